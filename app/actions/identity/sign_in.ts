@@ -1,0 +1,53 @@
+import limiter from '@adonisjs/limiter/services/main'
+import { DateTime } from 'luxon'
+import User from '#models/user'
+import { recordAudit } from '#services/audit'
+import { AuditActions } from '#enums/audit_actions'
+
+export type SignInResult =
+  | { type: 'signed_in'; user: User }
+  | { type: 'invalid_credentials' }
+  | { type: 'deactivated' }
+  | { type: 'throttled'; retryAfter: number }
+
+/* Failed attempts allowed per account, and per address, before a pause. */
+export const SIGN_IN_LIMITS = {
+  perAccount: { requests: 5, duration: '15 mins', blockDuration: '15 mins' },
+  perIp: { requests: 30, duration: '15 mins', blockDuration: '15 mins' },
+} as const
+
+/*
+ * Checks an e-mail and password. Failures count against both the account
+ * and the address they came from, so neither guessing one account's
+ * password nor spraying many accounts from one place gets far.
+ */
+export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
+  const normalised = email.trim().toLowerCase()
+  const attempts = limiter.multi([
+    { key: `sign_in:account:${normalised}`, ...SIGN_IN_LIMITS.perAccount },
+    { key: `sign_in:ip:${ip}`, ...SIGN_IN_LIMITS.perIp },
+  ])
+
+  let result: Awaited<ReturnType<typeof attempts.penalize<User>>>
+  try {
+    result = await attempts.penalize(() => User.verifyCredentials(normalised, password))
+  } catch {
+    return { type: 'invalid_credentials' }
+  }
+
+  const [throttled, user] = result
+  if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  if (!user.isActive) return { type: 'deactivated' }
+
+  user.lastSignedInAt = DateTime.now()
+  await User.query().where('id', user.id).update({ last_signed_in_at: user.lastSignedInAt.toSQL() })
+  await recordAudit({
+    action: AuditActions.SignIn,
+    subjectType: 'user',
+    subjectId: user.id,
+    subjectLabel: user.email,
+    organisationId: user.organisationId,
+    actorId: user.id,
+  })
+  return { type: 'signed_in', user }
+}

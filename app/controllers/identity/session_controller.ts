@@ -1,0 +1,70 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { signInValidator } from '#validators/identity'
+import { signIn } from '#actions/identity/sign_in'
+import { recordAudit } from '#services/audit'
+import { AuditActions } from '#enums/audit_actions'
+
+export default class SessionController {
+  async create({ view }: HttpContext) {
+    return view.render('pages/identity/sign_in')
+  }
+
+  async store({ request, response, auth, session }: HttpContext) {
+    const { email, password } = await request.validateUsing(signInValidator)
+    const result = await signIn(email, password, request.ip())
+    switch (result.type) {
+      case 'signed_in':
+        await auth.use('web').login(result.user)
+        return response.redirect().toPath(safeReturnPath(request.input('returnTo')))
+      case 'invalid_credentials':
+        return backWithError(session, response, 'Enter a correct email address and password')
+      case 'deactivated':
+        return backWithError(session, response, 'This account has been deactivated. Ask your HR team to restore it')
+      case 'throttled':
+        response.status(429)
+        session.flashExcept(['password', '_csrf'])
+        session.flash('inputErrorsBag', {
+          email: [`Too many attempts to sign in. Wait ${minutes(result.retryAfter)} and try again`],
+        })
+        return response.redirect().back()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async destroy({ auth, response, session }: HttpContext) {
+    const user = auth.user
+    await auth.use('web').logout()
+    if (user) {
+      await recordAudit({
+        action: AuditActions.SignOut,
+        subjectType: 'user',
+        subjectId: user.id,
+        subjectLabel: user.email,
+        organisationId: user.organisationId,
+        actorId: user.id,
+      })
+    }
+    session.flash('success', 'You have signed out')
+    return response.redirect().toPath('/sign-in')
+  }
+}
+
+function backWithError(session: HttpContext['session'], response: HttpContext['response'], message: string) {
+  session.flashExcept(['password', '_csrf'])
+  session.flash('inputErrorsBag', { email: [message] })
+  return response.redirect().back()
+}
+
+function minutes(seconds: number) {
+  const value = Math.max(1, Math.ceil(seconds / 60))
+  return value === 1 ? '1 minute' : `${value} minutes`
+}
+
+/* Only a local path may be a return address, never another site. */
+function safeReturnPath(value: unknown) {
+  if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) return value
+  return '/'
+}

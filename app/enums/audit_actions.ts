@@ -1,0 +1,19 @@
+/*
+ * What an audit event records.
+ */
+export const AuditActions = {
+  Create: 'create',
+  Update: 'update',
+  Delete: 'delete',
+  SignIn: 'sign_in',
+  SignOut: 'sign_out',
+  TokenIssued: 'token_issued',
+  TokenRevoked: 'token_revoked',
+  PasswordChanged: 'password_changed',
+  Deactivate: 'deactivate',
+  Reactivate: 'reactivate',
+} as const
+
+export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions]
+
+export const auditActionValues = Object.values(AuditActions) as AuditAction[]

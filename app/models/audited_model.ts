@@ -1,0 +1,83 @@
+import { BaseModel } from '@adonisjs/lucid/orm'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordAudit } from '#services/audit'
+import { AuditActions } from '#enums/audit_actions'
+
+const IGNORED = new Set(['createdAt', 'updatedAt'])
+
+function plain(values: Record<string, unknown>) {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (!IGNORED.has(key)) out[key] = value
+  }
+  return out
+}
+
+/*
+ * Base for every model whose changes belong in the audit trail: creates,
+ * updates and deletes are recorded in the same transaction as the change.
+ */
+export default class AuditedModel extends BaseModel {
+  static auditSubjectType = 'record'
+
+  declare $auditBefore: Record<string, unknown> | undefined
+
+  /* A human-readable name for the record in the trail. */
+  auditLabel(): string | null {
+    return null
+  }
+
+  /* The organisation the record belongs to, so scoped users can read its history. */
+  auditOrganisationId(): number | null {
+    return null
+  }
+
+  static boot() {
+    const alreadyBooted = Object.hasOwn(this, 'booted') && this.booted
+    super.boot()
+    if (alreadyBooted) return
+
+    this.before('update', (model: AuditedModel) => {
+      const before: Record<string, unknown> = {}
+      for (const key of Object.keys(model.$dirty)) before[key] = model.$original[key]
+      model.$auditBefore = before
+    })
+
+    this.after('create', async (model: AuditedModel) => {
+      await model.writeAudit(AuditActions.Create, null, plain(model.$attributes))
+    })
+
+    this.after('update', async (model: AuditedModel) => {
+      const before = plain(model.$auditBefore ?? {})
+      const after: Record<string, unknown> = {}
+      for (const key of Object.keys(before)) after[key] = model.$attributes[key]
+      model.$auditBefore = undefined
+      if (Object.keys(after).length === 0) return
+      await model.writeAudit(AuditActions.Update, before, after)
+    })
+
+    this.after('delete', async (model: AuditedModel) => {
+      await model.writeAudit(AuditActions.Delete, plain(model.$attributes), null)
+    })
+  }
+
+  protected async writeAudit(
+    action: (typeof AuditActions)[keyof typeof AuditActions],
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null
+  ) {
+    const ctor = this.constructor as typeof AuditedModel
+    await recordAudit(
+      {
+        action,
+        subjectType: ctor.auditSubjectType,
+        subjectId: this.$primaryKeyValue as number,
+        subjectLabel: this.auditLabel(),
+        organisationId: this.auditOrganisationId(),
+        before,
+        after,
+      },
+      this.$trx as TransactionClientContract | undefined
+    )
+  }
+}

@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Team from '#models/team'
+import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
+
+export default class Organisation extends AuditedModel {
+  static auditSubjectType = 'organisation'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare code: string
+
+  @column()
+  declare name: string
+
+  @column()
+  declare type: OrganisationType
+
+  @column()
+  declare parentId: number | null
+
+  @column()
+  declare path: string
+
+  @column()
+  declare depth: number
+
+  @column({ consume: (value) => Boolean(value) })
+  declare isTransactional: boolean
+
+  @column.dateTime()
+  declare retiredAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation, { foreignKey: 'parentId' })
+  declare parent: BelongsTo<typeof Organisation>
+
+  @hasMany(() => Organisation, { foreignKey: 'parentId' })
+  declare children: HasMany<typeof Organisation>
+
+  @hasMany(() => Team)
+  declare teams: HasMany<typeof Team>
+
+  get typeLabel() {
+    return organisationTypeLabels[this.type]
+  }
+
+  /* The path a child of this organisation gets. */
+  get childPath() {
+    return `${this.path}${this.id}/`
+  }
+
+  /* Ids of this organisation's ancestors, root first. */
+  get ancestorIds(): number[] {
+    return this.path.split('/').filter(Boolean).map(Number)
+  }
+
+  auditLabel() {
+    return this.name
+  }
+
+  auditOrganisationId() {
+    return this.id ?? null
+  }
+}

@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+import Team from '#models/team'
+import UserRole from '#models/user_role'
+import { Roles, type Role } from '#enums/roles'
+import type { Grade } from '#enums/grades'
+import type { Profession } from '#enums/professions'
+
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+export default class User extends compose(AuditedModel, AuthFinder) {
+  static auditSubjectType = 'user'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare fullName: string
+
+  @column()
+  declare email: string
+
+  @column({ serializeAs: null })
+  declare password: string
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare teamId: number | null
+
+  @column()
+  declare grade: Grade | null
+
+  @column()
+  declare profession: Profession | null
+
+  @column()
+  declare lineManagerId: number | null
+
+  @column.dateTime()
+  declare deactivatedAt: DateTime | null
+
+  @column.dateTime()
+  declare lastSignedInAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  @belongsTo(() => Team)
+  declare team: BelongsTo<typeof Team>
+
+  @belongsTo(() => User, { foreignKey: 'lineManagerId' })
+  declare lineManager: BelongsTo<typeof User>
+
+  @hasMany(() => User, { foreignKey: 'lineManagerId' })
+  declare directReports: HasMany<typeof User>
+
+  @hasMany(() => UserRole)
+  declare roles: HasMany<typeof UserRole>
+
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    table: 'auth_access_tokens',
+    type: 'api_token',
+    prefix: 'dcs_',
+    expiresIn: '90 days',
+  })
+
+  /* Set per request by the identity middleware: whether anyone reports to this user. */
+  declare isLineManager: boolean | undefined
+
+  get isActive() {
+    return this.deactivatedAt === null
+  }
+
+  /* Role names, from the preloaded roles relation. */
+  get roleNames(): Role[] {
+    return (this.roles ?? []).map((row) => row.role)
+  }
+
+  hasRole(...roles: Role[]) {
+    const held = this.roleNames
+    return roles.some((role) => held.includes(role))
+  }
+
+  get isCapabilityAdmin() {
+    return this.hasRole(Roles.CapabilityAdmin)
+  }
+
+  auditLabel() {
+    return this.email
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

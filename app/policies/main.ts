@@ -1,0 +1,7 @@
+/*
+ * Every policy, loaded lazily by Bouncer.
+ */
+export const policies = {
+  UserPolicy: () => import('#policies/user_policy'),
+  OrganisationPolicy: () => import('#policies/organisation_policy'),
+}

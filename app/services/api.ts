@@ -1,0 +1,34 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorised',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+}
+
+/*
+ * Answers with an application/problem+json body: the API's one error shape.
+ */
+export function problem(response: HttpContext['response'], status: number, detail: string, extra = {}) {
+  response
+    .status(status)
+    .header('Content-Type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }))
+}
+
+/* The paging parameters every list endpoint accepts, bounded. */
+export function paging(qs: Record<string, unknown>, defaults = { perPage: 25, maxPerPage: 100 }) {
+  const page = Math.max(1, Number.parseInt(String(qs.page ?? '1'), 10) || 1)
+  const requested = Number.parseInt(String(qs.perPage ?? defaults.perPage), 10) || defaults.perPage
+  const perPage = Math.min(defaults.maxPerPage, Math.max(1, requested))
+  return { page, perPage }
+}
+
+/* The list envelope: data plus meta with total, page, perPage and lastPage. */
+export function listEnvelope<T>(data: T[], total: number, page: number, perPage: number) {
+  return { data, meta: { total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) } }
+}

@@ -1,0 +1,30 @@
+import type User from '#models/user'
+import { Roles } from '#enums/roles'
+
+export type NavigationItem = {
+  label: string
+  href: string
+  active: (url: string) => boolean
+}
+
+function item(label: string, href: string, exact = false): NavigationItem {
+  return {
+    label,
+    href,
+    active: (url) => (exact ? url === href : url === href || url.startsWith(`${href}/`)),
+  }
+}
+
+/*
+ * The main navigation a user sees: only the areas their roles can use.
+ */
+export function navigationFor(user: User): NavigationItem[] {
+  const items = [item('Home', '/', true)]
+  if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
+    items.push(item('People', '/admin/users'))
+    items.push(item('Organisations', '/admin/organisations'))
+    items.push(item('Audit trail', '/admin/audit'))
+  }
+  items.push(item('Your profile', '/profile'))
+  return items
+}

@@ -1,0 +1,45 @@
+import vine from '@vinejs/vine'
+import { gradeValues } from '#enums/grades'
+import { professionValues } from '#enums/professions'
+import { roleValues } from '#enums/roles'
+
+export const signInValidator = vine.create({
+  email: vine.string().trim().email().maxLength(254),
+  password: vine.string().maxLength(200),
+})
+
+export const tokenRequestValidator = vine.create({
+  email: vine.string().trim().email().maxLength(254),
+  password: vine.string().maxLength(200),
+  name: vine.string().trim().maxLength(120).optional(),
+})
+
+export const newTokenValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(120),
+})
+
+export const changePasswordValidator = vine.create({
+  currentPassword: vine.string().maxLength(200),
+  newPassword: vine.string().minLength(12).maxLength(200).confirmed({ confirmationField: 'confirmPassword' }),
+})
+
+const userFields = {
+  fullName: vine.string().trim().minLength(2).maxLength(200),
+  organisationId: vine.number().withoutDecimals().positive(),
+  teamId: vine.number().withoutDecimals().positive().optional(),
+  grade: vine.enum(gradeValues).optional(),
+  profession: vine.enum(professionValues).optional(),
+  lineManagerEmail: vine.string().trim().email().maxLength(254).optional(),
+  roles: vine.array(vine.enum(roleValues)).optional(),
+}
+
+export const createUserValidator = vine.create({
+  ...userFields,
+  email: vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true }),
+  password: vine.string().minLength(12).maxLength(200),
+})
+
+export const updateUserValidator = vine.create({
+  ...userFields,
+  email: vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true }),
+})

@@ -1,0 +1,61 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+/*
+ * SQLite is the zero-set-up default; DB_CONNECTION=mysql switches to MySQL.
+ * The test environment always uses databases of its own, so a test run can
+ * never wipe development or production data.
+ */
+const inTest = app.getEnvironment() === 'test' || env.get('NODE_ENV') === 'test'
+
+const sqliteFile = inTest
+  ? env.get('SQLITE_TEST_FILENAME', 'tmp/test.sqlite3')
+  : env.get('SQLITE_FILENAME', 'tmp/db.sqlite3')
+
+const mysqlDatabase = inTest
+  ? env.get('DB_TEST_DATABASE', 'dcs_test')
+  : env.get('DB_DATABASE', 'digital_capability')
+
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: sqliteFile.startsWith('/') ? sqliteFile : app.makePath(sqliteFile),
+      },
+      useNullAsDefault: true,
+      migrations,
+      schemaGeneration: { enabled: false },
+      pool: {
+        afterCreate: (conn: any, done: (error: Error | null, conn: any) => void) => {
+          conn.pragma('foreign_keys = ON')
+          conn.pragma('journal_mode = WAL')
+          conn.pragma('busy_timeout = 5000')
+          done(null, conn)
+        },
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 3306),
+        user: env.get('DB_USER', 'root'),
+        password: env.get('DB_PASSWORD', ''),
+        database: mysqlDatabase,
+        charset: 'utf8mb4',
+        timezone: 'Z',
+        dateStrings: false,
+      },
+      migrations,
+      schemaGeneration: { enabled: false },
+      pool: { min: 0, max: 10 },
+    },
+  },
+})
+
+export default dbConfig

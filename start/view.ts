@@ -1,0 +1,50 @@
+/*
+ * Helpers every page can use.
+ */
+import edge from 'edge.js'
+import type { HttpRequest as Request } from '@adonisjs/core/http'
+import type User from '#models/user'
+import { navigationFor } from '#services/navigation'
+import { gradeLabels } from '#enums/grades'
+import { roleLabels } from '#enums/roles'
+import { professionLabels } from '#enums/professions'
+
+edge.global('navigationFor', (user: User) => navigationFor(user))
+
+/* The id a form control gets, so error summary links land on it. */
+edge.global('fieldId', (name: string) => `field-${String(name).replace(/[^a-zA-Z0-9_-]/g, '-')}`)
+
+/* The current URL with another page number, keeping every other filter. */
+edge.global('pageUrl', (request: Request, page: number) => {
+  const params = new URLSearchParams(request.qs() as Record<string, string>)
+  params.set('page', String(page))
+  return `${request.url()}?${params.toString()}`
+})
+
+/* The current URL with one query parameter changed (used by sortable headers). */
+edge.global('withQuery', (request: Request, changes: Record<string, string | number | null>) => {
+  const params = new URLSearchParams(request.qs() as Record<string, string>)
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === '') params.delete(key)
+    else params.set(key, String(value))
+  }
+  params.delete('page')
+  const query = params.toString()
+  return query ? `${request.url()}?${query}` : request.url()
+})
+
+edge.global('formatDate', (value: { toFormat?: (f: string) => string } | null | undefined) =>
+  value?.toFormat ? value.toFormat('d LLL yyyy') : ''
+)
+
+edge.global('formatDateTime', (value: { toFormat?: (f: string) => string } | null | undefined) =>
+  value?.toFormat ? value.toFormat("d LLL yyyy 'at' HH:mm") : ''
+)
+
+edge.global('gradeLabel', (grade: string) => gradeLabels[grade as keyof typeof gradeLabels] ?? grade)
+edge.global(
+  'professionLabel',
+  (profession: string) => professionLabels[profession as keyof typeof professionLabels] ?? profession
+)
+
+edge.global('roleLabel', (role: string) => roleLabels[role as keyof typeof roleLabels] ?? role)

@@ -1,0 +1,32 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { decoratorsCollection } from '@japa/browser-client'
+import type { Page } from 'playwright'
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/* Runs axe-core on the page and fails with a readable list of violations. */
+export async function assertAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  if (results.violations.length) {
+    const lines = results.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n    ` +
+        violation.nodes.map((node) => node.target.join(' ')).join('\n    ')
+    )
+    throw new Error(`Accessibility violations on ${page.url()}:\n  ${lines.join('\n  ')}`)
+  }
+}
+
+decoratorsCollection.register({
+  page(page) {
+    page.assertAccessible = function () {
+      return assertAccessible(this)
+    }
+  },
+})
+
+declare module 'playwright' {
+  interface Page {
+    assertAccessible(): Promise<void>
+  }
+}
