@@ -48,3 +48,5 @@ edge.global(
 )
 
 edge.global('roleLabel', (role: string) => roleLabels[role as keyof typeof roleLabels] ?? role)
+
+edge.global('auditActionLabel', (action: string) => action.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()))

@@ -1,0 +1,59 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Team from '#models/team'
+import type Organisation from '#models/organisation'
+
+export type TeamInput = {
+  name: string
+  location?: string | null
+}
+
+export type SaveTeamResult = { type: 'saved'; team: Team } | { type: 'name_taken' }
+
+export type DeleteTeamResult = { type: 'deleted'; team: Team } | { type: 'has_members'; count: number }
+
+/*
+ * Adds a delivery team to an organisation, or changes one. Names are unique
+ * within an organisation whatever their case, on every database.
+ */
+export async function saveTeam(
+  organisation: Organisation,
+  input: TeamInput,
+  existing?: Team
+): Promise<SaveTeamResult> {
+  return db.transaction(async (trx) => {
+    const name = input.name.trim()
+    if (await nameTaken(trx, organisation.id, name, existing?.id)) return { type: 'name_taken' as const }
+
+    const team = existing ?? new Team()
+    team.useTransaction(trx)
+    team.merge({ organisationId: organisation.id, name, location: input.location?.trim() || null })
+    await team.save()
+    return { type: 'saved' as const, team }
+  })
+}
+
+/*
+ * Deletes a delivery team, unless people still belong to it: they would be
+ * left pointing at nothing.
+ */
+export async function deleteTeam(team: Team): Promise<DeleteTeamResult> {
+  return db.transaction(async (trx) => {
+    const row = await trx.from('users').where('team_id', team.id).count('* as total').first()
+    const count = Number(row?.total ?? 0)
+    if (count > 0) return { type: 'has_members' as const, count }
+    team.useTransaction(trx)
+    await team.delete()
+    return { type: 'deleted' as const, team }
+  })
+}
+
+async function nameTaken(trx: TransactionClientContract, organisationId: number, name: string, exceptId?: number) {
+  const query = trx
+    .from('teams')
+    .where('organisation_id', organisationId)
+    .whereRaw('lower(name) = ?', [name.toLowerCase()])
+    .select('id')
+  if (exceptId !== undefined) query.whereNot('id', exceptId)
+  return Boolean(await query.first())
+}

@@ -1,0 +1,158 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import AuditEvent from '#models/audit_event'
+import { createUserValidator, updateUserValidator } from '#validators/identity'
+import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
+import { OrganisationScope } from '#services/organisation_scope'
+import {
+  organisationOptions,
+  peopleFilters,
+  searchPeople,
+  teamOptions,
+} from '#queries/identity/people_query'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { roleLabels, roleValues, type Role } from '#enums/roles'
+import { gradeLabels, gradeValues } from '#enums/grades'
+import { professionLabels, professionValues } from '#enums/professions'
+
+const FIELD_ERRORS: Record<Exclude<SaveUserResult['type'], 'saved'>, [string, string]> = {
+  email_taken: ['email', 'A person with this email address already exists'],
+  line_manager_not_found: ['lineManagerEmail', 'There is no one with this email address: enter the line manager’s email address'],
+  line_manager_is_self: ['lineManagerEmail', 'A person cannot be their own line manager'],
+  line_manager_cycle: ['lineManagerEmail', 'This line manager reports to this person, directly or through others'],
+  team_not_in_organisation: ['teamId', 'Select a team in the chosen organisation'],
+}
+
+export default class UsersController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('viewList')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const filters = peopleFilters(request.qs())
+    const people = await searchPeople(scope, filters)
+    people.baseUrl(request.url())
+    return view.render('pages/admin/users/index', {
+      people,
+      filters,
+      organisations: await organisationOptions(scope),
+      roleLabels,
+    })
+  }
+
+  async show({ bouncer, params, view }: HttpContext) {
+    const person = await this.findInScope(bouncer, params.id)
+    await person.load((loader) => {
+      loader.load('organisation').load('team').load('lineManager').load('roles')
+    })
+    const reports = await User.query().where('line_manager_id', person.id).orderBy('full_name').select('id', 'full_name', 'email')
+    const history = await AuditEvent.query()
+      .where('subject_type', 'user')
+      .where('subject_id', String(person.id))
+      .preload('actor')
+      .orderBy('id', 'desc')
+      .limit(10)
+    return view.render('pages/admin/users/show', { person, reports, history })
+  }
+
+  async create({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    return view.render('pages/admin/users/form', await this.formOptions(auth.getUserOrFail(), bouncer))
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const input = await request.validateUsing(createUserValidator)
+    await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
+    const roles = await this.grantableRoles(bouncer, input.roles ?? [], [])
+    const result = await saveUser({ ...input, roles })
+    return this.respond(result, { response, session }, 'Person added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const person = await this.findInScope(bouncer, params.id)
+    await bouncer.with('UserPolicy').authorize('update', person)
+    await person.load((loader) => loader.load('roles').load('lineManager'))
+    return view.render('pages/admin/users/form', {
+      person,
+      ...(await this.formOptions(auth.getUserOrFail(), bouncer)),
+    })
+  }
+
+  async update({ bouncer, params, request, response, session }: HttpContext) {
+    const person = await this.findInScope(bouncer, params.id)
+    await bouncer.with('UserPolicy').authorize('update', person)
+    const input = await request.validateUsing(updateUserValidator)
+    await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
+    await person.load((loader) => loader.load('roles'))
+    const roles = await this.grantableRoles(bouncer, input.roles ?? [], person.roleNames)
+    const result = await saveUser({ ...input, roles }, person)
+    return this.respond(result, { response, session }, 'Changes saved')
+  }
+
+  async deactivate(ctx: HttpContext) {
+    return this.setActive(ctx, false)
+  }
+
+  async reactivate(ctx: HttpContext) {
+    return this.setActive(ctx, true)
+  }
+
+  private async setActive({ bouncer, params, response, session }: HttpContext, active: boolean) {
+    const person = await this.findInScope(bouncer, params.id)
+    await bouncer.with('UserPolicy').authorize('deactivate', person)
+    await setUserActive(person, active)
+    session.flash('success', active ? `${person.fullName} can sign in again` : `${person.fullName} has been deactivated`)
+    return response.redirect().toPath(`/admin/users/${person.id}`)
+  }
+
+  /* People outside the administrator's scope answer 404, as if they did not exist. */
+  private async findInScope(bouncer: HttpContext['bouncer'], id: string) {
+    await bouncer.with('UserPolicy').authorize('viewList')
+    const userId = Number.parseInt(id, 10)
+    const person = Number.isFinite(userId) ? await User.find(userId) : null
+    if (!person || !(await bouncer.with('UserPolicy').allows('view', person))) {
+      throw new RecordNotFoundException()
+    }
+    return person
+  }
+
+  /* Roles the administrator may not hand out are kept as they were. */
+  private async grantableRoles(bouncer: HttpContext['bouncer'], submitted: Role[], held: Role[]) {
+    const result = new Set<Role>()
+    for (const role of roleValues) {
+      const grantable = await bouncer.with('UserPolicy').allows('grantRole', role)
+      if (grantable ? submitted.includes(role) : held.includes(role)) result.add(role)
+    }
+    return [...result]
+  }
+
+  private async formOptions(user: User, bouncer: HttpContext['bouncer']) {
+    const scope = await OrganisationScope.forUser(user)
+    const roles = []
+    for (const role of roleValues) {
+      const grantable = await bouncer.with('UserPolicy').allows('grantRole', role)
+      roles.push({ value: role, label: roleLabels[role], disabled: !grantable, hint: grantable ? null : 'Only a capability admin can change this role' })
+    }
+    return {
+      organisations: await organisationOptions(scope),
+      teams: await teamOptions(scope),
+      roles,
+      grades: gradeValues.map((grade) => ({ value: grade, label: gradeLabels[grade] })),
+      professions: professionValues.map((value) => ({ value, label: professionLabels[value] })),
+    }
+  }
+
+  private respond(
+    result: SaveUserResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    if (result.type === 'saved') {
+      session.flash('success', message)
+      return response.redirect().toPath(`/admin/users/${result.user.id}`)
+    }
+    const [field, text] = FIELD_ERRORS[result.type]
+    session.flashExcept(['_csrf', '_method', 'password'])
+    session.flash('inputErrorsBag', { [field]: [text] })
+    return response.redirect().back()
+  }
+}

@@ -1,0 +1,108 @@
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import type { OrganisationScope } from '#services/organisation_scope'
+import { roleValues, type Role } from '#enums/roles'
+
+export type PeopleFilters = {
+  q?: string
+  organisationId?: number
+  role?: Role
+  status?: 'active' | 'deactivated'
+  sort?: 'name' | 'email' | 'organisation' | 'last_signed_in'
+  direction?: 'asc' | 'desc'
+  page?: number
+}
+
+const SORTS = {
+  name: 'users.full_name',
+  email: 'users.email',
+  organisation: 'organisations.name',
+  last_signed_in: 'users.last_signed_in_at',
+} as const
+
+/* Reads the people list's filters from a query string, ignoring anything unknown. */
+export function peopleFilters(qs: Record<string, unknown>): PeopleFilters {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 100) : undefined)
+  const organisationId = Number.parseInt(String(qs.organisationId ?? ''), 10)
+  const page = Number.parseInt(String(qs.page ?? '1'), 10)
+  return {
+    q: text(qs.q),
+    organisationId: Number.isFinite(organisationId) && organisationId > 0 ? organisationId : undefined,
+    role: roleValues.includes(qs.role as Role) ? (qs.role as Role) : undefined,
+    status: qs.status === 'active' || qs.status === 'deactivated' ? qs.status : undefined,
+    sort: (Object.keys(SORTS) as string[]).includes(String(qs.sort)) ? (qs.sort as PeopleFilters['sort']) : 'name',
+    direction: qs.direction === 'desc' ? 'desc' : 'asc',
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  }
+}
+
+/*
+ * The people an administrator may manage, filtered, sorted and paged in SQL.
+ */
+export function searchPeople(scope: OrganisationScope, filters: PeopleFilters, perPage = 25) {
+  const query = User.query()
+    .join('organisations', 'organisations.id', 'users.organisation_id')
+    .select('users.*')
+    .select('organisations.name as organisation_name')
+    .preload('roles')
+  scope.apply(query, 'users.organisation_id')
+
+  if (filters.q) {
+    const term = `%${filters.q.toLowerCase()}%`
+    query.where((where) => {
+      where.whereRaw('lower(users.full_name) like ?', [term]).orWhereRaw('lower(users.email) like ?', [term])
+    })
+  }
+  if (filters.organisationId) query.where('users.organisation_id', filters.organisationId)
+  if (filters.role) {
+    query.whereIn('users.id', db.from('user_roles').select('user_id').where('role', filters.role))
+  }
+  if (filters.status === 'active') query.whereNull('users.deactivated_at')
+  if (filters.status === 'deactivated') query.whereNotNull('users.deactivated_at')
+
+  query.orderBy(SORTS[filters.sort ?? 'name'], filters.direction ?? 'asc').orderBy('users.id', 'asc')
+  return query.paginate(filters.page ?? 1, perPage)
+}
+
+/* Organisations an administrator may put people in, in tree order, for select boxes. */
+export async function organisationOptions(scope: OrganisationScope) {
+  const query = db.from('organisations').select('id', 'name', 'depth', 'path').whereNull('retired_at')
+  if (!scope.everything) query.whereIn('id', scope.organisationIdsQuery())
+  const rows = await query.orderBy('name')
+  return sortAsTree(rows).map((row) => ({ value: row.id, label: `${'— '.repeat(row.depth)}${row.name}` }))
+}
+
+/* Teams in scope, labelled with their organisation, for select boxes. */
+export async function teamOptions(scope: OrganisationScope) {
+  const query = db
+    .from('teams')
+    .join('organisations', 'organisations.id', 'teams.organisation_id')
+    .select('teams.id', 'teams.name', 'organisations.name as organisation_name')
+  scope.apply(query, 'teams.organisation_id')
+  const rows = await query.orderBy('organisations.name').orderBy('teams.name')
+  return rows.map((row) => ({ value: row.id, label: `${row.organisation_name}: ${row.name}` }))
+}
+
+type TreeRow = { id: number; name: string; depth: number; path: string }
+
+/* Orders organisations so each is followed by its descendants. */
+export function sortAsTree<T extends TreeRow>(rows: T[]): T[] {
+  const children = new Map<string, T[]>()
+  for (const row of rows) {
+    const list = children.get(row.path) ?? []
+    list.push(row)
+    children.set(row.path, list)
+  }
+  const ids = new Set(rows.map((row) => row.id))
+  const roots = rows.filter((row) => {
+    const parentId = Number(row.path.split('/').filter(Boolean).pop())
+    return !parentId || !ids.has(parentId)
+  })
+  const out: T[] = []
+  const visit = (row: T) => {
+    out.push(row)
+    for (const child of children.get(`${row.path}${row.id}/`) ?? []) visit(child)
+  }
+  for (const root of roots) visit(root)
+  return out
+}

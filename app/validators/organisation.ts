@@ -1,0 +1,94 @@
+import vine from '@vinejs/vine'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import { organisationTypeValues } from '#enums/organisation_types'
+import { auditActionValues } from '#enums/audit_actions'
+
+/*
+ * Messages specific to one form, tried before the global ones in
+ * start/validator.ts (read at validation time, so later changes there apply).
+ */
+class FormMessages implements MessagesProviderContact {
+  constructor(private messages: Record<string, string>) {}
+
+  getMessage(rawMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+    const specific = this.messages[`${field.getFieldPath()}.${rule}`]
+    if (specific) return specific
+    return vine.messagesProvider.getMessage(rawMessage, rule, field, args)
+  }
+}
+
+export const organisationValidator = vine.create({
+  code: vine
+    .string()
+    .trim()
+    .minLength(2)
+    .maxLength(32)
+    .regex(/^[a-z0-9-]+$/),
+  name: vine.string().trim().minLength(2).maxLength(200),
+  type: vine.enum(organisationTypeValues),
+  parentId: vine.number().withoutDecimals().positive().optional(),
+  isTransactional: vine.boolean().optional(),
+})
+
+organisationValidator.messagesProvider = new FormMessages({
+  'code.required': 'Enter a code',
+  'code.string': 'Enter a code',
+  'code.minLength': 'Code must be 2 characters or more',
+  'code.maxLength': 'Code must be 32 characters or fewer',
+  'code.regex': 'Code must use lowercase letters, numbers and hyphens only',
+  'name.required': 'Enter the name of the organisation',
+  'name.string': 'Enter the name of the organisation',
+  'name.minLength': 'Name must be 2 characters or more',
+  'name.maxLength': 'Name must be 200 characters or fewer',
+  'type.required': 'Select a type of organisation',
+  'type.enum': 'Select a type of organisation',
+  'parentId.number': 'Select the organisation it is part of from the list',
+  'parentId.withoutDecimals': 'Select the organisation it is part of from the list',
+  'parentId.positive': 'Select the organisation it is part of from the list',
+  'isTransactional.boolean': 'Select whether the organisation is transactional',
+})
+
+export const teamValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+  location: vine.string().trim().maxLength(120).optional(),
+})
+
+teamValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter a team name',
+  'name.string': 'Enter a team name',
+  'name.minLength': 'Team name must be 2 characters or more',
+  'name.maxLength': 'Team name must be 200 characters or fewer',
+  'location.string': 'Enter the location as text',
+  'location.maxLength': 'Location must be 120 characters or fewer',
+})
+
+export const auditFiltersValidator = vine.create({
+  action: vine.enum(auditActionValues).optional(),
+  subjectType: vine
+    .string()
+    .trim()
+    .maxLength(64)
+    .regex(/^[a-z_]+$/)
+    .optional(),
+  actor: vine.string().trim().maxLength(254).optional(),
+  from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  to: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('from').optional(),
+  organisationId: vine.number().withoutDecimals().positive().optional(),
+  page: vine.number().withoutDecimals().positive().optional(),
+})
+
+auditFiltersValidator.messagesProvider = new FormMessages({
+  'action.enum': 'Select an action from the list',
+  'subjectType.regex': 'Select a type of record from the list',
+  'subjectType.maxLength': 'Select a type of record from the list',
+  'actor.maxLength': 'Email address must be 254 characters or fewer',
+  'from.date': 'Date from must be a real date, like 2026-03-27',
+  'to.date': 'Date to must be a real date, like 2026-03-31',
+  'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
+  'organisationId.number': 'Select an organisation from the list',
+  'organisationId.withoutDecimals': 'Select an organisation from the list',
+  'organisationId.positive': 'Select an organisation from the list',
+  'page.number': 'Page must be a whole number',
+  'page.withoutDecimals': 'Page must be a whole number',
+  'page.positive': 'Page must be a whole number',
+})
