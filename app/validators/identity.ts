@@ -23,6 +23,10 @@ export const changePasswordValidator = vine.create({
   newPassword: vine.string().minLength(12).maxLength(200).confirmed({ confirmationField: 'confirmPassword' }),
 })
 
+/* A single checkbox arrives as a string; a list of them as an array. */
+const asList = (value: unknown) =>
+  value === undefined || value === null || Array.isArray(value) ? value : [value]
+
 const userFields = {
   fullName: vine.string().trim().minLength(2).maxLength(200),
   organisationId: vine.number().withoutDecimals().positive(),
@@ -30,7 +34,7 @@ const userFields = {
   grade: vine.enum(gradeValues).optional(),
   profession: vine.enum(professionValues).optional(),
   lineManagerEmail: vine.string().trim().email().maxLength(254).optional(),
-  roles: vine.array(vine.enum(roleValues)).optional(),
+  roles: vine.array(vine.enum(roleValues)).parse(asList).optional(),
 }
 
 export const createUserValidator = vine.create({

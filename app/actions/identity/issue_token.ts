@@ -14,6 +14,7 @@ export async function issueToken(user: User, name: string) {
     subjectId: String(token.identifier),
     subjectLabel: name,
     organisationId: user.organisationId,
+    actorId: user.id,
   })
   return token
 }

@@ -39,8 +39,9 @@ export async function signIn(email: string, password: string, ip: string): Promi
   if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
   if (!user.isActive) return { type: 'deactivated' }
 
+  // Saved without hooks: a sign-in is audited below as itself, not as an edit of the person.
   user.lastSignedInAt = DateTime.now()
-  await User.query().where('id', user.id).update({ last_signed_in_at: user.lastSignedInAt.toSQL() })
+  await user.saveQuietly()
   await recordAudit({
     action: AuditActions.SignIn,
     subjectType: 'user',

@@ -41,7 +41,7 @@ export default class UsersController {
   async show({ bouncer, params, view }: HttpContext) {
     const person = await this.findInScope(bouncer, params.id)
     await person.load((loader) => {
-      loader.load('organisation').load('team').load('lineManager').load('roles')
+      loader.load('organisation').load('team').load('lineManager')
     })
     const reports = await User.query().where('line_manager_id', person.id).orderBy('full_name').select('id', 'full_name', 'email')
     const history = await AuditEvent.query()
@@ -70,7 +70,7 @@ export default class UsersController {
   async edit({ auth, bouncer, params, view }: HttpContext) {
     const person = await this.findInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
-    await person.load((loader) => loader.load('roles').load('lineManager'))
+    await person.load((loader) => loader.load('lineManager'))
     return view.render('pages/admin/users/form', {
       person,
       ...(await this.formOptions(auth.getUserOrFail(), bouncer)),
@@ -82,7 +82,6 @@ export default class UsersController {
     await bouncer.with('UserPolicy').authorize('update', person)
     const input = await request.validateUsing(updateUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
-    await person.load((loader) => loader.load('roles'))
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], person.roleNames)
     const result = await saveUser({ ...input, roles }, person)
     return this.respond(result, { response, session }, 'Changes saved')
@@ -108,7 +107,9 @@ export default class UsersController {
   private async findInScope(bouncer: HttpContext['bouncer'], id: string) {
     await bouncer.with('UserPolicy').authorize('viewList')
     const userId = Number.parseInt(id, 10)
-    const person = Number.isFinite(userId) ? await User.find(userId) : null
+    const person = Number.isFinite(userId)
+      ? await User.query().where('id', userId).preload('roles').first()
+      : null
     if (!person || !(await bouncer.with('UserPolicy').allows('view', person))) {
       throw new RecordNotFoundException()
     }

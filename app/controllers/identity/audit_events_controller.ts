@@ -1,0 +1,54 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { auditFiltersValidator } from '#validators/organisation'
+import { OrganisationScope } from '#services/organisation_scope'
+import {
+  auditSubjectTypes,
+  describeValue,
+  fieldLabel,
+  humanise,
+  searchAuditEvents,
+} from '#queries/identity/audit_query'
+import { organisationChoices } from '#queries/identity/organisations_query'
+import { auditActionValues } from '#enums/audit_actions'
+
+/*
+ * The audit trail, filtered in the URL so a search can be shared or
+ * bookmarked. Scope is applied in the query: department HR only ever get
+ * their own organisations' events, never a 404 for someone else's.
+ */
+export default class AuditEventsController {
+  async index({ auth, bouncer, request, response, session, view }: HttpContext) {
+    await bouncer.authorize('viewAuditTrail')
+    const [error, filters] = await auditFiltersValidator.tryValidate(withoutBlanks(request.qs()))
+    if (error) {
+      session.flashValidationErrors(error)
+      return response.redirect().toRoute('audit.index')
+    }
+
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const [events, subjectTypes, organisations] = await Promise.all([
+      searchAuditEvents(scope, filters),
+      auditSubjectTypes(scope),
+      organisationChoices(scope),
+    ])
+    events.baseUrl(request.url())
+
+    return view.render('pages/admin/audit/index', {
+      events,
+      query: request.qs(),
+      actionOptions: auditActionValues.map((value) => ({ value, label: humanise(value) })),
+      subjectTypeOptions: subjectTypes.map((value) => ({ value, label: humanise(value) })),
+      organisations,
+      humanise,
+      fieldLabel,
+      describeValue,
+    })
+  }
+}
+
+/* An empty filter box means "any", not "must be empty". */
+function withoutBlanks(values: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => typeof value !== 'string' || value.trim() !== '')
+  )
+}

@@ -1,0 +1,120 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Organisation from '#models/organisation'
+import { organisationValidator } from '#validators/organisation'
+import { saveOrganisation, type SaveOrganisationResult } from '#actions/identity/save_organisation'
+import { OrganisationScope } from '#services/organisation_scope'
+import {
+  findOrganisationInScope,
+  organisationChoices,
+  organisationDetail,
+  organisationTree,
+} from '#queries/identity/organisations_query'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { organisationTypeLabels } from '#enums/organisation_types'
+
+const FIELD_ERRORS: Record<Exclude<SaveOrganisationResult['type'], 'saved'>, [string, string]> = {
+  code_taken: ['code', 'An organisation with this code already exists'],
+  parent_not_found: ['parentId', 'Select the organisation it is part of from the list'],
+  cycle: ['parentId', 'An organisation cannot be part of itself or of one of its own sub-organisations'],
+}
+
+const typeOptions = Object.entries(organisationTypeLabels).map(([value, label]) => ({ value, label }))
+
+/*
+ * The organisation tree: capability admins shape it, department HR read
+ * their own part of it. A record outside the user's scope is answered 404,
+ * as if it did not exist; one in scope they may not change is answered 403.
+ */
+export default class OrganisationsController {
+  async index({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('OrganisationPolicy').authorize('viewList')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const organisations = await organisationTree(scope)
+    return view.render('pages/admin/organisations/index', { organisations, organisationTypeLabels })
+  }
+
+  async show({ auth, bouncer, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('view', organisation)
+    const detail = await organisationDetail(organisation)
+    return view.render('pages/admin/organisations/show', { organisation, ...detail, organisationTypeLabels })
+  }
+
+  async create({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('OrganisationPolicy').authorize('create')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/admin/organisations/form', {
+      organisation: null,
+      parentId: request.input('parentId'),
+      parents: await organisationChoices(scope),
+      typeOptions,
+    })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('OrganisationPolicy').authorize('create')
+    const input = await request.validateUsing(organisationValidator)
+    const result = await saveOrganisation(input)
+    return this.respond(result, { response, session }, 'Organisation created')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+    // The policy's update rule is about the role, not the record; scope was checked above.
+    await bouncer.with('OrganisationPolicy').authorize('update')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/admin/organisations/form', {
+      organisation,
+      parentId: organisation.parentId,
+      parents: await organisationChoices(scope, organisation),
+      typeOptions,
+    })
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+    // The policy's update rule is about the role, not the record; scope was checked above.
+    await bouncer.with('OrganisationPolicy').authorize('update')
+    const input = await request.validateUsing(organisationValidator)
+    const result = await saveOrganisation(input, organisation)
+    return this.respond(result, { response, session }, 'Organisation updated')
+  }
+
+  /* Admin pages are refused (403) to people without an admin role before any lookup. */
+  private async findInScope(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<Organisation> {
+    await bouncer.with('OrganisationPolicy').authorize('viewList')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const organisation = await findOrganisationInScope(scope, id)
+    if (!organisation) throw new RecordNotFoundException()
+    return organisation
+  }
+
+  private respond(
+    result: SaveOrganisationResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved': {
+        const moved = result.moved === 1 ? '1 sub-organisation moved with it' : `${result.moved} sub-organisations moved with it`
+        session.flash('success', result.moved > 0 ? `${message}: ${moved}` : message)
+        return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
+      }
+      case 'code_taken':
+      case 'parent_not_found':
+      case 'cycle': {
+        const [field, text] = FIELD_ERRORS[result.type]
+        session.flashExcept(['_csrf', '_method'])
+        session.flash('inputErrorsBag', { [field]: [text] })
+        return response.redirect().back()
+      }
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Organisation from '#models/organisation'
+import type Team from '#models/team'
+import { teamValidator } from '#validators/organisation'
+import { deleteTeam, saveTeam, type SaveTeamResult } from '#actions/identity/save_team'
+import { OrganisationScope } from '#services/organisation_scope'
+import { findOrganisationInScope, findTeamInScope } from '#queries/identity/organisations_query'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+/*
+ * Delivery teams inside an organisation, managed by capability admins and
+ * by department HR within their own subtree. Teams and organisations outside
+ * the user's scope are answered 404, as if they did not exist.
+ */
+export default class TeamsController {
+  async create({ auth, bouncer, params, view }: HttpContext) {
+    const organisation = await this.findOrganisation({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
+    return view.render('pages/admin/teams/form', { organisation, team: null })
+  }
+
+  async store({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const organisation = await this.findOrganisation({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
+    const input = await request.validateUsing(teamValidator)
+    const result = await saveTeam(organisation, input)
+    return this.respond(result, organisation, { response, session }, 'Team added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const team = await this.findTeam({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
+    return view.render('pages/admin/teams/form', { organisation: team.organisation, team })
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const team = await this.findTeam({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
+    const input = await request.validateUsing(teamValidator)
+    const result = await saveTeam(team.organisation, input, team)
+    return this.respond(result, team.organisation, { response, session }, 'Team updated')
+  }
+
+  async destroy({ auth, bouncer, params, response, session }: HttpContext) {
+    const team = await this.findTeam({ auth, bouncer }, params.id)
+    await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
+    const result = await deleteTeam(team)
+    switch (result.type) {
+      case 'deleted':
+        session.flash('success', `Team deleted: ${result.team.name}`)
+        break
+      case 'has_members': {
+        const people = result.count === 1 ? '1 person is' : `${result.count} people are`
+        session.flash(
+          'error',
+          `${team.name} cannot be deleted because ${people} in it. Move them to another team first`
+        )
+        break
+      }
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return response.redirect().toRoute('organisations.show', { id: team.organisationId })
+  }
+
+  /* People without an admin role are refused (403) before any lookup. */
+  private async findOrganisation(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<Organisation> {
+    await bouncer.authorize('administer')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const organisation = await findOrganisationInScope(scope, id)
+    if (!organisation) throw new RecordNotFoundException()
+    return organisation
+  }
+
+  private async findTeam({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown): Promise<Team> {
+    await bouncer.authorize('administer')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const team = await findTeamInScope(scope, id)
+    if (!team) throw new RecordNotFoundException()
+    return team
+  }
+
+  private respond(
+    result: SaveTeamResult,
+    organisation: Organisation,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `${message}: ${result.team.name}`)
+        return response.redirect().toRoute('organisations.show', { id: organisation.id })
+      case 'name_taken':
+        session.flashExcept(['_csrf', '_method'])
+        session.flash('inputErrorsBag', { name: ['A team with this name already exists in this organisation'] })
+        return response.redirect().back()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
