@@ -7,13 +7,14 @@ import server from '@adonisjs/core/services/server'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
+/*
+ * Session, shield and auth run for every request, not only matched routes,
+ * so "page not found" is rendered with the same header and headers as any page.
+ */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
-])
-
-router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
@@ -21,6 +22,8 @@ router.use([
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/silent_auth_middleware'),
 ])
+
+router.use([])
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),

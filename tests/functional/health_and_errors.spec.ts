@@ -1,0 +1,48 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#database/factories/user_factory'
+
+test.group('Health, error pages and security headers', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('GET /health answers 200 with the database state', async ({ client, assert }) => {
+    const response = await client.get('/health')
+    response.assertStatus(200)
+    assert.equal(response.body().status, 'ok')
+    assert.equal(response.body().checks.database.status, 'ok')
+  })
+
+  test('an unknown page answers 404 with a page that leaks nothing', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client.get('/no-such-page').loginAs(user)
+    response.assertStatus(404)
+    response.assertTextIncludes('Page not found')
+    assert.notInclude(response.text(), 'E_ROUTE_NOT_FOUND')
+    assert.notInclude(response.text(), 'node_modules')
+  })
+
+  test('a page id that is not a number is a 404, not an error', async ({ client }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const response = await client.get('/admin/users/not-a-number').loginAs(admin)
+    response.assertStatus(404)
+  })
+
+  test('pages carry a strict Content Security Policy and other protective headers', async ({ client, assert }) => {
+    const response = await client.get('/sign-in')
+    const csp = response.header('content-security-policy')
+    assert.include(csp, "default-src 'self'")
+    assert.match(csp, /script-src 'self' 'nonce-[^']+'/)
+    assert.notInclude(csp, 'unsafe-eval')
+    assert.notInclude(csp, 'unsafe-inline')
+    assert.equal(response.header('x-frame-options'), 'DENY')
+    assert.equal(response.header('x-content-type-options'), 'nosniff')
+  })
+
+  test('the layout has a skip link, a main landmark and one h1', async ({ client, assert }) => {
+    const response = await client.get('/sign-in')
+    const html = response.text()
+    assert.include(html, 'href="#main-content"')
+    assert.include(html, '<main id="main-content"')
+    assert.lengthOf(html.match(/<h1[\s>]/g) ?? [], 1)
+  })
+})
