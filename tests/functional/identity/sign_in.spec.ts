@@ -35,6 +35,23 @@ test.group('Signing in and out', (group) => {
     assert.isNotNull(event)
   })
 
+  test('signing in gives the browser a new session id', async ({ client, assert }) => {
+    const user = await createUser()
+    const before = await client.get('/sign-in').withSession({ visited: true })
+    const oldId = before.cookie('dcs-session')?.value
+    assert.isString(oldId)
+    const response = await client
+      .post('/sign-in')
+      .withCsrfToken()
+      .withCookie('dcs-session', oldId)
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .redirects(0)
+    response.assertHeader('location', '/')
+    const newId = response.cookie('dcs-session')?.value
+    assert.isString(newId)
+    assert.notEqual(newId, oldId)
+  })
+
   test('signing in is not case sensitive about the email address', async ({ client }) => {
     const user = await createUser()
     const response = await client
