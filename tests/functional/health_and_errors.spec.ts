@@ -29,7 +29,7 @@ test.group('Health, error pages and security headers', (group) => {
 
   test('pages carry a strict Content Security Policy and other protective headers', async ({ client, assert }) => {
     const response = await client.get('/sign-in')
-    const csp = response.header('content-security-policy')
+    const csp = response.header('content-security-policy') ?? ''
     assert.include(csp, "default-src 'self'")
     assert.match(csp, /script-src 'self' 'nonce-[^']+'/)
     assert.notInclude(csp, 'unsafe-eval')
