@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleProfile from '#models/role_profile'
+import RoleRequirement from '#models/role_requirement'
+
+export default class RoleLevel extends AuditedModel {
+  static auditSubjectType = 'role_level'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare roleProfileId: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare description: string | null
+
+  @column()
+  declare position: number
+
+  /* Stored as "HEO,SEO"; read as a list. */
+  @column({
+    prepare: (value: string[] | null) => (value && value.length ? value.join(',') : null),
+    consume: (value: string | null) => (value ? value.split(',') : []),
+  })
+  declare typicalGrades: string[]
+
+  @column.dateTime()
+  declare retiredAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleProfile)
+  declare roleProfile: BelongsTo<typeof RoleProfile>
+
+  @hasMany(() => RoleRequirement)
+  declare requirements: HasMany<typeof RoleRequirement>
+
+  auditLabel() {
+    return this.name
+  }
+}

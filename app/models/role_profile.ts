@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleFamily from '#models/role_family'
+import RoleLevel from '#models/role_level'
+
+export default class RoleProfile extends AuditedModel {
+  static auditSubjectType = 'role_profile'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare roleFamilyId: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare description: string | null
+
+  @column.dateTime()
+  declare retiredAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleFamily)
+  declare roleFamily: BelongsTo<typeof RoleFamily>
+
+  @hasMany(() => RoleLevel)
+  declare roleLevels: HasMany<typeof RoleLevel>
+
+  auditLabel() {
+    return this.name
+  }
+}

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleLevel from '#models/role_level'
+import Skill from '#models/skill'
+
+export default class RoleRequirement extends AuditedModel {
+  static auditSubjectType = 'role_requirement'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare roleLevelId: number
+
+  @column()
+  declare skillId: number
+
+  @column()
+  declare level: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleLevel)
+  declare roleLevel: BelongsTo<typeof RoleLevel>
+
+  @belongsTo(() => Skill)
+  declare skill: BelongsTo<typeof Skill>
+}

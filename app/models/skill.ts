@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon'
+import { column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import SkillLevelDescriptor from '#models/skill_level_descriptor'
+import RoleRequirement from '#models/role_requirement'
+
+export default class Skill extends AuditedModel {
+  static auditSubjectType = 'skill'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare category: string
+
+  @column()
+  declare description: string | null
+
+  @column.dateTime()
+  declare retiredAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @hasMany(() => SkillLevelDescriptor)
+  declare descriptors: HasMany<typeof SkillLevelDescriptor>
+
+  @hasMany(() => RoleRequirement)
+  declare requirements: HasMany<typeof RoleRequirement>
+
+  auditLabel() {
+    return this.name
+  }
+}
