@@ -5,8 +5,10 @@ import edge from 'edge.js'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
 import { navigationFor } from '#services/navigation'
+import { humanise } from '#queries/identity/audit_query'
 import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
+import { skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
 
 edge.global('navigationFor', (user: User) => navigationFor(user))
@@ -49,4 +51,7 @@ edge.global(
 
 edge.global('roleLabel', (role: string) => roleLabels[role as keyof typeof roleLabels] ?? role)
 
-edge.global('auditActionLabel', (action: string) => action.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()))
+edge.global('humanise', humanise)
+
+edge.global('skillLevelName', (level: number) => skillLevelName(level))
+edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))

@@ -1,6 +1,5 @@
 import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import AuditEvent from '#models/audit_event'
 import type { AuditAction } from '#enums/audit_actions'
 
 export type AuditEntry = {
@@ -38,6 +37,8 @@ export async function recordAudit(entry: AuditEntry, client?: TransactionClientC
   const actorId = entry.actorId !== undefined ? entry.actorId : (ctx?.auth?.user?.id ?? null)
   const before = redact(entry.before)
   const after = redact(entry.after)
+  // Loaded lazily: audited models import this module, and AuditEvent imports User.
+  const { default: AuditEvent } = await import('#models/audit_event')
   await AuditEvent.create(
     {
       actorId,

@@ -17,6 +17,7 @@ class FormMessages implements MessagesProviderContact {
   }
 }
 
+/* What an organisation form may send, when adding or changing one. */
 export const organisationValidator = vine.create({
   code: vine
     .string()
@@ -48,6 +49,7 @@ organisationValidator.messagesProvider = new FormMessages({
   'isTransactional.boolean': 'Select whether the organisation is transactional',
 })
 
+/* What a delivery team form may send. */
 export const teamValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(200),
   location: vine.string().trim().maxLength(120).optional(),
@@ -62,6 +64,7 @@ teamValidator.messagesProvider = new FormMessages({
   'location.maxLength': 'Location must be 120 characters or fewer',
 })
 
+/* The audit trail's filters, read from the query string (blank ones removed first). */
 export const auditFiltersValidator = vine.create({
   action: vine.enum(auditActionValues).optional(),
   subjectType: vine
@@ -72,7 +75,10 @@ export const auditFiltersValidator = vine.create({
     .optional(),
   actor: vine.string().trim().maxLength(254).optional(),
   from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
-  to: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('from').optional(),
+  to: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .afterOrSameAs('from')
+    .optional(),
   organisationId: vine.number().withoutDecimals().positive().optional(),
   page: vine.number().withoutDecimals().positive().optional(),
 })

@@ -63,7 +63,12 @@ export async function saveOrganisation(
 
     let moved = 0
     if (oldChildPath !== null && oldChildPath !== organisation.childPath) {
-      moved = await moveSubtree(trx, oldChildPath, organisation.childPath, organisation.depth - oldDepth)
+      moved = await moveSubtree(
+        trx,
+        oldChildPath,
+        organisation.childPath,
+        organisation.depth - oldDepth
+      )
     }
     return { type: 'saved' as const, organisation, moved }
   })

@@ -10,7 +10,8 @@ export type TeamInput = {
 
 export type SaveTeamResult = { type: 'saved'; team: Team } | { type: 'name_taken' }
 
-export type DeleteTeamResult = { type: 'deleted'; team: Team } | { type: 'has_members'; count: number }
+export type DeleteTeamResult =
+  { type: 'deleted'; team: Team } | { type: 'has_members'; count: number }
 
 /*
  * Adds a delivery team to an organisation, or changes one. Names are unique
@@ -23,7 +24,9 @@ export async function saveTeam(
 ): Promise<SaveTeamResult> {
   return db.transaction(async (trx) => {
     const name = input.name.trim()
-    if (await nameTaken(trx, organisation.id, name, existing?.id)) return { type: 'name_taken' as const }
+    if (await nameTaken(trx, organisation.id, name, existing?.id)) {
+      return { type: 'name_taken' as const }
+    }
 
     const team = existing ?? new Team()
     team.useTransaction(trx)
@@ -48,7 +51,12 @@ export async function deleteTeam(team: Team): Promise<DeleteTeamResult> {
   })
 }
 
-async function nameTaken(trx: TransactionClientContract, organisationId: number, name: string, exceptId?: number) {
+async function nameTaken(
+  trx: TransactionClientContract,
+  organisationId: number,
+  name: string,
+  exceptId?: number
+) {
   const query = trx
     .from('teams')
     .where('organisation_id', organisationId)

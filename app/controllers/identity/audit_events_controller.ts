@@ -39,7 +39,6 @@ export default class AuditEventsController {
       actionOptions: auditActionValues.map((value) => ({ value, label: humanise(value) })),
       subjectTypeOptions: subjectTypes.map((value) => ({ value, label: humanise(value) })),
       organisations,
-      humanise,
       fieldLabel,
       describeValue,
     })

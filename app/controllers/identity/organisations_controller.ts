@@ -15,10 +15,16 @@ import { organisationTypeLabels } from '#enums/organisation_types'
 const FIELD_ERRORS: Record<Exclude<SaveOrganisationResult['type'], 'saved'>, [string, string]> = {
   code_taken: ['code', 'An organisation with this code already exists'],
   parent_not_found: ['parentId', 'Select the organisation it is part of from the list'],
-  cycle: ['parentId', 'An organisation cannot be part of itself or of one of its own sub-organisations'],
+  cycle: [
+    'parentId',
+    'An organisation cannot be part of itself or of one of its own sub-organisations',
+  ],
 }
 
-const typeOptions = Object.entries(organisationTypeLabels).map(([value, label]) => ({ value, label }))
+const typeOptions = Object.entries(organisationTypeLabels).map(([value, label]) => ({
+  value,
+  label,
+}))
 
 /*
  * The organisation tree: capability admins shape it, department HR read
@@ -37,7 +43,11 @@ export default class OrganisationsController {
     const organisation = await this.findInScope({ auth, bouncer }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('view', organisation)
     const detail = await organisationDetail(organisation)
-    return view.render('pages/admin/organisations/show', { organisation, ...detail, organisationTypeLabels })
+    return view.render('pages/admin/organisations/show', {
+      organisation,
+      ...detail,
+      organisationTypeLabels,
+    })
   }
 
   async create({ auth, bouncer, request, view }: HttpContext) {
@@ -99,7 +109,10 @@ export default class OrganisationsController {
   ) {
     switch (result.type) {
       case 'saved': {
-        const moved = result.moved === 1 ? '1 sub-organisation moved with it' : `${result.moved} sub-organisations moved with it`
+        const moved =
+          result.moved === 1
+            ? '1 sub-organisation moved with it'
+            : `${result.moved} sub-organisations moved with it`
         session.flash('success', result.moved > 0 ? `${message}: ${moved}` : message)
         return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
       }

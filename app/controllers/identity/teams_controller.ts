@@ -77,7 +77,10 @@ export default class TeamsController {
     return organisation
   }
 
-  private async findTeam({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown): Promise<Team> {
+  private async findTeam(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<Team> {
     await bouncer.authorize('administer')
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const team = await findTeamInScope(scope, id)
@@ -97,7 +100,9 @@ export default class TeamsController {
         return response.redirect().toRoute('organisations.show', { id: organisation.id })
       case 'name_taken':
         session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', { name: ['A team with this name already exists in this organisation'] })
+        session.flash('inputErrorsBag', {
+          name: ['A team with this name already exists in this organisation'],
+        })
         return response.redirect().back()
       default: {
         const unreachable: never = result

@@ -50,7 +50,9 @@ export async function searchAuditEvents(scope: OrganisationScope, filters: Audit
     )
   }
   if (filters.from) query.where('created_at', '>=', sqlTimestamp(startOfDay(filters.from)))
-  if (filters.to) query.where('created_at', '<', sqlTimestamp(startOfDay(filters.to).plus({ days: 1 })))
+  if (filters.to) {
+    query.where('created_at', '<', sqlTimestamp(startOfDay(filters.to).plus({ days: 1 })))
+  }
   if (filters.organisationId) {
     const chosen = await db
       .from('organisations')

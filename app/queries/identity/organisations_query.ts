@@ -127,7 +127,10 @@ export async function findOrganisationInScope(scope: OrganisationScope, id: unkn
 export async function findTeamInScope(scope: OrganisationScope, id: unknown) {
   const key = Number(id)
   if (!Number.isSafeInteger(key) || key < 1) return null
-  return scope.apply(Team.query().where('id', key), 'organisation_id').preload('organisation').first()
+  return scope
+    .apply(Team.query().where('id', key), 'organisation_id')
+    .preload('organisation')
+    .first()
 }
 
 /*

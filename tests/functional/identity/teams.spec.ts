@@ -1,0 +1,308 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+// The user factory first: loading #models/organisation before #models/user trips the
+// models' import cycle (audited_model → audit → audit_event → user → audited_model).
+import { createUser } from '#database/factories/user_factory'
+import AuditEvent from '#models/audit_event'
+import Team from '#models/team'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+
+/* Two departments with an agency each, a team in each agency, and department A's HR. */
+async function twoDepartments() {
+  const departmentA = await OrganisationFactory.merge({ name: 'Department Alpha' }).create()
+  const agencyA = await createChildOrganisation(departmentA, { name: 'Alpha Agency' })
+  const departmentB = await OrganisationFactory.merge({ name: 'Department Beta' }).create()
+  const agencyB = await createChildOrganisation(departmentB, { name: 'Beta Agency' })
+  const teamA = await Team.create({
+    organisationId: agencyA.id,
+    name: 'Alpha Payments',
+    location: 'Leeds',
+  })
+  const teamB = await Team.create({
+    organisationId: agencyB.id,
+    name: 'Beta Payments',
+    location: 'Bristol',
+  })
+  const hrA = await createUser({ roles: ['department_hr'], organisation: departmentA })
+  return { departmentA, agencyA, departmentB, agencyB, teamA, teamB, hrA }
+}
+
+test.group('Delivery teams', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('department HR add a team to an agency in their department and the change is audited', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, hrA } = await twoDepartments()
+    const form = await client.get(`/admin/organisations/${agencyA.id}/teams/create`).loginAs(hrA)
+    form.assertStatus(200)
+    form.assertTextIncludes('<h1>Add a team</h1>')
+    form.assertTextIncludes('Alpha Agency')
+
+    const response = await client
+      .post(`/admin/organisations/${agencyA.id}/teams`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Alpha Identity', location: 'Newcastle' })
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
+    response.assertFlashMessage('success', 'Team added: Alpha Identity')
+
+    const team = await Team.query()
+      .where({ organisation_id: agencyA.id, name: 'Alpha Identity' })
+      .firstOrFail()
+    assert.equal(team.location, 'Newcastle')
+    const event = await AuditEvent.query()
+      .where({ action: 'create', subject_type: 'team', subject_id: String(team.id) })
+      .firstOrFail()
+    assert.equal(event.actorId, hrA.id)
+    assert.equal(event.organisationId, agencyA.id)
+    assert.equal(event.afterValues.name, 'Alpha Identity')
+
+    const page = await client.get(`/admin/organisations/${agencyA.id}`).loginAs(hrA)
+    page.assertTextIncludes('Alpha Identity')
+    page.assertTextIncludes('Newcastle')
+  })
+
+  test('department HR rename a team and the trail keeps the old and new values', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, teamA, hrA } = await twoDepartments()
+    const form = await client.get(`/admin/teams/${teamA.id}/edit`).loginAs(hrA)
+    form.assertStatus(200)
+    form.assertTextIncludes('value="Alpha Payments"')
+
+    const response = await client
+      .put(`/admin/teams/${teamA.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Alpha Payments and Refunds', location: '' })
+      .redirects(0)
+    response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
+    response.assertFlashMessage('success', 'Team updated: Alpha Payments and Refunds')
+    await teamA.refresh()
+    assert.equal(teamA.name, 'Alpha Payments and Refunds')
+    assert.isNull(teamA.location)
+
+    const event = await AuditEvent.query()
+      .where({ action: 'update', subject_type: 'team', subject_id: String(teamA.id) })
+      .firstOrFail()
+    assert.deepEqual(event.beforeValues, { name: 'Alpha Payments', location: 'Leeds' })
+    assert.deepEqual(event.afterValues, { name: 'Alpha Payments and Refunds', location: null })
+  })
+
+  test('department HR delete an empty team and are told which team went', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, teamA, hrA } = await twoDepartments()
+    const response = await client
+      .delete(`/admin/teams/${teamA.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
+    response.assertFlashMessage('success', 'Team deleted: Alpha Payments')
+    assert.isNull(await Team.find(teamA.id))
+
+    const event = await AuditEvent.query()
+      .where({ action: 'delete', subject_type: 'team', subject_id: String(teamA.id) })
+      .firstOrFail()
+    assert.equal(event.beforeValues.name, 'Alpha Payments')
+    assert.equal(event.organisationId, agencyA.id)
+  })
+
+  test('a team with people in it cannot be deleted, and the message says how many', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, teamA, hrA } = await twoDepartments()
+    await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
+    await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
+
+    const response = await client
+      .delete(`/admin/teams/${teamA.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage(
+      'error',
+      'Alpha Payments cannot be deleted because 2 people are in it. Move them to another team first'
+    )
+    assert.isNotNull(await Team.find(teamA.id))
+    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
+    assert.lengthOf(deletes, 0)
+  })
+
+  test('a team name already used in the same organisation is refused, whatever its case', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, hrA } = await twoDepartments()
+    const response = await client
+      .post(`/admin/organisations/${agencyA.id}/teams`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'alpha payments' })
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', {
+      name: ['A team with this name already exists in this organisation'],
+    })
+    response.assertFlashMessage('name', 'alpha payments')
+    const teams = await Team.query().where('organisation_id', agencyA.id)
+    assert.lengthOf(teams, 1)
+  })
+
+  test('the same team name can be used in another organisation', async ({ client, assert }) => {
+    const { departmentA, hrA } = await twoDepartments()
+    const response = await client
+      .post(`/admin/organisations/${departmentA.id}/teams`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Alpha Payments' })
+      .redirects(0)
+    response.assertFlashMessage('success', 'Team added: Alpha Payments')
+    assert.isNotNull(
+      await Team.query().where({ organisation_id: departmentA.id, name: 'Alpha Payments' }).first()
+    )
+  })
+
+  test('renaming a team to the name of another team in its organisation is refused', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA, teamA, hrA } = await twoDepartments()
+    await Team.create({ organisationId: agencyA.id, name: 'Alpha Identity' })
+    const response = await client
+      .put(`/admin/teams/${teamA.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Alpha Identity' })
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      name: ['A team with this name already exists in this organisation'],
+    })
+    await teamA.refresh()
+    assert.equal(teamA.name, 'Alpha Payments')
+  })
+
+  test('a team without a name is refused with a specific message', async ({ client }) => {
+    const { agencyA, hrA } = await twoDepartments()
+    const response = await client
+      .post(`/admin/organisations/${agencyA.id}/teams`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: '', location: 'Leeds' })
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', { name: ['Enter a team name'] })
+  })
+
+  test('department HR get "not found" for another department’s teams', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyB, teamB, hrA } = await twoDepartments()
+    for (const url of [
+      `/admin/organisations/${agencyB.id}/teams/create`,
+      `/admin/teams/${teamB.id}/edit`,
+    ]) {
+      const response = await client.get(url).loginAs(hrA)
+      response.assertStatus(404)
+      assert.notInclude(response.text(), 'Beta Payments')
+    }
+    const store = await client
+      .post(`/admin/organisations/${agencyB.id}/teams`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Planted team' })
+      .redirects(0)
+    store.assertStatus(404)
+    const update = await client
+      .put(`/admin/teams/${teamB.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .form({ name: 'Hijacked' })
+      .redirects(0)
+    update.assertStatus(404)
+    const destroy = await client
+      .delete(`/admin/teams/${teamB.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .redirects(0)
+    destroy.assertStatus(404)
+
+    await teamB.refresh()
+    assert.equal(teamB.name, 'Beta Payments')
+    assert.isNull(await Team.findBy('name', 'Planted team'))
+  })
+
+  test('a capability admin manages teams in any department', async ({ client, assert }) => {
+    const { agencyB, teamB } = await twoDepartments()
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const update = await client
+      .put(`/admin/teams/${teamB.id}`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ name: 'Beta Payments', location: 'Cardiff' })
+      .redirects(0)
+    update.assertHeader('location', `/admin/organisations/${agencyB.id}`)
+    await teamB.refresh()
+    assert.equal(teamB.location, 'Cardiff')
+  })
+
+  test('a learner is refused every team page and action', async ({ client, assert }) => {
+    const { agencyA, teamA } = await twoDepartments()
+    const learner = await createUser({ roles: ['learner'], organisation: agencyA })
+    for (const url of [
+      `/admin/organisations/${agencyA.id}/teams/create`,
+      `/admin/teams/${teamA.id}/edit`,
+    ]) {
+      const response = await client.get(url).loginAs(learner)
+      response.assertStatus(403)
+    }
+    const store = await client
+      .post(`/admin/organisations/${agencyA.id}/teams`)
+      .loginAs(learner)
+      .withCsrfToken()
+      .form({ name: 'Learner team' })
+      .redirects(0)
+    store.assertStatus(403)
+    const destroy = await client
+      .delete(`/admin/teams/${teamA.id}`)
+      .loginAs(learner)
+      .withCsrfToken()
+      .redirects(0)
+    destroy.assertStatus(403)
+    assert.isNotNull(await Team.find(teamA.id))
+    assert.isNull(await Team.findBy('name', 'Learner team'))
+  })
+
+  test('someone not signed in is sent to sign in', async ({ client }) => {
+    const { agencyA, teamA } = await twoDepartments()
+    for (const url of [
+      `/admin/organisations/${agencyA.id}/teams/create`,
+      `/admin/teams/${teamA.id}/edit`,
+    ]) {
+      const response = await client.get(url)
+      response.assertRedirectsTo('/sign-in')
+    }
+  })
+
+  test('a delete sent without the CSRF token changes nothing', async ({ client, assert }) => {
+    const { teamA, hrA } = await twoDepartments()
+    const response = await client.delete(`/admin/teams/${teamA.id}`).loginAs(hrA).redirects(0)
+    assert.notEqual(response.status(), 200)
+    assert.isNotNull(await Team.find(teamA.id))
+    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
+    assert.lengthOf(deletes, 0)
+  })
+})
