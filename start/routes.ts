@@ -77,3 +77,5 @@ router
       .use(middleware.auth({ guards: ['api'] }))
   })
   .prefix('/api/v1')
+
+import '#start/routes/framework'

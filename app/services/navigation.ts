@@ -19,7 +19,7 @@ function item(label: string, href: string, exact = false): NavigationItem {
  * The main navigation a user sees: only the areas their roles can use.
  */
 export function navigationFor(user: User): NavigationItem[] {
-  const items = [item('Home', '/', true)]
+  const items = [item('Home', '/', true), item('Framework', '/framework')]
   if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
     items.push(item('People', '/admin/users'))
     items.push(item('Organisations', '/admin/organisations'))

@@ -1,0 +1,16 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { skillsByCategory, skillWithUsage } from '#queries/framework/framework_query'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+
+export default class SkillsController {
+  async index({ view }: HttpContext) {
+    return view.render('pages/framework/skills', { categories: await skillsByCategory() })
+  }
+
+  async show({ params, view }: HttpContext) {
+    const found = await skillWithUsage(idParam(params.id))
+    if (!found) throw new RecordNotFoundException()
+    return view.render('pages/framework/skill', found)
+  }
+}

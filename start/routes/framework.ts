@@ -1,0 +1,24 @@
+/*
+ * Framework routes: pages for everyone signed in, editing for capability admins.
+ */
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const FrameworkController = () => import('#controllers/framework/framework_controller')
+const RoleProfilesController = () => import('#controllers/framework/role_profiles_controller')
+const SkillsController = () => import('#controllers/framework/skills_controller')
+const ProgressionController = () => import('#controllers/framework/progression_controller')
+const ExportsController = () => import('#controllers/framework/exports_controller')
+
+router
+  .group(() => {
+    router.get('/', [FrameworkController, 'index']).as('framework.index')
+    router.get('/roles/:id', [RoleProfilesController, 'show']).as('framework.roles.show')
+    router.get('/skills', [SkillsController, 'index']).as('framework.skills.index')
+    router.get('/skills/:id', [SkillsController, 'show']).as('framework.skills.show')
+    router.get('/progression', [ProgressionController, 'show']).as('framework.progression')
+    router.get('/export.csv', [ExportsController, 'csv']).as('framework.export.csv')
+    router.get('/export.json', [ExportsController, 'json']).as('framework.export.json')
+  })
+  .prefix('/framework')
+  .use(middleware.auth())
