@@ -9,7 +9,9 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'digital-capability-service',
       level: env.get('LOG_LEVEL'),
-      redact: { paths: ['password', '*.password', 'req.headers.authorization', 'req.headers.cookie'] },
+      redact: {
+        paths: ['password', '*.password', 'req.headers.authorization', 'req.headers.cookie'],
+      },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

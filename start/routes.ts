@@ -32,9 +32,13 @@ router
 
     router.get('/profile', [ProfileController, 'show']).as('profile.show')
     router.get('/profile/password', [ProfileController, 'editPassword']).as('profile.password.edit')
-    router.put('/profile/password', [ProfileController, 'updatePassword']).as('profile.password.update')
+    router
+      .put('/profile/password', [ProfileController, 'updatePassword'])
+      .as('profile.password.update')
     router.post('/profile/tokens', [AccessTokensController, 'store']).as('profile.tokens.store')
-    router.delete('/profile/tokens/:id', [AccessTokensController, 'destroy']).as('profile.tokens.destroy')
+    router
+      .delete('/profile/tokens/:id', [AccessTokensController, 'destroy'])
+      .as('profile.tokens.destroy')
 
     router
       .group(() => {
@@ -48,13 +52,21 @@ router
         router.post('/users/:id/reactivate', [UsersController, 'reactivate']).as('users.reactivate')
 
         router.get('/organisations', [OrganisationsController, 'index']).as('organisations.index')
-        router.get('/organisations/create', [OrganisationsController, 'create']).as('organisations.create')
+        router
+          .get('/organisations/create', [OrganisationsController, 'create'])
+          .as('organisations.create')
         router.post('/organisations', [OrganisationsController, 'store']).as('organisations.store')
         router.get('/organisations/:id', [OrganisationsController, 'show']).as('organisations.show')
-        router.get('/organisations/:id/edit', [OrganisationsController, 'edit']).as('organisations.edit')
-        router.put('/organisations/:id', [OrganisationsController, 'update']).as('organisations.update')
+        router
+          .get('/organisations/:id/edit', [OrganisationsController, 'edit'])
+          .as('organisations.edit')
+        router
+          .put('/organisations/:id', [OrganisationsController, 'update'])
+          .as('organisations.update')
 
-        router.get('/organisations/:id/teams/create', [TeamsController, 'create']).as('teams.create')
+        router
+          .get('/organisations/:id/teams/create', [TeamsController, 'create'])
+          .as('teams.create')
         router.post('/organisations/:id/teams', [TeamsController, 'store']).as('teams.store')
         router.get('/teams/:id/edit', [TeamsController, 'edit']).as('teams.edit')
         router.put('/teams/:id', [TeamsController, 'update']).as('teams.update')
@@ -72,7 +84,9 @@ router
     router
       .group(() => {
         router.get('/me', [ApiMeController, 'show']).as('api.me')
-        router.delete('/tokens/current', [ApiTokensController, 'destroyCurrent']).as('api.tokens.destroyCurrent')
+        router
+          .delete('/tokens/current', [ApiTokensController, 'destroyCurrent'])
+          .as('api.tokens.destroyCurrent')
       })
       .use(middleware.auth({ guards: ['api'] }))
   })

@@ -43,10 +43,14 @@ edge.global('formatDateTime', (value: { toFormat?: (f: string) => string } | nul
   value?.toFormat ? value.toFormat("d LLL yyyy 'at' HH:mm") : ''
 )
 
-edge.global('gradeLabel', (grade: string) => gradeLabels[grade as keyof typeof gradeLabels] ?? grade)
+edge.global(
+  'gradeLabel',
+  (grade: string) => gradeLabels[grade as keyof typeof gradeLabels] ?? grade
+)
 edge.global(
   'professionLabel',
-  (profession: string) => professionLabels[profession as keyof typeof professionLabels] ?? profession
+  (profession: string) =>
+    professionLabels[profession as keyof typeof professionLabels] ?? profession
 )
 
 edge.global('roleLabel', (role: string) => roleLabels[role as keyof typeof roleLabels] ?? role)

@@ -7,7 +7,10 @@ export default class HomeController {
   async show({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
     await user.load((loader) => {
-      loader.load('organisation', (query) => query.preload('parent')).load('lineManager').load('team')
+      loader
+        .load('organisation', (query) => query.preload('parent'))
+        .load('lineManager')
+        .load('team')
     })
     const scope = await OrganisationScope.forUser(user)
     const counts = scope.isEmpty ? null : await administrationCounts(scope)

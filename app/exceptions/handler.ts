@@ -58,7 +58,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       type: 'about:blank',
       title: TITLES[status] ?? 'Error',
       status,
-      detail: status >= 500 ? 'Something went wrong on our side. Try again later.' : detailOf(httpError),
+      detail:
+        status >= 500 ? 'Something went wrong on our side. Try again later.' : detailOf(httpError),
     }
     const fieldErrors = validationMessages(error)
     if (fieldErrors) {

@@ -13,11 +13,24 @@ const TITLES: Record<number, string> = {
 /*
  * Answers with an application/problem+json body: the API's one error shape.
  */
-export function problem(response: HttpContext['response'], status: number, detail: string, extra = {}) {
+export function problem(
+  response: HttpContext['response'],
+  status: number,
+  detail: string,
+  extra = {}
+) {
   response
     .status(status)
     .header('Content-Type', 'application/problem+json; charset=utf-8')
-    .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }))
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail,
+        ...extra,
+      })
+    )
 }
 
 /* The paging parameters every list endpoint accepts, bounded. */

@@ -44,7 +44,8 @@ export async function recordAudit(entry: AuditEntry, client?: TransactionClientC
       actorId,
       action: entry.action,
       subjectType: entry.subjectType,
-      subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
+      subjectId:
+        entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
       subjectLabel: entry.subjectLabel?.slice(0, 255) ?? null,
       organisationId: entry.organisationId ?? null,
       before: before ? JSON.stringify(before) : null,

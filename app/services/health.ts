@@ -10,7 +10,10 @@ export type DatabaseHealth = {
  * Asks one database connection a trivial question, within a time limit,
  * so a dead database is reported quickly instead of hanging the check.
  */
-export async function databaseHealth(connectionName = db.primaryConnectionName, timeoutMs = 2000): Promise<DatabaseHealth> {
+export async function databaseHealth(
+  connectionName = db.primaryConnectionName,
+  timeoutMs = 2000
+): Promise<DatabaseHealth> {
   const started = process.hrtime.bigint()
   let timer: NodeJS.Timeout | undefined
   try {
@@ -19,7 +22,11 @@ export async function databaseHealth(connectionName = db.primaryConnectionName, 
     })
     await Promise.race([db.connection(connectionName).rawQuery('select 1 as ok'), timeout])
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6
-    return { status: 'ok', connection: connectionName, latencyMs: Math.round(latencyMs * 100) / 100 }
+    return {
+      status: 'ok',
+      connection: connectionName,
+      latencyMs: Math.round(latencyMs * 100) / 100,
+    }
   } catch {
     return { status: 'unavailable', connection: connectionName }
   } finally {

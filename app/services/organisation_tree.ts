@@ -13,10 +13,7 @@ export type OrganisationTreeEntry = {
   isTransactional: boolean
 }
 
-/*
- * Checks untrusted seed data (parsed JSON) before it is written, so a typo
- * in the data file fails loudly instead of producing a half-built tree.
- */
+/* Validates parsed seed JSON so a typo in the data file fails loudly instead of half-building the tree. */
 export function parseOrganisationTreeEntries(data: unknown): OrganisationTreeEntry[] {
   if (!Array.isArray(data)) throw new Error('The organisation tree must be a JSON array.')
   return data.map((raw, index) => {
@@ -81,7 +78,10 @@ async function refreshPaths(trx: TransactionClientContract) {
   const byId = new Map(all.map((organisation) => [organisation.id, organisation]))
   const expected = new Map<number, { path: string; depth: number }>()
 
-  const placement = (organisation: Organisation, chain: Set<number>): { path: string; depth: number } => {
+  const placement = (
+    organisation: Organisation,
+    chain: Set<number>
+  ): { path: string; depth: number } => {
     const known = expected.get(organisation.id)
     if (known) return known
     const parent = organisation.parentId === null ? undefined : byId.get(organisation.parentId)
@@ -104,11 +104,7 @@ async function refreshPaths(trx: TransactionClientContract) {
   }
 }
 
-/*
- * Creates or updates organisations by code, parents first, keeping parentId,
- * path and depth consistent. Safe to run repeatedly: unchanged rows are not
- * written, and changes go through the model so they reach the audit trail.
- */
+/* Brings the stored organisation tree in line with a list of entries, idempotently and through the audit trail. */
 export async function upsertOrganisationTree(
   entries: OrganisationTreeEntry[],
   trx?: TransactionClientContract

@@ -20,7 +20,11 @@ export const newTokenValidator = vine.create({
 
 export const changePasswordValidator = vine.create({
   currentPassword: vine.string().maxLength(200),
-  newPassword: vine.string().minLength(12).maxLength(200).confirmed({ confirmationField: 'confirmPassword' }),
+  newPassword: vine
+    .string()
+    .minLength(12)
+    .maxLength(200)
+    .confirmed({ confirmationField: 'confirmPassword' }),
 })
 
 /* A single checkbox arrives as a string; a list of them as an array. */

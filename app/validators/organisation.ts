@@ -1,21 +1,7 @@
 import vine from '@vinejs/vine'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { organisationTypeValues } from '#enums/organisation_types'
 import { auditActionValues } from '#enums/audit_actions'
-
-/*
- * Messages specific to one form, tried before the global ones in
- * start/validator.ts (read at validation time, so later changes there apply).
- */
-class FormMessages implements MessagesProviderContact {
-  constructor(private messages: Record<string, string>) {}
-
-  getMessage(rawMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
-    const specific = this.messages[`${field.getFieldPath()}.${rule}`]
-    if (specific) return specific
-    return vine.messagesProvider.getMessage(rawMessage, rule, field, args)
-  }
-}
+import { FormMessages } from '#validators/messages'
 
 /* What an organisation form may send, when adding or changing one. */
 export const organisationValidator = vine.create({

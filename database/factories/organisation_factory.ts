@@ -19,7 +19,10 @@ export const OrganisationFactory = factory
   .build()
 
 /* Creates an organisation inside another, with its path set. */
-export async function createChildOrganisation(parent: Organisation, overrides: Partial<Organisation> = {}) {
+export async function createChildOrganisation(
+  parent: Organisation,
+  overrides: Partial<Organisation> = {}
+) {
   return OrganisationFactory.merge({
     type: 'agency',
     parentId: parent.id,

@@ -1,7 +1,7 @@
 import factory from '@adonisjs/lucid/factories'
 import User from '#models/user'
 import UserRole from '#models/user_role'
-import Organisation from '#models/organisation'
+import type Organisation from '#models/organisation'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type { Role } from '#enums/roles'
 
@@ -30,7 +30,10 @@ export async function createUser(
   options: { roles?: Role[]; organisation?: Organisation; overrides?: Partial<User> } = {}
 ) {
   const organisation = options.organisation ?? (await OrganisationFactory.create())
-  const user = await UserFactory.merge({ organisationId: organisation.id, ...options.overrides }).create()
+  const user = await UserFactory.merge({
+    organisationId: organisation.id,
+    ...options.overrides,
+  }).create()
   for (const role of options.roles ?? ['learner']) {
     await UserRole.create({ userId: user.id, role })
   }

@@ -14,7 +14,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('role_profiles', (table) => {
       table.increments('id')
-      table.integer('role_family_id').unsigned().notNullable().references('id').inTable('role_families')
+      table
+        .integer('role_family_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('role_families')
       table.string('name', 200).notNullable()
       table.text('description').nullable()
       table.timestamp('retired_at').nullable()
@@ -25,7 +30,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('role_levels', (table) => {
       table.increments('id')
-      table.integer('role_profile_id').unsigned().notNullable().references('id').inTable('role_profiles')
+      table
+        .integer('role_profile_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('role_profiles')
       table.string('name', 200).notNullable()
       table.text('description').nullable()
       table.integer('position').unsigned().notNullable().defaultTo(0)
@@ -49,7 +59,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('skill_level_descriptors', (table) => {
       table.increments('id')
-      table.integer('skill_id').unsigned().notNullable().references('id').inTable('skills').onDelete('CASCADE')
+      table
+        .integer('skill_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('skills')
+        .onDelete('CASCADE')
       table.tinyint('level').unsigned().notNullable()
       table.text('descriptor').notNullable()
       table.timestamp('created_at').notNullable()
@@ -59,7 +75,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('role_requirements', (table) => {
       table.increments('id')
-      table.integer('role_level_id').unsigned().notNullable().references('id').inTable('role_levels')
+      table
+        .integer('role_level_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('role_levels')
       table.integer('skill_id').unsigned().notNullable().references('id').inTable('skills')
       table.tinyint('level').unsigned().notNullable()
       table.timestamp('created_at').notNullable()

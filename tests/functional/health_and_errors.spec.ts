@@ -27,7 +27,10 @@ test.group('Health, error pages and security headers', (group) => {
     response.assertStatus(404)
   })
 
-  test('pages carry a strict Content Security Policy and other protective headers', async ({ client, assert }) => {
+  test('pages carry a strict Content Security Policy and other protective headers', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/sign-in')
     const csp = response.header('content-security-policy') ?? ''
     assert.include(csp, "default-src 'self'")

@@ -17,9 +17,14 @@ const asId = (value: unknown) => {
  * Compares two role levels named by id (as a form or the API sends them),
  * reporting which one is missing or unknown.
  */
-export async function comparisonBetween(fromValue: unknown, toValue: unknown): Promise<ComparisonResult> {
+export async function comparisonBetween(
+  fromValue: unknown,
+  toValue: unknown
+): Promise<ComparisonResult> {
   const given = (value: unknown) => value !== undefined && value !== null && value !== ''
-  const present = [given(fromValue) ? 'from' : null, given(toValue) ? 'to' : null].filter((field) => field !== null)
+  const present = [given(fromValue) ? 'from' : null, given(toValue) ? 'to' : null].filter(
+    (field) => field !== null
+  )
   if (present.length < 2) return { type: 'missing_levels', present }
   const fromId = asId(fromValue)
   const toId = asId(toValue)
@@ -27,5 +32,10 @@ export async function comparisonBetween(fromValue: unknown, toValue: unknown): P
   if (!from) return { type: 'from_not_found' }
   const to = toId ? await requirementsOf(toId) : null
   if (!to) return { type: 'to_not_found' }
-  return { type: 'compared', from: from.level, to: to.level, progression: compareRequirements(from.requirements, to.requirements) }
+  return {
+    type: 'compared',
+    from: from.level,
+    to: to.level,
+    progression: compareRequirements(from.requirements, to.requirements),
+  }
 }

@@ -30,7 +30,7 @@ export type ParsedFile = { rows: Parameters<typeof planImport>[1]; headerError?:
 export function parseFrameworkCsv(text: string): ParsedFile {
   let records: Record<string, unknown>[]
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
       columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
       skip_empty_lines: true,
       relax_column_count: true,
@@ -42,7 +42,11 @@ export function parseFrameworkCsv(text: string): ParsedFile {
   if (records.length === 0) return { rows: [], headerError: 'The file has no rows' }
   const columns = Object.keys(records[0])
   const missing = CSV_COLUMNS.filter((column) => !columns.includes(column))
-  if (missing.length) return { rows: [], headerError: `The header row must name the columns ${CSV_COLUMNS.join(', ')}; missing ${missing.join(', ')}` }
+  if (missing.length)
+    return {
+      rows: [],
+      headerError: `The header row must name the columns ${CSV_COLUMNS.join(', ')}; missing ${missing.join(', ')}`,
+    }
   return { rows: records.map((record, index) => readRow(record, index + 2)) }
 }
 
@@ -79,7 +83,8 @@ export async function applyFrameworkImport(text: string): Promise<ApplyResult> {
         after: {
           added: plan.add.requirements.length,
           changed: plan.change.requirements.length,
-          retired: plan.retire.requirements.length + plan.retire.levels.length + plan.retire.roles.length,
+          retired:
+            plan.retire.requirements.length + plan.retire.levels.length + plan.retire.roles.length,
         },
       },
       trx
@@ -92,9 +97,13 @@ async function writePlan(plan: ImportPlan, trx: TransactionClientContract) {
   const lower = (value: string) => value.toLowerCase()
   const now = DateTime.now()
 
-  const families = new Map((await RoleFamily.query({ client: trx })).map((row) => [lower(row.name), row]))
+  const familyRows = await RoleFamily.query({ client: trx })
+  const families = new Map(familyRows.map((row) => [lower(row.name), row]))
   for (const name of plan.add.families) {
-    families.set(lower(name), await RoleFamily.create({ name, position: families.size }, { client: trx }))
+    families.set(
+      lower(name),
+      await RoleFamily.create({ name, position: families.size }, { client: trx })
+    )
   }
   for (const name of plan.restore.families) await restore(families.get(lower(name))!)
 
@@ -105,30 +114,51 @@ async function writePlan(plan: ImportPlan, trx: TransactionClientContract) {
   }
   for (const entry of plan.add.roles) {
     const family = families.get(lower(entry.family))!
-    roles.set(roleKey(entry.family, entry.role), await RoleProfile.create({ roleFamilyId: family.id, name: entry.role }, { client: trx }))
+    roles.set(
+      roleKey(entry.family, entry.role),
+      await RoleProfile.create({ roleFamilyId: family.id, name: entry.role }, { client: trx })
+    )
   }
-  for (const entry of plan.restore.roles) await restore(roles.get(roleKey(entry.family, entry.role))!)
+  for (const entry of plan.restore.roles)
+    await restore(roles.get(roleKey(entry.family, entry.role))!)
   for (const entry of plan.retire.roles) await retire(roles.get(roleKey(entry.family, entry.role))!)
 
-  const levelKey = (family: string, role: string, level: string) => `${roleKey(family, role)}\u0000${lower(level)}`
+  const levelKey = (family: string, role: string, level: string) =>
+    `${roleKey(family, role)}\u0000${lower(level)}`
   const levels = new Map<string, RoleLevel>()
-  for (const level of await RoleLevel.query({ client: trx }).preload('roleProfile', (q) => q.preload('roleFamily'))) {
-    levels.set(levelKey(level.roleProfile.roleFamily.name, level.roleProfile.name, level.name), level)
+  for (const level of await RoleLevel.query({ client: trx }).preload('roleProfile', (q) =>
+    q.preload('roleFamily')
+  )) {
+    levels.set(
+      levelKey(level.roleProfile.roleFamily.name, level.roleProfile.name, level.name),
+      level
+    )
   }
   for (const entry of plan.add.levels) {
     const role = roles.get(roleKey(entry.family, entry.role))!
     const level = await RoleLevel.create(
-      { roleProfileId: role.id, name: entry.roleLevel, position: seniorityRank(entry.roleLevel) * 10, typicalGrades: [] },
+      {
+        roleProfileId: role.id,
+        name: entry.roleLevel,
+        position: seniorityRank(entry.roleLevel) * 10,
+        typicalGrades: [],
+      },
       { client: trx }
     )
     levels.set(levelKey(entry.family, entry.role, entry.roleLevel), level)
   }
-  for (const entry of plan.restore.levels) await restore(levels.get(levelKey(entry.family, entry.role, entry.roleLevel))!)
-  for (const entry of plan.retire.levels) await retire(levels.get(levelKey(entry.family, entry.role, entry.roleLevel))!)
+  for (const entry of plan.restore.levels)
+    await restore(levels.get(levelKey(entry.family, entry.role, entry.roleLevel))!)
+  for (const entry of plan.retire.levels)
+    await retire(levels.get(levelKey(entry.family, entry.role, entry.roleLevel))!)
 
-  const skills = new Map((await Skill.query({ client: trx })).map((row) => [lower(row.name), row]))
+  const skillRows = await Skill.query({ client: trx })
+  const skills = new Map(skillRows.map((row) => [lower(row.name), row]))
   for (const name of plan.add.skills) {
-    skills.set(lower(name), await Skill.create({ name, category: NEW_SKILL_CATEGORY }, { client: trx }))
+    skills.set(
+      lower(name),
+      await Skill.create({ name, category: NEW_SKILL_CATEGORY }, { client: trx })
+    )
   }
   for (const name of plan.restore.skills) await restore(skills.get(lower(name))!)
 
@@ -137,7 +167,10 @@ async function writePlan(plan: ImportPlan, trx: TransactionClientContract) {
   const skillId = (name: string) => skills.get(lower(name))!.id
 
   for (const entry of plan.add.requirements) {
-    await RoleRequirement.create({ roleLevelId: levelId(entry), skillId: skillId(entry.skill), level: entry.level }, { client: trx })
+    await RoleRequirement.create(
+      { roleLevelId: levelId(entry), skillId: skillId(entry.skill), level: entry.level },
+      { client: trx }
+    )
   }
   for (const entry of plan.change.requirements) {
     const requirement = await RoleRequirement.query({ client: trx })

@@ -9,13 +9,16 @@ import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import { applyFrameworkImport } from '#actions/framework/import_framework'
 
-
 type SkillSeed = { name: string; category: string; description: string; levels: string[] }
 type RoleSeed = {
   families: {
     name: string
     description: string
-    roles: { name: string; description: string; levels: { name: string; typicalGrades: string[]; description: string }[] }[]
+    roles: {
+      name: string
+      description: string
+      levels: { name: string; typicalGrades: string[]; description: string }[]
+    }[]
   }[]
 }
 type LeadershipRequirement = { role: string; roleLevel: string; skill: string; level: string }
@@ -33,13 +36,24 @@ export async function seedFramework() {
   const roles = readJson<RoleSeed>('roles.json')
   const skills = readJson<SkillSeed[]>('skills.json')
   const leadership = readJson<LeadershipRequirement[]>('leadership_requirements.json')
-  const leadershipFamily = roles.families.find((family) => family.roles.some((role) => role.name === leadership[0]?.role))
+  const leadershipFamily = roles.families.find((family) =>
+    family.roles.some((role) => role.name === leadership[0]?.role)
+  )
 
-  const extraRows = leadership.map((row) => [leadershipFamily!.name, row.role, row.roleLevel, row.skill, row.level])
-  const csv = readFileSync(dataPath('requirements.csv'), 'utf8').trimEnd() + '\n' + stringify(extraRows)
+  const extraRows = leadership.map((row) => [
+    leadershipFamily!.name,
+    row.role,
+    row.roleLevel,
+    row.skill,
+    row.level,
+  ])
+  const csv =
+    readFileSync(dataPath('requirements.csv'), 'utf8').trimEnd() + '\n' + stringify(extraRows)
   const result = await applyFrameworkImport(csv)
   if (result.type !== 'applied') {
-    throw new Error(`The framework seed is not valid: ${JSON.stringify(result.type === 'unreadable' ? result.reason : result.plan.errors)}`)
+    throw new Error(
+      `The framework seed is not valid: ${JSON.stringify(result.type === 'unreadable' ? result.reason : result.plan.errors)}`
+    )
   }
 
   await db.transaction(async (trx) => {
@@ -52,21 +66,27 @@ export async function seedFramework() {
       family.merge({ description: familySeed.description, position })
       await family.save()
       for (const roleSeed of familySeed.roles) {
-        const profile = profiles.find((row) => row.roleFamilyId === family.id && row.name === roleSeed.name)
+        const profile = profiles.find(
+          (row) => row.roleFamilyId === family.id && row.name === roleSeed.name
+        )
         if (!profile) continue
         profile.merge({ description: roleSeed.description })
         await profile.save()
         for (const [index, levelSeed] of roleSeed.levels.entries()) {
-          const level = levels.find((row) => row.roleProfileId === profile.id && row.name === levelSeed.name)
+          const level = levels.find(
+            (row) => row.roleProfileId === profile.id && row.name === levelSeed.name
+          )
           if (!level) continue
           level.merge({ description: levelSeed.description, position: index + 1 })
-          if (level.typicalGrades.join(',') !== levelSeed.typicalGrades.join(',')) level.typicalGrades = levelSeed.typicalGrades
+          if (level.typicalGrades.join(',') !== levelSeed.typicalGrades.join(','))
+            level.typicalGrades = levelSeed.typicalGrades
           await level.save()
         }
       }
     }
 
-    const existing = new Map((await Skill.query({ client: trx })).map((skill) => [skill.name, skill]))
+    const skillRows = await Skill.query({ client: trx })
+    const existing = new Map(skillRows.map((skill) => [skill.name, skill]))
     const descriptors = await SkillLevelDescriptor.query({ client: trx })
     const descriptorOf = new Map(descriptors.map((row) => [`${row.skillId}:${row.level}`, row]))
     for (const seed of skills) {
@@ -85,4 +105,3 @@ export async function seedFramework() {
   })
   return result.plan
 }
-

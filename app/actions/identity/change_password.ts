@@ -11,7 +11,8 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string
 ): Promise<ChangePasswordResult> {
-  if (!(await hash.verify(user.password, currentPassword))) return { type: 'wrong_current_password' }
+  if (!(await hash.verify(user.password, currentPassword)))
+    return { type: 'wrong_current_password' }
   user.password = newPassword
   await user.save()
   return { type: 'changed' }

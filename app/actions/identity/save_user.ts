@@ -44,7 +44,9 @@ export async function saveUser(input: UserInput, existing?: User): Promise<SaveU
 
     let lineManagerId: number | null = null
     if (input.lineManagerEmail) {
-      const manager = await User.query({ client: trx }).where('email', input.lineManagerEmail.toLowerCase()).first()
+      const manager = await User.query({ client: trx })
+        .where('email', input.lineManagerEmail.toLowerCase())
+        .first()
       if (!manager) return { type: 'line_manager_not_found' as const }
       if (existing && manager.id === existing.id) return { type: 'line_manager_is_self' as const }
       if (existing && (await managesIndirectly(existing.id, manager.id, trx))) {
@@ -55,7 +57,8 @@ export async function saveUser(input: UserInput, existing?: User): Promise<SaveU
 
     if (input.teamId) {
       const team = await Team.query({ client: trx }).where('id', input.teamId).first()
-      if (!team || team.organisationId !== input.organisationId) return { type: 'team_not_in_organisation' as const }
+      if (!team || team.organisationId !== input.organisationId)
+        return { type: 'team_not_in_organisation' as const }
     }
 
     const user = existing ?? new User()
@@ -101,7 +104,10 @@ async function syncRoles(user: User, roles: Role[], trx: any) {
   const removed = held.filter((role) => !wanted.includes(role))
   if (added.length === 0 && removed.length === 0) return
   if (removed.length) {
-    await UserRole.query({ client: trx }).where('user_id', user.id).whereIn('role', removed).delete()
+    await UserRole.query({ client: trx })
+      .where('user_id', user.id)
+      .whereIn('role', removed)
+      .delete()
   }
   for (const role of added) {
     await UserRole.create({ userId: user.id, role }, { client: trx })

@@ -23,7 +23,11 @@ export default class TokensController {
         return problem(response, 403, 'This account has been deactivated.')
       case 'throttled':
         response.header('Retry-After', String(result.retryAfter))
-        return problem(response, 429, `Too many attempts. Try again in ${result.retryAfter} seconds.`)
+        return problem(
+          response,
+          429,
+          `Too many attempts. Try again in ${result.retryAfter} seconds.`
+        )
       default: {
         const unreachable: never = result
         return unreachable

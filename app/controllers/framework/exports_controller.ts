@@ -14,7 +14,13 @@ export default class ExportsController {
     response.header('Content-Disposition', 'attachment; filename="capability-framework.csv"')
     response.stream(csv)
     for (const row of rows) {
-      csv.write([row.family, row.role, row.role_level, row.skill, skillLevelName(Number(row.level))])
+      csv.write([
+        row.family,
+        row.role,
+        row.role_level,
+        row.skill,
+        skillLevelName(Number(row.level)),
+      ])
     }
     csv.end()
   }

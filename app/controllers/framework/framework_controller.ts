@@ -5,6 +5,10 @@ export default class FrameworkController {
   async index({ request, view }: HttpContext) {
     const term = String(request.input('q', '')).trim().slice(0, 100)
     const results = term ? await searchFramework(term) : null
-    return view.render('pages/framework/index', { families: await familiesWithRoles(), term, results })
+    return view.render('pages/framework/index', {
+      families: await familiesWithRoles(),
+      term,
+      results,
+    })
   }
 }

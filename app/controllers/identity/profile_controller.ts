@@ -25,7 +25,9 @@ export default class ProfileController {
         session.flash('success', 'Your password has been changed')
         return response.redirect().toPath('/profile')
       case 'wrong_current_password':
-        session.flash('inputErrorsBag', { currentPassword: ['The current password is not correct'] })
+        session.flash('inputErrorsBag', {
+          currentPassword: ['The current password is not correct'],
+        })
         return response.redirect().back()
       default: {
         const unreachable: never = result

@@ -19,7 +19,11 @@ export default class SessionController {
       case 'invalid_credentials':
         return backWithError(session, response, 'Enter a correct email address and password')
       case 'deactivated':
-        return backWithError(session, response, 'This account has been deactivated. Ask your HR team to restore it')
+        return backWithError(
+          session,
+          response,
+          'This account has been deactivated. Ask your HR team to restore it'
+        )
       case 'throttled':
         response.status(429)
         session.flashExcept(['password', '_csrf'])
@@ -52,7 +56,11 @@ export default class SessionController {
   }
 }
 
-function backWithError(session: HttpContext['session'], response: HttpContext['response'], message: string) {
+function backWithError(
+  session: HttpContext['session'],
+  response: HttpContext['response'],
+  message: string
+) {
   session.flashExcept(['password', '_csrf'])
   session.flash('inputErrorsBag', { email: [message] })
   return response.redirect().back()

@@ -17,9 +17,15 @@ import { professionLabels, professionValues } from '#enums/professions'
 
 const FIELD_ERRORS: Record<Exclude<SaveUserResult['type'], 'saved'>, [string, string]> = {
   email_taken: ['email', 'A person with this email address already exists'],
-  line_manager_not_found: ['lineManagerEmail', 'There is no one with this email address: enter the line manager’s email address'],
+  line_manager_not_found: [
+    'lineManagerEmail',
+    'There is no one with this email address: enter the line manager’s email address',
+  ],
   line_manager_is_self: ['lineManagerEmail', 'A person cannot be their own line manager'],
-  line_manager_cycle: ['lineManagerEmail', 'This line manager reports to this person, directly or through others'],
+  line_manager_cycle: [
+    'lineManagerEmail',
+    'This line manager reports to this person, directly or through others',
+  ],
   team_not_in_organisation: ['teamId', 'Select a team in the chosen organisation'],
 }
 
@@ -43,7 +49,10 @@ export default class UsersController {
     await person.load((loader) => {
       loader.load('organisation').load('team').load('lineManager')
     })
-    const reports = await User.query().where('line_manager_id', person.id).orderBy('full_name').select('id', 'full_name', 'email')
+    const reports = await User.query()
+      .where('line_manager_id', person.id)
+      .orderBy('full_name')
+      .select('id', 'full_name', 'email')
     const history = await AuditEvent.query()
       .where('subject_type', 'user')
       .where('subject_id', String(person.id))
@@ -55,7 +64,10 @@ export default class UsersController {
 
   async create({ auth, bouncer, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    return view.render('pages/admin/users/form', await this.formOptions(auth.getUserOrFail(), bouncer))
+    return view.render(
+      'pages/admin/users/form',
+      await this.formOptions(auth.getUserOrFail(), bouncer)
+    )
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {
@@ -99,7 +111,10 @@ export default class UsersController {
     const person = await this.findInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('deactivate', person)
     await setUserActive(person, active)
-    session.flash('success', active ? `${person.fullName} can sign in again` : `${person.fullName} has been deactivated`)
+    session.flash(
+      'success',
+      active ? `${person.fullName} can sign in again` : `${person.fullName} has been deactivated`
+    )
     return response.redirect().toPath(`/admin/users/${person.id}`)
   }
 
@@ -131,7 +146,12 @@ export default class UsersController {
     const roles = []
     for (const role of roleValues) {
       const grantable = await bouncer.with('UserPolicy').allows('grantRole', role)
-      roles.push({ value: role, label: roleLabels[role], disabled: !grantable, hint: grantable ? null : 'Only a capability admin can change this role' })
+      roles.push({
+        value: role,
+        label: roleLabels[role],
+        disabled: !grantable,
+        hint: grantable ? null : 'Only a capability admin can change this role',
+      })
     }
     return {
       organisations: await organisationOptions(scope),

@@ -67,23 +67,35 @@ export type ImportPlan = {
 const key = (...parts: string[]) => parts.map((part) => part.toLowerCase()).join('\u0000')
 
 /* Reads one raw CSV record into a row, or explains what is wrong with it. */
-export function readRow(record: Record<string, unknown>, line: number): ImportRow | { line: number; reason: string } {
-  const value = (column: string) => (typeof record[column] === 'string' ? (record[column] as string).trim() : '')
+export function readRow(
+  record: Record<string, unknown>,
+  line: number
+): ImportRow | { line: number; reason: string } {
+  const value = (column: string) =>
+    typeof record[column] === 'string' ? (record[column] as string).trim() : ''
   const missing = CSV_COLUMNS.filter((column) => !value(column))
   if (missing.length) return { line, reason: `Missing ${missing.join(', ')}` }
-  const tooLong = CSV_COLUMNS.filter((column) => column !== 'skill_level' && value(column).length > MAX_NAME)
-  if (tooLong.length) return { line, reason: `${tooLong.join(', ')} longer than ${MAX_NAME} characters` }
+  const tooLong = CSV_COLUMNS.filter(
+    (column) => column !== 'skill_level' && value(column).length > MAX_NAME
+  )
+  if (tooLong.length)
+    return { line, reason: `${tooLong.join(', ')} longer than ${MAX_NAME} characters` }
   const role = value('role')
   const roleLevel = value('role_level') === NOT_IN_USE ? role : value('role_level')
   const skillLevel = value('skill_level')
   if (skillLevel !== NOT_IN_USE && skillLevelFromName(skillLevel) === null) {
-    return { line, reason: `Skill level "${skillLevel}" is not one of Awareness, Working, Practitioner, Expert` }
+    return {
+      line,
+      reason: `Skill level "${skillLevel}" is not one of Awareness, Working, Practitioner, Expert`,
+    }
   }
   return { line, family: value('role_family'), role, roleLevel, skill: value('skill'), skillLevel }
 }
 
 export function levelOf(row: Pick<ImportRow, 'skillLevel'>): number {
-  return row.skillLevel === NOT_IN_USE ? UNLEVELLED_SKILL_LEVEL : skillLevelFromName(row.skillLevel)!
+  return row.skillLevel === NOT_IN_USE
+    ? UNLEVELLED_SKILL_LEVEL
+    : skillLevelFromName(row.skillLevel)!
 }
 
 /*
@@ -92,7 +104,10 @@ export function levelOf(row: Pick<ImportRow, 'skillLevel'>): number {
  * family the file names but absent from it are retired too. Families the
  * file does not mention are left alone, so a partial file is safe.
  */
-export function planImport(current: CurrentFramework, rows: (ImportRow | { line: number; reason: string })[]): ImportPlan {
+export function planImport(
+  current: CurrentFramework,
+  rows: (ImportRow | { line: number; reason: string })[]
+): ImportPlan {
   const plan: ImportPlan = {
     rowsRead: rows.length,
     errors: [],
@@ -121,7 +136,14 @@ export function planImport(current: CurrentFramework, rows: (ImportRow | { line:
       }
       continue
     }
-    wanted.set(requirementKey, { family: row.family, role: row.role, roleLevel: row.roleLevel, skill: row.skill, level, line: row.line })
+    wanted.set(requirementKey, {
+      family: row.family,
+      role: row.role,
+      roleLevel: row.roleLevel,
+      skill: row.skill,
+      level,
+      line: row.line,
+    })
   }
   if (plan.errors.length) return plan
 
@@ -129,9 +151,16 @@ export function planImport(current: CurrentFramework, rows: (ImportRow | { line:
   const roles = new Map(current.roles.map((row) => [key(row.family, row.name), row]))
   const levels = new Map(current.levels.map((row) => [key(row.family, row.role, row.name), row]))
   const skills = new Map(current.skills.map((row) => [key(row.name), row]))
-  const requirements = new Map(current.requirements.map((row) => [key(row.family, row.role, row.roleLevel, row.skill), row]))
+  const requirements = new Map(
+    current.requirements.map((row) => [key(row.family, row.role, row.roleLevel, row.skill), row])
+  )
 
-  const seen = { families: new Set<string>(), roles: new Set<string>(), levels: new Set<string>(), skills: new Set<string>() }
+  const seen = {
+    families: new Set<string>(),
+    roles: new Set<string>(),
+    levels: new Set<string>(),
+    skills: new Set<string>(),
+  }
   for (const [requirementKey, row] of wanted) {
     const familyKey = key(row.family)
     if (!seen.families.has(familyKey)) {
@@ -145,14 +174,17 @@ export function planImport(current: CurrentFramework, rows: (ImportRow | { line:
       seen.roles.add(roleKey)
       const existing = roles.get(roleKey)
       if (!existing) plan.add.roles.push({ family: row.family, role: row.role })
-      else if (existing.retired) plan.restore.roles.push({ family: row.family, role: existing.name })
+      else if (existing.retired)
+        plan.restore.roles.push({ family: row.family, role: existing.name })
     }
     const levelKey = key(row.family, row.role, row.roleLevel)
     if (!seen.levels.has(levelKey)) {
       seen.levels.add(levelKey)
       const existing = levels.get(levelKey)
-      if (!existing) plan.add.levels.push({ family: row.family, role: row.role, roleLevel: row.roleLevel })
-      else if (existing.retired) plan.restore.levels.push({ family: row.family, role: row.role, roleLevel: existing.name })
+      if (!existing)
+        plan.add.levels.push({ family: row.family, role: row.role, roleLevel: row.roleLevel })
+      else if (existing.retired)
+        plan.restore.levels.push({ family: row.family, role: row.role, roleLevel: existing.name })
     }
     const skillKey = key(row.skill)
     if (!seen.skills.has(skillKey)) {
@@ -161,28 +193,54 @@ export function planImport(current: CurrentFramework, rows: (ImportRow | { line:
       if (!existing) plan.add.skills.push(row.skill)
       else if (existing.retired) plan.restore.skills.push(existing.name)
     }
-    const { line: _line, ...requirement } = row
+    const requirement: PlannedRequirement = {
+      family: row.family,
+      role: row.role,
+      roleLevel: row.roleLevel,
+      skill: row.skill,
+      level: row.level,
+    }
     const existing = requirements.get(requirementKey)
     if (!existing) plan.add.requirements.push(requirement)
     else if (existing.level !== row.level) {
-      plan.change.requirements.push({ family: row.family, role: row.role, roleLevel: row.roleLevel, skill: row.skill, from: existing.level, to: row.level })
+      plan.change.requirements.push({
+        family: row.family,
+        role: row.role,
+        roleLevel: row.roleLevel,
+        skill: row.skill,
+        from: existing.level,
+        to: row.level,
+      })
     } else plan.unchanged += 1
   }
 
   for (const role of current.roles) {
-    if (!role.retired && seen.families.has(key(role.family)) && !seen.roles.has(key(role.family, role.name))) {
+    if (
+      !role.retired &&
+      seen.families.has(key(role.family)) &&
+      !seen.roles.has(key(role.family, role.name))
+    ) {
       plan.retire.roles.push({ family: role.family, role: role.name })
     }
   }
   for (const level of current.levels) {
     const levelKey = key(level.family, level.role, level.name)
-    if (!level.retired && seen.roles.has(key(level.family, level.role)) && !seen.levels.has(levelKey)) {
+    if (
+      !level.retired &&
+      seen.roles.has(key(level.family, level.role)) &&
+      !seen.levels.has(levelKey)
+    ) {
       plan.retire.levels.push({ family: level.family, role: level.role, roleLevel: level.name })
     }
   }
   for (const requirement of current.requirements) {
     const inScope = seen.families.has(key(requirement.family))
-    const requirementKey = key(requirement.family, requirement.role, requirement.roleLevel, requirement.skill)
+    const requirementKey = key(
+      requirement.family,
+      requirement.role,
+      requirement.roleLevel,
+      requirement.skill
+    )
     if (inScope && !wanted.has(requirementKey)) plan.retire.requirements.push(requirement)
   }
   return plan

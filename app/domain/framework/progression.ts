@@ -20,7 +20,8 @@ export type Progression = {
   dropped: Extract<ProgressionStep, { kind: 'dropped' }>[]
 }
 
-const byName = (a: { skillName: string }, b: { skillName: string }) => a.skillName.localeCompare(b.skillName)
+const byName = (a: { skillName: string }, b: { skillName: string }) =>
+  a.skillName.localeCompare(b.skillName)
 
 export function compareRequirements(from: Requirement[], to: Requirement[]): Progression {
   const fromBySkill = new Map(from.map((requirement) => [requirement.skillId, requirement]))
@@ -31,13 +32,20 @@ export function compareRequirements(from: Requirement[], to: Requirement[]): Pro
     const current = fromBySkill.get(target.skillId)
     const base = { skillId: target.skillId, skillName: target.skillName }
     if (!current) result.new.push({ kind: 'new', ...base, to: target.level })
-    else if (target.level > current.level) result.raise.push({ kind: 'raise', ...base, from: current.level, to: target.level })
-    else if (target.level < current.level) result.lower.push({ kind: 'lower', ...base, from: current.level, to: target.level })
+    else if (target.level > current.level)
+      result.raise.push({ kind: 'raise', ...base, from: current.level, to: target.level })
+    else if (target.level < current.level)
+      result.lower.push({ kind: 'lower', ...base, from: current.level, to: target.level })
     else result.same.push({ kind: 'same', ...base, level: target.level })
   }
   for (const current of fromBySkill.values()) {
     if (!toBySkill.has(current.skillId)) {
-      result.dropped.push({ kind: 'dropped', skillId: current.skillId, skillName: current.skillName, from: current.level })
+      result.dropped.push({
+        kind: 'dropped',
+        skillId: current.skillId,
+        skillName: current.skillName,
+        from: current.level,
+      })
     }
   }
 

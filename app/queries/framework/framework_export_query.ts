@@ -22,7 +22,10 @@ export async function frameworkDocument() {
               .preload('requirements', (requirements) => requirements.preload('skill'))
           )
       ),
-    Skill.query().whereNull('retired_at').orderBy('name').preload('descriptors', (query) => query.orderBy('level')),
+    Skill.query()
+      .whereNull('retired_at')
+      .orderBy('name')
+      .preload('descriptors', (query) => query.orderBy('level')),
   ])
   return {
     families: families.map((family) => ({
@@ -37,7 +40,10 @@ export async function frameworkDocument() {
           typicalGrades: level.typicalGrades,
           requirements: level.requirements
             .filter((requirement) => !requirement.skill.retiredAt)
-            .map((requirement) => ({ skill: requirement.skill.name, level: skillLevelName(requirement.level) }))
+            .map((requirement) => ({
+              skill: requirement.skill.name,
+              level: skillLevelName(requirement.level),
+            }))
             .sort((a, b) => a.skill.localeCompare(b.skill)),
         })),
       })),

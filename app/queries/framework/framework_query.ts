@@ -41,7 +41,9 @@ export async function searchFramework(term: string, limit = 50) {
       .limit(limit),
     Skill.query()
       .whereNull('retired_at')
-      .where((where) => where.whereRaw('lower(name) like ?', [like]).orWhereRaw('lower(description) like ?', [like]))
+      .where((where) =>
+        where.whereRaw('lower(name) like ?', [like]).orWhereRaw('lower(description) like ?', [like])
+      )
       .orderBy('name')
       .limit(limit),
   ])
@@ -64,7 +66,10 @@ export async function roleProfileWithMatrix(id: number, options = { includeRetir
     .first()
   if (!role) return null
 
-  const skills = new Map<number, { id: number; name: string; category: string; levels: Record<number, number> }>()
+  const skills = new Map<
+    number,
+    { id: number; name: string; category: string; levels: Record<number, number> }
+  >()
   for (const level of role.roleLevels) {
     for (const requirement of level.requirements) {
       const entry = skills.get(requirement.skillId) ?? {
@@ -165,6 +170,10 @@ export async function requirementsOf(roleLevelId: number) {
     .select('skills.id as skillId', 'skills.name as skillName', 'role_requirements.level')
   return {
     level,
-    requirements: requirements.map((row) => ({ skillId: row.skillId, skillName: row.skillName, level: Number(row.level) })),
+    requirements: requirements.map((row) => ({
+      skillId: row.skillId,
+      skillName: row.skillName,
+      level: Number(row.level),
+    })),
   }
 }

@@ -6,7 +6,9 @@ import type { CurrentFramework } from '#domain/framework/framework_import'
  * The whole framework by name, as the import planner and the exporter need
  * it: five flat queries, no per-row lookups.
  */
-export async function frameworkSnapshot(client: QueryClientContract = db.connection()): Promise<CurrentFramework> {
+export async function frameworkSnapshot(
+  client: QueryClientContract = db.connection()
+): Promise<CurrentFramework> {
   const [families, roles, levels, skills, requirements] = await Promise.all([
     client.from('role_families').select('name', 'retired_at'),
     client
@@ -17,14 +19,28 @@ export async function frameworkSnapshot(client: QueryClientContract = db.connect
       .from('role_levels')
       .join('role_profiles', 'role_profiles.id', 'role_levels.role_profile_id')
       .join('role_families', 'role_families.id', 'role_profiles.role_family_id')
-      .select('role_families.name as family', 'role_profiles.name as role', 'role_levels.name', 'role_levels.retired_at'),
+      .select(
+        'role_families.name as family',
+        'role_profiles.name as role',
+        'role_levels.name',
+        'role_levels.retired_at'
+      ),
     client.from('skills').select('name', 'retired_at'),
     requirementRows(client, { includeRetired: true }),
   ])
   return {
     families: families.map((row) => ({ name: row.name, retired: row.retired_at !== null })),
-    roles: roles.map((row) => ({ family: row.family, name: row.name, retired: row.retired_at !== null })),
-    levels: levels.map((row) => ({ family: row.family, role: row.role, name: row.name, retired: row.retired_at !== null })),
+    roles: roles.map((row) => ({
+      family: row.family,
+      name: row.name,
+      retired: row.retired_at !== null,
+    })),
+    levels: levels.map((row) => ({
+      family: row.family,
+      role: row.role,
+      name: row.name,
+      retired: row.retired_at !== null,
+    })),
     skills: skills.map((row) => ({ name: row.name, retired: row.retired_at !== null })),
     requirements: requirements.map((row) => ({
       family: row.family,
@@ -37,7 +53,10 @@ export async function frameworkSnapshot(client: QueryClientContract = db.connect
 }
 
 /* Every requirement with its names, sorted by family, role, level and skill. */
-export function requirementRows(client: QueryClientContract = db.connection(), options = { includeRetired: false }) {
+export function requirementRows(
+  client: QueryClientContract = db.connection(),
+  options = { includeRetired: false }
+) {
   const query = client
     .from('role_requirements')
     .join('role_levels', 'role_levels.id', 'role_requirements.role_level_id')
@@ -56,7 +75,10 @@ export function requirementRows(client: QueryClientContract = db.connection(), o
     .orderBy('role_levels.name')
     .orderBy('skills.name')
   if (!options.includeRetired) {
-    query.whereNull('role_levels.retired_at').whereNull('role_profiles.retired_at').whereNull('skills.retired_at')
+    query
+      .whereNull('role_levels.retired_at')
+      .whereNull('role_profiles.retired_at')
+      .whereNull('skills.retired_at')
   }
   return query
 }

@@ -16,7 +16,10 @@ export async function administrationCounts(scope: OrganisationScope) {
   if (!scope.everything) organisations.whereIn('id', scope.organisationIdsQuery())
   const teams = scope.apply(db.from('teams').count('* as total'))
   const roles = scope
-    .apply(db.from('user_roles').join('users', 'users.id', 'user_roles.user_id'), 'users.organisation_id')
+    .apply(
+      db.from('user_roles').join('users', 'users.id', 'user_roles.user_id'),
+      'users.organisation_id'
+    )
     .select('user_roles.role')
     .count('* as total')
     .groupBy('user_roles.role')

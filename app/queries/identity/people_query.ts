@@ -22,15 +22,19 @@ const SORTS = {
 
 /* Reads the people list's filters from a query string, ignoring anything unknown. */
 export function peopleFilters(qs: Record<string, unknown>): PeopleFilters {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 100) : undefined)
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() ? value.trim().slice(0, 100) : undefined
   const organisationId = Number.parseInt(String(qs.organisationId ?? ''), 10)
   const page = Number.parseInt(String(qs.page ?? '1'), 10)
   return {
     q: text(qs.q),
-    organisationId: Number.isFinite(organisationId) && organisationId > 0 ? organisationId : undefined,
+    organisationId:
+      Number.isFinite(organisationId) && organisationId > 0 ? organisationId : undefined,
     role: roleValues.includes(qs.role as Role) ? (qs.role as Role) : undefined,
     status: qs.status === 'active' || qs.status === 'deactivated' ? qs.status : undefined,
-    sort: (Object.keys(SORTS) as string[]).includes(String(qs.sort)) ? (qs.sort as PeopleFilters['sort']) : 'name',
+    sort: (Object.keys(SORTS) as string[]).includes(String(qs.sort))
+      ? (qs.sort as PeopleFilters['sort'])
+      : 'name',
     direction: qs.direction === 'desc' ? 'desc' : 'asc',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   }
@@ -50,7 +54,9 @@ export function searchPeople(scope: OrganisationScope, filters: PeopleFilters, p
   if (filters.q) {
     const term = `%${filters.q.toLowerCase()}%`
     query.where((where) => {
-      where.whereRaw('lower(users.full_name) like ?', [term]).orWhereRaw('lower(users.email) like ?', [term])
+      where
+        .whereRaw('lower(users.full_name) like ?', [term])
+        .orWhereRaw('lower(users.email) like ?', [term])
     })
   }
   if (filters.organisationId) query.where('users.organisation_id', filters.organisationId)
@@ -60,16 +66,24 @@ export function searchPeople(scope: OrganisationScope, filters: PeopleFilters, p
   if (filters.status === 'active') query.whereNull('users.deactivated_at')
   if (filters.status === 'deactivated') query.whereNotNull('users.deactivated_at')
 
-  query.orderBy(SORTS[filters.sort ?? 'name'], filters.direction ?? 'asc').orderBy('users.id', 'asc')
+  query
+    .orderBy(SORTS[filters.sort ?? 'name'], filters.direction ?? 'asc')
+    .orderBy('users.id', 'asc')
   return query.paginate(filters.page ?? 1, perPage)
 }
 
 /* Organisations an administrator may put people in, in tree order, for select boxes. */
 export async function organisationOptions(scope: OrganisationScope) {
-  const query = db.from('organisations').select('id', 'name', 'depth', 'path').whereNull('retired_at')
+  const query = db
+    .from('organisations')
+    .select('id', 'name', 'depth', 'path')
+    .whereNull('retired_at')
   if (!scope.everything) query.whereIn('id', scope.organisationIdsQuery())
   const rows = await query.orderBy('name')
-  return sortAsTree(rows).map((row) => ({ value: row.id, label: `${'— '.repeat(row.depth)}${row.name}` }))
+  return sortAsTree(rows).map((row) => ({
+    value: row.id,
+    label: `${'— '.repeat(row.depth)}${row.name}`,
+  }))
 }
 
 /* Teams in scope, labelled with their organisation, for select boxes. */

@@ -21,20 +21,33 @@ test.group('API tokens', (group) => {
     response.assertStatus(201)
     assert.equal(response.body().type, 'bearer')
     assert.match(response.body().token, /^dcs_/)
-    assert.isNotNull(await AuditEvent.query().where('action', 'token_issued').where('actor_id', user.id).first())
+    assert.isNotNull(
+      await AuditEvent.query().where('action', 'token_issued').where('actor_id', user.id).first()
+    )
   })
 
   test('the token reads who I am: name, organisation and roles', async ({ client, assert }) => {
-    const organisation = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-    const user = await createUser({ roles: ['learner', 'department_hr'], organisation, overrides: { fullName: 'Grace Hopper' } })
-    const { token } = (await issue(client, user.email)).body()
+    const organisation = await OrganisationFactory.merge({
+      name: 'Department for Transport',
+    }).create()
+    const user = await createUser({
+      roles: ['learner', 'department_hr'],
+      organisation,
+      overrides: { fullName: 'Grace Hopper' },
+    })
+    const issued = await issue(client, user.email)
+    const { token } = issued.body()
     const response = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
     response.assertStatus(200)
     const data = response.body().data
     assert.equal(data.id, user.id)
     assert.equal(data.name, 'Grace Hopper')
     assert.equal(data.email, user.email)
-    assert.deepEqual(data.organisation, { id: organisation.id, name: 'Department for Transport', code: organisation.code })
+    assert.deepEqual(data.organisation, {
+      id: organisation.id,
+      name: 'Department for Transport',
+      code: organisation.code,
+    })
     assert.sameMembers(data.roles, ['learner', 'department_hr'])
   })
 
@@ -63,18 +76,26 @@ test.group('API tokens', (group) => {
     assert.isAbove(Number(response.header('retry-after')), 0)
   })
 
-  test('a request without a token, or with a made-up one, gets 401 JSON', async ({ client, assert }) => {
+  test('a request without a token, or with a made-up one, gets 401 JSON', async ({
+    client,
+    assert,
+  }) => {
     const anonymous = await client.get('/api/v1/me')
     anonymous.assertStatus(401)
     assert.equal(anonymous.body().status, 401)
-    const forged = await client.get('/api/v1/me').header('Authorization', 'Bearer dcs_made-up.token')
+    const forged = await client
+      .get('/api/v1/me')
+      .header('Authorization', 'Bearer dcs_made-up.token')
     forged.assertStatus(401)
   })
 
   test('a revoked token stops working', async ({ client }) => {
     const user = await createUser()
-    const { token } = (await issue(client, user.email)).body()
-    const revoke = await client.delete('/api/v1/tokens/current').header('Authorization', `Bearer ${token}`)
+    const issued = await issue(client, user.email)
+    const { token } = issued.body()
+    const revoke = await client
+      .delete('/api/v1/tokens/current')
+      .header('Authorization', `Bearer ${token}`)
     revoke.assertStatus(204)
     const response = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
     response.assertStatus(401)
@@ -82,7 +103,8 @@ test.group('API tokens', (group) => {
 
   test('a deactivated person cannot get a token, nor use one they had', async ({ client }) => {
     const user = await createUser()
-    const { token } = (await issue(client, user.email)).body()
+    const issued = await issue(client, user.email)
+    const { token } = issued.body()
     user.deactivatedAt = DateTime.now()
     await user.save()
     const use = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
@@ -96,12 +118,22 @@ test.group('API tokens', (group) => {
     const admin = await createUser({ roles: ['capability_admin'], organisation })
     const user = await createUser({ organisation })
     await issue(client, user.email)
-    await client.post(`/admin/users/${user.id}/deactivate`).withCsrfToken().loginAs(admin).redirects(0)
-    const remaining = await db.from('auth_access_tokens').where('tokenable_id', user.id).count('* as total')
+    await client
+      .post(`/admin/users/${user.id}/deactivate`)
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    const remaining = await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', user.id)
+      .count('* as total')
     assert.equal(Number(remaining[0].total), 0)
   })
 
-  test('API routes answer unknown addresses with problem JSON, not a page', async ({ client, assert }) => {
+  test('API routes answer unknown addresses with problem JSON, not a page', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/api/v1/nothing-here')
     response.assertStatus(404)
     assert.include(response.header('content-type'), 'application/problem+json')
@@ -114,7 +146,11 @@ test.group('Tokens on the profile page', (group) => {
 
   test('a person creates a token, sees it once, and it works', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await client.post('/profile/tokens').withCsrfToken().loginAs(user).form({ name: 'Report script' })
+    const response = await client
+      .post('/profile/tokens')
+      .withCsrfToken()
+      .loginAs(user)
+      .form({ name: 'Report script' })
     response.assertStatus(201)
     const match = response.text().match(/value="(dcs_[^"]+)"/)
     assert.isNotNull(match)
@@ -127,20 +163,32 @@ test.group('Tokens on the profile page', (group) => {
 
   test('a token needs a name', async ({ client }) => {
     const user = await createUser()
-    const response = await client.post('/profile/tokens').withCsrfToken().loginAs(user).form({ name: '' }).redirects(0)
+    const response = await client
+      .post('/profile/tokens')
+      .withCsrfToken()
+      .loginAs(user)
+      .form({ name: '' })
+      .redirects(0)
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', { name: ['Enter a name'] })
   })
 
   test('a person revokes their own token', async ({ client, assert }) => {
     const user = await createUser()
-    const { token } = (await issue(client, user.email)).body()
+    const issued = await issue(client, user.email)
+    const { token } = issued.body()
     const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).firstOrFail()
-    const response = await client.delete(`/profile/tokens/${row.id}`).withCsrfToken().loginAs(user).redirects(0)
+    const response = await client
+      .delete(`/profile/tokens/${row.id}`)
+      .withCsrfToken()
+      .loginAs(user)
+      .redirects(0)
     response.assertStatus(302)
     const me = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
     me.assertStatus(401)
-    assert.isNotNull(await AuditEvent.query().where('action', 'token_revoked').where('actor_id', user.id).first())
+    assert.isNotNull(
+      await AuditEvent.query().where('action', 'token_revoked').where('actor_id', user.id).first()
+    )
   })
 
   test('nobody can revoke another person’s token', async ({ client, assert }) => {
@@ -159,28 +207,48 @@ test.group('Tokens on the profile page', (group) => {
       .put('/profile/password')
       .withCsrfToken()
       .loginAs(user)
-      .form({ currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-passphrase', confirmPassword: 'a-much-longer-passphrase' })
+      .form({
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a-much-longer-passphrase',
+        confirmPassword: 'a-much-longer-passphrase',
+      })
       .redirects(0)
     response.assertHeader('location', '/profile')
-    ;(await issue(client, user.email)).assertStatus(401)
-    ;(await issue(client, user.email, 'a-much-longer-passphrase')).assertStatus(201)
+    const oldPassword = await issue(client, user.email)
+    oldPassword.assertStatus(401)
+    const newPassword = await issue(client, user.email, 'a-much-longer-passphrase')
+    newPassword.assertStatus(201)
   })
 
-  test('changing the password needs the current one and a matching confirmation', async ({ client }) => {
+  test('changing the password needs the current one and a matching confirmation', async ({
+    client,
+  }) => {
     const user = await createUser()
     const wrong = await client
       .put('/profile/password')
       .withCsrfToken()
       .loginAs(user)
-      .form({ currentPassword: 'not-it-at-all', newPassword: 'a-much-longer-passphrase', confirmPassword: 'a-much-longer-passphrase' })
+      .form({
+        currentPassword: 'not-it-at-all',
+        newPassword: 'a-much-longer-passphrase',
+        confirmPassword: 'a-much-longer-passphrase',
+      })
       .redirects(0)
-    wrong.assertFlashMessage('inputErrorsBag', { currentPassword: ['The current password is not correct'] })
+    wrong.assertFlashMessage('inputErrorsBag', {
+      currentPassword: ['The current password is not correct'],
+    })
     const mismatch = await client
       .put('/profile/password')
       .withCsrfToken()
       .loginAs(user)
-      .form({ currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-passphrase', confirmPassword: 'something-else-entirely' })
+      .form({
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a-much-longer-passphrase',
+        confirmPassword: 'something-else-entirely',
+      })
       .redirects(0)
-    mismatch.assertFlashMessage('inputErrorsBag', { confirmPassword: ['The new passwords do not match'] })
+    mismatch.assertFlashMessage('inputErrorsBag', {
+      confirmPassword: ['The new passwords do not match'],
+    })
   })
 })

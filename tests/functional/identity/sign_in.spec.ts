@@ -17,7 +17,10 @@ test.group('Signing in and out', (group) => {
     response.assertTextIncludes('name="password"')
   })
 
-  test('a person with the right password is signed in and sent home', async ({ client, assert }) => {
+  test('a person with the right password is signed in and sent home', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser({ overrides: { fullName: 'Ada Lovelace' } })
     const response = await client
       .post('/sign-in')
@@ -31,7 +34,10 @@ test.group('Signing in and out', (group) => {
     home.assertStatus(200)
     home.assertTextIncludes('Welcome, Ada Lovelace')
 
-    const event = await AuditEvent.query().where('action', 'sign_in').where('actor_id', user.id).first()
+    const event = await AuditEvent.query()
+      .where('action', 'sign_in')
+      .where('actor_id', user.id)
+      .first()
     assert.isNotNull(event)
   })
 
@@ -70,7 +76,9 @@ test.group('Signing in and out', (group) => {
       .form({ email: user.email, password: 'not-the-password' })
       .redirects(0)
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', { email: ['Enter a correct email address and password'] })
+    response.assertFlashMessage('inputErrorsBag', {
+      email: ['Enter a correct email address and password'],
+    })
   })
 
   test('an empty form gets a specific message for each field', async ({ client }) => {
@@ -82,10 +90,13 @@ test.group('Signing in and out', (group) => {
     })
   })
 
-  test('the sign-in page shows errors in a summary and titles the page "Error:"', async ({ client }) => {
-    const response = await client
-      .get('/sign-in')
-      .withFlashMessages({ inputErrorsBag: { email: ['Enter an email address'] }, email: 'typed@example.gov.uk' })
+  test('the sign-in page shows errors in a summary and titles the page "Error:"', async ({
+    client,
+  }) => {
+    const response = await client.get('/sign-in').withFlashMessages({
+      inputErrorsBag: { email: ['Enter an email address'] },
+      email: 'typed@example.gov.uk',
+    })
     response.assertTextIncludes('<title>Error: Sign in')
     response.assertTextIncludes('There is a problem')
     response.assertTextIncludes('href="#field-email"')
@@ -114,10 +125,16 @@ test.group('Signing in and out', (group) => {
     response.assertHeader('location', '/sign-in')
   })
 
-  test('after five wrong passwords the account is paused, even with the right password', async ({ client }) => {
+  test('after five wrong passwords the account is paused, even with the right password', async ({
+    client,
+  }) => {
     const user = await createUser()
     for (let attempt = 0; attempt < 5; attempt++) {
-      await client.post('/sign-in').withCsrfToken().form({ email: user.email, password: 'wrong-password' }).redirects(0)
+      await client
+        .post('/sign-in')
+        .withCsrfToken()
+        .form({ email: user.email, password: 'wrong-password' })
+        .redirects(0)
     }
     const response = await client
       .post('/sign-in')
@@ -131,7 +148,9 @@ test.group('Signing in and out', (group) => {
     }
   })
 
-  test('many failures from one address pause sign-in for every account from it', async ({ client }) => {
+  test('many failures from one address pause sign-in for every account from it', async ({
+    client,
+  }) => {
     const user = await createUser()
     for (let attempt = 0; attempt < 30; attempt++) {
       await client
@@ -148,11 +167,19 @@ test.group('Signing in and out', (group) => {
     response.assertStatus(429)
   })
 
-  test('a sign-in form posted without its CSRF token is refused and signs no one in', async ({ client, assert }) => {
+  test('a sign-in form posted without its CSRF token is refused and signs no one in', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
-    const response = await client.post('/sign-in').form({ email: user.email, password: TEST_PASSWORD }).redirects(0)
+    const response = await client
+      .post('/sign-in')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .redirects(0)
     response.assertStatus(302)
-    assert.isNull(await AuditEvent.query().where('action', 'sign_in').where('actor_id', user.id).first())
+    assert.isNull(
+      await AuditEvent.query().where('action', 'sign_in').where('actor_id', user.id).first()
+    )
     await user.refresh()
     assert.isNull(user.lastSignedInAt)
   })
@@ -162,7 +189,9 @@ test.group('Signing in and out', (group) => {
     const response = await client.post('/sign-out').withCsrfToken().loginAs(user).redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/sign-in')
-    assert.isNotNull(await AuditEvent.query().where('action', 'sign_out').where('actor_id', user.id).first())
+    assert.isNotNull(
+      await AuditEvent.query().where('action', 'sign_out').where('actor_id', user.id).first()
+    )
   })
 
   test('pages need a signed-in person', async ({ client }) => {

@@ -1,20 +1,38 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
-import { OrganisationFactory, createChildOrganisation } from '#database/factories/organisation_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
 import User from '#models/user'
 import UserRole from '#models/user_role'
 import AuditEvent from '#models/audit_event'
 import type { Role } from '#enums/roles'
 
 async function twoDepartments() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport', code: 'dft-test' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency', code: 'dvla-test' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs', code: 'hmrc-test' }).create()
+  const dft = await OrganisationFactory.merge({
+    name: 'Department for Transport',
+    code: 'dft-test',
+  }).create()
+  const dvla = await createChildOrganisation(dft, {
+    name: 'Driver and Vehicle Licensing Agency',
+    code: 'dvla-test',
+  })
+  const hmrc = await OrganisationFactory.merge({
+    name: 'HM Revenue and Customs',
+    code: 'hmrc-test',
+  }).create()
   const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
   const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
-  const dvlaPerson = await createUser({ organisation: dvla, overrides: { fullName: 'Dora Vehicle' } })
-  const hmrcPerson = await createUser({ organisation: hmrc, overrides: { fullName: 'Henry Revenue' } })
+  const dvlaPerson = await createUser({
+    organisation: dvla,
+    overrides: { fullName: 'Dora Vehicle' },
+  })
+  const hmrcPerson = await createUser({
+    organisation: hmrc,
+    overrides: { fullName: 'Henry Revenue' },
+  })
   return { dft, dvla, hmrc, dftHr, hmrcHr, dvlaPerson, hmrcPerson }
 }
 
@@ -45,18 +63,30 @@ test.group('People administration: access', (group) => {
   })
 
   test('every role reaches its home page and profile', async ({ client }) => {
-    const roles: Role[] = ['capability_admin', 'department_hr', 'course_admin', 'fast_stream_admin', 'team_lead', 'learner']
+    const roles: Role[] = [
+      'capability_admin',
+      'department_hr',
+      'course_admin',
+      'fast_stream_admin',
+      'team_lead',
+      'learner',
+    ]
     for (const role of roles) {
       const user = await createUser({ roles: [role] })
-      ;(await client.get('/').loginAs(user)).assertStatus(200)
-      ;(await client.get('/profile').loginAs(user)).assertStatus(200)
+      const home = await client.get('/').loginAs(user)
+      home.assertStatus(200)
+      const profile = await client.get('/profile').loginAs(user)
+      profile.assertStatus(200)
     }
   })
 
   test('a line manager sees their direct reports on the home page', async ({ client }) => {
     const organisation = await OrganisationFactory.create()
     const manager = await createUser({ organisation })
-    await createUser({ organisation, overrides: { fullName: 'Reporting Person', lineManagerId: manager.id } })
+    await createUser({
+      organisation,
+      overrides: { fullName: 'Reporting Person', lineManagerId: manager.id },
+    })
     const response = await client.get('/').loginAs(manager)
     response.assertTextIncludes('People who report to you')
     response.assertTextIncludes('Reporting Person')
@@ -71,7 +101,10 @@ test.group('People administration: access', (group) => {
     response.assertTextIncludes(hmrcPerson.fullName)
   })
 
-  test('department HR see their organisation and its agencies, and no one else', async ({ client, assert }) => {
+  test('department HR see their organisation and its agencies, and no one else', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, dvlaPerson, hmrcPerson } = await twoDepartments()
     const response = await client.get('/admin/users').loginAs(dftHr)
     response.assertStatus(200)
@@ -79,17 +112,27 @@ test.group('People administration: access', (group) => {
     assert.notInclude(response.text(), hmrcPerson.fullName)
   })
 
-  test('department HR get 404 for another department’s person, on every route', async ({ client, assert }) => {
+  test('department HR get 404 for another department’s person, on every route', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, hmrcPerson } = await twoDepartments()
-    ;(await client.get(`/admin/users/${hmrcPerson.id}`).loginAs(dftHr)).assertStatus(404)
-    ;(await client.get(`/admin/users/${hmrcPerson.id}/edit`).loginAs(dftHr)).assertStatus(404)
+    const show = await client.get(`/admin/users/${hmrcPerson.id}`).loginAs(dftHr)
+    show.assertStatus(404)
+    const edit = await client.get(`/admin/users/${hmrcPerson.id}/edit`).loginAs(dftHr)
+    edit.assertStatus(404)
     const update = await client
       .put(`/admin/users/${hmrcPerson.id}`)
       .withCsrfToken()
       .loginAs(dftHr)
-      .form(validPerson(hmrcPerson.organisationId, { fullName: 'Changed', email: hmrcPerson.email }))
+      .form(
+        validPerson(hmrcPerson.organisationId, { fullName: 'Changed', email: hmrcPerson.email })
+      )
     update.assertStatus(404)
-    const deactivate = await client.post(`/admin/users/${hmrcPerson.id}/deactivate`).withCsrfToken().loginAs(dftHr)
+    const deactivate = await client
+      .post(`/admin/users/${hmrcPerson.id}/deactivate`)
+      .withCsrfToken()
+      .loginAs(dftHr)
     deactivate.assertStatus(404)
     await hmrcPerson.refresh()
     assert.equal(hmrcPerson.fullName, 'Henry Revenue')
@@ -98,15 +141,25 @@ test.group('People administration: access', (group) => {
 
   test('department HR cannot add a person to another department', async ({ client, assert }) => {
     const { dftHr, hmrc } = await twoDepartments()
-    const response = await client.post('/admin/users').withCsrfToken().loginAs(dftHr).form(validPerson(hmrc.id))
+    const response = await client
+      .post('/admin/users')
+      .withCsrfToken()
+      .loginAs(dftHr)
+      .form(validPerson(hmrc.id))
     response.assertStatus(403)
     assert.isNull(await User.findBy('email', 'margaret.hamilton@example.gov.uk'))
   })
 
-  test('people filters narrow the list and are kept in the URL for paging', async ({ client, assert }) => {
+  test('people filters narrow the list and are kept in the URL for paging', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, dvla } = await twoDepartments()
     await createUser({ organisation: dvla, overrides: { fullName: 'Zed Filtered' } })
-    const response = await client.get('/admin/users').qs({ q: 'dora', organisationId: dvla.id }).loginAs(dftHr)
+    const response = await client
+      .get('/admin/users')
+      .qs({ q: 'dora', organisationId: dvla.id })
+      .loginAs(dftHr)
     response.assertTextIncludes('Dora Vehicle')
     assert.notInclude(response.text(), 'Zed Filtered')
     response.assertTextIncludes('<strong>1</strong> person found')
@@ -116,7 +169,10 @@ test.group('People administration: access', (group) => {
 test.group('People administration: changes', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('department HR add a person to an agency of their department, audited', async ({ client, assert }) => {
+  test('department HR add a person to an agency of their department, audited', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, dvla } = await twoDepartments()
     const response = await client
       .post('/admin/users')
@@ -129,7 +185,11 @@ test.group('People administration: changes', (group) => {
     assert.equal(created.organisationId, dvla.id)
     assert.equal(created.lineManagerId, dftHr.id)
     response.assertHeader('location', `/admin/users/${created.id}`)
-    const event = await AuditEvent.query().where('subject_type', 'user').where('subject_id', String(created.id)).where('action', 'create').firstOrFail()
+    const event = await AuditEvent.query()
+      .where('subject_type', 'user')
+      .where('subject_id', String(created.id))
+      .where('action', 'create')
+      .firstOrFail()
     assert.equal(event.actorId, dftHr.id)
     assert.equal(event.afterValues.password, '[redacted]')
     assert.equal(event.afterValues.fullName, 'Margaret Hamilton')
@@ -139,14 +199,21 @@ test.group('People administration: changes', (group) => {
 
   test('the new person can sign in with the initial password', async ({ client }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    await client.post('/admin/users').withCsrfToken().loginAs(admin).form(validPerson(admin.organisationId))
+    await client
+      .post('/admin/users')
+      .withCsrfToken()
+      .loginAs(admin)
+      .form(validPerson(admin.organisationId))
     const response = await client
       .post('/api/v1/tokens')
       .json({ email: 'margaret.hamilton@example.gov.uk', password: 'a-long-initial-password' })
     response.assertStatus(201)
   })
 
-  test('each missing or wrong field gets its own message and nothing is saved', async ({ client, assert }) => {
+  test('each missing or wrong field gets its own message and nothing is saved', async ({
+    client,
+    assert,
+  }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const response = await client
       .post('/admin/users')
@@ -157,7 +224,9 @@ test.group('People administration: changes', (group) => {
     response.assertStatus(302)
     const errors = response.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(errors.fullName, ['Enter the person’s full name'])
-    assert.deepEqual(errors.email, ['Enter an email address in the correct format, like name@example.gov.uk'])
+    assert.deepEqual(errors.email, [
+      'Enter an email address in the correct format, like name@example.gov.uk',
+    ])
     assert.deepEqual(errors.password, ['The password must be 12 characters or more'])
     assert.deepEqual(errors.organisationId, ['Select an organisation'])
     assert.deepEqual(errors.grade, ['Select a grade from the list'])
@@ -165,7 +234,9 @@ test.group('People administration: changes', (group) => {
     assert.isNull(await User.findBy('email', 'not-an-email'))
   })
 
-  test('an email already in use, or an unknown line manager, gets a field message', async ({ client }) => {
+  test('an email already in use, or an unknown line manager, gets a field message', async ({
+    client,
+  }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const taken = await client
       .post('/admin/users')
@@ -173,7 +244,9 @@ test.group('People administration: changes', (group) => {
       .loginAs(admin)
       .form(validPerson(admin.organisationId, { email: admin.email }))
       .redirects(0)
-    taken.assertFlashMessage('inputErrorsBag', { email: ['A person with this email address already exists'] })
+    taken.assertFlashMessage('inputErrorsBag', {
+      email: ['A person with this email address already exists'],
+    })
     const unknown = await client
       .post('/admin/users')
       .withCsrfToken()
@@ -181,7 +254,9 @@ test.group('People administration: changes', (group) => {
       .form(validPerson(admin.organisationId, { lineManagerEmail: 'nobody@example.gov.uk' }))
       .redirects(0)
     unknown.assertFlashMessage('inputErrorsBag', {
-      lineManagerEmail: ['There is no one with this email address: enter the line manager’s email address'],
+      lineManagerEmail: [
+        'There is no one with this email address: enter the line manager’s email address',
+      ],
     })
   })
 
@@ -201,40 +276,74 @@ test.group('People administration: changes', (group) => {
     })
   })
 
-  test('department HR cannot grant the capability admin role, and cannot take away roles they may not grant', async ({ client, assert }) => {
+  test('department HR cannot grant the capability admin role, and cannot take away roles they may not grant', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, dvlaPerson } = await twoDepartments()
     await UserRole.create({ userId: dvlaPerson.id, role: 'course_admin' })
     await client
       .put(`/admin/users/${dvlaPerson.id}`)
       .withCsrfToken()
       .loginAs(dftHr)
-      .form(validPerson(dvlaPerson.organisationId, { email: dvlaPerson.email, roles: ['learner', 'team_lead', 'capability_admin'] }))
-    const roles = (await UserRole.query().where('user_id', dvlaPerson.id)).map((row) => row.role)
+      .form(
+        validPerson(dvlaPerson.organisationId, {
+          email: dvlaPerson.email,
+          roles: ['learner', 'team_lead', 'capability_admin'],
+        })
+      )
+    const roleRows = await UserRole.query().where('user_id', dvlaPerson.id)
+    const roles = roleRows.map((row) => row.role)
     assert.sameMembers(roles, ['learner', 'team_lead', 'course_admin'])
-    const event = await AuditEvent.query().where('subject_id', String(dvlaPerson.id)).whereNotNull('before').orderBy('id', 'desc').firstOrFail()
-    assert.sameMembers(event.afterValues.roles as string[], ['learner', 'team_lead', 'course_admin'])
+    const event = await AuditEvent.query()
+      .where('subject_id', String(dvlaPerson.id))
+      .whereNotNull('before')
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.sameMembers(event.afterValues.roles as string[], [
+      'learner',
+      'team_lead',
+      'course_admin',
+    ])
   })
 
-  test('department HR cannot edit a capability admin who sits in their department', async ({ client }) => {
+  test('department HR cannot edit a capability admin who sits in their department', async ({
+    client,
+  }) => {
     const { dft, dftHr } = await twoDepartments()
     const admin = await createUser({ roles: ['capability_admin'], organisation: dft })
     const response = await client.get(`/admin/users/${admin.id}/edit`).loginAs(dftHr)
     response.assertStatus(403)
   })
 
-  test('deactivating stops sign-in; reactivating restores it; both audited', async ({ client, assert }) => {
+  test('deactivating stops sign-in; reactivating restores it; both audited', async ({
+    client,
+    assert,
+  }) => {
     const { dftHr, dvlaPerson } = await twoDepartments()
     await client.post(`/admin/users/${dvlaPerson.id}/deactivate`).withCsrfToken().loginAs(dftHr)
-    ;(await client.post('/api/v1/tokens').json({ email: dvlaPerson.email, password: TEST_PASSWORD })).assertStatus(403)
+    const refused = await client
+      .post('/api/v1/tokens')
+      .json({ email: dvlaPerson.email, password: TEST_PASSWORD })
+    refused.assertStatus(403)
     await client.post(`/admin/users/${dvlaPerson.id}/reactivate`).withCsrfToken().loginAs(dftHr)
-    ;(await client.post('/api/v1/tokens').json({ email: dvlaPerson.email, password: TEST_PASSWORD })).assertStatus(201)
-    const actions = (await AuditEvent.query().where('subject_id', String(dvlaPerson.id)).where('subject_type', 'user')).map((e) => e.action)
+    const restored = await client
+      .post('/api/v1/tokens')
+      .json({ email: dvlaPerson.email, password: TEST_PASSWORD })
+    restored.assertStatus(201)
+    const events = await AuditEvent.query()
+      .where('subject_id', String(dvlaPerson.id))
+      .where('subject_type', 'user')
+    const actions = events.map((event) => event.action)
     assert.includeMembers(actions, ['deactivate', 'reactivate'])
   })
 
   test('nobody can deactivate themselves', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const response = await client.post(`/admin/users/${admin.id}/deactivate`).withCsrfToken().loginAs(admin)
+    const response = await client
+      .post(`/admin/users/${admin.id}/deactivate`)
+      .withCsrfToken()
+      .loginAs(admin)
     response.assertStatus(403)
     await admin.refresh()
     assert.isNull(admin.deactivatedAt)

@@ -2,7 +2,11 @@ import { test } from '@japa/runner'
 import { compareRequirements, type Requirement } from '#domain/framework/progression'
 import { seniorityRank, skillLevelFromName, skillLevelName } from '#domain/framework/levels'
 
-const req = (skillId: number, skillName: string, level: number): Requirement => ({ skillId, skillName, level })
+const req = (skillId: number, skillName: string, level: number): Requirement => ({
+  skillId,
+  skillName,
+  level,
+})
 
 test.group('Progression between two role levels', () => {
   test('skills asked for at a higher level are to raise, biggest step first', ({ assert }) => {
@@ -21,15 +25,35 @@ test.group('Progression between two role levels', () => {
   })
 
   test('skills only the target asks for are new, with the level needed', ({ assert }) => {
-    const result = compareRequirements([req(1, 'Agile working', 2)], [req(1, 'Agile working', 2), req(5, 'Strategic thinking', 3)])
-    assert.deepEqual(result.new.map((step) => [step.skillName, step.to]), [['Strategic thinking', 3]])
-    assert.deepEqual(result.same.map((step) => step.skillName), ['Agile working'])
+    const result = compareRequirements(
+      [req(1, 'Agile working', 2)],
+      [req(1, 'Agile working', 2), req(5, 'Strategic thinking', 3)]
+    )
+    assert.deepEqual(
+      result.new.map((step) => [step.skillName, step.to]),
+      [['Strategic thinking', 3]]
+    )
+    assert.deepEqual(
+      result.same.map((step) => step.skillName),
+      ['Agile working']
+    )
   })
 
-  test('skills the target asks for at a lower level, or not at all, are reported apart', ({ assert }) => {
-    const result = compareRequirements([req(1, 'Coding', 4), req(2, 'Testing', 3)], [req(1, 'Coding', 2)])
-    assert.deepEqual(result.lower.map((step) => [step.skillName, step.from, step.to]), [['Coding', 4, 2]])
-    assert.deepEqual(result.dropped.map((step) => [step.skillName, step.from]), [['Testing', 3]])
+  test('skills the target asks for at a lower level, or not at all, are reported apart', ({
+    assert,
+  }) => {
+    const result = compareRequirements(
+      [req(1, 'Coding', 4), req(2, 'Testing', 3)],
+      [req(1, 'Coding', 2)]
+    )
+    assert.deepEqual(
+      result.lower.map((step) => [step.skillName, step.from, step.to]),
+      [['Coding', 4, 2]]
+    )
+    assert.deepEqual(
+      result.dropped.map((step) => [step.skillName, step.from]),
+      [['Testing', 3]]
+    )
     assert.isEmpty(result.raise)
   })
 
@@ -42,7 +66,10 @@ test.group('Progression between two role levels', () => {
 
   test('an empty starting point makes every target skill new', ({ assert }) => {
     const result = compareRequirements([], [req(1, 'B', 2), req(2, 'A', 4)])
-    assert.deepEqual(result.new.map((step) => step.skillName), ['A', 'B'])
+    assert.deepEqual(
+      result.new.map((step) => step.skillName),
+      ['A', 'B']
+    )
   })
 })
 
@@ -56,7 +83,17 @@ test.group('Skill levels and seniority', () => {
   })
 
   test('role levels sort from apprentice to head', ({ assert }) => {
-    const names = ['Head of product', 'Senior product manager', 'Product manager', 'Associate product manager', 'Lead product manager', 'Trainee data scientist', 'Principal developer', 'Junior developer', 'Apprentice developer']
+    const names = [
+      'Head of product',
+      'Senior product manager',
+      'Product manager',
+      'Associate product manager',
+      'Lead product manager',
+      'Trainee data scientist',
+      'Principal developer',
+      'Junior developer',
+      'Apprentice developer',
+    ]
     const sorted = [...names].sort((a, b) => seniorityRank(a) - seniorityRank(b))
     assert.deepEqual(sorted, [
       'Apprentice developer',

@@ -1,0 +1,16 @@
+import vine from '@vinejs/vine'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+
+/*
+ * Messages specific to one form, tried before the global ones in
+ * start/validator.ts (read at validation time, so later changes there apply).
+ */
+export class FormMessages implements MessagesProviderContact {
+  constructor(private messages: Record<string, string>) {}
+
+  getMessage(rawMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+    const specific = this.messages[`${field.getFieldPath()}.${rule}`]
+    if (specific) return specific
+    return vine.messagesProvider.getMessage(rawMessage, rule, field, args)
+  }
+}
