@@ -1,6 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-// Loaded before Organisation: the audit models import User, and User must not see AuditedModel half-initialised.
-import '#models/user'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Organisation from '#models/organisation'
 import { organisationTypeValues, type OrganisationType } from '#enums/organisation_types'

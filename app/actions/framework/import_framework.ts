@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import RoleFamily from '#models/role_family'
 import RoleProfile from '#models/role_profile'
 import RoleLevel from '#models/role_level'
@@ -68,12 +68,16 @@ export type ApplyResult =
  * written matches the framework at that moment. Nothing is written when any
  * row is wrong.
  */
-export async function applyFrameworkImport(text: string): Promise<ApplyResult> {
+export async function applyFrameworkImport(
+  text: string,
+  client: QueryClientContract = db.connection()
+): Promise<ApplyResult> {
   const parsed = parseFrameworkCsv(text)
   if (parsed.headerError) return { type: 'unreadable', reason: parsed.headerError }
-  return db.transaction(async (trx) => {
+  return client.transaction(async (trx) => {
     const plan = planImport(await frameworkSnapshot(trx), parsed.rows)
     if (plan.errors.length) return { type: 'has_errors' as const, plan }
+    if (planChangesNothing(plan)) return { type: 'applied' as const, plan }
     await writePlan(plan, trx)
     await recordAudit(
       {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { stringify } from 'csv-stringify/sync'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import RoleFamily from '#models/role_family'
 import RoleProfile from '#models/role_profile'
 import RoleLevel from '#models/role_level'
@@ -32,7 +33,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(dataPath(file),
  * categories, typical grades and level descriptors. Idempotent: a second
  * run changes nothing and writes no audit events.
  */
-export async function seedFramework() {
+export async function seedFramework(client: QueryClientContract = db.connection()) {
   const roles = readJson<RoleSeed>('roles.json')
   const skills = readJson<SkillSeed[]>('skills.json')
   const leadership = readJson<LeadershipRequirement[]>('leadership_requirements.json')
@@ -49,14 +50,14 @@ export async function seedFramework() {
   ])
   const csv =
     readFileSync(dataPath('requirements.csv'), 'utf8').trimEnd() + '\n' + stringify(extraRows)
-  const result = await applyFrameworkImport(csv)
+  const result = await applyFrameworkImport(csv, client)
   if (result.type !== 'applied') {
     throw new Error(
       `The framework seed is not valid: ${JSON.stringify(result.type === 'unreadable' ? result.reason : result.plan.errors)}`
     )
   }
 
-  await db.transaction(async (trx) => {
+  await client.transaction(async (trx) => {
     const families = await RoleFamily.query({ client: trx })
     const profiles = await RoleProfile.query({ client: trx })
     const levels = await RoleLevel.query({ client: trx })
