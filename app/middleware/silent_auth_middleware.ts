@@ -8,17 +8,13 @@ import { loadIdentity } from '#services/identity'
  */
 export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (!ctx.request.url().startsWith('/api/')) {
-      await ctx.auth.use('web').check()
-      const user = ctx.auth.use('web').user
-      if (user && !user.isActive) {
-        await ctx.auth.use('web').logout()
-      } else if (user) {
-        await loadIdentity(user)
-      }
+    if (!ctx.request.url().startsWith('/api/') && (await ctx.auth.check())) {
+      const user = ctx.auth.getUserOrFail()
+      if (user.isActive) await loadIdentity(user)
+      else await ctx.auth.use('web').logout()
     }
     if ('view' in ctx) {
-      ctx.view.share({ currentUser: ctx.auth.user ?? null })
+      ctx.view.share({ currentUser: ctx.auth.user?.isActive ? ctx.auth.user : null })
     }
     return next()
   }

@@ -31,9 +31,11 @@ export const changePasswordValidator = vine.create({
 const asList = (value: unknown) =>
   value === undefined || value === null || Array.isArray(value) ? value : [value]
 
-const userFields = {
-  fullName: vine.string().trim().minLength(2).maxLength(200),
-  organisationId: vine.number().withoutDecimals().positive(),
+const email = () =>
+  vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true })
+
+/* Fields in the order the form shows them, so the error summary follows the page. */
+const personFields = {
   teamId: vine.number().withoutDecimals().positive().optional(),
   grade: vine.enum(gradeValues).optional(),
   profession: vine.enum(professionValues).optional(),
@@ -41,13 +43,20 @@ const userFields = {
   roles: vine.array(vine.enum(roleValues)).parse(asList).optional(),
 }
 
+const fullName = () => vine.string().trim().minLength(2).maxLength(200)
+const organisationId = () => vine.number().withoutDecimals().positive()
+
 export const createUserValidator = vine.create({
-  ...userFields,
-  email: vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true }),
+  fullName: fullName(),
+  email: email(),
   password: vine.string().minLength(12).maxLength(200),
+  organisationId: organisationId(),
+  ...personFields,
 })
 
 export const updateUserValidator = vine.create({
-  ...userFields,
-  email: vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true }),
+  fullName: fullName(),
+  email: email(),
+  organisationId: organisationId(),
+  ...personFields,
 })

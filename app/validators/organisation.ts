@@ -5,13 +5,13 @@ import { FormMessages } from '#validators/messages'
 
 /* What an organisation form may send, when adding or changing one. */
 export const organisationValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
   code: vine
     .string()
     .trim()
     .minLength(2)
     .maxLength(32)
     .regex(/^[a-z0-9-]+$/),
-  name: vine.string().trim().minLength(2).maxLength(200),
   type: vine.enum(organisationTypeValues),
   parentId: vine.number().withoutDecimals().positive().optional(),
   isTransactional: vine.boolean().optional(),

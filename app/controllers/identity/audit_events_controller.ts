@@ -22,7 +22,7 @@ export default class AuditEventsController {
     const [error, filters] = await auditFiltersValidator.tryValidate(withoutBlanks(request.qs()))
     if (error) {
       session.flashValidationErrors(error)
-      return response.redirect().toRoute('audit.index')
+      return response.redirect().toPath('/admin/audit')
     }
 
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())

@@ -114,7 +114,7 @@ export default class OrganisationsController {
             ? '1 sub-organisation moved with it'
             : `${result.moved} sub-organisations moved with it`
         session.flash('success', result.moved > 0 ? `${message}: ${moved}` : message)
-        return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
+        return response.redirect().toPath(`/admin/organisations/${result.organisation.id}`)
       }
       case 'code_taken':
       case 'parent_not_found':

@@ -62,7 +62,7 @@ export default class TeamsController {
         return unreachable
       }
     }
-    return response.redirect().toRoute('organisations.show', { id: team.organisationId })
+    return response.redirect().toPath(`/admin/organisations/${team.organisationId}`)
   }
 
   /* People without an admin role are refused (403) before any lookup. */
@@ -97,7 +97,7 @@ export default class TeamsController {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.team.name}`)
-        return response.redirect().toRoute('organisations.show', { id: organisation.id })
+        return response.redirect().toPath(`/admin/organisations/${organisation.id}`)
       case 'name_taken':
         session.flashExcept(['_csrf', '_method'])
         session.flash('inputErrorsBag', {

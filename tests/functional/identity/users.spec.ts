@@ -80,6 +80,20 @@ test.group('People administration: access', (group) => {
     }
   })
 
+  test('the header names the signed-in person and shows only the links their roles allow', async ({ client, assert }) => {
+    const learner = await createUser({ roles: ['learner'], overrides: { fullName: 'Lena Learner' } })
+    const page = await client.get('/').loginAs(learner)
+    page.assertTextIncludes('Signed in as Lena Learner')
+    page.assertTextIncludes('href="/framework"')
+    assert.notInclude(page.text(), 'href="/admin/users"')
+
+    const hr = await createUser({ roles: ['department_hr', 'learner'] })
+    const hrPage = await client.get('/').loginAs(hr)
+    hrPage.assertTextIncludes('href="/admin/users"')
+    hrPage.assertTextIncludes('href="/admin/organisations"')
+    hrPage.assertTextIncludes('href="/admin/audit"')
+  })
+
   test('a line manager sees their direct reports on the home page', async ({ client }) => {
     const organisation = await OrganisationFactory.create()
     const manager = await createUser({ organisation })
