@@ -80,8 +80,14 @@ test.group('People administration: access', (group) => {
     }
   })
 
-  test('the header names the signed-in person and shows only the links their roles allow', async ({ client, assert }) => {
-    const learner = await createUser({ roles: ['learner'], overrides: { fullName: 'Lena Learner' } })
+  test('the header names the signed-in person and shows only the links their roles allow', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser({
+      roles: ['learner'],
+      overrides: { fullName: 'Lena Learner' },
+    })
     const page = await client.get('/').loginAs(learner)
     page.assertTextIncludes('Signed in as Lena Learner')
     page.assertTextIncludes('href="/framework"')
