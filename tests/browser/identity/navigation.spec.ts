@@ -1,0 +1,276 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Browser, Locator, Page } from 'playwright'
+import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
+
+const PHONE = { width: 375, height: 700 }
+
+function baseURL() {
+  return `http://${process.env.HOST}:${process.env.PORT}`
+}
+
+function activeElement(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement
+    return {
+      tag: element?.tagName.toLowerCase(),
+      id: element?.id,
+      text: element?.textContent?.trim(),
+    }
+  })
+}
+
+async function focusedId(page: Page) {
+  const element = await activeElement(page)
+  return element.id
+}
+
+async function focusedText(page: Page) {
+  const element = await activeElement(page)
+  return element.text
+}
+
+/*
+ * axe-core cannot run where JavaScript is disabled, so the page as that
+ * browser rendered it is checked in a copy that runs none of the page's own
+ * scripts: the same HTML, the same styles, the same viewport.
+ */
+async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
+  const html = await page.content()
+  const url = page.url()
+  const mirror = await browser.newContext({ viewport: page.viewportSize() })
+  try {
+    const copy = await mirror.newPage()
+    await copy.route('**/*', (route) => {
+      const request = route.request()
+      if (request.isNavigationRequest() && request.url() === url) {
+        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
+      }
+      if (request.resourceType() === 'script') return route.abort()
+      return route.continue()
+    })
+    await copy.goto(url)
+    await copy.assertAccessible()
+  } finally {
+    await mirror.close()
+  }
+}
+
+/* A locator's text with its whitespace collapsed. */
+async function textOf(locator: Locator) {
+  const text = await locator.textContent()
+  return text?.replace(/\s+/g, ' ').trim()
+}
+
+/* The names of the links in the main navigation, in order. */
+async function navigationLinks(page: Page) {
+  const names = await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link')
+    .allTextContents()
+  return names.map((name) => name.trim())
+}
+
+test.group('Navigation and the page layout, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the first Tab reaches "Skip to main content" and Enter moves focus to the main content', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const user = await createUser({ overrides: { fullName: 'Keyboard Kim' } })
+    await browserContext.loginAs(user)
+    const page = await visit('/')
+    await page.assertAccessible()
+
+    await page.keyboard.press('Tab')
+    const skipLink = page.getByRole('link', { name: 'Skip to main content' })
+    assert.deepEqual(await activeElement(page), { tag: 'a', id: '', text: 'Skip to main content' })
+    const box = await skipLink.boundingBox()
+    assert.isAbove(box!.width, 24, 'the focused skip link is visible')
+    assert.isAbove(box!.height, 24, 'the focused skip link is visible')
+    await page.assertAccessible()
+
+    await page.keyboard.press('Enter')
+    assert.equal(await focusedId(page), 'main-content')
+    await page.keyboard.press('Tab')
+    const next = await page.evaluate(() => !!document.activeElement?.closest('main'))
+    assert.isTrue(next, 'the next Tab continues inside the main content')
+    await page.assertAccessible()
+  })
+
+  test('a keyboard user signs in and reaches People through the main navigation', async ({
+    visit,
+    assert,
+  }) => {
+    const hr = await createUser({ roles: ['department_hr'] })
+    const page = await visit('/sign-in')
+    await page.assertAccessible()
+
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    assert.equal(
+      await focusedId(page),
+      'field-email',
+      'after the skip link and home link, the email field'
+    )
+    await page.keyboard.type(hr.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(TEST_PASSWORD)
+    await page.keyboard.press('Enter')
+    await page.assertPath('/')
+    await page.assertAccessible()
+
+    for (let presses = 0; presses < 10; presses++) {
+      await page.keyboard.press('Tab')
+      if ((await focusedText(page)) === 'People') break
+    }
+    assert.equal(await focusedText(page), 'People')
+    await page.keyboard.press('Enter')
+    await page.assertPath('/admin/users')
+    await page.assertTextContains('h1', 'People')
+    const current = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=page]')
+    assert.equal(await textOf(current), 'People')
+    await page.assertAccessible()
+  })
+
+  test('the navigation offers a learner no administration links', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const learner = await createUser({ roles: ['learner'] })
+    await browserContext.loginAs(learner)
+    const page = await visit('/')
+
+    const links = await navigationLinks(page)
+    assert.includeMembers(links, ['Home', 'Your profile'])
+    for (const administration of ['People', 'Organisations', 'Audit trail']) {
+      assert.notInclude(links, administration)
+    }
+    assert.equal(await page.getByRole('link', { name: 'People' }).count(), 0)
+    await page.assertAccessible()
+  })
+
+  test('the navigation offers department HR People, Organisations and Audit trail', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const hr = await createUser({ roles: ['department_hr'] })
+    await browserContext.loginAs(hr)
+    const page = await visit('/profile')
+
+    const links = await navigationLinks(page)
+    assert.includeOrderedMembers(links, ['Home'])
+    assert.includeMembers(links, ['People', 'Organisations', 'Audit trail', 'Your profile'])
+    const current = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=page]')
+    assert.equal(await textOf(current), 'Your profile')
+    await page.assertAccessible()
+  })
+
+  test('on a phone the navigation is behind a Menu button that reports whether it is expanded', async ({
+    browserContext,
+    assert,
+  }) => {
+    const hr = await createUser({ roles: ['department_hr'] })
+    await browserContext.loginAs(hr)
+    const page = await browserContext.newPage()
+    await page.setViewportSize(PHONE)
+    await page.goto('/')
+
+    const menu = page.getByRole('button', { name: 'Menu' })
+    const people = page.getByRole('link', { name: 'People', exact: true })
+    await menu.waitFor({ state: 'visible', timeout: 5000 })
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false')
+    assert.equal(await menu.getAttribute('aria-controls'), 'primary-navigation')
+    assert.isFalse(await people.isVisible(), 'the links are hidden until the menu is opened')
+    assert.isFalse(await page.getByRole('button', { name: /^Sign out/ }).isVisible())
+    await page.assertAccessible()
+
+    await menu.click()
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true')
+    assert.isTrue(await people.isVisible())
+    assert.isTrue(await page.getByRole('button', { name: /^Sign out/ }).isVisible())
+    await page.assertAccessible()
+
+    await menu.focus()
+    await page.keyboard.press('Enter')
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the keyboard closes it too')
+    assert.isFalse(await people.isVisible())
+    await page.assertAccessible()
+  })
+
+  test('without JavaScript the sign-in form posts its CSRF token and the navigation shows in full', async ({
+    browser,
+    assert,
+  }) => {
+    const hr = await createUser({ roles: ['department_hr'] })
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: PHONE,
+      baseURL: baseURL(),
+    })
+    try {
+      const page = await context.newPage()
+      await page.goto('/sign-in')
+      await assertAccessibleWithoutJavaScript(browser, page)
+
+      await page.getByLabel('Email address').fill(hr.email)
+      await page.getByLabel('Password').fill(TEST_PASSWORD)
+      const [request] = await Promise.all([
+        page.waitForRequest(
+          (sent) => sent.method() === 'POST' && new URL(sent.url()).pathname === '/sign-in'
+        ),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ])
+      const body = new URLSearchParams(request.postData() ?? '')
+      assert.isAbove(body.get('_csrf')?.length ?? 0, 10, 'the form carries the CSRF token')
+      assert.equal(body.get('email'), hr.email)
+
+      await page.waitForURL(`${baseURL()}/`)
+      await page.assertTextContains('h1', 'Welcome')
+      assert.isFalse(
+        await page.getByRole('button', { name: 'Menu' }).isVisible(),
+        'no Menu button without JavaScript'
+      )
+      const navigation = page.getByRole('navigation', { name: 'Main' })
+      for (const name of ['Home', 'People', 'Organisations', 'Audit trail', 'Your profile']) {
+        assert.isTrue(
+          await navigation.getByRole('link', { name, exact: true }).isVisible(),
+          `${name} is visible`
+        )
+      }
+      assert.isTrue(await navigation.getByRole('button', { name: /^Sign out/ }).isVisible())
+      await assertAccessibleWithoutJavaScript(browser, page)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('signing out from the header ends the session', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const user = await createUser({ overrides: { fullName: 'Leaving Lee' } })
+    await browserContext.loginAs(user)
+    const page = await visit('/profile')
+    await page.assertTextContains('body', 'Signed in as Leaving Lee')
+
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: "Sign out of Leaving Lee's account" })
+      .click()
+    await page.assertPath('/sign-in')
+    await page.assertTextContains('[role=status]', 'You have signed out')
+    assert.notInclude(await page.locator('body').textContent(), 'Signed in as')
+    await page.assertAccessible()
+
+    await page.goto('/profile')
+    await page.assertPath('/sign-in')
+    await page.assertAccessible()
+  })
+})
