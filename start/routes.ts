@@ -93,3 +93,4 @@ router
   .prefix('/api/v1')
 
 import '#start/routes/framework'
+import '#start/routes/framework_admin'

@@ -5,6 +5,7 @@ import edge from 'edge.js'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
 import { navigationFor } from '#services/navigation'
+import { fieldId, fieldState } from '#services/form_field'
 import { humanise } from '#queries/identity/audit_query'
 import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
@@ -13,8 +14,9 @@ import { professionLabels } from '#enums/professions'
 
 edge.global('navigationFor', (user: User) => navigationFor(user))
 
-/* The id a form control gets, so error summary links land on it. */
-edge.global('fieldId', (name: string) => `field-${String(name).replace(/[^a-zA-Z0-9_-]/g, '-')}`)
+/* Form controls' ids (so error summary links land on them) and state. */
+edge.global('fieldId', fieldId)
+edge.global('fieldState', fieldState)
 
 /* The current URL with another page number, keeping every other filter. */
 edge.global('pageUrl', (request: Request, page: number) => {

@@ -9,7 +9,9 @@ export class FormMessages implements MessagesProviderContact {
   constructor(private messages: Record<string, string>) {}
 
   getMessage(rawMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
-    const specific = this.messages[`${field.getFieldPath()}.${rule}`]
+    const specific =
+      this.messages[`${field.getFieldPath()}.${rule}`] ??
+      this.messages[`${field.wildCardPath}.${rule}`]
     if (specific) return specific
     return vine.messagesProvider.getMessage(rawMessage, rule, field, args)
   }

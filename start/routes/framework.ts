@@ -9,6 +9,7 @@ const RoleProfilesController = () => import('#controllers/framework/role_profile
 const SkillsController = () => import('#controllers/framework/skills_controller')
 const ProgressionController = () => import('#controllers/framework/progression_controller')
 const ExportsController = () => import('#controllers/framework/exports_controller')
+const ImportsController = () => import('#controllers/framework/imports_controller')
 
 router
   .group(() => {
@@ -19,6 +20,10 @@ router
     router.get('/progression', [ProgressionController, 'show']).as('framework.progression')
     router.get('/export.csv', [ExportsController, 'csv']).as('framework.export.csv')
     router.get('/export.json', [ExportsController, 'json']).as('framework.export.json')
+    router.get('/import', [ImportsController, 'create']).as('framework.import.create')
+    router.post('/import', [ImportsController, 'store']).as('framework.import.store')
+    router.get('/import/:id', [ImportsController, 'show']).as('framework.import.show')
+    router.post('/import/:id/apply', [ImportsController, 'apply']).as('framework.import.apply')
   })
   .prefix('/framework')
   .use(middleware.auth())

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { orOnDuplicate } from '#services/database_errors'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Team from '#models/team'
 import type Organisation from '#models/organisation'
@@ -22,18 +23,26 @@ export async function saveTeam(
   input: TeamInput,
   existing?: Team
 ): Promise<SaveTeamResult> {
-  return db.transaction(async (trx) => {
-    const name = input.name.trim()
-    if (await nameTaken(trx, organisation.id, name, existing?.id)) {
-      return { type: 'name_taken' as const }
-    }
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx) => {
+        const name = input.name.trim()
+        if (await nameTaken(trx, organisation.id, name, existing?.id)) {
+          return { type: 'name_taken' as const }
+        }
 
-    const team = existing ?? new Team()
-    team.useTransaction(trx)
-    team.merge({ organisationId: organisation.id, name, location: input.location?.trim() || null })
-    await team.save()
-    return { type: 'saved' as const, team }
-  })
+        const team = existing ?? new Team()
+        team.useTransaction(trx)
+        team.merge({
+          organisationId: organisation.id,
+          name,
+          location: input.location?.trim() || null,
+        })
+        await team.save()
+        return { type: 'saved' as const, team }
+      }),
+    { type: 'name_taken' as const }
+  )
 }
 
 /*

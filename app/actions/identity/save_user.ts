@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { orOnDuplicate } from '#services/database_errors'
 import { DateTime } from 'luxon'
 import User from '#models/user'
 import UserRole from '#models/user_role'
@@ -35,48 +36,53 @@ export type SaveUserResult =
  * or one of their reports, and a team inside the chosen organisation.
  */
 export async function saveUser(input: UserInput, existing?: User): Promise<SaveUserResult> {
-  return db.transaction(async (trx) => {
-    const clash = await User.query({ client: trx })
-      .where('email', input.email)
-      .if(existing, (query) => query.whereNot('id', existing!.id))
-      .first()
-    if (clash) return { type: 'email_taken' as const }
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx) => {
+        const clash = await User.query({ client: trx })
+          .where('email', input.email)
+          .if(existing, (query) => query.whereNot('id', existing!.id))
+          .first()
+        if (clash) return { type: 'email_taken' as const }
 
-    let lineManagerId: number | null = null
-    if (input.lineManagerEmail) {
-      const manager = await User.query({ client: trx })
-        .where('email', input.lineManagerEmail.toLowerCase())
-        .first()
-      if (!manager) return { type: 'line_manager_not_found' as const }
-      if (existing && manager.id === existing.id) return { type: 'line_manager_is_self' as const }
-      if (existing && (await managesIndirectly(existing.id, manager.id, trx))) {
-        return { type: 'line_manager_cycle' as const }
-      }
-      lineManagerId = manager.id
-    }
+        let lineManagerId: number | null = null
+        if (input.lineManagerEmail) {
+          const manager = await User.query({ client: trx })
+            .where('email', input.lineManagerEmail.toLowerCase())
+            .first()
+          if (!manager) return { type: 'line_manager_not_found' as const }
+          if (existing && manager.id === existing.id)
+            return { type: 'line_manager_is_self' as const }
+          if (existing && (await managesIndirectly(existing.id, manager.id, trx))) {
+            return { type: 'line_manager_cycle' as const }
+          }
+          lineManagerId = manager.id
+        }
 
-    if (input.teamId) {
-      const team = await Team.query({ client: trx }).where('id', input.teamId).first()
-      if (!team || team.organisationId !== input.organisationId)
-        return { type: 'team_not_in_organisation' as const }
-    }
+        if (input.teamId) {
+          const team = await Team.query({ client: trx }).where('id', input.teamId).first()
+          if (!team || team.organisationId !== input.organisationId)
+            return { type: 'team_not_in_organisation' as const }
+        }
 
-    const user = existing ?? new User()
-    user.useTransaction(trx)
-    user.merge({
-      fullName: input.fullName,
-      email: input.email,
-      organisationId: input.organisationId,
-      teamId: input.teamId ?? null,
-      grade: input.grade ?? null,
-      profession: input.profession ?? null,
-      lineManagerId,
-    })
-    if (input.password) user.password = input.password
-    await user.save()
-    await syncRoles(user, input.roles, trx)
-    return { type: 'saved' as const, user }
-  })
+        const user = existing ?? new User()
+        user.useTransaction(trx)
+        user.merge({
+          fullName: input.fullName,
+          email: input.email,
+          organisationId: input.organisationId,
+          teamId: input.teamId ?? null,
+          grade: input.grade ?? null,
+          profession: input.profession ?? null,
+          lineManagerId,
+        })
+        if (input.password) user.password = input.password
+        await user.save()
+        await syncRoles(user, input.roles, trx)
+        return { type: 'saved' as const, user }
+      }),
+    { type: 'email_taken' as const }
+  )
 }
 
 /* Whether `candidateId` reports, directly or not, to `managerId`. */

@@ -54,7 +54,11 @@ export async function searchFramework(term: string, limit = 50) {
 export async function roleProfileWithMatrix(id: number, options = { includeRetired: false }) {
   const role = await RoleProfile.query()
     .where('id', id)
-    .if(!options.includeRetired, (query) => query.whereNull('retired_at'))
+    .if(!options.includeRetired, (query) =>
+      query
+        .whereNull('retired_at')
+        .whereHas('roleFamily', (family) => family.whereNull('retired_at'))
+    )
     .preload('roleFamily')
     .preload('roleLevels', (levels) => {
       levels
@@ -72,6 +76,7 @@ export async function roleProfileWithMatrix(id: number, options = { includeRetir
   >()
   for (const level of role.roleLevels) {
     for (const requirement of level.requirements) {
+      if (requirement.skill.retiredAt && !options.includeRetired) continue
       const entry = skills.get(requirement.skillId) ?? {
         id: requirement.skill.id,
         name: requirement.skill.name,

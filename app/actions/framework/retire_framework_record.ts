@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type RoleFamily from '#models/role_family'
+import type RoleProfile from '#models/role_profile'
+import type RoleLevel from '#models/role_level'
+import type Skill from '#models/skill'
+
+export type RetirableRecord = RoleFamily | RoleProfile | RoleLevel | Skill
+
+export type RetireResult =
+  { type: 'retired' | 'restored' } | { type: 'already_retired' | 'already_live' }
+
+/*
+ * Retires a family, role, role level or skill: it is hidden from the
+ * framework but kept, with everything that refers to it, so it can be
+ * restored. Nothing in the framework is deleted. Retiring one record
+ * retires nothing below it: a retired family is simply left off the
+ * framework home, with its roles.
+ */
+export async function retireFrameworkRecord(record: RetirableRecord): Promise<RetireResult> {
+  if (record.retiredAt) return { type: 'already_retired' }
+  await db.transaction(async (trx) => {
+    record.useTransaction(trx)
+    record.retiredAt = DateTime.now()
+    await record.save()
+  })
+  return { type: 'retired' }
+}
+
+/* Brings a retired record back into the framework as it was. */
+export async function restoreFrameworkRecord(record: RetirableRecord): Promise<RetireResult> {
+  if (!record.retiredAt) return { type: 'already_live' }
+  await db.transaction(async (trx) => {
+    record.useTransaction(trx)
+    record.retiredAt = null
+    await record.save()
+  })
+  return { type: 'restored' }
+}

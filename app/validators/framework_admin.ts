@@ -1,0 +1,155 @@
+import vine from '@vinejs/vine'
+import { gradeValues } from '#enums/grades'
+import type { FieldContext } from '@vinejs/vine/types'
+import { FormMessages } from '#validators/messages'
+
+/* FormMessages that also match list items by their wildcard path ("typicalGrades.*.enum"). */
+class ListFormMessages extends FormMessages {
+  constructor(private listMessages: Record<string, string>) {
+    super(listMessages)
+  }
+
+  getMessage(rawMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+    const wildcard = field.wildCardPath ? this.listMessages[`${field.wildCardPath}.${rule}`] : null
+    return wildcard ?? super.getMessage(rawMessage, rule, field, args)
+  }
+}
+
+/* A single checkbox arrives as a string; a list of them as an array. */
+const asList = (value: unknown) =>
+  value === undefined || value === null || Array.isArray(value) ? value : [value]
+
+const name = () => vine.string().trim().minLength(2).maxLength(200)
+const description = () => vine.string().trim().maxLength(2000).optional()
+const position = () => vine.number().withoutDecimals().range([0, 9999]).optional()
+const skillLevel = () => vine.number().withoutDecimals().range([1, 4])
+const descriptor = () => vine.string().trim().minLength(1).maxLength(2000)
+
+const LEVEL_RANGE = 'Select Awareness, Working, Practitioner or Expert'
+
+const descriptionMessages = {
+  'description.string': 'Enter the description as text',
+  'description.maxLength': 'Description must be 2,000 characters or fewer',
+}
+
+const positionMessages = {
+  'position.number': 'Order must be a whole number, like 10',
+  'position.withoutDecimals': 'Order must be a whole number, like 10',
+  'position.range': 'Order must be between 0 and 9999',
+}
+
+/* What the role family form may send. */
+export const roleFamilyValidator = vine.create({
+  name: name(),
+  description: description(),
+  position: position(),
+})
+
+roleFamilyValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter a name for the role family',
+  'name.string': 'Enter a name for the role family',
+  'name.minLength': 'Role family name must be 2 characters or more',
+  'name.maxLength': 'Role family name must be 200 characters or fewer',
+  ...descriptionMessages,
+  ...positionMessages,
+})
+
+/* What the role form may send; the family comes from the address. */
+export const roleProfileValidator = vine.create({
+  name: name(),
+  description: description(),
+})
+
+roleProfileValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter a name for the role',
+  'name.string': 'Enter a name for the role',
+  'name.minLength': 'Role name must be 2 characters or more',
+  'name.maxLength': 'Role name must be 200 characters or fewer',
+  ...descriptionMessages,
+})
+
+/* What the role level form may send; the role comes from the address. */
+export const roleLevelValidator = vine.create({
+  name: name(),
+  description: description(),
+  typicalGrades: vine.array(vine.enum(gradeValues)).parse(asList).optional(),
+  position: position(),
+})
+
+roleLevelValidator.messagesProvider = new ListFormMessages({
+  'name.required': 'Enter a name for the role level',
+  'name.string': 'Enter a name for the role level',
+  'name.minLength': 'Role level name must be 2 characters or more',
+  'name.maxLength': 'Role level name must be 200 characters or fewer',
+  ...descriptionMessages,
+  'typicalGrades.array': 'Select typical grades from the list',
+  'typicalGrades.*.enum': 'Select typical grades from the list',
+  ...positionMessages,
+})
+
+/* What the skill form may send: the skill and its four level descriptors together. */
+export const skillValidator = vine.create({
+  name: name(),
+  category: vine.string().trim().minLength(2).maxLength(64),
+  description: description(),
+  descriptor1: descriptor(),
+  descriptor2: descriptor(),
+  descriptor3: descriptor(),
+  descriptor4: descriptor(),
+})
+
+skillValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter a name for the skill',
+  'name.string': 'Enter a name for the skill',
+  'name.minLength': 'Skill name must be 2 characters or more',
+  'name.maxLength': 'Skill name must be 200 characters or fewer',
+  'category.required': 'Enter a category for the skill',
+  'category.string': 'Enter a category for the skill',
+  'category.minLength': 'Category must be 2 characters or more',
+  'category.maxLength': 'Category must be 64 characters or fewer',
+  ...descriptionMessages,
+  'descriptor1.required': 'Enter the Awareness descriptor',
+  'descriptor1.string': 'Enter the Awareness descriptor',
+  'descriptor1.minLength': 'Enter the Awareness descriptor',
+  'descriptor1.maxLength': 'The Awareness descriptor must be 2,000 characters or fewer',
+  'descriptor2.required': 'Enter the Working descriptor',
+  'descriptor2.string': 'Enter the Working descriptor',
+  'descriptor2.minLength': 'Enter the Working descriptor',
+  'descriptor2.maxLength': 'The Working descriptor must be 2,000 characters or fewer',
+  'descriptor3.required': 'Enter the Practitioner descriptor',
+  'descriptor3.string': 'Enter the Practitioner descriptor',
+  'descriptor3.minLength': 'Enter the Practitioner descriptor',
+  'descriptor3.maxLength': 'The Practitioner descriptor must be 2,000 characters or fewer',
+  'descriptor4.required': 'Enter the Expert descriptor',
+  'descriptor4.string': 'Enter the Expert descriptor',
+  'descriptor4.minLength': 'Enter the Expert descriptor',
+  'descriptor4.maxLength': 'The Expert descriptor must be 2,000 characters or fewer',
+})
+
+const levelMessages = {
+  'level.required': 'Select the level the role needs',
+  'level.number': LEVEL_RANGE,
+  'level.withoutDecimals': LEVEL_RANGE,
+  'level.range': LEVEL_RANGE,
+}
+
+/* What the form adding a requirement to a role level may send. */
+export const roleRequirementValidator = vine.create({
+  skillId: vine.number().withoutDecimals().positive(),
+  level: skillLevel(),
+})
+
+roleRequirementValidator.messagesProvider = new FormMessages({
+  'skillId.required': 'Select a skill',
+  'skillId.number': 'Select a skill from the list',
+  'skillId.withoutDecimals': 'Select a skill from the list',
+  'skillId.positive': 'Select a skill from the list',
+  ...levelMessages,
+})
+
+/* What the form changing a requirement's level may send. */
+export const requirementLevelValidator = vine.create({
+  level: skillLevel(),
+})
+
+requirementLevelValidator.messagesProvider = new FormMessages(levelMessages)
