@@ -94,3 +94,4 @@ router
 
 import '#start/routes/framework'
 import '#start/routes/framework_admin'
+import '#start/routes/api_framework'

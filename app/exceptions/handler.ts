@@ -1,21 +1,7 @@
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
-
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorised',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-}
+import { problemTitles } from '#services/api'
 
 type FieldError = { field: string; message: string; rule?: string }
 
@@ -56,7 +42,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const status = httpError.status && httpError.status >= 400 ? httpError.status : 500
     const problem: Record<string, unknown> = {
       type: 'about:blank',
-      title: TITLES[status] ?? 'Error',
+      title: problemTitles[status] ?? 'Error',
       status,
       detail:
         status >= 500 ? 'Something went wrong on our side. Try again later.' : detailOf(httpError),

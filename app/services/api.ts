@@ -1,13 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
-const TITLES: Record<number, string> = {
+/* Titles of the HTTP statuses the API answers with. */
+export const problemTitles: Record<number, string> = {
   400: 'Bad request',
   401: 'Unauthorised',
   403: 'Forbidden',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
 }
 
 /*
@@ -25,7 +31,7 @@ export function problem(
     .send(
       JSON.stringify({
         type: 'about:blank',
-        title: TITLES[status] ?? 'Error',
+        title: problemTitles[status] ?? 'Error',
         status,
         detail,
         ...extra,

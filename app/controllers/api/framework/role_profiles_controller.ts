@@ -1,0 +1,32 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { listQueryValidator } from '#validators/api'
+import { roleProfilePage } from '#queries/framework/framework_api_query'
+import { roleProfileWithMatrix } from '#queries/framework/framework_query'
+import { roleProfileResource } from '#transformers/framework_transformer'
+import { listEnvelope } from '#services/api'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+export default class RoleProfilesController {
+  async index({ request }: HttpContext) {
+    const filters = await listQueryValidator.validate(request.qs())
+    const page = await roleProfilePage({
+      ...filters,
+      page: filters.page ?? 1,
+      perPage: filters.perPage ?? 25,
+    })
+    const meta = page.getMeta()
+    return listEnvelope(
+      page.all().map((role) => roleProfileResource(role)),
+      meta.total,
+      meta.currentPage,
+      meta.perPage
+    )
+  }
+
+  async show({ params }: HttpContext) {
+    const found = await roleProfileWithMatrix(idParam(params.id))
+    if (!found) throw new RecordNotFoundException()
+    return { data: roleProfileResource(found.role, { requirements: true }) }
+  }
+}
