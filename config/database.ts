@@ -30,7 +30,11 @@ const dbConfig = defineConfig({
       useNullAsDefault: true,
       migrations,
       schemaGeneration: { enabled: false },
+      // One connection: SQLite has one writer, and a single connection makes
+      // every transaction wait its turn instead of failing with SQLITE_BUSY.
       pool: {
+        min: 1,
+        max: 1,
         afterCreate: (conn: any, done: (error: Error | null, conn: any) => void) => {
           conn.pragma('foreign_keys = ON')
           conn.pragma('journal_mode = WAL')

@@ -95,3 +95,7 @@ router
 import '#start/routes/framework'
 import '#start/routes/framework_admin'
 import '#start/routes/api_framework'
+import '#start/routes/learning_catalogue'
+import '#start/routes/learning_admin'
+import '#start/routes/learning_learner'
+import '#start/routes/api_learning'

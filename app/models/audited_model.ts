@@ -28,7 +28,7 @@ export default class AuditedModel extends BaseModel {
   }
 
   /* The organisation the record belongs to, so scoped users can read its history. */
-  auditOrganisationId(): number | null {
+  auditOrganisationId(): number | null | Promise<number | null> {
     return null
   }
 
@@ -73,7 +73,7 @@ export default class AuditedModel extends BaseModel {
         subjectType: ctor.auditSubjectType,
         subjectId: this.$primaryKeyValue as number,
         subjectLabel: this.auditLabel(),
-        organisationId: this.auditOrganisationId(),
+        organisationId: await this.auditOrganisationId(),
         before,
         after,
       },

@@ -5,4 +5,5 @@ export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   OrganisationPolicy: () => import('#policies/organisation_policy'),
   FrameworkPolicy: () => import('#policies/framework_policy'),
+  CoursePolicy: () => import('#policies/course_policy'),
 }

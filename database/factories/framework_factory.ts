@@ -10,9 +10,17 @@ let sequence = 0
 /* Creates a skill with its four level descriptors. */
 export async function createSkill(name?: string, category = 'Product and delivery') {
   sequence += 1
-  const skill = await Skill.create({ name: name ?? `Skill ${sequence}`, category, description: `About ${name ?? sequence}.` })
+  const skill = await Skill.create({
+    name: name ?? `Skill ${sequence}`,
+    category,
+    description: `About ${name ?? sequence}.`,
+  })
   for (const level of [1, 2, 3, 4]) {
-    await SkillLevelDescriptor.create({ skillId: skill.id, level, descriptor: `${skill.name} at level ${level}.` })
+    await SkillLevelDescriptor.create({
+      skillId: skill.id,
+      level,
+      descriptor: `${skill.name} at level ${level}.`,
+    })
   }
   return skill
 }
@@ -30,7 +38,10 @@ export async function createRole(options: {
   const family =
     (await RoleFamily.findBy('name', options.family ?? 'Product and delivery')) ??
     (await RoleFamily.create({ name: options.family ?? 'Product and delivery', position: 1 }))
-  const role = await RoleProfile.create({ roleFamilyId: family.id, name: options.role ?? `Role ${sequence}` })
+  const role = await RoleProfile.create({
+    roleFamilyId: family.id,
+    name: options.role ?? `Role ${sequence}`,
+  })
   const levels: RoleLevel[] = []
   for (const [index, spec] of options.levels.entries()) {
     const level = await RoleLevel.create({

@@ -1,0 +1,70 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import Enrolment from '#models/enrolment'
+import type User from '#models/user'
+import { EnrolmentStatuses } from '#enums/learning'
+import { canMove, learnerMayCancel } from '#domain/learning/enrolment_rules'
+import {
+  announceAfterCommit,
+  closeWaitlistGap,
+  lockSession,
+  promoteFromWaitlist,
+} from '#actions/learning/seat_allocation'
+
+export type CancelResult =
+  | { type: 'cancelled'; enrolment: Enrolment; promoted: number[] }
+  | { type: 'not_found' }
+  | { type: 'not_cancellable'; enrolment: Enrolment }
+  | { type: 'booking_closed'; enrolment: Enrolment }
+  | { type: 'reason_needed' }
+
+/*
+ * Cancels an enrolment with a reason. The learner may do so until booking
+ * closes; a course admin (asAdmin) at any time. A freed seat goes to the
+ * first person on the waiting list, and the list closes up.
+ */
+export async function cancelEnrolment(
+  actor: User,
+  enrolmentId: number,
+  options: { reason: string | null | undefined; asAdmin?: boolean; now?: Date }
+): Promise<CancelResult> {
+  const reason = options.reason?.trim()
+  if (!reason) return { type: 'reason_needed' }
+  const now = options.now ?? new Date()
+  return db.transaction(async (trx): Promise<CancelResult> => {
+    const found = await Enrolment.query({ client: trx }).where('id', enrolmentId).first()
+    if (!found || (!options.asAdmin && found.userId !== actor.id)) return { type: 'not_found' }
+    const session = (await lockSession(trx, found.sessionId))!
+    const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
+    if (!canMove(enrolment.status, EnrolmentStatuses.Cancelled))
+      return { type: 'not_cancellable', enrolment }
+    if (!options.asAdmin && !learnerMayCancel(enrolment.status, session.facts, now)) {
+      return { type: 'booking_closed', enrolment }
+    }
+
+    const previous = enrolment.status
+    const position = enrolment.waitlistPosition
+    enrolment.useTransaction(trx)
+    enrolment.merge({
+      status: EnrolmentStatuses.Cancelled,
+      activeSessionId: null,
+      waitlistPosition: null,
+      cancelledBy: actor.id,
+      cancelledAt: DateTime.now(),
+      cancellationReason: reason.slice(0, 500),
+    })
+    await enrolment.save()
+    if (previous === EnrolmentStatuses.Waitlisted && position)
+      await closeWaitlistGap(trx, session.id, position)
+
+    const promoted =
+      previous === EnrolmentStatuses.Booked &&
+      session.status === 'scheduled' &&
+      session.startsAt > DateTime.now()
+        ? await promoteFromWaitlist(trx, session)
+        : []
+    announceAfterCommit(trx, enrolment.id, ['cancelled'])
+    for (const id of promoted) announceAfterCommit(trx, id, ['promoted'])
+    return { type: 'cancelled', enrolment, promoted }
+  })
+}

@@ -1,0 +1,77 @@
+import db from '@adonisjs/lucid/services/db'
+import Enrolment from '#models/enrolment'
+import Course from '#models/course'
+import type User from '#models/user'
+import { EnrolmentStatuses } from '#enums/learning'
+import { enrolRefusal, type EnrolRefusal } from '#domain/learning/enrolment_rules'
+import {
+  announceAfterCommit,
+  lockSession,
+  placeOrWaitlist,
+} from '#actions/learning/seat_allocation'
+import { orOnDuplicate } from '#services/database_errors'
+
+export type EnrolResult =
+  | { type: 'requested' | 'booked' | 'waitlisted'; enrolment: Enrolment }
+  | { type: 'session_not_found' }
+  | { type: EnrolRefusal }
+  | { type: 'already_enrolled'; enrolment: Enrolment }
+  | { type: 'no_line_manager' }
+
+/*
+ * A learner asks for a place on a session: a request to their line manager
+ * when the course needs approval, else a seat or a waiting-list place.
+ */
+export async function enrol(
+  learner: User,
+  sessionId: number,
+  options: { note?: string | null; now?: Date } = {}
+) {
+  const now = options.now ?? new Date()
+  const result = await orOnDuplicate(
+    () =>
+      db.transaction(async (trx): Promise<EnrolResult> => {
+        const session = await lockSession(trx, sessionId)
+        if (!session) return { type: 'session_not_found' }
+        const course = await Course.query({ client: trx })
+          .where('id', session.courseId)
+          .firstOrFail()
+        if (course.status !== 'published') return { type: 'session_not_found' }
+        const refusal = enrolRefusal(session.facts, now)
+        if (refusal) return { type: refusal }
+
+        const existing = await Enrolment.query({ client: trx })
+          .where('active_session_id', session.id)
+          .where('user_id', learner.id)
+          .first()
+        if (existing) return { type: 'already_enrolled', enrolment: existing }
+
+        const enrolment = new Enrolment()
+        enrolment.useTransaction(trx)
+        enrolment.merge({
+          sessionId: session.id,
+          userId: learner.id,
+          requestNote: options.note ?? null,
+        })
+
+        if (course.requiresApproval) {
+          if (!learner.lineManagerId) return { type: 'no_line_manager' }
+          enrolment.merge({ status: EnrolmentStatuses.Requested, activeSessionId: session.id })
+          await enrolment.save()
+          announceAfterCommit(trx, enrolment.id, ['requested'])
+          return { type: 'requested', enrolment }
+        }
+
+        const placed = await placeOrWaitlist(trx, session, enrolment)
+        announceAfterCommit(trx, enrolment.id, [placed])
+        return { type: placed, enrolment }
+      }),
+    null
+  )
+  if (result) return result
+  const existing = await Enrolment.query()
+    .where('active_session_id', sessionId)
+    .where('user_id', learner.id)
+    .firstOrFail()
+  return { type: 'already_enrolled' as const, enrolment: existing }
+}

@@ -1,0 +1,100 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Enrolment from '#models/enrolment'
+import Course from '#models/course'
+import LearningRecord from '#models/learning_record'
+import SkillClaim from '#models/skill_claim'
+import { LearningRecordSources, SkillClaimStatuses } from '#enums/learning'
+import { attendanceMayBeMarked, canMove } from '#domain/learning/enrolment_rules'
+import { announceAfterCommit, lockSession } from '#actions/learning/seat_allocation'
+import { currentSkillLevels } from '#queries/learning/skill_levels_query'
+
+export type AttendanceMark = 'attended' | 'no_show' | 'completed'
+
+export type AttendanceResult =
+  | { type: 'marked'; enrolment: Enrolment; learningRecord?: LearningRecord; claims: SkillClaim[] }
+  | { type: 'not_found' }
+  | { type: 'not_started' }
+  | { type: 'not_allowed'; enrolment: Enrolment }
+
+/*
+ * A course admin records attendance: attended or no-show once the session
+ * has started, then completed, which writes the learning record and a
+ * skill claim for each outcome above the learner's current level.
+ */
+export async function recordAttendance(
+  enrolmentId: number,
+  mark: AttendanceMark,
+  now = new Date()
+): Promise<AttendanceResult> {
+  return db.transaction(async (trx): Promise<AttendanceResult> => {
+    const found = await Enrolment.query({ client: trx }).where('id', enrolmentId).first()
+    if (!found) return { type: 'not_found' }
+    const session = (await lockSession(trx, found.sessionId))!
+    if (!attendanceMayBeMarked(session.facts, now)) return { type: 'not_started' }
+    const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
+    if (!canMove(enrolment.status, mark)) return { type: 'not_allowed', enrolment }
+
+    enrolment.useTransaction(trx)
+    enrolment.merge({ status: mark, attendanceMarkedAt: DateTime.now() })
+    if (mark === 'no_show') enrolment.activeSessionId = null
+    if (mark === 'attended') enrolment.activeSessionId = session.id
+    if (mark !== 'completed') {
+      await enrolment.save()
+      return { type: 'marked', enrolment, claims: [] }
+    }
+
+    enrolment.merge({ completedAt: DateTime.now(), activeSessionId: null })
+    await enrolment.save()
+    const { learningRecord, claims } = await recordCompletion(trx, enrolment, session.courseId)
+    announceAfterCommit(trx, enrolment.id, ['completed'])
+    return { type: 'marked', enrolment, learningRecord, claims }
+  })
+}
+
+async function recordCompletion(
+  trx: TransactionClientContract,
+  enrolment: Enrolment,
+  courseId: number
+) {
+  const course = await Course.query({ client: trx })
+    .where('id', courseId)
+    .preload('provider')
+    .preload('outcomes')
+    .firstOrFail()
+  const learningRecord = await LearningRecord.create(
+    {
+      userId: enrolment.userId,
+      courseId: course.id,
+      enrolmentId: enrolment.id,
+      title: course.title,
+      providerName: course.provider.name,
+      completedOn: DateTime.now().startOf('day'),
+      source: LearningRecordSources.Enrolment,
+    },
+    { client: trx }
+  )
+  const levels = await currentSkillLevels(
+    trx,
+    enrolment.userId,
+    course.outcomes.map((outcome) => outcome.skillId)
+  )
+  const claims: SkillClaim[] = []
+  for (const outcome of course.outcomes) {
+    if (outcome.level <= (levels.get(outcome.skillId) ?? 0)) continue
+    claims.push(
+      await SkillClaim.create(
+        {
+          userId: enrolment.userId,
+          skillId: outcome.skillId,
+          level: outcome.level,
+          learningRecordId: learningRecord.id,
+          status: SkillClaimStatuses.Pending,
+        },
+        { client: trx }
+      )
+    )
+  }
+  return { learningRecord, claims }
+}

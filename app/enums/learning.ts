@@ -1,0 +1,70 @@
+/*
+ * The learning area's short-string states and kinds.
+ */
+export const courseModeLabels = {
+  classroom: 'Classroom',
+  online: 'Online',
+  blended: 'Blended',
+} as const
+export type CourseMode = keyof typeof courseModeLabels
+export const courseModeValues = Object.keys(courseModeLabels) as CourseMode[]
+
+export const courseStatusLabels = {
+  draft: 'Draft',
+  published: 'Published',
+  archived: 'Archived',
+} as const
+export type CourseStatus = keyof typeof courseStatusLabels
+export const courseStatusValues = Object.keys(courseStatusLabels) as CourseStatus[]
+
+export const audienceKindLabels = {
+  mandatory: 'Mandatory',
+  recommended: 'Recommended',
+} as const
+export type AudienceKind = keyof typeof audienceKindLabels
+export const audienceKindValues = Object.keys(audienceKindLabels) as AudienceKind[]
+
+export const SessionStatuses = { Scheduled: 'scheduled', Cancelled: 'cancelled' } as const
+export type SessionStatus = (typeof SessionStatuses)[keyof typeof SessionStatuses]
+
+export const EnrolmentStatuses = {
+  Requested: 'requested',
+  Booked: 'booked',
+  Waitlisted: 'waitlisted',
+  Attended: 'attended',
+  NoShow: 'no_show',
+  Completed: 'completed',
+  Declined: 'declined',
+  Cancelled: 'cancelled',
+} as const
+export type EnrolmentStatus = (typeof EnrolmentStatuses)[keyof typeof EnrolmentStatuses]
+
+export const enrolmentStatusLabels: Record<EnrolmentStatus, string> = {
+  requested: 'Awaiting approval',
+  booked: 'Booked',
+  waitlisted: 'On the waiting list',
+  attended: 'Attended',
+  no_show: 'Did not attend',
+  completed: 'Completed',
+  declined: 'Declined',
+  cancelled: 'Cancelled',
+}
+
+/* Enrolments that hold, or wait for, a place. */
+export const ACTIVE_ENROLMENT_STATUSES: EnrolmentStatus[] = [
+  'requested',
+  'booked',
+  'waitlisted',
+  'attended',
+]
+
+export const LearningRecordSources = { Enrolment: 'enrolment', Declared: 'declared' } as const
+export type LearningRecordSource =
+  (typeof LearningRecordSources)[keyof typeof LearningRecordSources]
+
+export const SkillClaimStatuses = {
+  Pending: 'pending',
+  Validated: 'validated',
+  Rejected: 'rejected',
+} as const
+export type SkillClaimStatus = (typeof SkillClaimStatuses)[keyof typeof SkillClaimStatuses]

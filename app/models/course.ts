@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Provider from '#models/provider'
+import CourseOutcome from '#models/course_outcome'
+import CourseAudience from '#models/course_audience'
+import CourseSession from '#models/course_session'
+import type { CourseMode, CourseStatus } from '#enums/learning'
+
+export default class Course extends AuditedModel {
+  static auditSubjectType = 'course'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare providerId: number
+
+  @column()
+  declare code: string
+
+  @column()
+  declare title: string
+
+  @column()
+  declare summary: string | null
+
+  @column()
+  declare mode: CourseMode
+
+  @column({ consume: (value) => Number(value) })
+  declare durationHours: number
+
+  @column()
+  declare costPence: number
+
+  @column()
+  declare status: CourseStatus
+
+  @column({ consume: (value) => Boolean(value) })
+  declare requiresApproval: boolean
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Provider)
+  declare provider: BelongsTo<typeof Provider>
+
+  @hasMany(() => CourseOutcome)
+  declare outcomes: HasMany<typeof CourseOutcome>
+
+  @hasMany(() => CourseAudience)
+  declare audiences: HasMany<typeof CourseAudience>
+
+  @hasMany(() => CourseSession)
+  declare sessions: HasMany<typeof CourseSession>
+
+  auditLabel() {
+    return `${this.code} ${this.title}`
+  }
+}

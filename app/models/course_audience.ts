@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleProfile from '#models/role_profile'
+import type { AudienceKind } from '#enums/learning'
+
+/* A role profile a course is mandatory or recommended for. */
+export default class CourseAudience extends AuditedModel {
+  static auditSubjectType = 'course_audience'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare courseId: number
+
+  @column()
+  declare roleProfileId: number
+
+  @column()
+  declare kind: AudienceKind
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleProfile)
+  declare roleProfile: BelongsTo<typeof RoleProfile>
+}

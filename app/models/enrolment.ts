@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import CourseSession from '#models/course_session'
+import User from '#models/user'
+import type { EnrolmentStatus } from '#enums/learning'
+
+export default class Enrolment extends AuditedModel {
+  static auditSubjectType = 'enrolment'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare sessionId: number
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare status: EnrolmentStatus
+
+  @column()
+  declare activeSessionId: number | null
+
+  @column()
+  declare waitlistPosition: number | null
+
+  @column()
+  declare requestNote: string | null
+
+  @column()
+  declare decidedBy: number | null
+
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+
+  @column()
+  declare decisionReason: string | null
+
+  @column.dateTime()
+  declare bookedAt: DateTime | null
+
+  @column()
+  declare cancelledBy: number | null
+
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+
+  @column()
+  declare cancellationReason: string | null
+
+  @column.dateTime()
+  declare attendanceMarkedAt: DateTime | null
+
+  @column.dateTime()
+  declare completedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => CourseSession, { foreignKey: 'sessionId' })
+  declare session: BelongsTo<typeof CourseSession>
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  auditLabel() {
+    return `Enrolment ${this.id}`
+  }
+
+  async auditOrganisationId() {
+    const query = (this.$trx ?? db).from('users').where('id', this.userId).select('organisation_id')
+    const row = await query.first()
+    return row?.organisation_id ?? null
+  }
+}

@@ -1,0 +1,30 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
+import type User from '#models/user'
+import type Course from '#models/course'
+import { administeredProviders, administersProvider } from '#services/provider_scope'
+
+/*
+ * Everyone signed in sees published courses; course admins manage the
+ * courses, sessions and attendance of the providers they are linked to;
+ * capability admins manage all.
+ */
+export default class CoursePolicy extends BasePolicy {
+  async view(user: User, course: Course): Promise<AuthorizerResponse> {
+    if (course.status === 'published') return true
+    return administersProvider(user, course.providerId)
+  }
+
+  async administer(user: User): Promise<AuthorizerResponse> {
+    const providers = await administeredProviders(user)
+    return providers === 'all' || providers.length > 0
+  }
+
+  async manage(user: User, course: Course): Promise<AuthorizerResponse> {
+    return administersProvider(user, course.providerId)
+  }
+
+  async manageProvider(user: User, providerId: number): Promise<AuthorizerResponse> {
+    return administersProvider(user, providerId)
+  }
+}

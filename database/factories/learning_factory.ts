@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon'
+import Provider from '#models/provider'
+import Course from '#models/course'
+import CourseSession from '#models/course_session'
+import CourseOutcome from '#models/course_outcome'
+import type User from '#models/user'
+import type { CourseMode } from '#enums/learning'
+
+let sequence = 0
+
+/* A training provider, optionally with course admins. */
+export async function createProvider(name?: string, admins: User[] = []) {
+  sequence += 1
+  const provider = await Provider.create({
+    code: `prov${sequence}`,
+    name: name ?? `Provider ${sequence}`,
+  })
+  if (admins.length) await provider.related('admins').attach(admins.map((admin) => admin.id))
+  return provider
+}
+
+/* A published course (by default) with the given outcomes: skill id → level. */
+export async function createCourse(
+  options: {
+    provider?: Provider
+    title?: string
+    requiresApproval?: boolean
+    status?: 'draft' | 'published' | 'archived'
+    mode?: CourseMode
+    outcomes?: Record<number, number>
+  } = {}
+) {
+  sequence += 1
+  const provider = options.provider ?? (await createProvider())
+  const course = await Course.create({
+    providerId: provider.id,
+    code: `C${sequence}${Date.now() % 10000}`,
+    title: options.title ?? `Course ${sequence}`,
+    summary: 'A course for tests.',
+    mode: options.mode ?? 'classroom',
+    durationHours: 7,
+    costPence: 45000,
+    status: options.status ?? 'published',
+    requiresApproval: options.requiresApproval ?? false,
+  })
+  for (const [skillId, level] of Object.entries(options.outcomes ?? {})) {
+    await CourseOutcome.create({ courseId: course.id, skillId: Number(skillId), level })
+  }
+  return course
+}
+
+/* A scheduled session; by default a week ahead, booking closing a day before. */
+export async function createSession(
+  options: {
+    course?: Course
+    capacity?: number
+    startsAt?: DateTime
+    bookingClosesAt?: DateTime
+    location?: string
+  } = {}
+) {
+  const course = options.course ?? (await createCourse())
+  const startsAt =
+    options.startsAt ??
+    DateTime.now().plus({ days: 7 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
+  return CourseSession.create({
+    courseId: course.id,
+    startsAt,
+    endsAt: startsAt.plus({ hours: 7 }),
+    bookingClosesAt: options.bookingClosesAt ?? startsAt.minus({ days: 1 }),
+    venue: 'Aviation House',
+    location: options.location ?? 'London',
+    capacity: options.capacity ?? 10,
+    status: 'scheduled',
+  })
+}

@@ -1,0 +1,3 @@
+/*
+ * Learning in the JSON API.
+ */

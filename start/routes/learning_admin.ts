@@ -1,0 +1,3 @@
+/*
+ * Learning: courses, sessions and attendance, for course admins.
+ */

@@ -1,0 +1,3 @@
+/*
+ * Learning: the course catalogue and course pages, for everyone signed in.
+ */

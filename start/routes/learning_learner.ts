@@ -1,0 +1,3 @@
+/*
+ * Learning: enrolling, my learning, the learning record and approvals.
+ */
