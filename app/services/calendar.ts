@@ -1,0 +1,44 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import type CourseSession from '#models/course_session'
+import type Course from '#models/course'
+
+const ZONE = 'Europe/London'
+
+/*
+ * A calendar invite for a booked session, in UK time with its VTIMEZONE,
+ * for download and for attaching to the booking e-mail. The uid is stable,
+ * so a later update or cancellation replaces the same calendar entry.
+ */
+export function sessionInvite(
+  session: CourseSession,
+  course: Pick<Course, 'title' | 'summary' | 'code'>,
+  options: { cancelled?: boolean; host?: string } = {}
+) {
+  const calendar = ical({
+    name: 'Digital Capability Service',
+    prodId: { company: 'Digital Capability Service', product: 'Learning', language: 'EN' },
+    method: options.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone name: with one, the library writes DTSTAMP as local
+    // time, which RFC 5545 forbids. The event's zone still gets its VTIMEZONE.
+    timezone: { name: null, generator: getVtimezoneComponent },
+  })
+  const where = [session.venue, session.location].filter(Boolean).join(', ')
+  calendar.createEvent({
+    id: `session-${session.id}@${options.host ?? 'digital-capability.service'}`,
+    start: session.startsAt.setZone(ZONE),
+    end: session.endsAt.setZone(ZONE),
+    timezone: ZONE,
+    summary: `${course.title} (${course.code})`,
+    description: [course.summary, session.onlineUrl ? `Join online: ${session.onlineUrl}` : null]
+      .filter(Boolean)
+      .join('\n\n'),
+    location: where || (session.onlineUrl ? 'Online' : undefined),
+    url: session.onlineUrl ?? undefined,
+    status:
+      options.cancelled || session.status === 'cancelled'
+        ? ICalEventStatus.CANCELLED
+        : ICalEventStatus.CONFIRMED,
+  })
+  return calendar.toString()
+}
