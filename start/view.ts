@@ -61,3 +61,8 @@ edge.global('humanise', humanise)
 
 edge.global('skillLevelName', (level: number) => skillLevelName(level))
 edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))
+
+/* "1 role", "3 roles". */
+edge.global('counted', (count: number, singular: string, plural = `${singular}s`) =>
+  `${count} ${count === 1 ? singular : plural}`
+)
