@@ -1,6 +1,8 @@
 /*
  * HTTP server entry point.
  */
+// Timestamps are stored as UTC wall-clock time; every process agrees on it.
+process.env.TZ = 'UTC'
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
 

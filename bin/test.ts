@@ -2,6 +2,7 @@
  * Test runner entry point.
  */
 process.env.NODE_ENV = 'test'
+process.env.TZ = 'UTC'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { BaseModel } from '@adonisjs/lucid/orm'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordAudit } from '#services/audit'
@@ -36,6 +37,14 @@ export default class AuditedModel extends BaseModel {
     const alreadyBooted = Object.hasOwn(this, 'booted') && this.booted
     super.boot()
     if (alreadyBooted) return
+
+    // Lucid writes a DateTime's wall-clock time in its own zone; the database holds UTC.
+    this.before('save', (model: AuditedModel) => {
+      for (const [key, value] of Object.entries(model.$dirty)) {
+        if (DateTime.isDateTime(value) && value.zoneName !== 'UTC')
+          model.$attributes[key] = value.toUTC()
+      }
+    })
 
     this.before('update', (model: AuditedModel) => {
       const before: Record<string, unknown> = {}

@@ -40,3 +40,16 @@ test.group('Calendar invites', (group) => {
     assert.include(cancelled, 'STATUS:CANCELLED')
   })
 })
+
+test.group('Times across zones', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a start time given in UK summer time is stored and read back as the same instant', async ({
+    assert,
+  }) => {
+    const startsAt = DateTime.fromISO('2027-06-15T09:30:00', { zone: 'Europe/London' })
+    const session = await createSession({ startsAt, bookingClosesAt: startsAt.minus({ days: 2 }) })
+    await session.refresh()
+    assert.equal(session.startsAt.toUTC().toISO(), '2027-06-15T08:30:00.000Z')
+  })
+})
