@@ -8,6 +8,7 @@ import {
   announceAfterCommit,
   closeWaitlistGap,
   lockSession,
+  markCancelled,
   promoteFromWaitlist,
 } from '#actions/learning/seat_allocation'
 
@@ -44,16 +45,7 @@ export async function cancelEnrolment(
 
     const previous = enrolment.status
     const position = enrolment.waitlistPosition
-    enrolment.useTransaction(trx)
-    enrolment.merge({
-      status: EnrolmentStatuses.Cancelled,
-      activeSessionId: null,
-      waitlistPosition: null,
-      cancelledBy: actor.id,
-      cancelledAt: DateTime.now(),
-      cancellationReason: reason.slice(0, 500),
-    })
-    await enrolment.save()
+    await markCancelled(trx, enrolment, actor.id, reason)
     if (previous === EnrolmentStatuses.Waitlisted && position)
       await closeWaitlistGap(trx, session.id, position)
 

@@ -2,8 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
-import { ACTIVE_ENROLMENT_STATUSES, EnrolmentStatuses, SessionStatuses } from '#enums/learning'
-import { announceAfterCommit, lockSession } from '#actions/learning/seat_allocation'
+import { ACTIVE_ENROLMENT_STATUSES, SessionStatuses } from '#enums/learning'
+import { announceAfterCommit, lockSession, markCancelled } from '#actions/learning/seat_allocation'
 
 export type CancelSessionResult =
   | { type: 'cancelled'; enrolmentsCancelled: number }
@@ -41,16 +41,7 @@ export async function cancelSession(
       .where('session_id', session.id)
       .whereIn('status', ACTIVE_ENROLMENT_STATUSES)
     for (const enrolment of active) {
-      enrolment.useTransaction(trx)
-      enrolment.merge({
-        status: EnrolmentStatuses.Cancelled,
-        activeSessionId: null,
-        waitlistPosition: null,
-        cancelledBy: actor.id,
-        cancelledAt: DateTime.now(),
-        cancellationReason: `Session cancelled: ${text}`.slice(0, 500),
-      })
-      await enrolment.save()
+      await markCancelled(trx, enrolment, actor.id, `Session cancelled: ${text}`)
       announceAfterCommit(trx, enrolment.id, ['session_cancelled'])
     }
     return { type: 'cancelled', enrolmentsCancelled: active.length }

@@ -64,6 +64,25 @@ export async function placeOrWaitlist(
     : ('waitlisted' as const)
 }
 
+/* Cancels one enrolment, giving up its seat or waiting-list place (the caller closes gaps). */
+export async function markCancelled(
+  trx: TransactionClientContract,
+  enrolment: Enrolment,
+  actorId: number,
+  reason: string
+) {
+  enrolment.useTransaction(trx)
+  enrolment.merge({
+    status: EnrolmentStatuses.Cancelled,
+    activeSessionId: null,
+    waitlistPosition: null,
+    cancelledBy: actorId,
+    cancelledAt: DateTime.now(),
+    cancellationReason: reason.slice(0, 500),
+  })
+  await enrolment.save()
+}
+
 /* Closes the gap a waiting-list place leaves behind it. */
 export async function closeWaitlistGap(
   trx: TransactionClientContract,
