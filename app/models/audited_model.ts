@@ -33,6 +33,13 @@ export default class AuditedModel extends BaseModel {
     return null
   }
 
+  /* The organisation a person belongs to, for records that belong to a person. */
+  protected async organisationOfUser(userId: number): Promise<number | null> {
+    const client = this.$trx ?? (this.constructor as typeof AuditedModel).query().client
+    const row = await client.from('users').where('id', userId).select('organisation_id').first()
+    return row?.organisation_id ?? null
+  }
+
   static boot() {
     const alreadyBooted = Object.hasOwn(this, 'booted') && this.booted
     super.boot()

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -74,9 +73,7 @@ export default class Enrolment extends AuditedModel {
     return `Enrolment ${this.id}`
   }
 
-  async auditOrganisationId() {
-    const query = (this.$trx ?? db).from('users').where('id', this.userId).select('organisation_id')
-    const row = await query.first()
-    return row?.organisation_id ?? null
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
   }
 }

@@ -47,4 +47,8 @@ export default class LearningRecord extends AuditedModel {
   auditLabel() {
     return this.title
   }
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
 }

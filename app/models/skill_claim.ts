@@ -48,4 +48,8 @@ export default class SkillClaim extends AuditedModel {
 
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
 }

@@ -1,5 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
 import { EnrolmentStatuses } from '#enums/learning'
@@ -10,6 +8,8 @@ import {
   lockSession,
   markCancelled,
   promoteFromWaitlist,
+  seatTransaction,
+  sessionIdOf,
 } from '#actions/learning/seat_allocation'
 
 export type CancelResult =
@@ -20,8 +20,10 @@ export type CancelResult =
   | { type: 'reason_needed' }
 
 /*
- * Cancels an enrolment with a reason. The learner may do so until booking
- * closes; a course admin (asAdmin) at any time. A freed seat goes to the
+ * Cancels an enrolment with a reason. The learner may give up a seat until
+ * booking closes, and a request or waiting-list place until the session
+ * starts; a course admin (asAdmin) at any time. Callers acting as admin must
+ * have checked that the admin manages the session's course. A freed seat goes to the
  * first person on the waiting list, and the list closes up.
  */
 export async function cancelEnrolment(
@@ -30,13 +32,14 @@ export async function cancelEnrolment(
   options: { reason: string | null | undefined; asAdmin?: boolean; now?: Date }
 ): Promise<CancelResult> {
   const reason = options.reason?.trim()
-  if (!reason) return { type: 'reason_needed' }
   const now = options.now ?? new Date()
-  return db.transaction(async (trx): Promise<CancelResult> => {
-    const found = await Enrolment.query({ client: trx }).where('id', enrolmentId).first()
-    if (!found || (!options.asAdmin && found.userId !== actor.id)) return { type: 'not_found' }
-    const session = (await lockSession(trx, found.sessionId))!
+  const sessionId = await sessionIdOf(enrolmentId)
+  if (!sessionId) return { type: 'not_found' }
+  return seatTransaction(async (trx): Promise<CancelResult> => {
+    const session = (await lockSession(trx, sessionId))!
     const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
+    if (!options.asAdmin && enrolment.userId !== actor.id) return { type: 'not_found' }
+    if (!reason) return { type: 'reason_needed' }
     if (!canMove(enrolment.status, EnrolmentStatuses.Cancelled))
       return { type: 'not_cancellable', enrolment }
     if (!options.asAdmin && !learnerMayCancel(enrolment.status, session.facts, now)) {
@@ -45,14 +48,14 @@ export async function cancelEnrolment(
 
     const previous = enrolment.status
     const position = enrolment.waitlistPosition
-    await markCancelled(trx, enrolment, actor.id, reason)
+    await markCancelled(trx, enrolment, actor.id, reason, now)
     if (previous === EnrolmentStatuses.Waitlisted && position)
       await closeWaitlistGap(trx, session.id, position)
 
     const promoted =
       previous === EnrolmentStatuses.Booked &&
       session.status === 'scheduled' &&
-      session.startsAt > DateTime.now()
+      session.startsAt.toJSDate() > now
         ? await promoteFromWaitlist(trx, session)
         : []
     announceAfterCommit(trx, enrolment.id, ['cancelled'])

@@ -1,9 +1,13 @@
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
 import { ACTIVE_ENROLMENT_STATUSES, SessionStatuses } from '#enums/learning'
-import { announceAfterCommit, lockSession, markCancelled } from '#actions/learning/seat_allocation'
+import {
+  announceAfterCommit,
+  lockSession,
+  markCancelled,
+  seatTransaction,
+} from '#actions/learning/seat_allocation'
 
 export type CancelSessionResult =
   | { type: 'cancelled'; enrolmentsCancelled: number }
@@ -23,7 +27,7 @@ export async function cancelSession(
 ) {
   const text = reason?.trim()
   if (!text) return { type: 'reason_needed' } as const
-  return db.transaction(async (trx): Promise<CancelSessionResult> => {
+  return seatTransaction(async (trx): Promise<CancelSessionResult> => {
     const session = await lockSession(trx, sessionId)
     if (!session) return { type: 'not_found' }
     if (session.status === SessionStatuses.Cancelled) return { type: 'already_cancelled' }

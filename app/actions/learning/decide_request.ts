@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
@@ -8,6 +7,8 @@ import {
   announceAfterCommit,
   lockSession,
   placeOrWaitlist,
+  seatTransaction,
+  sessionIdOf,
 } from '#actions/learning/seat_allocation'
 
 export type DecisionResult =
@@ -29,22 +30,23 @@ export async function decideRequest(
   decision: { approve: boolean; reason?: string | null },
   now = new Date()
 ): Promise<DecisionResult> {
-  if (!decision.approve && !decision.reason?.trim()) return { type: 'reason_needed' }
-  return db.transaction(async (trx): Promise<DecisionResult> => {
-    const found = await Enrolment.query({ client: trx })
+  const sessionId = await sessionIdOf(enrolmentId)
+  if (!sessionId) return { type: 'not_found' }
+  return seatTransaction(async (trx): Promise<DecisionResult> => {
+    const session = await lockSession(trx, sessionId)
+    const enrolment = await Enrolment.query({ client: trx })
       .where('id', enrolmentId)
       .preload('user')
-      .first()
-    if (!found || found.user.lineManagerId !== manager.id) return { type: 'not_found' }
-    const session = await lockSession(trx, found.sessionId)
-    const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
+      .firstOrFail()
+    if (enrolment.user.lineManagerId !== manager.id) return { type: 'not_found' }
+    if (!decision.approve && !decision.reason?.trim()) return { type: 'reason_needed' }
     if (enrolment.status !== EnrolmentStatuses.Requested)
       return { type: 'not_awaiting_decision', enrolment }
 
     enrolment.useTransaction(trx)
     enrolment.merge({
       decidedBy: manager.id,
-      decidedAt: DateTime.now(),
+      decidedAt: DateTime.fromJSDate(now),
       decisionReason: decision.reason?.trim() || null,
     })
     if (!decision.approve) {

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import Enrolment from '#models/enrolment'
 import Course from '#models/course'
 import type User from '#models/user'
@@ -8,6 +7,7 @@ import {
   announceAfterCommit,
   lockSession,
   placeOrWaitlist,
+  seatTransaction,
 } from '#actions/learning/seat_allocation'
 import { orOnDuplicate } from '#services/database_errors'
 
@@ -30,33 +30,40 @@ export async function enrol(
   const now = options.now ?? new Date()
   const result = await orOnDuplicate(
     () =>
-      db.transaction(async (trx): Promise<EnrolResult> => {
+      seatTransaction(async (trx): Promise<EnrolResult> => {
         const session = await lockSession(trx, sessionId)
         if (!session) return { type: 'session_not_found' }
         const course = await Course.query({ client: trx })
           .where('id', session.courseId)
           .firstOrFail()
         if (course.status !== 'published') return { type: 'session_not_found' }
-        const refusal = enrolRefusal(session.facts, now)
-        if (refusal) return { type: refusal }
-
         const existing = await Enrolment.query({ client: trx })
           .where('active_session_id', session.id)
           .where('user_id', learner.id)
           .first()
         if (existing) return { type: 'already_enrolled', enrolment: existing }
 
+        const refusal = enrolRefusal(session.facts, now)
+        if (refusal) return { type: refusal }
+
         const enrolment = new Enrolment()
         enrolment.useTransaction(trx)
-        enrolment.merge({
-          sessionId: session.id,
-          userId: learner.id,
-          requestNote: options.note ?? null,
-        })
+        enrolment.merge({ sessionId: session.id, userId: learner.id })
 
         if (course.requiresApproval) {
-          if (!learner.lineManagerId) return { type: 'no_line_manager' }
-          enrolment.merge({ status: EnrolmentStatuses.Requested, activeSessionId: session.id })
+          const manager = learner.lineManagerId
+            ? await trx
+                .from('users')
+                .where('id', learner.lineManagerId)
+                .whereNull('deactivated_at')
+                .first()
+            : null
+          if (!manager) return { type: 'no_line_manager' }
+          enrolment.merge({
+            status: EnrolmentStatuses.Requested,
+            activeSessionId: session.id,
+            requestNote: options.note?.trim() || null,
+          })
           await enrolment.save()
           announceAfterCommit(trx, enrolment.id, ['requested'])
           return { type: 'requested', enrolment }

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Enrolment from '#models/enrolment'
@@ -7,7 +6,12 @@ import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import { LearningRecordSources, SkillClaimStatuses } from '#enums/learning'
 import { attendanceMayBeMarked, canMove } from '#domain/learning/enrolment_rules'
-import { announceAfterCommit, lockSession } from '#actions/learning/seat_allocation'
+import {
+  announceAfterCommit,
+  lockSession,
+  seatTransaction,
+  sessionIdOf,
+} from '#actions/learning/seat_allocation'
 import { currentSkillLevels } from '#queries/learning/skill_levels_query'
 
 export type AttendanceMark = 'attended' | 'no_show' | 'completed'
@@ -28,10 +32,10 @@ export async function recordAttendance(
   mark: AttendanceMark,
   now = new Date()
 ): Promise<AttendanceResult> {
-  return db.transaction(async (trx): Promise<AttendanceResult> => {
-    const found = await Enrolment.query({ client: trx }).where('id', enrolmentId).first()
-    if (!found) return { type: 'not_found' }
-    const session = (await lockSession(trx, found.sessionId))!
+  const sessionId = await sessionIdOf(enrolmentId)
+  if (!sessionId) return { type: 'not_found' }
+  return seatTransaction(async (trx): Promise<AttendanceResult> => {
+    const session = (await lockSession(trx, sessionId))!
     if (!attendanceMayBeMarked(session.facts, now)) return { type: 'not_started' }
     const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
     if (!canMove(enrolment.status, mark)) return { type: 'not_allowed', enrolment }

@@ -1,4 +1,5 @@
 import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CourseSession from '#models/course_session'
@@ -13,6 +14,24 @@ import type { EnrolmentChange } from '#events/learning'
  * transaction is safe under concurrent requests: booked seats never exceed
  * capacity and waiting-list positions stay 1..n without gaps.
  */
+/*
+ * Runs seat work in a transaction whose FIRST statement must be
+ * lockSession. On MySQL's REPEATABLE READ the snapshot for plain reads is
+ * taken at the first plain read, so taking the lock first means every
+ * count after it sees what the previous holder of the lock committed.
+ */
+export function seatTransaction<T>(
+  work: (trx: TransactionClientContract) => Promise<T>
+): Promise<T> {
+  return db.transaction(work)
+}
+
+/* The session an enrolment belongs to (it never changes), read before the seat transaction. */
+export async function sessionIdOf(enrolmentId: number) {
+  const row = await db.from('enrolments').where('id', enrolmentId).select('session_id').first()
+  return row ? Number(row.session_id) : null
+}
+
 export async function lockSession(trx: TransactionClientContract, sessionId: number) {
   const query = CourseSession.query({ client: trx }).where('id', sessionId)
   if (trx.dialect.name !== 'better-sqlite3' && trx.dialect.name !== 'sqlite3') query.forUpdate()
@@ -69,7 +88,8 @@ export async function markCancelled(
   trx: TransactionClientContract,
   enrolment: Enrolment,
   actorId: number,
-  reason: string
+  reason: string,
+  at = new Date()
 ) {
   enrolment.useTransaction(trx)
   enrolment.merge({
@@ -77,7 +97,7 @@ export async function markCancelled(
     activeSessionId: null,
     waitlistPosition: null,
     cancelledBy: actorId,
-    cancelledAt: DateTime.now(),
+    cancelledAt: DateTime.fromJSDate(at),
     cancellationReason: reason.slice(0, 500),
   })
   await enrolment.save()

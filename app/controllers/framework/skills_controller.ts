@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { skillsByCategory, skillWithUsage } from '#queries/framework/framework_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
+import { coursesBuildingSkill } from '#queries/learning/catalogue_query'
 
 export default class SkillsController {
   async index({ view }: HttpContext) {
@@ -11,6 +12,9 @@ export default class SkillsController {
   async show({ params, view }: HttpContext) {
     const found = await skillWithUsage(idParam(params.id))
     if (!found) throw new RecordNotFoundException()
-    return view.render('pages/framework/skill', found)
+    return view.render('pages/framework/skill', {
+      ...found,
+      courses: await coursesBuildingSkill(found.skill.id),
+    })
   }
 }

@@ -38,12 +38,15 @@ export function canMove(from: EnrolmentStatus, to: EnrolmentStatus) {
 }
 
 /*
- * Learners cancel their own requests, bookings and waiting-list places
- * until booking closes; after that only a course admin can.
+ * Learners give up a seat until booking closes (after that only a course
+ * admin can, since the seat can no longer be refilled in time); a request
+ * or a waiting-list place holds no seat, so they may withdraw it until the
+ * session starts.
  */
 export function learnerMayCancel(status: EnrolmentStatus, session: SessionFacts, now: Date) {
   if (!canMove(status, 'cancelled')) return false
-  return session.bookingClosesAt.getTime() > now.getTime()
+  const deadline = status === 'booked' ? session.bookingClosesAt : session.startsAt
+  return deadline.getTime() > now.getTime()
 }
 
 /* Attendance can be recorded once the session has started. */

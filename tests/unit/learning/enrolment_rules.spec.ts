@@ -42,6 +42,12 @@ test.group('Enrolment rules', () => {
     assert.isTrue(learnerMayCancel('booked', session, at('2026-12-01T00:00:00Z')))
     assert.isFalse(learnerMayCancel('booked', session, at('2026-12-09T00:00:00Z')))
     assert.isFalse(learnerMayCancel('completed', session, at('2026-12-01T00:00:00Z')))
+    assert.isTrue(
+      learnerMayCancel('waitlisted', session, at('2026-12-09T00:00:00Z')),
+      'a waiting-list place holds no seat'
+    )
+    assert.isTrue(learnerMayCancel('requested', session, at('2026-12-09T00:00:00Z')))
+    assert.isFalse(learnerMayCancel('waitlisted', session, at('2026-12-10T10:00:00Z')))
   })
 
   test('attendance is recorded only once a session has started', ({ assert }) => {

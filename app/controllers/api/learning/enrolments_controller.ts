@@ -1,0 +1,133 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { enrol } from '#actions/learning/enrol'
+import { cancelEnrolment } from '#actions/learning/cancel_enrolment'
+import {
+  apiCancelValidator,
+  apiEnrolValidator,
+  myEnrolmentsQueryValidator,
+} from '#validators/learning_learner'
+import {
+  enrolmentPage,
+  ownEnrolment,
+  type LearnerEnrolment,
+} from '#queries/learning/my_learning_query'
+import { listEnvelope, problem } from '#services/api'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+const REFUSALS = {
+  booking_closed: 'Booking for this session has closed.',
+  session_started: 'This session has already started.',
+  session_cancelled: 'This session has been cancelled.',
+  no_line_manager:
+    'This course needs line manager approval, and you have no line manager on the service. Ask your HR team to add them.',
+} as const
+
+/* One of the caller's enrolments as the API shows it. */
+function enrolmentResource(row: LearnerEnrolment) {
+  return {
+    id: row.id,
+    status: row.status,
+    position: row.position,
+    session: {
+      id: row.session.id,
+      startsAt: row.session.startsAt.toUTC().toISO(),
+      endsAt: row.session.endsAt.toUTC().toISO(),
+      location: row.session.location,
+      venue: row.session.venue,
+      onlineUrl: row.session.onlineUrl,
+    },
+    course: row.course,
+  }
+}
+
+/* The caller's own enrolments: enrol, cancel and list. */
+export default class EnrolmentsController {
+  async index({ auth, request }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const filters = await myEnrolmentsQueryValidator.validate(request.qs())
+    const page = await enrolmentPage(user.id, {
+      status: filters.status,
+      page: filters.page ?? 1,
+      perPage: filters.perPage ?? 25,
+    })
+    return listEnvelope(
+      page.rows.map(enrolmentResource),
+      page.meta.total,
+      page.meta.currentPage,
+      page.meta.perPage
+    )
+  }
+
+  async store({ auth, params, request, response }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const sessionId = idParam(params.id)
+    const { note } = await request.validateUsing(apiEnrolValidator)
+    const result = await enrol(user, sessionId, { note: note ?? null })
+    switch (result.type) {
+      case 'requested':
+      case 'booked':
+      case 'waitlisted': {
+        const { enrolment } = result
+        return response.created({
+          id: enrolment.id,
+          status: enrolment.status,
+          position: enrolment.waitlistPosition ?? null,
+        })
+      }
+      case 'already_enrolled':
+        return problem(response, 409, 'You already have a place or a request on this session.', {
+          id: result.enrolment.id,
+          status: result.enrolment.status,
+          position: result.enrolment.waitlistPosition ?? null,
+        })
+      case 'session_not_found':
+        throw new RecordNotFoundException()
+      case 'booking_closed':
+      case 'session_started':
+      case 'session_cancelled':
+      case 'no_line_manager':
+        return problem(response, 422, REFUSALS[result.type], { code: result.type })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async destroy({ auth, params, request, response }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const enrolmentId = idParam(params.id)
+    if (!(await ownEnrolment(user.id, enrolmentId))) throw new RecordNotFoundException()
+    const { reason } = await request.validateUsing(apiCancelValidator)
+    const result = await cancelEnrolment(user, enrolmentId, { reason })
+    switch (result.type) {
+      case 'cancelled':
+        return { data: { id: result.enrolment.id, status: result.enrolment.status } }
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'reason_needed':
+        return problem(response, 422, 'The request has errors in the fields listed.', {
+          errors: [{ field: 'reason', message: 'Give a reason for cancelling', rule: 'required' }],
+        })
+      case 'booking_closed':
+        return problem(
+          response,
+          422,
+          'Booking for this session has closed, so only the course team can cancel now.',
+          { code: 'booking_closed' }
+        )
+      case 'not_cancellable':
+        return problem(
+          response,
+          409,
+          `This enrolment is ${result.enrolment.status} and can no longer be cancelled.`,
+          { id: result.enrolment.id, status: result.enrolment.status }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { readCatalogueFilters } from '#validators/catalogue'
+import {
+  catalogueOptions,
+  courseWithSessions,
+  searchCatalogue,
+} from '#queries/learning/catalogue_query'
+import { catalogueEntryView, coursePageView } from '#transformers/learning_transformer'
+import { courseModeLabels } from '#enums/learning'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+export default class CatalogueController {
+  async index({ request, view }: HttpContext) {
+    const { filters, errors } = await readCatalogueFilters(request.qs())
+    const { page, entries } = await searchCatalogue(filters)
+    return view.render('pages/learning/catalogue', {
+      courses: entries.map(catalogueEntryView),
+      meta: page.getMeta(),
+      entered: request.qs(),
+      sort: filters.sort ?? 'title',
+      errors,
+      options: await catalogueOptions(),
+      modes: Object.entries(courseModeLabels).map(([value, label]) => ({ value, label })),
+    })
+  }
+
+  /* Drafts and archived courses answer 404 to anyone but their provider's admins. */
+  async show({ bouncer, params, view }: HttpContext) {
+    const found = await courseWithSessions(idParam(params.id))
+    if (!found || !(await bouncer.with('CoursePolicy').allows('view', found.course))) {
+      throw new RecordNotFoundException()
+    }
+    return view.render('pages/learning/course', {
+      course: coursePageView(found.course, found.sessions, DateTime.now()),
+    })
+  }
+}

@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { declareLearningValidator, completedDate } from '#validators/learning_learner'
+import { declareLearning } from '#actions/learning/declare_learning'
+import { learningRecordPage, pendingSkillClaims } from '#queries/learning/my_learning_query'
+
+/* The learning record: completed courses, declared learning and skills awaiting confirmation. */
+export default class LearningRecordController {
+  async show({ auth, request, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const page = Math.max(1, Number.parseInt(String(request.input('page', '1')), 10) || 1)
+    return view.render('pages/learning/record', {
+      records: await learningRecordPage(user.id, page),
+      claims: await pendingSkillClaims(user.id),
+    })
+  }
+
+  async store({ auth, request, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const input = await request.validateUsing(declareLearningValidator)
+    const completed = completedDate(input.completedOn)
+    if ('error' in completed) return backWithDateError(session, response, completed.error)
+    const result = await declareLearning(user, { ...input, completedOn: completed.date })
+    switch (result.type) {
+      case 'declared':
+        session.flash('success', `${result.record.title} has been added to your learning record`)
+        return response.redirect().toPath('/learning/record')
+      case 'completed_in_future':
+        return backWithDateError(
+          session,
+          response,
+          'The date you completed it must be today or in the past'
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+function backWithDateError(
+  session: HttpContext['session'],
+  response: HttpContext['response'],
+  message: string
+) {
+  session.flashExcept(['_csrf'])
+  session.flash('inputErrorsBag', { completedOn: [message] })
+  return response.redirect().back()
+}

@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import { myLearning } from '#queries/learning/my_learning_query'
+import { enrolmentStatusLabels } from '#enums/learning'
+
+/* "My learning": the learner's bookings, requests, waiting-list places and history. */
+export default class MyLearningController {
+  async show({ auth, request, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const page = Math.max(1, Number.parseInt(String(request.input('page', '1')), 10) || 1)
+    const lineManager = user.lineManagerId
+      ? await User.query().where('id', user.lineManagerId).select('id', 'full_name').first()
+      : null
+    return view.render('pages/learning/my_learning', {
+      learning: await myLearning(user.id, page),
+      lineManagerName: lineManager?.fullName ?? null,
+      statusLabels: enrolmentStatusLabels,
+    })
+  }
+}

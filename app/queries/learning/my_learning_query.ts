@@ -1,0 +1,359 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
+import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
+
+const UK = 'Europe/London'
+const SQL_DATE_TIME = 'yyyy-MM-dd HH:mm:ss'
+
+/* A timestamp as the database hands it back: a string on SQLite, a Date on MySQL. */
+export function toDateTime(value: unknown): DateTime {
+  if (value instanceof Date) return DateTime.fromJSDate(value)
+  if (typeof value === 'number') return DateTime.fromMillis(value)
+  return DateTime.fromSQL(String(value))
+}
+
+function optionalDateTime(value: unknown) {
+  return value === null || value === undefined ? null : toDateTime(value)
+}
+
+/* A date column (no time of day), kept as the calendar date it names. */
+function toDate(value: unknown): DateTime {
+  if (value instanceof Date) return DateTime.fromJSDate(value).startOf('day')
+  return DateTime.fromISO(String(value).slice(0, 10))
+}
+
+function clock(value: DateTime) {
+  return value.toFormat(value.minute === 0 ? 'ha' : 'h:mma').toLowerCase()
+}
+
+/* "Tuesday 3 June 2025, 9:30am to 4:30pm", in UK time whatever the server's zone. */
+export function sessionWhen(startsAt: DateTime, endsAt: DateTime) {
+  const start = startsAt.setZone(UK)
+  const end = endsAt.setZone(UK)
+  const day = start.toFormat('cccc d LLLL yyyy')
+  if (start.hasSame(end, 'day')) return `${day}, ${clock(start)} to ${clock(end)}`
+  return `${day}, ${clock(start)} to ${end.toFormat('cccc d LLLL yyyy')}, ${clock(end)}`
+}
+
+/* "3 June 2025" in UK time. */
+export function ukDate(value: DateTime) {
+  return value.setZone(UK).toFormat('d LLLL yyyy')
+}
+
+/* "3 June 2025 at 5pm" in UK time. */
+export function ukDateTime(value: DateTime) {
+  const local = value.setZone(UK)
+  return `${local.toFormat('d LLLL yyyy')} at ${clock(local)}`
+}
+
+/* Venue and town, or "Online" for a session with only a joining link. */
+export function sessionPlace(row: {
+  venue: string | null
+  location: string | null
+  onlineUrl: string | null
+}) {
+  const where = [row.venue, row.location].filter(Boolean).join(', ')
+  if (where && row.onlineUrl) return `${where}, or online`
+  return where || (row.onlineUrl ? 'Online' : 'To be confirmed')
+}
+
+/* The columns every list of a learner's enrolments shows, in one joined row. */
+function enrolmentsWithSession(userId: number) {
+  return db
+    .from('enrolments')
+    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .where('enrolments.user_id', userId)
+    .select(
+      'enrolments.id',
+      'enrolments.status',
+      'enrolments.waitlist_position',
+      'enrolments.request_note',
+      'enrolments.decision_reason',
+      'enrolments.cancellation_reason',
+      'enrolments.created_at',
+      'enrolments.decided_at',
+      'enrolments.cancelled_at',
+      'enrolments.completed_at',
+      'course_sessions.id as session_id',
+      'course_sessions.starts_at',
+      'course_sessions.ends_at',
+      'course_sessions.booking_closes_at',
+      'course_sessions.venue',
+      'course_sessions.location',
+      'course_sessions.online_url',
+      'course_sessions.status as session_status',
+      'courses.id as course_id',
+      'courses.code as course_code',
+      'courses.title as course_title'
+    )
+}
+
+export type LearnerEnrolment = ReturnType<typeof learnerEnrolment>
+
+/* One joined row as the pages and the API use it. */
+function learnerEnrolment(row: Record<string, any>, now = DateTime.now()) {
+  const startsAt = toDateTime(row.starts_at)
+  const endsAt = toDateTime(row.ends_at)
+  const bookingClosesAt = toDateTime(row.booking_closes_at)
+  const status = row.status as EnrolmentStatus
+  const session = {
+    id: Number(row.session_id),
+    startsAt,
+    endsAt,
+    bookingClosesAt,
+    venue: row.venue as string | null,
+    location: row.location as string | null,
+    onlineUrl: row.online_url as string | null,
+    status: row.session_status as 'scheduled' | 'cancelled',
+  }
+  return {
+    id: Number(row.id),
+    status,
+    position: row.waitlist_position === null ? null : Number(row.waitlist_position),
+    requestNote: row.request_note as string | null,
+    decisionReason: row.decision_reason as string | null,
+    cancellationReason: row.cancellation_reason as string | null,
+    requestedOn: ukDate(toDateTime(row.created_at)),
+    decidedAt: optionalDateTime(row.decided_at),
+    cancelledAt: optionalDateTime(row.cancelled_at),
+    session,
+    course: {
+      id: Number(row.course_id),
+      code: row.course_code as string,
+      title: row.course_title as string,
+    },
+    when: sessionWhen(startsAt, endsAt),
+    place: sessionPlace(session),
+    bookingClosesOn: ukDateTime(bookingClosesAt),
+    learnerMayCancel: learnerMayCancel(
+      status,
+      {
+        status: session.status,
+        startsAt: startsAt.toJSDate(),
+        bookingClosesAt: bookingClosesAt.toJSDate(),
+      },
+      now.toJSDate()
+    ),
+    cancellable: canMove(status, EnrolmentStatuses.Cancelled),
+  }
+}
+
+const WAITING_STATUSES: EnrolmentStatus[] = [
+  EnrolmentStatuses.Requested,
+  EnrolmentStatuses.Waitlisted,
+]
+
+/*
+ * "Now" in the form timestamps are stored in (Lucid writes the server's
+ * local time), so SQL can compare it with session times on both databases.
+ */
+function sqlNow(now: DateTime) {
+  return now.toLocal().toFormat(SQL_DATE_TIME)
+}
+
+/* Requests, waiting-list places and bookings for sessions that have not yet ended. */
+function whereCurrent(query: DatabaseQueryBuilderContract, now: DateTime) {
+  return query.where((where) => {
+    where
+      .whereIn('enrolments.status', WAITING_STATUSES)
+      .orWhere((booked) =>
+        booked
+          .where('enrolments.status', EnrolmentStatuses.Booked)
+          .where('course_sessions.ends_at', '>', sqlNow(now))
+      )
+  })
+}
+
+function whereHistory(query: DatabaseQueryBuilderContract, now: DateTime) {
+  return query.where((where) => {
+    where
+      .whereNotIn('enrolments.status', [...WAITING_STATUSES, EnrolmentStatuses.Booked])
+      .orWhere((booked) =>
+        booked
+          .where('enrolments.status', EnrolmentStatuses.Booked)
+          .where('course_sessions.ends_at', '<=', sqlNow(now))
+      )
+  })
+}
+
+/*
+ * What "My learning" shows: current bookings, requests and waiting-list
+ * places (few, so all of them) and a page of history, newest session first.
+ */
+export async function myLearning(userId: number, historyPage = 1, perPage = 20) {
+  const now = DateTime.now()
+  const current = await whereCurrent(enrolmentsWithSession(userId), now)
+    .orderBy('course_sessions.starts_at', 'asc')
+    .orderBy('enrolments.id', 'asc')
+  const history = await whereHistory(enrolmentsWithSession(userId), now)
+    .orderBy('course_sessions.starts_at', 'desc')
+    .orderBy('enrolments.id', 'desc')
+    .paginate(historyPage, perPage)
+  const rows = current.map((row) => learnerEnrolment(row, now))
+  return {
+    upcoming: rows.filter((row) => row.status === EnrolmentStatuses.Booked),
+    requested: rows.filter((row) => row.status === EnrolmentStatuses.Requested),
+    waitlisted: rows.filter((row) => row.status === EnrolmentStatuses.Waitlisted),
+    history: history.all().map((row) => learnerEnrolment(row, now)),
+    historyMeta: history.getMeta() as { total: number; currentPage: number; lastPage: number },
+  }
+}
+
+/* One of the learner's own enrolments, or null when it is not theirs. */
+export async function ownEnrolment(userId: number, enrolmentId: number) {
+  const row = await enrolmentsWithSession(userId)
+    .join('providers', 'providers.id', 'courses.provider_id')
+    .select('providers.name as provider_name')
+    .where('enrolments.id', enrolmentId)
+    .first()
+  if (!row) return null
+  return { ...learnerEnrolment(row), providerName: row.provider_name as string }
+}
+
+/* A page of the learner's enrolments for the API, optionally of one status. */
+export async function enrolmentPage(
+  userId: number,
+  filters: { status?: EnrolmentStatus; page: number; perPage: number }
+) {
+  const query = enrolmentsWithSession(userId)
+  if (filters.status) query.where('enrolments.status', filters.status)
+  const page = await query
+    .orderBy('course_sessions.starts_at', 'desc')
+    .orderBy('enrolments.id', 'desc')
+    .paginate(filters.page, filters.perPage)
+  const meta = page.getMeta() as { total: number; currentPage: number; perPage: number }
+  return { rows: page.all().map((row) => learnerEnrolment(row)), meta }
+}
+
+/*
+ * What the enrolment confirmation page needs about a session of a published
+ * course: seats taken and the waiting list counted in SQL, whether the
+ * learner may enrol now, and any place or request they already hold.
+ */
+export async function sessionOffer(sessionId: number, userId: number, now = DateTime.now()) {
+  const count = (status: EnrolmentStatus, alias: string) =>
+    db
+      .from('enrolments')
+      .whereColumn('enrolments.session_id', 'course_sessions.id')
+      .where('enrolments.status', status)
+      .count('*')
+      .as(alias)
+  const row = await db
+    .from('course_sessions')
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .join('providers', 'providers.id', 'courses.provider_id')
+    .where('course_sessions.id', sessionId)
+    .where('courses.status', 'published')
+    .select(
+      'course_sessions.*',
+      'courses.title as course_title',
+      'courses.code as course_code',
+      'courses.requires_approval',
+      'providers.name as provider_name',
+      count(EnrolmentStatuses.Booked, 'booked_count'),
+      count(EnrolmentStatuses.Waitlisted, 'waitlisted_count')
+    )
+    .first()
+  if (!row) return null
+
+  const existing = await db
+    .from('enrolments')
+    .where('active_session_id', sessionId)
+    .where('user_id', userId)
+    .select('id', 'status', 'waitlist_position')
+    .first()
+
+  const startsAt = toDateTime(row.starts_at)
+  const endsAt = toDateTime(row.ends_at)
+  const bookingClosesAt = toDateTime(row.booking_closes_at)
+  const capacity = Number(row.capacity)
+  const booked = Number(row.booked_count)
+  const waiting = Number(row.waitlisted_count)
+  return {
+    session: {
+      id: Number(row.id),
+      when: sessionWhen(startsAt, endsAt),
+      place: sessionPlace({ venue: row.venue, location: row.location, onlineUrl: row.online_url }),
+      bookingClosesOn: ukDateTime(bookingClosesAt),
+      capacity,
+      seatsLeft: Math.max(0, capacity - booked),
+      waiting,
+    },
+    course: {
+      id: Number(row.course_id),
+      title: row.course_title as string,
+      code: row.course_code as string,
+      requiresApproval: Boolean(row.requires_approval),
+      providerName: row.provider_name as string,
+    },
+    refusal: enrolRefusal(
+      {
+        status: row.status,
+        startsAt: startsAt.toJSDate(),
+        bookingClosesAt: bookingClosesAt.toJSDate(),
+      },
+      now.toJSDate()
+    ),
+    existing: existing
+      ? {
+          id: Number(existing.id),
+          status: existing.status as EnrolmentStatus,
+          position: existing.waitlist_position === null ? null : Number(existing.waitlist_position),
+        }
+      : null,
+  }
+}
+
+export type SessionOffer = NonNullable<Awaited<ReturnType<typeof sessionOffer>>>
+
+/* A page of the learner's learning record, newest first. */
+export async function learningRecordPage(userId: number, page = 1, perPage = 20) {
+  const result = await db
+    .from('learning_records')
+    .where('user_id', userId)
+    .select('id', 'course_id', 'title', 'provider_name', 'completed_on', 'source', 'evidence_url')
+    .orderBy('completed_on', 'desc')
+    .orderBy('id', 'desc')
+    .paginate(page, perPage)
+  return {
+    rows: result.all().map((row) => ({
+      id: Number(row.id),
+      courseId: row.course_id === null ? null : Number(row.course_id),
+      title: row.title as string,
+      providerName: row.provider_name as string | null,
+      completedOn: toDate(row.completed_on).toFormat('d LLLL yyyy'),
+      source: row.source as 'enrolment' | 'declared',
+      evidenceUrl: row.evidence_url as string | null,
+    })),
+    meta: result.getMeta() as { total: number; currentPage: number; lastPage: number },
+  }
+}
+
+/* Skill levels the learner has claimed that their line manager has yet to confirm. */
+export async function pendingSkillClaims(userId: number) {
+  const rows = await db
+    .from('skill_claims')
+    .join('skills', 'skills.id', 'skill_claims.skill_id')
+    .leftJoin('learning_records', 'learning_records.id', 'skill_claims.learning_record_id')
+    .where('skill_claims.user_id', userId)
+    .where('skill_claims.status', 'pending')
+    .select(
+      'skill_claims.id',
+      'skill_claims.level',
+      'skill_claims.created_at',
+      'skills.name as skill_name',
+      'learning_records.title as learning_title'
+    )
+    .orderBy('skill_claims.created_at', 'desc')
+    .orderBy('skill_claims.id', 'desc')
+  return rows.map((row) => ({
+    id: Number(row.id),
+    level: Number(row.level),
+    skillName: row.skill_name as string,
+    learningTitle: row.learning_title as string | null,
+    claimedOn: ukDate(toDateTime(row.created_at)),
+  }))
+}

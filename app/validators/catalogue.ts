@@ -1,0 +1,120 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import type { Infer } from '@vinejs/vine/types'
+import { courseModeValues } from '#enums/learning'
+import { FormMessages } from '#validators/messages'
+import { pagingFields } from '#validators/api'
+
+export const catalogueSorts = ['title', 'next_session'] as const
+
+/* A yyyy-mm-dd date kept as that string: the catalogue compares it in UK time. */
+const day = () =>
+  vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .transform((value) => DateTime.fromJSDate(value).toISODate()!)
+    .optional()
+
+const id = () => vine.number().withoutDecimals().positive().optional()
+
+const filterFields = {
+  q: vine.string().trim().maxLength(100).optional(),
+  skill: id(),
+  roleProfile: id(),
+  mode: vine.enum(courseModeValues).optional(),
+  provider: id(),
+  location: vine.string().trim().maxLength(120).optional(),
+  from: day(),
+  to: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .afterOrSameAs('from')
+    .transform((value) => DateTime.fromJSDate(value).toISODate()!)
+    .optional(),
+  sort: vine.enum(catalogueSorts).optional(),
+}
+
+/* The catalogue page's filters, from its query string. */
+export const catalogueFiltersValidator = vine.create({
+  ...filterFields,
+  page: vine.number().withoutDecimals().min(1).optional(),
+})
+
+catalogueFiltersValidator.messagesProvider = new FormMessages({
+  'q.string': 'Enter search words as text',
+  'location.string': 'Select a location from the list',
+  'q.maxLength': 'Search words must be 100 characters or fewer',
+  'skill.number': 'Select a skill from the list',
+  'skill.withoutDecimals': 'Select a skill from the list',
+  'skill.positive': 'Select a skill from the list',
+  'roleProfile.number': 'Select a role from the list',
+  'roleProfile.withoutDecimals': 'Select a role from the list',
+  'roleProfile.positive': 'Select a role from the list',
+  'mode.enum': 'Select classroom, online or blended',
+  'provider.number': 'Select a provider from the list',
+  'provider.withoutDecimals': 'Select a provider from the list',
+  'provider.positive': 'Select a provider from the list',
+  'location.maxLength': 'Select a location from the list',
+  'from.date': 'Date from must be a real date, like 2027-06-15',
+  'to.date': 'Date to must be a real date, like 2027-06-30',
+  'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
+  'sort.enum': 'Sort by title or by next session date',
+  'page.number': 'Page must be a whole number from 1',
+  'page.withoutDecimals': 'Page must be a whole number from 1',
+  'page.min': 'Page must be a whole number from 1',
+})
+
+/* The same filters in the JSON API, with its paging. */
+export const apiCatalogueQueryValidator = vine.create({ ...filterFields, ...pagingFields })
+
+apiCatalogueQueryValidator.messagesProvider = new FormMessages({
+  'q.string': 'q must be text, given once',
+  'location.string': 'location must be text, given once',
+  'q.maxLength': 'q must be 100 characters or fewer',
+  'skill.number': 'skill must be the id of a skill',
+  'skill.withoutDecimals': 'skill must be the id of a skill',
+  'skill.positive': 'skill must be the id of a skill',
+  'roleProfile.number': 'roleProfile must be the id of a role profile',
+  'roleProfile.withoutDecimals': 'roleProfile must be the id of a role profile',
+  'roleProfile.positive': 'roleProfile must be the id of a role profile',
+  'mode.enum': 'mode must be classroom, online or blended',
+  'provider.number': 'provider must be the id of a provider',
+  'provider.withoutDecimals': 'provider must be the id of a provider',
+  'provider.positive': 'provider must be the id of a provider',
+  'location.maxLength': 'location must be 120 characters or fewer',
+  'from.date': 'from must be a real date in the form yyyy-mm-dd',
+  'to.date': 'to must be a real date in the form yyyy-mm-dd',
+  'to.date.afterOrSameAs': 'to must be the same as or after from',
+  'sort.enum': 'sort must be title or next_session',
+  'page.number': 'page must be a whole number from 1',
+  'page.withoutDecimals': 'page must be a whole number from 1',
+  'page.min': 'page must be a whole number from 1',
+  'perPage.number': 'perPage must be a whole number from 1 to 100',
+  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
+  'perPage.range': 'perPage must be a whole number from 1 to 100',
+})
+
+export type CatalogueFilterInput = Infer<typeof catalogueFiltersValidator>
+
+/* A GET form sends its empty fields as empty strings: they mean "any". */
+export function withoutEmptyValues(qs: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(qs).filter(([, value]) => !(typeof value === 'string' && value.trim() === ''))
+  )
+}
+
+/*
+ * Reads the catalogue page's filters. A bad value is reported against its
+ * field and left out, so the page still shows results for the other filters.
+ */
+export async function readCatalogueFilters(qs: Record<string, unknown>) {
+  const input = withoutEmptyValues(qs)
+  const [error, filters] = await catalogueFiltersValidator.tryValidate(input)
+  if (!error) return { filters, errors: {} as Record<string, string[]> }
+
+  const errors: Record<string, string[]> = {}
+  for (const message of error.messages as { field: string; message: string }[]) {
+    errors[message.field] = [...(errors[message.field] ?? []), message.message]
+  }
+  const rest = Object.fromEntries(Object.entries(input).filter(([field]) => !errors[field]))
+  const [, remaining] = await catalogueFiltersValidator.tryValidate(rest)
+  return { filters: remaining ?? {}, errors }
+}

@@ -1,0 +1,150 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { FormMessages } from '#validators/messages'
+import { pagingFields } from '#validators/api'
+import { EnrolmentStatuses } from '#enums/learning'
+
+const UK = 'Europe/London'
+
+/* A note to the line manager with a request for a place. */
+export const enrolValidator = vine.create({
+  note: vine.string().trim().maxLength(1000).optional(),
+})
+
+enrolValidator.messagesProvider = new FormMessages({
+  'note.string': 'Enter the note to your line manager as text',
+  'note.maxLength': 'The note to your line manager must be 1,000 characters or fewer',
+})
+
+/* Why a learner gives up a request, booking or waiting-list place. */
+export const cancelEnrolmentValidator = vine.create({
+  reason: vine.string().trim().minLength(1).maxLength(500),
+})
+
+cancelEnrolmentValidator.messagesProvider = new FormMessages({
+  'reason.required': 'Enter why you are cancelling',
+  'reason.string': 'Enter why you are cancelling as text',
+  'reason.minLength': 'Enter why you are cancelling',
+  'reason.maxLength': 'The reason must be 500 characters or fewer',
+})
+
+/* A line manager's decision on one request; a decline's reason is checked by the action. */
+export const decisionValidator = vine.create({
+  decision: vine.enum(['approve', 'decline'] as const),
+  reason: vine.string().trim().maxLength(500).optional(),
+})
+
+decisionValidator.messagesProvider = new FormMessages({
+  'decision.required': 'Choose whether to approve or decline the request',
+  'decision.enum': 'Choose whether to approve or decline the request',
+  'reason.string': 'Enter the reason for declining as text',
+  'reason.maxLength': 'The reason for declining must be 500 characters or fewer',
+})
+
+export type DateParts = { day?: string | null; month?: string | null; year?: string | null }
+
+const DATE_LABEL = 'The date you completed it'
+
+/*
+ * Reads a GOV.UK-style date (day, month and year typed separately) and says
+ * what is wrong with it, in the words the form shows. The date must be a
+ * real one, today or earlier in UK time.
+ */
+export function completedDate(
+  parts: DateParts | null | undefined,
+  now = DateTime.now()
+): { date: DateTime } | { error: string } {
+  const day = String(parts?.day ?? '').trim()
+  const month = String(parts?.month ?? '').trim()
+  const year = String(parts?.year ?? '').trim()
+  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter(Boolean)
+  if (missing.length === 3) return { error: 'Enter the date you completed it' }
+  if (missing.length === 2) return { error: `${DATE_LABEL} must include ${missing.join(' and ')}` }
+  if (missing.length === 1) return { error: `${DATE_LABEL} must include ${missing[0]}` }
+  if (![day, month, year].every((part) => /^\d+$/.test(part))) {
+    return { error: `${DATE_LABEL} must be a real date, in numbers, like 27 3 2024` }
+  }
+  if (year.length !== 4) return { error: 'The year must include 4 numbers' }
+  const date = DateTime.fromObject(
+    { year: Number(year), month: Number(month), day: Number(day) },
+    { zone: UK }
+  )
+  if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
+  if (date.toISODate()! > now.setZone(UK).toISODate()!) {
+    return { error: `${DATE_LABEL} must be today or in the past` }
+  }
+  if (date.year < 1950) return { error: `${DATE_LABEL} must be after 1950` }
+  return { date }
+}
+
+const realPastDate = vine.createRule((value, _options, field) => {
+  const result = completedDate(value as DateParts)
+  if ('error' in result) field.report(result.error, 'completedDate', field)
+})
+
+const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+const datePart = () => vine.string().trim().optional()
+
+/* Learning done outside the service, declared by the learner. */
+export const declareLearningValidator = vine.create({
+  title: vine.string().trim().minLength(1).maxLength(200),
+  providerName: optionalText(200),
+  completedOn: vine
+    .object({ day: datePart(), month: datePart(), year: datePart() })
+    .use(realPastDate()),
+  evidenceUrl: vine
+    .string()
+    .trim()
+    .maxLength(500)
+    .url({ protocols: ['https'], require_protocol: true, require_tld: true })
+    .optional(),
+})
+
+declareLearningValidator.messagesProvider = new FormMessages({
+  'title.required': 'Enter the title of the learning',
+  'title.minLength': 'Enter the title of the learning',
+  'title.maxLength': 'The title must be 200 characters or fewer',
+  'providerName.maxLength': 'The provider’s name must be 200 characters or fewer',
+  'completedOn.required': 'Enter the date you completed it',
+  'completedOn.object': 'Enter the date you completed it as a day, month and year',
+  'evidenceUrl.url': 'Enter the evidence link as a full web address, starting https://',
+  'evidenceUrl.maxLength': 'The evidence link must be 500 characters or fewer',
+})
+
+/* The API's list of the caller's enrolments: paging and a status filter. */
+export const myEnrolmentsQueryValidator = vine.create({
+  ...pagingFields,
+  status: vine.enum(Object.values(EnrolmentStatuses)).optional(),
+})
+
+myEnrolmentsQueryValidator.messagesProvider = new FormMessages({
+  'page.number': 'page must be a whole number from 1',
+  'page.withoutDecimals': 'page must be a whole number from 1',
+  'page.min': 'page must be a whole number from 1',
+  'perPage.number': 'perPage must be a whole number from 1 to 100',
+  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
+  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  'status.enum': `status must be one of ${Object.values(EnrolmentStatuses).join(', ')}`,
+})
+
+/* The API's enrolment body: an optional note for the line manager. */
+export const apiEnrolValidator = vine.create({
+  note: vine.string().trim().maxLength(1000).optional(),
+})
+
+apiEnrolValidator.messagesProvider = new FormMessages({
+  'note.string': 'note must be text',
+  'note.maxLength': 'note must be 1000 characters or fewer',
+})
+
+/* The API's cancellation body: a reason is required. */
+export const apiCancelValidator = vine.create({
+  reason: vine.string().trim().minLength(1).maxLength(500),
+})
+
+apiCancelValidator.messagesProvider = new FormMessages({
+  'reason.required': 'Give a reason for cancelling',
+  'reason.string': 'reason must be text',
+  'reason.minLength': 'Give a reason for cancelling',
+  'reason.maxLength': 'reason must be 500 characters or fewer',
+})
