@@ -47,9 +47,12 @@ export default class AuditedModel extends BaseModel {
 
     // Lucid writes a DateTime's wall-clock time in its own zone; the database holds UTC.
     this.before('save', (model: AuditedModel) => {
+      const columns = (model.constructor as typeof AuditedModel).$columnsDefinitions
       for (const [key, value] of Object.entries(model.$dirty)) {
-        if (DateTime.isDateTime(value) && value.zoneName !== 'UTC')
+        const dateOnly = columns.get(key)?.meta?.type === 'date'
+        if (DateTime.isDateTime(value) && !dateOnly && value.zoneName !== 'UTC') {
           model.$attributes[key] = value.toUTC()
+        }
       }
     })
 

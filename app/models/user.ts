@@ -85,6 +85,9 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   /* Set per request by the identity middleware: whether anyone reports to this user. */
   declare isLineManager: boolean | undefined
 
+  /* Set per request by the identity middleware: whether they manage any provider's courses. */
+  declare administersCourses: boolean | undefined
+
   get isActive() {
     return this.deactivatedAt === null
   }

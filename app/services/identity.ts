@@ -1,12 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import { Roles } from '#enums/roles'
 
 /*
  * Loads what every request needs to know about the signed-in user: their
- * roles and whether they line-manage anyone (two small indexed queries).
+ * roles, whether they line-manage anyone and, for course admins, whether
+ * they are linked to a provider (small indexed queries).
  */
 export async function loadIdentity(user: User) {
   await user.load((loader) => loader.load('roles'))
   const report = await db.from('users').where('line_manager_id', user.id).select('id').first()
   user.isLineManager = Boolean(report)
+  user.administersCourses =
+    user.hasRole(Roles.CapabilityAdmin) ||
+    (user.hasRole(Roles.CourseAdmin) &&
+      Boolean(await db.from('provider_admins').where('user_id', user.id).select('id').first()))
 }

@@ -20,6 +20,10 @@ function item(label: string, href: string, exact = false): NavigationItem {
  */
 export function navigationFor(user: User): NavigationItem[] {
   const items = [item('Home', '/', true), item('Framework', '/framework')]
+  items.push(item('Courses', '/learning/courses'))
+  items.push(item('My learning', '/learning/my'))
+  if (user.isLineManager) items.push(item('Approvals', '/learning/approvals'))
+  if (user.administersCourses) items.push(item('Manage courses', '/learning/admin/courses'))
   if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
     items.push(item('People', '/admin/users'))
     items.push(item('Organisations', '/admin/organisations'))

@@ -20,6 +20,7 @@ export type AttendanceResult =
   | { type: 'marked'; enrolment: Enrolment; learningRecord?: LearningRecord; claims: SkillClaim[] }
   | { type: 'not_found' }
   | { type: 'not_started' }
+  | { type: 'session_cancelled' }
   | { type: 'not_allowed'; enrolment: Enrolment }
 
 /*
@@ -36,12 +37,13 @@ export async function recordAttendance(
   if (!sessionId) return { type: 'not_found' }
   return seatTransaction(async (trx): Promise<AttendanceResult> => {
     const session = (await lockSession(trx, sessionId))!
+    if (session.status === 'cancelled') return { type: 'session_cancelled' }
     if (!attendanceMayBeMarked(session.facts, now)) return { type: 'not_started' }
     const enrolment = await Enrolment.query({ client: trx }).where('id', enrolmentId).firstOrFail()
     if (!canMove(enrolment.status, mark)) return { type: 'not_allowed', enrolment }
 
     enrolment.useTransaction(trx)
-    enrolment.merge({ status: mark, attendanceMarkedAt: DateTime.now() })
+    enrolment.merge({ status: mark, attendanceMarkedAt: DateTime.fromJSDate(now) })
     if (mark === 'no_show') enrolment.activeSessionId = null
     if (mark === 'attended') enrolment.activeSessionId = session.id
     if (mark !== 'completed') {
@@ -49,9 +51,9 @@ export async function recordAttendance(
       return { type: 'marked', enrolment, claims: [] }
     }
 
-    enrolment.merge({ completedAt: DateTime.now(), activeSessionId: null })
+    enrolment.merge({ completedAt: DateTime.fromJSDate(now), activeSessionId: null })
     await enrolment.save()
-    const { learningRecord, claims } = await recordCompletion(trx, enrolment, session.courseId)
+    const { learningRecord, claims } = await recordCompletion(trx, enrolment, session.courseId, now)
     announceAfterCommit(trx, enrolment.id, ['completed'])
     return { type: 'marked', enrolment, learningRecord, claims }
   })
@@ -60,7 +62,8 @@ export async function recordAttendance(
 async function recordCompletion(
   trx: TransactionClientContract,
   enrolment: Enrolment,
-  courseId: number
+  courseId: number,
+  now: Date
 ) {
   const course = await Course.query({ client: trx })
     .where('id', courseId)
@@ -74,7 +77,7 @@ async function recordCompletion(
       enrolmentId: enrolment.id,
       title: course.title,
       providerName: course.provider.name,
-      completedOn: DateTime.now().startOf('day'),
+      completedOn: DateTime.fromJSDate(now).setZone('Europe/London').startOf('day'),
       source: LearningRecordSources.Enrolment,
     },
     { client: trx }

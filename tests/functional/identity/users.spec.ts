@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
+import { createProvider } from '#database/factories/learning_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -98,6 +99,18 @@ test.group('People administration: access', (group) => {
     hrPage.assertTextIncludes('href="/admin/users"')
     hrPage.assertTextIncludes('href="/admin/organisations"')
     hrPage.assertTextIncludes('href="/admin/audit"')
+  })
+
+  test('course admins see “Manage courses” only once they are linked to a provider', async ({
+    client,
+    assert,
+  }) => {
+    const courseAdmin = await createUser({ roles: ['course_admin', 'learner'] })
+    const unlinked = await client.get('/').loginAs(courseAdmin)
+    assert.notInclude(unlinked.text(), 'href="/learning/admin/courses"')
+    await createProvider('GDS Academy', [courseAdmin])
+    const linked = await client.get('/').loginAs(courseAdmin)
+    linked.assertTextIncludes('href="/learning/admin/courses"')
   })
 
   test('a line manager sees their direct reports on the home page', async ({ client }) => {

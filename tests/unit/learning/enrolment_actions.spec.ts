@@ -326,6 +326,35 @@ test.group('Attendance and completion', (group) => {
     )
   })
 
+  test('a completion just after midnight in British summer time is dated that UK day', async ({
+    assert,
+  }) => {
+    const [learner] = await learners(1)
+    const session = await createSession()
+    const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
+    const later = DateTime.now().plus({ days: 8 })
+    await recordAttendance(booked.enrolment.id, 'attended', later.toJSDate())
+    const justAfterMidnight = DateTime.fromISO('2030-06-15T00:30:00', {
+      zone: 'Europe/London',
+    }).toJSDate()
+    await recordAttendance(booked.enrolment.id, 'completed', justAfterMidnight)
+    const record = await LearningRecord.findByOrFail('enrolment_id', booked.enrolment.id)
+    assert.equal(record.completedOn.toISODate(), '2030-06-15')
+  })
+
+  test('attendance on a cancelled session is refused as such', async ({ assert }) => {
+    const [learner, admin] = await learners(2)
+    const session = await createSession()
+    const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
+    await cancelSession(admin, session.id, 'Venue flooded')
+    const result = await recordAttendance(
+      booked.enrolment.id,
+      'attended',
+      DateTime.now().plus({ days: 8 }).toJSDate()
+    )
+    assert.equal(result.type, 'session_cancelled')
+  })
+
   test('a no-show frees the learner to book the course again', async ({ assert }) => {
     const [learner] = await learners(1)
     const session = await createSession()

@@ -1,0 +1,72 @@
+import db from '@adonisjs/lucid/services/db'
+import Course from '#models/course'
+import type User from '#models/user'
+import type { CourseMode, CourseStatus } from '#enums/learning'
+import { orOnDuplicate } from '#services/database_errors'
+import { administeredProviders } from '#services/provider_scope'
+
+export type CourseInput = {
+  code: string
+  title: string
+  summary: string
+  providerId: number
+  mode: CourseMode
+  status: CourseStatus
+  requiresApproval: boolean
+  durationHours: number
+  /* In pounds, with up to two decimal places. */
+  cost: number
+}
+
+export type SaveCourseResult =
+  { type: 'saved'; course: Course } | { type: 'code_taken' } | { type: 'provider_not_found' }
+
+/*
+ * The provider a new course belongs to when the form or the request names
+ * none: the course admin's only provider. Null when they manage several (or
+ * all, as a capability admin) and so must choose.
+ */
+export async function defaultProviderFor(actor: User): Promise<number | null> {
+  const providers = await administeredProviders(actor)
+  return providers !== 'all' && providers.length === 1 ? providers[0] : null
+}
+
+/*
+ * Adds a course or changes one, in one transaction. Course codes are unique
+ * whatever their case; the cost is stored in pence. Whether the actor may
+ * manage the provider is the caller's check (CoursePolicy.manageProvider).
+ */
+export async function saveCourse(input: CourseInput, existing?: Course): Promise<SaveCourseResult> {
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx): Promise<SaveCourseResult> => {
+        const provider = await trx.from('providers').where('id', input.providerId).first()
+        if (!provider) return { type: 'provider_not_found' }
+
+        const code = input.code.trim()
+        const clash = trx
+          .from('courses')
+          .whereRaw('lower(code) = ?', [code.toLowerCase()])
+          .select('id')
+        if (existing) clash.whereNot('id', existing.id)
+        if (await clash.first()) return { type: 'code_taken' }
+
+        const course = existing ?? new Course()
+        course.useTransaction(trx)
+        course.merge({
+          providerId: input.providerId,
+          code,
+          title: input.title.trim(),
+          summary: input.summary.trim(),
+          mode: input.mode,
+          status: input.status,
+          requiresApproval: input.requiresApproval,
+          durationHours: input.durationHours,
+          costPence: Math.round(input.cost * 100),
+        })
+        await course.save()
+        return { type: 'saved', course }
+      }),
+    { type: 'code_taken' as const }
+  )
+}

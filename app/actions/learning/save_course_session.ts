@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon'
+import CourseSession from '#models/course_session'
+import type Course from '#models/course'
+import { SessionStatuses } from '#enums/learning'
+import {
+  announceAfterCommit,
+  bookedSeats,
+  lockSession,
+  promoteFromWaitlist,
+  seatTransaction,
+} from '#actions/learning/seat_allocation'
+
+export type SessionInput = {
+  startsAt: DateTime
+  endsAt: DateTime
+  /* Null: booking closes a day before the start. */
+  bookingClosesAt: DateTime | null
+  venue: string | null
+  location: string | null
+  onlineUrl: string | null
+  capacity: number
+}
+
+export type SessionField = 'startsAt' | 'endsAt' | 'bookingClosesAt' | 'venue' | 'capacity'
+/* A broken rule: a short name for programs, and a message for people. */
+export type SessionProblem = {
+  rule: 'future' | 'afterStart' | 'beforeStart' | 'venueOrLink' | 'notBelowBooked'
+  message: string
+}
+export type SessionErrors = Partial<Record<SessionField, SessionProblem>>
+
+export type SaveSessionResult =
+  | { type: 'saved'; session: CourseSession; promoted: number[] }
+  | { type: 'invalid'; errors: SessionErrors }
+  | { type: 'session_cancelled' }
+
+/*
+ * Adds a session to a course or changes one, in one transaction under the
+ * session lock, so the capacity check sees every booking. The rules: a new
+ * session (or a moved one) starts in the future, ends after it starts,
+ * closes for booking no later than the start, has a venue or an online
+ * link, and never has fewer places than people already booked. Raising the
+ * capacity gives the new places to the front of the waiting list.
+ */
+export async function saveCourseSession(
+  course: Course,
+  input: SessionInput,
+  existing?: CourseSession,
+  now = DateTime.now()
+): Promise<SaveSessionResult> {
+  return seatTransaction(async (trx): Promise<SaveSessionResult> => {
+    // The lock comes first, so the booked count below sees every committed booking.
+    const locked = existing ? await lockSession(trx, existing.id) : null
+    if (locked?.status === SessionStatuses.Cancelled) return { type: 'session_cancelled' }
+    const booked = locked ? await bookedSeats(trx, locked.id) : 0
+
+    const closes = input.bookingClosesAt ?? input.startsAt.minus({ days: 1 })
+    const moved = !locked || +locked.startsAt !== +input.startsAt
+    const closingMoved = !locked || +locked.bookingClosesAt !== +closes
+    const errors: SessionErrors = {}
+    if (moved && input.startsAt <= now) {
+      errors.startsAt = { rule: 'future', message: 'The session must start in the future' }
+    }
+    if (input.endsAt <= input.startsAt) {
+      errors.endsAt = { rule: 'afterStart', message: 'The session must end after it starts' }
+    }
+    if (input.bookingClosesAt && input.bookingClosesAt > input.startsAt) {
+      errors.bookingClosesAt = {
+        rule: 'beforeStart',
+        message: 'Booking must close before the session starts',
+      }
+    } else if (!errors.startsAt && closingMoved && closes <= now) {
+      errors.bookingClosesAt = {
+        rule: 'future',
+        message: input.bookingClosesAt
+          ? 'Booking must close in the future'
+          : 'Enter when booking closes: a day before the start has already passed',
+      }
+    }
+    if (!input.venue && !input.onlineUrl) {
+      errors.venue = { rule: 'venueOrLink', message: 'Enter a venue or an online link' }
+    }
+    if (input.capacity < booked) {
+      errors.capacity = {
+        rule: 'notBelowBooked',
+        message: `Capacity cannot be less than the ${booked} ${booked === 1 ? 'person' : 'people'} already booked`,
+      }
+    }
+    if (Object.keys(errors).length) return { type: 'invalid', errors }
+
+    const session = locked ?? new CourseSession()
+    // An unchanged instant keeps its DateTime, so the trail records only real changes.
+    const instant = (current: DateTime | undefined, next: DateTime) =>
+      current && +current === +next ? current : next.toUTC()
+    session.useTransaction(trx)
+    session.merge({
+      courseId: course.id,
+      startsAt: instant(locked?.startsAt, input.startsAt),
+      endsAt: instant(locked?.endsAt, input.endsAt),
+      bookingClosesAt: instant(locked?.bookingClosesAt, closes),
+      venue: input.venue,
+      location: input.location,
+      onlineUrl: input.onlineUrl,
+      capacity: input.capacity,
+    })
+    if (!locked) session.status = SessionStatuses.Scheduled
+    await session.save()
+
+    const promoted = locked && session.startsAt > now ? await promoteFromWaitlist(trx, session) : []
+    for (const id of promoted) announceAfterCommit(trx, id, ['promoted'])
+    return { type: 'saved', session, promoted }
+  })
+}

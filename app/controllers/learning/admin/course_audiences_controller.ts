@@ -1,0 +1,52 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import CourseAudience from '#models/course_audience'
+import { courseAudienceValidator } from '#validators/learning_admin'
+import { addCourseAudience, removeCourseAudience } from '#actions/learning/save_course_audience'
+import { backWithErrors, managedCourse } from '#controllers/learning/admin/managed_records'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { audienceKindLabels } from '#enums/learning'
+
+/* The role profiles a course is mandatory or recommended for, on the course's edit page. */
+export default class CourseAudiencesController {
+  async store({ bouncer, params, request, response, session }: HttpContext) {
+    const course = await managedCourse(bouncer, params.id)
+    const input = await request.validateUsing(courseAudienceValidator)
+    const result = await addCourseAudience(course, input)
+    switch (result.type) {
+      case 'saved':
+        session.flash(
+          'success',
+          `${course.title} is now ${audienceKindLabels[input.kind].toLowerCase()} for ${result.role.name}`
+        )
+        return response.redirect().toPath(`/learning/admin/courses/${course.id}/edit#audiences`)
+      case 'role_not_found':
+        return backWithErrors(
+          { response, session },
+          { roleProfileId: 'Select a role from the list' }
+        )
+      case 'already_listed':
+        return backWithErrors(
+          { response, session },
+          { roleProfileId: 'The course already lists this role: remove it first to change it' }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async destroy({ bouncer, params, response, session }: HttpContext) {
+    await bouncer.with('CoursePolicy').authorize('administer')
+    const audience = await CourseAudience.query()
+      .where('id', idParam(params.id))
+      .preload('roleProfile')
+      .first()
+    if (!audience) throw new RecordNotFoundException()
+    const course = await managedCourse(bouncer, audience.courseId)
+    await removeCourseAudience(audience)
+    session.flash('success', `${audience.roleProfile.name} removed from ${course.title}`)
+    return response.redirect().toPath(`/learning/admin/courses/${course.id}/edit#audiences`)
+  }
+}

@@ -1,0 +1,149 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Course from '#models/course'
+import { courseValidator } from '#validators/learning_admin'
+import {
+  defaultProviderFor,
+  saveCourse,
+  type SaveCourseResult,
+} from '#actions/learning/save_course'
+import {
+  adminCourseFilters,
+  adminCourses,
+  courseSessions,
+  courseStatusCounts,
+  providerOptions,
+  roleOptionsFor,
+  skillOptionsFor,
+} from '#queries/learning/admin_courses_query'
+import { administeredProviders } from '#services/provider_scope'
+import { backWithErrors, managedCourse } from '#controllers/learning/admin/managed_records'
+import {
+  audienceKindLabels,
+  courseModeLabels,
+  courseStatusLabels,
+  courseModeValues,
+  courseStatusValues,
+} from '#enums/learning'
+import { SKILL_LEVELS } from '#domain/framework/levels'
+
+const modeOptions = courseModeValues.map((value) => ({ value, label: courseModeLabels[value] }))
+const statusOptions = courseStatusValues.map((value) => ({
+  value,
+  label: courseStatusLabels[value],
+}))
+const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, label: name }))
+const kindOptions = Object.entries(audienceKindLabels).map(([value, label]) => ({ value, label }))
+
+const editPath = (course: Course) => `/learning/admin/courses/${course.id}/edit`
+
+/*
+ * Course admins' courses: the list of their providers' courses in every
+ * status, and the course form, whose edit page also lists the sessions,
+ * the skills the course builds and the roles it is for.
+ */
+export default class CoursesController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('CoursePolicy').authorize('administer')
+    const providers = await administeredProviders(auth.getUserOrFail())
+    const filters = adminCourseFilters(request.qs())
+    const courses = await adminCourses(providers, filters)
+    courses.baseUrl(request.url())
+    return view.render('pages/learning/admin/courses/index', {
+      courses,
+      filters,
+      counts: await courseStatusCounts(providers, filters),
+      providers: await providerOptions(providers),
+      statusOptions,
+      courseStatusLabels,
+      courseModeLabels,
+    })
+  }
+
+  async create({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('CoursePolicy').authorize('administer')
+    const user = auth.getUserOrFail()
+    return view.render('pages/learning/admin/courses/form', {
+      course: null,
+      providers: await providerOptions(await administeredProviders(user)),
+      defaultProvider: await defaultProviderFor(user),
+      modeOptions,
+      statusOptions,
+    })
+  }
+
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('CoursePolicy').authorize('administer')
+    const input = await request.validateUsing(courseValidator)
+    const providerId = input.provider ?? (await defaultProviderFor(auth.getUserOrFail()))
+    if (!providerId) {
+      return backWithErrors(
+        { response, session },
+        { provider: 'Select the provider that runs the course' }
+      )
+    }
+    await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
+    const result = await saveCourse({ ...input, providerId })
+    return this.respond(result, { response, session }, 'Course added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const course = await managedCourse(bouncer, params.id)
+    await course.load((loader) => {
+      loader
+        .load('outcomes', (outcomes) => outcomes.preload('skill'))
+        .load('audiences', (audiences) => audiences.preload('roleProfile'))
+    })
+    return view.render('pages/learning/admin/courses/form', {
+      course,
+      outcomes: [...course.outcomes].sort((a, b) => a.skill.name.localeCompare(b.skill.name)),
+      audiences: [...course.audiences].sort((a, b) =>
+        a.roleProfile.name.localeCompare(b.roleProfile.name)
+      ),
+      sessions: await courseSessions(course.id),
+      providers: await providerOptions(await administeredProviders(auth.getUserOrFail())),
+      defaultProvider: course.providerId,
+      skillOptions: await skillOptionsFor(course.id),
+      roleOptions: await roleOptionsFor(course.id),
+      modeOptions,
+      statusOptions,
+      levelOptions,
+      kindOptions,
+      audienceKindLabels,
+    })
+  }
+
+  async update({ bouncer, params, request, response, session }: HttpContext) {
+    const course = await managedCourse(bouncer, params.id)
+    const input = await request.validateUsing(courseValidator)
+    const providerId = input.provider ?? course.providerId
+    await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
+    const result = await saveCourse({ ...input, providerId }, course)
+    return this.respond(result, { response, session }, 'Changes saved to course')
+  }
+
+  private respond(
+    result: SaveCourseResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `${message}: ${result.course.code} ${result.course.title}`)
+        return response.redirect().toPath(editPath(result.course))
+      case 'code_taken':
+        return backWithErrors(
+          { response, session },
+          { code: 'A course with this code already exists' }
+        )
+      case 'provider_not_found':
+        return backWithErrors(
+          { response, session },
+          { provider: 'Select a provider from the list' }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { Bouncer } from '@adonisjs/bouncer'
+import type User from '#models/user'
+import Provider from '#models/provider'
+import { providerAdminValidator, providerValidator } from '#validators/learning_admin'
+import {
+  linkProviderAdmin,
+  saveProvider,
+  unlinkProviderAdmin,
+} from '#actions/learning/save_provider'
+import { providerAdmins, providerSummaries } from '#queries/learning/admin_courses_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+
+/* Only capability admins add providers and say which course admins run them. */
+const manageProviders = Bouncer.ability((user: User) => user.isCapabilityAdmin)
+
+const PROVIDERS = '/learning/admin/providers'
+
+/*
+ * Training providers, for capability admins: the list, a form to add one,
+ * and each provider's page linking course admins to it by e-mail.
+ */
+export default class ProvidersController {
+  async index({ bouncer, view }: HttpContext) {
+    await bouncer.authorize(manageProviders)
+    return view.render('pages/learning/admin/providers/index', {
+      providers: await providerSummaries(),
+    })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.authorize(manageProviders)
+    const input = await request.validateUsing(providerValidator)
+    const result = await saveProvider(input)
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `Provider added: ${result.provider.name}. Link its course admins`)
+        return response.redirect().toPath(`${PROVIDERS}/${result.provider.id}`)
+      case 'code_taken':
+        return backWithErrors(
+          { response, session },
+          { code: 'A provider with this code already exists' }
+        )
+      case 'name_taken':
+        return backWithErrors(
+          { response, session },
+          { name: 'A provider with this name already exists' }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.authorize(manageProviders)
+    const provider = await this.find(params.id)
+    return view.render('pages/learning/admin/providers/show', {
+      provider,
+      admins: await providerAdmins(provider.id),
+    })
+  }
+
+  async linkAdmin({ bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.authorize(manageProviders)
+    const provider = await this.find(params.id)
+    const { email } = await request.validateUsing(providerAdminValidator)
+    const result = await linkProviderAdmin(provider, email)
+    switch (result.type) {
+      case 'linked':
+        session.flash(
+          'success',
+          `${result.user.fullName} can now manage ${provider.name}’s courses and sessions`
+        )
+        return response.redirect().toPath(`${PROVIDERS}/${provider.id}`)
+      case 'user_not_found':
+        return backWithErrors(
+          { response, session },
+          { email: 'There is no one with this email address' }
+        )
+      case 'not_course_admin':
+        return backWithErrors(
+          { response, session },
+          {
+            email: `${result.user.fullName} is not a course admin: give them the course admin role on their page first`,
+          }
+        )
+      case 'already_linked':
+        return backWithErrors(
+          { response, session },
+          { email: `${result.email} already manages ${provider.name}` }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async unlinkAdmin({ bouncer, params, response, session }: HttpContext) {
+    await bouncer.authorize(manageProviders)
+    const provider = await this.find(params.id)
+    const result = await unlinkProviderAdmin(provider, idParam(params.userId))
+    session.flash(
+      'success',
+      result.type === 'unlinked'
+        ? `${result.user.fullName} no longer manages ${provider.name}’s courses`
+        : 'That person did not manage this provider'
+    )
+    return response.redirect().toPath(`${PROVIDERS}/${provider.id}`)
+  }
+
+  private async find(id: unknown) {
+    const provider = await Provider.find(idParam(id))
+    if (!provider) throw new RecordNotFoundException()
+    return provider
+  }
+}

@@ -1,0 +1,433 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import emitter from '@adonisjs/core/services/emitter'
+import { DateTime } from 'luxon'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import { createSkill } from '#database/factories/framework_factory'
+import type User from '#models/user'
+import AuditEvent from '#models/audit_event'
+import CourseSession from '#models/course_session'
+import Enrolment from '#models/enrolment'
+import LearningRecord from '#models/learning_record'
+import SkillClaim from '#models/skill_claim'
+import { enrol } from '#actions/learning/enrol'
+
+async function enrolled(user: User, sessionId: number) {
+  const result = await enrol(user, sessionId)
+  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
+  return result.enrolment
+}
+
+/*
+ * A course of provider A with one skill outcome and a session of two
+ * places a week ahead: Ada and Ben booked, Cal and Dee on the waiting
+ * list, Eve awaiting approval. Provider B has an admin of its own.
+ */
+async function fullSession() {
+  const adminA = await createUser({ roles: ['course_admin'] })
+  const adminB = await createUser({ roles: ['course_admin'] })
+  const providerA = await createProvider('Digital Academy', [adminA])
+  await createProvider('Data Campus', [adminB])
+  const skill = await createSkill('Agile working')
+  const course = await createCourse({
+    provider: providerA,
+    title: 'Agile for teams',
+    outcomes: { [skill.id]: 3 },
+  })
+  const session = await createSession({ course, capacity: 2 })
+  const names = ['Ada Lovelace', 'Ben Okri', 'Cal Evans', 'Dee Patel', 'Eve Moor']
+  const people: User[] = []
+  for (const fullName of names) people.push(await createUser({ overrides: { fullName } }))
+  const [ada, ben, cal, dee, eve] = people
+  const enrolments = {
+    ada: await enrolled(ada, session.id),
+    ben: await enrolled(ben, session.id),
+    cal: await enrolled(cal, session.id),
+    dee: await enrolled(dee, session.id),
+    eve: await Enrolment.create({
+      sessionId: session.id,
+      userId: eve.id,
+      status: 'requested',
+      activeSessionId: session.id,
+    }),
+  }
+  return { adminA, adminB, course, skill, session, people, enrolments }
+}
+
+/* Moves a session's start into the past: it has begun. */
+async function start(session: CourseSession) {
+  session.startsAt = DateTime.now().minus({ hours: 2 })
+  session.endsAt = DateTime.now().plus({ hours: 5 })
+  session.bookingClosesAt = DateTime.now().minus({ days: 1 })
+  await session.save()
+}
+
+async function statusOf(enrolment: Enrolment) {
+  const row = await Enrolment.findOrFail(enrolment.id)
+  return row.status
+}
+
+async function sessionStatus(session: CourseSession) {
+  const row = await CourseSession.findOrFail(session.id)
+  return row.status
+}
+
+test.group('Rosters: access', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an admin of another provider, a learner and HR cannot see the roster or change anyone on it', async ({
+    client,
+    assert,
+  }) => {
+    const { adminB, session, enrolments } = await fullSession()
+    const learner = await createUser()
+    const hr = await createUser({ roles: ['department_hr'] })
+    await start(session)
+    for (const user of [adminB, learner, hr]) {
+      for (const url of [
+        `/learning/admin/sessions/${session.id}`,
+        `/learning/admin/sessions/${session.id}/cancel`,
+        `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
+      ]) {
+        const response = await client.get(url).loginAs(user)
+        assert.equal(response.status(), 403, `GET ${url}`)
+      }
+      const changes: Array<[string, Record<string, string>]> = [
+        [`/learning/admin/enrolments/${enrolments.ada.id}/attendance`, { mark: 'attended' }],
+        [`/learning/admin/enrolments/${enrolments.ben.id}/attendance`, { mark: 'no_show' }],
+        [`/learning/admin/enrolments/${enrolments.ada.id}/cancel`, { reason: 'Mischief' }],
+        [`/learning/admin/sessions/${session.id}/cancel`, { reason: 'Mischief' }],
+      ]
+      for (const [url, form] of changes) {
+        const response = await client
+          .post(url)
+          .loginAs(user)
+          .withCsrfToken()
+          .form(form)
+          .redirects(0)
+        assert.equal(response.status(), 403, `POST ${url}`)
+      }
+    }
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+    assert.equal(await statusOf(enrolments.ben), 'booked')
+    assert.equal(await sessionStatus(session), 'scheduled')
+    assert.lengthOf(await AuditEvent.query().whereIn('actor_id', [adminB.id, learner.id, hr.id]), 0)
+  })
+
+  test('an unknown enrolment answers 404', async ({ client }) => {
+    const { adminA } = await fullSession()
+    const response = await client
+      .post('/learning/admin/enrolments/999999/attendance')
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ mark: 'attended' })
+      .redirects(0)
+    response.assertStatus(404)
+  })
+})
+
+test.group('Rosters: who is on a session', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the roster lists everyone by status, the waiting list by position, without attendance buttons before the start', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    const response = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    response.assertStatus(200)
+    const html = response.text()
+    for (const caption of ['Booked (2)', 'On the waiting list (2)', 'Awaiting approval (1)']) {
+      assert.include(html, `<caption>${caption}</caption>`)
+    }
+    assert.notInclude(html, '<caption>Completed')
+    assert.match(html, /<td>1<\/td>\s*<th scope="row" class="font-normal">\s*Cal Evans/)
+    assert.match(html, /<td>2<\/td>\s*<th scope="row" class="font-normal">\s*Dee Patel/)
+    assert.isBelow(html.indexOf('Ada Lovelace'), html.indexOf('Cal Evans'))
+    assert.isBelow(html.indexOf('Dee Patel'), html.indexOf('Eve Moor'))
+    assert.include(html, 'Attendance can be marked once the session starts')
+    assert.notInclude(html, 'Mark attended')
+    assert.include(html, `href="/learning/admin/enrolments/${enrolments.cal.id}/cancel"`)
+  })
+
+  test('after the start the roster offers attendance for booked people only', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const response = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    const html = response.text()
+    const forms = [...html.matchAll(/action="\/learning\/admin\/enrolments\/(\d+)\/attendance"/g)]
+    const ids = [...new Set(forms.map((match) => Number(match[1])))]
+    assert.sameMembers(ids, [enrolments.ada.id, enrolments.ben.id])
+    assert.include(html, 'Mark attended')
+    assert.include(html, 'Mark no-show')
+    assert.notInclude(html, 'Mark completed')
+  })
+})
+
+test.group('Rosters: attendance and completion', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('attendance is refused before the session starts, with a clear message', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    const response = await client
+      .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ mark: 'attended' })
+      .redirects(0)
+    response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
+    const starts = session.startsAt.setZone('Europe/London').toFormat("d LLL yyyy 'at' HH:mm")
+    response.assertFlashMessage(
+      'error',
+      `Attendance can be marked once the session starts, on ${starts}`
+    )
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+  })
+
+  test('a course admin marks attended then completed, which writes the learning record and a skill claim', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments, people, skill } = await fullSession()
+    await start(session)
+    const mark = (enrolment: Enrolment, value: string) =>
+      client
+        .post(`/learning/admin/enrolments/${enrolment.id}/attendance`)
+        .loginAs(adminA)
+        .withCsrfToken()
+        .form({ mark: value })
+        .redirects(0)
+
+    const early = await mark(enrolments.ada, 'completed')
+    early.assertFlashMessage('error', 'Ada Lovelace is booked, so cannot be marked completed')
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+
+    const attended = await mark(enrolments.ada, 'attended')
+    attended.assertFlashMessage('success', 'Ada Lovelace marked as attended')
+    assert.equal(await statusOf(enrolments.ada), 'attended')
+
+    const completed = await mark(enrolments.ada, 'completed')
+    completed.assertFlashMessage(
+      'success',
+      'Ada Lovelace marked as completed: the course is now on their learning record'
+    )
+    assert.equal(await statusOf(enrolments.ada), 'completed')
+    const record = await LearningRecord.findByOrFail('enrolment_id', enrolments.ada.id)
+    assert.equal(record.userId, people[0].id)
+    assert.equal(record.title, 'Agile for teams')
+    assert.equal(record.providerName, 'Digital Academy')
+    const claims = await SkillClaim.query().where('user_id', people[0].id)
+    assert.deepEqual(
+      claims.map((claim) => [claim.skillId, claim.level, claim.status]),
+      [[skill.id, 3, 'pending']]
+    )
+
+    const noShow = await mark(enrolments.ben, 'no_show')
+    noShow.assertFlashMessage('success', 'Ben Okri marked as a no-show')
+    assert.equal(await statusOf(enrolments.ben), 'no_show')
+    const notCompleted = await mark(enrolments.ben, 'completed')
+    notCompleted.assertFlashMessage(
+      'error',
+      'Ben Okri is marked as a no-show, so cannot be marked completed'
+    )
+    assert.isNull(await LearningRecord.findBy('enrolment_id', enrolments.ben.id))
+    const waiting = await mark(enrolments.cal, 'attended')
+    waiting.assertFlashMessage(
+      'error',
+      'Cal Evans is on the waiting list, so cannot be marked attended'
+    )
+
+    const events = await AuditEvent.query().where({
+      actor_id: adminA.id,
+      subject_type: 'enrolment',
+      subject_id: String(enrolments.ada.id),
+      action: 'update',
+    })
+    assert.deepEqual(
+      events.map((event) => event.afterValues.status),
+      ['attended', 'completed']
+    )
+    const roster = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    roster.assertTextIncludes('<caption>Completed (1)</caption>')
+    roster.assertTextIncludes('<caption>Did not attend (1)</caption>')
+  })
+
+  test('an unknown mark is refused with a message', async ({ client, assert }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const response = await client
+      .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ mark: 'excused' })
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      mark: ['Choose attended, no-show or completed'],
+    })
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+  })
+})
+
+test.group('Rosters: cancelling', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('cancelling a session cancels every enrolment on it and tells each learner', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { adminA, course, session, enrolments } = await fullSession()
+    const form = await client.get(`/learning/admin/sessions/${session.id}/cancel`).loginAs(adminA)
+    form.assertStatus(200)
+    form.assertTextIncludes('5 people have a place, a place on the waiting list or a request')
+
+    const noReason = await client
+      .post(`/learning/admin/sessions/${session.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: '  ' })
+      .redirects(0)
+    noReason.assertFlashMessage('inputErrorsBag', { reason: ['Enter the reason for cancelling'] })
+    assert.equal(await sessionStatus(session), 'scheduled')
+
+    const events = emitter.fake()
+    cleanup(() => emitter.restore())
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'The trainer is ill' })
+      .redirects(0)
+    response.assertHeader('location', `/learning/admin/courses/${course.id}/edit#sessions`)
+    response.assertFlashMessage('success', 'Session cancelled: 5 people were told')
+
+    await session.refresh()
+    assert.equal(session.status, 'cancelled')
+    assert.equal(session.cancellationReason, 'The trainer is ill')
+    const rows = await Enrolment.query().where('session_id', session.id).orderBy('id')
+    assert.deepEqual(
+      rows.map((row) => [row.status, row.cancelledBy, row.activeSessionId, row.waitlistPosition]),
+      Array.from({ length: 5 }, () => ['cancelled', adminA.id, null, null])
+    )
+    assert.equal(rows[0].cancellationReason, 'Session cancelled: The trainer is ill')
+    const told = events
+      .all()
+      .filter(
+        (event) =>
+          event.event === 'enrolment:changed' &&
+          (event.data as { changes: string[] }).changes.includes('session_cancelled')
+      )
+      .map((event) => (event.data as { enrolmentId: number }).enrolmentId)
+    assert.sameMembers(
+      told,
+      Object.values(enrolments).map((enrolment) => enrolment.id)
+    )
+    const audited = await AuditEvent.query().where({
+      actor_id: adminA.id,
+      action: 'update',
+      subject_type: 'enrolment',
+    })
+    assert.lengthOf(audited, 5)
+    const sessionEvent = await AuditEvent.query()
+      .where({ actor_id: adminA.id, subject_type: 'course_session', action: 'update' })
+      .firstOrFail()
+    assert.equal(sessionEvent.afterValues.status, 'cancelled')
+
+    const again = await client
+      .post(`/learning/admin/sessions/${session.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'Twice' })
+      .redirects(0)
+    assert.match(String(again.flashMessages().error), /was already cancelled$/)
+  })
+
+  test('a session that has started cannot be cancelled', async ({ client, assert }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'Too late' })
+      .redirects(0)
+    assert.match(
+      String(response.flashMessages().error),
+      /has already started, so it cannot be cancelled$/
+    )
+    assert.equal(await sessionStatus(session), 'scheduled')
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+  })
+
+  test('after booking closes an admin can still cancel a booking, and the first waitlisted learner gets the place', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    session.bookingClosesAt = DateTime.now().minus({ hours: 1 })
+    await session.save()
+
+    const form = await client
+      .get(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
+      .loginAs(adminA)
+    form.assertStatus(200)
+    form.assertTextIncludes('Cancel Ada Lovelace’s booking')
+
+    const noReason = await client
+      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: '' })
+      .redirects(0)
+    noReason.assertFlashMessage('inputErrorsBag', { reason: ['Enter the reason for cancelling'] })
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+
+    const response = await client
+      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'Called in sick' })
+      .redirects(0)
+    response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
+    response.assertFlashMessage(
+      'success',
+      'Booking cancelled for Ada Lovelace: the first person on the waiting list now has the place'
+    )
+    const ada = await Enrolment.findOrFail(enrolments.ada.id)
+    assert.equal(ada.status, 'cancelled')
+    assert.equal(ada.cancelledBy, adminA.id)
+    assert.equal(ada.cancellationReason, 'Called in sick')
+    assert.equal(await statusOf(enrolments.cal), 'booked')
+    const dee = await Enrolment.findOrFail(enrolments.dee.id)
+    assert.equal(dee.status, 'waitlisted')
+    assert.equal(dee.waitlistPosition, 1)
+    const event = await AuditEvent.query()
+      .where({
+        actor_id: adminA.id,
+        action: 'update',
+        subject_type: 'enrolment',
+        subject_id: String(ada.id),
+      })
+      .firstOrFail()
+    assert.equal(event.afterValues.status, 'cancelled')
+
+    const again = await client
+      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'Twice' })
+      .redirects(0)
+    again.assertFlashMessage(
+      'error',
+      'Ada Lovelace is cancelled, so the booking cannot be cancelled'
+    )
+  })
+})
