@@ -9,6 +9,7 @@ import type Organisation from '#models/organisation'
 import { readOrganisationSeed } from '#database/seeders/main_seeder'
 import { upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
+import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -679,6 +680,12 @@ export default class DemoSeeder extends BaseSeeder {
       )
       return result
     })
+    const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
+    logger.info(
+      learning
+        ? describeDemoLearning(learning)
+        : 'Demo learning data already present (its courses exist); nothing added.'
+    )
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     if (!summary) {
