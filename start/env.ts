@@ -25,4 +25,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_TEST_DATABASE: Env.schema.string.optional(),
 
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'folder'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
 })

@@ -63,6 +63,8 @@ edge.global('skillLevelName', (level: number) => skillLevelName(level))
 edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))
 
 /* "1 role", "3 roles". */
-edge.global('counted', (count: number, singular: string, plural = `${singular}s`) =>
-  `${count} ${count === 1 ? singular : plural}`
+edge.global(
+  'counted',
+  (count: number, singular: string, plural = `${singular}s`) =>
+    `${count} ${count === 1 ? singular : plural}`
 )

@@ -6,7 +6,13 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.integer('uploaded_by').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('uploaded_by')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.string('file_name', 255).notNullable()
       table.text('content', 'longtext').notNullable()
       table.string('status', 16).notNullable()

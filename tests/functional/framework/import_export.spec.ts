@@ -72,8 +72,8 @@ test.group('Framework import', (group) => {
       .redirects(0)
     applied.assertHeader('location', '/framework')
     assert.equal(await count('role_requirements'), 3)
-    const upload_ = await FrameworkImport.findOrFail(Number(location.split('/').pop()))
-    assert.equal(upload_.status, 'applied')
+    const stored = await FrameworkImport.findOrFail(Number(location.split('/').pop()))
+    assert.equal(stored.status, 'applied')
   })
 
   test('bad rows are listed with line and reason, and applying writes nothing', async ({

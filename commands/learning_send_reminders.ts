@@ -1,0 +1,31 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+export default class LearningSendReminders extends BaseCommand {
+  static commandName = 'learning:send-reminders'
+  static description =
+    'E-mail a reminder to learners booked on sessions starting soon. Run it from cron or a scheduler (hourly, say); each session is reminded once'
+
+  static options: CommandOptions = { startApp: true }
+
+  @flags.number({ description: 'Remind sessions that start within this many hours', default: 48 })
+  declare hours: number
+
+  async run() {
+    if (!Number.isFinite(this.hours) || this.hours <= 0) {
+      this.logger.error('--hours must be a positive number')
+      this.exitCode = 1
+      return
+    }
+    // Imported here: models need the booted application.
+    const { sendReminders } = await import('#actions/learning/send_reminders')
+    const result = await sendReminders({ hours: this.hours })
+    this.logger.info(
+      `Sent ${result.sent} reminder${result.sent === 1 ? '' : 's'} for ${result.sessions} session${result.sessions === 1 ? '' : 's'} starting within ${this.hours} hours`
+    )
+    if (result.failed) {
+      this.logger.error(`${result.failed} could not be sent: see the log`)
+      this.exitCode = 1
+    }
+  }
+}

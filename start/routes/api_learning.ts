@@ -1,3 +1,0 @@
-/*
- * Learning in the JSON API.
- */
