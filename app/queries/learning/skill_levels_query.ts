@@ -1,10 +1,10 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { skillEvidence } from '#queries/capability/skill_evidence_query'
 
 /*
- * A person's current level of each of the given skills, as far as the
- * service knows it: the highest level a line manager has validated through
- * a skill claim. (Self and manager assessments join this when the
- * capability area lands.) Skills with no known level are absent.
+ * A person's validated level of each of the given skills (skills with no
+ * validated level are absent): what a completed course is compared with
+ * before it makes a skill claim.
  */
 export async function currentSkillLevels(
   client: QueryClientContract,
@@ -13,14 +13,8 @@ export async function currentSkillLevels(
 ) {
   const levels = new Map<number, number>()
   if (skillIds.length === 0) return levels
-  const rows = await client
-    .from('skill_claims')
-    .where('user_id', userId)
-    .where('status', 'validated')
-    .whereIn('skill_id', skillIds)
-    .groupBy('skill_id')
-    .select('skill_id')
-    .max('level as level')
-  for (const row of rows) levels.set(Number(row.skill_id), Number(row.level))
+  for (const row of await skillEvidence(userId, skillIds, client)) {
+    if (row.validated !== null) levels.set(row.skillId, row.validated)
+  }
   return levels
 }

@@ -14,6 +14,7 @@ import { cancelSession } from '#actions/learning/cancel_session'
 import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
+import SkillAssessment from '#models/skill_assessment'
 
 async function learners(count: number, options: { lineManagerId?: number } = {}) {
   const organisation = await OrganisationFactory.create()
@@ -304,11 +305,13 @@ test.group('Attendance and completion', (group) => {
     const [learner] = await learners(1)
     const agile = await createSkill('Agile working')
     const research = await createSkill('User research')
-    await SkillClaim.create({
+    await SkillAssessment.create({
       userId: learner.id,
       skillId: research.id,
       level: 3,
+      source: 'manager',
       status: 'validated',
+      assessedAt: DateTime.now(),
     })
     const course = await createCourse({
       title: 'Agile for leaders',

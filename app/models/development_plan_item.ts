@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Skill from '#models/skill'
+import Course from '#models/course'
+import type { PlanItemKind, PlanItemStatus } from '#enums/capability'
+
+/* A step in a person's development plan: a skill to raise to a level, or a course. */
+export default class DevelopmentPlanItem extends AuditedModel {
+  static auditSubjectType = 'development_plan_item'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare kind: PlanItemKind
+
+  @column()
+  declare skillId: number | null
+
+  @column()
+  declare targetLevel: number | null
+
+  @column()
+  declare courseId: number | null
+
+  @column.date()
+  declare dueOn: DateTime | null
+
+  @column()
+  declare status: PlanItemStatus
+
+  @column()
+  declare notes: string | null
+
+  @column()
+  declare agreedBy: number | null
+
+  @column.dateTime()
+  declare agreedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Skill)
+  declare skill: BelongsTo<typeof Skill>
+
+  @belongsTo(() => Course)
+  declare course: BelongsTo<typeof Course>
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
+}

@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleLevel from '#models/role_level'
+import User from '#models/user'
+import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
+
+/* A person's current or target role level; ended assignments are the history. */
+export default class RoleAssignment extends AuditedModel {
+  static auditSubjectType = 'role_assignment'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare roleLevelId: number
+
+  @column()
+  declare kind: RoleAssignmentKind
+
+  @column()
+  declare status: RoleAssignmentStatus
+
+  @column()
+  declare activeKind: RoleAssignmentKind | null
+
+  @column()
+  declare proposedBy: number | null
+
+  @column()
+  declare confirmedBy: number | null
+
+  @column.dateTime()
+  declare confirmedAt: DateTime | null
+
+  @column.dateTime()
+  declare endedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleLevel)
+  declare roleLevel: BelongsTo<typeof RoleLevel>
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
+}

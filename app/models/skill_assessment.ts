@@ -1,0 +1,62 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Skill from '#models/skill'
+import User from '#models/user'
+import type { AssessmentSource, AssessmentStatus } from '#enums/capability'
+
+/*
+ * One judgement of one person's level in one skill: by the person
+ * (submitted) or by their line manager (validated, and the one that counts).
+ * Both are kept, with who and when.
+ */
+export default class SkillAssessment extends AuditedModel {
+  static auditSubjectType = 'skill_assessment'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare skillId: number
+
+  @column()
+  declare level: number
+
+  @column()
+  declare source: AssessmentSource
+
+  @column()
+  declare status: AssessmentStatus
+
+  @column()
+  declare assessedBy: number | null
+
+  @column()
+  declare validatesId: number | null
+
+  @column()
+  declare comment: string | null
+
+  @column.dateTime()
+  declare assessedAt: DateTime
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Skill)
+  declare skill: BelongsTo<typeof Skill>
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
+}

@@ -1,0 +1,3 @@
+/*
+ * Routes: api_capability_team (being written).
+ */

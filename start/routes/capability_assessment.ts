@@ -1,0 +1,3 @@
+/*
+ * Routes: capability_assessment (being written).
+ */

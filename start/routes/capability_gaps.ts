@@ -1,0 +1,3 @@
+/*
+ * Routes: capability_gaps (being written).
+ */

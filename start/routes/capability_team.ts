@@ -1,0 +1,3 @@
+/*
+ * Routes: capability_team (being written).
+ */
