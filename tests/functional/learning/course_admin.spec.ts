@@ -614,7 +614,8 @@ test.group('Course admin: skills and roles of a course', (group) => {
     const listed = await createSkill('Agile working')
     await CourseOutcome.create({ courseId: courseA.id, skillId: listed.id, level: 2 })
     const retired = await createSkill('Waterfall planning')
-    await Skill.query().where('id', retired.id).update({ retired_at: DateTime.now().toSQL() })
+    retired.retiredAt = DateTime.now()
+    await retired.save()
     const post = (form: Record<string, unknown>) =>
       client
         .post(`/learning/admin/courses/${courseA.id}/outcomes`)
