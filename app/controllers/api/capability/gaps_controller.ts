@@ -1,0 +1,90 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { gapView } from '#queries/capability/gaps_query'
+import { planItems, type PlanItemRow } from '#queries/capability/plan_query'
+import { addPlanItem } from '#actions/capability/add_plan_item'
+import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
+import { problem } from '#services/api'
+
+/* A plan item as the API shows it. */
+function planItemResource(item: PlanItemRow) {
+  return {
+    id: item.id,
+    kind: item.kind,
+    skill: item.skill,
+    targetLevel: item.targetLevel,
+    course: item.course,
+    dueOn: item.dueOn ? item.dueOn.toISODate() : null,
+    status: item.status,
+    agreedAt: item.agreedAt ? item.agreedAt.toUTC().toISO() : null,
+    overdue: item.overdue,
+  }
+}
+
+/* The caller's gaps, with courses that close them, and their development plan. */
+export default class GapsController {
+  async gaps({ auth, request }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const toward = request.input('toward') === 'target' ? 'target' : 'current'
+    const found = await gapView(user.id, toward)
+    if (!found) return { data: [], meta: { roleLevel: null, toward } }
+    return {
+      data: found.gaps.lines.map((line) => ({
+        skill: { id: line.skillId, name: line.skillName ?? null },
+        required: line.required,
+        validated: line.validated,
+        selfAssessed: line.selfAssessed,
+        gap: line.gap,
+        courses: (found.courses.get(line.skillId) ?? []).map((course) => {
+          const next = course.sessions[0]
+          return {
+            id: course.id,
+            code: course.code,
+            title: course.title,
+            nextSession: next
+              ? {
+                  id: next.id,
+                  startsAt: next.startsAt.toUTC().toISO(),
+                  location: next.location,
+                  seatsLeft: next.seatsLeft,
+                }
+              : null,
+          }
+        }),
+      })),
+      meta: { roleLevel: { id: found.roleLevel.id, name: found.roleLevel.name }, toward },
+    }
+  }
+
+  async plan({ auth }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const items = await planItems(user.id)
+    return { data: items.map(planItemResource) }
+  }
+
+  async storePlanItem({ auth, request, response }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const input = await request.validateUsing(apiPlanItemValidator)
+    const due = dueDate(input.dueOn)
+    if ('error' in due) throw new Error(due.error)
+    const result = await addPlanItem(user, { ...input, dueOn: due.date })
+    switch (result.type) {
+      case 'added': {
+        const items = await planItems(user.id)
+        const item = items.find((row) => row.id === result.item.id)!
+        return response.status(201).send({ data: planItemResource(item) })
+      }
+      case 'skill_not_found':
+        return problem(response, 422, 'The request has errors in the fields listed.', {
+          errors: [{ field: 'skillId', message: 'Select the skill you want to develop' }],
+        })
+      case 'course_not_found':
+        return problem(response, 422, 'The request has errors in the fields listed.', {
+          errors: [{ field: 'courseId', message: 'Select the course' }],
+        })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import type Enrolment from '#models/enrolment'
+import { enrol } from '#actions/learning/enrol'
+import { gapView, type GapView } from '#queries/capability/gaps_query'
+import { sessionWithCounts } from '#queries/learning/catalogue_query'
+import { formatDayTime, seatsLeftText, sessionPlace } from '#transformers/learning_transformer'
+import { skillLevelName } from '#domain/framework/levels'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { EnrolmentStatuses, enrolmentStatusLabels } from '#enums/learning'
+import type { RoleAssignmentKind } from '#enums/capability'
+
+/* "Level 3 (Practitioner)". */
+function levelText(level: number) {
+  return `Level ${level} (${skillLevelName(level)})`
+}
+
+/* The gap in words, so colour is never the only signal. */
+export function gapText(gap: number) {
+  if (gap <= 0) return 'Meets the level'
+  return `${gap} ${gap === 1 ? 'level' : 'levels'} short`
+}
+
+function towardOf(value: unknown): RoleAssignmentKind {
+  return value === 'target' ? 'target' : 'current'
+}
+
+function gapsPath(toward: RoleAssignmentKind) {
+  return toward === 'target' ? '/capability/gaps?toward=target' : '/capability/gaps'
+}
+
+/* The gap view's table and recommendations, as the page prints them. */
+function gapPage(view: GapView) {
+  return {
+    roleLevel: view.roleLevel,
+    meetsAll: view.gaps.meetsAll,
+    below: view.gaps.below,
+    lines: view.gaps.lines.map((line) => ({
+      skillId: line.skillId,
+      skillName: line.skillName ?? `Skill ${line.skillId}`,
+      required: levelText(line.required),
+      requiredLevel: line.required,
+      current:
+        line.validated !== null
+          ? levelText(line.validated)
+          : line.selfAssessed !== null
+            ? `${levelText(line.selfAssessed)} (not yet confirmed)`
+            : 'Not assessed',
+      gap: line.gap,
+      gapText: gapText(line.gap),
+      courses: (view.courses.get(line.skillId) ?? []).map((course) => ({
+        id: course.id,
+        code: course.code,
+        title: course.title,
+        level: levelText(course.level),
+        sessions: course.sessions.map((session) => ({
+          id: session.id,
+          when: formatDayTime(session.startsAt),
+          place: sessionPlace(session),
+          seats:
+            session.seatsLeft > 0
+              ? seatsLeftText(session.seatsLeft)
+              : 'Full – join the waiting list',
+          full: session.seatsLeft === 0,
+        })),
+      })),
+    })),
+  }
+}
+
+/* Says what the learner already holds on the session, instead of a second place. */
+function alreadyEnrolledMessage(existing: Enrolment, title: string) {
+  switch (existing.status) {
+    case EnrolmentStatuses.Booked:
+      return `You are already booked on ${title}`
+    case EnrolmentStatuses.Waitlisted:
+      return `You are already number ${existing.waitlistPosition} on the waiting list for ${title}`
+    case EnrolmentStatuses.Requested:
+      return `You have already asked to go on ${title}. Your request is waiting for your line manager`
+    default:
+      return `You already have a place on ${title}: ${enrolmentStatusLabels[existing.status].toLowerCase()}`
+  }
+}
+
+/* A person's gaps toward their current or target role level, and booking a course from them. */
+export default class GapsController {
+  async show({ auth, request, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const toward = towardOf(request.input('toward'))
+    const found = await gapView(user.id, toward)
+    return view.render('pages/capability/gaps', {
+      toward,
+      page: found ? gapPage(found) : null,
+    })
+  }
+
+  async enrol({ auth, params, request, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const sessionId = idParam(params.id)
+    const back = gapsPath(towardOf(request.input('toward')))
+    const result = await enrol(user, sessionId)
+    if (result.type === 'session_not_found') throw new RecordNotFoundException()
+    const offer = (await sessionWithCounts(sessionId))!
+    const title = offer.session.course.title
+    switch (result.type) {
+      case 'booked':
+        session.flash(
+          'success',
+          `You are booked on ${title}, ${formatDayTime(offer.session.startsAt)}`
+        )
+        break
+      case 'waitlisted':
+        session.flash(
+          'success',
+          `You are number ${result.enrolment.waitlistPosition} on the waiting list for ${title}`
+        )
+        break
+      case 'requested': {
+        const manager = await User.query().where('id', user.lineManagerId!).first()
+        session.flash(
+          'success',
+          `Your request to go on ${title} has been sent to ${manager?.fullName ?? 'your line manager'}`
+        )
+        break
+      }
+      case 'already_enrolled':
+        session.flash('success', alreadyEnrolledMessage(result.enrolment, title))
+        break
+      case 'booking_closed':
+        session.flash(
+          'error',
+          `Booking for ${title} on ${formatDayTime(offer.session.startsAt)} has closed. Choose another session`
+        )
+        break
+      case 'session_started':
+        session.flash(
+          'error',
+          `This session of ${title} has already started. Choose another session`
+        )
+        break
+      case 'session_cancelled':
+        session.flash(
+          'error',
+          `This session of ${title} has been cancelled. Choose another session`
+        )
+        break
+      case 'no_line_manager':
+        session.flash(
+          'error',
+          `${title} needs your line manager’s approval, but the service does not know who your line manager is. Ask your HR team to add them`
+        )
+        break
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return response.redirect().toPath(back)
+  }
+}

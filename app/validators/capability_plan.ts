@@ -1,0 +1,122 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { FormMessages } from '#validators/messages'
+import { planItemStatusValues } from '#enums/capability'
+
+const UK = 'Europe/London'
+const DATE_LABEL = 'The due date'
+
+export type DueDateParts = { day?: string | null; month?: string | null; year?: string | null }
+
+/*
+ * Reads a plan item's due date: GOV.UK day, month and year typed separately,
+ * or "yyyy-mm-dd" from the API. No date at all is allowed; otherwise it must
+ * be a real date, today or later in UK time.
+ */
+export function dueDate(
+  input: DueDateParts | string | null | undefined,
+  now = DateTime.now()
+): { date: DateTime | null } | { error: string } {
+  let day: string
+  let month: string
+  let year: string
+  if (typeof input === 'string') {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim())
+    if (!input.trim()) return { date: null }
+    if (!match) return { error: `${DATE_LABEL} must be a real date, like 2027-03-27` }
+    ;[, year, month, day] = match
+  } else {
+    day = String(input?.day ?? '').trim()
+    month = String(input?.month ?? '').trim()
+    year = String(input?.year ?? '').trim()
+  }
+  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter(Boolean)
+  if (missing.length === 3) return { date: null }
+  if (missing.length) return { error: `${DATE_LABEL} must include ${missing.join(' and ')}` }
+  if (![day, month, year].every((part) => /^\d+$/.test(part))) {
+    return { error: `${DATE_LABEL} must be a real date, in numbers, like 27 3 2027` }
+  }
+  if (year.length !== 4) return { error: 'The year must include 4 numbers' }
+  const date = DateTime.fromObject(
+    { year: Number(year), month: Number(month), day: Number(day) },
+    { zone: UK }
+  )
+  if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
+  if (date.toISODate()! < now.setZone(UK).toISODate()!) {
+    return { error: `${DATE_LABEL} must be today or in the future` }
+  }
+  return { date }
+}
+
+const realDueDate = vine.createRule((value, _options, field) => {
+  const result = dueDate(value as DueDateParts | string)
+  if ('error' in result) field.report(result.error, 'dueDate', field)
+})
+
+const datePart = () => vine.string().trim().optional()
+
+const itemFields = {
+  kind: vine.enum(['skill', 'course'] as const),
+  skillId: vine.number().withoutDecimals().positive().optional().requiredWhen('kind', '=', 'skill'),
+  targetLevel: vine
+    .number()
+    .withoutDecimals()
+    .range([1, 4])
+    .optional()
+    .requiredWhen('kind', '=', 'skill'),
+  courseId: vine
+    .number()
+    .withoutDecimals()
+    .positive()
+    .optional()
+    .requiredWhen('kind', '=', 'course'),
+}
+
+const itemMessages = {
+  'kind.required': 'Select whether the item is a skill or a course',
+  'kind.enum': 'Select whether the item is a skill or a course',
+  'skillId.required': 'Select the skill you want to develop',
+  'skillId.number': 'Select the skill you want to develop',
+  'skillId.withoutDecimals': 'Select the skill you want to develop',
+  'skillId.positive': 'Select the skill you want to develop',
+  'targetLevel.required': 'Select the level you want to reach',
+  'targetLevel.number': 'Select the level you want to reach',
+  'targetLevel.withoutDecimals': 'Select the level you want to reach',
+  'targetLevel.range': 'Select the level you want to reach',
+  'courseId.required': 'Select the course',
+  'courseId.number': 'Select the course',
+  'courseId.withoutDecimals': 'Select the course',
+  'courseId.positive': 'Select the course',
+  'dueOn.object': 'Enter the due date as a day, month and year',
+  'dueOn.string': 'Enter the due date as text, like 2027-03-27',
+}
+
+/* A new plan item from the plan page, or in one click from the gap view. */
+export const planItemValidator = vine.create({
+  ...itemFields,
+  dueOn: vine
+    .object({ day: datePart(), month: datePart(), year: datePart() })
+    .use(realDueDate())
+    .optional(),
+  returnTo: vine.enum(['plan', 'gaps', 'gaps-target'] as const).optional(),
+})
+
+planItemValidator.messagesProvider = new FormMessages(itemMessages)
+
+/* A new plan item through the API; the due date as yyyy-mm-dd. */
+export const apiPlanItemValidator = vine.create({
+  ...itemFields,
+  dueOn: vine.string().trim().use(realDueDate()).optional(),
+})
+
+apiPlanItemValidator.messagesProvider = new FormMessages(itemMessages)
+
+/* A plan item's new status. */
+export const planStatusValidator = vine.create({
+  status: vine.enum(planItemStatusValues),
+})
+
+planStatusValidator.messagesProvider = new FormMessages({
+  'status.required': 'Select the status of the item',
+  'status.enum': 'Select the status of the item',
+})

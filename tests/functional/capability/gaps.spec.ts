@@ -1,0 +1,288 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { createRole } from '#database/factories/framework_factory'
+import { createCourse, createSession } from '#database/factories/learning_factory'
+import RoleAssignment from '#models/role_assignment'
+import SkillAssessment from '#models/skill_assessment'
+import Skill from '#models/skill'
+import Enrolment from '#models/enrolment'
+import type User from '#models/user'
+import { enrol } from '#actions/learning/enrol'
+import { recordAttendance } from '#actions/learning/record_attendance'
+import type { RoleAssignmentKind } from '#enums/capability'
+
+let counter = 0
+
+/* A role level needing two skills, with unique names for this test. */
+async function roleNeeding(needs: Record<string, number>) {
+  counter += 1
+  const named = Object.fromEntries(
+    Object.entries(needs).map(([name, level]) => [`${name} ${counter}`, level])
+  )
+  const { levels } = await createRole({
+    levels: [{ name: `Senior analyst ${counter}`, needs: named }],
+  })
+  const skills: Record<string, Skill> = {}
+  for (const name of Object.keys(needs)) {
+    skills[name] = await Skill.findByOrFail('name', `${name} ${counter}`)
+  }
+  return { level: levels[0], skills }
+}
+
+async function assign(user: User, roleLevelId: number, kind: RoleAssignmentKind = 'current') {
+  return RoleAssignment.create({
+    userId: user.id,
+    roleLevelId,
+    kind,
+    status: 'confirmed',
+    activeKind: kind,
+    confirmedAt: DateTime.now(),
+  })
+}
+
+async function assess(user: User, skill: Skill, level: number, source: 'self' | 'manager') {
+  return SkillAssessment.create({
+    userId: user.id,
+    skillId: skill.id,
+    level,
+    source,
+    status: source === 'self' ? 'submitted' : 'validated',
+    assessedBy: source === 'self' ? user.id : user.lineManagerId,
+    assessedAt: DateTime.now(),
+  })
+}
+
+test.group('Capability: the individual gap view', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a person without a current role level is asked to choose one', async ({ client }) => {
+    const response = await client.get('/capability/gaps').loginAs(await createUser())
+    response.assertStatus(200)
+    response.assertTextIncludes('You have not chosen your current role level')
+    response.assertTextIncludes('href="/capability/role"')
+  })
+
+  test('the gap view shows validated and self-assessed levels, biggest gap first, in words', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { level, skills } = await roleNeeding({ Analysis: 3, Research: 2, Coding: 4 })
+    await assign(learner, level.id)
+    await assess(learner, skills.Analysis, 3, 'manager')
+    await assess(learner, skills.Research, 1, 'self')
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, `href="/framework/skills/${skills.Coding.id}"`)
+    assert.include(html, '4 levels short')
+    assert.include(html, 'Level 1 (Awareness) (not yet confirmed)')
+    assert.include(html, '1 level short')
+    assert.include(html, 'Meets the level')
+    assert.include(html, 'Level 3 (Practitioner)')
+    const coding = html.indexOf(`${skills.Coding.name}</a>`)
+    const research = html.indexOf(`${skills.Research.name}</a>`)
+    const analysis = html.indexOf(`${skills.Analysis.name}</a>`)
+    assert.isTrue(coding < research && research < analysis, 'sorted by gap, biggest first')
+  })
+
+  test('only published courses that reach the required level are recommended, with their sessions', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const { level, skills } = await roleNeeding({ Modelling: 3 })
+    await assign(learner, level.id)
+    const reaches = await createCourse({
+      title: 'Modelling in depth',
+      outcomes: { [skills.Modelling.id]: 3 },
+    })
+    await createCourse({ title: 'Modelling taster', outcomes: { [skills.Modelling.id]: 2 } })
+    await createCourse({
+      title: 'Modelling draft',
+      status: 'draft',
+      outcomes: { [skills.Modelling.id]: 4 },
+    })
+    await createSession({ course: reaches, capacity: 8, location: 'Leeds' })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    response.assertTextIncludes('Modelling in depth')
+    response.assertTextIncludes('Leeds')
+    response.assertTextIncludes('8 seats left')
+    response.assertTextIncludes('Book a place')
+    assert.notInclude(response.text(), 'Modelling taster')
+    assert.notInclude(response.text(), 'Modelling draft')
+  })
+
+  test('the target view compares against the role level the person is aiming for', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const current = await roleNeeding({ Writing: 2 })
+    const target = await roleNeeding({ Strategy: 4 })
+    await assign(learner, current.level.id, 'current')
+
+    const before = await client.get('/capability/gaps?toward=target').loginAs(learner)
+    before.assertTextIncludes('What I need for my next role')
+    before.assertTextIncludes('You have not chosen the role level you are aiming for')
+
+    await assign(learner, target.level.id, 'target')
+    const response = await client.get('/capability/gaps?toward=target').loginAs(learner)
+    response.assertTextIncludes(target.skills.Strategy.name)
+    response.assertTextIncludes('4 levels short')
+    assert.notInclude(response.text(), current.skills.Writing.name)
+  })
+
+  test('booking from the gap view books the learner and returns to the gap view with a message', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const { level, skills } = await roleNeeding({ Testing: 2 })
+    await assign(learner, level.id, 'target')
+    const course = await createCourse({
+      title: 'Testing well',
+      outcomes: { [skills.Testing.id]: 2 },
+    })
+    const session = await createSession({ course })
+
+    const response = await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .form({ toward: 'target' })
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/capability/gaps?toward=target')
+    assert.match(response.flashMessages().success as string, /^You are booked on Testing well, /)
+    const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()
+    assert.equal(enrolment.status, 'booked')
+  })
+
+  test('booking a full session from the gap view gives the waiting-list position', async ({
+    client,
+  }) => {
+    const session = await createSession({
+      capacity: 1,
+      course: await createCourse({ title: 'Cloud skills' }),
+    })
+    await enrol(await createUser(), session.id)
+    const response = await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(await createUser())
+      .redirects(0)
+    response.assertHeader('location', '/capability/gaps')
+    response.assertFlashMessage('success', 'You are number 1 on the waiting list for Cloud skills')
+  })
+
+  test('a course needing approval sends a request from the gap view, and one with no line manager is refused', async ({
+    client,
+  }) => {
+    const manager = await createUser({ overrides: { fullName: 'Maria Manager' } })
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const course = await createCourse({ title: 'Leading teams', requiresApproval: true })
+    const session = await createSession({ course })
+
+    const requested = await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    requested.assertFlashMessage(
+      'success',
+      'Your request to go on Leading teams has been sent to Maria Manager'
+    )
+
+    const refused = await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(await createUser())
+      .redirects(0)
+    refused.assertHeader('location', '/capability/gaps')
+    refused.assertFlashMessage(
+      'error',
+      'Leading teams needs your line manager’s approval, but the service does not know who your line manager is. Ask your HR team to add them'
+    )
+  })
+
+  test('booking a session whose booking has closed is refused with a message', async ({
+    client,
+    assert,
+  }) => {
+    const session = await createSession({
+      course: await createCourse({ title: 'Late course' }),
+      bookingClosesAt: DateTime.now().minus({ hours: 1 }),
+    })
+    const response = await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(await createUser())
+      .redirects(0)
+    response.assertStatus(302)
+    assert.match(
+      response.flashMessages().error as string,
+      /^Booking for Late course on .* has closed/
+    )
+  })
+
+  test('booking a session that does not exist answers 404', async ({ client }) => {
+    const response = await client
+      .post('/capability/gaps/sessions/999999/enrol')
+      .withCsrfToken()
+      .loginAs(await createUser())
+    response.assertStatus(404)
+  })
+
+  test('the gap view needs a signed-in person', async ({ client }) => {
+    const response = await client.get('/capability/gaps').redirects(0)
+    response.assertStatus(302)
+  })
+
+  test('done when: a learner books the recommended session from the gap view, completes it, and once validated the gap closes', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { level, skills } = await roleNeeding({ Accessibility: 3 })
+    await assign(learner, level.id)
+    await assess(learner, skills.Accessibility, 1, 'self')
+    const course = await createCourse({
+      title: 'Accessible services',
+      outcomes: { [skills.Accessibility.id]: 3 },
+    })
+    const session = await createSession({ course })
+
+    const page = await client.get('/capability/gaps').loginAs(learner)
+    page.assertTextIncludes('2 levels short')
+    page.assertTextIncludes('Accessible services')
+    page.assertTextIncludes(`action="/capability/gaps/sessions/${session.id}/enrol"`)
+
+    await client
+      .post(`/capability/gaps/sessions/${session.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()
+    assert.equal(enrolment.status, 'booked')
+
+    const later = session.startsAt.plus({ hours: 8 }).toJSDate()
+    const attended = await recordAttendance(enrolment.id, 'attended', later)
+    assert.equal(attended.type, 'marked')
+    const completed = await recordAttendance(enrolment.id, 'completed', later)
+    assert.equal(completed.type, 'marked')
+    await assess(learner, skills.Accessibility, 3, 'manager')
+
+    const after = await client.get('/capability/gaps').loginAs(learner)
+    after.assertTextIncludes('Meets the level')
+    after.assertTextIncludes('You meet the level in every skill')
+    assert.notInclude(after.text(), '2 levels short')
+  })
+})
