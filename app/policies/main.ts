@@ -6,4 +6,5 @@ export const policies = {
   OrganisationPolicy: () => import('#policies/organisation_policy'),
   FrameworkPolicy: () => import('#policies/framework_policy'),
   CoursePolicy: () => import('#policies/course_policy'),
+  CapabilityPolicy: () => import('#policies/capability_policy'),
 }

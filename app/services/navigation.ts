@@ -22,7 +22,13 @@ export function navigationFor(user: User): NavigationItem[] {
   const items = [item('Home', '/', true), item('Framework', '/framework')]
   items.push(item('Courses', '/learning/courses'))
   items.push(item('My learning', '/learning/my'))
+  items.push(item('My gaps', '/capability/gaps'))
+  items.push(item('My plan', '/capability/plan'))
   if (user.isLineManager) items.push(item('Approvals', '/learning/approvals'))
+  if (user.isLineManager || user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin))
+    items.push(item('Team skills', '/capability/team'))
+  items.push(item('My skills', '/capability/assessment'))
+  if (user.isLineManager) items.push(item('Validations', '/capability/validations'))
   if (user.administersCourses) items.push(item('Manage courses', '/learning/admin/courses'))
   if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
     items.push(item('People', '/admin/users'))

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import SkillAssessment from '#models/skill_assessment'
+import type User from '#models/user'
+import { AssessmentSources, AssessmentStatuses } from '#enums/capability'
+
+export type ValidateAssessmentResult =
+  | { type: 'validated'; assessment: SkillAssessment; selfAssessment: SkillAssessment }
+  | { type: 'not_found' }
+  | { type: 'already_validated' }
+
+/*
+ * A line manager validates a direct report's self-assessment, agreeing or
+ * setting another level: a new validated assessment is written that points
+ * at the self-assessment, and both are kept. Anyone but the person's
+ * current line manager gets not_found.
+ */
+export async function validateAssessment(
+  manager: User,
+  selfAssessmentId: number,
+  judgement: { level: number | null; comment?: string | null },
+  now = DateTime.now()
+): Promise<ValidateAssessmentResult> {
+  return db.transaction(async (trx) => {
+    const selfAssessment = await SkillAssessment.query({ client: trx })
+      .where('id', selfAssessmentId)
+      .where('source', AssessmentSources.Self)
+      .preload('user')
+      .first()
+    if (!selfAssessment || selfAssessment.user.lineManagerId !== manager.id)
+      return { type: 'not_found' as const }
+    const existing = await trx
+      .from('skill_assessments')
+      .where('validates_id', selfAssessment.id)
+      .select('id')
+      .first()
+    if (existing) return { type: 'already_validated' as const }
+
+    const assessment = await SkillAssessment.create(
+      {
+        userId: selfAssessment.userId,
+        skillId: selfAssessment.skillId,
+        level: judgement.level ?? selfAssessment.level,
+        source: AssessmentSources.Manager,
+        status: AssessmentStatuses.Validated,
+        assessedBy: manager.id,
+        validatesId: selfAssessment.id,
+        comment: judgement.comment?.trim() || null,
+        assessedAt: now,
+      },
+      { client: trx }
+    )
+    return { type: 'validated' as const, assessment, selfAssessment }
+  })
+}

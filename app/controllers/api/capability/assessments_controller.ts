@@ -1,0 +1,83 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { submitSelfAssessment } from '#actions/capability/submit_self_assessment'
+import { validateAssessment } from '#actions/capability/validate_assessment'
+import {
+  apiSelfAssessmentValidator,
+  apiValidationValidator,
+} from '#validators/capability_assessment'
+import { reportItem } from '#queries/capability/validations_query'
+import { problem } from '#services/api'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+/* The caller's self-assessment, and a line manager's validation of a report's. */
+export default class AssessmentsController {
+  async update({ auth, request, response }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
+    const { assessments } = await request.validateUsing(apiSelfAssessmentValidator)
+    const result = await submitSelfAssessment(user, assessments)
+    switch (result.type) {
+      case 'submitted':
+        return {
+          data: result.assessments.map((row) => ({
+            id: row.id,
+            skillId: row.skillId,
+            level: row.level,
+            source: row.source,
+            status: row.status,
+            assessedAt: row.assessedAt.toUTC().toISO(),
+          })),
+        }
+      case 'no_current_role':
+        return problem(
+          response,
+          422,
+          'You have no current role level: choose one before you assess your skills.'
+        )
+      case 'nothing_to_submit':
+        return problem(response, 422, 'Send at least one assessment.')
+      case 'skills_not_in_role':
+        return problem(response, 422, 'The request has errors in the fields listed.', {
+          errors: result.indexes.map((index) => ({
+            field: `assessments.${index}.skillId`,
+            message: 'This skill is not needed by your current or target role level',
+            rule: 'skillInRole',
+          })),
+        })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async validate({ auth, params, request, response }: HttpContext) {
+    const manager = auth.use('api').getUserOrFail()
+    const id = idParam(params.id)
+    // Someone else's report's assessment does not exist for the caller, whatever the body.
+    if (!(await reportItem(manager.id, 'assessment', id))) throw new RecordNotFoundException()
+    const input = await request.validateUsing(apiValidationValidator)
+    const result = await validateAssessment(manager, id, {
+      level: input.level,
+      comment: input.comment,
+    })
+    switch (result.type) {
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'already_validated':
+        return problem(response, 409, 'This self-assessment is already validated.')
+      case 'validated':
+        return response.created({
+          data: {
+            id: result.assessment.id,
+            level: result.assessment.level,
+            validatesId: result.assessment.validatesId,
+          },
+        })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

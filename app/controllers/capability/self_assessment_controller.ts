@@ -1,0 +1,92 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { submitSelfAssessment } from '#actions/capability/submit_self_assessment'
+import { readSelfAssessment, skillField } from '#validators/capability_assessment'
+import { assessmentSkills } from '#queries/capability/assessment_query'
+import { SKILL_LEVELS, skillLevelName } from '#domain/framework/levels'
+
+const PENDING = 'capability.pendingSelfAssessment'
+
+type Answer = { skillId: number; level: number }
+
+/*
+ * A person assesses their own level in the skills of their role levels:
+ * form, check answers (kept in the session, so no JavaScript is needed),
+ * then submit.
+ */
+export default class SelfAssessmentController {
+  async show({ auth, session, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { assignments, groups } = await assessmentSkills(user.id)
+    const pending = new Map((session.get(PENDING, []) as Answer[]).map((a) => [a.skillId, a.level]))
+    return view.render('pages/capability/assessment', {
+      assignments,
+      groups,
+      levels: SKILL_LEVELS,
+      skillField,
+      pending: Object.fromEntries(pending),
+    })
+  }
+
+  async store({ auth, request, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { skills } = await assessmentSkills(user.id)
+    if (!skills.length) return response.redirect().toPath('/capability/assessment')
+    const read = readSelfAssessment(request.all(), skills)
+    if ('errors' in read) {
+      session.flash(read.entered)
+      session.flash('inputErrorsBag', read.errors)
+      return response.redirect().toPath('/capability/assessment')
+    }
+    session.put(PENDING, read.answers)
+    return response.redirect().toPath('/capability/assessment/check')
+  }
+
+  async check({ auth, response, session, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const pending = session.get(PENDING, []) as Answer[]
+    if (!pending.length) return response.redirect().toPath('/capability/assessment')
+    const { skills } = await assessmentSkills(user.id)
+    const names = new Map(skills.map((skill) => [skill.id, skill.name]))
+    return view.render('pages/capability/assessment_check', {
+      rows: pending
+        .filter((answer) => names.has(answer.skillId))
+        .map((answer) => ({
+          skillName: names.get(answer.skillId)!,
+          field: skillField(answer.skillId),
+          level: `${answer.level} ${skillLevelName(answer.level)}`,
+        })),
+    })
+  }
+
+  async submit({ auth, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const pending = session.get(PENDING, []) as Answer[]
+    const result = await submitSelfAssessment(user, pending)
+    switch (result.type) {
+      case 'submitted':
+        session.forget(PENDING)
+        session.flash(
+          'success',
+          'Your self-assessment is submitted. Your line manager will validate it'
+        )
+        return response.redirect().toPath('/capability/assessment')
+      case 'nothing_to_submit':
+        return response.redirect().toPath('/capability/assessment')
+      case 'no_current_role':
+        session.forget(PENDING)
+        session.flash('error', 'Choose your current role level before you assess your skills')
+        return response.redirect().toPath('/capability/role')
+      case 'skills_not_in_role':
+        session.forget(PENDING)
+        session.flash(
+          'error',
+          'Your role levels have changed since you started: check your answers again'
+        )
+        return response.redirect().toPath('/capability/assessment')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateAssessment } from '#actions/capability/validate_assessment'
+import { validateSkillClaim } from '#actions/capability/validate_skill_claim'
+import { confirmRoleAssignment } from '#actions/capability/confirm_role_assignment'
+import { judgementValidator } from '#validators/capability_assessment'
+import { pendingValidations, reportItem } from '#queries/capability/validations_query'
+import { SKILL_LEVELS } from '#domain/framework/levels'
+import { idParam } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+type Kind = 'assessment' | 'claim'
+
+/* A line manager validates direct reports' self-assessments, claims and role levels. */
+export default class ValidationsController {
+  async index({ auth, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    return view.render('pages/capability/validations', {
+      isLineManager: Boolean(user.isLineManager),
+      pending: await pendingValidations(user.id),
+      levels: SKILL_LEVELS,
+    })
+  }
+
+  async assessment(ctx: HttpContext) {
+    const { manager, id, subject, judgement } = await this.judged(ctx, 'assessment')
+    if (!judgement) return ctx.response.redirect().back()
+    const result = await validateAssessment(manager, id, {
+      level: judgement.decision === 'agree' ? null : judgement.level!,
+      comment: judgement.comment,
+    })
+    switch (result.type) {
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'already_validated':
+        ctx.session.flash('error', `${subject.personName}’s self-assessment is already validated`)
+        break
+      case 'validated':
+        ctx.session.flash('success', `You validated ${subject.personName}’s self-assessment`)
+        break
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return ctx.response.redirect().toPath('/capability/validations')
+  }
+
+  async claim(ctx: HttpContext) {
+    const { manager, id, subject, judgement } = await this.judged(ctx, 'claim')
+    if (!judgement) return ctx.response.redirect().back()
+    const result = await validateSkillClaim(
+      manager,
+      id,
+      judgement.decision === 'agree'
+        ? { decision: 'agree', comment: judgement.comment }
+        : { decision: judgement.decision, level: judgement.level!, comment: judgement.comment }
+    )
+    switch (result.type) {
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'not_pending':
+        ctx.session.flash('error', `${subject.personName}’s claim has already been decided`)
+        break
+      case 'reject_needs_lower_level':
+        ctx.session.flash('inputErrorsBag', {
+          [`claim-${id}`]: ['To reject the claim, select a level lower than the one claimed'],
+        })
+        return ctx.response.redirect().back()
+      case 'validated':
+        ctx.session.flash('success', `You validated ${subject.personName}’s claim`)
+        break
+      case 'rejected':
+        ctx.session.flash('success', `You rejected ${subject.personName}’s claim`)
+        break
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return ctx.response.redirect().toPath('/capability/validations')
+  }
+
+  async role({ auth, params, response, session }: HttpContext) {
+    const manager = auth.getUserOrFail()
+    const id = idParam(params.id)
+    const subject = await reportItem(manager.id, 'role', id)
+    if (!subject) throw new RecordNotFoundException()
+    const result = await confirmRoleAssignment(manager, id)
+    switch (result.type) {
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'not_proposed':
+        session.flash('error', `${subject.personName}’s role level is no longer waiting`)
+        break
+      case 'confirmed':
+        session.flash('success', `You confirmed ${subject.personName}’s role level`)
+        break
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return response.redirect().toPath('/capability/validations')
+  }
+
+  /* Finds the report's item (404 when not the manager's) and reads the judgement form. */
+  private async judged({ auth, params, request, session }: HttpContext, kind: Kind) {
+    const manager = auth.getUserOrFail()
+    const id = idParam(params.id)
+    const subject = await reportItem(manager.id, kind, id)
+    if (!subject) throw new RecordNotFoundException()
+    const [invalid, judgement] = await judgementValidator.tryValidate(request.all())
+    if (invalid) {
+      const messages = invalid.messages as { field: string; message: string }[]
+      session.flash('inputErrorsBag', { [`${kind}-${id}`]: [messages[0].message] })
+      return { manager, id, subject, judgement: null }
+    }
+    if (kind === 'assessment' && judgement.decision === 'reject') {
+      session.flash('inputErrorsBag', {
+        [`${kind}-${id}`]: ['Choose whether you agree or set another level'],
+      })
+      return { manager, id, subject, judgement: null }
+    }
+    return { manager, id, subject, judgement }
+  }
+}
