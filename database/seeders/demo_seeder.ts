@@ -10,6 +10,7 @@ import { readOrganisationSeed } from '#database/seeders/main_seeder'
 import { upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
+import { seedDemoCapability } from '#database/demo/capability'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -681,6 +682,7 @@ export default class DemoSeeder extends BaseSeeder {
       return result
     })
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
+    await seedDemoCapability(this.client, { now: DateTime.now() })
     logger.info(
       learning
         ? describeDemoLearning(learning)

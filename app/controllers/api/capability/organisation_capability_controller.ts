@@ -1,0 +1,39 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { Roles } from '#enums/roles'
+import { OrganisationScope } from '#services/organisation_scope'
+import { organisationCapability } from '#queries/capability/organisation_capability_query'
+import { problem } from '#services/api'
+
+/*
+ * An organisation's capability against its people's role levels, for HR
+ * of its tree and capability admins. Organisations outside the caller's
+ * scope answer 404, as if they did not exist.
+ */
+export default class OrganisationCapabilityController {
+  async show({ auth, params, response }: HttpContext) {
+    const user = auth.getUserOrFail()
+    if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
+      return problem(response, 403, 'Only department HR and capability admins can see this.')
+    }
+    const id = Number.parseInt(String(params.id), 10)
+    const scope = await OrganisationScope.forUser(user)
+    const organisation =
+      Number.isFinite(id) && id > 0 && (await scope.includes(id))
+        ? await db.from('organisations').where('id', id).select('id', 'name', 'path').first()
+        : null
+    if (!organisation) {
+      return problem(response, 404, 'There is no organisation with this id that you can see.')
+    }
+    const capability = await organisationCapability({
+      id: Number(organisation.id),
+      path: String(organisation.path),
+    })
+    return {
+      data: {
+        organisation: { id: Number(organisation.id), name: organisation.name },
+        ...capability,
+      },
+    }
+  }
+}
