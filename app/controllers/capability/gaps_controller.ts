@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
-import type Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
 import { gapView, type GapView } from '#queries/capability/gaps_query'
 import { sessionWithCounts } from '#queries/learning/catalogue_query'
@@ -8,8 +7,8 @@ import { formatDayTime, seatsLeftText, sessionPlace } from '#transformers/learni
 import { skillLevelName } from '#domain/framework/levels'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { EnrolmentStatuses, enrolmentStatusLabels } from '#enums/learning'
 import type { RoleAssignmentKind } from '#enums/capability'
+import { alreadyEnrolledMessage } from '#services/enrolment_messages'
 
 /* "Level 3 (Practitioner)". */
 function levelText(level: number) {
@@ -66,20 +65,6 @@ function gapPage(view: GapView) {
         })),
       })),
     })),
-  }
-}
-
-/* Says what the learner already holds on the session, instead of a second place. */
-function alreadyEnrolledMessage(existing: Enrolment, title: string) {
-  switch (existing.status) {
-    case EnrolmentStatuses.Booked:
-      return `You are already booked on ${title}`
-    case EnrolmentStatuses.Waitlisted:
-      return `You are already number ${existing.waitlistPosition} on the waiting list for ${title}`
-    case EnrolmentStatuses.Requested:
-      return `You have already asked to go on ${title}. Your request is waiting for your line manager`
-    default:
-      return `You already have a place on ${title}: ${enrolmentStatusLabels[existing.status].toLowerCase()}`
   }
 }
 

@@ -10,6 +10,7 @@ import { ownEnrolment, sessionOffer, type SessionOffer } from '#queries/learning
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { EnrolmentStatuses, enrolmentStatusLabels, type EnrolmentStatus } from '#enums/learning'
 import type { EnrolRefusal } from '#domain/learning/enrolment_rules'
+import { alreadyEnrolledMessage } from '#services/enrolment_messages'
 
 type Refusal = EnrolRefusal | 'no_line_manager'
 
@@ -207,19 +208,5 @@ export default class EnrolmentsController {
       words: cancelWords[enrolment.status] ?? null,
       statusLabel: enrolmentStatusLabels[enrolment.status],
     }
-  }
-}
-
-/* Says what the learner already holds on the session, instead of a second place. */
-function alreadyEnrolledMessage(existing: Enrolment, title: string) {
-  switch (existing.status) {
-    case EnrolmentStatuses.Booked:
-      return `You are already booked on ${title}`
-    case EnrolmentStatuses.Waitlisted:
-      return `You are already number ${existing.waitlistPosition} on the waiting list for ${title}`
-    case EnrolmentStatuses.Requested:
-      return `You have already asked to go on ${title}. Your request is waiting for your line manager`
-    default:
-      return `You already have a place on ${title}: ${enrolmentStatusLabels[existing.status].toLowerCase()}`
   }
 }

@@ -14,26 +14,9 @@ export async function skillEvidence(
   client: QueryClientContract = db.connection()
 ): Promise<SkillEvidence[]> {
   const latest = (source: 'self' | 'manager') =>
-    client
-      .from('skill_assessments as a')
+    latestAssessments(source, client)
       .where('a.user_id', userId)
-      .where('a.source', source)
       .if(skillIds, (query) => query.whereIn('a.skill_id', skillIds!))
-      .whereNotExists((newer) =>
-        newer
-          .from('skill_assessments as b')
-          .whereColumn('b.user_id', 'a.user_id')
-          .whereColumn('b.skill_id', 'a.skill_id')
-          .where('b.source', source)
-          .where((later) =>
-            later
-              .whereColumn('b.assessed_at', '>', 'a.assessed_at')
-              .orWhere((tie) =>
-                tie.whereColumn('b.assessed_at', 'a.assessed_at').whereColumn('b.id', '>', 'a.id')
-              )
-          )
-      )
-      .select('a.skill_id', 'a.level')
 
   const [self, manager] = await Promise.all([latest('self'), latest('manager')])
 
@@ -46,4 +29,29 @@ export async function skillEvidence(
   for (const row of self) entry(Number(row.skill_id)).selfAssessed = Number(row.level)
   for (const row of manager) entry(Number(row.skill_id)).validated = Number(row.level)
   return [...evidence.values()]
+}
+
+/* The latest assessment from one source for every person and skill: no newer one exists. */
+export function latestAssessments(
+  source: 'self' | 'manager',
+  client: QueryClientContract = db.connection()
+) {
+  return client
+    .from('skill_assessments as a')
+    .where('a.source', source)
+    .whereNotExists((newer) =>
+      newer
+        .from('skill_assessments as b')
+        .whereColumn('b.user_id', 'a.user_id')
+        .whereColumn('b.skill_id', 'a.skill_id')
+        .where('b.source', source)
+        .where((later) =>
+          later
+            .whereColumn('b.assessed_at', '>', 'a.assessed_at')
+            .orWhere((tie) =>
+              tie.whereColumn('b.assessed_at', 'a.assessed_at').whereColumn('b.id', '>', 'a.id')
+            )
+        )
+    )
+    .select('a.user_id', 'a.skill_id', 'a.level')
 }

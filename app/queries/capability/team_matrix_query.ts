@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { OrganisationScope } from '#services/organisation_scope'
+import { latestAssessments } from '#queries/capability/skill_evidence_query'
 
 /* Whose skills a matrix shows: a line manager's direct reports, or everyone in an HR scope. */
 export type TeamAudience =
@@ -16,28 +17,6 @@ export type TeamFilters = {
 }
 
 export const TEAM_PAGE_SIZE = 50
-
-/* The latest assessment from one source for every person and skill: no newer one exists. */
-export function latestAssessments(source: 'self' | 'manager', client: QueryClientContract) {
-  return client
-    .from('skill_assessments as a')
-    .where('a.source', source)
-    .whereNotExists((newer) =>
-      newer
-        .from('skill_assessments as b')
-        .whereColumn('b.user_id', 'a.user_id')
-        .whereColumn('b.skill_id', 'a.skill_id')
-        .where('b.source', source)
-        .where((later) =>
-          later
-            .whereColumn('b.assessed_at', '>', 'a.assessed_at')
-            .orWhere((tie) =>
-              tie.whereColumn('b.assessed_at', 'a.assessed_at').whereColumn('b.id', '>', 'a.id')
-            )
-        )
-    )
-    .select('a.user_id', 'a.skill_id', 'a.level')
-}
 
 /* The SQL for the level that counts: validated, else self-assessed, else none (0). */
 export const CURRENT_LEVEL = 'coalesce(m.level, s.level, 0)'
