@@ -32,6 +32,9 @@ export default class Organisation extends AuditedModel {
   @column({ consume: (value) => Boolean(value) })
   declare isTransactional: boolean
 
+  @column()
+  declare digitalLeaderId: number | null
+
   @column.dateTime()
   declare retiredAt: DateTime | null
 

@@ -6,5 +6,6 @@ export const policies = {
   OrganisationPolicy: () => import('#policies/organisation_policy'),
   FrameworkPolicy: () => import('#policies/framework_policy'),
   CoursePolicy: () => import('#policies/course_policy'),
+  WorkforcePolicy: () => import('#policies/workforce_policy'),
   CapabilityPolicy: () => import('#policies/capability_policy'),
 }

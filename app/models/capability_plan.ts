@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+import PlanLine from '#models/plan_line'
+import { financialYearLabel, type PlanStatus } from '#enums/workforce'
+
+/* An organisation's capability plan for one financial year. */
+export default class CapabilityPlan extends AuditedModel {
+  static auditSubjectType = 'capability_plan'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare financialYear: number
+
+  @column()
+  declare status: PlanStatus
+
+  @column()
+  declare copiedFromId: number | null
+
+  @column()
+  declare submittedBy: number | null
+
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+
+  @column()
+  declare decidedBy: number | null
+
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+
+  @column()
+  declare decisionComment: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  @hasMany(() => PlanLine, { foreignKey: 'planId' })
+  declare lines: HasMany<typeof PlanLine>
+
+  get yearLabel() {
+    return financialYearLabel(this.financialYear)
+  }
+
+  auditLabel() {
+    return `Capability plan ${this.yearLabel}`
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import RoleProfile from '#models/role_profile'
+
+/* One role profile's numbers in a capability plan. */
+export default class PlanLine extends AuditedModel {
+  static auditSubjectType = 'plan_line'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare planId: number
+
+  @column()
+  declare roleProfileId: number
+
+  @column()
+  declare postsNeeded: number
+
+  @column()
+  declare inPostOverride: number | null
+
+  @column()
+  declare overrideReason: string | null
+
+  @column()
+  declare plannedToRecruit: number
+
+  @column()
+  declare plannedToTrain: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => RoleProfile)
+  declare roleProfile: BelongsTo<typeof RoleProfile>
+
+  async auditOrganisationId() {
+    const client = this.$trx ?? PlanLine.query().client
+    const row = await client
+      .from('capability_plans')
+      .where('id', this.planId)
+      .select('organisation_id')
+      .first()
+    return row?.organisation_id ?? null
+  }
+}

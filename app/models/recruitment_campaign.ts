@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+import RoleProfile from '#models/role_profile'
+import type { CampaignStage } from '#enums/workforce'
+
+export default class RecruitmentCampaign extends AuditedModel {
+  static auditSubjectType = 'recruitment_campaign'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare roleProfileId: number
+
+  @column()
+  declare title: string
+
+  @column()
+  declare posts: number
+
+  @column()
+  declare grade: string | null
+
+  @column()
+  declare location: string | null
+
+  @column()
+  declare stage: CampaignStage
+
+  @column.date()
+  declare plannedOn: DateTime | null
+
+  @column.date()
+  declare advertisedOn: DateTime | null
+
+  @column.date()
+  declare siftingOn: DateTime | null
+
+  @column.date()
+  declare interviewingOn: DateTime | null
+
+  @column.date()
+  declare offersOn: DateTime | null
+
+  @column.date()
+  declare closedOn: DateTime | null
+
+  @column()
+  declare hires: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  @belongsTo(() => RoleProfile)
+  declare roleProfile: BelongsTo<typeof RoleProfile>
+
+  auditLabel() {
+    return this.title
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+import User from '#models/user'
+import type { ServicePhase } from '#enums/workforce'
+
+/* A service an organisation runs, with its yearly transactions and its Service Manager. */
+export default class Service extends AuditedModel {
+  static auditSubjectType = 'service'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare name: string
+
+  @column({ consume: (value) => Number(value) })
+  declare annualTransactions: number
+
+  @column()
+  declare phase: ServicePhase
+
+  @column({ consume: (value) => Boolean(value) })
+  declare isExemplar: boolean
+
+  @column()
+  declare serviceManagerId: number | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  @belongsTo(() => User, { foreignKey: 'serviceManagerId' })
+  declare serviceManager: BelongsTo<typeof User>
+
+  auditLabel() {
+    return this.name
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

@@ -1,0 +1,3 @@
+/*
+ * Routes: api_workforce_campaigns_gaps (being written).
+ */

@@ -1,0 +1,3 @@
+/*
+ * Routes: workforce_campaigns_gaps (being written).
+ */

@@ -1,0 +1,3 @@
+/*
+ * Routes: workforce_plans (being written).
+ */

@@ -1,0 +1,3 @@
+/*
+ * Routes: workforce_services (being written).
+ */
