@@ -98,6 +98,7 @@ export type MatrixPerson = {
   id: number
   fullName: string
   email: string
+  lineManagerId: number | null
   roleLevel: string
   cells: Map<number, MatrixCell>
 }
@@ -131,7 +132,13 @@ export async function teamMatrix(
   }))
 
   const page = await teamPeople(audience, filters, client)
-    .select('users.id', 'users.full_name', 'users.email', 'rl.name as role_level_name')
+    .select(
+      'users.id',
+      'users.full_name',
+      'users.email',
+      'users.line_manager_id',
+      'rl.name as role_level_name'
+    )
     .orderBy('users.full_name')
     .orderBy('users.id')
     .paginate(filters.page ?? 1, TEAM_PAGE_SIZE)
@@ -140,6 +147,7 @@ export async function teamMatrix(
     id: Number(row.id),
     fullName: row.full_name,
     email: row.email,
+    lineManagerId: row.line_manager_id === null ? null : Number(row.line_manager_id),
     roleLevel: row.role_level_name,
     cells: new Map(),
   }))

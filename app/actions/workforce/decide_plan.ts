@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import CapabilityPlan from '#models/capability_plan'
+import type User from '#models/user'
+
+export type PlanDecision = { outcome: 'approved' } | { outcome: 'returned'; comment: string }
+
+export type DecidePlanResult = { type: 'decided'; plan: CapabilityPlan } | { type: 'not_submitted' }
+
+/*
+ * A capability admin's decision on a submitted plan: approved, or returned
+ * with a comment so the organisation can change it and send it again.
+ */
+export async function decidePlan(
+  plan: CapabilityPlan,
+  decision: PlanDecision,
+  admin: User
+): Promise<DecidePlanResult> {
+  return db.transaction(async (trx) => {
+    const locked = await CapabilityPlan.query({ client: trx })
+      .where('id', plan.id)
+      .forUpdate()
+      .firstOrFail()
+    if (locked.status !== 'submitted') return { type: 'not_submitted' as const }
+    locked.merge({
+      status: decision.outcome,
+      decidedBy: admin.id,
+      decidedAt: DateTime.utc(),
+      decisionComment: decision.outcome === 'returned' ? decision.comment : null,
+    })
+    await locked.save()
+    return { type: 'decided' as const, plan: locked }
+  })
+}

@@ -1,0 +1,353 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type CapabilityPlan from '#models/capability_plan'
+import { OrganisationScope } from '#services/organisation_scope'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { organisationChoices } from '#queries/identity/organisations_query'
+import {
+  findPlanInScope,
+  financialYearChoices,
+  listPlans,
+  planFigures,
+  roleProfileChoices,
+} from '#queries/workforce/plans_query'
+import {
+  addPlanLineValidator,
+  planFiltersValidator,
+  planLineKey,
+  planNumbersMessages,
+  planNumbersValidator,
+  returnPlanValidator,
+  startPlanValidator,
+} from '#validators/workforce_plans'
+import { startPlan, type StartPlanResult } from '#actions/workforce/start_plan'
+import {
+  addPlanLine,
+  EDITABLE_STATUSES,
+  removePlanLine,
+  savePlanNumbers,
+  type PlanLineNumbers,
+} from '#actions/workforce/save_plan_lines'
+import { submitPlan } from '#actions/workforce/submit_plan'
+import { decidePlan, type DecidePlanResult } from '#actions/workforce/decide_plan'
+import { financialYearLabel, planStatusLabels } from '#enums/workforce'
+
+/* A sent or approved plan is read-only until it is returned. */
+const isEditable = (plan: CapabilityPlan) => EDITABLE_STATUSES.includes(plan.status)
+
+type Ctx = Pick<HttpContext, 'response' | 'session'>
+
+const statusOptions = Object.entries(planStatusLabels).map(([value, label]) => ({ value, label }))
+
+function withoutBlanks(values: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== '' && value !== null)
+  )
+}
+
+/* Answers a form with one field's error, keeping what was typed. */
+function fieldError({ response, session }: Ctx, field: string, message: string) {
+  session.flashExcept(['_csrf', '_method'])
+  session.flash('inputErrorsBag', { [field]: [message] })
+  return response.redirect().back()
+}
+
+/*
+ * Capability plans: department HR plan their organisation tree's posts and
+ * people each financial year; capability admins approve or return them.
+ * A plan outside the user's scope is answered 404.
+ */
+export default class PlansController {
+  async index({ auth, bouncer, request, response, session, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const [error, filters] = await planFiltersValidator.tryValidate(withoutBlanks(request.qs()))
+    if (error) {
+      session.flashValidationErrors(error)
+      return response.redirect().toPath('/workforce/plans')
+    }
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const [plans, organisations] = await Promise.all([
+      listPlans(scope, { ...filters, organisationId: filters.organisation }),
+      organisationChoices(scope),
+    ])
+    return view.render('pages/workforce/plans/index', {
+      plans,
+      organisations,
+      years: financialYearChoices(),
+      statusOptions,
+      planStatusLabels,
+      financialYearLabel,
+      query: request.qs(),
+    })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await request.validateUsing(startPlanValidator)
+    await bouncer.with('WorkforcePolicy').authorize('manage', input.organisationId)
+    const result = await startPlan({ ...input, copyPrevious: input.copyPrevious ?? false })
+    return this.respondToStart(result, input.financialYear, { response, session })
+  }
+
+  async show({ auth, bouncer, params, view }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    const figures = await planFigures(plan)
+    return view.render('pages/workforce/plans/show', {
+      plan,
+      ...figures,
+      sections: taskListSections(plan, figures.lines),
+      editable: isEditable(plan),
+      canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
+      planStatusLabels,
+    })
+  }
+
+  async lines({ auth, bouncer, params, response, session, view }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
+    const [figures, choices] = await Promise.all([planFigures(plan), roleProfileChoices(plan)])
+    return view.render('pages/workforce/plans/lines', { plan, ...figures, choices })
+  }
+
+  async addLine({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    const { roleProfileId } = await request.validateUsing(addPlanLineValidator)
+    const result = await addPlanLine(plan, roleProfileId)
+    switch (result.type) {
+      case 'added':
+        session.flash('success', 'Role profile added to the plan')
+        return response.redirect().toPath(`/workforce/plans/${plan.id}/lines`)
+      case 'not_editable':
+        return this.notEditable(plan, { response, session })
+      case 'role_profile_not_found':
+        return fieldError(
+          { response, session },
+          'roleProfileId',
+          'Select a role profile to add to the plan'
+        )
+      case 'already_in_plan':
+        return fieldError(
+          { response, session },
+          'roleProfileId',
+          'The plan already has a line for this role profile'
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async removeLine({ auth, bouncer, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    const result = await removePlanLine(plan, Number(params.lineId))
+    switch (result.type) {
+      case 'removed':
+        session.flash('success', 'Role profile removed from the plan')
+        return response.redirect().toPath(`/workforce/plans/${plan.id}/lines`)
+      case 'not_editable':
+        return this.notEditable(plan, { response, session })
+      case 'line_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async numbers({ auth, bouncer, params, response, session, view }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
+    const figures = await planFigures(plan)
+    return view.render('pages/workforce/plans/numbers', { plan, ...figures, planLineKey })
+  }
+
+  async saveNumbers({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
+    const { lines } = await planFigures(plan)
+    const input = await request.validateUsing(planNumbersValidator, {
+      messagesProvider: planNumbersMessages(lines),
+    })
+    const numbers = new Map<number, PlanLineNumbers>()
+    for (const line of lines) {
+      const values = input.lines[planLineKey(line.id)]
+      if (!values) continue
+      numbers.set(line.id, {
+        postsNeeded: values.postsNeeded,
+        inPostOverride: values.inPostOverride ?? null,
+        overrideReason: values.overrideReason ?? null,
+        plannedToRecruit: values.plannedToRecruit,
+        plannedToTrain: values.plannedToTrain,
+      })
+    }
+    const result = await savePlanNumbers(plan, numbers)
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', 'Posts and people saved')
+        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+      case 'not_editable':
+        return this.notEditable(plan, { response, session })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async check({ auth, bouncer, params, view }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    const figures = await planFigures(plan)
+    return view.render('pages/workforce/plans/check', {
+      plan,
+      ...figures,
+      editable: isEditable(plan),
+      canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
+      planStatusLabels,
+    })
+  }
+
+  async submit({ auth, bouncer, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    const result = await submitPlan(plan, auth.getUserOrFail())
+    switch (result.type) {
+      case 'submitted':
+        session.flash('success', `Plan for ${plan.yearLabel} sent for approval`)
+        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+      case 'not_editable':
+        return this.notEditable(plan, { response, session })
+      case 'no_lines':
+        session.flash('error', 'Add at least one role profile before sending the plan')
+        return response.redirect().toPath(`/workforce/plans/${plan.id}/check`)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async approve({ auth, bouncer, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    await bouncer.with('WorkforcePolicy').authorize('decidePlans')
+    const result = await decidePlan(plan, { outcome: 'approved' }, auth.getUserOrFail())
+    return this.respondToDecision(result, plan, 'Plan approved', { response, session })
+  }
+
+  async return({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const plan = await this.findInScope({ auth, bouncer }, params.id)
+    await bouncer.with('WorkforcePolicy').authorize('decidePlans')
+    const { comment } = await request.validateUsing(returnPlanValidator)
+    const result = await decidePlan(plan, { outcome: 'returned', comment }, auth.getUserOrFail())
+    return this.respondToDecision(result, plan, 'Plan returned with your comment', {
+      response,
+      session,
+    })
+  }
+
+  /* Workforce pages are refused (403) to people without an HR or admin role before any lookup. */
+  private async findInScope(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<CapabilityPlan> {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const plan = await findPlanInScope(scope, id)
+    if (!plan) throw new RecordNotFoundException()
+    return plan
+  }
+
+  private notEditable(plan: CapabilityPlan, { response, session }: Ctx) {
+    session.flash('error', 'This plan has been sent for approval, so it cannot be changed')
+    return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+  }
+
+  private respondToStart(result: StartPlanResult, year: number, { response, session }: Ctx) {
+    switch (result.type) {
+      case 'started':
+        session.flash(
+          'success',
+          result.plan.copiedFromId
+            ? `Plan for ${result.plan.yearLabel} started from last year’s plan`
+            : `Plan for ${result.plan.yearLabel} started`
+        )
+        return response.redirect().toPath(`/workforce/plans/${result.plan.id}`)
+      case 'already_exists':
+        session.flash(
+          'error',
+          `There is already a plan for ${result.plan.yearLabel}: carry on with it here`
+        )
+        return response.redirect().toPath(`/workforce/plans/${result.plan.id}`)
+      case 'nothing_to_copy':
+        return fieldError(
+          { response, session },
+          'copyPrevious',
+          `There is no ${financialYearLabel(year - 1)} plan to copy: start an empty plan instead`
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private respondToDecision(
+    result: DecidePlanResult,
+    plan: CapabilityPlan,
+    message: string,
+    { response, session }: Ctx
+  ) {
+    switch (result.type) {
+      case 'decided':
+        session.flash('success', message)
+        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+      case 'not_submitted':
+        session.flash('error', 'Only a plan sent for approval can be approved or returned')
+        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+type TaskStatus = 'Cannot start yet' | 'Not started' | 'In progress' | 'Completed'
+
+/*
+ * The plan's task list: role profiles are done once there is a line;
+ * posts and people once every line has its posts needed; checking once sent.
+ */
+function taskListSections(plan: CapabilityPlan, lines: { postsNeeded: number }[]) {
+  const filled = lines.filter((line) => line.postsNeeded > 0).length
+  const sent = plan.status === 'submitted' || plan.status === 'approved'
+  const chooseStatus: TaskStatus = lines.length > 0 ? 'Completed' : 'Not started'
+  let numbersStatus: TaskStatus = 'Cannot start yet'
+  if (lines.length > 0) {
+    if (filled === lines.length) numbersStatus = 'Completed'
+    else numbersStatus = filled === 0 ? 'Not started' : 'In progress'
+  }
+  let checkStatus: TaskStatus = 'Cannot start yet'
+  if (sent) checkStatus = 'Completed'
+  else if (lines.length > 0) checkStatus = 'Not started'
+  const editable = isEditable(plan)
+  return [
+    {
+      title: 'Choose role profiles',
+      href: editable ? `/workforce/plans/${plan.id}/lines` : null,
+      hint: 'The roles the organisation plans for this year.',
+      status: chooseStatus,
+    },
+    {
+      title: 'Posts and people',
+      href: editable && lines.length > 0 ? `/workforce/plans/${plan.id}/numbers` : null,
+      hint: 'Posts needed, people in post, and plans to recruit and train.',
+      status: numbersStatus,
+    },
+    {
+      title: 'Check and submit',
+      href: lines.length > 0 ? `/workforce/plans/${plan.id}/check` : null,
+      hint: 'Check every line and send the plan for approval.',
+      status: checkStatus,
+    },
+  ]
+}

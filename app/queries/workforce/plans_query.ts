@@ -1,0 +1,247 @@
+import db from '@adonisjs/lucid/services/db'
+import CapabilityPlan from '#models/capability_plan'
+import type { OrganisationScope } from '#services/organisation_scope'
+import { RoleAssignmentKinds } from '#enums/capability'
+import { financialYearLabel, type PlanStatus } from '#enums/workforce'
+
+export type PlanFilters = {
+  organisationId?: number
+  year?: number
+  status?: PlanStatus
+  page?: number
+}
+
+export type PlanLineFigures = {
+  id: number
+  roleProfile: { id: number; name: string }
+  postsNeeded: number
+  inPost: number
+  inPostComputed: number
+  inPostOverridden: boolean
+  overrideReason: string | null
+  vacancies: number
+  plannedToRecruit: number
+  plannedToTrain: number
+  campaignPosts: number
+}
+
+export type PlanTotals = {
+  postsNeeded: number
+  inPost: number
+  inPostComputed: number
+  vacancies: number
+  plannedToRecruit: number
+  plannedToTrain: number
+  campaignPosts: number
+}
+
+/* Campaigns still looking for people: not yet filled and not closed. */
+const OPEN_CAMPAIGN_EXCLUDED_STAGES = ['filled', 'closed']
+
+/* The financial year today's date falls in, as its start year (April to March). */
+export function currentFinancialYear(now = new Date()) {
+  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1
+}
+
+/* Years offered when starting a plan: a few back, two ahead. */
+export function financialYearChoices(now = new Date()) {
+  const current = currentFinancialYear(now)
+  const years: { value: number; label: string }[] = []
+  for (let year = current + 2; year >= 2010; year--) {
+    years.push({ value: year, label: financialYearLabel(year) })
+  }
+  return years
+}
+
+/*
+ * Plans in the user's scope, newest year first, with whether the next
+ * year's plan has been started (so the list can offer to copy this one).
+ */
+export async function listPlans(scope: OrganisationScope, filters: PlanFilters, perPage = 25) {
+  const query = scope
+    .apply(db.from('capability_plans as p'), 'p.organisation_id')
+    .join('organisations as o', 'o.id', 'p.organisation_id')
+    .select(
+      'p.id',
+      'p.organisation_id',
+      'p.financial_year',
+      'p.status',
+      'o.name as organisation_name'
+    )
+    .select(
+      db
+        .from('capability_plans as n')
+        .whereColumn('n.organisation_id', 'p.organisation_id')
+        .whereRaw('n.financial_year = p.financial_year + 1')
+        .select('n.id')
+        .limit(1)
+        .as('next_id')
+    )
+    .select(
+      db.from('plan_lines').whereColumn('plan_lines.plan_id', 'p.id').count('*').as('line_count')
+    )
+    .orderBy('p.financial_year', 'desc')
+    .orderBy('o.name', 'asc')
+    .orderBy('p.id', 'asc')
+  if (filters.organisationId) query.where('p.organisation_id', filters.organisationId)
+  if (filters.year) query.where('p.financial_year', filters.year)
+  if (filters.status) query.where('p.status', filters.status)
+  const page = await query.paginate(filters.page ?? 1, perPage)
+  const rows = page.all().map((row: any) => ({
+    id: Number(row.id),
+    organisationId: Number(row.organisation_id),
+    organisationName: String(row.organisation_name),
+    financialYear: Number(row.financial_year),
+    yearLabel: financialYearLabel(Number(row.financial_year)),
+    status: row.status as PlanStatus,
+    lineCount: Number(row.line_count),
+    nextYearStarted: row.next_id !== null,
+  }))
+  return { rows, meta: page.getMeta() as { total: number; currentPage: number; lastPage: number } }
+}
+
+/* One plan with its organisation, only when it lies in the scope; null reads as "not found". */
+export async function findPlanInScope(scope: OrganisationScope, id: unknown) {
+  const key = Number(id)
+  if (!Number.isSafeInteger(key) || key < 1) return null
+  return scope.apply(CapabilityPlan.query().where('id', key)).preload('organisation').first()
+}
+
+/*
+ * Every line of a plan with its figures: in post counted from the people
+ * in the organisation's tree with a current role level in the profile (one
+ * grouped query for all lines), the override where one is set, vacancies,
+ * and posts in the tree's open recruitment campaigns (another grouped query).
+ */
+export async function planFigures(plan: CapabilityPlan) {
+  const organisation = await db
+    .from('organisations')
+    .where('id', plan.organisationId)
+    .select('id', 'path')
+    .firstOrFail()
+  const treePrefix = `${organisation.path}${organisation.id}/%`
+
+  const lineRows = await db
+    .from('plan_lines as l')
+    .join('role_profiles as rp', 'rp.id', 'l.role_profile_id')
+    .where('l.plan_id', plan.id)
+    .select(
+      'l.id',
+      'l.role_profile_id',
+      'rp.name as role_profile_name',
+      'l.posts_needed',
+      'l.in_post_override',
+      'l.override_reason',
+      'l.planned_to_recruit',
+      'l.planned_to_train'
+    )
+    .orderBy('rp.name', 'asc')
+    .orderBy('l.id', 'asc')
+
+  const inTree = (query: any, column: string) =>
+    query.where((where: any) => {
+      where
+        .where(column, organisation.id)
+        .orWhereIn(column, db.from('organisations').where('path', 'like', treePrefix).select('id'))
+    })
+
+  const computed = new Map<number, number>()
+  const campaigns = new Map<number, number>()
+  if (lineRows.length > 0) {
+    const inPostQuery = db
+      .from('role_assignments as ra')
+      .join('role_levels as rl', 'rl.id', 'ra.role_level_id')
+      .join('users as u', 'u.id', 'ra.user_id')
+      .join('plan_lines as l', (join) => {
+        join.on('l.role_profile_id', '=', 'rl.role_profile_id').andOnVal('l.plan_id', plan.id)
+      })
+      .where('ra.active_kind', RoleAssignmentKinds.Current)
+      .whereNull('u.deactivated_at')
+      .groupBy('rl.role_profile_id')
+      .select('rl.role_profile_id')
+      .countDistinct('ra.user_id as people')
+    inTree(inPostQuery, 'u.organisation_id')
+    for (const row of await inPostQuery) {
+      computed.set(Number(row.role_profile_id), Number(row.people))
+    }
+
+    const campaignQuery = db
+      .from('recruitment_campaigns as c')
+      .join('plan_lines as l', (join) => {
+        join.on('l.role_profile_id', '=', 'c.role_profile_id').andOnVal('l.plan_id', plan.id)
+      })
+      .whereNotIn('c.stage', OPEN_CAMPAIGN_EXCLUDED_STAGES)
+      .groupBy('c.role_profile_id')
+      .select('c.role_profile_id')
+      .sum('c.posts as posts')
+    inTree(campaignQuery, 'c.organisation_id')
+    for (const row of await campaignQuery) {
+      campaigns.set(Number(row.role_profile_id), Number(row.posts ?? 0))
+    }
+  }
+
+  const lines: PlanLineFigures[] = lineRows.map((row: any) => {
+    const roleProfileId = Number(row.role_profile_id)
+    const inPostComputed = computed.get(roleProfileId) ?? 0
+    const inPostOverridden = row.in_post_override !== null
+    const inPost = inPostOverridden ? Number(row.in_post_override) : inPostComputed
+    const postsNeeded = Number(row.posts_needed)
+    return {
+      id: Number(row.id),
+      roleProfile: { id: roleProfileId, name: String(row.role_profile_name) },
+      postsNeeded,
+      inPost,
+      inPostComputed,
+      inPostOverridden,
+      overrideReason: row.override_reason ?? null,
+      vacancies: Math.max(0, postsNeeded - inPost),
+      plannedToRecruit: Number(row.planned_to_recruit),
+      plannedToTrain: Number(row.planned_to_train),
+      campaignPosts: campaigns.get(roleProfileId) ?? 0,
+    }
+  })
+
+  const totals: PlanTotals = {
+    postsNeeded: 0,
+    inPost: 0,
+    inPostComputed: 0,
+    vacancies: 0,
+    plannedToRecruit: 0,
+    plannedToTrain: 0,
+    campaignPosts: 0,
+  }
+  for (const line of lines) {
+    for (const key of Object.keys(totals) as (keyof PlanTotals)[]) totals[key] += line[key]
+  }
+  return { lines, totals }
+}
+
+/* Role profiles in use that the plan does not have a line for yet, by name. */
+export async function roleProfileChoices(plan: CapabilityPlan) {
+  const rows = await db
+    .from('role_profiles')
+    .whereNull('retired_at')
+    .whereNotIn('id', db.from('plan_lines').where('plan_id', plan.id).select('role_profile_id'))
+    .select('id', 'name')
+    .orderBy('name', 'asc')
+  return rows.map((row: any) => ({ value: Number(row.id), label: String(row.name) }))
+}
+
+/* One organisation's plans for the API, newest year first. */
+export async function organisationPlans(organisationId: number, page: number, perPage: number) {
+  const result = await db
+    .from('capability_plans as p')
+    .where('p.organisation_id', organisationId)
+    .select('p.id', 'p.financial_year', 'p.status', 'p.submitted_at', 'p.decided_at')
+    .orderBy('p.financial_year', 'desc')
+    .paginate(page, perPage)
+  const meta = result.getMeta() as { total: number }
+  return {
+    total: Number(meta.total),
+    rows: result.all().map((row: any) => ({
+      id: Number(row.id),
+      financialYear: financialYearLabel(Number(row.financial_year)),
+      status: row.status as PlanStatus,
+    })),
+  }
+}

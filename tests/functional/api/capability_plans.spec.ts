@@ -1,0 +1,113 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#database/factories/user_factory'
+import { createRole } from '#database/factories/framework_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import { bearer } from '#tests/support/api'
+import CapabilityPlan from '#models/capability_plan'
+import PlanLine from '#models/plan_line'
+import RoleAssignment from '#models/role_assignment'
+
+async function setting() {
+  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
+  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
+  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const dftHr = await createUser({ roles: ['department_hr'], organisation: dft })
+  const hmrcHr = await createUser({ roles: ['department_hr'], organisation: hmrc })
+  const learner = await createUser({ roles: ['learner'], organisation: dft })
+  const { role, levels } = await createRole({
+    role: 'Product manager',
+    levels: [{ name: 'Product manager', needs: { 'Agile working': 3 } }],
+  })
+  for (const organisation of [dft, dvla, hmrc]) {
+    const person = await createUser({ organisation })
+    await RoleAssignment.create({
+      userId: person.id,
+      roleLevelId: levels[0].id,
+      kind: 'current',
+      status: 'confirmed',
+      activeKind: 'current',
+    })
+  }
+  const plan = await CapabilityPlan.create({
+    organisationId: dft.id,
+    financialYear: 2013,
+    status: 'draft',
+  })
+  await PlanLine.create({
+    planId: plan.id,
+    roleProfileId: role.id,
+    postsNeeded: 5,
+    plannedToRecruit: 2,
+    plannedToTrain: 1,
+  })
+  return { dft, hmrc, dftHr, hmrcHr, learner, role, plan }
+}
+
+test.group('API: capability plans', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an organisation’s plans list in the envelope with a link to each', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, plan } = await setting()
+    const response = await client
+      .get(`/api/v1/organisations/${dft.id}/capability-plans`)
+      .header('Authorization', await bearer(dftHr))
+    response.assertStatus(200)
+    const body = response.body()
+    assert.deepEqual(body.meta, { total: 1, page: 1, perPage: 25, lastPage: 1 })
+    assert.deepEqual(body.data[0], {
+      id: plan.id,
+      financialYear: '2013–14',
+      status: 'draft',
+      links: { self: `/api/v1/capability-plans/${plan.id}` },
+    })
+  })
+
+  test('a plan shows its lines with in post counted across the tree, vacancies and totals', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, role, plan } = await setting()
+    const response = await client
+      .get(`/api/v1/capability-plans/${plan.id}`)
+      .header('Authorization', await bearer(dftHr))
+    response.assertStatus(200)
+    const { data } = response.body()
+    assert.equal(data.financialYear, '2013–14')
+    assert.deepEqual(data.organisation, { id: dft.id, name: 'Department for Transport' })
+    assert.deepInclude(data.lines[0], {
+      roleProfile: { id: role.id, name: 'Product manager' },
+      postsNeeded: 5,
+      inPost: 2,
+      inPostComputed: 2,
+      inPostOverridden: false,
+      vacancies: 3,
+      plannedToRecruit: 2,
+      plannedToTrain: 1,
+    })
+    assert.deepInclude(data.totals, { postsNeeded: 5, inPost: 2, vacancies: 3 })
+  })
+
+  test('HR of another department get 404 and learners 403', async ({ client }) => {
+    const { dft, hmrcHr, learner, plan } = await setting()
+    const other = await bearer(hmrcHr)
+    const list = await client
+      .get(`/api/v1/organisations/${dft.id}/capability-plans`)
+      .header('Authorization', other)
+    list.assertStatus(404)
+    const one = await client
+      .get(`/api/v1/capability-plans/${plan.id}`)
+      .header('Authorization', other)
+    one.assertStatus(404)
+    const refused = await client
+      .get(`/api/v1/capability-plans/${plan.id}`)
+      .header('Authorization', await bearer(learner))
+    refused.assertStatus(403)
+  })
+})

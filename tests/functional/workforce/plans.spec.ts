@@ -1,0 +1,554 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#database/factories/user_factory'
+import { createRole } from '#database/factories/framework_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import type Organisation from '#models/organisation'
+import type User from '#models/user'
+import AuditEvent from '#models/audit_event'
+import CapabilityPlan from '#models/capability_plan'
+import PlanLine from '#models/plan_line'
+import RoleAssignment from '#models/role_assignment'
+import RecruitmentCampaign from '#models/recruitment_campaign'
+
+/* Two departments, one with an agency, their HR, a capability admin and a learner. */
+async function setting() {
+  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
+  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
+  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const admin = await createUser({ roles: ['capability_admin', 'learner'] })
+  const learner = await createUser({ roles: ['learner'], organisation: dft })
+  const product = await createRole({
+    role: 'Product manager',
+    levels: [
+      { name: 'Associate product manager', needs: { 'Agile working': 2 } },
+      { name: 'Senior product manager', needs: { 'Agile working': 3 } },
+    ],
+  })
+  const delivery = await createRole({
+    role: 'Delivery manager',
+    levels: [{ name: 'Delivery manager', needs: { 'Agile working': 3 } }],
+  })
+  return { dft, dvla, hmrc, dftHr, hmrcHr, admin, learner, product, delivery }
+}
+
+/* Gives a person a confirmed current role level. */
+async function inRole(organisation: Organisation, roleLevelId: number, extra = {}) {
+  const person = await createUser({ organisation, overrides: extra })
+  await RoleAssignment.create({
+    userId: person.id,
+    roleLevelId,
+    kind: 'current',
+    status: 'confirmed',
+    activeKind: 'current',
+  })
+  return person
+}
+
+function post(client: any, url: string, user: User, form: Record<string, unknown> = {}) {
+  return client.post(url).loginAs(user).withCsrfToken().form(form).redirects(0)
+}
+
+function numbersFor(line: PlanLine, values: Record<string, unknown>) {
+  const form: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(values)) form[`lines[l${line.id}][${field}]`] = value
+  return form
+}
+
+test.group('Capability plans: journey', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('HR start a plan, add lines, fill numbers, check and submit; an admin returns it, HR resubmit and the admin approves', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, admin, product, delivery } = await setting()
+
+    const started = await post(client, '/workforce/plans', dftHr, {
+      organisationId: dft.id,
+      financialYear: 2013,
+    })
+    const plan = await CapabilityPlan.query()
+      .where({ organisation_id: dft.id, financial_year: 2013 })
+      .firstOrFail()
+    started.assertHeader('location', `/workforce/plans/${plan.id}`)
+    assert.equal(plan.status, 'draft')
+
+    const taskList = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    taskList.assertStatus(200)
+    taskList.assertTextIncludes('capability plan 2013–14')
+    taskList.assertTextIncludes('Choose role profiles')
+    taskList.assertTextIncludes('Not started')
+    taskList.assertTextIncludes('Cannot start yet')
+
+    for (const role of [product.role, delivery.role]) {
+      const added = await post(client, `/workforce/plans/${plan.id}/lines`, dftHr, {
+        roleProfileId: role.id,
+      })
+      added.assertHeader('location', `/workforce/plans/${plan.id}/lines`)
+    }
+    const lines = await PlanLine.query().where('plan_id', plan.id).orderBy('id')
+    assert.lengthOf(lines, 2)
+
+    const saved = await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+      ...numbersFor(lines[0], {
+        postsNeeded: '12',
+        plannedToRecruit: '3',
+        plannedToTrain: '2',
+      }),
+      ...numbersFor(lines[1], { postsNeeded: '5', plannedToRecruit: '1', plannedToTrain: '0' }),
+    })
+    saved.assertHeader('location', `/workforce/plans/${plan.id}`)
+
+    const afterNumbers = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    assert.equal((afterNumbers.text().match(/>Completed</g) ?? []).length, 2)
+
+    const check = await client.get(`/workforce/plans/${plan.id}/check`).loginAs(dftHr)
+    check.assertStatus(200)
+    check.assertTextIncludes('Check your plan before sending it')
+    check.assertTextIncludes(`href="/workforce/plans/${plan.id}/numbers#line-${lines[0].id}"`)
+    check.assertTextIncludes('<td class="text-right">17</td>')
+
+    const submitted = await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    submitted.assertHeader('location', `/workforce/plans/${plan.id}`)
+    await plan.refresh()
+    assert.equal(plan.status, 'submitted')
+    assert.equal(plan.submittedBy, dftHr.id)
+
+    const blank = await post(client, `/workforce/plans/${plan.id}/return`, admin, { comment: '' })
+    blank.assertFlashMessage('inputErrorsBag', {
+      comment: ['Enter what needs to change before the plan can be approved'],
+    })
+    const returned = await post(client, `/workforce/plans/${plan.id}/return`, admin, {
+      comment: 'Explain the 12 product managers',
+    })
+    returned.assertHeader('location', `/workforce/plans/${plan.id}`)
+    await plan.refresh()
+    assert.equal(plan.status, 'returned')
+
+    const returnedPage = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    returnedPage.assertTextIncludes('Explain the 12 product managers')
+    returnedPage.assertTextIncludes(`href="/workforce/plans/${plan.id}/numbers"`)
+
+    await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+      ...numbersFor(lines[0], { postsNeeded: '10', plannedToRecruit: '3', plannedToTrain: '2' }),
+    }).then((response: any) => response.assertHeader('location', `/workforce/plans/${plan.id}`))
+    await lines[0].refresh()
+    assert.equal(lines[0].postsNeeded, 10)
+
+    await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    await plan.refresh()
+    assert.equal(plan.status, 'submitted')
+
+    const approved = await post(client, `/workforce/plans/${plan.id}/approve`, admin)
+    approved.assertHeader('location', `/workforce/plans/${plan.id}`)
+    await plan.refresh()
+    assert.equal(plan.status, 'approved')
+    assert.equal(plan.decidedBy, admin.id)
+    assert.isNull(plan.decisionComment)
+
+    const statusChanges = await AuditEvent.query()
+      .where({ subject_type: 'capability_plan', subject_id: String(plan.id), action: 'update' })
+      .orderBy('id')
+    assert.deepEqual(
+      statusChanges.map((event) => JSON.parse(event.after ?? '{}').status).filter(Boolean),
+      ['submitted', 'returned', 'submitted', 'approved']
+    )
+    const lineEvents = await AuditEvent.query().where({ subject_type: 'plan_line' })
+    assert.isAtLeast(lineEvents.length, 4)
+    assert.isTrue(lineEvents.every((event) => event.organisationId === dft.id))
+  })
+
+  test('a submitted or approved plan cannot be changed by HR', async ({ client, assert }) => {
+    const { dft, dftHr, product, delivery } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2014,
+      status: 'submitted',
+    })
+    const line = await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 4,
+      plannedToRecruit: 0,
+      plannedToTrain: 0,
+    })
+    for (const status of ['submitted', 'approved'] as const) {
+      plan.status = status
+      await plan.save()
+      const edit = await client
+        .get(`/workforce/plans/${plan.id}/numbers`)
+        .loginAs(dftHr)
+        .redirects(0)
+      edit.assertHeader('location', `/workforce/plans/${plan.id}`)
+      await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+        ...numbersFor(line, { postsNeeded: '99', plannedToRecruit: '0', plannedToTrain: '0' }),
+      })
+      await post(client, `/workforce/plans/${plan.id}/lines`, dftHr, {
+        roleProfileId: delivery.role.id,
+      })
+      await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+      await line.refresh()
+      assert.equal(line.postsNeeded, 4)
+      assert.lengthOf(await PlanLine.query().where('plan_id', plan.id), 1)
+    }
+    await plan.refresh()
+    assert.equal(plan.status, 'approved')
+  })
+
+  test('a plan with no role profiles cannot be submitted', async ({ client, assert }) => {
+    const { dft, dftHr } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const response = await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    response.assertFlashMessage('error', 'Add at least one role profile before sending the plan')
+    await plan.refresh()
+    assert.equal(plan.status, 'draft')
+  })
+
+  test('copying last year’s plan carries over its lines but not its in-post overrides', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, product } = await setting()
+    const last = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'approved',
+    })
+    await PlanLine.create({
+      planId: last.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 8,
+      inPostOverride: 6,
+      overrideReason: 'Two contractors',
+      plannedToRecruit: 2,
+      plannedToTrain: 1,
+    })
+    const list = await client.get('/workforce/plans').loginAs(dftHr)
+    list.assertTextIncludes('Copy last year’s plan')
+    list.assertTextIncludes('to start 2014–15')
+
+    const response = await post(client, '/workforce/plans', dftHr, {
+      organisationId: dft.id,
+      financialYear: 2014,
+      copyPrevious: '1',
+    })
+    const copy = await CapabilityPlan.query()
+      .where({ organisation_id: dft.id, financial_year: 2014 })
+      .preload('lines')
+      .firstOrFail()
+    response.assertHeader('location', `/workforce/plans/${copy.id}`)
+    assert.equal(copy.copiedFromId, last.id)
+    assert.equal(copy.status, 'draft')
+    assert.lengthOf(copy.lines, 1)
+    assert.equal(copy.lines[0].postsNeeded, 8)
+    assert.equal(copy.lines[0].plannedToRecruit, 2)
+    assert.isNull(copy.lines[0].inPostOverride)
+    assert.isNull(copy.lines[0].overrideReason)
+  })
+
+  test('copying when there is no plan for the year before asks to start an empty one', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr } = await setting()
+    const response = await post(client, '/workforce/plans', dftHr, {
+      organisationId: dft.id,
+      financialYear: 2016,
+      copyPrevious: '1',
+    })
+    response.assertFlashMessage('inputErrorsBag', {
+      copyPrevious: ['There is no 2015–16 plan to copy: start an empty plan instead'],
+    })
+    assert.lengthOf(await CapabilityPlan.query().where('organisation_id', dft.id), 0)
+  })
+
+  test('starting a second plan for the same organisation and year opens the existing one', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr } = await setting()
+    const existing = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const response = await post(client, '/workforce/plans', dftHr, {
+      organisationId: dft.id,
+      financialYear: 2013,
+    })
+    response.assertHeader('location', `/workforce/plans/${existing.id}`)
+    response.assertFlashMessage(
+      'error',
+      'There is already a plan for 2013–14: carry on with it here'
+    )
+    assert.lengthOf(await CapabilityPlan.query().where('organisation_id', dft.id), 1)
+  })
+})
+
+test.group('Capability plans: in post and validation', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('in post counts current role levels across the organisation and its agencies only', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dvla, hmrc, dftHr, product } = await setting()
+    const [associate, senior] = product.levels
+    await inRole(dft, associate.id)
+    await inRole(dft, senior.id)
+    await inRole(dvla, associate.id)
+    await inRole(hmrc, associate.id)
+    await inRole(dft, associate.id, { deactivatedAt: null })
+    // A target role level is an ambition, not a post held.
+    const aspiring = await createUser({ organisation: dft })
+    await RoleAssignment.create({
+      userId: aspiring.id,
+      roleLevelId: senior.id,
+      kind: 'target',
+      status: 'confirmed',
+      activeKind: 'target',
+    })
+    await RecruitmentCampaign.create({
+      organisationId: dvla.id,
+      roleProfileId: product.role.id,
+      title: 'Product managers',
+      posts: 3,
+      stage: 'advertised',
+      hires: 0,
+    })
+    await RecruitmentCampaign.create({
+      organisationId: dft.id,
+      roleProfileId: product.role.id,
+      title: 'Filled last year',
+      posts: 5,
+      stage: 'filled',
+      hires: 5,
+    })
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 10,
+      plannedToRecruit: 2,
+      plannedToTrain: 0,
+    })
+    const page = await client.get(`/workforce/plans/${plan.id}/numbers`).loginAs(dftHr)
+    page.assertStatus(200)
+    page.assertTextIncludes('Counted in post: 4.')
+    page.assertTextIncludes('Open recruitment campaigns: 3 posts.')
+    const check = await client.get(`/workforce/plans/${plan.id}/check`).loginAs(dftHr)
+    check.assertTextIncludes('Counted from people')
+    assert.include(check.text(), '<td class="text-right">6</td>')
+  })
+
+  test('an overridden in-post figure needs a reason, and replaces the count once given', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, product } = await setting()
+    await inRole(dft, product.levels[0].id)
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const line = await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 5,
+      plannedToRecruit: 0,
+      plannedToTrain: 0,
+    })
+    const noReason = await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+      ...numbersFor(line, {
+        postsNeeded: '5',
+        inPostOverride: '3',
+        overrideReason: '',
+        plannedToRecruit: '0',
+        plannedToTrain: '0',
+      }),
+    })
+    noReason.assertFlashMessage('inputErrorsBag', {
+      [`lines.l${line.id}.overrideReason`]: [
+        'Enter why the number in post for Product manager differs from the count of people',
+      ],
+    })
+    await line.refresh()
+    assert.isNull(line.inPostOverride)
+
+    await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+      ...numbersFor(line, {
+        postsNeeded: '5',
+        inPostOverride: '3',
+        overrideReason: 'Two loans from another department',
+        plannedToRecruit: '0',
+        plannedToTrain: '0',
+      }),
+    })
+    await line.refresh()
+    assert.equal(line.inPostOverride, 3)
+    assert.equal(line.overrideReason, 'Two loans from another department')
+    const check = await client.get(`/workforce/plans/${plan.id}/check`).loginAs(dftHr)
+    check.assertTextIncludes('Set by hand (counted: 1). Reason: Two loans from another department')
+    const audit = await AuditEvent.query()
+      .where({ subject_type: 'plan_line', subject_id: String(line.id), action: 'update' })
+      .firstOrFail()
+    assert.equal(JSON.parse(audit.after ?? '{}').inPostOverride, 3)
+    assert.equal(audit.actorId, dftHr.id)
+  })
+
+  test('numbers must be whole numbers from 0 to 100000, with messages naming the role', async ({
+    client,
+  }) => {
+    const { dft, dftHr, product } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const line = await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 0,
+      plannedToRecruit: 0,
+      plannedToTrain: 0,
+    })
+    const response = await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
+      ...numbersFor(line, {
+        postsNeeded: 'twelve',
+        plannedToRecruit: '2.5',
+        plannedToTrain: '100001',
+      }),
+    })
+    response.assertFlashMessage('inputErrorsBag', {
+      [`lines.l${line.id}.postsNeeded`]: [
+        'Enter the number of posts needed for Product manager as a whole number',
+      ],
+      [`lines.l${line.id}.plannedToRecruit`]: [
+        'Enter the number planned to recruit for Product manager as a whole number',
+      ],
+      [`lines.l${line.id}.plannedToTrain`]: [
+        'Enter the number planned to train for Product manager as a whole number from 0 to 100000',
+      ],
+    })
+  })
+
+  test('starting a plan needs an organisation and a year; adding a line needs a role profile', async ({
+    client,
+  }) => {
+    const { dft, dftHr } = await setting()
+    const start = await post(client, '/workforce/plans', dftHr, {})
+    start.assertFlashMessage('inputErrorsBag', {
+      organisationId: ['Select the organisation the plan is for'],
+      financialYear: ['Select the financial year the plan is for'],
+    })
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const add = await post(client, `/workforce/plans/${plan.id}/lines`, dftHr, {})
+    add.assertFlashMessage('inputErrorsBag', {
+      roleProfileId: ['Select a role profile to add to the plan'],
+    })
+  })
+
+  test('a role profile can be removed from a draft plan', async ({ client, assert }) => {
+    const { dft, dftHr, product } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const line = await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: product.role.id,
+      postsNeeded: 1,
+      plannedToRecruit: 0,
+      plannedToTrain: 0,
+    })
+    await post(client, `/workforce/plans/${plan.id}/lines/${line.id}/delete`, dftHr)
+    assert.isNull(await PlanLine.find(line.id))
+    const deleted = await AuditEvent.query()
+      .where({ subject_type: 'plan_line', subject_id: String(line.id), action: 'delete' })
+      .first()
+    assert.isNotNull(deleted)
+  })
+})
+
+test.group('Capability plans: access', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('HR of another department get 404 for a plan and its pages; learners get 403', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, hmrcHr, learner } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'submitted',
+    })
+    for (const suffix of ['', '/lines', '/numbers', '/check']) {
+      const other = await client.get(`/workforce/plans/${plan.id}${suffix}`).loginAs(hmrcHr)
+      other.assertStatus(404)
+      const refused = await client.get(`/workforce/plans/${plan.id}${suffix}`).loginAs(learner)
+      refused.assertStatus(403)
+    }
+    const list = await client.get('/workforce/plans').loginAs(learner)
+    list.assertStatus(403)
+    const otherList = await client.get('/workforce/plans').loginAs(hmrcHr)
+    assert.notInclude(otherList.text(), 'Department for Transport</a>')
+    const submit = await post(client, `/workforce/plans/${plan.id}/submit`, hmrcHr)
+    submit.assertStatus(404)
+    const start = await post(client, '/workforce/plans', hmrcHr, {
+      organisationId: dft.id,
+      financialYear: 2014,
+    })
+    start.assertStatus(403)
+  })
+
+  test('HR cannot approve or return their own plan', async ({ client, assert }) => {
+    const { dft, dftHr } = await setting()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'submitted',
+    })
+    const approve = await post(client, `/workforce/plans/${plan.id}/approve`, dftHr)
+    approve.assertStatus(403)
+    const giveBack = await post(client, `/workforce/plans/${plan.id}/return`, dftHr, {
+      comment: 'No',
+    })
+    giveBack.assertStatus(403)
+    await plan.refresh()
+    assert.equal(plan.status, 'submitted')
+  })
+
+  test('HR and capability admins see Workforce in the navigation; learners do not', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, admin, learner } = await setting()
+    for (const user of [dftHr, admin]) {
+      const page = await client.get('/').loginAs(user)
+      page.assertTextIncludes('href="/workforce/plans"')
+    }
+    const page = await client.get('/').loginAs(learner)
+    assert.notInclude(page.text(), 'href="/workforce/plans"')
+  })
+})
