@@ -144,11 +144,11 @@ test.group('Team skills matrix', (group) => {
     // Columns are Agile working then User focus.
     assert.equal(
       alice,
-      'Alice Able Delivery manager 3 of 3 needed ▼ 1 * self-assessed of 2 needed , below the level'
+      'Alice Able ’s development plan Delivery manager 3 of 3 needed ▼ 1 * self-assessed of 2 needed (below the level)'
     )
     assert.equal(
       bob,
-      'Bob Baker Delivery manager ▼ 2 of 3 needed , below the level ▼ None of 2 needed , below the level'
+      'Bob Baker ’s development plan Delivery manager ▼ 2 of 3 needed (below the level) ▼ None of 2 needed (below the level)'
     )
     const totals = rows.find((row) => row.startsWith('People below the level'))!
     assert.equal(totals, 'People below the level (all pages) 1 of 2 2 of 2')
