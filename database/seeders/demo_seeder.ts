@@ -11,6 +11,7 @@ import { upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoCapability } from '#database/demo/capability'
+import { seedDemoServices } from '#database/demo/services'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -683,6 +684,7 @@ export default class DemoSeeder extends BaseSeeder {
     })
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
     await seedDemoCapability(this.client, { now: DateTime.now() })
+    await seedDemoServices(this.client, { now: DateTime.now() })
     logger.info(
       learning
         ? describeDemoLearning(learning)

@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { parseOrganisationTreeEntries, upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
+import { seedExemplars } from '#database/demo/services'
 
 /* Shared by the seeders and tests so the organisation tree has a single source of truth. */
 export function readOrganisationSeed() {
@@ -22,5 +23,7 @@ export default class MainSeeder extends BaseSeeder {
     console.log(
       `Framework: ${framework.add.requirements.length} requirements added, ${framework.unchanged} unchanged.`
     )
+    const exemplars = await seedExemplars(this.client)
+    console.log(`Exemplar services: ${exemplars.added} added, ${exemplars.total} in all.`)
   }
 }

@@ -1,0 +1,96 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Service from '#models/service'
+import User from '#models/user'
+import { orOnDuplicate } from '#services/database_errors'
+import type { ServicePhase } from '#enums/workforce'
+
+export type ServiceInput = {
+  organisationId: number
+  name: string
+  annualTransactions: number
+  phase: ServicePhase
+  isExemplar?: boolean
+  serviceManagerEmail?: string | null
+}
+
+export type SaveServiceResult =
+  | {
+      type: 'saved'
+      service: Service
+      /* The Service Manager, when they work outside the service's organisation. */
+      managerElsewhere: { name: string; organisationName: string } | null
+    }
+  | { type: 'name_taken' }
+  | { type: 'manager_not_found' }
+
+/* An active person by email address, whatever its case; anyone in government may be named. */
+export async function findActivePersonByEmail(
+  email: string,
+  client: TransactionClientContract | null = null
+) {
+  const query = client ? User.query({ client }) : User.query()
+  return query
+    .whereRaw('lower(email) = ?', [email.trim().toLowerCase()])
+    .whereNull('deactivated_at')
+    .preload('organisation')
+    .first()
+}
+
+/*
+ * Adds a service to an organisation, or changes one. Names are unique within
+ * an organisation whatever their case; the Service Manager is named by email
+ * and must be an active person, in any organisation.
+ */
+export async function saveService(
+  input: ServiceInput,
+  existing?: Service
+): Promise<SaveServiceResult> {
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx): Promise<SaveServiceResult> => {
+        const name = input.name.trim()
+        if (await nameTaken(trx, input.organisationId, name, existing?.id)) {
+          return { type: 'name_taken' }
+        }
+        let manager: User | null = null
+        if (input.serviceManagerEmail) {
+          manager = await findActivePersonByEmail(input.serviceManagerEmail, trx)
+          if (!manager) return { type: 'manager_not_found' }
+        }
+
+        const service = existing ?? new Service()
+        service.useTransaction(trx)
+        service.merge({
+          organisationId: input.organisationId,
+          name,
+          annualTransactions: input.annualTransactions,
+          phase: input.phase,
+          isExemplar: input.isExemplar ?? false,
+          serviceManagerId: manager?.id ?? null,
+        })
+        await service.save()
+        const elsewhere =
+          manager && manager.organisationId !== input.organisationId
+            ? { name: manager.fullName, organisationName: manager.organisation.name }
+            : null
+        return { type: 'saved', service, managerElsewhere: elsewhere }
+      }),
+    { type: 'name_taken' as const }
+  )
+}
+
+async function nameTaken(
+  trx: TransactionClientContract,
+  organisationId: number,
+  name: string,
+  exceptId?: number
+) {
+  const query = trx
+    .from('services')
+    .where('organisation_id', organisationId)
+    .whereRaw('lower(name) = ?', [name.toLowerCase()])
+    .select('id')
+  if (exceptId !== undefined) query.whereNot('id', exceptId)
+  return Boolean(await query.first())
+}

@@ -1,0 +1,57 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { OrganisationScope } from '#services/organisation_scope'
+import { readServiceFilters, servicePage, type ServiceRow } from '#queries/workforce/services_query'
+import { digitalLeaderCompliance, passes } from '#queries/workforce/compliance_query'
+import { listEnvelope, paging } from '#services/api'
+
+/* A service as the API shows it, with its standing against action 02. */
+function serviceResource(row: ServiceRow) {
+  const compliant = passes(row.status)
+  return {
+    id: row.id,
+    name: row.name,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    annualTransactions: row.annualTransactions,
+    phase: row.phase,
+    isExemplar: row.isExemplar,
+    overThreshold: row.overThreshold,
+    serviceManager: row.serviceManager
+      ? { id: row.serviceManager.id, name: row.serviceManager.name }
+      : null,
+    compliance: {
+      required: row.status !== 'not_required',
+      compliant,
+      reason: compliant ? null : row.status,
+    },
+  }
+}
+
+/*
+ * Services and strategy actions 01 and 02 in the JSON API, for department
+ * HR (their own organisation tree) and capability admins (everything).
+ */
+export default class ServicesController {
+  async index({ auth, bouncer, request }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const qs = request.qs()
+    const { page, perPage } = paging(qs)
+    const { rows, total } = await servicePage(scope, readServiceFilters(qs), page, perPage)
+    return listEnvelope(rows.map(serviceResource), total, page, perPage)
+  }
+
+  async digitalLeaders({ auth, bouncer }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const result = await digitalLeaderCompliance(scope)
+    return {
+      data: result.organisations.map((row) => ({
+        organisation: row.organisation,
+        digitalLeader: row.digitalLeader
+          ? { id: row.digitalLeader.id, name: row.digitalLeader.name }
+          : null,
+        compliant: row.compliant,
+      })),
+    }
+  }
+}

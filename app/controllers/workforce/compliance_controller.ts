@@ -1,0 +1,26 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { OrganisationScope } from '#services/organisation_scope'
+import {
+  complianceStatusLabels,
+  digitalLeaderCompliance,
+  serviceManagerCompliance,
+} from '#queries/workforce/compliance_query'
+import { organisationTypeLabels } from '#enums/organisation_types'
+import { SERVICE_MANAGER_THRESHOLD } from '#enums/workforce'
+
+/* Strategy actions 01 and 02 for the user's scope: who has a Digital Leader, which services fail. */
+export default class ComplianceController {
+  async index({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const leaders = await digitalLeaderCompliance(scope)
+    const services = await serviceManagerCompliance(scope)
+    return view.render('pages/workforce/compliance/index', {
+      leaders,
+      services,
+      complianceStatusLabels,
+      organisationTypeLabels,
+      threshold: SERVICE_MANAGER_THRESHOLD,
+    })
+  }
+}

@@ -1,0 +1,196 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
+import type Service from '#models/service'
+import { serviceValidator } from '#validators/workforce_services'
+import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
+import { OrganisationScope } from '#services/organisation_scope'
+import { organisationChoices } from '#queries/identity/organisations_query'
+import {
+  allServices,
+  findServiceInScope,
+  readServiceFilters,
+  serviceCounts,
+  servicePage,
+} from '#queries/workforce/services_query'
+import { complianceStatusLabels } from '#queries/workforce/compliance_query'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { SERVICE_MANAGER_THRESHOLD, servicePhaseLabels } from '#enums/workforce'
+
+const PER_PAGE = 50
+
+const FIELD_ERRORS: Record<Exclude<SaveServiceResult['type'], 'saved'>, [string, string]> = {
+  name_taken: ['name', 'This organisation already has a service with this name'],
+  manager_not_found: [
+    'serviceManagerEmail',
+    'There is no active person with this email address: check it, or add them first',
+  ],
+}
+
+const phaseOptions = Object.entries(servicePhaseLabels).map(([value, label]) => ({ value, label }))
+
+/*
+ * The register of services department HR and capability admins keep, with
+ * each one's standing against strategy action 02. Services outside the
+ * user's scope are answered 404, as if they did not exist.
+ */
+export default class ServicesController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const filters = readServiceFilters(request.qs())
+    const page = Math.max(1, Number.parseInt(String(request.input('page', '1')), 10) || 1)
+    const { rows, total } = await servicePage(scope, filters, page, PER_PAGE)
+    const counts = await serviceCounts(scope, filters)
+    const organisations = await organisationChoices(scope)
+    const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 'no')
+    return view.render('pages/workforce/services/index', {
+      services: rows,
+      counts,
+      organisations,
+      phaseOptions,
+      filters: {
+        organisation: filters.organisationId ?? '',
+        phase: filters.phase ?? '',
+        overThreshold: yesNo(filters.overThreshold),
+        compliant: yesNo(filters.compliant),
+      },
+      paginator: { currentPage: page, lastPage: Math.max(1, Math.ceil(total / PER_PAGE)) },
+      csvQuery: new URLSearchParams(
+        Object.entries(request.qs()).filter(([key]) => key !== 'page') as [string, string][]
+      ).toString(),
+      complianceStatusLabels,
+      servicePhaseLabels,
+      threshold: SERVICE_MANAGER_THRESHOLD,
+    })
+  }
+
+  /* The register with the same filters, streamed as CSV. */
+  async csv({ auth, bouncer, request, response }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const rows = await allServices(scope, readServiceFilters(request.qs()))
+    const csv = stringify({
+      header: true,
+      columns: [
+        'Organisation',
+        'Service',
+        'Annual transactions',
+        'Phase',
+        'Exemplar',
+        'Service Manager',
+        'Service Manager email',
+        'Compliance',
+      ],
+    })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', 'attachment; filename="services.csv"')
+    response.stream(csv)
+    for (const row of rows) {
+      csv.write([
+        row.organisationName,
+        row.name,
+        row.annualTransactions,
+        servicePhaseLabels[row.phase],
+        row.isExemplar ? 'Yes' : 'No',
+        row.serviceManager?.name ?? '',
+        row.serviceManager?.email ?? '',
+        complianceStatusLabels[row.status],
+      ])
+    }
+    csv.end()
+  }
+
+  async create({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/workforce/services/form', {
+      service: null,
+      organisationId: request.input('organisation'),
+      organisations: await organisationChoices(scope),
+      phaseOptions,
+    })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await request.validateUsing(serviceValidator)
+    if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
+      return this.fieldError({ response, session }, [
+        'organisationId',
+        'Select the organisation that runs the service',
+      ])
+    }
+    const result = await saveService(input)
+    return this.respond(result, { response, session }, 'Service added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const service = await this.findInScope({ auth, bouncer }, params.id)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/workforce/services/form', {
+      service,
+      organisationId: service.organisationId,
+      organisations: await organisationChoices(scope),
+      phaseOptions,
+    })
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const service = await this.findInScope({ auth, bouncer }, params.id)
+    const input = await request.validateUsing(serviceValidator)
+    if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
+      return this.fieldError({ response, session }, [
+        'organisationId',
+        'Select the organisation that runs the service',
+      ])
+    }
+    const result = await saveService(input, service)
+    return this.respond(result, { response, session }, 'Service updated')
+  }
+
+  private async findInScope(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<Service> {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const service = await findServiceInScope(scope, id)
+    if (!service) throw new RecordNotFoundException()
+    return service
+  }
+
+  private fieldError(
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    [field, text]: [string, string]
+  ) {
+    session.flashExcept(['_csrf', '_method'])
+    session.flash('inputErrorsBag', { [field]: [text] })
+    return response.redirect().back()
+  }
+
+  private respond(
+    result: SaveServiceResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved': {
+        const elsewhere = result.managerElsewhere
+        session.flash(
+          'success',
+          elsewhere
+            ? `${message}: ${result.service.name}. The Service Manager, ${elsewhere.name}, works in another organisation (${elsewhere.organisationName})`
+            : `${message}: ${result.service.name}`
+        )
+        return response.redirect().toPath('/workforce/services')
+      }
+      case 'name_taken':
+      case 'manager_not_found':
+        return this.fieldError({ response, session }, FIELD_ERRORS[result.type])
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import db from '@adonisjs/lucid/services/db'
+import Service from '#models/service'
+import type { OrganisationScope } from '#services/organisation_scope'
+import { SERVICE_MANAGER_THRESHOLD, servicePhaseValues, type ServicePhase } from '#enums/workforce'
+import { complianceStatusSql, type ComplianceStatus } from '#queries/workforce/compliance_query'
+
+export type ServiceFilters = {
+  organisationId: number | null
+  phase: ServicePhase | null
+  overThreshold: boolean | null
+  compliant: boolean | null
+}
+
+export type ServiceRow = {
+  id: number
+  name: string
+  organisationId: number
+  organisationName: string
+  annualTransactions: number
+  phase: ServicePhase
+  isExemplar: boolean
+  overThreshold: boolean
+  serviceManager: { id: number; name: string; email: string; organisationId: number } | null
+  status: ComplianceStatus
+}
+
+function yesNo(value: unknown): boolean | null {
+  const text = String(value ?? '').toLowerCase()
+  if (['yes', 'true', '1'].includes(text)) return true
+  if (['no', 'false', '0'].includes(text)) return false
+  return null
+}
+
+/* Reads the register's filters from a query string, ignoring anything it does not recognise. */
+export function readServiceFilters(qs: Record<string, unknown>): ServiceFilters {
+  const organisationId = Number(qs.organisation ?? qs.organisationId)
+  const phase = String(qs.phase ?? '')
+  return {
+    organisationId:
+      Number.isSafeInteger(organisationId) && organisationId > 0 ? organisationId : null,
+    phase: servicePhaseValues.includes(phase as ServicePhase) ? (phase as ServicePhase) : null,
+    overThreshold: yesNo(qs.overThreshold),
+    compliant: yesNo(qs.compliant),
+  }
+}
+
+/* The filtered services in scope, with their Service Manager and compliance status. */
+function servicesQuery(scope: OrganisationScope, filters: ServiceFilters) {
+  const status = complianceStatusSql()
+  const query = db
+    .from('services as s')
+    .join('organisations as o', 'o.id', 's.organisation_id')
+    .leftJoin('users as sm', 'sm.id', 's.service_manager_id')
+  scope.apply(query, 's.organisation_id')
+  if (filters.organisationId) {
+    // The organisation and everything inside it.
+    query.where((where) =>
+      where
+        .where('o.id', filters.organisationId!)
+        .orWhere('o.path', 'like', `%/${filters.organisationId}/%`)
+    )
+  }
+  if (filters.phase) query.where('s.phase', filters.phase)
+  if (filters.overThreshold === true)
+    query.where('s.annual_transactions', '>', SERVICE_MANAGER_THRESHOLD)
+  if (filters.overThreshold === false) {
+    query.where('s.annual_transactions', '<=', SERVICE_MANAGER_THRESHOLD)
+  }
+  if (filters.compliant !== null) {
+    const operator = filters.compliant ? 'in' : 'not in'
+    query.whereRaw(`${status.sql} ${operator} (?, ?)`, [
+      ...status.bindings,
+      'compliant',
+      'not_required',
+    ])
+  }
+  return { query, status }
+}
+
+function toRow(row: any): ServiceRow {
+  const transactions = Number(row.annual_transactions)
+  return {
+    id: Number(row.id),
+    name: row.name,
+    organisationId: Number(row.organisation_id),
+    organisationName: row.organisation_name,
+    annualTransactions: transactions,
+    phase: row.phase,
+    isExemplar: Boolean(row.is_exemplar),
+    overThreshold: transactions > SERVICE_MANAGER_THRESHOLD,
+    serviceManager:
+      row.manager_id === null
+        ? null
+        : {
+            id: Number(row.manager_id),
+            name: row.manager_name,
+            email: row.manager_email,
+            organisationId: Number(row.manager_organisation_id),
+          },
+    status: row.status,
+  }
+}
+
+function selectColumns(
+  query: ReturnType<typeof servicesQuery>['query'],
+  status: ReturnType<typeof complianceStatusSql>
+) {
+  return query
+    .select(
+      's.id',
+      's.name',
+      's.organisation_id',
+      's.annual_transactions',
+      's.phase',
+      's.is_exemplar',
+      'o.name as organisation_name',
+      'sm.id as manager_id',
+      'sm.full_name as manager_name',
+      'sm.email as manager_email',
+      'sm.organisation_id as manager_organisation_id'
+    )
+    .select(db.raw(`${status.sql} as status`, status.bindings))
+    .orderBy('o.name')
+    .orderBy('s.name')
+    .orderBy('s.id')
+}
+
+/* One page of the register. */
+export async function servicePage(
+  scope: OrganisationScope,
+  filters: ServiceFilters,
+  page: number,
+  perPage: number
+) {
+  const { query: counted } = servicesQuery(scope, filters)
+  const totalRow = await counted.count('* as total').first()
+  const total = Number(totalRow?.total ?? 0)
+  const { query, status } = servicesQuery(scope, filters)
+  const rows = await selectColumns(query, status)
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+  return { rows: rows.map(toRow), total }
+}
+
+/* Every matching service, for the CSV export. */
+export async function allServices(scope: OrganisationScope, filters: ServiceFilters) {
+  const { query, status } = servicesQuery(scope, filters)
+  const rows = await selectColumns(query, status)
+  return rows.map(toRow)
+}
+
+/* Counts for the register's summary, over the filtered services. */
+export async function serviceCounts(scope: OrganisationScope, filters: ServiceFilters) {
+  const { query, status } = servicesQuery(scope, filters)
+  const rows = await query.select(db.raw(`${status.sql} as status`, status.bindings))
+  const counts = { total: rows.length, overThreshold: 0, compliant: 0, failing: 0 }
+  for (const row of rows) {
+    if (row.status === 'not_required') continue
+    counts.overThreshold += 1
+    if (row.status === 'compliant') counts.compliant += 1
+    else counts.failing += 1
+  }
+  return counts
+}
+
+/* One service, only when its organisation lies in the scope. */
+export async function findServiceInScope(scope: OrganisationScope, id: unknown) {
+  const key = Number(id)
+  if (!Number.isSafeInteger(key) || key < 1) return null
+  return scope
+    .apply(Service.query().where('id', key), 'organisation_id')
+    .preload('organisation')
+    .preload('serviceManager')
+    .first()
+}

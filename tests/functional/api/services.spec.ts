@@ -1,0 +1,142 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { createUser } from '#database/factories/user_factory'
+import { createRole } from '#database/factories/framework_factory'
+import { createCourse } from '#database/factories/learning_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import { bearer } from '#tests/support/api'
+import CourseAudience from '#models/course_audience'
+import LearningRecord from '#models/learning_record'
+import Organisation from '#models/organisation'
+import Service from '#models/service'
+
+async function setUp() {
+  const { role } = await createRole({ role: 'Service Manager', levels: [] })
+  const programme = await createCourse({ title: 'Service Manager programme' })
+  await CourseAudience.create({ courseId: programme.id, roleProfileId: role.id, kind: 'mandatory' })
+  const dft = await OrganisationFactory.merge({
+    name: 'Department for Transport',
+    isTransactional: true,
+  }).create()
+  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
+  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  const admin = await createUser({ roles: ['capability_admin', 'learner'], organisation: hmrc })
+  const trained = await createUser({ organisation: dvla })
+  await LearningRecord.create({
+    userId: trained.id,
+    courseId: programme.id,
+    title: programme.title,
+    completedOn: DateTime.now(),
+    source: 'enrolment',
+  })
+  const make = (
+    organisation: Organisation,
+    name: string,
+    transactions: number,
+    managerId: number | null
+  ) =>
+    Service.create({
+      organisationId: organisation.id,
+      name,
+      annualTransactions: transactions,
+      phase: 'beta',
+      isExemplar: false,
+      serviceManagerId: managerId,
+    })
+  await make(dvla, 'Tax your vehicle', 40_000_000, trained.id)
+  await make(dvla, 'Renew your driving licence', 6_000_000, null)
+  await make(dft, 'Small grants', 5_000, null)
+  await make(hmrc, 'Self Assessment', 10_000_000, null)
+  return { dft, dvla, hmrc, dftHr, admin, trained }
+}
+
+test.group('API: services and compliance', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('lists the services in the caller’s tree with each one’s compliance', async ({
+    assert,
+    client,
+  }) => {
+    const { dftHr } = await setUp()
+    const response = await client
+      .get('/api/v1/services')
+      .header('Authorization', await bearer(dftHr))
+    response.assertStatus(200)
+    const body = response.body()
+    assert.deepEqual(body.meta, { total: 3, page: 1, perPage: 25, lastPage: 1 })
+    const byName = Object.fromEntries(body.data.map((row: any) => [row.name, row.compliance]))
+    assert.deepEqual(byName, {
+      'Tax your vehicle': { required: true, compliant: true, reason: null },
+      'Renew your driving licence': { required: true, compliant: false, reason: 'none_named' },
+      'Small grants': { required: false, compliant: true, reason: null },
+    })
+  })
+
+  test('filters by threshold, compliance and organisation', async ({ assert, client }) => {
+    const { dvla, dft, admin } = await setUp()
+    const auth = await bearer(admin)
+    const failing = await client
+      .get('/api/v1/services')
+      .qs({ overThreshold: 'true', compliant: 'false' })
+      .header('Authorization', auth)
+    assert.sameMembers(
+      failing.body().data.map((row: any) => row.name),
+      ['Renew your driving licence', 'Self Assessment']
+    )
+    const tree = await client
+      .get('/api/v1/services')
+      .qs({ organisation: dft.id })
+      .header('Authorization', auth)
+    assert.equal(tree.body().meta.total, 3)
+    const agency = await client
+      .get('/api/v1/services')
+      .qs({ organisation: dvla.id })
+      .header('Authorization', auth)
+    assert.equal(agency.body().meta.total, 2)
+  })
+
+  test('lists Digital Leader compliance for the caller’s scope only', async ({
+    assert,
+    client,
+  }) => {
+    const { dft, dvla, hmrc, dftHr, admin, trained } = await setUp()
+    await Organisation.query().where('id', dft.id).update({ digitalLeaderId: trained.id })
+    const response = await client
+      .get('/api/v1/compliance/digital-leaders')
+      .header('Authorization', await bearer(dftHr))
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data, [
+      {
+        organisation: { id: dft.id, name: dft.name, type: 'ministerial_department' },
+        digitalLeader: { id: trained.id, name: trained.fullName },
+        compliant: true,
+      },
+      {
+        organisation: { id: dvla.id, name: dvla.name, type: 'agency' },
+        digitalLeader: null,
+        compliant: false,
+      },
+    ])
+    const everything = await client
+      .get('/api/v1/compliance/digital-leaders')
+      .header('Authorization', await bearer(admin))
+    assert.include(
+      everything.body().data.map((row: any) => row.organisation.id),
+      hmrc.id
+    )
+  })
+
+  test('learners are refused with 403', async ({ client }) => {
+    const learner = await createUser()
+    const auth = await bearer(learner)
+    for (const url of ['/api/v1/services', '/api/v1/compliance/digital-leaders']) {
+      const response = await client.get(url).header('Authorization', auth)
+      response.assertStatus(403)
+    }
+  })
+})

@@ -1,0 +1,236 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#database/factories/user_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import Service from '#models/service'
+import type Organisation from '#models/organisation'
+import type User from '#models/user'
+
+async function departments() {
+  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
+  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
+  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  return { dft, dvla, hmrc, dftHr, hmrcHr }
+}
+
+async function service(
+  organisation: Organisation,
+  name: string,
+  transactions: number,
+  manager?: User,
+  phase: 'discovery' | 'alpha' | 'beta' | 'live' = 'beta'
+) {
+  return Service.create({
+    organisationId: organisation.id,
+    name,
+    annualTransactions: transactions,
+    phase,
+    isExemplar: false,
+    serviceManagerId: manager?.id ?? null,
+  })
+}
+
+const form = (organisationId: number, extra: Record<string, unknown> = {}) => ({
+  organisationId: String(organisationId),
+  name: 'Renew your driving licence',
+  annualTransactions: '6000000',
+  phase: 'alpha',
+  serviceManagerEmail: '',
+  ...extra,
+})
+
+test.group('Services register', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('lists the services in scope with their compliance in words, filtered', async ({
+    assert,
+    client,
+  }) => {
+    const { dvla, hmrc, dftHr, hmrcHr } = await departments()
+    const manager = await createUser({ organisation: dvla })
+    await service(dvla, 'Tax your vehicle', 40_000_000, manager, 'live')
+    await service(dvla, 'Personalised plates', 90_000, undefined, 'alpha')
+    await service(hmrc, 'Self Assessment', 10_000_000)
+
+    const page = await client.get('/workforce/services').loginAs(dftHr)
+    page.assertStatus(200)
+    page.assertTextIncludes('Tax your vehicle')
+    page.assertTextIncludes('Service Manager not trained')
+    page.assertTextIncludes('Not required (100,000 transactions a year or fewer)')
+    assert.notInclude(page.text(), 'Self Assessment')
+
+    const over = await client.get('/workforce/services').qs({ overThreshold: 'yes' }).loginAs(dftHr)
+    over.assertTextIncludes('Tax your vehicle')
+    assert.notInclude(over.text(), 'Personalised plates')
+
+    const passing = await client.get('/workforce/services').qs({ compliant: 'yes' }).loginAs(dftHr)
+    passing.assertTextIncludes('Personalised plates')
+    assert.notInclude(passing.text(), 'Tax your vehicle')
+
+    const alpha = await client.get('/workforce/services').qs({ phase: 'alpha' }).loginAs(dftHr)
+    alpha.assertTextIncludes('Personalised plates')
+    assert.notInclude(alpha.text(), 'Tax your vehicle')
+
+    const other = await client.get('/workforce/services').loginAs(hmrcHr)
+    other.assertTextIncludes('Self Assessment')
+    assert.notInclude(other.text(), 'Tax your vehicle')
+  })
+
+  test('the CSV export streams the same filtered services in scope', async ({ assert, client }) => {
+    const { dvla, hmrc, dftHr } = await departments()
+    await service(dvla, 'Tax your vehicle', 40_000_000)
+    await service(dvla, 'Personalised plates', 90_000)
+    await service(hmrc, 'Self Assessment', 10_000_000)
+    const response = await client
+      .get('/workforce/services.csv')
+      .qs({ compliant: 'no' })
+      .loginAs(dftHr)
+    response.assertStatus(200)
+    response.assertHeader('content-type', 'text/csv; charset=utf-8')
+    const lines = response.text().trim().split('\n')
+    assert.equal(
+      lines[0],
+      'Organisation,Service,Annual transactions,Phase,Exemplar,Service Manager,Service Manager email,Compliance'
+    )
+    assert.lengthOf(lines, 2)
+    assert.include(lines[1], 'Tax your vehicle,40000000,Beta,No,,,No Service Manager named')
+  })
+
+  test('learners are refused the register, the export and the form', async ({ client }) => {
+    const learner = await createUser()
+    for (const url of [
+      '/workforce/services',
+      '/workforce/services.csv',
+      '/workforce/services/create',
+    ]) {
+      const response = await client.get(url).loginAs(learner)
+      response.assertStatus(403)
+    }
+  })
+
+  test('department HR add a service, named uniquely within the organisation', async ({
+    assert,
+    client,
+  }) => {
+    const { dvla, dftHr } = await departments()
+    const manager = await createUser({ organisation: dvla, overrides: { fullName: 'Mo Manager' } })
+    const response = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { serviceManagerEmail: manager.email, isExemplar: 'true' }))
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/workforce/services')
+    response.assertFlashMessage('success', 'Service added: Renew your driving licence')
+    const saved = await Service.findByOrFail('name', 'Renew your driving licence')
+    assert.equal(saved.annualTransactions, 6_000_000)
+    assert.equal(saved.serviceManagerId, manager.id)
+    assert.isTrue(saved.isExemplar)
+
+    const duplicate = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { name: 'RENEW your driving licence' }))
+      .redirects(0)
+    duplicate.assertFlashMessage('inputErrorsBag', {
+      name: ['This organisation already has a service with this name'],
+    })
+  })
+
+  test('transactions must be a whole number of 0 or more and the manager an active person', async ({
+    client,
+  }) => {
+    const { dvla, dftHr } = await departments()
+    const decimal = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { annualTransactions: '12.5' }))
+      .redirects(0)
+    decimal.assertFlashMessage('inputErrorsBag', {
+      annualTransactions: ['Transactions a year must be a whole number, like 250000'],
+    })
+    const negative = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { annualTransactions: '-1' }))
+      .redirects(0)
+    negative.assertFlashMessage('inputErrorsBag', {
+      annualTransactions: ['Transactions a year must be 0 or more'],
+    })
+    const unknown = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { serviceManagerEmail: 'nobody@example.gov.uk' }))
+      .redirects(0)
+    unknown.assertFlashMessage('inputErrorsBag', {
+      serviceManagerEmail: [
+        'There is no active person with this email address: check it, or add them first',
+      ],
+    })
+  })
+
+  test('a Service Manager from another organisation is accepted with a note', async ({
+    client,
+  }) => {
+    const { dvla, hmrc, dftHr } = await departments()
+    const outsider = await createUser({
+      organisation: hmrc,
+      overrides: { fullName: 'Olu Outside' },
+    })
+    const response = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { serviceManagerEmail: outsider.email }))
+      .redirects(0)
+    response.assertFlashMessage(
+      'success',
+      `Service added: Renew your driving licence. The Service Manager, Olu Outside, works in another organisation (${hmrc.name})`
+    )
+  })
+
+  test('department HR change services in their tree but not elsewhere', async ({
+    assert,
+    client,
+  }) => {
+    const { dvla, hmrc, dftHr } = await departments()
+    const own = await service(dvla, 'Tax your vehicle', 40_000_000)
+    const theirs = await service(hmrc, 'Self Assessment', 10_000_000)
+
+    const edit = await client.get(`/workforce/services/${own.id}/edit`).loginAs(dftHr)
+    edit.assertStatus(200)
+    edit.assertTextIncludes('Change Tax your vehicle')
+    const update = await client
+      .put(`/workforce/services/${own.id}`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(dvla.id, { name: 'Tax your vehicle', annualTransactions: '0', phase: 'live' }))
+      .redirects(0)
+    update.assertFlashMessage('success', 'Service updated: Tax your vehicle')
+    await own.refresh()
+    assert.equal(own.annualTransactions, 0)
+    assert.equal(own.phase, 'live')
+
+    const outside = await client.get(`/workforce/services/${theirs.id}/edit`).loginAs(dftHr)
+    outside.assertStatus(404)
+    const moved = await client
+      .post('/workforce/services')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(form(hmrc.id))
+      .redirects(0)
+    moved.assertFlashMessage('inputErrorsBag', {
+      organisationId: ['Select the organisation that runs the service'],
+    })
+  })
+})
