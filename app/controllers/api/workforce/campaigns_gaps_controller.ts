@@ -1,0 +1,121 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { Roles } from '#enums/roles'
+import { OrganisationScope } from '#services/organisation_scope'
+import { listEnvelope, problem } from '#services/api'
+import { findOrganisationInScope } from '#queries/identity/organisations_query'
+import { campaignsPage, type CampaignRow } from '#queries/workforce/campaigns_query'
+import { gapsPage, type GapRow } from '#queries/workforce/gaps_query'
+import {
+  campaignFiltersValidator,
+  gapFiltersValidator,
+  withoutBlanks,
+} from '#validators/workforce_campaigns_gaps'
+
+const day = (value: { toISODate(): string | null } | null) => value?.toISODate() ?? null
+
+function campaignResource(row: CampaignRow) {
+  return {
+    id: row.id,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    roleProfile: { id: row.roleProfileId, name: row.roleProfileName },
+    title: row.title,
+    posts: row.posts,
+    hires: row.hires,
+    grade: row.grade,
+    location: row.location,
+    stage: row.stage,
+    dates: {
+      planned: day(row.plannedOn),
+      advertised: day(row.advertisedOn),
+      sifting: day(row.siftingOn),
+      interviewing: day(row.interviewingOn),
+      offers: day(row.offersOn),
+      closed: day(row.closedOn),
+    },
+    timeToHireDays: row.timeToHire,
+  }
+}
+
+function gapResource(row: GapRow) {
+  return {
+    id: row.id,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    kind: row.kind,
+    roleProfile: row.roleProfileName,
+    skill: row.skillName,
+    title: row.title,
+    description: row.description,
+    severity: row.severity,
+    mitigation: row.mitigation,
+    owner: row.ownerEmail ? { name: row.ownerName, email: row.ownerEmail } : null,
+    dueOn: day(row.dueOn),
+    overdue: row.overdue,
+    status: row.status,
+    source: row.source,
+  }
+}
+
+/*
+ * An organisation's recruitment campaigns and capability gaps, its subtree
+ * included, for HR of its tree and capability admins. Organisations outside
+ * the caller's scope answer 404, as if they did not exist.
+ */
+export default class CampaignsGapsController {
+  async campaigns({ auth, params, request, response }: HttpContext) {
+    const organisation = await this.organisation({ auth, params, response })
+    if (!organisation) return
+    const input = await campaignFiltersValidator.validate(withoutBlanks(request.qs()))
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const page = await campaignsPage(
+      scope,
+      { organisation, roleProfileId: input.roleProfileId, stage: input.stage },
+      input.page ?? 1,
+      input.perPage ?? 25
+    )
+    return listEnvelope(
+      page.rows.map(campaignResource),
+      page.meta.total,
+      page.meta.currentPage,
+      page.meta.perPage
+    )
+  }
+
+  async gaps({ auth, params, request, response }: HttpContext) {
+    const organisation = await this.organisation({ auth, params, response })
+    if (!organisation) return
+    const input = await gapFiltersValidator.validate(withoutBlanks(request.qs()))
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const page = await gapsPage(
+      scope,
+      { organisation, kind: input.kind, status: input.status, severity: input.severity },
+      input.page ?? 1,
+      input.perPage ?? 25
+    )
+    return listEnvelope(
+      page.rows.map(gapResource),
+      page.meta.total,
+      page.meta.currentPage,
+      page.meta.perPage
+    )
+  }
+
+  /* The organisation in the address, or null once a problem has been sent. */
+  private async organisation({
+    auth,
+    params,
+    response,
+  }: Pick<HttpContext, 'auth' | 'params' | 'response'>) {
+    const user = auth.getUserOrFail()
+    if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
+      problem(response, 403, 'Only department HR and capability admins can see this.')
+      return null
+    }
+    const scope = await OrganisationScope.forUser(user)
+    const organisation = await findOrganisationInScope(scope, params.id)
+    if (!organisation) {
+      problem(response, 404, 'There is no organisation with this id that you can see.')
+      return null
+    }
+    return { id: organisation.id, path: organisation.path }
+  }
+}

@@ -1,0 +1,220 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
+import RecruitmentCampaign from '#models/recruitment_campaign'
+import RoleProfile from '#models/role_profile'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { OrganisationScope } from '#services/organisation_scope'
+import { idParam } from '#services/params'
+import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
+import {
+  allCampaigns,
+  campaignsPage,
+  campaignStageCounts,
+  medianTimeToHire,
+  type CampaignFilters,
+} from '#queries/workforce/campaigns_query'
+import { saveCampaign, type SaveCampaignResult } from '#actions/workforce/save_campaign'
+import {
+  campaignFiltersValidator,
+  campaignValidator,
+  csvHref,
+  withoutBlanks,
+} from '#validators/workforce_campaigns_gaps'
+import { campaignStageLabels, campaignStageValues } from '#enums/workforce'
+
+const PIPELINE_LIMIT = 500
+
+const stageOptions = campaignStageValues.map((value) => ({
+  value,
+  label: campaignStageLabels[value],
+}))
+
+/*
+ * Recruitment campaigns for department HR and capability admins: a table
+ * and a pipeline by stage, time to hire, a CSV export and the forms.
+ */
+export default class CampaignsController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const { filters, input } = await this.filters(scope, request.qs())
+    const pipeline = request.input('view') === 'pipeline'
+    const page = await campaignsPage(scope, filters, input.page ?? 1, 25)
+    const campaigns = pipeline ? await allCampaigns(scope, filters, PIPELINE_LIMIT) : []
+    return view.render('pages/workforce/campaigns/index', {
+      page,
+      pipeline,
+      columns: campaignStageValues.map((stage) => ({
+        stage,
+        label: campaignStageLabels[stage],
+        campaigns: campaigns.filter((campaign) => campaign.stage === stage),
+      })),
+      counts: await campaignStageCounts(scope, filters),
+      medians: await medianTimeToHire(scope, filters),
+      filters: input,
+      csvHref: csvHref('/workforce/campaigns.csv', input),
+      organisations: await organisationChoices(scope),
+      roles: await this.roleOptions(),
+      stageOptions,
+      campaignStageLabels,
+    })
+  }
+
+  async csv({ auth, bouncer, request, response }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const { filters } = await this.filters(scope, request.qs())
+    const rows = await allCampaigns(scope, filters)
+    const csv = stringify({
+      header: true,
+      columns: [
+        'id',
+        'organisation',
+        'role_profile',
+        'title',
+        'posts',
+        'hires',
+        'grade',
+        'location',
+        'stage',
+        'planned_on',
+        'advertised_on',
+        'sifting_on',
+        'interviewing_on',
+        'offers_on',
+        'closed_on',
+        'time_to_hire_days',
+      ],
+    })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', 'attachment; filename="recruitment-campaigns.csv"')
+    response.stream(csv)
+    for (const row of rows) {
+      csv.write([
+        row.id,
+        row.organisationName,
+        row.roleProfileName,
+        row.title,
+        row.posts,
+        row.hires,
+        row.grade ?? '',
+        row.location ?? '',
+        campaignStageLabels[row.stage],
+        row.plannedOn?.toISODate() ?? '',
+        row.advertisedOn?.toISODate() ?? '',
+        row.siftingOn?.toISODate() ?? '',
+        row.interviewingOn?.toISODate() ?? '',
+        row.offersOn?.toISODate() ?? '',
+        row.closedOn?.toISODate() ?? '',
+        row.timeToHire ?? '',
+      ])
+    }
+    csv.end()
+  }
+
+  async create({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return this.form({ auth, view }, null)
+  }
+
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await request.validateUsing(campaignValidator)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveCampaign(scope, input)
+    return this.respond(result, { response, session }, 'Campaign added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const campaign = await this.findInScope({ auth, bouncer }, params.id)
+    return this.form({ auth, view }, campaign)
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const campaign = await this.findInScope({ auth, bouncer }, params.id)
+    const input = await request.validateUsing(campaignValidator)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveCampaign(scope, input, campaign)
+    return this.respond(result, { response, session }, 'Campaign updated')
+  }
+
+  private async form(
+    { auth, view }: Pick<HttpContext, 'auth' | 'view'>,
+    campaign: RecruitmentCampaign | null
+  ) {
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/workforce/campaigns/form', {
+      campaign,
+      organisations: await organisationChoices(scope),
+      roles: await this.roleOptions(),
+      stageOptions,
+    })
+  }
+
+  private async filters(scope: OrganisationScope, qs: Record<string, unknown>) {
+    const input = await campaignFiltersValidator.validate(withoutBlanks(qs))
+    const filters: CampaignFilters = { roleProfileId: input.roleProfileId, stage: input.stage }
+    if (input.organisationId) {
+      const organisation = await findOrganisationInScope(scope, input.organisationId)
+      if (!organisation) throw new RecordNotFoundException()
+      filters.organisation = { id: organisation.id, path: organisation.path }
+    }
+    return { filters, input }
+  }
+
+  private async roleOptions() {
+    const roles = await RoleProfile.query().orderBy('name')
+    return roles.map((role) => ({ value: role.id, label: role.name }))
+  }
+
+  /* Workforce pages are refused (403) to people without an HR role before any lookup. */
+  private async findInScope(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<RecruitmentCampaign> {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const campaign = await scope.apply(RecruitmentCampaign.query().where('id', idParam(id))).first()
+    if (!campaign) throw new RecordNotFoundException()
+    await bouncer.with('WorkforcePolicy').authorize('manage', campaign.organisationId)
+    return campaign
+  }
+
+  private respond(
+    result: SaveCampaignResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    const fail = (field: string, text: string) => {
+      session.flashExcept(['_csrf', '_method'])
+      session.flash('inputErrorsBag', { [field]: [text] })
+      return response.redirect().back()
+    }
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `${message}: ${result.campaign.title}`)
+        return response.redirect().toPath('/workforce/campaigns')
+      case 'organisation_not_found':
+        return fail('organisationId', 'Select the organisation running the campaign')
+      case 'role_not_found':
+        return fail('roleProfileId', 'Select the role profile being recruited')
+      case 'stage_backwards':
+        return fail(
+          'stage',
+          result.from === 'filled' || result.from === 'closed'
+            ? `The campaign is ${campaignStageLabels[result.from].toLowerCase()}: its stage can no longer change`
+            : `Select ${campaignStageLabels[result.from].toLowerCase()}, a later stage or closed unfilled: stages only move forward`
+        )
+      case 'too_many_hires':
+        return fail('hires', 'Hires must be no more than the number of posts')
+      case 'no_hires':
+        return fail('hires', 'Enter at least 1 hire for a filled campaign')
+      case 'dates_out_of_order':
+        return fail(result.field, 'Stage dates must not be earlier than the stage before')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

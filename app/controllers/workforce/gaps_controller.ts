@@ -1,0 +1,279 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
+import CapabilityGap from '#models/capability_gap'
+import RoleProfile from '#models/role_profile'
+import Skill from '#models/skill'
+import User from '#models/user'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { OrganisationScope } from '#services/organisation_scope'
+import { idParam } from '#services/params'
+import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
+import { allGaps, gapsPage, gapStatusCounts, type GapFilters } from '#queries/workforce/gaps_query'
+import {
+  acceptGap,
+  dismissGap,
+  saveGap,
+  type DecideGapResult,
+  type SaveGapResult,
+} from '#actions/workforce/save_gap'
+import { suggestGaps } from '#actions/workforce/suggest_gaps'
+import {
+  dismissGapValidator,
+  gapFiltersValidator,
+  gapValidator,
+  suggestGapsValidator,
+  csvHref,
+  withoutBlanks,
+} from '#validators/workforce_campaigns_gaps'
+import {
+  gapMitigationLabels,
+  gapSeverityLabels,
+  gapStatusLabels,
+  type GapStatus,
+} from '#enums/workforce'
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }))
+
+const FIELD_ERRORS: Record<Exclude<SaveGapResult['type'], 'saved'>, [string, string]> = {
+  organisation_not_found: ['organisationId', 'Select the organisation with the gap'],
+  role_needed: ['roleProfileId', 'Select the role profile that is short of posts'],
+  skill_needed: ['skillId', 'Select the skill that people are short of'],
+  owner_not_found: [
+    'ownerEmail',
+    'Enter the email address of an active person in your organisation to own the gap',
+  ],
+}
+
+/*
+ * The capability gap register for department HR and capability admins:
+ * the table, the forms, suggestions from the plan and the gap engine,
+ * accepting or dismissing them, and a CSV export.
+ */
+export default class GapsController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const { filters, input } = await this.filters(scope, request.qs())
+    return view.render('pages/workforce/gaps/index', {
+      page: await gapsPage(scope, filters, input.page ?? 1, 25),
+      counts: await gapStatusCounts(scope, filters),
+      filters: input,
+      csvHref: csvHref('/workforce/gaps.csv', input),
+      organisations: await organisationChoices(scope),
+      kindOptions: options({ headcount: 'Headcount', skill: 'Skill' }),
+      statusOptions: options(gapStatusLabels),
+      severityOptions: options(gapSeverityLabels),
+      gapStatusLabels,
+      gapSeverityLabels,
+      gapMitigationLabels,
+    })
+  }
+
+  async csv({ auth, bouncer, request, response }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const { filters } = await this.filters(scope, request.qs())
+    const rows = await allGaps(scope, filters)
+    const csv = stringify({
+      header: true,
+      columns: [
+        'id',
+        'organisation',
+        'kind',
+        'role_profile',
+        'skill',
+        'title',
+        'severity',
+        'mitigation',
+        'owner_email',
+        'due_on',
+        'overdue',
+        'status',
+        'source',
+        'description',
+      ],
+    })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', 'attachment; filename="capability-gaps.csv"')
+    response.stream(csv)
+    for (const row of rows) {
+      csv.write([
+        row.id,
+        row.organisationName,
+        row.kind,
+        row.roleProfileName ?? '',
+        row.skillName ?? '',
+        row.title,
+        row.severity,
+        row.mitigation ?? '',
+        row.ownerEmail ?? '',
+        row.dueOn?.toISODate() ?? '',
+        row.overdue ? 'yes' : 'no',
+        row.status,
+        row.source,
+        row.description ?? '',
+      ])
+    }
+    csv.end()
+  }
+
+  async create({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return this.form({ auth, view }, null)
+  }
+
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await request.validateUsing(gapValidator)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveGap(scope, input)
+    return this.respond(result, { response, session }, 'Gap added')
+  }
+
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const gap = await this.findInScope({ auth, bouncer }, params.id)
+    return this.form({ auth, view }, gap)
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const gap = await this.findInScope({ auth, bouncer }, params.id)
+    const input = await request.validateUsing(gapValidator)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveGap(scope, input, gap)
+    return this.respond(result, { response, session }, 'Gap updated')
+  }
+
+  async suggest({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const { organisationId } = await request.validateUsing(suggestGapsValidator)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const organisation = await findOrganisationInScope(scope, organisationId)
+    if (!organisation) throw new RecordNotFoundException()
+    const result = await suggestGaps({ id: organisation.id, path: organisation.path })
+    const created = result.fromPlan + result.fromGapEngine
+    session.flash(
+      'success',
+      `${created} ${created === 1 ? 'gap' : 'gaps'} suggested for ${organisation.name}: ` +
+        `${result.fromPlan} from the plan, ${result.fromGapEngine} from people’s skills` +
+        (result.skipped > 0 ? `; ${result.skipped} already on the register` : '')
+    )
+    return response
+      .redirect()
+      .toPath(`/workforce/gaps?status=suggested&organisationId=${organisation.id}`)
+  }
+
+  async accept({ auth, bouncer, params, response, session }: HttpContext) {
+    const gap = await this.findInScope({ auth, bouncer }, params.id)
+    return this.decided(await acceptGap(gap), { response, session }, 'accepted as open')
+  }
+
+  async dismiss({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const gap = await this.findInScope({ auth, bouncer }, params.id)
+    const { reason } = await request.validateUsing(dismissGapValidator)
+    return this.decided(await dismissGap(gap, reason), { response, session }, 'dismissed')
+  }
+
+  private async form(
+    { auth, view }: Pick<HttpContext, 'auth' | 'view'>,
+    gap: CapabilityGap | null
+  ) {
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const [roles, skills, owner] = await Promise.all([
+      RoleProfile.query().orderBy('name'),
+      Skill.query().whereNull('retired_at').orderBy('name'),
+      gap?.ownerId ? User.find(gap.ownerId) : null,
+    ])
+    return view.render('pages/workforce/gaps/form', {
+      gap,
+      ownerEmail: owner?.email ?? null,
+      organisations: await organisationChoices(scope),
+      roles: roles.map((role) => ({ value: role.id, label: role.name })),
+      skills: skills.map((skill) => ({ value: skill.id, label: skill.name })),
+      kindOptions: options({
+        headcount: 'Headcount: a role short of posts',
+        skill: 'Skill: people below the required level',
+      }),
+      statusOptions: options(gapStatusLabels),
+      severityOptions: options(gapSeverityLabels),
+      mitigationOptions: options(gapMitigationLabels),
+    })
+  }
+
+  private async filters(scope: OrganisationScope, qs: Record<string, unknown>) {
+    const input = await gapFiltersValidator.validate(withoutBlanks(qs))
+    const filters: GapFilters = {
+      kind: input.kind,
+      status: input.status,
+      severity: input.severity,
+    }
+    if (input.organisationId) {
+      const organisation = await findOrganisationInScope(scope, input.organisationId)
+      if (!organisation) throw new RecordNotFoundException()
+      filters.organisation = { id: organisation.id, path: organisation.path }
+    }
+    return { filters, input }
+  }
+
+  /* Workforce pages are refused (403) to people without an HR role before any lookup. */
+  private async findInScope(
+    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    id: unknown
+  ): Promise<CapabilityGap> {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const gap = await scope.apply(CapabilityGap.query().where('id', idParam(id))).first()
+    if (!gap) throw new RecordNotFoundException()
+    await bouncer.with('WorkforcePolicy').authorize('manage', gap.organisationId)
+    return gap
+  }
+
+  private decided(
+    result: DecideGapResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    verb: string
+  ) {
+    switch (result.type) {
+      case 'decided':
+        session.flash('success', `Gap ${verb}: ${result.gap.title}`)
+        return response.redirect().toPath('/workforce/gaps')
+      case 'not_allowed': {
+        const status: GapStatus = result.status
+        session.flash(
+          'error',
+          `This gap is ${gapStatusLabels[status].toLowerCase()}, so it cannot be ${verb}`
+        )
+        return response.redirect().back()
+      }
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private respond(
+    result: SaveGapResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `${message}: ${result.gap.title}`)
+        return response.redirect().toPath('/workforce/gaps')
+      case 'organisation_not_found':
+      case 'role_needed':
+      case 'skill_needed':
+      case 'owner_not_found': {
+        const [field, text] = FIELD_ERRORS[result.type]
+        session.flashExcept(['_csrf', '_method'])
+        session.flash('inputErrorsBag', { [field]: [text] })
+        return response.redirect().back()
+      }
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import vine from '@vinejs/vine'
+import {
+  campaignStageValues,
+  gapMitigationValues,
+  gapSeverityValues,
+  gapStatusValues,
+} from '#enums/workforce'
+import { FormMessages } from '#validators/messages'
+
+const id = () => vine.number().withoutDecimals().positive()
+const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const dateMessage = (label: string) => `${label} must be a real date, like 2026-03-27`
+
+/* What a recruitment campaign form may send, when adding or changing one. */
+export const campaignValidator = vine.create({
+  organisationId: id(),
+  roleProfileId: id(),
+  title: vine.string().trim().minLength(2).maxLength(200),
+  posts: vine.number().withoutDecimals().range([1, 10000]),
+  grade: vine.string().trim().maxLength(8).optional(),
+  location: vine.string().trim().maxLength(120).optional(),
+  stage: vine.enum(campaignStageValues),
+  hires: vine.number().withoutDecimals().min(0).optional(),
+  plannedOn: day().optional(),
+  advertisedOn: day().optional(),
+  siftingOn: day().optional(),
+  interviewingOn: day().optional(),
+  offersOn: day().optional(),
+  closedOn: day().optional(),
+})
+
+campaignValidator.messagesProvider = new FormMessages({
+  'organisationId.required': 'Select the organisation running the campaign',
+  'organisationId.number': 'Select the organisation running the campaign',
+  'organisationId.withoutDecimals': 'Select the organisation running the campaign',
+  'organisationId.positive': 'Select the organisation running the campaign',
+  'roleProfileId.required': 'Select the role profile being recruited',
+  'roleProfileId.number': 'Select the role profile being recruited',
+  'roleProfileId.withoutDecimals': 'Select the role profile being recruited',
+  'roleProfileId.positive': 'Select the role profile being recruited',
+  'title.required': 'Enter a campaign title',
+  'title.string': 'Enter a campaign title',
+  'title.minLength': 'Campaign title must be 2 characters or more',
+  'title.maxLength': 'Campaign title must be 200 characters or fewer',
+  'posts.required': 'Enter the number of posts',
+  'posts.number': 'Number of posts must be a whole number, like 3',
+  'posts.withoutDecimals': 'Number of posts must be a whole number, like 3',
+  'posts.range': 'Number of posts must be between 1 and 10,000',
+  'grade.maxLength': 'Grade must be 8 characters or fewer',
+  'location.maxLength': 'Location must be 120 characters or fewer',
+  'stage.required': 'Select the stage the campaign has reached',
+  'stage.enum': 'Select the stage the campaign has reached',
+  'hires.number': 'Hires must be a whole number, like 2',
+  'hires.withoutDecimals': 'Hires must be a whole number, like 2',
+  'hires.min': 'Hires must be 0 or more',
+  'plannedOn.date': dateMessage('Date planned'),
+  'advertisedOn.date': dateMessage('Date advertised'),
+  'siftingOn.date': dateMessage('Date sifting started'),
+  'interviewingOn.date': dateMessage('Date interviews started'),
+  'offersOn.date': dateMessage('Date offers made'),
+  'closedOn.date': dateMessage('Date filled or closed'),
+})
+
+/* What a capability gap form may send, when adding or changing one. */
+export const gapValidator = vine.create({
+  organisationId: id(),
+  kind: vine.enum(['headcount', 'skill'] as const),
+  roleProfileId: id().optional(),
+  skillId: id().optional(),
+  title: vine.string().trim().minLength(2).maxLength(200),
+  description: vine.string().trim().maxLength(2000).optional(),
+  severity: vine.enum(gapSeverityValues),
+  mitigation: vine.enum(gapMitigationValues).optional(),
+  ownerEmail: vine.string().trim().maxLength(254).optional(),
+  dueOn: day().optional(),
+  status: vine.enum(gapStatusValues),
+})
+
+gapValidator.messagesProvider = new FormMessages({
+  'organisationId.required': 'Select the organisation with the gap',
+  'organisationId.number': 'Select the organisation with the gap',
+  'organisationId.withoutDecimals': 'Select the organisation with the gap',
+  'organisationId.positive': 'Select the organisation with the gap',
+  'kind.required': 'Select whether the gap is of headcount or of skill',
+  'kind.enum': 'Select whether the gap is of headcount or of skill',
+  'roleProfileId.number': 'Select a role profile from the list',
+  'roleProfileId.withoutDecimals': 'Select a role profile from the list',
+  'roleProfileId.positive': 'Select a role profile from the list',
+  'skillId.number': 'Select a skill from the list',
+  'skillId.withoutDecimals': 'Select a skill from the list',
+  'skillId.positive': 'Select a skill from the list',
+  'title.required': 'Enter a title for the gap',
+  'title.string': 'Enter a title for the gap',
+  'title.minLength': 'Title must be 2 characters or more',
+  'title.maxLength': 'Title must be 200 characters or fewer',
+  'description.maxLength': 'Description must be 2,000 characters or fewer',
+  'severity.required': 'Select how severe the gap is',
+  'severity.enum': 'Select how severe the gap is',
+  'mitigation.enum': 'Select a mitigation from the list',
+  'ownerEmail.maxLength': 'Owner’s email address must be 254 characters or fewer',
+  'dueOn.date': dateMessage('Due date'),
+  'status.required': 'Select the status of the gap',
+  'status.enum': 'Select the status of the gap',
+})
+
+/* Why a suggested or open gap is being dismissed. */
+export const dismissGapValidator = vine.create({
+  reason: vine.string().trim().minLength(2).maxLength(500),
+})
+
+dismissGapValidator.messagesProvider = new FormMessages({
+  'reason.required': 'Enter why the gap is being dismissed',
+  'reason.string': 'Enter why the gap is being dismissed',
+  'reason.minLength': 'Reason must be 2 characters or more',
+  'reason.maxLength': 'Reason must be 500 characters or fewer',
+})
+
+/* Which organisation to generate suggested gaps for. */
+export const suggestGapsValidator = vine.create({ organisationId: id() })
+
+suggestGapsValidator.messagesProvider = new FormMessages({
+  'organisationId.required': 'Select the organisation to suggest gaps for',
+  'organisationId.number': 'Select the organisation to suggest gaps for',
+  'organisationId.withoutDecimals': 'Select the organisation to suggest gaps for',
+  'organisationId.positive': 'Select the organisation to suggest gaps for',
+})
+
+/* The campaign list's filters, read from the query string (blank ones removed first). */
+export const campaignFiltersValidator = vine.create({
+  organisationId: id().optional(),
+  roleProfileId: id().optional(),
+  stage: vine.enum(campaignStageValues).optional(),
+  page: vine.number().withoutDecimals().positive().optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})
+
+/* The gap register's filters, read from the query string (blank ones removed first). */
+export const gapFiltersValidator = vine.create({
+  organisationId: id().optional(),
+  kind: vine.enum(['headcount', 'skill'] as const).optional(),
+  status: vine.enum(gapStatusValues).optional(),
+  severity: vine.enum(gapSeverityValues).optional(),
+  page: vine.number().withoutDecimals().positive().optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})
+
+const filterMessages = {
+  'organisationId.number': 'Select an organisation from the list',
+  'organisationId.withoutDecimals': 'Select an organisation from the list',
+  'organisationId.positive': 'Select an organisation from the list',
+  'page.number': 'Page must be a whole number',
+  'page.withoutDecimals': 'Page must be a whole number',
+  'page.positive': 'Page must be a whole number',
+  'perPage.number': 'perPage must be a whole number from 1 to 100',
+  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
+  'perPage.range': 'perPage must be a whole number from 1 to 100',
+}
+
+campaignFiltersValidator.messagesProvider = new FormMessages({
+  ...filterMessages,
+  'roleProfileId.number': 'Select a role profile from the list',
+  'stage.enum': 'Select a stage from the list',
+})
+
+gapFiltersValidator.messagesProvider = new FormMessages({
+  ...filterMessages,
+  'kind.enum': 'Select a kind of gap from the list',
+  'status.enum': 'Select a status from the list',
+  'severity.enum': 'Select a severity from the list',
+})
+
+/* Query strings send empty filters as ""; they mean "no filter". */
+export function withoutBlanks(qs: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(qs).filter(([, value]) => value !== '' && value !== null && value !== undefined)
+  )
+}
+
+/* The export's address, with the same filters as the page. */
+export function csvHref(path: string, filters: Record<string, unknown>) {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== 'page' && value !== undefined && value !== null) params.set(key, String(value))
+  }
+  const query = params.toString()
+  return query ? `${path}?${query}` : path
+}

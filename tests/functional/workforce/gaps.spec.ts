@@ -1,0 +1,384 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { createUser } from '#database/factories/user_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import { createRole } from '#database/factories/framework_factory'
+import CapabilityGap from '#models/capability_gap'
+import CapabilityPlan from '#models/capability_plan'
+import PlanLine from '#models/plan_line'
+import RecruitmentCampaign from '#models/recruitment_campaign'
+import RoleAssignment from '#models/role_assignment'
+import SkillAssessment from '#models/skill_assessment'
+import Skill from '#models/skill'
+import AuditEvent from '#models/audit_event'
+import type Organisation from '#models/organisation'
+
+async function twoDepartments() {
+  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
+  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
+  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const { role, levels } = await createRole({
+    role: 'Software developer',
+    levels: [{ name: 'Developer', needs: { Programming: 3, Testing: 2 } }],
+  })
+  return { dft, dvla, hmrc, dftHr, hmrcHr, role, developer: levels[0] }
+}
+
+/* A person in the organisation whose current role level is the one given, with validated levels. */
+async function personAt(
+  organisation: Organisation,
+  roleLevelId: number,
+  levels: Record<string, number>
+) {
+  const person = await createUser({ organisation })
+  await RoleAssignment.create({
+    userId: person.id,
+    roleLevelId,
+    kind: 'current',
+    status: 'confirmed',
+    activeKind: 'current',
+  })
+  for (const [name, level] of Object.entries(levels)) {
+    const skill = await Skill.findByOrFail('name', name)
+    await SkillAssessment.create({
+      userId: person.id,
+      skillId: skill.id,
+      level,
+      source: 'manager',
+      status: 'validated',
+      assessedAt: DateTime.now(),
+    })
+  }
+  return person
+}
+
+async function gap(organisation: Organisation, overrides: Partial<CapabilityGap> = {}) {
+  const programming = await Skill.findByOrFail('name', 'Programming')
+  return CapabilityGap.create({
+    organisationId: organisation.id,
+    kind: 'skill',
+    skillId: programming.id,
+    title: 'Not enough programmers',
+    severity: 'medium',
+    status: 'open',
+    source: 'manual',
+    ...overrides,
+  })
+}
+
+test.group('Capability gap register', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('learners are refused the register, its export and suggestions with 403', async ({
+    client,
+  }) => {
+    const learner = await createUser({ roles: ['learner'] })
+    for (const url of ['/workforce/gaps', '/workforce/gaps/create', '/workforce/gaps.csv']) {
+      const response = await client.get(url).loginAs(learner)
+      response.assertStatus(403)
+    }
+    const suggest = await client
+      .post('/workforce/gaps/suggestions')
+      .loginAs(learner)
+      .withCsrfToken()
+      .form({ organisationId: String(learner.organisationId) })
+    suggest.assertStatus(403)
+  })
+
+  test('suggestions come from the latest plan’s shortfall and from people below the required level, once', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dvla, dftHr, role, developer } = await twoDepartments()
+    // Four developers in the agency: three below Programming 3, everyone at Testing 2.
+    await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
+    await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
+    await personAt(dvla, developer.id, { Programming: 1, Testing: 2 })
+    await personAt(dvla, developer.id, { Programming: 3, Testing: 2 })
+    // The latest plan needs 10; 4 in post and 2 in an open campaign leave 4 short (40%: high).
+    const older = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2025,
+      status: 'approved',
+    })
+    await PlanLine.create({ planId: older.id, roleProfileId: role.id, postsNeeded: 40 })
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2026,
+      status: 'draft',
+    })
+    await PlanLine.create({ planId: plan.id, roleProfileId: role.id, postsNeeded: 10 })
+    const { role: analyst } = await createRole({
+      role: 'Data analyst',
+      levels: [{ name: 'Analyst', needs: { Analysis: 2 } }],
+    })
+    await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: analyst.id,
+      postsNeeded: 2,
+      inPostOverride: 2,
+    })
+    await RecruitmentCampaign.create({
+      organisationId: dvla.id,
+      roleProfileId: role.id,
+      title: 'Open',
+      posts: 2,
+      stage: 'advertised',
+      hires: 0,
+    })
+    await RecruitmentCampaign.create({
+      organisationId: dvla.id,
+      roleProfileId: role.id,
+      title: 'Done',
+      posts: 3,
+      stage: 'filled',
+      hires: 3,
+    })
+
+    const response = await client
+      .post('/workforce/gaps/suggestions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ organisationId: String(dft.id) })
+      .redirects(0)
+    response.assertHeader('location', `/workforce/gaps?status=suggested&organisationId=${dft.id}`)
+    response.assertFlashMessage(
+      'success',
+      '2 gaps suggested for Department for Transport: 1 from the plan, 1 from people’s skills'
+    )
+    const gaps = await CapabilityGap.query().where('organisation_id', dft.id).orderBy('kind')
+    assert.deepEqual(
+      gaps.map((found) => [found.kind, found.source, found.status, found.severity, found.title]),
+      [
+        ['headcount', 'plan', 'suggested', 'high', '4 Software developer posts short'],
+        [
+          'skill',
+          'gap_engine',
+          'suggested',
+          'critical',
+          'Programming: people below the level their role needs',
+        ],
+      ]
+    )
+    assert.equal(gaps[0].roleProfileId, role.id)
+    assert.equal(gaps[1].description, '3 of 4 people are below the required level.')
+
+    const again = await client
+      .post('/workforce/gaps/suggestions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ organisationId: String(dft.id) })
+      .redirects(0)
+    again.assertFlashMessage(
+      'success',
+      '0 gaps suggested for Department for Transport: 0 from the plan, 0 from people’s skills; 2 already on the register'
+    )
+    const count = await CapabilityGap.query().where('organisation_id', dft.id).count('* as total')
+    assert.equal(Number(count[0].$extras.total), 2)
+  })
+
+  test('fewer than 3 people and under 20% below a level is not suggested', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dvla, dftHr, developer } = await twoDepartments()
+    await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
+    for (let index = 0; index < 5; index++) {
+      await personAt(dvla, developer.id, { Programming: 3, Testing: 2 })
+    }
+    await client
+      .post('/workforce/gaps/suggestions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ organisationId: String(dft.id) })
+    assert.lengthOf(await CapabilityGap.all(), 0)
+  })
+
+  test('HR accept a suggested gap as open and dismiss another with a reason', async ({
+    client,
+    assert,
+  }) => {
+    const { dvla, dftHr } = await twoDepartments()
+    const first = await gap(dvla, { status: 'suggested', source: 'gap_engine' })
+    const second = await gap(dvla, {
+      status: 'suggested',
+      source: 'gap_engine',
+      title: 'Testers short',
+    })
+
+    const form = await client.get(`/workforce/gaps/${second.id}/edit`).loginAs(dftHr)
+    form.assertStatus(200)
+    form.assertTextIncludes('<h2 class="mt-10">Dismiss this gap</h2>')
+    const blankForm = await client.get('/workforce/gaps/create').loginAs(dftHr)
+    blankForm.assertStatus(200)
+
+    const accepted = await client
+      .post(`/workforce/gaps/${first.id}/accept`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .redirects(0)
+    accepted.assertFlashMessage('success', 'Gap accepted as open: Not enough programmers')
+    await first.refresh()
+    assert.equal(first.status, 'open')
+
+    const blank = await client
+      .post(`/workforce/gaps/${second.id}/dismiss`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ reason: '' })
+      .redirects(0)
+    blank.assertFlashMessage('inputErrorsBag', { reason: ['Enter why the gap is being dismissed'] })
+
+    await client
+      .post(`/workforce/gaps/${second.id}/dismiss`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ reason: 'Covered by the shared testing service' })
+    await second.refresh()
+    assert.equal(second.status, 'dismissed')
+    assert.equal(second.description, 'Dismissed: Covered by the shared testing service')
+
+    const again = await client
+      .post(`/workforce/gaps/${second.id}/accept`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .redirects(0)
+    again.assertFlashMessage('error', 'This gap is dismissed, so it cannot be accepted as open')
+    const event = await AuditEvent.query()
+      .where({ subject_type: 'capability_gap', subject_id: String(second.id), action: 'update' })
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.equal(event.actorId, dftHr.id)
+    assert.include(String(event.after), 'dismissed')
+  })
+
+  test('a gap is added with an owner found by email in scope, never from another department', async ({
+    client,
+    assert,
+  }) => {
+    const { dvla, hmrc, dftHr, role } = await twoDepartments()
+    const owner = await createUser({
+      organisation: dvla,
+      overrides: { email: 'owner@dvla.example.gov.uk' },
+    })
+    await createUser({ organisation: hmrc, overrides: { email: 'stranger@hmrc.example.gov.uk' } })
+    const fields = {
+      organisationId: String(dvla.id),
+      kind: 'headcount',
+      roleProfileId: String(role.id),
+      title: 'Short of developers',
+      severity: 'high',
+      mitigation: 'recruit',
+      dueOn: '2026-09-30',
+      status: 'open',
+    }
+    const stranger = await client
+      .post('/workforce/gaps')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ ...fields, ownerEmail: 'stranger@hmrc.example.gov.uk' })
+      .redirects(0)
+    stranger.assertFlashMessage('inputErrorsBag', {
+      ownerEmail: [
+        'Enter the email address of an active person in your organisation to own the gap',
+      ],
+    })
+    const noRole = await client
+      .post('/workforce/gaps')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ ...fields, roleProfileId: '' })
+      .redirects(0)
+    noRole.assertFlashMessage('inputErrorsBag', {
+      roleProfileId: ['Select the role profile that is short of posts'],
+    })
+
+    const saved = await client
+      .post('/workforce/gaps')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ ...fields, ownerEmail: 'Owner@DVLA.example.gov.uk' })
+      .redirects(0)
+    saved.assertHeader('location', '/workforce/gaps')
+    const created = await CapabilityGap.query().where('organisation_id', dvla.id).firstOrFail()
+    assert.equal(created.ownerId, owner.id)
+    assert.equal(created.source, 'manual')
+    assert.equal(created.dueOn?.toISODate(), '2026-09-30')
+    const event = await AuditEvent.query()
+      .where({ subject_type: 'capability_gap', subject_id: String(created.id), action: 'create' })
+      .firstOrFail()
+    assert.equal(event.organisationId, dvla.id)
+  })
+
+  test('the register filters, marks overdue gaps in text and keeps to the HR scope', async ({
+    client,
+    assert,
+  }) => {
+    const { dvla, hmrc, dftHr, hmrcHr } = await twoDepartments()
+    await gap(dvla, { title: 'Late programming gap', dueOn: DateTime.now().minus({ days: 3 }) })
+    await gap(dvla, {
+      title: 'Closed old gap',
+      status: 'closed',
+      dueOn: DateTime.now().minus({ days: 3 }),
+    })
+    const hmrcGap = await gap(hmrc, { title: 'Revenue gap', severity: 'low' })
+
+    const page = await client.get('/workforce/gaps').qs({ status: 'open' }).loginAs(dftHr)
+    page.assertStatus(200)
+    page.assertTextIncludes('Late programming gap')
+    page.assertTextIncludes('<strong class="block text-error">Overdue</strong>')
+    assert.notInclude(page.text(), 'Closed old gap')
+    assert.notInclude(page.text(), 'Revenue gap')
+
+    const closed = await client.get('/workforce/gaps').qs({ status: 'closed' }).loginAs(dftHr)
+    closed.assertTextIncludes('Closed old gap')
+    assert.notInclude(closed.text(), 'Overdue</strong>')
+
+    const edit = await client.get(`/workforce/gaps/${hmrcGap.id}/edit`).loginAs(dftHr)
+    edit.assertStatus(404)
+    const accept = await client
+      .post(`/workforce/gaps/${hmrcGap.id}/accept`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+    accept.assertStatus(404)
+    const suggest = await client
+      .post('/workforce/gaps/suggestions')
+      .loginAs(hmrcHr)
+      .withCsrfToken()
+      .form({ organisationId: String(dvla.id) })
+    suggest.assertStatus(404)
+    assert.lengthOf(
+      await CapabilityGap.query().where('organisation_id', dvla.id).where('status', 'suggested'),
+      0
+    )
+  })
+
+  test('the CSV export lists the register in scope and filters', async ({ client, assert }) => {
+    const { dvla, hmrc, dftHr } = await twoDepartments()
+    await gap(dvla, {
+      title: 'Programming gap',
+      severity: 'high',
+      dueOn: DateTime.fromISO('2020-01-31'),
+    })
+    await gap(dvla, { title: 'Low gap', severity: 'low' })
+    await gap(hmrc, { title: 'Revenue gap', severity: 'high' })
+    const response = await client.get('/workforce/gaps.csv').qs({ severity: 'high' }).loginAs(dftHr)
+    response.assertStatus(200)
+    const lines = response.text().trim().split('\n')
+    assert.lengthOf(lines, 2)
+    assert.equal(
+      lines[0],
+      'id,organisation,kind,role_profile,skill,title,severity,mitigation,owner_email,due_on,overdue,status,source,description'
+    )
+    assert.include(
+      lines[1],
+      ',Driver and Vehicle Licensing Agency,skill,,Programming,Programming gap,high,,,2020-01-31,yes,open,manual,'
+    )
+  })
+})
