@@ -205,7 +205,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
       'Sets how services are owned across a department.',
     ])
     await page.assertAccessible()
-    await page.getByRole('link', { name: /^Change this skill\s*: Service ownership$/ }).click()
+    await page.getByRole('link', { name: 'Change this skill (Service ownership)' }).click()
     await page.assertPathMatches(/^\/framework\/admin\/skills\/\d+\/edit$/)
     await page.assertTextContains('h1', 'Change Service ownership')
     await page.assertAccessible()

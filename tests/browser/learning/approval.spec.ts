@@ -1,0 +1,283 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import type { Browser, Locator, Page } from 'playwright'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { createCourse, createSession } from '#database/factories/learning_factory'
+import type User from '#models/user'
+import Enrolment from '#models/enrolment'
+import { enrol } from '#actions/learning/enrol'
+
+const UK = 'Europe/London'
+
+function baseURL() {
+  return `http://${process.env.HOST}:${process.env.PORT}`
+}
+
+/* A text with its whitespace collapsed. */
+function collapse(text: string | null | undefined) {
+  return text?.replace(/\s+/g, ' ').trim()
+}
+
+async function textOf(locator: Locator) {
+  return collapse(await locator.textContent())
+}
+
+async function textsOf(locator: Locator) {
+  const texts = await locator.allTextContents()
+  return texts.map((text) => collapse(text))
+}
+
+function activeElement(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement
+    return {
+      tag: element?.tagName.toLowerCase(),
+      id: element?.id,
+      labelledBy: element?.getAttribute('aria-labelledby'),
+      text: element?.textContent?.replace(/\s+/g, ' ').trim(),
+    }
+  })
+}
+
+/*
+ * Chromium moves focus to an autofocus element at its next rendering
+ * update, a moment after the page loads: two animation frames later it has.
+ */
+function afterAutofocus(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  )
+}
+
+/* Presses Tab until the focused element passes the check; fails after `limit` presses. */
+async function tabUntil(
+  page: Page,
+  description: string,
+  check: (focused: Awaited<ReturnType<typeof activeElement>>) => boolean,
+  limit = 40
+) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab')
+    if (check(await activeElement(page))) return
+  }
+  throw new Error(`${limit} presses of Tab did not reach ${description}`)
+}
+
+/* The text of each cell of a table's row, found by the text of its row header. */
+async function rowCells(table: Locator, rowHeader: string) {
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
+  return textsOf(row.locator('th, td'))
+}
+
+/* The value beside a key in a summary list. */
+async function detail(scope: Locator, key: string) {
+  const row = scope.locator('dl > div', { has: scope.page().locator('dt', { hasText: key }) })
+  return textOf(row.locator('dd'))
+}
+
+async function navigationLinks(page: Page) {
+  const names = await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link')
+    .allTextContents()
+  return names.map((name) => name.trim())
+}
+
+/* A page in a browser context of its own, signed in as the user. */
+async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
+  const context = await browser.newContext({ baseURL: baseURL() })
+  cleanup(() => context.close())
+  await context.loginAs(user)
+  return context.newPage()
+}
+
+/* "Tuesday 15 June 2027, 9:30am to 4:30pm": a session as My learning and Approvals show it. */
+function spokenWhen(startsAt: DateTime) {
+  return `${startsAt.setZone(UK).setLocale('en-GB').toFormat('cccc d LLLL yyyy')}, 9:30am to 4:30pm`
+}
+
+test.group('Asking for and deciding a place that needs approval, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a learner asks to go with a note; their line manager declines another request by keyboard after a missing-reason error, approves theirs, and the learner is booked', async ({
+    browser,
+    browserContext,
+    visit,
+    assert,
+    cleanup,
+  }) => {
+    const manager = await createUser({ overrides: { fullName: 'Morgan Lee' } })
+    const ava = await createUser({
+      roles: ['learner'],
+      overrides: { fullName: 'Ava Patel', lineManagerId: manager.id },
+    })
+    const ben = await createUser({
+      roles: ['learner'],
+      overrides: { fullName: 'Ben Carter', lineManagerId: manager.id },
+    })
+    const course = await createCourse({ title: 'Leading agile teams', requiresApproval: true })
+    const startsAt = DateTime.now()
+      .setZone(UK)
+      .plus({ days: 14 })
+      .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
+    const session = await createSession({ course, startsAt, capacity: 8 })
+    const bens = await enrol(ben, session.id, { note: 'It would help me run our stand-ups.' })
+    if (bens.type !== 'requested') throw new Error(`Ben's request was not sent: ${bens.type}`)
+    const when = spokenWhen(startsAt)
+
+    // Ava asks for a place.
+    await browserContext.loginAs(ava)
+    const learner = await visit(`/learning/courses/${course.id}`)
+    await learner.assertTextContains('h1', 'Leading agile teams')
+    await learner.assertTextContains('main', 'This course needs your line manager’s approval.')
+    assert.notInclude(await navigationLinks(learner), 'Approvals', 'Ava manages no one')
+    await learner.assertAccessible()
+
+    await learner.getByRole('link', { name: /^Book a place on Leading agile teams,/ }).click()
+    await learner.assertPath(`/learning/sessions/${session.id}/enrol`)
+    await learner.assertTextContains('h1', 'Ask to go on Leading agile teams')
+    assert.equal(
+      await detail(learner.locator('main'), 'Line manager approval'),
+      'Needed from your line manager, Morgan Lee'
+    )
+    await learner.assertAccessible()
+
+    await learner
+      .getByLabel('Note to your line manager (optional)')
+      .fill('I am about to lead a new team.')
+    await learner.getByRole('button', { name: 'Send request' }).click()
+    await learner.assertPath('/learning/my')
+    assert.equal(
+      await textOf(learner.getByRole('status')),
+      'Your request has been sent to Morgan Lee'
+    )
+    await learner.assertTextContains('#requested-heading', 'Requests waiting for approval')
+    const requested = learner.getByRole('table', {
+      name: 'Requests waiting for Morgan Lee to approve',
+    })
+    const request = await rowCells(requested, 'Leading agile teams')
+    assert.equal(request[1], when)
+    assert.equal(request[3], 'Morgan Lee')
+    assert.equal(request[4], 'Withdraw your request for Leading agile teams')
+    await learner.assertTextContains('#upcoming-heading + p', 'You have no upcoming bookings.')
+    await learner.assertAccessible()
+    const avas = await Enrolment.query()
+      .where('user_id', ava.id)
+      .where('session_id', session.id)
+      .firstOrFail()
+    assert.equal(avas.status, 'requested')
+
+    // Morgan decides.
+    const page = await pageFor(browser, manager, cleanup)
+    await page.goto('/')
+    await page.assertAccessible()
+    assert.include(await navigationLinks(page), 'Approvals')
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Approvals' })
+      .click()
+    await page.assertPath('/learning/approvals')
+    await page.assertTextContains('h1', 'Requests to approve')
+    await page.assertTextContains(
+      'main',
+      '2 requests from people who report to you are waiting for your decision, oldest first.'
+    )
+    assert.deepEqual(await textsOf(page.locator('main h2')), [
+      'Ben Carter: Leading agile teams',
+      'Ava Patel: Leading agile teams',
+    ])
+    const avaRequest = page.getByRole('region', { name: 'Ava Patel: Leading agile teams' })
+    assert.equal(await detail(avaRequest, 'Their note'), 'I am about to lead a new team.')
+    assert.equal(await detail(avaRequest, 'Session'), `${when} (UK time)`)
+    await page.assertAccessible()
+
+    const declineBen = 'Decline Ben Carter’s request for Leading agile teams'
+    await tabUntil(page, 'Decline for Ben', (el) => el.tag === 'button' && el.text === declineBen)
+    await page.keyboard.press('Enter')
+
+    await page.assertPath('/learning/approvals')
+    await page.assertTitleContains('Error: Requests to approve')
+    const summary = page.getByRole('alert')
+    const message = 'Enter why you are declining Ben Carter’s request'
+    assert.deepEqual(await textsOf(summary.getByRole('link')), [message])
+    await afterAutofocus(page)
+    assert.deepInclude(
+      await activeElement(page),
+      { labelledBy: 'error-summary-title' },
+      'the error summary has focus'
+    )
+    const reasonId = `field-reason-${bens.enrolment.id}`
+    assert.equal(await summary.getByRole('link').getAttribute('href'), `#${reasonId}`)
+    const benReason = page.getByLabel('Reason for declining Ben Carter’s request')
+    assert.equal(await benReason.getAttribute('id'), reasonId)
+    assert.equal(await benReason.getAttribute('aria-invalid'), 'true')
+    assert.include(await benReason.getAttribute('aria-describedby'), `${reasonId}-error`)
+    await page.assertTextContains(`#${reasonId}-error`, message)
+    assert.isNull(
+      await page
+        .getByLabel('Reason for declining Ava Patel’s request')
+        .getAttribute('aria-invalid'),
+      'only the form that was sent shows the error'
+    )
+    assert.equal(await page.locator('main h2', { hasText: 'Leading agile teams' }).count(), 2)
+    await page.assertAccessible()
+
+    await page.keyboard.press('Tab')
+    assert.deepInclude(await activeElement(page), { text: message })
+    await page.keyboard.press('Enter')
+    assert.deepInclude(await activeElement(page), { id: reasonId }, 'the link moves focus to it')
+    await page.keyboard.type('The team cannot spare you this quarter.')
+    await page.keyboard.press('Tab')
+    assert.deepInclude(await activeElement(page), { tag: 'button', text: declineBen })
+    await page.keyboard.press('Enter')
+
+    await page.assertPath('/learning/approvals')
+    assert.notMatch(await page.title(), /^Error:/)
+    assert.equal(
+      await textOf(page.getByRole('status')),
+      'You declined Ben Carter’s request for Leading agile teams'
+    )
+    assert.deepEqual(await textsOf(page.locator('main h2')), ['Ava Patel: Leading agile teams'])
+    await page.assertAccessible()
+
+    await page
+      .getByRole('button', { name: 'Approve Ava Patel’s request for Leading agile teams' })
+      .click()
+    await page.assertPath('/learning/approvals')
+    assert.equal(
+      await textOf(page.getByRole('status')),
+      'You approved Ava Patel’s request: they are booked on Leading agile teams'
+    )
+    await page.assertTextContains('main', 'There are no requests waiting for your decision.')
+    await page.assertAccessible()
+
+    // Ava is booked; Ben sees why he was not.
+    await learner.reload()
+    await learner.assertPath('/learning/my')
+    const upcoming = learner.getByRole('table', {
+      name: 'Sessions you are booked on, soonest first',
+    })
+    const booked = await rowCells(upcoming, 'Leading agile teams')
+    assert.deepEqual(booked.slice(0, 3), ['Leading agile teams', when, 'Aviation House, London'])
+    assert.equal(await requested.count(), 0, 'no request waits any more')
+    await learner.assertAccessible()
+
+    const benPage = await pageFor(browser, ben, cleanup)
+    await benPage.goto('/learning/my')
+    const history = benPage.getByRole('table', {
+      name: 'Your past sessions, requests and cancellations, most recent session first',
+    })
+    assert.deepEqual(await rowCells(history, 'Leading agile teams'), [
+      'Leading agile teams',
+      when,
+      'Declined',
+      'The team cannot spare you this quarter.',
+    ])
+    await benPage.assertAccessible()
+  })
+})
