@@ -10,9 +10,9 @@ export default defineConfig({
       reload: ['resources/views/**/*.edge'],
     }),
   ],
-  server: {
-    watch: {
-      ignored: ['**/tmp/**'],
-    },
-  },
+  // Under test nothing is watched: a file saved mid-run must not reload a page a browser test is using.
+  server:
+    process.env.NODE_ENV === 'test'
+      ? { watch: null, hmr: false }
+      : { watch: { ignored: ['**/tmp/**'] } },
 })

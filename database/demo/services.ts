@@ -157,7 +157,7 @@ export async function seedDemoServices(client: QueryClientContract, { now }: { n
     const people = await trx
       .from('users')
       .whereNull('deactivated_at')
-      .whereLike('email', '%@demo.example')
+      .where('email', 'like', '%@demo.example')
       .select('id', 'organisation_id', 'email', 'grade', 'line_manager_id')
       .orderBy('id')
     if (people.length === 0) return null

@@ -12,6 +12,7 @@ import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
+import { seedDemoWorkforce } from '#database/demo/workforce'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -685,6 +686,7 @@ export default class DemoSeeder extends BaseSeeder {
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
+    await seedDemoWorkforce(this.client, { now: DateTime.now() })
     logger.info(
       learning
         ? describeDemoLearning(learning)
