@@ -123,7 +123,7 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     await page.assertPath('/')
     await page.assertAccessible()
 
-    for (let presses = 0; presses < 10; presses++) {
+    for (let presses = 0; presses < 30; presses++) {
       await page.keyboard.press('Tab')
       if ((await focusedText(page)) === 'People') break
     }
