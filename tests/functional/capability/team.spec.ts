@@ -1,105 +1,6 @@
 import { test } from '@japa/runner'
+import { capabilityFixture } from '#tests/support/fixtures/capability'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
-import { createUser } from '#database/factories/user_factory'
-import { createRole } from '#database/factories/framework_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
-import Skill from '#models/skill'
-import type User from '#models/user'
-
-async function current(user: User, roleLevelId: number) {
-  await RoleAssignment.create({
-    userId: user.id,
-    roleLevelId,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-  })
-}
-
-async function assess(
-  user: User,
-  skill: Skill,
-  level: number,
-  source: 'self' | 'manager',
-  daysAgo: number
-) {
-  await SkillAssessment.create({
-    userId: user.id,
-    skillId: skill.id,
-    level,
-    source,
-    status: source === 'self' ? 'submitted' : 'validated',
-    assessedAt: DateTime.now().minus({ days: daysAgo }),
-  })
-}
-
-/*
- * Department A (with agency A1) and department B. Manager Max line-manages
- * Alice (A) and Bob (A1); Carol (A1) and Quentin (B) report to no one here.
- *   Delivery manager needs Agile working 3, User focus 2.
- *   Senior delivery manager needs Agile working 4, Strategic thinking 3.
- * Alice: Agile validated 3 (self 2 earlier) → meets; User focus self 1 → below.
- * Bob: Agile self 4 but latest validation 2 (an older one said 3) → below; User focus none → below.
- * Carol (senior): Agile validated 4, Strategic self 3 → meets everything.
- * Quentin: Agile self 1, User focus none.
- */
-async function fixture() {
-  const a = await OrganisationFactory.merge({ name: 'Department A' }).create()
-  const a1 = await createChildOrganisation(a, { name: 'Agency A1' })
-  const b = await OrganisationFactory.merge({ name: 'Department B' }).create()
-  const { levels } = await createRole({
-    role: 'Delivery manager',
-    levels: [
-      { name: 'Delivery manager', needs: { 'Agile working': 3, 'User focus': 2 } },
-      {
-        name: 'Senior delivery manager',
-        needs: { 'Agile working': 4, 'Strategic thinking': 3 },
-      },
-    ],
-  })
-  const [dm, sdm] = levels
-  const agile = await Skill.findByOrFail('name', 'Agile working')
-  const userFocus = await Skill.findByOrFail('name', 'User focus')
-  const strategic = await Skill.findByOrFail('name', 'Strategic thinking')
-
-  const max = await createUser({ organisation: a, overrides: { fullName: 'Max Manager' } })
-  const alice = await createUser({
-    organisation: a,
-    overrides: { fullName: 'Alice Able', lineManagerId: max.id },
-  })
-  const bob = await createUser({
-    organisation: a1,
-    overrides: { fullName: 'Bob Baker', lineManagerId: max.id },
-  })
-  const carol = await createUser({ organisation: a1, overrides: { fullName: 'Carol Cole' } })
-  const quentin = await createUser({ organisation: b, overrides: { fullName: 'Quentin Quill' } })
-  const hrA = await createUser({ roles: ['department_hr', 'learner'], organisation: a })
-  const hrB = await createUser({ roles: ['department_hr', 'learner'], organisation: b })
-  const admin = await createUser({ roles: ['capability_admin', 'learner'] })
-
-  await current(alice, dm.id)
-  await current(bob, dm.id)
-  await current(carol, sdm.id)
-  await current(quentin, dm.id)
-
-  await assess(alice, agile, 2, 'self', 20)
-  await assess(alice, agile, 3, 'manager', 10)
-  await assess(alice, userFocus, 1, 'self', 5)
-  await assess(bob, agile, 3, 'manager', 30)
-  await assess(bob, agile, 4, 'self', 20)
-  await assess(bob, agile, 2, 'manager', 10)
-  await assess(carol, agile, 4, 'manager', 10)
-  await assess(carol, strategic, 3, 'self', 10)
-  await assess(quentin, agile, 1, 'self', 10)
-
-  return { a, a1, b, dm, sdm, max, alice, bob, carol, quentin, hrA, hrB, admin }
-}
 
 /* The text of a table's rows, tags stripped and spaces collapsed, for plain assertions. */
 function rowsOf(html: string) {
@@ -115,7 +16,7 @@ test.group('Team skills matrix', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('someone who manages no one and has no HR role is refused with 403', async ({ client }) => {
-    const { alice } = await fixture()
+    const { alice } = await capabilityFixture()
     const page = await client.get('/capability/team').loginAs(alice)
     page.assertStatus(403)
     const csv = await client.get('/capability/team.csv').loginAs(alice)
@@ -126,7 +27,7 @@ test.group('Team skills matrix', (group) => {
     client,
     assert,
   }) => {
-    const { max } = await fixture()
+    const { max } = await capabilityFixture()
     const page = await client.get('/capability/team').loginAs(max)
     page.assertStatus(200)
     const html = page.text()
@@ -159,7 +60,7 @@ test.group('Team skills matrix', (group) => {
     client,
     assert,
   }) => {
-    const { hrA, hrB } = await fixture()
+    const { hrA, hrB } = await capabilityFixture()
     const page = await client.get('/capability/team').loginAs(hrA)
     page.assertStatus(200)
     const html = page.text()
@@ -180,7 +81,7 @@ test.group('Team skills matrix', (group) => {
     client,
     assert,
   }) => {
-    const { hrA, a1, sdm, b } = await fixture()
+    const { hrA, a1, sdm, b } = await capabilityFixture()
     const agency = await client.get('/capability/team').qs({ organisationId: a1.id }).loginAs(hrA)
     assert.include(agency.text(), 'Bob Baker')
     assert.include(agency.text(), 'Carol Cole')
@@ -203,7 +104,7 @@ test.group('Team skills matrix', (group) => {
     client,
     assert,
   }) => {
-    const { max, alice, bob, hrA, sdm, carol } = await fixture()
+    const { max, alice, bob, hrA, sdm, carol } = await capabilityFixture()
     const response = await client.get('/capability/team.csv').loginAs(max)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
@@ -230,7 +131,7 @@ test.group('Team skills matrix', (group) => {
     client,
     assert,
   }) => {
-    const { max, hrA, carol } = await fixture()
+    const { max, hrA, carol } = await capabilityFixture()
     const managerHome = await client.get('/').loginAs(max)
     assert.include(managerHome.text(), 'href="/capability/team"')
     const hrHome = await client.get('/').loginAs(hrA)
