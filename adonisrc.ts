@@ -8,6 +8,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/mail/commands'),
+    () => import('@adonisjs/queue/commands'),
   ],
 
   providers: [
@@ -28,6 +29,7 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('@adonisjs/queue/queue_provider'),
   ],
 
   preloads: [
@@ -36,6 +38,7 @@ export default defineConfig({
     () => import('#start/validator'),
     () => import('#start/view'),
     () => import('#start/events'),
+    { file: () => import('#start/queue_worker'), environment: ['web'] },
   ],
 
   tests: {

@@ -26,6 +26,9 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync'] as const),
+  QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
+
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'folder'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string.optional(),

@@ -2,6 +2,7 @@
  * Helpers every page can use.
  */
 import edge from 'edge.js'
+import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
 import { navigationFor } from '#services/navigation'
@@ -58,6 +59,8 @@ edge.global(
 edge.global('roleLabel', (role: string) => roleLabels[role as keyof typeof roleLabels] ?? role)
 
 edge.global('humanise', humanise)
+
+edge.global('importStatusLabel', (status: string) => staffImportStatusLabels[status] ?? status)
 
 edge.global('skillLevelName', (level: number) => skillLevelName(level))
 edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))

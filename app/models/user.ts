@@ -30,8 +30,9 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   @column()
   declare email: string
 
+  /* Null for people added by a staff import until a password is set for them. */
   @column({ serializeAs: null })
-  declare password: string
+  declare password: string | null
 
   @column()
   declare organisationId: number
@@ -87,6 +88,15 @@ export default class User extends compose(AuditedModel, AuthFinder) {
 
   /* Set per request by the identity middleware: whether they manage any provider's courses. */
   declare administersCourses: boolean | undefined
+
+  /* Without a password nobody can sign in as this person; the hash still runs, so timing tells nothing. */
+  async verifyPassword(plainPassword: string) {
+    if (!this.password) {
+      await hash.use('scrypt').make(plainPassword)
+      return false
+    }
+    return super.verifyPassword(plainPassword)
+  }
 
   get isActive() {
     return this.deactivatedAt === null

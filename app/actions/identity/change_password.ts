@@ -1,4 +1,3 @@
-import hash from '@adonisjs/core/services/hash'
 import type User from '#models/user'
 
 export type ChangePasswordResult = { type: 'changed' } | { type: 'wrong_current_password' }
@@ -11,8 +10,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string
 ): Promise<ChangePasswordResult> {
-  if (!(await hash.verify(user.password, currentPassword)))
-    return { type: 'wrong_current_password' }
+  if (!(await user.verifyPassword(currentPassword))) return { type: 'wrong_current_password' }
   user.password = newPassword
   await user.save()
   return { type: 'changed' }

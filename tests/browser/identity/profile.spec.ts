@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import hash from '@adonisjs/core/services/hash'
 import type { Locator, Page } from 'playwright'
 import User from '#models/user'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
@@ -108,7 +107,7 @@ test.group('Your profile, in a browser', (group) => {
     await page.assertAccessible()
 
     const saved = await User.findOrFail(user.id)
-    assert.isTrue(await hash.verify(saved.password, 'a much better passphrase'))
+    assert.isTrue(await saved.verifyPassword('a much better passphrase'))
   })
 
   test('a learner creates an API token, sees its secret once, then revokes it', async ({

@@ -1,0 +1,234 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
+import db from '@adonisjs/lucid/services/db'
+import StaffImport, { StaffImportStatuses } from '#models/staff_import'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import ProcessStaffImport from '#jobs/process_staff_import'
+import { OrganisationScope } from '#services/organisation_scope'
+import { idParam } from '#services/params'
+import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import {
+  applyStaffImport,
+  checkStaffImport,
+  discardStaffImport,
+  stageStaffFile,
+  STAFF_IMPORT_LIMITS,
+} from '#actions/identity/staff_import'
+import { gradeValues } from '#enums/grades'
+import { professionLabels } from '#enums/professions'
+
+const OUTCOMES = [
+  { value: 'bad', label: 'Cannot be imported' },
+  { value: 'new', label: 'New' },
+  { value: 'changed', label: 'Changed' },
+  { value: 'unchanged', label: 'Unchanged' },
+] as const
+
+/*
+ * Staff import for department HR (their organisations) and capability
+ * admins (everywhere): upload a CSV of people, see what it would do, then
+ * apply or discard it. Files of more than STAFF_IMPORT_LIMITS.inlineRows
+ * rows are checked and applied by a queued job while the page shows
+ * progress.
+ */
+export default class StaffImportsController {
+  async index({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const query = StaffImport.query().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50)
+    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
+    const imports = await query
+    return view.render('pages/admin/staff_imports/index', { imports })
+  }
+
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    return view.render('pages/admin/staff_imports/create', {
+      maxRows: STAFF_IMPORT_LIMITS.maxRows,
+      grades: gradeValues,
+      professions: Object.values(professionLabels),
+    })
+  }
+
+  async template({ bouncer, response }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', 'attachment; filename="people-template.csv"')
+    const csv = stringify({
+      header: true,
+      columns: [
+        'email',
+        'name',
+        'organisation code',
+        'grade',
+        'profession',
+        'role level',
+        'line manager email',
+      ],
+    })
+    response.stream(csv)
+    csv.write([
+      'ada.lovelace@example.gov.uk',
+      'Ada Lovelace',
+      'co',
+      'G6',
+      'Digital, data and technology',
+      'Lead developer',
+      '',
+    ])
+    csv.write([
+      'alan.turing@example.gov.uk',
+      'Alan Turing',
+      'co',
+      'G7',
+      'digital',
+      'Senior developer',
+      'ada.lovelace@example.gov.uk',
+    ])
+    csv.end()
+  }
+
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const user = auth.getUserOrFail()
+    const { file } = await request.validateUsing(staffUploadValidator)
+    const staged = await stageStaffFile(file.tmpPath!, file.clientName, user)
+    if (staged.type === 'unreadable') {
+      session.flash('inputErrorsBag', { file: [staged.message] })
+      return response.redirect().back()
+    }
+    const staffImport = staged.staffImport
+    if (staffImport.totalRows <= STAFF_IMPORT_LIMITS.inlineRows) {
+      await checkStaffImport(staffImport)
+    } else {
+      await ProcessStaffImport.dispatch({
+        staffImportId: staffImport.id,
+        step: 'check',
+        actorId: user.id,
+      })
+    }
+    return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+  }
+
+  async show({ auth, bouncer, params, request, view }: HttpContext) {
+    const staffImport = await this.find({ auth, bouncer }, params.id)
+    const filters = await staffRowsFilterValidator.validate(withoutBlanks(request.qs()))
+    const outcome = filters.outcome ?? (staffImport.badRows > 0 ? 'bad' : 'new')
+    const ready =
+      staffImport.status === StaffImportStatuses.Checked ||
+      staffImport.status === StaffImportStatuses.Applied
+    const rows = ready
+      ? await db
+          .from('staff_import_rows')
+          .where('staff_import_id', staffImport.id)
+          .where('outcome', outcome)
+          .orderBy('line')
+          .select('line', 'email', 'full_name', 'organisation_code', 'reason', 'changes')
+          .paginate(filters.page ?? 1, 50)
+      : null
+    rows?.baseUrl(request.url())
+    return view.render('pages/admin/staff_imports/show', {
+      staffImport,
+      rows,
+      outcome,
+      outcomes: OUTCOMES.map((option) => ({
+        ...option,
+        count: {
+          bad: staffImport.badRows,
+          new: staffImport.newRows,
+          changed: staffImport.changedRows,
+          unchanged: staffImport.unchangedRows,
+        }[option.value],
+      })),
+    })
+  }
+
+  /* What the page polls while a job works on the import. */
+  async progress({ auth, bouncer, params, response }: HttpContext) {
+    const staffImport = await this.find({ auth, bouncer }, params.id)
+    response.header('Cache-Control', 'no-store')
+    return {
+      status: staffImport.status,
+      working: staffImport.isWorking,
+      percent: staffImport.percent,
+      processed: staffImport.processedRows,
+      total: staffImport.totalRows,
+    }
+  }
+
+  async problems({ auth, bouncer, params, response }: HttpContext) {
+    const staffImport = await this.find({ auth, bouncer }, params.id)
+    const rows = await db
+      .from('staff_import_rows')
+      .where('staff_import_id', staffImport.id)
+      .where('outcome', 'bad')
+      .orderBy('line')
+      .select('line', 'email', 'full_name', 'reason')
+    const csv = stringify({ header: true, columns: ['line', 'email', 'name', 'problem'] })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="staff-import-${staffImport.id}-problems.csv"`
+    )
+    response.stream(csv)
+    for (const row of rows) csv.write([row.line, row.email, row.full_name, row.reason])
+    csv.end()
+  }
+
+  async apply({ auth, bouncer, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ auth, bouncer }, params.id)
+    const user = auth.getUserOrFail()
+    const applicable =
+      staffImport.status === StaffImportStatuses.Checked ||
+      staffImport.status === StaffImportStatuses.Failed
+    if (!applicable) {
+      session.flash(
+        'error',
+        'This import cannot be applied now: it has been applied, discarded or is in progress'
+      )
+      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+    }
+    if (staffImport.totalRows <= STAFF_IMPORT_LIMITS.inlineRows) {
+      await applyStaffImport(staffImport, user)
+      session.flash(
+        'success',
+        `Import applied: ${staffImport.createdPeople} people added, ${staffImport.updatedPeople} updated`
+      )
+    } else {
+      staffImport.merge({ status: StaffImportStatuses.Applying, processedRows: 0 })
+      await staffImport.save()
+      await ProcessStaffImport.dispatch({
+        staffImportId: staffImport.id,
+        step: 'apply',
+        actorId: user.id,
+      })
+    }
+    return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+  }
+
+  async discard({ auth, bouncer, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ auth, bouncer }, params.id)
+    if (staffImport.status !== StaffImportStatuses.Checked) {
+      session.flash(
+        'error',
+        'Only an import that has been checked and not applied can be discarded'
+      )
+      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+    }
+    await discardStaffImport(staffImport)
+    session.flash('success', `Import of ${staffImport.fileName} discarded: nobody was changed`)
+    return response.redirect().toPath('/admin/staff-imports')
+  }
+
+  private async find({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    // HR see the imports of their organisation's tree; a capability admin's imports only admins.
+    const query = StaffImport.query().where('id', idParam(id))
+    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
+    const staffImport = await query.first()
+    if (!staffImport) throw new RecordNotFoundException()
+    return staffImport
+  }
+}

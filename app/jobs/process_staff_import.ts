@@ -1,0 +1,37 @@
+import { Job } from '@adonisjs/queue'
+import type { JobOptions } from '@adonisjs/queue/types'
+import logger from '@adonisjs/core/services/logger'
+import StaffImport, { StaffImportStatuses } from '#models/staff_import'
+import User from '#models/user'
+import { applyStaffImport, checkStaffImport } from '#actions/identity/staff_import'
+
+type Payload = { staffImportId: number; step: 'check' | 'apply'; actorId: number }
+
+/*
+ * Checks or applies a large staff import away from the request. The page
+ * of the import polls its progress. A failure leaves the import marked
+ * failed; applying again finishes it, so the job is not retried blindly.
+ */
+export default class ProcessStaffImport extends Job<Payload> {
+  static options: JobOptions = {
+    queue: 'default',
+    maxRetries: 0,
+  }
+
+  async execute() {
+    const staffImport = await StaffImport.find(this.payload.staffImportId)
+    if (!staffImport) return
+    if (this.payload.step === 'check') {
+      if (staffImport.status !== StaffImportStatuses.Checking) return
+      await checkStaffImport(staffImport)
+      return
+    }
+    if (staffImport.status !== StaffImportStatuses.Applying) return
+    const actor = await User.findOrFail(this.payload.actorId)
+    await applyStaffImport(staffImport, actor)
+  }
+
+  async failed(error: Error) {
+    logger.error({ err: error, staffImportId: this.payload.staffImportId }, 'Staff import failed')
+  }
+}

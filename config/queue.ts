@@ -1,0 +1,27 @@
+import env from '#start/env'
+import { defineConfig, drivers } from '@adonisjs/queue'
+
+/*
+ * Long work (large staff imports, and later matching rounds and exports)
+ * runs as queued jobs. The database driver keeps jobs in the application's
+ * own database, so no other service is needed; `sync` runs a job at once in
+ * the process that dispatched it (the test suite uses it). Workers run with
+ * `node ace queue:work`, or inside the web process when QUEUE_INLINE_WORKER
+ * is true (the zero-set-up default of `npm run demo`).
+ */
+export default defineConfig({
+  default: env.get('QUEUE_DRIVER', 'database'),
+
+  adapters: {
+    database: drivers.database({ connectionName: env.get('DB_CONNECTION', 'sqlite') }),
+    sync: drivers.sync(),
+  },
+
+  worker: {
+    concurrency: 1,
+    idleDelay: '1s',
+    stalledThreshold: '5m',
+  },
+
+  locations: ['./app/jobs/**/*.{ts,js}'],
+})

@@ -1,0 +1,38 @@
+/*
+ * Progress of a staff import being checked or applied: polls the import's
+ * progress address, moves the bar, and reloads the page when the work is
+ * done. Screen readers hear the percentage in steps of ten, not every poll.
+ */
+export default function staffImportProgress() {
+  return {
+    percent: 0,
+    announced: 0,
+    timer: null,
+    init() {
+      this.percent = Number(this.$el.dataset.percent) || 0
+      this.announced = this.percent - (this.percent % 10)
+      this.timer = setInterval(() => this.poll(), 1000)
+    },
+    destroy() {
+      clearInterval(this.timer)
+    },
+    async poll() {
+      try {
+        const response = await fetch(this.$el.dataset.url, { headers: { Accept: 'application/json' } })
+        if (!response.ok) return
+        const progress = await response.json()
+        this.percent = progress.percent
+        if (progress.percent - this.announced >= 10) this.announced = progress.percent - (progress.percent % 10)
+        if (!progress.working) {
+          clearInterval(this.timer)
+          window.location.reload()
+        }
+      } catch {
+        // A missed poll is retried on the next tick.
+      }
+    },
+    get announcement() {
+      return `${this.announced}% done`
+    },
+  }
+}
