@@ -7,7 +7,7 @@ import { defineConfig, drivers } from '@adonisjs/queue'
  * own database, so no other service is needed; `sync` runs a job at once in
  * the process that dispatched it (the test suite uses it). Workers run with
  * `node ace queue:work`, or inside the web process when QUEUE_INLINE_WORKER
- * is true (the zero-set-up default of `npm run demo`).
+ * is true, the default (one process, no set-up).
  */
 export default defineConfig({
   default: env.get('QUEUE_DRIVER', 'database'),

@@ -1,15 +1,15 @@
 /*
- * Runs a queue worker inside the web process when QUEUE_INLINE_WORKER is
- * true: one process serves pages and works through queued jobs, which is
- * what a single-instance deployment and the demo want. With several web
- * processes, leave it off and run `node ace queue:work` beside them.
+ * Runs a queue worker inside the web process unless QUEUE_INLINE_WORKER is
+ * false: one process serves pages and works through queued jobs, which is
+ * what a single instance and the demo want. With several web processes,
+ * set it to false and run `node ace queue:work` beside them.
  */
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 
 const driver = env.get('QUEUE_DRIVER', 'database')
 
-if (env.get('QUEUE_INLINE_WORKER', false) && driver !== 'sync') {
+if (env.get('QUEUE_INLINE_WORKER', true) && driver !== 'sync') {
   const { Worker } = await import('@adonisjs/queue')
   const config = app.config.get<any>('queue')
   const logger = await app.container.make('logger')

@@ -89,6 +89,9 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   /* Set per request by the identity middleware: whether they manage any provider's courses. */
   declare administersCourses: boolean | undefined
 
+  /* Set per request by the identity middleware: whether they are on the Fast Stream. */
+  declare isFastStreamEntrant: boolean | undefined
+
   /* Without a password nobody can sign in as this person; the hash still runs, so timing tells nothing. */
   async verifyPassword(plainPassword: string) {
     if (!this.password) {

@@ -8,4 +8,5 @@ export const policies = {
   CoursePolicy: () => import('#policies/course_policy'),
   WorkforcePolicy: () => import('#policies/workforce_policy'),
   CapabilityPolicy: () => import('#policies/capability_policy'),
+  FastStreamPolicy: () => import('#policies/fast_stream_policy'),
 }

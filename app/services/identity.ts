@@ -5,7 +5,8 @@ import { Roles } from '#enums/roles'
 /*
  * Loads what every request needs to know about the signed-in user: their
  * roles, whether they line-manage anyone and, for course admins, whether
- * they are linked to a provider (small indexed queries).
+ * they are linked to a provider, and whether they are a Fast Stream
+ * entrant (small indexed queries).
  */
 export async function loadIdentity(user: User) {
   await user.load((loader) => loader.load('roles'))
@@ -15,4 +16,7 @@ export async function loadIdentity(user: User) {
     user.hasRole(Roles.CapabilityAdmin) ||
     (user.hasRole(Roles.CourseAdmin) &&
       Boolean(await db.from('provider_admins').where('user_id', user.id).select('id').first()))
+  user.isFastStreamEntrant = Boolean(
+    await db.from('fast_stream_entrants').where('user_id', user.id).select('id').first()
+  )
 }

@@ -30,6 +30,11 @@ export function navigationFor(user: User): NavigationItem[] {
   items.push(item('My skills', '/capability/assessment'))
   if (user.isLineManager) items.push(item('Validations', '/capability/validations'))
   if (user.administersCourses) items.push(item('Manage courses', '/learning/admin/courses'))
+  if (user.isFastStreamEntrant) items.push(item('Placements', '/fast-stream/placements'))
+  if (user.hasRole(Roles.TeamLead) && user.teamId !== null)
+    items.push(item('Team placements', '/fast-stream/team/placements'))
+  if (user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin))
+    items.push(item('Fast Stream', '/fast-stream/admin'))
   if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
     items.push(item('People', '/admin/users'))
     items.push(item('Organisations', '/admin/organisations'))

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import User from '#models/user'
+import FastStreamScheme from '#models/fast_stream_scheme'
+import FastStreamCohort from '#models/fast_stream_cohort'
+import FastStreamPosting from '#models/fast_stream_posting'
+import type { Clearance } from '#enums/fast_stream'
+
+/* A person on the Fast Stream: their scheme, cohort, clearance and where they would work. */
+export default class FastStreamEntrant extends AuditedModel {
+  static auditSubjectType = 'fast_stream_entrant'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare schemeId: number
+
+  @column()
+  declare cohortId: number
+
+  @column()
+  declare clearance: Clearance
+
+  /* Comma-separated, most wanted first. */
+  @column()
+  declare locationPreferences: string | null
+
+  @column.date()
+  declare startedOn: DateTime
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  @belongsTo(() => FastStreamScheme, { foreignKey: 'schemeId' })
+  declare scheme: BelongsTo<typeof FastStreamScheme>
+
+  @belongsTo(() => FastStreamCohort, { foreignKey: 'cohortId' })
+  declare cohort: BelongsTo<typeof FastStreamCohort>
+
+  @hasMany(() => FastStreamPosting, { foreignKey: 'entrantId' })
+  declare postings: HasMany<typeof FastStreamPosting>
+
+  get locations(): string[] {
+    return (this.locationPreferences ?? '')
+      .split(',')
+      .map((place) => place.trim())
+      .filter(Boolean)
+  }
+
+  /* The day two years after joining, by which one posting must have been digital. */
+  get twoYearMark(): DateTime {
+    return this.startedOn.plus({ years: 2 })
+  }
+
+  auditOrganisationId() {
+    return this.organisationOfUser(this.userId)
+  }
+}

@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+
+/* One posting in an entrant's history: where, with which team, when, and whether it was digital. */
+export default class FastStreamPosting extends AuditedModel {
+  static auditSubjectType = 'fast_stream_posting'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare entrantId: number
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare teamId: number | null
+
+  @column()
+  declare teamName: string | null
+
+  @column()
+  declare title: string
+
+  @column.date()
+  declare startsOn: DateTime
+
+  @column.date()
+  declare endsOn: DateTime | null
+
+  @column()
+  declare isDigital: boolean
+
+  @column()
+  declare placementId: number | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  auditLabel() {
+    return this.title
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
+import AuditedModel from '#models/audited_model'
+import Organisation from '#models/organisation'
+import PlacementRound from '#models/placement_round'
+import Skill from '#models/skill'
+import Team from '#models/team'
+import type { Clearance, PlacementStatus } from '#enums/fast_stream'
+
+/* A placement a delivery team offers in a round. */
+export default class Placement extends AuditedModel {
+  static auditSubjectType = 'placement'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare roundId: number
+
+  @column()
+  declare teamId: number
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare offeredBy: number | null
+
+  @column()
+  declare title: string
+
+  @column()
+  declare location: string
+
+  @column()
+  declare description: string
+
+  @column()
+  declare clearanceRequired: Clearance
+
+  @column({ consume: (value) => Boolean(value) })
+  declare isDigital: boolean
+
+  @column()
+  declare capacity: number
+
+  @column.date()
+  declare startsOn: DateTime
+
+  @column()
+  declare status: PlacementStatus
+
+  @column()
+  declare reviewNote: string | null
+
+  @column()
+  declare reviewedBy: number | null
+
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => PlacementRound, { foreignKey: 'roundId' })
+  declare round: BelongsTo<typeof PlacementRound>
+
+  @belongsTo(() => Team)
+  declare team: BelongsTo<typeof Team>
+
+  @belongsTo(() => Organisation)
+  declare organisation: BelongsTo<typeof Organisation>
+
+  @manyToMany(() => Skill, {
+    pivotTable: 'placement_skills',
+    pivotForeignKey: 'placement_id',
+    pivotRelatedForeignKey: 'skill_id',
+  })
+  declare skills: ManyToMany<typeof Skill>
+
+  auditLabel() {
+    return this.title
+  }
+
+  auditOrganisationId() {
+    return this.organisationId
+  }
+}

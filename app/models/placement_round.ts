@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon'
+import { column } from '@adonisjs/lucid/orm'
+import AuditedModel from '#models/audited_model'
+import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
+import type { Rules } from '#domain/fast_stream/round'
+
+/*
+ * A placement round: teams offer placements from placementsOpenAt,
+ * entrants rank them between preferencesOpenAt and preferencesCloseAt,
+ * the Fast Stream team matches and publishes by resultsAt.
+ */
+export default class PlacementRound extends AuditedModel {
+  static auditSubjectType = 'placement_round'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare status: RoundStatus
+
+  @column.dateTime()
+  declare placementsOpenAt: DateTime
+
+  @column.dateTime()
+  declare preferencesOpenAt: DateTime
+
+  @column.dateTime()
+  declare preferencesCloseAt: DateTime
+
+  @column.dateTime()
+  declare resultsAt: DateTime
+
+  @column.date()
+  declare nextRoundOn: DateTime | null
+
+  @column()
+  declare maxPreferences: number
+
+  @column({ consume: (value) => Boolean(value) })
+  declare excludePreviousDepartments: boolean
+
+  @column({ consume: (value) => Boolean(value) })
+  declare enforceDigital: boolean
+
+  @column.dateTime()
+  declare matchedAt: DateTime | null
+
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  get rules(): Rules {
+    return {
+      excludePreviousDepartments: this.excludePreviousDepartments,
+      enforceDigital: this.enforceDigital,
+    }
+  }
+
+  /* Whether teams may offer placements now. */
+  offersOpen(now = DateTime.now()) {
+    return (
+      this.status === RoundStatuses.Open &&
+      now >= this.placementsOpenAt &&
+      now < this.preferencesCloseAt
+    )
+  }
+
+  /* Whether entrants may change and submit their choices now. */
+  preferencesOpen(now = DateTime.now()) {
+    return (
+      this.status === RoundStatuses.Open &&
+      now >= this.preferencesOpenAt &&
+      now < this.preferencesCloseAt
+    )
+  }
+
+  auditLabel() {
+    return this.name
+  }
+}

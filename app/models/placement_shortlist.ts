@@ -1,0 +1,29 @@
+import { DateTime } from 'luxon'
+import { column } from '@adonisjs/lucid/orm'
+import AuditedModel from '#models/audited_model'
+
+/*
+ * An entrant's choices for a round. The ranked placements are rows of
+ * placement_preferences; submittedAt is set when the entrant submits.
+ */
+export default class PlacementShortlist extends AuditedModel {
+  static auditSubjectType = 'placement_shortlist'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare roundId: number
+
+  @column()
+  declare entrantId: number
+
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}

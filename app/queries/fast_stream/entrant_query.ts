@@ -1,0 +1,123 @@
+import db from '@adonisjs/lucid/services/db'
+import FastStreamEntrant from '#models/fast_stream_entrant'
+import type PlacementRound from '#models/placement_round'
+import type User from '#models/user'
+import type { Clearance } from '#enums/fast_stream'
+
+const cache = new WeakMap<User, FastStreamEntrant | null>()
+
+/* The user's Fast Stream entrant record, or null; looked up once per request. */
+export async function entrantOf(user: User): Promise<FastStreamEntrant | null> {
+  if (cache.has(user)) return cache.get(user)!
+  const entrant = await FastStreamEntrant.findBy('user_id', user.id)
+  cache.set(user, entrant)
+  return entrant
+}
+
+/* What the matching rules need to know about an entrant in a round. */
+export type EntrantFacts = {
+  entrantId: number
+  clearance: Clearance
+  /* Codes of the departments (top-level organisations) of earlier postings. */
+  previousDepartments: string[]
+  /* No digital posting yet, and the two-year mark falls before the next round. */
+  needsDigital: boolean
+  hadDigital: boolean
+}
+
+/*
+ * The department of each organisation: the root of its tree (an agency
+ * belongs to its parent department). Keyed by organisation id, giving the
+ * department's id and code.
+ */
+export async function departmentsOf(organisationIds: number[]) {
+  const result = new Map<number, { id: number; code: string }>()
+  if (!organisationIds.length) return result
+  const rows = await db
+    .from('organisations')
+    .whereIn('id', [...new Set(organisationIds)])
+    .select('id', 'path', 'code')
+  const rootIds = new Set<number>()
+  const rootOf = new Map<number, number>()
+  for (const row of rows) {
+    const ancestors = String(row.path).split('/').filter(Boolean).map(Number)
+    const rootId = ancestors[0] ?? Number(row.id)
+    rootOf.set(Number(row.id), rootId)
+    rootIds.add(rootId)
+  }
+  const roots = await db
+    .from('organisations')
+    .whereIn('id', [...rootIds])
+    .select('id', 'code')
+  const codes = new Map(roots.map((row) => [Number(row.id), String(row.code)]))
+  for (const [id, rootId] of rootOf) result.set(id, { id: rootId, code: codes.get(rootId)! })
+  return result
+}
+
+/*
+ * The facts the rules of a round use for these entrants: clearance,
+ * departments already posted to, and whether the digital rule binds them
+ * (no digital posting yet and two years from joining come before the
+ * round after this one; without a date for it, six months after this
+ * round's results).
+ */
+export async function entrantFacts(
+  round: PlacementRound,
+  entrantIds: number[]
+): Promise<Map<number, EntrantFacts>> {
+  const facts = new Map<number, EntrantFacts>()
+  if (!entrantIds.length) return facts
+  const ids = [...new Set(entrantIds)]
+  const entrants: Array<{ id: number; clearance: Clearance; started_on: unknown }> = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    const part = await db
+      .from('fast_stream_entrants')
+      .whereIn('id', ids.slice(i, i + 1000))
+      .select('id', 'clearance', 'started_on')
+    entrants.push(...part)
+  }
+  const postings: Array<{ entrant_id: number; organisation_id: number; is_digital: unknown }> = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    const part = await db
+      .from('fast_stream_postings')
+      .whereIn('entrant_id', ids.slice(i, i + 1000))
+      .select('entrant_id', 'organisation_id', 'is_digital')
+    postings.push(...part)
+  }
+  const departments = await departmentsOf(
+    postings.map((posting) => Number(posting.organisation_id))
+  )
+  const nextRound = round.nextRoundOn ?? round.resultsAt.plus({ months: 6 })
+  const nextRoundDay = nextRound.toISODate()!
+
+  const byEntrant = new Map<number, typeof postings>()
+  for (const posting of postings) {
+    const list = byEntrant.get(Number(posting.entrant_id)) ?? []
+    list.push(posting)
+    byEntrant.set(Number(posting.entrant_id), list)
+  }
+
+  for (const entrant of entrants) {
+    const started = toIsoDate(entrant.started_on)
+    const [year, rest] = [Number(started.slice(0, 4)), started.slice(4)]
+    const twoYearMark = `${year + 2}${rest}`
+    const mine = byEntrant.get(Number(entrant.id)) ?? []
+    const hadDigital = mine.some((posting) => Boolean(posting.is_digital))
+    facts.set(Number(entrant.id), {
+      entrantId: Number(entrant.id),
+      clearance: entrant.clearance,
+      previousDepartments: [
+        ...new Set(mine.map((posting) => departments.get(Number(posting.organisation_id))!.code)),
+      ],
+      hadDigital,
+      needsDigital: !hadDigital && twoYearMark < nextRoundDay,
+    })
+  }
+  return facts
+}
+
+/* A date column as yyyy-mm-dd, whichever driver read it. */
+function toIsoDate(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return String(value).slice(0, 10)
+}

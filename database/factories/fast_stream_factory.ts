@@ -1,0 +1,135 @@
+import { DateTime } from 'luxon'
+import FastStreamScheme from '#models/fast_stream_scheme'
+import FastStreamCohort from '#models/fast_stream_cohort'
+import FastStreamEntrant from '#models/fast_stream_entrant'
+import FastStreamPosting from '#models/fast_stream_posting'
+import PlacementRound from '#models/placement_round'
+import Placement from '#models/placement'
+import Team from '#models/team'
+import type Organisation from '#models/organisation'
+import type User from '#models/user'
+import { createUser } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import type { Clearance, PlacementStatus, RoundStatus } from '#enums/fast_stream'
+
+let sequence = 0
+
+export async function createScheme(name?: string) {
+  sequence += 1
+  return FastStreamScheme.create({ name: name ?? `Scheme ${sequence}`, description: null })
+}
+
+export async function createCohort(intakeYear = 2013) {
+  sequence += 1
+  return FastStreamCohort.create({ name: `${intakeYear} intake ${sequence}`, intakeYear })
+}
+
+/*
+ * An entrant (a learner) with a scheme and cohort of their own unless
+ * given, and optional earlier postings.
+ */
+export async function createEntrant(
+  options: {
+    user?: User
+    organisation?: Organisation
+    scheme?: FastStreamScheme
+    cohort?: FastStreamCohort
+    clearance?: Clearance
+    startedOn?: string
+    locations?: string
+    postings?: Array<{
+      organisation: Organisation
+      title?: string
+      digital?: boolean
+      startsOn?: string
+    }>
+  } = {}
+) {
+  const user =
+    options.user ?? (await createUser({ roles: ['learner'], organisation: options.organisation }))
+  const entrant = await FastStreamEntrant.create({
+    userId: user.id,
+    schemeId: (options.scheme ?? (await createScheme())).id,
+    cohortId: (options.cohort ?? (await createCohort())).id,
+    clearance: options.clearance ?? 'SC',
+    startedOn: DateTime.fromISO(options.startedOn ?? '2013-09-01'),
+    locationPreferences: options.locations ?? 'London, Leeds',
+  })
+  for (const posting of options.postings ?? []) {
+    await FastStreamPosting.create({
+      entrantId: entrant.id,
+      organisationId: posting.organisation.id,
+      title: posting.title ?? 'Policy adviser',
+      startsOn: DateTime.fromISO(posting.startsOn ?? '2013-09-01'),
+      endsOn: DateTime.fromISO(posting.startsOn ?? '2013-09-01').plus({ months: 6 }),
+      isDigital: posting.digital ?? false,
+    })
+  }
+  return { entrant, user }
+}
+
+/* A round whose dates put it in the given status now: open rounds take preferences today. */
+export async function createRound(
+  options: { status?: RoundStatus; name?: string; maxPreferences?: number } = {}
+) {
+  sequence += 1
+  const now = DateTime.now()
+  const status = options.status ?? 'open'
+  const closed = status !== 'open'
+  return PlacementRound.create({
+    name: options.name ?? `Round ${sequence}`,
+    status,
+    placementsOpenAt: now.minus({ days: 30 }),
+    preferencesOpenAt: now.minus({ days: 10 }),
+    preferencesCloseAt: closed ? now.minus({ days: 1 }) : now.plus({ days: 10 }),
+    resultsAt: closed ? now.plus({ days: 5 }) : now.plus({ days: 20 }),
+    nextRoundOn: now.plus({ months: 6 }),
+    maxPreferences: options.maxPreferences ?? 10,
+    excludePreviousDepartments: true,
+    enforceDigital: true,
+    matchedAt: status === 'matched' || status === 'published' ? now : null,
+    publishedAt: status === 'published' ? now : null,
+  })
+}
+
+export async function createTeam(organisation?: Organisation, name?: string) {
+  sequence += 1
+  const owner = organisation ?? (await OrganisationFactory.create())
+  return Team.create({
+    organisationId: owner.id,
+    name: name ?? `Delivery team ${sequence}`,
+    location: 'London',
+  })
+}
+
+/* A placement offered by a team (its own, new team unless given), approved unless told otherwise. */
+export async function createPlacement(
+  round: PlacementRound,
+  options: {
+    team?: Team
+    title?: string
+    location?: string
+    clearanceRequired?: Clearance
+    digital?: boolean
+    capacity?: number
+    status?: PlacementStatus
+    startsOn?: string
+  } = {}
+) {
+  const team = options.team ?? (await createTeam())
+  sequence += 1
+  return Placement.create({
+    roundId: round.id,
+    teamId: team.id,
+    organisationId: team.organisationId,
+    offeredBy: null,
+    title: options.title ?? `Placement ${sequence}`,
+    location: options.location ?? 'London',
+    description: 'Work in a multidisciplinary team on a live service.',
+    clearanceRequired: options.clearanceRequired ?? 'BPSS',
+    isDigital: options.digital ?? true,
+    capacity: options.capacity ?? 1,
+    startsOn: DateTime.fromISO(options.startsOn ?? '2014-03-01'),
+    status: options.status ?? 'approved',
+  })
+}

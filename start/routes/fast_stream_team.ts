@@ -1,0 +1,4 @@
+/*
+ * Fast Stream routes.
+ */
+export {}
