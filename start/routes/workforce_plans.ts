@@ -9,6 +9,7 @@ const PlansController = () => import('#controllers/workforce/plans_controller')
 router
   .group(() => {
     router.get('/plans', [PlansController, 'index']).as('workforce.plans.index')
+    router.get('/plans.csv', [PlansController, 'csv']).as('workforce.plans.csv')
     router.post('/plans', [PlansController, 'store']).as('workforce.plans.store')
     router.get('/plans/:id', [PlansController, 'show']).as('workforce.plans.show')
     router.get('/plans/:id/lines', [PlansController, 'lines']).as('workforce.plans.lines')

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
 import type CapabilityPlan from '#models/capability_plan'
 import { OrganisationScope } from '#services/organisation_scope'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -8,8 +9,10 @@ import {
   financialYearChoices,
   listPlans,
   planFigures,
+  planLinesForExport,
   roleProfileChoices,
 } from '#queries/workforce/plans_query'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 import {
   addPlanLineValidator,
   planFiltersValidator,
@@ -77,7 +80,64 @@ export default class PlansController {
       planStatusLabels,
       financialYearLabel,
       query: request.qs(),
+      csvHref: csvHref('/workforce/plans.csv', request.qs()),
     })
+  }
+
+  /* Every line of the plans the filters select, one row per role profile, streamed. */
+  async csv({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const [error, filters] = await planFiltersValidator.tryValidate(withoutBlanks(request.qs()))
+    if (error) {
+      session.flashValidationErrors(error)
+      return response.redirect().toPath('/workforce/plans')
+    }
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const lines = await planLinesForExport(scope, {
+      ...filters,
+      organisationId: filters.organisation,
+    })
+    const csv = stringify({
+      header: true,
+      columns: [
+        'plan_id',
+        'organisation',
+        'organisation_code',
+        'financial_year',
+        'status',
+        'role_profile',
+        'posts_needed',
+        'in_post',
+        'in_post_counted',
+        'in_post_override_reason',
+        'vacancies',
+        'planned_to_recruit',
+        'planned_to_train',
+        'open_campaign_posts',
+      ],
+    })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', 'attachment; filename="capability-plans.csv"')
+    response.stream(csv)
+    for (const line of lines) {
+      csv.write([
+        line.planId,
+        line.organisationName,
+        line.organisationCode,
+        financialYearLabel(line.financialYear),
+        planStatusLabels[line.status],
+        line.roleProfile.name,
+        line.postsNeeded,
+        line.inPost,
+        line.inPostComputed,
+        line.inPostOverridden ? line.overrideReason : '',
+        line.vacancies,
+        line.plannedToRecruit,
+        line.plannedToTrain,
+        line.campaignPosts,
+      ])
+    }
+    csv.end()
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {

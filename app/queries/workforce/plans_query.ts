@@ -245,3 +245,126 @@ export async function organisationPlans(organisationId: number, page: number, pe
     })),
   }
 }
+
+/* SQL that joins strings, in the dialect of the connection in use. */
+function concat(...parts: string[]) {
+  return db.connection().dialect.name === 'mysql'
+    ? `CONCAT(${parts.join(', ')})`
+    : parts.join(' || ')
+}
+
+export type PlanExportLine = PlanLineFigures & {
+  planId: number
+  organisationName: string
+  organisationCode: string
+  financialYear: number
+  status: PlanStatus
+}
+
+/*
+ * Every line of every plan in the scope that matches the filters, with
+ * the same figures as a plan's page. In post and campaign posts are
+ * counted for all plans at once: one grouped query each, joining every
+ * line to the people (or campaigns) of its plan's organisation tree.
+ */
+export async function planLinesForExport(
+  scope: OrganisationScope,
+  filters: PlanFilters
+): Promise<PlanExportLine[]> {
+  const plans = scope.apply(db.from('capability_plans as fp'), 'fp.organisation_id').select('fp.id')
+  if (filters.organisationId) plans.where('fp.organisation_id', filters.organisationId)
+  if (filters.year) plans.where('fp.financial_year', filters.year)
+  if (filters.status) plans.where('fp.status', filters.status)
+
+  const lineRows = await db
+    .from('plan_lines as l')
+    .join('capability_plans as p', 'p.id', 'l.plan_id')
+    .join('organisations as o', 'o.id', 'p.organisation_id')
+    .join('role_profiles as rp', 'rp.id', 'l.role_profile_id')
+    .whereIn('l.plan_id', plans.clone())
+    .select(
+      'l.id',
+      'l.plan_id',
+      'l.role_profile_id',
+      'rp.name as role_profile_name',
+      'l.posts_needed',
+      'l.in_post_override',
+      'l.override_reason',
+      'l.planned_to_recruit',
+      'l.planned_to_train',
+      'p.financial_year',
+      'p.status',
+      'o.name as organisation_name',
+      'o.code as organisation_code'
+    )
+    .orderBy('p.financial_year', 'desc')
+    .orderBy('o.name', 'asc')
+    .orderBy('rp.name', 'asc')
+    .orderBy('l.id', 'asc')
+
+  const key = (planId: unknown, roleProfileId: unknown) => `${planId}:${roleProfileId}`
+  const inTree = `(member.id = po.id OR member.path LIKE ${concat('po.path', 'po.id', "'/%'")})`
+
+  const inPost = new Map<string, number>()
+  const peopleRows = await db
+    .from('plan_lines as l')
+    .join('capability_plans as p', 'p.id', 'l.plan_id')
+    .join('organisations as po', 'po.id', 'p.organisation_id')
+    .join('role_levels as rl', 'rl.role_profile_id', 'l.role_profile_id')
+    .join('role_assignments as ra', (join) => {
+      join
+        .on('ra.role_level_id', '=', 'rl.id')
+        .andOnVal('ra.active_kind', RoleAssignmentKinds.Current)
+    })
+    .join('users as u', 'u.id', 'ra.user_id')
+    .join('organisations as member', 'member.id', 'u.organisation_id')
+    .whereIn('l.plan_id', plans.clone())
+    .whereNull('u.deactivated_at')
+    .whereRaw(inTree)
+    .groupBy('l.plan_id', 'l.role_profile_id')
+    .select('l.plan_id', 'l.role_profile_id')
+    .countDistinct('ra.user_id as people')
+  for (const row of peopleRows)
+    inPost.set(key(row.plan_id, row.role_profile_id), Number(row.people))
+
+  const campaignPosts = new Map<string, number>()
+  const campaignRows = await db
+    .from('plan_lines as l')
+    .join('capability_plans as p', 'p.id', 'l.plan_id')
+    .join('organisations as po', 'po.id', 'p.organisation_id')
+    .join('recruitment_campaigns as c', 'c.role_profile_id', 'l.role_profile_id')
+    .join('organisations as member', 'member.id', 'c.organisation_id')
+    .whereIn('l.plan_id', plans.clone())
+    .whereNotIn('c.stage', OPEN_CAMPAIGN_EXCLUDED_STAGES)
+    .whereRaw(inTree)
+    .groupBy('l.plan_id', 'l.role_profile_id')
+    .select('l.plan_id', 'l.role_profile_id')
+    .sum('c.posts as posts')
+  for (const row of campaignRows)
+    campaignPosts.set(key(row.plan_id, row.role_profile_id), Number(row.posts ?? 0))
+
+  return lineRows.map((row: any) => {
+    const inPostComputed = inPost.get(key(row.plan_id, row.role_profile_id)) ?? 0
+    const inPostOverridden = row.in_post_override !== null
+    const inPostValue = inPostOverridden ? Number(row.in_post_override) : inPostComputed
+    const postsNeeded = Number(row.posts_needed)
+    return {
+      id: Number(row.id),
+      planId: Number(row.plan_id),
+      organisationName: String(row.organisation_name),
+      organisationCode: String(row.organisation_code),
+      financialYear: Number(row.financial_year),
+      status: row.status as PlanStatus,
+      roleProfile: { id: Number(row.role_profile_id), name: String(row.role_profile_name) },
+      postsNeeded,
+      inPost: inPostValue,
+      inPostComputed,
+      inPostOverridden,
+      overrideReason: row.override_reason ?? null,
+      vacancies: Math.max(0, postsNeeded - inPostValue),
+      plannedToRecruit: Number(row.planned_to_recruit),
+      plannedToTrain: Number(row.planned_to_train),
+      campaignPosts: campaignPosts.get(key(row.plan_id, row.role_profile_id)) ?? 0,
+    }
+  })
+}

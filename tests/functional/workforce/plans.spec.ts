@@ -552,3 +552,154 @@ test.group('Capability plans: access', (group) => {
     assert.notInclude(page.text(), 'href="/workforce/plans"')
   })
 })
+
+test.group('Capability plans: CSV export', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('every line of every plan in scope, with in post counted across each organisation’s tree, overrides and open campaign posts', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dvla, hmrc, dftHr, admin, product, delivery } = await setting()
+    // In post for DfT's tree: two product managers (one in the agency), one delivery manager; one leaver.
+    await inRole(dft, product.levels[0].id)
+    await inRole(dvla, product.levels[1].id)
+    await inRole(dvla, delivery.levels[0].id)
+    const leaver = await inRole(dft, product.levels[0].id)
+    leaver.deactivatedAt = leaver.createdAt
+    await leaver.save()
+    // HMRC has a product manager of its own, counted only for HMRC.
+    await inRole(hmrc, product.levels[0].id)
+
+    const dftPlan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const dvlaPlan = await CapabilityPlan.create({
+      organisationId: dvla.id,
+      financialYear: 2013,
+      status: 'submitted',
+    })
+    const hmrcPlan = await CapabilityPlan.create({
+      organisationId: hmrc.id,
+      financialYear: 2013,
+      status: 'approved',
+    })
+    const line = (planId: number, roleProfileId: number, extra: Partial<PlanLine> = {}) =>
+      PlanLine.create({
+        planId,
+        roleProfileId,
+        postsNeeded: 5,
+        inPostOverride: null,
+        overrideReason: null,
+        plannedToRecruit: 1,
+        plannedToTrain: 2,
+        ...extra,
+      })
+    await line(dftPlan.id, product.role.id)
+    await line(dftPlan.id, delivery.role.id, {
+      inPostOverride: 4,
+      overrideReason: 'Two contractors in post',
+    })
+    await line(dvlaPlan.id, product.role.id, { postsNeeded: 1 })
+    await line(hmrcPlan.id, product.role.id)
+    await RecruitmentCampaign.create({
+      organisationId: dvla.id,
+      roleProfileId: product.role.id,
+      title: 'Product managers',
+      posts: 3,
+      stage: 'advertised',
+      hires: 0,
+    })
+    await RecruitmentCampaign.create({
+      organisationId: dft.id,
+      roleProfileId: product.role.id,
+      title: 'Filled last year',
+      posts: 7,
+      stage: 'filled',
+      hires: 7,
+    })
+
+    const response = await client.get('/workforce/plans.csv').loginAs(dftHr)
+    response.assertStatus(200)
+    response.assertHeader('content-type', 'text/csv; charset=utf-8')
+    const rows = response
+      .text()
+      .trim()
+      .split('\n')
+      .map((row) => row.split(','))
+    assert.deepEqual(rows[0], [
+      'plan_id',
+      'organisation',
+      'organisation_code',
+      'financial_year',
+      'status',
+      'role_profile',
+      'posts_needed',
+      'in_post',
+      'in_post_counted',
+      'in_post_override_reason',
+      'vacancies',
+      'planned_to_recruit',
+      'planned_to_train',
+      'open_campaign_posts',
+    ])
+    const byPlanAndRole = new Map(rows.slice(1).map((row) => [`${row[0]} ${row[5]}`, row]))
+    assert.equal(rows.length, 4, 'three lines in DfT’s tree, none of HMRC’s')
+    // DfT: product managers in DfT and the agency (the leaver not counted); the agency's open campaign.
+    assert.deepEqual(byPlanAndRole.get(`${dftPlan.id} Product manager`)!.slice(6), [
+      '5',
+      '2',
+      '2',
+      '',
+      '3',
+      '1',
+      '2',
+      '3',
+    ])
+    assert.deepEqual(byPlanAndRole.get(`${dftPlan.id} Delivery manager`)!.slice(6), [
+      '5',
+      '4',
+      '1',
+      'Two contractors in post',
+      '1',
+      '1',
+      '2',
+      '0',
+    ])
+    // The agency's own plan counts only its own tree.
+    assert.deepEqual(byPlanAndRole.get(`${dvlaPlan.id} Product manager`)!.slice(6), [
+      '1',
+      '1',
+      '1',
+      '',
+      '0',
+      '1',
+      '2',
+      '3',
+    ])
+
+    const filtered = await client.get(`/workforce/plans.csv?status=submitted`).loginAs(dftHr)
+    assert.lengthOf(filtered.text().trim().split('\n'), 2)
+
+    const everything = await client.get('/workforce/plans.csv').loginAs(admin)
+    const hmrcRow = everything
+      .text()
+      .trim()
+      .split('\n')
+      .find((row) => row.startsWith(`${hmrcPlan.id},`))!
+    assert.deepEqual(hmrcRow.split(',').slice(6, 9), ['5', '1', '1'])
+  })
+
+  test('learners are refused the export and bad filters are answered with the list page', async ({
+    client,
+  }) => {
+    const { learner, dftHr } = await setting()
+    const refused = await client.get('/workforce/plans.csv').loginAs(learner)
+    refused.assertStatus(403)
+    const bad = await client.get('/workforce/plans.csv?year=abc').loginAs(dftHr).redirects(0)
+    bad.assertStatus(302)
+    bad.assertHeader('location', '/workforce/plans')
+  })
+})
