@@ -193,7 +193,7 @@ export default class StaffImportsController {
       await applyStaffImport(staffImport, user)
       session.flash(
         'success',
-        `Import applied: ${staffImport.createdPeople} people added, ${staffImport.updatedPeople} updated`
+        `Import applied: ${staffImport.createdPeople} ${staffImport.createdPeople === 1 ? 'person' : 'people'} added, ${staffImport.updatedPeople} updated`
       )
     } else {
       staffImport.merge({ status: StaffImportStatuses.Applying, processedRows: 0 })

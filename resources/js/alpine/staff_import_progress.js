@@ -1,16 +1,19 @@
 /*
  * Progress of a staff import being checked or applied: polls the import's
  * progress address, moves the bar, and reloads the page when the work is
- * done. Screen readers hear the percentage in steps of ten, not every poll.
+ * done. The visible text follows every poll; screen readers hear the
+ * percentage when it passes each further ten per cent, not every second.
  */
 export default function staffImportProgress() {
   return {
     percent: 0,
     announced: 0,
+    step: 0,
     timer: null,
     init() {
       this.percent = Number(this.$el.dataset.percent) || 0
-      this.announced = this.percent - (this.percent % 10)
+      this.announced = this.percent
+      this.step = Math.floor(this.percent / 10)
       this.timer = setInterval(() => this.poll(), 1000)
     },
     destroy() {
@@ -22,7 +25,10 @@ export default function staffImportProgress() {
         if (!response.ok) return
         const progress = await response.json()
         this.percent = progress.percent
-        if (progress.percent - this.announced >= 10) this.announced = progress.percent - (progress.percent % 10)
+        if (Math.floor(progress.percent / 10) > this.step) {
+          this.step = Math.floor(progress.percent / 10)
+          this.announced = progress.percent
+        }
         if (!progress.working) {
           clearInterval(this.timer)
           window.location.reload()
@@ -30,6 +36,9 @@ export default function staffImportProgress() {
       } catch {
         // A missed poll is retried on the next tick.
       }
+    },
+    get label() {
+      return `${this.percent}% done`
     },
     get announcement() {
       return `${this.announced}% done`
