@@ -13,6 +13,7 @@ import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
 import { seedDemoWorkforce } from '#database/demo/workforce'
+import { seedDemoFastStream } from '#database/demo/fast_stream'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -687,6 +688,17 @@ export default class DemoSeeder extends BaseSeeder {
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
     await seedDemoWorkforce(this.client, { now: DateTime.now() })
+    const fastStream = await seedDemoFastStream(this.client, {
+      now: DateTime.now(),
+      passwordHash: await hash.make(DEMO_PASSWORD),
+    })
+    if (fastStream) {
+      logger.info(
+        `Demo Fast Stream: ${fastStream.entrants} entrants, ${fastStream.placements} placements; ` +
+          `published round matched ${fastStream.published.matched} of ${fastStream.published.entrants}; ` +
+          `open round has ${fastStream.openShortlists.submitted} lists submitted and ${fastStream.openShortlists.draft} in draft.`
+      )
+    }
     logger.info(
       learning
         ? describeDemoLearning(learning)

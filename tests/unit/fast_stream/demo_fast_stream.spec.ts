@@ -1,0 +1,102 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import PlacementRound from '#models/placement_round'
+
+const count = async (table: string) => {
+  const row = await db.from(table).count('* as total').first()
+  return Number(row.total)
+}
+
+test.group('Demo Fast Stream data', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('two cohorts of entrants, a published round matched within capacity and an open round taking preferences', async ({
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    assert.equal(await count('fast_stream_schemes'), 4)
+    assert.equal(await count('fast_stream_cohorts'), 2)
+    assert.equal(await count('fast_stream_entrants'), 120)
+    const entrant = await db.from('users').where('email', 'entrant001@demo.example').first()
+    assert.exists(entrant, 'named entrant accounts exist')
+
+    const rounds = await PlacementRound.query().orderBy('id')
+    assert.deepEqual(
+      rounds.map((round) => round.status),
+      ['published', 'open']
+    )
+    assert.isTrue(rounds[1].preferencesOpen(), 'the open round takes preferences now')
+
+    const placements = await db
+      .from('placements')
+      .select('round_id', 'status', 'is_digital', 'organisation_id', 'capacity', 'id')
+    assert.isAtLeast(placements.length, 55)
+    const digital = placements.filter((placement) => Boolean(placement.is_digital)).length
+    assert.isAbove(digital / placements.length, 0.7, 'most placements are digital')
+    assert.isAtLeast(new Set(placements.map((placement) => placement.organisation_id)).size, 8)
+    assert.includeMembers(
+      [...new Set(placements.filter((p) => p.round_id === rounds[1].id).map((p) => p.status))],
+      ['approved', 'offered', 'rejected', 'withdrawn']
+    )
+
+    // The published round: within capacity, everyone matched to a placement on their own list, postings added.
+    const filled = await db
+      .from('placement_matches')
+      .where('round_id', rounds[0].id)
+      .whereNotNull('placement_id')
+      .groupBy('placement_id')
+      .select('placement_id')
+      .count('* as taken')
+    const capacity = new Map(
+      placements.map((placement) => [placement.id, Number(placement.capacity)])
+    )
+    for (const row of filled) assert.isAtMost(Number(row.taken), capacity.get(row.placement_id)!)
+    const offList = await db
+      .from('placement_matches as m')
+      .where('m.round_id', rounds[0].id)
+      .whereNotNull('m.placement_id')
+      .whereNotExists((query) => {
+        query
+          .from('placement_preferences as pp')
+          .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
+          .whereColumn('s.entrant_id', 'm.entrant_id')
+          .whereColumn('pp.placement_id', 'm.placement_id')
+      })
+      .count('* as total')
+      .first()
+    assert.equal(Number(offList.total), 0)
+    const matched = filled.reduce((sum, row) => sum + Number(row.taken), 0)
+    assert.isAbove(matched, 60)
+    const postings = await db
+      .from('fast_stream_postings')
+      .whereNotNull('placement_id')
+      .count('* as total')
+      .first()
+    assert.equal(Number(postings.total), matched)
+    const unmatched = await db
+      .from('placement_matches')
+      .where('round_id', rounds[0].id)
+      .whereNull('placement_id')
+      .whereNull('unmatched_reason')
+      .count('* as total')
+      .first()
+    assert.equal(Number(unmatched.total), 0, 'every unmatched entrant has a reason')
+
+    // The open round: lists submitted and in draft, and teams' rankings.
+    const lists = await db
+      .from('placement_shortlists')
+      .where('round_id', rounds[1].id)
+      .select(db.raw('count(submitted_at) as submitted'), db.raw('count(*) as total'))
+      .first()
+    assert.isAbove(Number(lists.submitted), 0)
+    assert.isAbove(Number(lists.total), Number(lists.submitted))
+    assert.isAbove(await count('placement_rankings'), 0)
+
+    // Running the seeder again adds nothing.
+    await new DemoSeeder(db.connection()).run()
+    assert.equal(await count('fast_stream_entrants'), 120)
+    assert.equal(await count('placement_rounds'), 2)
+  }).timeout(60_000)
+})
