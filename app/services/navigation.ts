@@ -40,8 +40,10 @@ export function navigationFor(user: User): NavigationItem[] {
     items.push(item('Organisations', '/admin/organisations'))
     items.push(item('Audit trail', '/admin/audit'))
   }
-  if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr))
+  if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
     items.push(item('Workforce', '/workforce/plans'))
+    items.push(item('Dashboards', '/insights'))
+  }
   items.push(item('Your profile', '/profile'))
   return items
 }

@@ -1,0 +1,4 @@
+/*
+ * Management information routes.
+ */
+export {}
