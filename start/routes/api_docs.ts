@@ -1,0 +1,4 @@
+/*
+ * The API's description.
+ */
+export {}
