@@ -1,0 +1,190 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import PlacementRound from '#models/placement_round'
+import type User from '#models/user'
+import { Roles } from '#enums/roles'
+import { idParam } from '#services/params'
+import { listEnvelope, problem } from '#services/api'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { apiMatchesValidator } from '#validators/fast_stream_matching'
+import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { matchState, requestMatch } from '#actions/fast_stream/matching/run_match'
+import {
+  entrantMatchesPage,
+  entrantResults,
+  postingHistory,
+  resultSummary,
+  type EntrantMatchRow,
+} from '#actions/fast_stream/matching/match_results'
+
+function matchResource(row: EntrantMatchRow) {
+  return {
+    id: row.matchId,
+    entrant: { id: row.entrantId, name: row.name, scheme: row.scheme },
+    placement: row.placement
+      ? {
+          id: row.placement.id,
+          title: row.placement.title,
+          team: row.placement.team,
+          organisation: row.placement.organisation,
+          location: row.placement.location,
+          digital: row.placement.digital,
+        }
+      : null,
+    choice: row.choice,
+    unmatched: row.placement ? null : { code: row.unmatchedCode, reason: row.unmatchedReason },
+    adjusted: row.adjustedAt ? { by: row.adjustedBy, at: row.adjustedAt.toUTC().toISO() } : null,
+  }
+}
+
+const statusUrl = (round: PlacementRound) => `/api/v1/rounds/${round.id}/match`
+
+/*
+ * The match in the JSON API. Fast Stream admins run a round's match and
+ * read all of it. Team leads read only the matches to their own team's
+ * placements, and only once the round is published. An entrant reads
+ * their own latest result and postings.
+ */
+export default class MatchesController {
+  /* Runs the match: 200 with the figures when done at once, 202 with where to watch when queued. */
+  async store({ auth, bouncer, params, response }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const round = await this.round(params.id, response)
+    if (!round) return
+    const result = await requestMatch(round, auth.getUserOrFail())
+    switch (result.type) {
+      case 'matched':
+        return { data: { status: 'matched', stats: result.stats } }
+      case 'queued':
+        response.status(202).header('Location', statusUrl(round))
+        return {
+          data: { status: 'running', entrants: result.entrants, statusUrl: statusUrl(round) },
+        }
+      case 'running':
+        return problem(response, 409, 'The round is being matched now: wait for it to finish.', {
+          statusUrl: statusUrl(round),
+        })
+      case 'round_open':
+        return problem(
+          response,
+          409,
+          'The round is still open to preferences: close it before running the match.'
+        )
+      case 'round_published':
+        return problem(response, 409, 'The round is published: its result can no longer change.')
+      case 'round_not_found':
+        return problem(response, 404, 'There is no round with this id.')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  /* Where a round's match stands, with the figures once there is a result. */
+  async show({ bouncer, params, response }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const round = await this.round(params.id, response)
+    if (!round) return
+    const state = matchState(round)
+    const hasResult = state === 'matched' || state === 'published'
+    response.header('Cache-Control', 'no-store')
+    return {
+      data: {
+        status: state,
+        matchedAt: hasResult ? (round.matchedAt?.toUTC().toISO() ?? null) : null,
+        publishedAt: round.publishedAt?.toUTC().toISO() ?? null,
+        stats: hasResult ? await resultSummary(round) : null,
+      },
+    }
+  }
+
+  /* A round's matches, paged: all of them for admins, their team's for team leads. */
+  async index({ auth, bouncer, params, request, response }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const admin = await bouncer.with('FastStreamPolicy').allows('administer')
+    if (!admin && !this.isTeamLead(user)) {
+      return problem(response, 403, 'Only the Fast Stream team and team leads can see matches.')
+    }
+    const input = await apiMatchesValidator.validate(withoutBlanks(request.qs()))
+    const round = await this.round(params.id, response)
+    if (!round) return
+    if (!admin && matchState(round) !== 'published') {
+      return problem(
+        response,
+        403,
+        'Team leads can see the matches to their placements once the round is published.'
+      )
+    }
+    const page = await entrantMatchesPage(round, {
+      outcome: input.outcome,
+      teamId: admin ? undefined : user.teamId!,
+      page: input.page ?? 1,
+      perPage: input.perPage ?? 25,
+    })
+    return listEnvelope(
+      page.rows.map(matchResource),
+      page.meta.total,
+      page.meta.currentPage,
+      page.meta.perPage
+    )
+  }
+
+  /* The signed-in entrant's latest published result, rounds still to come, and postings. */
+  async mine({ auth, bouncer }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('enter')
+    const entrant = (await entrantOf(auth.getUserOrFail()))!
+    const { latest, pending } = await entrantResults(entrant.id)
+    const postings = await postingHistory(entrant.id)
+    return {
+      data: {
+        result: latest
+          ? {
+              round: {
+                id: latest.round.id,
+                name: latest.round.name,
+                publishedAt: latest.round.publishedAt?.toUTC().toISO() ?? null,
+              },
+              placement: latest.placement
+                ? {
+                    id: latest.placement.id,
+                    title: latest.placement.title,
+                    team: latest.placement.team,
+                    organisation: latest.placement.organisation,
+                    location: latest.placement.location,
+                    startsOn: latest.placement.startsOn.toISODate(),
+                    digital: latest.placement.digital,
+                  }
+                : null,
+              choice: latest.choice,
+              reason: latest.reason,
+            }
+          : null,
+        pending: pending.map((round) => ({
+          id: round.id,
+          name: round.name,
+          resultsAt: round.resultsAt.toUTC().toISO(),
+        })),
+        postings: postings.map((posting) => ({
+          id: posting.id,
+          title: posting.title,
+          team: posting.team,
+          organisation: posting.organisation,
+          startsOn: posting.startsOn.toISODate(),
+          endsOn: posting.endsOn?.toISODate() ?? null,
+          digital: posting.digital,
+        })),
+      },
+    }
+  }
+
+  private isTeamLead(user: User) {
+    return user.hasRole(Roles.TeamLead) && user.teamId !== null
+  }
+
+  /* The round in the address, or null once a 404 has been sent. */
+  private async round(id: unknown, response: HttpContext['response']) {
+    const round = await PlacementRound.find(idParam(id))
+    if (!round) problem(response, 404, 'There is no round with this id.')
+    return round
+  }
+}

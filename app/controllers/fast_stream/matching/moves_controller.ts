@@ -1,0 +1,160 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import PlacementRound from '#models/placement_round'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { chosenPlacement, moveValidator } from '#validators/fast_stream_matching'
+import { matchState } from '#actions/fast_stream/matching/run_match'
+import {
+  checkMove,
+  moveEntrant,
+  MOVE_CHECK_PAIRS_SHOWN,
+  type CheckMoveResult,
+} from '#actions/fast_stream/matching/move_entrant'
+import {
+  findMatch,
+  placementChoices,
+  type EntrantMatchRow,
+  type PlacementChoice,
+} from '#actions/fast_stream/matching/match_results'
+
+/* The select's options: no placement, then the placements grouped by department. */
+function placementOptions(placements: PlacementChoice[]) {
+  const groups = new Map<string, Array<{ value: string; label: string }>>()
+  for (const placement of placements) {
+    const options = groups.get(placement.department) ?? []
+    options.push({
+      value: String(placement.id),
+      label: `${placement.title}, ${placement.team} (${placement.filled} of ${placement.capacity} ${placement.capacity === 1 ? 'place' : 'places'} filled)`,
+    })
+    groups.set(placement.department, options)
+  }
+  return [
+    { value: 'none', label: 'No placement: leave the entrant unmatched' },
+    ...[...groups].map(([label, options]) => ({ label, options })),
+  ]
+}
+
+/*
+ * Moving one entrant by hand while the result is unpublished: choose a
+ * placement (or none), see what the move does to the result, confirm it.
+ */
+export default class MovesController {
+  async show({ bouncer, params, request, response, session, view }: HttpContext) {
+    const { round, match } = await this.find(bouncer, params)
+    if (matchState(round) !== 'matched') return this.notAdjustable(round, response, session)
+
+    let errors: Record<string, string[]> | null = null
+    let check = null
+    let chosen: string | undefined
+    // The form was sent (a GET, so the check needs no JavaScript and keeps nothing).
+    if (request.qs().placement !== undefined) {
+      const [error, input] = await moveValidator.tryValidate(withoutBlanks(request.qs()))
+      if (error) {
+        errors = { placement: [error.messages[0].message] }
+      } else {
+        chosen = input.placement
+        const result = await checkMove(
+          round,
+          { entrantId: match.entrantId, placementId: match.placement?.id ?? null },
+          chosenPlacement(input.placement)
+        )
+        const problem = this.problem(result, match)
+        if (problem) errors = { placement: [problem] }
+        else if (result.type === 'checked') check = result.check
+      }
+    }
+    const placements = await placementChoices(round)
+    const target =
+      chosen && chosen !== 'none' ? placements.find((p) => String(p.id) === chosen) : null
+    return view.render('pages/fast_stream/matching/move', {
+      round,
+      match,
+      errors,
+      check,
+      chosen: chosen ?? request.qs().placement ?? '',
+      target: target ?? null,
+      options: placementOptions(placements),
+      pairsShown: MOVE_CHECK_PAIRS_SHOWN,
+    })
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const { round, match } = await this.find(bouncer, params)
+    const { placement } = await request.validateUsing(moveValidator)
+    const placementId = chosenPlacement(placement)
+    const result = await moveEntrant(round, match.matchId, placementId, auth.getUserOrFail())
+    const results = `/fast-stream/admin/rounds/${round.id}/results`
+    const fail = (text: string) => {
+      session.flashExcept(['_csrf', '_method'])
+      session.flash('inputErrorsBag', { placement: [text] })
+      return response.redirect().back()
+    }
+    switch (result.type) {
+      case 'moved': {
+        const moved = await findMatch(round, match.matchId)
+        session.flash(
+          'success',
+          moved?.placement
+            ? `${match.name} moved to ${moved.placement.title}`
+            : `${match.name} now has no placement`
+        )
+        return response.redirect().toPath(`${results}?outcome=adjusted`)
+      }
+      case 'not_adjustable':
+        return this.notAdjustable(round, response, session)
+      case 'match_not_found':
+        throw new RecordNotFoundException()
+      case 'placement_not_found':
+        return fail('Select a placement approved in this round')
+      case 'unchanged':
+        return fail(this.unchanged(match))
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private problem(result: CheckMoveResult, match: EntrantMatchRow) {
+    switch (result.type) {
+      case 'checked':
+        return null
+      case 'placement_not_found':
+        return 'Select a placement approved in this round'
+      case 'unchanged':
+        return this.unchanged(match)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private unchanged(match: EntrantMatchRow) {
+    return match.placement
+      ? `Select a different placement: ${match.name} already has this one`
+      : `Select a placement: ${match.name} already has none`
+  }
+
+  private notAdjustable(
+    round: PlacementRound,
+    response: HttpContext['response'],
+    session: HttpContext['session']
+  ) {
+    session.flash(
+      'error',
+      'Entrants can only be moved while the round is matched and not yet published'
+    )
+    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+  }
+
+  private async find(bouncer: HttpContext['bouncer'], params: Record<string, unknown>) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const round = await PlacementRound.find(idParam(params.id))
+    if (!round) throw new RecordNotFoundException()
+    const match = await findMatch(round, idParam(params.matchId))
+    if (!match) throw new RecordNotFoundException()
+    return { round, match }
+  }
+}

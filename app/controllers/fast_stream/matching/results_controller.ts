@@ -1,0 +1,220 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify'
+import PlacementRound from '#models/placement_round'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { roundStatusLabels } from '#enums/fast_stream'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { resultsFiltersValidator } from '#validators/fast_stream_matching'
+import { submittedEntrantCount } from '#queries/fast_stream/round_input_query'
+import {
+  MATCHING_LIMITS,
+  matchState,
+  requestMatch,
+  type RequestMatchResult,
+} from '#actions/fast_stream/matching/run_match'
+import { publishRound, type PublishRoundResult } from '#actions/fast_stream/matching/publish_round'
+import { resultBlockingPairs } from '#actions/fast_stream/matching/move_entrant'
+import {
+  departmentTable,
+  eachMatchBatch,
+  entrantMatchesPage,
+  matchOutcomeLabels,
+  MATCH_OUTCOMES,
+  resultSummary,
+  UK_ZONE,
+} from '#actions/fast_stream/matching/match_results'
+
+/*
+ * A round's match for the Fast Stream team: run it (queued when large),
+ * read the result by department and by entrant, download it, and publish
+ * it.
+ */
+export default class MatchResultsController {
+  async show({ bouncer, params, request, view }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    const filters = await resultsFiltersValidator.validate(withoutBlanks(request.qs()))
+    const state = matchState(round)
+    const hasResult = state === 'matched' || state === 'published'
+    const summary = hasResult ? await resultSummary(round) : null
+    const entrants = hasResult
+      ? await entrantMatchesPage(round, { outcome: filters.outcome, page: filters.page ?? 1 })
+      : null
+    return view.render('pages/fast_stream/matching/results', {
+      round,
+      // Not `state`: Edge keeps its template data under that name.
+      phase: state,
+      statusLabel:
+        state === 'running'
+          ? 'Matching'
+          : state === 'stalled'
+            ? 'Matching did not finish'
+            : roundStatusLabels[round.status],
+      summary,
+      departments: hasResult ? await departmentTable(round) : [],
+      entrants,
+      outcome: filters.outcome ?? null,
+      outcomes: MATCH_OUTCOMES.map((value) => ({
+        value,
+        label: matchOutcomeLabels[value],
+        count: summary ? summary[value] : 0,
+      })),
+      // Hand moves can leave pairs who would both rather have each other: say how many.
+      blockingPairs:
+        state === 'matched' && summary?.adjusted ? await resultBlockingPairs(round) : null,
+      submitted: hasResult ? null : await submittedEntrantCount(round),
+      inlineEntrants: MATCHING_LIMITS.inlineEntrants,
+      closesAt: round.preferencesCloseAt.setZone(UK_ZONE),
+      matchedAt: round.matchedAt?.setZone(UK_ZONE) ?? null,
+      publishedAt: round.publishedAt?.setZone(UK_ZONE) ?? null,
+    })
+  }
+
+  /* What the results page polls while a queued match runs. */
+  async status({ bouncer, params, response }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    const state = matchState(round)
+    const working = state === 'running'
+    response.header('Cache-Control', 'no-store')
+    return { state, working, percent: working ? 0 : 100 }
+  }
+
+  async match({ auth, bouncer, params, response, session }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    const result = await requestMatch(round, auth.getUserOrFail())
+    this.flashMatch(result, session)
+    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+  }
+
+  async csv({ bouncer, params, response }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    const csv = stringify({
+      header: true,
+      columns: [
+        'entrant_id',
+        'name',
+        'email',
+        'scheme',
+        'outcome',
+        'placement_id',
+        'placement',
+        'team',
+        'organisation',
+        'location',
+        'digital',
+        'choice',
+        'unmatched_code',
+        'unmatched_reason',
+        'moved_by',
+        'moved_at',
+      ],
+    })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header('Content-Disposition', `attachment; filename="round-${round.id}-matches.csv"`)
+    response.stream(csv)
+    try {
+      await eachMatchBatch(round, (rows) => {
+        for (const row of rows) {
+          csv.write([
+            row.entrantId,
+            row.name,
+            row.email,
+            row.scheme,
+            row.placement ? 'matched' : 'unmatched',
+            row.placement?.id ?? '',
+            row.placement?.title ?? '',
+            row.placement?.team ?? '',
+            row.placement?.organisation ?? '',
+            row.placement?.location ?? '',
+            row.placement ? (row.placement.digital ? 'yes' : 'no') : '',
+            row.choice ?? '',
+            row.unmatchedCode ?? '',
+            row.unmatchedReason ?? '',
+            row.adjustedBy ?? '',
+            row.adjustedAt?.toISO() ?? '',
+          ])
+        }
+      })
+    } finally {
+      csv.end()
+    }
+  }
+
+  async publish({ auth, bouncer, params, response, session }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    const result = await publishRound(round, auth.getUserOrFail())
+    this.flashPublish(result, round, session)
+    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+  }
+
+  private async round(bouncer: HttpContext['bouncer'], id: unknown) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const round = await PlacementRound.find(idParam(id))
+    if (!round) throw new RecordNotFoundException()
+    return round
+  }
+
+  private flashMatch(result: RequestMatchResult, session: HttpContext['session']) {
+    switch (result.type) {
+      case 'matched':
+        session.flash(
+          'success',
+          `Match run: ${result.stats.matched} of ${result.stats.entrants} entrants matched`
+        )
+        return
+      case 'queued':
+        session.flash(
+          'success',
+          `Matching ${result.entrants} entrants: this page shows the result when it is ready`
+        )
+        return
+      case 'running':
+        session.flash('error', 'The match is already running: wait for it to finish')
+        return
+      case 'round_open':
+        session.flash(
+          'error',
+          'The round is still open to preferences: close it before running the match'
+        )
+        return
+      case 'round_published':
+        session.flash('error', 'The round is published: its result can no longer change')
+        return
+      case 'round_not_found':
+        session.flash('error', 'The round no longer exists')
+        return
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private flashPublish(
+    result: PublishRoundResult,
+    round: PlacementRound,
+    session: HttpContext['session']
+  ) {
+    switch (result.type) {
+      case 'published':
+        session.flash(
+          'success',
+          `${round.name} published: ${result.postings} postings added, ${result.entrantMails} entrants and ${result.teamMails} team leads e-mailed`
+        )
+        return
+      case 'already_published':
+        session.flash('error', 'The round is already published: it cannot be published twice')
+        return
+      case 'running':
+        session.flash('error', 'The match is still running: publish when it has finished')
+        return
+      case 'not_matched':
+        session.flash('error', 'Run the match before publishing the round')
+        return
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

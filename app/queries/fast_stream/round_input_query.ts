@@ -1,0 +1,120 @@
+import db from '@adonisjs/lucid/services/db'
+import type PlacementRound from '#models/placement_round'
+import { PlacementStatuses } from '#enums/fast_stream'
+import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import type { Clearance, Entrant, Placement, RoundInput } from '#domain/fast_stream/round'
+
+/* How an entrant is named in the engine's input: `e` and their id. */
+export function entrantKey(entrantId: number) {
+  return `e${entrantId}`
+}
+
+/* How a placement is named in the engine's input: `p` and its id. */
+export function placementKey(placementId: number) {
+  return `p${placementId}`
+}
+
+/* The database id behind an engine key (`e12` → 12). */
+export function idOfKey(key: string) {
+  return Number(key.slice(1))
+}
+
+/*
+ * The round as the matching engine sees it, read from the database.
+ * Entrants are those who submitted their shortlist, each with the round's
+ * approved placements they ranked, in their order. Placements are the
+ * round's approved ones; each lists every entrant who chose it: first the
+ * entrants its team ranked, in the team's order, then the others by the
+ * rank they gave this placement, the time they submitted, and their id.
+ * So every applicant has a place in the team's list, and the same data
+ * always gives the same input. Six queries whatever the size of the round
+ * (plus the chunked reads of the entrants' histories).
+ */
+export async function buildRoundInput(round: PlacementRound): Promise<RoundInput> {
+  const placementRows = await db
+    .from('placements')
+    .where('round_id', round.id)
+    .where('status', PlacementStatuses.Approved)
+    .orderBy('id')
+    .select('id', 'organisation_id', 'capacity', 'clearance_required', 'is_digital')
+
+  const entrantRows = await db
+    .from('placement_shortlists')
+    .where('round_id', round.id)
+    .whereNotNull('submitted_at')
+    .orderBy('entrant_id')
+    .select('entrant_id')
+
+  // Every (applicant, placement) pair, grouped by placement in the team's order of its applicants.
+  const choiceRows = await db
+    .from('placement_preferences as pp')
+    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
+    .join('placements as p', 'p.id', 'pp.placement_id')
+    .leftJoin('placement_rankings as pr', (join) => {
+      join.on('pr.placement_id', 'pp.placement_id').andOn('pr.entrant_id', 's.entrant_id')
+    })
+    .where('s.round_id', round.id)
+    .whereNotNull('s.submitted_at')
+    .where('p.round_id', round.id)
+    .where('p.status', PlacementStatuses.Approved)
+    .select('pp.placement_id', 's.entrant_id', 'pp.rank')
+    .orderBy('pp.placement_id')
+    .orderByRaw('case when pr.rank is null then 1 else 0 end')
+    .orderBy('pr.rank')
+    .orderBy('pp.rank')
+    .orderBy('s.submitted_at')
+    .orderBy('s.entrant_id')
+
+  const entrantIds = entrantRows.map((row) => Number(row.entrant_id))
+  const facts = await entrantFacts(round, entrantIds)
+  const departments = await departmentsOf(placementRows.map((row) => Number(row.organisation_id)))
+
+  const teamOrder = new Map<number, string[]>()
+  const choices = new Map<number, Array<{ placementId: number; rank: number }>>()
+  for (const row of choiceRows) {
+    const placementId = Number(row.placement_id)
+    const entrantId = Number(row.entrant_id)
+    const applicants = teamOrder.get(placementId) ?? []
+    applicants.push(entrantKey(entrantId))
+    teamOrder.set(placementId, applicants)
+    const list = choices.get(entrantId) ?? []
+    list.push({ placementId, rank: Number(row.rank) })
+    choices.set(entrantId, list)
+  }
+
+  const entrants: Entrant[] = entrantIds.map((entrantId) => {
+    const fact = facts.get(entrantId)!
+    const ranked = (choices.get(entrantId) ?? []).sort(
+      (a, b) => a.rank - b.rank || a.placementId - b.placementId
+    )
+    return {
+      id: entrantKey(entrantId),
+      preferences: ranked.map((choice) => placementKey(choice.placementId)),
+      clearance: fact.clearance,
+      previousDepartments: fact.previousDepartments,
+      needsDigital: fact.needsDigital,
+    }
+  })
+
+  const placements: Placement[] = placementRows.map((row) => ({
+    id: placementKey(Number(row.id)),
+    capacity: Number(row.capacity),
+    department: departments.get(Number(row.organisation_id))!.code,
+    clearanceRequired: row.clearance_required as Clearance,
+    digital: Boolean(row.is_digital),
+    preferences: teamOrder.get(Number(row.id)) ?? [],
+  }))
+
+  return { entrants, placements, rules: round.rules }
+}
+
+/* How many entrants submitted their shortlist: the size of the round's match. */
+export async function submittedEntrantCount(round: PlacementRound) {
+  const row = await db
+    .from('placement_shortlists')
+    .where('round_id', round.id)
+    .whereNotNull('submitted_at')
+    .count('* as total')
+    .first()
+  return Number(row?.total ?? 0)
+}

@@ -1,0 +1,54 @@
+import vine from '@vinejs/vine'
+import { FormMessages } from '#validators/messages'
+import { MATCH_OUTCOMES } from '#actions/fast_stream/matching/match_results'
+
+/* The results page's filter and page, read from the query string (blank ones removed first). */
+export const resultsFiltersValidator = vine.create({
+  outcome: vine.enum(MATCH_OUTCOMES).optional(),
+  page: vine.number().withoutDecimals().positive().optional(),
+})
+
+resultsFiltersValidator.messagesProvider = new FormMessages({
+  'outcome.enum': 'Show matched, not matched or moved by hand entrants',
+  'page.number': 'Page must be a whole number',
+  'page.withoutDecimals': 'Page must be a whole number',
+  'page.positive': 'Page must be a whole number',
+})
+
+const placementMessage = 'Select the placement to move the entrant to, or no placement'
+
+/* Where an admin moves an entrant: a placement's id, or "none". */
+export const moveValidator = vine.create({
+  placement: vine
+    .string()
+    .trim()
+    .regex(/^(none|[1-9]\d{0,9})$/),
+})
+
+moveValidator.messagesProvider = new FormMessages({
+  'placement.required': placementMessage,
+  'placement.string': placementMessage,
+  'placement.regex': placementMessage,
+})
+
+/* The placement chosen on the move form: its id, or null for no placement. */
+export function chosenPlacement(value: string): number | null {
+  return value === 'none' ? null : Number(value)
+}
+
+/* The API's list of a round's matches: filter and paging. */
+export const apiMatchesValidator = vine.create({
+  outcome: vine.enum(MATCH_OUTCOMES).optional(),
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})
+
+apiMatchesValidator.messagesProvider = new FormMessages({
+  'outcome.enum': 'outcome must be one of matched, unmatched or adjusted',
+  'page.number': 'page must be a whole number from 1',
+  'page.withoutDecimals': 'page must be a whole number from 1',
+  'page.min': 'page must be a whole number from 1',
+  'perPage.number': 'perPage must be a whole number from 1 to 100',
+  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
+  'perPage.range': 'perPage must be a whole number from 1 to 100',
+})

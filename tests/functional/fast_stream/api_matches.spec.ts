@@ -1,0 +1,336 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import { DateTime } from 'luxon'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import {
+  createEntrant,
+  createPlacement,
+  createRound,
+  createTeam,
+} from '#database/factories/fast_stream_factory'
+import { bearer } from '#tests/support/api'
+import PlacementShortlist from '#models/placement_shortlist'
+import PlacementMatch from '#models/placement_match'
+import type FastStreamEntrant from '#models/fast_stream_entrant'
+import type Placement from '#models/placement'
+import type PlacementRound from '#models/placement_round'
+import { MATCHING_LIMITS } from '#actions/fast_stream/matching/run_match'
+import { publishRound } from '#actions/fast_stream/matching/publish_round'
+
+async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
+  const shortlist = await PlacementShortlist.create({
+    roundId: round.id,
+    entrantId: entrant.id,
+    submittedAt: DateTime.utc(),
+  })
+  await db.table('placement_preferences').multiInsert(
+    placements.map((placement, index) => ({
+      shortlist_id: shortlist.id,
+      placement_id: placement.id,
+      rank: index + 1,
+    }))
+  )
+}
+
+/* Two teams' placements; Ann and Ben go to the first team, Cal to the second, Dee nowhere. */
+async function closedRound(status: 'closed' | 'open' = 'closed') {
+  const admin = await createUser({ roles: ['fast_stream_admin', 'learner'] })
+  const round = await createRound({ status, name: `API round ${status}` })
+  const teamA = await createTeam(undefined, 'Digital services')
+  const teamB = await createTeam(undefined, 'Data science')
+  const leadA = await createUser({
+    roles: ['team_lead', 'learner'],
+    overrides: { teamId: teamA.id },
+  })
+  const leadB = await createUser({
+    roles: ['team_lead', 'learner'],
+    overrides: { teamId: teamB.id },
+  })
+  const a = await createPlacement(round, { team: teamA, title: 'Service designer', capacity: 2 })
+  const b = await createPlacement(round, { team: teamB, title: 'Data scientist' })
+  const secure = await createPlacement(round, {
+    team: teamB,
+    title: 'Vetted role',
+    clearanceRequired: 'DV',
+  })
+  const named = async (fullName: string) => {
+    const user = await createUser({ overrides: { fullName } })
+    const { entrant } = await createEntrant({ user })
+    return entrant
+  }
+  const ann = await named('Ann Abbot')
+  const ben = await named('Ben Bell')
+  const cal = await named('Cal Cole')
+  const dee = await named('Dee Dunn')
+  await choose(round, ann, [a])
+  await choose(round, ben, [a, b])
+  await choose(round, cal, [b])
+  await choose(round, dee, [secure])
+  return { admin, round, leadA, leadB, ann, ben, cal, dee, a, b }
+}
+
+test.group('API: Fast Stream matches', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => mail.restore())
+
+  test('an admin runs a small round’s match at once and gets its figures', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, round } = await closedRound()
+    const response = await client
+      .post(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data, {
+      status: 'matched',
+      stats: {
+        entrants: 4,
+        matched: 3,
+        firstChoice: 3,
+        topThree: 3,
+        placesOffered: 4,
+        placesFilled: 3,
+        needDigital: 4,
+        needDigitalMatchedDigital: 3,
+      },
+    })
+    assert.lengthOf(await PlacementMatch.query().where('round_id', round.id), 4)
+
+    const status = await client
+      .get(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    status.assertStatus(200)
+    assert.equal(status.body().data.status, 'matched')
+    assert.equal(status.body().data.stats.matched, 3)
+    assert.isNull(status.body().data.publishedAt)
+  })
+
+  test('a large round is queued: 202 with where to watch it', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { admin, round } = await closedRound()
+    const limit = MATCHING_LIMITS.inlineEntrants
+    MATCHING_LIMITS.inlineEntrants = 1
+    cleanup(() => {
+      MATCHING_LIMITS.inlineEntrants = limit
+    })
+    const response = await client
+      .post(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    response.assertStatus(202)
+    response.assertHeader('location', `/api/v1/rounds/${round.id}/match`)
+    assert.deepEqual(response.body().data, {
+      status: 'running',
+      entrants: 4,
+      statusUrl: `/api/v1/rounds/${round.id}/match`,
+    })
+    // The test queue has already run the job.
+    const status = await client
+      .get(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    assert.equal(status.body().data.status, 'matched')
+  })
+
+  test('an open or published round answers 409; others 403, no token 401, no round 404', async ({
+    client,
+    assert,
+  }) => {
+    const open = await closedRound('open')
+    const auth = await bearer(open.admin)
+    const refused = await client
+      .post(`/api/v1/rounds/${open.round.id}/match`)
+      .header('Authorization', auth)
+    refused.assertStatus(409)
+    assert.equal(
+      refused.body().detail,
+      'The round is still open to preferences: close it before running the match.'
+    )
+
+    const closed = await closedRound()
+    await client.post(`/api/v1/rounds/${closed.round.id}/match`).header('Authorization', auth)
+    await closed.round.refresh()
+    mail.fake()
+    await publishRound(closed.round, closed.admin)
+    const published = await client
+      .post(`/api/v1/rounds/${closed.round.id}/match`)
+      .header('Authorization', auth)
+    published.assertStatus(409)
+    assert.equal(
+      published.body().detail,
+      'The round is published: its result can no longer change.'
+    )
+
+    const learner = await createUser()
+    const forbidden = await client
+      .post(`/api/v1/rounds/${closed.round.id}/match`)
+      .header('Authorization', await bearer(learner))
+    forbidden.assertStatus(403)
+    const teamLead = await client
+      .get(`/api/v1/rounds/${closed.round.id}/match`)
+      .header('Authorization', await bearer(closed.leadA))
+    teamLead.assertStatus(403)
+    const anonymous = await client.post(`/api/v1/rounds/${closed.round.id}/match`)
+    anonymous.assertStatus(401)
+    const missing = await client.post('/api/v1/rounds/999999/match').header('Authorization', auth)
+    missing.assertStatus(404)
+  })
+
+  test('an admin pages through every match, filtered; bad paging is a 422 naming the field', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, round } = await closedRound()
+    const auth = await bearer(admin)
+    await client.post(`/api/v1/rounds/${round.id}/match`).header('Authorization', auth)
+
+    const page = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .qs({ perPage: 3 })
+      .header('Authorization', auth)
+    page.assertStatus(200)
+    assert.deepEqual(page.body().meta, { total: 4, page: 1, perPage: 3, lastPage: 2 })
+    assert.deepEqual(
+      page.body().data.map((row: any) => row.entrant.name),
+      ['Ann Abbot', 'Ben Bell', 'Cal Cole']
+    )
+    const ann = page.body().data[0]
+    assert.equal(ann.placement.title, 'Service designer')
+    assert.equal(ann.choice, 1)
+    assert.isNull(ann.unmatched)
+    assert.isNull(ann.adjusted)
+
+    const unmatched = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .qs({ outcome: 'unmatched' })
+      .header('Authorization', auth)
+    assert.lengthOf(unmatched.body().data, 1)
+    assert.equal(unmatched.body().data[0].entrant.name, 'Dee Dunn')
+    assert.isNull(unmatched.body().data[0].placement)
+    assert.equal(unmatched.body().data[0].unmatched.code, 'no_eligible_choice')
+    assert.include(unmatched.body().data[0].unmatched.reason, '“Vetted role” needs DV clearance')
+
+    const bad = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .qs({ perPage: 500, outcome: 'everyone' })
+      .header('Authorization', auth)
+    bad.assertStatus(422)
+    assert.sameDeepMembers(
+      bad.body().errors.map((error: any) => ({ field: error.field, message: error.message })),
+      [
+        { field: 'outcome', message: 'outcome must be one of matched, unmatched or adjusted' },
+        { field: 'perPage', message: 'perPage must be a whole number from 1 to 100' },
+      ]
+    )
+  })
+
+  test('team leads see only the matches to their team’s placements, and only once published', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, round, leadA, leadB } = await closedRound()
+    await client
+      .post(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    const early = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .header('Authorization', await bearer(leadA))
+    early.assertStatus(403)
+    assert.equal(
+      early.body().detail,
+      'Team leads can see the matches to their placements once the round is published.'
+    )
+
+    await round.refresh()
+    mail.fake()
+    await publishRound(round, admin)
+    const mine = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .header('Authorization', await bearer(leadA))
+    mine.assertStatus(200)
+    assert.deepEqual(
+      mine.body().data.map((row: any) => row.entrant.name),
+      ['Ann Abbot', 'Ben Bell']
+    )
+    const theirs = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .header('Authorization', await bearer(leadB))
+    assert.deepEqual(
+      theirs.body().data.map((row: any) => row.entrant.name),
+      ['Cal Cole']
+    )
+
+    const learner = await createUser()
+    const refused = await client
+      .get(`/api/v1/rounds/${round.id}/matches`)
+      .header('Authorization', await bearer(learner))
+    refused.assertStatus(403)
+  })
+
+  test('an entrant reads their own result and postings; others are refused', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, round, ann, dee } = await closedRound()
+    await client
+      .post(`/api/v1/rounds/${round.id}/match`)
+      .header('Authorization', await bearer(admin))
+    const annUser = await ann.related('user').query().firstOrFail()
+    // As stored: to the second.
+    await round.refresh()
+
+    const before = await client
+      .get('/api/v1/me/placement')
+      .header('Authorization', await bearer(annUser))
+    before.assertStatus(200)
+    assert.isNull(before.body().data.result)
+    assert.deepEqual(before.body().data.pending, [
+      { id: round.id, name: round.name, resultsAt: round.resultsAt.toUTC().toISO() },
+    ])
+    assert.deepEqual(before.body().data.postings, [])
+
+    mail.fake()
+    await publishRound(round, admin)
+    const after = await client
+      .get('/api/v1/me/placement')
+      .header('Authorization', await bearer(annUser))
+    const data = after.body().data
+    assert.deepEqual(data.pending, [])
+    assert.equal(data.result.round.id, round.id)
+    assert.deepInclude(data.result.placement, {
+      title: 'Service designer',
+      team: 'Digital services',
+      startsOn: '2014-03-01',
+      digital: true,
+    })
+    assert.equal(data.result.choice, 1)
+    assert.isNull(data.result.reason)
+    assert.lengthOf(data.postings, 1)
+    assert.deepInclude(data.postings[0], {
+      title: 'Service designer',
+      startsOn: '2014-03-01',
+      endsOn: '2014-09-01',
+      digital: true,
+    })
+
+    const deeUser = await dee.related('user').query().firstOrFail()
+    const unmatched = await client
+      .get('/api/v1/me/placement')
+      .header('Authorization', await bearer(deeUser))
+    assert.isNull(unmatched.body().data.result.placement)
+    assert.include(unmatched.body().data.result.reason, 'None of the placements you ranked')
+
+    const learner = await createUser()
+    const notEntrant = await client
+      .get('/api/v1/me/placement')
+      .header('Authorization', await bearer(learner))
+    notEntrant.assertStatus(403)
+    const anonymous = await client.get('/api/v1/me/placement')
+    anonymous.assertStatus(401)
+  })
+})
