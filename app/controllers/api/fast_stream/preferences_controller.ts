@@ -1,0 +1,102 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import PlacementRound from '#models/placement_round'
+import type FastStreamEntrant from '#models/fast_stream_entrant'
+import { problem } from '#services/api'
+import { idParam } from '#services/params'
+import { entrantOf } from '#queries/fast_stream/entrant_query'
+import {
+  describeClosed,
+  preferencesClosedReason,
+  shortlistOverview,
+} from '#queries/fast_stream/shortlist_query'
+import { replacePreferences } from '#actions/fast_stream/entrant/replace_preferences'
+import { apiPreferencesValidator } from '#validators/fast_stream_entrant'
+
+/* The caller's ranked choices for a round, as the API shows them. */
+async function preferencesResource(round: PlacementRound, entrantId: number) {
+  const overview = await shortlistOverview(round, entrantId)
+  return {
+    data: {
+      round: {
+        id: round.id,
+        name: round.name,
+        status: round.status,
+        preferencesOpenAt: round.preferencesOpenAt.toUTC().toISO(),
+        preferencesCloseAt: round.preferencesCloseAt.toUTC().toISO(),
+        maxPreferences: round.maxPreferences,
+        open: preferencesClosedReason(round) === null,
+      },
+      submitted: overview.submittedAt !== null,
+      submittedAt: overview.submittedAt?.toUTC().toISO() ?? null,
+      placements: overview.entries.map((entry) => ({
+        rank: entry.rank,
+        id: entry.id,
+        title: entry.title,
+        location: entry.location,
+        department: entry.department,
+        digital: entry.isDigital,
+        clearanceRequired: entry.clearanceRequired,
+        offered: entry.offered,
+        eligible: entry.ineligible === null,
+        ineligibleCode: entry.ineligible?.code ?? null,
+        ineligibleReason: entry.ineligible?.reason ?? null,
+      })),
+    },
+  }
+}
+
+/*
+ * An entrant's own ranked list for a round: read it, or replace it whole
+ * (best first) and optionally submit it, while the round takes choices.
+ */
+export default class PreferencesController {
+  async show({ auth, bouncer, params, response }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer, response })
+    if (!entrant) return
+    const round = await PlacementRound.find(idParam(params.id))
+    if (!round) return problem(response, 404, 'There is no round with this id.')
+    return preferencesResource(round, entrant.id)
+  }
+
+  async update({ auth, bouncer, params, request, response }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer, response })
+    if (!entrant) return
+    const round = await PlacementRound.find(idParam(params.id))
+    if (!round) return problem(response, 404, 'There is no round with this id.')
+    const input = await request.validateUsing(apiPreferencesValidator)
+    const result = await replacePreferences(entrant, round.id, input.placements, {
+      submit: input.submit ?? false,
+    })
+    switch (result.type) {
+      case 'saved':
+        return preferencesResource(result.round, entrant.id)
+      case 'invalid':
+        return problem(response, 422, 'The request has errors in the fields listed.', {
+          errors: result.errors,
+        })
+      case 'closed':
+        return problem(response, 409, describeClosed(result.reason, result.round), {
+          code: result.reason,
+        })
+      case 'round_not_found':
+        return problem(response, 404, 'There is no round with this id.')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  /* The caller's entrant record, or null once a 403 has been sent. */
+  private async entrant({
+    auth,
+    bouncer,
+    response,
+  }: Pick<HttpContext, 'auth' | 'bouncer' | 'response'>): Promise<FastStreamEntrant | null> {
+    if (!(await bouncer.with('FastStreamPolicy').allows('enter'))) {
+      problem(response, 403, 'Only Fast Stream entrants have a list of choices.')
+      return null
+    }
+    return entrantOf(auth.getUserOrFail())
+  }
+}

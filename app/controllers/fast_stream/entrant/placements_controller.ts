@@ -1,0 +1,121 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Placement from '#models/placement'
+import PlacementRound from '#models/placement_round'
+import type FastStreamEntrant from '#models/fast_stream_entrant'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { PlacementStatuses, clearanceLabels } from '#enums/fast_stream'
+import { idParam } from '#services/params'
+import { entrantOf } from '#queries/fast_stream/entrant_query'
+import {
+  currentRound,
+  eligibilityFor,
+  entrantsCanSee,
+  placementDetails,
+  placementFacets,
+  placementSortLabels,
+  searchPlacements,
+  skillChoices,
+  type PlacementFilters,
+} from '#queries/fast_stream/placement_search_query'
+import {
+  preferencesClosedReason,
+  shortlistFor,
+  shortlistSize,
+  UK_ZONE,
+} from '#queries/fast_stream/shortlist_query'
+import { readPlacementFilters } from '#validators/fast_stream_entrant'
+
+/* The shortlist page of the round: the plain address for the current round. */
+async function shortlistHref(round: PlacementRound) {
+  const current = await currentRound()
+  return current?.id === round.id
+    ? '/fast-stream/shortlist'
+    : `/fast-stream/shortlist?round=${round.id}`
+}
+
+/*
+ * The placement search and the placement page: for entrants, with their
+ * shortlist and whether the rules let them take each placement; Fast Stream
+ * admins may look at the same pages.
+ */
+export default class PlacementsController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    const entrant = await this.searcher({ auth, bouncer })
+    const round = await currentRound()
+    if (!round) return view.render('pages/fast_stream/entrant/no_round', { entrant })
+
+    const { filters: input, errors } = await readPlacementFilters(request.qs())
+    const filters: PlacementFilters = {
+      q: input.q,
+      department: input.department,
+      location: input.location,
+      skill: input.skill,
+      digitalOnly: input.digitalOnly,
+      clearance: entrant && input.myClearance ? entrant.clearance : undefined,
+      sort: input.sort,
+    }
+    const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
+    const [{ rows, meta }, facets, skills, listed] = await Promise.all([
+      searchPlacements(round, filters, { page: input.page, shortlistId: shortlist?.id ?? null }),
+      placementFacets(round, filters),
+      skillChoices(round),
+      shortlist ? shortlistSize(shortlist.id) : 0,
+    ])
+    const eligibility = entrant ? await eligibilityFor(round, entrant.id, rows) : new Map()
+    return view.render('pages/fast_stream/entrant/placements', {
+      round,
+      deadline: round.preferencesCloseAt.setZone(UK_ZONE),
+      entrant,
+      clearanceLabel: entrant ? clearanceLabels[entrant.clearance] : null,
+      placements: rows,
+      eligibility,
+      meta,
+      facets,
+      skills,
+      listed,
+      entered: request.qs(),
+      filters: input,
+      errors,
+      sort: input.sort ?? 'title',
+      sortOptions: Object.entries(placementSortLabels).map(([value, label]) => ({ value, label })),
+    })
+  }
+
+  /* Approved placements only; an entrant sees those of open rounds, an admin those of any round. */
+  async show({ auth, bouncer, params, view }: HttpContext) {
+    const entrant = await this.searcher({ auth, bouncer })
+    const found = await Placement.find(idParam(params.id))
+    if (!found || found.status !== PlacementStatuses.Approved) throw new RecordNotFoundException()
+    const round = await PlacementRound.findOrFail(found.roundId)
+    const admin = await bouncer.with('FastStreamPolicy').allows('administer')
+    if (!admin && !entrantsCanSee(round)) throw new RecordNotFoundException()
+
+    const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
+    const placement = (await placementDetails(found.id, shortlist?.id ?? null))!
+    const eligibility = entrant ? await eligibilityFor(round, entrant.id, [placement]) : null
+    return view.render('pages/fast_stream/entrant/placement', {
+      placement,
+      round,
+      entrant,
+      ineligible: eligibility?.get(placement.id) ?? null,
+      closed: preferencesClosedReason(round),
+      opensAt: round.preferencesOpenAt.setZone(UK_ZONE),
+      deadline: round.preferencesCloseAt.setZone(UK_ZONE),
+      listed: shortlist ? await shortlistSize(shortlist.id) : 0,
+      shortlistHref: await shortlistHref(round),
+      clearanceLabels,
+    })
+  }
+
+  /* Entrants, and the Fast Stream team; everyone else is refused. */
+  private async searcher({
+    auth,
+    bouncer,
+  }: Pick<HttpContext, 'auth' | 'bouncer'>): Promise<FastStreamEntrant | null> {
+    if (await bouncer.with('FastStreamPolicy').allows('enter')) {
+      return entrantOf(auth.getUserOrFail())
+    }
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return null
+  }
+}

@@ -1,0 +1,290 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Placement from '#models/placement'
+import PlacementRound from '#models/placement_round'
+import type FastStreamEntrant from '#models/fast_stream_entrant'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { clearanceLabels } from '#enums/fast_stream'
+import { problem } from '#services/api'
+import { idParam } from '#services/params'
+import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { currentRound, entrantsCanSee } from '#queries/fast_stream/placement_search_query'
+import {
+  describeClosed,
+  shortlistOverview,
+  ukDateTime,
+  UK_ZONE,
+} from '#queries/fast_stream/shortlist_query'
+import { addToShortlist } from '#actions/fast_stream/entrant/add_to_shortlist'
+import { removeFromShortlist } from '#actions/fast_stream/entrant/remove_from_shortlist'
+import { moveOnShortlist, type MoveDirection } from '#actions/fast_stream/entrant/move_on_shortlist'
+import { reorderShortlist } from '#actions/fast_stream/entrant/reorder_shortlist'
+import { submitShortlist } from '#actions/fast_stream/entrant/submit_shortlist'
+import type { ShortlistClosed } from '#actions/fast_stream/entrant/shortlist_store'
+import {
+  shortlistChangeValidator,
+  shortlistOrderValidator,
+  shortlistPageValidator,
+  submitShortlistValidator,
+} from '#validators/fast_stream_entrant'
+import { withoutEmptyValues } from '#validators/catalogue'
+
+const LIST_CHANGED =
+  'Your shortlist changed since this page was loaded, so the new order was not saved. Check the list and try again.'
+
+/*
+ * An entrant's shortlist: their ranked choices for a round. Every change
+ * is a small form that works without JavaScript (add, remove, move up or
+ * down, submit); a drag and drop sends the whole new order at once.
+ */
+export default class ShortlistController {
+  async show({ auth, bouncer, request, session, view }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer })
+    const [invalid, input] = await shortlistPageValidator.tryValidate(
+      withoutEmptyValues(request.qs())
+    )
+    if (invalid) throw new RecordNotFoundException()
+    const round = input.round ? await PlacementRound.find(input.round) : await currentRound()
+    if (!round) {
+      if (input.round) throw new RecordNotFoundException()
+      return view.render('pages/fast_stream/entrant/no_round', { entrant })
+    }
+    const overview = await shortlistOverview(round, entrant.id)
+    // Another round's list is shown while the round is open, or once the entrant has one in it.
+    if (input.round && !entrantsCanSee(round) && !overview.shortlist) {
+      throw new RecordNotFoundException()
+    }
+    return view.render('pages/fast_stream/entrant/shortlist', {
+      ...overview,
+      entrant,
+      clearanceLabel: clearanceLabels[entrant.clearance],
+      closedMessage: overview.closed ? describeClosed(overview.closed, round) : null,
+      deadline: round.preferencesCloseAt.setZone(UK_ZONE),
+      submittedAtUk: overview.submittedAt?.setZone(UK_ZONE) ?? null,
+      focus: session.flashMessages.get('focus', null),
+      orderAction: '/fast-stream/shortlist/order',
+    })
+  }
+
+  /* Adding is done from the placement's page, and goes back there. */
+  async add({ auth, bouncer, params, response, session }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer })
+    const placementId = idParam(params.id)
+    const result = await addToShortlist(entrant, placementId)
+    const back = `/fast-stream/placements/${placementId}`
+    switch (result.type) {
+      case 'added':
+        session.flash(
+          'success',
+          `${result.placement.title} is number ${result.rank} on your shortlist`
+        )
+        return response.redirect().toPath(back)
+      case 'already_listed':
+        session.flash(
+          'success',
+          `${result.placement.title} is already number ${result.rank} on your shortlist`
+        )
+        return response.redirect().toPath(back)
+      case 'full':
+        session.flash(
+          'error',
+          `Your shortlist already has ${result.max} placements, the most this round takes. Remove one before you add another.`
+        )
+        return response.redirect().toPath(back)
+      case 'closed':
+        session.flash('error', describeClosed(result.reason, result.round))
+        return response.redirect().toPath(back)
+      case 'placement_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async remove({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer })
+    const { from } = await request.validateUsing(shortlistChangeValidator)
+    const placementId = idParam(params.id)
+    const result = await removeFromShortlist(entrant, placementId)
+    const back = async (round: PlacementRound) =>
+      from === 'placement'
+        ? `/fast-stream/placements/${placementId}`
+        : await this.shortlistPath(round)
+    switch (result.type) {
+      case 'removed':
+        session.flash(
+          'success',
+          result.unsubmitted
+            ? `${result.placement.title} is no longer on your shortlist. Your shortlist is empty, so it is no longer submitted.`
+            : `${result.placement.title} is no longer on your shortlist`
+        )
+        return response.redirect().toPath(await back(result.round))
+      case 'not_listed':
+        session.flash('error', `${result.placement.title} is not on your shortlist`)
+        return response
+          .redirect()
+          .toPath(await this.pathForPlacementRound(result.placement.roundId))
+      case 'closed':
+        return this.refuseClosed(result, { response, session })
+      case 'placement_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async moveUp(ctx: HttpContext) {
+    return this.move(ctx, 'up')
+  }
+
+  async moveDown(ctx: HttpContext) {
+    return this.move(ctx, 'down')
+  }
+
+  /* The whole list in a new order, from a drag and drop: JSON for the script, a redirect for a form. */
+  async reorder({ auth, bouncer, request, response, session }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer })
+    const json = request.accepts(['html', 'json']) === 'json'
+    const input = await request.validateUsing(shortlistOrderValidator)
+    const result = await reorderShortlist(entrant, input.round, input.placements)
+    switch (result.type) {
+      case 'reordered': {
+        const path = await this.shortlistPath(result.round)
+        const moved = input.moved ? result.ranked.indexOf(input.moved) : -1
+        if (moved >= 0) {
+          const title = await this.titleOf(input.moved!)
+          session.flash('success', `${title} is now number ${moved + 1} on your shortlist`)
+        } else {
+          session.flash('success', 'The new order of your shortlist is saved')
+        }
+        if (json) return response.ok({ data: { placements: result.ranked } })
+        return response.redirect().toPath(moved >= 0 ? `${path}#choice-${input.moved}` : path)
+      }
+      case 'list_changed':
+        if (json) return problem(response, 409, LIST_CHANGED, { code: 'list_changed' })
+        session.flash('error', LIST_CHANGED)
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      case 'closed':
+        if (json) {
+          return problem(response, 409, describeClosed(result.reason, result.round), {
+            code: result.reason,
+          })
+        }
+        return this.refuseClosed(result, { response, session })
+      case 'round_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async submit({ auth, bouncer, request, response, session }: HttpContext) {
+    const entrant = await this.entrant({ auth, bouncer })
+    const input = await request.validateUsing(submitShortlistValidator)
+    const result = await submitShortlist(entrant, input.round)
+    switch (result.type) {
+      case 'submitted':
+        session.flash(
+          'success',
+          `Your shortlist of ${result.count} ${result.count === 1 ? 'placement' : 'placements'} is submitted. You can change it until ${ukDateTime(result.round.preferencesCloseAt)} (UK time).`
+        )
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      case 'already_submitted':
+        session.flash(
+          'success',
+          `Your shortlist was submitted on ${ukDateTime(result.submittedAt)} (UK time). Changes you make are saved straight away.`
+        )
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      case 'empty':
+        session.flash('error', 'Add at least one placement to your shortlist before you submit it')
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      case 'closed':
+        return this.refuseClosed(result, { response, session })
+      case 'round_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private async move(ctx: HttpContext, direction: MoveDirection) {
+    const { auth, bouncer, params, response, session } = ctx
+    const entrant = await this.entrant({ auth, bouncer })
+    const result = await moveOnShortlist(entrant, idParam(params.id), direction)
+    switch (result.type) {
+      case 'moved': {
+        const { placement } = result
+        session.flash(
+          'success',
+          `${placement.title} is now number ${result.rank} on your shortlist`
+        )
+        // Focus returns to the button pressed (autofocus); a fragment in the address would stop it.
+        session.flash('focus', { placementId: placement.id, direction })
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      }
+      case 'at_top':
+      case 'at_bottom': {
+        const { placement } = result
+        const where = result.type === 'at_top' ? 'first' : 'last'
+        session.flash('error', `${placement.title} is already ${where} on your shortlist`)
+        session.flash('focus', { placementId: placement.id, direction })
+        return response.redirect().toPath(await this.shortlistPath(result.round))
+      }
+      case 'not_listed':
+        session.flash('error', `${result.placement.title} is not on your shortlist`)
+        return response
+          .redirect()
+          .toPath(await this.pathForPlacementRound(result.placement.roundId))
+      case 'closed':
+        return this.refuseClosed(result, { response, session })
+      case 'placement_not_found':
+        throw new RecordNotFoundException()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private async refuseClosed(
+    result: ShortlistClosed,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>
+  ) {
+    session.flash('error', describeClosed(result.reason, result.round))
+    return response.redirect().toPath(await this.shortlistPath(result.round))
+  }
+
+  /* The shortlist page of the round: the plain address for the current round. */
+  private async shortlistPath(round: PlacementRound) {
+    const current = await currentRound()
+    return current?.id === round.id
+      ? '/fast-stream/shortlist'
+      : `/fast-stream/shortlist?round=${round.id}`
+  }
+
+  private async pathForPlacementRound(roundId: number) {
+    const round = await PlacementRound.find(roundId)
+    return round ? this.shortlistPath(round) : '/fast-stream/shortlist'
+  }
+
+  private async titleOf(placementId: number) {
+    const placement = await Placement.find(placementId)
+    return placement?.title ?? 'The placement'
+  }
+
+  /* Only entrants have a shortlist. */
+  private async entrant({
+    auth,
+    bouncer,
+  }: Pick<HttpContext, 'auth' | 'bouncer'>): Promise<FastStreamEntrant> {
+    await bouncer.with('FastStreamPolicy').authorize('enter')
+    return (await entrantOf(auth.getUserOrFail()))!
+  }
+}

@@ -1,0 +1,495 @@
+import { test } from '@japa/runner'
+import type { ApiResponse } from '@japa/api-client'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import {
+  createEntrant,
+  createPlacement,
+  createRound,
+  createTeam,
+} from '#database/factories/fast_stream_factory'
+import { createSkill } from '#database/factories/framework_factory'
+import { bearer } from '#tests/support/api'
+import PlacementShortlist from '#models/placement_shortlist'
+import type FastStreamEntrant from '#models/fast_stream_entrant'
+import type PlacementRound from '#models/placement_round'
+
+/* Asserts the status of a response (so a call and its check read as one line). */
+function expectStatus(response: ApiResponse, status: number) {
+  response.assertStatus(status)
+}
+
+async function listOf(entrant: FastStreamEntrant, round: PlacementRound) {
+  const rows = await db
+    .from('placement_preferences as pp')
+    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
+    .where('s.entrant_id', entrant.id)
+    .where('s.round_id', round.id)
+    .orderBy('pp.rank')
+    .select('pp.placement_id')
+  return rows.map((row) => Number(row.placement_id))
+}
+
+/*
+ * An open round with three approved placements (DfT digital BPSS, DfT
+ * digital SC, HMRC non-digital), one waiting for approval, a placement
+ * of another round, and an entrant holding CTC with an HMRC posting.
+ */
+async function setUp(options: { maxPreferences?: number } = {}) {
+  const round = await createRound({ name: 'Spring round', maxPreferences: options.maxPreferences })
+  const other = await createRound({ name: 'Other round' })
+  other.preferencesCloseAt = other.preferencesCloseAt.plus({ days: 3 })
+  await other.save()
+  const dft = await OrganisationFactory.merge({
+    name: 'Department for Transport',
+    code: 'dft',
+  }).create()
+  const hmrc = await OrganisationFactory.merge({
+    name: 'HM Revenue and Customs',
+    code: 'hmrc',
+  }).create()
+  const dftTeam = await createTeam(dft, 'Rail data team')
+  const hmrcTeam = await createTeam(hmrc, 'Tax team')
+  const skill = await createSkill('Data engineering')
+  const rail = await createPlacement(round, {
+    team: dftTeam,
+    title: 'Rail data engineer',
+    location: 'London',
+    startsOn: '2014-03-01',
+    capacity: 2,
+  })
+  const roads = await createPlacement(round, {
+    team: dftTeam,
+    title: 'Roads platform engineer',
+    location: 'Birmingham',
+    clearanceRequired: 'SC',
+  })
+  const tax = await createPlacement(round, {
+    team: hmrcTeam,
+    title: 'Tax policy adviser',
+    location: 'Leeds',
+    clearanceRequired: 'CTC',
+    digital: false,
+  })
+  const waiting = await createPlacement(round, { team: dftTeam, status: 'offered' })
+  const elsewhere = await createPlacement(other, { team: dftTeam })
+  await db.table('placement_skills').insert({ placement_id: rail.id, skill_id: skill.id })
+  const { entrant, user } = await createEntrant({
+    clearance: 'CTC',
+    postings: [{ organisation: hmrc, digital: false }],
+  })
+  return { round, other, dft, hmrc, skill, rail, roads, tax, waiting, elsewhere, entrant, user }
+}
+
+test.group('API: searching a round’s placements', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an entrant gets the round’s approved placements with their eligibility and the counts', async ({
+    client,
+    assert,
+  }) => {
+    const { round, dft, hmrc, skill, rail, roads, tax, user } = await setUp()
+    const response = await client
+      .get(`/api/v1/rounds/${round.id}/placements`)
+      .header('Authorization', await bearer(user))
+    response.assertStatus(200)
+    const body = response.body()
+    assert.deepEqual(
+      body.data.map((item: any) => item.title),
+      ['Rail data engineer', 'Roads platform engineer', 'Tax policy adviser']
+    )
+    assert.deepInclude(body.meta, { total: 3, page: 1, perPage: 20, lastPage: 1 })
+    assert.sameDeepMembers(body.meta.departments, [
+      { id: dft.id, name: 'Department for Transport', count: 2 },
+      { id: hmrc.id, name: 'HM Revenue and Customs', count: 1 },
+    ])
+    const [first, second, third] = body.data
+    assert.deepEqual(first, {
+      id: rail.id,
+      roundId: round.id,
+      title: 'Rail data engineer',
+      description: 'Work in a multidisciplinary team on a live service.',
+      location: 'London',
+      startsOn: '2014-03-01',
+      capacity: 2,
+      clearanceRequired: 'BPSS',
+      digital: true,
+      team: { id: rail.teamId, name: 'Rail data team' },
+      organisation: { id: dft.id, name: 'Department for Transport' },
+      department: { id: dft.id, code: 'dft', name: 'Department for Transport' },
+      skills: [{ id: skill.id, name: 'Data engineering' }],
+      shortlistRank: null,
+      eligible: true,
+      ineligibleCode: null,
+      ineligibleReason: null,
+    })
+    assert.deepInclude(second, {
+      id: roads.id,
+      eligible: false,
+      ineligibleCode: 'clearance',
+      ineligibleReason: 'Needs SC clearance: you hold CTC',
+    })
+    assert.deepInclude(third, {
+      id: tax.id,
+      eligible: false,
+      ineligibleCode: 'previous_department',
+      ineligibleReason: 'You have already had a posting in HM Revenue and Customs',
+    })
+  })
+
+  test('the filters narrow the results as on the page', async ({ client, assert }) => {
+    const { round, dft, skill, user } = await setUp()
+    const auth = await bearer(user)
+    const titles = async (query: string) => {
+      const response = await client
+        .get(`/api/v1/rounds/${round.id}/placements?${query}`)
+        .header('Authorization', auth)
+      response.assertStatus(200)
+      return response.body().data.map((item: any) => item.title)
+    }
+    assert.deepEqual(await titles(`department=${dft.id}`), [
+      'Rail data engineer',
+      'Roads platform engineer',
+    ])
+    assert.deepEqual(await titles('location=Leeds'), ['Tax policy adviser'])
+    assert.deepEqual(await titles(`skill=${skill.id}`), ['Rail data engineer'])
+    assert.deepEqual(await titles('digitalOnly=true'), [
+      'Rail data engineer',
+      'Roads platform engineer',
+    ])
+    assert.deepEqual(await titles('myClearance=true'), ['Rail data engineer', 'Tax policy adviser'])
+    assert.deepEqual(await titles('q=tax+team'), ['Tax policy adviser'])
+    assert.deepEqual(await titles('sort=capacity'), [
+      'Rail data engineer',
+      'Roads platform engineer',
+      'Tax policy adviser',
+    ])
+    assert.deepEqual(await titles('sort=department&perPage=1&page=3'), ['Tax policy adviser'])
+  })
+
+  test('paging gives perPage results and the total', async ({ client, assert }) => {
+    const { round, user } = await setUp()
+    const response = await client
+      .get(`/api/v1/rounds/${round.id}/placements?perPage=2&page=2`)
+      .header('Authorization', await bearer(user))
+    response.assertStatus(200)
+    assert.lengthOf(response.body().data, 1)
+    assert.deepInclude(response.body().meta, { total: 3, page: 2, perPage: 2, lastPage: 2 })
+  })
+
+  test('bad query parameters are refused with 422 and each field named', async ({
+    client,
+    assert,
+  }) => {
+    const { round, user } = await setUp()
+    const response = await client
+      .get(
+        `/api/v1/rounds/${round.id}/placements?department=dft&sort=cheapest&perPage=500&digitalOnly=maybe`
+      )
+      .header('Authorization', await bearer(user))
+    response.assertStatus(422)
+    const errors = response.body().errors.map((error: any) => [error.field, error.message])
+    assert.sameDeepMembers(errors, [
+      ['department', 'department must be the id of a department'],
+      ['sort', 'sort must be one of title, start, department, capacity'],
+      ['perPage', 'perPage must be a whole number from 1 to 100'],
+      ['digitalOnly', 'digitalOnly must be true or false'],
+    ])
+  })
+
+  test('the Fast Stream team sees any round, without eligibility', async ({ client, assert }) => {
+    const { other, elsewhere } = await setUp()
+    other.status = 'published'
+    await other.save()
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const response = await client
+      .get(`/api/v1/rounds/${other.id}/placements`)
+      .header('Authorization', await bearer(admin))
+    response.assertStatus(200)
+    assert.deepEqual(
+      response.body().data.map((item: any) => [item.id, item.eligible, item.ineligibleReason]),
+      [[elsewhere.id, null, null]]
+    )
+  })
+
+  test('an entrant cannot see a round that is not open; nobody sees a round that does not exist', async ({
+    client,
+  }) => {
+    const { other, user } = await setUp()
+    other.status = 'closed'
+    await other.save()
+    const auth = await bearer(user)
+    const closed = await client
+      .get(`/api/v1/rounds/${other.id}/placements`)
+      .header('Authorization', auth)
+    closed.assertStatus(404)
+    const missing = await client
+      .get('/api/v1/rounds/999999/placements')
+      .header('Authorization', auth)
+    missing.assertStatus(404)
+  })
+
+  test('people who are not entrants or the Fast Stream team are refused; no token is 401', async ({
+    client,
+  }) => {
+    const { round } = await setUp()
+    for (const roles of [['learner'], ['team_lead'], ['department_hr']] as const) {
+      const person = await createUser({ roles: [...roles] })
+      const response = await client
+        .get(`/api/v1/rounds/${round.id}/placements`)
+        .header('Authorization', await bearer(person))
+      response.assertStatus(403)
+    }
+    expectStatus(await client.get(`/api/v1/rounds/${round.id}/placements`), 401)
+  })
+})
+
+test.group('API: an entrant’s preferences', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('PUT replaces the list best first, and GET returns it', async ({ client, assert }) => {
+    const { round, rail, roads, tax, entrant, user } = await setUp()
+    const auth = await bearer(user)
+    const first = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [tax.id, rail.id] })
+    first.assertStatus(200)
+    assert.deepEqual(await listOf(entrant, round), [tax.id, rail.id])
+
+    const second = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [roads.id, rail.id], submit: false })
+    second.assertStatus(200)
+    assert.deepEqual(await listOf(entrant, round), [roads.id, rail.id])
+
+    const read = await client
+      .get(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+    read.assertStatus(200)
+    const data = read.body().data
+    assert.deepInclude(data.round, {
+      id: round.id,
+      name: 'Spring round',
+      status: 'open',
+      maxPreferences: 10,
+      open: true,
+      preferencesCloseAt: round.preferencesCloseAt.startOf('second').toUTC().toISO(),
+    })
+    assert.isFalse(data.submitted)
+    assert.isNull(data.submittedAt)
+    assert.deepEqual(
+      data.placements.map((item: any) => [
+        item.rank,
+        item.id,
+        item.eligible,
+        item.ineligibleReason,
+      ]),
+      [
+        [1, roads.id, false, 'Needs SC clearance: you hold CTC'],
+        [2, rail.id, true, null],
+      ]
+    )
+    assert.deepEqual(second.body(), read.body(), 'PUT answers with the saved list')
+  })
+
+  test('submit: true submits the list; a later PUT without it keeps it submitted', async ({
+    client,
+    assert,
+  }) => {
+    const { round, rail, tax, entrant, user } = await setUp()
+    const auth = await bearer(user)
+    const response = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id], submit: true })
+    response.assertStatus(200)
+    const shortlist = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
+    assert.isNotNull(shortlist.submittedAt)
+    assert.isTrue(response.body().data.submitted)
+    assert.equal(response.body().data.submittedAt, shortlist.submittedAt!.toUTC().toISO())
+
+    await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id, tax.id] })
+    const after = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
+    assert.equal(after.submittedAt!.toMillis(), shortlist.submittedAt!.toMillis())
+    assert.deepEqual(await listOf(entrant, round), [rail.id, tax.id])
+  })
+
+  test('duplicates, unknown, unapproved and other rounds’ placements are refused with 422 naming each entry', async ({
+    client,
+    assert,
+  }) => {
+    const { round, rail, waiting, elsewhere, entrant, user } = await setUp()
+    const auth = await bearer(user)
+    await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id] })
+    const response = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id, 999999, waiting.id, elsewhere.id, rail.id] })
+    response.assertStatus(422)
+    assert.equal(response.body().detail, 'The request has errors in the fields listed.')
+    assert.deepEqual(
+      response.body().errors.map((error: any) => [error.field, error.rule, error.message]),
+      [
+        ['placements.1', 'exists', 'There is no placement 999999'],
+        [
+          'placements.2',
+          'approved',
+          `Placement ${waiting.id} is not open to choices: its status is waiting for approval`,
+        ],
+        ['placements.3', 'round', `Placement ${elsewhere.id} is not offered in Spring round`],
+        [
+          'placements.4',
+          'distinct',
+          `Placement ${rail.id} is listed more than once: it is already choice 1`,
+        ],
+      ]
+    )
+    assert.deepEqual(await listOf(entrant, round), [rail.id], 'nothing changed')
+  })
+
+  test('more placements than the round takes, or submitting none, is refused with 422', async ({
+    client,
+    assert,
+  }) => {
+    const { round, rail, roads, tax, entrant, user } = await setUp({ maxPreferences: 2 })
+    const auth = await bearer(user)
+    const tooMany = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id, roads.id, tax.id] })
+    tooMany.assertStatus(422)
+    assert.deepEqual(tooMany.body().errors, [
+      {
+        field: 'placements',
+        rule: 'maxLength',
+        message: 'List at most 2 placements: that is as many choices as Spring round takes',
+      },
+    ])
+    const none = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [], submit: true })
+    none.assertStatus(422)
+    assert.deepEqual(none.body().errors, [
+      {
+        field: 'placements',
+        rule: 'required',
+        message: 'List at least one placement to submit your choices',
+      },
+    ])
+    assert.deepEqual(await listOf(entrant, round), [])
+  })
+
+  test('a body that is not a list of ids is refused with 422', async ({ client, assert }) => {
+    const { round, user } = await setUp()
+    const auth = await bearer(user)
+    const response = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: ['first'], submit: 'perhaps' })
+    response.assertStatus(422)
+    assert.sameDeepMembers(
+      response.body().errors.map((error: any) => [error.field, error.message]),
+      [
+        ['placements.0', 'Each entry of placements must be the id of a placement'],
+        ['submit', 'submit must be true or false'],
+      ]
+    )
+    const missing = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({})
+    missing.assertStatus(422)
+    assert.equal(
+      missing.body().errors[0].message,
+      'placements is required: the ids of your placements, best first'
+    )
+  })
+
+  test('after the deadline, or once the round is closed, a PUT is refused with 409 and nothing changes', async ({
+    client,
+    assert,
+  }) => {
+    const { round, rail, tax, entrant, user } = await setUp()
+    const auth = await bearer(user)
+    await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [rail.id] })
+    round.preferencesCloseAt = DateTime.now().minus({ hours: 1 })
+    await round.save()
+    const late = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [tax.id, rail.id], submit: true })
+    late.assertStatus(409)
+    late.assertBodyContains({ status: 409, code: 'deadline_passed' })
+    assert.match(late.body().detail, /^The deadline for choices in Spring round was /)
+
+    round.status = 'closed'
+    await round.save()
+    const closed = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+      .json({ placements: [tax.id] })
+    closed.assertStatus(409)
+    closed.assertBodyContains({ code: 'round_not_open' })
+
+    assert.deepEqual(await listOf(entrant, round), [rail.id])
+    const read = await client
+      .get(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', auth)
+    assert.isFalse(read.body().data.round.open)
+    assert.isFalse(read.body().data.submitted)
+  })
+
+  test('an entrant gets only their own list; others are refused', async ({ client, assert }) => {
+    const { round, rail, user } = await setUp()
+    await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', await bearer(user))
+      .json({ placements: [rail.id] })
+    const { user: other } = await createEntrant()
+    const theirs = await client
+      .get(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', await bearer(other))
+    theirs.assertStatus(200)
+    assert.deepEqual(theirs.body().data.placements, [])
+
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const refused = await client
+      .put(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', await bearer(admin))
+      .json({ placements: [rail.id] })
+    refused.assertStatus(403)
+    const read = await client
+      .get(`/api/v1/rounds/${round.id}/preferences`)
+      .header('Authorization', await bearer(await createUser()))
+    read.assertStatus(403)
+    expectStatus(
+      await client
+        .get('/api/v1/rounds/999999/preferences')
+        .header('Authorization', await bearer(other)),
+      404
+    )
+    expectStatus(
+      await client
+        .put('/api/v1/rounds/999999/preferences')
+        .header('Authorization', await bearer(other))
+        .json({ placements: [] }),
+      404
+    )
+  })
+})
