@@ -7,11 +7,13 @@ export type NavigationItem = {
   active: (url: string) => boolean
 }
 
-function item(label: string, href: string, exact = false): NavigationItem {
+function item(label: string, href: string, exact = false, also: string[] = []): NavigationItem {
+  const within = (url: string, path: string) => url === path || url.startsWith(`${path}/`)
   return {
     label,
     href,
-    active: (url) => (exact ? url === href : url === href || url.startsWith(`${href}/`)),
+    active: (url) =>
+      (exact ? url === href : within(url, href)) || also.some((path) => within(url, path)),
   }
 }
 
@@ -30,7 +32,13 @@ export function navigationFor(user: User): NavigationItem[] {
   items.push(item('My skills', '/capability/assessment'))
   if (user.isLineManager) items.push(item('Validations', '/capability/validations'))
   if (user.administersCourses) items.push(item('Manage courses', '/learning/admin/courses'))
-  if (user.isFastStreamEntrant) items.push(item('Placements', '/fast-stream/placements'))
+  if (user.isFastStreamEntrant)
+    items.push(
+      item('Placements', '/fast-stream/placements', false, [
+        '/fast-stream/shortlist',
+        '/fast-stream/my-placement',
+      ])
+    )
   if (user.hasRole(Roles.TeamLead) && user.teamId !== null)
     items.push(item('Team placements', '/fast-stream/team/placements'))
   if (user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin))
