@@ -13,7 +13,7 @@ import {
 } from '#queries/fast_stream/round_input_query'
 import { countBlockingPairs } from '#domain/fast_stream/matching_engine'
 import { matchState } from '#actions/fast_stream/matching/run_match'
-import { REMOVED_BY_HAND } from '#actions/fast_stream/matching/match_results'
+import { REMOVED_BY_HAND } from '#queries/fast_stream/match_results_query'
 
 /* How many of the blocking pairs a move creates are named on the page. */
 export const MOVE_CHECK_PAIRS_SHOWN = 20

@@ -14,7 +14,7 @@ import {
   postingHistory,
   resultSummary,
   type EntrantMatchRow,
-} from '#actions/fast_stream/matching/match_results'
+} from '#queries/fast_stream/match_results_query'
 
 function matchResource(row: EntrantMatchRow) {
   return {

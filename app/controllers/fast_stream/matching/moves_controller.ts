@@ -16,7 +16,7 @@ import {
   placementChoices,
   type EntrantMatchRow,
   type PlacementChoice,
-} from '#actions/fast_stream/matching/match_results'
+} from '#queries/fast_stream/match_results_query'
 
 /* The select's options: no placement, then the placements grouped by department. */
 function placementOptions(placements: PlacementChoice[]) {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { entrantOf } from '#queries/fast_stream/entrant_query'
-import { entrantResults, postingHistory } from '#actions/fast_stream/matching/match_results'
+import { entrantResults, postingHistory } from '#queries/fast_stream/match_results_query'
 
 /*
  * An entrant's own result: the placement they got in the latest published

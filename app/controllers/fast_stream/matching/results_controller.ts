@@ -23,7 +23,7 @@ import {
   MATCH_OUTCOMES,
   resultSummary,
   UK_ZONE,
-} from '#actions/fast_stream/matching/match_results'
+} from '#queries/fast_stream/match_results_query'
 
 /*
  * A round's match for the Fast Stream team: run it (queued when large),

@@ -1,10 +1,10 @@
 /*
- * Progress of a staff import being checked or applied: polls the import's
- * progress address, moves the bar, and reloads the page when the work is
- * done. The visible text follows every poll; screen readers hear the
+ * Progress of queued work (a staff import being checked or applied, a
+ * round being matched): polls the address in data-url for { percent,
+ * working }, moves the bar, and reloads the page when the work is done. The visible text follows every poll; screen readers hear the
  * percentage when it passes each further ten per cent, not every second.
  */
-export default function staffImportProgress() {
+export default function jobProgress() {
   return {
     percent: 0,
     announced: 0,
