@@ -55,8 +55,10 @@ export async function departmentsOf(organisationIds: number[]) {
 }
 
 /*
- * The facts the rules of a round use for these entrants: clearance,
- * departments already posted to, and whether the digital rule binds them
+ * The facts the rules of a round use for these entrants, as they stood
+ * before the round: clearance, departments already posted to (postings
+ * from the round's own placements do not count), and whether the digital
+ * rule binds them
  * (no digital posting yet and two years from joining come before the
  * round after this one; without a date for it, six months after this
  * round's results).
@@ -78,10 +80,13 @@ export async function entrantFacts(
   }
   const postings: Array<{ entrant_id: number; organisation_id: number; is_digital: unknown }> = []
   for (let i = 0; i < ids.length; i += 1000) {
+    // Postings the round itself produced (once published) are not history before it.
     const part = await db
-      .from('fast_stream_postings')
-      .whereIn('entrant_id', ids.slice(i, i + 1000))
-      .select('entrant_id', 'organisation_id', 'is_digital')
+      .from('fast_stream_postings as po')
+      .leftJoin('placements as pl', 'pl.id', 'po.placement_id')
+      .whereIn('po.entrant_id', ids.slice(i, i + 1000))
+      .where((where) => where.whereNull('pl.round_id').orWhereNot('pl.round_id', round.id))
+      .select('po.entrant_id', 'po.organisation_id', 'po.is_digital')
     postings.push(...part)
   }
   const departments = await departmentsOf(

@@ -125,39 +125,11 @@ export async function resultSummary(round: PlacementRound): Promise<ResultSummar
   }
 }
 
-/*
- * The entrants who needed a digital placement when the round was matched.
- * Publication adds this round's postings to their history, which would make
- * anyone given a digital placement look as if they no longer needed one; so
- * for a published round those postings are set aside, and the two-year test
- * of the digital rule is applied as entrantFacts applies it.
- */
+/* The entrants who needed a digital placement when the round was matched. */
 async function needsDigitalWhenMatched(round: PlacementRound, entrantIds: number[]) {
   const facts = await entrantFacts(round, entrantIds)
   const needing = new Set<number>()
   for (const [id, fact] of facts) if (fact.needsDigital) needing.add(id)
-  if (round.status !== RoundStatuses.Published) return needing
-
-  const rows = await db
-    .from('fast_stream_postings as po')
-    .join('fast_stream_entrants as e', 'e.id', 'po.entrant_id')
-    .leftJoin('placements as p', 'p.id', 'po.placement_id')
-    .whereIn(
-      'po.entrant_id',
-      db.from('placement_matches').where('round_id', round.id).select('entrant_id')
-    )
-    .where('po.is_digital', true)
-    .groupBy('po.entrant_id', 'e.started_on')
-    .select('po.entrant_id', 'e.started_on')
-    .select(
-      db.raw('sum(case when p.round_id = ? then 0 else 1 end) as earlier_digital', [round.id])
-    )
-  const nextRound = (round.nextRoundOn ?? round.resultsAt.plus({ months: 6 })).toISODate()!
-  for (const row of rows) {
-    if (Number(row.earlier_digital) > 0) continue
-    const twoYearMark = calendarDate(row.started_on).plus({ years: 2 }).toISODate()!
-    if (twoYearMark < nextRound) needing.add(Number(row.entrant_id))
-  }
   return needing
 }
 
