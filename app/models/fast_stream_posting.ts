@@ -32,7 +32,7 @@ export default class FastStreamPosting extends AuditedModel {
   @column.date()
   declare endsOn: DateTime | null
 
-  @column()
+  @column({ consume: (value) => Boolean(value) })
   declare isDigital: boolean
 
   @column()

@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import FastStreamEntrant from '#models/fast_stream_entrant'
+import { orOnDuplicate } from '#services/database_errors'
+import type { Clearance } from '#enums/fast_stream'
+
+export type EntrantInput = {
+  /* Only when adding: the e-mail address of the person who joins. */
+  email?: string
+  schemeId: number
+  cohortId: number
+  clearance: Clearance
+  startedOn: Date
+  locations?: string | null
+}
+
+export type SaveEntrantResult =
+  | { type: 'saved'; entrant: FastStreamEntrant }
+  | { type: 'person_not_found' }
+  | { type: 'already_entrant' }
+  | { type: 'scheme_not_found' }
+  | { type: 'cohort_not_found' }
+  | { type: 'locations_too_long' }
+
+/* "London; Leeds ,Bristol" becomes "London, Leeds, Bristol": places in order, without blanks. */
+export function normaliseLocations(text: string | null | undefined): string | null {
+  const places = (text ?? '')
+    .split(/[,;]/)
+    .map((place) => place.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+  return places.length ? places.join(', ') : null
+}
+
+/*
+ * Puts a person on the Fast Stream, or changes an entrant's scheme, cohort,
+ * clearance, start date or location preferences. A person is an entrant
+ * once at most.
+ */
+export async function saveEntrant(
+  input: EntrantInput,
+  existing?: FastStreamEntrant
+): Promise<SaveEntrantResult> {
+  const locations = normaliseLocations(input.locations)
+  if (locations && locations.length > 255) return { type: 'locations_too_long' }
+  // The unique index on user_id settles two admins adding the same person at once.
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx): Promise<SaveEntrantResult> => {
+        let userId = existing?.userId
+        if (!existing) {
+          const person = await trx
+            .from('users')
+            .where('email', (input.email ?? '').toLowerCase())
+            .select('id')
+            .first()
+          if (!person) return { type: 'person_not_found' }
+          userId = Number(person.id)
+          const already = await trx
+            .from('fast_stream_entrants')
+            .where('user_id', userId)
+            .select('id')
+            .first()
+          if (already) return { type: 'already_entrant' }
+        }
+        const scheme = await trx
+          .from('fast_stream_schemes')
+          .where('id', input.schemeId)
+          .select('id')
+          .first()
+        if (!scheme) return { type: 'scheme_not_found' }
+        const cohort = await trx
+          .from('fast_stream_cohorts')
+          .where('id', input.cohortId)
+          .select('id')
+          .first()
+        if (!cohort) return { type: 'cohort_not_found' }
+
+        const entrant = existing ?? new FastStreamEntrant()
+        entrant.useTransaction(trx)
+        entrant.merge({
+          userId: userId!,
+          schemeId: input.schemeId,
+          cohortId: input.cohortId,
+          clearance: input.clearance,
+          startedOn: DateTime.fromJSDate(input.startedOn, { zone: 'utc' }).startOf('day'),
+          locationPreferences: locations,
+        })
+        await entrant.save()
+        return { type: 'saved', entrant }
+      }),
+    { type: 'already_entrant' as const }
+  )
+}

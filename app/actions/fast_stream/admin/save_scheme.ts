@@ -1,0 +1,42 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import FastStreamScheme from '#models/fast_stream_scheme'
+import { orOnDuplicate } from '#services/database_errors'
+
+export type SchemeInput = { name: string; description?: string | null }
+
+export type SaveSchemeResult = { type: 'saved'; scheme: FastStreamScheme } | { type: 'name_taken' }
+
+/* Adds a Fast Stream scheme or changes one; names are unique whatever their case. */
+export async function saveScheme(
+  input: SchemeInput,
+  existing?: FastStreamScheme
+): Promise<SaveSchemeResult> {
+  return orOnDuplicate(
+    () =>
+      db.transaction(async (trx) => {
+        const name = input.name.trim()
+        if (await nameTaken(trx, 'fast_stream_schemes', name, existing?.id)) {
+          return { type: 'name_taken' as const }
+        }
+        const scheme = existing ?? new FastStreamScheme()
+        scheme.useTransaction(trx)
+        scheme.merge({ name, description: input.description?.trim() || null })
+        await scheme.save()
+        return { type: 'saved' as const, scheme }
+      }),
+    { type: 'name_taken' as const }
+  )
+}
+
+/* Whether another row of the table has this name, ignoring case. */
+export async function nameTaken(
+  trx: TransactionClientContract,
+  table: string,
+  name: string,
+  exceptId?: number
+) {
+  const query = trx.from(table).whereRaw('lower(name) = ?', [name.toLowerCase()]).select('id')
+  if (exceptId !== undefined) query.whereNot('id', exceptId)
+  return Boolean(await query.first())
+}

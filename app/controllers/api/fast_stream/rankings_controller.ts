@@ -1,0 +1,118 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Placement from '#models/placement'
+import { problem } from '#services/api'
+import { idParam } from '#services/params'
+import { apiRankingValidator } from '#validators/fast_stream_team'
+import { rankApplicants, type RankingProblem } from '#actions/fast_stream/team/rank_applicants'
+import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
+import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
+
+const FIELD_ERRORS = 'The request has errors in the fields listed.'
+
+const PROBLEMS: Record<RankingProblem['code'], (entrantId: number) => string> = {
+  duplicate: (entrantId) => `Entrant ${entrantId} is listed more than once`,
+  unknown_entrant: (entrantId) => `There is no entrant with the id ${entrantId}`,
+  not_applicant: (entrantId) =>
+    `Entrant ${entrantId} has not put this placement on a submitted shortlist`,
+}
+
+/* The ranking as the API gives it: the saved order, then every applicant in the team's order. */
+async function rankingResource(placement: Placement) {
+  const applicants = await applicantsOf(placement, placement.round)
+  return {
+    data: {
+      placement: { id: placement.id, title: placement.title, status: placement.status },
+      round: {
+        id: placement.round.id,
+        name: placement.round.name,
+        status: placement.round.status,
+      },
+      ranking: applicants
+        .filter((applicant) => applicant.teamRank !== null)
+        .map((applicant) => applicant.entrantId),
+      applicants: applicants.map((applicant) => ({
+        position: applicant.position,
+        rank: applicant.teamRank,
+        entrant: {
+          id: applicant.entrantId,
+          name: applicant.name,
+          email: applicant.email,
+          scheme: applicant.scheme,
+          cohort: applicant.cohort,
+          clearance: applicant.clearance,
+        },
+        choice: applicant.choice,
+        submittedAt: applicant.submittedAt.toUTC().toISO(),
+        previousDepartments: applicant.previousDepartments,
+        hadDigital: applicant.hadDigital,
+        needsDigital: applicant.needsDigital,
+        eligible: applicant.ineligible === null,
+        ineligibleReason: applicant.ineligible?.reason ?? null,
+      })),
+    },
+  }
+}
+
+/*
+ * A team's ranking of its placement's applicants in the JSON API, for the
+ * placement's team lead and the Fast Stream team. Applicants left out of
+ * a ranking follow the ranked ones in the stated order.
+ */
+export default class RankingsController {
+  async show({ bouncer, params, response }: HttpContext) {
+    const placement = await this.placement({ bouncer, params, response })
+    if (!placement) return
+    return rankingResource(placement)
+  }
+
+  async update({ bouncer, params, request, response }: HttpContext) {
+    const placement = await this.placement({ bouncer, params, response })
+    if (!placement) return
+    const { entrants } = await request.validateUsing(apiRankingValidator)
+    const result = await rankApplicants(placement, entrants)
+    switch (result.type) {
+      case 'ranked':
+        return rankingResource(placement)
+      case 'invalid':
+        return problem(response, 422, FIELD_ERRORS, {
+          errors: result.problems.map((entry) => ({
+            field: `entrants.${entry.index}`,
+            message: PROBLEMS[entry.code](entry.entrantId),
+            rule: entry.code,
+          })),
+        })
+      case 'round_matched':
+        return problem(
+          response,
+          409,
+          'The round has been matched: the ranking can no longer change.'
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  /* The placement in the address, or null once a problem has been sent. */
+  private async placement({
+    bouncer,
+    params,
+    response,
+  }: Pick<HttpContext, 'bouncer' | 'params' | 'response'>) {
+    const placement = await placementWithDetails(idParam(params.id))
+    if (!placement) {
+      problem(response, 404, 'There is no placement with this id.')
+      return null
+    }
+    if (await bouncer.with('FastStreamPolicy').denies('managePlacement', placement)) {
+      problem(
+        response,
+        403,
+        'Only the team lead of the placement’s team and the Fast Stream team can see or change its ranking.'
+      )
+      return null
+    }
+    return placement
+  }
+}

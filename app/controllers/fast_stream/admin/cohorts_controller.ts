@@ -1,0 +1,66 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import FastStreamCohort from '#models/fast_stream_cohort'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { cohortValidator } from '#validators/fast_stream_admin'
+import { saveCohort, type SaveCohortResult } from '#actions/fast_stream/admin/save_cohort'
+import { cohortsWithCounts } from '#queries/fast_stream/admin_schemes_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+
+/* Cohorts by intake year: listed with their entrants, added and changed by the Fast Stream team. */
+export default class CohortsController {
+  async index({ bouncer, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return view.render('pages/fast_stream/admin/cohorts/index', {
+      cohorts: await cohortsWithCounts(),
+    })
+  }
+
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return view.render('pages/fast_stream/admin/cohorts/form', { cohort: null })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const input = await request.validateUsing(cohortValidator)
+    return this.respond(await saveCohort(input), { response, session }, 'Cohort added')
+  }
+
+  async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const cohort = await findCohort(params.id)
+    return view.render('pages/fast_stream/admin/cohorts/form', { cohort })
+  }
+
+  async update({ bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const cohort = await findCohort(params.id)
+    const input = await request.validateUsing(cohortValidator)
+    return this.respond(await saveCohort(input, cohort), { response, session }, 'Cohort updated')
+  }
+
+  private respond(
+    result: SaveCohortResult,
+    ctx: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        ctx.session.flash('success', `${message}: ${result.cohort.name}`)
+        return ctx.response.redirect().toPath('/fast-stream/admin/cohorts')
+      case 'name_taken':
+        return backWithErrors(ctx, { name: 'There is already a cohort with this name' })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+async function findCohort(id: unknown) {
+  const cohort = await FastStreamCohort.find(idParam(id))
+  if (!cohort) throw new RecordNotFoundException()
+  return cohort
+}

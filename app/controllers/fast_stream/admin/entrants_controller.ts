@@ -1,0 +1,112 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import FastStreamEntrant from '#models/fast_stream_entrant'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { clearanceLabels, clearanceValues } from '#enums/fast_stream'
+import { entrantCreateValidator, entrantUpdateValidator } from '#validators/fast_stream_admin'
+import { saveEntrant, type SaveEntrantResult } from '#actions/fast_stream/admin/save_entrant'
+import {
+  entrantFilters,
+  entrantsPage,
+  entrantWithHistory,
+} from '#queries/fast_stream/admin_entrants_query'
+import { schemeAndCohortOptions } from '#queries/fast_stream/admin_schemes_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+
+export const clearanceOptions = clearanceValues.map((value) => ({
+  value,
+  label: clearanceLabels[value],
+}))
+
+/*
+ * Fast Stream entrants for the Fast Stream team: a list with filters kept
+ * in the address, each entrant's page with their posting history, and the
+ * forms to add a person to the Fast Stream or change their record.
+ */
+export default class EntrantsController {
+  async index({ bouncer, request, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const filters = entrantFilters(request.qs())
+    const page = await entrantsPage(filters)
+    return view.render('pages/fast_stream/admin/entrants/index', {
+      page,
+      filters,
+      clearanceOptions,
+      ...(await schemeAndCohortOptions()),
+    })
+  }
+
+  async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const found = await entrantWithHistory(idParam(params.id))
+    if (!found) throw new RecordNotFoundException()
+    return view.render('pages/fast_stream/admin/entrants/show', { ...found, clearanceLabels })
+  }
+
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return this.form(view, null)
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const input = await request.validateUsing(entrantCreateValidator)
+    return this.respond(await saveEntrant(input), { response, session }, 'Entrant added')
+  }
+
+  async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return this.form(view, await findEntrant(params.id))
+  }
+
+  async update({ bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const entrant = await findEntrant(params.id)
+    const input = await request.validateUsing(entrantUpdateValidator)
+    return this.respond(await saveEntrant(input, entrant), { response, session }, 'Entrant updated')
+  }
+
+  private async form(view: HttpContext['view'], entrant: FastStreamEntrant | null) {
+    return view.render('pages/fast_stream/admin/entrants/form', {
+      entrant,
+      clearanceOptions,
+      ...(await schemeAndCohortOptions()),
+    })
+  }
+
+  private respond(
+    result: SaveEntrantResult,
+    ctx: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        ctx.session.flash('success', message)
+        return ctx.response.redirect().toPath(`/fast-stream/admin/entrants/${result.entrant.id}`)
+      case 'person_not_found':
+        return backWithErrors(ctx, {
+          email: 'No one has this e-mail address: add them as a person first',
+        })
+      case 'already_entrant':
+        return backWithErrors(ctx, { email: 'This person is already on the Fast Stream' })
+      case 'scheme_not_found':
+        return backWithErrors(ctx, { schemeId: 'Select the entrant’s scheme from the list' })
+      case 'cohort_not_found':
+        return backWithErrors(ctx, { cohortId: 'Select the entrant’s cohort from the list' })
+      case 'locations_too_long':
+        return backWithErrors(ctx, {
+          locations: 'Location preferences must be 255 characters or fewer',
+        })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+export async function findEntrant(id: unknown) {
+  const entrant = await FastStreamEntrant.query().where('id', idParam(id)).preload('user').first()
+  if (!entrant) throw new RecordNotFoundException()
+  return entrant
+}

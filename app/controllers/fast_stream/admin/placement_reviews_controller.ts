@@ -1,0 +1,109 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import {
+  clearanceLabels,
+  placementStatusLabels,
+  roundStatusLabels,
+  type PlacementStatus,
+} from '#enums/fast_stream'
+import {
+  approvePlacementValidator,
+  rejectPlacementValidator,
+  UK_ZONE,
+} from '#validators/fast_stream_admin'
+import {
+  reviewPlacement,
+  type ReviewDecision,
+  type ReviewPlacementResult,
+} from '#actions/fast_stream/admin/review_placement'
+import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
+import type Placement from '#models/placement'
+
+const REFUSED: Record<PlacementStatus, string> = {
+  offered: 'The placement is already waiting for approval',
+  approved: 'The placement is already approved',
+  rejected: 'The placement is already not approved',
+  withdrawn: 'The team has withdrawn this placement: it can no longer be reviewed',
+}
+
+/*
+ * The Fast Stream team's review of a placement a team offered: its
+ * details, then approve it or turn it down with a note for the team.
+ */
+export default class PlacementReviewsController {
+  async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const placement = await findPlacement(params.id)
+    return view.render('pages/fast_stream/admin/placements/review', {
+      placement,
+      clearanceLabels,
+      placementStatusLabels,
+      roundStatusLabels,
+      zone: UK_ZONE,
+    })
+  }
+
+  async approve({ auth, bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const placement = await findPlacement(params.id)
+    const { note } = await request.validateUsing(approvePlacementValidator)
+    return this.respond(
+      await this.review(auth, placement, { decision: 'approve', note }),
+      placement,
+      { response, session }
+    )
+  }
+
+  async reject({ auth, bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const placement = await findPlacement(params.id)
+    const { note } = await request.validateUsing(rejectPlacementValidator)
+    return this.respond(
+      await this.review(auth, placement, { decision: 'reject', note }),
+      placement,
+      { response, session }
+    )
+  }
+
+  private review(auth: HttpContext['auth'], placement: Placement, decision: ReviewDecision) {
+    return reviewPlacement(placement, auth.getUserOrFail(), decision)
+  }
+
+  private respond(
+    result: ReviewPlacementResult,
+    placement: Placement,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>
+  ) {
+    const roundPage = `/fast-stream/admin/rounds/${placement.roundId}`
+    switch (result.type) {
+      case 'reviewed':
+        session.flash(
+          'success',
+          result.placement.status === 'approved'
+            ? `Placement approved: ${placement.title}`
+            : `Placement not approved: ${placement.title}. The team can read your note.`
+        )
+        return response.redirect().toPath(`${roundPage}?status=offered`)
+      case 'not_reviewable':
+        session.flash('error', REFUSED[result.status])
+        return response.redirect().toPath(roundPage)
+      case 'round_matched':
+        session.flash(
+          'error',
+          'The round has been matched: its placements can no longer be reviewed'
+        )
+        return response.redirect().toPath(roundPage)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+async function findPlacement(id: unknown) {
+  const placement = await placementWithDetails(idParam(id))
+  if (!placement) throw new RecordNotFoundException()
+  return placement
+}

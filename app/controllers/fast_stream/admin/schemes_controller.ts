@@ -1,0 +1,66 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import FastStreamScheme from '#models/fast_stream_scheme'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { idParam } from '#services/params'
+import { schemeValidator } from '#validators/fast_stream_admin'
+import { saveScheme, type SaveSchemeResult } from '#actions/fast_stream/admin/save_scheme'
+import { schemesWithCounts } from '#queries/fast_stream/admin_schemes_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+
+/* Fast Stream schemes: listed with their entrants, added and renamed by the Fast Stream team. */
+export default class SchemesController {
+  async index({ bouncer, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return view.render('pages/fast_stream/admin/schemes/index', {
+      schemes: await schemesWithCounts(),
+    })
+  }
+
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    return view.render('pages/fast_stream/admin/schemes/form', { scheme: null })
+  }
+
+  async store({ bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const input = await request.validateUsing(schemeValidator)
+    return this.respond(await saveScheme(input), { response, session }, 'Scheme added')
+  }
+
+  async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const scheme = await findScheme(params.id)
+    return view.render('pages/fast_stream/admin/schemes/form', { scheme })
+  }
+
+  async update({ bouncer, params, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const scheme = await findScheme(params.id)
+    const input = await request.validateUsing(schemeValidator)
+    return this.respond(await saveScheme(input, scheme), { response, session }, 'Scheme updated')
+  }
+
+  private respond(
+    result: SaveSchemeResult,
+    ctx: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    switch (result.type) {
+      case 'saved':
+        ctx.session.flash('success', `${message}: ${result.scheme.name}`)
+        return ctx.response.redirect().toPath('/fast-stream/admin/schemes')
+      case 'name_taken':
+        return backWithErrors(ctx, { name: 'There is already a scheme with this name' })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+async function findScheme(id: unknown) {
+  const scheme = await FastStreamScheme.find(idParam(id))
+  if (!scheme) throw new RecordNotFoundException()
+  return scheme
+}

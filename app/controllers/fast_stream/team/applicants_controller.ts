@@ -1,0 +1,65 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { clearanceLabels, roundStatusLabels } from '#enums/fast_stream'
+import { rankKey, readRankingForm } from '#validators/fast_stream_team'
+import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
+import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
+
+const UK_ZONE = 'Europe/London'
+
+/*
+ * The entrants who chose a placement, in the team's order, and the form
+ * that ranks them: a rank per applicant, blank for not ranked. Works
+ * without JavaScript; allowed until the round is matched.
+ */
+export default class ApplicantsController {
+  async index({ bouncer, params, view }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    const applicants = await applicantsOf(placement, placement.round)
+    return view.render('pages/fast_stream/team/applicants', {
+      placement,
+      applicants,
+      ranked: applicants.filter((applicant) => applicant.teamRank !== null).length,
+      canRank: placement.round.status === 'open' || placement.round.status === 'closed',
+      clearanceLabels,
+      roundStatusLabels,
+      rankKey,
+      zone: UK_ZONE,
+    })
+  }
+
+  async rank({ bouncer, params, request, response, session }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    const back = `/fast-stream/team/placements/${placement.id}/applicants`
+    const applicants = await applicantsOf(placement, placement.round)
+    const form = readRankingForm(applicants, request.input('ranks'))
+    if (form.type === 'invalid') return backWithErrors({ response, session }, form.errors)
+    const result = await rankApplicants(placement, form.ranking)
+    switch (result.type) {
+      case 'ranked': {
+        const unranked = applicants.length - result.ranking.length
+        session.flash(
+          'success',
+          result.changed
+            ? `Ranking saved: ${result.ranking.length} ranked, ${unranked} not ranked`
+            : 'The ranking has not changed'
+        )
+        return response.redirect().toPath(back)
+      }
+      case 'invalid':
+        session.flash(
+          'error',
+          'The applicants changed while you were ranking them: check the list and save again'
+        )
+        return response.redirect().toPath(back)
+      case 'round_matched':
+        session.flash('error', 'The round has been matched: the ranking can no longer change')
+        return response.redirect().toPath(back)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}

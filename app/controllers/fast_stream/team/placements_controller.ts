@@ -1,0 +1,223 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Placement from '#models/placement'
+import Team from '#models/team'
+import {
+  clearanceLabels,
+  clearanceValues,
+  placementStatusLabels,
+  roundStatusLabels,
+  type PlacementStatus,
+} from '#enums/fast_stream'
+import {
+  MAX_PLACEMENT_SKILLS,
+  offerPlacementValidator,
+  updatePlacementValidator,
+} from '#validators/fast_stream_team'
+import { savePlacement, type SavePlacementResult } from '#actions/fast_stream/team/save_placement'
+import {
+  withdrawPlacement,
+  type WithdrawPlacementResult,
+} from '#actions/fast_stream/team/withdraw_placement'
+import {
+  roundsOpenForOffers,
+  skillGroups,
+  teamPlacementsPage,
+} from '#queries/fast_stream/team_placements_query'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
+
+const UK_ZONE = 'Europe/London'
+
+const clearanceOptions = clearanceValues.map((value) => ({
+  value,
+  label: clearanceLabels[value],
+}))
+
+const NOT_EDITABLE: Record<PlacementStatus, string> = {
+  offered: 'This placement can be changed',
+  approved: 'This placement can be changed',
+  rejected: 'This placement was not approved: offer a new one instead',
+  withdrawn: 'This placement was withdrawn: offer a new one instead',
+}
+
+function page(value: unknown) {
+  const number = Number(value)
+  return Number.isSafeInteger(number) && number > 0 ? number : 1
+}
+
+/*
+ * A team lead's placements: the team's placements across rounds, offering
+ * one in a round open to offers, changing it while the round takes
+ * offers, and withdrawing it until the round is matched.
+ */
+export default class PlacementsController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('offer')
+    const lead = auth.getUserOrFail()
+    const team = await Team.query().where('id', lead.teamId!).preload('organisation').firstOrFail()
+    return view.render('pages/fast_stream/team/index', {
+      team,
+      placements: await teamPlacementsPage(team.id, page(request.input('page'))),
+      openRounds: await roundsOpenForOffers(),
+      placementStatusLabels,
+      roundStatusLabels,
+    })
+  }
+
+  async create({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('offer')
+    const lead = auth.getUserOrFail()
+    const team = await Team.findOrFail(lead.teamId)
+    return this.form(view, null, { team, roundId: request.input('round') })
+  }
+
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('offer')
+    const input = await request.validateUsing(offerPlacementValidator)
+    const result = await savePlacement(auth.getUserOrFail(), {
+      ...input,
+      isDigital: input.isDigital === 'yes',
+    })
+    return this.respond(result, { response, session }, null)
+  }
+
+  async show({ bouncer, params, view }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    return view.render('pages/fast_stream/team/show', {
+      placement,
+      editable:
+        placement.round.offersOpen() &&
+        (placement.status === 'offered' || placement.status === 'approved'),
+      withdrawable:
+        (placement.round.status === 'open' || placement.round.status === 'closed') &&
+        (placement.status === 'offered' || placement.status === 'approved'),
+      clearanceLabels,
+      placementStatusLabels,
+      roundStatusLabels,
+      zone: UK_ZONE,
+    })
+  }
+
+  async edit({ bouncer, params, response, session, view }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    if (placement.status !== 'offered' && placement.status !== 'approved') {
+      session.flash('error', NOT_EDITABLE[placement.status])
+      return response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+    }
+    if (!placement.round.offersOpen()) {
+      session.flash('error', closedMessage(placement))
+      return response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+    }
+    return this.form(view, placement, { team: placement.team })
+  }
+
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    const input = await request.validateUsing(updatePlacementValidator)
+    const result = await savePlacement(
+      auth.getUserOrFail(),
+      { ...input, isDigital: input.isDigital === 'yes' },
+      placement
+    )
+    return this.respond(result, { response, session }, placement)
+  }
+
+  async withdraw({ bouncer, params, response, session }: HttpContext) {
+    const placement = await managedPlacement(bouncer, params.id)
+    const result: WithdrawPlacementResult = await withdrawPlacement(placement)
+    const back = `/fast-stream/team/placements/${placement.id}`
+    switch (result.type) {
+      case 'withdrawn':
+        session.flash('success', `Placement withdrawn: ${placement.title}`)
+        return response.redirect().toPath(back)
+      case 'not_withdrawable':
+        session.flash(
+          'error',
+          `This placement is ${placementStatusLabels[result.status].toLowerCase()}: it cannot be withdrawn`
+        )
+        return response.redirect().toPath(back)
+      case 'round_matched':
+        session.flash(
+          'error',
+          'The round has been matched: the placement can no longer be withdrawn'
+        )
+        return response.redirect().toPath(back)
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  private async form(
+    view: HttpContext['view'],
+    placement: Placement | null,
+    context: { team: Team; roundId?: unknown }
+  ) {
+    const rounds = placement ? [] : await roundsOpenForOffers()
+    return view.render('pages/fast_stream/team/form', {
+      placement,
+      team: context.team,
+      rounds: rounds.map((round) => ({
+        value: round.id,
+        label: `${round.name} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")})`,
+      })),
+      roundId: context.roundId ?? (rounds.length === 1 ? rounds[0].id : null),
+      skillGroups: await skillGroups(),
+      chosenSkills: placement ? placement.skills.map((skill) => skill.id) : [],
+      clearanceOptions,
+      maxSkills: MAX_PLACEMENT_SKILLS,
+    })
+  }
+
+  private respond(
+    result: SavePlacementResult,
+    ctx: Pick<HttpContext, 'response' | 'session'>,
+    existing: Placement | null
+  ) {
+    switch (result.type) {
+      case 'saved': {
+        const { placement } = result
+        ctx.session.flash(
+          'success',
+          existing
+            ? `Placement updated: ${placement.title}.${result.backToApproval ? ' It goes back to the Fast Stream team for approval.' : ''}`
+            : `Placement offered: ${placement.title}. The Fast Stream team will review it.`
+        )
+        return ctx.response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+      }
+      case 'no_team':
+        ctx.session.flash('error', 'You need to belong to a delivery team to offer placements')
+        return ctx.response.redirect().toPath('/fast-stream/team/placements')
+      case 'round_not_found':
+        return backWithErrors(ctx, { roundId: 'Select the round to offer the placement in' })
+      case 'offers_closed':
+        if (existing) {
+          ctx.session.flash('error', closedMessage(existing))
+          return ctx.response.redirect().toPath(`/fast-stream/team/placements/${existing.id}`)
+        }
+        return backWithErrors(ctx, {
+          roundId: `${result.round.name} is not open for offers: select a round that is`,
+        })
+      case 'not_editable':
+        ctx.session.flash('error', NOT_EDITABLE[result.status])
+        return ctx.response.redirect().toPath(`/fast-stream/team/placements/${existing?.id ?? ''}`)
+      case 'skills_not_found':
+        return backWithErrors(ctx, {
+          skillIds: 'Select the skills the placement develops from the list',
+        })
+      case 'starts_before_results':
+        return backWithErrors(ctx, {
+          startsOn: `The placement must start on or after ${result.resultsOn.toFormat('d LLL yyyy')}, when the round’s results are published`,
+        })
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+function closedMessage(placement: Placement) {
+  return `${placement.round.name} no longer takes offers or changes: placements can change only until entrants’ choices close`
+}

@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Placement from '#models/placement'
+import PlacementRound from '#models/placement_round'
+import Skill from '#models/skill'
+import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
+
+const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+
+/*
+ * One page of a team's placements across rounds, latest round first, with
+ * the round's name and status, submitted applications and how many
+ * applicants the team has ranked.
+ */
+export function teamPlacementsPage(teamId: number, page: number, perPage = 25) {
+  return Placement.query()
+    .join('placement_rounds as r', 'r.id', 'placements.round_id')
+    .where('placements.team_id', teamId)
+    .select('placements.*', 'r.name as round_name', 'r.status as round_status')
+    .select(
+      db.raw(`${APPLICANTS_SQL} as applicants`),
+      db.raw(
+        '(select count(*) from placement_rankings pr where pr.placement_id = placements.id) as ranked'
+      )
+    )
+    .orderBy('r.placements_open_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .orderBy('placements.title')
+    .orderBy('placements.id')
+    .paginate(page, perPage)
+}
+
+/* Rounds teams may offer placements in now, closing soonest first. */
+export function roundsOpenForOffers(now = DateTime.now()) {
+  return PlacementRound.query()
+    .where('status', 'open')
+    .where('placements_open_at', '<=', sqlTime(now))
+    .where('preferences_close_at', '>', sqlTime(now))
+    .orderBy('preferences_close_at')
+    .orderBy('id')
+}
+
+/* The framework's live skills grouped by category, for the skills a placement develops. */
+export async function skillGroups() {
+  const skills = await Skill.query()
+    .whereNull('retired_at')
+    .select('id', 'name', 'category')
+    .orderBy('category')
+    .orderBy('name')
+  const groups: { category: string; skills: { value: number; label: string }[] }[] = []
+  for (const skill of skills) {
+    let group = groups.at(-1)
+    if (!group || group.category !== skill.category) {
+      group = { category: skill.category, skills: [] }
+      groups.push(group)
+    }
+    group.skills.push({ value: skill.id, label: skill.name })
+  }
+  return groups
+}
+
+/* A placement with its round, team, organisation and skills, for its pages. */
+export function placementWithDetails(id: number) {
+  return Placement.query()
+    .where('id', id)
+    .preload('round')
+    .preload('team')
+    .preload('organisation')
+    .preload('skills', (skills) => skills.orderBy('name'))
+    .first()
+}

@@ -1,0 +1,236 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import type { FieldContext } from '@vinejs/vine/types'
+import { FormMessages } from '#validators/messages'
+import { clearanceValues } from '#enums/fast_stream'
+
+/* The Fast Stream team enters and reads round times in UK time; the database holds UTC. */
+export const UK_ZONE = 'Europe/London'
+
+const id = () => vine.number().withoutDecimals().positive()
+const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+
+/* A UK date and time typed as 2026-03-27T09:30 (a datetime input) or 2026-03-27 09:30. */
+const ukDateTime = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
+  if (typeof value !== 'string') return
+  const match = /^(\d{4}-\d{1,2}-\d{1,2})[T\s]+(\d{1,2}[:.]\d{2})(?::\d{2})?$/.exec(value.trim())
+  const parsed = match
+    ? DateTime.fromFormat(`${match[1]} ${match[2].replace('.', ':')}`, 'yyyy-M-d H:mm', {
+        zone: UK_ZONE,
+      })
+    : null
+  if (!parsed?.isValid) {
+    field.report('Enter the {{ field }} as a real date and time', 'ukDateTime', field)
+    return
+  }
+  field.mutate(parsed.toFormat("yyyy-MM-dd'T'HH:mm"), field)
+})
+
+/* The UK date and time the round form sent, as an instant. */
+export function fromUkDateTime(value: string) {
+  return DateTime.fromISO(value, { zone: UK_ZONE }).toUTC()
+}
+
+/* An instant as the round form shows it: UK wall-clock time for a datetime input. */
+export function toUkDateTime(value: DateTime) {
+  return value.setZone(UK_ZONE).toFormat("yyyy-MM-dd'T'HH:mm")
+}
+
+/* A scheme: its name, unique, and what it is. */
+export const schemeValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(120),
+  description: vine.string().trim().maxLength(2000).optional(),
+})
+
+schemeValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter the name of the scheme',
+  'name.string': 'Enter the name of the scheme',
+  'name.minLength': 'The scheme name must be 2 characters or more',
+  'name.maxLength': 'The scheme name must be 120 characters or fewer',
+  'description.maxLength': 'The description must be 2,000 characters or fewer',
+})
+
+/* A cohort: its name, unique, and the year its entrants started. */
+export const cohortValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(120),
+  intakeYear: vine.number().withoutDecimals().range([2000, 2100]),
+})
+
+cohortValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter the name of the cohort',
+  'name.string': 'Enter the name of the cohort',
+  'name.minLength': 'The cohort name must be 2 characters or more',
+  'name.maxLength': 'The cohort name must be 120 characters or fewer',
+  'intakeYear.required': 'Enter the intake year',
+  'intakeYear.number': 'Enter the intake year as a year, like 2013',
+  'intakeYear.withoutDecimals': 'Enter the intake year as a year, like 2013',
+  'intakeYear.range': 'The intake year must be between 2000 and 2100',
+})
+
+const entrantFields = {
+  schemeId: id(),
+  cohortId: id(),
+  clearance: vine.enum(clearanceValues),
+  startedOn: day(),
+  locations: vine.string().trim().maxLength(255).optional(),
+}
+
+const entrantMessages = {
+  'email.required': 'Enter the e-mail address of the person joining the Fast Stream',
+  'email.string': 'Enter the e-mail address of the person joining the Fast Stream',
+  'email.email': 'Enter an e-mail address in the correct format, like name@example.gov.uk',
+  'email.maxLength': 'The e-mail address must be 254 characters or fewer',
+  'schemeId.required': 'Select the entrant’s scheme',
+  'schemeId.number': 'Select the entrant’s scheme',
+  'schemeId.withoutDecimals': 'Select the entrant’s scheme',
+  'schemeId.positive': 'Select the entrant’s scheme',
+  'cohortId.required': 'Select the entrant’s cohort',
+  'cohortId.number': 'Select the entrant’s cohort',
+  'cohortId.withoutDecimals': 'Select the entrant’s cohort',
+  'cohortId.positive': 'Select the entrant’s cohort',
+  'clearance.required': 'Select the security clearance the entrant holds',
+  'clearance.enum': 'Select the security clearance the entrant holds',
+  'startedOn.required': 'Enter the date the entrant started on the Fast Stream',
+  'startedOn.date': 'The start date must be a real date, like 2013-09-02',
+  'locations.maxLength': 'Location preferences must be 255 characters or fewer',
+}
+
+/* A new entrant: an existing person, found by e-mail, with their scheme and cohort. */
+export const entrantCreateValidator = vine.create({
+  email: vine.string().trim().email().maxLength(254).normalizeEmail({ all_lowercase: true }),
+  ...entrantFields,
+})
+entrantCreateValidator.messagesProvider = new FormMessages(entrantMessages)
+
+/* Changes to an entrant; the person stays the same. */
+export const entrantUpdateValidator = vine.create(entrantFields)
+entrantUpdateValidator.messagesProvider = new FormMessages(entrantMessages)
+
+/* One posting of an entrant's history, recorded by the Fast Stream team. */
+export const postingValidator = vine.create({
+  organisationId: id(),
+  teamName: vine.string().trim().maxLength(200).optional(),
+  title: vine.string().trim().minLength(2).maxLength(200),
+  startsOn: day(),
+  endsOn: day().optional(),
+  isDigital: vine.boolean().optional(),
+})
+
+postingValidator.messagesProvider = new FormMessages({
+  'organisationId.required': 'Select the organisation of the posting',
+  'organisationId.number': 'Select the organisation of the posting',
+  'organisationId.withoutDecimals': 'Select the organisation of the posting',
+  'organisationId.positive': 'Select the organisation of the posting',
+  'teamName.maxLength': 'The team name must be 200 characters or fewer',
+  'title.required': 'Enter the title of the posting',
+  'title.string': 'Enter the title of the posting',
+  'title.minLength': 'The title must be 2 characters or more',
+  'title.maxLength': 'The title must be 200 characters or fewer',
+  'startsOn.required': 'Enter the date the posting started',
+  'startsOn.date': 'The start date must be a real date, like 2014-03-03',
+  'endsOn.date': 'The end date must be a real date, like 2014-08-29',
+  'isDigital.boolean': 'Select whether the posting was digital',
+})
+
+export const ROUND_RULES = ['excludePreviousDepartments', 'enforceDigital'] as const
+
+/* A placement round: its name, four UK times, the next round's date and its rules. */
+export const roundValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(120),
+  placementsOpenAt: vine.string().use(ukDateTime()),
+  preferencesOpenAt: vine.string().use(ukDateTime()),
+  preferencesCloseAt: vine.string().use(ukDateTime()),
+  resultsAt: vine.string().use(ukDateTime()),
+  nextRoundOn: day().optional(),
+  maxPreferences: vine.number().withoutDecimals().range([1, 20]),
+  rules: vine
+    .array(vine.enum(ROUND_RULES))
+    .parse((value) =>
+      value === undefined || value === null || Array.isArray(value) ? value : [value]
+    )
+    .optional(),
+})
+
+const dateTimeMessages = (what: string) => ({
+  required: `Enter the date and time ${what}`,
+  string: `Enter the date and time ${what}`,
+  ukDateTime: `Enter the date and time ${what} as a real date and time, like 2026-03-27 09:30`,
+})
+
+function prefixed(field: string, messages: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(messages).map(([rule, text]) => [`${field}.${rule}`, text])
+  )
+}
+
+roundValidator.messagesProvider = new FormMessages({
+  'name.required': 'Enter the name of the round',
+  'name.string': 'Enter the name of the round',
+  'name.minLength': 'The round name must be 2 characters or more',
+  'name.maxLength': 'The round name must be 120 characters or fewer',
+  ...prefixed('placementsOpenAt', dateTimeMessages('teams can start offering placements')),
+  ...prefixed('preferencesOpenAt', dateTimeMessages('entrants can start choosing')),
+  ...prefixed('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),
+  ...prefixed('resultsAt', dateTimeMessages('results are published')),
+  'nextRoundOn.date': 'The date of the next round must be a real date, like 2027-03-01',
+  'maxPreferences.required': 'Enter how many placements an entrant may choose',
+  'maxPreferences.number': 'Enter the number of choices as a whole number, like 10',
+  'maxPreferences.withoutDecimals': 'Enter the number of choices as a whole number, like 10',
+  'maxPreferences.range': 'The number of choices must be between 1 and 20',
+  'rules.array': 'Select the rules from the list',
+  'rules.*.enum': 'Select the rules from the list',
+})
+
+/* Why a placement is not approved: the team reads it. */
+export const rejectPlacementValidator = vine.create({
+  note: vine.string().trim().minLength(2).maxLength(1000),
+})
+
+rejectPlacementValidator.messagesProvider = new FormMessages({
+  'note.required': 'Enter why the placement is not approved',
+  'note.string': 'Enter why the placement is not approved',
+  'note.minLength': 'Enter why the placement is not approved',
+  'note.maxLength': 'The note must be 1,000 characters or fewer',
+})
+
+/* A note the Fast Stream team may add when approving. */
+export const approvePlacementValidator = vine.create({
+  note: vine.string().trim().maxLength(1000).optional(),
+})
+
+approvePlacementValidator.messagesProvider = new FormMessages({
+  'note.maxLength': 'The note must be 1,000 characters or fewer',
+})
+
+/* Closing a round's preferences, with the admin's confirmation when it is early. */
+export const closeRoundValidator = vine.create({
+  confirmEarly: vine.boolean().optional(),
+})
+
+closeRoundValidator.messagesProvider = new FormMessages({
+  'confirmEarly.boolean': 'Select the box to confirm closing preferences early',
+})
+
+/* The entrants CSV chosen for upload. */
+export const entrantFileValidator = vine.create({
+  file: vine.file({ size: '5mb', extnames: ['csv', 'txt'] }),
+})
+
+entrantFileValidator.messagesProvider = new FormMessages({
+  'file.required': 'Select a CSV file of entrants',
+  'file.file': 'Select a CSV file of entrants',
+  'file.file.extname': 'The selected file must be a CSV',
+  'file.file.size': 'The selected file must be smaller than 5 MB',
+})
+
+/* The checked file, sent back from the preview to be applied. */
+export const entrantImportApplyValidator = vine.create({
+  content: vine.string().maxLength(8_000_000),
+  fileName: vine.string().trim().maxLength(255).optional(),
+})
+
+entrantImportApplyValidator.messagesProvider = new FormMessages({
+  'content.required': 'Upload the file again: the preview did not send it back',
+  'content.string': 'Upload the file again: the preview did not send it back',
+  'content.maxLength': 'The file must be smaller than 5 MB',
+})

@@ -1,0 +1,141 @@
+import vine from '@vinejs/vine'
+import { FormMessages } from '#validators/messages'
+import { clearanceValues } from '#enums/fast_stream'
+
+const id = () => vine.number().withoutDecimals().positive()
+
+/* The most skills one placement may list. */
+export const MAX_PLACEMENT_SKILLS = 10
+
+const placementFields = {
+  title: vine.string().trim().minLength(2).maxLength(200),
+  location: vine.string().trim().minLength(2).maxLength(120),
+  description: vine.string().trim().minLength(20).maxLength(5000),
+  skillIds: vine
+    .array(id())
+    .parse((value) =>
+      value === undefined || value === null || Array.isArray(value) ? value : [value]
+    )
+    .minLength(1)
+    .maxLength(MAX_PLACEMENT_SKILLS),
+  clearanceRequired: vine.enum(clearanceValues),
+  isDigital: vine.enum(['yes', 'no'] as const),
+  capacity: vine.number().withoutDecimals().range([1, 20]),
+  startsOn: vine.date({ formats: ['YYYY-MM-DD'] }),
+}
+
+const placementMessages = {
+  'roundId.required': 'Select the round to offer the placement in',
+  'roundId.number': 'Select the round to offer the placement in',
+  'roundId.withoutDecimals': 'Select the round to offer the placement in',
+  'roundId.positive': 'Select the round to offer the placement in',
+  'title.required': 'Enter the title of the placement',
+  'title.string': 'Enter the title of the placement',
+  'title.minLength': 'The title must be 2 characters or more',
+  'title.maxLength': 'The title must be 200 characters or fewer',
+  'location.required': 'Enter where the entrant will work, like Leeds',
+  'location.string': 'Enter where the entrant will work, like Leeds',
+  'location.minLength': 'The location must be 2 characters or more',
+  'location.maxLength': 'The location must be 120 characters or fewer',
+  'description.required': 'Describe the placement: the team, the work and what the entrant will do',
+  'description.string': 'Describe the placement: the team, the work and what the entrant will do',
+  'description.minLength': 'The description must be 20 characters or more',
+  'description.maxLength': 'The description must be 5,000 characters or fewer',
+  'skillIds.required': 'Select at least one skill the placement develops',
+  'skillIds.array': 'Select the skills the placement develops from the list',
+  'skillIds.minLength': 'Select at least one skill the placement develops',
+  'skillIds.maxLength': `Select no more than ${MAX_PLACEMENT_SKILLS} skills`,
+  'skillIds.*.number': 'Select the skills the placement develops from the list',
+  'skillIds.*.withoutDecimals': 'Select the skills the placement develops from the list',
+  'skillIds.*.positive': 'Select the skills the placement develops from the list',
+  'clearanceRequired.required': 'Select the security clearance the placement needs',
+  'clearanceRequired.enum': 'Select the security clearance the placement needs',
+  'isDigital.required': 'Select yes if this is a digital placement',
+  'isDigital.enum': 'Select yes if this is a digital placement',
+  'capacity.required': 'Enter how many entrants the placement takes',
+  'capacity.number': 'Enter the number of entrants as a whole number, like 2',
+  'capacity.withoutDecimals': 'Enter the number of entrants as a whole number, like 2',
+  'capacity.range': 'The placement must take between 1 and 20 entrants',
+  'startsOn.required': 'Enter the date the placement starts',
+  'startsOn.date': 'The start date must be a real date, like 2026-09-07',
+}
+
+/* A placement a team lead offers in a round. */
+export const offerPlacementValidator = vine.create({ roundId: id(), ...placementFields })
+offerPlacementValidator.messagesProvider = new FormMessages(placementMessages)
+
+/* Changes to a placement; its round stays the same. */
+export const updatePlacementValidator = vine.create(placementFields)
+updatePlacementValidator.messagesProvider = new FormMessages(placementMessages)
+
+export type RankingFormResult =
+  { type: 'valid'; ranking: number[] } | { type: 'invalid'; errors: Record<string, string> }
+
+/*
+ * The ranking form's key for an applicant: "e12" for entrant 12. A letter
+ * first, so the body parser keeps an object and does not read the keys as
+ * the indexes of an array.
+ */
+export function rankKey(entrantId: number) {
+  return `e${entrantId}`
+}
+
+/*
+ * Reads the ranking form: a rank for each applicant, keyed by rankKey,
+ * blank for one the team does not rank. Ranks are whole numbers from 1 to
+ * the number of applicants, each used once; gaps close up (ranks 1, 2 and
+ * 4 are saved as 1, 2 and 3). Messages name the applicant.
+ */
+export function readRankingForm(
+  applicants: { entrantId: number; name: string }[],
+  input: unknown
+): RankingFormResult {
+  const values = input && typeof input === 'object' ? (input as Record<string, unknown>) : {}
+  const count = applicants.length
+  const errors: Record<string, string> = {}
+  const ranked: { entrantId: number; name: string; rank: number }[] = []
+  for (const applicant of applicants) {
+    const raw = values[rankKey(applicant.entrantId)]
+    const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : ''
+    if (text === '') continue
+    const key = `ranks.${rankKey(applicant.entrantId)}`
+    if (!/^\d+$/.test(text)) {
+      errors[key] = `Enter ${applicant.name}’s rank as a whole number, like 1, or leave it blank`
+      continue
+    }
+    const rank = Number(text)
+    if (rank < 1 || rank > count) {
+      errors[key] =
+        `${applicant.name}’s rank must be between 1 and ${count}, or blank for not ranked`
+      continue
+    }
+    ranked.push({ entrantId: applicant.entrantId, name: applicant.name, rank })
+  }
+  for (const entry of ranked) {
+    const others = ranked.filter((other) => other.rank === entry.rank && other !== entry)
+    if (others.length) {
+      errors[`ranks.${rankKey(entry.entrantId)}`] =
+        `${entry.name} and ${others.map((other) => other.name).join(' and ')} both have rank ${entry.rank}: give each applicant a different rank`
+    }
+  }
+  if (Object.keys(errors).length) return { type: 'invalid', errors }
+  return {
+    type: 'valid',
+    ranking: ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.entrantId),
+  }
+}
+
+/* The API's ranking: entrant ids, best first; applicants left out are not ranked. */
+export const apiRankingValidator = vine.create({
+  entrants: vine.array(vine.number().withoutDecimals().positive()).maxLength(5000),
+})
+
+apiRankingValidator.messagesProvider = new FormMessages({
+  'entrants.required':
+    'Give entrants: the ids of the applicants, best first (an empty list ranks no one)',
+  'entrants.array': 'entrants must be a list of entrant ids, best first',
+  'entrants.maxLength': 'entrants may list at most 5,000 ids',
+  'entrants.*.number': 'Each entry of entrants must be the id of an entrant',
+  'entrants.*.withoutDecimals': 'Each entry of entrants must be the id of an entrant',
+  'entrants.*.positive': 'Each entry of entrants must be the id of an entrant',
+})

@@ -1,0 +1,217 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import {
+  createEntrant,
+  createPlacement,
+  createRound,
+  createTeam,
+} from '#database/factories/fast_stream_factory'
+import { bearer } from '#tests/support/api'
+import PlacementShortlist from '#models/placement_shortlist'
+import AuditEvent from '#models/audit_event'
+
+/* A placement with three applicants (first, second and third to submit) and one entrant who chose another. */
+async function setUp(roundStatus: 'open' | 'matched' = 'open') {
+  const team = await createTeam()
+  const lead = await createUser({ roles: ['team_lead'], overrides: { teamId: team.id } })
+  const round = await createRound({ status: roundStatus })
+  const placement = await createPlacement(round, { team, title: 'Platform engineer' })
+  const elsewhere = await createPlacement(round)
+  const start = DateTime.fromISO('2026-05-01T09:00:00Z')
+  const entrants = []
+  for (const [index, chosen] of [placement, placement, placement, elsewhere].entries()) {
+    const { entrant } = await createEntrant({
+      user: await createUser({ overrides: { fullName: `Applicant ${index + 1}` } }),
+    })
+    const list = await PlacementShortlist.create({
+      roundId: round.id,
+      entrantId: entrant.id,
+      submittedAt: start.plus({ hours: index }),
+    })
+    await db.table('placement_preferences').insert({
+      shortlist_id: list.id,
+      placement_id: chosen.id,
+      rank: 1,
+    })
+    entrants.push(entrant)
+  }
+  const [first, second, third, outsider] = entrants
+  return { team, lead, round, placement, first, second, third, outsider }
+}
+
+test.group('API: a team’s ranking of its applicants', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the team lead reads the applicants in the team’s order', async ({ client, assert }) => {
+    const { lead, placement, first, second, third, round } = await setUp()
+    const response = await client
+      .get(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+    response.assertStatus(200)
+    const data = response.body().data
+    assert.deepEqual(data.placement, {
+      id: placement.id,
+      title: 'Platform engineer',
+      status: 'approved',
+    })
+    assert.deepEqual(data.round, { id: round.id, name: round.name, status: 'open' })
+    assert.deepEqual(data.ranking, [])
+    assert.deepEqual(
+      data.applicants.map((row: any) => [row.position, row.rank, row.entrant.id]),
+      [
+        [1, null, first.id],
+        [2, null, second.id],
+        [3, null, third.id],
+      ]
+    )
+    assert.equal(data.applicants[0].entrant.name, 'Applicant 1')
+    assert.equal(data.applicants[0].choice, 1)
+    assert.equal(data.applicants[0].submittedAt, '2026-05-01T09:00:00.000Z')
+    assert.isTrue(data.applicants[0].eligible)
+  })
+
+  test('putting a ranking saves it best first; the rest follow unranked', async ({
+    client,
+    assert,
+  }) => {
+    const { lead, placement, first, second, third } = await setUp()
+    const response = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({ entrants: [third.id, first.id] })
+    response.assertStatus(200)
+    const data = response.body().data
+    assert.deepEqual(data.ranking, [third.id, first.id])
+    assert.deepEqual(
+      data.applicants.map((row: any) => [row.rank, row.entrant.id]),
+      [
+        [1, third.id],
+        [2, first.id],
+        [null, second.id],
+      ]
+    )
+    const event = await AuditEvent.query()
+      .where({ subject_type: 'placement', subject_id: String(placement.id), action: 'update' })
+      .firstOrFail()
+    assert.deepEqual(event.afterValues, { ranking: [third.id, first.id] })
+    assert.equal(event.actorId, lead.id)
+
+    const cleared = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({ entrants: [] })
+    cleared.assertStatus(200)
+    assert.deepEqual(cleared.body().data.ranking, [])
+  })
+
+  test('unknown entrants, entrants who did not apply and duplicates are 422 with details', async ({
+    client,
+    assert,
+  }) => {
+    const { lead, placement, first, outsider } = await setUp()
+    const response = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({ entrants: [first.id, 999999, outsider.id, first.id] })
+    response.assertStatus(422)
+    response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
+    assert.deepEqual(response.body().errors, [
+      {
+        field: 'entrants.1',
+        message: 'There is no entrant with the id 999999',
+        rule: 'unknown_entrant',
+      },
+      {
+        field: 'entrants.2',
+        message: `Entrant ${outsider.id} has not put this placement on a submitted shortlist`,
+        rule: 'not_applicant',
+      },
+      {
+        field: 'entrants.3',
+        message: `Entrant ${first.id} is listed more than once`,
+        rule: 'duplicate',
+      },
+    ])
+    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+
+    const malformed = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({ entrants: ['first', 2.5] })
+    malformed.assertStatus(422)
+    assert.deepEqual(
+      malformed.body().errors.map((error: any) => [error.field, error.message]),
+      [
+        ['entrants.0', 'Each entry of entrants must be the id of an entrant'],
+        ['entrants.1', 'Each entry of entrants must be the id of an entrant'],
+      ]
+    )
+    const missing = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({})
+    missing.assertStatus(422)
+    assert.equal(
+      missing.body().errors[0].message,
+      'Give entrants: the ids of the applicants, best first (an empty list ranks no one)'
+    )
+  })
+
+  test('a matched round’s ranking is a conflict', async ({ client, assert }) => {
+    const { lead, placement, first } = await setUp('matched')
+    const response = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', await bearer(lead))
+      .json({ entrants: [first.id] })
+    response.assertStatus(409)
+    response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
+    assert.equal(
+      response.body().detail,
+      'The round has been matched: the ranking can no longer change.'
+    )
+    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+  })
+
+  test('only the placement’s team lead and the Fast Stream team may use it', async ({
+    client,
+    assert,
+  }) => {
+    const { placement, first } = await setUp()
+    const otherTeam = await createTeam()
+    const otherLead = await createUser({
+      roles: ['team_lead'],
+      overrides: { teamId: otherTeam.id },
+    })
+    const learner = await createUser({ roles: ['learner'] })
+    for (const user of [otherLead, learner]) {
+      const auth = await bearer(user)
+      const read = await client
+        .get(`/api/v1/placements/${placement.id}/rankings`)
+        .header('Authorization', auth)
+      read.assertStatus(403)
+      const write = await client
+        .put(`/api/v1/placements/${placement.id}/rankings`)
+        .header('Authorization', auth)
+        .json({ entrants: [first.id] })
+      write.assertStatus(403)
+    }
+    const anonymous = await client.get(`/api/v1/placements/${placement.id}/rankings`)
+    anonymous.assertStatus(401)
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const adminAuth = await bearer(admin)
+    const missing = await client
+      .get('/api/v1/placements/999999/rankings')
+      .header('Authorization', adminAuth)
+    missing.assertStatus(404)
+    const byAdmin = await client
+      .put(`/api/v1/placements/${placement.id}/rankings`)
+      .header('Authorization', adminAuth)
+      .json({ entrants: [first.id] })
+    byAdmin.assertStatus(200)
+    assert.deepEqual(byAdmin.body().data.ranking, [first.id])
+  })
+})
