@@ -16,11 +16,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { Config } from '@japa/runner/types'
 import { launchChromium } from '#tests/support/chromium'
 import '#tests/support/accessibility'
+import { openApiResponses } from '#tests/support/openapi'
 
 export const plugins: Config['plugins'] = [
   assert(),
   pluginAdonisJS(app),
   apiClient(),
+  openApiResponses(),
   sessionApiClient(app),
   shieldApiClient(),
   authApiClient(app),

@@ -1,0 +1,95 @@
+import env from '#start/env'
+import { capability } from './capability.js'
+import {
+  BEARER,
+  securitySchemes,
+  sharedParameters,
+  sharedResponses,
+  sharedSchemas,
+} from './components.js'
+import { description } from './description.js'
+import { framework } from './framework.js'
+import { identity } from './identity.js'
+import { learning } from './learning.js'
+import { workforce } from './workforce.js'
+import { HTTP_METHODS, type ApiArea, type OpenApiDocument, type PathItem } from './types.js'
+
+/* Where the API lives; the document's paths are relative to it. */
+export const API_PREFIX = '/api/v1'
+
+/*
+ * The areas of the API, in the order the reference shows them. A new area
+ * is a module exporting an ApiArea, listed here.
+ */
+export const AREAS: ApiArea[] = [identity, framework, learning, capability, workforce, description]
+
+const INTRODUCTION = [
+  'The JSON API of the Digital Capability Service: the capability framework, learning, capability and workforce planning, with the same permissions as the pages.',
+  '',
+  '- **Tokens.** Get one from `POST /tokens` (or the profile page) and send it as `Authorization: Bearer <token>`.',
+  '- **Lists** answer `{"data": [...], "meta": {"total", "page", "perPage", "lastPage"}}` and accept `page` and `perPage` (at most 100).',
+  '- **Errors** answer `application/problem+json`: `{"type", "title", "status", "detail"}`; a request whose fields break a rule answers 422 with `errors: [{"field", "message", "rule"}]`.',
+  '- **Records the caller may not see** answer 404, as if they did not exist.',
+  '- **Times** are UTC, in ISO 8601; days are `yyyy-mm-dd`.',
+].join('\n')
+
+/* Builds the OpenAPI document from the areas: paths, tags and schemas merged, clashes refused. */
+export function buildOpenApiDocument(
+  areas: ApiArea[] = AREAS,
+  appUrl: string | undefined = undefined
+): OpenApiDocument {
+  const paths: Record<string, PathItem> = {}
+  const schemas = { ...sharedSchemas }
+  const operationIds = new Set<string>()
+  for (const area of areas) {
+    for (const [name, schema] of Object.entries(area.schemas)) {
+      if (schemas[name]) throw new Error(`Two schemas are called ${name}`)
+      schemas[name] = schema
+    }
+    for (const [path, item] of Object.entries(area.paths)) {
+      const merged: PathItem = (paths[path] ??= {})
+      for (const method of HTTP_METHODS) {
+        const operation = item[method]
+        if (!operation) continue
+        if (merged[method]) throw new Error(`${method.toUpperCase()} ${path} is described twice`)
+        if (operationIds.has(operation.operationId)) {
+          throw new Error(`Two operations are called ${operation.operationId}`)
+        }
+        operationIds.add(operation.operationId)
+        merged[method] = operation
+      }
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'Digital Capability Service API',
+      version: '1',
+      summary: 'The civil service’s digital skills, training and workforce planning, as JSON.',
+      description: INTRODUCTION,
+    },
+    servers: [
+      appUrl
+        ? { url: `${appUrl.replace(/\/+$/, '')}${API_PREFIX}`, description: 'This service' }
+        : { url: API_PREFIX, description: 'This service' },
+    ],
+    security: [{ [BEARER]: [] }],
+    tags: areas.map((area) => area.tag),
+    paths,
+    components: {
+      schemas,
+      parameters: sharedParameters,
+      responses: sharedResponses,
+      securitySchemes,
+    },
+  }
+}
+
+let built: OpenApiDocument | undefined
+
+/* The document this service serves, built once. */
+export function openApiDocument(): OpenApiDocument {
+  built ??= buildOpenApiDocument(AREAS, env.get('APP_URL'))
+  return built
+}

@@ -1,0 +1,290 @@
+import {
+  campaignStageValues,
+  gapMitigationValues,
+  gapSeverityValues,
+  gapStatusValues,
+  planStatusLabels,
+  servicePhaseValues,
+  type GapKind,
+} from '#enums/workforce'
+import { organisationTypeValues } from '#enums/organisation_types'
+import type { ComplianceReason } from '#queries/workforce/compliance_query'
+import type { GapRow } from '#queries/workforce/gaps_query'
+import {
+  answer,
+  arrayOf,
+  boolean,
+  dataOf,
+  date,
+  dateTime,
+  id,
+  idInPath,
+  integer,
+  listOf,
+  named,
+  object,
+  oneOfValues,
+  orNull,
+  pagingParameters,
+  problems,
+  query,
+  schemaRef,
+  selfLink,
+  text,
+} from './components.js'
+import type { ApiArea, Schema } from './types.js'
+
+const TAG = 'Workforce'
+
+/* Every member of a union of strings, checked complete by the compiler. */
+const keysOf = <T extends string>(map: Record<T, true>) => Object.keys(map) as T[]
+
+const gapKinds = keysOf<GapKind>({ headcount: true, skill: true })
+const gapSources = keysOf<GapRow['source']>({ manual: true, plan: true, gap_engine: true })
+const complianceReasons = keysOf<ComplianceReason>({
+  none_named: true,
+  not_trained: true,
+  training_booked: true,
+})
+const planStatuses = Object.keys(planStatusLabels)
+
+const financialYear: Schema = {
+  type: 'string',
+  pattern: '^\\d{4}–\\d{2}$',
+  description: 'The financial year, April to March, such as `2026–27`.',
+}
+
+/* A yes-or-no filter; any other value leaves it off. */
+const yesOrNo = (name: string, description: string) =>
+  query(name, description, oneOfValues(['yes', 'no', 'true', 'false', '1', '0']))
+
+const planFigures = {
+  postsNeeded: integer(undefined, { min: 0 }),
+  inPost: integer('People in post: counted, or the override.', { min: 0 }),
+}
+
+/* An organisation's capability plans, recruitment campaigns and gaps; services and actions 01 and 02. */
+export const workforce: ApiArea = {
+  tag: {
+    name: TAG,
+    description:
+      'Capability plans, recruitment campaigns and capability gaps of an organisation and its tree; services and the strategy’s actions 01 (a Digital Leader in every department) and 02 (a trained Service Manager for every service over 100,000 transactions a year). For department HR, within their organisation’s tree, and capability admins.',
+  },
+  schemas: {
+    CapabilityPlanSummary: object({
+      id: id(),
+      financialYear,
+      status: oneOfValues(planStatuses),
+      links: selfLink,
+    }),
+    CapabilityPlan: object({
+      id: id(),
+      organisation: named(),
+      financialYear,
+      status: oneOfValues(planStatuses),
+      submittedAt: orNull(dateTime()),
+      decidedAt: orNull(dateTime('When it was approved or returned.')),
+      decisionComment: orNull(text()),
+      lines: arrayOf(
+        object({
+          roleProfile: named(),
+          ...planFigures,
+          inPostComputed: integer('People in post, counted from their current role levels.', {
+            min: 0,
+          }),
+          inPostOverridden: boolean('Whether HR set in post by hand.'),
+          overrideReason: orNull(text()),
+          vacancies: integer('Posts needed less people in post, never below 0.', { min: 0 }),
+          plannedToRecruit: integer(undefined, { min: 0 }),
+          plannedToTrain: integer(undefined, { min: 0 }),
+          openCampaignPosts: integer('Posts in the tree’s open recruitment campaigns.', {
+            min: 0,
+          }),
+        }),
+        'One line per role profile, by name.'
+      ),
+      totals: object({
+        ...planFigures,
+        vacancies: integer(undefined, { min: 0 }),
+        plannedToRecruit: integer(undefined, { min: 0 }),
+        plannedToTrain: integer(undefined, { min: 0 }),
+        openCampaignPosts: integer(undefined, { min: 0 }),
+      }),
+    }),
+    Campaign: object({
+      id: id(),
+      organisation: named(),
+      roleProfile: named(),
+      title: text(),
+      posts: integer(undefined, { min: 1 }),
+      hires: integer(undefined, { min: 0 }),
+      grade: orNull(text()),
+      location: orNull(text()),
+      stage: oneOfValues(campaignStageValues),
+      dates: object(
+        {
+          planned: orNull(date()),
+          advertised: orNull(date()),
+          sifting: orNull(date()),
+          interviewing: orNull(date()),
+          offers: orNull(date()),
+          closed: orNull(date()),
+        },
+        { description: 'The day the campaign reached each stage.' }
+      ),
+      timeToHireDays: orNull(
+        integer('Days from advertised to filled; null unless filled with both days known.')
+      ),
+    }),
+    CapabilityGap: object({
+      id: id(),
+      organisation: named(),
+      kind: oneOfValues(gapKinds),
+      roleProfile: orNull(text('The role profile’s name.')),
+      skill: orNull(text('The skill’s name.')),
+      title: text(),
+      description: orNull(text()),
+      severity: oneOfValues(gapSeverityValues),
+      mitigation: orNull(oneOfValues(gapMitigationValues)),
+      owner: orNull(object({ name: orNull(text()), email: { type: 'string' } })),
+      dueOn: orNull(date()),
+      overdue: boolean('Past its due day and neither closed nor dismissed.'),
+      status: oneOfValues(gapStatusValues),
+      source: oneOfValues(gapSources, 'Who raised it: a person, a plan, or the gap engine.'),
+    }),
+    Service: object({
+      id: id(),
+      name: text(),
+      organisation: named(),
+      annualTransactions: integer(undefined, { min: 0 }),
+      phase: oneOfValues(servicePhaseValues),
+      isExemplar: boolean(),
+      overThreshold: boolean('Over 100,000 transactions a year.'),
+      serviceManager: orNull(named()),
+      compliance: object(
+        {
+          required: boolean('Whether action 02 applies to the service.'),
+          compliant: boolean(),
+          reason: orNull(oneOfValues(complianceReasons, 'Why it falls short.')),
+        },
+        { description: 'Where the service stands against action 02.' }
+      ),
+    }),
+    DigitalLeaderStanding: object({
+      organisation: object({ id: id(), name: text(), type: oneOfValues(organisationTypeValues) }),
+      digitalLeader: orNull(named()),
+      compliant: boolean('Whether an active Digital Leader is named.'),
+    }),
+  },
+  paths: {
+    '/organisations/{id}/capability-plans': {
+      get: {
+        operationId: 'listCapabilityPlans',
+        summary: 'List an organisation’s capability plans',
+        description:
+          'The organisation’s capability plans, latest financial year first. Paging values out of range are brought within it.',
+        tags: [TAG],
+        parameters: [idInPath('organisation'), ...pagingParameters],
+        responses: {
+          200: answer('A page of plans.', listOf(schemaRef('CapabilityPlanSummary'))),
+          ...problems(401, 403, 404),
+        },
+      },
+    },
+    '/capability-plans/{id}': {
+      get: {
+        operationId: 'getCapabilityPlan',
+        summary: 'Get a capability plan',
+        description:
+          'A plan with one line per role profile: posts needed, in post (counted from people’s current role levels unless overridden), vacancies, what is planned, and open campaign posts.',
+        tags: [TAG],
+        parameters: [idInPath('capability plan')],
+        responses: {
+          200: answer('The plan.', dataOf(schemaRef('CapabilityPlan'))),
+          ...problems(401, 403, 404),
+        },
+      },
+    },
+    '/organisations/{id}/campaigns': {
+      get: {
+        operationId: 'listCampaigns',
+        summary: 'List recruitment campaigns',
+        description: 'Recruitment campaigns of the organisation and everything under it.',
+        tags: [TAG],
+        parameters: [
+          idInPath('organisation'),
+          ...pagingParameters,
+          query('roleProfileId', 'Only campaigns recruiting to this role profile.', id()),
+          query('stage', 'Only campaigns at this stage.', oneOfValues(campaignStageValues)),
+        ],
+        responses: {
+          200: answer('A page of campaigns.', listOf(schemaRef('Campaign'))),
+          ...problems(401, 403, 404, 422),
+        },
+      },
+    },
+    '/organisations/{id}/gaps': {
+      get: {
+        operationId: 'listCapabilityGaps',
+        summary: 'List capability gaps',
+        description:
+          'The capability gap register of the organisation and everything under it, most severe first.',
+        tags: [TAG],
+        parameters: [
+          idInPath('organisation'),
+          ...pagingParameters,
+          query('kind', 'Only gaps of this kind.', oneOfValues(gapKinds)),
+          query('status', 'Only gaps in this state.', oneOfValues(gapStatusValues)),
+          query('severity', 'Only gaps this severe.', oneOfValues(gapSeverityValues)),
+        ],
+        responses: {
+          200: answer('A page of gaps.', listOf(schemaRef('CapabilityGap'))),
+          ...problems(401, 403, 404, 422),
+        },
+      },
+    },
+    '/services': {
+      get: {
+        operationId: 'listServices',
+        summary: 'List services',
+        description:
+          'Services in the caller’s scope, with their Service Manager and their standing against action 02. Filter values that are not recognised are ignored, and paging values out of range are brought within it.',
+        tags: [TAG],
+        parameters: [
+          ...pagingParameters,
+          query(
+            'organisation',
+            'Only services of this organisation and everything under it.',
+            id()
+          ),
+          query('phase', 'Only services in this phase.', oneOfValues(servicePhaseValues)),
+          yesOrNo(
+            'overThreshold',
+            'Only services over (yes) or not over (no) 100,000 transactions a year.'
+          ),
+          yesOrNo('compliant', 'Only services that meet (yes) or fall short of (no) action 02.'),
+        ],
+        responses: {
+          200: answer('A page of services.', listOf(schemaRef('Service'))),
+          ...problems(401, 403),
+        },
+      },
+    },
+    '/compliance/digital-leaders': {
+      get: {
+        operationId: 'listDigitalLeaders',
+        summary: 'Digital Leaders (action 01)',
+        description:
+          'Every department, and every transactional agency, in the caller’s scope with its Digital Leader, by name. A deactivated Digital Leader does not count.',
+        tags: [TAG],
+        responses: {
+          200: answer(
+            'The organisations and their Digital Leaders.',
+            dataOf(arrayOf(schemaRef('DigitalLeaderStanding')))
+          ),
+          ...problems(401, 403),
+        },
+      },
+    },
+  },
+}
