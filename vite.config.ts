@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     adonisjs({
-      entryPoints: ['resources/css/app.css', 'resources/js/app.js'],
+      entryPoints: ['resources/css/app.css', 'resources/js/app.js', 'resources/js/insights.js'],
       reload: ['resources/views/**/*.edge'],
     }),
   ],

@@ -1,4 +1,22 @@
 /*
- * Management information routes.
+ * Management information routes: the dashboard pages and a CSV of every panel.
  */
-export {}
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { PANEL_KEYS } from '#queries/insights/panel_keys'
+
+const DashboardsController = () => import('#controllers/insights/dashboards_controller')
+
+router
+  .group(() => {
+    router.get('/', [DashboardsController, 'overview']).as('insights.overview')
+    router.get('/capability', [DashboardsController, 'capability']).as('insights.capability')
+    router.get('/workforce', [DashboardsController, 'workforce']).as('insights.workforce')
+    router.get('/learning', [DashboardsController, 'learning']).as('insights.learning')
+    router.get('/fast-stream', [DashboardsController, 'fastStream']).as('insights.fast_stream')
+    for (const key of PANEL_KEYS) {
+      router.get(`/${key}.csv`, [DashboardsController, 'csv']).as(`insights.csv.${key}`)
+    }
+  })
+  .prefix('/insights')
+  .use(middleware.auth())

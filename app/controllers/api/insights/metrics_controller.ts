@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { OrganisationScope } from '#services/organisation_scope'
+import { problem } from '#services/api'
+import { insightsFiltersValidator } from '#validators/insights'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { resolveFilters } from '#queries/insights/filters_query'
+import { PANELS } from '#queries/insights/panels'
+import { panelOfRoute } from '#queries/insights/panel_keys'
+
+/*
+ * Every dashboard panel's figures in the JSON API, with the same filters
+ * as the pages (organisationId, year, quarter, rows, roundId) and the same
+ * scoping: department HR see their own organisation's tree, capability
+ * admins all of government.
+ */
+export default class MetricsController {
+  async show({ auth, bouncer, request, response, route }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const key = panelOfRoute(route?.pattern)
+    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const input = await insightsFiltersValidator.validate(withoutBlanks(request.qs()))
+    const filters = await resolveFilters(scope, input)
+    if (!filters) {
+      return problem(
+        response,
+        404,
+        'There is no organisation or published round with this id that you can see.'
+      )
+    }
+    const definition = PANELS[key]
+    return {
+      data: await definition.load(filters),
+      meta: {
+        panel: key,
+        title: PANELS[key].title,
+        organisation: filters.selected
+          ? { id: filters.selected.id, name: filters.selected.name }
+          : null,
+        period: {
+          year: filters.period.year,
+          quarter: filters.period.quarter,
+          label: filters.period.label,
+          start: filters.period.start.toISODate(),
+          end: filters.period.end.minus({ days: 1 }).toISODate(),
+        },
+      },
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { errors as vineErrors } from '@vinejs/vine'
+import { stringify } from 'csv-stringify'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { OrganisationScope } from '#services/organisation_scope'
+import { insightsFiltersValidator } from '#validators/insights'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
+import { panelOfRoute } from '#queries/insights/panel_keys'
+import {
+  chartData,
+  PANELS,
+  SHOWN,
+  serviceStatusLabels,
+  type InsightsFilters,
+  type PanelKey,
+} from '#queries/insights/panels'
+import { SERVICE_STATUSES } from '#queries/insights/strategy_actions_query'
+import { enrolmentStatusLabels } from '#enums/learning'
+import { organisationTypeLabels } from '#enums/organisation_types'
+
+/* The dashboard pages, the panels each shows and the filters it offers. */
+const PAGES = {
+  overview: {
+    title: 'Dashboards',
+    path: '/insights',
+    panels: ['trends'],
+    fields: ['organisation', 'year', 'quarter'],
+  },
+  capability: {
+    title: 'Capability dashboard',
+    path: '/insights/capability',
+    panels: ['capability-coverage', 'skill-gaps'],
+    fields: ['organisation', 'rows'],
+  },
+  workforce: {
+    title: 'Workforce dashboard',
+    path: '/insights/workforce',
+    panels: ['headcount', 'digital-leaders', 'service-managers'],
+    fields: ['organisation', 'year'],
+  },
+  learning: {
+    title: 'Learning dashboard',
+    path: '/insights/learning',
+    panels: ['training', 'session-fill', 'waiting-lists'],
+    fields: ['organisation', 'year', 'quarter'],
+  },
+  fastStream: {
+    title: 'Fast Stream dashboard',
+    path: '/insights/fast-stream',
+    panels: ['fast-stream'],
+    fields: ['organisation', 'roundId'],
+  },
+} satisfies Record<string, { title: string; path: string; panels: PanelKey[]; fields: string[] }>
+
+type PageName = keyof typeof PAGES
+
+/*
+ * Management information for department HR (their organisation's tree)
+ * and capability admins (all of government, or one department): the
+ * dashboard pages and a CSV of every panel.
+ */
+export default class DashboardsController {
+  overview(ctx: HttpContext) {
+    return this.render(ctx, 'overview')
+  }
+
+  capability(ctx: HttpContext) {
+    return this.render(ctx, 'capability')
+  }
+
+  workforce(ctx: HttpContext) {
+    return this.render(ctx, 'workforce')
+  }
+
+  learning(ctx: HttpContext) {
+    return this.render(ctx, 'learning')
+  }
+
+  fastStream(ctx: HttpContext) {
+    return this.render(ctx, 'fastStream')
+  }
+
+  async csv({ auth, bouncer, request, response, route }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const key = panelOfRoute(route?.pattern)
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const input = await insightsFiltersValidator.validate(withoutBlanks(request.qs()))
+    const filters = await resolveFilters(scope, input)
+    if (!filters) throw new RecordNotFoundException()
+    const definition = PANELS[key]
+    const table = definition.csv(await definition.load(filters))
+    const csv = stringify({ header: true, columns: table.columns })
+    response.header('Content-Type', 'text/csv; charset=utf-8')
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="${key}-${fileSuffix(filters)}.csv"`
+    )
+    response.stream(csv)
+    for (const row of table.rows) csv.write(row.map((value) => value ?? ''))
+    csv.end()
+  }
+
+  private async render({ auth, bouncer, request, response, view }: HttpContext, name: PageName) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const page = PAGES[name]
+    const user = auth.getUserOrFail()
+    const scope = await OrganisationScope.forUser(user)
+    const choices = await filterChoices(scope)
+    const common = {
+      page,
+      pages: PAGES,
+      fields: page.fields,
+      choices,
+      allGovernment: scope.everything,
+      enrolmentStatusLabels,
+      organisationTypeLabels,
+      serviceStatusLabels,
+      serviceStatuses: SERVICE_STATUSES,
+      shown: SHOWN,
+      fmt: formatters,
+    }
+    const template = `pages/insights/${name === 'fastStream' ? 'fast_stream' : name}`
+
+    // A page reads only the filters it offers, so every error it reports has a field to fix.
+    const offered = page.fields.map((field) =>
+      field === 'organisation' ? 'organisationId' : field
+    )
+    const qs = Object.fromEntries(
+      Object.entries(withoutBlanks(request.qs())).filter(([key]) => offered.includes(key))
+    )
+    const [error, input] = await insightsFiltersValidator.tryValidate(qs)
+    if (error) {
+      if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
+      const errors: Record<string, string[]> = {}
+      for (const message of error.messages as Array<{ field: string; message: string }>) {
+        errors[message.field] = [...(errors[message.field] ?? []), message.message]
+      }
+      response.status(422)
+      return view.render(template, {
+        ...common,
+        errors,
+        input: request.qs(),
+        filters: null,
+        data: null,
+        charts: null,
+        query: '',
+        navigationQuery: '',
+      })
+    }
+
+    const filters = await resolveFilters(scope, input)
+    if (!filters) throw new RecordNotFoundException()
+    const data: Record<string, unknown> = {}
+    const charts: Record<string, Record<string, string>> = {}
+    await Promise.all(
+      page.panels.map(async (key) => {
+        const definition = PANELS[key]
+        const loaded = await definition.load(filters)
+        data[key] = loaded
+        charts[key] = Object.fromEntries(
+          Object.entries(definition.charts(loaded)).map(([chart, spec]) => [chart, chartData(spec)])
+        )
+      })
+    )
+    return view.render(template, {
+      ...common,
+      errors: {},
+      input: {
+        organisationId: filters.selected?.id ?? '',
+        year: filters.period.year,
+        quarter: filters.period.quarter ?? '',
+        rows: filters.rows,
+        roundId: filters.roundId ?? '',
+      },
+      filters,
+      data,
+      charts,
+      query: filterQuery(filters),
+      navigationQuery: filterQuery(
+        { ...filters, rows: 'family', roundId: null },
+        { quarter: null }
+      ),
+    })
+  }
+}
+
+/* How the pages write figures: British English, and a dash-free "no figure" where a share has no base. */
+const formatters = {
+  count: (value: number | null) => (value === null ? 'No figure' : value.toLocaleString('en-GB')),
+  percent: (value: number | null) =>
+    value === null
+      ? 'No figure'
+      : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`,
+  pounds: (pence: number) =>
+    (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }),
+  day: (isoDay: string) => DateTime.fromISO(isoDay).toFormat('d LLL yyyy'),
+  /* Which of five shades a heat-map cell gets: 0 for none, 4 for the largest count. */
+  band: (value: number, max: number) => (max <= 0 || value <= 0 ? 0 : Math.ceil((4 * value) / max)),
+}
+
+/* The file name's tail: the organisation and the period the figures are for. */
+function fileSuffix(filters: InsightsFilters) {
+  const where = filters.selected ? `organisation-${filters.selected.id}` : 'all-government'
+  const when = filters.period.quarter
+    ? `${filters.period.year}-q${filters.period.quarter}`
+    : `${filters.period.year}`
+  return `${where}-${when}`
+}

@@ -1,0 +1,236 @@
+import db from '@adonisjs/lucid/services/db'
+import { RoleAssignmentKinds } from '#enums/capability'
+import { latestAssessments } from '#queries/capability/skill_evidence_query'
+import { CURRENT_LEVEL } from '#queries/capability/team_matrix_query'
+import {
+  namedGroups,
+  percent,
+  rollUp,
+  subtreeOf,
+  type SelectedOrganisation,
+} from '#queries/insights/rollup'
+
+/*
+ * Active people with a current role level, in the selected organisation's
+ * tree (everyone for all of government). Joins `users`, `ra`, `rl` and `rp`.
+ */
+function peopleWithRole(selected: SelectedOrganisation | null) {
+  const query = db
+    .from('users')
+    .join('role_assignments as ra', (join) =>
+      join.on('ra.user_id', 'users.id').andOnVal('ra.active_kind', RoleAssignmentKinds.Current)
+    )
+    .join('role_levels as rl', 'rl.id', 'ra.role_level_id')
+    .join('role_profiles as rp', 'rp.id', 'rl.role_profile_id')
+    .whereNull('users.deactivated_at')
+  if (selected) query.whereIn('users.organisation_id', subtreeOf(selected))
+  return query
+}
+
+/* Adds the latest validated (`m`) and self-assessed (`s`) level of each required skill. */
+function withLevels<Q extends ReturnType<typeof peopleWithRole>>(query: Q) {
+  return query
+    .joinRaw(
+      `left join (${latestAssessments('manager').toQuery()}) m on m.user_id = users.id and m.skill_id = rr.skill_id`
+    )
+    .joinRaw(
+      `left join (${latestAssessments('self').toQuery()}) s on s.user_id = users.id and s.skill_id = rr.skill_id`
+    )
+}
+
+/*
+ * One row per person: their organisation, role family and how many live
+ * requirements of their role level they fall short of. A role level with
+ * no live requirement has nothing to fall short of, so its people meet it.
+ */
+function perPerson(selected: SelectedOrganisation | null) {
+  const query = peopleWithRole(selected)
+    .leftJoin('role_requirements as rr', 'rr.role_level_id', 'ra.role_level_id')
+    .leftJoin('skills as sk', 'sk.id', 'rr.skill_id')
+  return withLevels(query)
+    .groupBy('users.id', 'users.organisation_id', 'rp.role_family_id')
+    .select('users.id as user_id', 'users.organisation_id', 'rp.role_family_id')
+    .select(
+      db.raw(
+        `sum(case when sk.id is not null and sk.retired_at is null and ${CURRENT_LEVEL} < rr.level then 1 else 0 end) as below`
+      )
+    )
+}
+
+export type CoverageLine = { people: number; meeting: number; coverage: number | null }
+
+export type CapabilityCoverage = {
+  total: CoverageLine
+  byOrganisation: Array<{ id: number; name: string; direct: boolean } & CoverageLine>
+  byRoleFamily: Array<{ id: number; name: string } & CoverageLine>
+}
+
+const line = (people: number, meeting: number): CoverageLine => ({
+  people,
+  meeting,
+  coverage: percent(meeting, people),
+})
+
+/* People and those meeting every requirement, per organisation (with its path), counted in SQL. */
+export async function coverageByOrganisation(selected: SelectedOrganisation | null) {
+  const rows = await db
+    .from(perPerson(selected).as('pp'))
+    .join('organisations as o', 'o.id', 'pp.organisation_id')
+    .groupBy('pp.organisation_id', 'o.path')
+    .select('pp.organisation_id', 'o.path')
+    .count('* as people')
+    .select(db.raw('sum(case when pp.below = 0 then 1 else 0 end) as meeting'))
+  return rows.map((row) => ({
+    organisationId: Number(row.organisation_id),
+    path: String(row.path),
+    people: Number(row.people),
+    meeting: Number(row.meeting ?? 0),
+  }))
+}
+
+/*
+ * Capability coverage: the share of people with a current role level who
+ * meet every requirement of it, by organisation and by role family.
+ */
+export async function capabilityCoverage(
+  selected: SelectedOrganisation | null
+): Promise<CapabilityCoverage> {
+  const [organisationRows, familyRows] = await Promise.all([
+    coverageByOrganisation(selected),
+    db
+      .from(perPerson(selected).as('pp'))
+      .join('role_families as f', 'f.id', 'pp.role_family_id')
+      .groupBy('f.id', 'f.name', 'f.position')
+      .select('f.id', 'f.name', 'f.position')
+      .count('* as people')
+      .select(db.raw('sum(case when pp.below = 0 then 1 else 0 end) as meeting'))
+      .orderBy('f.position')
+      .orderBy('f.name'),
+  ])
+  const groups = await namedGroups(
+    rollUp(organisationRows, ['people', 'meeting'] as const, selected?.id ?? null),
+    selected
+  )
+  const people = organisationRows.reduce((sum, row) => sum + row.people, 0)
+  const meeting = organisationRows.reduce((sum, row) => sum + row.meeting, 0)
+  return {
+    total: line(people, meeting),
+    byOrganisation: groups.map((group) => ({
+      id: group.id,
+      name: group.name,
+      direct: group.direct,
+      ...line(group.people, group.meeting),
+    })),
+    byRoleFamily: familyRows.map((row) => ({
+      id: Number(row.id),
+      name: String(row.name),
+      ...line(Number(row.people), Number(row.meeting ?? 0)),
+    })),
+  }
+}
+
+export type HeatMapRows = 'family' | 'organisation'
+
+export type SkillGapHeatMap = {
+  rows: HeatMapRows
+  categories: string[]
+  lines: Array<{
+    id: number
+    name: string
+    /* Per category: people below the required level in at least one of its skills, and people it applies to. */
+    cells: Record<string, { below: number; people: number }>
+  }>
+  /* The largest count of people below in any cell, for shading. */
+  max: number
+}
+
+/*
+ * The skill-gap heat map: for each role family (or organisation) and
+ * skill category, how many people fall below the level their role level
+ * requires in at least one skill of that category. Counted in SQL.
+ */
+export async function skillGapHeatMap(
+  selected: SelectedOrganisation | null,
+  rows: HeatMapRows = 'family'
+): Promise<SkillGapHeatMap> {
+  const query = withLevels(
+    peopleWithRole(selected)
+      .join('role_requirements as rr', 'rr.role_level_id', 'ra.role_level_id')
+      .join('skills as sk', 'sk.id', 'rr.skill_id')
+      .whereNull('sk.retired_at')
+  )
+    .select('sk.category')
+    .select(
+      db.raw(`count(distinct case when ${CURRENT_LEVEL} < rr.level then users.id end) as below`)
+    )
+    .countDistinct('users.id as people')
+
+  const cellsOf = (found: Map<number, SkillGapHeatMap['lines'][number]['cells']>, id: number) => {
+    const cells = found.get(id) ?? {}
+    found.set(id, cells)
+    return cells
+  }
+  const categories = new Set<string>()
+  const found = new Map<number, SkillGapHeatMap['lines'][number]['cells']>()
+  let lines: SkillGapHeatMap['lines'] = []
+
+  if (rows === 'family') {
+    const result = await query
+      .join('role_families as f', 'f.id', 'rp.role_family_id')
+      .groupBy('f.id', 'f.name', 'f.position', 'sk.category')
+      .select('f.id', 'f.name', 'f.position')
+      .orderBy('f.position')
+      .orderBy('f.name')
+    const names = new Map<number, string>()
+    for (const row of result) {
+      const id = Number(row.id)
+      names.set(id, String(row.name))
+      categories.add(String(row.category))
+      cellsOf(found, id)[String(row.category)] = {
+        below: Number(row.below ?? 0),
+        people: Number(row.people),
+      }
+    }
+    lines = [...names].map(([id, name]) => ({ id, name, cells: found.get(id)! }))
+  } else {
+    const result = await query
+      .join('organisations as o', 'o.id', 'users.organisation_id')
+      .groupBy('users.organisation_id', 'o.path', 'sk.category')
+      .select('users.organisation_id', 'o.path')
+    const byCategory = new Map<
+      string,
+      Array<{ organisationId: number; path: string; below: number; people: number }>
+    >()
+    for (const row of result) {
+      const category = String(row.category)
+      categories.add(category)
+      const list = byCategory.get(category) ?? []
+      list.push({
+        organisationId: Number(row.organisation_id),
+        path: String(row.path),
+        below: Number(row.below ?? 0),
+        people: Number(row.people),
+      })
+      byCategory.set(category, list)
+    }
+    const totals = new Map<number, number>()
+    for (const [category, list] of byCategory) {
+      for (const [id, sums] of rollUp(list, ['below', 'people'] as const, selected?.id ?? null)) {
+        cellsOf(found, id)[category] = sums
+        totals.set(id, (totals.get(id) ?? 0) + sums.people)
+      }
+    }
+    const groups = await namedGroups(totals, selected)
+    lines = groups.map((group) => ({ id: group.id, name: group.name, cells: found.get(group.id)! }))
+  }
+
+  const sorted = [...categories].sort((a, b) => a.localeCompare(b, 'en-GB'))
+  let max = 0
+  for (const entry of lines) {
+    for (const category of sorted) {
+      entry.cells[category] ??= { below: 0, people: 0 }
+      max = Math.max(max, entry.cells[category].below)
+    }
+  }
+  return { rows, categories: sorted, lines, max }
+}

@@ -1,0 +1,398 @@
+import {
+  capabilityCoverage,
+  skillGapHeatMap,
+  type HeatMapRows,
+} from '#queries/insights/capability_query'
+import { headcount } from '#queries/insights/headcount_query'
+import { sessionFill, training, waitingLists } from '#queries/insights/training_query'
+import {
+  digitalLeaders,
+  serviceManagers,
+  SERVICE_STATUSES,
+} from '#queries/insights/strategy_actions_query'
+import { fastStreamFigures } from '#queries/insights/fast_stream_query'
+import { trends } from '#queries/insights/trends_query'
+import type { Period } from '#queries/insights/period'
+import type { SelectedOrganisation } from '#queries/insights/rollup'
+import { enrolmentStatusLabels } from '#enums/learning'
+import { organisationTypeLabels } from '#enums/organisation_types'
+import { complianceStatusLabels } from '#queries/workforce/compliance_query'
+import { PANEL_KEYS, type PanelKey } from '#queries/insights/panel_keys'
+
+export { PANEL_KEYS, type PanelKey }
+
+/* How many courses a page shows in a long list; the CSV has them all. */
+export const SHOWN = 20
+
+/* What every panel is filtered by. */
+export type InsightsFilters = {
+  selected: SelectedOrganisation | null
+  period: Period
+  rows: HeatMapRows
+  roundId: number | null
+}
+
+/* A chart as the page script draws it: the same figures as the table beside it. */
+export type ChartSpec = {
+  type: 'bar' | 'line'
+  labels: string[]
+  datasets: Array<{ label: string; data: Array<number | null> }>
+  unit: 'percent' | 'count' | 'pounds'
+  stacked?: boolean
+  horizontal?: boolean
+}
+
+/* A panel's figures as rows of a CSV file. */
+export type CsvTable = { columns: string[]; rows: Array<Array<string | number | null>> }
+
+type PanelDefinition<T> = {
+  title: string
+  load(filters: InsightsFilters): Promise<T>
+  csv(data: T): CsvTable
+  charts(data: T): Record<string, ChartSpec>
+}
+
+function panel<T>(definition: PanelDefinition<T>) {
+  return definition
+}
+
+/* A chart's data attribute: JSON the page script reads (escaped by the template like any attribute). */
+export function chartData(spec: ChartSpec) {
+  return JSON.stringify(spec)
+}
+
+export const serviceStatusLabels: Record<(typeof SERVICE_STATUSES)[number], string> = {
+  compliant: complianceStatusLabels.compliant,
+  training_booked: complianceStatusLabels.training_booked,
+  not_trained: complianceStatusLabels.not_trained,
+  none_named: complianceStatusLabels.none_named,
+}
+
+/*
+ * Every dashboard panel: its title, its query, its CSV and its charts.
+ * The pages, the CSV downloads and the metrics API all go through these.
+ */
+export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
+  'capability-coverage': panel({
+    title: 'Capability coverage',
+    load: ({ selected }) => capabilityCoverage(selected),
+    csv: (data) => ({
+      columns: ['breakdown', 'name', 'people', 'meeting_every_requirement', 'coverage_percent'],
+      rows: [
+        ...data.byOrganisation.map((row) => [
+          'organisation',
+          row.name,
+          row.people,
+          row.meeting,
+          row.coverage,
+        ]),
+        ...data.byRoleFamily.map((row) => [
+          'role family',
+          row.name,
+          row.people,
+          row.meeting,
+          row.coverage,
+        ]),
+        ['total', 'Total', data.total.people, data.total.meeting, data.total.coverage],
+      ],
+    }),
+    charts: (data) => ({
+      byOrganisation: {
+        type: 'bar',
+        horizontal: true,
+        unit: 'percent',
+        labels: data.byOrganisation.map((row) => row.name),
+        datasets: [{ label: 'Coverage (%)', data: data.byOrganisation.map((row) => row.coverage) }],
+      },
+      byRoleFamily: {
+        type: 'bar',
+        horizontal: true,
+        unit: 'percent',
+        labels: data.byRoleFamily.map((row) => row.name),
+        datasets: [{ label: 'Coverage (%)', data: data.byRoleFamily.map((row) => row.coverage) }],
+      },
+    }),
+  }),
+
+  'skill-gaps': panel({
+    title: 'Skill gaps',
+    load: ({ selected, rows }) => skillGapHeatMap(selected, rows),
+    csv: (data) => ({
+      columns: [
+        data.rows === 'family' ? 'role_family' : 'organisation',
+        'skill_category',
+        'people_below_required_level',
+        'people_assessed_against_category',
+      ],
+      rows: data.lines.flatMap((line) =>
+        data.categories.map((category) => [
+          line.name,
+          category,
+          line.cells[category].below,
+          line.cells[category].people,
+        ])
+      ),
+    }),
+    charts: () => ({}),
+  }),
+
+  'headcount': panel({
+    title: 'Headcount',
+    load: ({ selected, period }) => headcount(selected, period.year),
+    csv: (data) => ({
+      columns: [
+        'role_family',
+        'role_profile',
+        'posts_needed',
+        'in_post',
+        'being_recruited',
+        'shortfall',
+      ],
+      rows: [
+        ...data.byRoleProfile.map((row) => [
+          row.family,
+          row.name,
+          row.postsNeeded,
+          row.inPost,
+          row.beingRecruited,
+          Math.max(0, row.postsNeeded - row.inPost),
+        ]),
+        [
+          '',
+          'Total',
+          data.total.postsNeeded,
+          data.total.inPost,
+          data.total.beingRecruited,
+          Math.max(0, data.total.postsNeeded - data.total.inPost),
+        ],
+      ],
+    }),
+    charts: (data) => ({
+      byRoleProfile: {
+        type: 'bar',
+        horizontal: true,
+        unit: 'count',
+        labels: data.byRoleProfile.map((row) => row.name),
+        datasets: [
+          { label: 'Posts needed', data: data.byRoleProfile.map((row) => row.postsNeeded) },
+          { label: 'In post', data: data.byRoleProfile.map((row) => row.inPost) },
+          { label: 'Being recruited', data: data.byRoleProfile.map((row) => row.beingRecruited) },
+        ],
+      },
+    }),
+  }),
+
+  'training': panel({
+    title: 'Training',
+    load: ({ selected, period }) => training(selected, period),
+    csv: (data) => ({
+      columns: ['measure', 'value'],
+      rows: [
+        ...data.byStatus.map((row) => [
+          `enrolments: ${enrolmentStatusLabels[row.status]}`,
+          row.enrolments,
+        ]),
+        ['enrolments: all', data.enrolments],
+        ['completion rate (%)', data.completionRate],
+        ['no-show rate (%)', data.noShowRate],
+        ['spend (£)', (data.spendPence / 100).toFixed(2)],
+      ],
+    }),
+    charts: (data) => ({
+      byStatus: {
+        type: 'bar',
+        unit: 'count',
+        labels: data.byStatus.map((row) => enrolmentStatusLabels[row.status]),
+        datasets: [{ label: 'Enrolments', data: data.byStatus.map((row) => row.enrolments) }],
+      },
+    }),
+  }),
+
+  'session-fill': panel({
+    title: 'Session fill',
+    load: ({ period }) => sessionFill(period),
+    csv: (data) => ({
+      columns: ['course_code', 'course', 'sessions', 'places', 'places_taken', 'fill_rate_percent'],
+      rows: [
+        ...data.courses.map((row) => [
+          row.code,
+          row.title,
+          row.sessions,
+          row.places,
+          row.taken,
+          row.fillRate,
+        ]),
+        [
+          '',
+          'Total',
+          data.total.sessions,
+          data.total.places,
+          data.total.taken,
+          data.total.fillRate,
+        ],
+      ],
+    }),
+    charts: (data) => {
+      const top = data.courses.slice(0, SHOWN)
+      return {
+        byCourse: {
+          type: 'bar',
+          horizontal: true,
+          unit: 'percent',
+          labels: top.map((row) => row.title),
+          datasets: [{ label: 'Fill rate (%)', data: top.map((row) => row.fillRate) }],
+        },
+      }
+    },
+  }),
+
+  'waiting-lists': panel({
+    title: 'Waiting lists',
+    load: ({ selected, period }) => waitingLists(selected, period),
+    csv: (data) => ({
+      columns: ['course_code', 'course', 'learners_waiting', 'sessions_with_a_waiting_list'],
+      rows: data.courses.map((row) => [row.code, row.title, row.waitlisted, row.sessions]),
+    }),
+    charts: (data) => {
+      const top = data.courses.slice(0, SHOWN)
+      return {
+        byCourse: {
+          type: 'bar',
+          horizontal: true,
+          unit: 'count',
+          labels: top.map((row) => row.title),
+          datasets: [{ label: 'Learners waiting', data: top.map((row) => row.waitlisted) }],
+        },
+      }
+    },
+  }),
+
+  'digital-leaders': panel({
+    title: 'Action 01: Digital Leaders',
+    load: ({ selected }) => digitalLeaders(selected),
+    csv: (data) => ({
+      columns: ['organisation', 'type', 'digital_leader_in_place', 'digital_leader'],
+      rows: data.organisations.map((row) => [
+        row.name,
+        organisationTypeLabels[row.type],
+        row.inPlace ? 'yes' : 'no',
+        row.digitalLeader ?? '',
+      ]),
+    }),
+    charts: (data) => ({
+      summary: {
+        type: 'bar',
+        unit: 'count',
+        labels: ['In place', 'Not in place'],
+        datasets: [{ label: 'Organisations', data: [data.inPlace, data.total - data.inPlace] }],
+      },
+    }),
+  }),
+
+  'service-managers': panel({
+    title: 'Action 02: Service Managers',
+    load: ({ selected }) => serviceManagers(selected),
+    csv: (data) => ({
+      columns: ['organisation', 'services_over_threshold', ...SERVICE_STATUSES],
+      rows: [
+        ...data.byOrganisation.map((row) => [
+          row.name,
+          row.total,
+          ...SERVICE_STATUSES.map((key) => row[key]),
+        ]),
+        ['Total', data.total, ...SERVICE_STATUSES.map((key) => data.byStatus[key])],
+      ],
+    }),
+    charts: (data) => ({
+      byOrganisation: {
+        type: 'bar',
+        horizontal: true,
+        stacked: true,
+        unit: 'count',
+        labels: data.byOrganisation.map((row) => row.name),
+        datasets: SERVICE_STATUSES.map((key) => ({
+          label: serviceStatusLabels[key],
+          data: data.byOrganisation.map((row) => row[key]),
+        })),
+      },
+    }),
+  }),
+
+  'fast-stream': panel({
+    title: 'Fast Stream',
+    load: ({ selected, roundId }) => fastStreamFigures(selected, roundId),
+    csv: (data) => ({
+      columns: ['measure', 'value'],
+      rows: [
+        ['round', data.round?.name ?? ''],
+        ['placements approved', data.placements],
+        ['places offered', data.placesOffered],
+        ['places filled', data.placesFilled],
+        ['fill rate (%)', data.fillRate],
+        ['entrants matched', data.matched],
+        ['matched to their first choice', data.firstChoice],
+        ['first-choice rate (%)', data.firstChoiceRate],
+        ['digital rule: met', data.digitalRule.met],
+        ['digital rule: still due', data.digitalRule.due],
+        ['digital rule: missed', data.digitalRule.missed],
+        ...data.byOrganisation.flatMap((row) => [
+          [`places offered: ${row.name}`, row.offered],
+          [`places filled: ${row.name}`, row.filled],
+        ]),
+      ],
+    }),
+    charts: (data) => ({
+      byOrganisation: {
+        type: 'bar',
+        horizontal: true,
+        unit: 'count',
+        labels: data.byOrganisation.map((row) => row.name),
+        datasets: [
+          { label: 'Places offered', data: data.byOrganisation.map((row) => row.offered) },
+          { label: 'Places filled', data: data.byOrganisation.map((row) => row.filled) },
+        ],
+      },
+      digitalRule: {
+        type: 'bar',
+        unit: 'count',
+        labels: ['Met', 'Still due', 'Missed'],
+        datasets: [
+          {
+            label: 'Entrants',
+            data: [data.digitalRule.met, data.digitalRule.due, data.digitalRule.missed],
+          },
+        ],
+      },
+    }),
+  }),
+
+  'trends': panel({
+    title: 'Trends',
+    load: ({ selected, period }) => trends(selected, period),
+    csv: (data) => ({
+      columns: ['taken_on', ...data.measures.map((measure) => measure.key)],
+      rows: data.dates.map((day, index) => [
+        day,
+        ...data.measures.map((measure) => measure.values[index]),
+      ]),
+    }),
+    charts: (data) => ({
+      percentages: {
+        type: 'line',
+        unit: 'percent',
+        labels: data.dates,
+        datasets: data.measures
+          .filter((measure) => measure.unit === 'percent')
+          .map((measure) => ({ label: measure.label, data: measure.values })),
+      },
+      counts: {
+        type: 'line',
+        unit: 'count',
+        labels: data.dates,
+        datasets: data.measures
+          .filter((measure) => measure.unit === 'count')
+          .map((measure) => ({ label: measure.label, data: measure.values })),
+      },
+    }),
+  }),
+}

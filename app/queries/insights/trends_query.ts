@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import {
+  ALL_GOVERNMENT,
+  MEASURE_KEYS,
+  MEASURES,
+  type Measure,
+} from '#queries/insights/measures_query'
+import { dateBounds, type Period } from '#queries/insights/period'
+import type { SelectedOrganisation } from '#queries/insights/rollup'
+
+export type Trends = {
+  /* Whether snapshots are taken for this organisation at all: departments and all of government. */
+  tracked: boolean
+  dates: string[]
+  measures: Array<{
+    key: Measure
+    label: string
+    unit: 'percent' | 'count'
+    /* One value per date; null where that day's snapshot has none. */
+    values: Array<number | null>
+  }>
+}
+
+/* A date column as yyyy-mm-dd, whichever driver read it. */
+function isoDay(value: unknown) {
+  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()!
+  return String(value).slice(0, 10)
+}
+
+/*
+ * The snapshots of the selected organisation (or of all of government)
+ * taken in the period, one column per measure and one row per day.
+ */
+export async function trends(
+  selected: SelectedOrganisation | null,
+  period: Period
+): Promise<Trends> {
+  const tracked =
+    selected === null ||
+    Boolean(
+      await db
+        .from('organisations')
+        .where('id', selected.id)
+        .whereNull('parent_id')
+        .select('id')
+        .first()
+    )
+  const [start, end] = dateBounds(period)
+  const rows = await db
+    .from('metric_snapshots')
+    .where('organisation_key', selected?.id ?? ALL_GOVERNMENT)
+    .where('taken_on', '>=', start)
+    .where('taken_on', '<', end)
+    .select('taken_on', 'measure', 'value')
+    .orderBy('taken_on')
+  const days = new Map<string, Map<string, number>>()
+  for (const row of rows) {
+    const day = isoDay(row.taken_on)
+    const values = days.get(day) ?? new Map<string, number>()
+    values.set(String(row.measure), Number(row.value))
+    days.set(day, values)
+  }
+  const dates = [...days.keys()].sort()
+  return {
+    tracked,
+    dates,
+    measures: MEASURE_KEYS.map((key) => ({
+      key,
+      label: MEASURES[key].label,
+      unit: MEASURES[key].unit,
+      values: dates.map((day) => days.get(day)!.get(key) ?? null),
+    })),
+  }
+}

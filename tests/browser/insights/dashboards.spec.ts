@@ -1,0 +1,214 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Locator, Page } from 'playwright'
+import { learningFixture } from '../../functional/insights/fixtures.js'
+import { DateTime } from 'luxon'
+import { takeSnapshots } from '#actions/insights/take_snapshots'
+import { financialYearOf } from '#queries/insights/period'
+import { financialYearLabel } from '#enums/workforce'
+
+function baseURL() {
+  return `http://${process.env.HOST}:${process.env.PORT}`
+}
+
+function collapse(text: string | null | undefined) {
+  return text?.replace(/\s+/g, ' ').trim()
+}
+
+/* A table's body rows as the text of their cells. */
+async function tableRows(table: Locator) {
+  const rows = await table.locator('tbody tr').all()
+  const result: Array<Array<string | undefined>> = []
+  for (const row of rows) {
+    const cells = await row.locator('th, td').allTextContents()
+    result.push(cells.map((cell) => collapse(cell)))
+  }
+  return result
+}
+
+/*
+ * Script errors and Content Security Policy refusals on the page. The
+ * browser's own request for a favicon, which the service does not serve,
+ * is no fault of the page.
+ */
+function watchErrors(page: Page) {
+  const errors: string[] = []
+  const missing = new Set<string>()
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      missing.add(response.url())
+      errors.push(`${response.status()} ${response.url()}`)
+    }
+  })
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    if (message.text().startsWith('Failed to load resource') && missing.size === 0) return
+    errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+/* Waits until every chart placeholder on the page shows its drawn canvas. */
+async function chartsDrawn(page: Page) {
+  const placeholders = page.locator('[data-chart]')
+  const count = await placeholders.count()
+  for (let index = 0; index < count; index++) {
+    await placeholders.nth(index).locator('canvas').waitFor({ state: 'visible' })
+  }
+  return count
+}
+
+async function showFigures(page: Page) {
+  await page.getByRole('button', { name: 'Show figures' }).click()
+  await page.waitForLoadState('load')
+}
+
+test.group('Dashboards, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a capability admin reads every dashboard, narrows it to a department and changes the period', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const { admin } = await learningFixture()
+    await takeSnapshots()
+    browserContext.setDefaultTimeout(8000)
+    await browserContext.loginAs(admin)
+
+    const page = await visit('/insights/capability')
+    const errors = watchErrors(page)
+    await page.assertTextContains('h1', 'Capability dashboard')
+    assert.isAbove(await chartsDrawn(page), 0)
+    assert.deepEqual(await tableRows(page.locator('#table-coverage-organisation')), [
+      ['Department A', '5', '3', '60%'],
+      ['Department B', '3', '1', '33.3%'],
+    ])
+    await page.assertAccessible()
+
+    await page.getByLabel('Organisation').selectOption({ label: 'Department A' })
+    await page.getByLabel('Heat map rows').selectOption({ label: 'Organisation' })
+    await showFigures(page)
+    assert.match(page.url(), /organisationId=\d+/)
+    assert.match(page.url(), /rows=organisation/)
+    assert.deepEqual(await tableRows(page.locator('#table-coverage-organisation')), [
+      ['Department A (directly)', '2', '1', '50%'],
+      ['Agency A1', '3', '2', '66.7%'],
+    ])
+    assert.deepEqual(await tableRows(page.locator('#table-skill-gaps')), [
+      ['Department A (directly)', '1 of 2 / 2', '0 of 0 / 0', '1 of 2 / 2'],
+      ['Agency A1', '1 of 2 / 2', '0 of 2 / 2', '0 of 0 / 0'],
+    ])
+    await chartsDrawn(page)
+    await page.assertAccessible()
+
+    // The organisation chosen follows to the learning dashboard, where the year is changed.
+    await page
+      .getByRole('navigation', { name: 'Dashboards' })
+      .getByRole('link', { name: 'Learning' })
+      .click()
+    await page.assertTextContains('h1', 'Learning dashboard')
+    await page.getByLabel('Financial year').selectOption({ label: '2025–26' })
+    await showFigures(page)
+    assert.deepEqual(await tableRows(page.locator('#table-training-status')), [
+      ['Awaiting approval', '0'],
+      ['Booked', '1'],
+      ['On the waiting list', '2'],
+      ['Attended', '1'],
+      ['Did not attend', '1'],
+      ['Completed', '2'],
+      ['Declined', '0'],
+      ['Cancelled', '2'],
+    ])
+    await page.getByLabel('Quarter').selectOption({ value: '1' })
+    await showFigures(page)
+    assert.match(page.url(), /quarter=1/)
+    assert.deepEqual(await tableRows(page.locator('#table-waiting-lists')), [
+      ['Course X', '1', '1'],
+    ])
+    await chartsDrawn(page)
+    await page.assertAccessible()
+
+    await page
+      .getByRole('navigation', { name: 'Dashboards' })
+      .getByRole('link', { name: 'Workforce' })
+      .click()
+    await page.assertTextContains('h1', 'Workforce dashboard')
+    assert.deepEqual(await tableRows(page.locator('#table-digital-leaders')), [
+      ['Agency A1', 'Executive agency', 'No'],
+      ['Department A', 'Ministerial department', 'No'],
+    ])
+    await chartsDrawn(page)
+    await page.assertAccessible()
+
+    await page
+      .getByRole('navigation', { name: 'Dashboards' })
+      .getByRole('link', { name: 'Fast Stream' })
+      .click()
+    await page.assertTextContains('h1', 'Fast Stream dashboard')
+    await page.assertTextContains('main', 'No placement round has been published yet.')
+    await page.assertAccessible()
+
+    await page
+      .getByRole('navigation', { name: 'Dashboards' })
+      .getByRole('link', { name: 'Overview and trends' })
+      .click()
+    await page.getByLabel('Organisation').selectOption({ label: 'All of government' })
+    const thisYear = financialYearLabel(financialYearOf(DateTime.utc()))
+    await page.getByLabel('Financial year').selectOption({ label: thisYear })
+    await showFigures(page)
+    const trends = await tableRows(page.locator('#table-trends'))
+    assert.lengthOf(trends, 1)
+    assert.equal(trends[0][1], '50%')
+    assert.equal(await chartsDrawn(page), 2)
+    await page.assertAccessible()
+
+    assert.deepEqual(errors, [])
+  })
+
+  test('without JavaScript every dashboard still shows its tables, and no chart', async ({
+    browser,
+    assert,
+    cleanup,
+  }) => {
+    const { hrA } = await learningFixture()
+    await takeSnapshots()
+    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false })
+    cleanup(() => context.close())
+    context.setDefaultTimeout(8000)
+    await context.loginAs(hrA)
+    const page = await context.newPage()
+
+    for (const [path, table] of [
+      ['/insights', '#table-trends'],
+      ['/insights/capability', '#table-coverage-family'],
+      ['/insights/workforce', '#table-headcount'],
+      ['/insights/learning?year=2025', '#table-session-fill'],
+    ] as const) {
+      await page.goto(path)
+      const rows = await tableRows(page.locator(table))
+      assert.isAbove(rows.length, 0, path)
+      assert.isAbove(await page.locator('[data-chart]').count(), 0, path)
+      assert.equal(await page.locator('canvas').count(), 0, path)
+      for (const placeholder of await page.locator('[data-chart]').all()) {
+        assert.isFalse(await placeholder.isVisible(), path)
+      }
+    }
+    await page.goto('/insights/fast-stream')
+    assert.include(
+      await page.locator('main').textContent(),
+      'No placement round has been published yet.'
+    )
+
+    // The filters work as a plain form.
+    await page.goto('/insights/learning')
+    await page.getByLabel('Financial year').selectOption({ label: '2025–26' })
+    await page.getByRole('button', { name: 'Show figures' }).click()
+    await page.waitForURL(/year=2025/)
+    assert.deepEqual(await tableRows(page.locator('#table-session-fill')), [
+      ['Course X', '1', '4', '4', '100%'],
+      ['Course Y', '1', '3', '2', '66.7%'],
+    ])
+  })
+})

@@ -1,0 +1,119 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { fastStreamFixture } from './fixtures.js'
+import { bearer } from '#tests/support/api'
+
+function csvRows(text: string) {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','))
+}
+
+const headline = (data: any) => ({
+  round: data.round.name,
+  placements: data.placements,
+  placesOffered: data.placesOffered,
+  placesFilled: data.placesFilled,
+  fillRate: data.fillRate,
+  matched: data.matched,
+  firstChoice: data.firstChoice,
+  firstChoiceRate: data.firstChoiceRate,
+  digitalRule: data.digitalRule,
+})
+
+test.group('Dashboards: Fast Stream', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the latest published round across government', async ({ client, assert }) => {
+    const { admin } = await fastStreamFixture()
+    const response = await client
+      .get('/api/v1/metrics/fast-stream')
+      .header('Authorization', await bearer(admin))
+    response.assertStatus(200)
+    const data = response.body().data
+    assert.deepEqual(headline(data), {
+      round: 'Latest round',
+      placements: 3,
+      placesOffered: 6,
+      placesFilled: 4,
+      fillRate: 66.7,
+      matched: 4,
+      firstChoice: 3,
+      firstChoiceRate: 75,
+      digitalRule: { met: 2, due: 1, missed: 2 },
+    })
+    assert.deepEqual(
+      data.byOrganisation.map((row: any) => [row.name, row.offered, row.filled]),
+      [
+        ['Department A', 3, 3],
+        ['Department B', 3, 1],
+      ]
+    )
+  })
+
+  test('HR see only the placements offered in their tree and the entrants matched to them', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await fastStreamFixture()
+    const response = await client
+      .get('/api/v1/metrics/fast-stream')
+      .header('Authorization', await bearer(hrA))
+    response.assertStatus(200)
+    const data = response.body().data
+    assert.deepEqual(headline(data), {
+      round: 'Latest round',
+      placements: 2,
+      placesOffered: 3,
+      placesFilled: 3,
+      fillRate: 100,
+      matched: 3,
+      firstChoice: 2,
+      firstChoiceRate: 66.7,
+      digitalRule: { met: 1, due: 1, missed: 1 },
+    })
+    assert.deepEqual(
+      data.byOrganisation.map((row: any) => [row.name, row.offered, row.filled]),
+      [
+        ['Department A (directly)', 2, 2],
+        ['Agency A1', 1, 1],
+      ]
+    )
+
+    const page = await client.get('/insights/fast-stream').loginAs(hrA)
+    page.assertStatus(200)
+    page.assertTextIncludes('Placement round: Latest round')
+    assert.notInclude(page.text(), 'Department B')
+  })
+
+  test('an earlier published round can be chosen; a round that is not published is not found', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, older } = await fastStreamFixture()
+    const auth = await bearer(admin)
+    const response = await client
+      .get(`/api/v1/metrics/fast-stream?roundId=${older.id}`)
+      .header('Authorization', auth)
+    response.assertStatus(200)
+    assert.include(headline(response.body().data), {
+      round: 'Older round',
+      placesOffered: 1,
+      placesFilled: 1,
+      firstChoice: 0,
+      firstChoiceRate: 0,
+    })
+
+    const csv = await client.get(`/insights/fast-stream.csv?roundId=${older.id}`).loginAs(admin)
+    csv.assertStatus(200)
+    const rows = csvRows(csv.text())
+    assert.deepInclude(rows, ['round', 'Older round'])
+    assert.deepInclude(rows, ['places filled', '1'])
+
+    const missing = await client
+      .get('/api/v1/metrics/fast-stream?roundId=999999')
+      .header('Authorization', auth)
+    missing.assertStatus(404)
+  })
+})

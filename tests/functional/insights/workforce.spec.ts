@@ -1,0 +1,175 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { strategyFixture, workforceFixture } from './fixtures.js'
+import { bearer } from '#tests/support/api'
+
+function csvRows(text: string) {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','))
+}
+
+const figures = (rows: any[]) =>
+  rows.map((row) => [row.name, row.postsNeeded, row.inPost, row.beingRecruited])
+
+test.group('Dashboards: headcount', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('posts needed in the year’s plans, in post today and being recruited, per role profile', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await workforceFixture()
+    const response = await client
+      .get('/api/v1/metrics/headcount?year=2025')
+      .header('Authorization', await bearer(admin))
+    response.assertStatus(200)
+    const data = response.body().data
+    assert.deepEqual(figures(data.byRoleProfile), [
+      ['Leader', 0, 1, 0],
+      ['Delivery manager', 9, 4, 5],
+      ['Developer', 5, 3, 2],
+    ])
+    assert.deepEqual(data.total, { postsNeeded: 14, inPost: 8, beingRecruited: 7 })
+  })
+
+  test('HR count only their tree, and another year reads that year’s plans', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await workforceFixture()
+    const auth = await bearer(hrA)
+    const thisYear = await client
+      .get('/api/v1/metrics/headcount?year=2025')
+      .header('Authorization', auth)
+    thisYear.assertStatus(200)
+    assert.deepEqual(figures(thisYear.body().data.byRoleProfile), [
+      ['Leader', 0, 1, 0],
+      ['Delivery manager', 5, 2, 2],
+      ['Developer', 5, 2, 2],
+    ])
+    const lastYear = await client
+      .get('/api/v1/metrics/headcount?year=2024')
+      .header('Authorization', auth)
+    assert.deepEqual(figures(lastYear.body().data.byRoleProfile), [
+      ['Leader', 0, 1, 0],
+      ['Delivery manager', 9, 2, 2],
+      ['Developer', 0, 2, 2],
+    ])
+
+    const page = await client.get('/insights/workforce?year=2025').loginAs(hrA)
+    page.assertStatus(200)
+    page.assertTextIncludes('Posts needed, in post and being recruited, by role profile')
+    const csv = await client.get('/insights/headcount.csv?year=2025').loginAs(hrA)
+    csv.assertStatus(200)
+    assert.deepEqual(csvRows(csv.text()), [
+      ['role_family', 'role_profile', 'posts_needed', 'in_post', 'being_recruited', 'shortfall'],
+      ['Leadership', 'Leader', '0', '1', '0', '0'],
+      ['Product and delivery', 'Delivery manager', '5', '2', '2', '3'],
+      ['Technical', 'Developer', '5', '2', '2', '3'],
+      ['', 'Total', '10', '5', '4', '5'],
+    ])
+  })
+})
+
+test.group('Dashboards: strategy actions 01 and 02', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('Digital Leaders in place among departments and transactional agencies', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, hrA } = await strategyFixture()
+    const all = await client
+      .get('/api/v1/metrics/digital-leaders')
+      .header('Authorization', await bearer(admin))
+    all.assertStatus(200)
+    assert.deepEqual(
+      all.body().data.organisations.map((row: any) => [row.name, row.inPlace, row.digitalLeader]),
+      [
+        ['Agency A1', false, null],
+        ['Department A', true, 'Alice Able'],
+        ['Department B', false, null],
+      ]
+    )
+    assert.include(all.body().data, { total: 3, inPlace: 1, share: 33.3 })
+
+    const mine = await client
+      .get('/api/v1/metrics/digital-leaders')
+      .header('Authorization', await bearer(hrA))
+    assert.include(mine.body().data, { total: 2, inPlace: 1, share: 50 })
+
+    const csv = await client.get('/insights/digital-leaders.csv').loginAs(hrA)
+    assert.deepEqual(csvRows(csv.text()), [
+      ['organisation', 'type', 'digital_leader_in_place', 'digital_leader'],
+      ['Agency A1', 'Executive agency', 'no', ''],
+      ['Department A', 'Ministerial department', 'yes', 'Alice Able'],
+    ])
+  })
+
+  test('services over 100,000 transactions by their Service Manager’s standing', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, hrA } = await strategyFixture()
+    const all = await client
+      .get('/api/v1/metrics/service-managers')
+      .header('Authorization', await bearer(admin))
+    all.assertStatus(200)
+    const data = all.body().data
+    assert.deepEqual(data.byStatus, {
+      compliant: 1,
+      training_booked: 1,
+      not_trained: 1,
+      none_named: 1,
+    })
+    assert.include(data, { total: 4, compliant: 1, share: 25 })
+    assert.deepEqual(
+      data.byOrganisation.map((row: any) => [
+        row.name,
+        row.total,
+        row.compliant,
+        row.training_booked,
+        row.not_trained,
+        row.none_named,
+      ]),
+      [
+        ['Department A', 2, 1, 0, 0, 1],
+        ['Department B', 2, 0, 1, 1, 0],
+      ]
+    )
+
+    const mine = await client
+      .get('/api/v1/metrics/service-managers')
+      .header('Authorization', await bearer(hrA))
+    assert.deepEqual(
+      mine.body().data.byOrganisation.map((row: any) => [row.name, row.compliant, row.none_named]),
+      [
+        ['Department A (directly)', 1, 0],
+        ['Agency A1', 0, 1],
+      ]
+    )
+
+    const page = await client.get('/insights/workforce').loginAs(hrA)
+    page.assertStatus(200)
+    page.assertTextIncludes('Action 02: Service Managers')
+    page.assertTextIncludes('Agency A1')
+    assert.notInclude(page.text(), 'Department B')
+
+    const csv = await client.get('/insights/service-managers.csv').loginAs(admin)
+    assert.deepEqual(csvRows(csv.text()), [
+      [
+        'organisation',
+        'services_over_threshold',
+        'compliant',
+        'training_booked',
+        'not_trained',
+        'none_named',
+      ],
+      ['Department A', '2', '1', '0', '0', '1'],
+      ['Department B', '2', '0', '1', '1', '0'],
+      ['Total', '4', '1', '1', '1', '1'],
+    ])
+  })
+})
