@@ -23,7 +23,6 @@ import {
   orNull,
   problemAnswer,
   problems,
-  problemWith,
   query,
   schemaRef,
   text,
@@ -253,20 +252,8 @@ export const capability: ApiArea = {
           201: answer('The item, added.', dataOf(schemaRef('PlanItem'))),
           ...problems(401),
           422: problemAnswer(
-            'A field breaks a rule, or the skill or course named does not exist. The latter’s `errors` have no `rule`.',
-            {
-              anyOf: [
-                schemaRef('ValidationProblem'),
-                problemWith({
-                  errors: {
-                    ...arrayOf(
-                      object({ field: oneOfValues(['skillId', 'courseId']), message: text() })
-                    ),
-                    minItems: 1,
-                  },
-                }),
-              ],
-            }
+            'A field breaks a rule, or the skill or course named does not exist (rule `exists`).',
+            schemaRef('ValidationProblem')
           ),
         },
       },

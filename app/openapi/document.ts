@@ -8,9 +8,11 @@ import {
   sharedSchemas,
 } from './components.js'
 import { description } from './description.js'
+import { fastStream } from './fast_stream.js'
 import { framework } from './framework.js'
 import { identity } from './identity.js'
 import { learning } from './learning.js'
+import { metrics } from './metrics.js'
 import { workforce } from './workforce.js'
 import { HTTP_METHODS, type ApiArea, type OpenApiDocument, type PathItem } from './types.js'
 
@@ -21,10 +23,19 @@ export const API_PREFIX = '/api/v1'
  * The areas of the API, in the order the reference shows them. A new area
  * is a module exporting an ApiArea, listed here.
  */
-export const AREAS: ApiArea[] = [identity, framework, learning, capability, workforce, description]
+export const AREAS: ApiArea[] = [
+  identity,
+  framework,
+  learning,
+  capability,
+  workforce,
+  fastStream,
+  metrics,
+  description,
+]
 
 const INTRODUCTION = [
-  'The JSON API of the Digital Capability Service: the capability framework, learning, capability and workforce planning, with the same permissions as the pages.',
+  'The JSON API of the Digital Capability Service: the capability framework, learning, capability and workforce planning, the Fast Stream and management information, with the same permissions as the pages.',
   '',
   '- **Tokens.** Get one from `POST /tokens` (or the profile page) and send it as `Authorization: Bearer <token>`.',
   '- **Lists** answer `{"data": [...], "meta": {"total", "page", "perPage", "lastPage"}}` and accept `page` and `perPage` (at most 100).',

@@ -54,25 +54,6 @@ const placeFields = {
   ),
 }
 
-/*
- * A 409 about an enrolment. Its `status` member is the enrolment's state,
- * which takes the place of the problem's HTTP status: the HTTP status line
- * still says 409.
- */
-const enrolmentConflict = (enrolment: Record<string, Schema>) =>
-  object(
-    {
-      type: { type: 'string', const: 'about:blank' },
-      title: { type: 'string', const: 'Conflict' },
-      detail: text('Why the request conflicts, in plain words.'),
-      ...enrolment,
-    },
-    {
-      description:
-        'A problem whose `status` is the state of the enrolment in the way, not the HTTP status.',
-    }
-  )
-
 const courseFields = {
   id: id(),
   code: text('A short code, such as `AGILE-101`.'),
@@ -162,7 +143,10 @@ export const learning: ApiArea = {
       { optional: ['note'] }
     ),
     EnrolmentPlace: object(placeFields),
-    EnrolmentConflict: enrolmentConflict(placeFields),
+    EnrolmentConflict: problemWith(
+      { enrolment: object(placeFields, { description: 'The caller’s enrolment in the way.' }) },
+      'A 409 about an enrolment: `enrolment` names it, and `status` is the HTTP status.'
+    ),
     CancelRequest: object({ reason: text('Why the place is given up.', { min: 1, max: 500 }) }),
     Enrolment: object({
       ...placeFields,
@@ -367,7 +351,7 @@ export const learning: ApiArea = {
           201: answer('The caller’s place.', schemaRef('EnrolmentPlace')),
           ...problems(401, 404),
           409: problemAnswer(
-            'The caller already has a place or a request on this session; it is described.',
+            'The caller already has a place or a request on this session; `enrolment` describes it.',
             schemaRef('EnrolmentConflict')
           ),
           422: problemAnswer('The note breaks a rule, or the session cannot be booked now.', {
@@ -401,8 +385,8 @@ export const learning: ApiArea = {
           ),
           ...problems(401, 404),
           409: problemAnswer(
-            'The enrolment can no longer be cancelled, for instance once attended.',
-            enrolmentConflict({ id: placeFields.id, status: placeFields.status })
+            'The enrolment can no longer be cancelled, for instance once attended; `enrolment` describes it.',
+            schemaRef('EnrolmentConflict')
           ),
           422: problemAnswer(
             'No reason was given, or booking has closed so only the course team can cancel.',

@@ -100,7 +100,10 @@ test.group('API: enrolling', (group) => {
     )
   })
 
-  test('enrolling twice answers 409 with the existing enrolment', async ({ client, assert }) => {
+  test('enrolling twice answers 409 with the existing enrolment, keeping the HTTP status', async ({
+    client,
+    assert,
+  }) => {
     const learner = await createUser()
     const session = await createSession()
     const existing = await enrolled(learner, session.id)
@@ -109,8 +112,12 @@ test.group('API: enrolling', (group) => {
       .header('Authorization', await bearer(learner))
     response.assertStatus(409)
     response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
-    assert.equal(response.body().id, existing.id)
-    assert.equal(response.body().status, 'booked')
+    assert.equal(response.body().status, 409)
+    assert.deepEqual(response.body().enrolment, {
+      id: existing.id,
+      status: 'booked',
+      position: null,
+    })
     assert.lengthOf(await Enrolment.query().where('session_id', session.id), 1)
   })
 
@@ -264,7 +271,9 @@ test.group('API: cancelling', (group) => {
     assert.equal(booking.status, 'booked')
   })
 
-  test('cancelling an enrolment that is already cancelled answers 409', async ({ client }) => {
+  test('cancelling an enrolment that is already cancelled answers 409 naming it', async ({
+    client,
+  }) => {
     const learner = await createUser()
     const booking = await bookedOnNewSession(learner)
     const auth = await bearer(learner)
@@ -277,7 +286,10 @@ test.group('API: cancelling', (group) => {
       .header('Authorization', auth)
       .json({ reason: 'Second time' })
     again.assertStatus(409)
-    again.assertBodyContains({ id: booking.id, status: 'cancelled' })
+    again.assertBodyContains({
+      status: 409,
+      enrolment: { id: booking.id, status: 'cancelled', position: null },
+    })
   })
 })
 

@@ -174,7 +174,18 @@ test.group('API: my gaps and development plan', (group) => {
       .header('Authorization', await bearer(person))
       .json({ kind: 'course', courseId: 999999 })
     unknown.assertStatus(422)
-    assert.deepEqual(unknown.body().errors, [{ field: 'courseId', message: 'Select the course' }])
+    assert.deepEqual(unknown.body().errors, [
+      { field: 'courseId', message: 'Select the course', rule: 'exists' },
+    ])
+
+    const unknownSkill = await client
+      .post('/api/v1/me/plan/items')
+      .header('Authorization', await bearer(person))
+      .json({ kind: 'skill', skillId: 999999, targetLevel: 2 })
+    unknownSkill.assertStatus(422)
+    assert.deepEqual(unknownSkill.body().errors, [
+      { field: 'skillId', message: 'Select the skill you want to develop', rule: 'exists' },
+    ])
   })
 
   test('the gaps and plan endpoints need a bearer token', async ({ client }) => {

@@ -61,6 +61,22 @@ test.group('API: organisation capability', (group) => {
     fromA.assertStatus(404)
   })
 
+  test('an id that is not a whole number from 1 answers 404, not another organisation', async ({
+    client,
+    assert,
+  }) => {
+    const { a, admin } = await capabilityFixture()
+    const auth = await bearer(admin)
+    for (const id of [`${a.id}abc`, `${a.id}.5`, '0', '-1', 'abc']) {
+      const response = await client
+        .get(`/api/v1/organisations/${id}/capability`)
+        .header('Authorization', auth)
+      response.assertStatus(404)
+      assert.equal(response.body().status, 404, id)
+      assert.notProperty(response.body(), 'data', id)
+    }
+  })
+
   test('a capability admin sees any department; a learner is refused with 403', async ({
     client,
     assert,

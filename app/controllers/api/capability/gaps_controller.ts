@@ -75,11 +75,13 @@ export default class GapsController {
       }
       case 'skill_not_found':
         return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [{ field: 'skillId', message: 'Select the skill you want to develop' }],
+          errors: [
+            { field: 'skillId', message: 'Select the skill you want to develop', rule: 'exists' },
+          ],
         })
       case 'course_not_found':
         return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [{ field: 'courseId', message: 'Select the course' }],
+          errors: [{ field: 'courseId', message: 'Select the course', rule: 'exists' }],
         })
       default: {
         const unreachable: never = result

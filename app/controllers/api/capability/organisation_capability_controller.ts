@@ -4,11 +4,13 @@ import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
 import { problem } from '#services/api'
+import { idParam } from '#services/params'
 
 /*
  * An organisation's capability against its people's role levels, for HR
  * of its tree and capability admins. Organisations outside the caller's
- * scope answer 404, as if they did not exist.
+ * scope, and ids that are not whole numbers from 1, answer 404, as if they
+ * did not exist.
  */
 export default class OrganisationCapabilityController {
   async show({ auth, params, response }: HttpContext) {
@@ -16,12 +18,11 @@ export default class OrganisationCapabilityController {
     if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
       return problem(response, 403, 'Only department HR and capability admins can see this.')
     }
-    const id = Number.parseInt(String(params.id), 10)
+    const id = idParam(params.id)
     const scope = await OrganisationScope.forUser(user)
-    const organisation =
-      Number.isFinite(id) && id > 0 && (await scope.includes(id))
-        ? await db.from('organisations').where('id', id).select('id', 'name', 'path').first()
-        : null
+    const organisation = (await scope.includes(id))
+      ? await db.from('organisations').where('id', id).select('id', 'name', 'path').first()
+      : null
     if (!organisation) {
       return problem(response, 404, 'There is no organisation with this id that you can see.')
     }

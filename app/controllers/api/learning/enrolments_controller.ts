@@ -14,6 +14,7 @@ import {
 import { listEnvelope, problem } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import type Enrolment from '#models/enrolment'
 
 const REFUSALS = {
   booking_closed: 'Booking for this session has closed.',
@@ -38,6 +39,18 @@ function enrolmentResource(row: LearnerEnrolment) {
       onlineUrl: row.session.onlineUrl,
     },
     course: row.course,
+  }
+}
+
+/*
+ * An enrolment's place on its session: the answer to enrolling, and what a
+ * 409 problem names as `enrolment` (the problem's own `status` stays the HTTP one).
+ */
+function enrolmentPlace(enrolment: Enrolment) {
+  return {
+    id: enrolment.id,
+    status: enrolment.status,
+    position: enrolment.waitlistPosition ?? null,
   }
 }
 
@@ -67,19 +80,11 @@ export default class EnrolmentsController {
     switch (result.type) {
       case 'requested':
       case 'booked':
-      case 'waitlisted': {
-        const { enrolment } = result
-        return response.created({
-          id: enrolment.id,
-          status: enrolment.status,
-          position: enrolment.waitlistPosition ?? null,
-        })
-      }
+      case 'waitlisted':
+        return response.created(enrolmentPlace(result.enrolment))
       case 'already_enrolled':
         return problem(response, 409, 'You already have a place or a request on this session.', {
-          id: result.enrolment.id,
-          status: result.enrolment.status,
-          position: result.enrolment.waitlistPosition ?? null,
+          enrolment: enrolmentPlace(result.enrolment),
         })
       case 'session_not_found':
         throw new RecordNotFoundException()
@@ -122,7 +127,7 @@ export default class EnrolmentsController {
           response,
           409,
           `This enrolment is ${result.enrolment.status} and can no longer be cancelled.`,
-          { id: result.enrolment.id, status: result.enrolment.status }
+          { enrolment: enrolmentPlace(result.enrolment) }
         )
       default: {
         const unreachable: never = result

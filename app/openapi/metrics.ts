@@ -1,0 +1,448 @@
+import { EnrolmentStatuses } from '#enums/learning'
+import { organisationTypeValues } from '#enums/organisation_types'
+import { PANEL_KEYS, type PanelKey } from '#queries/insights/panel_keys'
+import type { Measure } from '#queries/insights/measures_query'
+import type { ServiceStatus } from '#queries/insights/strategy_actions_query'
+import {
+  answer,
+  arrayOf,
+  boolean,
+  date,
+  id,
+  integer,
+  named,
+  object,
+  oneOfValues,
+  orNull,
+  problems,
+  query,
+  schemaRef,
+  text,
+} from './components.js'
+import type { ApiArea, Operation, Parameter, PathItem, Schema } from './types.js'
+
+const TAG = 'Management information'
+
+/* Every member of a union of strings, checked complete by the compiler. */
+const keysOf = <T extends string>(map: Record<T, true>) => Object.keys(map) as T[]
+
+const measures = keysOf<Measure>({
+  capability_coverage: true,
+  people_with_role: true,
+  people_meeting_all: true,
+  posts_needed: true,
+  in_post: true,
+  being_recruited: true,
+  enrolments_completed: true,
+  digital_leaders_in_place: true,
+  service_managers_compliant: true,
+})
+const serviceStatuses = keysOf<ServiceStatus>({
+  compliant: true,
+  training_booked: true,
+  not_trained: true,
+  none_named: true,
+})
+
+const count = (description?: string) => integer(description, { min: 0 })
+
+/* A share as a percentage with one decimal; null when there is nothing to share. */
+const share = (description: string): Schema =>
+  orNull({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: `${description} A percentage with one decimal; null when there is nothing to count.`,
+  })
+
+/* A line of a breakdown by organisation: a department, or an organisation under the one chosen. */
+const groupFields = {
+  id: id('The organisation’s id.'),
+  name: text(
+    'Its name; the chosen organisation’s own line, for what sits directly in it, ends “(directly)”.'
+  ),
+  direct: boolean('Whether this is the chosen organisation’s own line.'),
+}
+
+const byOrganisation =
+  'By organisation: for all of government, each department with its tree; for a chosen organisation, its own line first, then each organisation directly under it with its tree, by name.'
+
+const coverageLine = {
+  people: count('People with a current role level.'),
+  meeting: count('Of those, people meeting every requirement of it.'),
+  coverage: share('The share of people meeting every requirement.'),
+}
+
+const headcountFigures = {
+  postsNeeded: count('Posts needed in the capability plans of the financial year.'),
+  inPost: count('People with a current role level in the profile, today.'),
+  beingRecruited: count('Posts in recruitment campaigns still open.'),
+}
+
+const sessionFillLine = {
+  sessions: count('Scheduled sessions starting in the period.'),
+  places: count('Their seats.'),
+  taken: count('Seats taken: booked, attended, absent or completed.'),
+  fillRate: share('Seats taken out of seats.'),
+}
+
+const serviceCounts = Object.fromEntries(
+  serviceStatuses.map((status) => [status, count()])
+) as Record<ServiceStatus, Schema>
+
+/* Which filters a panel uses; the others are still checked, and answer 422 or 404 when wrong. */
+type Filter = 'organisation' | 'period' | 'quarter' | 'rows' | 'round'
+
+interface PanelDescription {
+  schema: string
+  summary: string
+  description: string
+  uses: Filter[]
+  data: Schema
+}
+
+/* What each panel answers, and the filters it reads. */
+const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
+  'capability-coverage': {
+    title: 'Capability coverage',
+    schema: 'CapabilityCoverageMetrics',
+    summary: 'Capability coverage',
+    description:
+      'The share of people with a current role level who meet every live requirement of it, in total, by organisation and by role family. As things stand today: the period is not used.',
+    uses: ['organisation'],
+    data: object({
+      total: object(coverageLine),
+      byOrganisation: arrayOf(object({ ...groupFields, ...coverageLine }), byOrganisation),
+      byRoleFamily: arrayOf(
+        object({ id: id(), name: text(), ...coverageLine }),
+        'By role family, in the framework’s order.'
+      ),
+    }),
+  },
+  'skill-gaps': {
+    title: 'Skill gaps',
+    schema: 'SkillGapMetrics',
+    summary: 'Skill gaps',
+    description:
+      'The skill-gap heat map: for each role family (or organisation) and skill category, how many people fall below the level their role level needs in at least one skill of the category. As things stand today.',
+    uses: ['organisation', 'rows'],
+    data: object({
+      rows: oneOfValues(['family', 'organisation'], 'What the lines are.'),
+      categories: arrayOf(text(), 'The skill categories, by name: the keys of every `cells`.'),
+      lines: arrayOf(
+        object({
+          id: id('The role family’s or organisation’s id.'),
+          name: text(),
+          cells: {
+            type: 'object',
+            description: 'One entry per category, keyed by its name.',
+            additionalProperties: object({
+              below: count('People below the level needed in at least one skill of it.'),
+              people: count('People whose role level needs a skill of it.'),
+            }),
+          },
+        }),
+        'By role family in the framework’s order, or by organisation as `byOrganisation` elsewhere.'
+      ),
+      max: count('The largest `below` of any cell.'),
+    }),
+  },
+  'headcount': {
+    title: 'Headcount',
+    schema: 'HeadcountMetrics',
+    summary: 'Headcount',
+    description:
+      'Per role profile: posts needed in the capability plans of the financial year, people in post today, and posts in recruitment campaigns still open. By financial year: the quarter is not used.',
+    uses: ['organisation', 'period'],
+    data: object({
+      year: integer('The financial year, by the year it starts.', { min: 2010, max: 2100 }),
+      total: object(headcountFigures),
+      byRoleProfile: arrayOf(
+        object({
+          id: id(),
+          name: text(),
+          family: text('The role family’s name.'),
+          ...headcountFigures,
+        }),
+        'By role family, then role profile name.'
+      ),
+    }),
+  },
+  'training': {
+    title: 'Training',
+    schema: 'TrainingMetrics',
+    summary: 'Training',
+    description:
+      'Enrolments of the organisation’s people on sessions starting in the period, by status; completion and no-show rates among those whose attendance is known; and the spend on the seats they took.',
+    uses: ['organisation', 'period', 'quarter'],
+    data: object({
+      byStatus: arrayOf(
+        object({
+          status: oneOfValues(Object.values(EnrolmentStatuses)),
+          enrolments: count(),
+        }),
+        'Every status, in the order of a learner’s journey.'
+      ),
+      enrolments: count('All enrolments.'),
+      attendanceKnown: count('Enrolments attended, absent or completed.'),
+      completed: count(),
+      noShow: count(),
+      completionRate: share('Completed out of attendance known.'),
+      noShowRate: share('Absent out of attendance known.'),
+      spendPence: count(
+        'The cost of the seats taken (booked, attended, absent or completed), in pence.'
+      ),
+    }),
+  },
+  'session-fill': {
+    title: 'Session fill',
+    schema: 'SessionFillMetrics',
+    summary: 'Session fill',
+    description:
+      'How full the catalogue’s scheduled sessions starting in the period are, per course and in total, counting seats taken by anyone: the organisation is named in `meta` but does not narrow the figures.',
+    uses: ['period', 'quarter'],
+    data: object({
+      total: object(sessionFillLine),
+      courses: arrayOf(
+        object({ id: id(), code: text(), title: text(), ...sessionFillLine }),
+        'Most places first, then by title.'
+      ),
+    }),
+  },
+  'waiting-lists': {
+    title: 'Waiting lists',
+    schema: 'WaitingListMetrics',
+    summary: 'Waiting lists',
+    description:
+      'Demand for more sessions: per course, how many of the organisation’s people wait on the waiting lists of its sessions starting in the period, and on how many sessions.',
+    uses: ['organisation', 'period', 'quarter'],
+    data: object({
+      waitlisted: count('People waiting, over every course.'),
+      courses: arrayOf(
+        object({
+          id: id(),
+          code: text(),
+          title: text(),
+          waitlisted: count(),
+          sessions: count('Sessions with someone waiting.'),
+        }),
+        'Most people waiting first, then by title.'
+      ),
+    }),
+  },
+  'digital-leaders': {
+    title: 'Action 01: Digital Leaders',
+    schema: 'DigitalLeaderMetrics',
+    summary: 'Digital Leaders (action 01)',
+    description:
+      'The departments and transactional agencies of the tree, and whether each has an active Digital Leader. As things stand today.',
+    uses: ['organisation'],
+    data: object({
+      total: count('Organisations that need a Digital Leader.'),
+      inPlace: count('Of those, organisations with one.'),
+      share: share('Organisations with a Digital Leader out of those that need one.'),
+      organisations: arrayOf(
+        object({
+          id: id(),
+          name: text(),
+          type: oneOfValues(organisationTypeValues),
+          inPlace: boolean(),
+          digitalLeader: orNull(text('The Digital Leader’s name.')),
+        }),
+        'By name.'
+      ),
+    }),
+  },
+  'service-managers': {
+    title: 'Action 02: Service Managers',
+    schema: 'ServiceManagerMetrics',
+    summary: 'Service Managers (action 02)',
+    description:
+      'Services over 100,000 transactions a year in the tree, counted by the standing of their Service Manager: `compliant` (trained), `training_booked`, `not_trained` and `none_named`. As things stand today.',
+    uses: ['organisation'],
+    data: object({
+      total: count('Services over the threshold.'),
+      compliant: count('Of those, services with a trained Service Manager.'),
+      share: share('Compliant services out of those over the threshold.'),
+      byStatus: object(serviceCounts),
+      byOrganisation: arrayOf(
+        object({ ...groupFields, total: count(), ...serviceCounts }),
+        byOrganisation
+      ),
+    }),
+  },
+  'fast-stream': {
+    title: 'Fast Stream',
+    schema: 'FastStreamMetrics',
+    summary: 'Fast Stream',
+    description:
+      'A published placement round (the latest, unless `roundId` names one): approved placements and their places, places filled, the share of matched entrants given their first choice, and where the round’s entrants stand against the digital-placement rule. With an organisation, only placements offered in its tree count, and the entrants matched to them. The period is not used.',
+    uses: ['organisation', 'round'],
+    data: object({
+      round: orNull(named('The round reported on; null when no round is published.')),
+      placements: count('Approved placements.'),
+      placesOffered: count(),
+      placesFilled: count(),
+      fillRate: share('Places filled out of places offered.'),
+      matched: count('Entrants given a placement.'),
+      firstChoice: count('Of those, given their first choice.'),
+      firstChoiceRate: share('First choices out of entrants matched.'),
+      digitalRule: object(
+        {
+          met: count('Entrants with a digital posting.'),
+          due: count('Entrants without one whose two-year mark falls after the next round.'),
+          missed: count('Entrants without one whose two-year mark falls before the next round.'),
+        },
+        { description: 'The round’s entrants against the digital-placement rule.' }
+      ),
+      digitalRuleRate: share('Entrants who met the rule out of all of them.'),
+      byOrganisation: arrayOf(
+        object({
+          ...groupFields,
+          offered: count('Places offered.'),
+          filled: count('Places filled.'),
+        }),
+        byOrganisation
+      ),
+    }),
+  },
+  'trends': {
+    title: 'Trends',
+    schema: 'TrendMetrics',
+    summary: 'Trends',
+    description:
+      'The key measures from the daily snapshots taken in the period, one value per day. Snapshots are kept for all of government and for each department; other organisations have none.',
+    uses: ['organisation', 'period', 'quarter'],
+    data: object({
+      tracked: boolean(
+        'Whether snapshots are taken for the organisation: all of government and departments.'
+      ),
+      dates: arrayOf(date(), 'The days with a snapshot, earliest first.'),
+      measures: arrayOf(
+        object({
+          key: oneOfValues(measures),
+          label: text(),
+          unit: oneOfValues(['percent', 'count']),
+          values: arrayOf(
+            orNull({ type: 'number' }),
+            'One value per day in `dates`; null where that day’s snapshot has none.'
+          ),
+        }),
+        'Every measure, in the same order each time.'
+      ),
+    }),
+  },
+}
+
+const UNUSED = 'This panel does not use it, but it is checked all the same.'
+
+/* The dashboards' filters, described for one panel. */
+function filterParameters(uses: Filter[]): Parameter[] {
+  const used = (filter: Filter, description: string) =>
+    uses.includes(filter) ? description : `${description} ${UNUSED}`
+  return [
+    query(
+      'organisationId',
+      uses.includes('organisation')
+        ? 'The organisation to report on, with everything under it. It must lie in the caller’s scope, else 404. Left out: department HR get their own organisation, capability admins all of government.'
+        : 'The organisation named in `meta`; it must lie in the caller’s scope, else 404. This panel counts the whole catalogue whatever it is.',
+      id()
+    ),
+    query(
+      'year',
+      used(
+        'period',
+        'The financial year, by the year it starts: `2025` for 2025–26. This one when left out.'
+      ),
+      integer(undefined, { min: 2010, max: 2100 })
+    ),
+    query(
+      'quarter',
+      used('quarter', 'A quarter of the financial year, from 1 (April to June) to 4.'),
+      integer(undefined, { min: 1, max: 4 })
+    ),
+    query('rows', used('rows', 'The heat map’s lines: by role family, or by organisation.'), {
+      ...oneOfValues(['family', 'organisation']),
+      default: 'family',
+    }),
+    query(
+      'roundId',
+      used(
+        'round',
+        'A published placement round; one that is not published, or does not exist, answers 404.'
+      ),
+      id()
+    ),
+  ]
+}
+
+/* `meta` of every panel: which panel, for which organisation and period. */
+function meta(key: PanelKey, title: string) {
+  return object({
+    panel: { type: 'string', const: key },
+    title: { type: 'string', const: title },
+    organisation: orNull(named('The organisation reported on; null for all of government.')),
+    period: schemaRef('MetricsPeriod'),
+  })
+}
+
+const pascal = (key: string) =>
+  key
+    .split('-')
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('')
+
+function operation(key: PanelKey, panel: PanelDescription & { title: string }): Operation {
+  return {
+    operationId: `get${pascal(key)}Metrics`,
+    summary: panel.summary,
+    description: `${panel.description} For department HR (their organisation’s tree) and capability admins (all of government); the same figures as the dashboard panel and its CSV download.`,
+    tags: [TAG],
+    parameters: filterParameters(panel.uses),
+    responses: {
+      200: answer(
+        'The panel’s figures.',
+        object({ data: schemaRef(panel.schema), meta: meta(key, panel.title) })
+      ),
+      ...problems(401),
+      403: {
+        description: 'The caller is neither department HR nor a capability admin.',
+        content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+      },
+      404: {
+        description:
+          'The organisation is outside the caller’s scope or does not exist, or the round is not a published one.',
+        content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+      },
+      ...problems(422),
+    },
+  }
+}
+
+/* The dashboards' figures, one operation per panel. */
+export const metrics: ApiArea = {
+  tag: {
+    name: TAG,
+    description:
+      'The figures of the dashboards, one operation per panel, with the dashboards’ filters. Department HR see their own organisation’s tree; capability admins all of government. Each answers `{"data": {...}, "meta": {"panel", "title", "organisation", "period"}}`.',
+  },
+  schemas: {
+    MetricsPeriod: object(
+      {
+        year: integer('The financial year, by the year it starts.', { min: 2010, max: 2100 }),
+        quarter: orNull(integer('The quarter; null for the whole year.', { min: 1, max: 4 })),
+        label: text('Such as `2025–26`, or `Q1 2025–26 (April to June 2025)`.'),
+        start: date('The first day.'),
+        end: date('The last day.'),
+      },
+      { description: 'The period the filters chose, whether or not the panel uses it.' }
+    ),
+    ...Object.fromEntries(PANEL_KEYS.map((key) => [PANELS[key].schema, PANELS[key].data])),
+  },
+  paths: Object.fromEntries(
+    PANEL_KEYS.map((key): [string, PathItem] => [
+      `/metrics/${key}`,
+      { get: operation(key, PANELS[key]) },
+    ])
+  ),
+}
