@@ -134,6 +134,66 @@ async function insertChunks(
     await trx.table(table).multiInsert(rows.slice(i, i + CHUNK))
 }
 
+/* Spans of control the demo keeps to: every manager has 3 to 8 reports. */
+const MIN_REPORTS = 3
+const MAX_REPORTS = 8
+
+/*
+ * Gives each entrant a line manager in their home organisation: first
+ * managers with room (fewer than eight reports), then, for the rest, grade
+ * 7s and SEOs who manage nobody yet, in groups of three to six.
+ */
+async function assignLineManagers(
+  trx: TransactionClientContract,
+  entrants: Array<{ id: number; organisationId: number }>
+) {
+  const byOrganisation = new Map<number, number[]>()
+  for (const entrant of entrants) {
+    byOrganisation.set(entrant.organisationId, [
+      ...(byOrganisation.get(entrant.organisationId) ?? []),
+      entrant.id,
+    ])
+  }
+  const entrantIds = new Set(entrants.map((entrant) => entrant.id))
+  const updates = new Map<number, number[]>()
+  for (const [organisationId, waiting] of byOrganisation) {
+    const staff = await trx
+      .from('users as u')
+      .where('u.organisation_id', organisationId)
+      .orderByRaw("case when u.grade in ('G7', 'G6', 'SEO') then 0 else 1 end")
+      .orderBy('u.id')
+      .select('u.id')
+      .select(
+        trx.from('users as r').whereColumn('r.line_manager_id', 'u.id').count('*').as('reports')
+      )
+    const candidates = staff.filter((row) => !entrantIds.has(Number(row.id)))
+    const give = (managerId: number, count: number) => {
+      updates.set(managerId, [...(updates.get(managerId) ?? []), ...waiting.splice(0, count)])
+    }
+    for (const row of candidates) {
+      const reports = Number(row.reports)
+      if (!waiting.length) break
+      if (reports >= MIN_REPORTS && reports < MAX_REPORTS)
+        give(Number(row.id), MAX_REPORTS - reports)
+    }
+    const free = candidates.filter((row) => Number(row.reports) === 0)
+    let last: number | undefined
+    while (waiting.length && free.length) {
+      const size = waiting.length <= 6 ? waiting.length : Math.min(6, waiting.length - MIN_REPORTS)
+      if (size < MIN_REPORTS && last !== undefined) {
+        // Too few left for a group of their own: they join the last group formed here.
+        give(last, waiting.length)
+        break
+      }
+      last = Number(free.shift()!.id)
+      give(last, size)
+    }
+  }
+  for (const [managerId, reports] of updates) {
+    await trx.from('users').whereIn('id', reports).update({ line_manager_id: managerId })
+  }
+}
+
 /* Ids of a table's rows in the order they were inserted. */
 async function ids(trx: TransactionClientContract, table: string) {
   const rows = await trx.from(table).orderBy('id').select('id')
@@ -273,6 +333,13 @@ export async function seedDemoFastStream(
       )
       .select('id', 'email')
     const userIds = new Map(userRows.map((row) => [String(row.email), Number(row.id)]))
+    await assignLineManagers(
+      trx,
+      people.map((person) => ({
+        id: userIds.get(person.email)!,
+        organisationId: Number(orgByCode.get(person.home)!.id),
+      }))
+    )
     await insertChunks(
       trx,
       'user_roles',

@@ -328,6 +328,14 @@ test.group('Seed data: demo seeder', (group) => {
       assert.isNotNull(lead.team_id)
     }
 
+    // Fast Stream entrants: learners with a line manager in their home organisation.
+    const entrants = people.filter((person) => /^entrant\d{3}@demo\.example$/.test(person.email))
+    assert.lengthOf(entrants, 120)
+    for (const entrant of entrants) {
+      assert.sameMembers(rolesOf(entrant.email), ['learner'], entrant.email)
+      assert.isNotNull(entrant.line_manager_id, `${entrant.email} has a line manager`)
+    }
+
     const learners = Array.from({ length: 50 }, (_, index) => {
       const email = `learner${String(index + 1).padStart(2, '0')}@demo.example`
       assert.sameMembers(rolesOf(email), ['learner'], email)
@@ -341,7 +349,8 @@ test.group('Seed data: demo seeder', (group) => {
     assert.isAtLeast(learnerManagers.length, 8)
 
     const generic = people.filter(
-      (person) => !/^(admin|courses|faststream|hr\.|teamlead\.|learner\d)/.test(person.email)
+      (person) =>
+        !/^(admin|courses|faststream|hr\.|teamlead\.|learner\d|entrant\d)/.test(person.email)
     )
     assert.isTrue(
       generic.every((person) => /^[a-z'-]+\.[a-z'-]+\d+@demo\.example$/.test(person.email))
