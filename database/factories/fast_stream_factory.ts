@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import FastStreamPosting from '#models/fast_stream_posting'
 import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
+import PlacementShortlist from '#models/placement_shortlist'
 import Team from '#models/team'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
@@ -25,12 +27,13 @@ export async function createCohort(intakeYear = 2013) {
 }
 
 /*
- * An entrant (a learner) with a scheme and cohort of their own unless
- * given, and optional earlier postings.
+ * An entrant (a learner, with the given name unless a user is given) with
+ * a scheme and cohort of their own unless given, and optional earlier postings.
  */
 export async function createEntrant(
   options: {
     user?: User
+    name?: string
     organisation?: Organisation
     scheme?: FastStreamScheme
     cohort?: FastStreamCohort
@@ -46,7 +49,12 @@ export async function createEntrant(
   } = {}
 ) {
   const user =
-    options.user ?? (await createUser({ roles: ['learner'], organisation: options.organisation }))
+    options.user ??
+    (await createUser({
+      roles: ['learner'],
+      organisation: options.organisation,
+      overrides: options.name === undefined ? {} : { fullName: options.name },
+    }))
   const entrant = await FastStreamEntrant.create({
     userId: user.id,
     schemeId: (options.scheme ?? (await createScheme())).id,
@@ -132,4 +140,42 @@ export async function createPlacement(
     startsOn: DateTime.fromISO(options.startsOn ?? '2014-03-01'),
     status: options.status ?? 'approved',
   })
+}
+
+/*
+ * An entrant's list for a round: these placements, best first, submitted at
+ * the given time (now unless given; null leaves the list not submitted).
+ */
+export async function createShortlist(
+  round: PlacementRound,
+  entrant: { id: number },
+  placements: Array<{ id: number }>,
+  submittedAt: DateTime | null = DateTime.utc()
+) {
+  const shortlist = await PlacementShortlist.create({
+    roundId: round.id,
+    entrantId: entrant.id,
+    submittedAt,
+  })
+  if (placements.length) {
+    await db.table('placement_preferences').multiInsert(
+      placements.map((placement, index) => ({
+        shortlist_id: shortlist.id,
+        placement_id: placement.id,
+        rank: index + 1,
+      }))
+    )
+  }
+  return shortlist
+}
+
+/* A team's ranking of the entrants who chose its placement, best first. */
+export async function createRanking(placement: { id: number }, entrants: Array<{ id: number }>) {
+  await db.table('placement_rankings').multiInsert(
+    entrants.map((entrant, index) => ({
+      placement_id: placement.id,
+      entrant_id: entrant.id,
+      rank: index + 1,
+    }))
+  )
 }

@@ -243,8 +243,12 @@ const MATCH_COLUMNS = [
   'adj.full_name as adjusted_by_name',
 ]
 
-/* A round's matches with the entrant, their scheme and the placement, narrowed to an outcome. */
-function matchesBase(roundId: number, outcome?: MatchOutcome, teamId?: number) {
+/*
+ * A round's matches with the entrant (as `e` and user `u`), their scheme
+ * (`sc`), the placement (`p`) with its team (`t`) and organisation (`o`),
+ * and who moved it by hand (`adj`), narrowed to an outcome or a team.
+ */
+export function roundMatches(roundId: number, outcome?: MatchOutcome, teamId?: number) {
   const query = db
     .from('placement_matches as m')
     .join('fast_stream_entrants as e', 'e.id', 'm.entrant_id')
@@ -297,7 +301,7 @@ export async function entrantMatchesPage(
   round: PlacementRound,
   options: { outcome?: MatchOutcome; teamId?: number; page?: number; perPage?: number } = {}
 ) {
-  const result = await matchesBase(round.id, options.outcome, options.teamId)
+  const result = await roundMatches(round.id, options.outcome, options.teamId)
     .select(MATCH_COLUMNS)
     .orderBy('u.full_name')
     .orderBy('m.entrant_id')
@@ -307,7 +311,7 @@ export async function entrantMatchesPage(
 
 /* One match of the round, with its entrant and placement, or null. */
 export async function findMatch(round: PlacementRound, matchId: number) {
-  const row = await matchesBase(round.id).where('m.id', matchId).select(MATCH_COLUMNS).first()
+  const row = await roundMatches(round.id).where('m.id', matchId).select(MATCH_COLUMNS).first()
   return row ? toMatchRow(row) : null
 }
 
@@ -319,7 +323,7 @@ export async function eachMatchBatch(
 ) {
   let after = 0
   for (;;) {
-    const rows = await matchesBase(round.id)
+    const rows = await roundMatches(round.id)
       .where('m.id', '>', after)
       .select(MATCH_COLUMNS)
       .orderBy('m.id')

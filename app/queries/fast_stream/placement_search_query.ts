@@ -291,30 +291,41 @@ export async function placementFacets(round: PlacementRound, filters: PlacementF
     locations({}),
     locations(filters),
   ])
-  const departmentCount = new Map(
-    departmentCounts.map((row) => [Number(row.id), Number(row.total)])
-  )
-  const locationCount = new Map(
-    locationCounts.map((row) => [String(row.location), Number(row.total)])
-  )
   return {
-    departments: allDepartments
-      .map((row) => ({
-        value: Number(row.id),
-        label: String(row.name),
-        total: Number(row.total),
-        count: departmentCount.get(Number(row.id)) ?? 0,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
-    locations: allLocations
-      .map((row) => ({
-        value: String(row.location),
-        label: String(row.location),
-        total: Number(row.total),
-        count: locationCount.get(String(row.location)) ?? 0,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
+    departments: facetOptions(
+      allDepartments,
+      departmentCounts,
+      (row) => Number(row.id),
+      (row) => String(row.name)
+    ),
+    locations: facetOptions(
+      allLocations,
+      locationCounts,
+      (row) => String(row.location),
+      (row) => String(row.location)
+    ),
   }
+}
+
+/*
+ * One filter's choices, by label: each value with its total and its count
+ * under the other filters (0 where they leave none).
+ */
+function facetOptions<T>(
+  all: any[],
+  counted: any[],
+  valueOf: (row: any) => T,
+  labelOf: (row: any) => string
+): FacetOption<T>[] {
+  const counts = new Map(counted.map((row) => [valueOf(row), Number(row.total)]))
+  return all
+    .map((row) => ({
+      value: valueOf(row),
+      label: labelOf(row),
+      total: Number(row.total),
+      count: counts.get(valueOf(row)) ?? 0,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'))
 }
 
 /* The skills the round's approved placements develop: the skill filter's choices. */

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
 import { PlacementStatuses } from '#enums/fast_stream'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import { applicationsQuery, inTeamOrder } from '#queries/fast_stream/team_applicants_query'
 import type { Clearance, Entrant, Placement, RoundInput } from '#domain/fast_stream/round'
 
 /* How an entrant is named in the engine's input: `e` and their id. */
@@ -23,9 +24,8 @@ export function idOfKey(key: string) {
  * The round as the matching engine sees it, read from the database.
  * Entrants are those who submitted their shortlist, each with the round's
  * approved placements they ranked, in their order. Placements are the
- * round's approved ones; each lists every entrant who chose it: first the
- * entrants its team ranked, in the team's order, then the others by the
- * rank they gave this placement, the time they submitted, and their id.
+ * round's approved ones; each lists every entrant who chose it in the
+ * team's order of its applicants (`inTeamOrder`: those it ranked first).
  * So every applicant has a place in the team's list, and the same data
  * always gives the same input. Six queries whatever the size of the round
  * (plus the chunked reads of the entrants' histories).
@@ -45,25 +45,15 @@ export async function buildRoundInput(round: PlacementRound): Promise<RoundInput
     .orderBy('entrant_id')
     .select('entrant_id')
 
-  // Every (applicant, placement) pair, grouped by placement in the team's order of its applicants.
-  const choiceRows = await db
-    .from('placement_preferences as pp')
-    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
-    .join('placements as p', 'p.id', 'pp.placement_id')
-    .leftJoin('placement_rankings as pr', (join) => {
-      join.on('pr.placement_id', 'pp.placement_id').andOn('pr.entrant_id', 's.entrant_id')
-    })
-    .where('s.round_id', round.id)
-    .whereNotNull('s.submitted_at')
-    .where('p.round_id', round.id)
-    .where('p.status', PlacementStatuses.Approved)
-    .select('pp.placement_id', 's.entrant_id', 'pp.rank')
-    .orderBy('pp.placement_id')
-    .orderByRaw('case when pr.rank is null then 1 else 0 end')
-    .orderBy('pr.rank')
-    .orderBy('pp.rank')
-    .orderBy('s.submitted_at')
-    .orderBy('s.entrant_id')
+  // Every application to an approved placement, grouped by placement in the team's order of its applicants.
+  const choiceRows = await inTeamOrder(
+    applicationsQuery()
+      .where('sl.round_id', round.id)
+      .where('p.round_id', round.id)
+      .where('p.status', PlacementStatuses.Approved)
+      .select('pp.placement_id', 'sl.entrant_id', 'pp.rank')
+      .orderBy('pp.placement_id')
+  )
 
   const entrantIds = entrantRows.map((row) => Number(row.entrant_id))
   const facts = await entrantFacts(round, entrantIds)

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
@@ -38,34 +39,52 @@ function toDateTime(value: unknown): DateTime {
 }
 
 /*
- * The applicants of a placement in the team's order: those the team ranked,
- * by its rank; then those it has not ranked, by the rank the entrant gave
- * this placement (first choices first), then by when they submitted their
- * list (earlier first), then by entrant id. Only submitted shortlists of
- * the placement's round count.
+ * Applications: a placement (`pp`, `p`) on an entrant's submitted
+ * shortlist (`sl`), with the team's rank of the entrant for it (`pr`)
+ * where the team has ranked them. The caller narrows it to a placement,
+ * or to a round by naming the round of both the shortlist and the
+ * placement: joining the two rounds instead leads the planner to pair
+ * every shortlist with every placement of the round.
  */
-export function applicantsQuery(
-  placementId: number,
-  client: QueryClientContract = db.connection()
-) {
+export function applicationsQuery(client: QueryClientContract = db.connection()) {
   return client
     .from('placement_preferences as pp')
+    .join('placement_shortlists as sl', 'sl.id', 'pp.shortlist_id')
     .join('placements as p', 'p.id', 'pp.placement_id')
-    .join('placement_shortlists as sl', (join) => {
-      join.on('sl.id', '=', 'pp.shortlist_id').andOn('sl.round_id', '=', 'p.round_id')
-    })
     .leftJoin('placement_rankings as pr', (join) => {
       join
         .on('pr.placement_id', '=', 'pp.placement_id')
         .andOn('pr.entrant_id', '=', 'sl.entrant_id')
     })
-    .where('pp.placement_id', placementId)
     .whereNotNull('sl.submitted_at')
+}
+
+/*
+ * Orders a placement's applications in the team's order: those the team
+ * ranked, by its rank; then those it has not ranked, by the rank the
+ * entrant gave this placement (first choices first), then by when they
+ * submitted their list (earlier first), then by entrant id. The matching
+ * engine takes each placement's applicants in this order too.
+ */
+export function inTeamOrder<Query extends DatabaseQueryBuilderContract<any>>(query: Query) {
+  return query
     .orderByRaw('case when pr.rank is null then 1 else 0 end')
     .orderBy('pr.rank', 'asc')
     .orderBy('pp.rank', 'asc')
     .orderBy('sl.submitted_at', 'asc')
     .orderBy('sl.entrant_id', 'asc')
+}
+
+/* The applicants of a placement in the team's order: only shortlists of its round count. */
+export function applicantsQuery(
+  placementId: number,
+  client: QueryClientContract = db.connection()
+) {
+  return inTeamOrder(
+    applicationsQuery(client)
+      .where('pp.placement_id', placementId)
+      .whereColumn('sl.round_id', 'p.round_id')
+  )
 }
 
 /* The ids of a placement's applicants in the team's order. */

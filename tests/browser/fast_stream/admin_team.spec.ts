@@ -12,12 +12,13 @@ import {
   createPlacement,
   createRound,
   createScheme,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type User from '#models/user'
 import Placement from '#models/placement'
-import PlacementShortlist from '#models/placement_shortlist'
+import type PlacementRound from '#models/placement_round'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 
 function baseURL() {
@@ -102,7 +103,7 @@ async function setUp() {
 }
 
 /* Entrants who put the placement on a submitted list: first choices, then a second choice, in submission order. */
-async function applicants(roundId: number, placementId: number) {
+async function applicants(round: PlacementRound, placement: Placement) {
   const scheme = await createScheme('Digital and Technology')
   const cohort = await createCohort(2013)
   const start = DateTime.fromISO('2026-05-01T09:00:00Z')
@@ -112,26 +113,13 @@ async function applicants(roundId: number, placementId: number) {
     { name: 'Olu Ade', choice: 2 },
   ]
   const other = await Placement.query()
-    .where('round_id', roundId)
-    .whereNot('id', placementId)
+    .where('round_id', round.id)
+    .whereNot('id', placement.id)
     .first()
   for (const [index, person] of people.entries()) {
-    const { entrant } = await createEntrant({
-      user: await createUser({ overrides: { fullName: person.name } }),
-      scheme,
-      cohort,
-    })
-    const list = await PlacementShortlist.create({
-      roundId,
-      entrantId: entrant.id,
-      submittedAt: start.plus({ hours: index }),
-    })
-    const chosen = person.choice === 1 ? [placementId] : [other!.id, placementId]
-    for (const [rank, id] of chosen.entries()) {
-      await db
-        .table('placement_preferences')
-        .insert({ shortlist_id: list.id, placement_id: id, rank: rank + 1 })
-    }
+    const { entrant } = await createEntrant({ name: person.name, scheme, cohort })
+    const chosen = person.choice === 1 ? [placement] : [other!, placement]
+    await createShortlist(round, entrant, chosen, start.plus({ hours: index }))
   }
 }
 
@@ -224,7 +212,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await placement.refresh()
     assert.equal(placement.status, 'approved')
     await createPlacement(round)
-    await applicants(round.id, placement.id)
+    await applicants(round, placement)
 
     await leadPage.goto(`/fast-stream/team/placements/${placement.id}`)
     await leadPage.assertTextContains('main .tag', 'Approved')

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { Browser, Locator, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
+import '#database/factories/user_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -15,9 +15,8 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
+import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 
 function baseURL() {
@@ -45,18 +44,6 @@ async function shortlistTitles(page: Page) {
     .locator(':scope > li h3 a')
     .allTextContents()
   return titles.map((title) => collapse(title))
-}
-
-/* The entrant's saved list for the round: placement ids, best first. */
-async function savedOrder(entrant: FastStreamEntrant, placementRound: PlacementRound) {
-  const rows = await db
-    .from('placement_preferences as pp')
-    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
-    .where('s.entrant_id', entrant.id)
-    .where('s.round_id', placementRound.id)
-    .orderBy('pp.rank')
-    .select('pp.placement_id')
-  return rows.map((row) => Number(row.placement_id))
 }
 
 /*
@@ -129,7 +116,7 @@ async function round() {
   const { entrant, user } = await createEntrant({
     clearance: 'SC',
     postings: [{ organisation: hmrc, digital: false }],
-    user: await createUser({ roles: ['learner'], overrides: { fullName: 'Sam Entrant' } }),
+    name: 'Sam Entrant',
   })
   return { open, dft, timetables, licences, franchises, taxes, entrant, user }
 }
@@ -258,7 +245,11 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       `move-up-${franchises.id}`,
       'focus stays on the button that was pressed'
     )
-    assert.deepEqual(await savedOrder(entrant, open), [licences.id, franchises.id, timetables.id])
+    assert.deepEqual(await savedShortlist(entrant, open), [
+      licences.id,
+      franchises.id,
+      timetables.id,
+    ])
     await page.assertAccessible()
 
     // Drag the first choice onto the last: it goes to the end.
@@ -283,7 +274,11 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       'Data engineer on rail timetables',
       'Platform engineer for driving licences',
     ])
-    assert.deepEqual(await savedOrder(entrant, open), [franchises.id, timetables.id, licences.id])
+    assert.deepEqual(await savedShortlist(entrant, open), [
+      franchises.id,
+      timetables.id,
+      licences.id,
+    ])
     await page.assertAccessible()
 
     await page.assertTextContains('#shortlist-state', 'Not submitted yet.')
@@ -355,7 +350,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       0,
       'the first choice has no Move up'
     )
-    assert.deepEqual(await savedOrder(entrant, open), [taxes.id, licences.id, timetables.id])
+    assert.deepEqual(await savedShortlist(entrant, open), [taxes.id, licences.id, timetables.id])
     await assertAccessibleAsRendered(browser, page)
 
     await clickAndLoad(page, 'Remove Platform engineer for driving licences')
@@ -363,7 +358,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       await textOf(page.getByRole('status')),
       'Platform engineer for driving licences is no longer on your shortlist'
     )
-    assert.deepEqual(await savedOrder(entrant, open), [taxes.id, timetables.id])
+    assert.deepEqual(await savedShortlist(entrant, open), [taxes.id, timetables.id])
     await clickAndLoad(page, 'Submit my list')
     await page.assertTextContains('#shortlist-state', 'Submitted on')
     await assertAccessibleAsRendered(browser, page)
@@ -408,7 +403,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
     ])
     assert.equal(await page.getByRole('button', { name: /^Move|^Remove|^Submit/ }).count(), 0)
     assert.isNull(await page.locator(`#choice-${timetables.id}`).getAttribute('draggable'))
-    assert.deepEqual(await savedOrder(entrant, open), [timetables.id, taxes.id])
+    assert.deepEqual(await savedShortlist(entrant, open), [timetables.id, taxes.id])
     await page.assertAccessible()
 
     await page.goto('/fast-stream/placements')

@@ -1,22 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
-import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
-import {
-  createEntrant,
-  createPlacement,
-  createRound,
-  createTeam,
-} from '#database/factories/fast_stream_factory'
-import PlacementShortlist from '#models/placement_shortlist'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
-import type PlacementRound from '#models/placement_round'
+import { TEST_PASSWORD } from '#database/factories/user_factory'
+import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import FastStreamMatched from '#mails/fast_stream_matched'
 
 function baseURL() {
@@ -75,79 +63,6 @@ async function axeWithoutScripts(browser: Browser, page: Page) {
   }
 }
 
-async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt: DateTime.utc(),
-  })
-  await db.table('placement_preferences').multiInsert(
-    placements.map((placement, index) => ({
-      shortlist_id: shortlist.id,
-      placement_id: placement.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-async function rank(placement: Placement, entrants: FastStreamEntrant[]) {
-  await db.table('placement_rankings').multiInsert(
-    entrants.map((entrant, index) => ({
-      placement_id: placement.id,
-      entrant_id: entrant.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-/*
- * A round closed to preferences. Ann wants Policy lab then Service desk,
- * Ben Data hub then Policy lab, Cat Service desk, Dan Policy lab; Policy
- * lab's team ranks Ann, Ben, Dan; Service desk's ranks Cat, Ann.
- */
-async function closedRound() {
-  const admin = await createUser({
-    roles: ['fast_stream_admin', 'learner'],
-    overrides: { fullName: 'Fiona Stream' },
-  })
-  const cabinetOffice = await OrganisationFactory.merge({ name: 'Cabinet Office' }).create()
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const round = await createRound({ status: 'closed', name: 'Spring 2014' })
-  const policyLab = await createPlacement(round, {
-    title: 'Policy lab',
-    team: await createTeam(cabinetOffice, 'Open policy'),
-  })
-  const dataHubTeam = await createTeam(hmrc, 'Data hub team')
-  const dataHub = await createPlacement(round, {
-    title: 'Data hub',
-    team: dataHubTeam,
-    location: 'Leeds',
-    startsOn: '2014-03-03',
-  })
-  const serviceDesk = await createPlacement(round, {
-    title: 'Service desk',
-    team: await createTeam(hmrc, 'Digital support'),
-  })
-  const named = async (fullName: string) => {
-    const user = await createUser({ overrides: { fullName } })
-    const { entrant } = await createEntrant({ user })
-    return entrant
-  }
-  const ann = await named('Ann Archer')
-  const ben = await named('Ben Baker')
-  const cat = await named('Cat Carter')
-  const dan = await named('Dan Dyer')
-  await choose(round, ann, [policyLab, serviceDesk])
-  await choose(round, ben, [dataHub, policyLab])
-  await choose(round, cat, [serviceDesk])
-  await choose(round, dan, [policyLab])
-  await rank(policyLab, [ann, ben, dan])
-  await rank(dataHub, [ben])
-  await rank(serviceDesk, [cat, ann])
-  const benUser = await ben.related('user').query().firstOrFail()
-  return { admin, round, benUser }
-}
-
 test.group('Fast Stream matching, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -159,7 +74,9 @@ test.group('Fast Stream matching, in a browser', (group) => {
   }) => {
     const fake = mail.fake()
     cleanup(() => mail.restore())
-    const { admin, round, benUser } = await closedRound()
+    // Policy lab, Data hub and Service desk take one entrant each; Ann, Ben, Cat and Dan chose them.
+    const { admin, round, ben } = await rankedRound()
+    const benUser = await ben.related('user').query().firstOrFail()
     const results = `/fast-stream/admin/rounds/${round.id}/results`
 
     // Fiona, of the Fast Stream team, opens the closed round's results.
@@ -282,7 +199,7 @@ test.group('Fast Stream matching, in a browser', (group) => {
     browserContext,
     assert,
   }) => {
-    const { admin, round } = await closedRound()
+    const { admin, round } = await rankedRound()
     round.merge({ status: 'matched', matchedAt: null })
     await round.save()
     const results = `/fast-stream/admin/rounds/${round.id}/results`

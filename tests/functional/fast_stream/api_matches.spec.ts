@@ -1,39 +1,19 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
-import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
   createEntrant,
   createPlacement,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
-import PlacementShortlist from '#models/placement_shortlist'
 import PlacementMatch from '#models/placement_match'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
-import type PlacementRound from '#models/placement_round'
 import { MATCHING_LIMITS } from '#actions/fast_stream/matching/run_match'
 import { publishRound } from '#actions/fast_stream/matching/publish_round'
-
-async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt: DateTime.utc(),
-  })
-  await db.table('placement_preferences').multiInsert(
-    placements.map((placement, index) => ({
-      shortlist_id: shortlist.id,
-      placement_id: placement.id,
-      rank: index + 1,
-    }))
-  )
-}
 
 /* Two teams' placements; Ann and Ben go to the first team, Cal to the second, Dee nowhere. */
 async function closedRound(status: 'closed' | 'open' = 'closed') {
@@ -56,19 +36,14 @@ async function closedRound(status: 'closed' | 'open' = 'closed') {
     title: 'Vetted role',
     clearanceRequired: 'DV',
   })
-  const named = async (fullName: string) => {
-    const user = await createUser({ overrides: { fullName } })
-    const { entrant } = await createEntrant({ user })
-    return entrant
-  }
-  const ann = await named('Ann Abbot')
-  const ben = await named('Ben Bell')
-  const cal = await named('Cal Cole')
-  const dee = await named('Dee Dunn')
-  await choose(round, ann, [a])
-  await choose(round, ben, [a, b])
-  await choose(round, cal, [b])
-  await choose(round, dee, [secure])
+  const { entrant: ann } = await createEntrant({ name: 'Ann Abbot' })
+  const { entrant: ben } = await createEntrant({ name: 'Ben Bell' })
+  const { entrant: cal } = await createEntrant({ name: 'Cal Cole' })
+  const { entrant: dee } = await createEntrant({ name: 'Dee Dunn' })
+  await createShortlist(round, ann, [a])
+  await createShortlist(round, ben, [a, b])
+  await createShortlist(round, cal, [b])
+  await createShortlist(round, dee, [secure])
   return { admin, round, leadA, leadB, ann, ben, cal, dee, a, b }
 }
 

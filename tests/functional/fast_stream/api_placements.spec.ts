@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import type { ApiResponse } from '@japa/api-client'
+import type { ApiClient, ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -14,8 +14,8 @@ import {
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import { bearer } from '#tests/support/api'
+import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
 import type PlacementRound from '#models/placement_round'
 
 /* Asserts the status of a response (so a call and its check read as one line). */
@@ -23,15 +23,16 @@ function expectStatus(response: ApiResponse, status: number) {
   response.assertStatus(status)
 }
 
-async function listOf(entrant: FastStreamEntrant, round: PlacementRound) {
-  const rows = await db
-    .from('placement_preferences as pp')
-    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
-    .where('s.entrant_id', entrant.id)
-    .where('s.round_id', round.id)
-    .orderBy('pp.rank')
-    .select('pp.placement_id')
-  return rows.map((row) => Number(row.placement_id))
+/* The entrant's list for the round through the API: PUT replaces it, best first. */
+function putPreferences(client: ApiClient, round: PlacementRound, auth: string, body: object) {
+  return client
+    .put(`/api/v1/rounds/${round.id}/preferences`)
+    .header('Authorization', auth)
+    .json(body)
+}
+
+function getPreferences(client: ApiClient, round: PlacementRound, auth: string) {
+  return client.get(`/api/v1/rounds/${round.id}/preferences`).header('Authorization', auth)
 }
 
 /*
@@ -254,23 +255,18 @@ test.group('API: an entrant’s preferences', (group) => {
   test('PUT replaces the list best first, and GET returns it', async ({ client, assert }) => {
     const { round, rail, roads, tax, entrant, user } = await setUp()
     const auth = await bearer(user)
-    const first = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [tax.id, rail.id] })
+    const first = await putPreferences(client, round, auth, { placements: [tax.id, rail.id] })
     first.assertStatus(200)
-    assert.deepEqual(await listOf(entrant, round), [tax.id, rail.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [tax.id, rail.id])
 
-    const second = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [roads.id, rail.id], submit: false })
+    const second = await putPreferences(client, round, auth, {
+      placements: [roads.id, rail.id],
+      submit: false,
+    })
     second.assertStatus(200)
-    assert.deepEqual(await listOf(entrant, round), [roads.id, rail.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [roads.id, rail.id])
 
-    const read = await client
-      .get(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
+    const read = await getPreferences(client, round, auth)
     read.assertStatus(200)
     const data = read.body().data
     assert.deepInclude(data.round, {
@@ -304,23 +300,20 @@ test.group('API: an entrant’s preferences', (group) => {
   }) => {
     const { round, rail, tax, entrant, user } = await setUp()
     const auth = await bearer(user)
-    const response = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id], submit: true })
+    const response = await putPreferences(client, round, auth, {
+      placements: [rail.id],
+      submit: true,
+    })
     response.assertStatus(200)
     const shortlist = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
     assert.isNotNull(shortlist.submittedAt)
     assert.isTrue(response.body().data.submitted)
     assert.equal(response.body().data.submittedAt, shortlist.submittedAt!.toUTC().toISO())
 
-    await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id, tax.id] })
+    await putPreferences(client, round, auth, { placements: [rail.id, tax.id] })
     const after = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
     assert.equal(after.submittedAt!.toMillis(), shortlist.submittedAt!.toMillis())
-    assert.deepEqual(await listOf(entrant, round), [rail.id, tax.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [rail.id, tax.id])
   })
 
   test('duplicates, unknown, unapproved and other rounds’ placements are refused with 422 naming each entry', async ({
@@ -329,14 +322,10 @@ test.group('API: an entrant’s preferences', (group) => {
   }) => {
     const { round, rail, waiting, elsewhere, entrant, user } = await setUp()
     const auth = await bearer(user)
-    await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id] })
-    const response = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id, 999999, waiting.id, elsewhere.id, rail.id] })
+    await putPreferences(client, round, auth, { placements: [rail.id] })
+    const response = await putPreferences(client, round, auth, {
+      placements: [rail.id, 999999, waiting.id, elsewhere.id, rail.id],
+    })
     response.assertStatus(422)
     assert.equal(response.body().detail, 'The request has errors in the fields listed.')
     assert.deepEqual(
@@ -356,7 +345,7 @@ test.group('API: an entrant’s preferences', (group) => {
         ],
       ]
     )
-    assert.deepEqual(await listOf(entrant, round), [rail.id], 'nothing changed')
+    assert.deepEqual(await savedShortlist(entrant, round), [rail.id], 'nothing changed')
   })
 
   test('more placements than the round takes, or submitting none, is refused with 422', async ({
@@ -365,10 +354,9 @@ test.group('API: an entrant’s preferences', (group) => {
   }) => {
     const { round, rail, roads, tax, entrant, user } = await setUp({ maxPreferences: 2 })
     const auth = await bearer(user)
-    const tooMany = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id, roads.id, tax.id] })
+    const tooMany = await putPreferences(client, round, auth, {
+      placements: [rail.id, roads.id, tax.id],
+    })
     tooMany.assertStatus(422)
     assert.deepEqual(tooMany.body().errors, [
       {
@@ -377,10 +365,7 @@ test.group('API: an entrant’s preferences', (group) => {
         message: 'List at most 2 placements: that is as many choices as Spring round takes',
       },
     ])
-    const none = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [], submit: true })
+    const none = await putPreferences(client, round, auth, { placements: [], submit: true })
     none.assertStatus(422)
     assert.deepEqual(none.body().errors, [
       {
@@ -389,16 +374,16 @@ test.group('API: an entrant’s preferences', (group) => {
         message: 'List at least one placement to submit your choices',
       },
     ])
-    assert.deepEqual(await listOf(entrant, round), [])
+    assert.deepEqual(await savedShortlist(entrant, round), [])
   })
 
   test('a body that is not a list of ids is refused with 422', async ({ client, assert }) => {
     const { round, user } = await setUp()
     const auth = await bearer(user)
-    const response = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: ['first'], submit: 'perhaps' })
+    const response = await putPreferences(client, round, auth, {
+      placements: ['first'],
+      submit: 'perhaps',
+    })
     response.assertStatus(422)
     assert.sameDeepMembers(
       response.body().errors.map((error: any) => [error.field, error.message]),
@@ -407,10 +392,7 @@ test.group('API: an entrant’s preferences', (group) => {
         ['submit', 'submit must be true or false'],
       ]
     )
-    const missing = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({})
+    const missing = await putPreferences(client, round, auth, {})
     missing.assertStatus(422)
     assert.equal(
       missing.body().errors[0].message,
@@ -424,59 +406,43 @@ test.group('API: an entrant’s preferences', (group) => {
   }) => {
     const { round, rail, tax, entrant, user } = await setUp()
     const auth = await bearer(user)
-    await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [rail.id] })
+    await putPreferences(client, round, auth, { placements: [rail.id] })
     round.preferencesCloseAt = DateTime.now().minus({ hours: 1 })
     await round.save()
-    const late = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [tax.id, rail.id], submit: true })
+    const late = await putPreferences(client, round, auth, {
+      placements: [tax.id, rail.id],
+      submit: true,
+    })
     late.assertStatus(409)
     late.assertBodyContains({ status: 409, code: 'deadline_passed' })
     assert.match(late.body().detail, /^The deadline for choices in Spring round was /)
 
     round.status = 'closed'
     await round.save()
-    const closed = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
-      .json({ placements: [tax.id] })
+    const closed = await putPreferences(client, round, auth, { placements: [tax.id] })
     closed.assertStatus(409)
     closed.assertBodyContains({ code: 'round_not_open' })
 
-    assert.deepEqual(await listOf(entrant, round), [rail.id])
-    const read = await client
-      .get(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', auth)
+    assert.deepEqual(await savedShortlist(entrant, round), [rail.id])
+    const read = await getPreferences(client, round, auth)
     assert.isFalse(read.body().data.round.open)
     assert.isFalse(read.body().data.submitted)
   })
 
   test('an entrant gets only their own list; others are refused', async ({ client, assert }) => {
     const { round, rail, user } = await setUp()
-    await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(user))
-      .json({ placements: [rail.id] })
+    await putPreferences(client, round, await bearer(user), { placements: [rail.id] })
     const { user: other } = await createEntrant()
-    const theirs = await client
-      .get(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(other))
+    const theirs = await getPreferences(client, round, await bearer(other))
     theirs.assertStatus(200)
     assert.deepEqual(theirs.body().data.placements, [])
 
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const refused = await client
-      .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(admin))
-      .json({ placements: [rail.id] })
+    const refused = await putPreferences(client, round, await bearer(admin), {
+      placements: [rail.id],
+    })
     refused.assertStatus(403)
-    const read = await client
-      .get(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(await createUser()))
+    const read = await getPreferences(client, round, await bearer(await createUser()))
     read.assertStatus(403)
     expectStatus(
       await client

@@ -8,10 +8,10 @@ import {
   createEntrant,
   createPlacement,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
-import PlacementShortlist from '#models/placement_shortlist'
 import AuditEvent from '#models/audit_event'
 
 /* A placement with three applicants (first, second and third to submit) and one entrant who chose another. */
@@ -24,19 +24,8 @@ async function setUp(roundStatus: 'open' | 'matched' = 'open') {
   const start = DateTime.fromISO('2026-05-01T09:00:00Z')
   const entrants = []
   for (const [index, chosen] of [placement, placement, placement, elsewhere].entries()) {
-    const { entrant } = await createEntrant({
-      user: await createUser({ overrides: { fullName: `Applicant ${index + 1}` } }),
-    })
-    const list = await PlacementShortlist.create({
-      roundId: round.id,
-      entrantId: entrant.id,
-      submittedAt: start.plus({ hours: index }),
-    })
-    await db.table('placement_preferences').insert({
-      shortlist_id: list.id,
-      placement_id: chosen.id,
-      rank: 1,
-    })
+    const { entrant } = await createEntrant({ name: `Applicant ${index + 1}` })
+    await createShortlist(round, entrant, [chosen], start.plus({ hours: index }))
     entrants.push(entrant)
   }
   const [first, second, third, outsider] = entrants

@@ -12,11 +12,11 @@ import {
   createRound,
   createTeam,
 } from '#database/factories/fast_stream_factory'
+import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
 import type PlacementRound from '#models/placement_round'
 import type Placement from '#models/placement'
 import type User from '#models/user'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
 
 /* Asserts the status of a response (so a call and its check read as one line). */
 function expectStatus(response: ApiResponse, status: number) {
@@ -26,22 +26,6 @@ function expectStatus(response: ApiResponse, status: number) {
 /* The body of a page. */
 function bodyOf(response: ApiResponse) {
   return response.text()
-}
-
-/* The entrant's list for the round: placement ids, best first. */
-async function listOf(entrant: FastStreamEntrant, round: PlacementRound) {
-  const rows = await db
-    .from('placement_preferences as pp')
-    .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
-    .where('s.entrant_id', entrant.id)
-    .where('s.round_id', round.id)
-    .orderBy('pp.rank')
-    .select('pp.placement_id', 'pp.rank')
-  rows.forEach((row, index) => {
-    if (Number(row.rank) !== index + 1)
-      throw new Error(`Ranks are not 1..n: ${JSON.stringify(rows)}`)
-  })
-  return rows.map((row) => Number(row.placement_id))
 }
 
 /* The titles on the shortlist page, first choice first. */
@@ -88,6 +72,20 @@ function move(client: ApiClient, user: User, placement: Placement, direction: 'u
     .redirects(0)
 }
 
+/* The whole list in a new order, as the drag and drop script sends it. */
+function reorder(
+  client: ApiClient,
+  user: User,
+  body: { round: number; placements: unknown[]; moved?: number }
+) {
+  return client
+    .put('/fast-stream/shortlist/order')
+    .json(body)
+    .accept('json')
+    .withCsrfToken()
+    .loginAs(user)
+}
+
 function submit(client: ApiClient, user: User, round: PlacementRound) {
   return client
     .post('/fast-stream/shortlist/submit')
@@ -128,7 +126,7 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     response.assertFlashMessage('success', 'Alpha placement is number 1 on your shortlist')
     const next = await add(client, user, second)
     next.assertFlashMessage('success', 'Beta placement is number 2 on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
 
     const page = await client.get('/fast-stream/shortlist').loginAs(user)
     page.assertStatus(200)
@@ -145,7 +143,7 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     await listed(client, user, [first, second])
     const again = await add(client, user, first)
     again.assertFlashMessage('success', 'Alpha placement is already number 1 on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
   })
 
   test('adding beyond the round’s limit is refused with a clear message', async ({
@@ -161,7 +159,7 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
       'error',
       'Your shortlist already has 2 placements, the most this round takes. Remove one before you add another.'
     )
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
 
     const page = await client.get(`/fast-stream/placements/${third.id}`).loginAs(user)
     assert.include(page.text(), 'Your shortlist is full: it has 2 placements')
@@ -178,7 +176,7 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     const old = await createPlacement(closedRound, { team })
     expectStatus(await add(client, user, offered), 404)
     expectStatus(await add(client, user, old), 404)
-    assert.deepEqual(await listOf(entrant, round), [])
+    assert.deepEqual(await savedShortlist(entrant, round), [])
     assert.isNull(await PlacementShortlist.findBy('entrant_id', entrant.id))
   })
 
@@ -189,11 +187,11 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     response.assertStatus(302)
     response.assertHeader('location', '/fast-stream/shortlist')
     response.assertFlashMessage('success', 'Beta placement is no longer on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [first.id, third.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, third.id])
 
     const fromPlacement = await remove(client, user, first, 'placement')
     fromPlacement.assertHeader('location', `/fast-stream/placements/${first.id}`)
-    assert.deepEqual(await listOf(entrant, round), [third.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [third.id])
   })
 
   test('removing a placement that is not on the list says so', async ({ client, assert }) => {
@@ -201,7 +199,7 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     await listed(client, user, [first])
     const response = await remove(client, user, second)
     response.assertFlashMessage('error', 'Beta placement is not on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [first.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id])
   })
 
   test('every change to the list is in the audit trail, with the order before and after', async ({
@@ -259,11 +257,11 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
     up.assertHeader('location', '/fast-stream/shortlist')
     up.assertFlashMessage('success', 'Gamma placement is now number 2 on your shortlist')
     up.assertFlashMessage('focus', { placementId: third.id, direction: 'up' })
-    assert.deepEqual(await listOf(entrant, round), [first.id, third.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, third.id, second.id])
 
     const down = await move(client, user, first, 'down')
     down.assertFlashMessage('success', 'Alpha placement is now number 2 on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [third.id, first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [third.id, first.id, second.id])
   })
 
   test('after a move the moved placement’s button has focus, or its other button at the end of the list', async ({
@@ -308,7 +306,7 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
     up.assertFlashMessage('error', 'Alpha placement is already first on your shortlist')
     const down = await move(client, user, second, 'down')
     down.assertFlashMessage('error', 'Beta placement is already last on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
   })
 
   test('a new order from a drag and drop is saved whole, and a flash says where the placement went', async ({
@@ -317,16 +315,15 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
   }) => {
     const { round, first, second, third, entrant, user } = await setUp()
     await listed(client, user, [first, second, third])
-    const response = await client
-      .put('/fast-stream/shortlist/order')
-      .json({ round: round.id, placements: [third.id, first.id, second.id], moved: third.id })
-      .accept('json')
-      .withCsrfToken()
-      .loginAs(user)
+    const response = await reorder(client, user, {
+      round: round.id,
+      placements: [third.id, first.id, second.id],
+      moved: third.id,
+    })
     response.assertStatus(200)
     response.assertBody({ data: { placements: [third.id, first.id, second.id] } })
     response.assertFlashMessage('success', 'Gamma placement is now number 1 on your shortlist')
-    assert.deepEqual(await listOf(entrant, round), [third.id, first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [third.id, first.id, second.id])
   })
 
   test('an order that does not hold exactly the placements on the list changes nothing', async ({
@@ -341,16 +338,11 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
       [second.id, second.id],
       [third.id, first.id],
     ]) {
-      const response = await client
-        .put('/fast-stream/shortlist/order')
-        .json({ round: round.id, placements })
-        .accept('json')
-        .withCsrfToken()
-        .loginAs(user)
+      const response = await reorder(client, user, { round: round.id, placements })
       response.assertStatus(409)
       response.assertBodyContains({ code: 'list_changed' })
     }
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
   })
 
   test('an order that is not a list of ids is refused with the field named', async ({
@@ -359,12 +351,10 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
   }) => {
     const { round, first, second, entrant, user } = await setUp()
     await listed(client, user, [first, second])
-    const response = await client
-      .put('/fast-stream/shortlist/order')
-      .json({ round: round.id, placements: ['first', second.id] })
-      .accept('json')
-      .withCsrfToken()
-      .loginAs(user)
+    const response = await reorder(client, user, {
+      round: round.id,
+      placements: ['first', second.id],
+    })
     response.assertStatus(422)
     response.assertBodyContains({
       errors: [
@@ -374,7 +364,7 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
         },
       ],
     })
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
   })
 
   test('a form post of a new order returns to the list', async ({ client, assert }) => {
@@ -388,7 +378,7 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', `/fast-stream/shortlist#choice-${second.id}`)
-    assert.deepEqual(await listOf(entrant, round), [second.id, first.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [second.id, first.id])
   })
 
   test('without the form’s security token nothing changes', async ({ client, assert }) => {
@@ -399,7 +389,7 @@ test.group('Fast Stream shortlist: putting it in order', (group) => {
       .loginAs(user)
       .redirects(0)
     response.assertStatus(302)
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
   })
 })
 
@@ -428,7 +418,7 @@ test.group('Fast Stream shortlist: submitting and the deadline', (group) => {
 
     await add(client, user, third)
     await move(client, user, third, 'up')
-    assert.deepEqual(await listOf(entrant, round), [first.id, third.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, third.id, second.id])
     const after = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
     assert.equal(
       after.submittedAt!.toMillis(),
@@ -495,16 +485,11 @@ test.group('Fast Stream shortlist: submitting and the deadline', (group) => {
       response.assertStatus(302)
       response.assertFlashMessage('error', message)
     }
-    const drag = await client
-      .put('/fast-stream/shortlist/order')
-      .json({ round: round.id, placements: [second.id, first.id] })
-      .accept('json')
-      .withCsrfToken()
-      .loginAs(user)
+    const drag = await reorder(client, user, { round: round.id, placements: [second.id, first.id] })
     drag.assertStatus(409)
     drag.assertBodyContains({ detail: message, code: 'deadline_passed' })
 
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
     const shortlist = await PlacementShortlist.findByOrFail('entrant_id', entrant.id)
     assert.isNull(shortlist.submittedAt)
 
@@ -532,7 +517,7 @@ test.group('Fast Stream shortlist: submitting and the deadline', (group) => {
       'error',
       `You can choose placements for Spring round from ${opens} (UK time)`
     )
-    assert.deepEqual(await listOf(entrant, round), [])
+    assert.deepEqual(await savedShortlist(entrant, round), [])
     const page = await client.get(`/fast-stream/placements/${first.id}`).loginAs(user)
     assert.include(page.text(), `You can choose placements from ${opens} (UK time).`)
   })
@@ -553,7 +538,7 @@ test.group('Fast Stream shortlist: submitting and the deadline', (group) => {
       'error',
       'Choices for Spring round have closed, so your shortlist can no longer change'
     )
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
 
     const page = await client.get(`/fast-stream/shortlist?round=${round.id}`).loginAs(user)
     page.assertStatus(200)
@@ -609,16 +594,14 @@ test.group('Fast Stream shortlist: what the list shows, and whose it is', (group
     moved.assertFlashMessage('error', 'Beta placement is not on your shortlist')
     const removed = await remove(client, other, first)
     removed.assertFlashMessage('error', 'Alpha placement is not on your shortlist')
-    const reorder = await client
-      .put('/fast-stream/shortlist/order')
-      .json({ round: round.id, placements: [second.id, first.id] })
-      .accept('json')
-      .withCsrfToken()
-      .loginAs(other)
-    reorder.assertStatus(409)
+    const reordered = await reorder(client, other, {
+      round: round.id,
+      placements: [second.id, first.id],
+    })
+    reordered.assertStatus(409)
 
-    assert.deepEqual(await listOf(entrant, round), [first.id, second.id])
-    assert.deepEqual(await listOf(otherEntrant, round), [])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])
+    assert.deepEqual(await savedShortlist(otherEntrant, round), [])
   })
 
   test('people who are not entrants cannot change a shortlist', async ({ client, assert }) => {
@@ -631,7 +614,7 @@ test.group('Fast Stream shortlist: what the list shows, and whose it is', (group
       expectStatus(await move(client, person, first, 'down'), 403)
       expectStatus(await submit(client, person, round), 403)
     }
-    assert.deepEqual(await listOf(entrant, round), [first.id])
+    assert.deepEqual(await savedShortlist(entrant, round), [first.id])
   })
 
   test('a shortlist of a round that does not exist is not found', async ({ client }) => {

@@ -1,87 +1,36 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  createEntrant,
-  createPlacement,
-  createRound,
-} from '#database/factories/fast_stream_factory'
-import PlacementShortlist from '#models/placement_shortlist'
+import { createPlacement, createRound } from '#database/factories/fast_stream_factory'
+import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import PlacementMatch from '#models/placement_match'
 import AuditEvent from '#models/audit_event'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
 import { checkMove } from '#actions/fast_stream/matching/move_entrant'
 
-async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt: DateTime.utc(),
-  })
-  await db.table('placement_preferences').multiInsert(
-    placements.map((placement, index) => ({
-      shortlist_id: shortlist.id,
-      placement_id: placement.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-async function rank(placement: Placement, entrants: FastStreamEntrant[]) {
-  await db.table('placement_rankings').multiInsert(
-    entrants.map((entrant, index) => ({
-      placement_id: placement.id,
-      entrant_id: entrant.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-async function entrantNamed(fullName: string) {
-  const user = await createUser({ overrides: { fullName } })
-  const { entrant } = await createEntrant({ user })
-  return entrant
-}
-
 /*
- * A hand-made round, matched: Ann gets Policy lab (P1), Ben Data hub (P2),
- * Cat Service desk (P3); Dan wanted only P1, whose team ranks him below
+ * The ranked round, matched: Ann gets Policy lab, Ben Data hub, Cat
+ * Service desk; Dan wanted only Policy lab, whose team ranks him below
  * Ann, so he has nothing. Every placement takes one entrant.
  *
- *   Ann: P1, P3     P1 ranks Ann, Ben, Dan
- *   Ben: P2, P1     P2 ranks Ben
- *   Cat: P3         P3 ranks Cat, Ann
- *   Dan: P1
+ *   Ann: Policy lab, Service desk    Policy lab ranks Ann, Ben, Dan
+ *   Ben: Data hub, Policy lab        Data hub ranks Ben
+ *   Cat: Service desk                Service desk ranks Cat, Ann
+ *   Dan: Policy lab
  */
 async function matchedRound() {
-  const admin = await createUser({ roles: ['fast_stream_admin', 'learner'] })
-  const round = await createRound({ status: 'closed', name: 'Hand-made round' })
-  const p1 = await createPlacement(round, { title: 'Policy lab' })
-  const p2 = await createPlacement(round, { title: 'Data hub' })
-  const p3 = await createPlacement(round, { title: 'Service desk' })
-  const ann = await entrantNamed('Ann Archer')
-  const ben = await entrantNamed('Ben Baker')
-  const cat = await entrantNamed('Cat Carter')
-  const dan = await entrantNamed('Dan Dyer')
-  await choose(round, ann, [p1, p3])
-  await choose(round, ben, [p2, p1])
-  await choose(round, cat, [p3])
-  await choose(round, dan, [p1])
-  await rank(p1, [ann, ben, dan])
-  await rank(p2, [ben])
-  await rank(p3, [cat, ann])
+  const fixture = await rankedRound()
+  const { admin, round } = fixture
   await runMatch(round.id, admin.id)
   await round.refresh()
   const matchOf = async (entrant: FastStreamEntrant) =>
     PlacementMatch.query().where({ round_id: round.id, entrant_id: entrant.id }).firstOrFail()
-  return { admin, round, p1, p2, p3, ann, ben, cat, dan, matchOf }
+  return { ...fixture, matchOf }
 }
 
 function movePath(round: PlacementRound, match: PlacementMatch) {
@@ -98,13 +47,13 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
   test('the engine’s result has no blocking pairs; taking Ann out of Policy lab creates two', async ({
     assert,
   }) => {
-    const { round, p1, ann, dan, matchOf } = await matchedRound()
+    const { round, policyLab, ann, dan, matchOf } = await matchedRound()
     const annMatch = await matchOf(ann)
-    assert.equal(annMatch.placementId, p1.id)
+    assert.equal(annMatch.placementId, policyLab.id)
     const danMatch = await matchOf(dan)
     assert.isNull(danMatch.placementId)
 
-    const result = await checkMove(round, { entrantId: ann.id, placementId: p1.id }, null)
+    const result = await checkMove(round, { entrantId: ann.id, placementId: policyLab.id }, null)
     assert.equal(result.type, 'checked')
     if (result.type !== 'checked') return
     // Policy lab has a free place, and Ann and Dan would each rather have it than nothing.
@@ -140,8 +89,8 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
     client,
     assert,
   }) => {
-    const { admin, round, p2, dan, matchOf } = await matchedRound()
-    const result = await checkMove(round, { entrantId: dan.id, placementId: null }, p2.id)
+    const { admin, round, dataHub, dan, matchOf } = await matchedRound()
+    const result = await checkMove(round, { entrantId: dan.id, placementId: null }, dataHub.id)
     assert.equal(result.type, 'checked')
     if (result.type !== 'checked') return
     assert.equal(result.check.created, 0)
@@ -153,7 +102,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
 
     const page = await client
       .get(movePath(round, await matchOf(dan)))
-      .qs({ placement: String(p2.id) })
+      .qs({ placement: String(dataHub.id) })
       .loginAs(admin)
     page.assertTextIncludes('This move creates no blocking pairs.')
     page.assertTextIncludes('Data hub would have 2 entrants for 1 place')
@@ -164,10 +113,10 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
     client,
     assert,
   }) => {
-    const { admin, round, p1, p3, ann, cat, matchOf } = await matchedRound()
+    const { admin, round, policyLab, serviceDesk, ann, cat, matchOf } = await matchedRound()
     const catMatch = await matchOf(cat)
     // Cat to Policy lab, which she never chose.
-    const response = await confirm(client, admin, movePath(round, catMatch), String(p1.id))
+    const response = await confirm(client, admin, movePath(round, catMatch), String(policyLab.id))
     response.assertStatus(302)
     response.assertHeader(
       'location',
@@ -176,7 +125,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
     response.assertFlashMessage('success', 'Cat Carter moved to Policy lab')
 
     await catMatch.refresh()
-    assert.equal(catMatch.placementId, p1.id)
+    assert.equal(catMatch.placementId, policyLab.id)
     assert.isNull(catMatch.choice)
     assert.equal(catMatch.adjustedBy, admin.id)
     assert.isNotNull(catMatch.adjustedAt)
@@ -184,14 +133,14 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
       .where({ subject_type: 'placement_match', subject_id: String(catMatch.id), action: 'update' })
       .firstOrFail()
     assert.equal(event.actorId, admin.id)
-    assert.equal(JSON.parse(String(event.before)).placementId, p3.id)
-    assert.equal(JSON.parse(String(event.after)).placementId, p1.id)
+    assert.equal(JSON.parse(String(event.before)).placementId, serviceDesk.id)
+    assert.equal(JSON.parse(String(event.after)).placementId, policyLab.id)
 
     // Ann moved to her second choice keeps its number; taking her out records why.
     const annMatch = await matchOf(ann)
-    await confirm(client, admin, movePath(round, annMatch), String(p3.id))
+    await confirm(client, admin, movePath(round, annMatch), String(serviceDesk.id))
     await annMatch.refresh()
-    assert.equal(annMatch.placementId, p3.id)
+    assert.equal(annMatch.placementId, serviceDesk.id)
     assert.equal(annMatch.choice, 2)
     const out = await confirm(client, admin, movePath(round, annMatch), 'none')
     out.assertFlashMessage('success', 'Ann Archer now has no placement')
@@ -213,7 +162,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
     client,
     assert,
   }) => {
-    const { admin, round, p1, ann, matchOf } = await matchedRound()
+    const { admin, round, policyLab, ann, matchOf } = await matchedRound()
     const annMatch = await matchOf(ann)
     const path = movePath(round, annMatch)
     const elsewhere = await createPlacement(await createRound({ status: 'closed' }))
@@ -235,7 +184,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
 
     const same = await client
       .get(path)
-      .qs({ placement: String(p1.id) })
+      .qs({ placement: String(policyLab.id) })
       .loginAs(admin)
     same.assertTextIncludes('Select a different placement: Ann Archer already has this one')
 
@@ -249,7 +198,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
       placement: ['Select a placement approved in this round'],
     })
     await annMatch.refresh()
-    assert.equal(annMatch.placementId, p1.id)
+    assert.equal(annMatch.placementId, policyLab.id)
     assert.isNull(annMatch.adjustedAt)
   })
 
@@ -257,14 +206,14 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
     client,
     assert,
   }) => {
-    const { admin, round, p3, ann, matchOf } = await matchedRound()
+    const { admin, round, serviceDesk, ann, matchOf } = await matchedRound()
     const annMatch = await matchOf(ann)
     const path = movePath(round, annMatch)
 
     const teamLead = await createUser({ roles: ['team_lead', 'learner'] })
     const leadPage = await client.get(path).loginAs(teamLead)
     leadPage.assertStatus(403)
-    const leadMove = await confirm(client, teamLead, path, String(p3.id))
+    const leadMove = await confirm(client, teamLead, path, String(serviceDesk.id))
     leadMove.assertStatus(403)
 
     const otherRound = await createRound({ status: 'closed' })
@@ -275,7 +224,7 @@ test.group('Fast Stream matching: moving an entrant by hand', (group) => {
 
     round.merge({ status: 'published', publishedAt: DateTime.utc() })
     await round.save()
-    const refused = await confirm(client, admin, path, String(p3.id))
+    const refused = await confirm(client, admin, path, String(serviceDesk.id))
     refused.assertHeader('location', `/fast-stream/admin/rounds/${round.id}/results`)
     refused.assertFlashMessage(
       'error',

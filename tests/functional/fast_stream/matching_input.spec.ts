@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import '#database/factories/user_factory'
@@ -11,49 +10,14 @@ import {
 import {
   createEntrant,
   createPlacement,
+  createRanking,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import PlacementShortlist from '#models/placement_shortlist'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
-import type PlacementRound from '#models/placement_round'
 import { buildRoundInput, entrantKey, placementKey } from '#queries/fast_stream/round_input_query'
 import { matchRound, validateRoundInput } from '#domain/fast_stream/matching_engine'
-
-/* An entrant's ranked choices for a round, submitted at the given time unless null. */
-async function choose(
-  round: PlacementRound,
-  entrant: FastStreamEntrant,
-  placements: Placement[],
-  submittedAt: DateTime | null = DateTime.utc()
-) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt,
-  })
-  if (placements.length) {
-    await db.table('placement_preferences').multiInsert(
-      placements.map((placement, index) => ({
-        shortlist_id: shortlist.id,
-        placement_id: placement.id,
-        rank: index + 1,
-      }))
-    )
-  }
-}
-
-/* A team's ranking of entrants for its placement, best first. */
-async function rank(placement: Placement, entrants: FastStreamEntrant[]) {
-  await db.table('placement_rankings').multiInsert(
-    entrants.map((entrant, index) => ({
-      placement_id: placement.id,
-      entrant_id: entrant.id,
-      rank: index + 1,
-    }))
-  )
-}
 
 test.group('Fast Stream matching: the round from the database', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -72,10 +36,10 @@ test.group('Fast Stream matching: the round from the database', (group) => {
     const { entrant: submitted } = await createEntrant()
     const { entrant: draft } = await createEntrant()
     const { entrant: empty } = await createEntrant()
-    await choose(round, submitted, [second, withdrawn, first, offered])
-    await choose(round, draft, [first], null)
-    await choose(round, empty, [withdrawn])
-    await choose(otherRound, draft, [elsewhere])
+    await createShortlist(round, submitted, [second, withdrawn, first, offered])
+    await createShortlist(round, draft, [first], null)
+    await createShortlist(round, empty, [withdrawn])
+    await createShortlist(otherRound, draft, [elsewhere])
 
     const input = await buildRoundInput(round)
     assert.deepEqual(
@@ -109,15 +73,15 @@ test.group('Fast Stream matching: the round from the database', (group) => {
     }
     // e0 chose it second, submitting first; e1 first, submitting last;
     // e2 and e3 first, at the same time; e4 and e5 are ranked by the team.
-    await choose(round, e[0], [other, placement], start)
-    await choose(round, e[1], [placement], start.plus({ hours: 2 }))
-    await choose(round, e[3], [placement], start.plus({ hours: 1 }))
-    await choose(round, e[2], [placement], start.plus({ hours: 1 }))
-    await choose(round, e[4], [other, other2, placement], start.plus({ hours: 3 }))
-    await choose(round, e[5], [placement], start.plus({ hours: 4 }))
+    await createShortlist(round, e[0], [other, placement], start)
+    await createShortlist(round, e[1], [placement], start.plus({ hours: 2 }))
+    await createShortlist(round, e[3], [placement], start.plus({ hours: 1 }))
+    await createShortlist(round, e[2], [placement], start.plus({ hours: 1 }))
+    await createShortlist(round, e[4], [other, other2, placement], start.plus({ hours: 3 }))
+    await createShortlist(round, e[5], [placement], start.plus({ hours: 4 }))
     // e6 did not choose the placement: the team's ranking of them does not count.
-    await choose(round, e[6], [other], start)
-    await rank(placement, [e[5], e[6], e[4]])
+    await createShortlist(round, e[6], [other], start)
+    await createRanking(placement, [e[5], e[6], e[4]])
 
     const input = await buildRoundInput(round)
     const ranked = input.placements.find((item) => item.id === placementKey(placement.id))!
@@ -175,8 +139,8 @@ test.group('Fast Stream matching: the round from the database', (group) => {
       startedOn: '2012-09-01',
       postings: [{ organisation: dft, digital: true }],
     })
-    await choose(round, needing, [placement])
-    await choose(round, done, [placement])
+    await createShortlist(round, needing, [placement])
+    await createShortlist(round, done, [placement])
 
     const input = await buildRoundInput(round)
     assert.deepEqual(input.rules, { excludePreviousDepartments: false, enforceDigital: true })

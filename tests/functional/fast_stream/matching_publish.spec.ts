@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -10,35 +9,18 @@ import {
   createEntrant,
   createPlacement,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import PlacementShortlist from '#models/placement_shortlist'
 import FastStreamPosting from '#models/fast_stream_posting'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import AuditEvent from '#models/audit_event'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
 import { serviceUrl } from '#mails/learning_mail'
 import FastStreamMatched from '#mails/fast_stream_matched'
 import FastStreamNotMatched from '#mails/fast_stream_not_matched'
 import FastStreamTeamArrivals from '#mails/fast_stream_team_arrivals'
-
-async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt: DateTime.utc(),
-  })
-  await db.table('placement_preferences').multiInsert(
-    placements.map((placement, index) => ({
-      shortlist_id: shortlist.id,
-      placement_id: placement.id,
-      rank: index + 1,
-    }))
-  )
-}
 
 /*
  * A matched round: Ama and Kofi are matched to the Vehicle services team's
@@ -85,24 +67,18 @@ async function matchedRound() {
     team: tax,
     clearanceRequired: 'SC',
   })
-  const person = async (
-    fullName: string,
-    clearance: 'BPSS' | 'SC' = 'SC',
-    startedOn = '2013-09-01'
-  ) => {
-    const user = await createUser({ overrides: { fullName } })
-    const { entrant } = await createEntrant({ user, clearance, startedOn })
-    return entrant
-  }
-  const ama = await person('Ama Owusu')
-  const kofi = await person('Kofi Mensah')
+  const { entrant: ama } = await createEntrant({ name: 'Ama Owusu' })
+  const { entrant: kofi } = await createEntrant({ name: 'Kofi Mensah' })
   // Lin joined recently: the digital rule does not bind her yet.
-  const lin = await person('Lin Wei', 'SC', DateTime.now().toISODate()!)
-  const zed = await person('Zed Adams', 'BPSS')
-  await choose(round, ama, [platform])
-  await choose(round, kofi, [platform, research])
-  await choose(round, lin, [research])
-  await choose(round, zed, [secure])
+  const { entrant: lin } = await createEntrant({
+    name: 'Lin Wei',
+    startedOn: DateTime.now().toISODate()!,
+  })
+  const { entrant: zed } = await createEntrant({ name: 'Zed Adams', clearance: 'BPSS' })
+  await createShortlist(round, ama, [platform])
+  await createShortlist(round, kofi, [platform, research])
+  await createShortlist(round, lin, [research])
+  await createShortlist(round, zed, [secure])
   await runMatch(round.id, admin.id)
   await round.refresh()
   return {

@@ -8,50 +8,17 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import {
   createEntrant,
   createPlacement,
+  createRanking,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import PlacementShortlist from '#models/placement_shortlist'
 import PlacementMatch from '#models/placement_match'
 import type PlacementRound from '#models/placement_round'
 import AuditEvent from '#models/audit_event'
-import type FastStreamEntrant from '#models/fast_stream_entrant'
-import type Placement from '#models/placement'
 import { buildRoundInput, idOfKey, placementKey } from '#queries/fast_stream/round_input_query'
 import { matchRound } from '#domain/fast_stream/matching_engine'
 import { MATCHING_LIMITS, abandonMatch, matchState } from '#actions/fast_stream/matching/run_match'
-
-async function choose(round: PlacementRound, entrant: FastStreamEntrant, placements: Placement[]) {
-  const shortlist = await PlacementShortlist.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    submittedAt: DateTime.utc(),
-  })
-  if (!placements.length) return
-  await db.table('placement_preferences').multiInsert(
-    placements.map((placement, index) => ({
-      shortlist_id: shortlist.id,
-      placement_id: placement.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-async function rank(placement: Placement, entrants: FastStreamEntrant[]) {
-  await db.table('placement_rankings').multiInsert(
-    entrants.map((entrant, index) => ({
-      placement_id: placement.id,
-      entrant_id: entrant.id,
-      rank: index + 1,
-    }))
-  )
-}
-
-async function entrantNamed(fullName: string, clearance: 'BPSS' | 'SC' = 'SC') {
-  const user = await createUser({ overrides: { fullName } })
-  const { entrant } = await createEntrant({ user, clearance })
-  return entrant
-}
 
 /*
  * A closed round: Ada and Bo both want the platform job, whose team ranks
@@ -80,13 +47,13 @@ async function closedRound(
     team: await createTeam(hmrc, 'Border systems'),
     clearanceRequired: 'SC',
   })
-  const ada = await entrantNamed('Ada Lovelace')
-  const bo = await entrantNamed('Bo Diddley')
-  const cy = await entrantNamed('Cy Twombly', 'BPSS')
-  await choose(round, ada, [platform, research])
-  await choose(round, bo, [platform])
-  await choose(round, cy, [secure])
-  await rank(platform, [bo, ada])
+  const { entrant: ada } = await createEntrant({ name: 'Ada Lovelace' })
+  const { entrant: bo } = await createEntrant({ name: 'Bo Diddley' })
+  const { entrant: cy } = await createEntrant({ name: 'Cy Twombly', clearance: 'BPSS' })
+  await createShortlist(round, ada, [platform, research])
+  await createShortlist(round, bo, [platform])
+  await createShortlist(round, cy, [secure])
+  await createRanking(platform, [bo, ada])
   return { admin, round, platform, research, secure, ada, bo, cy, dft, hmrc }
 }
 
@@ -174,7 +141,7 @@ test.group('Fast Stream matching: running the match', (group) => {
     })
     await boRow.save()
     await db.from('placement_rankings').where('placement_id', platform.id).delete()
-    await rank(platform, [ada, bo])
+    await createRanking(platform, [ada, bo])
 
     const again = await runMatch(client, admin, round)
     again.assertFlashMessage('success', 'Match run: 1 of 3 entrants matched')

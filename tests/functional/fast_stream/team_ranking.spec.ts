@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -8,27 +9,13 @@ import {
   createEntrant,
   createPlacement,
   createRound,
+  createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import PlacementShortlist from '#models/placement_shortlist'
-import type PlacementRound from '#models/placement_round'
+import type Placement from '#models/placement'
+import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
-
-/* An entrant's shortlist in the round: these placements in order, submitted at the given time or not at all. */
-async function shortlist(
-  round: PlacementRound,
-  entrantId: number,
-  placementIds: number[],
-  submittedAt: DateTime | null
-) {
-  const list = await PlacementShortlist.create({ roundId: round.id, entrantId, submittedAt })
-  for (const [index, placementId] of placementIds.entries()) {
-    await db
-      .table('placement_preferences')
-      .insert({ shortlist_id: list.id, placement_id: placementId, rank: index + 1 })
-  }
-}
 
 /*
  * A team's placement with five applicants and two others who do not
@@ -54,30 +41,54 @@ async function setUp(roundStatus: 'open' | 'closed' | 'matched' = 'open') {
   const elsewhere = await createPlacement(round, { team: otherTeam })
   const early = DateTime.fromISO('2026-05-01T09:00:00Z')
   const later = DateTime.fromISO('2026-05-02T09:00:00Z')
-  const entrant = async (name: string, options: Parameters<typeof createEntrant>[0] = {}) => {
-    const created = await createEntrant({
-      user: await createUser({ overrides: { fullName: name } }),
-      ...options,
-    })
-    return created.entrant
-  }
-  const amy = await entrant('Amy Adams')
-  const ben = await entrant('Ben Brown', { clearance: 'BPSS' })
-  const cat = await entrant('Cat Clark', { postings: [{ organisation: dwp, title: 'Policy' }] })
-  const dan = await entrant('Dan Dodd')
-  const eve = await entrant('Eve Evans')
-  const fay = await entrant('Fay Fox')
-  await shortlist(round, amy.id, [elsewhere.id, placement.id], early)
-  await shortlist(round, ben.id, [placement.id], later)
-  await shortlist(round, cat.id, [placement.id, elsewhere.id], early)
-  await shortlist(round, dan.id, [elsewhere.id, placement.id], early)
-  await shortlist(round, eve.id, [placement.id], null)
-  await shortlist(round, fay.id, [elsewhere.id], early)
+  const { entrant: amy } = await createEntrant({ name: 'Amy Adams' })
+  const { entrant: ben } = await createEntrant({ name: 'Ben Brown', clearance: 'BPSS' })
+  const { entrant: cat } = await createEntrant({
+    name: 'Cat Clark',
+    postings: [{ organisation: dwp, title: 'Policy' }],
+  })
+  const { entrant: dan } = await createEntrant({ name: 'Dan Dodd' })
+  const { entrant: eve } = await createEntrant({ name: 'Eve Evans' })
+  const { entrant: fay } = await createEntrant({ name: 'Fay Fox' })
+  await createShortlist(round, amy, [elsewhere, placement], early)
+  await createShortlist(round, ben, [placement], later)
+  await createShortlist(round, cat, [placement, elsewhere], early)
+  await createShortlist(round, dan, [elsewhere, placement], early)
+  await createShortlist(round, eve, [placement], null)
+  await createShortlist(round, fay, [elsewhere], early)
   return { team, lead, otherLead, round, placement, amy, ben, cat, dan, eve, fay }
 }
 
 /* An entrant's key in the ranking form. */
 const key = (entrant: { id: number }) => `e${entrant.id}`
+
+/* The placement's applicants page, as the user sees it. */
+function applicantsPage(client: ApiClient, user: User, placement: Placement) {
+  return client.get(`/fast-stream/team/placements/${placement.id}/applicants`).loginAs(user)
+}
+
+/* The team lead's ranking form for the placement, sent with these ranks (blank: not ranked). */
+function sendRanks(
+  client: ApiClient,
+  user: User,
+  placement: Placement,
+  ranks: Record<string, string>
+) {
+  return client
+    .put(`/fast-stream/team/placements/${placement.id}/rankings`)
+    .loginAs(user)
+    .withCsrfToken()
+    .form({ ranks })
+}
+
+/* The placement's saved ranking rows, best first. */
+function savedRanks(placement: Placement) {
+  return db
+    .from('placement_rankings')
+    .where('placement_id', placement.id)
+    .orderBy('rank')
+    .select('entrant_id', 'rank')
+}
 
 /* The applicants' names in the order the page lists them. */
 function listed(html: string) {
@@ -92,9 +103,7 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert,
   }) => {
     const { lead, placement } = await setUp()
-    const response = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(lead)
+    const response = await applicantsPage(client, lead, placement)
     response.assertStatus(200)
     const html = response.text()
     // First choices first (Cat submitted before Ben), then second choices
@@ -114,20 +123,15 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert,
   }) => {
     const { lead, placement, amy, ben, cat, dan } = await setUp()
-    const url = `/fast-stream/team/placements/${placement.id}/rankings`
-    const first = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(dan)]: '1', [key(ben)]: '4', [key(amy)]: '', [key(cat)]: '' } })
-      .redirects(0)
+    const first = await sendRanks(client, lead, placement, {
+      [key(dan)]: '1',
+      [key(ben)]: '4',
+      [key(amy)]: '',
+      [key(cat)]: '',
+    }).redirects(0)
     first.assertHeader('location', `/fast-stream/team/placements/${placement.id}/applicants`)
     first.assertFlashMessage('success', 'Ranking saved: 2 ranked, 2 not ranked')
-    const saved = await db
-      .from('placement_rankings')
-      .where('placement_id', placement.id)
-      .orderBy('rank')
-      .select('entrant_id', 'rank')
+    const saved = await savedRanks(placement)
     assert.deepEqual(
       saved.map((row) => [Number(row.entrant_id), Number(row.rank)]),
       [
@@ -135,23 +139,15 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
         [ben.id, 2],
       ]
     )
-    const page = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(lead)
+    const page = await applicantsPage(client, lead, placement)
     assert.deepEqual(listed(page.text()), ['Dan Dodd', 'Ben Brown', 'Cat Clark', 'Amy Adams'])
 
-    const second = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '2', [key(cat)]: '1' } })
-      .redirects(0)
+    const second = await sendRanks(client, lead, placement, {
+      [key(amy)]: '2',
+      [key(cat)]: '1',
+    }).redirects(0)
     second.assertFlashMessage('success', 'Ranking saved: 2 ranked, 2 not ranked')
-    const replaced = await db
-      .from('placement_rankings')
-      .where('placement_id', placement.id)
-      .orderBy('rank')
-      .select('entrant_id')
+    const replaced = await savedRanks(placement)
     assert.deepEqual(
       replaced.map((row) => Number(row.entrant_id)),
       [cat.id, amy.id]
@@ -164,21 +160,14 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert.deepEqual(events[1].afterValues, { ranking: [cat.id, amy.id] })
     assert.equal(events[1].actorId, lead.id)
 
-    const same = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '2', [key(cat)]: '1' } })
-      .redirects(0)
+    const same = await sendRanks(client, lead, placement, {
+      [key(amy)]: '2',
+      [key(cat)]: '1',
+    }).redirects(0)
     same.assertFlashMessage('success', 'The ranking has not changed')
-    const cleared = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: {} })
-      .redirects(0)
+    const cleared = await sendRanks(client, lead, placement, {}).redirects(0)
     cleared.assertFlashMessage('success', 'Ranking saved: 0 ranked, 4 not ranked')
-    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+    assert.lengthOf(await savedRanks(placement), 0)
   })
 
   test('ranks must be whole numbers from 1 to the number of applicants, each used once', async ({
@@ -186,13 +175,12 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert,
   }) => {
     const { lead, placement, amy, ben, cat, dan } = await setUp()
-    const url = `/fast-stream/team/placements/${placement.id}/rankings`
-    const response = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: 'first', [key(ben)]: '5', [key(cat)]: '2', [key(dan)]: '2' } })
-      .redirects(0)
+    const response = await sendRanks(client, lead, placement, {
+      [key(amy)]: 'first',
+      [key(ben)]: '5',
+      [key(cat)]: '2',
+      [key(dan)]: '2',
+    }).redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       [`ranks.${key(amy)}`]: [
         'Enter Amy Adams’s rank as a whole number, like 1, or leave it blank',
@@ -205,12 +193,11 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
         'Dan Dodd and Cat Clark both have rank 2: give each applicant a different rank',
       ],
     })
-    const more = await client
-      .put(url)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '0', [key(ben)]: '1.5', [key(cat)]: '-1' } })
-      .redirects(0)
+    const more = await sendRanks(client, lead, placement, {
+      [key(amy)]: '0',
+      [key(ben)]: '1.5',
+      [key(cat)]: '-1',
+    }).redirects(0)
     more.assertFlashMessage('inputErrorsBag', {
       [`ranks.${key(amy)}`]: ['Amy Adams’s rank must be between 1 and 4, or blank for not ranked'],
       [`ranks.${key(ben)}`]: [
@@ -220,7 +207,7 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
         'Enter Cat Clark’s rank as a whole number, like 1, or leave it blank',
       ],
     })
-    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+    assert.lengthOf(await savedRanks(placement), 0)
   })
 
   test('the form keeps what was typed and links each message to its field', async ({
@@ -229,12 +216,10 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
   }) => {
     const { lead, placement, amy, ben } = await setUp()
     const applicants = `/fast-stream/team/placements/${placement.id}/applicants`
-    const response = await client
-      .put(`/fast-stream/team/placements/${placement.id}/rankings`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .header('referer', applicants)
-      .form({ ranks: { [key(amy)]: 'first', [key(ben)]: '1' } })
+    const response = await sendRanks(client, lead, placement, {
+      [key(amy)]: 'first',
+      [key(ben)]: '1',
+    }).header('referer', applicants)
     response.assertStatus(200)
     const html = response.text()
     assert.include(html, '<title>Error: Applicants for Service designer')
@@ -249,34 +234,22 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert,
   }) => {
     const { lead, placement, amy } = await setUp('matched')
-    const page = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(lead)
+    const page = await applicantsPage(client, lead, placement)
     page.assertTextIncludes('The round has been matched: the ranking can no longer change.')
     assert.notInclude(page.text(), 'Save ranking')
-    const response = await client
-      .put(`/fast-stream/team/placements/${placement.id}/rankings`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '1' } })
-      .redirects(0)
+    const response = await sendRanks(client, lead, placement, { [key(amy)]: '1' }).redirects(0)
     response.assertFlashMessage(
       'error',
       'The round has been matched: the ranking can no longer change'
     )
-    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+    assert.lengthOf(await savedRanks(placement), 0)
   })
 
   test('a closed round can still be ranked', async ({ client, assert }) => {
     const { lead, placement, amy } = await setUp('closed')
-    const response = await client
-      .put(`/fast-stream/team/placements/${placement.id}/rankings`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '1' } })
-      .redirects(0)
+    const response = await sendRanks(client, lead, placement, { [key(amy)]: '1' }).redirects(0)
     response.assertFlashMessage('success', 'Ranking saved: 1 ranked, 3 not ranked')
-    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 1)
+    assert.lengthOf(await savedRanks(placement), 1)
   })
 
   test('another team’s lead can neither see nor rank the applicants; the Fast Stream team can', async ({
@@ -284,26 +257,16 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert,
   }) => {
     const { otherLead, placement, amy } = await setUp()
-    const page = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(otherLead)
+    const page = await applicantsPage(client, otherLead, placement)
     page.assertStatus(403)
-    const response = await client
-      .put(`/fast-stream/team/placements/${placement.id}/rankings`)
-      .loginAs(otherLead)
-      .withCsrfToken()
-      .form({ ranks: { [key(amy)]: '1' } })
+    const response = await sendRanks(client, otherLead, placement, { [key(amy)]: '1' })
     response.assertStatus(403)
     const learner = await createUser({ roles: ['learner'] })
-    const refused = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(learner)
+    const refused = await applicantsPage(client, learner, placement)
     refused.assertStatus(403)
-    assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
+    assert.lengthOf(await savedRanks(placement), 0)
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const adminPage = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
-      .loginAs(admin)
+    const adminPage = await applicantsPage(client, admin, placement)
     adminPage.assertStatus(200)
   })
 })

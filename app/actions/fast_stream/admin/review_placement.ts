@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
-import Placement from '#models/placement'
-import PlacementRound from '#models/placement_round'
+import type Placement from '#models/placement'
 import type User from '#models/user'
-import { PlacementStatuses, RoundStatuses, type PlacementStatus } from '#enums/fast_stream'
+import { PlacementStatuses, type PlacementStatus } from '#enums/fast_stream'
+import {
+  changePlacementBeforeMatch,
+  type RoundMatched,
+} from '#actions/fast_stream/placement_before_match'
 
 export type ReviewDecision =
   { decision: 'approve'; note?: string | null } | { decision: 'reject'; note: string }
@@ -11,7 +13,7 @@ export type ReviewDecision =
 export type ReviewPlacementResult =
   | { type: 'reviewed'; placement: Placement }
   | { type: 'not_reviewable'; status: PlacementStatus }
-  | { type: 'round_matched' }
+  | RoundMatched
 
 /*
  * The Fast Stream team approves a placement a team offered, or turns it
@@ -23,17 +25,7 @@ export async function reviewPlacement(
   reviewer: User,
   review: ReviewDecision
 ): Promise<ReviewPlacementResult> {
-  return db.transaction(async (trx) => {
-    const current = await Placement.query({ client: trx })
-      .where('id', placement.id)
-      .forUpdate()
-      .firstOrFail()
-    const round = await PlacementRound.query({ client: trx })
-      .where('id', current.roundId)
-      .firstOrFail()
-    if (round.status !== RoundStatuses.Open && round.status !== RoundStatuses.Closed) {
-      return { type: 'round_matched' as const }
-    }
+  return changePlacementBeforeMatch(placement, async (current) => {
     const target =
       review.decision === 'approve' ? PlacementStatuses.Approved : PlacementStatuses.Rejected
     if (current.status === PlacementStatuses.Withdrawn || current.status === target) {

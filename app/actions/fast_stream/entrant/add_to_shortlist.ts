@@ -7,6 +7,7 @@ import { entrantsCanSee } from '#queries/fast_stream/placement_search_query'
 import {
   changeShortlist,
   writeRanking,
+  type PlacementNotFound,
   type ShortlistClosed,
 } from '#actions/fast_stream/entrant/shortlist_store'
 
@@ -14,7 +15,7 @@ export type AddToShortlistResult =
   | { type: 'added'; placement: Placement; rank: number; round: PlacementRound }
   | { type: 'already_listed'; placement: Placement; rank: number }
   | { type: 'full'; placement: Placement; max: number }
-  | { type: 'placement_not_found' }
+  | PlacementNotFound
   | ShortlistClosed
 
 /*

@@ -1,10 +1,12 @@
 import type { DateTime } from 'luxon'
-import Placement from '#models/placement'
+import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 import {
-  changeShortlist,
+  changeListedPlacement,
   writeRanking,
+  type PlacementNotFound,
+  type PlacementNotListed,
   type ShortlistClosed,
 } from '#actions/fast_stream/entrant/shortlist_store'
 
@@ -13,8 +15,8 @@ export type MoveDirection = 'up' | 'down'
 export type MoveOnShortlistResult =
   | { type: 'moved'; placement: Placement; rank: number; round: PlacementRound }
   | { type: 'at_top' | 'at_bottom'; placement: Placement; round: PlacementRound }
-  | { type: 'not_listed'; placement: Placement }
-  | { type: 'placement_not_found' }
+  | PlacementNotListed
+  | PlacementNotFound
   | ShortlistClosed
 
 /* An entrant moves one placement up (towards first choice) or down their list by one place. */
@@ -24,16 +26,11 @@ export async function moveOnShortlist(
   direction: MoveDirection,
   now?: DateTime<true>
 ): Promise<MoveOnShortlistResult> {
-  const placement = await Placement.find(placementId)
-  if (!placement) return { type: 'placement_not_found' }
-
-  const result = await changeShortlist(
-    placement.roundId,
+  return changeListedPlacement(
     entrant,
-    { create: false, now },
-    async ({ trx, round, shortlist, ranked }): Promise<MoveOnShortlistResult> => {
-      const at = ranked.indexOf(placement.id)
-      if (!shortlist || at < 0) return { type: 'not_listed', placement }
+    placementId,
+    now,
+    async ({ trx, round, shortlist, ranked, placement, at }): Promise<MoveOnShortlistResult> => {
       const to = direction === 'up' ? at - 1 : at + 1
       if (to < 0) return { type: 'at_top', placement, round }
       if (to >= ranked.length) return { type: 'at_bottom', placement, round }
@@ -44,5 +41,4 @@ export async function moveOnShortlist(
       return { type: 'moved', placement, rank: to + 1, round }
     }
   )
-  return result.type === 'round_not_found' ? { type: 'placement_not_found' } : result
 }

@@ -1,17 +1,19 @@
 import type { DateTime } from 'luxon'
-import Placement from '#models/placement'
+import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 import {
-  changeShortlist,
+  changeListedPlacement,
   writeRanking,
+  type PlacementNotFound,
+  type PlacementNotListed,
   type ShortlistClosed,
 } from '#actions/fast_stream/entrant/shortlist_store'
 
 export type RemoveFromShortlistResult =
   | { type: 'removed'; placement: Placement; round: PlacementRound; unsubmitted: boolean }
-  | { type: 'not_listed'; placement: Placement }
-  | { type: 'placement_not_found' }
+  | PlacementNotListed
+  | PlacementNotFound
   | ShortlistClosed
 
 /*
@@ -23,15 +25,11 @@ export async function removeFromShortlist(
   placementId: number,
   now?: DateTime<true>
 ): Promise<RemoveFromShortlistResult> {
-  const placement = await Placement.find(placementId)
-  if (!placement) return { type: 'placement_not_found' }
-
-  const result = await changeShortlist(
-    placement.roundId,
+  return changeListedPlacement(
     entrant,
-    { create: false, now },
-    async ({ trx, round, shortlist, ranked }): Promise<RemoveFromShortlistResult> => {
-      if (!shortlist || !ranked.includes(placement.id)) return { type: 'not_listed', placement }
+    placementId,
+    now,
+    async ({ trx, round, shortlist, ranked, placement }): Promise<RemoveFromShortlistResult> => {
       const wasSubmitted = shortlist.submittedAt !== null
       await writeRanking(
         trx,
@@ -47,5 +45,4 @@ export async function removeFromShortlist(
       }
     }
   )
-  return result.type === 'round_not_found' ? { type: 'placement_not_found' } : result
 }

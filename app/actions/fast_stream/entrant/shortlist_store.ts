@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Placement from '#models/placement'
 import PlacementRound from '#models/placement_round'
 import PlacementShortlist from '#models/placement_shortlist'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
@@ -18,6 +19,8 @@ import { preferencesClosedReason, type ClosedReason } from '#queries/fast_stream
 
 export type ShortlistClosed = { type: 'closed'; reason: ClosedReason; round: PlacementRound }
 export type RoundNotFound = { type: 'round_not_found' }
+export type PlacementNotListed = { type: 'not_listed'; placement: Placement }
+export type PlacementNotFound = { type: 'placement_not_found' }
 
 export type ShortlistChange = {
   trx: TransactionClientContract
@@ -72,6 +75,40 @@ export async function changeShortlist<T>(
       throw error
     }
   }
+}
+
+/*
+ * Runs `work` on the entrant's list in the placement's round when the
+ * placement is on it, at index `at` of `ranked`. A placement that does not
+ * exist (or whose round does not) is not found; one the entrant has not
+ * listed is not listed.
+ */
+export async function changeListedPlacement<T extends { type: string }>(
+  entrant: FastStreamEntrant,
+  placementId: number,
+  now: DateTime<true> | undefined,
+  work: (
+    change: ShortlistChange & { shortlist: PlacementShortlist; placement: Placement; at: number }
+  ) => Promise<T>
+): Promise<T | PlacementNotListed | PlacementNotFound | ShortlistClosed> {
+  const placement = await Placement.find(placementId)
+  if (!placement) return { type: 'placement_not_found' }
+
+  const result = await changeShortlist(
+    placement.roundId,
+    entrant,
+    { create: false, now },
+    async (change): Promise<T | PlacementNotListed> => {
+      const at = change.ranked.indexOf(placement.id)
+      if (!change.shortlist || at < 0) return { type: 'not_listed', placement }
+      return work({ ...change, shortlist: change.shortlist, placement, at })
+    }
+  )
+  return isRoundNotFound(result) ? { type: 'placement_not_found' } : result
+}
+
+function isRoundNotFound(result: { type: string }): result is RoundNotFound {
+  return result.type === 'round_not_found'
 }
 
 /* Placement ids on a shortlist, best first. */

@@ -9,7 +9,7 @@ import { Roles } from '#enums/roles'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
 import { MATCHING_LIMITS, matchState, setRoundState } from '#actions/fast_stream/matching/run_match'
-import { calendarDate, entrantReason } from '#queries/fast_stream/match_results_query'
+import { calendarDate, entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
 import type { FastStreamMail } from '#mails/fast_stream_mail'
 import FastStreamMatched from '#mails/fast_stream_matched'
 import FastStreamNotMatched from '#mails/fast_stream_not_matched'
@@ -140,15 +140,7 @@ export async function publishRound(
  * a team with entrants coming.
  */
 export async function resultMails(roundId: number, roundName: string) {
-  const rows = await db
-    .from('placement_matches as m')
-    .join('fast_stream_entrants as e', 'e.id', 'm.entrant_id')
-    .join('users as u', 'u.id', 'e.user_id')
-    .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
-    .leftJoin('placements as p', 'p.id', 'm.placement_id')
-    .leftJoin('teams as t', 't.id', 'p.team_id')
-    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .where('m.round_id', roundId)
+  const rows = await roundMatches(roundId)
     .whereNull('u.deactivated_at')
     .orderBy('u.full_name')
     .orderBy('m.entrant_id')

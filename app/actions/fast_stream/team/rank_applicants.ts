@@ -1,9 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
-import Placement from '#models/placement'
-import PlacementRound from '#models/placement_round'
+import type Placement from '#models/placement'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
-import { RoundStatuses } from '#enums/fast_stream'
+import {
+  changePlacementBeforeMatch,
+  type RoundMatched,
+} from '#actions/fast_stream/placement_before_match'
 import { applicantIds, savedRanking } from '#queries/fast_stream/team_applicants_query'
 
 /* Why one entry of a ranking cannot be saved. */
@@ -17,7 +18,7 @@ export type RankingProblem = {
 export type RankApplicantsResult =
   | { type: 'ranked'; ranking: number[]; changed: boolean }
   | { type: 'invalid'; problems: RankingProblem[] }
-  | { type: 'round_matched' }
+  | RoundMatched
 
 /*
  * Replaces a team's ranking of its placement's applicants with the given
@@ -30,68 +31,60 @@ export async function rankApplicants(
   placement: Placement,
   entrantIds: number[]
 ): Promise<RankApplicantsResult> {
-  return db.transaction(async (trx): Promise<RankApplicantsResult> => {
-    const current = await Placement.query({ client: trx })
-      .where('id', placement.id)
-      .forUpdate()
-      .firstOrFail()
-    const round = await PlacementRound.query({ client: trx })
-      .where('id', current.roundId)
-      .firstOrFail()
-    if (round.status !== RoundStatuses.Open && round.status !== RoundStatuses.Closed) {
-      return { type: 'round_matched' }
-    }
-
-    const applicants = new Set(await applicantIds(current.id, trx))
-    const known = new Set<number>()
-    const unknownIds = entrantIds.filter((id) => !applicants.has(id))
-    if (unknownIds.length) {
-      const rows = await trx.from('fast_stream_entrants').whereIn('id', unknownIds).select('id')
-      for (const row of rows) known.add(Number(row.id))
-    }
-    const seen = new Set<number>()
-    const problems: RankingProblem[] = []
-    entrantIds.forEach((entrantId, index) => {
-      if (seen.has(entrantId)) problems.push({ index, entrantId, code: 'duplicate' })
-      else if (!applicants.has(entrantId)) {
-        problems.push({
-          index,
-          entrantId,
-          code: known.has(entrantId) ? 'not_applicant' : 'unknown_entrant',
-        })
+  return changePlacementBeforeMatch(
+    placement,
+    async (current, trx): Promise<RankApplicantsResult> => {
+      const applicants = new Set(await applicantIds(current.id, trx))
+      const known = new Set<number>()
+      const unknownIds = entrantIds.filter((id) => !applicants.has(id))
+      if (unknownIds.length) {
+        const rows = await trx.from('fast_stream_entrants').whereIn('id', unknownIds).select('id')
+        for (const row of rows) known.add(Number(row.id))
       }
-      seen.add(entrantId)
-    })
-    if (problems.length) return { type: 'invalid', problems }
+      const seen = new Set<number>()
+      const problems: RankingProblem[] = []
+      entrantIds.forEach((entrantId, index) => {
+        if (seen.has(entrantId)) problems.push({ index, entrantId, code: 'duplicate' })
+        else if (!applicants.has(entrantId)) {
+          problems.push({
+            index,
+            entrantId,
+            code: known.has(entrantId) ? 'not_applicant' : 'unknown_entrant',
+          })
+        }
+        seen.add(entrantId)
+      })
+      if (problems.length) return { type: 'invalid', problems }
 
-    const before = await savedRanking(current.id, trx)
-    const changed = before.join(',') !== entrantIds.join(',')
-    if (!changed) return { type: 'ranked', ranking: before, changed: false }
+      const before = await savedRanking(current.id, trx)
+      const changed = before.join(',') !== entrantIds.join(',')
+      if (!changed) return { type: 'ranked', ranking: before, changed: false }
 
-    await trx.from('placement_rankings').where('placement_id', current.id).delete()
-    if (entrantIds.length) {
-      for (let i = 0; i < entrantIds.length; i += 400) {
-        await trx.table('placement_rankings').multiInsert(
-          entrantIds.slice(i, i + 400).map((entrantId, offset) => ({
-            placement_id: current.id,
-            entrant_id: entrantId,
-            rank: i + offset + 1,
-          }))
-        )
+      await trx.from('placement_rankings').where('placement_id', current.id).delete()
+      if (entrantIds.length) {
+        for (let i = 0; i < entrantIds.length; i += 400) {
+          await trx.table('placement_rankings').multiInsert(
+            entrantIds.slice(i, i + 400).map((entrantId, offset) => ({
+              placement_id: current.id,
+              entrant_id: entrantId,
+              rank: i + offset + 1,
+            }))
+          )
+        }
       }
+      await recordAudit(
+        {
+          action: AuditActions.Update,
+          subjectType: 'placement',
+          subjectId: current.id,
+          subjectLabel: current.title,
+          organisationId: current.organisationId,
+          before: { ranking: before },
+          after: { ranking: entrantIds },
+        },
+        trx
+      )
+      return { type: 'ranked', ranking: entrantIds, changed: true }
     }
-    await recordAudit(
-      {
-        action: AuditActions.Update,
-        subjectType: 'placement',
-        subjectId: current.id,
-        subjectLabel: current.title,
-        organisationId: current.organisationId,
-        before: { ranking: before },
-        after: { ranking: entrantIds },
-      },
-      trx
-    )
-    return { type: 'ranked', ranking: entrantIds, changed: true }
-  })
+  )
 }

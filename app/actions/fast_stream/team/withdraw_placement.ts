@@ -1,29 +1,21 @@
-import db from '@adonisjs/lucid/services/db'
-import Placement from '#models/placement'
-import PlacementRound from '#models/placement_round'
-import { PlacementStatuses, RoundStatuses, type PlacementStatus } from '#enums/fast_stream'
+import type Placement from '#models/placement'
+import { PlacementStatuses, type PlacementStatus } from '#enums/fast_stream'
+import {
+  changePlacementBeforeMatch,
+  type RoundMatched,
+} from '#actions/fast_stream/placement_before_match'
 
 export type WithdrawPlacementResult =
   | { type: 'withdrawn'; placement: Placement }
   | { type: 'not_withdrawable'; status: PlacementStatus }
-  | { type: 'round_matched' }
+  | RoundMatched
 
 /*
  * A team takes back a placement it offered, waiting or approved, until the
  * round is matched: entrants who chose it are then matched elsewhere.
  */
 export async function withdrawPlacement(placement: Placement): Promise<WithdrawPlacementResult> {
-  return db.transaction(async (trx) => {
-    const current = await Placement.query({ client: trx })
-      .where('id', placement.id)
-      .forUpdate()
-      .firstOrFail()
-    const round = await PlacementRound.query({ client: trx })
-      .where('id', current.roundId)
-      .firstOrFail()
-    if (round.status !== RoundStatuses.Open && round.status !== RoundStatuses.Closed) {
-      return { type: 'round_matched' as const }
-    }
+  return changePlacementBeforeMatch(placement, async (current) => {
     if (
       current.status !== PlacementStatuses.Offered &&
       current.status !== PlacementStatuses.Approved

@@ -19,7 +19,11 @@ import { removeFromShortlist } from '#actions/fast_stream/entrant/remove_from_sh
 import { moveOnShortlist, type MoveDirection } from '#actions/fast_stream/entrant/move_on_shortlist'
 import { reorderShortlist } from '#actions/fast_stream/entrant/reorder_shortlist'
 import { submitShortlist } from '#actions/fast_stream/entrant/submit_shortlist'
-import type { ShortlistClosed } from '#actions/fast_stream/entrant/shortlist_store'
+import type {
+  PlacementNotFound,
+  PlacementNotListed,
+  ShortlistClosed,
+} from '#actions/fast_stream/entrant/shortlist_store'
 import {
   shortlistChangeValidator,
   shortlistOrderValidator,
@@ -120,19 +124,8 @@ export default class ShortlistController {
             : `${result.placement.title} is no longer on your shortlist`
         )
         return response.redirect().toPath(await back(result.round))
-      case 'not_listed':
-        session.flash('error', `${result.placement.title} is not on your shortlist`)
-        return response
-          .redirect()
-          .toPath(await this.pathForPlacementRound(result.placement.roundId))
-      case 'closed':
-        return this.refuseClosed(result, { response, session })
-      case 'placement_not_found':
-        throw new RecordNotFoundException()
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
+      default:
+        return this.refuseListedChange(result, { response, session })
     }
   }
 
@@ -237,6 +230,29 @@ export default class ShortlistController {
         session.flash('focus', { placementId: placement.id, direction })
         return response.redirect().toPath(await this.shortlistPath(result.round))
       }
+      default:
+        return this.refuseListedChange(result, { response, session })
+    }
+  }
+
+  private async refuseClosed(
+    result: ShortlistClosed,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>
+  ) {
+    session.flash('error', describeClosed(result.reason, result.round))
+    return response.redirect().toPath(await this.shortlistPath(result.round))
+  }
+
+  /*
+   * A change to a placement on the list (a move or a removal) that cannot
+   * be made: a placement not on the list sends the entrant back to the
+   * list of its round.
+   */
+  private async refuseListedChange(
+    result: PlacementNotListed | PlacementNotFound | ShortlistClosed,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>
+  ) {
+    switch (result.type) {
       case 'not_listed':
         session.flash('error', `${result.placement.title} is not on your shortlist`)
         return response
@@ -251,14 +267,6 @@ export default class ShortlistController {
         return unreachable
       }
     }
-  }
-
-  private async refuseClosed(
-    result: ShortlistClosed,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>
-  ) {
-    session.flash('error', describeClosed(result.reason, result.round))
-    return response.redirect().toPath(await this.shortlistPath(result.round))
   }
 
   /* The shortlist page of the round: the plain address for the current round. */

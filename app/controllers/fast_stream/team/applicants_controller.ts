@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { clearanceLabels, roundStatusLabels } from '#enums/fast_stream'
 import { rankKey, readRankingForm } from '#validators/fast_stream_team'
 import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
+import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
@@ -21,7 +22,7 @@ export default class ApplicantsController {
       placement,
       applicants,
       ranked: applicants.filter((applicant) => applicant.teamRank !== null).length,
-      canRank: placement.round.status === 'open' || placement.round.status === 'closed',
+      canRank: beforeMatch(placement.round),
       clearanceLabels,
       roundStatusLabels,
       rankKey,

@@ -18,6 +18,7 @@ import {
   withdrawPlacement,
   type WithdrawPlacementResult,
 } from '#actions/fast_stream/team/withdraw_placement'
+import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import {
   roundsOpenForOffers,
   skillGroups,
@@ -89,7 +90,7 @@ export default class PlacementsController {
         placement.round.offersOpen() &&
         (placement.status === 'offered' || placement.status === 'approved'),
       withdrawable:
-        (placement.round.status === 'open' || placement.round.status === 'closed') &&
+        beforeMatch(placement.round) &&
         (placement.status === 'offered' || placement.status === 'approved'),
       clearanceLabels,
       placementStatusLabels,
