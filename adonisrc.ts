@@ -9,6 +9,7 @@ export default defineConfig({
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/mail/commands'),
     () => import('@adonisjs/queue/commands'),
+    () => import('@adonisjs/cache/commands'),
   ],
 
   providers: [
@@ -25,11 +26,14 @@ export default defineConfig({
     () => import('@adonisjs/shield/shield_provider'),
     () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/mail/mail_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('@adonisjs/cache/cache_provider'),
+    () => import('@adonisjs/lock/lock_provider'),
   ],
 
   preloads: [

@@ -19,6 +19,30 @@ const mysqlDatabase = inTest
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+/*
+ * MySQL read replicas from DB_READ_HOSTS: `host` or `host:port` entries,
+ * comma-separated (the port defaults to DB_PORT's). With replicas, Lucid
+ * sends reads made outside a transaction to them in turn (reports, lists,
+ * pages), and every write and every transaction (the seat allocation
+ * among them) to DB_HOST, the primary. Each replica uses the same user,
+ * password and database name as the primary.
+ */
+export function readReplicaHosts(list: string | undefined, defaultPort: number) {
+  return (list ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const match = /^(\[[^\]]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(entry)
+      if (!match) throw new Error(`DB_READ_HOSTS: "${entry}" is not a host or host:port`)
+      return { host: match[1].replace(/^\[(.*)\]$/, '$1'), port: Number(match[2] ?? defaultPort) }
+    })
+}
+
+const mysqlHost = env.get('DB_HOST', '127.0.0.1')
+const mysqlPort = env.get('DB_PORT', 3306)
+const readHosts = readReplicaHosts(env.get('DB_READ_HOSTS'), mysqlPort)
+
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
   connections: {
@@ -46,8 +70,8 @@ const dbConfig = defineConfig({
     mysql: {
       client: 'mysql2',
       connection: {
-        host: env.get('DB_HOST', '127.0.0.1'),
-        port: env.get('DB_PORT', 3306),
+        host: mysqlHost,
+        port: mysqlPort,
         user: env.get('DB_USER', 'root'),
         password: env.get('DB_PASSWORD', ''),
         database: mysqlDatabase,
@@ -58,6 +82,14 @@ const dbConfig = defineConfig({
       migrations,
       schemaGeneration: { enabled: false },
       pool: { min: 0, max: 10 },
+      ...(readHosts.length > 0
+        ? {
+            replicas: {
+              write: { connection: { host: mysqlHost, port: mysqlPort } },
+              read: { connection: readHosts },
+            },
+          }
+        : {}),
     },
   },
 })

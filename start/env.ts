@@ -23,10 +23,23 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
   DB_TEST_DATABASE: Env.schema.string.optional(),
+  /* MySQL read replicas for reads outside transactions: host or host:port, comma-separated. */
+  DB_READ_HOSTS: Env.schema.string.optional(),
 
-  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  /* Shared state for several instances: redis://[user:password@]host[:port][/db]. */
+  REDIS_URL: (name: string, value?: string) => {
+    if (!value) return undefined
+    if (!/^rediss?:\/\/[^/\s]+(\/\d*)?$/.test(value)) {
+      throw new Error(
+        `Value for environment variable "${name}" must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379/0`
+      )
+    }
+    return value
+  },
 
-  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
+
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync', 'redis'] as const),
   QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
 
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'folder'] as const),

@@ -2,8 +2,34 @@ import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
 import { problemTitles } from '#services/api'
+import { isDatabaseUnavailable, isLockTimeout } from '#services/database_errors'
 
 type FieldError = { field: string; message: string; rule?: string }
+
+/* A failure that passes by itself: the answer is 503 with a time to try again after. */
+type TemporaryFailure = { detail: string; retryAfter: number }
+
+/*
+ * A database that is down or restarting, or a row held by another change
+ * past the lock-wait timeout. Both roll the request's transaction back, and
+ * both pass: the service reconnects on its own and locks are released.
+ */
+export function temporaryFailure(error: unknown): TemporaryFailure | null {
+  if (isLockTimeout(error)) {
+    return {
+      detail:
+        'Someone else was changing the same record at that moment, so nothing was saved. Try again in a few seconds.',
+      retryAfter: 5,
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      detail: 'The service cannot reach its database just now. Try again in a minute.',
+      retryAfter: 30,
+    }
+  }
+  return null
+}
 
 /*
  * One place that turns every error into a response a person or a client
@@ -23,6 +49,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    const temporary = temporaryFailure(error)
+    if (temporary) return this.renderTemporaryFailure(temporary, ctx)
     if (wantsJson(ctx)) {
       return this.renderProblem(error, ctx)
     }
@@ -34,7 +62,33 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async report(error: unknown, ctx: HttpContext) {
+    // Expected while the database restarts or a row is busy: a warning, not an error.
+    if (temporaryFailure(error)) {
+      ctx.logger.warn(
+        { err: error, ...this.context(ctx) },
+        'Answered 503: database unavailable or busy'
+      )
+      return
+    }
     return super.report(error, ctx)
+  }
+
+  /* 503 with Retry-After: a problem for the API, the plain "try again later" page for people. */
+  private async renderTemporaryFailure(failure: TemporaryFailure, ctx: HttpContext) {
+    ctx.response.header('Retry-After', String(failure.retryAfter))
+    if (wantsJson(ctx)) {
+      ctx.response.status(503).header('Content-Type', 'application/problem+json; charset=utf-8')
+      return ctx.response.send(
+        JSON.stringify({
+          type: 'about:blank',
+          title: problemTitles[503],
+          status: 503,
+          detail: failure.detail,
+        })
+      )
+    }
+    ctx.response.status(503)
+    return ctx.response.send(await ctx.view.render('pages/errors/server_error'))
   }
 
   private async renderProblem(error: unknown, ctx: HttpContext) {
