@@ -20,7 +20,11 @@ export async function databaseHealth(
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('database health check timed out')), timeoutMs)
     })
-    await Promise.race([db.connection(connectionName).rawQuery('select 1 as ok'), timeout])
+    // The primary, not a read replica: writes are what the service cannot do without.
+    await Promise.race([
+      db.connection(connectionName).getWriteClient().raw('select 1 as ok'),
+      timeout,
+    ])
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6
     return {
       status: 'ok',

@@ -31,8 +31,11 @@ export async function signIn(email: string, password: string, ip: string): Promi
   let result: Awaited<ReturnType<typeof attempts.penalize<User>>>
   try {
     result = await attempts.penalize(() => User.verifyCredentials(normalised, password))
-  } catch {
-    return { type: 'invalid_credentials' }
+  } catch (error) {
+    // Wrong e-mail or password; anything else (the database or Redis away) is the service's fault.
+    if ((error as { code?: string }).code === 'E_INVALID_CREDENTIALS')
+      return { type: 'invalid_credentials' }
+    throw error
   }
 
   const [throttled, user] = result
