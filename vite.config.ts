@@ -10,6 +10,12 @@ export default defineConfig({
       reload: ['resources/views/**/*.edge'],
     }),
   ],
+  // Every dependency is bundled when the dev server starts, not when a page first asks for it:
+  // a late discovery re-bundles and reloads the pages open in the browser (tests included).
+  optimizeDeps: {
+    entries: ['resources/js/app.js', 'resources/js/insights.js'],
+    include: ['@alpinejs/csp', 'chart.js'],
+  },
   // Under test nothing is watched: a file saved mid-run must not reload a page a browser test is using.
   server:
     process.env.NODE_ENV === 'test'
