@@ -3,6 +3,8 @@ import adonisjs from '@adonisjs/vite/client'
 import tailwindcss from '@tailwindcss/vite'
 
 export default defineConfig({
+  // Two test runs side by side (CI) each keep their pre-bundled dependencies apart.
+  cacheDir: process.env.VITE_CACHE_DIR || 'node_modules/.vite',
   plugins: [
     tailwindcss(),
     adonisjs({
