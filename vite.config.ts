@@ -18,9 +18,10 @@ export default defineConfig({
     entries: ['resources/js/app.js', 'resources/js/insights.js'],
     include: ['@alpinejs/csp', 'chart.js'],
   },
-  // Under test nothing is watched: a file saved mid-run must not reload a page a browser test is using.
+  // Under test nothing is watched and no WebSocket is opened: a file saved mid-run must not reload
+  // a page a browser test is using, and two test runs side by side must not meet on one port.
   server:
     process.env.NODE_ENV === 'test'
-      ? { watch: null, hmr: false }
+      ? { watch: null, hmr: false, ws: false }
       : { watch: { ignored: ['**/tmp/**'] } },
 })

@@ -21,7 +21,20 @@ async function textsOf(locator: Locator) {
   return texts.map((text) => collapse(text))
 }
 
-function focused(page: Page) {
+/*
+ * What has focus once the page has moved it (autofocus runs a frame after
+ * load): waits up to five seconds for the element labelled `labelledBy`.
+ */
+async function focused(page: Page, labelledBy?: string) {
+  if (labelledBy) {
+    await page
+      .waitForFunction(
+        (name) => document.activeElement?.getAttribute('aria-labelledby') === name,
+        labelledBy,
+        { timeout: 5000 }
+      )
+      .catch(() => {})
+  }
   return page.evaluate(() => ({
     id: document.activeElement?.id,
     labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
@@ -111,7 +124,10 @@ test.group('Editing the capability framework, in a browser', (group) => {
     assert.deepEqual(await textsOf(summary.getByRole('link')), [
       'Enter the Practitioner descriptor',
     ])
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'error-summary-title' })
+    assert.deepEqual(await focused(page, 'error-summary-title'), {
+      id: '',
+      labelledBy: 'error-summary-title',
+    })
     const summaryLink = summary.getByRole('link', { name: 'Enter the Practitioner descriptor' })
     assert.equal(await summaryLink.getAttribute('href'), '#field-descriptor3')
     const practitioner = page.getByLabel('3. Practitioner')
@@ -296,7 +312,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
     await page.assertTextContains('main', 'File: data-bad.csv')
     const problems = page.getByRole('alert')
     assert.equal(await textOf(problems.getByRole('heading')), '1 row has a problem')
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'row-errors' })
+    assert.deepEqual(await focused(page, 'row-errors'), { id: '', labelledBy: 'row-errors' })
     const rows = problems.getByRole('table', { name: 'Rows with problems' })
     assert.deepEqual(await rowCells(rows, '3'), [
       '3',
