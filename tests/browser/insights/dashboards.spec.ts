@@ -30,8 +30,12 @@ async function tableRows(table: Locator) {
  * Script errors and Content Security Policy refusals on the page. The
  * browser's own request for a favicon, which the service does not serve,
  * is no fault of the page; nor is the test-time Vite client failing to
- * open its live-reload socket (development tooling, absent in production).
+ * open its live-reload socket (development tooling, absent in production),
+ * whether it says so on the console or as an unhandled rejection.
  */
+const VITE_SOCKET_NOISE =
+  /^\[vite\] failed to connect to websocket|^WebSocket (connection to 'ws:\/\/localhost:\d+\/\?token=|closed without opened)/
+
 function watchErrors(page: Page) {
   const errors: string[] = []
   const missing = new Set<string>()
@@ -44,15 +48,12 @@ function watchErrors(page: Page) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return
     if (message.text().startsWith('Failed to load resource') && missing.size === 0) return
-    if (
-      /^\[vite\] failed to connect to websocket|^WebSocket (connection to 'ws:\/\/localhost:\d+\/\?token=|closed without opened)/.test(
-        message.text()
-      )
-    )
-      return
+    if (VITE_SOCKET_NOISE.test(message.text())) return
     errors.push(message.text())
   })
-  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('pageerror', (error) => {
+    if (!VITE_SOCKET_NOISE.test(error.message)) errors.push(error.message)
+  })
   return errors
 }
 
