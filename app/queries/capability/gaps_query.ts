@@ -72,43 +72,9 @@ export async function coursesClosingGaps(
   const result = new Map<number, RecommendedCourse[]>()
   if (!open.length) return result
 
-  const bookedSeats = db
-    .from('enrolments')
-    .where('status', 'booked')
-    .groupBy('session_id')
-    .select('session_id')
-    .count('* as booked')
-  const upcoming = db
-    .from('course_sessions')
-    .leftJoin('booked_seats', 'booked_seats.session_id', 'course_sessions.id')
-    .where('course_sessions.status', 'scheduled')
-    .where('course_sessions.starts_at', '>', sqlTime(now))
-    .where('course_sessions.booking_closes_at', '>', sqlTime(now))
-    .select(
-      'course_sessions.id',
-      'course_sessions.course_id',
-      'course_sessions.starts_at',
-      'course_sessions.venue',
-      'course_sessions.location'
-    )
-    .select(
-      db.raw('course_sessions.capacity - coalesce(booked_seats.booked, 0) as seats_left'),
-      db.raw(
-        'row_number() over (partition by course_sessions.course_id order by course_sessions.starts_at, course_sessions.id) as rn'
-      )
-    )
-
-  const rows = await db
-    .query()
-    .with('booked_seats', bookedSeats)
-    .with('upcoming', upcoming)
+  const courses = await db
     .from('course_outcomes')
     .join('courses', 'courses.id', 'course_outcomes.course_id')
-    .leftJoin('upcoming', (join) => {
-      join
-        .on('upcoming.course_id', '=', 'courses.id')
-        .andOnVal('upcoming.rn', '<=', SESSIONS_PER_COURSE)
-    })
     .where('courses.status', 'published')
     .where((where) => {
       for (const line of open) {
@@ -124,43 +90,72 @@ export async function coursesClosingGaps(
       'course_outcomes.level',
       'courses.id as course_id',
       'courses.code',
-      'courses.title',
-      'upcoming.id as session_id',
-      'upcoming.starts_at',
-      'upcoming.venue',
-      'upcoming.location',
-      'upcoming.seats_left'
+      'courses.title'
     )
     .orderBy('course_outcomes.skill_id')
     .orderBy('course_outcomes.level')
     .orderBy('courses.title')
     .orderBy('courses.id')
-    .orderBy('upcoming.rn')
+  if (!courses.length) return result
 
-  for (const row of rows) {
+  // The first few sessions of those courses alone, seats counted for just those.
+  const upcoming = db
+    .from('course_sessions')
+    .whereIn('course_sessions.course_id', [...new Set(courses.map((row) => Number(row.course_id)))])
+    .where('course_sessions.status', 'scheduled')
+    .where('course_sessions.starts_at', '>', sqlTime(now))
+    .where('course_sessions.booking_closes_at', '>', sqlTime(now))
+    .select(
+      'course_sessions.id',
+      'course_sessions.course_id',
+      'course_sessions.starts_at',
+      'course_sessions.venue',
+      'course_sessions.location',
+      'course_sessions.capacity'
+    )
+    .select(
+      db.raw(
+        'row_number() over (partition by course_sessions.course_id order by course_sessions.starts_at, course_sessions.id) as rn'
+      )
+    )
+  const sessions = await db
+    .from(upcoming.as('upcoming'))
+    .where('upcoming.rn', '<=', SESSIONS_PER_COURSE)
+    .select('upcoming.*')
+    .select(
+      db.raw(
+        "upcoming.capacity - (select count(*) from enrolments where enrolments.session_id = upcoming.id and enrolments.status = 'booked') as seats_left"
+      )
+    )
+    .orderBy('upcoming.course_id')
+    .orderBy('upcoming.rn')
+  const sessionsOf = new Map<number, RecommendedCourse['sessions']>()
+  for (const row of sessions) {
+    const courseId = Number(row.course_id)
+    const list = sessionsOf.get(courseId) ?? []
+    sessionsOf.set(courseId, list)
+    list.push({
+      id: Number(row.id),
+      startsAt: toDateTime(row.starts_at),
+      venue: row.venue ?? null,
+      location: row.location ?? null,
+      seatsLeft: Math.max(0, Number(row.seats_left)),
+    })
+  }
+
+  for (const row of courses) {
     const skillId = Number(row.skill_id)
     const list = result.get(skillId) ?? []
     result.set(skillId, list)
-    let course = list.find((entry) => entry.id === Number(row.course_id))
-    if (!course) {
-      course = {
-        id: Number(row.course_id),
-        code: String(row.code),
-        title: String(row.title),
-        level: Number(row.level),
-        sessions: [],
-      }
-      list.push(course)
-    }
-    if (row.session_id) {
-      course.sessions.push({
-        id: Number(row.session_id),
-        startsAt: toDateTime(row.starts_at),
-        venue: row.venue ?? null,
-        location: row.location ?? null,
-        seatsLeft: Math.max(0, Number(row.seats_left)),
-      })
-    }
+    const courseId = Number(row.course_id)
+    if (list.some((entry) => entry.id === courseId)) continue
+    list.push({
+      id: courseId,
+      code: String(row.code),
+      title: String(row.title),
+      level: Number(row.level),
+      sessions: (sessionsOf.get(courseId) ?? []).map((session) => ({ ...session })),
+    })
   }
   return result
 }

@@ -67,75 +67,56 @@ function containing(term: string) {
   return `%${term.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`
 }
 
-/* Booked seats per upcoming session: where the catalogue's seat counts come from. */
-function bookedSeats(now: DateTime) {
-  return db
-    .from('enrolments')
-    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
-    .where('enrolments.status', 'booked')
-    .where('course_sessions.starts_at', '>', sqlTime(now))
-    .groupBy('enrolments.session_id')
-    .select('enrolments.session_id')
-    .count('* as booked')
-}
+/*
+ * Seats booked on the `course_sessions` row of the enclosing query: a count
+ * through the (session_id, status) index, so only the sessions a page
+ * needs are ever counted.
+ */
+const BOOKED_ON_SESSION =
+  "(select count(*) from enrolments where enrolments.session_id = course_sessions.id and enrolments.status = 'booked')"
 
 /*
- * Upcoming scheduled sessions matching the session filters, numbered per
- * course by start: row 1 is the course's next matching session. With a
- * date window only sessions that still have a free seat count.
+ * The next upcoming scheduled session of the enclosing query's course that
+ * matches the session filters, as a correlated subquery walking the
+ * (course_id, starts_at) index; `column` picks what it gives. With a date
+ * window only sessions that still have a free seat count.
  */
-function rankedSessions(filters: CatalogueFilters, now: DateTime) {
-  const freeSeats = 'course_sessions.capacity - coalesce(booked_seats.booked, 0)'
+function nextSession(filters: CatalogueFilters, now: DateTime, column: 'id' | 'starts_at') {
   const query = db
     .from('course_sessions')
-    .leftJoin('booked_seats', 'booked_seats.session_id', 'course_sessions.id')
+    .whereColumn('course_sessions.course_id', 'courses.id')
     .where('course_sessions.status', 'scheduled')
     .where('course_sessions.starts_at', '>', sqlTime(now))
-    .select(
-      'course_sessions.id',
-      'course_sessions.course_id',
-      'course_sessions.starts_at',
-      'course_sessions.venue',
-      'course_sessions.location',
-      'course_sessions.online_url'
-    )
-    .select(db.raw(`${freeSeats} as seats_left`))
-    .select(
-      db.raw(
-        'row_number() over (partition by course_sessions.course_id order by course_sessions.starts_at, course_sessions.id) as rn'
-      )
-    )
+    .orderBy('course_sessions.starts_at', 'asc')
+    .orderBy('course_sessions.id', 'asc')
+    .select(`course_sessions.${column}`)
+    .limit(1)
   if (filters.location) {
     query.whereRaw('lower(course_sessions.location) = ?', [filters.location.toLowerCase()])
   }
+  if (filters.from) {
+    const start = DateTime.fromISO(filters.from, { zone: LEARNING_ZONE }).startOf('day')
+    query.where('course_sessions.starts_at', '>=', sqlTime(start))
+  }
+  if (filters.to) {
+    const end = DateTime.fromISO(filters.to, { zone: LEARNING_ZONE })
+      .plus({ days: 1 })
+      .startOf('day')
+    query.where('course_sessions.starts_at', '<', sqlTime(end))
+  }
   if (filters.from || filters.to) {
-    if (filters.from) {
-      const start = DateTime.fromISO(filters.from, { zone: LEARNING_ZONE }).startOf('day')
-      query.where('course_sessions.starts_at', '>=', sqlTime(start))
-    }
-    if (filters.to) {
-      const end = DateTime.fromISO(filters.to, { zone: LEARNING_ZONE })
-        .plus({ days: 1 })
-        .startOf('day')
-      query.where('course_sessions.starts_at', '<', sqlTime(end))
-    }
-    query.whereRaw(`${freeSeats} > 0`)
+    query.whereRaw(`course_sessions.capacity > ${BOOKED_ON_SESSION}`)
   }
   return query
 }
 
-/* Published courses matching the filters, each with its next matching session. */
+/* Published courses matching the filters, each with the id of its next matching session. */
 function catalogueQuery(filters: CatalogueFilters, now = DateTime.now()) {
-  const sessionFiltered = Boolean(filters.location || filters.from || filters.to)
-  const query = Course.query()
-    .with('booked_seats', bookedSeats(now))
-    .with('ranked_sessions', rankedSessions(filters, now))
-    .where('courses.status', 'published')
+  const query = Course.query().where('courses.status', 'published')
   // Session filters keep only courses with a matching session; else courses without one stay.
-  const method = sessionFiltered ? 'join' : 'leftJoin'
-  query[method]('ranked_sessions', (join) => {
-    join.on('ranked_sessions.course_id', '=', 'courses.id').andOnVal('ranked_sessions.rn', '=', 1)
-  })
+  if (filters.location || filters.from || filters.to) {
+    query.whereExists(nextSession(filters, now, 'id'))
+  }
 
   if (filters.q) {
     const term = containing(filters.q)
@@ -187,44 +168,47 @@ function withDetails(query: ModelQueryBuilderContract<typeof Course>) {
 
 /*
  * The catalogue: published courses filtered, sorted and paged in SQL, with
- * each course's next matching session and its seats left.
+ * each course's next matching session and its seats left. The page of
+ * courses comes first; seats are then counted for its sessions alone.
  */
 export async function searchCatalogue(filters: CatalogueFilters, perPage = CATALOGUE_PAGE_SIZE) {
-  const query = catalogueQuery(filters)
+  const now = DateTime.now()
+  const query = catalogueQuery(filters, now)
     .select('courses.*')
-    .select(
-      'ranked_sessions.id as next_session_id',
-      'ranked_sessions.starts_at as next_starts_at',
-      'ranked_sessions.venue as next_venue',
-      'ranked_sessions.location as next_location',
-      'ranked_sessions.online_url as next_online_url',
-      'ranked_sessions.seats_left as next_seats_left'
-    )
+    .select(nextSession(filters, now, 'id').as('next_session_id'))
   withDetails(query)
   if (filters.sort === 'next_session') {
+    const startsAt = nextSession(filters, now, 'starts_at').toSQL()
+    const bindings = [...startsAt.bindings] as Array<string | number>
     query
-      .orderByRaw('case when ranked_sessions.starts_at is null then 1 else 0 end')
-      .orderBy('ranked_sessions.starts_at', 'asc')
+      .orderByRaw(`case when (${startsAt.sql}) is null then 1 else 0 end`, bindings)
+      .orderByRaw(`(${startsAt.sql}) asc`, bindings)
   }
   query.orderBy('courses.title', 'asc').orderBy('courses.id', 'asc')
 
   const page = await query.paginate(filters.page ?? 1, perPage)
+  const sessionIds = page
+    .all()
+    .map((course) => Number(course.$extras.next_session_id))
+    .filter((id) => id > 0)
+  const sessions = sessionIds.length
+    ? await sessionsWithCounts().whereIn('course_sessions.id', sessionIds)
+    : []
+  const byId = new Map(sessions.map((session) => [session.id, counted(session)]))
   const entries: CatalogueEntry[] = page.all().map((course) => {
-    const extras = course.$extras
-    const startsAt = toDateTime(extras.next_starts_at)
+    const next = byId.get(Number(course.$extras.next_session_id))
     return {
       course,
-      nextSession:
-        extras.next_session_id && startsAt
-          ? {
-              id: Number(extras.next_session_id),
-              startsAt,
-              venue: extras.next_venue ?? null,
-              location: extras.next_location ?? null,
-              online: Boolean(extras.next_online_url),
-              seatsLeft: Math.max(0, Number(extras.next_seats_left)),
-            }
-          : null,
+      nextSession: next
+        ? {
+            id: next.session.id,
+            startsAt: next.session.startsAt,
+            venue: next.session.venue ?? null,
+            location: next.session.location ?? null,
+            online: Boolean(next.session.onlineUrl),
+            seatsLeft: next.seatsLeft,
+          }
+        : null,
     }
   })
   return { page, entries }
