@@ -3,6 +3,27 @@
  * stops the process with a clear message instead of failing later.
  */
 import { Env } from '@adonisjs/core/env'
+import { CronPattern } from 'croner'
+
+/* A five-field cron pattern (minute hour day month weekday), or undefined when unset. */
+export function cronPattern(name: string, value?: string) {
+  if (!value) return undefined
+  const pattern = value.trim()
+  let valid = pattern.split(/\s+/).length === 5
+  if (valid) {
+    try {
+      new CronPattern(pattern, 'Europe/London')
+    } catch {
+      valid = false
+    }
+  }
+  if (!valid) {
+    throw new Error(
+      `Value for environment variable "${name}" must be a cron pattern of five fields (minute hour day month weekday), such as "30 2 * * *" for 02:30 every day`
+    )
+  }
+  return pattern
+}
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -41,6 +62,19 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync', 'redis'] as const),
   QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
+
+  /* The clock-driven work of config/scheduler.ts: on unless false. */
+  SCHEDULER_ENABLED: Env.schema.boolean.optional(),
+  /* When the day's snapshot is taken, in UK time: a five-field cron pattern, such as 30 2 * * *. */
+  SNAPSHOT_CRON: cronPattern,
+
+  /* CSV exports: rows above which a queued job writes a file, where files go, days kept. */
+  /* How long a dashboard panel's figures are kept before they are counted again (seconds; 0 counts every time). */
+  INSIGHTS_CACHE_SECONDS: Env.schema.number.optional(),
+
+  EXPORTS_JOB_THRESHOLD: Env.schema.number.optional(),
+  EXPORTS_PATH: Env.schema.string.optional(),
+  EXPORTS_KEEP_DAYS: Env.schema.number.optional(),
 
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'folder'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),

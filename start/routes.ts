@@ -43,6 +43,7 @@ router
     router
       .group(() => {
         router.get('/users', [UsersController, 'index']).as('users.index')
+        router.get('/users.csv', [UsersController, 'csv']).as('users.csv')
         router.get('/users/create', [UsersController, 'create']).as('users.create')
         router.post('/users', [UsersController, 'store']).as('users.store')
         router.get('/users/:id', [UsersController, 'show']).as('users.show')
@@ -52,6 +53,7 @@ router
         router.post('/users/:id/reactivate', [UsersController, 'reactivate']).as('users.reactivate')
 
         router.get('/organisations', [OrganisationsController, 'index']).as('organisations.index')
+        router.get('/organisations.csv', [OrganisationsController, 'csv']).as('organisations.csv')
         router
           .get('/organisations/create', [OrganisationsController, 'create'])
           .as('organisations.create')
@@ -68,11 +70,13 @@ router
           .get('/organisations/:id/teams/create', [TeamsController, 'create'])
           .as('teams.create')
         router.post('/organisations/:id/teams', [TeamsController, 'store']).as('teams.store')
+        router.get('/teams.csv', [TeamsController, 'csv']).as('teams.csv')
         router.get('/teams/:id/edit', [TeamsController, 'edit']).as('teams.edit')
         router.put('/teams/:id', [TeamsController, 'update']).as('teams.update')
         router.delete('/teams/:id', [TeamsController, 'destroy']).as('teams.destroy')
 
         router.get('/audit', [AuditEventsController, 'index']).as('audit.index')
+        router.get('/audit.csv', [AuditEventsController, 'csv']).as('audit.csv')
       })
       .prefix('/admin')
   })
@@ -124,3 +128,4 @@ import '#start/routes/api_fast_stream_matching'
 import '#start/routes/insights'
 import '#start/routes/api_insights'
 import '#start/routes/api_docs'
+import '#start/routes/exports'

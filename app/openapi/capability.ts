@@ -210,7 +210,7 @@ export const capability: ApiArea = {
         parameters: [
           query(
             'toward',
-            '`target` measures against the target role level; anything else, the current one.',
+            '`target` measures against the target role level, `current` (the default) against the current one; any other value answers 422.',
             { ...oneOfValues(['current', 'target']), default: 'current' }
           ),
         ],
@@ -224,7 +224,7 @@ export const capability: ApiArea = {
               }),
             })
           ),
-          ...problems(401),
+          ...problems(401, 422),
         },
       },
     },

@@ -38,10 +38,13 @@ const INTRODUCTION = [
   'The JSON API of the Digital Capability Service: the capability framework, learning, capability and workforce planning, the Fast Stream and management information, with the same permissions as the pages.',
   '',
   '- **Tokens.** Get one from `POST /tokens` (or the profile page) and send it as `Authorization: Bearer <token>`.',
-  '- **Lists** answer `{"data": [...], "meta": {"total", "page", "perPage", "lastPage"}}` and accept `page` and `perPage` (at most 100).',
-  '- **Errors** answer `application/problem+json`: `{"type", "title", "status", "detail"}`; a request whose fields break a rule answers 422 with `errors: [{"field", "message", "rule"}]`.',
+  '- **Lists** answer `{"data": [...], "meta": {"total", "page", "perPage", "lastPage"}}` and accept `page` (from 1) and `perPage` (from 1 to 100); any other value answers 422.',
+  '- **Filters and sorts** take the values their operation lists. An empty filter is ignored; any other value a filter or sort does not know answers 422 naming the field, never an unfiltered list.',
+  '- **Errors** answer `application/problem+json`: `{"type", "title", "status", "detail"}`; a request whose fields break a rule answers 422 with `errors: [{"field", "message", "rule"}]`, the `rule` named as the validator names it (`required`, `exists`, `distinct`, `maxLength`…).',
+  '- **Windows that have closed** (booking for a session, choices in a placement round) answer 422 with a `code` saying why; a request that clashes with the state of a record (already enrolled, a round being matched or already matched) answers 409.',
   '- **Records the caller may not see** answer 404, as if they did not exist.',
   '- **Times** are UTC, in ISO 8601; days are `yyyy-mm-dd`.',
+  '- **Money** in the management information is in whole pence, in fields whose name ends in `Pence` (the dashboards show pounds).',
 ].join('\n')
 
 /* Builds the OpenAPI document from the areas: paths, tags and schemas merged, clashes refused. */

@@ -93,15 +93,15 @@ const eligibilityFields = (forEveryone: boolean) => {
   }
 }
 
-const matchStats = {
-  entrants: integer('Entrants with a submitted list.', { min: 0 }),
-  matched: integer('Entrants given a placement.', { min: 0 }),
-  firstChoice: integer('Of those, given their first choice.', { min: 0 }),
-  topThree: integer('Of those, given one of their first three choices.', { min: 0 }),
-  placesOffered: integer('Places in the round’s approved placements.', { min: 0 }),
-  placesFilled: integer(undefined, { min: 0 }),
-  needDigital: integer('Entrants who still need a digital placement.', { min: 0 }),
-  needDigitalMatchedDigital: integer('Of those, given a digital placement.', { min: 0 }),
+const rankingForbidden = {
+  description: 'The caller is neither a team lead nor in the Fast Stream team.',
+  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+}
+
+const rankingNotFound = {
+  description:
+    'There is no such placement, or it is another team’s: both answer the same, so a team lead cannot learn which placements exist.',
+  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
 }
 
 const roundSummary = object({ id: id(), name: text(), status: roundStatus() })
@@ -120,6 +120,26 @@ export const fastStream: ApiArea = {
       'Placement rounds of the Fast Stream: entrants search a round’s placements and rank their choices; team leads rank the applicants to their team’s placements; the Fast Stream team runs the match; entrants read their result.',
   },
   schemas: {
+    MatchStats: object(
+      {
+        entrants: integer('Entrants with a submitted list.', { min: 0 }),
+        matched: integer('Entrants given a placement.', { min: 0 }),
+        unmatched: integer('Entrants without a placement.', { min: 0 }),
+        firstChoice: integer('Of those matched, given their first choice.', { min: 0 }),
+        topThree: integer('Of those matched, given one of their first three choices.', {
+          min: 0,
+        }),
+        adjusted: integer('Entrants moved by hand since the match.', { min: 0 }),
+        placesOffered: integer('Places in the round’s approved placements.', { min: 0 }),
+        placesFilled: integer(undefined, { min: 0 }),
+        needDigital: integer('Entrants who still need a digital placement.', { min: 0 }),
+        needDigitalMatchedDigital: integer('Of those, given a digital placement.', { min: 0 }),
+      },
+      {
+        description:
+          'The figures of a round’s result as it stands, hand moves included: the same shape when the match is run and when it is read.',
+      }
+    ),
     Placement: object({
       id: id(),
       roundId: id('The round’s id.'),
@@ -214,6 +234,9 @@ export const fastStream: ApiArea = {
           hadDigital: boolean('Whether the entrant has had a digital posting.'),
           needsDigital: boolean('Whether the entrant still needs a digital placement.'),
           eligible: boolean('Whether the round’s rules let the entrant take this placement.'),
+          ineligibleCode: orNull(
+            oneOfValues(ineligibilityCodes, 'Which rule keeps them out; null when none does.')
+          ),
           ineligibleReason: orNull(text('Why they may not; null when they may.')),
         }),
         'Everyone who put the placement on a submitted list: the ranked ones in the team’s order, then the rest by their choice and when they submitted.'
@@ -235,16 +258,7 @@ export const fastStream: ApiArea = {
       ),
       matchedAt: orNull(dateTime('When the current result was made; null without one.')),
       publishedAt: orNull(dateTime()),
-      stats: orNull(
-        object(
-          {
-            ...matchStats,
-            unmatched: integer('Entrants without a placement.', { min: 0 }),
-            adjusted: integer('Entrants moved by hand since the match.', { min: 0 }),
-          },
-          { description: 'The figures of the result as it stands, hand moves included.' }
-        )
-      ),
+      stats: orNull(schemaRef('MatchStats')),
     }),
     Match: object({
       id: id(),
@@ -397,7 +411,7 @@ export const fastStream: ApiArea = {
         operationId: 'getMyPreferences',
         summary: 'The caller’s choices in a round',
         description:
-          'The entrant’s ranked list for the round, best first, with whether each placement is still offered and whether they may take it. An entrant with no list gets an empty one.',
+          'The entrant’s ranked list for the round, best first, with whether each placement is still offered and whether they may take it. An entrant sees a round while it is open, or once they have a list in it, as on the shortlist page; an open round where they have no list gives an empty one.',
         tags: [TAG],
         parameters: [idInPath('round')],
         responses: {
@@ -407,7 +421,11 @@ export const fastStream: ApiArea = {
             description: 'The caller is not a Fast Stream entrant.',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
-          ...problems(404),
+          404: {
+            description:
+              'There is no such round, or it is not open and the entrant has no list in it.',
+            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+          },
         },
       },
       put: {
@@ -426,19 +444,24 @@ export const fastStream: ApiArea = {
             description: 'The caller is not a Fast Stream entrant.',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
-          ...problems(404),
-          409: problemAnswer(
-            'The round is not taking choices now.',
-            problemWith({
-              code: oneOfValues(
-                closedReasons,
-                '`not_yet_open` before choices open, `deadline_passed` after the deadline, `round_not_open` once the round has closed.'
-              ),
-            })
-          ),
+          404: {
+            description:
+              'There is no such round, or it is not open and the entrant has no list in it.',
+            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+          },
           422: problemAnswer(
-            'A field breaks a rule, or an entry is not a placement the list may hold: the `rule` is `exists`, `round`, `approved` or `distinct` for an entry, `maxLength` or `required` for the list.',
-            schemaRef('ValidationProblem')
+            'The round is not taking choices now, and `code` says why (as when booking for a session has closed); or a field breaks a rule, or an entry is not a placement the list may hold: the `rule` is `exists`, `round`, `approved` or `distinct` for an entry, `maxLength` or `required` for the list.',
+            {
+              anyOf: [
+                schemaRef('ValidationProblem'),
+                problemWith({
+                  code: oneOfValues(
+                    closedReasons,
+                    '`not_yet_open` before choices open, `deadline_passed` after the deadline, `round_not_open` once the round has closed.'
+                  ),
+                }),
+              ],
+            }
           ),
         },
       },
@@ -453,7 +476,9 @@ export const fastStream: ApiArea = {
         parameters: [idInPath('placement')],
         responses: {
           200: answer('The applicants and the saved ranking.', dataOf(schemaRef('Ranking'))),
-          ...problems(401, 403, 404),
+          ...problems(401),
+          403: rankingForbidden,
+          404: rankingNotFound,
         },
       },
       put: {
@@ -467,13 +492,15 @@ export const fastStream: ApiArea = {
         responses: {
           ...bodyProblems(),
           200: answer('The applicants and the new ranking.', dataOf(schemaRef('Ranking'))),
-          ...problems(401, 403, 404),
+          ...problems(401),
+          403: rankingForbidden,
+          404: rankingNotFound,
           409: {
             description: 'The round has been matched: the ranking can no longer change.',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
           422: problemAnswer(
-            'A field breaks a rule, or an entry cannot be ranked: the `rule` is `unknown_entrant`, `not_applicant` or `duplicate`.',
+            'A field breaks a rule, or an entry cannot be ranked: the `rule` is `exists` (no such entrant), `applicant` (they did not put the placement on a submitted list) or `distinct` (listed twice).',
             schemaRef('ValidationProblem')
           ),
         },
@@ -493,7 +520,7 @@ export const fastStream: ApiArea = {
             dataOf(
               object({
                 status: { type: 'string', const: 'matched' },
-                stats: object(matchStats),
+                stats: schemaRef('MatchStats'),
               })
             )
           ),

@@ -32,6 +32,7 @@ import {
   selfLink,
   text,
 } from './components.js'
+import { yesNoValues } from '#validators/api'
 import type { ApiArea, Schema } from './types.js'
 
 const TAG = 'Workforce'
@@ -54,9 +55,9 @@ const financialYear: Schema = {
   description: 'The financial year, April to March, such as `2026–27`.',
 }
 
-/* A yes-or-no filter; any other value leaves it off. */
+/* A yes-or-no filter; any other value answers 422. */
 const yesOrNo = (name: string, description: string) =>
-  query(name, description, oneOfValues(['yes', 'no', 'true', 'false', '1', '0']))
+  query(name, description, oneOfValues(yesNoValues))
 
 const planFigures = {
   postsNeeded: integer(undefined, { min: 0 }),
@@ -181,13 +182,12 @@ export const workforce: ApiArea = {
       get: {
         operationId: 'listCapabilityPlans',
         summary: 'List an organisation’s capability plans',
-        description:
-          'The organisation’s capability plans, latest financial year first. Paging values out of range are brought within it.',
+        description: 'The organisation’s capability plans, latest financial year first.',
         tags: [TAG],
         parameters: [idInPath('organisation'), ...pagingParameters],
         responses: {
           200: answer('A page of plans.', listOf(schemaRef('CapabilityPlanSummary'))),
-          ...problems(401, 403, 404),
+          ...problems(401, 403, 404, 422),
         },
       },
     },
@@ -248,13 +248,13 @@ export const workforce: ApiArea = {
         operationId: 'listServices',
         summary: 'List services',
         description:
-          'Services in the caller’s scope, with their Service Manager and their standing against action 02. Filter values that are not recognised are ignored, and paging values out of range are brought within it.',
+          'Services in the caller’s scope, with their Service Manager and their standing against action 02, by organisation and name. Empty filters are ignored; any other value a filter does not know answers 422 naming the field.',
         tags: [TAG],
         parameters: [
           ...pagingParameters,
           query(
             'organisation',
-            'Only services of this organisation and everything under it.',
+            'Only services of this organisation and everything under it. It must lie in the caller’s scope, else 404.',
             id()
           ),
           query('phase', 'Only services in this phase.', oneOfValues(servicePhaseValues)),
@@ -267,6 +267,11 @@ export const workforce: ApiArea = {
         responses: {
           200: answer('A page of services.', listOf(schemaRef('Service'))),
           ...problems(401, 403),
+          404: {
+            description: 'The organisation filter names one outside the caller’s scope.',
+            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+          },
+          ...problems(422),
         },
       },
     },

@@ -9,4 +9,5 @@ export const policies = {
   WorkforcePolicy: () => import('#policies/workforce_policy'),
   CapabilityPolicy: () => import('#policies/capability_policy'),
   FastStreamPolicy: () => import('#policies/fast_stream_policy'),
+  ExportPolicy: () => import('#policies/export_policy'),
 }

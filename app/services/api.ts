@@ -39,14 +39,6 @@ export function problem(
     )
 }
 
-/* The paging parameters every list endpoint accepts, bounded. */
-export function paging(qs: Record<string, unknown>, defaults = { perPage: 25, maxPerPage: 100 }) {
-  const page = Math.max(1, Number.parseInt(String(qs.page ?? '1'), 10) || 1)
-  const requested = Number.parseInt(String(qs.perPage ?? defaults.perPage), 10) || defaults.perPage
-  const perPage = Math.min(defaults.maxPerPage, Math.max(1, requested))
-  return { page, perPage }
-}
-
 /* The list envelope: data plus meta with total, page, perPage and lastPage. */
 export function listEnvelope<T>(data: T[], total: number, page: number, perPage: number) {
   return { data, meta: { total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) } }

@@ -22,6 +22,7 @@ router
     router.get('/', [HomeController, 'show']).as('fast_stream.admin.home')
 
     router.get('/schemes', [SchemesController, 'index']).as('fast_stream.admin.schemes.index')
+    router.get('/schemes.csv', [SchemesController, 'csv']).as('fast_stream.admin.schemes.csv')
     router
       .get('/schemes/create', [SchemesController, 'create'])
       .as('fast_stream.admin.schemes.create')
@@ -32,6 +33,7 @@ router
     router.put('/schemes/:id', [SchemesController, 'update']).as('fast_stream.admin.schemes.update')
 
     router.get('/cohorts', [CohortsController, 'index']).as('fast_stream.admin.cohorts.index')
+    router.get('/cohorts.csv', [CohortsController, 'csv']).as('fast_stream.admin.cohorts.csv')
     router
       .get('/cohorts/create', [CohortsController, 'create'])
       .as('fast_stream.admin.cohorts.create')
@@ -42,6 +44,7 @@ router
     router.put('/cohorts/:id', [CohortsController, 'update']).as('fast_stream.admin.cohorts.update')
 
     router.get('/entrants', [EntrantsController, 'index']).as('fast_stream.admin.entrants.index')
+    router.get('/entrants.csv', [EntrantsController, 'csv']).as('fast_stream.admin.entrants.csv')
     router
       .get('/entrants/create', [EntrantsController, 'create'])
       .as('fast_stream.admin.entrants.create')
@@ -83,9 +86,13 @@ router
       .as('fast_stream.admin.postings.destroy')
 
     router.get('/rounds', [RoundsController, 'index']).as('fast_stream.admin.rounds.index')
+    router.get('/rounds.csv', [RoundsController, 'csv']).as('fast_stream.admin.rounds.csv')
     router.get('/rounds/create', [RoundsController, 'create']).as('fast_stream.admin.rounds.create')
     router.post('/rounds', [RoundsController, 'store']).as('fast_stream.admin.rounds.store')
     router.get('/rounds/:id', [RoundsController, 'show']).as('fast_stream.admin.rounds.show')
+    router
+      .get('/rounds/:id/placements.csv', [RoundsController, 'placementsCsv'])
+      .as('fast_stream.admin.rounds.placements.csv')
     router.get('/rounds/:id/edit', [RoundsController, 'edit']).as('fast_stream.admin.rounds.edit')
     router.put('/rounds/:id', [RoundsController, 'update']).as('fast_stream.admin.rounds.update')
     router

@@ -11,6 +11,7 @@ const ShortlistController = () => import('#controllers/fast_stream/entrant/short
 router
   .group(() => {
     router.get('/placements', [PlacementsController, 'index']).as('fast_stream.placements.index')
+    router.get('/placements.csv', [PlacementsController, 'csv']).as('fast_stream.placements.csv')
     router.get('/placements/:id', [PlacementsController, 'show']).as('fast_stream.placements.show')
 
     router.get('/shortlist', [ShortlistController, 'show']).as('fast_stream.shortlist.show')

@@ -11,6 +11,7 @@ const ApplicantsController = () => import('#controllers/fast_stream/team/applica
 router
   .group(() => {
     router.get('/placements', [PlacementsController, 'index']).as('fast_stream.team.index')
+    router.get('/placements.csv', [PlacementsController, 'csv']).as('fast_stream.team.csv')
     router.get('/placements/create', [PlacementsController, 'create']).as('fast_stream.team.create')
     router.post('/placements', [PlacementsController, 'store']).as('fast_stream.team.store')
     router.get('/placements/:id', [PlacementsController, 'show']).as('fast_stream.team.show')

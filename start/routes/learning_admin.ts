@@ -18,6 +18,7 @@ const ProvidersController = () => import('#controllers/learning/admin/providers_
 router
   .group(() => {
     router.get('/courses', [CoursesController, 'index']).as('learning.admin.courses.index')
+    router.get('/courses.csv', [CoursesController, 'csv']).as('learning.admin.courses.csv')
     router.get('/courses/create', [CoursesController, 'create']).as('learning.admin.courses.create')
     router.post('/courses', [CoursesController, 'store']).as('learning.admin.courses.store')
     router.get('/courses/:id/edit', [CoursesController, 'edit']).as('learning.admin.courses.edit')
@@ -64,6 +65,9 @@ router
 
     router.get('/sessions/:id', [RostersController, 'show']).as('learning.admin.roster.show')
     router
+      .get('/sessions/:id/roster.csv', [RostersController, 'csv'])
+      .as('learning.admin.roster.csv')
+    router
       .post('/enrolments/:id/attendance', [RostersController, 'attendance'])
       .as('learning.admin.enrolments.attendance')
     router
@@ -74,6 +78,7 @@ router
       .as('learning.admin.enrolments.cancel')
 
     router.get('/providers', [ProvidersController, 'index']).as('learning.admin.providers.index')
+    router.get('/providers.csv', [ProvidersController, 'csv']).as('learning.admin.providers.csv')
     router.post('/providers', [ProvidersController, 'store']).as('learning.admin.providers.store')
     router.get('/providers/:id', [ProvidersController, 'show']).as('learning.admin.providers.show')
     router

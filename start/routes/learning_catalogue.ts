@@ -9,6 +9,7 @@ const CatalogueController = () => import('#controllers/learning/catalogue_contro
 router
   .group(() => {
     router.get('/courses', [CatalogueController, 'index']).as('learning.courses.index')
+    router.get('/courses.csv', [CatalogueController, 'csv']).as('learning.courses.csv')
     router.get('/courses/:id', [CatalogueController, 'show']).as('learning.courses.show')
   })
   .prefix('/learning')

@@ -22,3 +22,8 @@ router
   })
   .prefix('/admin/staff-imports')
   .use(middleware.auth())
+
+router
+  .get('/admin/staff-imports.csv', [StaffImportsController, 'csv'])
+  .as('staffImports.csv')
+  .use(middleware.auth())

@@ -18,6 +18,12 @@ router
     router.put('/services/:id', [ServicesController, 'update']).as('workforce.services.update')
     router.get('/compliance', [ComplianceController, 'index']).as('workforce.compliance')
     router
+      .get('/compliance/digital-leaders.csv', [ComplianceController, 'digitalLeadersCsv'])
+      .as('workforce.compliance.digital_leaders.csv')
+    router
+      .get('/compliance/services.csv', [ComplianceController, 'servicesCsv'])
+      .as('workforce.compliance.services.csv')
+    router
       .get('/organisations/:id/digital-leader', [DigitalLeadersController, 'edit'])
       .as('workforce.digital_leader.edit')
     router

@@ -12,7 +12,9 @@ export type TeamInput = {
 export type SaveTeamResult = { type: 'saved'; team: Team } | { type: 'name_taken' }
 
 export type DeleteTeamResult =
-  { type: 'deleted'; team: Team } | { type: 'has_members'; count: number }
+  | { type: 'deleted'; team: Team }
+  | { type: 'has_members'; count: number }
+  | { type: 'has_fast_stream_history'; placements: number; postings: number }
 
 /*
  * Adds a delivery team to an organisation, or changes one. Names are unique
@@ -46,14 +48,24 @@ export async function saveTeam(
 }
 
 /*
- * Deletes a delivery team, unless people still belong to it: they would be
- * left pointing at nothing.
+ * Deletes a delivery team, unless people still belong to it or it has
+ * Fast Stream placements or postings: they would be left pointing at
+ * nothing.
  */
 export async function deleteTeam(team: Team): Promise<DeleteTeamResult> {
   return db.transaction(async (trx) => {
     const row = await trx.from('users').where('team_id', team.id).count('* as total').first()
     const count = Number(row?.total ?? 0)
     if (count > 0) return { type: 'has_members' as const, count }
+    const [placements, postings] = await Promise.all(
+      ['placements', 'fast_stream_postings'].map(async (table) => {
+        const used = await trx.from(table).where('team_id', team.id).count('* as total').first()
+        return Number(used?.total ?? 0)
+      })
+    )
+    if (placements + postings > 0) {
+      return { type: 'has_fast_stream_history' as const, placements, postings }
+    }
     team.useTransaction(trx)
     await team.delete()
     return { type: 'deleted' as const, team }

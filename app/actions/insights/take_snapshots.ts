@@ -6,12 +6,20 @@ export type SnapshotResult = { takenOn: string; written: number; alreadyTaken: n
 
 /*
  * Takes today's snapshot of the key measures for every department and for
- * all of government. Snapshots are only ever added: a measure already
- * taken for an organisation on this day is left as it was, so running it
- * twice in a day adds nothing and changes nothing.
+ * all of government. Snapshots are only ever added: a day's snapshot is
+ * written in one transaction, and once a day has one, a later run that day
+ * adds nothing and changes nothing, even a measure that had no value then.
  */
 export async function takeSnapshots(now = DateTime.utc()): Promise<SnapshotResult> {
   const takenOn = now.toISODate()!
+  const taken = await db
+    .from('metric_snapshots')
+    .where('taken_on', takenOn)
+    .count('* as total')
+    .first()
+  if (Number(taken?.total ?? 0) > 0) {
+    return { takenOn, written: 0, alreadyTaken: Number(taken.total) }
+  }
   const measures = await keyMeasures(now)
   const createdAt = now.toFormat('yyyy-MM-dd HH:mm:ss')
   const rows = [...measures].flatMap(([organisationKey, values]) =>

@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { auditFiltersValidator } from '#validators/organisation'
 import { OrganisationScope } from '#services/organisation_scope'
+import { exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 import {
   auditSubjectTypes,
   describeValue,
@@ -36,12 +38,19 @@ export default class AuditEventsController {
     return view.render('pages/admin/audit/index', {
       events,
       query: request.qs(),
+      csvHref: csvHref('/admin/audit.csv', withoutBlanks(request.qs())),
       actionOptions: auditActionValues.map((value) => ({ value, label: humanise(value) })),
       subjectTypeOptions: subjectTypes.map((value) => ({ value, label: humanise(value) })),
       organisations,
       fieldLabel,
       describeValue,
     })
+  }
+
+  /* The trail as CSV: the same scope and filters, every page; a job when it is large. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.authorize('viewAuditTrail')
+    return exportList(ctx, 'audit')
   }
 }
 

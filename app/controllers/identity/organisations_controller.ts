@@ -3,6 +3,7 @@ import type Organisation from '#models/organisation'
 import { organisationValidator } from '#validators/organisation'
 import { saveOrganisation, type SaveOrganisationResult } from '#actions/identity/save_organisation'
 import { OrganisationScope } from '#services/organisation_scope'
+import { exportList } from '#services/exports'
 import {
   findOrganisationInScope,
   organisationChoices,
@@ -37,6 +38,12 @@ export default class OrganisationsController {
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const organisations = await organisationTree(scope)
     return view.render('pages/admin/organisations/index', { organisations, organisationTypeLabels })
+  }
+
+  /* The organisation list as CSV, with people and team counts. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganisationPolicy').authorize('viewList')
+    return exportList(ctx, 'organisations')
   }
 
   async show({ auth, bouncer, params, view }: HttpContext) {

@@ -6,6 +6,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
 import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
+import { exportList } from '#services/exports'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import {
@@ -40,6 +41,12 @@ export default class StaffImportsController {
     if (!scope.everything) scope.apply(query, 'scope_organisation_id')
     const imports = await query
     return view.render('pages/admin/staff_imports/index', { imports })
+  }
+
+  /* Every import in the person's scope, not only the recent ones, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('UserPolicy').authorize('create')
+    return exportList(ctx, 'staffImports')
   }
 
   async create({ bouncer, view }: HttpContext) {

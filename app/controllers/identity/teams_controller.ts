@@ -4,6 +4,7 @@ import type Team from '#models/team'
 import { teamValidator } from '#validators/organisation'
 import { deleteTeam, saveTeam, type SaveTeamResult } from '#actions/identity/save_team'
 import { OrganisationScope } from '#services/organisation_scope'
+import { exportList } from '#services/exports'
 import { findOrganisationInScope, findTeamInScope } from '#queries/identity/organisations_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -13,6 +14,17 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
  * the user's scope are answered 404, as if they did not exist.
  */
 export default class TeamsController {
+  /* Delivery teams in scope as CSV; one organisation's only, when it names one in scope. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganisationPolicy').authorize('viewList')
+    const asked = Number(ctx.request.qs().organisationId)
+    if (Number.isSafeInteger(asked) && asked > 0) {
+      const scope = await OrganisationScope.forUser(ctx.auth.getUserOrFail())
+      if (!(await scope.includes(asked))) throw new RecordNotFoundException()
+    }
+    return exportList(ctx, 'teams')
+  }
+
   async create({ auth, bouncer, params, view }: HttpContext) {
     const organisation = await this.findOrganisation({ auth, bouncer }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
@@ -54,6 +66,17 @@ export default class TeamsController {
         session.flash(
           'error',
           `${team.name} cannot be deleted because ${people} in it. Move them to another team first`
+        )
+        break
+      }
+      case 'has_fast_stream_history': {
+        const records = [
+          plural(result.placements, 'Fast Stream placement'),
+          plural(result.postings, 'Fast Stream posting'),
+        ].filter(Boolean)
+        session.flash(
+          'error',
+          `${team.name} cannot be deleted because it has ${records.join(' and ')} on record. Rename it instead`
         )
         break
       }
@@ -110,4 +133,10 @@ export default class TeamsController {
       }
     }
   }
+}
+
+/* "1 Fast Stream placement", "3 Fast Stream placements", or nothing for none. */
+function plural(count: number, noun: string) {
+  if (count === 0) return null
+  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`
 }

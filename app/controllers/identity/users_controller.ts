@@ -4,6 +4,8 @@ import AuditEvent from '#models/audit_event'
 import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
 import { OrganisationScope } from '#services/organisation_scope'
+import { exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 import {
   organisationOptions,
   peopleFilters,
@@ -41,7 +43,14 @@ export default class UsersController {
       filters,
       organisations: await organisationOptions(scope),
       roleLabels,
+      csvHref: csvHref('/admin/users.csv', filters),
     })
+  }
+
+  /* The people list as CSV: the same scope and filters, every page; a job when it is large. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('UserPolicy').authorize('viewList')
+    return exportList(ctx, 'people')
   }
 
   async show({ bouncer, params, view }: HttpContext) {

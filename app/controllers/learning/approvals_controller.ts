@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { decideRequest } from '#actions/learning/decide_request'
 import { decisionValidator } from '#validators/learning_learner'
 import { decisionSubject, pendingApprovals } from '#queries/learning/approvals_query'
@@ -14,6 +15,11 @@ export default class ApprovalsController {
       isLineManager: Boolean(user.isLineManager),
       approvals: await pendingApprovals(user.id, page),
     })
+  }
+
+  /* Requests waiting for the line manager's decision, as CSV. */
+  async csv(ctx: HttpContext) {
+    return exportList(ctx, 'approvals')
   }
 
   async decide({ auth, params, request, response, session }: HttpContext) {

@@ -10,6 +10,8 @@ import { catalogueEntryView, coursePageView } from '#transformers/learning_trans
 import { courseModeLabels } from '#enums/learning'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { backToListWithErrors, exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 
 export default class CatalogueController {
   async index({ request, view }: HttpContext) {
@@ -23,7 +25,15 @@ export default class CatalogueController {
       errors,
       options: await catalogueOptions(),
       modes: Object.entries(courseModeLabels).map(([value, label]) => ({ value, label })),
+      csvHref: csvHref('/learning/courses.csv', { ...filters, page: undefined }),
     })
+  }
+
+  /* The catalogue as CSV: every course the page's filters find, on every page. */
+  async csv(ctx: HttpContext) {
+    const { errors } = await readCatalogueFilters(ctx.request.qs())
+    if (backToListWithErrors(ctx, '/learning/courses', errors)) return
+    return exportList(ctx, 'catalogue')
   }
 
   /* Drafts and archived courses answer 404 to anyone but their provider's admins. */

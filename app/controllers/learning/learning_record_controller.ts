@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { declareLearningValidator, completedDate } from '#validators/learning_learner'
 import { declareLearning } from '#actions/learning/declare_learning'
 import { learningRecordPage, pendingSkillClaims } from '#queries/learning/my_learning_query'
@@ -12,6 +13,11 @@ export default class LearningRecordController {
       records: await learningRecordPage(user.id, page),
       claims: await pendingSkillClaims(user.id),
     })
+  }
+
+  /* The learner's whole learning record as CSV. */
+  async csv(ctx: HttpContext) {
+    return exportList(ctx, 'learningRecord')
   }
 
   async store({ auth, request, response, session }: HttpContext) {

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { OrganisationScope } from '#services/organisation_scope'
+import { exportList } from '#services/exports'
 import {
   complianceStatusLabels,
   digitalLeaderCompliance,
@@ -22,5 +23,17 @@ export default class ComplianceController {
       organisationTypeLabels,
       threshold: SERVICE_MANAGER_THRESHOLD,
     })
+  }
+
+  /* Action 01 as CSV: every organisation it covers in scope, meeting it or not. */
+  async digitalLeadersCsv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return exportList(ctx, 'digitalLeaders')
+  }
+
+  /* Action 02 as CSV: every service over the threshold in scope, with its status. */
+  async servicesCsv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return exportList(ctx, 'serviceManagers')
   }
 }

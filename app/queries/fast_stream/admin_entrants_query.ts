@@ -77,10 +77,11 @@ function toDate(value: unknown) {
 }
 
 /*
- * One page of entrants, filtered and sorted in SQL, with how many postings
- * each has had and whether one was digital.
+ * Entrants ("e") with their user ("u"), scheme ("s") and cohort ("c")
+ * under the list's filters: the one set of conditions the entrant list
+ * and its export both use.
  */
-export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
+export function entrantsMatching(filters: Omit<EntrantFilters, 'sort' | 'direction' | 'page'>) {
   const query = db
     .from('fast_stream_entrants as e')
     .join('users as u', 'u.id', 'e.user_id')
@@ -99,7 +100,15 @@ export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
   if (filters.clearance) query.where('e.clearance', filters.clearance)
   if (filters.digital === 'none') query.whereNotExists(digitalPostings())
   if (filters.digital === 'had') query.whereExists(digitalPostings())
+  return query
+}
 
+/*
+ * One page of entrants, filtered and sorted in SQL, with how many postings
+ * each has had and whether one was digital.
+ */
+export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
+  const query = entrantsMatching(filters)
   const result = await query
     .select(
       'e.id',

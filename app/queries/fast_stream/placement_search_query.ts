@@ -157,6 +157,11 @@ function filtered(
   return query
 }
 
+/* The search's approved placements of a round under its filters: shared by the page and its export. */
+export function filteredPlacements(roundId: number, filters: PlacementFilters) {
+  return filtered(roundId, filters)
+}
+
 /* The columns a placement row is built from; the shortlist's rank when there is a shortlist. */
 export function withColumns(query: DatabaseQueryBuilderContract, shortlistId: number | null) {
   query.select(

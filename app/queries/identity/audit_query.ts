@@ -37,21 +37,42 @@ function sqlTimestamp(value: DateTime) {
  */
 export async function searchAuditEvents(scope: OrganisationScope, filters: AuditFilters) {
   const query = scope.apply(AuditEvent.query(), 'audit_events.organisation_id').preload('actor')
+  await applyAuditFilters(query, filters)
 
-  if (filters.action) query.where('action', filters.action)
-  if (filters.subjectType) query.where('subject_type', filters.subjectType)
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .paginate(filters.page ?? 1, AUDIT_PAGE_SIZE)
+}
+
+/*
+ * The trail's filters, on any query over audit_events; the audit export uses
+ * them too. Returns nothing: awaiting a returned query builder would run it.
+ */
+export async function applyAuditFilters(
+  query: { where: (...args: any[]) => any },
+  filters: AuditFilters
+): Promise<void> {
+  const builder = query as any
+  if (filters.action) builder.where('audit_events.action', filters.action)
+  if (filters.subjectType) builder.where('audit_events.subject_type', filters.subjectType)
   if (filters.actor) {
-    query.whereIn(
-      'actor_id',
+    builder.whereIn(
+      'audit_events.actor_id',
       db
         .from('users')
         .select('id')
         .whereRaw(`lower(email) like ? escape '!'`, [likeContains(filters.actor.toLowerCase())])
     )
   }
-  if (filters.from) query.where('created_at', '>=', sqlTimestamp(startOfDay(filters.from)))
+  if (filters.from)
+    builder.where('audit_events.created_at', '>=', sqlTimestamp(startOfDay(filters.from)))
   if (filters.to) {
-    query.where('created_at', '<', sqlTimestamp(startOfDay(filters.to).plus({ days: 1 })))
+    builder.where(
+      'audit_events.created_at',
+      '<',
+      sqlTimestamp(startOfDay(filters.to).plus({ days: 1 }))
+    )
   }
   if (filters.organisationId) {
     const chosen = await db
@@ -60,7 +81,7 @@ export async function searchAuditEvents(scope: OrganisationScope, filters: Audit
       .select('id', 'path')
       .first()
     if (!chosen) {
-      query.whereRaw('1 = 0')
+      builder.whereRaw('1 = 0')
     } else {
       const subtree = db
         .from('organisations')
@@ -68,14 +89,9 @@ export async function searchAuditEvents(scope: OrganisationScope, filters: Audit
         .where((where) => {
           where.where('id', chosen.id).orWhere('path', 'like', `${chosen.path}${chosen.id}/%`)
         })
-      query.whereIn('organisation_id', subtree)
+      builder.whereIn('audit_events.organisation_id', subtree)
     }
   }
-
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .paginate(filters.page ?? 1, AUDIT_PAGE_SIZE)
 }
 
 /* The kinds of record the user's visible trail mentions, for the filter. */

@@ -50,26 +50,40 @@ export function searchPeople(scope: OrganisationScope, filters: PeopleFilters, p
     .select('organisations.name as organisation_name')
     .preload('roles')
   scope.apply(query, 'users.organisation_id')
-
-  if (filters.q) {
-    const term = `%${filters.q.toLowerCase()}%`
-    query.where((where) => {
-      where
-        .whereRaw('lower(users.full_name) like ?', [term])
-        .orWhereRaw('lower(users.email) like ?', [term])
-    })
-  }
-  if (filters.organisationId) query.where('users.organisation_id', filters.organisationId)
-  if (filters.role) {
-    query.whereIn('users.id', db.from('user_roles').select('user_id').where('role', filters.role))
-  }
-  if (filters.status === 'active') query.whereNull('users.deactivated_at')
-  if (filters.status === 'deactivated') query.whereNotNull('users.deactivated_at')
+  applyPeopleFilters(query, filters)
 
   query
     .orderBy(SORTS[filters.sort ?? 'name'], filters.direction ?? 'asc')
     .orderBy('users.id', 'asc')
   return query.paginate(filters.page ?? 1, perPage)
+}
+
+/* The list's column to sort by, as SQL; the people export orders its rows the same way. */
+export function peopleSortColumn(filters: PeopleFilters) {
+  return SORTS[filters.sort ?? 'name']
+}
+
+/* The search, organisation, role and status filters, on any query over users. */
+export function applyPeopleFilters<Q extends { where: (...args: any[]) => any }>(
+  query: Q,
+  filters: PeopleFilters
+): Q {
+  const builder = query as any
+  if (filters.q) {
+    const term = `%${filters.q.toLowerCase()}%`
+    builder.where((where: any) => {
+      where
+        .whereRaw('lower(users.full_name) like ?', [term])
+        .orWhereRaw('lower(users.email) like ?', [term])
+    })
+  }
+  if (filters.organisationId) builder.where('users.organisation_id', filters.organisationId)
+  if (filters.role) {
+    builder.whereIn('users.id', db.from('user_roles').select('user_id').where('role', filters.role))
+  }
+  if (filters.status === 'active') builder.whereNull('users.deactivated_at')
+  if (filters.status === 'deactivated') builder.whereNotNull('users.deactivated_at')
+  return query
 }
 
 /* Organisations an administrator may put people in, in tree order, for select boxes. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import type { CourseMode } from '#enums/learning'
@@ -81,7 +82,7 @@ const BOOKED_ON_SESSION =
  * (course_id, starts_at) index; `column` picks what it gives. With a date
  * window only sessions that still have a free seat count.
  */
-function nextSession(filters: CatalogueFilters, now: DateTime, column: 'id' | 'starts_at') {
+export function nextSession(filters: CatalogueFilters, now: DateTime, column: 'id' | 'starts_at') {
   const query = db
     .from('course_sessions')
     .whereColumn('course_sessions.course_id', 'courses.id')
@@ -110,9 +111,17 @@ function nextSession(filters: CatalogueFilters, now: DateTime, column: 'id' | 's
   return query
 }
 
-/* Published courses matching the filters, each with the id of its next matching session. */
-function catalogueQuery(filters: CatalogueFilters, now = DateTime.now()) {
-  const query = Course.query().where('courses.status', 'published')
+/*
+ * The catalogue's conditions on a query over "courses": published, with a
+ * matching session when a session filter is set, and the course filters.
+ * The catalogue page and its export both use it, so they cannot drift.
+ */
+export function applyCatalogueFilters<Query extends ChainableContract>(
+  query: Query,
+  filters: CatalogueFilters,
+  now: DateTime
+): Query {
+  query.where('courses.status', 'published')
   // Session filters keep only courses with a matching session; else courses without one stay.
   if (filters.location || filters.from || filters.to) {
     query.whereExists(nextSession(filters, now, 'id'))
@@ -142,6 +151,11 @@ function catalogueQuery(filters: CatalogueFilters, now = DateTime.now()) {
   if (filters.mode) query.where('courses.mode', filters.mode)
   if (filters.provider) query.where('courses.provider_id', filters.provider)
   return query
+}
+
+/* Published courses matching the filters, each with the id of its next matching session. */
+function catalogueQuery(filters: CatalogueFilters, now = DateTime.now()) {
+  return applyCatalogueFilters(Course.query(), filters, now)
 }
 
 function withDetails(query: ModelQueryBuilderContract<typeof Course>) {

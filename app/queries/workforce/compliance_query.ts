@@ -88,8 +88,12 @@ export type FailingService = {
   reason: ComplianceReason
 }
 
-/* Action 02: services over the threshold in scope, the failing ones with their reason. */
-export async function serviceManagerCompliance(scope: OrganisationScope) {
+/*
+ * Services over the threshold in scope ("s", with organisation "o" and
+ * Service Manager "sm"), each with its status, by organisation and name:
+ * what the compliance page and its export both read.
+ */
+export function servicesOverThreshold(scope: OrganisationScope) {
   const status = complianceStatusSql()
   const query = db
     .from('services as s')
@@ -106,9 +110,12 @@ export async function serviceManagerCompliance(scope: OrganisationScope) {
       'sm.full_name as manager_name'
     )
     .select(db.raw(`${status.sql} as status`, status.bindings))
-    .orderBy('o.name')
-    .orderBy('s.name')
-  scope.apply(query, 's.organisation_id')
+  return scope.apply(query, 's.organisation_id')
+}
+
+/* Action 02: services over the threshold in scope, the failing ones with their reason. */
+export async function serviceManagerCompliance(scope: OrganisationScope) {
+  const query = servicesOverThreshold(scope).orderBy('o.name').orderBy('s.name')
   const rows = await query
   const failing: FailingService[] = []
   let passing = 0
@@ -142,9 +149,9 @@ export type DigitalLeaderRow = {
  * Action 01: every ministerial and non-ministerial department, and every
  * transactional agency (transactional itself or part of a transactional
  * department), in scope, with its Digital Leader. A deactivated Digital
- * Leader does not count.
+ * Leader does not count. The compliance page and its export both read it.
  */
-export async function digitalLeaderCompliance(scope: OrganisationScope) {
+export function digitalLeaderOrganisations(scope: OrganisationScope) {
   const query = db
     .from('organisations as o')
     .leftJoin('organisations as p', 'p.id', 'o.parent_id')
@@ -169,8 +176,12 @@ export async function digitalLeaderCompliance(scope: OrganisationScope) {
       'dl.full_name as leader_name',
       'dl.deactivated_at as leader_deactivated_at'
     )
-    .orderBy('o.name')
-  scope.apply(query, 'o.id')
+  return scope.apply(query, 'o.id')
+}
+
+/* Action 01 in scope: every organisation it covers, and those without an active Digital Leader. */
+export async function digitalLeaderCompliance(scope: OrganisationScope) {
+  const query = digitalLeaderOrganisations(scope).orderBy('o.name')
   const rows = await query
   const organisations: DigitalLeaderRow[] = rows.map((row: any) => {
     const leader =

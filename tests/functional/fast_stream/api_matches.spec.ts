@@ -65,9 +65,11 @@ test.group('API: Fast Stream matches', (group) => {
       stats: {
         entrants: 4,
         matched: 3,
+        unmatched: 1,
         firstChoice: 3,
         topThree: 3,
         placesOffered: 4,
+        adjusted: 0,
         placesFilled: 3,
         needDigital: 4,
         needDigitalMatchedDigital: 3,

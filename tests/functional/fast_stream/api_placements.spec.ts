@@ -400,7 +400,7 @@ test.group('API: an entrant’s preferences', (group) => {
     )
   })
 
-  test('after the deadline, or once the round is closed, a PUT is refused with 409 and nothing changes', async ({
+  test('after the deadline, or once the round is closed, a PUT is refused with 422 and nothing changes', async ({
     client,
     assert,
   }) => {
@@ -413,14 +413,14 @@ test.group('API: an entrant’s preferences', (group) => {
       placements: [tax.id, rail.id],
       submit: true,
     })
-    late.assertStatus(409)
-    late.assertBodyContains({ status: 409, code: 'deadline_passed' })
+    late.assertStatus(422)
+    late.assertBodyContains({ status: 422, code: 'deadline_passed' })
     assert.match(late.body().detail, /^The deadline for choices in Spring round was /)
 
     round.status = 'closed'
     await round.save()
     const closed = await putPreferences(client, round, auth, { placements: [tax.id] })
-    closed.assertStatus(409)
+    closed.assertStatus(422)
     closed.assertBodyContains({ code: 'round_not_open' })
 
     assert.deepEqual(await savedShortlist(entrant, round), [rail.id])

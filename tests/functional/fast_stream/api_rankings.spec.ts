@@ -112,17 +112,17 @@ test.group('API: a team’s ranking of its applicants', (group) => {
       {
         field: 'entrants.1',
         message: 'There is no entrant with the id 999999',
-        rule: 'unknown_entrant',
+        rule: 'exists',
       },
       {
         field: 'entrants.2',
         message: `Entrant ${outsider.id} has not put this placement on a submitted shortlist`,
-        rule: 'not_applicant',
+        rule: 'applicant',
       },
       {
         field: 'entrants.3',
         message: `Entrant ${first.id} is listed more than once`,
-        rule: 'duplicate',
+        rule: 'distinct',
       },
     ])
     assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
@@ -176,17 +176,21 @@ test.group('API: a team’s ranking of its applicants', (group) => {
       overrides: { teamId: otherTeam.id },
     })
     const learner = await createUser({ roles: ['learner'] })
-    for (const user of [otherLead, learner]) {
+    // Another team's placement answers as one that does not exist; a learner is refused outright.
+    for (const [user, status] of [
+      [otherLead, 404],
+      [learner, 403],
+    ] as const) {
       const auth = await bearer(user)
       const read = await client
         .get(`/api/v1/placements/${placement.id}/rankings`)
         .header('Authorization', auth)
-      read.assertStatus(403)
+      read.assertStatus(status)
       const write = await client
         .put(`/api/v1/placements/${placement.id}/rankings`)
         .header('Authorization', auth)
         .json({ entrants: [first.id] })
-      write.assertStatus(403)
+      write.assertStatus(status)
     }
     const anonymous = await client.get(`/api/v1/placements/${placement.id}/rankings`)
     anonymous.assertStatus(401)

@@ -486,7 +486,7 @@ test.group('Fast Stream shortlist: submitting and the deadline', (group) => {
       response.assertFlashMessage('error', message)
     }
     const drag = await reorder(client, user, { round: round.id, placements: [second.id, first.id] })
-    drag.assertStatus(409)
+    drag.assertStatus(422)
     drag.assertBodyContains({ detail: message, code: 'deadline_passed' })
 
     assert.deepEqual(await savedShortlist(entrant, round), [first.id, second.id])

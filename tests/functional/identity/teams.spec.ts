@@ -5,6 +5,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import Team from '#models/team'
+import Placement from '#models/placement'
+import { createPlacement, createRound } from '#database/factories/fast_stream_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -138,6 +140,30 @@ test.group('Delivery teams', (group) => {
       'Alpha Payments cannot be deleted because 2 people are in it. Move them to another team first'
     )
     assert.isNotNull(await Team.find(teamA.id))
+    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
+    assert.lengthOf(deletes, 0)
+  })
+
+  test('a team that offered a Fast Stream placement cannot be deleted, and nothing is lost', async ({
+    client,
+    assert,
+  }) => {
+    const { teamA, hrA } = await twoDepartments()
+    const round = await createRound()
+    const placement = await createPlacement(round, { team: teamA })
+
+    const response = await client
+      .delete(`/admin/teams/${teamA.id}`)
+      .loginAs(hrA)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage(
+      'error',
+      'Alpha Payments cannot be deleted because it has 1 Fast Stream placement on record. Rename it instead'
+    )
+    assert.isNotNull(await Team.find(teamA.id))
+    assert.isNotNull(await Placement.find(placement.id))
     const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
     assert.lengthOf(deletes, 0)
   })

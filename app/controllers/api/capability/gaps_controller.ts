@@ -3,7 +3,9 @@ import { gapView } from '#queries/capability/gaps_query'
 import { planItems, type PlanItemRow } from '#queries/capability/plan_query'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { problem } from '#services/api'
+import { gapsQueryValidator } from '#validators/api'
 
 /* A plan item as the API shows it. */
 function planItemResource(item: PlanItemRow) {
@@ -24,7 +26,8 @@ function planItemResource(item: PlanItemRow) {
 export default class GapsController {
   async gaps({ auth, request }: HttpContext) {
     const user = auth.use('api').getUserOrFail()
-    const toward = request.input('toward') === 'target' ? 'target' : 'current'
+    const input = await gapsQueryValidator.validate(withoutBlanks(request.qs()))
+    const toward = input.toward ?? 'current'
     const found = await gapView(user.id, toward)
     if (!found) return { data: [], meta: { roleLevel: null, toward } }
     return {

@@ -14,7 +14,24 @@ import {
   postingHistory,
   resultSummary,
   type EntrantMatchRow,
+  type ResultSummary,
 } from '#queries/fast_stream/match_results_query'
+
+/* A result's figures: one shape wherever the API gives them. */
+function statsResource(stats: ResultSummary) {
+  return {
+    entrants: stats.entrants,
+    matched: stats.matched,
+    unmatched: stats.unmatched,
+    firstChoice: stats.firstChoice,
+    topThree: stats.topThree,
+    adjusted: stats.adjusted,
+    placesOffered: stats.placesOffered,
+    placesFilled: stats.placesFilled,
+    needDigital: stats.needDigital,
+    needDigitalMatchedDigital: stats.needDigitalMatchedDigital,
+  }
+}
 
 function matchResource(row: EntrantMatchRow) {
   return {
@@ -53,7 +70,7 @@ export default class MatchesController {
     const result = await requestMatch(round, auth.getUserOrFail())
     switch (result.type) {
       case 'matched':
-        return { data: { status: 'matched', stats: result.stats } }
+        return { data: { status: 'matched', stats: statsResource(await resultSummary(round)) } }
       case 'queued':
         response.status(202).header('Location', statusUrl(round))
         return {
@@ -93,7 +110,7 @@ export default class MatchesController {
         status: state,
         matchedAt: hasResult ? (round.matchedAt?.toUTC().toISO() ?? null) : null,
         publishedAt: round.publishedAt?.toUTC().toISO() ?? null,
-        stats: hasResult ? await resultSummary(round) : null,
+        stats: hasResult ? statsResource(await resultSummary(round)) : null,
       },
     }
   }

@@ -7,8 +7,10 @@ import { entrantOf } from '#queries/fast_stream/entrant_query'
 import {
   describeClosed,
   preferencesClosedReason,
+  shortlistFor,
   shortlistOverview,
 } from '#queries/fast_stream/shortlist_query'
+import { entrantsCanSee } from '#queries/fast_stream/placement_search_query'
 import { replacePreferences } from '#actions/fast_stream/entrant/replace_preferences'
 import { apiPreferencesValidator } from '#validators/fast_stream_entrant'
 
@@ -48,21 +50,25 @@ async function preferencesResource(round: PlacementRound, entrantId: number) {
 /*
  * An entrant's own ranked list for a round: read it, or replace it whole
  * (best first) and optionally submit it, while the round takes choices.
+ * As on the shortlist page, an entrant sees a round while it is open, or
+ * once they have a list in it; any other round answers 404. A closed
+ * window for choices answers 422 with a `code`, as booking that has
+ * closed does in the learning API.
  */
 export default class PreferencesController {
   async show({ auth, bouncer, params, response }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer, response })
     if (!entrant) return
-    const round = await PlacementRound.find(idParam(params.id))
-    if (!round) return problem(response, 404, 'There is no round with this id.')
+    const round = await this.visibleRound(params.id, entrant.id, response)
+    if (!round) return
     return preferencesResource(round, entrant.id)
   }
 
   async update({ auth, bouncer, params, request, response }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer, response })
     if (!entrant) return
-    const round = await PlacementRound.find(idParam(params.id))
-    if (!round) return problem(response, 404, 'There is no round with this id.')
+    const round = await this.visibleRound(params.id, entrant.id, response)
+    if (!round) return
     const input = await request.validateUsing(apiPreferencesValidator)
     const result = await replacePreferences(entrant, round.id, input.placements, {
       submit: input.submit ?? false,
@@ -75,7 +81,7 @@ export default class PreferencesController {
           errors: result.errors,
         })
       case 'closed':
-        return problem(response, 409, describeClosed(result.reason, result.round), {
+        return problem(response, 422, describeClosed(result.reason, result.round), {
           code: result.reason,
         })
       case 'round_not_found':
@@ -85,6 +91,16 @@ export default class PreferencesController {
         return unreachable
       }
     }
+  }
+
+  /* The round in the address when the entrant may see it, or null once a 404 has been sent. */
+  private async visibleRound(id: unknown, entrantId: number, response: HttpContext['response']) {
+    const round = await PlacementRound.find(idParam(id))
+    if (round && (entrantsCanSee(round) || (await shortlistFor(round.id, entrantId)))) {
+      return round
+    }
+    problem(response, 404, 'There is no round with this id whose choices you can see.')
+    return null
   }
 
   /* The caller's entrant record, or null once a 403 has been sent. */

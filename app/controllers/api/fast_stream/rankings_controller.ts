@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Placement from '#models/placement'
+import { Roles } from '#enums/roles'
 import { problem } from '#services/api'
 import { idParam } from '#services/params'
 import { apiRankingValidator } from '#validators/fast_stream_team'
@@ -9,11 +10,24 @@ import { placementWithDetails } from '#queries/fast_stream/team_placements_query
 
 const FIELD_ERRORS = 'The request has errors in the fields listed.'
 
-const PROBLEMS: Record<RankingProblem['code'], (entrantId: number) => string> = {
-  duplicate: (entrantId) => `Entrant ${entrantId} is listed more than once`,
-  unknown_entrant: (entrantId) => `There is no entrant with the id ${entrantId}`,
-  not_applicant: (entrantId) =>
-    `Entrant ${entrantId} has not put this placement on a submitted shortlist`,
+/* Each problem with a ranking: the rule it breaks, named as the rest of the API names rules, and its message. */
+const PROBLEMS: Record<
+  RankingProblem['code'],
+  { rule: string; message: (entrantId: number) => string }
+> = {
+  duplicate: {
+    rule: 'distinct',
+    message: (entrantId) => `Entrant ${entrantId} is listed more than once`,
+  },
+  unknown_entrant: {
+    rule: 'exists',
+    message: (entrantId) => `There is no entrant with the id ${entrantId}`,
+  },
+  not_applicant: {
+    rule: 'applicant',
+    message: (entrantId) =>
+      `Entrant ${entrantId} has not put this placement on a submitted shortlist`,
+  },
 }
 
 /* The ranking as the API gives it: the saved order, then every applicant in the team's order. */
@@ -47,6 +61,7 @@ async function rankingResource(placement: Placement) {
         hadDigital: applicant.hadDigital,
         needsDigital: applicant.needsDigital,
         eligible: applicant.ineligible === null,
+        ineligibleCode: applicant.ineligible?.code ?? null,
         ineligibleReason: applicant.ineligible?.reason ?? null,
       })),
     },
@@ -56,17 +71,19 @@ async function rankingResource(placement: Placement) {
 /*
  * A team's ranking of its placement's applicants in the JSON API, for the
  * placement's team lead and the Fast Stream team. Applicants left out of
- * a ranking follow the ranked ones in the stated order.
+ * a ranking follow the ranked ones in the stated order. Another team's
+ * placement answers 404, as one that does not exist, so its existence is
+ * not given away.
  */
 export default class RankingsController {
-  async show({ bouncer, params, response }: HttpContext) {
-    const placement = await this.placement({ bouncer, params, response })
+  async show({ auth, bouncer, params, response }: HttpContext) {
+    const placement = await this.placement({ auth, bouncer, params, response })
     if (!placement) return
     return rankingResource(placement)
   }
 
-  async update({ bouncer, params, request, response }: HttpContext) {
-    const placement = await this.placement({ bouncer, params, response })
+  async update({ auth, bouncer, params, request, response }: HttpContext) {
+    const placement = await this.placement({ auth, bouncer, params, response })
     if (!placement) return
     const { entrants } = await request.validateUsing(apiRankingValidator)
     const result = await rankApplicants(placement, entrants)
@@ -77,8 +94,8 @@ export default class RankingsController {
         return problem(response, 422, FIELD_ERRORS, {
           errors: result.problems.map((entry) => ({
             field: `entrants.${entry.index}`,
-            message: PROBLEMS[entry.code](entry.entrantId),
-            rule: entry.code,
+            message: PROBLEMS[entry.code].message(entry.entrantId),
+            rule: PROBLEMS[entry.code].rule,
           })),
         })
       case 'round_matched':
@@ -96,21 +113,25 @@ export default class RankingsController {
 
   /* The placement in the address, or null once a problem has been sent. */
   private async placement({
+    auth,
     bouncer,
     params,
     response,
-  }: Pick<HttpContext, 'bouncer' | 'params' | 'response'>) {
-    const placement = await placementWithDetails(idParam(params.id))
-    if (!placement) {
-      problem(response, 404, 'There is no placement with this id.')
-      return null
-    }
-    if (await bouncer.with('FastStreamPolicy').denies('managePlacement', placement)) {
+  }: Pick<HttpContext, 'auth' | 'bouncer' | 'params' | 'response'>) {
+    const user = auth.getUserOrFail()
+    const policy = bouncer.with('FastStreamPolicy')
+    const teamLead = user.hasRole(Roles.TeamLead) && user.teamId !== null
+    if (!teamLead && (await policy.denies('administer'))) {
       problem(
         response,
         403,
         'Only the team lead of the placement’s team and the Fast Stream team can see or change its ranking.'
       )
+      return null
+    }
+    const placement = await placementWithDetails(idParam(params.id))
+    if (!placement || (await policy.denies('managePlacement', placement))) {
+      problem(response, 404, 'There is no placement with this id that you can see.')
       return null
     }
     return placement

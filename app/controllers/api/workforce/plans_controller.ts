@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
-import { listEnvelope, paging, problem } from '#services/api'
+import { listEnvelope, problem } from '#services/api'
+import { pagingQueryValidator } from '#validators/api'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { findPlanInScope, organisationPlans, planFigures } from '#queries/workforce/plans_query'
 
 /*
@@ -18,7 +20,9 @@ export default class PlansController {
     if (!Number.isSafeInteger(id) || id < 1 || !(await scope.includes(id))) {
       return problem(response, 404, 'There is no organisation with this id that you can see.')
     }
-    const { page, perPage } = paging(request.qs())
+    const input = await pagingQueryValidator.validate(withoutBlanks(request.qs()))
+    const page = input.page ?? 1
+    const perPage = input.perPage ?? 25
     const { rows, total } = await organisationPlans(id, page, perPage)
     const data = rows.map((row) => ({
       ...row,

@@ -1,8 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { OrganisationScope } from '#services/organisation_scope'
-import { readServiceFilters, servicePage, type ServiceRow } from '#queries/workforce/services_query'
+import { servicePage, type ServiceRow } from '#queries/workforce/services_query'
 import { digitalLeaderCompliance, passes } from '#queries/workforce/compliance_query'
-import { listEnvelope, paging } from '#services/api'
+import { listEnvelope, problem } from '#services/api'
+import { serviceQueryValidator, yesNo } from '#validators/api'
+import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 
 /* A service as the API shows it, with its standing against action 02. */
 function serviceResource(row: ServiceRow) {
@@ -28,15 +30,27 @@ function serviceResource(row: ServiceRow) {
 
 /*
  * Services and strategy actions 01 and 02 in the JSON API, for department
- * HR (their own organisation tree) and capability admins (everything).
+ * HR (their own organisation tree) and capability admins (everything). An
+ * organisation filter outside the caller's scope answers 404, as the
+ * other lists do.
  */
 export default class ServicesController {
-  async index({ auth, bouncer, request }: HttpContext) {
+  async index({ auth, bouncer, request, response }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
-    const qs = request.qs()
-    const { page, perPage } = paging(qs)
-    const { rows, total } = await servicePage(scope, readServiceFilters(qs), page, perPage)
+    const input = await serviceQueryValidator.validate(withoutBlanks(request.qs()))
+    if (input.organisation !== undefined && !(await scope.includes(input.organisation))) {
+      return problem(response, 404, 'There is no organisation with this id that you can see.')
+    }
+    const page = input.page ?? 1
+    const perPage = input.perPage ?? 25
+    const filters = {
+      organisationId: input.organisation ?? null,
+      phase: input.phase ?? null,
+      overThreshold: yesNo(input.overThreshold),
+      compliant: yesNo(input.compliant),
+    }
+    const { rows, total } = await servicePage(scope, filters, page, perPage)
     return listEnvelope(rows.map(serviceResource), total, page, perPage)
   }
 

@@ -6,6 +6,7 @@ import { cohortValidator } from '#validators/fast_stream_admin'
 import { saveCohort, type SaveCohortResult } from '#actions/fast_stream/admin/save_cohort'
 import { cohortsWithCounts } from '#queries/fast_stream/admin_schemes_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { exportList } from '#services/exports'
 
 /* Cohorts by intake year: listed with their entrants, added and changed by the Fast Stream team. */
 export default class CohortsController {
@@ -14,6 +15,12 @@ export default class CohortsController {
     return view.render('pages/fast_stream/admin/cohorts/index', {
       cohorts: await cohortsWithCounts(),
     })
+  }
+
+  /* Every cohort with its entrants, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    return exportList(ctx, 'cohorts')
   }
 
   async create({ bouncer, view }: HttpContext) {

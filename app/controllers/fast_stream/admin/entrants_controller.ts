@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
@@ -31,9 +33,16 @@ export default class EntrantsController {
     return view.render('pages/fast_stream/admin/entrants/index', {
       page,
       filters,
+      csvHref: csvHref('/fast-stream/admin/entrants.csv', filters),
       clearanceOptions,
       ...(await schemeAndCohortOptions()),
     })
+  }
+
+  /* The entrant list as CSV: the same filters and order, every page. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    return exportList(ctx, 'entrants')
   }
 
   async show({ bouncer, params, view }: HttpContext) {

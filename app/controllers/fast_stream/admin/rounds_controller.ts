@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { DateTime } from 'luxon'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -80,6 +81,19 @@ export default class RoundsController {
       roundStatusLabels,
       zone: UK_ZONE,
     })
+  }
+
+  /* Every round as CSV, with its placement and shortlist counts. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    return exportList(ctx, 'rounds')
+  }
+
+  /* A round's placements as CSV: one status's, when the page shows one. */
+  async placementsCsv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    const round = await findRound(ctx.params.id)
+    return exportList(ctx, 'roundPlacements', { roundId: String(round.id) })
   }
 
   async create({ bouncer, view }: HttpContext) {

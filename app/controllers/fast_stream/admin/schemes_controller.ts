@@ -6,6 +6,7 @@ import { schemeValidator } from '#validators/fast_stream_admin'
 import { saveScheme, type SaveSchemeResult } from '#actions/fast_stream/admin/save_scheme'
 import { schemesWithCounts } from '#queries/fast_stream/admin_schemes_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { exportList } from '#services/exports'
 
 /* Fast Stream schemes: listed with their entrants, added and renamed by the Fast Stream team. */
 export default class SchemesController {
@@ -14,6 +15,12 @@ export default class SchemesController {
     return view.render('pages/fast_stream/admin/schemes/index', {
       schemes: await schemesWithCounts(),
     })
+  }
+
+  /* Every scheme with its entrants, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    return exportList(ctx, 'schemes')
   }
 
   async create({ bouncer, view }: HttpContext) {

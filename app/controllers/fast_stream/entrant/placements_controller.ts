@@ -24,6 +24,8 @@ import {
   UK_ZONE,
 } from '#queries/fast_stream/shortlist_query'
 import { readPlacementFilters } from '#validators/fast_stream_entrant'
+import { backToListWithErrors, exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 
 /* The shortlist page of the round: the plain address for the current round. */
 async function shortlistHref(round: PlacementRound) {
@@ -78,7 +80,16 @@ export default class PlacementsController {
       errors,
       sort: input.sort ?? 'title',
       sortOptions: Object.entries(placementSortLabels).map(([value, label]) => ({ value, label })),
+      csvHref: csvHref('/fast-stream/placements.csv', { ...input, page: undefined }),
     })
+  }
+
+  /* The placements the search finds, every page, as CSV: what the page would show this person. */
+  async csv(ctx: HttpContext) {
+    await this.searcher(ctx)
+    const { errors } = await readPlacementFilters(ctx.request.qs())
+    if (backToListWithErrors(ctx, '/fast-stream/placements', errors)) return
+    return exportList(ctx, 'placementSearch')
   }
 
   /* Approved placements only; an entrant sees those of open rounds, an admin those of any round. */

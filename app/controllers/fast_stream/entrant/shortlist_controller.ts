@@ -137,7 +137,11 @@ export default class ShortlistController {
     return this.move(ctx, 'down')
   }
 
-  /* The whole list in a new order, from a drag and drop: JSON for the script, a redirect for a form. */
+  /*
+   * The whole list in a new order, from a drag and drop: JSON for the
+   * script, a redirect for a form. A list that changed meanwhile answers
+   * 409; a closed window for choices 422 with its `code`, as the API does.
+   */
   async reorder({ auth, bouncer, request, response, session }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer })
     const json = request.accepts(['html', 'json']) === 'json'
@@ -162,7 +166,7 @@ export default class ShortlistController {
         return response.redirect().toPath(await this.shortlistPath(result.round))
       case 'closed':
         if (json) {
-          return problem(response, 409, describeClosed(result.reason, result.round), {
+          return problem(response, 422, describeClosed(result.reason, result.round), {
             code: result.reason,
           })
         }

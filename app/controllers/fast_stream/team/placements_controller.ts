@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import type Placement from '#models/placement'
 import Team from '#models/team'
 import {
@@ -63,6 +64,12 @@ export default class PlacementsController {
       placementStatusLabels,
       roundStatusLabels,
     })
+  }
+
+  /* The team's placements across rounds as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('offer')
+    return exportList(ctx, 'teamPlacements')
   }
 
   async create({ auth, bouncer, request, view }: HttpContext) {

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
 import type Course from '#models/course'
 import { courseValidator } from '#validators/learning_admin'
 import {
@@ -52,11 +54,22 @@ export default class CoursesController {
       courses,
       filters,
       counts: await courseStatusCounts(providers, filters),
+      csvHref: csvHref('/learning/admin/courses.csv', {
+        q: filters.q,
+        status: filters.status,
+        provider: filters.providerId,
+      }),
       providers: await providerOptions(providers),
       statusOptions,
       courseStatusLabels,
       courseModeLabels,
     })
+  }
+
+  /* The course list as CSV: the same providers and filters, every page. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('CoursePolicy').authorize('administer')
+    return exportList(ctx, 'courses')
   }
 
   async create({ auth, bouncer, view }: HttpContext) {

@@ -12,6 +12,7 @@ import { providerAdmins, providerSummaries } from '#queries/learning/admin_cours
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
+import { exportList } from '#services/exports'
 
 /* Only capability admins add providers and say which course admins run them. */
 const manageProviders = Bouncer.ability((user: User) => user.isCapabilityAdmin)
@@ -28,6 +29,12 @@ export default class ProvidersController {
     return view.render('pages/learning/admin/providers/index', {
       providers: await providerSummaries(),
     })
+  }
+
+  /* Every provider with its courses and course admins, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.authorize(manageProviders)
+    return exportList(ctx, 'providers')
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {

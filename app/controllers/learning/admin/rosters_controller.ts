@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { attendanceValidator, cancellationValidator, UK_ZONE } from '#validators/learning_admin'
 import { recordAttendance, type AttendanceMark } from '#actions/learning/record_attendance'
 import { cancelEnrolment } from '#actions/learning/cancel_enrolment'
@@ -52,6 +53,12 @@ export default class RostersController {
       started: courseSession.startsAt.toMillis() <= Date.now(),
       zone: UK_ZONE,
     })
+  }
+
+  /* Everyone on the session as CSV, for a course admin of its course. */
+  async csv(ctx: HttpContext) {
+    const courseSession = await managedSession(ctx.bouncer, ctx.params.id)
+    return exportList(ctx, 'roster', { sessionId: String(courseSession.id) })
   }
 
   async attendance({ bouncer, params, request, response, session }: HttpContext) {

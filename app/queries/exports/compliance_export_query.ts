@@ -1,0 +1,104 @@
+import type { OrganisationScope } from '#services/organisation_scope'
+import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import {
+  complianceStatusLabels,
+  digitalLeaderOrganisations,
+  passes,
+  servicesOverThreshold,
+  type ComplianceStatus,
+} from '#queries/workforce/compliance_query'
+import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
+
+async function countOf(query: { count: (column: string) => any }) {
+  const row = await query.count('* as total').first()
+  return Number(row?.total ?? 0)
+}
+
+export const DIGITAL_LEADERS_HEADER = [
+  'organisation',
+  'type',
+  'digital leader',
+  'digital leader email',
+  'meets action 01',
+  'reason',
+]
+
+export function countDigitalLeaderOrganisations(scope: OrganisationScope) {
+  return countOf(digitalLeaderOrganisations(scope).clearSelect())
+}
+
+/*
+ * Every organisation action 01 covers in scope, by name, with its Digital
+ * Leader and whether it meets the action: the whole list, not only the
+ * organisations the page lists as failing.
+ */
+export async function* digitalLeaderLines(
+  scope: OrganisationScope,
+  batchSize: number
+): AsyncGenerator<CsvLine> {
+  const keys: KeyColumn[] = [
+    { column: 'o.name', key: 'name', direction: 'asc' },
+    { column: 'o.id', key: 'id', direction: 'asc' },
+  ]
+  const build = () => digitalLeaderOrganisations(scope).select('dl.email as leader_email')
+  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
+    for (const row of batch) {
+      const named = row.leader_id !== null
+      const active = named && row.leader_deactivated_at === null
+      yield [
+        row.name,
+        organisationTypeLabels[row.type as OrganisationType] ?? row.type,
+        row.leader_name,
+        row.leader_email,
+        active,
+        active
+          ? null
+          : named
+            ? `Digital Leader ${row.leader_name} is deactivated`
+            : 'No Digital Leader named',
+      ]
+    }
+  }
+}
+
+export const SERVICE_MANAGERS_HEADER = [
+  'service',
+  'organisation',
+  'transactions a year',
+  'service manager',
+  'meets action 02',
+  'status',
+]
+
+export function countServicesOverThreshold(scope: OrganisationScope) {
+  return countOf(servicesOverThreshold(scope).clearSelect())
+}
+
+/*
+ * Every service over the threshold in scope, by organisation and name,
+ * with its Service Manager and its status against action 02.
+ */
+export async function* serviceManagerLines(
+  scope: OrganisationScope,
+  batchSize: number
+): AsyncGenerator<CsvLine> {
+  const keys: KeyColumn[] = [
+    { column: 'o.name', key: 'organisation_name', direction: 'asc' },
+    { column: 's.name', key: 'name', direction: 'asc' },
+    { column: 's.id', key: 'id', direction: 'asc' },
+  ]
+  const build = () => servicesOverThreshold(scope)
+  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
+    for (const row of batch) {
+      const status = row.status as ComplianceStatus
+      yield [
+        row.name,
+        row.organisation_name,
+        Number(row.annual_transactions),
+        row.manager_name,
+        passes(status),
+        complianceStatusLabels[status] ?? status,
+      ]
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import db from '@adonisjs/lucid/services/db'
+import type { OrganisationScope } from '#services/organisation_scope'
+import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
+
+export const ORGANISATIONS_HEADER = [
+  'organisation',
+  'code',
+  'type',
+  'part of',
+  'transactional',
+  'retired',
+  'people',
+  'teams',
+]
+
+export const TEAMS_HEADER = ['team', 'organisation', 'location', 'members']
+
+/* The organisations in scope with their people and team counts, as the organisation list shows. */
+function organisationRows(scope: OrganisationScope) {
+  const query = db
+    .from('organisations as o')
+    .leftJoin('organisations as parent', 'parent.id', 'o.parent_id')
+    .select(
+      'o.id',
+      'o.code',
+      'o.name',
+      'o.type',
+      'o.is_transactional',
+      'o.retired_at',
+      'parent.name as parent_name'
+    )
+    .select(
+      db
+        .from('users')
+        .whereColumn('users.organisation_id', 'o.id')
+        .whereNull('users.deactivated_at')
+        .count('*')
+        .as('people_total'),
+      db.from('teams').whereColumn('teams.organisation_id', 'o.id').count('*').as('team_total')
+    )
+  return scope.apply(query, 'o.id')
+}
+
+export async function countOrganisations(scope: OrganisationScope) {
+  const row = await scope
+    .apply(db.from('organisations'), 'organisations.id')
+    .count('* as total')
+    .first()
+  return Number(row?.total ?? 0)
+}
+
+/* Every organisation in scope, by name, a batch at a time. */
+export async function* organisationLines(
+  scope: OrganisationScope,
+  batchSize: number
+): AsyncGenerator<CsvLine> {
+  const keys: KeyColumn[] = [
+    { column: 'o.name', key: 'name', direction: 'asc' },
+    { column: 'o.id', key: 'id', direction: 'asc' },
+  ]
+  for await (const batch of keysetBatches<Record<string, any>>(
+    () => organisationRows(scope),
+    keys,
+    batchSize
+  )) {
+    for (const row of batch) {
+      yield [
+        row.name,
+        row.code,
+        organisationTypeLabels[row.type as OrganisationType] ?? row.type,
+        row.parent_name,
+        Boolean(row.is_transactional),
+        row.retired_at !== null,
+        Number(row.people_total ?? 0),
+        Number(row.team_total ?? 0),
+      ]
+    }
+  }
+}
+
+export type TeamExportFilters = { organisationId?: number }
+
+function teamsIn(scope: OrganisationScope, filters: TeamExportFilters) {
+  const query = db.from('teams').join('organisations', 'organisations.id', 'teams.organisation_id')
+  scope.apply(query, 'teams.organisation_id')
+  if (filters.organisationId) query.where('teams.organisation_id', filters.organisationId)
+  return query
+}
+
+export async function countTeams(scope: OrganisationScope, filters: TeamExportFilters) {
+  const row = await teamsIn(scope, filters).count('* as total').first()
+  return Number(row?.total ?? 0)
+}
+
+/* Delivery teams in scope (of one organisation, when asked), by organisation then name. */
+export async function* teamLines(
+  scope: OrganisationScope,
+  filters: TeamExportFilters,
+  batchSize: number
+): AsyncGenerator<CsvLine> {
+  const keys: KeyColumn[] = [
+    { column: 'organisations.name', key: 'organisation_name', direction: 'asc' },
+    { column: 'teams.name', key: 'name', direction: 'asc' },
+    { column: 'teams.id', key: 'id', direction: 'asc' },
+  ]
+  const build = () =>
+    teamsIn(scope, filters)
+      .select('teams.id', 'teams.name', 'teams.location', 'organisations.name as organisation_name')
+      .select(
+        db.from('users').whereColumn('users.team_id', 'teams.id').count('*').as('member_total')
+      )
+  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
+    for (const row of batch) {
+      yield [row.name, row.organisation_name, row.location, Number(row.member_total ?? 0)]
+    }
+  }
+}

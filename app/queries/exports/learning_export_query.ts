@@ -1,0 +1,268 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import type { AdminCourseFilters, ProviderScope } from '#queries/learning/admin_courses_query'
+import {
+  courseModeLabels,
+  courseStatusLabels,
+  enrolmentStatusLabels,
+  EnrolmentStatuses,
+  type CourseMode,
+  type CourseStatus,
+  type EnrolmentStatus,
+} from '#enums/learning'
+import { sqlDate, sqlTime } from '#queries/exports/sql_time'
+
+type Query = ReturnType<typeof db.from>
+
+/* Reads a query's batches and turns each row into a line. */
+async function* linesOf(
+  build: () => Query,
+  keys: KeyColumn[],
+  batchSize: number,
+  line: (row: Record<string, any>) => CsvLine
+): AsyncGenerator<CsvLine> {
+  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
+    for (const row of batch) yield line(row)
+  }
+}
+
+async function countOf(query: Query) {
+  const row = await query.count('* as total').first()
+  return Number(row?.total ?? 0)
+}
+
+function limitToProviders(query: Query, providers: ProviderScope, column: string) {
+  if (providers !== 'all') query.whereIn(column, providers)
+  return query
+}
+
+/* Timestamps are stored as UTC wall-clock text; compare against the same. */
+function nowForSql() {
+  return DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+}
+
+export const COURSES_HEADER = [
+  'code',
+  'title',
+  'provider',
+  'mode',
+  'status',
+  'hours',
+  'cost (£)',
+  'upcoming sessions',
+  'places booked',
+]
+
+function coursesIn(providers: ProviderScope, filters: AdminCourseFilters) {
+  const query = db.from('courses').join('providers', 'providers.id', 'courses.provider_id')
+  limitToProviders(query, providers, 'courses.provider_id')
+  if (filters.providerId) query.where('courses.provider_id', filters.providerId)
+  if (filters.status) query.where('courses.status', filters.status)
+  if (filters.q) {
+    const term = `%${filters.q.toLowerCase()}%`
+    query.where((where) => {
+      where
+        .whereRaw('lower(courses.title) like ?', [term])
+        .orWhereRaw('lower(courses.code) like ?', [term])
+    })
+  }
+  return query
+}
+
+export function countCourses(providers: ProviderScope, filters: AdminCourseFilters) {
+  return countOf(coursesIn(providers, filters))
+}
+
+/* The course admin's courses with these filters, by title, with upcoming sessions and places. */
+export function courseLines(
+  providers: ProviderScope,
+  filters: AdminCourseFilters,
+  batchSize: number
+) {
+  const now = nowForSql()
+  const build = () =>
+    coursesIn(providers, filters)
+      .select(
+        'courses.id',
+        'courses.code',
+        'courses.title',
+        'courses.mode',
+        'courses.status',
+        'courses.duration_hours',
+        'courses.cost_pence',
+        'providers.name as provider_name'
+      )
+      .select(
+        db.raw(
+          `(select count(*) from course_sessions s
+            where s.course_id = courses.id and s.status = ? and s.starts_at > ?) as upcoming_sessions`,
+          ['scheduled', now]
+        ),
+        db.raw(
+          `(select count(*) from enrolments e
+            inner join course_sessions s on s.id = e.session_id
+            where s.course_id = courses.id and e.status = ? and s.status = ? and s.starts_at > ?)
+            as booked_places`,
+          ['booked', 'scheduled', now]
+        )
+      )
+  const keys: KeyColumn[] = [
+    { column: 'courses.title', key: 'title', direction: 'asc' },
+    { column: 'courses.id', key: 'id', direction: 'asc' },
+  ]
+  return linesOf(build, keys, batchSize, (row) => [
+    row.code,
+    row.title,
+    row.provider_name,
+    courseModeLabels[row.mode as CourseMode] ?? row.mode,
+    courseStatusLabels[row.status as CourseStatus] ?? row.status,
+    Number(row.duration_hours),
+    (Number(row.cost_pence) / 100).toFixed(2),
+    Number(row.upcoming_sessions),
+    Number(row.booked_places),
+  ])
+}
+
+export const ROSTER_HEADER = [
+  'name',
+  'email',
+  'organisation',
+  'status',
+  'waiting list position',
+  'requested at',
+  'booked at',
+  'cancelled at',
+  'cancellation reason',
+]
+
+/* Enrolments on one session of a course the admin manages: none for anyone else's session. */
+function rosterOf(providers: ProviderScope, sessionId: number) {
+  const query = db
+    .from('enrolments')
+    .join('users', 'users.id', 'enrolments.user_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .where('enrolments.session_id', sessionId)
+  return limitToProviders(query, providers, 'courses.provider_id')
+}
+
+export function countRoster(providers: ProviderScope, sessionId: number) {
+  return countOf(rosterOf(providers, sessionId))
+}
+
+/* Everyone on a session, by name. */
+export function rosterLines(providers: ProviderScope, sessionId: number, batchSize: number) {
+  const build = () =>
+    rosterOf(providers, sessionId).select(
+      'enrolments.id',
+      'enrolments.status',
+      'enrolments.waitlist_position',
+      'enrolments.created_at',
+      'enrolments.booked_at',
+      'enrolments.cancelled_at',
+      'enrolments.cancellation_reason',
+      'users.full_name',
+      'users.email',
+      'organisations.name as organisation_name'
+    )
+  const keys: KeyColumn[] = [
+    { column: 'users.full_name', key: 'full_name', direction: 'asc' },
+    { column: 'enrolments.id', key: 'id', direction: 'asc' },
+  ]
+  return linesOf(build, keys, batchSize, (row) => [
+    row.full_name,
+    row.email,
+    row.organisation_name,
+    enrolmentStatusLabels[row.status as EnrolmentStatus] ?? row.status,
+    row.waitlist_position,
+    sqlTime(row.created_at),
+    sqlTime(row.booked_at),
+    sqlTime(row.cancelled_at),
+    row.cancellation_reason,
+  ])
+}
+
+export const LEARNING_RECORD_HEADER = ['title', 'provider', 'completed on', 'source', 'evidence']
+
+function recordOf(userId: number) {
+  return db.from('learning_records').where('user_id', userId)
+}
+
+export function countLearningRecord(userId: number) {
+  return countOf(recordOf(userId))
+}
+
+/* A learner's own learning record, most recent first. */
+export function learningRecordLines(userId: number, batchSize: number) {
+  const build = () =>
+    recordOf(userId).select(
+      'id',
+      'title',
+      'provider_name',
+      'completed_on',
+      'source',
+      'evidence_url'
+    )
+  const keys: KeyColumn[] = [
+    { column: 'completed_on', key: 'completed_on', direction: 'desc' },
+    { column: 'id', key: 'id', direction: 'desc' },
+  ]
+  return linesOf(build, keys, batchSize, (row) => [
+    row.title,
+    row.provider_name,
+    sqlDate(row.completed_on),
+    row.source === 'declared' ? 'Declared' : 'Course booked here',
+    row.evidence_url,
+  ])
+}
+
+export const APPROVALS_HEADER = [
+  'learner',
+  'email',
+  'course',
+  'session starts',
+  'requested at',
+  'note',
+]
+
+function approvalsFor(managerId: number) {
+  return db
+    .from('enrolments')
+    .join('users', 'users.id', 'enrolments.user_id')
+    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .where('users.line_manager_id', managerId)
+    .where('enrolments.status', EnrolmentStatuses.Requested)
+}
+
+export function countApprovals(managerId: number) {
+  return countOf(approvalsFor(managerId))
+}
+
+/* Requests waiting for a line manager's decision, oldest first, as the approvals page lists them. */
+export function approvalLines(managerId: number, batchSize: number) {
+  const build = () =>
+    approvalsFor(managerId).select(
+      'enrolments.id',
+      'enrolments.created_at',
+      'enrolments.request_note',
+      'users.full_name',
+      'users.email',
+      'courses.title as course_title',
+      'course_sessions.starts_at'
+    )
+  const keys: KeyColumn[] = [
+    { column: 'enrolments.created_at', key: 'created_at', direction: 'asc' },
+    { column: 'enrolments.id', key: 'id', direction: 'asc' },
+  ]
+  return linesOf(build, keys, batchSize, (row) => [
+    row.full_name,
+    row.email,
+    row.course_title,
+    sqlTime(row.starts_at),
+    sqlTime(row.created_at),
+    row.request_note,
+  ])
+}

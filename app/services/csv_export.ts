@@ -1,0 +1,140 @@
+import { createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { DateTime } from 'luxon'
+import { stringify } from 'csv-stringify'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/* One line of a CSV file, cell by cell, in the header's order. */
+export type CsvLine = unknown[]
+
+/* A query builder that can be narrowed with where clauses and read in pages. */
+type BatchQuery = {
+  where: (...args: any[]) => any
+  orWhere: (...args: any[]) => any
+  whereNull: (column: string) => any
+  whereNotNull: (column: string) => any
+  orWhereNull: (column: string) => any
+  orderBy: (column: string, direction?: 'asc' | 'desc') => any
+  limit: (limit: number) => any
+  then: PromiseLike<any[]>['then']
+}
+
+/* A column a batch is ordered by: the SQL column, and the name it has in the selected rows. */
+export type KeyColumn = { column: string; key: string; direction: 'asc' | 'desc' }
+
+/* "people" becomes "people-2026-03-27.csv": the day it was made is in the name. */
+export function csvFileName(stem: string, on: DateTime<boolean> = DateTime.now()) {
+  return `${stem}-${on.toISODate() ?? DateTime.now().toISODate()}.csv`
+}
+
+/* A cell as a spreadsheet should read it: no "null", dates as ISO text, yes/no for booleans. */
+export function csvCell(value: unknown): string | number {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'number') return value
+  if (value instanceof Date) return DateTime.fromJSDate(value).toISO() ?? ''
+  if (DateTime.isDateTime(value)) return value.toISO() ?? ''
+  return String(value)
+}
+
+function csvLines(header: string[], lines: AsyncIterable<CsvLine>) {
+  async function* cells() {
+    for await (const line of lines) yield line.map(csvCell)
+  }
+  return Readable.from(cells()).pipe(stringify({ header: true, columns: header }))
+}
+
+/*
+ * Answers a request with a CSV download, written as the rows arrive: the
+ * response never holds more than the rows being read at that moment.
+ */
+export function sendCsv(
+  response: HttpContext['response'],
+  fileName: string,
+  header: string[],
+  lines: AsyncIterable<CsvLine>
+) {
+  response.header('Content-Type', 'text/csv; charset=utf-8')
+  response.header('Content-Disposition', `attachment; filename="${fileName}"`)
+  response.header('Cache-Control', 'no-store')
+  response.stream(csvLines(header, lines))
+}
+
+/*
+ * Writes a CSV file as the rows arrive, telling `onRows` how many rows are
+ * written so far after every `every` rows and at the end.
+ */
+export async function writeCsvFile(
+  path: string,
+  header: string[],
+  lines: AsyncIterable<CsvLine>,
+  onRows: (written: number) => Promise<void>,
+  every = 1000
+) {
+  let written = 0
+  async function* counted() {
+    for await (const line of lines) {
+      yield line
+      written++
+      if (written % every === 0) await onRows(written)
+    }
+  }
+  await pipeline(csvLines(header, counted()), createWriteStream(path))
+  await onRows(written)
+  return written
+}
+
+/*
+ * Restricts a query to the rows after `last` in the order of `keys`. Nulls
+ * come first in ascending order and last in descending order, as they do
+ * on SQLite and MySQL alike. The last key must be unique and never null.
+ */
+function after(where: BatchQuery, keys: KeyColumn[], last: Record<string, unknown>, index = 0) {
+  if (index === keys.length) {
+    where.where((none: any) => none.whereRaw('1 = 0'))
+    return
+  }
+  const { column, key, direction } = keys[index]
+  const value = last[key] ?? null
+  const rest = (inner: any) => after(inner, keys, last, index + 1)
+  where.where((clause: any) => {
+    if (value === null) {
+      if (direction === 'asc') {
+        clause.whereNotNull(column).orWhere((same: any) => same.whereNull(column).where(rest))
+      } else {
+        clause.whereNull(column).where(rest)
+      }
+      return
+    }
+    clause
+      .where(column, direction === 'asc' ? '>' : '<', value)
+      .orWhere((same: any) => same.where(column, value).where(rest))
+    if (direction === 'desc') clause.orWhereNull(column)
+  })
+}
+
+/*
+ * Reads a query's rows a batch at a time, each batch starting after the
+ * last row of the one before (keyset paging), so the database does not
+ * count through the rows already read and memory holds one batch. `narrow`
+ * adds conditions that need a look-up first.
+ */
+export async function* keysetBatches<Row extends Record<string, unknown>>(
+  build: () => BatchQuery,
+  keys: KeyColumn[],
+  batchSize: number,
+  narrow?: (query: BatchQuery) => Promise<void>
+): AsyncGenerator<Row[]> {
+  let last: Row | null = null
+  while (true) {
+    const query = build()
+    if (narrow) await narrow(query)
+    if (last) after(query, keys, last)
+    for (const { column, direction } of keys) query.orderBy(column, direction)
+    const rows = (await query.limit(batchSize)) as Row[]
+    if (rows.length > 0) yield rows
+    if (rows.length < batchSize) return
+    last = rows[rows.length - 1]
+  }
+}

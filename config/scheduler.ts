@@ -1,0 +1,21 @@
+import env from '#start/env'
+
+/*
+ * Work the service does by the clock, from inside its web processes.
+ * SCHEDULER_ENABLED turns it off (the test suite does; so may instances
+ * that should leave the schedule to others). SNAPSHOT_CRON is when the
+ * day's snapshot of the key measures is taken, read in UK time: five
+ * fields (minute hour day month weekday), 02:30 by default.
+ */
+const schedulerConfig = {
+  enabled: env.get('SCHEDULER_ENABLED', true),
+  timezone: 'Europe/London',
+  snapshots: {
+    cron: env.get('SNAPSHOT_CRON', '30 2 * * *'),
+    /* Held while a snapshot is taken, so instances that fire together take it once. */
+    lockName: 'insights:snapshots',
+    lockTtl: '15m',
+  },
+} as const
+
+export default schedulerConfig

@@ -1,0 +1,68 @@
+/*
+ * The service's clock: work that runs at set times, started inside each
+ * web process when SCHEDULER_ENABLED is on (config/scheduler.ts). Today
+ * that is the daily snapshot of the key measures, which feeds the trend
+ * lines. Every instance keeps the same schedule; the snapshot job itself
+ * makes sure the day's snapshot is taken once.
+ */
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import { Cron } from 'croner'
+import schedulerConfig from '#config/scheduler'
+
+/* A piece of work the schedule runs. */
+export type ScheduledTask = {
+  name: string
+  /* Five cron fields, read in the schedule's time zone. */
+  cron: string
+  run: () => Promise<unknown>
+}
+
+/* Queues the day's snapshot; a queue worker takes it. */
+export const snapshotTask: ScheduledTask = {
+  name: 'insights:snapshot',
+  cron: schedulerConfig.snapshots.cron,
+  run: async () => {
+    const { default: TakeSnapshots } = await import('#jobs/take_snapshots')
+    await TakeSnapshots.dispatch({})
+  },
+}
+
+/*
+ * Starts a task on its pattern in the schedule's time zone. A run still
+ * going when the next one is due is not overlapped, and a failure is
+ * logged rather than stopping the schedule. `paused` only works out when
+ * it would run, for checking a pattern.
+ */
+export function scheduleTask(
+  task: ScheduledTask,
+  options: { timezone?: string; paused?: boolean } = {}
+): Cron {
+  return new Cron(
+    task.cron,
+    {
+      name: task.name,
+      timezone: options.timezone ?? schedulerConfig.timezone,
+      paused: options.paused ?? false,
+      protect: true,
+      unref: true,
+      catch: (error) => logger.error({ err: error, task: task.name }, 'A scheduled task failed'),
+    },
+    async () => {
+      await task.run()
+    }
+  )
+}
+
+if (schedulerConfig.enabled) {
+  const jobs: Cron[] = []
+  app.ready(() => {
+    jobs.push(scheduleTask(snapshotTask))
+    for (const job of jobs) {
+      logger.info(`Scheduled ${job.name}: next run ${job.nextRun()?.toISOString() ?? 'never'}`)
+    }
+  })
+  app.terminating(() => {
+    for (const job of jobs.splice(0)) job.stop()
+  })
+}

@@ -1,0 +1,63 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { createCourse, createProvider } from '#database/factories/learning_factory'
+import Service from '#models/service'
+
+test.group('List downloads, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('department HR find the compliance downloads and the way to My exports', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const department = await OrganisationFactory.merge({ name: 'Department for Lists' }).create()
+    const hr = await createUser({ roles: ['department_hr'], organisation: department })
+    await Service.create({
+      organisationId: department.id,
+      name: 'Renew a licence',
+      annualTransactions: 300_000,
+      phase: 'live',
+      isExemplar: false,
+      serviceManagerId: null,
+    })
+    await browserContext.loginAs(hr)
+
+    const page = await visit('/workforce/compliance')
+    await page.assertTextContains('h1', 'Strategy actions 01 and 02')
+    const downloads = page.getByRole('link', { name: /^Download CSV/ })
+    assert.deepEqual(
+      await downloads.evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      ['/workforce/compliance/digital-leaders.csv', '/workforce/compliance/services.csv']
+    )
+    await page.assertAccessible()
+
+    await page.getByRole('link', { name: 'My exports' }).first().focus()
+    await page.keyboard.press('Enter')
+    await page.assertPath('/exports')
+    await page.assertAccessible()
+  })
+
+  test('the provider list and the catalogue offer their downloads', async ({
+    browserContext,
+    visit,
+  }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const provider = await createProvider('Browser Academy')
+    await createCourse({ provider, title: 'Accessible forms' })
+    await browserContext.loginAs(admin)
+
+    const providers = await visit('/learning/admin/providers')
+    await providers.assertTextContains('h1', 'Training providers')
+    await providers.getByRole('link', { name: 'Download CSV of every training provider' }).waitFor()
+    await providers.assertAccessible()
+
+    const catalogue = await visit(`/learning/courses?provider=${provider.id}`)
+    await catalogue.getByRole('link', { name: 'Download CSV of the courses found' }).waitFor()
+    await catalogue.assertExists(`a[href="/learning/courses.csv?provider=${provider.id}"]`)
+    await catalogue.assertAccessible()
+  })
+})

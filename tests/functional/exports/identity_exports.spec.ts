@@ -1,0 +1,475 @@
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { parse } from 'csv-parse/sync'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
+import AuditEvent from '#models/audit_event'
+import Export from '#models/export'
+import Team from '#models/team'
+import User from '#models/user'
+import exportsConfig from '#config/exports'
+
+/* A CSV body as rows of cells, the header first. */
+function rowsOf(text: string): string[][] {
+  return parse(text, { relax_column_count: false })
+}
+
+/*
+ * Two departments with an agency each. Department Alpha's tree holds four
+ * people (HR, an agency developer, a deactivated analyst and the admin);
+ * Beta's holds its HR and one other.
+ */
+async function twoDepartments() {
+  const alpha = await OrganisationFactory.merge({
+    name: 'Department Alpha',
+    code: 'alpha',
+  }).create()
+  const alphaAgency = await createChildOrganisation(alpha, {
+    name: 'Alpha Agency',
+    code: 'alpha-ag',
+  })
+  const beta = await OrganisationFactory.merge({ name: 'Department Beta', code: 'beta' }).create()
+  const betaAgency = await createChildOrganisation(beta, { name: 'Beta Agency', code: 'beta-ag' })
+  const admin = await createUser({
+    roles: ['capability_admin'],
+    organisation: alpha,
+    overrides: { fullName: 'Zed Admin', email: 'zed.admin@example.gov.uk' },
+  })
+  const hrA = await createUser({
+    roles: ['department_hr'],
+    organisation: alpha,
+    overrides: { fullName: 'Alfie Hart', email: 'alfie.hart@example.gov.uk' },
+  })
+  const dev = await createUser({
+    roles: ['learner', 'team_lead'],
+    organisation: alphaAgency,
+    overrides: { fullName: 'Bella Dev', email: 'bella.dev@example.gov.uk', grade: 'G7' },
+  })
+  const analyst = await createUser({
+    organisation: alphaAgency,
+    overrides: {
+      fullName: 'Cyril Analyst',
+      email: 'cyril.analyst@example.gov.uk',
+      deactivatedAt: DateTime.fromISO('2026-01-05T10:00:00Z'),
+    },
+  })
+  const hrB = await createUser({
+    roles: ['department_hr'],
+    organisation: beta,
+    overrides: { fullName: 'Bea Hall', email: 'bea.hall@example.gov.uk' },
+  })
+  await createUser({
+    organisation: betaAgency,
+    overrides: { fullName: 'Dora Beta', email: 'dora.beta@example.gov.uk' },
+  })
+  return { alpha, alphaAgency, beta, betaAgency, admin, hrA, dev, analyst, hrB }
+}
+
+function event(values: Partial<AuditEvent>) {
+  return AuditEvent.create({
+    action: 'update',
+    subjectType: 'team',
+    subjectId: '1',
+    subjectLabel: 'A team',
+    ...values,
+  })
+}
+
+test.group('Exports: people', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('department HR get their tree’s people, in name order, with a header row', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA, admin } = await twoDepartments()
+    const response = await client.get('/admin/users.csv').loginAs(hrA)
+    response.assertStatus(200)
+    response.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /^attachment; filename="people-\d{4}-\d{2}-\d{2}\.csv"$/
+    )
+    const [header, ...rows] = rowsOf(response.text())
+    assert.deepEqual(header, [
+      'name',
+      'email',
+      'organisation',
+      'team',
+      'grade',
+      'profession',
+      'roles',
+      'status',
+      'last signed in',
+    ])
+    assert.deepEqual(
+      rows.map((row) => [row[0], row[2], row[4], row[6], row[7]]),
+      [
+        [
+          'Alfie Hart',
+          'Department Alpha',
+          'Higher Executive Officer (HEO)',
+          'Department HR',
+          'active',
+        ],
+        ['Bella Dev', 'Alpha Agency', 'Grade 7', 'Team lead; Learner', 'active'],
+        [
+          'Cyril Analyst',
+          'Alpha Agency',
+          'Higher Executive Officer (HEO)',
+          'Learner',
+          'deactivated',
+        ],
+        [
+          'Zed Admin',
+          'Department Alpha',
+          'Higher Executive Officer (HEO)',
+          'Capability admin',
+          'active',
+        ],
+      ]
+    )
+    assert.notInclude(response.text(), 'Department Beta')
+    assert.equal(rows[3][1], admin.email)
+  })
+
+  test('the export applies the list’s filters and sort', async ({ client, assert }) => {
+    const { admin } = await twoDepartments()
+    const active = await client
+      .get('/admin/users.csv')
+      .qs({ q: 'a', status: 'active', role: 'learner', sort: 'email', direction: 'desc' })
+      .loginAs(admin)
+    active.assertStatus(200)
+    // Learners whose name or email has an "a", active: by email, descending.
+    assert.deepEqual(
+      rowsOf(active.text())
+        .slice(1)
+        .map((row) => row[1]),
+      ['dora.beta@example.gov.uk', 'bella.dev@example.gov.uk']
+    )
+  })
+
+  test('the list page links to the export with its filters', async ({ client, assert }) => {
+    const { hrA } = await twoDepartments()
+    const page = await client.get('/admin/users').qs({ q: 'dev', page: 1 }).loginAs(hrA)
+    page.assertStatus(200)
+    assert.include(page.text(), 'href="/admin/users.csv?q=dev&amp;sort=name&amp;direction=asc"')
+  })
+
+  test('people without the people list get no export', async ({ client, assert }) => {
+    const { dev } = await twoDepartments()
+    for (const path of ['/admin/users.csv', '/admin/audit.csv', '/admin/organisations.csv']) {
+      const response = await client.get(path).loginAs(dev)
+      response.assertStatus(403)
+    }
+    assert.lengthOf(await Export.query().where('user_id', dev.id), 0)
+  })
+})
+
+test.group('Exports: large exports as jobs', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    const saved = { ...exportsConfig }
+    exportsConfig.jobThreshold = 2
+    exportsConfig.batchSize = 2
+    exportsConfig.directory = join(process.cwd(), 'tmp', `exports-test-${process.pid}`)
+    return async () => {
+      await rm(exportsConfig.directory, { recursive: true, force: true })
+      Object.assign(exportsConfig, saved)
+    }
+  })
+
+  test('an export over the threshold is written by a job to a file only its maker can fetch', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA, hrB, admin } = await twoDepartments()
+    const asked = await client
+      .get('/admin/users.csv')
+      .qs({ status: 'active', page: 3 })
+      .redirects(0)
+      .loginAs(hrA)
+    asked.assertStatus(302)
+    const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+    assert.equal(asked.header('location'), `/exports/${record.id}`)
+    assert.equal(record.kind, 'people')
+    assert.deepEqual(record.filters, { status: 'active' })
+    assert.equal(record.status, 'done')
+    assert.equal(record.rowsDone, 3)
+    assert.equal(record.rowsTotal, 3)
+    assert.isNotNull(record.expiresAt)
+    assert.equal(
+      Math.round(record.expiresAt!.diff(record.finishedAt!, 'days').days),
+      exportsConfig.keepForDays
+    )
+
+    const file = await readFile(join(exportsConfig.directory, record.fileName!), 'utf8')
+    assert.deepEqual(
+      rowsOf(file).map((row) => row[0]),
+      ['name', 'Alfie Hart', 'Bella Dev', 'Zed Admin']
+    )
+
+    const progress = await client.get(`/exports/${record.id}/progress`).loginAs(hrA)
+    progress.assertStatus(200)
+    progress.assertBody({ status: 'done', working: false, percent: 100, done: 3, total: 3 })
+
+    const page = await client.get(`/exports/${record.id}`).loginAs(hrA)
+    page.assertStatus(200)
+    page.assertTextIncludes('The file is ready: 3 rows.')
+    page.assertTextIncludes(`href="/exports/${record.id}/download"`)
+
+    const download = await client.get(`/exports/${record.id}/download`).loginAs(hrA)
+    download.assertStatus(200)
+    download.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.equal(download.text(), file)
+
+    const list = await client.get('/exports').loginAs(hrA)
+    list.assertStatus(200)
+    list.assertTextIncludes(`href="/exports/${record.id}"`)
+    list.assertTextIncludes('Ready to download')
+
+    for (const other of [hrB, admin]) {
+      for (const path of ['', '/progress', '/download']) {
+        const response = await client.get(`/exports/${record.id}${path}`).loginAs(other)
+        response.assertStatus(404)
+      }
+      const theirs = await client.get('/exports').loginAs(other)
+      assert.notInclude(theirs.text(), `href="/exports/${record.id}"`)
+    }
+  })
+
+  test('the audit trail export runs as a job within the person’s scope', async ({
+    client,
+    assert,
+  }) => {
+    const { alphaAgency, betaAgency, hrA } = await twoDepartments()
+    await AuditEvent.query().delete()
+    for (const [label, organisationId, day] of [
+      ['Alpha one', alphaAgency.id, '2026-03-01'],
+      ['Beta one', betaAgency.id, '2026-03-02'],
+      ['Alpha two', alphaAgency.id, '2026-03-03'],
+      ['Alpha three', alphaAgency.id, '2026-03-04'],
+      ['Nobody’s', null, '2026-03-05'],
+    ] as const) {
+      await event({
+        subjectLabel: label,
+        organisationId,
+        before: JSON.stringify({ location: 'Leeds' }),
+        after: JSON.stringify({ location: 'York' }),
+        createdAt: DateTime.fromISO(`${day}T09:00:00`),
+      })
+    }
+
+    const asked = await client.get('/admin/audit.csv').redirects(0).loginAs(hrA)
+    asked.assertStatus(302)
+    const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+    assert.equal(record.kind, 'audit')
+    assert.equal(record.rowsDone, 3)
+    const rows = rowsOf(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
+    assert.deepEqual(rows[0], [
+      'when',
+      'who',
+      'who email',
+      'action',
+      'type of record',
+      'record id',
+      'record',
+      'organisation',
+      'changes',
+    ])
+    assert.deepEqual(
+      rows.slice(1).map((row) => [row[6], row[7], row[8]]),
+      [
+        ['Alpha three', 'Alpha Agency', 'Location: Leeds → York'],
+        ['Alpha two', 'Alpha Agency', 'Location: Leeds → York'],
+        ['Alpha one', 'Alpha Agency', 'Location: Leeds → York'],
+      ]
+    )
+    assert.match(rows[1][0], /^2026-03-04T/)
+  })
+
+  test('a job that fails marks the export failed and says so plainly', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await twoDepartments()
+    // A file where the folder should be: the job cannot write there.
+    await rm(exportsConfig.directory, { recursive: true, force: true })
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(exportsConfig.directory, 'not a folder')
+    try {
+      const asked = await client.get('/admin/users.csv').redirects(0).loginAs(hrA)
+      asked.assertStatus(302)
+      const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+      assert.equal(record.status, 'failed')
+      const page = await client.get(`/exports/${record.id}`).loginAs(hrA)
+      page.assertStatus(200)
+      page.assertTextIncludes('The export did not finish')
+      page.assertTextIncludes('Something went wrong while the file was being written.')
+      const download = await client.get(`/exports/${record.id}/download`).loginAs(hrA)
+      download.assertStatus(404)
+    } finally {
+      await rm(exportsConfig.directory, { force: true })
+    }
+  })
+
+  test('a queued export shows its progress, and a link to check again without JavaScript', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await twoDepartments()
+    const record = await Export.create({
+      userId: hrA.id,
+      kind: 'people',
+      filters: { q: 'a' },
+      status: 'running',
+      rowsDone: 1000,
+      rowsTotal: 4000,
+    })
+    const page = await client.get(`/exports/${record.id}`).loginAs(hrA)
+    page.assertStatus(200)
+    page.assertTextIncludes('value="25"')
+    page.assertTextIncludes('25% done')
+    page.assertTextIncludes(`<a href="/exports/${record.id}">Check progress again</a>`)
+    assert.notInclude(page.text(), '/download')
+    const progress = await client.get(`/exports/${record.id}/progress`).loginAs(hrA)
+    progress.assertBody({ status: 'running', working: true, percent: 25, done: 1000, total: 4000 })
+    const download = await client.get(`/exports/${record.id}/download`).loginAs(hrA)
+    download.assertStatus(404)
+  })
+
+  test('an unknown or malformed export id answers 404', async ({ client }) => {
+    const { hrA } = await twoDepartments()
+    for (const path of ['/exports/999999', '/exports/abc', '/exports/1.5/progress']) {
+      const response = await client.get(path).loginAs(hrA)
+      response.assertStatus(404)
+    }
+  })
+})
+
+test.group('Exports: audit trail, organisations and teams', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the audit export keeps the trail’s filters and HR’s scope', async ({ client, assert }) => {
+    const { alphaAgency, betaAgency, hrA, hrB } = await twoDepartments()
+    await AuditEvent.query().delete()
+    await event({
+      action: 'create',
+      subjectLabel: 'Alpha created',
+      organisationId: alphaAgency.id,
+      actorId: hrA.id,
+    })
+    await event({ subjectLabel: 'Alpha updated', organisationId: alphaAgency.id })
+    await event({ action: 'create', subjectLabel: 'Beta created', organisationId: betaAgency.id })
+
+    const created = await client.get('/admin/audit.csv').qs({ action: 'create' }).loginAs(hrA)
+    created.assertStatus(200)
+    const rows = rowsOf(created.text())
+    assert.lengthOf(rows, 2)
+    assert.deepEqual(rows[1].slice(1, 8), [
+      'Alfie Hart',
+      'alfie.hart@example.gov.uk',
+      'Create',
+      'Team',
+      '1',
+      'Alpha created',
+      'Alpha Agency',
+    ])
+
+    const beta = await client.get('/admin/audit.csv').loginAs(hrB)
+    assert.deepEqual(
+      rowsOf(beta.text())
+        .slice(1)
+        .map((row) => row[6]),
+      ['Beta created']
+    )
+  })
+
+  test('bad audit filters give the field’s message, or 422 to a JSON client', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await twoDepartments()
+    const page = await client
+      .get('/admin/audit.csv')
+      .qs({ from: '2026-02-30' })
+      .redirects(0)
+      .loginAs(hrA)
+    page.assertStatus(302)
+    assert.equal(page.header('location'), '/admin/audit')
+    page.assertFlashMessage('inputErrorsBag', {
+      from: ['Date from must be a real date, like 2026-03-27'],
+    })
+
+    const json = await client
+      .get('/admin/audit.csv')
+      .qs({ from: '2026-03-10', to: '2026-03-01' })
+      .accept('json')
+      .loginAs(hrA)
+    json.assertStatus(422)
+    assert.deepInclude(json.body().errors[0], {
+      field: 'to',
+      message: 'Date to must be the same as or after date from',
+    })
+    assert.lengthOf(await Export.query().where('user_id', hrA.id), 0)
+  })
+
+  test('organisations and delivery teams export within HR’s tree', async ({ client, assert }) => {
+    const { alpha, alphaAgency, beta, hrA, dev } = await twoDepartments()
+    const payments = await Team.create({
+      organisationId: alphaAgency.id,
+      name: 'Payments',
+      location: 'Leeds',
+    })
+    await Team.create({ organisationId: alpha.id, name: 'Digital hub', location: null })
+    await Team.create({ organisationId: beta.id, name: 'Beta team', location: 'York' })
+    await User.query().where('id', dev.id).update({ teamId: payments.id })
+
+    const organisations = await client.get('/admin/organisations.csv').loginAs(hrA)
+    organisations.assertStatus(200)
+    assert.deepEqual(rowsOf(organisations.text()), [
+      ['organisation', 'code', 'type', 'part of', 'transactional', 'retired', 'people', 'teams'],
+      ['Alpha Agency', 'alpha-ag', 'Executive agency', 'Department Alpha', 'no', 'no', '1', '1'],
+      ['Department Alpha', 'alpha', 'Ministerial department', '', 'no', 'no', '2', '1'],
+    ])
+
+    const teams = await client.get('/admin/teams.csv').loginAs(hrA)
+    assert.deepEqual(rowsOf(teams.text()), [
+      ['team', 'organisation', 'location', 'members'],
+      ['Payments', 'Alpha Agency', 'Leeds', '1'],
+      ['Digital hub', 'Department Alpha', '', '0'],
+    ])
+
+    const oneOrganisation = await client
+      .get('/admin/teams.csv')
+      .qs({ organisationId: alpha.id })
+      .loginAs(hrA)
+    assert.deepEqual(
+      rowsOf(oneOrganisation.text())
+        .slice(1)
+        .map((row) => row[0]),
+      ['Digital hub']
+    )
+
+    const outside = await client
+      .get('/admin/teams.csv')
+      .qs({ organisationId: beta.id })
+      .loginAs(hrA)
+    outside.assertStatus(404)
+
+    const bad = await client
+      .get('/admin/teams.csv')
+      .qs({ organisationId: 'abc' })
+      .accept('json')
+      .loginAs(hrA)
+    bad.assertStatus(422)
+    assert.equal(bad.body().errors[0].message, 'Select an organisation from the list')
+  })
+})
