@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { BaseModel } from '@adonisjs/lucid/orm'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordAudit } from '#services/audit'
-import { AuditActions } from '#enums/audit_actions'
+import { AuditActions, type AuditAction } from '#enums/audit_actions'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 const IGNORED = new Set(['createdAt', 'updatedAt'])
 
@@ -30,6 +31,15 @@ export default class AuditedModel extends BaseModel {
 
   /* The organisation the record belongs to, so scoped users can read its history. */
   auditOrganisationId(): number | null | Promise<number | null> {
+    return null
+  }
+
+  /*
+   * Whose capability standings this change moves, given the fields it
+   * changed (app/actions/capability/refresh_standings.ts): none unless a
+   * model says so.
+   */
+  standingsAffected(_action: AuditAction, _changed: string[]): StandingsTarget | null {
     return null
   }
 
@@ -64,6 +74,7 @@ export default class AuditedModel extends BaseModel {
 
     this.after('create', async (model: AuditedModel) => {
       await model.writeAudit(AuditActions.Create, null, plain(model.$attributes))
+      await model.noteStandings(AuditActions.Create, Object.keys(model.$attributes))
     })
 
     this.after('update', async (model: AuditedModel) => {
@@ -73,15 +84,25 @@ export default class AuditedModel extends BaseModel {
       model.$auditBefore = undefined
       if (Object.keys(after).length === 0) return
       await model.writeAudit(AuditActions.Update, before, after)
+      await model.noteStandings(AuditActions.Update, Object.keys(after))
     })
 
     this.after('delete', async (model: AuditedModel) => {
       await model.writeAudit(AuditActions.Delete, plain(model.$attributes), null)
+      await model.noteStandings(AuditActions.Delete, Object.keys(model.$attributes))
     })
   }
 
+  protected async noteStandings(action: AuditAction, changed: string[]) {
+    const target = this.standingsAffected(action, changed)
+    if (!target) return
+    // Loaded when needed: the standings' queries sit above the models.
+    const { standingsChanged } = await import('#actions/capability/refresh_standings')
+    await standingsChanged(target, this.$trx as TransactionClientContract | undefined)
+  }
+
   protected async writeAudit(
-    action: (typeof AuditActions)[keyof typeof AuditActions],
+    action: AuditAction,
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null
   ) {

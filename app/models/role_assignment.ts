@@ -5,10 +5,16 @@ import AuditedModel from '#models/audited_model'
 import RoleLevel from '#models/role_level'
 import User from '#models/user'
 import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 /* A person's current or target role level; ended assignments are the history. */
 export default class RoleAssignment extends AuditedModel {
   static auditSubjectType = 'role_assignment'
+
+  /* Every change to it can move its person's standing against their role level. */
+  standingsAffected(): StandingsTarget {
+    return { userIds: [this.userId] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

@@ -4,9 +4,16 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleProfile from '#models/role_profile'
 import RoleRequirement from '#models/role_requirement'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 export default class RoleLevel extends AuditedModel {
   static auditSubjectType = 'role_level'
+
+  /* Moving a role level to another profile moves where its people are counted. */
+  standingsAffected(action: string, changed: string[]): StandingsTarget | null {
+    if (action !== 'update' || !changed.includes('roleProfileId')) return null
+    return { roleLevelIds: [this.id] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

@@ -4,9 +4,16 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleFamily from '#models/role_family'
 import RoleLevel from '#models/role_level'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 export default class RoleProfile extends AuditedModel {
   static auditSubjectType = 'role_profile'
+
+  /* Moving a role profile to another family moves where its people are counted. */
+  standingsAffected(action: string, changed: string[]): StandingsTarget | null {
+    if (action !== 'update' || !changed.includes('roleFamilyId')) return null
+    return { roleProfileIds: [this.id] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

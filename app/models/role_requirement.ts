@@ -4,9 +4,15 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 export default class RoleRequirement extends AuditedModel {
   static auditSubjectType = 'role_requirement'
+
+  /* Every change to it moves the standing of the people holding its role level. */
+  standingsAffected(): StandingsTarget {
+    return { roleLevelIds: [this.roleLevelId] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

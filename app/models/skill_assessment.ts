@@ -5,6 +5,7 @@ import AuditedModel from '#models/audited_model'
 import Skill from '#models/skill'
 import User from '#models/user'
 import type { AssessmentSource, AssessmentStatus } from '#enums/capability'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 /*
  * One judgement of one person's level in one skill: by the person
@@ -13,6 +14,11 @@ import type { AssessmentSource, AssessmentStatus } from '#enums/capability'
  */
 export default class SkillAssessment extends AuditedModel {
   static auditSubjectType = 'skill_assessment'
+
+  /* Every change to it can move its person's standing against their role level. */
+  standingsAffected(): StandingsTarget {
+    return { userIds: [this.userId] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

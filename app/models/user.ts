@@ -12,6 +12,7 @@ import UserRole from '#models/user_role'
 import { Roles, type Role } from '#enums/roles'
 import type { Grade } from '#enums/grades'
 import type { Profession } from '#enums/professions'
+import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -20,6 +21,13 @@ const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
 
 export default class User extends compose(AuditedModel, AuthFinder) {
   static auditSubjectType = 'user'
+
+  /* Moving to another organisation, leaving or coming back moves where, and whether, a person is counted. */
+  standingsAffected(action: string, changed: string[]): StandingsTarget | null {
+    if (action !== 'update') return null
+    if (!changed.some((key) => key === 'organisationId' || key === 'deactivatedAt')) return null
+    return { userIds: [this.id] }
+  }
 
   @column({ isPrimary: true })
   declare id: number

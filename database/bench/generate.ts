@@ -20,6 +20,7 @@ import { insertCatalogue, insertSessionsAndEnrolments } from '#database/bench/le
 import { insertCapability } from '#database/bench/capability'
 import { insertWorkforce, planLeadership } from '#database/bench/workforce'
 import { insertFastStream } from '#database/bench/fast_stream'
+import { refreshStandings } from '#actions/capability/refresh_standings'
 
 /*
  * Whole-civil-service benchmark data: the reference organisations and
@@ -173,6 +174,9 @@ export async function generateBenchData(
     await loader.abort()
     throw error
   }
+  await timed(log, 'Capability standings of every person (what the dashboards count)', () =>
+    refreshStandings('everyone')
+  )
 
   const seconds = (performance.now() - started) / 1000
   const tables = loader.reports().sort((a, b) => b.rows - a.rows)

@@ -19,6 +19,7 @@ import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
 import type { Profession } from '#enums/professions'
 import { Roles, type Role } from '#enums/roles'
+import { refreshStandings } from '#actions/capability/refresh_standings'
 
 const DEMO_EMAIL_DOMAIN = 'demo.example'
 export const DEMO_PASSWORD = 'demo-password'
@@ -692,6 +693,8 @@ export default class DemoSeeder extends BaseSeeder {
       now: DateTime.now(),
       passwordHash: await hash.make(DEMO_PASSWORD),
     })
+    // The demo's people and assessments went in row by row: count their standings once.
+    await refreshStandings('everyone', this.client)
     if (fastStream) {
       logger.info(
         `Demo Fast Stream: ${fastStream.entrants} entrants, ${fastStream.placements} placements; ` +

@@ -25,6 +25,7 @@ import {
   type Reference,
   type StaffValues,
 } from '#domain/identity/staff_rows'
+import { standingsChanged } from '#actions/capability/refresh_standings'
 
 export const STAFF_IMPORT_LIMITS = {
   /* Rows a file may have. */
@@ -615,6 +616,7 @@ async function writeBatch(
 
   const audits: AuditRow[] = []
   const levelChanges: Array<{ userId: number; roleLevelId: number }> = []
+  const moved: number[] = []
   for (const { row, verdict } of part) {
     if (verdict.outcome === 'new') {
       const userId = ids.get(row.email)!
@@ -658,6 +660,7 @@ async function writeBatch(
             break
           case 'organisation':
             update.organisation_id = values.organisationId
+            moved.push(existing.id)
             note('organisationId', existing.organisationId, values.organisationId)
             break
           case 'grade':
@@ -733,6 +736,9 @@ async function writeBatch(
     )
   }
   if (audits.length) await insertAll(trx, 'audit_events', audits)
+  // New role levels and new organisations move these people's capability standings.
+  const restanding = [...levelChanges.map((change) => change.userId), ...moved]
+  if (restanding.length) await standingsChanged({ userIds: restanding }, trx)
 }
 
 function auditRow(

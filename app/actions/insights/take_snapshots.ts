@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { ALL_GOVERNMENT, keyMeasures } from '#queries/insights/measures_query'
+import { refreshStandings } from '#actions/capability/refresh_standings'
 
 export type SnapshotResult = { takenOn: string; written: number; alreadyTaken: number }
 
@@ -9,6 +10,8 @@ export type SnapshotResult = { takenOn: string; written: number; alreadyTaken: n
  * all of government. Snapshots are only ever added: a day's snapshot is
  * written in one transaction, and once a day has one, a later run that day
  * adds nothing and changes nothing, even a measure that had no value then.
+ * The capability standings are rebuilt first, so the day's figures count
+ * from the assessments themselves and any drift is put right daily.
  */
 export async function takeSnapshots(now = DateTime.utc()): Promise<SnapshotResult> {
   const takenOn = now.toISODate()!
@@ -20,6 +23,7 @@ export async function takeSnapshots(now = DateTime.utc()): Promise<SnapshotResul
   if (Number(taken?.total ?? 0) > 0) {
     return { takenOn, written: 0, alreadyTaken: Number(taken.total) }
   }
+  await refreshStandings('everyone')
   const measures = await keyMeasures(now)
   const createdAt = now.toFormat('yyyy-MM-dd HH:mm:ss')
   const rows = [...measures].flatMap(([organisationKey, values]) =>

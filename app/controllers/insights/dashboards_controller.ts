@@ -19,6 +19,8 @@ import {
 import { SERVICE_STATUSES } from '#queries/insights/strategy_actions_query'
 import { enrolmentStatusLabels } from '#enums/learning'
 import { organisationTypeLabels } from '#enums/organisation_types'
+import { loadPanel } from '#queries/insights/panel_cache'
+import insightsConfig from '#config/insights'
 
 /* The dashboard pages, the panels each shows and the filters it offers. */
 const PAGES = {
@@ -90,7 +92,7 @@ export default class DashboardsController {
     const filters = await resolveFilters(scope, input)
     if (!filters) throw new RecordNotFoundException()
     const definition = PANELS[key]
-    const table = definition.csv(await definition.load(filters))
+    const table = definition.csv(await loadPanel(key, filters))
     const csv = stringify({ header: true, columns: table.columns })
     response.header('Content-Type', 'text/csv; charset=utf-8')
     response.header(
@@ -120,6 +122,7 @@ export default class DashboardsController {
       serviceStatuses: SERVICE_STATUSES,
       shown: SHOWN,
       fmt: formatters,
+      figuresAge: figuresAge(insightsConfig.cacheSeconds),
     }
     const template = `pages/insights/${name === 'fastStream' ? 'fast_stream' : name}`
 
@@ -157,7 +160,7 @@ export default class DashboardsController {
     await Promise.all(
       page.panels.map(async (key) => {
         const definition = PANELS[key]
-        const loaded = await definition.load(filters)
+        const loaded = await loadPanel(key, filters)
         data[key] = loaded
         charts[key] = Object.fromEntries(
           Object.entries(definition.charts(loaded)).map(([chart, spec]) => [chart, chartData(spec)])
@@ -207,4 +210,11 @@ function fileSuffix(filters: InsightsFilters) {
     ? `${filters.period.year}-q${filters.period.quarter}`
     : `${filters.period.year}`
   return `${where}-${when}`
+}
+
+/* "5 minutes", "1 minute", "30 seconds": how old kept figures may be, or null when none are kept. */
+function figuresAge(seconds: number) {
+  if (seconds <= 0) return null
+  if (seconds % 60 === 0) return seconds === 60 ? '1 minute' : `${seconds / 60} minutes`
+  return seconds === 1 ? '1 second' : `${seconds} seconds`
 }

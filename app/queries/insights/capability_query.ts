@@ -1,7 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { RoleAssignmentKinds } from '#enums/capability'
-import { latestAssessments } from '#queries/capability/skill_evidence_query'
-import { CURRENT_LEVEL } from '#queries/capability/team_matrix_query'
 import {
   namedGroups,
   percent,
@@ -11,50 +8,24 @@ import {
 } from '#queries/insights/rollup'
 
 /*
- * Active people with a current role level, in the selected organisation's
- * tree (everyone for all of government). Joins `users`, `ra`, `rl` and `rp`.
- */
-function peopleWithRole(selected: SelectedOrganisation | null) {
-  const query = db
-    .from('users')
-    .join('role_assignments as ra', (join) =>
-      join.on('ra.user_id', 'users.id').andOnVal('ra.active_kind', RoleAssignmentKinds.Current)
-    )
-    .join('role_levels as rl', 'rl.id', 'ra.role_level_id')
-    .join('role_profiles as rp', 'rp.id', 'rl.role_profile_id')
-    .whereNull('users.deactivated_at')
-  if (selected) query.whereIn('users.organisation_id', subtreeOf(selected))
-  return query
-}
-
-/* Adds the latest validated (`m`) and self-assessed (`s`) level of each required skill. */
-function withLevels<Q extends ReturnType<typeof peopleWithRole>>(query: Q) {
-  return query
-    .joinRaw(
-      `left join (${latestAssessments('manager').toQuery()}) m on m.user_id = users.id and m.skill_id = rr.skill_id`
-    )
-    .joinRaw(
-      `left join (${latestAssessments('self').toQuery()}) s on s.user_id = users.id and s.skill_id = rr.skill_id`
-    )
-}
-
-/*
- * One row per person: their organisation, role family and how many live
- * requirements of their role level they fall short of. A role level with
- * no live requirement has nothing to fall short of, so its people meet it.
+ * One row per active person with a current role level, in the selected
+ * organisation's tree (everyone for all of government): their organisation,
+ * role family and how many live requirements of their role level they fall
+ * short of (`below`). Read from the standings the service keeps
+ * (app/actions/capability/refresh_standings.ts); a role level with no live
+ * requirement has nothing to fall short of, so its people meet it.
  */
 function perPerson(selected: SelectedOrganisation | null) {
-  const query = peopleWithRole(selected)
-    .leftJoin('role_requirements as rr', 'rr.role_level_id', 'ra.role_level_id')
-    .leftJoin('skills as sk', 'sk.id', 'rr.skill_id')
-  return withLevels(query)
-    .groupBy('users.id', 'users.organisation_id', 'rp.role_family_id')
-    .select('users.id as user_id', 'users.organisation_id', 'rp.role_family_id')
+  const query = db
+    .from('capability_standings')
     .select(
-      db.raw(
-        `sum(case when sk.id is not null and sk.retired_at is null and ${CURRENT_LEVEL} < rr.level then 1 else 0 end) as below`
-      )
+      'capability_standings.user_id',
+      'capability_standings.organisation_id',
+      'capability_standings.role_family_id',
+      'capability_standings.below'
     )
+  if (selected) query.whereIn('capability_standings.organisation_id', subtreeOf(selected))
+  return query
 }
 
 export type CoverageLine = { people: number; meeting: number; coverage: number | null }
@@ -153,17 +124,13 @@ export async function skillGapHeatMap(
   selected: SelectedOrganisation | null,
   rows: HeatMapRows = 'family'
 ): Promise<SkillGapHeatMap> {
-  const query = withLevels(
-    peopleWithRole(selected)
-      .join('role_requirements as rr', 'rr.role_level_id', 'ra.role_level_id')
-      .join('skills as sk', 'sk.id', 'rr.skill_id')
-      .whereNull('sk.retired_at')
-  )
-    .select('sk.category')
-    .select(
-      db.raw(`count(distinct case when ${CURRENT_LEVEL} < rr.level then users.id end) as below`)
-    )
-    .countDistinct('users.id as people')
+  const query = db
+    .from('capability_standings as cs')
+    .join('capability_standing_categories as sc', 'sc.user_id', 'cs.user_id')
+    .select('sc.category')
+    .select(db.raw('sum(case when sc.below > 0 then 1 else 0 end) as below'))
+    .count('* as people')
+  if (selected) query.whereIn('cs.organisation_id', subtreeOf(selected))
 
   const cellsOf = (found: Map<number, SkillGapHeatMap['lines'][number]['cells']>, id: number) => {
     const cells = found.get(id) ?? {}
@@ -176,8 +143,8 @@ export async function skillGapHeatMap(
 
   if (rows === 'family') {
     const result = await query
-      .join('role_families as f', 'f.id', 'rp.role_family_id')
-      .groupBy('f.id', 'f.name', 'f.position', 'sk.category')
+      .join('role_families as f', 'f.id', 'cs.role_family_id')
+      .groupBy('f.id', 'f.name', 'f.position', 'sc.category')
       .select('f.id', 'f.name', 'f.position')
       .orderBy('f.position')
       .orderBy('f.name')
@@ -194,9 +161,9 @@ export async function skillGapHeatMap(
     lines = [...names].map(([id, name]) => ({ id, name, cells: found.get(id)! }))
   } else {
     const result = await query
-      .join('organisations as o', 'o.id', 'users.organisation_id')
-      .groupBy('users.organisation_id', 'o.path', 'sk.category')
-      .select('users.organisation_id', 'o.path')
+      .join('organisations as o', 'o.id', 'cs.organisation_id')
+      .groupBy('cs.organisation_id', 'o.path', 'sc.category')
+      .select('cs.organisation_id', 'o.path')
     const byCategory = new Map<
       string,
       Array<{ organisationId: number; path: string; below: number; people: number }>

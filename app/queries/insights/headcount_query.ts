@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { RoleAssignmentKinds } from '#enums/capability'
 import { subtreeOf, type SelectedOrganisation } from '#queries/insights/rollup'
 
 /* Campaigns still recruiting: neither filled nor closed. */
@@ -19,13 +18,8 @@ function headcountQueries(selected: SelectedOrganisation | null, year: number, b
     .join('capability_plans as p', 'p.id', 'l.plan_id')
     .where('p.financial_year', year)
     .sum('l.posts_needed as value')
-  const inPost = db
-    .from('role_assignments as ra')
-    .join('role_levels as rl', 'rl.id', 'ra.role_level_id')
-    .join('users as u', 'u.id', 'ra.user_id')
-    .where('ra.active_kind', RoleAssignmentKinds.Current)
-    .whereNull('u.deactivated_at')
-    .countDistinct('ra.user_id as value')
+  // Active people with a current role level: one capability standing each.
+  const inPost = db.from('capability_standings as cs').count('* as value')
   const recruiting = db
     .from('recruitment_campaigns as c')
     .whereNotIn('c.stage', FINISHED_STAGES)
@@ -33,10 +27,10 @@ function headcountQueries(selected: SelectedOrganisation | null, year: number, b
 
   const organisationColumns = [
     [posts, 'p.organisation_id'],
-    [inPost, 'u.organisation_id'],
+    [inPost, 'cs.organisation_id'],
     [recruiting, 'c.organisation_id'],
   ] as const
-  const profileColumns = ['l.role_profile_id', 'rl.role_profile_id', 'c.role_profile_id']
+  const profileColumns = ['l.role_profile_id', 'cs.role_profile_id', 'c.role_profile_id']
   organisationColumns.forEach(([query, column], index) => {
     if (selected) query.whereIn(column, subtreeOf(selected))
     if (by === 'organisation') {

@@ -34,15 +34,16 @@ export const STATUS_ORDER: EnrolmentStatus[] = [
  * Enrolments on sessions starting in the period, of learners in the
  * selected organisation's tree: `e`, `cs` (session), `c` (course), `u`.
  */
-function enrolmentsIn(selected: SelectedOrganisation | null, period: Period) {
+function enrolmentsIn(selected: SelectedOrganisation | null, period: Period, byPerson = false) {
   const [start, end] = timestampBounds(period)
   const query = db
     .from('enrolments as e')
     .join('course_sessions as cs', 'cs.id', 'e.session_id')
     .join('courses as c', 'c.id', 'cs.course_id')
-    .join('users as u', 'u.id', 'e.user_id')
     .where('cs.starts_at', '>=', start)
     .where('cs.starts_at', '<', end)
+  // Everyone's enrolments need no look at who made them, unless counted by organisation.
+  if (selected || byPerson) query.join('users as u', 'u.id', 'e.user_id')
   if (selected) query.whereIn('u.organisation_id', subtreeOf(selected))
   return query
 }
@@ -99,7 +100,7 @@ export async function completedByOrganisation(
   selected: SelectedOrganisation | null,
   period: Period
 ) {
-  const rows = await enrolmentsIn(selected, period)
+  const rows = await enrolmentsIn(selected, period, true)
     .join('organisations as o', 'o.id', 'u.organisation_id')
     .where('e.status', EnrolmentStatuses.Completed)
     .groupBy('u.organisation_id', 'o.path')
@@ -131,24 +132,28 @@ export type SessionFill = {
  */
 export async function sessionFill(period: Period): Promise<SessionFill> {
   const [start, end] = timestampBounds(period)
-  const taken = db
-    .from('enrolments')
-    .whereIn('status', SEAT_STATUSES)
-    .groupBy('session_id')
-    .select('session_id')
-    .count('* as taken')
-  const rows = await db
+  // Seats taken, counted per session of the period only, through the (session, status) index.
+  const placeholders = SEAT_STATUSES.map(() => '?').join(', ')
+  const inPeriod = db
     .from('course_sessions as cs')
-    .join('courses as c', 'c.id', 'cs.course_id')
-    .joinRaw(`left join (${taken.toQuery()}) t on t.session_id = cs.id`)
     .where('cs.status', 'scheduled')
     .where('cs.starts_at', '>=', start)
     .where('cs.starts_at', '<', end)
+    .select('cs.id', 'cs.course_id', 'cs.capacity')
+    .select(
+      db.raw(
+        `(select count(*) from enrolments e where e.session_id = cs.id and e.status in (${placeholders})) as taken`,
+        SEAT_STATUSES
+      )
+    )
+  const rows = await db
+    .from(inPeriod.as('s'))
+    .join('courses as c', 'c.id', 's.course_id')
     .groupBy('c.id', 'c.code', 'c.title')
     .select('c.id', 'c.code', 'c.title')
     .count('* as sessions')
-    .sum('cs.capacity as places')
-    .select(db.raw('coalesce(sum(t.taken), 0) as taken'))
+    .sum('s.capacity as places')
+    .select(db.raw('coalesce(sum(s.taken), 0) as taken'))
     .orderBy('places', 'desc')
     .orderBy('c.title')
   const courses = rows.map((row) => {

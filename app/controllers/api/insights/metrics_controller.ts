@@ -6,6 +6,7 @@ import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { resolveFilters } from '#queries/insights/filters_query'
 import { PANELS } from '#queries/insights/panels'
 import { panelOfRoute } from '#queries/insights/panel_keys'
+import { loadPanel } from '#queries/insights/panel_cache'
 
 /*
  * Every dashboard panel's figures in the JSON API, with the same filters
@@ -27,9 +28,8 @@ export default class MetricsController {
         'There is no organisation or published round with this id that you can see.'
       )
     }
-    const definition = PANELS[key]
     return {
-      data: await definition.load(filters),
+      data: await loadPanel(key, filters),
       meta: {
         panel: key,
         title: PANELS[key].title,
