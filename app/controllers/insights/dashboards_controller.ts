@@ -19,8 +19,8 @@ import {
 import { SERVICE_STATUSES } from '#queries/insights/strategy_actions_query'
 import { enrolmentStatusLabels } from '#enums/learning'
 import { organisationTypeLabels } from '#enums/organisation_types'
-import { loadPanel } from '#queries/insights/panel_cache'
-import insightsConfig from '#config/insights'
+import { keptFiguresAge, loadPanel } from '#queries/insights/panel_cache'
+import { monthEnds } from '#queries/insights/trends_query'
 
 /* The dashboard pages, the panels each shows and the filters it offers. */
 const PAGES = {
@@ -122,7 +122,7 @@ export default class DashboardsController {
       serviceStatuses: SERVICE_STATUSES,
       shown: SHOWN,
       fmt: formatters,
-      figuresAge: figuresAge(insightsConfig.cacheSeconds),
+      figuresAge: figuresAge(keptFiguresAge()),
     }
     const template = `pages/insights/${name === 'fastStream' ? 'fast_stream' : name}`
 
@@ -160,7 +160,8 @@ export default class DashboardsController {
     await Promise.all(
       page.panels.map(async (key) => {
         const definition = PANELS[key]
-        const loaded = await loadPanel(key, filters)
+        const figures = await loadPanel(key, filters)
+        const loaded = key === 'trends' ? monthEnds(figures) : figures
         data[key] = loaded
         charts[key] = Object.fromEntries(
           Object.entries(definition.charts(loaded)).map(([chart, spec]) => [chart, chartData(spec)])

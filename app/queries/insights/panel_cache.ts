@@ -3,19 +3,20 @@ import insightsConfig from '#config/insights'
 import { PANELS, type InsightsFilters, type PanelKey } from '#queries/insights/panels'
 
 /*
- * The panels whose figures are kept for a while: those counted over every
- * person, enrolment or post in scope. The others read a few hundred rows
- * at most (and the Fast Stream panel carries dates, which a shared cache
- * would hand back as text).
+ * The one cache of kept figures. Made once: each namespace made holds its
+ * own locks, and the locks are what make people asking for the same
+ * figures at once wait for a single count.
  */
-const KEPT = new Set<PanelKey>([
-  'capability-coverage',
-  'skill-gaps',
-  'headcount',
-  'training',
-  'session-fill',
-  'waiting-lists',
-])
+let kept: ReturnType<typeof cache.namespace> | undefined
+function keptFigures() {
+  kept ??= cache.namespace('insights')
+  return kept
+}
+
+/* How old kept figures may be when served: their time to live, then as long again while a fresh count runs. */
+export function keptFiguresAge(seconds = insightsConfig.cacheSeconds) {
+  return seconds <= 0 ? 0 : seconds * 2
+}
 
 /*
  * What a panel's figures depend on, and nothing else: the organisation
@@ -35,16 +36,27 @@ export function panelCacheKey(key: PanelKey, filters: InsightsFilters) {
 }
 
 /*
- * A panel's figures: counted by its queries, or as kept from a count made
+ * A panel's figures (plain numbers and text, so any cache store can keep
+ * them): counted by its queries, or as kept from a count made
  * within the last INSIGHTS_CACHE_SECONDS. People asking for the same figures
- * at the same time wait for one count between them.
+ * at the same time wait for one count between them. Once kept figures are
+ * due for a recount they are still served, for as long again, while one
+ * recount runs in the background, so no one waits for it; only figures no
+ * one has asked for in that time are counted while the person waits.
  */
 export async function loadPanel(key: PanelKey, filters: InsightsFilters): Promise<any> {
   const definition = PANELS[key]
-  if (insightsConfig.cacheSeconds <= 0 || !KEPT.has(key)) return definition.load(filters)
-  return cache.namespace('insights').getOrSet({
+  if (insightsConfig.cacheSeconds <= 0) return definition.load(filters)
+  return keptFigures().getOrSet({
     key: panelCacheKey(key, filters),
     ttl: insightsConfig.cacheSeconds * 1000,
+    grace: insightsConfig.cacheSeconds * 1000,
+    timeout: 0,
     factory: () => definition.load(filters),
   })
+}
+
+/* Forgets every kept figure, so the next request counts afresh. */
+export async function forgetKeptFigures() {
+  await keptFigures().clear()
 }

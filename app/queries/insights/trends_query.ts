@@ -73,3 +73,22 @@ export async function trends(
     })),
   }
 }
+
+/*
+ * The trends as a page shows them: the last snapshot of each month (the
+ * latest one for the month still running), so a year reads as twelve rows
+ * and twelve points. The CSV and the API keep every day.
+ */
+export function monthEnds(daily: Trends): Trends {
+  const last = new Map<string, number>()
+  daily.dates.forEach((day, index) => last.set(day.slice(0, 7), index))
+  const kept = [...last.values()]
+  return {
+    ...daily,
+    dates: kept.map((index) => daily.dates[index]),
+    measures: daily.measures.map((measure) => ({
+      ...measure,
+      values: kept.map((index) => measure.values[index]),
+    })),
+  }
+}

@@ -117,13 +117,14 @@ test.group('Snapshots of the key measures', (group) => {
 test.group('Dashboards: trends', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('trend lines show the organisation’s snapshots taken in the period, day by day', async ({
+  test('trend lines show the organisation’s snapshots taken in the period: every day in the API and CSV, month ends on the page', async ({
     client,
     assert,
   }) => {
     const { a, b, hrA, hrB, admin } = await organisations()
     await snapshot(a.id, 'capability_coverage', '2025-05-01', 40)
     await snapshot(a.id, 'in_post', '2025-05-01', 10)
+    await snapshot(a.id, 'capability_coverage', '2025-05-20', 42)
     await snapshot(a.id, 'capability_coverage', '2025-08-01', 45.5)
     await snapshot(a.id, 'capability_coverage', '2024-05-01', 30)
     await snapshot(b.id, 'capability_coverage', '2025-05-01', 70)
@@ -135,10 +136,10 @@ test.group('Dashboards: trends', (group) => {
     response.assertStatus(200)
     const data = response.body().data
     assert.isTrue(data.tracked)
-    assert.deepEqual(data.dates, ['2025-05-01', '2025-08-01'])
+    assert.deepEqual(data.dates, ['2025-05-01', '2025-05-20', '2025-08-01'])
     const measure = (key: string) => data.measures.find((row: any) => row.key === key).values
-    assert.deepEqual(measure('capability_coverage'), [40, 45.5])
-    assert.deepEqual(measure('in_post'), [10, null])
+    assert.deepEqual(measure('capability_coverage'), [40, 42, 45.5])
+    assert.deepEqual(measure('in_post'), [10, null, null])
 
     const all = await client
       .get('/api/v1/metrics/trends?year=2025')
@@ -152,8 +153,13 @@ test.group('Dashboards: trends', (group) => {
 
     const page = await client.get('/insights?year=2025').loginAs(hrA)
     page.assertStatus(200)
-    page.assertTextIncludes('Key measures by day')
-    page.assertTextIncludes('1 Aug 2025')
+    page.assertTextIncludes('Key measures at the end of each month')
+    // May's row is its last snapshot, the 20th; the 1st is only in the CSV.
+    const rows = [...page.text().matchAll(/<th scope="row"[^>]*>([^<]+)<\/th>/g)].map((match) =>
+      match[1].trim()
+    )
+    assert.deepEqual(rows, ['20 May 2025', '1 Aug 2025'])
+    page.assertTextIncludes('42%')
     page.assertTextIncludes('45.5%')
 
     const csv = await client.get('/insights/trends.csv?year=2025').loginAs(hrA)
@@ -161,7 +167,7 @@ test.group('Dashboards: trends', (group) => {
     const lines = csv.text().trim().split('\n')
     assert.equal(lines[0].split(',')[0], 'taken_on')
     assert.equal(lines[1].split(',').slice(0, 2).join(','), '2025-05-01,40')
-    assert.lengthOf(lines, 3)
+    assert.lengthOf(lines, 4)
   })
 
   test('an agency has no trends of its own', async ({ client }) => {
