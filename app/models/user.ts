@@ -4,7 +4,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { AccessTokensProvider } from '#services/access_tokens'
 import AuditedModel from '#models/audited_model'
 import Organisation from '#models/organisation'
 import Team from '#models/team'
@@ -84,7 +84,8 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   @hasMany(() => UserRole)
   declare roles: HasMany<typeof UserRole>
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new AccessTokensProvider({
+    tokenableModel: User,
     table: 'auth_access_tokens',
     type: 'api_token',
     prefix: 'dcs_',

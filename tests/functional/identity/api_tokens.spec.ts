@@ -89,6 +89,52 @@ test.group('API tokens', (group) => {
     forged.assertStatus(401)
   })
 
+  test('a token records when it was last used, at most once a minute, and a wrong secret records nothing', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    const issued = await issue(client, user.email)
+    const { token } = issued.body()
+    const lastUsed = async () => {
+      const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).first()
+      return row.last_used_at
+    }
+    assert.isNull(await lastUsed())
+
+    // The right id with a made-up secret is refused and leaves the token as it was.
+    const [id] = String(token).slice('dcs_'.length).split('.')
+    const forged = `dcs_${id}.${'x'.repeat(40)}`
+    const refused = await client.get('/api/v1/me').header('Authorization', `Bearer ${forged}`)
+    refused.assertStatus(401)
+    assert.isNull(await lastUsed())
+
+    const first = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    first.assertStatus(200)
+    const recorded = await lastUsed()
+    assert.isNotNull(recorded)
+
+    // A second request within the minute reads the token without writing it again.
+    await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', user.id)
+      .update({ last_used_at: DateTime.utc().minus({ seconds: 30 }).toJSDate() })
+    const marked = await lastUsed()
+    const second = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    second.assertStatus(200)
+    assert.equal(String(await lastUsed()), String(marked))
+
+    // After a minute it is written again.
+    await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', user.id)
+      .update({ last_used_at: DateTime.utc().minus({ minutes: 2 }).toJSDate() })
+    const stale = await lastUsed()
+    const third = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    third.assertStatus(200)
+    assert.notEqual(String(await lastUsed()), String(stale))
+  })
+
   test('a revoked token stops working', async ({ client }) => {
     const user = await createUser()
     const issued = await issue(client, user.email)
