@@ -119,6 +119,33 @@ test.group('Capability: the individual gap view', (group) => {
     assert.notInclude(response.text(), 'Modelling draft')
   })
 
+  test('a gap shows five courses, those with the soonest sessions first, and links to the rest in the catalogue', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const { level, skills } = await roleNeeding({ Modelling: 3 })
+    await assign(learner, level.id)
+    const titles = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf']
+    const courses = []
+    for (const title of titles) {
+      courses.push(
+        await createCourse({ title: `Modelling ${title}`, outcomes: { [skills.Modelling.id]: 3 } })
+      )
+    }
+    // Golf has the soonest session and Foxtrot the next: they come before the courses without one.
+    await createSession({ course: courses[6], startsAt: DateTime.now().plus({ days: 10 }) })
+    await createSession({ course: courses[5], startsAt: DateTime.now().plus({ days: 20 }) })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    const shown = [
+      ...response.text().matchAll(/href="\/learning\/courses\/\d+">Modelling (\w+)<\/a>/g),
+    ].map((match) => match[1])
+    assert.deepEqual(shown, ['Golf', 'Foxtrot', 'Alpha', 'Bravo', 'Charlie'])
+    response.assertTextIncludes('2 more courses bring you to Level 3')
+    response.assertTextIncludes(`href="/learning/courses?skill=${skills.Modelling.id}"`)
+  })
+
   test('the target view compares against the role level the person is aiming for', async ({
     client,
     assert,
