@@ -138,3 +138,21 @@ export async function* keysetBatches<Row extends Record<string, unknown>>(
     last = rows[rows.length - 1]
   }
 }
+
+/* A query's rows read a batch at a time (keysetBatches), each row turned into a CSV line. */
+export async function* linesOfQuery(
+  build: () => BatchQuery,
+  keys: KeyColumn[],
+  batchSize: number,
+  line: (row: Record<string, any>) => CsvLine
+): AsyncGenerator<CsvLine> {
+  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
+    for (const row of batch) yield line(row)
+  }
+}
+
+/* How many rows a query finds, counted in SQL: what decides whether an export becomes a job. */
+export async function countRows(query: { count: (column: string) => any }) {
+  const row = await query.count('* as total').first()
+  return Number(row?.total ?? 0)
+}

@@ -1,31 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { OrganisationScope } from '#services/organisation_scope'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import { sqlTime } from '#queries/exports/sql_time'
-
-type Query = ReturnType<typeof db.from>
-
-async function* linesOf(
-  build: () => Query,
-  keys: KeyColumn[],
-  batchSize: number,
-  line: (row: Record<string, any>) => CsvLine
-): AsyncGenerator<CsvLine> {
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) yield line(row)
-  }
-}
-
-async function countOf(query: Query) {
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
-}
 
 export const PROVIDERS_HEADER = ['provider', 'code', 'courses', 'course admins']
 
 export function countProviders() {
-  return countOf(db.from('providers'))
+  return countRows(db.from('providers'))
 }
 
 /* Every training provider by name, with its courses and course admins counted in SQL. */
@@ -50,7 +32,7 @@ export function providerLines(batchSize: number) {
     { column: 'providers.name', key: 'name', direction: 'asc' },
     { column: 'providers.id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
     row.code,
     Number(row.courses ?? 0),
@@ -84,7 +66,7 @@ function staffImportsIn(scope: OrganisationScope) {
 }
 
 export function countStaffImports(scope: OrganisationScope) {
-  return countOf(staffImportsIn(scope))
+  return countRows(staffImportsIn(scope))
 }
 
 /* Every staff import in scope, newest first, as the staff imports page lists them. */
@@ -110,7 +92,7 @@ export function staffImportLines(scope: OrganisationScope, batchSize: number) {
     { column: 'staff_imports.created_at', key: 'created_at', direction: 'desc' },
     { column: 'staff_imports.id', key: 'id', direction: 'desc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.file_name,
     sqlTime(row.created_at),
     row.uploader_name,

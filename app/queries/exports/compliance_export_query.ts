@@ -1,5 +1,5 @@
 import type { OrganisationScope } from '#services/organisation_scope'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { keysetBatches, type CsvLine, type KeyColumn, countRows } from '#services/csv_export'
 import {
   complianceStatusLabels,
   digitalLeaderOrganisations,
@@ -8,11 +8,6 @@ import {
   type ComplianceStatus,
 } from '#queries/workforce/compliance_query'
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
-
-async function countOf(query: { count: (column: string) => any }) {
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
-}
 
 export const DIGITAL_LEADERS_HEADER = [
   'organisation',
@@ -24,7 +19,7 @@ export const DIGITAL_LEADERS_HEADER = [
 ]
 
 export function countDigitalLeaderOrganisations(scope: OrganisationScope) {
-  return countOf(digitalLeaderOrganisations(scope).clearSelect())
+  return countRows(digitalLeaderOrganisations(scope).clearSelect())
 }
 
 /*
@@ -71,7 +66,7 @@ export const SERVICE_MANAGERS_HEADER = [
 ]
 
 export function countServicesOverThreshold(scope: OrganisationScope) {
-  return countOf(servicesOverThreshold(scope).clearSelect())
+  return countRows(servicesOverThreshold(scope).clearSelect())
 }
 
 /*

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import {
   entrantsMatching,
   ENTRANT_SORTS,
@@ -15,24 +15,6 @@ import {
   type RoundStatus,
 } from '#enums/fast_stream'
 import { sqlDate, sqlTime } from '#queries/exports/sql_time'
-
-type Query = ReturnType<typeof db.from>
-
-async function* linesOf(
-  build: () => Query,
-  keys: KeyColumn[],
-  batchSize: number,
-  line: (row: Record<string, any>) => CsvLine
-): AsyncGenerator<CsvLine> {
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) yield line(row)
-  }
-}
-
-async function countOf(query: Query) {
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
-}
 
 export const ENTRANTS_HEADER = [
   'name',
@@ -55,7 +37,7 @@ const ENTRANT_SORT_KEYS: Record<string, string> = {
 }
 
 export function countEntrants(filters: EntrantFilters) {
-  return countOf(entrantsMatching(filters))
+  return countRows(entrantsMatching(filters))
 }
 
 /* Every entrant the list finds, in its order, with postings counted in SQL. */
@@ -85,7 +67,7 @@ export function entrantLines(filters: EntrantFilters, batchSize: number) {
           [true]
         )
       )
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.full_name,
     row.email,
     row.scheme,
@@ -111,7 +93,7 @@ export const ROUNDS_HEADER = [
 ]
 
 export function countRounds() {
-  return countOf(db.from('placement_rounds'))
+  return countRows(db.from('placement_rounds'))
 }
 
 /* Every round, latest first, with its placements and shortlists counted in SQL. */
@@ -149,7 +131,7 @@ export function roundLines(batchSize: number) {
     { column: 'placements_open_at', key: 'placements_open_at', direction: 'desc' },
     { column: 'id', key: 'id', direction: 'desc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
     roundStatusLabels[row.status as RoundStatus] ?? row.status,
     sqlTime(row.placements_open_at),
@@ -199,7 +181,7 @@ function placementsIn(filters: PlacementExportFilters) {
 }
 
 export function countPlacements(filters: PlacementExportFilters) {
-  return countOf(placementsIn(filters))
+  return countRows(placementsIn(filters))
 }
 
 /* Placements with their submitted applications, by organisation and title. */
@@ -224,7 +206,7 @@ export function placementLines(filters: PlacementExportFilters, batchSize: numbe
     { column: 'placements.title', key: 'title', direction: 'asc' },
     { column: 'placements.id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.round_name,
     row.organisation_name,
     row.team_name,

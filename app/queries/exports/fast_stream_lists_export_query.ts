@@ -1,6 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import {
+  keysetBatches,
+  type CsvLine,
+  type KeyColumn,
+  linesOfQuery,
+  countRows,
+} from '#services/csv_export'
 import {
   eligibilityFor,
   filteredPlacements,
@@ -12,28 +18,10 @@ import {
 import { clearanceLabels, type Clearance } from '#enums/fast_stream'
 import { sqlDate } from '#queries/exports/sql_time'
 
-type Query = ReturnType<typeof db.from>
-
-async function* linesOf(
-  build: () => Query,
-  keys: KeyColumn[],
-  batchSize: number,
-  line: (row: Record<string, any>) => CsvLine
-): AsyncGenerator<CsvLine> {
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) yield line(row)
-  }
-}
-
-async function countOf(query: Query) {
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
-}
-
 export const SCHEMES_HEADER = ['scheme', 'description', 'entrants']
 
 export function countSchemes() {
-  return countOf(db.from('fast_stream_schemes'))
+  return countRows(db.from('fast_stream_schemes'))
 }
 
 /* Every scheme by name with its entrants counted in SQL, as the schemes page lists them. */
@@ -53,7 +41,7 @@ export function schemeLines(batchSize: number) {
     { column: 'name', key: 'name', direction: 'asc' },
     { column: 'id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
     row.description,
     Number(row.entrants ?? 0),
@@ -63,7 +51,7 @@ export function schemeLines(batchSize: number) {
 export const COHORTS_HEADER = ['cohort', 'intake year', 'entrants']
 
 export function countCohorts() {
-  return countOf(db.from('fast_stream_cohorts'))
+  return countRows(db.from('fast_stream_cohorts'))
 }
 
 /* Every cohort, newest intake first, with its entrants counted in SQL. */
@@ -84,7 +72,7 @@ export function cohortLines(batchSize: number) {
     { column: 'name', key: 'name', direction: 'asc' },
     { column: 'id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
     Number(row.intake_year),
     Number(row.entrants ?? 0),
@@ -111,7 +99,7 @@ export type PlacementReader = { entrantId: number | null; shortlistId: number | 
 
 /* The approved placements of the round that the search finds with these filters. */
 export function countRoundPlacements(round: PlacementRound, filters: PlacementFilters) {
-  return countOf(filteredPlacements(round.id, filters))
+  return countRows(filteredPlacements(round.id, filters))
 }
 
 /* The page's sort as keyset columns, named as `withColumns` selects them. */

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import type { AdminCourseFilters, ProviderScope } from '#queries/learning/admin_courses_query'
 import {
   courseModeLabels,
@@ -14,23 +14,6 @@ import {
 import { sqlDate, sqlTime } from '#queries/exports/sql_time'
 
 type Query = ReturnType<typeof db.from>
-
-/* Reads a query's batches and turns each row into a line. */
-async function* linesOf(
-  build: () => Query,
-  keys: KeyColumn[],
-  batchSize: number,
-  line: (row: Record<string, any>) => CsvLine
-): AsyncGenerator<CsvLine> {
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) yield line(row)
-  }
-}
-
-async function countOf(query: Query) {
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
-}
 
 function limitToProviders(query: Query, providers: ProviderScope, column: string) {
   if (providers !== 'all') query.whereIn(column, providers)
@@ -71,7 +54,7 @@ function coursesIn(providers: ProviderScope, filters: AdminCourseFilters) {
 }
 
 export function countCourses(providers: ProviderScope, filters: AdminCourseFilters) {
-  return countOf(coursesIn(providers, filters))
+  return countRows(coursesIn(providers, filters))
 }
 
 /* The course admin's courses with these filters, by title, with upcoming sessions and places. */
@@ -111,7 +94,7 @@ export function courseLines(
     { column: 'courses.title', key: 'title', direction: 'asc' },
     { column: 'courses.id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.code,
     row.title,
     row.provider_name,
@@ -149,7 +132,7 @@ function rosterOf(providers: ProviderScope, sessionId: number) {
 }
 
 export function countRoster(providers: ProviderScope, sessionId: number) {
-  return countOf(rosterOf(providers, sessionId))
+  return countRows(rosterOf(providers, sessionId))
 }
 
 /* Everyone on a session, by name. */
@@ -171,7 +154,7 @@ export function rosterLines(providers: ProviderScope, sessionId: number, batchSi
     { column: 'users.full_name', key: 'full_name', direction: 'asc' },
     { column: 'enrolments.id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.full_name,
     row.email,
     row.organisation_name,
@@ -191,7 +174,7 @@ function recordOf(userId: number) {
 }
 
 export function countLearningRecord(userId: number) {
-  return countOf(recordOf(userId))
+  return countRows(recordOf(userId))
 }
 
 /* A learner's own learning record, most recent first. */
@@ -209,7 +192,7 @@ export function learningRecordLines(userId: number, batchSize: number) {
     { column: 'completed_on', key: 'completed_on', direction: 'desc' },
     { column: 'id', key: 'id', direction: 'desc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.title,
     row.provider_name,
     sqlDate(row.completed_on),
@@ -238,7 +221,7 @@ function approvalsFor(managerId: number) {
 }
 
 export function countApprovals(managerId: number) {
-  return countOf(approvalsFor(managerId))
+  return countRows(approvalsFor(managerId))
 }
 
 /* Requests waiting for a line manager's decision, oldest first, as the approvals page lists them. */
@@ -257,7 +240,7 @@ export function approvalLines(managerId: number, batchSize: number) {
     { column: 'enrolments.created_at', key: 'created_at', direction: 'asc' },
     { column: 'enrolments.id', key: 'id', direction: 'asc' },
   ]
-  return linesOf(build, keys, batchSize, (row) => [
+  return linesOfQuery(build, keys, batchSize, (row) => [
     row.full_name,
     row.email,
     row.course_title,
