@@ -71,6 +71,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* CSV exports: rows above which a queued job writes a file, where files go, days kept. */
   /* How long a dashboard panel's figures are kept before they are counted again (seconds; 0 counts every time). */
   INSIGHTS_CACHE_SECONDS: Env.schema.number.optional(),
+  /* How long the catalogue's filter choices are kept before they are counted again (seconds; 0 counts every time). */
+  CATALOGUE_CACHE_SECONDS: Env.schema.number.optional(),
 
   EXPORTS_JOB_THRESHOLD: Env.schema.number.optional(),
   EXPORTS_PATH: Env.schema.string.optional(),

@@ -1,17 +1,6 @@
-import cache from '@adonisjs/cache/services/main'
+import { forgetKept, kept } from '#services/kept'
 import insightsConfig from '#config/insights'
 import { PANELS, type InsightsFilters, type PanelKey } from '#queries/insights/panels'
-
-/*
- * The one cache of kept figures. Made once: each namespace made holds its
- * own locks, and the locks are what make people asking for the same
- * figures at once wait for a single count.
- */
-let kept: ReturnType<typeof cache.namespace> | undefined
-function keptFigures() {
-  kept ??= cache.namespace('insights')
-  return kept
-}
 
 /* How old kept figures may be when served: their time to live, then as long again while a fresh count runs. */
 export function keptFiguresAge(seconds = insightsConfig.cacheSeconds) {
@@ -46,17 +35,12 @@ export function panelCacheKey(key: PanelKey, filters: InsightsFilters) {
  */
 export async function loadPanel(key: PanelKey, filters: InsightsFilters): Promise<any> {
   const definition = PANELS[key]
-  if (insightsConfig.cacheSeconds <= 0) return definition.load(filters)
-  return keptFigures().getOrSet({
-    key: panelCacheKey(key, filters),
-    ttl: insightsConfig.cacheSeconds * 1000,
-    grace: insightsConfig.cacheSeconds * 1000,
-    timeout: 0,
-    factory: () => definition.load(filters),
-  })
+  return kept('insights', panelCacheKey(key, filters), insightsConfig.cacheSeconds, () =>
+    definition.load(filters)
+  )
 }
 
 /* Forgets every kept figure, so the next request counts afresh. */
 export async function forgetKeptFigures() {
-  await keptFigures().clear()
+  await forgetKept('insights')
 }

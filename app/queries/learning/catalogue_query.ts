@@ -5,6 +5,8 @@ import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import type { CourseMode } from '#enums/learning'
+import { kept } from '#services/kept'
+import catalogueConfig from '#config/catalogue'
 
 /*
  * Reads for the course catalogue, the course page, the framework's skill
@@ -321,8 +323,18 @@ export async function coursesBuildingSkill(skillId: number, now = DateTime.now()
   }))
 }
 
-/* The choices of the catalogue's filters: only ones that can find a published course, but roles. */
-export async function catalogueOptions(now = DateTime.now()) {
+/*
+ * The choices of the catalogue's filters: only ones that can find a
+ * published course, but roles. Counted once for everyone and kept for a
+ * minute (config/catalogue.ts): they change when courses and sessions do.
+ */
+export function catalogueOptions(now = DateTime.now()) {
+  return kept('catalogue', 'options', catalogueConfig.optionsCacheSeconds, () =>
+    countCatalogueOptions(now)
+  )
+}
+
+async function countCatalogueOptions(now: DateTime) {
   const published = db.from('courses').where('status', 'published').select('id')
   const [skills, roleProfiles, providers, locations] = await Promise.all([
     db
