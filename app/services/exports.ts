@@ -90,6 +90,26 @@ import {
   DIGITAL_LEADERS_HEADER,
   SERVICE_MANAGERS_HEADER,
 } from '#queries/exports/compliance_export_query'
+import {
+  countMyLearning,
+  myLearningLines,
+  MY_LEARNING_HEADER,
+} from '#queries/exports/my_learning_export_query'
+import {
+  applicantLines,
+  applicantsPlacementFor,
+  countApplicants,
+  APPLICANTS_HEADER,
+} from '#queries/exports/applicants_export_query'
+import {
+  countPlanItems,
+  countValidations,
+  planLines,
+  planOwnerFor,
+  validationLines,
+  PLAN_HEADER,
+  VALIDATIONS_HEADER,
+} from '#queries/exports/capability_export_query'
 
 /* Query-string filters as a list page sends them, and as an export keeps them. */
 export type ExportFilters = Record<string, string>
@@ -475,6 +495,78 @@ const serviceManagers: ExportKind<null> = {
   },
 }
 
+/* A learner's own enrolments, as "My learning" shows them. */
+const myLearning: ExportKind<null> = {
+  title: 'My learning',
+  fileStem: 'my-learning',
+  header: MY_LEARNING_HEADER,
+  listPath: '/learning/my',
+  async filters() {
+    return { kept: {}, parsed: null }
+  },
+  count: (user) => countMyLearning(user.id),
+  lines: (user, _filters, batchSize) => myLearningLines(user.id, batchSize),
+}
+
+/*
+ * A placement's applicants in the team's order. Who may see them is asked
+ * again when the file is written: the placement's own team lead, or the
+ * Fast Stream team; anyone else gets no rows.
+ */
+const applicants: ExportKind<number> = {
+  title: 'Applicants for a placement',
+  fileStem: 'placement-applicants',
+  header: APPLICANTS_HEADER,
+  listPath: '/fast-stream/team/placements',
+  async filters(qs) {
+    const kept = keep(qs, ['placementId'])
+    return { kept, parsed: whole(kept.placementId) ?? 0 }
+  },
+  async count(user, placementId) {
+    const placement = await applicantsPlacementFor(user, placementId)
+    return placement ? countApplicants(placement.id) : 0
+  },
+  async *lines(user, placementId, batchSize) {
+    const placement = await applicantsPlacementFor(user, placementId)
+    if (placement) yield* applicantLines(placement, placement.round, batchSize)
+  },
+}
+
+const validations: ExportKind<null> = {
+  title: 'Validations',
+  fileStem: 'validations',
+  header: VALIDATIONS_HEADER,
+  listPath: '/capability/validations',
+  async filters() {
+    return { kept: {}, parsed: null }
+  },
+  count: (user) => countValidations(user.id),
+  lines: (user, _filters, batchSize) => validationLines(user.id, batchSize),
+}
+
+/*
+ * A development plan: the person's own, or a direct report's for their
+ * line manager, asked again when the file is written; no rows otherwise.
+ */
+const developmentPlan: ExportKind<number> = {
+  title: 'Development plan',
+  fileStem: 'development-plan',
+  header: PLAN_HEADER,
+  listPath: '/capability/plan',
+  async filters(qs) {
+    const kept = keep(qs, ['personId'])
+    return { kept, parsed: whole(kept.personId) ?? 0 }
+  },
+  async count(user, personId) {
+    const owner = await planOwnerFor(user, personId)
+    return owner === null ? 0 : countPlanItems(owner)
+  },
+  async *lines(user, personId, batchSize) {
+    const owner = await planOwnerFor(user, personId)
+    if (owner !== null) yield* planLines(owner, batchSize)
+  },
+}
+
 /* Every kind of export that may run as a job, by the name an export record keeps. */
 export const exportKinds = {
   people,
@@ -497,6 +589,10 @@ export const exportKinds = {
   staffImports,
   digitalLeaders,
   serviceManagers,
+  myLearning,
+  applicants,
+  validations,
+  developmentPlan,
 } as const
 
 export type ExportKindName = keyof typeof exportKinds

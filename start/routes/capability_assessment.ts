@@ -32,6 +32,7 @@ router
       .as('capability.assessment.submit')
 
     router.get('/validations', [ValidationsController, 'index']).as('capability.validations')
+    router.get('/validations.csv', [ValidationsController, 'csv']).as('capability.validations.csv')
     router
       .post('/validations/assessments/:id', [ValidationsController, 'assessment'])
       .as('capability.validations.assessment')

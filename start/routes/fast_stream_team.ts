@@ -24,6 +24,9 @@ router
       .get('/placements/:id/applicants', [ApplicantsController, 'index'])
       .as('fast_stream.team.applicants')
     router
+      .get('/placements/:id/applicants.csv', [ApplicantsController, 'csv'])
+      .as('fast_stream.team.applicants.csv')
+    router
       .put('/placements/:id/rankings', [ApplicantsController, 'rank'])
       .as('fast_stream.team.rank')
   })

@@ -18,6 +18,7 @@ router
       .post('/sessions/:id/enrolments', [EnrolmentsController, 'store'])
       .as('learning.enrolments.store')
     router.get('/my', [MyLearningController, 'show']).as('learning.my')
+    router.get('/my.csv', [MyLearningController, 'csv']).as('learning.my.csv')
     router
       .get('/enrolments/:id/cancel', [EnrolmentsController, 'confirmCancel'])
       .as('learning.enrolments.confirmCancel')

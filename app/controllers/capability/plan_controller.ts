@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { removePlanItem, updatePlanItemStatus } from '#actions/capability/update_plan_item'
 import { agreePlan } from '#actions/capability/agree_plan'
@@ -71,6 +72,12 @@ export default class PlanController {
         })),
       },
     })
+  }
+
+  /* The person's own plan as CSV. */
+  async csv(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    return exportList(ctx, 'developmentPlan', { personId: String(user.id) })
   }
 
   async store({ auth, request, response, session }: HttpContext) {
@@ -149,6 +156,14 @@ export default class PlanController {
       items,
       unagreed: items.filter((item) => !item.agreed).length,
     })
+  }
+
+  /* A direct report's plan as CSV, for their line manager only, as the page. */
+  async personCsv(ctx: HttpContext) {
+    const manager = ctx.auth.getUserOrFail()
+    const person = await directReport(manager.id, idParam(ctx.params.id))
+    if (!person) throw new RecordNotFoundException()
+    return exportList(ctx, 'developmentPlan', { personId: String(person.id) })
   }
 
   async agree({ auth, params, response, session }: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { validateAssessment } from '#actions/capability/validate_assessment'
 import { validateSkillClaim } from '#actions/capability/validate_skill_claim'
 import { confirmRoleAssignment } from '#actions/capability/confirm_role_assignment'
@@ -19,6 +20,11 @@ export default class ValidationsController {
       pending: await pendingValidations(user.id),
       levels: SKILL_LEVELS,
     })
+  }
+
+  /* What waits for the line manager's validation, as CSV. */
+  async csv(ctx: HttpContext) {
+    return exportList(ctx, 'validations')
   }
 
   async assessment(ctx: HttpContext) {

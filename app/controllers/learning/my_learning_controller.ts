@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { myLearning } from '#queries/learning/my_learning_query'
 import { enrolmentStatusLabels } from '#enums/learning'
+import { exportList } from '#services/exports'
 
 /* "My learning": the learner's bookings, requests, waiting-list places and history. */
 export default class MyLearningController {
@@ -16,5 +17,10 @@ export default class MyLearningController {
       lineManagerName: lineManager?.fullName ?? null,
       statusLabels: enrolmentStatusLabels,
     })
+  }
+
+  /* All the learner's enrolments, current and past, as CSV. */
+  async csv(ctx: HttpContext) {
+    return exportList(ctx, 'myLearning')
   }
 }

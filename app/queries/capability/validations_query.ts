@@ -4,6 +4,56 @@ import { SkillClaimStatuses } from '#enums/learning'
 import { skillLevelName } from '#domain/framework/levels'
 import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
 
+/* Proposed role levels of the manager's direct reports. */
+export function proposedRoles(managerId: number) {
+  return db
+    .from('role_assignments')
+    .join('users', 'users.id', 'role_assignments.user_id')
+    .join('role_levels', 'role_levels.id', 'role_assignments.role_level_id')
+    .join('role_profiles', 'role_profiles.id', 'role_levels.role_profile_id')
+    .where('users.line_manager_id', managerId)
+    .where('role_assignments.status', RoleAssignmentStatuses.Proposed)
+    .whereNotNull('role_assignments.active_kind')
+}
+
+/* Each direct report's latest self-assessment of a skill, while no one has validated it. */
+export function unvalidatedAssessments(managerId: number) {
+  return db
+    .from('skill_assessments as a')
+    .join('users', 'users.id', 'a.user_id')
+    .join('skills', 'skills.id', 'a.skill_id')
+    .where('users.line_manager_id', managerId)
+    .where('a.source', AssessmentSources.Self)
+    .whereNotExists((newer) =>
+      newer
+        .from('skill_assessments as b')
+        .whereColumn('b.user_id', 'a.user_id')
+        .whereColumn('b.skill_id', 'a.skill_id')
+        .where('b.source', AssessmentSources.Self)
+        .where((later) =>
+          later
+            .whereColumn('b.assessed_at', '>', 'a.assessed_at')
+            .orWhere((tie) =>
+              tie.whereColumn('b.assessed_at', 'a.assessed_at').whereColumn('b.id', '>', 'a.id')
+            )
+        )
+    )
+    .whereNotExists((validation) =>
+      validation.from('skill_assessments as v').whereColumn('v.validates_id', 'a.id')
+    )
+}
+
+/* Direct reports' skill claims from completed courses, waiting for the manager. */
+export function pendingClaims(managerId: number) {
+  return db
+    .from('skill_claims')
+    .join('users', 'users.id', 'skill_claims.user_id')
+    .join('skills', 'skills.id', 'skill_claims.skill_id')
+    .leftJoin('learning_records', 'learning_records.id', 'skill_claims.learning_record_id')
+    .where('users.line_manager_id', managerId)
+    .where('skill_claims.status', SkillClaimStatuses.Pending)
+}
+
 /*
  * What waits for a line manager's judgement from their direct reports:
  * self-assessments (the latest per skill, not yet validated), proposed
@@ -12,40 +62,11 @@ import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
  */
 export async function pendingValidations(managerId: number) {
   const [assessments, roles, claims] = await Promise.all([
-    db
-      .from('skill_assessments as a')
-      .join('users', 'users.id', 'a.user_id')
-      .join('skills', 'skills.id', 'a.skill_id')
-      .where('users.line_manager_id', managerId)
-      .where('a.source', AssessmentSources.Self)
-      .whereNotExists((newer) =>
-        newer
-          .from('skill_assessments as b')
-          .whereColumn('b.user_id', 'a.user_id')
-          .whereColumn('b.skill_id', 'a.skill_id')
-          .where('b.source', AssessmentSources.Self)
-          .where((later) =>
-            later
-              .whereColumn('b.assessed_at', '>', 'a.assessed_at')
-              .orWhere((tie) =>
-                tie.whereColumn('b.assessed_at', 'a.assessed_at').whereColumn('b.id', '>', 'a.id')
-              )
-          )
-      )
-      .whereNotExists((validation) =>
-        validation.from('skill_assessments as v').whereColumn('v.validates_id', 'a.id')
-      )
+    unvalidatedAssessments(managerId)
       .select('a.id', 'a.level', 'a.assessed_at', 'users.full_name', 'skills.name as skill_name')
       .orderBy('users.full_name')
       .orderBy('skills.name'),
-    db
-      .from('role_assignments')
-      .join('users', 'users.id', 'role_assignments.user_id')
-      .join('role_levels', 'role_levels.id', 'role_assignments.role_level_id')
-      .join('role_profiles', 'role_profiles.id', 'role_levels.role_profile_id')
-      .where('users.line_manager_id', managerId)
-      .where('role_assignments.status', RoleAssignmentStatuses.Proposed)
-      .whereNotNull('role_assignments.active_kind')
+    proposedRoles(managerId)
       .select(
         'role_assignments.id',
         'role_assignments.kind',
@@ -56,13 +77,7 @@ export async function pendingValidations(managerId: number) {
       )
       .orderBy('role_assignments.created_at')
       .orderBy('role_assignments.id'),
-    db
-      .from('skill_claims')
-      .join('users', 'users.id', 'skill_claims.user_id')
-      .join('skills', 'skills.id', 'skill_claims.skill_id')
-      .leftJoin('learning_records', 'learning_records.id', 'skill_claims.learning_record_id')
-      .where('users.line_manager_id', managerId)
-      .where('skill_claims.status', SkillClaimStatuses.Pending)
+    pendingClaims(managerId)
       .select(
         'skill_claims.id',
         'skill_claims.level',

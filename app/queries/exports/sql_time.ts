@@ -19,3 +19,15 @@ export function sqlDate(value: unknown): string | null {
   if (value instanceof Date) return DateTime.fromJSDate(value).toISODate()
   return String(value).slice(0, 10)
 }
+
+/*
+ * A timestamp column as ISO 8601 text in UK time, with its offset
+ * ("2026-06-03T09:30:00+01:00"), for exports whose pages show UK times.
+ */
+export function sqlUkTime(value: unknown): string | null {
+  const utc = sqlTime(value)
+  if (utc === null) return null
+  const parsed = DateTime.fromISO(utc, { zone: 'utc' })
+  if (!parsed.isValid) return utc
+  return parsed.setZone('Europe/London').toISO({ suppressMilliseconds: true })
+}

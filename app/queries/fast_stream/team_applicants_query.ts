@@ -111,15 +111,11 @@ export async function savedRanking(
 }
 
 /*
- * Everything the ranking page and the API show about a placement's
- * applicants: who they are, where they ranked it, their posting history
- * in short, and whether the round's rules let them be matched to it.
+ * Adds to a query of applications (`sl`, `pp`, `pr`) who each applicant is:
+ * name, e-mail, scheme, cohort, clearance and how many postings they have had.
  */
-export async function applicantsOf(
-  placement: Placement,
-  round: PlacementRound
-): Promise<Applicant[]> {
-  const rows = await applicantsQuery(placement.id)
+export function withApplicantDetails(query: ReturnType<typeof applicationsQuery>) {
+  return query
     .join('fast_stream_entrants as e', 'e.id', 'sl.entrant_id')
     .join('users as u', 'u.id', 'e.user_id')
     .join('fast_stream_schemes as s', 's.id', 'e.scheme_id')
@@ -140,6 +136,18 @@ export async function applicantsOf(
         '(select count(*) from fast_stream_postings fp where fp.entrant_id = sl.entrant_id) as postings'
       )
     )
+}
+
+/*
+ * Everything the ranking page and the API show about a placement's
+ * applicants: who they are, where they ranked it, their posting history
+ * in short, and whether the round's rules let them be matched to it.
+ */
+export async function applicantsOf(
+  placement: Placement,
+  round: PlacementRound
+): Promise<Applicant[]> {
+  const rows = await withApplicantDetails(applicantsQuery(placement.id))
   const ids = rows.map((row) => Number(row.entrant_id))
   const facts = await entrantFacts(round, ids)
   const departments = await departmentsOf([placement.organisationId])
@@ -188,7 +196,7 @@ export async function applicantsOf(
 }
 
 /* Why an applicant cannot be matched to the placement, in the team's words. */
-function describe(
+export function describe(
   code: IneligibilityCode,
   fact: { clearance: Clearance },
   placement: { clearanceRequired: Clearance; department: string }

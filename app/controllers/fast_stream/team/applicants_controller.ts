@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { exportList } from '#services/exports'
 import { clearanceLabels, roundStatusLabels } from '#enums/fast_stream'
 import { rankKey, readRankingForm } from '#validators/fast_stream_team'
 import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
@@ -28,6 +29,12 @@ export default class ApplicantsController {
       rankKey,
       zone: UK_ZONE,
     })
+  }
+
+  /* The applicants in the team's order as CSV, for whoever may see the page. */
+  async csv(ctx: HttpContext) {
+    const placement = await managedPlacement(ctx.bouncer, ctx.params.id)
+    return exportList(ctx, 'applicants', { placementId: String(placement.id) })
   }
 
   async rank({ bouncer, params, request, response, session }: HttpContext) {
