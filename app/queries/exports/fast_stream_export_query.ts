@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import {
+  entrantRows,
   entrantsMatching,
   ENTRANT_SORTS,
   type EntrantFilters,
@@ -48,25 +49,15 @@ export function entrantLines(filters: EntrantFilters, batchSize: number) {
     { column: 'e.id', key: 'id', direction: 'asc' },
   ]
   const build = () =>
-    entrantsMatching(filters)
-      .select(
-        'e.id',
-        'u.full_name',
-        'u.email',
-        's.name as scheme',
-        'c.name as cohort',
-        'e.clearance',
-        'e.started_on'
+    entrantRows(filters).select(
+      db.raw(
+        '(select count(*) from fast_stream_postings fp where fp.entrant_id = e.id) as postings'
+      ),
+      db.raw(
+        '(select count(*) from fast_stream_postings fp where fp.entrant_id = e.id and fp.is_digital = ?) as digital_postings',
+        [true]
       )
-      .select(
-        db.raw(
-          '(select count(*) from fast_stream_postings fp where fp.entrant_id = e.id) as postings'
-        ),
-        db.raw(
-          '(select count(*) from fast_stream_postings fp where fp.entrant_id = e.id and fp.is_digital = ?) as digital_postings',
-          [true]
-        )
-      )
+    )
   return linesOfQuery(build, keys, batchSize, (row) => [
     row.full_name,
     row.email,

@@ -103,13 +103,9 @@ export function entrantsMatching(filters: Omit<EntrantFilters, 'sort' | 'directi
   return query
 }
 
-/*
- * One page of entrants, filtered and sorted in SQL, with how many postings
- * each has had and whether one was digital.
- */
-export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
-  const query = entrantsMatching(filters)
-  const result = await query
+/* Entrants matching the filters, each with who they are and how many postings (and digital ones) they have had. */
+export function entrantRows(filters: EntrantFilters) {
+  return entrantsMatching(filters)
     .select(
       'e.id',
       'u.full_name',
@@ -128,6 +124,14 @@ export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
         [true]
       )
     )
+}
+
+/*
+ * One page of entrants, filtered and sorted in SQL, with how many postings
+ * each has had and whether one was digital.
+ */
+export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
+  const result = await entrantRows(filters)
     .orderBy(ENTRANT_SORTS[filters.sort], filters.direction)
     .orderBy('e.id', 'asc')
     .paginate(filters.page, perPage)
