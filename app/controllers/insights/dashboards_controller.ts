@@ -20,7 +20,6 @@ import { SERVICE_STATUSES } from '#queries/insights/strategy_actions_query'
 import { enrolmentStatusLabels } from '#enums/learning'
 import { organisationTypeLabels } from '#enums/organisation_types'
 import { keptFiguresAge, loadPanel } from '#queries/insights/panel_cache'
-import { monthEnds } from '#queries/insights/trends_query'
 
 /* The dashboard pages, the panels each shows and the filters it offers. */
 const PAGES = {
@@ -161,7 +160,7 @@ export default class DashboardsController {
       page.panels.map(async (key) => {
         const definition = PANELS[key]
         const figures = await loadPanel(key, filters)
-        const loaded = key === 'trends' ? monthEnds(figures) : figures
+        const loaded = definition.forPage ? definition.forPage(figures) : figures
         data[key] = loaded
         charts[key] = Object.fromEntries(
           Object.entries(definition.charts(loaded)).map(([chart, spec]) => [chart, chartData(spec)])
