@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
-import { gapView, type GapView, type RecommendedCourse } from '#queries/capability/gaps_query'
+import { gapView, type GapView } from '#queries/capability/gaps_query'
+import { recommendedCourses } from '#domain/capability/recommended_courses'
 import { sessionWithCounts } from '#queries/learning/catalogue_query'
 import { formatDayTime, seatsLeftText, sessionPlace } from '#transformers/learning_transformer'
 import { skillLevelName } from '#domain/framework/levels'
@@ -29,24 +30,6 @@ function gapsPath(toward: RoleAssignmentKind) {
   return toward === 'target' ? '/capability/gaps?toward=target' : '/capability/gaps'
 }
 
-/* How many courses the page recommends for one gap; the catalogue, filtered by the skill, lists the rest. */
-export const COURSES_PER_GAP = 5
-
-/*
- * The courses to show for a gap: those with a session open for booking
- * first (soonest first), then the others, in the order found (lowest
- * sufficient level, then title).
- */
-function recommended(courses: RecommendedCourse[]) {
-  const soonest = (course: RecommendedCourse) =>
-    course.sessions.length ? course.sessions[0].startsAt.toMillis() : Number.POSITIVE_INFINITY
-  return courses
-    .map((course, index) => ({ course, index }))
-    .sort((a, b) => soonest(a.course) - soonest(b.course) || a.index - b.index)
-    .slice(0, COURSES_PER_GAP)
-    .map(({ course }) => course)
-}
-
 /* The gap view's table and recommendations, as the page prints them. */
 function gapPage(view: GapView) {
   return {
@@ -67,7 +50,7 @@ function gapPage(view: GapView) {
       gap: line.gap,
       gapText: gapText(line.gap),
       coursesFound: (view.courses.get(line.skillId) ?? []).length,
-      courses: recommended(view.courses.get(line.skillId) ?? []).map((course) => ({
+      courses: recommendedCourses(view.courses.get(line.skillId) ?? []).map((course) => ({
         id: course.id,
         code: course.code,
         title: course.title,
