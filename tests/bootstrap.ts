@@ -16,6 +16,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { Config } from '@japa/runner/types'
 import { launchChromium } from '#tests/support/chromium'
 import '#tests/support/accessibility'
+import '#tests/support/focus'
+import { browserPages } from '#tests/support/browser_pages'
 import { openApiResponses } from '#tests/support/openapi'
 
 export const plugins: Config['plugins'] = [
@@ -29,6 +31,7 @@ export const plugins: Config['plugins'] = [
   browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
   sessionBrowserClient(app),
   authBrowserClient(app),
+  browserPages,
 ]
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {

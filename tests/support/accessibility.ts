@@ -4,8 +4,13 @@ import type { Page } from 'playwright'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-/* Runs axe-core on the page and fails with a readable list of violations. */
+/*
+ * Runs axe-core on the page and fails with a readable list of violations.
+ * The page is checked once it has loaded: a page reached by a click can show
+ * its text before its stylesheet arrives, and unstyled it is not the page.
+ */
 export async function assertAccessible(page: Page) {
+  await page.waitForLoadState('load')
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
   // Duplicate ids referred to by ARIA are reported as "needs review", but
   // they always mislead a screen reader: count them as failures.

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -32,25 +33,6 @@ async function textOf(locator: Locator) {
 async function textsOf(locator: Locator) {
   const texts = await locator.allTextContents()
   return texts.map((text) => collapse(text))
-}
-
-/* The focused element's id, or the id of what labels it. */
-function focusedId(page: Page) {
-  return page.evaluate(
-    () =>
-      document.activeElement?.id || document.activeElement?.getAttribute('aria-labelledby') || null
-  )
-}
-
-/*
- * Chromium moves focus to an autofocus element at its next rendering
- * update, a moment after the page loads: two animation frames later it has.
- */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* The text of each cell of a table's row, found by the text of its row header. */
@@ -177,7 +159,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await page.assertPath('/capability/assessment')
     await page.assertTitleContains('Error: Assess your skills')
     await afterAutofocus(page)
-    assert.equal(await focusedId(page), 'error-summary-title', 'the error summary has focus')
+    await page.assertFocused('error-summary-title', 'the error summary has focus')
     const summary = page.getByRole('alert')
     assert.deepEqual(await textsOf(summary.getByRole('link')), [
       'Select your level for User research',
@@ -202,7 +184,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await page.assertAccessible()
 
     await summaryLink.click()
-    assert.equal(await focusedId(page), `field-skill-${research.id}`)
+    await page.assertFocused(`field-skill-${research.id}`)
     await levelChoice(page, 'User research', '1 Awareness').check()
     await page.getByRole('button', { name: 'Continue' }).click()
 

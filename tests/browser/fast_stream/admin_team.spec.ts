@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -37,22 +38,6 @@ async function textOf(locator: Locator) {
 async function textsOf(locator: Locator) {
   const texts = await locator.allTextContents()
   return texts.map((text) => collapse(text))
-}
-
-/* The focused element's id, or the id of what labels it. */
-function focusedId(page: Page) {
-  return page.evaluate(
-    () =>
-      document.activeElement?.id || document.activeElement?.getAttribute('aria-labelledby') || null
-  )
-}
-
-/* Chromium moves focus to an autofocus element two animation frames after the page loads. */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* Clicks a link of the main navigation. */
@@ -148,7 +133,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await leadPage.getByRole('button', { name: 'Offer placement' }).click()
     await leadPage.assertTitleContains('Error: Offer a placement')
     await afterAutofocus(leadPage)
-    assert.equal(await focusedId(leadPage), 'error-summary-title', 'the error summary has focus')
+    await leadPage.assertFocused('error-summary-title', 'the error summary has focus')
     const summary = leadPage.getByRole('alert')
     assert.includeMembers(await textsOf(summary.getByRole('link')), [
       'Enter the title of the placement',
@@ -242,12 +227,12 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await leadPage.getByLabel('Rank for Ravi Patel').focus()
     await leadPage.keyboard.type('1')
     await leadPage.keyboard.press('Tab')
-    assert.equal(await focusedId(leadPage), inputId('Sara Jones'))
+    await leadPage.assertFocused(inputId('Sara Jones'))
     await leadPage.keyboard.type('1')
     await leadPage.keyboard.press('Enter')
     await leadPage.assertTitleContains('Error: Applicants for Junior service designer')
     await afterAutofocus(leadPage)
-    assert.equal(await focusedId(leadPage), 'error-summary-title', 'the error summary has focus')
+    await leadPage.assertFocused('error-summary-title', 'the error summary has focus')
     const errors = leadPage.getByRole('alert')
     assert.deepEqual(await textsOf(errors.getByRole('link')), [
       'Ravi Patel and Sara Jones both have rank 1: give each applicant a different rank',
@@ -263,11 +248,11 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     // The summary's link takes him to the field; he corrects it and ranks Olu first.
     await errors.getByRole('link').nth(1).focus()
     await leadPage.keyboard.press('Enter')
-    assert.equal(await focusedId(leadPage), inputId('Sara Jones'))
+    await leadPage.assertFocused(inputId('Sara Jones'))
     await leadPage.keyboard.press('Control+A')
     await leadPage.keyboard.type('3')
     await leadPage.keyboard.press('Tab')
-    assert.equal(await focusedId(leadPage), inputId('Olu Ade'))
+    await leadPage.assertFocused(inputId('Olu Ade'))
     await leadPage.keyboard.type('1')
     await leadPage.getByLabel('Rank for Ravi Patel').focus()
     await leadPage.keyboard.press('Control+A')

@@ -8,13 +8,6 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 
-function focusedId(page: Page) {
-  return page.evaluate(
-    () =>
-      document.activeElement?.id || document.activeElement?.getAttribute('aria-labelledby') || null
-  )
-}
-
 /* The text of each cell of a table row, header cell first. */
 async function rowCells(page: Page, table: string, rowName: string | RegExp) {
   const row = page.getByRole('table', { name: table }).getByRole('row', { name: rowName })
@@ -68,7 +61,7 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
     await page.getByRole('button', { name: 'Add team' }).click()
     await page.assertPath(`/admin/organisations/${department.id}/teams/create`)
     await page.assertTitleContains('Error: Add a team to Department for Testing')
-    assert.equal(await focusedId(page), 'error-summary-title')
+    await page.assertFocused('error-summary-title')
     const summaryLink = page.locator('[role=alert] a', { hasText: 'Enter a team name' })
     assert.equal(await summaryLink.getAttribute('href'), '#field-name')
     assert.equal(await page.getByLabel('Team name').getAttribute('aria-invalid'), 'true')
@@ -76,7 +69,7 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
     await page.assertAccessible()
 
     await summaryLink.click()
-    assert.equal(await focusedId(page), 'field-name')
+    await page.assertFocused('field-name')
     await page.getByLabel('Team name').fill('Data Platform')
     await page.getByLabel('Location (optional)').fill('Leeds')
     await page.getByRole('button', { name: 'Add team' }).click()

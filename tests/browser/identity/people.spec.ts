@@ -13,13 +13,6 @@ function uniqueEmail(name: string) {
   return `${name}.${Date.now().toString(36)}${run}@example.gov.uk`
 }
 
-function focusedId(page: Page) {
-  return page.evaluate(
-    () =>
-      document.activeElement?.id || document.activeElement?.getAttribute('aria-labelledby') || null
-  )
-}
-
 /* The names in the first column of the people table, top to bottom. */
 async function listedNames(page: Page) {
   const names = await page.locator('main table tbody th[scope=row]').allTextContents()
@@ -130,7 +123,7 @@ test.group('People administration, in a browser', (group) => {
     await page.getByRole('button', { name: 'Add person' }).click()
     await page.assertPath('/admin/users/create')
     await page.assertTitleContains('Error: Add a person')
-    assert.equal(await focusedId(page), 'error-summary-title')
+    await page.assertFocused('error-summary-title')
     const summary = page.locator('[role=alert]')
     const expected = {
       'field-fullName': 'Full name',
@@ -160,13 +153,13 @@ test.group('People administration, in a browser', (group) => {
     await summary
       .getByRole('link', { name: links.find((link) => link.href === '#field-email')!.text })
       .click()
-    assert.equal(await focusedId(page), 'field-email')
+    await page.assertFocused('field-email')
     await summary
       .getByRole('link', {
         name: links.find((link) => link.href === '#field-organisationId')!.text,
       })
       .click()
-    assert.equal(await focusedId(page), 'field-organisationId')
+    await page.assertFocused('field-organisationId')
 
     const email = uniqueEmail('new.starter')
     await page.getByLabel('Full name').fill('Nadia New')

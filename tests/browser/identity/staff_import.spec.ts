@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus, focused } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -41,33 +42,9 @@ async function textsOf(locator: Locator) {
   return texts.map((text) => collapse(text))
 }
 
-/* The focused element: its id (or the id of what labels it) and its text. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const element = document.activeElement
-    return {
-      id: element?.id || element?.getAttribute('aria-labelledby') || null,
-      text: element?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
-    }
-  })
-}
-
 async function focusedText(page: Page) {
   const element = await focused(page)
   return element.text
-}
-
-async function focusedId(page: Page) {
-  const element = await focused(page)
-  return element.id
-}
-
-/* Chromium moves focus to an autofocus element two animation frames after the page loads. */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* The text of every cell of each body row of a table, top to bottom. */
@@ -397,10 +374,10 @@ test.group('Staff import, in a browser', (group) => {
     await page.keyboard.press('Tab')
     assert.equal(await focusedText(page), 'Download a template CSV')
     await page.keyboard.press('Tab')
-    assert.equal(await focusedId(page), 'field-file', 'then the file input')
+    await page.assertFocused('field-file', 'then the file input')
 
     const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 5000 }),
+      page.waitForEvent('filechooser'),
       page.keyboard.press('Space'),
     ])
     await chooser.setFiles(

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
@@ -39,17 +40,6 @@ function activeElement(page: Page) {
       text: element?.textContent?.replace(/\s+/g, ' ').trim(),
     }
   })
-}
-
-/*
- * Chromium moves focus to an autofocus element at its next rendering
- * update, a moment after the page loads: two animation frames later it has.
- */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* Presses Tab until the focused element passes the check; fails after `limit` presses. */

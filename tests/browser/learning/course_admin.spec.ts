@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
@@ -36,17 +37,6 @@ function focused(page: Page) {
     id: document.activeElement?.id,
     labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
   }))
-}
-
-/*
- * Chromium moves focus to an autofocus element at its next rendering
- * update, a moment after the page loads: two animation frames later it has.
- */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* The text of each cell of a table's row, found by the text of its row header. */

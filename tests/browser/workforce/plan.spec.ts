@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -29,22 +30,6 @@ async function textOf(locator: Locator) {
 async function textsOf(locator: Locator) {
   const texts = await locator.allTextContents()
   return texts.map((text) => collapse(text))
-}
-
-/* The focused element's id, or the id of what labels it. */
-function focusedId(page: Page) {
-  return page.evaluate(
-    () =>
-      document.activeElement?.id || document.activeElement?.getAttribute('aria-labelledby') || null
-  )
-}
-
-/* Chromium moves focus to an autofocus element two animation frames after the page loads. */
-function afterAutofocus(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  )
 }
 
 /* The text of each cell of a table's row, found by the text of its row header. */
@@ -188,7 +173,7 @@ test.group('Capability plan journey, in a browser', (group) => {
     await page.assertPath(`${planPath}/lines`)
     await page.assertTitleContains('Error: Choose role profiles')
     await afterAutofocus(page)
-    assert.equal(await focusedId(page), 'error-summary-title', 'the error summary has focus')
+    await page.assertFocused('error-summary-title', 'the error summary has focus')
     assert.deepEqual(await textsOf(page.getByRole('alert').getByRole('link')), [
       'Select a role profile to add to the plan',
     ])
@@ -245,7 +230,7 @@ test.group('Capability plan journey, in a browser', (group) => {
     await page.assertPath(`${planPath}/numbers`)
     await page.assertTitleContains('Error: Posts and people')
     await afterAutofocus(page)
-    assert.equal(await focusedId(page), 'error-summary-title', 'the error summary has focus')
+    await page.assertFocused('error-summary-title', 'the error summary has focus')
     const message = 'Enter the number of posts needed for Product manager as a whole number'
     const summary = page.getByRole('alert')
     assert.deepEqual(await textsOf(summary.getByRole('link')), [message])
@@ -261,7 +246,7 @@ test.group('Capability plan journey, in a browser', (group) => {
     await page.assertAccessible()
 
     await summaryLink.click()
-    assert.equal(await focusedId(page), fieldId, 'the summary link moves focus to the field')
+    await page.assertFocused(fieldId, 'the summary link moves focus to the field')
     await badInput.fill('12')
     await page.getByRole('button', { name: 'Save and return to the plan' }).click()
     await page.assertPath(planPath)
@@ -333,7 +318,7 @@ test.group('Capability plan journey, in a browser', (group) => {
     await adminPage.assertPath(`${planPath}/check`)
     await adminPage.assertTitleContains('Error: Department')
     await afterAutofocus(adminPage)
-    assert.equal(await focusedId(adminPage), 'error-summary-title', 'the error summary has focus')
+    await adminPage.assertFocused('error-summary-title', 'the error summary has focus')
     const noComment = 'Enter what needs to change before the plan can be approved'
     const adminSummary = adminPage.getByRole('alert')
     assert.deepEqual(await textsOf(adminSummary.getByRole('link')), [noComment])
