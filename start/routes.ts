@@ -2,6 +2,7 @@
  * Routes. Pages first, then the JSON API under /api/v1.
  */
 import router from '@adonisjs/core/services/router'
+import '#start/route_params'
 import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#controllers/health_controller')

@@ -1,10 +1,15 @@
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
 /*
- * A route's numeric id; anything else is an address that does not exist.
+ * A route's numeric id, written as a plain whole number ("12", not "012",
+ * "12.0", "1e3" or "+12"); anything else is an address that does not exist.
  */
 export function idParam(value: unknown): number {
-  const id = Number(value)
-  if (!Number.isSafeInteger(id) || id < 1) throw new RecordNotFoundException()
+  const text = typeof value === 'number' ? String(value) : value
+  if (typeof text !== 'string' || !/^[1-9]\d{0,15}$/.test(text)) {
+    throw new RecordNotFoundException()
+  }
+  const id = Number(text)
+  if (!Number.isSafeInteger(id)) throw new RecordNotFoundException()
   return id
 }

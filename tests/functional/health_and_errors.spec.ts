@@ -27,6 +27,37 @@ test.group('Health, error pages and security headers', (group) => {
     response.assertStatus(404)
   })
 
+  test('a record has one address: an id written any other way than a plain whole number is a 404', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const plain = await client.get(`/admin/users/${admin.id}`).loginAs(admin)
+    plain.assertStatus(200)
+
+    for (const written of [`${admin.id}.0`, `0${admin.id}`, `+${admin.id}`, '1e0', '0x1']) {
+      const page = await client.get(`/admin/users/${written}`).loginAs(admin)
+      assert.equal(page.status(), 404, `/admin/users/${written}`)
+      const api = await client.get(`/api/v1/role-profiles/${written}`).loginAs(admin)
+      assert.equal(api.status(), 404, `/api/v1/role-profiles/${written}`)
+    }
+  })
+
+  test('every parameter of every route is held to a whole number', async ({ assert }) => {
+    const { default: router } = await import('@adonisjs/core/services/router')
+    const unguarded = Object.values(router.toJSON())
+      .flat()
+      .flatMap((route) =>
+        route.pattern
+          .split('/')
+          .filter((segment) => segment.startsWith(':'))
+          .map((segment) => segment.slice(1).replace(/\?$/, ''))
+          .filter((param) => !route.matchers[param])
+          .map((param) => `${route.methods.join(',')} ${route.pattern} (:${param})`)
+      )
+    assert.deepEqual(unguarded, [], 'routes whose parameter takes any text')
+  })
+
   test('pages carry a strict Content Security Policy and other protective headers', async ({
     client,
     assert,

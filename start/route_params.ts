@@ -1,0 +1,15 @@
+/*
+ * Every id in an address is a plain whole number: "/admin/users/12" is a
+ * person, and "/admin/users/12.0", "/admin/users/012" or "/admin/users/1e3"
+ * match no route at all (404), so one record has one address.
+ *
+ * Imported by start/routes.ts before any route is defined: a matcher set
+ * here applies to the routes defined after it.
+ */
+import router from '@adonisjs/core/services/router'
+
+const WHOLE_NUMBER = /^[1-9]\d{0,15}$/
+
+for (const param of ['id', 'postingId', 'matchId', 'userId', 'lineId']) {
+  router.where(param, WHOLE_NUMBER)
+}
