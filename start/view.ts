@@ -5,7 +5,7 @@ import edge from 'edge.js'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
-import { navigationFor } from '#services/navigation'
+import { navigationFor, sectionOf } from '#services/navigation'
 import { fieldId, fieldState } from '#services/form_field'
 import { humanise } from '#queries/identity/audit_query'
 import { gradeLabels } from '#enums/grades'
@@ -14,6 +14,7 @@ import { skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
 
 edge.global('navigationFor', (user: User) => navigationFor(user))
+edge.global('sectionOf', sectionOf)
 
 /* Form controls' ids (so error summary links land on them) and state. */
 edge.global('fieldId', fieldId)

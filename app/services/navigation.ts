@@ -1,57 +1,107 @@
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 
-export type NavigationItem = {
+export type NavigationLink = {
   label: string
   href: string
   active: (url: string) => boolean
+  /* The label in the main navigation when this is its section's only page. */
+  aloneLabel?: string
 }
 
-function item(label: string, href: string, exact = false, also: string[] = []): NavigationItem {
-  const within = (url: string, path: string) => url === path || url.startsWith(`${path}/`)
+/*
+ * One entry of the main navigation. A section of two or more pages links to
+ * its first page, and its pages are listed under the header on every page
+ * of the section.
+ */
+export type NavigationSection = NavigationLink & { pages: NavigationLink[] }
+
+const within = (url: string, path: string) => url === path || url.startsWith(`${path}/`)
+
+function link(
+  label: string,
+  href: string,
+  also: string[] = [],
+  aloneLabel?: string
+): NavigationLink {
   return {
     label,
     href,
-    active: (url) =>
-      (exact ? url === href : within(url, href)) || also.some((path) => within(url, path)),
+    active: (url) => within(url, href) || also.some((path) => within(url, path)),
+    aloneLabel,
   }
 }
 
 /*
- * The main navigation a user sees: only the areas their roles can use.
+ * A section of the pages given (those the user may use), holding every
+ * address under its path; none when the user may use none of its pages.
  */
-export function navigationFor(user: User): NavigationItem[] {
-  const items = [item('Home', '/', true), item('Framework', '/framework')]
-  items.push(item('Courses', '/learning/courses'))
-  items.push(item('My learning', '/learning/my'))
-  items.push(item('My gaps', '/capability/gaps'))
-  items.push(item('My plan', '/capability/plan'))
-  if (user.isLineManager) items.push(item('Approvals', '/learning/approvals'))
-  if (user.isLineManager || user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin))
-    items.push(item('Team skills', '/capability/team'))
-  items.push(item('My skills', '/capability/assessment'))
-  if (user.isLineManager) items.push(item('Validations', '/capability/validations'))
-  if (user.administersCourses) items.push(item('Manage courses', '/learning/admin/courses'))
-  if (user.isFastStreamEntrant)
-    items.push(
-      item('Placements', '/fast-stream/placements', false, [
-        '/fast-stream/shortlist',
-        '/fast-stream/my-placement',
-      ])
-    )
-  if (user.hasRole(Roles.TeamLead) && user.teamId !== null)
-    items.push(item('Team placements', '/fast-stream/team/placements'))
-  if (user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin))
-    items.push(item('Fast Stream', '/fast-stream/admin'))
-  if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
-    items.push(item('People', '/admin/users'))
-    items.push(item('Organisations', '/admin/organisations'))
-    items.push(item('Audit trail', '/admin/audit'))
+function section(
+  label: string,
+  path: string,
+  pages: (NavigationLink | false)[]
+): NavigationSection[] {
+  const shown = pages.filter((page): page is NavigationLink => page !== false)
+  if (!shown.length) return []
+  const [first] = shown
+  const active = (url: string) => within(url, path) || shown.some((page) => page.active(url))
+  if (shown.length === 1) {
+    return [{ ...first, label: first.aloneLabel ?? first.label, active, pages: [] }]
   }
-  if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) {
-    items.push(item('Workforce', '/workforce/plans'))
-    items.push(item('Dashboards', '/insights'))
-  }
-  items.push(item('Your profile', '/profile'))
-  return items
+  return [{ label, href: first.href, active, pages: shown }]
+}
+
+function single(page: NavigationLink | false): NavigationSection[] {
+  return page ? [{ ...page, pages: [] }] : []
+}
+
+/*
+ * The main navigation a user sees: only the areas their roles can use,
+ * grouped so that someone with every role still sees a short list.
+ */
+export function navigationFor(user: User): NavigationSection[] {
+  const hrOrAdmin = user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)
+  const lineManager = !!user.isLineManager
+  return [
+    { ...link('Home', '/'), active: (url: string) => url === '/', pages: [] },
+    ...single(link('Framework', '/framework')),
+    ...section('Learning', '/learning', [
+      link('Courses', '/learning/courses'),
+      link('My learning', '/learning/my'),
+      lineManager && link('Approvals', '/learning/approvals'),
+      !!user.administersCourses && link('Manage courses', '/learning/admin/courses'),
+    ]),
+    ...section('Skills', '/capability', [
+      link('My skills', '/capability/assessment'),
+      link('My gaps', '/capability/gaps'),
+      link('My plan', '/capability/plan'),
+      (lineManager || hrOrAdmin) && link('Team skills', '/capability/team', ['/capability/people']),
+      lineManager && link('Validations', '/capability/validations'),
+    ]),
+    ...section('Fast Stream', '/fast-stream', [
+      !!user.isFastStreamEntrant &&
+        link('Placements', '/fast-stream/placements', [
+          '/fast-stream/shortlist',
+          '/fast-stream/my-placement',
+        ]),
+      user.hasRole(Roles.TeamLead) &&
+        user.teamId !== null &&
+        link('Team placements', '/fast-stream/team/placements'),
+      user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin) &&
+        link('Fast Stream admin', '/fast-stream/admin', [], 'Fast Stream'),
+    ]),
+    ...single(hrOrAdmin && link('Workforce', '/workforce/plans', ['/workforce'])),
+    ...single(hrOrAdmin && link('Dashboards', '/insights')),
+    ...section('Administration', '/admin', [
+      hrOrAdmin && link('People', '/admin/users', ['/admin/staff-imports']),
+      hrOrAdmin && link('Organisations', '/admin/organisations'),
+      hrOrAdmin && link('Audit trail', '/admin/audit'),
+    ]),
+    ...single(link('Your profile', '/profile')),
+  ]
+}
+
+/* The section a page belongs to, if any. */
+export function sectionOf(sections: NavigationSection[], url: string) {
+  return sections.find((entry) => entry.active(url))
 }

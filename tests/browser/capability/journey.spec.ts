@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -53,14 +54,6 @@ async function leadingCells(table: Locator, rowHeader: string | RegExp, count: n
 async function cellAt(table: Locator, rowHeader: string | RegExp, index: number) {
   const cells = await rowCells(table, rowHeader)
   return cells[index]
-}
-
-/* Clicks a link of the main navigation. */
-async function navigateTo(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name, exact: true })
-    .click()
 }
 
 /* A page in a browser context of its own, signed in as the user. */
@@ -144,7 +137,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await browserContext.loginAs(learner)
     const page = await visit('/')
     await page.assertAccessible()
-    await navigateTo(page, 'My skills')
+    await navigateTo(page, 'Skills', 'My skills')
     await page.assertPath('/capability/assessment')
     await page.assertTextContains('h1', 'Assess your skills')
     await page.assertTextContains('main', 'Delivery manager: Delivery manager')
@@ -222,7 +215,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await page.assertAccessible()
 
     // The gap view shows her own levels as not yet confirmed.
-    await navigateTo(page, 'My gaps')
+    await navigateTo(page, 'Skills', 'My gaps')
     await page.assertPath('/capability/gaps')
     await page.assertTextContains('h1', 'My skills gaps')
     await page.assertTextContains('main', 'You are below the level in 2 skills.')
@@ -245,7 +238,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     const managerPage = await pageFor(browser, manager, cleanup)
     await managerPage.goto('/')
     await managerPage.assertAccessible()
-    await navigateTo(managerPage, 'Validations')
+    await navigateTo(managerPage, 'Skills', 'Validations')
     await managerPage.assertPath('/capability/validations')
     await managerPage.assertTextContains('h1', 'Validations')
     assert.deepEqual(await textsOf(managerPage.locator('main h3')), [
@@ -483,7 +476,7 @@ test.group('Capability journey: team skills, in a browser', (group) => {
     const page = await browserContext.newPage()
     await page.goto('/')
     await page.assertAccessible()
-    await navigateTo(page, 'Team skills')
+    await navigateTo(page, 'Skills', 'Team skills')
     await page.assertPath('/capability/team')
     await page.assertTextContains('h1', 'Team skills')
     assert.equal(await textOf(page.getByRole('status')), '2 people with a current role level')

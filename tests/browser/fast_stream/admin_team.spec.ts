@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -38,14 +39,6 @@ async function textOf(locator: Locator) {
 async function textsOf(locator: Locator) {
   const texts = await locator.allTextContents()
   return texts.map((text) => collapse(text))
-}
-
-/* Clicks a link of the main navigation. */
-async function navigateTo(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name, exact: true })
-    .click()
 }
 
 /* A page in a browser context of its own, signed in as the user. */

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Browser, Locator, Page } from 'playwright'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
+import { mainNavigationLinks, navigateTo, sectionLinks } from '#tests/support/navigation'
 
 const PHONE = { width: 375, height: 700 }
 
@@ -62,15 +63,6 @@ async function textOf(locator: Locator) {
   return text?.replace(/\s+/g, ' ').trim()
 }
 
-/* The names of the links in the main navigation, in order. */
-async function navigationLinks(page: Page) {
-  const names = await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link')
-    .allTextContents()
-  return names.map((name) => name.trim())
-}
-
 test.group('Navigation and the page layout, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -125,14 +117,34 @@ test.group('Navigation and the page layout, in a browser', (group) => {
 
     for (let presses = 0; presses < 30; presses++) {
       await page.keyboard.press('Tab')
-      if ((await focusedText(page)) === 'People') break
+      if ((await focusedText(page)) === 'Administration') break
     }
-    assert.equal(await focusedText(page), 'People')
+    assert.equal(await focusedText(page), 'Administration')
     await page.keyboard.press('Enter')
     await page.assertPath('/admin/users')
     await page.assertTextContains('h1', 'People')
-    const current = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=page]')
-    assert.equal(await textOf(current), 'People')
+    const section = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=true]')
+    assert.equal(await textOf(section), 'Administration', 'the main navigation marks the section')
+    const current = page
+      .getByRole('navigation', { name: 'Administration' })
+      .locator('a[aria-current=page]')
+    assert.equal(await textOf(current), 'People', 'the section’s pages mark this one')
+    await page.assertAccessible()
+
+    // The section's pages come after the header's links, before the main content.
+    for (let presses = 0; presses < 30; presses++) {
+      await page.keyboard.press('Tab')
+      const text = await focusedText(page)
+      if (text?.startsWith('Sign out')) break
+    }
+    await page.keyboard.press('Tab')
+    assert.equal(await focusedText(page), 'People')
+    await page.keyboard.press('Tab')
+    assert.equal(await focusedText(page), 'Organisations')
+    await page.keyboard.press('Tab')
+    assert.equal(await focusedText(page), 'Audit trail')
+    await page.keyboard.press('Enter')
+    await page.assertPath('/admin/audit')
     await page.assertAccessible()
   })
 
@@ -145,16 +157,25 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     await browserContext.loginAs(learner)
     const page = await visit('/')
 
-    const links = await navigationLinks(page)
-    assert.includeMembers(links, ['Home', 'Your profile'])
-    for (const administration of ['People', 'Organisations', 'Audit trail']) {
-      assert.notInclude(links, administration)
+    assert.deepEqual(await mainNavigationLinks(page), [
+      'Home',
+      'Framework',
+      'Learning',
+      'Skills',
+      'Your profile',
+    ])
+    for (const administration of ['Administration', 'People', 'Organisations', 'Audit trail']) {
+      assert.equal(await page.getByRole('link', { name: administration }).count(), 0)
     }
-    assert.equal(await page.getByRole('link', { name: 'People' }).count(), 0)
+    await page.assertAccessible()
+
+    await navigateTo(page, 'Skills', 'My gaps')
+    await page.assertPath('/capability/gaps')
+    assert.deepEqual(await sectionLinks(page, 'Skills'), ['My skills', 'My gaps', 'My plan'])
     await page.assertAccessible()
   })
 
-  test('the navigation offers department HR People, Organisations and Audit trail', async ({
+  test('the navigation offers department HR Administration, with People, Organisations and Audit trail on its pages', async ({
     browserContext,
     visit,
     assert,
@@ -163,11 +184,20 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     await browserContext.loginAs(hr)
     const page = await visit('/profile')
 
-    const links = await navigationLinks(page)
+    const links = await mainNavigationLinks(page)
     assert.includeOrderedMembers(links, ['Home'])
-    assert.includeMembers(links, ['People', 'Organisations', 'Audit trail', 'Your profile'])
+    assert.includeMembers(links, ['Administration', 'Your profile'])
     const current = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=page]')
     assert.equal(await textOf(current), 'Your profile')
+    assert.equal(await page.getByRole('navigation', { name: 'Administration' }).count(), 0)
+    await page.assertAccessible()
+
+    await navigateTo(page, 'Administration')
+    assert.deepEqual(await sectionLinks(page, 'Administration'), [
+      'People',
+      'Organisations',
+      'Audit trail',
+    ])
     await page.assertAccessible()
   })
 
@@ -182,7 +212,7 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     await page.goto('/')
 
     const menu = page.getByRole('button', { name: 'Menu' })
-    const people = page.getByRole('link', { name: 'People', exact: true })
+    const people = page.getByRole('link', { name: 'Administration', exact: true })
     await menu.waitFor({ state: 'visible', timeout: 5000 })
     assert.equal(await menu.getAttribute('aria-expanded'), 'false')
     assert.equal(await menu.getAttribute('aria-controls'), 'primary-navigation')
@@ -237,7 +267,7 @@ test.group('Navigation and the page layout, in a browser', (group) => {
         'no Menu button without JavaScript'
       )
       const navigation = page.getByRole('navigation', { name: 'Main' })
-      for (const name of ['Home', 'People', 'Organisations', 'Audit trail', 'Your profile']) {
+      for (const name of ['Home', 'Learning', 'Skills', 'Administration', 'Your profile']) {
         assert.isTrue(
           await navigation.getByRole('link', { name, exact: true }).isVisible(),
           `${name} is visible`

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
@@ -83,10 +84,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     await browserContext.loginAs(admin)
     const page = await visit('/')
     await page.assertAccessible()
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Manage courses' })
-      .click()
+    await navigateTo(page, 'Learning', 'Manage courses')
     await page.assertPath('/learning/admin/courses')
     await page.assertTextContains('h1', 'Manage courses')
     assert.equal(

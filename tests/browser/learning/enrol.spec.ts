@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
 import type { Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
@@ -132,13 +133,14 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
 
     const page = await visit('/')
     await page.assertAccessible()
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Courses', exact: true })
-      .click()
+    await navigateTo(page, 'Learning')
     await page.assertPath('/learning/courses')
     await page.assertTextContains('h1', 'Find a course')
-    const current = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=page]')
+    const section = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current=true]')
+    assert.equal(await textOf(section), 'Learning')
+    const current = page
+      .getByRole('navigation', { name: 'Learning' })
+      .locator('a[aria-current=page]')
     assert.equal(await textOf(current), 'Courses')
     const count = page.locator('main [role=status]')
     const titles = page.locator('main ul > li h2')

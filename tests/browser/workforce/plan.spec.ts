@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -38,14 +39,6 @@ async function rowCells(table: Locator, rowHeader: string | RegExp) {
     .getByRole('row')
     .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
   return textsOf(row.locator('th, td'))
-}
-
-/* Clicks a link of the main navigation. */
-async function navigateTo(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name, exact: true })
-    .click()
 }
 
 /* A page in a browser context of its own, signed in as the user. */

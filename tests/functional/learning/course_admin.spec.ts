@@ -264,12 +264,15 @@ test.group('Course admin: access', (group) => {
   }) => {
     const { adminA, capabilityAdmin } = await twoProviders()
     const learner = await createUser()
+    // Manage courses is a page of the Learning section, listed on the section's pages.
+    const manageCourses = 'href="/learning/admin/courses" class="section-link"'
     for (const user of [adminA, capabilityAdmin]) {
-      const home = await client.get('/').loginAs(user)
-      assert.include(home.text(), 'href="/learning/admin/courses"')
+      const catalogue = await client.get('/learning/courses').loginAs(user)
+      assert.include(catalogue.text(), manageCourses)
     }
-    const home = await client.get('/').loginAs(learner)
-    assert.notInclude(home.text(), 'href="/learning/admin/courses"')
+    const catalogue = await client.get('/learning/courses').loginAs(learner)
+    assert.include(catalogue.text(), 'href="/learning/my" class="section-link"')
+    assert.notInclude(catalogue.text(), 'href="/learning/admin/courses"')
   })
 
   test('someone not signed in is sent to sign in; an unknown record answers 404', async ({

@@ -368,7 +368,8 @@ test.group('My learning', (group) => {
     response.assertTextIncludes('Completed course')
     response.assertTextIncludes('<th scope="col">Outcome</th>')
     response.assertTextIncludes('<caption class="sr-only">Sessions you are booked on')
-    response.assertTextIncludes('href="/learning/my" class="header-link" aria-current="page"')
+    response.assertTextIncludes('href="/learning/courses" class="header-link" aria-current="true"')
+    response.assertTextIncludes('href="/learning/my" class="section-link" aria-current="page"')
   })
 
   test('shows nobody else’s enrolments', async ({ client, assert }) => {
