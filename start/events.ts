@@ -6,3 +6,4 @@ import emitter from '@adonisjs/core/services/emitter'
 const LearningNotifications = () => import('#listeners/learning_notifications')
 
 emitter.on('enrolment:changed', [LearningNotifications, 'handle'])
+emitter.on('course_session:changed', [LearningNotifications, 'sessionChanged'])

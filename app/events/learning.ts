@@ -10,13 +10,42 @@ export type EnrolmentChange =
   | 'waitlisted'
   | 'promoted'
   | 'cancelled'
+  /* The learner gave up their own seat or waiting-list place: the course's admins are told. */
+  | 'withdrawn'
   | 'session_cancelled'
   | 'completed'
 
-export type EnrolmentChanged = { enrolmentId: number; changes: EnrolmentChange[] }
+export type EnrolmentChanged = {
+  enrolmentId: number
+  changes: EnrolmentChange[]
+  /* With 'withdrawn': the enrolments that took the seat it freed (none when nobody was waiting). */
+  seatGivenTo?: number[]
+}
+
+/* When and where a session runs: what learners are told about when it changes. */
+export type SessionArrangements = {
+  /* ISO 8601 instants. */
+  startsAt: string
+  endsAt: string
+  venue: string | null
+  location: string | null
+  onlineUrl: string | null
+}
+
+/*
+ * A course admin changed a session's time or place: the arrangements before
+ * the change, for telling everyone on it. Emitted only after the commit.
+ */
+export type CourseSessionChanged = {
+  sessionId: number
+  before: SessionArrangements
+  /* Enrolments promoted by the same change: their own e-mail already gives the new arrangements. */
+  promoted: number[]
+}
 
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'enrolment:changed': EnrolmentChanged
+    'course_session:changed': CourseSessionChanged
   }
 }

@@ -2,9 +2,12 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import { FakeMailer } from '@adonisjs/mail'
+import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
 import User from '#models/user'
-import type { EnrolmentChange, EnrolmentChanged } from '#events/learning'
+import { EnrolmentStatuses, SessionStatuses } from '#enums/learning'
+import { whereRunsProvider } from '#services/provider_scope'
+import type { CourseSessionChanged, EnrolmentChange, EnrolmentChanged } from '#events/learning'
 import type { LearningMail, LearningMailContext } from '#mails/learning_mail'
 import LearningRequestSent from '#mails/learning_request_sent'
 import LearningApproved from '#mails/learning_approved'
@@ -14,41 +17,65 @@ import LearningWaitlisted from '#mails/learning_waitlisted'
 import LearningPromoted from '#mails/learning_promoted'
 import LearningCancelled from '#mails/learning_cancelled'
 import LearningSessionCancelled from '#mails/learning_session_cancelled'
+import LearningSessionChanged from '#mails/learning_session_changed'
+import LearningPlaceGivenUp from '#mails/learning_place_given_up'
 
 /*
  * E-mails the people an enrolment change concerns: the line manager for a
- * request, the learner for everything else. Completion is not mailed: the
- * learner sees it in their learning record.
+ * request, the learner for everything else, and the course's admins when a
+ * learner gives up their own place. Completion is not mailed: the learner
+ * sees it in their learning record. A change to a session's time or place
+ * is mailed to everyone on it.
  */
 export default class LearningNotifications {
-  async handle({ enrolmentId, changes }: EnrolmentChanged) {
-    // In tests, only specs that fake the mailer want these: in the others, the
-    // test (and its rolled-back transaction) is often over before this runs.
-    if (app.inTest && !(mail.use() instanceof FakeMailer)) return
+  async handle({ enrolmentId, changes, seatGivenTo }: EnrolmentChanged) {
+    if (!wanted()) return
+    const about = { enrolmentId, changes }
+    await deliver(() => mailsFor(enrolmentId, changes, seatGivenTo), about)
+  }
 
-    let mails: LearningMail[]
+  async sessionChanged(change: CourseSessionChanged) {
+    if (!wanted()) return
+    await deliver(() => sessionChangeMails(change), { sessionId: change.sessionId })
+  }
+}
+
+/*
+ * In tests, only specs that fake the mailer want these: in the others, the
+ * test (and its rolled-back transaction) is often over before this runs.
+ */
+function wanted() {
+  return !app.inTest || mail.use() instanceof FakeMailer
+}
+
+/* Prepares the e-mails from the committed rows and sends each, logging what fails. */
+async function deliver(prepare: () => Promise<LearningMail[]>, about: Record<string, unknown>) {
+  let mails: LearningMail[]
+  try {
+    mails = await prepare()
+  } catch (error) {
+    logger.error({ err: error, ...about }, 'Could not prepare learning e-mails')
+    return
+  }
+  for (const message of mails) {
     try {
-      mails = await mailsFor(enrolmentId, changes)
+      // send, not sendLater: this already runs off the request (emit is not awaited), and awaiting logs each failure with what it was about.
+      await mail.send(message)
     } catch (error) {
-      logger.error({ err: error, enrolmentId, changes }, 'Could not prepare learning e-mails')
-      return
-    }
-    for (const message of mails) {
-      try {
-        // send, not sendLater: this already runs off the request (emit is not awaited), and awaiting logs each failure with its enrolment.
-        await mail.send(message)
-      } catch (error) {
-        logger.error(
-          { err: error, enrolmentId, changes, mail: message.constructor.name },
-          'Could not send a learning e-mail'
-        )
-      }
+      logger.error(
+        { err: error, ...about, mail: message.constructor.name },
+        'Could not send a learning e-mail'
+      )
     }
   }
 }
 
 /* The e-mails one enrolment change calls for, from the committed rows. */
-export async function mailsFor(enrolmentId: number, changes: EnrolmentChange[]) {
+export async function mailsFor(
+  enrolmentId: number,
+  changes: EnrolmentChange[],
+  seatGivenTo: number[] = []
+) {
   const decided = changes.includes('approved') || changes.includes('declined')
   const enrolment = await Enrolment.query()
     .where('id', enrolmentId)
@@ -107,6 +134,9 @@ export async function mailsFor(enrolmentId: number, changes: EnrolmentChange[]) 
       case 'cancelled':
         mails.push(new LearningCancelled(context))
         break
+      case 'withdrawn':
+        mails.push(...(await placeGivenUpMails(context, seatGivenTo)))
+        break
       case 'session_cancelled':
         mails.push(new LearningSessionCancelled(context))
         break
@@ -116,4 +146,61 @@ export async function mailsFor(enrolmentId: number, changes: EnrolmentChange[]) 
     }
   }
   return mails
+}
+
+/* To each active course admin who runs the course: the learner gave up their place, and who has the seat now. */
+async function placeGivenUpMails(context: LearningMailContext, seatGivenTo: number[]) {
+  const admins = await whereRunsProvider(User.query(), context.course.providerId)
+    .whereNull('deactivated_at')
+    .orderBy('full_name')
+    .orderBy('id')
+  if (!admins.length) {
+    logger.warn(
+      { enrolmentId: context.enrolment.id, providerId: context.course.providerId },
+      'No e-mail for a cancellation: the course has no active admin'
+    )
+    return []
+  }
+  const takers = seatGivenTo.length
+    ? await User.query()
+        .whereIn('id', (taken) => {
+          taken.from('enrolments').whereIn('id', seatGivenTo).select('user_id')
+        })
+        .orderBy('full_name')
+    : []
+  return admins.map((admin) => new LearningPlaceGivenUp(context, admin, takers))
+}
+
+/*
+ * One e-mail to each active learner with a seat, a waiting-list place or a
+ * request on a session whose time or place changed. Those promoted by the
+ * same change are left out: their promotion e-mail already gives the new
+ * arrangements and the invitation.
+ */
+export async function sessionChangeMails({ sessionId, before, promoted }: CourseSessionChanged) {
+  const session = await CourseSession.query().where('id', sessionId).preload('course').first()
+  if (!session || session.status === SessionStatuses.Cancelled) return []
+  const enrolments = await Enrolment.query()
+    .where('session_id', sessionId)
+    .whereIn('status', [
+      EnrolmentStatuses.Booked,
+      EnrolmentStatuses.Waitlisted,
+      EnrolmentStatuses.Requested,
+    ])
+    .if(promoted.length > 0, (query) => query.whereNotIn('id', promoted))
+    .preload('user')
+    .orderBy('id')
+  return (
+    enrolments
+      .filter((enrolment) => enrolment.user.isActive)
+      .map(
+        (enrolment) =>
+          new LearningSessionChanged(
+            { enrolment, learner: enrolment.user, session, course: session.course },
+            before
+          )
+      )
+      // Changed and changed back before this ran: nothing to tell.
+      .filter((message) => message.changes().length > 0)
+  )
 }

@@ -19,10 +19,15 @@ export type LearningMailContext = {
 
 export type MailDetail = { term: string; value: string }
 
+/* One thing about a session that changed: what it was and what it is now. */
+export type MailChange = { term: string; before: string; after: string }
+
 /* The words of one e-mail; the templates lay them out as HTML and as text. */
 export type MailContent = {
   heading: string
   paragraphs: string[]
+  /* What changed about the session, shown before its (current) details. */
+  changes?: MailChange[]
   /* Extra rows shown before the session's own details. */
   details?: MailDetail[]
   /* A reason or note someone gave, shown under its own heading. */
@@ -74,7 +79,7 @@ export function courseOn(context: Pick<LearningMailContext, 'course' | 'session'
   return `${context.course.title} on ${shortDate(context.session.startsAt)}`
 }
 
-export function sessionPlace(session: CourseSession) {
+export function sessionPlace(session: Pick<CourseSession, 'venue' | 'location' | 'onlineUrl'>) {
   const place = [session.venue, session.location].filter(Boolean).join(', ')
   if (place) return place
   return session.onlineUrl ? 'Online' : 'To be confirmed'
@@ -95,6 +100,16 @@ function plainText(data: MailData) {
     data.heading,
     `Dear ${data.name},`,
     ...data.paragraphs,
+    ...(data.changes?.length
+      ? [
+          [
+            'What has changed',
+            ...data.changes.map(
+              (change) => `${change.term}\nWas: ${change.before}\nNow: ${change.after}`
+            ),
+          ].join('\n\n'),
+        ]
+      : []),
     [
       'Session details',
       ...data.details.map((detail) => `${detail.term}: ${detail.value}`),

@@ -50,6 +50,10 @@ export default class CourseSession extends AuditedModel {
   @column.dateTime()
   declare reminderSentAt: DateTime | null
 
+  /* The calendar invitation's revision: raised when the time or place changes. */
+  @column()
+  declare inviteSequence: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -7,8 +7,10 @@ const ZONE = 'Europe/London'
 
 /*
  * A calendar invite for a booked session, in UK time with its VTIMEZONE,
- * for download and for attaching to the booking e-mail. The uid is stable,
- * so a later update or cancellation replaces the same calendar entry.
+ * for download and for attaching to the booking e-mail. The uid is stable
+ * and the sequence is the session's invite revision, so an update sent
+ * after the time or place changes (a higher sequence), or a cancellation,
+ * replaces the same calendar entry.
  */
 export function sessionInvite(
   session: CourseSession,
@@ -26,6 +28,8 @@ export function sessionInvite(
   const where = [session.venue, session.location].filter(Boolean).join(', ')
   calendar.createEvent({
     id: `session-${session.id}@${options.host ?? 'digital-capability.service'}`,
+    // A session created in this request has no value read back yet: the column defaults to 0.
+    sequence: session.inviteSequence ?? 0,
     start: session.startsAt.setZone(ZONE),
     end: session.endsAt.setZone(ZONE),
     timezone: ZONE,

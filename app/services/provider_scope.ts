@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 
@@ -24,4 +25,23 @@ export async function administeredProviders(user: User): Promise<number[] | 'all
 export async function administersProvider(user: User, providerId: number) {
   const providers = await administeredProviders(user)
   return providers === 'all' || providers.includes(providerId)
+}
+
+/*
+ * Narrows a query of users to the people who run a provider's courses: the
+ * course admins linked to it. Capability admins may manage every provider
+ * (above), but they do not run its courses day to day, so they are left out.
+ * Subqueries, so the caller's query stays one query.
+ */
+export function whereRunsProvider<Query extends ChainableContract>(
+  users: Query,
+  providerId: number
+) {
+  return users
+    .whereIn('users.id', (admins) => {
+      admins.from('user_roles').where('role', Roles.CourseAdmin).select('user_id')
+    })
+    .whereIn('users.id', (links) => {
+      links.from('provider_admins').where('provider_id', providerId).select('user_id')
+    })
 }

@@ -24,7 +24,8 @@ export type CancelResult =
  * booking closes, and a request or waiting-list place until the session
  * starts; a course admin (asAdmin) at any time. Callers acting as admin must
  * have checked that the admin manages the session's course. A freed seat goes to the
- * first person on the waiting list, and the list closes up.
+ * first person on the waiting list, and the list closes up. When the learner
+ * gives up their own seat or waiting-list place, the course's admins are told.
  */
 export async function cancelEnrolment(
   actor: User,
@@ -58,7 +59,15 @@ export async function cancelEnrolment(
       session.startsAt.toJSDate() > now
         ? await promoteFromWaitlist(trx, session)
         : []
-    announceAfterCommit(trx, enrolment.id, ['cancelled'])
+    // A learner giving up their own seat or waiting-list place is news for the course's admins.
+    const withdrawn =
+      !options.asAdmin &&
+      (previous === EnrolmentStatuses.Booked || previous === EnrolmentStatuses.Waitlisted)
+    if (withdrawn) {
+      announceAfterCommit(trx, enrolment.id, ['cancelled', 'withdrawn'], { seatGivenTo: promoted })
+    } else {
+      announceAfterCommit(trx, enrolment.id, ['cancelled'])
+    }
     for (const id of promoted) announceAfterCommit(trx, id, ['promoted'])
     return { type: 'cancelled', enrolment, promoted }
   })

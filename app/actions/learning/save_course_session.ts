@@ -2,8 +2,10 @@ import { DateTime } from 'luxon'
 import CourseSession from '#models/course_session'
 import type Course from '#models/course'
 import { SessionStatuses } from '#enums/learning'
+import type { SessionArrangements } from '#events/learning'
 import {
   announceAfterCommit,
+  announceSessionChangeAfterCommit,
   bookedSeats,
   lockSession,
   promoteFromWaitlist,
@@ -29,6 +31,34 @@ export type SessionProblem = {
 }
 export type SessionErrors = Partial<Record<SessionField, SessionProblem>>
 
+/* When and where a session runs, as learners are told about it. */
+export function arrangementsOf(session: {
+  startsAt: DateTime
+  endsAt: DateTime
+  venue: string | null
+  location: string | null
+  onlineUrl: string | null
+}): SessionArrangements {
+  return {
+    startsAt: session.startsAt.toUTC().toISO()!,
+    endsAt: session.endsAt.toUTC().toISO()!,
+    venue: session.venue || null,
+    location: session.location || null,
+    onlineUrl: session.onlineUrl || null,
+  }
+}
+
+/* Whether a change moves the session in time or place (capacity and booking close do not count). */
+export function arrangementsDiffer(before: SessionArrangements, after: SessionArrangements) {
+  return (
+    +new Date(before.startsAt) !== +new Date(after.startsAt) ||
+    +new Date(before.endsAt) !== +new Date(after.endsAt) ||
+    before.venue !== after.venue ||
+    before.location !== after.location ||
+    before.onlineUrl !== after.onlineUrl
+  )
+}
+
 export type SaveSessionResult =
   | { type: 'saved'; session: CourseSession; promoted: number[] }
   | { type: 'invalid'; errors: SessionErrors }
@@ -40,7 +70,9 @@ export type SaveSessionResult =
  * session (or a moved one) starts in the future, ends after it starts,
  * closes for booking no later than the start, has a venue or an online
  * link, and never has fewer places than people already booked. Raising the
- * capacity gives the new places to the front of the waiting list.
+ * capacity gives the new places to the front of the waiting list. Moving
+ * the session in time or place raises its invite sequence in the same
+ * transaction and, once committed, tells everyone on it.
  */
 export async function saveCourseSession(
   course: Course,
@@ -88,6 +120,8 @@ export async function saveCourseSession(
     }
     if (Object.keys(errors).length) return { type: 'invalid', errors }
 
+    const before = locked ? arrangementsOf(locked) : null
+    const rearranged = before !== null && arrangementsDiffer(before, arrangementsOf(input))
     const session = locked ?? new CourseSession()
     // An unchanged instant keeps its DateTime, so the trail records only real changes.
     const instant = (current: DateTime | undefined, next: DateTime) =>
@@ -104,10 +138,15 @@ export async function saveCourseSession(
       capacity: input.capacity,
     })
     if (!locked) session.status = SessionStatuses.Scheduled
+    if (locked && rearranged) session.inviteSequence = locked.inviteSequence + 1
     await session.save()
 
     const promoted = locked && session.startsAt > now ? await promoteFromWaitlist(trx, session) : []
     for (const id of promoted) announceAfterCommit(trx, id, ['promoted'])
+    // Nobody needs telling about a session that is already over.
+    if (before && rearranged && session.endsAt > now) {
+      announceSessionChangeAfterCommit(trx, { sessionId: session.id, before, promoted })
+    }
     return { type: 'saved', session, promoted }
   })
 }

@@ -5,7 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
 import { EnrolmentStatuses } from '#enums/learning'
-import type { EnrolmentChange } from '#events/learning'
+import type { CourseSessionChanged, EnrolmentChange, EnrolmentChanged } from '#events/learning'
 
 /*
  * The seat rules every enrolment change goes through. Each caller first
@@ -149,9 +149,20 @@ export async function promoteFromWaitlist(trx: TransactionClientContract, sessio
 export function announceAfterCommit(
   trx: TransactionClientContract,
   enrolmentId: number,
-  changes: EnrolmentChange[]
+  changes: EnrolmentChange[],
+  details: Omit<EnrolmentChanged, 'enrolmentId' | 'changes'> = {}
 ) {
   trx.after('commit', () => {
-    void emitter.emit('enrolment:changed', { enrolmentId, changes })
+    void emitter.emit('enrolment:changed', { enrolmentId, changes, ...details })
+  })
+}
+
+/* Tells the rest of the service a session's time or place changed, once committed. */
+export function announceSessionChangeAfterCommit(
+  trx: TransactionClientContract,
+  change: CourseSessionChanged
+) {
+  trx.after('commit', () => {
+    void emitter.emit('course_session:changed', change)
   })
 }
