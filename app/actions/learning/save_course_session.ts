@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import CourseSession from '#models/course_session'
 import type Course from '#models/course'
-import { SessionStatuses } from '#enums/learning'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { EnrolmentStatuses, SessionStatuses } from '#enums/learning'
 import type { SessionArrangements } from '#events/learning'
 import {
   announceAfterCommit,
@@ -59,8 +60,31 @@ export function arrangementsDiffer(before: SessionArrangements, after: SessionAr
   )
 }
 
+/* The active people holding or waiting for a place on a session: those a change is told to. */
+async function peopleOnSession(trx: TransactionClientContract, sessionId: number) {
+  const row = await trx
+    .from('enrolments')
+    .join('users', 'users.id', 'enrolments.user_id')
+    .where('enrolments.session_id', sessionId)
+    .whereIn('enrolments.status', [
+      EnrolmentStatuses.Booked,
+      EnrolmentStatuses.Waitlisted,
+      EnrolmentStatuses.Requested,
+    ])
+    .whereNull('users.deactivated_at')
+    .count('* as total')
+    .first()
+  return Number(row?.total ?? 0)
+}
+
 export type SaveSessionResult =
-  | { type: 'saved'; session: CourseSession; promoted: number[] }
+  | {
+      type: 'saved'
+      session: CourseSession
+      promoted: number[]
+      /* How many people are being e-mailed that the session moved (0 when it did not). */
+      told: number
+    }
   | { type: 'invalid'; errors: SessionErrors }
   | { type: 'session_cancelled' }
 
@@ -144,9 +168,11 @@ export async function saveCourseSession(
     const promoted = locked && session.startsAt > now ? await promoteFromWaitlist(trx, session) : []
     for (const id of promoted) announceAfterCommit(trx, id, ['promoted'])
     // Nobody needs telling about a session that is already over.
+    let told = 0
     if (before && rearranged && session.endsAt > now) {
       announceSessionChangeAfterCommit(trx, { sessionId: session.id, before, promoted })
+      told = await peopleOnSession(trx, session.id)
     }
-    return { type: 'saved', session, promoted }
+    return { type: 'saved', session, promoted, told }
   })
 }

@@ -160,7 +160,10 @@ test.group('Session changes: learners are told', (group) => {
       .form({ ...UNCHANGED, startDate: '2031-06-24', startTime: '10:00', endTime: '17:00' })
       .redirects(0)
     response.assertStatus(302)
-    response.assertFlashMessage('success', 'Changes saved to the session: Tue 24 Jun 2031, 10:00')
+    response.assertFlashMessage(
+      'success',
+      'Changes saved to the session: Tue 24 Jun 2031, 10:00. 2 people are being told of the new time or place'
+    )
 
     const sent = await mailsSent(fake, 2)
     assert.lengthOf(sent, 2, 'one e-mail to each booked learner, nobody else')

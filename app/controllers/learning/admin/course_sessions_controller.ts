@@ -146,7 +146,10 @@ export default class CourseSessionsController {
         const promoted = moved
           ? `. ${moved} ${moved === 1 ? 'person' : 'people'} moved from the waiting list to a place`
           : ''
-        session.flash('success', `${message}: ${when(result.session)}${promoted}`)
+        const told = result.told
+          ? `. ${result.told} ${result.told === 1 ? 'person is' : 'people are'} being told of the new time or place`
+          : ''
+        session.flash('success', `${message}: ${when(result.session)}${promoted}${told}`)
         return response.redirect().toPath(sessionsOf(course.id))
       }
       case 'invalid': {
