@@ -27,7 +27,7 @@ export async function afterAutofocus(page: Page) {
 
 /*
  * Fails unless the element with this id (or labelled by the element with this
- * id) has focus, waiting up to 5 s for the page to load and focus to settle.
+ * id) has focus, waiting up to 15 s for the page to load and focus to settle.
  */
 export async function assertFocused(page: Page, id: string, message?: string) {
   await page.waitForLoadState('load')
@@ -38,7 +38,7 @@ export async function assertFocused(page: Page, id: string, message?: string) {
         return element?.id === expected || element?.getAttribute('aria-labelledby') === expected
       },
       id,
-      { timeout: 5000 }
+      { timeout: 15_000 }
     )
     .then(
       () => true,

@@ -23,7 +23,7 @@ async function textsOf(locator: Locator) {
 
 /*
  * What has focus once the page has moved it (autofocus runs a frame after
- * load): waits up to five seconds for the element labelled `labelledBy`.
+ * load): waits up to fifteen seconds for the element labelled `labelledBy`.
  */
 async function focused(page: Page, labelledBy?: string) {
   if (labelledBy) {
@@ -31,7 +31,7 @@ async function focused(page: Page, labelledBy?: string) {
       .waitForFunction(
         (name) => document.activeElement?.getAttribute('aria-labelledby') === name,
         labelledBy,
-        { timeout: 5000 }
+        { timeout: 15_000 }
       )
       .catch(() => {})
   }

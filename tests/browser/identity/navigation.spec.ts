@@ -213,7 +213,7 @@ test.group('Navigation and the page layout, in a browser', (group) => {
 
     const menu = page.getByRole('button', { name: 'Menu' })
     const people = page.getByRole('link', { name: 'Administration', exact: true })
-    await menu.waitFor({ state: 'visible', timeout: 5000 })
+    await menu.waitFor({ state: 'visible', timeout: 15_000 })
     assert.equal(await menu.getAttribute('aria-expanded'), 'false')
     assert.equal(await menu.getAttribute('aria-controls'), 'primary-navigation')
     assert.isFalse(await people.isVisible(), 'the links are hidden until the menu is opened')

@@ -474,7 +474,7 @@ test.group('Staff import, in a browser', (group) => {
 
     staffImport.merge({ status: 'checked', processedRows: 200 })
     await staffImport.save()
-    await page.getByRole('table', { name: 'What the import will do' }).waitFor({ timeout: 5000 })
+    await page.getByRole('table', { name: 'What the import will do' }).waitFor({ timeout: 15_000 })
     await page.assertPath(url)
     await page.assertTextContains('main', 'Status: Checked, not applied')
     assert.equal(await progress.count(), 0)

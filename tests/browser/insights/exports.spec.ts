@@ -98,13 +98,13 @@ test.group('Exports, in a browser', (group) => {
     await page.waitForFunction(
       () => document.querySelector('progress')?.getAttribute('value') === '75',
       undefined,
-      { timeout: 5000 }
+      { timeout: 15_000 }
     )
     running.merge({ status: 'done', rowsDone: 4, fileName: 'missing.csv' })
     await running.save()
     await page
       .getByRole('link', { name: 'Download the CSV file of people' })
-      .waitFor({ timeout: 5000 })
+      .waitFor({ timeout: 15_000 })
     assert.equal(await progress.count(), 0)
     await page.assertAccessible()
 
