@@ -127,16 +127,19 @@ test.group('Team skills matrix', (group) => {
     ])
   })
 
-  test('line managers and HR see the Team skills link; others do not', async ({
+  test('line managers and HR find Team skills among the Skills pages; others do not', async ({
     client,
     assert,
   }) => {
+    // Team skills is one of the Skills section's pages, listed on each of them.
     const { max, hrA, carol } = await capabilityFixture()
-    const managerHome = await client.get('/').loginAs(max)
-    assert.include(managerHome.text(), 'href="/capability/team"')
-    const hrHome = await client.get('/').loginAs(hrA)
-    assert.include(hrHome.text(), 'href="/capability/team"')
-    const learnerHome = await client.get('/').loginAs(carol)
-    assert.notInclude(learnerHome.text(), 'href="/capability/team"')
+    const teamSkills = 'href="/capability/team" class="section-link"'
+    const managers = await client.get('/capability/gaps').loginAs(max)
+    assert.include(managers.text(), teamSkills)
+    const hrs = await client.get('/capability/gaps').loginAs(hrA)
+    assert.include(hrs.text(), teamSkills)
+    const learners = await client.get('/capability/gaps').loginAs(carol)
+    assert.include(learners.text(), 'href="/capability/plan" class="section-link"')
+    assert.notInclude(learners.text(), 'href="/capability/team"')
   })
 })

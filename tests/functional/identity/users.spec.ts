@@ -105,12 +105,13 @@ test.group('People administration: access', (group) => {
     client,
     assert,
   }) => {
+    // Manage courses is one of the Learning section's pages, listed on each of them.
     const courseAdmin = await createUser({ roles: ['course_admin', 'learner'] })
-    const unlinked = await client.get('/').loginAs(courseAdmin)
+    const unlinked = await client.get('/learning/courses').loginAs(courseAdmin)
     assert.notInclude(unlinked.text(), 'href="/learning/admin/courses"')
     await createProvider('GDS Academy', [courseAdmin])
-    const linked = await client.get('/').loginAs(courseAdmin)
-    linked.assertTextIncludes('href="/learning/admin/courses"')
+    const linked = await client.get('/learning/courses').loginAs(courseAdmin)
+    linked.assertTextIncludes('href="/learning/admin/courses" class="section-link"')
   })
 
   test('a line manager sees their direct reports on the home page', async ({ client }) => {
