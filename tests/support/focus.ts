@@ -1,8 +1,9 @@
 import { decoratorsCollection } from '@japa/browser-client'
 import type { Page } from 'playwright'
 
-/* The focused element: its id (or the id of what labels it) and its text. */
-export function focused(page: Page) {
+/* The focused element, once the page has loaded: its id (or the id of what labels it) and its text. */
+export async function focused(page: Page) {
+  await afterAutofocus(page)
   return page.evaluate(() => {
     const element = document.activeElement
     return {

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 
@@ -26,6 +27,7 @@ async function textsOf(locator: Locator) {
  * load): waits up to fifteen seconds for the element labelled `labelledBy`.
  */
 async function focused(page: Page, labelledBy?: string) {
+  await afterAutofocus(page)
   if (labelledBy) {
     await page
       .waitForFunction(

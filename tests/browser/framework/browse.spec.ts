@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 
@@ -21,7 +22,8 @@ async function textsOf(locator: Locator) {
   return texts.map((text) => collapse(text))
 }
 
-function activeElement(page: Page) {
+async function activeElement(page: Page) {
+  await afterAutofocus(page)
   return page.evaluate(() => {
     const element = document.activeElement
     return {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Browser, Locator, Page } from 'playwright'
+import { afterAutofocus } from '#tests/support/focus'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { mainNavigationLinks, navigateTo, sectionLinks } from '#tests/support/navigation'
 
@@ -10,7 +11,8 @@ function baseURL() {
   return `http://${process.env.HOST}:${process.env.PORT}`
 }
 
-function activeElement(page: Page) {
+async function activeElement(page: Page) {
+  await afterAutofocus(page)
   return page.evaluate(() => {
     const element = document.activeElement
     return {

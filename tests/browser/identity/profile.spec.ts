@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator, Page } from 'playwright'
+import type { Locator } from 'playwright'
 import User from '#models/user'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -9,14 +9,6 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 async function textOf(locator: Locator) {
   const text = await locator.textContent()
   return text?.replace(/\s+/g, ' ').trim()
-}
-
-/* The id of the element that has focus, or what labels it when it has no id. */
-function focusedElement(page: Page) {
-  return page.evaluate(() => {
-    const element = document.activeElement
-    return element?.id || element?.getAttribute('aria-labelledby') || element?.tagName || null
-  })
 }
 
 test.group('Your profile, in a browser', (group) => {
@@ -77,7 +69,7 @@ test.group('Your profile, in a browser', (group) => {
     await page.assertPath('/profile/password')
     await page.assertTitleContains('Error: Change your password')
     await page.assertTextContains('[role=alert] h2', 'There is a problem')
-    assert.equal(await focusedElement(page), 'error-summary-title')
+    await page.assertFocused('error-summary-title')
     const summaryLink = page.locator('[role=alert] a', {
       hasText: 'The current password is not correct',
     })
@@ -156,7 +148,7 @@ test.group('Your profile, in a browser', (group) => {
 
     await page.assertPath('/profile')
     await page.assertTextContains('[role=alert] h2', 'There is a problem')
-    assert.equal(await focusedElement(page), 'error-summary-title')
+    await page.assertFocused('error-summary-title')
     assert.equal(await page.getByLabel('Name of a new token').getAttribute('aria-invalid'), 'true')
     await page.assertAccessible()
   })

@@ -28,10 +28,7 @@ test.group('Signing in, in a browser', (group) => {
     await page.assertTextContains('[role=alert] h2', 'There is a problem')
     await page.assertTitleContains('Error: Sign in')
     assert.equal(await page.getByLabel('Email address').inputValue(), user.email)
-    const focused = await page.evaluate(() =>
-      document.activeElement?.getAttribute('aria-labelledby')
-    )
-    assert.equal(focused, 'error-summary-title')
+    await page.assertFocused('error-summary-title')
     await page.assertAccessible()
   })
 })

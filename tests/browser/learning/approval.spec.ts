@@ -31,7 +31,8 @@ async function textsOf(locator: Locator) {
   return texts.map((text) => collapse(text))
 }
 
-function activeElement(page: Page) {
+async function activeElement(page: Page) {
+  await afterAutofocus(page)
   return page.evaluate(() => {
     const element = document.activeElement
     return {

@@ -33,7 +33,8 @@ async function textsOf(locator: Locator) {
   return texts.map((text) => collapse(text))
 }
 
-function focused(page: Page) {
+async function focused(page: Page) {
+  await afterAutofocus(page)
   return page.evaluate(() => ({
     id: document.activeElement?.id,
     labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
