@@ -111,6 +111,8 @@ import {
   VALIDATIONS_HEADER,
 } from '#queries/exports/capability_export_query'
 
+import { countSkills, skillLines, SKILLS_HEADER } from '#queries/exports/framework_export_query'
+
 /* Query-string filters as a list page sends them, and as an export keeps them. */
 export type ExportFilters = Record<string, string>
 
@@ -368,6 +370,18 @@ const schemes: ExportKind<null> = {
   lines: (_user, _filters, batchSize) => schemeLines(batchSize),
 }
 
+const skills: ExportKind<null> = {
+  title: 'Skills',
+  fileStem: 'framework-skills',
+  header: SKILLS_HEADER,
+  listPath: '/framework/skills',
+  async filters() {
+    return { kept: {}, parsed: null }
+  },
+  count: () => countSkills(),
+  lines: (_user, _filters, batchSize) => skillLines(batchSize),
+}
+
 const cohorts: ExportKind<null> = {
   title: 'Fast Stream cohorts',
   fileStem: 'fast-stream-cohorts',
@@ -593,6 +607,7 @@ export const exportKinds = {
   applicants,
   validations,
   developmentPlan,
+  skills,
 } as const
 
 export type ExportKindName = keyof typeof exportKinds

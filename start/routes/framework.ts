@@ -16,6 +16,7 @@ router
     router.get('/', [FrameworkController, 'index']).as('framework.index')
     router.get('/roles/:id', [RoleProfilesController, 'show']).as('framework.roles.show')
     router.get('/skills', [SkillsController, 'index']).as('framework.skills.index')
+    router.get('/skills.csv', [SkillsController, 'csv']).as('framework.skills.csv')
     router.get('/skills/:id', [SkillsController, 'show']).as('framework.skills.show')
     router.get('/progression', [ProgressionController, 'show']).as('framework.progression')
     router.get('/export.csv', [ExportsController, 'csv']).as('framework.export.csv')

@@ -3,10 +3,16 @@ import { skillsByCategory, skillWithUsage } from '#queries/framework/framework_q
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { coursesBuildingSkill } from '#queries/learning/catalogue_query'
+import { exportList } from '#services/exports'
 
 export default class SkillsController {
   async index({ view }: HttpContext) {
     return view.render('pages/framework/skills', { categories: await skillsByCategory() })
+  }
+
+  /* Every skill in use with the role levels that need it, as the skills page lists them, as CSV. */
+  async csv(ctx: HttpContext) {
+    return exportList(ctx, 'skills')
   }
 
   async show({ params, view }: HttpContext) {
