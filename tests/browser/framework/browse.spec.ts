@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -264,6 +265,40 @@ test.group('Browsing the capability framework, in a browser', (group) => {
       'Associate product manager',
     ])
     await page.assertAccessible()
+  })
+
+  test('a learner lists every skill by category, with the role levels needing each, and downloads the list', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    await productAndDelivery()
+    await browserContext.loginAs(await createUser({ roles: ['learner'] }))
+    const page = await visit('/framework')
+    await page.getByRole('link', { name: 'All skills by category' }).click()
+    await page.assertPath('/framework/skills')
+    await page.assertTextContains('h1', 'Skills')
+    const categories = page.getByRole('navigation', { name: 'Categories' })
+    assert.deepEqual(await textsOf(categories.getByRole('link')), ['Product and delivery'])
+    const section = page.getByRole('region', { name: /^Product and delivery/ })
+    assert.deepEqual(await textsOf(section.getByRole('listitem')), [
+      'Agile working (5 role levels)',
+      'Strategic thinking (2 role levels)',
+      'Team dynamics (1 role level)',
+      'User focus (3 role levels)',
+    ])
+    await page.assertAccessible()
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV of every skill' }).click(),
+    ])
+    assert.match(download.suggestedFilename(), /^framework-skills-\d{4}-\d{2}-\d{2}\.csv$/)
+    const text = await readFile((await download.path())!, 'utf8')
+    assert.deepEqual(text.trim().split('\n').slice(0, 2), [
+      'skill,category,description,role levels needing it',
+      'Agile working,Product and delivery,About Agile working.,5',
+    ])
   })
 
   test('comparing two role levels with the keyboard: one level alone brings a focused error summary, both show the skills to raise and the new ones', async ({
