@@ -18,6 +18,7 @@ import { launchChromium } from '#tests/support/chromium'
 import '#tests/support/accessibility'
 import '#tests/support/focus'
 import { browserPages } from '#tests/support/browser_pages'
+import { browserSignIn } from '#tests/support/browser_sign_in'
 import { openApiResponses } from '#tests/support/openapi'
 
 export const plugins: Config['plugins'] = [
@@ -31,6 +32,7 @@ export const plugins: Config['plugins'] = [
   browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
   sessionBrowserClient(app),
   authBrowserClient(app),
+  browserSignIn,
   browserPages,
 ]
 

@@ -1,0 +1,30 @@
+import app from '@adonisjs/core/services/app'
+import { decoratorsCollection } from '@japa/browser-client'
+import type { PluginFn } from '@japa/runner/types'
+import type User from '#models/user'
+
+/*
+ * `browserContext.loginAs(user)` that has finished when it returns. The
+ * auth package's own version starts setting the session cookie and the
+ * session's data without waiting for either, so on a busy machine the
+ * test's first page could be asked for before they were in place, and it
+ * showed the sign-in page. Registered after the auth package's plugin, so
+ * this one is the `loginAs` a browser context has.
+ */
+export const browserSignIn: PluginFn = async function () {
+  const auth = await app.container.make('auth.manager')
+  decoratorsCollection.register({
+    context(context) {
+      context.loginAs = async function (user: User) {
+        const signedIn = await auth.createAuthenticatorClient().use().authenticateAsClient(user)
+        if (signedIn.headers) {
+          throw new Error('A browser signs in with a session, not with request headers')
+        }
+        for (const [name, value] of Object.entries(signedIn.cookies ?? {})) {
+          await context.setCookie(name, value)
+        }
+        if (signedIn.session) await context.setSession(signedIn.session)
+      }
+    },
+  })
+}
