@@ -46,15 +46,22 @@ export function todayInUk(now = DateTime.now()) {
   return now.setZone(PLAN_ZONE).toISODate()!
 }
 
-/* A person's plan: unfinished items first, soonest due first, undated last. */
-export async function planItems(userId: number, now = DateTime.now()): Promise<PlanItemRow[]> {
-  const today = todayInUk(now)
-  const rows = await db
+/* A person's plan items with their skill, course and who agreed them; no columns chosen yet. */
+export function planItemsOf(userId: number) {
+  return db
     .from('development_plan_items as items')
     .leftJoin('skills', 'skills.id', 'items.skill_id')
     .leftJoin('courses', 'courses.id', 'items.course_id')
     .leftJoin('users as agreers', 'agreers.id', 'items.agreed_by')
     .where('items.user_id', userId)
+}
+
+/*
+ * A person's plan items with the columns the plan shows, and whether each
+ * is overdue: due before `today` (UK) and not done.
+ */
+export function planItemRows(userId: number, today: string) {
+  return planItemsOf(userId)
     .select(
       'items.id',
       'items.kind',
@@ -76,6 +83,11 @@ export async function planItems(userId: number, now = DateTime.now()): Promise<P
         [today]
       )
     )
+}
+
+/* A person's plan: unfinished items first, soonest due first, undated last. */
+export async function planItems(userId: number, now = DateTime.now()): Promise<PlanItemRow[]> {
+  const rows = await planItemRows(userId, todayInUk(now))
     .orderByRaw(`case when items.status = 'done' then 1 else 0 end`)
     .orderByRaw('case when items.due_on is null then 1 else 0 end')
     .orderBy('items.due_on', 'asc')

@@ -1,10 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { type CsvLine, type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { planItemStatusLabels } from '#enums/capability'
 import type { PlanItemStatus } from '#enums/capability'
 import { skillLevelName } from '#domain/framework/levels'
-import { directReport, todayInUk } from '#queries/capability/plan_query'
+import { directReport, planItemRows, planItemsOf, todayInUk } from '#queries/capability/plan_query'
 import {
   pendingClaims,
   proposedRoles,
@@ -166,17 +165,8 @@ export async function planOwnerFor(user: User, personId: number) {
   return person ? person.id : null
 }
 
-function planOf(userId: number) {
-  return db
-    .from('development_plan_items as items')
-    .leftJoin('skills', 'skills.id', 'items.skill_id')
-    .leftJoin('courses', 'courses.id', 'items.course_id')
-    .leftJoin('users as agreers', 'agreers.id', 'items.agreed_by')
-    .where('items.user_id', userId)
-}
-
 export function countPlanItems(userId: number) {
-  return countRows(planOf(userId))
+  return countRows(planItemsOf(userId))
 }
 
 /*
@@ -194,26 +184,7 @@ export async function* planLines(userId: number, batchSize: number) {
   ]
   for (const part of parts) {
     const build = () => {
-      const query = planOf(userId)
-        .select(
-          'items.id',
-          'items.kind',
-          'skills.name as skill_name',
-          'items.target_level',
-          'courses.code as course_code',
-          'courses.title as course_title',
-          'items.due_on',
-          'items.status',
-          'items.agreed_by',
-          'agreers.full_name as agreed_by_name',
-          'items.agreed_at'
-        )
-        .select(
-          db.raw(
-            `case when items.due_on is not null and items.due_on < ? and items.status <> 'done' then 1 else 0 end as overdue`,
-            [today]
-          )
-        )
+      const query = planItemRows(userId, today)
       if (part.done) query.where('items.status', 'done')
       else query.whereNot('items.status', 'done')
       if (part.dated) query.whereNotNull('items.due_on')
