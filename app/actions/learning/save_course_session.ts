@@ -3,7 +3,7 @@ import CourseSession from '#models/course_session'
 import type Course from '#models/course'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { EnrolmentStatuses, SessionStatuses } from '#enums/learning'
-import type { SessionArrangements } from '#events/learning'
+import { arrangementsDiffer, arrangementsOf } from '#domain/learning/session_arrangements'
 import {
   announceAfterCommit,
   announceSessionChangeAfterCommit,
@@ -31,34 +31,6 @@ export type SessionProblem = {
   message: string
 }
 export type SessionErrors = Partial<Record<SessionField, SessionProblem>>
-
-/* When and where a session runs, as learners are told about it. */
-export function arrangementsOf(session: {
-  startsAt: DateTime
-  endsAt: DateTime
-  venue: string | null
-  location: string | null
-  onlineUrl: string | null
-}): SessionArrangements {
-  return {
-    startsAt: session.startsAt.toUTC().toISO()!,
-    endsAt: session.endsAt.toUTC().toISO()!,
-    venue: session.venue || null,
-    location: session.location || null,
-    onlineUrl: session.onlineUrl || null,
-  }
-}
-
-/* Whether a change moves the session in time or place (capacity and booking close do not count). */
-export function arrangementsDiffer(before: SessionArrangements, after: SessionArrangements) {
-  return (
-    +new Date(before.startsAt) !== +new Date(after.startsAt) ||
-    +new Date(before.endsAt) !== +new Date(after.endsAt) ||
-    before.venue !== after.venue ||
-    before.location !== after.location ||
-    before.onlineUrl !== after.onlineUrl
-  )
-}
 
 /* The active people holding or waiting for a place on a session: those a change is told to. */
 async function peopleOnSession(trx: TransactionClientContract, sessionId: number) {

@@ -7,12 +7,8 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import { enrol } from '#actions/learning/enrol'
-import {
-  arrangementsDiffer,
-  arrangementsOf,
-  saveCourseSession,
-  type SessionInput,
-} from '#actions/learning/save_course_session'
+import { saveCourseSession, type SessionInput } from '#actions/learning/save_course_session'
+import { arrangementsDiffer, arrangementsOf } from '#domain/learning/session_arrangements'
 import { sessionInvite } from '#services/calendar'
 import type { LearningMail } from '#mails/learning_mail'
 import LearningPromoted from '#mails/learning_promoted'
