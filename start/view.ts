@@ -1,7 +1,8 @@
 /*
  * Helpers every page can use.
  */
-import edge from 'edge.js'
+import edge, { edgeGlobals } from 'edge.js'
+import { safeAttrs, safeUrl } from '#services/html_attributes'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
@@ -12,6 +13,14 @@ import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
 import { skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
+
+/*
+ * Attribute lists escape their values (see app/services/html_attributes.ts);
+ * `html.attrs` is the same helper, so no template can write one unescaped.
+ */
+edge.global('safeAttrs', safeAttrs)
+edge.global('html', { ...edgeGlobals.html, attrs: safeAttrs })
+edge.global('safeUrl', safeUrl)
 
 edge.global('navigationFor', (user: User) => navigationFor(user))
 edge.global('sectionOf', sectionOf)

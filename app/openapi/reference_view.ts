@@ -7,6 +7,7 @@ import {
   type Response,
   type Schema,
 } from './types.js'
+import { escapeHtml } from '#services/html_attributes'
 
 /*
  * The API reference page's content, read from the OpenAPI document so the
@@ -294,18 +295,9 @@ export function referenceView(document: OpenApiDocument): ReferenceView {
   }
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
 /* Text with `code` and **strong** spans as HTML, everything else escaped. */
 export function inlineMarkup(value: string) {
-  return value
-    .replace(/[&<>"']/g, (character) => ESCAPES[character])
+  return escapeHtml(value)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
 }

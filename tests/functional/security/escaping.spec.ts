@@ -1,0 +1,343 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import type { SessionData } from '@adonisjs/session/types'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import User from '#models/user'
+import Export from '#models/export'
+import FrameworkImport from '#models/framework_import'
+import UserRole from '#models/user_role'
+import { assessmentSkills } from '#queries/capability/assessment_query'
+import { getFormsOf, linksOf } from '#tests/support/html'
+import { allRoutes, matchesPattern, urlFor } from '#tests/support/routes'
+
+/*
+ * Text that breaks out of an attribute or an element if it is written
+ * unescaped: a double-quoted attribute, a single-quoted one, a textarea,
+ * and an Alpine directive that would submit the form it lands in.
+ */
+const PAYLOAD =
+  `"><i x-data x-init="$el.form.requestSubmit()" data-pwn>` +
+  `' autofocus onfocus=alert(2) '</textarea><script>`
+
+/* Stored links a template might put in an href. */
+const URL_PAYLOAD = 'javascript:alert(document.domain)//'
+
+/* Each is only in a page when the payload was written without escaping. */
+const UNESCAPED = [
+  '<i x-data',
+  'data-pwn>',
+  "' autofocus onfocus",
+  '</textarea><script>',
+  'href="javascript:',
+]
+
+/* Free text people type into the service, wherever it is stored. */
+const FREE_TEXT_COLUMNS = new Set([
+  'name',
+  'full_name',
+  'title',
+  'description',
+  'venue',
+  'location',
+  'notes',
+  'comment',
+  'summary',
+  'descriptor',
+  'reason',
+  'cancellation_reason',
+  'decision_reason',
+  'decision_comment',
+  'override_reason',
+  'request_note',
+  'review_note',
+  'unmatched_reason',
+  'subject_label',
+  'provider_name',
+  'team_name',
+  'file_name',
+])
+const URL_COLUMNS = new Set(['evidence_url', 'online_url'])
+
+/* Query parameters the list pages read, sent with the payload to every page. */
+const REFLECTED_PARAMETERS = [
+  'q',
+  'from',
+  'to',
+  'actor',
+  'status',
+  'outcome',
+  'sort',
+  'direction',
+  'toward',
+  'organisationId',
+  'location',
+  'provider',
+  'mode',
+  'skill',
+  'role',
+  'grade',
+]
+
+/* GET routes that answer with something other than a page. */
+const NOT_PAGES = [/^\/api\/v1\//, /\.(csv|ics|json)$/, /\/(download|progress|match-status)$/]
+
+/* Page routes nobody has visited yet. */
+function unvisitedPages(findings: Findings) {
+  return allRoutes()
+    .filter((route) => route.methods.includes('GET'))
+    .map((route) => route.pattern)
+    .filter((pattern) => !NOT_PAGES.some((notPage) => notPage.test(pattern)))
+    .filter((pattern) => ![...findings.visited].some((path) => matchesPattern(pattern, path)))
+}
+
+/* Addresses not worth a visit: downloads and the API. */
+const SKIPPED = [/^\/api\//, /\.(csv|ics|json)(\?|$)/, /\/download(\?|$)/, /^\/sign-out/]
+const VISITS_PER_PATTERN = 2
+const PAGES_PER_PERSON = 400
+
+/* Each table's columns with the room they have for text (0: no limit), read through the test's transaction. */
+async function textColumns(mysql: boolean) {
+  const columns = new Map<string, Map<string, number>>()
+  const add = (table: string, column: string, room: number) => {
+    if (!columns.has(table)) columns.set(table, new Map())
+    columns.get(table)!.set(column, room)
+  }
+  if (mysql) {
+    const [rows] = await db.rawQuery(
+      `SELECT table_name AS t, column_name AS c, character_maximum_length AS room
+         FROM information_schema.columns WHERE table_schema = DATABASE()`
+    )
+    for (const row of rows) add(row.t, row.c, Number(row.room ?? 0))
+    return columns
+  }
+  const tables = await db.rawQuery(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+  for (const { name } of tables) {
+    for (const column of await db.rawQuery(`PRAGMA table_info(${name})`)) {
+      add(name, column.name, Number(/\((\d+)\)/.exec(column.type)?.[1] ?? 0))
+    }
+  }
+  return columns
+}
+
+/* Writes the payload into every free-text column and a bad link into every link column. */
+async function plantPayloads() {
+  const mysql = db.connection().dialect.name === 'mysql'
+  const planted: string[] = []
+  for (const [table, columns] of await textColumns(mysql)) {
+    if (table.startsWith('adonis_') || table.startsWith('queue_')) continue
+    for (const [column, room] of columns) {
+      const isText = FREE_TEXT_COLUMNS.has(column)
+      if (!isText && !URL_COLUMNS.has(column)) continue
+      const value = isText ? PAYLOAD : URL_PAYLOAD
+      if (room > 0 && room < value.length + 12) continue
+      const expression =
+        !isText || !columns.has('id') ? '?' : mysql ? `CONCAT(?, ' #', id)` : `? || ' #' || id`
+      await db.rawQuery(`UPDATE ${table} SET ${column} = ${expression}`, [value])
+      planted.push(`${table}.${column}`)
+    }
+  }
+  return planted
+}
+
+/* "/learning/courses/12/sessions/3?x=1" counts as "/learning/courses/:n/sessions/:n". */
+const patternOf = (url: string) => url.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/:n')
+
+function withParameters(url: string, names: string[]) {
+  const [path, query = ''] = url.split('?')
+  const parameters = new URLSearchParams(query)
+  for (const name of names) parameters.set(name, PAYLOAD)
+  return `${path}?${parameters.toString()}`
+}
+
+type Findings = {
+  pages: number
+  reflected: number
+  escapedSeen: number
+  failures: string[]
+  visited: Set<string>
+}
+
+async function visit(
+  client: ApiClient,
+  user: User,
+  url: string,
+  findings: Findings,
+  session: SessionData = {}
+) {
+  findings.visited.add(url.split('?')[0])
+  const response = await client.get(url).loginAs(user).withSession(session).redirects(0)
+  const status = response.status()
+  const where = `${user.email} ${url.length > 100 ? url.slice(0, 100) + '…' : url}`
+  if (status >= 500) findings.failures.push(`${where} → ${status}`)
+  if (!String(response.header('content-type') ?? '').includes('text/html'))
+    return { status, html: null }
+  const html = response.text()
+  for (const marker of UNESCAPED) {
+    const at = html.indexOf(marker)
+    if (at >= 0) {
+      findings.failures.push(
+        `${where}: unescaped ${JSON.stringify(marker)} in …${html.slice(Math.max(0, at - 80), at + 40)}…`
+      )
+    }
+  }
+  if (html.includes('&lt;i x-data')) findings.escapedSeen++
+  return { status, html }
+}
+
+/* Every page the person reaches from home, and each with the payload in its query. */
+async function crawl(client: ApiClient, user: User, findings: Findings) {
+  const queue = ['/']
+  const queued = new Set(queue)
+  const perPattern = new Map<string, number>()
+  const reflectedPatterns = new Set<string>()
+  let pages = 0
+  while (queue.length > 0 && pages < PAGES_PER_PERSON) {
+    const url = queue.shift()!
+    const { html } = await visit(client, user, url, findings)
+    pages++
+    if (html === null) continue
+
+    const pattern = patternOf(url)
+    if (!reflectedPatterns.has(pattern)) {
+      reflectedPatterns.add(pattern)
+      await visit(client, user, withParameters(url, REFLECTED_PARAMETERS), findings)
+      findings.reflected++
+      for (const form of getFormsOf(html, url)) {
+        await visit(client, user, withParameters(form.action, form.fields), findings)
+        findings.reflected++
+      }
+    }
+
+    for (const link of linksOf(html)) {
+      if (queued.has(link) || SKIPPED.some((skipped) => skipped.test(link))) continue
+      const linkPattern = patternOf(link)
+      const seen = perPattern.get(linkPattern) ?? 0
+      if (seen >= VISITS_PER_PATTERN) continue
+      perPattern.set(linkPattern, seen + 1)
+      queued.add(link)
+      queue.push(link)
+    }
+  }
+  findings.pages += pages
+}
+
+test.group('Escaping: stored and reflected text on every page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('attribute-breaking text stored in every free-text field or sent in any query parameter is shown only escaped', async ({
+    client,
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const admin = await User.findByOrFail('email', 'admin@demo.example')
+    const team = await db.from('teams').orderBy('id').select('id').first()
+    admin.teamId = team?.id ?? null
+    await admin.save()
+    for (const role of [
+      'department_hr',
+      'course_admin',
+      'fast_stream_admin',
+      'team_lead',
+    ] as const) {
+      await UserRole.firstOrCreate({ userId: admin.id, role }, { userId: admin.id, role })
+    }
+    // A match still open to changes, so its moves can be shown.
+    const match = await db.from('placement_matches').orderBy('id', 'desc').first()
+    await db.from('placement_rounds').where('id', match.round_id).update({ status: 'matched' })
+    // Records the demo has none of, so their pages have something to show.
+    await Export.create({
+      userId: admin.id,
+      kind: 'people',
+      filters: {},
+      status: 'done',
+      rowsDone: 1,
+      rowsTotal: 1,
+      fileName: 'people.csv',
+    })
+    await FrameworkImport.create({
+      uploadedBy: admin.id,
+      fileName: 'framework.csv',
+      content: '',
+      status: 'previewed',
+      summary: null,
+    })
+    const planted = await plantPayloads()
+    const expected = [
+      'courses.title',
+      'course_sessions.venue',
+      'users.full_name',
+      'organisations.name',
+      'placements.title',
+      'placements.location',
+      'capability_gaps.title',
+      'recruitment_campaigns.title',
+      'services.name',
+      'teams.name',
+      'skills.name',
+      'role_profiles.name',
+      'auth_access_tokens.name',
+      'fast_stream_cohorts.name',
+      'development_plan_items.notes',
+      'enrolments.request_note',
+      'exports.file_name',
+      'framework_imports.file_name',
+    ]
+    assert.deepEqual(
+      expected.filter((column) => !planted.includes(column)),
+      [],
+      'columns that should hold the payload'
+    )
+
+    const people = [
+      admin,
+      await User.findByOrFail('email', 'learner01@demo.example'),
+      await User.findByOrFail('email', 'entrant001@demo.example'),
+      await User.findByOrFail('email', 'hr.dft@demo.example'),
+    ]
+    const findings: Findings = {
+      pages: 0,
+      reflected: 0,
+      escapedSeen: 0,
+      failures: [],
+      visited: new Set(),
+    }
+    for (const person of people) {
+      await person.load('roles')
+      await crawl(client, person, findings)
+    }
+
+    // The sign-in page, as someone not signed in.
+    for (const url of ['/sign-in', withParameters('/sign-in', ['returnTo', 'email'])]) {
+      const response = await client.get(url).redirects(0)
+      findings.visited.add('/sign-in')
+      const html = response.text()
+      for (const marker of UNESCAPED) assert.notInclude(html, marker, url)
+    }
+
+    // The answers' check page, mid-way through a self-assessment.
+    const learner = people[1]
+    const { skills } = await assessmentSkills(learner.id)
+    assert.isAbove(skills.length, 0)
+    const answers = skills.map((skill) => ({ skillId: skill.id, level: 2 }))
+    const check = await visit(client, learner, '/capability/assessment/check', findings, {
+      'capability.pendingSelfAssessment': answers,
+    })
+    assert.equal(check.status, 200)
+    assert.include(check.html, '&lt;i x-data')
+
+    // Pages no link reaches on the demo data, visited at an address built from real ids.
+    for (const pattern of unvisitedPages(findings)) {
+      const url = await urlFor(pattern)
+      const { status } = await visit(client, admin, url, findings)
+      assert.equal(status, 200, `${url} shows a page`)
+      await visit(client, admin, withParameters(url, REFLECTED_PARAMETERS), findings)
+    }
+    assert.deepEqual(unvisitedPages(findings), [], 'pages no person visited')
+    assert.isAtLeast(findings.pages, 300, 'pages visited')
+    assert.isAtLeast(findings.reflected, 150, 'pages visited with the payload in the query')
+    assert.isAtLeast(findings.escapedSeen, 100, 'pages showing the payload, escaped')
+    assert.deepEqual(findings.failures.slice(0, 15), [], `${findings.failures.length} failures`)
+  }).timeout(900_000)
+})
