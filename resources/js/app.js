@@ -2,10 +2,11 @@ import Alpine from '@alpinejs/csp'
 import navigation from './alpine/navigation.js'
 import jobProgress from './alpine/job_progress.js'
 import shortlist from './alpine/shortlist.js'
+import { keepOnlyKnownDirectives } from './alpine/guard.js'
 
-Alpine.data('navigation', navigation)
-Alpine.data('jobProgress', jobProgress)
-Alpine.data('shortlist', shortlist)
+const components = { navigation, jobProgress, shortlist }
+for (const [name, component] of Object.entries(components)) Alpine.data(name, component)
+keepOnlyKnownDirectives(Alpine, Object.keys(components))
 
 window.Alpine = Alpine
 Alpine.start()

@@ -18,8 +18,8 @@ export default function navigation() {
     get expanded() {
       return this.open ? 'true' : 'false'
     },
-    get hiddenOnSmall() {
-      return this.enhanced && !this.open
+    get smallScreenClass() {
+      return this.enhanced && !this.open ? 'hidden md:block' : ''
     },
   }
 }
