@@ -26,7 +26,8 @@ test.group('Injected Alpine directives, in a browser', (group) => {
     await browserContext.loginAs(user)
     await browserContext.route('**/profile', async (route) => {
       const response = await route.fetch()
-      const html = (await response.text())
+      const original = await response.text()
+      const html = original
         .replace('<a href="/" class="header-link', `${INJECTED}<a href="/" class="header-link`)
         .replace('<h1', `${INJECTED.replaceAll('id="', 'id="main-')}<h1`)
       await route.fulfill({ response, body: html })
