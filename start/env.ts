@@ -32,8 +32,28 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.secret(),
   APP_URL: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string(),
+  /* Operators' key to /health's details (database, latency): sent as a bearer token. */
+  HEALTH_TOKEN: Env.schema.secret.optional(),
 
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+  /*
+   * Where sessions live: database or redis (shared by every instance), memory (tests).
+   * Unset: redis when REDIS_URL is set, else database. An encrypted cookie is
+   * refused: a session kept in the browser cannot be ended by signing out.
+   */
+  SESSION_DRIVER: (name: string, value?: string) => {
+    if (!value) return undefined
+    if (value === 'cookie') {
+      throw new Error(
+        `Value for environment variable "${name}" cannot be cookie any more: a session kept in the browser cannot be ended by signing out. Use database or redis, or leave it unset`
+      )
+    }
+    if (value !== 'database' && value !== 'redis' && value !== 'memory') {
+      throw new Error(
+        `Value for environment variable "${name}" must be database, redis or memory, or unset`
+      )
+    }
+    return value
+  },
 
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
   SQLITE_FILENAME: Env.schema.string.optional(),

@@ -36,6 +36,9 @@ router
     router
       .put('/profile/password', [ProfileController, 'updatePassword'])
       .as('profile.password.update')
+    router
+      .post('/profile/sign-out-elsewhere', [ProfileController, 'signOutElsewhere'])
+      .as('profile.signOutElsewhere')
     router.post('/profile/tokens', [AccessTokensController, 'store']).as('profile.tokens.store')
     router
       .delete('/profile/tokens/:id', [AccessTokensController, 'destroy'])

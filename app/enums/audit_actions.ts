@@ -7,6 +7,7 @@ export const AuditActions = {
   Delete: 'delete',
   SignIn: 'sign_in',
   SignOut: 'sign_out',
+  SignOutElsewhere: 'sign_out_elsewhere',
   TokenIssued: 'token_issued',
   TokenRevoked: 'token_revoked',
   PasswordChanged: 'password_changed',

@@ -6,6 +6,7 @@ import UserRole from '#models/user_role'
 import Team from '#models/team'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import { endSessionsOf } from '#services/user_sessions'
 import type { Role } from '#enums/roles'
 import type { Grade } from '#enums/grades'
 import type { Profession } from '#enums/professions'
@@ -134,7 +135,7 @@ async function syncRoles(user: User, roles: Role[], trx: any) {
 
 /*
  * Deactivates or restores an account. A deactivated person cannot sign in,
- * their sessions end on their next request and their API tokens are deleted.
+ * their sessions end at once and their API tokens are deleted.
  */
 export async function setUserActive(user: User, active: boolean) {
   await db.transaction(async (trx) => {
@@ -155,4 +156,6 @@ export async function setUserActive(user: User, active: boolean) {
       trx
     )
   })
+  // After the commit: on SQLite the session store shares the one connection the transaction held.
+  if (!active) await endSessionsOf(user.id)
 }

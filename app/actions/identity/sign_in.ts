@@ -16,6 +16,26 @@ export const SIGN_IN_LIMITS = {
   perIp: { requests: 30, duration: '15 mins', blockDuration: '15 mins' },
 } as const
 
+/* How long a throttled person waits, in words: "1 minute", "15 minutes". */
+export function minutesToWait(seconds: number) {
+  const value = Math.max(1, Math.ceil(seconds / 60))
+  return value === 1 ? '1 minute' : `${value} minutes`
+}
+
+/*
+ * The counters of wrong passwords for one account and one address. Every
+ * place a password is checked (signing in, asking for an API token,
+ * confirming the current password to change it) counts against the same
+ * ones, so none of them is a way round the others' limit.
+ */
+export function passwordAttempts(email: string, ip: string) {
+  const normalised = email.trim().toLowerCase()
+  return limiter.multi([
+    { key: `sign_in:account:${normalised}`, ...SIGN_IN_LIMITS.perAccount },
+    { key: `sign_in:ip:${ip}`, ...SIGN_IN_LIMITS.perIp },
+  ])
+}
+
 /*
  * Checks an e-mail and password. Failures count against both the account
  * and the address they came from, so neither guessing one account's
@@ -23,10 +43,7 @@ export const SIGN_IN_LIMITS = {
  */
 export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase()
-  const attempts = limiter.multi([
-    { key: `sign_in:account:${normalised}`, ...SIGN_IN_LIMITS.perAccount },
-    { key: `sign_in:ip:${ip}`, ...SIGN_IN_LIMITS.perIp },
-  ])
+  const attempts = passwordAttempts(normalised, ip)
 
   let result: Awaited<ReturnType<typeof attempts.penalize<User>>>
   try {

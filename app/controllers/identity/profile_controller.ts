@@ -2,15 +2,19 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { changePasswordValidator } from '#validators/identity'
 import { changePassword } from '#actions/identity/change_password'
+import { minutesToWait } from '#actions/identity/sign_in'
+import { signOutElsewhere } from '#actions/identity/sign_out_elsewhere'
+import { otherSessionCount, renewSession } from '#services/user_sessions'
 
 export default class ProfileController {
-  async show({ auth, view }: HttpContext) {
+  async show({ auth, session, view }: HttpContext) {
     const user = auth.getUserOrFail()
     await user.load((loader) => {
       loader.load('organisation').load('lineManager').load('team')
     })
     const tokens = await User.accessTokens.all(user)
-    return view.render('pages/identity/profile', { user, tokens })
+    const otherSessions = await otherSessionCount(user.id, session.sessionId)
+    return view.render('pages/identity/profile', { user, tokens, otherSessions })
   }
 
   async editPassword({ view }: HttpContext) {
@@ -18,15 +22,30 @@ export default class ProfileController {
   }
 
   async updatePassword({ auth, request, response, session }: HttpContext) {
-    const { currentPassword, newPassword } = await request.validateUsing(changePasswordValidator)
-    const result = await changePassword(auth.getUserOrFail(), currentPassword, newPassword)
+    const user = auth.getUserOrFail()
+    const { currentPassword, newPassword } = await request.validateUsing(changePasswordValidator, {
+      meta: { email: user.email, fullName: user.fullName },
+    })
+    const result = await changePassword(user, currentPassword, newPassword, {
+      ip: request.ip(),
+      sessionId: session.sessionId,
+    })
     switch (result.type) {
       case 'changed':
-        session.flash('success', 'Your password has been changed')
+        await renewSession(session, user.id)
+        session.flash('success', passwordChangedMessage(result.tokensRevoked))
         return response.redirect().toPath('/profile')
       case 'wrong_current_password':
         session.flash('inputErrorsBag', {
           currentPassword: ['The current password is not correct'],
+        })
+        return response.redirect().back()
+      case 'throttled':
+        response.status(429)
+        session.flash('inputErrorsBag', {
+          currentPassword: [
+            `Too many wrong passwords have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          ],
         })
         return response.redirect().back()
       default: {
@@ -35,4 +54,32 @@ export default class ProfileController {
       }
     }
   }
+
+  /* Ends every other session of the person; this one stays, under a new id. */
+  async signOutElsewhere({ auth, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const ended = await signOutElsewhere(user, session.sessionId)
+    await renewSession(session, user.id)
+    session.flash(
+      'success',
+      ended === 0
+        ? 'You were not signed in anywhere else'
+        : `You have been signed out everywhere else (${plural(ended, 'session')} ended)`
+    )
+    return response.redirect().toPath('/profile')
+  }
+}
+
+function plural(count: number, noun: string) {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function passwordChangedMessage(tokensRevoked: number) {
+  const tokens =
+    tokensRevoked === 0
+      ? ''
+      : tokensRevoked === 1
+        ? ' and your API token has been revoked'
+        : ` and your ${tokensRevoked} API tokens have been revoked`
+  return `Your password has been changed. You have been signed out everywhere else${tokens}`
 }

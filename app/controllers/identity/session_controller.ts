@@ -1,8 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { signInValidator } from '#validators/identity'
-import { signIn } from '#actions/identity/sign_in'
+import { minutesToWait, signIn } from '#actions/identity/sign_in'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import { endSession, tagSession } from '#services/user_sessions'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -14,7 +15,9 @@ export default class SessionController {
     const result = await signIn(email, password, request.ip())
     switch (result.type) {
       case 'signed_in':
+        // login() gives the session a new id (no fixation); tagging it lets it be ended from elsewhere.
         await auth.use('web').login(result.user)
+        await tagSession(session, result.user.id)
         return response.redirect().toPath(safeReturnPath(request.input('returnTo')))
       case 'invalid_credentials':
         return backWithError(session, response, 'Enter a correct email address and password')
@@ -28,7 +31,9 @@ export default class SessionController {
         response.status(429)
         session.flashExcept(['password', '_csrf'])
         session.flash('inputErrorsBag', {
-          email: [`Too many attempts to sign in. Wait ${minutes(result.retryAfter)} and try again`],
+          email: [
+            `Too many attempts to sign in. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          ],
         })
         return response.redirect().back()
       default: {
@@ -42,6 +47,7 @@ export default class SessionController {
     const user = auth.user
     await auth.use('web').logout()
     if (user) {
+      await endSession(session, user.id)
       await recordAudit({
         action: AuditActions.SignOut,
         subjectType: 'user',
@@ -64,11 +70,6 @@ function backWithError(
   session.flashExcept(['password', '_csrf'])
   session.flash('inputErrorsBag', { email: [message] })
   return response.redirect().back()
-}
-
-function minutes(seconds: number) {
-  const value = Math.max(1, Math.ceil(seconds / 60))
-  return value === 1 ? '1 minute' : `${value} minutes`
 }
 
 /* Only a local path may be a return address, never another site. */
