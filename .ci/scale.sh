@@ -292,7 +292,7 @@ DB_DATABASE=dcs_scale
 # The environment of every process of the service and of the checks: nothing else leaks in,
 # not even the checkout's .env (ENV_PATH points at an empty folder).
 APP_ENV=(env -i PATH="$PATH" HOME="$HOME" TZ=UTC NODE_ENV=production ENV_PATH="$DIR/env/"
-  HOST=127.0.0.1 PORT=0 APP_KEY="$APP_KEY" APP_URL="http://127.0.0.1:$NGINX_PORT" LOG_LEVEL=warn
+  HOST=127.0.0.1 PORT=0 APP_KEY="$APP_KEY" HEALTH_TOKEN="$APP_KEY" APP_URL="http://127.0.0.1:$NGINX_PORT" LOG_LEVEL=warn
   SESSION_DRIVER=cookie DB_CONNECTION=mysql DB_HOST=127.0.0.1 DB_PORT="$DB_PORT"
   DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" DB_DATABASE="$DB_DATABASE"
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" QUEUE_INLINE_WORKER=true

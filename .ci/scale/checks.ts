@@ -427,6 +427,11 @@ async function outageProbe() {
       return false
     }
   }
+  // Operators' view of /health: the database's own state as well.
+  const operatorHealth = {
+    timeoutMs: 10_000,
+    headers: { Authorization: `Bearer ${process.env.HEALTH_TOKEN}` },
+  }
   const health = (answer: Answer) => {
     try {
       const body = JSON.parse(answer.body)
@@ -442,11 +447,11 @@ async function outageProbe() {
 
   const probes: Record<string, () => Promise<void>> = {
     'health A': async () => {
-      const answer = await send(`${urls.a}/health`, { timeoutMs: 10_000 })
+      const answer = await send(`${urls.a}/health`, operatorHealth)
       record('health A', answer, answer.status === 200, answer.status === 503 && health(answer))
     },
     'health B': async () => {
-      const answer = await send(`${urls.b}/health`, { timeoutMs: 10_000 })
+      const answer = await send(`${urls.b}/health`, operatorHealth)
       record('health B', answer, answer.status === 200, answer.status === 503 && health(answer))
     },
     'page A': async () => {

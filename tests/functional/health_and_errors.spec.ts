@@ -5,8 +5,13 @@ import { createUser } from '#database/factories/user_factory'
 test.group('Health, error pages and security headers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('GET /health answers 200 with the database state', async ({ client, assert }) => {
-    const response = await client.get('/health')
+  test('GET /health answers 200, with the database state for operators', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .get('/health')
+      .header('Authorization', `Bearer ${process.env.HEALTH_TOKEN ?? 'test-only-health-token'}`)
     response.assertStatus(200)
     assert.equal(response.body().status, 'ok')
     assert.equal(response.body().checks.database.status, 'ok')

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { safeReturnPath } from '#services/return_path'
 import { signInValidator } from '#validators/identity'
 import { minutesToWait, signIn } from '#actions/identity/sign_in'
 import { recordAudit } from '#services/audit'
@@ -70,10 +71,4 @@ function backWithError(
   session.flashExcept(['password', '_csrf'])
   session.flash('inputErrorsBag', { email: [message] })
   return response.redirect().back()
-}
-
-/* Only a local path may be a return address, never another site. */
-function safeReturnPath(value: unknown) {
-  if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) return value
-  return '/'
 }
