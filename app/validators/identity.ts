@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { gradeValues } from '#enums/grades'
 import { professionValues } from '#enums/professions'
 import { roleValues } from '#enums/roles'
+import { newPassword } from '#validators/rules/password'
 
 export const signInValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
@@ -18,14 +19,13 @@ export const newTokenValidator = vine.create({
   name: vine.string().trim().minLength(1).maxLength(120),
 })
 
-export const changePasswordValidator = vine.create({
-  currentPassword: vine.string().maxLength(200),
-  newPassword: vine
-    .string()
-    .minLength(12)
-    .maxLength(200)
-    .confirmed({ confirmationField: 'confirmPassword' }),
-})
+/* Meta data: the person's own `email` and `fullName`, which their new password must not be. */
+export const changePasswordValidator = vine
+  .withMetaData<{ email: string; fullName: string }>()
+  .create({
+    currentPassword: vine.string().maxLength(200),
+    newPassword: newPassword('self').confirmed({ confirmationField: 'confirmPassword' }),
+  })
 
 /* A single checkbox arrives as a string; a list of them as an array. */
 const asList = (value: unknown) =>
@@ -49,7 +49,7 @@ const organisationId = () => vine.number().withoutDecimals().positive()
 export const createUserValidator = vine.create({
   fullName: fullName(),
   email: email(),
-  password: vine.string().minLength(12).maxLength(200),
+  password: newPassword('person'),
   organisationId: organisationId(),
   ...personFields,
 })
