@@ -187,7 +187,8 @@ test.group('Sessions are kept and ended on the server', (group) => {
     assert,
     client,
   }) => {
-    const admin = await Visitor.signedIn((await createUser({ roles: ['capability_admin'] })).email)
+    const adminUser = await createUser({ roles: ['capability_admin'] })
+    const admin = await Visitor.signedIn(adminUser.email)
     const person = await createUser()
     const theirs = await Visitor.signedIn(person.email)
     const token = await bearer(person)
@@ -204,7 +205,8 @@ test.group('Sessions are kept and ended on the server', (group) => {
     await person.refresh()
     assert.isNull(person.deactivatedAt)
     assert.isFalse(await theirs.isSignedIn(), 'the old session came back with the person')
-    assert.isTrue(await (await Visitor.signedIn(person.email)).isSignedIn())
+    const again = await Visitor.signedIn(person.email)
+    assert.isTrue(await again.isSignedIn())
   })
 
   test('an API token issued after a password change works', async ({ client }) => {

@@ -95,7 +95,8 @@ test.group('Sessions in the database store', (group) => {
   }) => {
     const user = await createUser()
     const token = await bearer(user)
-    const before = (await rowsOf()).length
+    const rowsBefore = await rowsOf()
+    const before = rowsBefore.length
     for (let call = 0; call < 3; call++) {
       const api = await client.get('/api/v1/me').header('Authorization', token)
       api.assertStatus(200)
