@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import { Readable } from 'node:stream'
+import { Readable, pipeline as pipe } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DateTime } from 'luxon'
 import { stringify } from 'csv-stringify'
@@ -7,6 +7,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /* One line of a CSV file, cell by cell, in the header's order. */
 export type CsvLine = unknown[]
+
+/* The lines of a file: a list at hand, or rows read as they arrive. */
+export type CsvLines = Iterable<CsvLine> | AsyncIterable<CsvLine>
 
 /* A query builder that can be narrowed with where clauses and read in pages. */
 type BatchQuery = {
@@ -28,36 +31,67 @@ export function csvFileName(stem: string, on: DateTime<boolean> = DateTime.now()
   return `${stem}-${on.toISODate() ?? DateTime.now().toISODate()}.csv`
 }
 
-/* A cell as a spreadsheet should read it: no "null", dates as ISO text, yes/no for booleans. */
+/*
+ * What a spreadsheet takes for the start of a formula (OWASP's CSV
+ * injection list: = + - @ tab and carriage return), with the full-width
+ * = + - @ that some spreadsheets read the same way.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/* A plain decimal number such as -3 or 12.5: a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
+
+/*
+ * Text a spreadsheet would run as a formula, such as =HYPERLINK(…) in a
+ * name, is written with a single quote in front, so it opens as the text
+ * it is (OWASP's advice). Anything else is left as it is.
+ */
+export function formulaSafe(text: string) {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text
+}
+
+/*
+ * A cell as a spreadsheet should read it: no "null", dates as ISO text,
+ * yes/no for booleans, numbers as numbers, and no text that runs as a formula.
+ */
 export function csvCell(value: unknown): string | number {
   if (value === null || value === undefined) return ''
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (typeof value === 'number') return value
-  if (value instanceof Date) return DateTime.fromJSDate(value).toISO() ?? ''
-  if (DateTime.isDateTime(value)) return value.toISO() ?? ''
-  return String(value)
+  if (typeof value === 'number') return Number.isFinite(value) ? value : formulaSafe(String(value))
+  if (value instanceof Date) return formulaSafe(DateTime.fromJSDate(value).toISO() ?? '')
+  if (DateTime.isDateTime(value)) return formulaSafe(value.toISO() ?? '')
+  return formulaSafe(String(value))
 }
 
-function csvLines(header: string[], lines: AsyncIterable<CsvLine>) {
+/*
+ * The one writer of CSV in the service: every cell goes through csvCell
+ * and every column name through formulaSafe. A failure reading the lines
+ * fails the stream rather than leaving the file open.
+ */
+function csvLines(header: string[], lines: CsvLines) {
   async function* cells() {
     for await (const line of lines) yield line.map(csvCell)
   }
-  return Readable.from(cells()).pipe(stringify({ header: true, columns: header }))
+  const csv = stringify({ header: true, columns: header.map(formulaSafe) })
+  return pipe(Readable.from(cells()), csv, () => {})
 }
 
 /*
  * Answers a request with a CSV download, written as the rows arrive: the
  * response never holds more than the rows being read at that moment.
+ * `noStore: false` leaves out Cache-Control for the downloads (templates,
+ * reports) that have never sent it.
  */
 export function sendCsv(
   response: HttpContext['response'],
   fileName: string,
   header: string[],
-  lines: AsyncIterable<CsvLine>
+  lines: CsvLines,
+  { noStore = true }: { noStore?: boolean } = {}
 ) {
   response.header('Content-Type', 'text/csv; charset=utf-8')
   response.header('Content-Disposition', `attachment; filename="${fileName}"`)
-  response.header('Cache-Control', 'no-store')
+  if (noStore) response.header('Cache-Control', 'no-store')
   response.stream(csvLines(header, lines))
 }
 
