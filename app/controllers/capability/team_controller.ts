@@ -1,11 +1,10 @@
-import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import { Bouncer } from '@adonisjs/bouncer'
 import db from '@adonisjs/lucid/services/db'
-import { stringify } from 'csv-stringify'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import { organisationOptions, teamOptions } from '#queries/identity/people_query'
 import {
   teamMatrix,
@@ -71,10 +70,7 @@ export default class TeamController {
         ]
       }
     }
-    const csv = stringify({ header: true, columns: [...CSV_COLUMNS] })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="team-skills.csv"')
-    response.stream(Readable.from(lines()).pipe(csv))
+    sendCsv(response, 'team-skills.csv', [...CSV_COLUMNS], lines(), { noStore: false })
   }
 
   private async audienceAndFilters(user: User, qs: Record<string, unknown>) {

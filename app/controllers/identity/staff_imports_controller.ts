@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import db from '@adonisjs/lucid/services/db'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -7,6 +6,7 @@ import ProcessStaffImport from '#jobs/process_staff_import'
 import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
+import { sendCsv } from '#services/csv_export'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import {
@@ -60,11 +60,10 @@ export default class StaffImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="people-template.csv"')
-    const csv = stringify({
-      header: true,
-      columns: [
+    sendCsv(
+      response,
+      'people-template.csv',
+      [
         'email',
         'name',
         'organisation code',
@@ -73,27 +72,28 @@ export default class StaffImportsController {
         'role level',
         'line manager email',
       ],
-    })
-    response.stream(csv)
-    csv.write([
-      'ada.lovelace@example.gov.uk',
-      'Ada Lovelace',
-      'co',
-      'G6',
-      'Digital, data and technology',
-      'Lead developer',
-      '',
-    ])
-    csv.write([
-      'alan.turing@example.gov.uk',
-      'Alan Turing',
-      'co',
-      'G7',
-      'digital',
-      'Senior developer',
-      'ada.lovelace@example.gov.uk',
-    ])
-    csv.end()
+      [
+        [
+          'ada.lovelace@example.gov.uk',
+          'Ada Lovelace',
+          'co',
+          'G6',
+          'Digital, data and technology',
+          'Lead developer',
+          '',
+        ],
+        [
+          'alan.turing@example.gov.uk',
+          'Alan Turing',
+          'co',
+          'G7',
+          'digital',
+          'Senior developer',
+          'ada.lovelace@example.gov.uk',
+        ],
+      ],
+      { noStore: false }
+    )
   }
 
   async store({ auth, bouncer, request, response, session }: HttpContext) {
@@ -172,15 +172,13 @@ export default class StaffImportsController {
       .where('outcome', 'bad')
       .orderBy('line')
       .select('line', 'email', 'full_name', 'reason')
-    const csv = stringify({ header: true, columns: ['line', 'email', 'name', 'problem'] })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="staff-import-${staffImport.id}-problems.csv"`
+    sendCsv(
+      response,
+      `staff-import-${staffImport.id}-problems.csv`,
+      ['line', 'email', 'name', 'problem'],
+      rows.map((row) => [row.line, row.email, row.full_name, row.reason]),
+      { noStore: false }
     )
-    response.stream(csv)
-    for (const row of rows) csv.write([row.line, row.email, row.full_name, row.reason])
-    csv.end()
   }
 
   async apply({ auth, bouncer, params, response, session }: HttpContext) {

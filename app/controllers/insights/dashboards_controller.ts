@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { errors as vineErrors } from '@vinejs/vine'
-import { stringify } from 'csv-stringify'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import { insightsFiltersValidator } from '#validators/insights'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
@@ -92,15 +92,9 @@ export default class DashboardsController {
     if (!filters) throw new RecordNotFoundException()
     const definition = PANELS[key]
     const table = definition.csv(await loadPanel(key, filters))
-    const csv = stringify({ header: true, columns: table.columns })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="${key}-${fileSuffix(filters)}.csv"`
-    )
-    response.stream(csv)
-    for (const row of table.rows) csv.write(row.map((value) => value ?? ''))
-    csv.end()
+    sendCsv(response, `${key}-${fileSuffix(filters)}.csv`, table.columns, table.rows, {
+      noStore: false,
+    })
   }
 
   private async render({ auth, bouncer, request, response, view }: HttpContext, name: PageName) {

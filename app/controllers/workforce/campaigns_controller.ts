@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleProfile from '#models/role_profile'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import { idParam } from '#services/params'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
 import {
@@ -65,9 +65,10 @@ export default class CampaignsController {
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const { filters } = await this.filters(scope, request.qs())
     const rows = await allCampaigns(scope, filters)
-    const csv = stringify({
-      header: true,
-      columns: [
+    sendCsv(
+      response,
+      'recruitment-campaigns.csv',
+      [
         'id',
         'organisation',
         'role_profile',
@@ -85,12 +86,7 @@ export default class CampaignsController {
         'closed_on',
         'time_to_hire_days',
       ],
-    })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="recruitment-campaigns.csv"')
-    response.stream(csv)
-    for (const row of rows) {
-      csv.write([
+      rows.map((row) => [
         row.id,
         row.organisationName,
         row.roleProfileName,
@@ -107,9 +103,9 @@ export default class CampaignsController {
         row.offersOn?.toISODate() ?? '',
         row.closedOn?.toISODate() ?? '',
         row.timeToHire ?? '',
-      ])
-    }
-    csv.end()
+      ]),
+      { noStore: false }
+    )
   }
 
   async create({ auth, bouncer, view }: HttpContext) {

@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import CapabilityGap from '#models/capability_gap'
 import RoleProfile from '#models/role_profile'
 import Skill from '#models/skill'
 import User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import { idParam } from '#services/params'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
 import { allGaps, gapsPage, gapStatusCounts, type GapFilters } from '#queries/workforce/gaps_query'
@@ -75,9 +75,10 @@ export default class GapsController {
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const { filters } = await this.filters(scope, request.qs())
     const rows = await allGaps(scope, filters)
-    const csv = stringify({
-      header: true,
-      columns: [
+    sendCsv(
+      response,
+      'capability-gaps.csv',
+      [
         'id',
         'organisation',
         'kind',
@@ -93,12 +94,7 @@ export default class GapsController {
         'source',
         'description',
       ],
-    })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="capability-gaps.csv"')
-    response.stream(csv)
-    for (const row of rows) {
-      csv.write([
+      rows.map((row) => [
         row.id,
         row.organisationName,
         row.kind,
@@ -113,9 +109,9 @@ export default class GapsController {
         row.status,
         row.source,
         row.description ?? '',
-      ])
-    }
-    csv.end()
+      ]),
+      { noStore: false }
+    )
   }
 
   async create({ auth, bouncer, view }: HttpContext) {

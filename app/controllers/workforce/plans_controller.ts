@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import type CapabilityPlan from '#models/capability_plan'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
@@ -97,9 +97,10 @@ export default class PlansController {
       ...filters,
       organisationId: filters.organisation,
     })
-    const csv = stringify({
-      header: true,
-      columns: [
+    sendCsv(
+      response,
+      'capability-plans.csv',
+      [
         'plan_id',
         'organisation',
         'organisation_code',
@@ -115,12 +116,7 @@ export default class PlansController {
         'planned_to_train',
         'open_campaign_posts',
       ],
-    })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="capability-plans.csv"')
-    response.stream(csv)
-    for (const line of lines) {
-      csv.write([
+      lines.map((line) => [
         line.planId,
         line.organisationName,
         line.organisationCode,
@@ -135,9 +131,9 @@ export default class PlansController {
         line.plannedToRecruit,
         line.plannedToTrain,
         line.campaignPosts,
-      ])
-    }
-    csv.end()
+      ]),
+      { noStore: false }
+    )
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import type Service from '#models/service'
 import { serviceValidator } from '#validators/workforce_services'
 import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
 import { OrganisationScope } from '#services/organisation_scope'
+import { sendCsv } from '#services/csv_export'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
   allServices,
@@ -69,9 +69,10 @@ export default class ServicesController {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const rows = await allServices(scope, readServiceFilters(request.qs()))
-    const csv = stringify({
-      header: true,
-      columns: [
+    sendCsv(
+      response,
+      'services.csv',
+      [
         'Organisation',
         'Service',
         'Annual transactions',
@@ -81,12 +82,7 @@ export default class ServicesController {
         'Service Manager email',
         'Compliance',
       ],
-    })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="services.csv"')
-    response.stream(csv)
-    for (const row of rows) {
-      csv.write([
+      rows.map((row) => [
         row.organisationName,
         row.name,
         row.annualTransactions,
@@ -95,9 +91,9 @@ export default class ServicesController {
         row.serviceManager?.name ?? '',
         row.serviceManager?.email ?? '',
         complianceStatusLabels[row.status],
-      ])
-    }
-    csv.end()
+      ]),
+      { noStore: false }
+    )
   }
 
   async create({ auth, bouncer, request, view }: HttpContext) {

@@ -316,11 +316,10 @@ export async function findMatch(round: PlacementRound, matchId: number) {
 }
 
 /* Every match of the round in batches, for the export: never the whole round in memory. */
-export async function eachMatchBatch(
+export async function* matchBatches(
   round: PlacementRound,
-  visit: (rows: EntrantMatchRow[]) => void | Promise<void>,
   size = 1000
-) {
+): AsyncGenerator<EntrantMatchRow[]> {
   let after = 0
   for (;;) {
     const rows = await roundMatches(round.id)
@@ -329,7 +328,7 @@ export async function eachMatchBatch(
       .orderBy('m.id')
       .limit(size)
     if (!rows.length) return
-    await visit(rows.map(toMatchRow))
+    yield rows.map(toMatchRow)
     after = Number(rows.at(-1).id)
   }
 }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
-import { stringify } from 'csv-stringify/sync'
 import { entrantFileValidator, entrantImportApplyValidator } from '#validators/fast_stream_admin'
 import {
   applyEntrantImport,
@@ -9,6 +8,7 @@ import {
   previewEntrantImport,
 } from '#actions/fast_stream/admin/import_entrants'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { sendCsv } from '#services/csv_export'
 
 /* "1 row", "3 rows". */
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
@@ -32,19 +32,22 @@ export default class EntrantImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', 'attachment; filename="fast-stream-entrants.csv"')
-    return stringify([
+    sendCsv(
+      response,
+      'fast-stream-entrants.csv',
       [...IMPORT_COLUMNS],
       [
-        'name@example.gov.uk',
-        'Digital and Technology',
-        '2013 intake',
-        'SC',
-        '2013-09-02',
-        'London; Leeds',
+        [
+          'name@example.gov.uk',
+          'Digital and Technology',
+          '2013 intake',
+          'SC',
+          '2013-09-02',
+          'London; Leeds',
+        ],
       ],
-    ])
+      { noStore: false }
+    )
   }
 
   async preview({ bouncer, request, response, session, view }: HttpContext) {

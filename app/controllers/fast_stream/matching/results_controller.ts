@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
+import { sendCsv } from '#services/csv_export'
 import { roundStatusLabels } from '#enums/fast_stream'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { resultsFiltersValidator } from '#validators/fast_stream_matching'
@@ -17,7 +17,7 @@ import { publishRound, type PublishRoundResult } from '#actions/fast_stream/matc
 import { resultBlockingPairs } from '#actions/fast_stream/matching/move_entrant'
 import {
   departmentTable,
-  eachMatchBatch,
+  matchBatches,
   entrantMatchesPage,
   matchOutcomeLabels,
   MATCH_OUTCOMES,
@@ -88,9 +88,34 @@ export default class MatchResultsController {
 
   async csv({ bouncer, params, response }: HttpContext) {
     const round = await this.round(bouncer, params.id)
-    const csv = stringify({
-      header: true,
-      columns: [
+    async function* lines() {
+      for await (const rows of matchBatches(round)) {
+        for (const row of rows) {
+          yield [
+            row.entrantId,
+            row.name,
+            row.email,
+            row.scheme,
+            row.placement ? 'matched' : 'unmatched',
+            row.placement?.id ?? '',
+            row.placement?.title ?? '',
+            row.placement?.team ?? '',
+            row.placement?.organisation ?? '',
+            row.placement?.location ?? '',
+            row.placement ? (row.placement.digital ? 'yes' : 'no') : '',
+            row.choice ?? '',
+            row.unmatchedCode ?? '',
+            row.unmatchedReason ?? '',
+            row.adjustedBy ?? '',
+            row.adjustedAt?.toISO() ?? '',
+          ]
+        }
+      }
+    }
+    sendCsv(
+      response,
+      `round-${round.id}-matches.csv`,
+      [
         'entrant_id',
         'name',
         'email',
@@ -108,36 +133,9 @@ export default class MatchResultsController {
         'moved_by',
         'moved_at',
       ],
-    })
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', `attachment; filename="round-${round.id}-matches.csv"`)
-    response.stream(csv)
-    try {
-      await eachMatchBatch(round, (rows) => {
-        for (const row of rows) {
-          csv.write([
-            row.entrantId,
-            row.name,
-            row.email,
-            row.scheme,
-            row.placement ? 'matched' : 'unmatched',
-            row.placement?.id ?? '',
-            row.placement?.title ?? '',
-            row.placement?.team ?? '',
-            row.placement?.organisation ?? '',
-            row.placement?.location ?? '',
-            row.placement ? (row.placement.digital ? 'yes' : 'no') : '',
-            row.choice ?? '',
-            row.unmatchedCode ?? '',
-            row.unmatchedReason ?? '',
-            row.adjustedBy ?? '',
-            row.adjustedAt?.toISO() ?? '',
-          ])
-        }
-      })
-    } finally {
-      csv.end()
-    }
+      lines(),
+      { noStore: false }
+    )
   }
 
   async publish({ auth, bouncer, params, response, session }: HttpContext) {
