@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
+import { csrfCheckDeferred } from '#services/uploads'
 
 /*
  * Strict Content Security Policy: scripts and styles only from this origin
@@ -26,7 +27,8 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/'),
+    // An upload's token is in its multipart body: the upload middleware checks it once read.
+    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/') || csrfCheckDeferred(ctx),
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -19,6 +19,7 @@ server.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('#middleware/bounded_flash_middleware'),
+  () => import('#middleware/multipart_gate_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
@@ -30,4 +31,5 @@ router.use([])
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   guest: () => import('#middleware/guest_middleware'),
+  upload: () => import('#middleware/upload_middleware'),
 })

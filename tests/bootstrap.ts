@@ -13,6 +13,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import type { Config } from '@japa/runner/types'
 import { launchChromium } from '#tests/support/chromium'
 import '#tests/support/accessibility'
@@ -42,6 +43,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // Rate-limit counts start afresh in each test: on SQLite the ids a rolled-back test used come back.
+  suite.onGroup((group) => group.each.setup(() => limiter.clear(['memory'])))
+  suite.onTest((each) => each.setup(() => limiter.clear(['memory'])))
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
+import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import { clearanceValues } from '#enums/fast_stream'
 
 /* The Fast Stream team enters and reads round times in UK time; the database holds UTC. */
@@ -213,24 +214,25 @@ closeRoundValidator.messagesProvider = new FormMessages({
 
 /* The entrants CSV chosen for upload. */
 export const entrantFileValidator = vine.create({
-  file: vine.file({ size: '5mb', extnames: ['csv', 'txt'] }),
+  file: vine.file({ size: UPLOADS.entrantImport.bytes, extnames: ['csv', 'txt'] }),
 })
 
 entrantFileValidator.messagesProvider = new FormMessages({
   'file.required': 'Select a CSV file of entrants',
   'file.file': 'Select a CSV file of entrants',
   'file.file.extname': 'The selected file must be a CSV',
-  'file.file.size': 'The selected file must be smaller than 5 MB',
+  'file.file.size': tooLargeMessage(UPLOADS.entrantImport.label),
 })
 
 /* The checked file, sent back from the preview to be applied. */
 export const entrantImportApplyValidator = vine.create({
-  content: vine.string().maxLength(8_000_000),
+  // The file in base64: four characters for every three bytes.
+  content: vine.string().maxLength(Math.ceil(UPLOADS.entrantImportApply.bytes / 3) * 4),
   fileName: vine.string().trim().maxLength(255).optional(),
 })
 
 entrantImportApplyValidator.messagesProvider = new FormMessages({
   'content.required': 'Upload the file again: the preview did not send it back',
   'content.string': 'Upload the file again: the preview did not send it back',
-  'content.maxLength': 'The file must be smaller than 5 MB',
+  'content.maxLength': tooLargeMessage(UPLOADS.entrantImportApply.label),
 })

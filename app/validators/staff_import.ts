@@ -1,15 +1,16 @@
 import vine from '@vinejs/vine'
 import { FormMessages } from '#validators/messages'
+import { tooLargeMessage, UPLOADS } from '#services/uploads'
 
 export const staffUploadValidator = vine.create({
-  file: vine.file({ size: '20mb', extnames: ['csv', 'txt'] }),
+  file: vine.file({ size: UPLOADS.staffImport.bytes, extnames: ['csv', 'txt'] }),
 })
 
 staffUploadValidator.messagesProvider = new FormMessages({
   'file.required': 'Select a CSV file of people',
   'file.file': 'Select a CSV file of people',
   'file.file.extname': 'The selected file must be a CSV',
-  'file.file.size': 'The selected file must be smaller than 20 MB',
+  'file.file.size': tooLargeMessage(UPLOADS.staffImport.label),
 })
 
 export const staffRowsFilterValidator = vine.create({

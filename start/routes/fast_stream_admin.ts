@@ -58,9 +58,11 @@ router
     router
       .post('/entrants/import', [EntrantImportsController, 'preview'])
       .as('fast_stream.admin.entrants.import.preview')
+      .use(middleware.upload({ kind: 'entrantImport' }))
     router
       .post('/entrants/import/apply', [EntrantImportsController, 'apply'])
       .as('fast_stream.admin.entrants.import.apply')
+      .use(middleware.upload({ kind: 'entrantImportApply' }))
     router.get('/entrants/:id', [EntrantsController, 'show']).as('fast_stream.admin.entrants.show')
     router
       .get('/entrants/:id/edit', [EntrantsController, 'edit'])

@@ -22,7 +22,10 @@ router
     router.get('/export.csv', [ExportsController, 'csv']).as('framework.export.csv')
     router.get('/export.json', [ExportsController, 'json']).as('framework.export.json')
     router.get('/import', [ImportsController, 'create']).as('framework.import.create')
-    router.post('/import', [ImportsController, 'store']).as('framework.import.store')
+    router
+      .post('/import', [ImportsController, 'store'])
+      .as('framework.import.store')
+      .use(middleware.upload({ kind: 'frameworkImport' }))
     router.get('/import/:id', [ImportsController, 'show']).as('framework.import.show')
     router.post('/import/:id/apply', [ImportsController, 'apply']).as('framework.import.apply')
   })

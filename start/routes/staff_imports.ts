@@ -11,7 +11,10 @@ router
     router.get('/', [StaffImportsController, 'index']).as('staffImports.index')
     router.get('/new', [StaffImportsController, 'create']).as('staffImports.create')
     router.get('/template.csv', [StaffImportsController, 'template']).as('staffImports.template')
-    router.post('/', [StaffImportsController, 'store']).as('staffImports.store')
+    router
+      .post('/', [StaffImportsController, 'store'])
+      .as('staffImports.store')
+      .use(middleware.upload({ kind: 'staffImport' }))
     router.get('/:id', [StaffImportsController, 'show']).as('staffImports.show')
     router.get('/:id/progress', [StaffImportsController, 'progress']).as('staffImports.progress')
     router
