@@ -18,6 +18,13 @@ import {
 import { seniorityRank } from '#domain/framework/levels'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import {
+  CSV_READING,
+  csvErrorLine,
+  isBinary,
+  NOT_A_CSV,
+  unreadableCsv,
+} from '#services/csv_uploads'
 
 export const NEW_SKILL_CATEGORY = 'Uncategorised'
 
@@ -28,16 +35,18 @@ export type ParsedFile = { rows: Parameters<typeof planImport>[1]; headerError?:
  * header row). Line numbers count the header as line 1.
  */
 export function parseFrameworkCsv(text: string): ParsedFile {
+  if (isBinary(text)) return { rows: [], headerError: NOT_A_CSV }
   let records: Record<string, unknown>[]
   try {
     records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+      ...CSV_READING,
       columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: true,
       trim: true,
     })
   } catch (error) {
-    return { rows: [], headerError: `The file is not valid CSV: ${(error as Error).message}` }
+    const line = csvErrorLine(error)
+    if (line === null) throw error
+    return { rows: [], headerError: unreadableCsv(line) }
   }
   if (records.length === 0) return { rows: [], headerError: 'The file has no rows' }
   const columns = Object.keys(records[0])

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream'
 import { parse } from 'csv-parse'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -26,6 +27,14 @@ import {
   type StaffValues,
 } from '#domain/identity/staff_rows'
 import { standingsChanged } from '#actions/capability/refresh_standings'
+import {
+  BinaryFileError,
+  CSV_READING,
+  csvErrorLine,
+  NOT_A_CSV,
+  textOnly,
+  unreadableCsv,
+} from '#services/csv_uploads'
 
 export const STAFF_IMPORT_LIMITS = {
   /* Rows a file may have. */
@@ -73,9 +82,9 @@ export async function stageStaffFile(
   uploader: User
 ): Promise<StageResult> {
   const scope = await OrganisationScope.forUser(uploader)
-  const parser = createReadStream(filePath).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true })
-  )
+  const parser = parse({ ...CSV_READING, info: true })
+  // A failure anywhere on the way (a binary file, a read error) ends the loop below with it.
+  pipeline(createReadStream(filePath), textOnly(), parser, () => {})
   let staffImport: StaffImport | null = null
   let columns: ReturnType<typeof mapHeaders> | null = null
   let pending: Array<Record<string, unknown>> = []
@@ -134,12 +143,10 @@ export async function stageStaffFile(
     await flush()
   } catch (error) {
     if (staffImport) await staffImport.delete()
-    if ((error as { code?: string }).code?.startsWith('CSV_')) {
-      return {
-        type: 'unreadable',
-        message: `The file could not be read as CSV near line ${line + 1}: check its quotes and commas`,
-      }
-    }
+    if (error instanceof BinaryFileError) return { type: 'unreadable', message: NOT_A_CSV }
+    // The parser's own line: it may have read ahead of the rows handled here.
+    const errorLine = csvErrorLine(error)
+    if (errorLine !== null) return { type: 'unreadable', message: unreadableCsv(errorLine) }
     throw error
   }
   if (!staffImport) return { type: 'unreadable', message: 'The selected file is empty' }

@@ -13,11 +13,21 @@ export default class ImportsController {
     return view.render('pages/framework/import/upload')
   }
 
-  async store({ auth, bouncer, request, response }: HttpContext) {
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const { file } = await request.validateUsing(frameworkUploadValidator)
-    const upload = await uploadFrameworkFile(file, auth.getUserOrFail())
-    return response.redirect().toPath(`/framework/import/${upload.id}`)
+    const result = await uploadFrameworkFile(file, auth.getUserOrFail())
+    switch (result.type) {
+      case 'uploaded':
+        return response.redirect().toPath(`/framework/import/${result.upload.id}`)
+      case 'not_csv':
+        session.flash('inputErrorsBag', { file: [result.message] })
+        return response.redirect().back()
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
   }
 
   async show({ bouncer, params, view }: HttpContext) {

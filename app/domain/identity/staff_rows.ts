@@ -4,6 +4,7 @@
  * already recorded, and which line-manager references are impossible
  * (unknown, the person themself, or a loop). Pure: data in, verdicts out.
  */
+import { hasControlCharacter, isEmailAddress, printable } from '#domain/identity/email_address'
 
 export type StaffField =
   | 'email'
@@ -145,8 +146,6 @@ export type Reference = {
   roleLevels: Map<string, number>
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 export type FieldVerdict = { ok: true; values: StaffValues } | { ok: false; reason: string }
 
 /*
@@ -160,10 +159,11 @@ export function checkCells(
 ): FieldVerdict {
   const problems: string[] = []
   if (!row.email) problems.push('e-mail is missing')
-  else if (row.email.length > 254 || !EMAIL.test(row.email))
-    problems.push(`“${row.email}” is not an e-mail address`)
+  else if (!isEmailAddress(row.email))
+    problems.push(`“${printable(row.email)}” is not an e-mail address`)
   if (!row.fullName) problems.push('name is missing')
   else if (row.fullName.length > 200) problems.push('name is longer than 200 characters')
+  else if (hasControlCharacter(row.fullName)) problems.push('name contains a control character')
 
   let organisationId = 0
   if (!row.organisationCode) problems.push('organisation code is missing')
@@ -196,8 +196,8 @@ export function checkCells(
   }
   let lineManagerEmail: string | null = null
   if (columns.lineManager && row.lineManagerEmail) {
-    if (!EMAIL.test(row.lineManagerEmail))
-      problems.push(`line manager “${row.lineManagerEmail}” is not an e-mail address`)
+    if (!isEmailAddress(row.lineManagerEmail))
+      problems.push(`line manager “${printable(row.lineManagerEmail)}” is not an e-mail address`)
     else if (row.lineManagerEmail === row.email)
       problems.push('a person cannot be their own line manager')
     else lineManagerEmail = row.lineManagerEmail

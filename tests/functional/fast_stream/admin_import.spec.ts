@@ -8,6 +8,7 @@ import FastStreamCohort from '#models/fast_stream_cohort'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
+import { binaryFile } from '#tests/support/files'
 
 /*
  * Four people; Chloe is already an entrant exactly as the file says, Dara
@@ -226,6 +227,76 @@ test.group('Fast Stream admin: importing entrants', (group) => {
     none.assertFlashMessage('inputErrorsBag', { file: ['Select a CSV file of entrants'] })
     const wrongType = await upload(client, admin, 'x', 'entrants.pdf')
     wrongType.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
+  })
+
+  test('a quote inside a cell that is not in quotes is read as written', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await setUp()
+    const response = await upload(
+      client,
+      admin,
+      [
+        'email,scheme,cohort,clearance,started on,locations',
+        'amira@example.gov.uk,Digital and Technology,2013 intake,SC,2013-09-02,London "Canary Wharf"',
+      ].join('\n')
+    )
+    response.assertStatus(200)
+    const html = response.text().replace(/\s+/g, ' ')
+    assert.include(html, 'New entrants to add</th><td class="text-right">1</td>')
+    assert.include(html, 'Rows that cannot be imported</th><td class="text-right">0</td>')
+  })
+
+  test('a file whose quotes cannot be read, or a binary one, is refused with a file error', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await setUp()
+    const unclosed = await upload(
+      client,
+      admin,
+      [
+        'email,scheme,cohort,clearance,started on',
+        'amira@example.gov.uk,Generalist,2013 intake,SC,2013-09-02',
+        'ben@example.gov.uk,"Generalist,2013 intake,SC,2013-09-02',
+      ].join('\n')
+    )
+    unclosed.assertStatus(302)
+    unclosed.assertFlashMessage('inputErrorsBag', {
+      file: ['The file could not be read as CSV near line 3: check its quotes and commas'],
+    })
+    const binary = await client
+      .post('/fast-stream/admin/entrants/import')
+      .loginAs(admin)
+      .withCsrfToken()
+      .file('file', binaryFile(), { filename: 'entrants.csv' })
+      .redirects(0)
+    binary.assertStatus(302)
+    binary.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
+    assert.lengthOf(await FastStreamEntrant.all(), 2)
+  })
+
+  test('an e-mail address with quotes, angle brackets or control characters is a bad row', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await setUp()
+    const response = await upload(
+      client,
+      admin,
+      [
+        'email,scheme,cohort,clearance,started on',
+        '"amira""<x>@example.gov.uk",Generalist,2013 intake,SC,2013-09-02',
+        '"ben\t@example.gov.uk",Generalist,2013 intake,SC,2013-09-02',
+        'ben\u0001@example.gov.uk,Generalist,2013 intake,SC,2013-09-02',
+      ].join('\n')
+    )
+    response.assertStatus(200)
+    const html = response.text().replace(/\s+/g, ' ')
+    assert.include(html, 'Rows that cannot be imported</th><td class="text-right">3</td>')
+    assert.include(html, '<td>“amira&quot;&lt;x&gt;@example.gov.uk” is not an e-mail address</td>')
+    assert.include(html, '<td>“ben\ufffd@example.gov.uk” is not an e-mail address</td>')
   })
 
   test('people without the admin role cannot preview or apply an import', async ({

@@ -7,6 +7,7 @@ import { seedFramework } from '#actions/framework/seed_framework'
 import RoleRequirement from '#models/role_requirement'
 import RoleLevel from '#models/role_level'
 import FrameworkImport from '#models/framework_import'
+import { binaryFile } from '#tests/support/files'
 
 const HEADER = 'role_family,role,role_level,skill,skill_level\n'
 
@@ -118,6 +119,55 @@ test.group('Framework import', (group) => {
     wrongType.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
     const none = await client.post('/framework/import').withCsrfToken().loginAs(admin).redirects(0)
     none.assertFlashMessage('inputErrorsBag', { file: ['Select a CSV file'] })
+  })
+
+  test('a quote inside a cell that is not in quotes is read as written', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const uploaded = await upload(
+      client,
+      admin,
+      csv('Data,Data analyst,Senior "lead" analyst,Data analysis,Working')
+    )
+    const location = uploaded.header('location')!
+    const applied = await client
+      .post(`${location}/apply`)
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    applied.assertHeader('location', '/framework')
+    const level = await RoleLevel.findBy('name', 'Senior "lead" analyst')
+    assert.isNotNull(level)
+  })
+
+  test('a file whose quotes cannot be read names the line to look at', async ({ client }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const uploaded = await upload(
+      client,
+      admin,
+      csv(
+        'Data,Data analyst,Data analyst,Data analysis,Working',
+        'Data,"Data analyst,Senior data analyst,Data analysis,Working'
+      )
+    )
+    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
+    preview.assertTextIncludes('The file cannot be read')
+    preview.assertTextIncludes(
+      'The file could not be read as CSV near line 3: check its quotes and commas'
+    )
+  })
+
+  test('a binary file named .csv is refused on the upload page and not kept', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const response = await upload(client, admin, binaryFile())
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
+    assert.lengthOf(await FrameworkImport.all(), 0)
   })
 
   test('importing the same file twice changes nothing the second time', async ({

@@ -11,6 +11,7 @@ import User from '#models/user'
 import StaffImport from '#models/staff_import'
 import RoleAssignment from '#models/role_assignment'
 import AuditEvent from '#models/audit_event'
+import { binaryFile } from '#tests/support/files'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -334,6 +335,99 @@ test.group('Staff import', (group) => {
     const notCsv = await upload(client, dftHr, Buffer.from('hello'), 'people.pdf')
     notCsv.assertStatus(302)
     notCsv.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
+  })
+
+  test('a quote inside a name that is not in quotes is read as written', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr } = await departments()
+    const response = await upload(
+      client,
+      dftHr,
+      csv('ada@dft.example,Ada "The" Lovelace,dft,EO,,,')
+    )
+    const staffImport = await latestImport()
+    response.assertHeader('location', `/admin/staff-imports/${staffImport.id}`)
+    const rows = await db
+      .from('staff_import_rows')
+      .where('staff_import_id', staffImport.id)
+      .select('full_name', 'outcome')
+    assert.deepEqual(
+      rows.map((row) => [row.full_name, row.outcome]),
+      [['Ada "The" Lovelace', 'new']]
+    )
+  })
+
+  test('a file whose quotes cannot be read is refused with the line to look at', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr } = await departments()
+    const response = await upload(
+      client,
+      dftHr,
+      csv('ada@dft.example,Ada Lovelace,dft,EO,,,', 'alan@dft.example,"Alan Turing,dft,EO,,,')
+    )
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', {
+      file: ['The file could not be read as CSV near line 3: check its quotes and commas'],
+    })
+    assert.isNull(await StaffImport.query().first())
+  })
+
+  test('a binary file named .csv is refused as not a CSV, not with a server error', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr } = await departments()
+    const response = await upload(client, dftHr, binaryFile())
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
+    assert.isNull(await StaffImport.query().first())
+
+    const afterGoodRows = await upload(
+      client,
+      dftHr,
+      Buffer.concat([csv('ada@dft.example,Ada Lovelace,dft,EO,,,'), binaryFile()])
+    )
+    afterGoodRows.assertFlashMessage('inputErrorsBag', {
+      file: ['The selected file must be a CSV'],
+    })
+    assert.isNull(await StaffImport.query().first())
+  })
+
+  test('an e-mail address must be one: quotes, angle brackets and control characters are refused', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr } = await departments()
+    await upload(
+      client,
+      dftHr,
+      csv(
+        '"ada""<x>@dft.example",Ada Quote,dft,EO,,,',
+        'bob<b>@dft.example,Bob Angle,dft,EO,,,',
+        '"cat\t@dft.example",Cat Tab,dft,EO,,,',
+        'dan\u0001@dft.example,Dan Control,dft,EO,,,',
+        'eve@dft.example,Eve Manager,dft,EO,,,"boss>@dft.example"',
+        'fay@dft.example,Fay\u0002 Control,dft,EO,,,'
+      )
+    )
+    const staffImport = await latestImport()
+    assert.equal(staffImport.newRows, 0)
+    const bad = await rowsOf(staffImport, 'bad')
+    assert.deepEqual(
+      bad.map((row) => [row.line, row.reason]),
+      [
+        [2, '“ada"<x>@dft.example” is not an e-mail address'],
+        [3, '“bob<b>@dft.example” is not an e-mail address'],
+        [4, '“cat\ufffd@dft.example” is not an e-mail address'],
+        [5, '“dan\ufffd@dft.example” is not an e-mail address'],
+        [6, 'Line manager “boss>@dft.example” is not an e-mail address'],
+        [7, 'Name contains a control character'],
+      ]
+    )
   })
 
   test('another department’s HR gets 404 for an import, its rows, progress and actions', async ({

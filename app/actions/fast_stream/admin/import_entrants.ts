@@ -8,6 +8,14 @@ import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { clearanceValues, type Clearance } from '#enums/fast_stream'
 import { normaliseLocations } from '#actions/fast_stream/admin/save_entrant'
+import { isEmailAddress, printable } from '#domain/identity/email_address'
+import {
+  CSV_READING,
+  csvErrorLine,
+  isBinary,
+  NOT_A_CSV,
+  unreadableCsv,
+} from '#services/csv_uploads'
 
 /* The most rows one file may hold: it is checked and applied within the request. */
 export const MAX_IMPORT_ROWS = 5000
@@ -88,17 +96,19 @@ function columnName(header: string) {
  * file's own.
  */
 export function parseEntrantCsv(text: string): ParsedImport {
+  if (isBinary(text)) return { type: 'unreadable', reason: NOT_A_CSV }
   let records: { record: Record<string, string>; info: { lines: number } }[]
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {
+      ...CSV_READING,
       columns: (header: string[]) => header.map(columnName),
-      skip_empty_lines: true,
-      relax_column_count: true,
       trim: true,
       info: true,
     })
   } catch (error) {
-    return { type: 'unreadable', reason: `The file is not valid CSV: ${(error as Error).message}` }
+    const line = csvErrorLine(error)
+    if (line === null) throw error
+    return { type: 'unreadable', reason: unreadableCsv(line) }
   }
   if (records.length === 0) {
     return { type: 'unreadable', reason: 'The file has no rows of entrants under its header row' }
@@ -220,7 +230,9 @@ export async function planEntrantImport(
     const reasons: string[] = []
     const person = row.email ? references.people.get(row.email) : undefined
     if (!row.email) reasons.push('The e-mail address is missing')
-    else if (firstLine.has(row.email)) {
+    else if (!isEmailAddress(row.email)) {
+      reasons.push(`“${printable(row.email)}” is not an e-mail address`)
+    } else if (firstLine.has(row.email)) {
       reasons.push(`Duplicate: ${row.email} is already on line ${firstLine.get(row.email)}`)
     } else {
       firstLine.set(row.email, row.line)

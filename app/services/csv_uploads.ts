@@ -1,0 +1,48 @@
+import { Transform } from 'node:stream'
+import { CsvError } from 'csv-parse'
+
+/*
+ * What every CSV import shares when reading an uploaded file: how lenient
+ * the parser is, how binary content is told from text, and the words for
+ * a file that cannot be read (the GOV.UK file upload messages).
+ */
+
+/* The GOV.UK message for a file of the wrong type: here, one that is not text. */
+export const NOT_A_CSV = 'The selected file must be a CSV'
+
+export const unreadableCsv = (line: number) =>
+  `The file could not be read as CSV near line ${line}: check its quotes and commas`
+
+/*
+ * Parser options every import uses. A quote inside a cell that does not
+ * start with one is kept as written (Ada "The" Lovelace), as a person
+ * reading the file would; a quoted cell must still be closed.
+ */
+export const CSV_READING = {
+  bom: true,
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+} as const
+
+/* A NUL byte never appears in text, in UTF-8 or any 8-bit encoding: the file is binary (or UTF-16). */
+export function isBinary(content: Buffer | string) {
+  return typeof content === 'string' ? content.includes('\u0000') : content.includes(0)
+}
+
+/* The line a parser error was found on, or null for any other error. */
+export function csvErrorLine(error: unknown): number | null {
+  return error instanceof CsvError ? Number(error.lines) || 1 : null
+}
+
+export class BinaryFileError extends Error {}
+
+/* Passes a file's bytes on, failing at the first chunk that shows the file is binary. */
+export function textOnly() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (isBinary(chunk)) done(new BinaryFileError(NOT_A_CSV))
+      else done(null, chunk)
+    },
+  })
+}
