@@ -68,6 +68,9 @@ router
       .get('/sessions/:id/roster.csv', [RostersController, 'csv'])
       .as('learning.admin.roster.csv')
     router
+      .post('/sessions/:id/attendance', [RostersController, 'attendanceForMany'])
+      .as('learning.admin.roster.attendance')
+    router
       .post('/enrolments/:id/attendance', [RostersController, 'attendance'])
       .as('learning.admin.enrolments.attendance')
     router

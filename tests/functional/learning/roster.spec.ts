@@ -13,6 +13,7 @@ import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import { enrol } from '#actions/learning/enrol'
+import { recordAttendance } from '#actions/learning/record_attendance'
 
 async function enrolled(user: User, sessionId: number) {
   const result = await enrol(user, sessionId)
@@ -429,5 +430,323 @@ test.group('Rosters: cancelling', (group) => {
       'error',
       'Ada Lovelace is cancelled, so the booking cannot be cancelled'
     )
+  })
+})
+
+/* Moves a session into the past: it ran three days ago, from 9:30 to 4:30pm UK time. */
+async function ranDaysAgo(session: CourseSession, days = 3) {
+  session.startsAt = DateTime.now()
+    .setZone('Europe/London')
+    .minus({ days })
+    .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
+  session.endsAt = session.startsAt.plus({ hours: 7 })
+  session.bookingClosesAt = session.startsAt.minus({ days: 1 })
+  await session.save()
+}
+
+function ukDate(value: DateTime) {
+  return value.setZone('Europe/London').toISODate()
+}
+
+test.group('Rosters: the completion date', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a completion goes on the learning record on the day the session ended, not the day it is marked', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await ranDaysAgo(session)
+    for (const mark of ['attended', 'completed']) {
+      await client
+        .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
+        .loginAs(adminA)
+        .withCsrfToken()
+        .form({ mark })
+        .redirects(0)
+    }
+    const record = await LearningRecord.findByOrFail('enrolment_id', enrolments.ada.id)
+    assert.equal(record.completedOn.toISODate(), ukDate(session.endsAt))
+    assert.notEqual(record.completedOn.toISODate(), ukDate(DateTime.now()))
+  })
+
+  test('the roster’s form starts with the session’s last day, and a course admin can record another day within the session and today', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await ranDaysAgo(session, 5)
+    await recordAttendance(enrolments.ada.id, 'attended')
+    await recordAttendance(enrolments.ben.id, 'attended')
+
+    const roster = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    const last = session.endsAt.setZone('Europe/London')
+    roster.assertTextIncludes(
+      `name="completedOn[day]" type="text" inputmode="numeric" value="${last.day}"`
+    )
+    roster.assertTextIncludes(
+      `name="completedOn[year]" type="text" inputmode="numeric" value="${last.year}"`
+    )
+
+    const post = (completedOn: Record<string, string>, people: Enrolment[]) =>
+      client
+        .post(`/learning/admin/sessions/${session.id}/attendance`)
+        .loginAs(adminA)
+        .withCsrfToken()
+        .form({ 'mark': 'completed', 'enrolments[]': people.map((p) => String(p.id)), completedOn })
+        .redirects(0)
+    const parts = (value: DateTime) => ({
+      day: String(value.day),
+      month: String(value.month),
+      year: String(value.year),
+    })
+    const firstDay = session.startsAt.setZone('Europe/London')
+
+    const before = await post(parts(firstDay.minus({ days: 1 })), [enrolments.ada])
+    before.assertFlashMessage('inputErrorsBag', {
+      completedOn: [
+        `The completion date must be on or after the day the session started, ${firstDay.setLocale('en-GB').toFormat('d LLLL yyyy')}`,
+      ],
+    })
+    const future = await post(parts(DateTime.now().setZone('Europe/London').plus({ days: 1 })), [
+      enrolments.ada,
+    ])
+    future.assertFlashMessage('inputErrorsBag', {
+      completedOn: ['The completion date must be today or in the past'],
+    })
+    const unreal = await post({ day: '31', month: '2', year: '2026' }, [enrolments.ada])
+    unreal.assertFlashMessage('inputErrorsBag', {
+      completedOn: ['The completion date must be a real date'],
+    })
+    const partial = await post({ day: '3', month: '', year: '' }, [enrolments.ada])
+    partial.assertFlashMessage('inputErrorsBag', {
+      completedOn: ['The completion date must include a month and a year'],
+    })
+    assert.equal(await statusOf(enrolments.ada), 'attended')
+    assert.isNull(await LearningRecord.findBy('enrolment_id', enrolments.ada.id))
+
+    const chosen = firstDay.plus({ days: 2 })
+    const done = await post(parts(chosen), [enrolments.ada, enrolments.ben])
+    done.assertHeader('location', `/learning/admin/sessions/${session.id}`)
+    const day = chosen.setLocale('en-GB').toFormat('d LLLL yyyy')
+    done.assertFlashMessage(
+      'success',
+      `2 people marked as completed on ${day}: the course is now on their learning record: Ada Lovelace and Ben Okri`
+    )
+    for (const enrolment of [enrolments.ada, enrolments.ben]) {
+      const record = await LearningRecord.findByOrFail('enrolment_id', enrolment.id)
+      assert.equal(record.completedOn.toISODate(), chosen.toISODate())
+    }
+  })
+})
+
+test.group('Rosters: many people at once', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('after the start the roster has a box for each person who can be marked, one to select each group, and one form', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const roster = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    const html = roster.text()
+    const boxes = [
+      ...html.matchAll(/name="enrolments\[\]" value="(\d+)" form="roster-attendance"/g),
+    ]
+    assert.sameMembers(
+      boxes.map((match) => Number(match[1])),
+      [enrolments.ada.id, enrolments.ben.id]
+    )
+    assert.include(html, 'name="all[]" value="booked" form="roster-attendance"')
+    assert.include(html, 'Select everyone booked')
+    assert.include(html, 'Select Ada Lovelace')
+    assert.include(
+      html,
+      `<form id="roster-attendance" method="POST" action="/learning/admin/sessions/${session.id}/attendance" novalidate>`
+    )
+  })
+
+  test('a course admin marks the people ticked, sees a summary naming who changed and who could not, and each change is audited', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({
+        'mark': 'attended',
+        'enrolments[]': [enrolments.ada, enrolments.ben, enrolments.cal].map((e) => String(e.id)),
+      })
+      .redirects(0)
+    response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
+    response.assertFlashMessage('success', '2 people marked as attended: Ada Lovelace and Ben Okri')
+    response.assertFlashMessage(
+      'error',
+      'Not changed: Cal Evans is on the waiting list, so cannot be marked attended'
+    )
+    assert.equal(await statusOf(enrolments.ada), 'attended')
+    assert.equal(await statusOf(enrolments.ben), 'attended')
+    assert.equal(await statusOf(enrolments.cal), 'waitlisted')
+    const events = await AuditEvent.query().where({
+      actor_id: adminA.id,
+      subject_type: 'enrolment',
+      action: 'update',
+    })
+    assert.sameDeepMembers(
+      events.map((event) => [event.subjectId, event.afterValues.status]),
+      [
+        [String(enrolments.ada.id), 'attended'],
+        [String(enrolments.ben.id), 'attended'],
+      ]
+    )
+  })
+
+  test('“select all” marks everyone the group listed when the page was drawn, without JavaScript, and no one added since', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await ranDaysAgo(session)
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({
+        'mark': 'attended',
+        'all[]': ['booked'],
+        'listed[booked][]': [String(enrolments.ada.id)],
+      })
+      .redirects(0)
+    response.assertFlashMessage('success', '1 person marked as attended: Ada Lovelace')
+    assert.equal(await statusOf(enrolments.ada), 'attended')
+    assert.equal(await statusOf(enrolments.ben), 'booked')
+
+    const completed = await client
+      .post(`/learning/admin/sessions/${session.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({
+        'mark': 'completed',
+        'all[]': ['attended'],
+        'listed[attended][]': [String(enrolments.ada.id)],
+      })
+      .redirects(0)
+    assert.match(String(completed.flashMessages().success), /^1 person marked as completed on /)
+    const record = await LearningRecord.findByOrFail('enrolment_id', enrolments.ada.id)
+    assert.equal(record.completedOn.toISODate(), ukDate(session.endsAt))
+  })
+
+  test('sending no one, an unknown mark, or people of another session changes nothing and says why', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    await start(session)
+    const other = await createSession({ course: await createCourse() })
+    const stranger = await enrolled(await createUser(), other.id)
+    const post = (form: Record<string, unknown>) =>
+      client
+        .post(`/learning/admin/sessions/${session.id}/attendance`)
+        .loginAs(adminA)
+        .withCsrfToken()
+        .form(form)
+        .redirects(0)
+
+    const nobody = await post({ mark: 'attended' })
+    nobody.assertFlashMessage('inputErrorsBag', { enrolments: ['Select the people to record'] })
+    const noMark = await post({ 'enrolments[]': [String(enrolments.ada.id)] })
+    noMark.assertFlashMessage('inputErrorsBag', {
+      mark: ['Choose what to record for the people you selected'],
+    })
+    const elsewhere = await post({ 'mark': 'attended', 'enrolments[]': [String(stranger.id)] })
+    elsewhere.assertFlashMessage('inputErrorsBag', { enrolments: ['Select the people to record'] })
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+    assert.equal(await statusOf(stranger), 'booked')
+  })
+
+  test('an admin of another provider cannot mark people on the session', async ({
+    client,
+    assert,
+  }) => {
+    const { adminB, session, enrolments } = await fullSession()
+    await start(session)
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/attendance`)
+      .loginAs(adminB)
+      .withCsrfToken()
+      .form({ 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] })
+      .redirects(0)
+    response.assertStatus(403)
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+  })
+
+  test('marking many before the session starts is refused with the start time', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    const response = await client
+      .post(`/learning/admin/sessions/${session.id}/attendance`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] })
+      .redirects(0)
+    const starts = session.startsAt.setZone('Europe/London').toFormat("d LLL yyyy 'at' HH:mm")
+    response.assertFlashMessage(
+      'error',
+      `Attendance can be marked once the session starts, on ${starts}`
+    )
+    assert.equal(await statusOf(enrolments.ada), 'booked')
+  })
+})
+
+test.group('Rosters: the words for cancelling', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a request is cancelled as a request and a waiting-list place removed, each in its own words', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, session, enrolments } = await fullSession()
+    const roster = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    const html = roster.text()
+    const link = (id: number) =>
+      html.match(
+        new RegExp(`href="/learning/admin/enrolments/${id}/cancel">([^<]+)<span class="sr-only">`)
+      )?.[1]
+    assert.equal(link(enrolments.ada.id), 'Cancel booking')
+    assert.equal(link(enrolments.cal.id), 'Remove from the waiting list')
+    assert.equal(link(enrolments.eve.id), 'Cancel request')
+
+    const form = await client
+      .get(`/learning/admin/enrolments/${enrolments.eve.id}/cancel`)
+      .loginAs(adminA)
+    form.assertTextIncludes('<h1>Cancel Eve Moor’s request</h1>')
+    form.assertTextIncludes('Cancel the request')
+    form.assertTextIncludes('Keep the request')
+    const cancelled = await client
+      .post(`/learning/admin/enrolments/${enrolments.eve.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'Duplicate request' })
+      .redirects(0)
+    cancelled.assertFlashMessage('success', 'Request cancelled for Eve Moor')
+    assert.equal(await statusOf(enrolments.eve), 'cancelled')
+
+    const waiting = await client
+      .get(`/learning/admin/enrolments/${enrolments.dee.id}/cancel`)
+      .loginAs(adminA)
+    waiting.assertTextIncludes('<h1>Remove Dee Patel from the waiting list</h1>')
+    const removed = await client
+      .post(`/learning/admin/enrolments/${enrolments.dee.id}/cancel`)
+      .loginAs(adminA)
+      .withCsrfToken()
+      .form({ reason: 'No longer needed' })
+      .redirects(0)
+    removed.assertFlashMessage('success', 'Dee Patel removed from the waiting list')
   })
 })
