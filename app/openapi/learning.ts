@@ -342,7 +342,7 @@ export const learning: ApiArea = {
         operationId: 'enrol',
         summary: 'Enrol on a session',
         description:
-          'The caller takes a seat, joins the waiting list when the session is full, or asks their line manager when the course needs approval.',
+          'The caller takes a seat, joins the waiting list when the session is full, or asks their line manager when the course needs approval. A course the caller has completed, or holds a place, request or waiting-list place on, is refused.',
         tags: [TAG],
         parameters: [idInPath('session')],
         requestBody: { ...body(schemaRef('EnrolRequest')), required: false },
@@ -351,8 +351,22 @@ export const learning: ApiArea = {
           201: answer('The caller’s place.', schemaRef('EnrolmentPlace')),
           ...problems(401, 404),
           409: problemAnswer(
-            'The caller already has a place or a request on this session; `enrolment` describes it.',
-            schemaRef('EnrolmentConflict')
+            'The caller already has a place or a request on this session (`enrolment` describes it), holds a place, request or waiting-list place on another session of the course (`code` is `already_on_course`), or has completed the course (`code` is `course_completed`).',
+            {
+              anyOf: [
+                schemaRef('EnrolmentConflict'),
+                problemWith({
+                  code: oneOfValues(['already_on_course']),
+                  enrolment: object(placeFields, {
+                    description: 'The caller’s enrolment on another session of the course.',
+                  }),
+                }),
+                problemWith({
+                  code: oneOfValues(['course_completed']),
+                  completedOn: date('The day the caller completed the course.'),
+                }),
+              ],
+            }
           ),
           422: problemAnswer('The note breaks a rule, or the session cannot be booked now.', {
             anyOf: [

@@ -27,6 +27,7 @@ export async function createCourse(
     requiresApproval?: boolean
     status?: 'draft' | 'published' | 'archived'
     mode?: CourseMode
+    costPence?: number
     outcomes?: Record<number, number>
   } = {}
 ) {
@@ -39,7 +40,7 @@ export async function createCourse(
     summary: 'A course for tests.',
     mode: options.mode ?? 'classroom',
     durationHours: 7,
-    costPence: 45000,
+    costPence: options.costPence ?? 45000,
     status: options.status ?? 'published',
     requiresApproval: options.requiresApproval ?? false,
   })

@@ -2,7 +2,14 @@ import Enrolment from '#models/enrolment'
 import Course from '#models/course'
 import type User from '#models/user'
 import { EnrolmentStatuses } from '#enums/learning'
-import { enrolRefusal, type EnrolRefusal } from '#domain/learning/enrolment_rules'
+import {
+  courseRefusal,
+  enrolRefusal,
+  type CourseHolding,
+  type CourseRefusal,
+  type EnrolRefusal,
+} from '#domain/learning/enrolment_rules'
+import { courseHolding } from '#queries/learning/course_holdings_query'
 import {
   announceAfterCommit,
   lockSession,
@@ -16,11 +23,14 @@ export type EnrolResult =
   | { type: 'session_not_found' }
   | { type: EnrolRefusal }
   | { type: 'already_enrolled'; enrolment: Enrolment }
+  | { type: CourseRefusal; holding: CourseHolding }
   | { type: 'no_line_manager' }
 
 /*
  * A learner asks for a place on a session: a request to their line manager
  * when the course needs approval, else a seat or a waiting-list place.
+ * Refused for a course they have completed or already hold a place,
+ * request or waiting-list place on, whichever session that is.
  */
 export async function enrol(
   learner: User,
@@ -42,6 +52,10 @@ export async function enrol(
           .where('user_id', learner.id)
           .first()
         if (existing) return { type: 'already_enrolled', enrolment: existing }
+
+        const holding = await courseHolding(learner.id, course.id, trx)
+        const held = courseRefusal(holding)
+        if (held) return { type: held, holding: holding! }
 
         const refusal = enrolRefusal(session.facts, now)
         if (refusal) return { type: refusal }

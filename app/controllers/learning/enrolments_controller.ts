@@ -10,7 +10,9 @@ import { ownEnrolment, sessionOffer, type SessionOffer } from '#queries/learning
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { EnrolmentStatuses, enrolmentStatusLabels, type EnrolmentStatus } from '#enums/learning'
 import type { EnrolRefusal } from '#domain/learning/enrolment_rules'
-import { alreadyEnrolledMessage } from '#services/enrolment_messages'
+import { alreadyEnrolledMessage, courseHeldMessage } from '#services/enrolment_messages'
+import { courseHolding } from '#queries/learning/course_holdings_query'
+import { formatCost } from '#transformers/learning_transformer'
 
 type Refusal = EnrolRefusal | 'no_line_manager'
 
@@ -80,6 +82,15 @@ export default class EnrolmentsController {
       }
       case 'session_not_found':
         throw new RecordNotFoundException()
+      case 'course_completed':
+      case 'already_on_course': {
+        const page = await this.enrolPage(user, sessionId)
+        response.status(422)
+        return view.render('pages/learning/enrol', {
+          ...page,
+          errors: { session: [courseHeldMessage(result.holding, page.offer.course.title)] },
+        })
+      }
       case 'booking_closed':
       case 'session_started':
       case 'session_cancelled':
@@ -162,8 +173,11 @@ export default class EnrolmentsController {
     const lineManager = user.lineManagerId
       ? await User.query().where('id', user.lineManagerId).select('id', 'full_name').first()
       : null
+    const holding = offer.existing ? null : await courseHolding(user.id, offer.course.id)
     return {
       offer,
+      cost: formatCost(offer.course.costPence),
+      heldText: holding ? courseHeldMessage(holding, offer.course.title) : null,
       lineManagerName: lineManager?.fullName ?? null,
       statusLabels: enrolmentStatusLabels,
       refusalText: offer.refusal

@@ -3,12 +3,17 @@ import db from '@adonisjs/lucid/services/db'
 import { individualGaps, type GapLine, type IndividualGaps } from '#domain/capability/gap_engine'
 import { skillEvidence } from '#queries/capability/skill_evidence_query'
 import { requirementsOf } from '#queries/framework/framework_query'
+import { courseHoldings } from '#queries/learning/course_holdings_query'
+import type { CourseHolding } from '#domain/learning/enrolment_rules'
 import type { RoleAssignmentKind } from '#enums/capability'
+import { SkillClaimStatuses } from '#enums/learning'
 
 /*
  * Reads for a person's gap view: the role level they hold (or aim for),
- * their gaps from the gap engine, and the published courses that close
- * each gap with their next bookable sessions, all gaps in one query.
+ * their gaps from the gap engine, the published courses that close all or
+ * part of each gap with their next bookable sessions (all gaps in one
+ * query), what the person already holds of those courses, and the skill
+ * levels they claimed from completed courses that wait for their line manager.
  */
 
 /* How many upcoming sessions are offered per recommended course. */
@@ -27,6 +32,10 @@ export type RecommendedCourse = {
   code: string
   title: string
   level: number
+  costPence: number
+  requiresApproval: boolean
+  /* Mandatory for the role profile the gaps are measured against. */
+  mandatory: boolean
   sessions: RecommendedSession[]
 }
 
@@ -34,6 +43,10 @@ export type GapView = {
   roleLevel: { id: number; name: string; roleName: string }
   gaps: IndividualGaps
   courses: Map<number, RecommendedCourse[]>
+  /* What the person holds of each course found, by course id. */
+  holdings: Map<number, CourseHolding>
+  /* The highest level claimed from a completed course and waiting for the line manager, by skill id. */
+  pendingClaims: Map<number, number>
 }
 
 /* Timestamps are stored as wall-clock time in the application's zone, as Lucid writes them. */
@@ -60,13 +73,16 @@ export async function activeRoleLevelId(userId: number, kind: RoleAssignmentKind
 }
 
 /*
- * Published courses that bring each gap's skill to at least its required
- * level, each with its next scheduled sessions whose booking is still open
- * and their seats left: one query for every gap together.
+ * Published courses that bring each gap's skill above the level that
+ * counts now (to the required level or part of the way), each marked when
+ * it is mandatory for the role profile, with its next scheduled sessions
+ * whose booking is still open and their seats left: one query for every
+ * gap together.
  */
 export async function coursesClosingGaps(
-  lines: Pick<GapLine, 'skillId' | 'required' | 'gap'>[],
-  now = DateTime.now()
+  lines: Pick<GapLine, 'skillId' | 'required' | 'gap' | 'current'>[],
+  now = DateTime.now(),
+  roleProfileId: number | null = null
 ) {
   const open = lines.filter((line) => line.gap > 0)
   const result = new Map<number, RecommendedCourse[]>()
@@ -75,13 +91,19 @@ export async function coursesClosingGaps(
   const courses = await db
     .from('course_outcomes')
     .join('courses', 'courses.id', 'course_outcomes.course_id')
+    .leftJoin('course_audiences', (join) =>
+      join
+        .on('course_audiences.course_id', '=', 'courses.id')
+        .andOnVal('course_audiences.role_profile_id', '=', roleProfileId ?? 0)
+        .andOnVal('course_audiences.kind', '=', 'mandatory')
+    )
     .where('courses.status', 'published')
     .where((where) => {
       for (const line of open) {
         where.orWhere((pair) =>
           pair
             .where('course_outcomes.skill_id', line.skillId)
-            .where('course_outcomes.level', '>=', line.required)
+            .where('course_outcomes.level', '>', line.current)
         )
       }
     })
@@ -90,7 +112,10 @@ export async function coursesClosingGaps(
       'course_outcomes.level',
       'courses.id as course_id',
       'courses.code',
-      'courses.title'
+      'courses.title',
+      'courses.cost_pence',
+      'courses.requires_approval',
+      'course_audiences.id as mandatory_audience_id'
     )
     .orderBy('course_outcomes.skill_id')
     .orderBy('course_outcomes.level')
@@ -154,6 +179,9 @@ export async function coursesClosingGaps(
       code: String(row.code),
       title: String(row.title),
       level: Number(row.level),
+      costPence: Number(row.cost_pence),
+      requiresApproval: Boolean(row.requires_approval),
+      mandatory: row.mandatory_audience_id !== null && row.mandatory_audience_id !== undefined,
       sessions: (sessionsOf.get(courseId) ?? []).map((session) => ({ ...session })),
     })
   }
@@ -178,7 +206,15 @@ export async function gapView(
     found.requirements.map((requirement) => requirement.skillId)
   )
   const gaps = individualGaps(found.requirements, evidence)
-  const courses = await coursesClosingGaps(gaps.lines, now)
+  const courses = await coursesClosingGaps(gaps.lines, now, found.level.roleProfileId)
+  const courseIds = [...courses.values()].flatMap((list) => list.map((course) => course.id))
+  const [holdings, pendingClaims] = await Promise.all([
+    courseHoldings(userId, courseIds),
+    pendingClaimLevels(
+      userId,
+      gaps.lines.filter((line) => line.gap > 0).map((line) => line.skillId)
+    ),
+  ])
   return {
     roleLevel: {
       id: found.level.id,
@@ -187,5 +223,23 @@ export async function gapView(
     },
     gaps,
     courses,
+    holdings,
+    pendingClaims,
   }
+}
+
+/* The highest level per skill a person claimed from completed courses that waits for their line manager. */
+export async function pendingClaimLevels(userId: number, skillIds: number[]) {
+  const result = new Map<number, number>()
+  if (!skillIds.length) return result
+  const rows = await db
+    .from('skill_claims')
+    .where('user_id', userId)
+    .where('status', SkillClaimStatuses.Pending)
+    .whereIn('skill_id', skillIds)
+    .groupBy('skill_id')
+    .select('skill_id')
+    .max('level as level')
+  for (const row of rows) result.set(Number(row.skill_id), Number(row.level))
+  return result
 }

@@ -252,6 +252,7 @@ export async function sessionOffer(sessionId: number, userId: number, now = Date
       'courses.title as course_title',
       'courses.code as course_code',
       'courses.requires_approval',
+      'courses.cost_pence',
       'providers.name as provider_name',
       count(EnrolmentStatuses.Booked, 'booked_count'),
       count(EnrolmentStatuses.Waitlisted, 'waitlisted_count')
@@ -287,6 +288,7 @@ export async function sessionOffer(sessionId: number, userId: number, now = Date
       title: row.course_title as string,
       code: row.course_code as string,
       requiresApproval: Boolean(row.requires_approval),
+      costPence: Number(row.cost_pence),
       providerName: row.provider_name as string,
     },
     refusal: enrolRefusal(

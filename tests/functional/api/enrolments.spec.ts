@@ -6,6 +6,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
 import Enrolment from '#models/enrolment'
+import LearningRecord from '#models/learning_record'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 
@@ -192,6 +193,59 @@ test.group('API: enrolling', (group) => {
       await client.get('/api/v1/me/enrolments'),
     ]
     for (const response of responses) response.assertStatus(401)
+  })
+})
+
+test.group('API: one place per course', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a course the caller has completed answers 409 course_completed with the day, and writes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const course = await createCourse({ title: 'Service Manager programme' })
+    await LearningRecord.create({
+      userId: learner.id,
+      courseId: course.id,
+      title: course.title,
+      completedOn: DateTime.fromISO('2026-06-03'),
+      source: 'enrolment',
+    })
+    const session = await createSession({ course })
+    const response = await client
+      .post(`/api/v1/sessions/${session.id}/enrolments`)
+      .header('Authorization', await bearer(learner))
+    response.assertStatus(409)
+    response.assertBodyContains({
+      status: 409,
+      code: 'course_completed',
+      completedOn: '2026-06-03',
+      detail:
+        'You completed Service Manager programme on 3 June 2026, so you cannot book it again.',
+    })
+    assert.lengthOf(await Enrolment.query().where('user_id', learner.id), 0)
+  })
+
+  test('a place on another session of the course answers 409 already_on_course naming it', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const course = await createCourse()
+    const first = await createSession({ course })
+    const second = await createSession({ course, startsAt: first.startsAt.plus({ days: 7 }) })
+    const held = await enrolled(learner, first.id)
+    const response = await client
+      .post(`/api/v1/sessions/${second.id}/enrolments`)
+      .header('Authorization', await bearer(learner))
+    response.assertStatus(409)
+    response.assertBodyContains({
+      status: 409,
+      code: 'already_on_course',
+      enrolment: { id: held.id, status: 'booked', position: null },
+    })
+    assert.lengthOf(await Enrolment.query().where('session_id', second.id), 0)
   })
 })
 

@@ -9,6 +9,9 @@ import RoleAssignment from '#models/role_assignment'
 import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
+import CourseAudience from '#models/course_audience'
+import SkillClaim from '#models/skill_claim'
+import type Course from '#models/course'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 import { recordAttendance } from '#actions/learning/record_attendance'
@@ -55,6 +58,29 @@ async function assess(user: User, skill: Skill, level: number, source: 'self' | 
   })
 }
 
+/* The learner went to a session of the course ten days ago, and the course admin recorded completion. */
+async function completedCourse(learner: User, course: Course) {
+  const startsAt = DateTime.now()
+    .minus({ days: 10 })
+    .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
+  const session = await createSession({ course, startsAt })
+  const enrolment = await Enrolment.create({
+    sessionId: session.id,
+    userId: learner.id,
+    status: 'booked',
+    activeSessionId: session.id,
+  })
+  await recordAttendance(enrolment.id, 'attended')
+  const done = await recordAttendance(enrolment.id, 'completed')
+  if (done.type !== 'marked') throw new Error(`Could not complete: ${done.type}`)
+  return { session, enrolment }
+}
+
+/* "3 June 2026": a day as the gap view names it. */
+function ukDay(value: DateTime) {
+  return value.setZone('Europe/London').setLocale('en-GB').toFormat('d LLLL yyyy')
+}
+
 test.group('Capability: the individual gap view', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -91,18 +117,20 @@ test.group('Capability: the individual gap view', (group) => {
     assert.isTrue(coding < research && research < analysis, 'sorted by gap, biggest first')
   })
 
-  test('only published courses that reach the required level are recommended, with their sessions', async ({
+  test('only published courses that bring the person above their level are recommended, with their sessions and the level each reaches', async ({
     client,
     assert,
   }) => {
     const learner = await createUser()
     const { level, skills } = await roleNeeding({ Modelling: 3 })
     await assign(learner, level.id)
+    await assess(learner, skills.Modelling, 1, 'self')
     const reaches = await createCourse({
       title: 'Modelling in depth',
       outcomes: { [skills.Modelling.id]: 3 },
     })
     await createCourse({ title: 'Modelling taster', outcomes: { [skills.Modelling.id]: 2 } })
+    await createCourse({ title: 'Modelling basics', outcomes: { [skills.Modelling.id]: 1 } })
     await createCourse({
       title: 'Modelling draft',
       status: 'draft',
@@ -112,10 +140,19 @@ test.group('Capability: the individual gap view', (group) => {
 
     const response = await client.get('/capability/gaps').loginAs(learner)
     response.assertTextIncludes('Modelling in depth')
+    response.assertTextIncludes('Brings you to Practitioner (3), the level needed')
     response.assertTextIncludes('Leeds')
     response.assertTextIncludes('8 seats left')
     response.assertTextIncludes('Book a place')
-    assert.notInclude(response.text(), 'Modelling taster')
+    // A course that goes part of the way closes part of the gap, and says how far.
+    response.assertTextIncludes('Modelling taster')
+    response.assertTextIncludes('Brings you to Working (2) of the Practitioner (3) needed')
+    assert.isBelow(
+      response.text().indexOf('Modelling in depth'),
+      response.text().indexOf('Modelling taster'),
+      'the course that closes the whole gap comes first'
+    )
+    assert.notInclude(response.text(), 'Modelling basics', 'no higher than the level they have')
     assert.notInclude(response.text(), 'Modelling draft')
   })
 
@@ -311,5 +348,200 @@ test.group('Capability: the individual gap view', (group) => {
     after.assertTextIncludes('Meets the level')
     after.assertTextIncludes('You meet the level in every skill')
     assert.notInclude(after.text(), '2 levels short')
+  })
+})
+
+test.group('Capability: the gap view never offers a course the person holds', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('after completing a course the gap view says when, offers none of its sessions, and shows the claim waiting for the line manager', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { level, skills } = await roleNeeding({ Management: 4 })
+    await assign(learner, level.id)
+    await assess(learner, skills.Management, 2, 'manager')
+    const programme = await createCourse({
+      title: 'Service Manager programme',
+      requiresApproval: true,
+      costPence: 295000,
+      outcomes: { [skills.Management.id]: 4 },
+    })
+    const { session } = await completedCourse(learner, programme)
+    const next = await createSession({ course: programme })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'Service Manager programme')
+    assert.include(html, `Completed on ${ukDay(session.endsAt)}`)
+    assert.notInclude(html, `action="/capability/gaps/sessions/${next.id}/enrol"`)
+    assert.notInclude(html, 'Request a place')
+    assert.include(
+      html,
+      'Level 4 (Expert) from a course you completed, waiting for your line manager'
+    )
+    assert.lengthOf(await SkillClaim.query().where('user_id', learner.id), 1)
+  })
+
+  test('a course the person is booked on, has asked for or waits for shows where they stand instead of a booking button', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { level, skills } = await roleNeeding({ Design: 3 })
+    await assign(learner, level.id)
+    const outcomes = { [skills.Design.id]: 3 }
+    const booked = await createCourse({ title: 'Design booked', outcomes })
+    const asked = await createCourse({ title: 'Design asked', requiresApproval: true, outcomes })
+    const waiting = await createCourse({ title: 'Design waiting', outcomes })
+    const open = await createCourse({ title: 'Design open', outcomes })
+    const bookedSession = await createSession({ course: booked })
+    const askedSession = await createSession({ course: asked })
+    const waitingSession = await createSession({ course: waiting, capacity: 1 })
+    const openSession = await createSession({ course: open })
+    await enrol(learner, bookedSession.id)
+    await enrol(learner, askedSession.id)
+    await enrol(await createUser(), waitingSession.id)
+    await enrol(learner, waitingSession.id)
+    const later = await createSession({
+      course: booked,
+      startsAt: bookedSession.startsAt.plus({ days: 14 }),
+    })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    const html = response.text()
+    assert.match(html, /Booked for \w{3} \d{1,2} \w{3} \d{4}, 9:30am/)
+    assert.include(html, 'Waiting for approval')
+    assert.include(html, 'On the waiting list')
+    for (const held of [bookedSession, later, askedSession, waitingSession]) {
+      assert.notInclude(html, `action="/capability/gaps/sessions/${held.id}/enrol"`)
+    }
+    assert.include(html, `action="/capability/gaps/sessions/${openSession.id}/enrol"`)
+  })
+
+  test('a skill claimed from a completed course shows as waiting for the line manager, and a course no higher than the claim is not offered', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { level, skills } = await roleNeeding({ Strategy: 4 })
+    await assign(learner, level.id)
+    await assess(learner, skills.Strategy, 1, 'manager')
+    await SkillClaim.create({
+      userId: learner.id,
+      skillId: skills.Strategy.id,
+      level: 3,
+      status: 'pending',
+    })
+    await createCourse({ title: 'Strategy intermediate', outcomes: { [skills.Strategy.id]: 3 } })
+    await createCourse({ title: 'Strategy advanced', outcomes: { [skills.Strategy.id]: 4 } })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    const html = response.text()
+    assert.include(
+      html,
+      'Level 3 (Practitioner) from a course you completed, waiting for your line manager'
+    )
+    assert.include(html, 'Strategy advanced')
+    assert.include(html, 'Brings you to Expert (4), the level needed')
+    assert.notInclude(html, 'Strategy intermediate')
+  })
+
+  test('courses mandatory for the person’s role come first, marked, with their cost', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const { level, skills } = await roleNeeding({ Leadership: 4 })
+    await assign(learner, level.id)
+    const soonest = await createCourse({
+      title: 'Leadership soonest',
+      outcomes: { [skills.Leadership.id]: 4 },
+    })
+    await createSession({ course: soonest })
+    const mandatory = await createCourse({
+      title: 'Leadership mandatory',
+      costPence: 295000,
+      outcomes: { [skills.Leadership.id]: 3 },
+    })
+    await CourseAudience.create({
+      courseId: mandatory.id,
+      roleProfileId: level.roleProfileId,
+      kind: 'mandatory',
+    })
+    const recommended = await createCourse({
+      title: 'Leadership recommended',
+      outcomes: { [skills.Leadership.id]: 4 },
+    })
+    await CourseAudience.create({
+      courseId: recommended.id,
+      roleProfileId: level.roleProfileId,
+      kind: 'recommended',
+    })
+
+    const response = await client.get('/capability/gaps').loginAs(learner)
+    const html = response.text()
+    const shown = [...html.matchAll(/href="\/learning\/courses\/\d+">Leadership (\w+)<\/a>/g)].map(
+      (match) => match[1]
+    )
+    assert.deepEqual(shown, ['mandatory', 'soonest', 'recommended'])
+    assert.equal(html.split('Mandatory for your role').length - 1, 1)
+    assert.isBelow(html.indexOf('Mandatory for your role'), html.indexOf('Leadership soonest'))
+    assert.include(html, 'Brings you to Practitioner (3) of the Expert (4) needed. Cost: £2,950.')
+  })
+
+  test('booking from the gap view a course the person has completed is refused with a message, and nothing is written', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const programme = await createCourse({
+      title: 'Service Manager programme',
+      requiresApproval: true,
+      costPence: 295000,
+    })
+    const { session } = await completedCourse(learner, programme)
+    const next = await createSession({ course: programme })
+
+    const response = await client
+      .post(`/capability/gaps/sessions/${next.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/capability/gaps')
+    response.assertFlashMessage(
+      'error',
+      `You completed Service Manager programme on ${ukDay(session.endsAt)}, so you cannot book it again`
+    )
+    assert.lengthOf(await Enrolment.query().where('session_id', next.id), 0)
+  })
+
+  test('booking from the gap view a second session of a course the person is booked on is refused', async ({
+    client,
+    assert,
+  }) => {
+    const learner = await createUser()
+    const course = await createCourse({ title: 'Cloud basics' })
+    const first = await createSession({ course })
+    const second = await createSession({ course, startsAt: first.startsAt.plus({ days: 7 }) })
+    await enrol(learner, first.id)
+
+    const response = await client
+      .post(`/capability/gaps/sessions/${second.id}/enrol`)
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    assert.match(
+      response.flashMessages().error as string,
+      /^You are already booked on Cloud basics for .*\. Cancel that booking first if you want a different session$/
+    )
+    assert.lengthOf(await Enrolment.query().where('session_id', second.id), 0)
   })
 })

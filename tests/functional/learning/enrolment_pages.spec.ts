@@ -5,6 +5,8 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import Enrolment from '#models/enrolment'
+import LearningRecord from '#models/learning_record'
+import type Course from '#models/course'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 
@@ -24,6 +26,18 @@ async function enrolled(user: User, sessionId: number) {
   const result = await enrol(user, sessionId)
   if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
   return result.enrolment
+}
+
+/* The course on the learner's learning record, completed through an earlier session on the day given. */
+async function completedBefore(learner: User, course: Course, completedOn: string) {
+  return LearningRecord.create({
+    userId: learner.id,
+    courseId: course.id,
+    title: course.title,
+    providerName: 'Provider',
+    completedOn: DateTime.fromISO(completedOn),
+    source: 'enrolment',
+  })
 }
 
 test.group('Enrolling through the pages', (group) => {
@@ -295,6 +309,100 @@ test.group('Enrolling through the pages', (group) => {
       response.assertStatus(302)
       response.assertHeader('location', '/sign-in')
     }
+  })
+})
+
+test.group('Enrolling: one place per course, and the cost shown', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the confirmation page shows what the course costs before the request is sent', async ({
+    client,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const course = await createCourse({
+      title: 'Service Manager programme',
+      requiresApproval: true,
+      costPence: 295000,
+    })
+    const session = await createSession({ course })
+    const response = await client.get(`/learning/sessions/${session.id}/enrol`).loginAs(learner)
+    response.assertStatus(200)
+    response.assertTextIncludes('<h1>Ask to go on Service Manager programme</h1>')
+    response.assertTextIncludes('Cost')
+    response.assertTextIncludes('£2,950')
+    response.assertTextIncludes('Send request')
+  })
+
+  test('a course the learner has completed is not offered again: the page says when, and a request is refused with 422', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const course = await createCourse({
+      title: 'Service Manager programme',
+      requiresApproval: true,
+      costPence: 295000,
+    })
+    await completedBefore(learner, course, '2026-06-03')
+    const session = await createSession({ course })
+    const message =
+      'You completed Service Manager programme on 3 June 2026, so you cannot book it again'
+
+    const page = await client.get(`/learning/sessions/${session.id}/enrol`).loginAs(learner)
+    page.assertStatus(200)
+    page.assertTextIncludes(`${message}.`)
+    assert.notInclude(page.text(), `action="/learning/sessions/${session.id}/enrolments"`)
+
+    const response = await client
+      .post(`/learning/sessions/${session.id}/enrolments`)
+      .form({ note: 'Again please' })
+      .withCsrfToken()
+      .loginAs(learner)
+    response.assertStatus(422)
+    response.assertTextIncludes('There is a problem')
+    response.assertTextIncludes(message)
+    assert.lengthOf(await enrolmentsOn(session.id), 0)
+  })
+
+  test('a learner booked, waiting or asking for one session of a course is refused another with 422', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const course = await createCourse({ title: 'Agile for teams' })
+    const first = await createSession({ course, capacity: 1 })
+    const second = await createSession({ course, startsAt: first.startsAt.plus({ days: 7 }) })
+    await enrolled(await createUser(), first.id)
+    await enrolled(learner, first.id)
+
+    const page = await client.get(`/learning/sessions/${second.id}/enrol`).loginAs(learner)
+    page.assertTextIncludes('You are already number 1 on the waiting list for Agile for teams on ')
+    assert.notInclude(page.text(), `action="/learning/sessions/${second.id}/enrolments"`)
+
+    const response = await client
+      .post(`/learning/sessions/${second.id}/enrolments`)
+      .withCsrfToken()
+      .loginAs(learner)
+    response.assertStatus(422)
+    response.assertTextIncludes('Leave the waiting list first if you want a different session')
+    assert.lengthOf(await enrolmentsOn(second.id), 0)
+
+    // Once the learner gives up the first place, the second session can be booked.
+    await Enrolment.query()
+      .where('session_id', first.id)
+      .where('user_id', learner.id)
+      .update({ status: 'cancelled', active_session_id: null, waitlist_position: null })
+    const booked = await client
+      .post(`/learning/sessions/${second.id}/enrolments`)
+      .withCsrfToken()
+      .loginAs(learner)
+      .redirects(0)
+    booked.assertStatus(302)
+    const [booking] = await enrolmentsOn(second.id)
+    assert.equal(booking.status, 'booked')
   })
 })
 

@@ -37,22 +37,24 @@ export default class GapsController {
         validated: line.validated,
         selfAssessed: line.selfAssessed,
         gap: line.gap,
-        courses: (found.courses.get(line.skillId) ?? []).map((course) => {
-          const next = course.sessions[0]
-          return {
-            id: course.id,
-            code: course.code,
-            title: course.title,
-            nextSession: next
-              ? {
-                  id: next.id,
-                  startsAt: next.startsAt.toUTC().toISO(),
-                  location: next.location,
-                  seatsLeft: next.seatsLeft,
-                }
-              : null,
-          }
-        }),
+        courses: (found.courses.get(line.skillId) ?? [])
+          .filter((course) => course.level >= line.required)
+          .map((course) => {
+            const next = course.sessions[0]
+            return {
+              id: course.id,
+              code: course.code,
+              title: course.title,
+              nextSession: next
+                ? {
+                    id: next.id,
+                    startsAt: next.startsAt.toUTC().toISO(),
+                    location: next.location,
+                    seatsLeft: next.seatsLeft,
+                  }
+                : null,
+            }
+          }),
       })),
       meta: { roleLevel: { id: found.roleLevel.id, name: found.roleLevel.name }, toward },
     }

@@ -9,12 +9,15 @@ import {
 import {
   enrolmentPage,
   ownEnrolment,
+  sessionOffer,
   type LearnerEnrolment,
 } from '#queries/learning/my_learning_query'
 import { listEnvelope, problem } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
+import type { CourseHolding } from '#domain/learning/enrolment_rules'
+import { courseHeldMessage } from '#services/enrolment_messages'
 
 const REFUSALS = {
   booking_closed: 'Booking for this session has closed.',
@@ -54,6 +57,14 @@ function enrolmentPlace(enrolment: Enrolment) {
   }
 }
 
+/* What a 409 names of a course the caller already holds: the enrolment in the way, or the completion. */
+function heldPlace(holding: CourseHolding) {
+  if (holding.kind === 'completed') return { completedOn: holding.completedOn }
+  return {
+    enrolment: { id: holding.enrolmentId, status: holding.kind, position: holding.position },
+  }
+}
+
 /* The caller's own enrolments: enrol, cancel and list. */
 export default class EnrolmentsController {
   async index({ auth, request }: HttpContext) {
@@ -86,6 +97,14 @@ export default class EnrolmentsController {
         return problem(response, 409, 'You already have a place or a request on this session.', {
           enrolment: enrolmentPlace(result.enrolment),
         })
+      case 'course_completed':
+      case 'already_on_course': {
+        const offer = (await sessionOffer(sessionId, user.id))!
+        return problem(response, 409, `${courseHeldMessage(result.holding, offer.course.title)}.`, {
+          code: result.type,
+          ...heldPlace(result.holding),
+        })
+      }
       case 'session_not_found':
         throw new RecordNotFoundException()
       case 'booking_closed':
