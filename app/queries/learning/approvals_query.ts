@@ -9,13 +9,32 @@ import {
   ukDate,
   ukDateTime,
 } from '#queries/learning/my_learning_query'
+import { formatCost } from '#transformers/learning_transformer'
 
 /*
  * Requests from a line manager's direct reports that wait for their
- * decision, oldest first so nobody waits longest; one joined query a page.
+ * decision, oldest first so nobody waits longest, with what the manager
+ * weighs: the cost, the seats left on the session, and whether the course
+ * is mandatory for the role the requester holds. One joined query a page.
  */
 export async function pendingApprovals(managerId: number, page = 1, perPage = 25) {
   const now = DateTime.now()
+  const booked = db
+    .from('enrolments as seats')
+    .whereColumn('seats.session_id', 'course_sessions.id')
+    .where('seats.status', EnrolmentStatuses.Booked)
+    .count('*')
+    .as('booked_count')
+  const mandatory = db
+    .from('course_audiences')
+    .join('role_levels', 'role_levels.role_profile_id', 'course_audiences.role_profile_id')
+    .join('role_assignments', 'role_assignments.role_level_id', 'role_levels.id')
+    .whereColumn('course_audiences.course_id', 'courses.id')
+    .where('course_audiences.kind', 'mandatory')
+    .whereColumn('role_assignments.user_id', 'users.id')
+    .where('role_assignments.active_kind', 'current')
+    .count('*')
+    .as('mandatory_count')
   const result = await db
     .from('enrolments')
     .join('users', 'users.id', 'enrolments.user_id')
@@ -37,8 +56,12 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
       'course_sessions.venue',
       'course_sessions.location',
       'course_sessions.online_url',
+      'course_sessions.capacity',
       'courses.id as course_id',
-      'courses.title as course_title'
+      'courses.title as course_title',
+      'courses.cost_pence',
+      booked,
+      mandatory
     )
     .orderBy('enrolments.created_at', 'asc')
     .orderBy('enrolments.id', 'asc')
@@ -53,6 +76,10 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
       learnerEmail: row.email as string,
       courseId: Number(row.course_id),
       courseTitle: row.course_title as string,
+      cost: formatCost(Number(row.cost_pence)),
+      seatsLeft: Math.max(0, Number(row.capacity) - Number(row.booked_count)),
+      capacity: Number(row.capacity),
+      mandatoryForTheirRole: Number(row.mandatory_count) > 0,
       when: sessionWhen(startsAt, toDateTime(row.ends_at)),
       place: sessionPlace({ venue: row.venue, location: row.location, onlineUrl: row.online_url }),
       note: row.request_note as string | null,

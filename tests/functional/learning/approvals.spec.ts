@@ -5,7 +5,10 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createRole } from '#database/factories/framework_factory'
 import Enrolment from '#models/enrolment'
+import CourseAudience from '#models/course_audience'
+import RoleAssignment from '#models/role_assignment'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 
@@ -337,5 +340,86 @@ test.group('Approvals', (group) => {
       .redirects(0)
     await request.refresh()
     assert.equal(request.status, 'requested')
+  })
+})
+
+/* Someone else already holds a seat on the session. */
+async function seatTaken(sessionId: number) {
+  const other = await createUser()
+  await Enrolment.create({
+    sessionId,
+    userId: other.id,
+    status: 'booked',
+    activeSessionId: sessionId,
+    bookedAt: DateTime.now(),
+  })
+}
+
+test.group('Approvals: what the line manager weighs', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('each request shows the cost, the seats left, and “Mandatory for their role” only when the course is mandatory for the role the requester holds', async ({
+    client,
+    assert,
+  }) => {
+    const { manager, learner } = await managerAndReport()
+    const { levels, role } = await createRole({
+      role: 'Service manager',
+      levels: [{ name: 'Service manager', needs: { 'Service ownership': 3 } }],
+    })
+    await RoleAssignment.create({
+      userId: learner.id,
+      roleLevelId: levels[0].id,
+      kind: 'current',
+      status: 'confirmed',
+      activeKind: 'current',
+    })
+    const programme = await createCourse({
+      title: 'Service Manager programme',
+      requiresApproval: true,
+      costPence: 295000,
+    })
+    await CourseAudience.create({
+      courseId: programme.id,
+      roleProfileId: role.id,
+      kind: 'mandatory',
+    })
+    const programmeSession = await createSession({ course: programme, capacity: 3 })
+    await seatTaken(programmeSession.id)
+    const programmeRequest = await enrol(learner, programmeSession.id)
+    assert.equal(programmeRequest.type, 'requested')
+
+    const optional = await createCourse({
+      title: 'Leading change',
+      requiresApproval: true,
+      costPence: 45050,
+    })
+    await CourseAudience.create({
+      courseId: optional.id,
+      roleProfileId: role.id,
+      kind: 'recommended',
+    })
+    const fullSession = await createSession({ course: optional, capacity: 2 })
+    await seatTaken(fullSession.id)
+    await seatTaken(fullSession.id)
+    const optionalRequest = await enrol(learner, fullSession.id)
+    assert.equal(optionalRequest.type, 'requested')
+
+    const response = await client.get('/learning/approvals').loginAs(manager)
+    response.assertStatus(200)
+    const html = response.text()
+    const sectionOf = (title: string) => {
+      const start = html.indexOf(`Lena Learner: ${title}</h2>`)
+      const end = html.indexOf('</section>', start)
+      return html.slice(start, end)
+    }
+    const mandatory = sectionOf('Service Manager programme')
+    assert.include(mandatory, 'Mandatory for their role')
+    assert.match(mandatory, /Cost<\/dt>\s*<dd[^>]*>\s*£2,950\s*<\/dd>/)
+    assert.match(mandatory, /Seats left<\/dt>\s*<dd[^>]*>\s*2 of 3\s*<\/dd>/)
+    const other = sectionOf('Leading change')
+    assert.notInclude(other, 'Mandatory for their role')
+    assert.match(other, /Cost<\/dt>\s*<dd[^>]*>\s*£450.50\s*<\/dd>/)
+    assert.include(other, 'None: all 2 are taken, so approving puts them on the waiting list')
   })
 })
