@@ -41,7 +41,8 @@ class UnstoredSession implements SessionStoreContract {
   touch() {}
 }
 
-function unlessStateless(
+/* A store that keeps nothing for the requests above. */
+export function unlessStateless(
   store: ConfigProvider<SessionStoreFactory>
 ): ConfigProvider<SessionStoreFactory> {
   return configProvider.create(async (application) => {

@@ -10,6 +10,7 @@ import type { SessionConfig, SessionStoreFactory } from '@adonisjs/session/types
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { bearer } from '#tests/support/api'
 import { Visitor } from '#tests/support/session_cookies'
+import { unlessStateless } from '#config/session'
 
 /*
  * The same guarantees with the store production uses without Redis: the
@@ -107,5 +108,52 @@ test.group('Sessions in the database store', (group) => {
 
     await new Visitor().get('/sign-in')
     assert.lengthOf(await rowsOf(), before + 1, 'a page with a form keeps its session')
+  })
+})
+
+test.group('Sessions: the store out of reach', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    const resolved = await configProvider.resolve<
+      SessionConfig & { store: string; stores: Record<string, SessionStoreFactory> }
+    >(app, app.config.get('session'))
+    // A store whose server has gone away, as Redis or MySQL would answer while restarting.
+    const refused = () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), {
+        code: 'ECONNREFUSED',
+      })
+    }
+    const away = unlessStateless(
+      configProvider.create(async () => () => ({
+        read: refused,
+        write: refused,
+        destroy: refused,
+        touch: refused,
+      }))
+    )
+    const config = {
+      ...resolved!,
+      store: 'away',
+      stores: { ...resolved!.stores, away: await away.resolver(app) },
+    }
+    const emitter = await app.container.make('emitter')
+    app.container.swap(SessionMiddleware, () => new SessionMiddleware(config, emitter))
+    return () => app.container.restore(SessionMiddleware)
+  })
+
+  test('pages answer 503 "try again later" without internals; the API and /health still answer', async ({
+    client,
+    assert,
+  }) => {
+    const page = await new Visitor().get('/sign-in')
+    assert.equal(page.status, 503)
+    assert.include(page.text, 'Try again later')
+    assert.notMatch(page.text, /ECONNREFUSED|\.ts:\d+|node_modules/)
+
+    const user = await createUser()
+    const api = await client.get('/api/v1/me').header('Authorization', await bearer(user))
+    api.assertStatus(200)
+    const health = await new Visitor().get('/health')
+    assert.equal(health.status, 200)
   })
 })
