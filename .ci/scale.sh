@@ -12,8 +12,10 @@
 # connection that points at the same server) and nginx in front of them. Then
 # proves, each with a PASS or FAIL line:
 #
-#   a. a session signed in on instance A works on instance B, and a form
-#      served by A can be posted to B;
+#   a. a session signed in on instance A works on instance B, a form served
+#      by A can be posted to B, and a session signed out on A is refused on B
+#      (sessions live in Redis; SCALE_SESSION_DRIVER=database keeps them in
+#      MariaDB instead);
 #   b. the sign-in rate limit is shared: wrong passwords spread over A and B
 #      hit the per-account limit at its configured count;
 #   e. the cache, locks and the queue are shared through Redis;
@@ -36,6 +38,8 @@
 # SCALE_LEARNERS (default 2000) sets the number of learners for c, and
 # SCALE_KILL_LEARNERS (default 600) how many of them enrol during d1;
 # SCALE_CHECKS (default "a b e c d1 d2 d3") chooses the checks to run.
+# SCALE_SESSION_DRIVER sets the instances' SESSION_DRIVER (default unset:
+# Redis, since REDIS_URL is set; `database` proves the sessions table instead).
 #
 set -euo pipefail
 
@@ -293,7 +297,7 @@ DB_DATABASE=dcs_scale
 # not even the checkout's .env (ENV_PATH points at an empty folder).
 APP_ENV=(env -i PATH="$PATH" HOME="$HOME" TZ=UTC NODE_ENV=production ENV_PATH="$DIR/env/"
   HOST=127.0.0.1 PORT=0 APP_KEY="$APP_KEY" HEALTH_TOKEN="$APP_KEY" APP_URL="http://127.0.0.1:$NGINX_PORT" LOG_LEVEL=warn
-  SESSION_DRIVER=cookie DB_CONNECTION=mysql DB_HOST=127.0.0.1 DB_PORT="$DB_PORT"
+  SESSION_DRIVER="${SCALE_SESSION_DRIVER:-}" DB_CONNECTION=mysql DB_HOST=127.0.0.1 DB_PORT="$DB_PORT"
   DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" DB_DATABASE="$DB_DATABASE"
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" QUEUE_INLINE_WORKER=true
   MAIL_MAILER=smtp SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" MAIL_FROM_ADDRESS=no-reply@scale.test
@@ -402,6 +406,12 @@ wanted() { [[ $CHECKS == *" $1 "* ]]; }
 if wanted a; then
   phase 'a. Session across instances'
   check 'a. session' 60 .ci/scale/checks.ts session
+  if [[ ${SCALE_SESSION_DRIVER:-redis} == database ]]; then
+    echo "      MariaDB holds $(mariadb --no-defaults -uroot --socket="$SOCKET_DIR/mysqld.sock" -N \
+      -e "SELECT COUNT(*) FROM \`$DB_DATABASE\`.sessions WHERE user_id IS NOT NULL") signed-in sessions."
+  else
+    echo "      Redis holds $(redis-cli -p "$REDIS_PORT" --scan --pattern 'session_tag:*' | wc -l) people's lists of sessions."
+  fi
 fi
 
 if wanted b; then

@@ -92,7 +92,8 @@ const serviceEnv: Record<string, string> = {
   PORT: '0',
   APP_KEY,
   LOG_LEVEL: 'warn',
-  SESSION_DRIVER: 'cookie',
+  // Sessions in the database, where a single instance without Redis keeps them.
+  SESSION_DRIVER: 'database',
   DB_CONNECTION: 'mysql',
   DB_HOST: database.host,
   DB_PORT: String(database.port),
@@ -975,7 +976,7 @@ try {
           poolSize,
           service: REUSE_URL
             ? `already running at ${REUSE_URL}`
-            : 'NODE_ENV=production node --import=@poppinss/ts-exec bin/server.ts; LOG_LEVEL=warn, LIMITER_STORE=memory, QUEUE_INLINE_WORKER=false, SESSION_DRIVER=cookie',
+            : 'NODE_ENV=production node --import=@poppinss/ts-exec bin/server.ts; LOG_LEVEL=warn, LIMITER_STORE=memory, QUEUE_INLINE_WORKER=false, SESSION_DRIVER=database',
           ceiling: 'node:http + mysql2 pool, rows as JSON',
         },
         dataset: { name: dataset.name, rows: sizes },

@@ -4,7 +4,8 @@
  *
  *   node --import=@poppinss/ts-exec .ci/scale/checks.ts <check> [arguments]
  *
- *   session         a. a session signed in on A works on B (and a form from A posts to B)
+ *   session         a. a session signed in on A works on B (and a form from A posts to B);
+ *                   one signed out on A is refused on B
  *   rate-limit      b. wrong passwords spread over A and B hit the per-account limit
  *   crowd           c. every learner at once on a 50-seat session, through nginx
  *   kill <pid> <port> [learners]  d1. SIGKILL instance A (pid, port) while learners enrol
@@ -132,6 +133,25 @@ async function sessionAcrossInstances() {
       rows.length === 1,
     `a. forms: the enrol form served by A, posted to B with A's CSRF token, books (${posted.status} → ${posted.headers.get('location')}); ` +
       `the confirmation B put in the session shows on A (${after.body.includes('You are booked on') ? 'shown' : 'missing'}); rows on the session: ${rows.length}`
+  )
+
+  // Signing out on one instance ends the session for all of them: a copy of the cookie is refused on B.
+  const copied = browser.copy()
+  const beforeSignOut = await copied.get(`${urls.b}/learning/my`)
+  const page = await browser.get(`${urls.a}/learning/my`)
+  const signOut = await browser.postForm(`${urls.a}/sign-out`, { _csrf: csrfToken(page.body) })
+  const replayed = await copied.get(`${urls.b}/learning/my`)
+  const replayedOnA = await copied.get(`${urls.a}/learning/my`)
+  verdict(
+    beforeSignOut.status === 200 &&
+      signOut.status === 302 &&
+      signOut.headers.get('location') === '/sign-in' &&
+      replayed.status === 302 &&
+      (replayed.headers.get('location') ?? '').includes('/sign-in') &&
+      replayedOnA.status === 302 &&
+      !replayed.body.includes(fixture.webUser.name),
+    `a. sign-out: a copy of the cookie works on B (${beforeSignOut.status}); signing out on A (${signOut.status} → ${signOut.headers.get('location')}) ` +
+      `ends the session everywhere: the copy is refused on B (${replayed.status} → ${replayed.headers.get('location')}) and on A (${replayedOnA.status})`
   )
 }
 

@@ -112,6 +112,13 @@ export function enrolByApi(base: string, sessionId: number, token: string) {
 export class Browser {
   readonly cookies = new Map<string, string>()
 
+  /* Another browser holding copies of this one's cookies, as someone who copied them would. */
+  copy() {
+    const other = new Browser()
+    for (const [name, value] of this.cookies) other.cookies.set(name, value)
+    return other
+  }
+
   async get(url: string) {
     return this.keep(await send(url, { headers: this.headers() }))
   }
