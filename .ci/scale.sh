@@ -406,11 +406,13 @@ wanted() { [[ $CHECKS == *" $1 "* ]]; }
 if wanted a; then
   phase 'a. Session across instances'
   check 'a. session' 60 .ci/scale/checks.ts session
+  # Where the sessions are: rows of the sessions table, or Redis keys named by a bare session id.
   if [[ ${SCALE_SESSION_DRIVER:-redis} == database ]]; then
     echo "      MariaDB holds $(mariadb --no-defaults -uroot --socket="$SOCKET_DIR/mysqld.sock" -N \
-      -e "SELECT COUNT(*) FROM \`$DB_DATABASE\`.sessions WHERE user_id IS NOT NULL") signed-in sessions."
+      -e "SELECT COUNT(*) FROM \`$DB_DATABASE\`.sessions") sessions."
   else
-    echo "      Redis holds $(redis-cli -p "$REDIS_PORT" --scan --pattern 'session_tag:*' | wc -l) people's lists of sessions."
+    echo "      Redis holds $(redis-cli -p "$REDIS_PORT" --scan \
+      --pattern '????????-????-????-????-????????????' | wc -l) sessions."
   fi
 fi
 
