@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { configProvider } from '@adonisjs/core'
 import { CookieClient } from '@adonisjs/core/http'
+import { Encryption } from '@adonisjs/core/encryption'
 import { TEST_PASSWORD } from '#database/factories/user_factory'
 
 /*
@@ -63,7 +64,7 @@ export class Visitor {
   /* The session id inside the signed cookie. */
   async sessionId() {
     if (!this.cookie) return null
-    const cookies = new CookieClient(await app.container.make('encryption'))
+    const cookies = new CookieClient(await app.container.make(Encryption))
     return cookies.parse(SESSION_COOKIE, decodeURIComponent(this.cookie)) as string | null
   }
 

@@ -133,7 +133,7 @@ test.group('Sessions: the store out of reach', (group) => {
     )
     const config = {
       ...resolved!,
-      store: 'away',
+      store: 'away' as const,
       stores: { ...resolved!.stores, away: await away.resolver(app) },
     }
     const emitter = await app.container.make('emitter')
