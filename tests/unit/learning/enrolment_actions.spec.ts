@@ -337,18 +337,17 @@ test.group('Attendance and completion', (group) => {
     )
   })
 
-  test('a completion just after midnight in British summer time is dated that UK day', async ({
+  test('a completion is dated the UK day the session ended, even just after midnight in British summer time, whenever it is marked', async ({
     assert,
   }) => {
     const [learner] = await learners(1)
-    const session = await createSession()
+    // Ends at 00:30 on 15 June 2030 in London: 23:30 on 14 June in UTC.
+    const justAfterMidnight = DateTime.fromISO('2030-06-15T00:30:00', { zone: 'Europe/London' })
+    const session = await createSession({ startsAt: justAfterMidnight.minus({ hours: 7 }) })
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
-    const later = DateTime.now().plus({ days: 8 })
-    await recordAttendance(booked.enrolment.id, 'attended', later.toJSDate())
-    const justAfterMidnight = DateTime.fromISO('2030-06-15T00:30:00', {
-      zone: 'Europe/London',
-    }).toJSDate()
-    await recordAttendance(booked.enrolment.id, 'completed', justAfterMidnight)
+    const markedLater = justAfterMidnight.plus({ days: 2 }).toJSDate()
+    await recordAttendance(booked.enrolment.id, 'attended', markedLater)
+    await recordAttendance(booked.enrolment.id, 'completed', markedLater)
     const record = await LearningRecord.findByOrFail('enrolment_id', booked.enrolment.id)
     assert.equal(record.completedOn.toISODate(), '2030-06-15')
   })
