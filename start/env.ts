@@ -34,8 +34,6 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string(),
   /* Operators' key to /health's details (database, latency): sent as a bearer token. */
   HEALTH_TOKEN: Env.schema.secret.optional(),
-  /* Operators' key to /health's details (database, latency): sent as a bearer token. */
-  HEALTH_TOKEN: Env.schema.secret.optional(),
 
   /*
    * Where sessions live: database or redis (shared by every instance), memory (tests).
