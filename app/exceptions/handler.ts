@@ -31,6 +31,18 @@ export function temporaryFailure(error: unknown): TemporaryFailure | null {
   return null
 }
 
+/* What people are told about a request the service refused as sent (never the error's own text). */
+const BAD_REQUEST_REASONS: Record<number, string> = {
+  413: 'What was sent is larger than this page accepts.',
+  415: 'This address does not take file uploads.',
+}
+
+function renderBadRequest(error: { status?: number }, view: HttpContext['view']) {
+  return view.render('pages/errors/bad_request', {
+    reason: BAD_REQUEST_REASONS[error.status ?? 400] ?? null,
+  })
+}
+
 /*
  * One place that turns every error into a response a person or a client
  * can act on: pages get a plain status page, the API gets
@@ -45,6 +57,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '403': (_, { view }) => view.render('pages/errors/forbidden'),
     '404': (_, { view }) => view.render('pages/errors/not_found'),
     '429': (error, { view }) => view.render('pages/errors/too_many_requests', { error }),
+    '400..402': (error, { view }) => renderBadRequest(error, view),
+    '405..428': (error, { view }) => renderBadRequest(error, view),
+    '430..499': (error, { view }) => renderBadRequest(error, view),
     '500..599': (_, { view }) => view.render('pages/errors/server_error'),
   }
 

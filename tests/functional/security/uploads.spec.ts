@@ -47,6 +47,7 @@ test.group('Uploads: where multipart bodies are read', (group) => {
     const response = await uploadTo(client, '/sign-in', Buffer.from(PEOPLE))
     response.assertStatus(415)
     assert.include(response.text(), 'This address does not take file uploads')
+    assert.include(response.text(), '<h1>There is a problem with what was sent</h1>')
     await expectNoFileLeft(assert)
   })
 
