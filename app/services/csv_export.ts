@@ -51,6 +51,15 @@ export function formulaSafe(text: string) {
 }
 
 /*
+ * The text a guarded cell stood for: an import reading a file the service
+ * exported takes `'=Data` back as `=Data`, so a round trip changes nothing.
+ */
+export function formulaRestored(text: string) {
+  const guarded = text.slice(1)
+  return text.startsWith("'") && formulaSafe(guarded) === text ? guarded : text
+}
+
+/*
  * A cell as a spreadsheet should read it: no "null", dates as ISO text,
  * yes/no for booleans, numbers as numbers, and no text that runs as a formula.
  */

@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream'
 import { CsvError } from 'csv-parse'
+import { formulaRestored } from '#services/csv_export'
 
 /*
  * What every CSV import shares when reading an uploaded file: how lenient
@@ -16,13 +17,15 @@ export const unreadableCsv = (line: number) =>
 /*
  * Parser options every import uses. A quote inside a cell that does not
  * start with one is kept as written (Ada "The" Lovelace), as a person
- * reading the file would; a quoted cell must still be closed.
+ * reading the file would; a quoted cell must still be closed. A cell the
+ * service's own export guarded against formulas is read as it was.
  */
 export const CSV_READING = {
   bom: true,
   relax_quotes: true,
   relax_column_count: true,
   skip_empty_lines: true,
+  cast: (value: string) => formulaRestored(value),
 } as const
 
 /* A NUL byte never appears in text, in UTF-8 or any 8-bit encoding: the file is binary (or UTF-16). */

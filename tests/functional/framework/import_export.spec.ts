@@ -301,4 +301,19 @@ test.group('Framework export', (group) => {
     preview.assertTextIncludes('1833 rows read')
     assert.notInclude(preview.text(), 'row has a problem')
   }).timeout(60000)
+
+  test('a name the export guards against spreadsheet formulas comes back unchanged on import', async ({
+    client,
+    assert,
+  }) => {
+    await seedFramework()
+    const skill = await db.from('skills').orderBy('id').first()
+    await db.from('skills').where('id', skill.id).update({ name: `=${skill.name}` })
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const exported = await client.get('/framework/export.csv').loginAs(admin)
+    assert.include(exported.text(), `'=${skill.name}`)
+    const uploaded = await upload(client, admin, Buffer.from(exported.text()))
+    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
+    preview.assertTextIncludes('The framework already matches this file')
+  }).timeout(60000)
 })

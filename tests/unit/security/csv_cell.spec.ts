@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
-import { csvCell, formulaSafe, writeCsvFile } from '#services/csv_export'
+import { csvCell, formulaRestored, formulaSafe, writeCsvFile } from '#services/csv_export'
 
 /* Text a spreadsheet runs as a formula when a cell starts with it (OWASP's CSV injection list). */
 const FORMULAS = [
@@ -110,5 +110,26 @@ test.group('CSV cells', () => {
     } finally {
       await rm(path, { force: true })
     }
+  })
+})
+
+test.group('CSV read back by an import', () => {
+  test('a cell guarded on export is read as the text it stood for; anything else as written', ({
+    assert,
+  }) => {
+    for (const text of [
+      '=HYPERLINK("x")',
+      '+1+1',
+      '-1+1',
+      '@SUM(1)',
+      '\t=1',
+      'Plain',
+      '-3',
+      "'quoted",
+    ]) {
+      assert.equal(formulaRestored(formulaSafe(text)), text, JSON.stringify(text))
+    }
+    assert.equal(formulaRestored("'not a formula"), "'not a formula")
+    assert.equal(formulaRestored("'-3"), "'-3")
   })
 })
