@@ -308,7 +308,10 @@ test.group('Framework export', (group) => {
   }) => {
     await seedFramework()
     const skill = await db.from('skills').orderBy('id').first()
-    await db.from('skills').where('id', skill.id).update({ name: `=${skill.name}` })
+    await db
+      .from('skills')
+      .where('id', skill.id)
+      .update({ name: `=${skill.name}` })
     const admin = await createUser({ roles: ['capability_admin'] })
     const exported = await client.get('/framework/export.csv').loginAs(admin)
     assert.include(exported.text(), `'=${skill.name}`)
