@@ -1081,6 +1081,8 @@ class DemoLearning {
       [34, POPULAR_COURSE, 'recent', 'attended'],
       [35, 'GDS-SM01', 'any', 'completed'],
       [1, 'GDS-UR01', 'any', 'completed'],
+      // The gap view shows the programme as completed and never offers it again.
+      [1, 'GDS-SM01', 'any', 'completed'],
       [19, POPULAR_COURSE, 'old', 'completed'],
     ]
     for (const [number, code, when, mark] of stories) {
@@ -1283,7 +1285,8 @@ class DemoLearning {
       enrolment_id: enrolment.id,
       title: enrolment.session.course.seed.title,
       provider_name: enrolment.session.course.providerName,
-      completed_on: enrolment.completedAt!.toUTC().toISODate()!,
+      // Dated the session's last day, as the roster records it, not the day it was marked.
+      completed_on: enrolment.session.endsAt.setZone(ZONE).toISODate()!,
       source: LearningRecordSources.Enrolment,
       evidence_url: null,
       created_at: this.sql(enrolment.completedAt!),

@@ -165,11 +165,22 @@ test.group('Demo learning data', (group) => {
     const completed = enrolments.filter((row) => row.status === 'completed')
     const records = await db.from('learning_records')
     const recordByEnrolment = new Map(records.map((row) => [row.enrolment_id, row]))
+    const sessionEnds = await db.from('course_sessions').select('id', 'ends_at')
+    const endsOf = new Map(sessionEnds.map((row) => [row.id, row.ends_at]))
+    const time = (value: unknown) =>
+      value instanceof Date ? DateTime.fromJSDate(value) : DateTime.fromSQL(String(value))
+    const isoDay = (value: unknown) =>
+      value instanceof Date ? DateTime.fromJSDate(value).toISODate() : String(value).slice(0, 10)
     for (const row of completed) {
       const record = recordByEnrolment.get(row.id)
       assert.exists(record, `completed enrolment ${row.id} has a learning record`)
       assert.equal(record.source, 'enrolment')
       assert.equal(record.user_id, row.user_id)
+      assert.equal(
+        isoDay(record.completed_on),
+        time(endsOf.get(row.session_id)).setZone('Europe/London').toISODate(),
+        `completed enrolment ${row.id} is dated the day its session ended`
+      )
     }
     assert.isTrue(records.some((row) => row.source === 'declared' && row.enrolment_id === null))
     const claims = await db.from('skill_claims').where('status', 'pending')
