@@ -93,6 +93,21 @@ export default await Env.create(new URL('../', import.meta.url), {
   INSIGHTS_CACHE_SECONDS: Env.schema.number.optional(),
   /* How long the catalogue's filter choices are kept before they are counted again (seconds; 0 counts every time). */
   CATALOGUE_CACHE_SECONDS: Env.schema.number.optional(),
+  /* Action 02 warnings (config/workforce.ts): the lowest grade for a service of over 1 million transactions a year, and the most services one Service Manager may hold. */
+  SERVICE_MANAGER_MINIMUM_GRADE: Env.schema.enum.optional([
+    'AA',
+    'AO',
+    'EO',
+    'HEO',
+    'SEO',
+    'G7',
+    'G6',
+    'SCS1',
+    'SCS2',
+    'SCS3',
+    'SCS4',
+  ] as const),
+  SERVICE_MANAGER_MAX_SERVICES: Env.schema.number.optional(),
 
   EXPORTS_JOB_THRESHOLD: Env.schema.number.optional(),
   EXPORTS_PATH: Env.schema.string.optional(),

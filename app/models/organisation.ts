@@ -35,6 +35,10 @@ export default class Organisation extends AuditedModel {
   @column()
   declare digitalLeaderId: number | null
 
+  /* HR confirmed the Digital Leader sits on the organisation's board. */
+  @column({ consume: (value) => Boolean(value) })
+  declare digitalLeaderOnBoard: boolean
+
   @column.dateTime()
   declare retiredAt: DateTime | null
 

@@ -1,5 +1,6 @@
 import { EnrolmentStatuses } from '#enums/learning'
 import { organisationTypeValues } from '#enums/organisation_types'
+import { digitalLeaderStates } from '#domain/workforce/digital_leader_standing'
 import { PANEL_KEYS, type PanelKey } from '#queries/insights/panel_keys'
 import type { Measure } from '#queries/insights/measures_query'
 import type { ServiceStatus } from '#queries/insights/strategy_actions_query'
@@ -235,7 +236,7 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
     schema: 'DigitalLeaderMetrics',
     summary: 'Digital Leaders (action 01)',
     description:
-      'The departments and transactional agencies of the tree, and whether each has an active Digital Leader. As things stand today.',
+      'The departments and transactional agencies of the tree, and whether each meets action 01: an active Digital Leader in the Senior Civil Service who sits on the board, holds the Digital Leader role and has completed the Digital Leaders’ course. As things stand today.',
     uses: ['organisation'],
     data: object({
       total: count('Organisations that need a Digital Leader.'),
@@ -246,8 +247,13 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
           id: id(),
           name: text(),
           type: oneOfValues(organisationTypeValues),
-          inPlace: boolean(),
-          digitalLeader: orNull(text('The Digital Leader’s name.')),
+          inPlace: boolean('Whether it meets action 01.'),
+          digitalLeader: orNull(text('The Digital Leader’s name, when they are active.')),
+          state: oneOfValues(
+            digitalLeaderStates,
+            'Where it stands against action 01, the first failing that applies.'
+          ),
+          reason: orNull(text('Why it falls short, in words; null when it meets action 01.')),
         }),
         'By name.'
       ),

@@ -33,6 +33,8 @@ import {
   text,
 } from './components.js'
 import { yesNoValues } from '#validators/api'
+import { digitalLeaderStates } from '#domain/workforce/digital_leader_standing'
+import { serviceWarningKinds } from '#domain/workforce/service_manager_warnings'
 import type { ApiArea, Schema } from './types.js'
 
 const TAG = 'Workforce'
@@ -170,11 +172,25 @@ export const workforce: ApiArea = {
         },
         { description: 'Where the service stands against action 02.' }
       ),
+      warnings: arrayOf(
+        object({
+          kind: oneOfValues(serviceWarningKinds),
+          message: text(),
+        }),
+        'What to look at about the Service Manager even when the service passes: grade_below (a service of over 1 million transactions a year whose Service Manager is below the configured grade, Grade 6 unless set), too_many_services (named for more than the configured number of services, 3 unless set), several_departments (named for services of more than one department).'
+      ),
     }),
     DigitalLeaderStanding: object({
       organisation: object({ id: id(), name: text(), type: oneOfValues(organisationTypeValues) }),
       digitalLeader: orNull(named()),
-      compliant: boolean('Whether an active Digital Leader is named.'),
+      compliant: boolean(
+        'Whether the organisation meets action 01: its Digital Leader is active, in the Senior Civil Service (SCS1 to SCS4), sits on the board, holds a current role level in the Digital Leader role profile and has completed every course mandatory for it.'
+      ),
+      state: oneOfValues(
+        digitalLeaderStates,
+        'Where the organisation stands, the first failing that applies: none_named (nobody, or a deactivated person), not_scs, not_on_board, not_in_role, not_trained, training_booked (every course left is booked), compliant.'
+      ),
+      reason: orNull(text('Why it falls short, in words; null when compliant.')),
     }),
   },
   paths: {
@@ -280,7 +296,7 @@ export const workforce: ApiArea = {
         operationId: 'listDigitalLeaders',
         summary: 'Digital Leaders (action 01)',
         description:
-          'Every department, and every transactional agency, in the caller’s scope with its Digital Leader, by name. A deactivated Digital Leader does not count.',
+          'Every department, and every transactional agency, in the caller’s scope with its Digital Leader and where it stands against action 01, by name. A deactivated Digital Leader does not count.',
         tags: [TAG],
         responses: {
           200: answer(

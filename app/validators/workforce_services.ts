@@ -35,9 +35,16 @@ serviceValidator.messagesProvider = new FormMessages({
   'serviceManagerEmail.maxLength': 'Email address must be 254 characters or fewer',
 })
 
-/* Naming an organisation's Digital Leader; a blank email removes the current one. */
+/*
+ * Naming an organisation's Digital Leader; a blank email removes the
+ * current one. HR say whether the person sits on the board (action 01).
+ */
 export const digitalLeaderValidator = vine.create({
   email: vine.string().trim().email().maxLength(254).optional(),
+  onBoard: vine
+    .enum(['yes', 'no'] as const)
+    .optional()
+    .requiredIfExists('email'),
 })
 
 digitalLeaderValidator.messagesProvider = new FormMessages({
@@ -45,4 +52,6 @@ digitalLeaderValidator.messagesProvider = new FormMessages({
   'email.email':
     'Enter the Digital Leader’s email address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'Email address must be 254 characters or fewer',
+  'onBoard.required': 'Select whether the Digital Leader sits on the board',
+  'onBoard.enum': 'Select whether the Digital Leader sits on the board',
 })

@@ -127,8 +127,30 @@ const DEMO_SERVICES: [string, string, number, ServicePhase, ManagerKind][] = [
   ['co', 'Government Gateway registration', 1_000_000, 'live', 'untrained'],
 ]
 
-/* Departments and agencies whose senior person is named Digital Leader; the rest are left without one. */
-const DIGITAL_LEADER_CODES = ['dvla', 'hmrc', 'dwp', 'opg', 'rpa', 'moj', 'dft', 'bis', 'co', 'lr']
+/*
+ * Strategy action 01 as the demo shows it: who is named Digital Leader
+ * where, and how far they meet the action. The department's or agency's
+ * most senior person is named, except at DVLA, where a Higher Executive
+ * Officer was put forward for the board. The rest are left without one.
+ */
+type LeaderPicture =
+  'compliant' | 'not_scs' | 'not_on_board' | 'not_in_role' | 'not_trained' | 'training_booked'
+
+const DIGITAL_LEADERS: [string, LeaderPicture][] = [
+  ['hmrc', 'compliant'],
+  ['dwp', 'compliant'],
+  ['dft', 'compliant'],
+  ['lr', 'compliant'],
+  ['dvla', 'not_scs'],
+  ['moj', 'not_on_board'],
+  ['co', 'not_in_role'],
+  ['bis', 'not_trained'],
+  ['opg', 'training_booked'],
+  ['rpa', 'not_trained'],
+]
+
+/* The course every Digital Leader must complete (mandatory for the Digital Leader role profile). */
+const DIGITAL_LEADERS_COURSE = 'DLN-DL01'
 
 const DEMO_MARKER = 'Tax your vehicle'
 
@@ -267,18 +289,229 @@ export async function seedDemoServices(client: QueryClientContract, { now }: { n
       }
     }
 
-    let leaders = 0
-    for (const code of DIGITAL_LEADER_CODES) {
-      const organisationId = ids.get(code)
-      const top = inOrganisation(code).find((person) => person.line_manager_id === null)
-      if (!organisationId || !top) continue
-      const updated = await trx
-        .from('organisations')
-        .where('id', organisationId)
-        .whereNull('digital_leader_id')
-        .update({ digital_leader_id: top.id, updated_at: sqlNow })
-      if (Number(updated) > 0) leaders += 1
+    // One person named Service Manager in two departments (BIS's Land Registry and DfT): action 02 warns.
+    const lr = ids.get('lr')
+    const dft = ids.get('dft')
+    const shared = lr
+      ? await trx
+          .from('services')
+          .where({ organisation_id: lr, name: 'Search the register' })
+          .select('service_manager_id')
+          .first()
+      : null
+    if (dft && shared?.service_manager_id) {
+      await trx
+        .from('services')
+        .where({ organisation_id: dft, name: 'Book your driving test' })
+        .update({ service_manager_id: shared.service_manager_id, updated_at: sqlNow })
     }
+
+    const leaders = await nameDigitalLeaders(trx, { people, inOrganisation, ids, sqlNow, now })
     return { services: added, ...counts, digitalLeaders: leaders }
   })
+}
+
+type DemoPerson = {
+  id: number
+  organisation_id: number
+  grade: string | null
+  line_manager_id: number | null
+}
+
+/* The most recent session of a course that has run, or a new one six weeks ago when none has. */
+async function pastSession(trx: TransactionClientContract, courseId: number, now: DateTime) {
+  const sqlNow = now.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
+  const existing = await trx
+    .from('course_sessions')
+    .where('course_id', courseId)
+    .where('starts_at', '<', sqlNow)
+    .whereNot('status', 'cancelled')
+    .orderBy('starts_at', 'desc')
+    .select('id', 'ends_at')
+    .first()
+  if (existing) return { id: Number(existing.id), endsOn: String(existing.ends_at).slice(0, 10) }
+  let day = now.setZone('Europe/London').minus({ weeks: 6 }).set({ hour: 9, minute: 30 })
+  while (day.weekday > 5) day = day.minus({ days: 1 })
+  const sql = (value: DateTime) => value.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
+  const [id] = await trx.table('course_sessions').insert({
+    course_id: courseId,
+    starts_at: sql(day),
+    ends_at: sql(day.set({ hour: 16, minute: 30 })),
+    booking_closes_at: sql(day.minus({ days: 5 })),
+    venue: '1 Horse Guards Road',
+    location: 'London',
+    capacity: 16,
+    status: 'scheduled',
+    reminder_sent_at: sql(day.minus({ days: 2 })),
+    created_at: sql(day.minus({ weeks: 8 })),
+    updated_at: sql(day.minus({ days: 2 })),
+  })
+  return { id: Number(id), endsOn: day.toISODate()! }
+}
+
+/*
+ * Names the demo's Digital Leaders and sets up what action 01 looks at for
+ * each: grade, the board, the Digital Leader role and the Digital Leaders'
+ * course, so that every state shows on the compliance page.
+ */
+async function nameDigitalLeaders(
+  trx: TransactionClientContract,
+  context: {
+    people: DemoPerson[]
+    inOrganisation: (code: string) => DemoPerson[]
+    ids: Map<string, number>
+    sqlNow: string
+    now: DateTime
+  }
+) {
+  const { inOrganisation, ids, sqlNow, now } = context
+  const levels = await trx
+    .from('role_levels as rl')
+    .join('role_profiles as rp', 'rp.id', 'rl.role_profile_id')
+    .whereIn('rp.name', ['Digital Leader', 'Service Manager'])
+    .orderBy('rl.position')
+    .select('rl.id', 'rp.name')
+  const leaderLevel = levels.find((level) => level.name === 'Digital Leader')
+  const otherLevel = levels.find((level) => level.name === 'Service Manager')
+  const course = await trx
+    .from('courses')
+    .where('code', DIGITAL_LEADERS_COURSE)
+    .select('id', 'title')
+    .first()
+
+  /* Gives the person this role level as their current one. */
+  const setCurrentRole = async (userId: number, roleLevelId: number) => {
+    const current = await trx
+      .from('role_assignments')
+      .where('user_id', userId)
+      .where('active_kind', 'current')
+      .select('id')
+      .first()
+    if (current) {
+      await trx
+        .from('role_assignments')
+        .where('id', current.id)
+        .update({ role_level_id: roleLevelId, updated_at: sqlNow })
+      return
+    }
+    await trx.table('role_assignments').insert({
+      user_id: userId,
+      role_level_id: roleLevelId,
+      kind: 'current',
+      status: 'confirmed',
+      active_kind: 'current',
+      confirmed_at: sqlNow,
+      created_at: sqlNow,
+      updated_at: sqlNow,
+    })
+  }
+
+  const hasCourse = async (userId: number) =>
+    Boolean(
+      await trx
+        .from('learning_records')
+        .where({ user_id: userId, course_id: course.id, source: 'enrolment' })
+        .first()
+    )
+
+  const completeCourse = async (userId: number) => {
+    if (!course || (await hasCourse(userId))) return
+    const session = await pastSession(trx, Number(course.id), now)
+    const [enrolmentId] = await trx.table('enrolments').insert({
+      session_id: session.id,
+      user_id: userId,
+      status: 'completed',
+      booked_at: sqlNow,
+      attendance_marked_at: sqlNow,
+      completed_at: sqlNow,
+      created_at: sqlNow,
+      updated_at: sqlNow,
+    })
+    await trx.table('learning_records').insert({
+      user_id: userId,
+      course_id: course.id,
+      enrolment_id: enrolmentId,
+      title: course.title,
+      provider_name: 'Digital Leaders Network',
+      completed_on: session.endsOn,
+      source: 'enrolment',
+      created_at: sqlNow,
+      updated_at: sqlNow,
+    })
+  }
+
+  /* A seat on the next session of the course with one free, else a waiting-list place. */
+  const bookCourse = async (userId: number) => {
+    if (!course) return
+    const sessions = await trx
+      .from('course_sessions as cs')
+      .where('cs.course_id', course.id)
+      .where('cs.starts_at', '>', sqlNow)
+      .where('cs.status', 'scheduled')
+      .orderBy('cs.starts_at')
+      .select('cs.id', 'cs.capacity')
+      .select(
+        trx
+          .from('enrolments as e')
+          .whereColumn('e.session_id', 'cs.id')
+          .where('e.status', 'booked')
+          .count('*')
+          .as('booked')
+      )
+      .select(
+        trx
+          .from('enrolments as w')
+          .whereColumn('w.session_id', 'cs.id')
+          .where('w.status', 'waitlisted')
+          .count('*')
+          .as('waiting')
+      )
+    const open = sessions.find((row) => Number(row.booked) < Number(row.capacity)) ?? sessions[0]
+    if (!open) return
+    const seat = Number(open.booked) < Number(open.capacity)
+    await trx.table('enrolments').insert({
+      session_id: open.id,
+      user_id: userId,
+      status: seat ? 'booked' : 'waitlisted',
+      active_session_id: open.id,
+      waitlist_position: seat ? null : Number(open.waiting) + 1,
+      booked_at: seat ? sqlNow : null,
+      created_at: sqlNow,
+      updated_at: sqlNow,
+    })
+  }
+
+  let named = 0
+  for (const [code, picture] of DIGITAL_LEADERS) {
+    const organisationId = ids.get(code)
+    const local = inOrganisation(code)
+    const person =
+      picture === 'not_scs'
+        ? (local.find((p) => p.grade === 'HEO') ??
+          local.find((p) => !String(p.grade ?? '').startsWith('SCS')))
+        : local.find((p) => p.line_manager_id === null)
+    if (!organisationId || !person) continue
+    const userId = Number(person.id)
+    if (picture !== 'not_scs' && !String(person.grade ?? '').startsWith('SCS')) {
+      await trx.from('users').where('id', userId).update({ grade: 'SCS2', updated_at: sqlNow })
+    }
+    if (picture === 'not_in_role') {
+      if (otherLevel) await setCurrentRole(userId, Number(otherLevel.id))
+    } else if (leaderLevel) {
+      await setCurrentRole(userId, Number(leaderLevel.id))
+    }
+    if (picture === 'training_booked') await bookCourse(userId)
+    else if (picture !== 'not_trained') await completeCourse(userId)
+    const updated = await trx
+      .from('organisations')
+      .where('id', organisationId)
+      .whereNull('digital_leader_id')
+      .update({
+        digital_leader_id: userId,
+        digital_leader_on_board: picture !== 'not_on_board',
+        updated_at: sqlNow,
+      })
+    if (Number(updated) > 0) named += 1
+  }
+  return named
 }

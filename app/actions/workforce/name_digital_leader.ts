@@ -9,13 +9,15 @@ export type NameDigitalLeaderResult =
   | { type: 'person_not_found' }
 
 /*
- * Names an organisation's Digital Leader, a board member, by email: an
- * active person, who may work elsewhere in government. No email removes
- * the current one.
+ * Names an organisation's Digital Leader by email: an active person, who
+ * may work elsewhere in government, with HR's word on whether they sit on
+ * the board (audited with the change). No email removes the current one
+ * and the board confirmation with them.
  */
 export async function nameDigitalLeader(
   organisation: Organisation,
-  email: string | null | undefined
+  email: string | null | undefined,
+  onBoard = false
 ): Promise<NameDigitalLeaderResult> {
   return db.transaction(async (trx): Promise<NameDigitalLeaderResult> => {
     let leader: User | null = null
@@ -25,6 +27,7 @@ export async function nameDigitalLeader(
     }
     organisation.useTransaction(trx)
     organisation.digitalLeaderId = leader?.id ?? null
+    organisation.digitalLeaderOnBoard = leader ? onBoard : false
     await organisation.save()
     if (!leader) return { type: 'cleared' }
     return { type: 'named', leader, elsewhere: leader.organisationId !== organisation.id }

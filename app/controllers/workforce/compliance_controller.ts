@@ -5,20 +5,25 @@ import {
   complianceStatusLabels,
   digitalLeaderCompliance,
   serviceManagerCompliance,
+  servicesWithWarnings,
 } from '#queries/workforce/compliance_query'
+import workforceConfig from '#config/workforce'
 import { organisationTypeLabels } from '#enums/organisation_types'
 import { SERVICE_MANAGER_THRESHOLD } from '#enums/workforce'
 
-/* Strategy actions 01 and 02 for the user's scope: who has a Digital Leader, which services fail. */
+/* Strategy actions 01 and 02 for the user's scope: who meets action 01, which services fail or are warned about. */
 export default class ComplianceController {
   async index({ auth, bouncer, view }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
     const leaders = await digitalLeaderCompliance(scope)
     const services = await serviceManagerCompliance(scope)
+    const warnings = await servicesWithWarnings(scope)
     return view.render('pages/workforce/compliance/index', {
       leaders,
       services,
+      warnings,
+      policy: workforceConfig.serviceManagers,
       complianceStatusLabels,
       organisationTypeLabels,
       threshold: SERVICE_MANAGER_THRESHOLD,

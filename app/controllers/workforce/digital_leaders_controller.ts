@@ -23,7 +23,7 @@ export default class DigitalLeadersController {
   async update({ auth, bouncer, params, request, response, session }: HttpContext) {
     const organisation = await this.findInScope({ auth, bouncer }, params.id)
     const input = await request.validateUsing(digitalLeaderValidator)
-    const result = await nameDigitalLeader(organisation, input.email)
+    const result = await nameDigitalLeader(organisation, input.email, input.onBoard === 'yes')
     switch (result.type) {
       case 'named':
         session.flash(

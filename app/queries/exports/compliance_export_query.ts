@@ -3,6 +3,7 @@ import { keysetBatches, type CsvLine, type KeyColumn, countRows } from '#service
 import {
   complianceStatusLabels,
   digitalLeaderOrganisations,
+  digitalLeaderStanding,
   passes,
   servicesOverThreshold,
   type ComplianceStatus,
@@ -24,8 +25,8 @@ export function countDigitalLeaderOrganisations(scope: OrganisationScope) {
 
 /*
  * Every organisation action 01 covers in scope, by name, with its Digital
- * Leader and whether it meets the action: the whole list, not only the
- * organisations the page lists as failing.
+ * Leader, whether it meets the action and why not (the action 01 rule):
+ * the whole list, not only the organisations the page lists as failing.
  */
 export async function* digitalLeaderLines(
   scope: OrganisationScope,
@@ -35,22 +36,17 @@ export async function* digitalLeaderLines(
     { column: 'o.name', key: 'name', direction: 'asc' },
     { column: 'o.id', key: 'id', direction: 'asc' },
   ]
-  const build = () => digitalLeaderOrganisations(scope).select('dl.email as leader_email')
+  const build = () => digitalLeaderOrganisations(scope)
   for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
     for (const row of batch) {
-      const named = row.leader_id !== null
-      const active = named && row.leader_deactivated_at === null
+      const standing = digitalLeaderStanding(row)
       yield [
         row.name,
         organisationTypeLabels[row.type as OrganisationType] ?? row.type,
         row.leader_name,
         row.leader_email,
-        active,
-        active
-          ? null
-          : named
-            ? `Digital Leader ${row.leader_name} is deactivated`
-            : 'No Digital Leader named',
+        standing.compliant,
+        standing.reason,
       ]
     }
   }

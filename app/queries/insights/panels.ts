@@ -273,12 +273,13 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Action 01: Digital Leaders',
     load: ({ selected }) => digitalLeaders(selected),
     csv: (data) => ({
-      columns: ['organisation', 'type', 'digital_leader_in_place', 'digital_leader'],
+      columns: ['organisation', 'type', 'digital_leader_in_place', 'digital_leader', 'reason'],
       rows: data.organisations.map((row) => [
         row.name,
         organisationTypeLabels[row.type],
         row.inPlace ? 'yes' : 'no',
         row.digitalLeader ?? '',
+        row.reason ?? '',
       ]),
     }),
     charts: (data) => ({

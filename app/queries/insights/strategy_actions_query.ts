@@ -7,6 +7,7 @@ import {
   digitalLeaderCompliance,
   type ComplianceStatus,
 } from '#queries/workforce/compliance_query'
+import type { DigitalLeaderState } from '#domain/workforce/digital_leader_standing'
 import {
   namedGroups,
   percent,
@@ -32,13 +33,16 @@ export type DigitalLeaders = {
     type: OrganisationType
     inPlace: boolean
     digitalLeader: string | null
+    state: DigitalLeaderState
+    /* Why it falls short of action 01, in words; null when it meets it. */
+    reason: string | null
   }>
 }
 
 /*
  * Action 01: the departments and transactional agencies of the selected
- * tree, and whether each has an active Digital Leader (the workforce
- * compliance query, run for the tree).
+ * tree, and whether each meets it (the action 01 rule, through the
+ * workforce compliance query run for the tree), with why not.
  */
 export async function digitalLeaders(
   selected: SelectedOrganisation | null
@@ -54,6 +58,8 @@ export async function digitalLeaders(
       type: row.organisation.type,
       inPlace: row.compliant,
       digitalLeader: row.digitalLeader?.active ? row.digitalLeader.name : null,
+      state: row.state,
+      reason: row.reason,
     })),
   }
 }

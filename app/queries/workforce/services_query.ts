@@ -2,7 +2,13 @@ import db from '@adonisjs/lucid/services/db'
 import Service from '#models/service'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { SERVICE_MANAGER_THRESHOLD, servicePhaseValues, type ServicePhase } from '#enums/workforce'
-import { complianceStatusSql, type ComplianceStatus } from '#queries/workforce/compliance_query'
+import {
+  complianceStatusSql,
+  warningsOf,
+  withManagerFacts,
+  type ComplianceStatus,
+} from '#queries/workforce/compliance_query'
+import type { ServiceWarning } from '#domain/workforce/service_manager_warnings'
 
 export type ServiceFilters = {
   organisationId: number | null
@@ -22,6 +28,8 @@ export type ServiceRow = {
   overThreshold: boolean
   serviceManager: { id: number; name: string; email: string; organisationId: number } | null
   status: ComplianceStatus
+  /* What to look at about the Service Manager, even when the service passes action 02. */
+  warnings: ServiceWarning[]
 }
 
 function yesNo(value: unknown): boolean | null {
@@ -98,6 +106,7 @@ function toRow(row: any): ServiceRow {
             organisationId: Number(row.manager_organisation_id),
           },
     status: row.status,
+    warnings: warningsOf(row),
   }
 }
 
@@ -105,7 +114,7 @@ function selectColumns(
   query: ReturnType<typeof servicesQuery>['query'],
   status: ReturnType<typeof complianceStatusSql>
 ) {
-  return query
+  return withManagerFacts(query)
     .select(
       's.id',
       's.name',

@@ -144,8 +144,8 @@ test.group('Dashboards, in a browser', (group) => {
       .click()
     await page.assertTextContains('h1', 'Workforce dashboard')
     assert.deepEqual(await tableRows(page.locator('#table-digital-leaders')), [
-      ['Agency A1', 'Executive agency', 'No'],
-      ['Department A', 'Ministerial department', 'No'],
+      ['Agency A1', 'Executive agency', 'No', 'No Digital Leader named'],
+      ['Department A', 'Ministerial department', 'No', 'No Digital Leader named'],
     ])
     await chartsDrawn(page)
     await page.assertAccessible()

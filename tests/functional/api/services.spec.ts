@@ -13,6 +13,7 @@ import CourseAudience from '#models/course_audience'
 import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
 import Service from '#models/service'
+import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 
 async function setUp() {
   const { role } = await createRole({ role: 'Service Manager', levels: [] })
@@ -105,7 +106,12 @@ test.group('API: services and compliance', (group) => {
     client,
   }) => {
     const { dft, dvla, hmrc, dftHr, admin, trained } = await setUp()
-    await Organisation.query().where('id', dft.id).update({ digitalLeaderId: trained.id })
+    await compliantDigitalLeader(dft, trained)
+    // A Fast Stream HEO named for HMRC's board does not meet action 01.
+    const junior = await createUser({ organisation: hmrc, overrides: { grade: 'HEO' } })
+    await Organisation.query()
+      .where('id', hmrc.id)
+      .update({ digitalLeaderId: junior.id, digitalLeaderOnBoard: true })
     const response = await client
       .get('/api/v1/compliance/digital-leaders')
       .header('Authorization', await bearer(dftHr))
@@ -115,11 +121,15 @@ test.group('API: services and compliance', (group) => {
         organisation: { id: dft.id, name: dft.name, type: 'ministerial_department' },
         digitalLeader: { id: trained.id, name: trained.fullName },
         compliant: true,
+        state: 'compliant',
+        reason: null,
       },
       {
         organisation: { id: dvla.id, name: dvla.name, type: 'agency' },
         digitalLeader: null,
         compliant: false,
+        state: 'none_named',
+        reason: 'No Digital Leader named',
       },
     ])
     const everything = await client
@@ -129,6 +139,39 @@ test.group('API: services and compliance', (group) => {
       everything.body().data.map((row: any) => row.organisation.id),
       hmrc.id
     )
+    assert.deepInclude(everything.body().data, {
+      organisation: { id: hmrc.id, name: hmrc.name, type: 'ministerial_department' },
+      digitalLeader: { id: junior.id, name: junior.fullName },
+      compliant: false,
+      state: 'not_scs',
+      reason: 'Digital Leader is not in the Senior Civil Service',
+    })
+  })
+
+  test('each service carries the warnings about its Service Manager', async ({
+    assert,
+    client,
+  }) => {
+    const { dftHr, trained } = await setUp()
+    const response = await client
+      .get('/api/v1/services')
+      .header('Authorization', await bearer(dftHr))
+    response.assertStatus(200)
+    const warnings = Object.fromEntries(
+      response.body().data.map((row: any) => [row.name, row.warnings])
+    )
+    assert.equal(trained.grade, 'HEO')
+    assert.deepEqual(warnings, {
+      'Tax your vehicle': [
+        {
+          kind: 'grade_below',
+          message:
+            'Service Manager is HEO: a service of over 1 million transactions a year needs G6 or above',
+        },
+      ],
+      'Renew your driving licence': [],
+      'Small grants': [],
+    })
   })
 
   test('learners are refused with 403', async ({ client }) => {

@@ -25,6 +25,7 @@ import Export from '#models/export'
 import Service from '#models/service'
 import StaffImport from '#models/staff_import'
 import exportsConfig from '#config/exports'
+import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 
 /* A CSV body as rows of cells, the header first. */
 function rowsOf(text: string): string[][] {
@@ -589,8 +590,7 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
       organisation: alphaAgency,
       overrides: { fullName: 'Lena Leader', email: 'lena.leader@example.gov.uk' },
     })
-    alphaAgency.digitalLeaderId = leader.id
-    await alphaAgency.save()
+    await compliantDigitalLeader(alphaAgency, leader)
     const manager = await createUser({
       organisation: alpha,
       overrides: { fullName: 'Sam Manager' },

@@ -30,6 +30,7 @@ import type Skill from '#models/skill'
 import type User from '#models/user'
 import type { EnrolmentStatus } from '#enums/learning'
 import type { CampaignStage } from '#enums/workforce'
+import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 
 /*
  * Fixtures for the dashboards. Department A (transactional) has agency A1;
@@ -315,8 +316,12 @@ export async function strategyFixture() {
   const session = await createSession({ course })
   await enrol(session, sam, 'booked')
 
-  a.digitalLeaderId = alice.id
-  await a.save()
+  // Alice leads digital on A's board: Senior Civil Service, the Digital Leader role, trained.
+  await RoleAssignment.query()
+    .where('user_id', alice.id)
+    .where('active_kind', 'current')
+    .update({ status: 'ended', activeKind: null })
+  await compliantDigitalLeader(a, alice)
   rita.deactivatedAt = DateTime.now()
   await rita.save()
   b.digitalLeaderId = rita.id

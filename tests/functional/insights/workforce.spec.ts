@@ -86,11 +86,19 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
       .header('Authorization', await bearer(admin))
     all.assertStatus(200)
     assert.deepEqual(
-      all.body().data.organisations.map((row: any) => [row.name, row.inPlace, row.digitalLeader]),
+      all
+        .body()
+        .data.organisations.map((row: any) => [
+          row.name,
+          row.inPlace,
+          row.digitalLeader,
+          row.state,
+          row.reason,
+        ]),
       [
-        ['Agency A1', false, null],
-        ['Department A', true, 'Alice Able'],
-        ['Department B', false, null],
+        ['Agency A1', false, null, 'none_named', 'No Digital Leader named'],
+        ['Department A', true, 'Alice Able', 'compliant', null],
+        ['Department B', false, null, 'none_named', 'Digital Leader Rita Reed is deactivated'],
       ]
     )
     assert.include(all.body().data, { total: 3, inPlace: 1, share: 33.3 })
@@ -102,9 +110,9 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
 
     const csv = await client.get('/insights/digital-leaders.csv').loginAs(hrA)
     assert.deepEqual(csvRows(csv.text()), [
-      ['organisation', 'type', 'digital_leader_in_place', 'digital_leader'],
-      ['Agency A1', 'Executive agency', 'no', ''],
-      ['Department A', 'Ministerial department', 'yes', 'Alice Able'],
+      ['organisation', 'type', 'digital_leader_in_place', 'digital_leader', 'reason'],
+      ['Agency A1', 'Executive agency', 'no', '', 'No Digital Leader named'],
+      ['Department A', 'Ministerial department', 'yes', 'Alice Able', ''],
     ])
   })
 

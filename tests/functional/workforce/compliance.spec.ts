@@ -15,11 +15,21 @@ import Organisation from '#models/organisation'
 import Service from '#models/service'
 import type User from '#models/user'
 import type Course from '#models/course'
+import AuditEvent from '#models/audit_event'
+import RoleAssignment from '#models/role_assignment'
 import { OrganisationScope } from '#services/organisation_scope'
+import workforceConfig from '#config/workforce'
 import {
   digitalLeaderCompliance,
   serviceManagerCompliance,
+  servicesWithWarnings,
 } from '#queries/workforce/compliance_query'
+import {
+  compliantDigitalLeader,
+  completeCourse,
+  digitalLeaderTraining,
+  holdRole,
+} from '#tests/support/digital_leaders'
 
 /* The Service Manager profile with two published mandatory courses and a draft one. */
 async function serviceManagerTraining() {
@@ -95,7 +105,8 @@ test.group('Strategy action 02: Service Managers', (group) => {
   }) => {
     const { programme, assessment } = await serviceManagerTraining()
     const { dvla, admin } = await departments()
-    const trainedManager = await createUser({ organisation: dvla })
+    // Grade 6: a Service Manager of a service this large below it would be warned about.
+    const trainedManager = await createUser({ organisation: dvla, overrides: { grade: 'G6' } })
     await completed(trainedManager, programme, 'enrolment')
     await completed(trainedManager, assessment, 'enrolment')
     const declaredManager = await createUser({ organisation: dvla })
@@ -208,7 +219,7 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       organisation: hmrc,
       overrides: { deactivatedAt: DateTime.now() },
     })
-    await Organisation.query().where('id', dft.id).update({ digitalLeaderId: leader.id })
+    await compliantDigitalLeader(dft, leader)
     await Organisation.query().where('id', hmrc.id).update({ digitalLeaderId: leaver.id })
 
     const result = await digitalLeaderCompliance(await OrganisationScope.forUser(admin))
@@ -240,7 +251,7 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       .post(`/workforce/organisations/${dvla.id}/digital-leader`)
       .loginAs(dftHr)
       .withCsrfToken()
-      .form({ email: elsewhere.email.toUpperCase() })
+      .form({ email: elsewhere.email.toUpperCase(), onBoard: 'yes' })
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/workforce/compliance')
@@ -250,12 +261,13 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     )
     await dvla.refresh()
     assert.equal(dvla.digitalLeaderId, elsewhere.id)
+    assert.isTrue(dvla.digitalLeaderOnBoard)
 
     const unknown = await client
       .post(`/workforce/organisations/${dvla.id}/digital-leader`)
       .loginAs(dftHr)
       .withCsrfToken()
-      .form({ email: 'nobody@example.gov.uk' })
+      .form({ email: 'nobody@example.gov.uk', onBoard: 'yes' })
       .redirects(0)
     unknown.assertFlashMessage('inputErrorsBag', {
       email: ['There is no active person with this email address: check it, or add them first'],
@@ -277,5 +289,280 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       .get(`/workforce/organisations/${dvla.id}/digital-leader`)
       .loginAs(learner)
     refused.assertStatus(403)
+  })
+
+  test('each organisation gets the first action 01 state that applies; only a compliant one passes', async ({
+    assert,
+    client,
+  }) => {
+    const { level, course } = await digitalLeaderTraining()
+    const { admin } = await departments()
+    const named = async (
+      name: string,
+      grade: 'HEO' | 'G6' | 'SCS1' | 'SCS2' | 'SCS3' | 'SCS4',
+      facts: { onBoard?: boolean; role?: boolean; trained?: boolean; active?: boolean } = {}
+    ) => {
+      const organisation = await OrganisationFactory.merge({ name }).create()
+      const person = await createUser({
+        organisation,
+        overrides: {
+          grade,
+          fullName: `${name} Leader`,
+          deactivatedAt: facts.active === false ? DateTime.now() : null,
+        },
+      })
+      if (facts.role) await holdRole(person, level.id)
+      if (facts.trained) await completeCourse(person, course)
+      await Organisation.query()
+        .where('id', organisation.id)
+        .update({ digitalLeaderId: person.id, digitalLeaderOnBoard: facts.onBoard ?? false })
+      return person
+    }
+    const all = { onBoard: true, role: true, trained: true }
+    await OrganisationFactory.merge({ name: 'A Nobody named' }).create()
+    await named('B Left', 'SCS2', { ...all, active: false })
+    await named('C Fast Stream HEO', 'HEO', all)
+    await named('D Grade 6', 'G6', all)
+    await named('E Off the board', 'SCS1', { ...all, onBoard: false })
+    const noRole = await named('F No role', 'SCS2', { ...all, role: false })
+    // Aiming for the role is not holding it.
+    await RoleAssignment.create({
+      userId: noRole.id,
+      roleLevelId: level.id,
+      kind: 'target',
+      status: 'proposed',
+      activeKind: 'target',
+    })
+    const declared = await named('G Declared only', 'SCS3', { ...all, trained: false })
+    await completed(declared, course, 'declared')
+    const cancelled = await named('H Cancelled booking', 'SCS1', { ...all, trained: false })
+    const session = await createSession({ course })
+    await Enrolment.create({ sessionId: session.id, userId: cancelled.id, status: 'cancelled' })
+    const booker = await named('I Booked', 'SCS1', { ...all, trained: false })
+    await booked(booker, course, 'waitlisted')
+    await named('J Compliant', 'SCS4', all)
+
+    const result = await digitalLeaderCompliance(await OrganisationScope.forUser(admin))
+    const states = Object.fromEntries(
+      result.organisations
+        .filter((row) => /^[A-J] /.test(row.organisation.name))
+        .map((row) => [row.organisation.name, [row.state, row.compliant]])
+    )
+    assert.deepEqual(states, {
+      'A Nobody named': ['none_named', false],
+      'B Left': ['none_named', false],
+      'C Fast Stream HEO': ['not_scs', false],
+      'D Grade 6': ['not_scs', false],
+      'E Off the board': ['not_on_board', false],
+      'F No role': ['not_in_role', false],
+      'G Declared only': ['not_trained', false],
+      'H Cancelled booking': ['not_trained', false],
+      'I Booked': ['training_booked', false],
+      'J Compliant': ['compliant', true],
+    })
+
+    const page = await client.get('/workforce/compliance').loginAs(admin)
+    page.assertStatus(200)
+    for (const reason of [
+      'Digital Leader B Left Leader is deactivated',
+      'Digital Leader is not in the Senior Civil Service',
+      'Digital Leader does not sit on the board',
+      'Digital Leader does not hold the Digital Leader role',
+      'Digital Leader has not completed the Digital Leaders’ course',
+      'Digital Leaders’ course booked',
+    ]) {
+      page.assertTextIncludes(reason)
+    }
+    page.assertTextIncludes('C Fast Stream HEO Leader')
+    assert.notInclude(page.text(), 'J Compliant')
+
+    const csv = await client.get('/workforce/compliance/digital-leaders.csv').loginAs(admin)
+    csv.assertStatus(200)
+    const lines = csv
+      .text()
+      .trim()
+      .split('\n')
+      .filter((line) => /^[CJ] /.test(line))
+      .map((line) => line.split(','))
+      .map((cells) => [cells[0], cells[4], cells[5]])
+    assert.deepEqual(lines, [
+      ['C Fast Stream HEO', 'no', 'Digital Leader is not in the Senior Civil Service'],
+      ['J Compliant', 'yes', ''],
+    ])
+  })
+
+  test('HR confirm whether the Digital Leader sits on the board; it is kept, audited and cleared with them', async ({
+    assert,
+    client,
+  }) => {
+    const { dvla, dftHr } = await departments()
+    const leader = await createUser({ organisation: dvla, overrides: { grade: 'SCS2' } })
+    const url = `/workforce/organisations/${dvla.id}/digital-leader`
+
+    const form = await client.get(url).loginAs(dftHr)
+    form.assertStatus(200)
+    form.assertTextIncludes(`Does this person sit on the board of ${dvla.name}?`)
+
+    const unanswered = await client
+      .post(url)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ email: leader.email })
+      .redirects(0)
+    unanswered.assertFlashMessage('inputErrorsBag', {
+      onBoard: ['Select whether the Digital Leader sits on the board'],
+    })
+    await dvla.refresh()
+    assert.isNull(dvla.digitalLeaderId)
+
+    const notOnBoard = await client
+      .post(url)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ email: leader.email, onBoard: 'no' })
+      .redirects(0)
+    notOnBoard.assertStatus(302)
+    await dvla.refresh()
+    assert.equal(dvla.digitalLeaderId, leader.id)
+    assert.isFalse(dvla.digitalLeaderOnBoard)
+    const offBoard = await digitalLeaderCompliance(await OrganisationScope.forUser(dftHr))
+    assert.equal(
+      offBoard.organisations.find((row) => row.organisation.id === dvla.id)!.state,
+      'not_on_board'
+    )
+
+    await client
+      .post(url)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ email: leader.email, onBoard: 'yes' })
+      .redirects(0)
+    await dvla.refresh()
+    assert.isTrue(dvla.digitalLeaderOnBoard)
+    const confirmed = await AuditEvent.query()
+      .where('subject_type', 'organisation')
+      .where('subject_id', String(dvla.id))
+      .where('actor_id', dftHr.id)
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.deepEqual(JSON.parse(String(confirmed.after)), { digitalLeaderOnBoard: true })
+    assert.deepEqual(JSON.parse(String(confirmed.before)), { digitalLeaderOnBoard: false })
+    const shown = await client.get(url).loginAs(dftHr)
+    shown.assertTextIncludes('Senior Civil Service 2 (Director), on the board')
+
+    await client.post(url).loginAs(dftHr).withCsrfToken().form({ email: '' }).redirects(0)
+    await dvla.refresh()
+    assert.isNull(dvla.digitalLeaderId)
+    assert.isFalse(dvla.digitalLeaderOnBoard, 'the confirmation goes with the person')
+  })
+})
+
+test.group('Strategy action 02: Service Manager warnings', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a service of over 1 million transactions a year is warned about when its Service Manager is below Grade 6', async ({
+    assert,
+    client,
+  }) => {
+    await serviceManagerTraining()
+    const { dvla, dftHr } = await departments()
+    const person = (grade: 'HEO' | 'G7' | 'G6' | 'SCS1' | null, fullName: string) =>
+      createUser({ organisation: dvla, overrides: { grade, fullName } })
+    await service(dvla, 'Huge G7', 1_500_000, await person('G7', 'Gita Seven'))
+    await service(dvla, 'Huge unknown grade', 2_000_000, await person(null, 'Una Known'))
+    await service(dvla, 'Huge G6', 40_000_000, await person('G6', 'Gus Six'))
+    await service(dvla, 'Huge SCS', 3_000_000, await person('SCS1', 'Sam Senior'))
+    await service(dvla, 'Exactly a million', 1_000_000, await person('HEO', 'Hal Heo'))
+    await service(dvla, 'Large nobody', 5_000_000)
+
+    const page = await client.get('/workforce/compliance').loginAs(dftHr)
+    page.assertStatus(200)
+    page.assertTextIncludes('Service Managers to look at')
+    const warned = page
+      .text()
+      .match(
+        /<caption class="sr-only">Services whose Service Manager is warned about<\/caption>[\s\S]*?<\/table>/
+      )
+    assert.isNotNull(warned)
+    const table = warned![0]
+    assert.include(
+      table,
+      'Service Manager is G7: a service of over 1 million transactions a year needs G6 or above'
+    )
+    assert.include(
+      table,
+      'Service Manager’s grade is not recorded: a service of over 1 million transactions a year needs G6 or above'
+    )
+    for (const quiet of ['Huge G6', 'Huge SCS', 'Exactly a million', 'Large nobody']) {
+      assert.notInclude(table, quiet)
+    }
+
+    const register = await client.get('/workforce/services').loginAs(dftHr)
+    register.assertStatus(200)
+    register.assertTextIncludes(
+      'Warning: Service Manager is G7: a service of over 1 million transactions a year needs G6 or above'
+    )
+    assert.equal(register.text().split('Warning: ').length - 1, 2)
+
+    // The minimum grade is configurable: at SCS1, Grade 6 is warned about too.
+    const policy = workforceConfig.serviceManagers
+    const before = policy.minimumGrade
+    policy.minimumGrade = 'SCS1'
+    try {
+      const stricter = await servicesWithWarnings(await OrganisationScope.forUser(dftHr))
+      assert.sameMembers(
+        stricter.map((row) => row.name),
+        ['Huge G7', 'Huge unknown grade', 'Huge G6']
+      )
+    } finally {
+      policy.minimumGrade = before
+    }
+  })
+
+  test('one person named Service Manager of services in two departments, or of more than three services, is warned about', async ({
+    assert,
+    client,
+  }) => {
+    await serviceManagerTraining()
+    const { dft, dvla, hmrc, admin, dftHr } = await departments()
+    const both = await createUser({ organisation: dvla, overrides: { fullName: 'Bo Twoplaces' } })
+    await service(dvla, 'Vehicle service', 50_000, both)
+    await service(hmrc, 'Tax service', 60_000, both)
+    const busy = await createUser({ organisation: dft, overrides: { fullName: 'Bea Busy' } })
+    for (const name of ['Busy one', 'Busy two', 'Busy three', 'Busy four']) {
+      await service(name === 'Busy one' ? dft : dvla, name, 10_000, busy)
+    }
+    const fine = await createUser({ organisation: dft, overrides: { fullName: 'Fi Three' } })
+    for (const name of ['Fine one', 'Fine two', 'Fine three'])
+      await service(dft, name, 10_000, fine)
+
+    const rows = await servicesWithWarnings(await OrganisationScope.forUser(admin))
+    assert.deepEqual(
+      rows.map((row) => [row.name, row.warnings.map((warning) => warning.message)]),
+      [
+        ['Busy one', ['Service Manager of 4 services: no one should be named for more than 3']],
+        ['Busy four', ['Service Manager of 4 services: no one should be named for more than 3']],
+        ['Busy three', ['Service Manager of 4 services: no one should be named for more than 3']],
+        ['Busy two', ['Service Manager of 4 services: no one should be named for more than 3']],
+        ['Vehicle service', ['Service Manager of services in 2 departments']],
+        ['Tax service', ['Service Manager of services in 2 departments']],
+      ]
+    )
+
+    // HR see the warning on their own services only, while it counts every department.
+    const mine = await servicesWithWarnings(await OrganisationScope.forUser(dftHr))
+    assert.notInclude(
+      mine.map((row) => row.name),
+      'Tax service'
+    )
+    assert.include(
+      mine.map((row) => row.name),
+      'Vehicle service'
+    )
+    const page = await client.get('/workforce/compliance').loginAs(dftHr)
+    page.assertTextIncludes('Service Manager of services in 2 departments')
+    page.assertTextIncludes('Service Manager of 4 services: no one should be named for more than 3')
+    assert.notInclude(page.text(), 'Fine one')
+    assert.notInclude(page.text(), 'Tax service')
   })
 })

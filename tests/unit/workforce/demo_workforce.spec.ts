@@ -5,6 +5,9 @@ import { DateTime } from 'luxon'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { seedDemoWorkforce } from '#database/demo/workforce'
 import { campaignStageValues, gapStatusValues, planStatusLabels } from '#enums/workforce'
+import { OrganisationScope } from '#services/organisation_scope'
+import { digitalLeaderCompliance, servicesWithWarnings } from '#queries/workforce/compliance_query'
+import { digitalLeaderStates } from '#domain/workforce/digital_leader_standing'
 
 const DEPARTMENTS = ['dft', 'hmrc', 'dwp', 'bis', 'moj', 'defra', 'ho', 'co']
 const WORKFORCE_TABLES = [
@@ -210,5 +213,28 @@ test.group('Demo workforce data', (group) => {
     const again = await seedDemoWorkforce(db.connection(), { now: DateTime.now() })
     assert.isNull(again)
     assert.deepEqual(await Promise.all(WORKFORCE_TABLES.map(count)), counts)
+  }).timeout(90000)
+
+  test('shows every state of action 01 and Service Managers warned about under action 02', async ({
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const everything = new OrganisationScope(true, [])
+    const leaders = await digitalLeaderCompliance(everything)
+    const states = new Map(leaders.organisations.map((row) => [row.organisation.name, row]))
+    assert.sameMembers(
+      [...new Set(leaders.organisations.map((row) => row.state))],
+      digitalLeaderStates,
+      'every action 01 state shows'
+    )
+    const dvla = [...states.values()].find((row) => row.state === 'not_scs')!
+    assert.equal(dvla.organisation.name, 'Driver and Vehicle Licensing Agency')
+    assert.equal(dvla.digitalLeader!.grade, 'HEO')
+    assert.isTrue(dvla.digitalLeader!.onBoard)
+
+    const warned = await servicesWithWarnings(everything)
+    const kinds = new Set(warned.flatMap((row) => row.warnings.map((warning) => warning.kind)))
+    assert.isTrue(kinds.has('grade_below'), 'a large service with a junior Service Manager')
+    assert.isTrue(kinds.has('several_departments'), 'a Service Manager in two departments')
   }).timeout(90000)
 })

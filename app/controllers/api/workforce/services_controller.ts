@@ -25,6 +25,7 @@ function serviceResource(row: ServiceRow) {
       compliant,
       reason: compliant ? null : row.status,
     },
+    warnings: row.warnings,
   }
 }
 
@@ -65,6 +66,8 @@ export default class ServicesController {
           ? { id: row.digitalLeader.id, name: row.digitalLeader.name }
           : null,
         compliant: row.compliant,
+        state: row.state,
+        reason: row.reason,
       })),
     }
   }
