@@ -9,6 +9,13 @@ export const planStatusLabels = {
 } as const
 export type PlanStatus = keyof typeof planStatusLabels
 
+/* When a plan's figures are frozen: on sending it, and on approving it if they changed. */
+export const planSnapshotStageLabels = {
+  submission: 'at submission',
+  approval: 'at approval',
+} as const
+export type PlanSnapshotStage = keyof typeof planSnapshotStageLabels
+
 export const campaignStageLabels = {
   planned: 'Planned',
   advertised: 'Advertised',

@@ -66,6 +66,24 @@ const planFigures = {
   inPost: integer('People in post: counted, or the override.', { min: 0 }),
 }
 
+/* A sent plan's figures as they stood on sending or on approval. */
+const frozenFigures = (when: string) =>
+  orNull(
+    object(
+      {
+        ...planFigures,
+        inPostComputed: integer(undefined, { min: 0 }),
+        vacancies: integer(undefined, { min: 0 }),
+        plannedToRecruit: integer(undefined, { min: 0 }),
+        plannedToTrain: integer(undefined, { min: 0 }),
+        openCampaignPosts: integer(undefined, { min: 0 }),
+      },
+      {
+        description: `The figures as they stood ${when}; null for drafts and returned plans, which are counted today.`,
+      }
+    )
+  )
+
 /* An organisation's capability plans, recruitment campaigns and gaps; services and actions 01 and 02. */
 export const workforce: ApiArea = {
   tag: {
@@ -103,8 +121,12 @@ export const workforce: ApiArea = {
           openCampaignPosts: integer('Posts in the tree’s open recruitment campaigns.', {
             min: 0,
           }),
+          atSubmission: frozenFigures('when the plan was sent for approval'),
+          atApproval: frozenFigures(
+            'when the plan was approved, if they had changed since it was sent (else null)'
+          ),
         }),
-        'One line per role profile, by name.'
+        'One line per role profile, by name. Its figures are today’s; a sent or approved plan also has them as frozen.'
       ),
       totals: object({
         ...planFigures,
@@ -112,7 +134,18 @@ export const workforce: ApiArea = {
         plannedToRecruit: integer(undefined, { min: 0 }),
         plannedToTrain: integer(undefined, { min: 0 }),
         openCampaignPosts: integer(undefined, { min: 0 }),
+        atSubmission: frozenFigures('when the plan was sent for approval'),
+        atApproval: frozenFigures(
+          'when the plan was approved, if they had changed since it was sent'
+        ),
       }),
+      figuresFrozenAt: object(
+        {
+          submission: orNull(dateTime('When the figures were frozen on sending.')),
+          approval: orNull(dateTime('When they were frozen again on approval, if they had moved.')),
+        },
+        { description: 'When the plan’s figures were frozen; null for drafts and returned plans.' }
+      ),
     }),
     Campaign: object({
       id: id(),
@@ -212,7 +245,7 @@ export const workforce: ApiArea = {
         operationId: 'getCapabilityPlan',
         summary: 'Get a capability plan',
         description:
-          'A plan with one line per role profile: posts needed, in post (counted from people’s current role levels unless overridden), vacancies, what is planned, and open campaign posts.',
+          'A plan with one line per role profile: posts needed, in post (counted from people’s current role levels unless overridden), vacancies, what is planned, and open campaign posts, all as they stand today; a sent or approved plan also has its figures as frozen when it was sent, and when it was approved if they had moved in between.',
         tags: [TAG],
         parameters: [idInPath('capability plan')],
         responses: {

@@ -1,6 +1,7 @@
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import { Faker, base, en, en_GB } from '@faker-js/faker'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { planFigures } from '#queries/workforce/plans_query'
 import type {
   CampaignStage,
   GapKind,
@@ -359,6 +360,7 @@ export async function seedDemoWorkforce(
       }
     }
     await insertChunks(trx, 'recruitment_campaigns', campaignRows)
+    await freezeDemoPlans(trx, stamp)
 
     // Gaps: both kinds, every status, owned by the department's HR.
     const gapRows: Record<string, unknown>[] = []
@@ -423,4 +425,74 @@ export async function seedDemoWorkforce(
       overdueGaps,
     }
   })
+}
+
+/*
+ * Sent and approved plans keep the figures they were sent (and approved)
+ * with, as the service freezes them. People joined while some approved
+ * plans waited, and more since: those plans show figures at submission, at
+ * approval and today, each different.
+ */
+async function freezeDemoPlans(trx: TransactionClientContract, stamp: (value: DateTime) => string) {
+  const plans = await trx
+    .from('capability_plans')
+    .whereIn('status', ['submitted', 'approved'])
+    .select(
+      'id',
+      'organisation_id',
+      'status',
+      'submitted_by',
+      'submitted_at',
+      'decided_by',
+      'decided_at'
+    )
+    .orderBy('id')
+  const when = (value: unknown) =>
+    value instanceof Date
+      ? stamp(DateTime.fromJSDate(value, { zone: 'utc' }))
+      : String(value).slice(0, 19).replace('T', ' ')
+  let approvedSeen = 0
+  for (const plan of plans) {
+    const { lines } = await planFigures(
+      { id: Number(plan.id), organisationId: Number(plan.organisation_id) },
+      trx
+    )
+    const approved = plan.status === 'approved'
+    // Every other approved plan gained people between sending and approval, and since.
+    const moved = approved && approvedSeen++ % 2 === 0
+    const grown = moved ? lines.find((line) => !line.inPostOverridden && line.inPost >= 2) : null
+    const figures = (less: number) =>
+      lines.map((line) => {
+        const inPostComputed = line === grown ? line.inPostComputed - less : line.inPostComputed
+        const inPost = line.inPostOverridden ? line.inPost : inPostComputed
+        return {
+          role_profile_id: line.roleProfile.id,
+          posts_needed: line.postsNeeded,
+          in_post: inPost,
+          in_post_computed: inPostComputed,
+          in_post_overridden: line.inPostOverridden,
+          vacancies: Math.max(0, line.postsNeeded - inPost),
+          planned_to_recruit: line.plannedToRecruit,
+          planned_to_train: line.plannedToTrain,
+          campaign_posts: line.campaignPosts,
+        }
+      })
+    const stages: [string, number, unknown, unknown][] = [
+      ['submission', grown ? 2 : 0, plan.submitted_by, plan.submitted_at],
+    ]
+    if (grown) stages.push(['approval', 1, plan.decided_by, plan.decided_at])
+    for (const [stage, less, takenBy, takenAt] of stages) {
+      const at = when(takenAt)
+      const [snapshotId] = await trx.table('plan_snapshots').insert({
+        plan_id: plan.id,
+        stage,
+        taken_by: takenBy,
+        taken_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      const rows = figures(less).map((row) => ({ snapshot_id: snapshotId, ...row }))
+      if (rows.length) await trx.table('plan_snapshot_lines').multiInsert(rows)
+    }
+  }
 }

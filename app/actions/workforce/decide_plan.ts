@@ -2,14 +2,16 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import CapabilityPlan from '#models/capability_plan'
 import type User from '#models/user'
+import { freezeOnApproval } from '#actions/workforce/freeze_plan_figures'
 
 export type PlanDecision = { outcome: 'approved' } | { outcome: 'returned'; comment: string }
 
 export type DecidePlanResult = { type: 'decided'; plan: CapabilityPlan } | { type: 'not_submitted' }
 
 /*
- * A capability admin's decision on a submitted plan: approved, or returned
- * with a comment so the organisation can change it and send it again.
+ * A capability admin's decision on a submitted plan: approved (its figures
+ * frozen again if they moved since it was sent), or returned with a comment
+ * so the organisation can change it and send it again.
  */
 export async function decidePlan(
   plan: CapabilityPlan,
@@ -22,13 +24,15 @@ export async function decidePlan(
       .forUpdate()
       .firstOrFail()
     if (locked.status !== 'submitted') return { type: 'not_submitted' as const }
+    const now = DateTime.utc()
     locked.merge({
       status: decision.outcome,
       decidedBy: admin.id,
-      decidedAt: DateTime.utc(),
+      decidedAt: now,
       decisionComment: decision.outcome === 'returned' ? decision.comment : null,
     })
     await locked.save()
+    if (decision.outcome === 'approved') await freezeOnApproval(trx, locked, admin.id, now)
     return { type: 'decided' as const, plan: locked }
   })
 }

@@ -9,6 +9,7 @@ import {
   financialYearChoices,
   listPlans,
   planFigures,
+  planFreezes,
   planLinesForExport,
   roleProfileChoices,
 } from '#queries/workforce/plans_query'
@@ -84,7 +85,11 @@ export default class PlansController {
     })
   }
 
-  /* Every line of the plans the filters select, one row per role profile, streamed. */
+  /*
+   * Every line of the plans the filters select, one row per role profile,
+   * streamed: today's figures, then a sent plan's figures as frozen on
+   * sending and on approval (blank for drafts and returned plans).
+   */
   async csv({ auth, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const [error, filters] = await planFiltersValidator.tryValidate(withoutBlanks(request.qs()))
@@ -115,6 +120,12 @@ export default class PlansController {
         'planned_to_recruit',
         'planned_to_train',
         'open_campaign_posts',
+        'in_post_at_submission',
+        'vacancies_at_submission',
+        'open_campaign_posts_at_submission',
+        'in_post_at_approval',
+        'vacancies_at_approval',
+        'open_campaign_posts_at_approval',
       ],
       lines.map((line) => [
         line.planId,
@@ -131,6 +142,12 @@ export default class PlansController {
         line.plannedToRecruit,
         line.plannedToTrain,
         line.campaignPosts,
+        line.atSubmission?.inPost ?? '',
+        line.atSubmission?.vacancies ?? '',
+        line.atSubmission?.campaignPosts ?? '',
+        line.atApproval?.inPost ?? '',
+        line.atApproval?.vacancies ?? '',
+        line.atApproval?.campaignPosts ?? '',
       ]),
       { noStore: false }
     )
@@ -146,10 +163,11 @@ export default class PlansController {
 
   async show({ auth, bouncer, params, view }: HttpContext) {
     const plan = await this.findInScope({ auth, bouncer }, params.id)
-    const figures = await planFigures(plan)
+    const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/show', {
       plan,
       ...figures,
+      freezes,
       sections: taskListSections(plan, figures.lines),
       editable: isEditable(plan),
       canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
@@ -253,10 +271,11 @@ export default class PlansController {
 
   async check({ auth, bouncer, params, view }: HttpContext) {
     const plan = await this.findInScope({ auth, bouncer }, params.id)
-    const figures = await planFigures(plan)
+    const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/check', {
       plan,
       ...figures,
+      freezes,
       editable: isEditable(plan),
       canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
       planStatusLabels,

@@ -1,8 +1,17 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import CapabilityPlan from '#models/capability_plan'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { RoleAssignmentKinds } from '#enums/capability'
-import { financialYearLabel, type PlanStatus } from '#enums/workforce'
+import { financialYearLabel, type PlanSnapshotStage, type PlanStatus } from '#enums/workforce'
+import {
+  showsFrozenFigures,
+  totalsOf,
+  type FigureTotals,
+  type LineFigures,
+} from '#domain/workforce/plan_figures'
 
 export type PlanFilters = {
   organisationId?: number
@@ -113,15 +122,18 @@ export async function findPlanInScope(scope: OrganisationScope, id: unknown) {
  * grouped query for all lines), the override where one is set, vacancies,
  * and posts in the tree's open recruitment campaigns (another grouped query).
  */
-export async function planFigures(plan: CapabilityPlan) {
-  const organisation = await db
+export async function planFigures(
+  plan: Pick<CapabilityPlan, 'id' | 'organisationId'>,
+  client: QueryClientContract = db.connection()
+) {
+  const organisation = await client
     .from('organisations')
     .where('id', plan.organisationId)
     .select('id', 'path')
     .firstOrFail()
   const treePrefix = `${organisation.path}${organisation.id}/%`
 
-  const lineRows = await db
+  const lineRows = await client
     .from('plan_lines as l')
     .join('role_profiles as rp', 'rp.id', 'l.role_profile_id')
     .where('l.plan_id', plan.id)
@@ -142,13 +154,16 @@ export async function planFigures(plan: CapabilityPlan) {
     query.where((where: any) => {
       where
         .where(column, organisation.id)
-        .orWhereIn(column, db.from('organisations').where('path', 'like', treePrefix).select('id'))
+        .orWhereIn(
+          column,
+          client.from('organisations').where('path', 'like', treePrefix).select('id')
+        )
     })
 
   const computed = new Map<number, number>()
   const campaigns = new Map<number, number>()
   if (lineRows.length > 0) {
-    const inPostQuery = db
+    const inPostQuery = client
       .from('role_assignments as ra')
       .join('role_levels as rl', 'rl.id', 'ra.role_level_id')
       .join('users as u', 'u.id', 'ra.user_id')
@@ -165,7 +180,7 @@ export async function planFigures(plan: CapabilityPlan) {
       computed.set(Number(row.role_profile_id), Number(row.people))
     }
 
-    const campaignQuery = db
+    const campaignQuery = client
       .from('recruitment_campaigns as c')
       .join('plan_lines as l', (join) => {
         join.on('l.role_profile_id', '=', 'c.role_profile_id').andOnVal('l.plan_id', plan.id)
@@ -216,6 +231,98 @@ export async function planFigures(plan: CapabilityPlan) {
   return { lines, totals }
 }
 
+export type FrozenFigures = {
+  stage: PlanSnapshotStage
+  takenAt: DateTime
+  /* By role profile id. */
+  lines: Map<number, LineFigures>
+  totals: FigureTotals
+}
+
+/* A plan's latest frozen figures at each stage; null where there are none. */
+export type PlanFreezes = { submission: FrozenFigures | null; approval: FrozenFigures | null }
+
+const NO_FREEZES: PlanFreezes = { submission: null, approval: null }
+
+/* A timestamp as the database hands it back (a string on SQLite, a Date on MySQL), in UTC. */
+function utcDateTime(value: unknown) {
+  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' })
+  return DateTime.fromSQL(String(value), { zone: 'utc' })
+}
+
+/*
+ * The latest frozen figures at submission and at approval of each plan
+ * (ids, or a query selecting them), by plan id: one query for all.
+ */
+export async function frozenFiguresOf(
+  planIds: number[] | DatabaseQueryBuilderContract,
+  client: QueryClientContract = db.connection()
+): Promise<Map<number, PlanFreezes>> {
+  const latest = client
+    .from('plan_snapshots')
+    .whereIn('plan_id', planIds as any)
+    .groupBy('plan_id', 'stage')
+    .max('id as id')
+  const rows = await client
+    .from('plan_snapshot_lines as sl')
+    .join('plan_snapshots as s', 's.id', 'sl.snapshot_id')
+    .whereIn('s.id', latest)
+    .select(
+      's.plan_id',
+      's.stage',
+      's.taken_at',
+      'sl.role_profile_id',
+      'sl.posts_needed',
+      'sl.in_post',
+      'sl.in_post_computed',
+      'sl.in_post_overridden',
+      'sl.vacancies',
+      'sl.planned_to_recruit',
+      'sl.planned_to_train',
+      'sl.campaign_posts'
+    )
+  const byPlan = new Map<number, PlanFreezes>()
+  for (const row of rows) {
+    const planId = Number(row.plan_id)
+    const stage = row.stage as PlanSnapshotStage
+    const freezes = byPlan.get(planId) ?? { submission: null, approval: null }
+    const frozen = freezes[stage] ?? {
+      stage,
+      takenAt: utcDateTime(row.taken_at),
+      lines: new Map<number, LineFigures>(),
+      totals: totalsOf([]),
+    }
+    frozen.lines.set(Number(row.role_profile_id), {
+      postsNeeded: Number(row.posts_needed),
+      inPost: Number(row.in_post),
+      inPostComputed: Number(row.in_post_computed),
+      inPostOverridden: Boolean(row.in_post_overridden),
+      vacancies: Number(row.vacancies),
+      plannedToRecruit: Number(row.planned_to_recruit),
+      plannedToTrain: Number(row.planned_to_train),
+      campaignPosts: Number(row.campaign_posts),
+    })
+    freezes[stage] = frozen
+    byPlan.set(planId, freezes)
+  }
+  for (const freezes of byPlan.values()) {
+    for (const frozen of [freezes.submission, freezes.approval]) {
+      if (frozen) frozen.totals = totalsOf([...frozen.lines.values()])
+    }
+  }
+  return byPlan
+}
+
+/*
+ * The figures a sent or approved plan was frozen with; none for drafts and
+ * returned plans, which show today's figures.
+ */
+export async function planFreezes(plan: Pick<CapabilityPlan, 'id' | 'status'>) {
+  if (!showsFrozenFigures(plan.status)) return NO_FREEZES
+  const found = await frozenFiguresOf([plan.id])
+  return found.get(plan.id) ?? NO_FREEZES
+}
+
 /* Role profiles in use that the plan does not have a line for yet, by name. */
 export async function roleProfileChoices(plan: CapabilityPlan) {
   const rows = await db
@@ -259,6 +366,9 @@ export type PlanExportLine = PlanLineFigures & {
   organisationCode: string
   financialYear: number
   status: PlanStatus
+  /* The line's figures as frozen on sending and on approval; null for drafts and returned plans. */
+  atSubmission: LineFigures | null
+  atApproval: LineFigures | null
 }
 
 /*
@@ -343,7 +453,18 @@ export async function planLinesForExport(
   for (const row of campaignRows)
     campaignPosts.set(key(row.plan_id, row.role_profile_id), Number(row.posts ?? 0))
 
+  const frozenPlans = [
+    ...new Set(
+      lineRows
+        .filter((row: any) => showsFrozenFigures(row.status as PlanStatus))
+        .map((row: any) => Number(row.plan_id))
+    ),
+  ]
+  const frozen = frozenPlans.length ? await frozenFiguresOf(frozenPlans) : new Map()
+
   return lineRows.map((row: any) => {
+    const freezes: PlanFreezes = frozen.get(Number(row.plan_id)) ?? NO_FREEZES
+    const roleProfileId = Number(row.role_profile_id)
     const inPostComputed = inPost.get(key(row.plan_id, row.role_profile_id)) ?? 0
     const inPostOverridden = row.in_post_override !== null
     const inPostValue = inPostOverridden ? Number(row.in_post_override) : inPostComputed
@@ -365,6 +486,8 @@ export async function planLinesForExport(
       plannedToRecruit: Number(row.planned_to_recruit),
       plannedToTrain: Number(row.planned_to_train),
       campaignPosts: campaignPosts.get(key(row.plan_id, row.role_profile_id)) ?? 0,
+      atSubmission: freezes.submission?.lines.get(roleProfileId) ?? null,
+      atApproval: freezes.approval?.lines.get(roleProfileId) ?? null,
     }
   })
 }

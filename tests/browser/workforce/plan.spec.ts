@@ -13,6 +13,7 @@ import type User from '#models/user'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RoleAssignment from '#models/role_assignment'
+import RoleLevel from '#models/role_level'
 
 function baseURL() {
   return `http://${process.env.HOST}:${process.env.PORT}`
@@ -396,5 +397,63 @@ test.group('Capability plan journey, in a browser', (group) => {
         ['Product manager', 12, 3],
       ]
     )
+  }).timeout(90_000)
+
+  test('a sent plan shows the figures it was sent and approved with, and today’s beside them', async ({
+    browser,
+    browserContext,
+    visit,
+    assert,
+    cleanup,
+  }) => {
+    const { dft, hr, admin } = await department()
+    const plan = await CapabilityPlan.create({
+      organisationId: dft.id,
+      financialYear: 2013,
+      status: 'draft',
+    })
+    const associate = await RoleLevel.findByOrFail('name', 'Associate product manager')
+    await PlanLine.create({
+      planId: plan.id,
+      roleProfileId: associate.roleProfileId,
+      postsNeeded: 12,
+      inPostOverride: null,
+      overrideReason: null,
+      plannedToRecruit: 3,
+      plannedToTrain: 2,
+    })
+    const level = await RoleLevel.findByOrFail('name', 'Senior product manager')
+
+    // Priya sends the plan with three product managers in post.
+    browserContext.setDefaultTimeout(15_000)
+    await browserContext.loginAs(hr)
+    const page = await visit(`/workforce/plans/${plan.id}/check`)
+    await page.getByRole('button', { name: 'Send the plan for approval' }).click()
+    await page.assertPath(`/workforce/plans/${plan.id}`)
+
+    // A fourth joins before Owen approves it, and a fifth after.
+    await peopleInRole(dft, level.id, 1)
+    const adminPage = await pageFor(browser, admin, cleanup)
+    await adminPage.goto(`/workforce/plans/${plan.id}/check`)
+    await adminPage.getByRole('button', { name: 'Approve the plan' }).click()
+    await adminPage.assertPath(`/workforce/plans/${plan.id}`)
+    await peopleInRole(dft, level.id, 1)
+
+    await page.reload()
+    assert.equal(await planStatus(page), 'Status: Approved')
+    const table = page.getByRole('table', { name: /The plan so far/ })
+    await page.assertTextContains(
+      'caption',
+      'Figures as they stood when the plan was sent and approved, with today’s count beside them.'
+    )
+    assert.deepEqual(await rowCells(table, 'Product manager'), [
+      'Product manager',
+      '12',
+      '3 at submission 4 at approval today: 5 Counted from people',
+      '9 at submission 8 at approval today: 7',
+      '3 In open campaigns: 0 at submission 0 at approval today: 0',
+      '2',
+    ])
+    await page.assertAccessible()
   }).timeout(90_000)
 })

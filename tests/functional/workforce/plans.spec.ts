@@ -13,6 +13,9 @@ import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RoleAssignment from '#models/role_assignment'
 import RecruitmentCampaign from '#models/recruitment_campaign'
+import PlanSnapshot from '#models/plan_snapshot'
+import { bearer } from '#tests/support/api'
+import { decodeEntities } from '#tests/support/html'
 
 /* Two departments, one with an agency, their HR, a capability admin and a learner. */
 async function setting() {
@@ -644,6 +647,12 @@ test.group('Capability plans: CSV export', (group) => {
       'planned_to_recruit',
       'planned_to_train',
       'open_campaign_posts',
+      'in_post_at_submission',
+      'vacancies_at_submission',
+      'open_campaign_posts_at_submission',
+      'in_post_at_approval',
+      'vacancies_at_approval',
+      'open_campaign_posts_at_approval',
     ])
     const byPlanAndRole = new Map(rows.slice(1).map((row) => [`${row[0]} ${row[5]}`, row]))
     assert.equal(rows.length, 4, 'three lines in DfT’s tree, none of HMRC’s')
@@ -657,6 +666,8 @@ test.group('Capability plans: CSV export', (group) => {
       '1',
       '2',
       '3',
+      // A draft: nothing frozen.
+      ...['', '', '', '', '', ''],
     ])
     assert.deepEqual(byPlanAndRole.get(`${dftPlan.id} Delivery manager`)!.slice(6), [
       '5',
@@ -667,6 +678,8 @@ test.group('Capability plans: CSV export', (group) => {
       '1',
       '2',
       '0',
+      // A draft: nothing frozen.
+      ...['', '', '', '', '', ''],
     ])
     // The agency's own plan counts only its own tree.
     assert.deepEqual(byPlanAndRole.get(`${dvlaPlan.id} Product manager`)!.slice(6), [
@@ -678,6 +691,8 @@ test.group('Capability plans: CSV export', (group) => {
       '1',
       '2',
       '3',
+      // Not frozen: this plan was put straight into the database, not sent.
+      ...['', '', '', '', '', ''],
     ])
 
     const filtered = await client.get(`/workforce/plans.csv?status=submitted`).loginAs(dftHr)
@@ -701,5 +716,236 @@ test.group('Capability plans: CSV export', (group) => {
     const bad = await client.get('/workforce/plans.csv?year=abc').loginAs(dftHr).redirects(0)
     bad.assertStatus(302)
     bad.assertHeader('location', '/workforce/plans')
+  })
+})
+
+/* The text of each row of a page's tables, tags removed and whitespace collapsed, by its first cell. */
+function rowsOfPage(html: string) {
+  const rows = new Map<string, string>()
+  for (const [row] of html.matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)) {
+    const text = decodeEntities(row.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim()
+    const [first] = /^(Total|[A-Z][a-z]+ manager)/.exec(text) ?? [text]
+    rows.set(first, text)
+  }
+  return rows
+}
+
+/* A DfT plan for 2013–14 with one product manager line, filled in and ready to send. */
+async function readyPlan(dft: Organisation, hr: User, roleProfileId: number, client: any) {
+  await post(client, '/workforce/plans', hr, { organisationId: dft.id, financialYear: 2013 })
+  const plan = await CapabilityPlan.query()
+    .where({ organisation_id: dft.id, financial_year: 2013 })
+    .firstOrFail()
+  await post(client, `/workforce/plans/${plan.id}/lines`, hr, { roleProfileId })
+  const [line] = await PlanLine.query().where('plan_id', plan.id)
+  await post(
+    client,
+    `/workforce/plans/${plan.id}/numbers`,
+    hr,
+    numbersFor(line, { postsNeeded: '12', plannedToRecruit: '3', plannedToTrain: '2' })
+  )
+  return plan
+}
+
+async function openCampaign(organisation: Organisation, roleProfileId: number, posts: number) {
+  await RecruitmentCampaign.create({
+    organisationId: organisation.id,
+    roleProfileId,
+    title: `${posts} product managers`,
+    posts,
+    stage: 'advertised',
+    hires: 0,
+  })
+}
+
+test.group('Capability plans: figures frozen when sent and approved', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a sent plan keeps the figures it was sent with, and the page, CSV and API show them beside today’s', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, product } = await setting()
+    await inRole(dft, product.levels[0].id)
+    await inRole(dft, product.levels[1].id)
+    await openCampaign(dft, product.role.id, 3)
+    const plan = await readyPlan(dft, dftHr, product.role.id, client)
+
+    const draft = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    assert.equal(
+      rowsOfPage(draft.text()).get('Product manager'),
+      'Product manager 12 2 Counted from people 10 3 3 in open campaigns 2',
+      'a draft shows today’s figures only'
+    )
+
+    const sent = await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    sent.assertHeader('location', `/workforce/plans/${plan.id}`)
+    // After it was sent, a product manager joins and another campaign opens.
+    await inRole(dft, product.levels[0].id)
+    await openCampaign(dft, product.role.id, 2)
+
+    const page = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    page.assertStatus(200)
+    page.assertTextIncludes(
+      'Figures as they stood when the plan was sent, with today’s count beside them.'
+    )
+    const rows = rowsOfPage(page.text())
+    assert.equal(
+      rows.get('Product manager'),
+      'Product manager 12 2 at submission today: 3 Counted from people 10 at submission today: 9 3 In open campaigns: 3 at submission today: 5 2'
+    )
+    assert.equal(
+      rows.get('Total'),
+      'Total 12 2 at submission today: 3 10 at submission today: 9 3 In open campaigns: 3 at submission today: 5 2'
+    )
+    const check = await client.get(`/workforce/plans/${plan.id}/check`).loginAs(dftHr)
+    assert.equal(rowsOfPage(check.text()).get('Product manager'), rows.get('Product manager'))
+
+    const csv = await client.get('/workforce/plans.csv').loginAs(dftHr)
+    const [header, line] = csv
+      .text()
+      .trim()
+      .split('\n')
+      .map((row) => row.split(','))
+    const cells = Object.fromEntries(header.map((name, index) => [name, line[index]]))
+    assert.deepInclude(cells, {
+      in_post: '3',
+      vacancies: '9',
+      open_campaign_posts: '5',
+      in_post_at_submission: '2',
+      vacancies_at_submission: '10',
+      open_campaign_posts_at_submission: '3',
+      in_post_at_approval: '',
+      vacancies_at_approval: '',
+      open_campaign_posts_at_approval: '',
+    })
+
+    const api = await client
+      .get(`/api/v1/capability-plans/${plan.id}`)
+      .header('Authorization', await bearer(dftHr))
+    api.assertStatus(200)
+    const data = api.body().data
+    assert.include(data.lines[0], { inPost: 3, vacancies: 9, openCampaignPosts: 5 })
+    assert.deepEqual(data.lines[0].atSubmission, {
+      postsNeeded: 12,
+      inPost: 2,
+      inPostComputed: 2,
+      vacancies: 10,
+      plannedToRecruit: 3,
+      plannedToTrain: 2,
+      openCampaignPosts: 3,
+    })
+    assert.isNull(data.lines[0].atApproval)
+    assert.include(data.totals.atSubmission, { inPost: 2, openCampaignPosts: 3 })
+    assert.isString(data.figuresFrozenAt.submission)
+    assert.isNull(data.figuresFrozenAt.approval)
+
+    const snapshot = await PlanSnapshot.query().where('plan_id', plan.id).firstOrFail()
+    assert.equal(snapshot.stage, 'submission')
+    assert.equal(snapshot.takenBy, dftHr.id)
+    const audited = await AuditEvent.query()
+      .where('subject_type', 'plan_snapshot')
+      .where('subject_id', String(snapshot.id))
+      .firstOrFail()
+    assert.equal(audited.actorId, dftHr.id)
+    assert.equal(audited.organisationId, dft.id)
+  })
+
+  test('approval freezes the figures again only when they moved since the plan was sent, keeping both', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, hmrc, dftHr, hmrcHr, admin, product } = await setting()
+    await inRole(dft, product.levels[0].id)
+    await inRole(dft, product.levels[0].id)
+    const moved = await readyPlan(dft, dftHr, product.role.id, client)
+    await post(client, `/workforce/plans/${moved.id}/submit`, dftHr)
+    await inRole(dft, product.levels[1].id)
+    await post(client, `/workforce/plans/${moved.id}/approve`, admin)
+    // A leaver after approval changes only today's count.
+    const leaver = await inRole(dft, product.levels[0].id)
+    leaver.deactivatedAt = leaver.createdAt
+    await leaver.save()
+    await inRole(dft, product.levels[1].id)
+
+    const page = await client.get(`/workforce/plans/${moved.id}`).loginAs(dftHr)
+    page.assertTextIncludes('Figures as they stood when the plan was sent and approved')
+    assert.equal(
+      rowsOfPage(page.text()).get('Product manager'),
+      'Product manager 12 2 at submission 3 at approval today: 4 Counted from people 10 at submission 9 at approval today: 8 3 In open campaigns: 0 at submission 0 at approval today: 0 2'
+    )
+    const stages = await PlanSnapshot.query().where('plan_id', moved.id).orderBy('id')
+    assert.deepEqual(
+      stages.map((snapshot) => [snapshot.stage, snapshot.takenBy]),
+      [
+        ['submission', dftHr.id],
+        ['approval', admin.id],
+      ]
+    )
+    const csv = await client.get(`/workforce/plans.csv?organisation=${dft.id}`).loginAs(admin)
+    const [header, line] = csv
+      .text()
+      .trim()
+      .split('\n')
+      .map((row) => row.split(','))
+    const cells = Object.fromEntries(header.map((name, index) => [name, line[index]]))
+    assert.deepInclude(cells, {
+      in_post: '4',
+      in_post_at_submission: '2',
+      in_post_at_approval: '3',
+      vacancies_at_approval: '9',
+    })
+
+    // HMRC's plan is approved as sent: one snapshot, shown as both.
+    await inRole(hmrc, product.levels[0].id)
+    const still = await readyPlan(hmrc, hmrcHr, product.role.id, client)
+    await post(client, `/workforce/plans/${still.id}/submit`, hmrcHr)
+    await post(client, `/workforce/plans/${still.id}/approve`, admin)
+    const unchanged = await client.get(`/workforce/plans/${still.id}`).loginAs(hmrcHr)
+    assert.equal(
+      rowsOfPage(unchanged.text()).get('Product manager'),
+      'Product manager 12 1 at submission and approval today: 1 Counted from people 11 at submission and approval today: 11 3 In open campaigns: 0 at submission and approval today: 0 2'
+    )
+    const kept = await PlanSnapshot.query().where('plan_id', still.id)
+    assert.deepEqual(
+      kept.map((snapshot) => snapshot.stage),
+      ['submission']
+    )
+    const api = await client
+      .get(`/api/v1/capability-plans/${still.id}`)
+      .header('Authorization', await bearer(hmrcHr))
+    assert.isNull(api.body().data.lines[0].atApproval)
+    assert.equal(api.body().data.lines[0].atSubmission.inPost, 1)
+  })
+
+  test('a returned plan is counted today again, and frozen afresh when sent again', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, admin, product } = await setting()
+    await inRole(dft, product.levels[0].id)
+    const plan = await readyPlan(dft, dftHr, product.role.id, client)
+    await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    await post(client, `/workforce/plans/${plan.id}/return`, admin, { comment: 'Check in post' })
+    await inRole(dft, product.levels[0].id)
+
+    const returned = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    assert.notInclude(returned.text(), 'at submission')
+    assert.equal(
+      rowsOfPage(returned.text()).get('Product manager'),
+      'Product manager 12 2 Counted from people 10 3 0 in open campaigns 2'
+    )
+    const api = await client
+      .get(`/api/v1/capability-plans/${plan.id}`)
+      .header('Authorization', await bearer(dftHr))
+    assert.isNull(api.body().data.lines[0].atSubmission)
+    assert.isNull(api.body().data.figuresFrozenAt.submission)
+
+    await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
+    const resent = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
+    assert.include(rowsOfPage(resent.text()).get('Product manager'), '12 2 at submission today: 2')
+    assert.lengthOf(await PlanSnapshot.query().where('plan_id', plan.id), 2, 'both sendings kept')
   })
 })

@@ -8,6 +8,7 @@ import { campaignStageValues, gapStatusValues, planStatusLabels } from '#enums/w
 import { OrganisationScope } from '#services/organisation_scope'
 import { digitalLeaderCompliance, servicesWithWarnings } from '#queries/workforce/compliance_query'
 import { digitalLeaderStates } from '#domain/workforce/digital_leader_standing'
+import { frozenFiguresOf, planFigures } from '#queries/workforce/plans_query'
 
 const DEPARTMENTS = ['dft', 'hmrc', 'dwp', 'bis', 'moj', 'defra', 'ho', 'co']
 const WORKFORCE_TABLES = [
@@ -236,5 +237,29 @@ test.group('Demo workforce data', (group) => {
     const kinds = new Set(warned.flatMap((row) => row.warnings.map((warning) => warning.kind)))
     assert.isTrue(kinds.has('grade_below'), 'a large service with a junior Service Manager')
     assert.isTrue(kinds.has('several_departments'), 'a Service Manager in two departments')
+  }).timeout(90000)
+
+  test('sent and approved plans keep their frozen figures; some moved before approval and since', async ({
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const plans = await db.from('capability_plans').select('id', 'status')
+    const frozen = await frozenFiguresOf(plans.map((plan) => Number(plan.id)))
+    for (const plan of plans) {
+      const freezes = frozen.get(Number(plan.id))
+      if (plan.status === 'submitted' || plan.status === 'approved') {
+        assert.isNotNull(freezes?.submission ?? null, `plan ${plan.id} frozen when sent`)
+      }
+      if (plan.status !== 'approved') assert.isNull(freezes?.approval ?? null)
+    }
+    const moved = plans.filter((plan) => frozen.get(Number(plan.id))?.approval)
+    assert.isAtLeast(moved.length, 1, 'a plan whose figures moved before approval')
+    const shown = await db.from('capability_plans').where('id', moved[0].id).firstOrFail()
+    const { lines } = await planFigures({ id: shown.id, organisationId: shown.organisation_id })
+    const { submission, approval } = frozen.get(Number(shown.id))!
+    const total = (figures: Iterable<{ inPost: number }>) =>
+      [...figures].reduce((sum, line) => sum + line.inPost, 0)
+    assert.isBelow(total(submission!.lines.values()), total(approval!.lines.values()))
+    assert.isBelow(total(approval!.lines.values()), total(lines))
   }).timeout(90000)
 })

@@ -4,7 +4,27 @@ import { OrganisationScope } from '#services/organisation_scope'
 import { listEnvelope, problem } from '#services/api'
 import { pagingQueryValidator } from '#validators/api'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
-import { findPlanInScope, organisationPlans, planFigures } from '#queries/workforce/plans_query'
+import {
+  findPlanInScope,
+  organisationPlans,
+  planFigures,
+  planFreezes,
+  type FrozenFigures,
+} from '#queries/workforce/plans_query'
+import type { FigureTotals } from '#domain/workforce/plan_figures'
+
+/* A sent plan's figures as frozen on sending or on approval, for a line or the totals. */
+function frozenResource(figures: FigureTotals) {
+  return {
+    postsNeeded: figures.postsNeeded,
+    inPost: figures.inPost,
+    inPostComputed: figures.inPostComputed,
+    vacancies: figures.vacancies,
+    plannedToRecruit: figures.plannedToRecruit,
+    plannedToTrain: figures.plannedToTrain,
+    openCampaignPosts: figures.campaignPosts,
+  }
+}
 
 /*
  * Capability plans in the JSON API, for department HR of the organisation's
@@ -38,7 +58,11 @@ export default class PlansController {
     const plan = await findPlanInScope(scope, params.id)
     if (!plan)
       return problem(response, 404, 'There is no capability plan with this id that you can see.')
-    const { lines, totals } = await planFigures(plan)
+    const [{ lines, totals }, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
+    const frozenLine = (frozen: FrozenFigures | null, roleProfileId: number) => {
+      const line = frozen?.lines.get(roleProfileId)
+      return line ? frozenResource(line) : null
+    }
     return {
       data: {
         id: plan.id,
@@ -59,6 +83,8 @@ export default class PlansController {
           plannedToRecruit: line.plannedToRecruit,
           plannedToTrain: line.plannedToTrain,
           openCampaignPosts: line.campaignPosts,
+          atSubmission: frozenLine(freezes.submission, line.roleProfile.id),
+          atApproval: frozenLine(freezes.approval, line.roleProfile.id),
         })),
         totals: {
           postsNeeded: totals.postsNeeded,
@@ -67,6 +93,12 @@ export default class PlansController {
           plannedToRecruit: totals.plannedToRecruit,
           plannedToTrain: totals.plannedToTrain,
           openCampaignPosts: totals.campaignPosts,
+          atSubmission: freezes.submission ? frozenResource(freezes.submission.totals) : null,
+          atApproval: freezes.approval ? frozenResource(freezes.approval.totals) : null,
+        },
+        figuresFrozenAt: {
+          submission: freezes.submission?.takenAt.toISO() ?? null,
+          approval: freezes.approval?.takenAt.toISO() ?? null,
         },
       },
     }

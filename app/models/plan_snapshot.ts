@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon'
+import { column } from '@adonisjs/lucid/orm'
+import AuditedModel from '#models/audited_model'
+import type { PlanSnapshotStage } from '#enums/workforce'
+
+/*
+ * A capability plan's figures as they stood when it was sent for approval
+ * or approved; its lines (plan_snapshot_lines) hold one role profile each.
+ */
+export default class PlanSnapshot extends AuditedModel {
+  static auditSubjectType = 'plan_snapshot'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare planId: number
+
+  @column()
+  declare stage: PlanSnapshotStage
+
+  @column()
+  declare takenBy: number | null
+
+  @column.dateTime()
+  declare takenAt: DateTime
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  auditLabel() {
+    return `Capability plan figures at ${this.stage}`
+  }
+
+  async auditOrganisationId() {
+    const client = this.$trx ?? PlanSnapshot.query().client
+    const row = await client
+      .from('capability_plans')
+      .where('id', this.planId)
+      .select('organisation_id')
+      .first()
+    return row?.organisation_id ?? null
+  }
+}
