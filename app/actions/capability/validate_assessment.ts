@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import SkillAssessment from '#models/skill_assessment'
 import type User from '#models/user'
 import { AssessmentSources, AssessmentStatuses } from '#enums/capability'
+import { sendNotices } from '#mails/notice_mail'
+import AssessmentValidated from '#mails/assessment_validated'
 
 export type ValidateAssessmentResult =
   | { type: 'validated'; assessment: SkillAssessment; selfAssessment: SkillAssessment }
@@ -12,8 +14,9 @@ export type ValidateAssessmentResult =
 /*
  * A line manager validates a direct report's self-assessment, agreeing or
  * setting another level: a new validated assessment is written that points
- * at the self-assessment, and both are kept. Anyone but the person's
- * current line manager gets not_found.
+ * at the self-assessment, and both are kept; once committed, the person is
+ * e-mailed the level and the comment. Anyone but the person's current line
+ * manager gets not_found.
  */
 export async function validateAssessment(
   manager: User,
@@ -21,7 +24,7 @@ export async function validateAssessment(
   judgement: { level: number | null; comment?: string | null },
   now = DateTime.now()
 ): Promise<ValidateAssessmentResult> {
-  return db.transaction(async (trx) => {
+  const result = await db.transaction(async (trx): Promise<ValidateAssessmentResult> => {
     const selfAssessment = await SkillAssessment.query({ client: trx })
       .where('id', selfAssessmentId)
       .where('source', AssessmentSources.Self)
@@ -52,4 +55,35 @@ export async function validateAssessment(
     )
     return { type: 'validated' as const, assessment, selfAssessment }
   })
+  if (result.type === 'validated') {
+    await sendNotices(await validatedNotice(result.selfAssessment, result.assessment, manager), {
+      selfAssessmentId,
+    })
+  }
+  return result
+}
+
+/* The person's e-mail about the validation, read once it has committed; none when they have left. */
+async function validatedNotice(
+  selfAssessment: SkillAssessment,
+  assessment: SkillAssessment,
+  manager: User
+) {
+  const person = selfAssessment.user
+  if (!person.isActive) return []
+  const skill = await db
+    .from('skills')
+    .where('id', selfAssessment.skillId)
+    .select('name')
+    .firstOrFail()
+  return [
+    new AssessmentValidated({
+      learner: { email: person.email, name: person.fullName },
+      manager: manager.fullName,
+      skill: String(skill.name),
+      selfLevel: selfAssessment.level,
+      level: assessment.level,
+      comment: assessment.comment,
+    }),
+  ]
 }

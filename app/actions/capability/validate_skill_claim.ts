@@ -5,6 +5,8 @@ import SkillClaim from '#models/skill_claim'
 import type User from '#models/user'
 import { AssessmentSources, AssessmentStatuses } from '#enums/capability'
 import { SkillClaimStatuses } from '#enums/learning'
+import { sendNotices } from '#mails/notice_mail'
+import SkillClaimDecided, { type ClaimOutcome } from '#mails/skill_claim_decided'
 
 export type ClaimDecision =
   | { decision: 'agree'; comment?: string | null }
@@ -22,7 +24,8 @@ export type ValidateSkillClaimResult =
  * A line manager decides a direct report's claim to a skill level from a
  * completed course. Agreeing, or setting another level, validates the
  * claim; rejecting it needs a level lower than claimed. Either way the
- * manager's level is recorded as a validated assessment.
+ * manager's level is recorded as a validated assessment, and once that has
+ * committed the learner is e-mailed the decision with the manager's comment.
  */
 export async function validateSkillClaim(
   manager: User,
@@ -30,7 +33,7 @@ export async function validateSkillClaim(
   decision: ClaimDecision,
   now = DateTime.now()
 ): Promise<ValidateSkillClaimResult> {
-  return db.transaction(async (trx) => {
+  const result = await db.transaction(async (trx): Promise<ValidateSkillClaimResult> => {
     const claim = await SkillClaim.query({ client: trx })
       .where('id', claimId)
       .preload('user')
@@ -69,4 +72,35 @@ export async function validateSkillClaim(
       ? { type: 'rejected' as const, claim, assessment }
       : { type: 'validated' as const, claim, assessment }
   })
+  if (result.type === 'validated' || result.type === 'rejected') {
+    await sendNotices(await decidedNotice(result.claim, result.assessment, manager), {
+      claimId,
+    })
+  }
+  return result
+}
+
+/* The learner's e-mail about the decision, read once it has committed; none when they have left. */
+async function decidedNotice(claim: SkillClaim, assessment: SkillAssessment, manager: User) {
+  if (!claim.user.isActive) return []
+  const skill = await db.from('skills').where('id', claim.skillId).select('name').firstOrFail()
+  const record = claim.learningRecordId
+    ? await db.from('learning_records').where('id', claim.learningRecordId).select('title').first()
+    : null
+  let outcome: ClaimOutcome = 'rejected'
+  if (claim.status === SkillClaimStatuses.Validated) {
+    outcome = assessment.level === claim.level ? 'agreed' : 'changed'
+  }
+  return [
+    new SkillClaimDecided({
+      learner: { email: claim.user.email, name: claim.user.fullName },
+      manager: manager.fullName,
+      skill: String(skill.name),
+      claimed: claim.level,
+      level: assessment.level,
+      outcome,
+      comment: claim.comment,
+      from: record ? String(record.title) : null,
+    }),
+  ]
 }

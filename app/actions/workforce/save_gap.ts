@@ -2,7 +2,18 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import CapabilityGap from '#models/capability_gap'
 import type { OrganisationScope } from '#services/organisation_scope'
-import type { GapKind, GapMitigation, GapSeverity, GapStatus } from '#enums/workforce'
+import User from '#models/user'
+import { Roles } from '#enums/roles'
+import {
+  gapMitigationLabels,
+  gapSeverityLabels,
+  type GapKind,
+  type GapMitigation,
+  type GapSeverity,
+  type GapStatus,
+} from '#enums/workforce'
+import { sendNotices } from '#mails/notice_mail'
+import GapOwnerAssigned from '#mails/gap_owner_assigned'
 
 export type GapInput = {
   organisationId: number
@@ -30,12 +41,15 @@ export type DecideGapResult =
 
 /*
  * Adds a gap to the register, or changes one. A headcount gap names a role
- * profile, a skill gap a skill; the owner is someone active in the user's scope.
+ * profile, a skill gap a skill; the owner is someone active in the user's
+ * scope, e-mailed once the change commits when they are new to it (unless
+ * they made the change themselves).
  */
 export async function saveGap(
   scope: OrganisationScope,
   input: GapInput,
-  existing?: CapabilityGap
+  existing?: CapabilityGap,
+  actor?: User
 ): Promise<SaveGapResult> {
   if (!(await scope.includes(input.organisationId))) return { type: 'organisation_not_found' }
   const roleProfileId = input.kind === 'headcount' ? (input.roleProfileId ?? null) : null
@@ -62,7 +76,8 @@ export async function saveGap(
     ownerId = Number(owner.id)
   }
 
-  return db.transaction(async (trx) => {
+  const previousOwnerId = existing?.ownerId ?? null
+  const result = await db.transaction(async (trx) => {
     const gap = existing ?? new CapabilityGap()
     gap.useTransaction(trx)
     gap.merge({
@@ -82,6 +97,44 @@ export async function saveGap(
     await gap.save()
     return { type: 'saved' as const, gap }
   })
+  if (ownerId !== null && ownerId !== previousOwnerId && ownerId !== actor?.id) {
+    await sendNotices(await ownerNotice(result.gap, ownerId, actor), { gapId: result.gap.id })
+  }
+  return result
+}
+
+/* The new owner's e-mail about the gap, read once the change has committed. */
+async function ownerNotice(gap: CapabilityGap, ownerId: number, actor?: User) {
+  const owner = await User.query().where('id', ownerId).preload('roles').first()
+  if (!owner || !owner.isActive) return []
+  const organisation = await db
+    .from('organisations')
+    .where('id', gap.organisationId)
+    .select('name')
+    .firstOrFail()
+  const subject = gap.roleProfileId
+    ? await db.from('role_profiles').where('id', gap.roleProfileId).select('name').first()
+    : gap.skillId
+      ? await db.from('skills').where('id', gap.skillId).select('name').first()
+      : null
+  const about = gap.kind === 'headcount' ? 'Role profile' : 'Skill'
+  return [
+    new GapOwnerAssigned({
+      owner: { email: owner.email, name: owner.fullName },
+      assignedBy: actor?.fullName ?? 'The capability team',
+      gap: {
+        id: gap.id,
+        title: gap.title,
+        organisation: String(organisation.name),
+        about: subject ? `${about}: ${subject.name}` : about,
+        severity: gapSeverityLabels[gap.severity],
+        mitigation: gap.mitigation ? gapMitigationLabels[gap.mitigation] : null,
+        dueOn: gap.dueOn ? gap.dueOn.setLocale('en-GB').toFormat('d LLLL yyyy') : null,
+        description: gap.description,
+      },
+      canOpen: owner.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin),
+    }),
+  ]
 }
 
 /* HR accepts a suggested gap onto the register as open. */

@@ -2,9 +2,16 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
 import { declareLearningValidator, completedDate } from '#validators/learning_learner'
 import { declareLearning } from '#actions/learning/declare_learning'
-import { learningRecordPage, pendingSkillClaims } from '#queries/learning/my_learning_query'
+import {
+  decidedSkillClaims,
+  learningRecordPage,
+  pendingSkillClaims,
+} from '#queries/learning/my_learning_query'
 
-/* The learning record: completed courses, declared learning and skills awaiting confirmation. */
+/*
+ * The learning record: completed courses, declared learning, skills awaiting
+ * confirmation and the line manager's decisions on earlier claims.
+ */
 export default class LearningRecordController {
   async show({ auth, request, view }: HttpContext) {
     const user = auth.getUserOrFail()
@@ -12,6 +19,7 @@ export default class LearningRecordController {
     return view.render('pages/learning/record', {
       records: await learningRecordPage(user.id, page),
       claims: await pendingSkillClaims(user.id),
+      decided: await decidedSkillClaims(user.id),
     })
   }
 

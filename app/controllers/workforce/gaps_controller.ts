@@ -123,7 +123,7 @@ export default class GapsController {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(gapValidator)
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const result = await saveGap(scope, input)
+    const result = await saveGap(scope, input, undefined, auth.getUserOrFail())
     return this.respond(result, { response, session }, 'Gap added')
   }
 
@@ -136,7 +136,7 @@ export default class GapsController {
     const gap = await this.findInScope({ auth, bouncer }, params.id)
     const input = await request.validateUsing(gapValidator)
     const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const result = await saveGap(scope, input, gap)
+    const result = await saveGap(scope, input, gap, auth.getUserOrFail())
     return this.respond(result, { response, session }, 'Gap updated')
   }
 

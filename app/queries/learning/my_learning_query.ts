@@ -359,3 +359,77 @@ export async function pendingSkillClaims(userId: number) {
     claimedOn: ukDate(toDateTime(row.created_at)),
   }))
 }
+
+export type DecidedSkillClaim = {
+  id: number
+  skillName: string
+  /* The level claimed, and the one the line manager recorded. */
+  level: number
+  recordedLevel: number | null
+  outcome: 'agreed' | 'changed' | 'rejected'
+  /* The manager's comment; for a rejection, the reason they gave. */
+  comment: string | null
+  managerName: string | null
+  learningTitle: string | null
+  decidedOn: string
+}
+
+/*
+ * The learner's skill claims their line manager has decided, latest first,
+ * with the level recorded (the manager's assessment written with the
+ * decision) and what the manager wrote, the reason for a rejection above all.
+ */
+export async function decidedSkillClaims(userId: number, limit = 20): Promise<DecidedSkillClaim[]> {
+  const recorded = db
+    .from('skill_assessments as sa')
+    .whereColumn('sa.user_id', 'skill_claims.user_id')
+    .whereColumn('sa.skill_id', 'skill_claims.skill_id')
+    .whereColumn('sa.assessed_by', 'skill_claims.decided_by')
+    .whereColumn('sa.assessed_at', '<=', 'skill_claims.decided_at')
+    .where('sa.source', 'manager')
+    .orderBy('sa.assessed_at', 'desc')
+    .orderBy('sa.id', 'desc')
+    .select('sa.level')
+    .limit(1)
+    .as('recorded_level')
+  const rows = await db
+    .from('skill_claims')
+    .join('skills', 'skills.id', 'skill_claims.skill_id')
+    .leftJoin('learning_records', 'learning_records.id', 'skill_claims.learning_record_id')
+    .leftJoin('users as managers', 'managers.id', 'skill_claims.decided_by')
+    .where('skill_claims.user_id', userId)
+    .whereIn('skill_claims.status', ['validated', 'rejected'])
+    .select(
+      'skill_claims.id',
+      'skill_claims.level',
+      'skill_claims.status',
+      'skill_claims.comment',
+      'skill_claims.decided_at',
+      'skills.name as skill_name',
+      'learning_records.title as learning_title',
+      'managers.full_name as manager_name'
+    )
+    .select(recorded)
+    .orderBy('skill_claims.decided_at', 'desc')
+    .orderBy('skill_claims.id', 'desc')
+    .limit(limit)
+  return rows.map((row) => {
+    const level = Number(row.level)
+    const recordedLevel = row.recorded_level === null ? null : Number(row.recorded_level)
+    let outcome: DecidedSkillClaim['outcome'] = 'rejected'
+    if (row.status === 'validated') {
+      outcome = recordedLevel === null || recordedLevel === level ? 'agreed' : 'changed'
+    }
+    return {
+      id: Number(row.id),
+      skillName: row.skill_name as string,
+      level,
+      recordedLevel,
+      outcome,
+      comment: (row.comment as string | null) ?? null,
+      managerName: (row.manager_name as string | null) ?? null,
+      learningTitle: row.learning_title as string | null,
+      decidedOn: ukDate(toDateTime(row.decided_at)),
+    }
+  })
+}

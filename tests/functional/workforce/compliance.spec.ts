@@ -217,7 +217,7 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     const leader = await createUser({ organisation: dft })
     const leaver = await createUser({
       organisation: hmrc,
-      overrides: { deactivatedAt: DateTime.now() },
+      overrides: { fullName: 'Lena Leaver', deactivatedAt: DateTime.now() },
     })
     await compliantDigitalLeader(dft, leader)
     await Organisation.query().where('id', hmrc.id).update({ digitalLeaderId: leaver.id })

@@ -1,0 +1,120 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import { DateTime } from 'luxon'
+import type { Browser, Locator } from 'playwright'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { createSkill } from '#database/factories/framework_factory'
+import LearningRecord from '#models/learning_record'
+import SkillClaim from '#models/skill_claim'
+import type User from '#models/user'
+import SkillClaimDecided from '#mails/skill_claim_decided'
+
+function baseURL() {
+  return `http://${process.env.HOST}:${process.env.PORT}`
+}
+
+/* A text with its whitespace collapsed. */
+function collapse(text: string | null | undefined) {
+  return text?.replace(/\s+/g, ' ').trim()
+}
+
+async function textsOf(locator: Locator) {
+  const texts = await locator.allTextContents()
+  return texts.map((text) => collapse(text))
+}
+
+/* The text of each cell of a table's row, found by the text of its row header. */
+async function rowCells(table: Locator, rowHeader: string | RegExp) {
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
+  return textsOf(row.locator('th, td'))
+}
+
+/* A page in a browser context of its own, signed in as the user. */
+async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
+  const context = await browser.newContext({ baseURL: baseURL() })
+  cleanup(() => context.close())
+  context.setDefaultTimeout(15_000)
+  await context.loginAs(user)
+  return context.newPage()
+}
+
+test.group('Skill claim decisions, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => mail.restore())
+
+  test('a line manager rejects a claim with a reason; the learner is e-mailed it and reads it in their learning record', async ({
+    browser,
+    browserContext,
+    visit,
+    assert,
+    cleanup,
+  }) => {
+    const fake = mail.fake()
+    const organisation = await OrganisationFactory.create()
+    const manager = await createUser({ organisation, overrides: { fullName: 'Mo Manager' } })
+    const learner = await createUser({
+      organisation,
+      overrides: { fullName: 'Rita Report', lineManagerId: manager.id },
+    })
+    const skill = await createSkill('Service design')
+    const record = await LearningRecord.create({
+      userId: learner.id,
+      courseId: null,
+      title: 'Service design in practice',
+      completedOn: DateTime.now().minus({ days: 3 }),
+      source: 'declared',
+    })
+    await SkillClaim.create({
+      userId: learner.id,
+      skillId: skill.id,
+      level: 3,
+      learningRecordId: record.id,
+      status: 'pending',
+    })
+
+    // Mo rejects Rita's claim at a lower level and says why.
+    browserContext.setDefaultTimeout(15_000)
+    await browserContext.loginAs(manager)
+    const page = await visit('/capability/validations')
+    await page.assertTextContains('h1', 'Validations')
+    await page.assertAccessible()
+    const form = page.locator('form').filter({ hasText: 'Reject the claim' })
+    await form.getByLabel('Reject the claim, at a lower level').check()
+    await form.getByLabel('2 Working').check()
+    const reason = 'One discovery so far; practitioner needs several. Let us pair on the next.'
+    await form.getByLabel('Comment (optional)').fill(reason)
+    await form.getByRole('button', { name: /Save/ }).click()
+    await page.assertPath('/capability/validations')
+    assert.equal(
+      collapse(await page.getByRole('status').first().textContent()),
+      'You rejected Rita Report’s claim'
+    )
+    await page.assertAccessible()
+
+    const [notice] = fake.mails.queued() as SkillClaimDecided[]
+    assert.instanceOf(notice, SkillClaimDecided)
+    notice.message.assertTo(learner.email, 'Rita Report')
+    notice.message.assertTextIncludes(`Reason given:\n${reason}`)
+
+    // Rita reads the decision and the reason in her learning record.
+    const learnerPage = await pageFor(browser, learner, cleanup)
+    await learnerPage.goto('/learning/record')
+    const decisions = learnerPage.getByRole('table', {
+      name: 'Skill claims your line manager has decided, most recent first',
+    })
+    const cells = await rowCells(decisions, /Service design/)
+    assert.deepEqual(cells.slice(0, 5), [
+      'Service design From Service design in practice',
+      'Practitioner (3)',
+      'Not accepted by Mo Manager',
+      'Working (2)',
+      `Reason: ${reason}`,
+    ])
+    await learnerPage.assertAccessible()
+  }).timeout(90_000)
+})
