@@ -26,7 +26,7 @@ server.use([
   () => import('#middleware/silent_auth_middleware'),
 ])
 
-router.use([])
+router.use([() => import('#middleware/api_body_middleware')])
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),

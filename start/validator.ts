@@ -3,7 +3,10 @@
  * what to do ("Enter an email address"), never "required" or "invalid".
  * Field names are given without articles so they read in any message.
  */
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import '#validators/control_characters'
+import vine, { SimpleMessagesProvider, errors } from '@vinejs/vine'
+import { HttpRequest } from '@adonisjs/core/http'
+import { bodyShapeErrors } from '#services/api_bodies'
 
 vine.messagesProvider = new SimpleMessagesProvider(
   {
@@ -66,5 +69,45 @@ vine.messagesProvider = new SimpleMessagesProvider(
     description: 'description',
     category: 'category',
     level: 'level',
+    currentPassword: 'current password',
+    newPassword: 'new password',
+    title: 'title',
+    summary: 'summary',
+    venue: 'venue',
+    onlineUrl: 'online link',
+    evidenceUrl: 'evidence link',
+    providerName: 'provider’s name',
+    teamName: 'team name',
+    reason: 'reason',
+    overrideReason: 'reason',
+    note: 'note',
+    comment: 'comment',
+    descriptor1: 'Awareness descriptor',
+    descriptor2: 'Working descriptor',
+    descriptor3: 'Practitioner descriptor',
+    descriptor4: 'Expert descriptor',
+    serviceManagerEmail: 'Service Manager’s email address',
+    ownerEmail: 'owner’s email address',
+    subjectType: 'type of record',
+    q: 'search',
   }
 )
+
+/*
+ * A JSON API body is held to its operation's OpenAPI schema when the
+ * controller validates it, after authorising: a property the schema does
+ * not list, or a value of the wrong JSON type ("12" or true for a number),
+ * answers 422 naming the field, before the validator could coerce it.
+ */
+const validateUsing = HttpRequest.prototype.validateUsing
+HttpRequest.macro('validateUsing', async function (
+  this: HttpRequest,
+  ...args: Parameters<typeof validateUsing>
+) {
+  const [validator, options] = args
+  if (this.ctx && !options?.data) {
+    const shape = bodyShapeErrors(this.ctx, options?.messagesProvider ?? validator.messagesProvider)
+    if (shape.length) throw new errors.E_VALIDATION_ERROR(shape)
+  }
+  return (validateUsing as (...given: typeof args) => Promise<unknown>).apply(this, args)
+} as typeof validateUsing)

@@ -40,6 +40,7 @@ const INTRODUCTION = [
   '- **Tokens.** Get one from `POST /tokens` (or the profile page) and send it as `Authorization: Bearer <token>`.',
   '- **Lists** answer `{"data": [...], "meta": {"total", "page", "perPage", "lastPage"}}` and accept `page` (from 1) and `perPage` (from 1 to 100); any other value answers 422.',
   '- **Filters and sorts** take the values their operation lists. An empty filter is ignored; any other value a filter or sort does not know answers 422 naming the field, never an unfiltered list.',
+  '- **Bodies** are JSON and hold only the fields their operation lists, each of the type it gives: a number as a number (`12`, not `"12"`), a yes or no as `true` or `false`. An unknown field or a value of another type answers 422 naming the field; nothing is converted. An operation that lists no body answers 422 to any field.',
   '- **Errors** answer `application/problem+json`: `{"type", "title", "status", "detail"}`; a request whose fields break a rule answers 422 with `errors: [{"field", "message", "rule"}]`, the `rule` named as the validator names it (`required`, `exists`, `distinct`, `maxLength`…).',
   '- **Windows that have closed** (booking for a session, choices in a placement round) answer 422 with a `code` saying why; a request that clashes with the state of a record (already enrolled, a round being matched or already matched) answers 409.',
   '- **Records the caller may not see** answer 404, as if they did not exist.',

@@ -542,7 +542,7 @@ export const fastStream: ApiArea = {
               },
             },
           },
-          ...problems(401, 403, 404),
+          ...problems(401, 403, 404, 422),
           409: problemAnswer(
             'The round is still open to choices, is being matched now (`statusUrl` says where to watch), or is published.',
             {

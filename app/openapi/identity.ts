@@ -100,7 +100,7 @@ export const identity: ApiArea = {
         tags: ['Identity'],
         responses: {
           204: { description: 'The token is revoked.' },
-          ...problems(401),
+          ...problems(401, 422),
         },
       },
     },

@@ -37,8 +37,11 @@ listQueryValidator.messagesProvider = new FormMessages({
   ...idMessages('family', 'family must be the id of a role family'),
   'q.string': 'q must be text, given once',
   'q.maxLength': 'q must be 100 characters or fewer',
+  'q.controlCharacters': 'q must not contain line breaks, tabs or hidden control characters',
   'category.string': 'category must be text, given once',
   'category.maxLength': 'category must be 64 characters or fewer',
+  'category.controlCharacters':
+    'category must not contain line breaks, tabs or hidden control characters',
 })
 
 /* A list that takes nothing but paging. */

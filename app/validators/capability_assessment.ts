@@ -24,7 +24,7 @@ roleLevelsValidator.messagesProvider = new FormMessages({
 export const judgementValidator = vine.create({
   decision: vine.enum(['agree', 'other', 'reject'] as const),
   level: vine.number().in(LEVELS).optional().requiredWhen('decision', 'in', ['other', 'reject']),
-  comment: vine.string().trim().maxLength(1000).optional(),
+  comment: vine.string().multiline().trim().maxLength(1000).optional(),
 })
 
 judgementValidator.messagesProvider = new FormMessages({
@@ -93,7 +93,7 @@ apiSelfAssessmentValidator.messagesProvider = new FormMessages({
 /* The API's validation of a self-assessment: a level and an optional comment. */
 export const apiValidationValidator = vine.create({
   level: vine.number().in(LEVELS),
-  comment: vine.string().trim().maxLength(1000).optional(),
+  comment: vine.string().multiline().trim().maxLength(1000).optional(),
 })
 
 apiValidationValidator.messagesProvider = new FormMessages({

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { FormMessages } from '#validators/messages'
 import { planItemStatusValues } from '#enums/capability'
+import { outOfBounds } from '#validators/date_bounds'
 
 const UK = 'Europe/London'
 const DATE_LABEL = 'The due date'
@@ -11,7 +12,7 @@ export type DueDateParts = { day?: string | null; month?: string | null; year?: 
 /*
  * Reads a plan item's due date: GOV.UK day, month and year typed separately,
  * or "yyyy-mm-dd" from the API. No date at all is allowed; otherwise it must
- * be a real date, today or later in UK time.
+ * be a real date, today or later in UK time, and at most ten years ahead.
  */
 export function dueDate(
   input: DueDateParts | string | null | undefined,
@@ -45,6 +46,8 @@ export function dueDate(
   if (date.toISODate()! < now.setZone(UK).toISODate()!) {
     return { error: `${DATE_LABEL} must be today or in the future` }
   }
+  const bounds = outOfBounds(date, 'day', now)
+  if (bounds) return { error: `${DATE_LABEL} must be ${bounds.latest} or earlier` }
   return { date }
 }
 

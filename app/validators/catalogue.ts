@@ -4,6 +4,7 @@ import type { Infer } from '@vinejs/vine/types'
 import { courseModeValues } from '#enums/learning'
 import { FormMessages } from '#validators/messages'
 import { pagingFields } from '#validators/api'
+import { withinDateBounds } from '#validators/date_bounds'
 
 export const catalogueSorts = ['title', 'next_session'] as const
 
@@ -11,6 +12,7 @@ export const catalogueSorts = ['title', 'next_session'] as const
 const day = () =>
   vine
     .date({ formats: ['YYYY-MM-DD'] })
+    .use(withinDateBounds())
     .transform((value) => DateTime.fromJSDate(value).toISODate()!)
     .optional()
 
@@ -27,6 +29,7 @@ const filterFields = {
   to: vine
     .date({ formats: ['YYYY-MM-DD'] })
     .afterOrSameAs('from')
+    .use(withinDateBounds())
     .transform((value) => DateTime.fromJSDate(value).toISODate()!)
     .optional(),
   sort: vine.enum(catalogueSorts).optional(),
@@ -54,7 +57,9 @@ catalogueFiltersValidator.messagesProvider = new FormMessages({
   'provider.positive': 'Select a provider from the list',
   'location.maxLength': 'Select a location from the list',
   'from.date': 'Date from must be a real date, like 2027-06-15',
+  'from.dateRange': 'Date from must be between {{ earliest }} and {{ latest }}',
   'to.date': 'Date to must be a real date, like 2027-06-30',
+  'to.dateRange': 'Date to must be between {{ earliest }} and {{ latest }}',
   'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
   'sort.enum': 'Sort by title or by next session date',
   'page.number': 'Page must be a whole number from 1',
@@ -81,7 +86,12 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
   'provider.positive': 'provider must be the id of a provider',
   'location.maxLength': 'location must be 120 characters or fewer',
   'from.date': 'from must be a real date in the form yyyy-mm-dd',
+  'from.dateRange': 'from must be between {{ earliest }} and {{ latest }}',
   'to.date': 'to must be a real date in the form yyyy-mm-dd',
+  'to.dateRange': 'to must be between {{ earliest }} and {{ latest }}',
+  'q.controlCharacters': 'q must not contain line breaks, tabs or hidden control characters',
+  'location.controlCharacters':
+    'location must not contain line breaks, tabs or hidden control characters',
   'to.date.afterOrSameAs': 'to must be the same as or after from',
   'sort.enum': 'sort must be title or next_session',
   'page.number': 'page must be a whole number from 1',

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
+import { reportOutOfBounds, withinDateBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import { clearanceValues } from '#enums/fast_stream'
 
@@ -9,7 +10,7 @@ import { clearanceValues } from '#enums/fast_stream'
 export const UK_ZONE = 'Europe/London'
 
 const id = () => vine.number().withoutDecimals().positive()
-const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const day = () => vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds())
 
 /* A UK date and time typed as 2026-03-27T09:30 (a datetime input) or 2026-03-27 09:30. */
 const ukDateTime = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
@@ -24,6 +25,7 @@ const ukDateTime = vine.createRule((value: unknown, _options: undefined, field: 
     field.report('Enter the {{ field }} as a real date and time', 'ukDateTime', field)
     return
   }
+  if (reportOutOfBounds(parsed, 'instant', field)) return
   field.mutate(parsed.toFormat("yyyy-MM-dd'T'HH:mm"), field)
 })
 
@@ -40,7 +42,7 @@ export function toUkDateTime(value: DateTime) {
 /* A scheme: its name, unique, and what it is. */
 export const schemeValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(120),
-  description: vine.string().trim().maxLength(2000).optional(),
+  description: vine.string().multiline().trim().maxLength(2000).optional(),
 })
 
 schemeValidator.messagesProvider = new FormMessages({
@@ -93,6 +95,7 @@ const entrantMessages = {
   'clearance.enum': 'Select the security clearance the entrant holds',
   'startedOn.required': 'Enter the date the entrant started on the Fast Stream',
   'startedOn.date': 'The start date must be a real date, like 2013-09-02',
+  'startedOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   'locations.maxLength': 'Location preferences must be 255 characters or fewer',
 }
 
@@ -129,7 +132,9 @@ postingValidator.messagesProvider = new FormMessages({
   'title.maxLength': 'The title must be 200 characters or fewer',
   'startsOn.required': 'Enter the date the posting started',
   'startsOn.date': 'The start date must be a real date, like 2014-03-03',
+  'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   'endsOn.date': 'The end date must be a real date, like 2014-08-29',
+  'endsOn.dateRange': 'The end date must be between {{ earliest }} and {{ latest }}',
   'isDigital.boolean': 'Select whether the posting was digital',
 })
 
@@ -156,6 +161,7 @@ const dateTimeMessages = (what: string) => ({
   required: `Enter the date and time ${what}`,
   string: `Enter the date and time ${what}`,
   ukDateTime: `Enter the date and time ${what} as a real date and time, like 2026-03-27 09:30`,
+  dateRange: `The date and time ${what} must be between {{ earliest }} and {{ latest }}`,
 })
 
 function prefixed(field: string, messages: Record<string, string>) {
@@ -174,6 +180,8 @@ roundValidator.messagesProvider = new FormMessages({
   ...prefixed('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),
   ...prefixed('resultsAt', dateTimeMessages('results are published')),
   'nextRoundOn.date': 'The date of the next round must be a real date, like 2027-03-01',
+  'nextRoundOn.dateRange':
+    'The date of the next round must be between {{ earliest }} and {{ latest }}',
   'maxPreferences.required': 'Enter how many placements an entrant may choose',
   'maxPreferences.number': 'Enter the number of choices as a whole number, like 10',
   'maxPreferences.withoutDecimals': 'Enter the number of choices as a whole number, like 10',
@@ -184,7 +192,7 @@ roundValidator.messagesProvider = new FormMessages({
 
 /* Why a placement is not approved: the team reads it. */
 export const rejectPlacementValidator = vine.create({
-  note: vine.string().trim().minLength(2).maxLength(1000),
+  note: vine.string().multiline().trim().minLength(2).maxLength(1000),
 })
 
 rejectPlacementValidator.messagesProvider = new FormMessages({
@@ -196,7 +204,7 @@ rejectPlacementValidator.messagesProvider = new FormMessages({
 
 /* A note the Fast Stream team may add when approving. */
 export const approvePlacementValidator = vine.create({
-  note: vine.string().trim().maxLength(1000).optional(),
+  note: vine.string().multiline().trim().maxLength(1000).optional(),
 })
 
 approvePlacementValidator.messagesProvider = new FormMessages({

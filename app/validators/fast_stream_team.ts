@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { FormMessages } from '#validators/messages'
+import { withinDateBounds } from '#validators/date_bounds'
 import { clearanceValues } from '#enums/fast_stream'
 
 const id = () => vine.number().withoutDecimals().positive()
@@ -10,7 +11,7 @@ export const MAX_PLACEMENT_SKILLS = 10
 const placementFields = {
   title: vine.string().trim().minLength(2).maxLength(200),
   location: vine.string().trim().minLength(2).maxLength(120),
-  description: vine.string().trim().minLength(20).maxLength(5000),
+  description: vine.string().multiline().trim().minLength(20).maxLength(5000),
   skillIds: vine
     .array(id())
     .parse((value) =>
@@ -21,7 +22,7 @@ const placementFields = {
   clearanceRequired: vine.enum(clearanceValues),
   isDigital: vine.enum(['yes', 'no'] as const),
   capacity: vine.number().withoutDecimals().range([1, 20]),
-  startsOn: vine.date({ formats: ['YYYY-MM-DD'] }),
+  startsOn: vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds()),
 }
 
 const placementMessages = {
@@ -58,6 +59,7 @@ const placementMessages = {
   'capacity.range': 'The placement must take between 1 and 20 entrants',
   'startsOn.required': 'Enter the date the placement starts',
   'startsOn.date': 'The start date must be a real date, like 2026-09-07',
+  'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
 }
 
 /* A placement a team lead offers in a round. */

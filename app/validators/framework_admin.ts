@@ -20,10 +20,10 @@ const asList = (value: unknown) =>
   value === undefined || value === null || Array.isArray(value) ? value : [value]
 
 const name = () => vine.string().trim().minLength(2).maxLength(200)
-const description = () => vine.string().trim().maxLength(2000).optional()
+const description = () => vine.string().multiline().trim().maxLength(2000).optional()
 const position = () => vine.number().withoutDecimals().range([0, 9999]).optional()
 const skillLevel = () => vine.number().withoutDecimals().range([1, 4])
-const descriptor = () => vine.string().trim().minLength(1).maxLength(2000)
+const descriptor = () => vine.string().multiline().trim().minLength(1).maxLength(2000)
 
 const LEVEL_RANGE = 'Select Awareness, Working, Practitioner or Expert'
 

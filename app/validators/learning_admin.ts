@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
+import { reportOutOfBounds } from '#validators/date_bounds'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
 import type { SessionInput } from '#actions/learning/save_course_session'
 
@@ -23,6 +24,7 @@ const calendarDate = vine.createRule((value: unknown, _options: undefined, field
     field.report('Enter the {{ field }} as a real date', 'calendarDate', field)
     return
   }
+  if (reportOutOfBounds(parsed, 'instant', field)) return
   field.mutate(parsed.toISODate(), field)
 })
 
@@ -47,6 +49,7 @@ const isoDateTime = vine.createRule((value: unknown, _options: undefined, field:
     field.report('{{ field }} must be an ISO 8601 date and time', 'isoDateTime', field)
     return
   }
+  if (reportOutOfBounds(parsed, 'instant', field)) return
   field.mutate(value.trim(), field)
 })
 
@@ -58,7 +61,7 @@ const courseFields = {
     .maxLength(32)
     .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
   title: vine.string().trim().minLength(2).maxLength(200),
-  summary: vine.string().trim().minLength(1).maxLength(5000),
+  summary: vine.string().multiline().trim().minLength(1).maxLength(5000),
   provider: vine.number().withoutDecimals().positive().optional(),
   mode: vine.enum(courseModeValues),
   status: vine.enum(courseStatusValues),
@@ -149,13 +152,16 @@ export const sessionFormValidator = vine.create({
 sessionFormValidator.messagesProvider = new FormMessages({
   'startDate.required': 'Enter the date the session starts',
   'startDate.calendarDate': 'The start date must be a real date, like 27/03/2026',
+  'startDate.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   'startTime.required': 'Enter the time the session starts',
   'startTime.clockTime': 'Enter the start time in 24-hour format, like 09:30',
   'endDate.calendarDate': 'The end date must be a real date, like 27/03/2026',
+  'endDate.dateRange': 'The end date must be between {{ earliest }} and {{ latest }}',
   'endTime.required': 'Enter the time the session ends',
   'endTime.clockTime': 'Enter the end time in 24-hour format, like 16:30',
   'closesDate.required': 'Enter the date booking closes, or leave the date and time blank',
   'closesDate.calendarDate': 'The date booking closes must be a real date, like 26/03/2026',
+  'closesDate.dateRange': 'The date booking closes must be between {{ earliest }} and {{ latest }}',
   'closesTime.required': 'Enter the time booking closes, or leave the date and time blank',
   'closesTime.clockTime': 'Enter the time booking closes in 24-hour format, like 17:00',
   ...placeMessages,
@@ -208,10 +214,14 @@ export const sessionApiValidator = vine.create({
 sessionApiValidator.messagesProvider = new FormMessages({
   'startsAt.required': 'Give startsAt: when the session starts, in ISO 8601',
   'startsAt.isoDateTime': 'startsAt must be an ISO 8601 date and time, like 2026-03-27T09:30:00Z',
+  'startsAt.dateRange': 'startsAt must be between {{ earliest }} and {{ latest }}, UK time',
   'endsAt.required': 'Give endsAt: when the session ends, in ISO 8601',
   'endsAt.isoDateTime': 'endsAt must be an ISO 8601 date and time, like 2026-03-27T16:30:00Z',
+  'endsAt.dateRange': 'endsAt must be between {{ earliest }} and {{ latest }}, UK time',
   'bookingClosesAt.isoDateTime':
     'bookingClosesAt must be an ISO 8601 date and time, like 2026-03-26T17:00:00Z',
+  'bookingClosesAt.dateRange':
+    'bookingClosesAt must be between {{ earliest }} and {{ latest }}, UK time',
   ...placeMessages,
 })
 
@@ -239,7 +249,7 @@ export function sessionFromApi(body: {
 
 /* A reason, for cancelling a session or a booking. */
 export const cancellationValidator = vine.create({
-  reason: vine.string().trim().minLength(1).maxLength(500),
+  reason: vine.string().multiline().trim().minLength(1).maxLength(500),
 })
 
 cancellationValidator.messagesProvider = new FormMessages({

@@ -8,7 +8,7 @@ const UK = 'Europe/London'
 
 /* A note to the line manager with a request for a place. */
 export const enrolValidator = vine.create({
-  note: vine.string().trim().maxLength(1000).optional(),
+  note: vine.string().multiline().trim().maxLength(1000).optional(),
 })
 
 enrolValidator.messagesProvider = new FormMessages({
@@ -18,7 +18,7 @@ enrolValidator.messagesProvider = new FormMessages({
 
 /* Why a learner gives up a request, booking or waiting-list place. */
 export const cancelEnrolmentValidator = vine.create({
-  reason: vine.string().trim().minLength(1).maxLength(500),
+  reason: vine.string().multiline().trim().minLength(1).maxLength(500),
 })
 
 cancelEnrolmentValidator.messagesProvider = new FormMessages({
@@ -31,7 +31,7 @@ cancelEnrolmentValidator.messagesProvider = new FormMessages({
 /* A line manager's decision on one request; a decline's reason is checked by the action. */
 export const decisionValidator = vine.create({
   decision: vine.enum(['approve', 'decline'] as const),
-  reason: vine.string().trim().maxLength(500).optional(),
+  reason: vine.string().multiline().trim().maxLength(500).optional(),
 })
 
 decisionValidator.messagesProvider = new FormMessages({
@@ -129,7 +129,7 @@ myEnrolmentsQueryValidator.messagesProvider = new FormMessages({
 
 /* The API's enrolment body: an optional note for the line manager. */
 export const apiEnrolValidator = vine.create({
-  note: vine.string().trim().maxLength(1000).optional(),
+  note: vine.string().multiline().trim().maxLength(1000).optional(),
 })
 
 apiEnrolValidator.messagesProvider = new FormMessages({
@@ -139,7 +139,7 @@ apiEnrolValidator.messagesProvider = new FormMessages({
 
 /* The API's cancellation body: a reason is required. */
 export const apiCancelValidator = vine.create({
-  reason: vine.string().trim().minLength(1).maxLength(500),
+  reason: vine.string().multiline().trim().minLength(1).maxLength(500),
 })
 
 apiCancelValidator.messagesProvider = new FormMessages({

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { organisationTypeValues } from '#enums/organisation_types'
 import { auditActionValues } from '#enums/audit_actions'
 import { FormMessages } from '#validators/messages'
+import { withinDateBounds } from '#validators/date_bounds'
 
 /* What an organisation form may send, when adding or changing one. */
 export const organisationValidator = vine.create({
@@ -60,10 +61,14 @@ export const auditFiltersValidator = vine.create({
     .regex(/^[a-z_]+$/)
     .optional(),
   actor: vine.string().trim().maxLength(254).optional(),
-  from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  from: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .use(withinDateBounds())
+    .optional(),
   to: vine
     .date({ formats: ['YYYY-MM-DD'] })
     .afterOrSameAs('from')
+    .use(withinDateBounds())
     .optional(),
   organisationId: vine.number().withoutDecimals().positive().optional(),
   page: vine.number().withoutDecimals().positive().optional(),
@@ -75,7 +80,9 @@ auditFiltersValidator.messagesProvider = new FormMessages({
   'subjectType.maxLength': 'Select a type of record from the list',
   'actor.maxLength': 'Email address must be 254 characters or fewer',
   'from.date': 'Date from must be a real date, like 2026-03-27',
+  'from.dateRange': 'Date from must be between {{ earliest }} and {{ latest }}',
   'to.date': 'Date to must be a real date, like 2026-03-31',
+  'to.dateRange': 'Date to must be between {{ earliest }} and {{ latest }}',
   'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
   'organisationId.number': 'Select an organisation from the list',
   'organisationId.withoutDecimals': 'Select an organisation from the list',

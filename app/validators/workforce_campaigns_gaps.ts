@@ -6,10 +6,12 @@ import {
   gapStatusValues,
 } from '#enums/workforce'
 import { FormMessages } from '#validators/messages'
+import { withinDateBounds } from '#validators/date_bounds'
 
 const id = () => vine.number().withoutDecimals().positive()
-const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const day = () => vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds())
 const dateMessage = (label: string) => `${label} must be a real date, like 2026-03-27`
+const rangeMessage = (label: string) => `${label} must be between {{ earliest }} and {{ latest }}`
 
 /* What a recruitment campaign form may send, when adding or changing one. */
 export const campaignValidator = vine.create({
@@ -54,11 +56,17 @@ campaignValidator.messagesProvider = new FormMessages({
   'hires.withoutDecimals': 'Hires must be a whole number, like 2',
   'hires.min': 'Hires must be 0 or more',
   'plannedOn.date': dateMessage('Date planned'),
+  'plannedOn.dateRange': rangeMessage('Date planned'),
   'advertisedOn.date': dateMessage('Date advertised'),
+  'advertisedOn.dateRange': rangeMessage('Date advertised'),
   'siftingOn.date': dateMessage('Date sifting started'),
+  'siftingOn.dateRange': rangeMessage('Date sifting started'),
   'interviewingOn.date': dateMessage('Date interviews started'),
+  'interviewingOn.dateRange': rangeMessage('Date interviews started'),
   'offersOn.date': dateMessage('Date offers made'),
+  'offersOn.dateRange': rangeMessage('Date offers made'),
   'closedOn.date': dateMessage('Date filled or closed'),
+  'closedOn.dateRange': rangeMessage('Date filled or closed'),
 })
 
 /* What a capability gap form may send, when adding or changing one. */
@@ -68,7 +76,7 @@ export const gapValidator = vine.create({
   roleProfileId: id().optional(),
   skillId: id().optional(),
   title: vine.string().trim().minLength(2).maxLength(200),
-  description: vine.string().trim().maxLength(2000).optional(),
+  description: vine.string().multiline().trim().maxLength(2000).optional(),
   severity: vine.enum(gapSeverityValues),
   mitigation: vine.enum(gapMitigationValues).optional(),
   ownerEmail: vine.string().trim().maxLength(254).optional(),
@@ -99,13 +107,14 @@ gapValidator.messagesProvider = new FormMessages({
   'mitigation.enum': 'Select a mitigation from the list',
   'ownerEmail.maxLength': 'Owner’s email address must be 254 characters or fewer',
   'dueOn.date': dateMessage('Due date'),
+  'dueOn.dateRange': rangeMessage('Due date'),
   'status.required': 'Select the status of the gap',
   'status.enum': 'Select the status of the gap',
 })
 
 /* Why a suggested or open gap is being dismissed. */
 export const dismissGapValidator = vine.create({
-  reason: vine.string().trim().minLength(2).maxLength(500),
+  reason: vine.string().multiline().trim().minLength(2).maxLength(500),
 })
 
 dismissGapValidator.messagesProvider = new FormMessages({

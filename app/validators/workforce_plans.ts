@@ -61,7 +61,7 @@ addPlanLineValidator.messagesProvider = new FormMessages({
 
 /* A capability admin returning a plan says what needs to change. */
 export const returnPlanValidator = vine.create({
-  comment: vine.string().trim().minLength(1).maxLength(2000),
+  comment: vine.string().multiline().trim().minLength(1).maxLength(2000),
 })
 
 returnPlanValidator.messagesProvider = new FormMessages({
@@ -85,6 +85,7 @@ export const planNumbersValidator = vine.create({
       inPostOverride: count().optional(),
       overrideReason: vine
         .string()
+        .multiline()
         .trim()
         .maxLength(500)
         .optional()

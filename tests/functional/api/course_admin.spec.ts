@@ -26,8 +26,6 @@ const SESSION_BODY = {
   startsAt: `${nextYear}-07-14T09:30:00+01:00`,
   endsAt: `${nextYear}-07-14T16:30:00+01:00`,
   capacity: 20,
-  venue: null,
-  location: null,
   onlineUrl: 'https://meet.example.gov.uk/pipelines',
 }
 
@@ -239,7 +237,7 @@ test.group('API: course admins add sessions', (group) => {
         { bookingClosesAt: `${nextYear}-07-14T10:00:00+01:00` },
         { bookingClosesAt: 'Booking must close before the session starts' },
       ],
-      [{ onlineUrl: null, venue: '' }, { venue: 'Enter a venue or an online link' }],
+      [{ onlineUrl: undefined, venue: '' }, { venue: 'Enter a venue or an online link' }],
       [{ capacity: 0 }, { capacity: 'Capacity must be at least 1' }],
       [{ capacity: -1 }, { capacity: 'Capacity must be at least 1' }],
       [{ capacity: 'ten' }, { capacity: 'Enter the capacity as a whole number, like 12' }],
@@ -267,7 +265,7 @@ test.group('API: course admins add sessions', (group) => {
     const past = await client
       .post(`/api/v1/courses/${course.id}/sessions`)
       .header('Authorization', auth)
-      .json({ ...SESSION_BODY, onlineUrl: null, endsAt: SESSION_BODY.startsAt })
+      .json({ ...SESSION_BODY, onlineUrl: undefined, endsAt: SESSION_BODY.startsAt })
     assert.deepEqual(past.body().errors, [
       { field: 'endsAt', message: 'The session must end after it starts', rule: 'afterStart' },
       { field: 'venue', message: 'Enter a venue or an online link', rule: 'venueOrLink' },

@@ -8,6 +8,7 @@ import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { clearanceValues, type Clearance } from '#enums/fast_stream'
 import { normaliseLocations } from '#actions/fast_stream/admin/save_entrant'
+import { boundsMessage, outOfBounds } from '#validators/date_bounds'
 import { isEmailAddress, printable } from '#domain/identity/email_address'
 import {
   CSV_READING,
@@ -253,8 +254,12 @@ export async function planEntrantImport(
           : 'The clearance is missing: BPSS, CTC, SC or DV'
       )
     }
-    const startedOn = readDate(row.startedOn)
-    if (!startedOn) {
+    let startedOn = readDate(row.startedOn)
+    const startBounds = startedOn ? outOfBounds(DateTime.fromISO(startedOn), 'day') : null
+    if (startBounds) {
+      reasons.push(boundsMessage('The start date', startBounds))
+      startedOn = null
+    } else if (!startedOn) {
       reasons.push(
         row.startedOn
           ? `The start date must be a real date written YYYY-MM-DD, not “${row.startedOn}”`

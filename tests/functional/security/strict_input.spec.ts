@@ -1,0 +1,525 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
+import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import { createRole } from '#database/factories/framework_factory'
+import {
+  createEntrant,
+  createPlacement,
+  createRound,
+  createTeam,
+} from '#database/factories/fast_stream_factory'
+import { bearer } from '#tests/support/api'
+import { enrol } from '#actions/learning/enrol'
+import Course from '#models/course'
+import CourseSession from '#models/course_session'
+import RoleAssignment from '#models/role_assignment'
+import Skill from '#models/skill'
+import SkillAssessment from '#models/skill_assessment'
+import { openApiDocument } from '../../../app/openapi/document.js'
+import { HTTP_METHODS } from '../../../app/openapi/types.js'
+
+const UK = 'Europe/London'
+const nextYear = DateTime.now().year + 1
+
+const COURSE_BODY = {
+  code: 'STRICT-101',
+  title: 'Strict input',
+  summary: 'What a service should refuse.',
+  mode: 'online',
+  status: 'draft',
+  requiresApproval: false,
+  durationHours: 7,
+  cost: 450,
+}
+
+const SESSION_BODY = {
+  startsAt: `${nextYear}-07-14T09:30:00+01:00`,
+  endsAt: `${nextYear}-07-14T16:30:00+01:00`,
+  capacity: 20,
+  onlineUrl: 'https://meet.example.gov.uk/strict',
+}
+
+const SESSION_FORM = {
+  startDate: `${nextYear}-07-14`,
+  startTime: '09:30',
+  endDate: '',
+  endTime: '16:30',
+  closesDate: '',
+  closesTime: '',
+  venue: 'Aviation House',
+  location: 'London',
+  onlineUrl: '',
+  capacity: '12',
+}
+
+type FieldError = { field: string; message: string; rule?: string }
+
+const errorsOf = (body: { errors?: FieldError[] }) => body.errors ?? []
+const fieldsOf = (body: { errors?: FieldError[] }) => errorsOf(body).map((error) => error.field)
+
+/* Every change the service makes is audited, and tokens are rows: together, "anything written". */
+async function writes() {
+  const [audits, tokens] = await Promise.all([
+    db.from('audit_events').count('* as total').first(),
+    db.from('auth_access_tokens').count('* as total').first(),
+  ])
+  return Number(audits.total) + Number(tokens.total)
+}
+
+/* The last day a session may start on today: ten years ahead, and never past 2037. */
+function latestSessionDay() {
+  const ahead = DateTime.now().setZone(UK).plus({ years: 10 }).toISODate()!
+  return ahead > '2037-12-31' ? '2037-12-31' : ahead
+}
+
+const longDate = (isoDay: string) => DateTime.fromISO(isoDay, { zone: UK }).toFormat('d MMMM yyyy')
+
+async function courseAdmin() {
+  const admin = await createUser({ roles: ['course_admin'] })
+  const provider = await createProvider('Strict Academy', [admin])
+  const course = await createCourse({ provider })
+  return { admin, provider, course, auth: await bearer(admin) }
+}
+
+/* A person in a role level needing Programming, with a line manager and a self-assessment. */
+async function personInRole() {
+  const { levels } = await createRole({
+    levels: [{ name: 'Developer', needs: { Programming: 2 } }],
+  })
+  const manager = await createUser()
+  const person = await createUser({ overrides: { lineManagerId: manager.id } })
+  await RoleAssignment.create({
+    userId: person.id,
+    roleLevelId: levels[0].id,
+    kind: 'current',
+    activeKind: 'current',
+    status: 'confirmed',
+  })
+  const programming = await Skill.findByOrFail('name', 'Programming')
+  const assessment = await SkillAssessment.create({
+    userId: person.id,
+    skillId: programming.id,
+    level: 3,
+    source: 'self',
+    status: 'submitted',
+    assessedBy: person.id,
+    assessedAt: DateTime.now(),
+  })
+  return { manager, person, programming, assessment }
+}
+
+/*
+ * For each documented API write, an address and a caller that get past
+ * authorisation and "not found", so the body is what gets judged.
+ */
+async function writeTargets() {
+  const { course, auth: courseAdminAuth } = await courseAdmin()
+  const { manager, person, assessment } = await personInRole()
+  const session = await createSession()
+  const bookedOn = await createSession()
+  const booked = await enrol(person, bookedOn.id)
+  if (!('enrolment' in booked)) throw new Error(`Could not enrol: ${booked.type}`)
+  const round = await createRound()
+  const placement = await createPlacement(round, { team: await createTeam() })
+  const closed = await createRound({ status: 'closed' })
+  const { user: entrant } = await createEntrant()
+  const fastStreamAdmin = await createUser({ roles: ['fast_stream_admin'] })
+  const personAuth = await bearer(person)
+  const adminAuth = await bearer(fastStreamAdmin)
+  const targets: Record<string, { url: string; auth: string | null }> = {
+    createToken: { url: '/tokens', auth: null },
+    revokeCurrentToken: { url: '/tokens/current', auth: personAuth },
+    createCourse: { url: '/courses', auth: courseAdminAuth },
+    createSession: { url: `/courses/${course.id}/sessions`, auth: courseAdminAuth },
+    enrol: { url: `/sessions/${session.id}/enrolments`, auth: personAuth },
+    cancelEnrolment: { url: `/enrolments/${booked.enrolment.id}`, auth: personAuth },
+    submitSelfAssessment: { url: '/me/assessments', auth: personAuth },
+    validateAssessment: {
+      url: `/assessments/${assessment.id}/validation`,
+      auth: await bearer(manager),
+    },
+    addPlanItem: { url: '/me/plan/items', auth: personAuth },
+    replaceMyPreferences: { url: `/rounds/${round.id}/preferences`, auth: await bearer(entrant) },
+    rankApplicants: { url: `/placements/${placement.id}/rankings`, auth: adminAuth },
+    runMatch: { url: `/rounds/${closed.id}/match`, auth: adminAuth },
+  }
+  return targets
+}
+
+test.group('Strict input: API bodies are held to the OpenAPI document', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a session’s capacity as true, "0x10", "12" or 12.5 answers 422 naming capacity, and nothing is saved', async ({
+    client,
+    assert,
+  }) => {
+    const { course, auth } = await courseAdmin()
+    for (const capacity of [true, '0x10', '12', 12.5]) {
+      const response = await client
+        .post(`/api/v1/courses/${course.id}/sessions`)
+        .header('Authorization', auth)
+        .json({ ...SESSION_BODY, capacity })
+      assert.equal(response.status(), 422, JSON.stringify(capacity))
+      response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
+      assert.deepEqual(errorsOf(response.body()), [
+        {
+          field: 'capacity',
+          message: 'Enter the capacity as a whole number, like 12',
+          rule: 'number',
+        },
+      ])
+    }
+    assert.lengthOf(await CourseSession.query().where('course_id', course.id), 0)
+  })
+
+  test('numbers for text, text for numbers and words for yes or no are refused on a course, never converted', async ({
+    client,
+    assert,
+  }) => {
+    const { auth } = await courseAdmin()
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ requiresApproval: 'true' }, 'requiresApproval'],
+      [{ requiresApproval: 1 }, 'requiresApproval'],
+      [{ durationHours: '7' }, 'durationHours'],
+      [{ cost: '450' }, 'cost'],
+      [{ title: 42 }, 'title'],
+      [{ mode: ['online'] }, 'mode'],
+    ]
+    for (const [change, field] of cases) {
+      const response = await client
+        .post('/api/v1/courses')
+        .header('Authorization', auth)
+        .json({ ...COURSE_BODY, ...change })
+      assert.equal(response.status(), 422, JSON.stringify(change))
+      assert.deepEqual(fieldsOf(response.body()), [field], JSON.stringify(change))
+    }
+    assert.isNull(await Course.findBy('code', 'STRICT-101'))
+  })
+
+  test('an unknown property answers 422 naming it, at the top of a body or inside a list item', async ({
+    client,
+    assert,
+  }) => {
+    const { course, auth } = await courseAdmin()
+    const session = await client
+      .post(`/api/v1/courses/${course.id}/sessions`)
+      .header('Authorization', auth)
+      .json({ ...SESSION_BODY, capacity: '20', status: 'cancelled' })
+    session.assertStatus(422)
+    assert.deepEqual(errorsOf(session.body()), [
+      {
+        field: 'status',
+        message: 'Remove status: it is not a field this request takes',
+        rule: 'additionalProperties',
+      },
+      {
+        field: 'capacity',
+        message: 'Enter the capacity as a whole number, like 12',
+        rule: 'number',
+      },
+    ])
+
+    const { person, programming } = await personInRole()
+    const assessments = await client
+      .put('/api/v1/me/assessments')
+      .header('Authorization', await bearer(person))
+      .json({ assessments: [{ skillId: programming.id, level: '3', evidence: 'Shipped it' }] })
+    assessments.assertStatus(422)
+    assert.sameMembers(fieldsOf(assessments.body()), [
+      'assessments.0.evidence',
+      'assessments.0.level',
+    ])
+    assert.lengthOf(await SkillAssessment.query().where('user_id', person.id), 1)
+  })
+
+  test('a caller without a valid token gets 401 whatever the body; the public token request is checked too', async ({
+    client,
+    assert,
+  }) => {
+    const anonymous = await client.post('/api/v1/courses').json({ ...COURSE_BODY, extra: true })
+    anonymous.assertStatus(401)
+    const user = await createUser()
+    const before = await writes()
+    const token = await client
+      .post('/api/v1/tokens')
+      .json({ email: user.email, password: 'correct-horse-battery', remember: true })
+    token.assertStatus(422)
+    assert.deepEqual(fieldsOf(token.body()), ['remember'])
+    assert.equal(await writes(), before)
+  })
+
+  test('every documented API write answers 422 naming an unknown property, and writes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const targets = await writeTargets()
+    const seen: string[] = []
+    for (const [path, item] of Object.entries(openApiDocument().paths)) {
+      for (const method of HTTP_METHODS) {
+        const operation = item[method]
+        if (!operation || method === 'get') continue
+        seen.push(operation.operationId)
+        const target = targets[operation.operationId]
+        assert.exists(target, `${operation.operationId} has a request in this test`)
+        const before = await writes()
+        const request = client[method](`/api/v1${target.url}`)
+        if (target.auth) request.header('Authorization', target.auth)
+        const response = await request.json({ notAField: 'x' })
+        const label = `${method.toUpperCase()} ${path}`
+        assert.equal(response.status(), 422, `${label}: ${response.text()}`)
+        assert.deepInclude(
+          errorsOf(response.body()),
+          {
+            field: 'notAField',
+            message: 'Remove notAField: it is not a field this request takes',
+            rule: 'additionalProperties',
+          },
+          label
+        )
+        assert.equal(await writes(), before, `${label} wrote nothing`)
+      }
+    }
+    assert.sameMembers(seen, Object.keys(targets))
+  })
+})
+
+test.group('Strict input: control characters in text fields', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a course form refuses NUL, a text-direction override or a line break in its title; its summary keeps line breaks', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, provider } = await courseAdmin()
+    const form = {
+      code: 'CTRL-101',
+      summary: 'First line.\r\nSecond line,\twith a tab.',
+      provider: String(provider.id),
+      mode: 'online',
+      durationHours: '7',
+      cost: '0',
+      status: 'draft',
+      requiresApproval: 'false',
+    }
+    for (const title of [
+      'Agile\u0000basics',
+      'Agile \u202Esbasic',
+      'Agile\nbasics',
+      'Agile\u0085',
+    ]) {
+      const response = await client
+        .post('/learning/admin/courses')
+        .loginAs(admin)
+        .withCsrfToken()
+        .form({ ...form, title })
+        .redirects(0)
+      response.assertFlashMessage('inputErrorsBag', {
+        title: ['The title must not contain line breaks, tabs or hidden control characters'],
+      })
+    }
+    assert.isNull(await Course.findBy('code', 'CTRL-101'))
+
+    const hidden = await client
+      .post('/learning/admin/courses')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ ...form, title: 'Agile basics', summary: 'Fine\u2066 until here' })
+      .redirects(0)
+    hidden.assertFlashMessage('inputErrorsBag', {
+      summary: ['The summary must not contain hidden control characters'],
+    })
+
+    await client
+      .post('/learning/admin/courses')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ ...form, title: 'Agile basics' })
+      .redirects(0)
+    const saved = await Course.findByOrFail('code', 'CTRL-101')
+    assert.equal(saved.summary, form.summary)
+  })
+
+  test('the API refuses control characters in a session’s venue and a course’s title, and keeps a summary’s line breaks', async ({
+    client,
+    assert,
+  }) => {
+    const { course, auth } = await courseAdmin()
+    const session = await client
+      .post(`/api/v1/courses/${course.id}/sessions`)
+      .header('Authorization', auth)
+      .json({ ...SESSION_BODY, venue: 'Room 1\u202E', location: 'Leeds\r\nYork' })
+    session.assertStatus(422)
+    assert.deepEqual(errorsOf(session.body()), [
+      {
+        field: 'venue',
+        message: 'The venue must not contain line breaks, tabs or hidden control characters',
+        rule: 'controlCharacters',
+      },
+      {
+        field: 'location',
+        message: 'The location must not contain line breaks, tabs or hidden control characters',
+        rule: 'controlCharacters',
+      },
+    ])
+    assert.lengthOf(await CourseSession.query().where('course_id', course.id), 0)
+
+    const title = await client
+      .post('/api/v1/courses')
+      .header('Authorization', auth)
+      .json({ ...COURSE_BODY, title: 'Strict\u0007input' })
+    title.assertStatus(422)
+    assert.deepEqual(fieldsOf(title.body()), ['title'])
+
+    const summary = 'Line one.\nLine two.'
+    const created = await client
+      .post('/api/v1/courses')
+      .header('Authorization', auth)
+      .json({ ...COURSE_BODY, summary })
+    created.assertStatus(201)
+    const saved = await Course.findByOrFail('code', 'STRICT-101')
+    assert.equal(saved.summary, summary)
+  })
+})
+
+test.group('Strict input: dates within bounds', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a session on 19 January 2038 gets a message on the form and a 422 from the API, not a 500', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, course, auth } = await courseAdmin()
+    const bounds = `between 1 January 2000 and ${longDate(latestSessionDay())}`
+    const form = await client
+      .post(`/learning/admin/courses/${course.id}/sessions`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({
+        ...SESSION_FORM,
+        startDate: '2038-01-19',
+        closesDate: '19/01/2038',
+        closesTime: '08:00',
+      })
+      .redirects(0)
+    form.assertStatus(302)
+    form.assertFlashMessage('inputErrorsBag', {
+      startDate: [`The start date must be ${bounds}`],
+      closesDate: [`The date booking closes must be ${bounds}`],
+    })
+
+    const api = await client
+      .post(`/api/v1/courses/${course.id}/sessions`)
+      .header('Authorization', auth)
+      .json({
+        ...SESSION_BODY,
+        startsAt: '2038-01-19T09:00:00Z',
+        endsAt: '2038-01-19T17:00:00Z',
+        bookingClosesAt: '1999-12-31T09:00:00Z',
+      })
+    api.assertStatus(422)
+    assert.deepEqual(errorsOf(api.body()), [
+      { field: 'startsAt', message: `startsAt must be ${bounds}, UK time`, rule: 'dateRange' },
+      { field: 'endsAt', message: `endsAt must be ${bounds}, UK time`, rule: 'dateRange' },
+      {
+        field: 'bookingClosesAt',
+        message: `bookingClosesAt must be ${bounds}, UK time`,
+        rule: 'dateRange',
+      },
+    ])
+    assert.lengthOf(await CourseSession.query().where('course_id', course.id), 0)
+  })
+
+  test('a session on the last day accepted is stored as given; a day later is refused', async ({
+    client,
+    assert,
+  }) => {
+    const { course, auth } = await courseAdmin()
+    const last = latestSessionDay()
+    const startsAt = DateTime.fromISO(`${last}T09:00`, { zone: UK })
+    const saved = await client
+      .post(`/api/v1/courses/${course.id}/sessions`)
+      .header('Authorization', auth)
+      .json({
+        ...SESSION_BODY,
+        startsAt: `${last}T09:00:00`,
+        endsAt: `${last}T23:59:00`,
+        bookingClosesAt: `${last}T08:00:00`,
+      })
+    saved.assertStatus(201)
+    const session = await CourseSession.findByOrFail('course_id', course.id)
+    await session.refresh()
+    assert.equal(session.startsAt.toUTC().toISO(), startsAt.toUTC().toISO())
+    assert.equal(
+      session.endsAt.toUTC().toISO(),
+      DateTime.fromISO(`${last}T23:59`, { zone: UK }).toUTC().toISO()
+    )
+    assert.equal(saved.body().data.startsAt, startsAt.toUTC().toISO())
+
+    const after = DateTime.fromISO(last).plus({ days: 1 }).toISODate()
+    const refused = await client
+      .post(`/api/v1/courses/${course.id}/sessions`)
+      .header('Authorization', auth)
+      .json({ ...SESSION_BODY, startsAt: `${after}T09:00:00`, endsAt: `${after}T10:00:00` })
+    refused.assertStatus(422)
+    assert.deepEqual(fieldsOf(refused.body()), ['startsAt', 'endsAt'])
+
+    // The latest an instant will ever be accepted, the end of 2037, fits the TIMESTAMP columns.
+    const capped = await createSession({
+      course,
+      startsAt: DateTime.fromISO('2037-12-31T23:59', { zone: UK }),
+    })
+    await capped.refresh()
+    assert.equal(capped.startsAt.toUTC().toISO(), '2037-12-31T23:59:00.000Z')
+    assert.equal(capped.endsAt.toUTC().toISO(), '2038-01-01T06:59:00.000Z')
+  })
+
+  test('plan due dates, campaign dates and round times far ahead or long ago get a field message', async ({
+    client,
+    assert,
+  }) => {
+    const dayBounds = `between 1 January 2000 and ${longDate(
+      DateTime.now().setZone(UK).plus({ years: 10 }).toISODate()!
+    )}`
+    const { person, programming } = await personInRole()
+    const plan = await client
+      .post('/api/v1/me/plan/items')
+      .header('Authorization', await bearer(person))
+      .json({ kind: 'skill', skillId: programming.id, targetLevel: 3, dueOn: '2099-01-01' })
+    plan.assertStatus(422)
+    assert.deepEqual(errorsOf(plan.body()), [
+      {
+        field: 'dueOn',
+        message: `The due date must be ${longDate(DateTime.now().setZone(UK).plus({ years: 10 }).toISODate()!)} or earlier`,
+        rule: 'dueDate',
+      },
+    ])
+
+    const hr = await createUser({ roles: ['department_hr'] })
+    const campaign = await client
+      .post('/workforce/campaigns')
+      .loginAs(hr)
+      .withCsrfToken()
+      .form({ plannedOn: '1999-12-31', closedOn: '2099-01-01' })
+      .redirects(0)
+    const campaignErrors = campaign.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.deepEqual(campaignErrors.plannedOn, [`Date planned must be ${dayBounds}`])
+    assert.deepEqual(campaignErrors.closedOn, [`Date filled or closed must be ${dayBounds}`])
+
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const round = await client
+      .post('/fast-stream/admin/rounds')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ resultsAt: '2038-01-19T10:00', nextRoundOn: '2099-03-01' })
+      .redirects(0)
+    const roundErrors = round.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.deepEqual(roundErrors.resultsAt, [
+      `The date and time results are published must be between 1 January 2000 and ${longDate(latestSessionDay())}`,
+    ])
+    assert.deepEqual(roundErrors.nextRoundOn, [`The date of the next round must be ${dayBounds}`])
+  })
+})
