@@ -5,6 +5,7 @@ import User from '#models/user'
 import UserRole from '#models/user_role'
 import Team from '#models/team'
 import { recordAudit } from '#services/audit'
+import type { OrganisationScope } from '#services/organisation_scope'
 import { AuditActions } from '#enums/audit_actions'
 import { endSessionsOf } from '#services/user_sessions'
 import type { Role } from '#enums/roles'
@@ -35,8 +36,14 @@ export type SaveUserResult =
  * Creates or updates a person with their roles, checking the references a
  * form cannot: a unique e-mail, a real line manager who is not the person
  * or one of their reports, and a team inside the chosen organisation.
+ * The line manager is looked for in the administrator's scope only (their
+ * person's current one is kept), so someone elsewhere reads as no one.
  */
-export async function saveUser(input: UserInput, existing?: User): Promise<SaveUserResult> {
+export async function saveUser(
+  input: UserInput,
+  scope: OrganisationScope,
+  existing?: User
+): Promise<SaveUserResult> {
   return orOnDuplicate(
     () =>
       db.transaction(async (trx) => {
@@ -48,8 +55,15 @@ export async function saveUser(input: UserInput, existing?: User): Promise<SaveU
 
         let lineManagerId: number | null = null
         if (input.lineManagerEmail) {
+          const currentManagerId = existing?.lineManagerId
           const manager = await User.query({ client: trx })
             .where('email', input.lineManagerEmail.toLowerCase())
+            .if(!scope.everything, (query) =>
+              query.where((visible) => {
+                visible.whereIn('organisation_id', scope.organisationIdsQuery())
+                if (currentManagerId) visible.orWhere('id', currentManagerId)
+              })
+            )
             .first()
           if (!manager) return { type: 'line_manager_not_found' as const }
           if (existing && manager.id === existing.id)

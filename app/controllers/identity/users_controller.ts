@@ -31,6 +31,10 @@ const FIELD_ERRORS: Record<Exclude<SaveUserResult['type'], 'saved'>, [string, st
   team_not_in_organisation: ['teamId', 'Select a team in the chosen organisation'],
 }
 
+/* Department HR look for line managers in their own organisations: anyone else is no one. */
+const NO_MANAGER_IN_SCOPE =
+  'There is no one in your organisation with this email address: enter the line manager’s email address'
+
 export default class UsersController {
   async index({ auth, bouncer, request, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('viewList')
@@ -79,13 +83,14 @@ export default class UsersController {
     )
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ auth, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
     const input = await request.validateUsing(createUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], [])
-    const result = await saveUser({ ...input, roles })
-    return this.respond(result, { response, session }, 'Person added')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveUser({ ...input, roles }, scope)
+    return this.respond(result, { response, session }, 'Person added', scope)
   }
 
   async edit({ auth, bouncer, params, view }: HttpContext) {
@@ -98,14 +103,15 @@ export default class UsersController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
     const person = await this.findInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     const input = await request.validateUsing(updateUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], person.roleNames)
-    const result = await saveUser({ ...input, roles }, person)
-    return this.respond(result, { response, session }, 'Changes saved')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await saveUser({ ...input, roles }, scope, person)
+    return this.respond(result, { response, session }, 'Changes saved', scope)
   }
 
   async deactivate(ctx: HttpContext) {
@@ -174,13 +180,18 @@ export default class UsersController {
   private respond(
     result: SaveUserResult,
     { response, session }: Pick<HttpContext, 'response' | 'session'>,
-    message: string
+    message: string,
+    scope: OrganisationScope
   ) {
     if (result.type === 'saved') {
       session.flash('success', message)
       return response.redirect().toPath(`/admin/users/${result.user.id}`)
     }
-    const [field, text] = FIELD_ERRORS[result.type]
+    const [field, everywhere] = FIELD_ERRORS[result.type]
+    const text =
+      result.type === 'line_manager_not_found' && !scope.everything
+        ? NO_MANAGER_IN_SCOPE
+        : everywhere
     session.flashExcept(['_csrf', '_method', 'password'])
     session.flash('inputErrorsBag', { [field]: [text] })
     return response.redirect().back()

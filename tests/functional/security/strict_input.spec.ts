@@ -12,6 +12,10 @@ import {
   createRound,
   createTeam,
 } from '#database/factories/fast_stream_factory'
+import {
+  OrganisationFactory,
+  createChildOrganisation,
+} from '#database/factories/organisation_factory'
 import { bearer } from '#tests/support/api'
 import { enrol } from '#actions/learning/enrol'
 import Course from '#models/course'
@@ -19,6 +23,7 @@ import CourseSession from '#models/course_session'
 import RoleAssignment from '#models/role_assignment'
 import Skill from '#models/skill'
 import SkillAssessment from '#models/skill_assessment'
+import User from '#models/user'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import { HTTP_METHODS } from '../../../app/openapi/types.js'
 
@@ -521,5 +526,109 @@ test.group('Strict input: dates within bounds', (group) => {
       `The date and time results are published must be between 1 January 2000 and ${longDate(latestSessionDay())}`,
     ])
     assert.deepEqual(roundErrors.nextRoundOn, [`The date of the next round must be ${dayBounds}`])
+  })
+})
+
+test.group('Strict input: the line manager lookup keeps to the administrator’s scope', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  async function twoDepartments() {
+    const dft = await OrganisationFactory.merge({ name: 'Transport', code: 'dft-strict' }).create()
+    const dvla = await createChildOrganisation(dft, { name: 'Licensing', code: 'dvla-strict' })
+    const hmrc = await OrganisationFactory.merge({ name: 'Revenue', code: 'hmrc-strict' }).create()
+    const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+    const dvlaManager = await createUser({ organisation: dvla })
+    const hmrcManager = await createUser({ organisation: hmrc })
+    return { dft, dvla, hmrc, dftHr, dvlaManager, hmrcManager }
+  }
+
+  const person = (organisationId: number, lineManagerEmail: string) => ({
+    fullName: 'Grace Hopper',
+    email: 'grace.hopper@example.gov.uk',
+    password: 'a-long-initial-password-for-grace',
+    organisationId: String(organisationId),
+    lineManagerEmail,
+    roles: ['learner'],
+  })
+
+  test('department HR get the same answer for a line manager in another department as for no one at all', async ({
+    client,
+    assert,
+  }) => {
+    const { dvla, dftHr, hmrcManager } = await twoDepartments()
+    const answers = []
+    for (const email of [hmrcManager.email, 'nobody-at-all@example.gov.uk']) {
+      const response = await client
+        .post('/admin/users')
+        .loginAs(dftHr)
+        .withCsrfToken()
+        .form(person(dvla.id, email))
+        .redirects(0)
+      response.assertStatus(302)
+      answers.push(response.flashMessages().inputErrorsBag)
+    }
+    assert.deepEqual(answers[0], {
+      lineManagerEmail: [
+        'There is no one in your organisation with this email address: enter the line manager’s email address',
+      ],
+    })
+    assert.deepEqual(answers[1], answers[0])
+    assert.isNull(await User.findBy('email', 'grace.hopper@example.gov.uk'))
+  })
+
+  test('department HR may name a line manager in an agency of their department; capability admins anyone', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, hmrc, dftHr, dvlaManager, hmrcManager } = await twoDepartments()
+    await client
+      .post('/admin/users')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form(person(dft.id, dvlaManager.email))
+      .redirects(0)
+    const grace = await User.findByOrFail('email', 'grace.hopper@example.gov.uk')
+    assert.equal(grace.lineManagerId, dvlaManager.id)
+
+    const admin = await createUser({ roles: ['capability_admin'] })
+    await client
+      .post('/admin/users')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({
+        ...person(hmrc.id, hmrcManager.email),
+        email: 'alan.turing@example.gov.uk',
+        fullName: 'Alan Turing',
+      })
+      .redirects(0)
+    const alan = await User.findByOrFail('email', 'alan.turing@example.gov.uk')
+    assert.equal(alan.lineManagerId, hmrcManager.id)
+  })
+
+  test('department HR editing a person keep the line manager a capability admin gave them elsewhere', async ({
+    client,
+    assert,
+  }) => {
+    const { dft, dftHr, hmrcManager } = await twoDepartments()
+    const report = await createUser({
+      organisation: dft,
+      overrides: { lineManagerId: hmrcManager.id },
+    })
+    const response = await client
+      .put(`/admin/users/${report.id}`)
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({
+        fullName: 'Renamed Person',
+        email: report.email,
+        organisationId: String(dft.id),
+        lineManagerEmail: hmrcManager.email,
+        roles: ['learner'],
+      })
+      .redirects(0)
+    response.assertHeader('location', `/admin/users/${report.id}`)
+    await report.refresh()
+    assert.equal(report.fullName, 'Renamed Person')
+    assert.equal(report.lineManagerId, hmrcManager.id)
   })
 })
