@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { servicePhaseValues, type ServicePhase } from '#enums/workforce'
@@ -73,6 +73,15 @@ async function addService(client: Client, spec: ServiceSpec, now: string) {
 }
 
 const timestamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
+
+/* The UK calendar day of a stored UTC timestamp (a string on SQLite, a Date on MySQL). */
+function ukDay(value: unknown) {
+  const instant =
+    value instanceof Date
+      ? DateTime.fromJSDate(value, { zone: 'utc' })
+      : DateTime.fromSQL(String(value), { zone: 'utc' })
+  return instant.setZone('Europe/London').toISODate()!
+}
 
 /*
  * Reference data every environment needs, production included: the seven
@@ -228,7 +237,7 @@ export async function seedDemoServices(client: QueryClientContract, { now }: { n
         .select('id', 'ends_at')
         .first()
       if (!session) return
-      const completedOn = String(session.ends_at).slice(0, 10)
+      const completedOn = ukDay(session.ends_at)
       const [enrolmentId] = await trx.table('enrolments').insert({
         session_id: session.id,
         user_id: userId,
@@ -329,7 +338,7 @@ async function pastSession(trx: TransactionClientContract, courseId: number, now
     .orderBy('starts_at', 'desc')
     .select('id', 'ends_at')
     .first()
-  if (existing) return { id: Number(existing.id), endsOn: String(existing.ends_at).slice(0, 10) }
+  if (existing) return { id: Number(existing.id), endsOn: ukDay(existing.ends_at) }
   let day = now.setZone('Europe/London').minus({ weeks: 6 }).set({ hour: 9, minute: 30 })
   while (day.weekday > 5) day = day.minus({ days: 1 })
   const sql = (value: DateTime) => value.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
