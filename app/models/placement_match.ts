@@ -37,6 +37,10 @@ export default class PlacementMatch extends AuditedModel {
   @column.dateTime()
   declare adjustedAt: DateTime | null
 
+  /* Why the Fast Stream team moved the entrant by hand. */
+  @column()
+  declare adjustedReason: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -36,6 +36,14 @@ export default class PlacementRound extends AuditedModel {
   @column.date()
   declare nextRoundOn: DateTime | null
 
+  /* The first day of the round's postings; null only for a round made without one. */
+  @column.date()
+  declare postingStartsOn: DateTime | null
+
+  /* The day the round's postings end: the next posting may start on it. */
+  @column.date()
+  declare postingEndsOn: DateTime | null
+
   @column()
   declare maxPreferences: number
 
@@ -80,6 +88,12 @@ export default class PlacementRound extends AuditedModel {
       now >= this.preferencesOpenAt &&
       now < this.preferencesCloseAt
     )
+  }
+
+  /* The round's posting window as days (yyyy-mm-dd), or null when it has none. */
+  get postingWindow(): { startsOn: string; endsOn: string } | null {
+    if (!this.postingStartsOn || !this.postingEndsOn) return null
+    return { startsOn: this.postingStartsOn.toISODate()!, endsOn: this.postingEndsOn.toISODate()! }
   }
 
   auditLabel() {

@@ -21,6 +21,10 @@ export default class PlacementShortlist extends AuditedModel {
   @column.dateTime()
   declare submittedAt: DateTime | null
 
+  /* When the entrant was reminded to submit the list before the deadline; once per round. */
+  @column.dateTime()
+  declare remindedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

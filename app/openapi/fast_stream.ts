@@ -61,11 +61,12 @@ const matchStates = keysOf<MatchState>({
   matched: true,
   published: true,
 })
-const unmatchedCodes = keysOf<UnmatchedCode | 'removed_by_hand'>({
+const unmatchedCodes = keysOf<UnmatchedCode | 'removed_by_hand' | 'posting_overlap'>({
   no_preferences: true,
   no_eligible_choice: true,
   choices_filled: true,
   removed_by_hand: true,
+  posting_overlap: true,
 })
 
 /* The list meta every page of a list has, and the facets the placement search adds. */
@@ -258,6 +259,18 @@ export const fastStream: ApiArea = {
       ),
       matchedAt: orNull(dateTime('When the current result was made; null without one.')),
       publishedAt: orNull(dateTime()),
+      postingWindow: orNull(
+        object(
+          {
+            startsOn: date('The first day of the round’s postings.'),
+            endsOn: date('The day they end: the next posting may start on it.'),
+          },
+          {
+            description:
+              'The dates the round’s postings run: publishing writes them into each posting, and entrants whose earlier postings overlap them are left out of the match. Null for a round without one.',
+          }
+        )
+      ),
       stats: orNull(schemaRef('MatchStats')),
     }),
     Match: object({
@@ -282,7 +295,10 @@ export const fastStream: ApiArea = {
       unmatched: orNull(
         object(
           {
-            code: oneOfValues(unmatchedCodes, 'Why the entrant has no placement.'),
+            code: oneOfValues(
+              unmatchedCodes,
+              'Why the entrant has no placement: `posting_overlap` when an earlier posting of theirs overlaps the round’s posting window, so they were left out of the match.'
+            ),
             reason: text(),
           },
           { description: 'Why there is no placement; null when there is one.' }
@@ -290,7 +306,15 @@ export const fastStream: ApiArea = {
       ),
       adjusted: orNull(
         object(
-          { by: orNull(text('Who moved the entrant.')), at: dateTime() },
+          {
+            by: orNull(text('Who moved the entrant.')),
+            at: dateTime(),
+            reason: orNull(
+              text(
+                'Why they moved the entrant; null for a move made before reasons were asked for.'
+              )
+            ),
+          },
           { description: 'Set when the Fast Stream team moved the entrant by hand.' }
         )
       ),

@@ -148,6 +148,8 @@ export const roundValidator = vine.create({
   preferencesCloseAt: vine.string().use(ukDateTime()),
   resultsAt: vine.string().use(ukDateTime()),
   nextRoundOn: day().optional(),
+  postingStartsOn: day(),
+  postingEndsOn: day(),
   maxPreferences: vine.number().withoutDecimals().range([1, 20]),
   rules: vine
     .array(vine.enum(ROUND_RULES))
@@ -182,6 +184,14 @@ roundValidator.messagesProvider = new FormMessages({
   'nextRoundOn.date': 'The date of the next round must be a real date, like 2027-03-01',
   'nextRoundOn.dateRange':
     'The date of the next round must be between {{ earliest }} and {{ latest }}',
+  'postingStartsOn.required': 'Enter the date the round’s postings start',
+  'postingStartsOn.date': 'The date postings start must be a real date, like 2027-03-01',
+  'postingStartsOn.dateRange':
+    'The date postings start must be between {{ earliest }} and {{ latest }}',
+  'postingEndsOn.required': 'Enter the date the round’s postings end',
+  'postingEndsOn.date': 'The date postings end must be a real date, like 2027-09-01',
+  'postingEndsOn.dateRange':
+    'The date postings end must be between {{ earliest }} and {{ latest }}',
   'maxPreferences.required': 'Enter how many placements an entrant may choose',
   'maxPreferences.number': 'Enter the number of choices as a whole number, like 10',
   'maxPreferences.withoutDecimals': 'Enter the number of choices as a whole number, like 10',

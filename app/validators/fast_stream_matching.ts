@@ -31,6 +31,33 @@ moveValidator.messagesProvider = new FormMessages({
   'placement.regex': placementMessage,
 })
 
+/* The reason for a move by hand: shown beside the moved entrant and kept in the audit trail. */
+export const MOVE_REASON_LENGTH = { min: 10, max: 1000 }
+
+/* A move confirmed: the placement, and why the entrant is moved. */
+export const moveConfirmValidator = vine.create({
+  placement: vine
+    .string()
+    .trim()
+    .regex(/^(none|[1-9]\d{0,9})$/),
+  reason: vine
+    .string()
+    .multiline()
+    .trim()
+    .minLength(MOVE_REASON_LENGTH.min)
+    .maxLength(MOVE_REASON_LENGTH.max),
+})
+
+moveConfirmValidator.messagesProvider = new FormMessages({
+  'placement.required': placementMessage,
+  'placement.string': placementMessage,
+  'placement.regex': placementMessage,
+  'reason.required': 'Enter why you are moving the entrant',
+  'reason.string': 'Enter why you are moving the entrant',
+  'reason.minLength': `Enter why you are moving the entrant, in ${MOVE_REASON_LENGTH.min} characters or more`,
+  'reason.maxLength': `The reason must be ${MOVE_REASON_LENGTH.max.toLocaleString('en-GB')} characters or fewer`,
+})
+
 /* The placement chosen on the move form: its id, or null for no placement. */
 export function chosenPlacement(value: string): number | null {
   return value === 'none' ? null : Number(value)

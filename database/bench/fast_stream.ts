@@ -147,9 +147,10 @@ export async function insertFastStream(
     })
   }
 
-  // Rounds: one published (placements began two months ago), one open for preferences now.
+  // Rounds: one published (placements began two months ago), one open for preferences now
+  // whose postings follow on when the published round's end (posting windows back to back).
   const publishedStart = monthStart(now, -2)
-  const openStart = monthStart(now, 2)
+  const openStart = monthStart(publishedStart, 6)
   const rounds = await loader.table('placement_rounds', [
     'name',
     'status',
@@ -158,6 +159,8 @@ export async function insertFastStream(
     'preferences_close_at',
     'results_at',
     'next_round_on',
+    'posting_starts_on',
+    'posting_ends_on',
     'max_preferences',
     'exclude_previous_departments',
     'enforce_digital',
@@ -174,6 +177,8 @@ export async function insertFastStream(
     sqlTime(now - 105 * DAY),
     sqlTime(now - 90 * DAY),
     sqlDate(now - 7 * DAY),
+    sqlDate(publishedStart),
+    sqlDate(openStart),
     10,
     true,
     true,
@@ -190,6 +195,8 @@ export async function insertFastStream(
     sqlTime(now + 14 * DAY + 17 * 3_600_000),
     sqlTime(now + 28 * DAY),
     sqlDate(now + 210 * DAY),
+    sqlDate(openStart),
+    sqlDate(monthStart(openStart, 6)),
     10,
     true,
     true,

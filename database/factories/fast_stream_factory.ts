@@ -45,6 +45,8 @@ export async function createEntrant(
       title?: string
       digital?: boolean
       startsOn?: string
+      /* Six months after the start unless given; null for a posting still running. */
+      endsOn?: string | null
     }>
   } = {}
 ) {
@@ -69,29 +71,56 @@ export async function createEntrant(
       organisationId: posting.organisation.id,
       title: posting.title ?? 'Policy adviser',
       startsOn: DateTime.fromISO(posting.startsOn ?? '2013-09-01'),
-      endsOn: DateTime.fromISO(posting.startsOn ?? '2013-09-01').plus({ months: 6 }),
+      endsOn:
+        posting.endsOn === null
+          ? null
+          : posting.endsOn
+            ? DateTime.fromISO(posting.endsOn)
+            : DateTime.fromISO(posting.startsOn ?? '2013-09-01').plus({ months: 6 }),
       isDigital: posting.digital ?? false,
     })
   }
   return { entrant, user }
 }
 
-/* A round whose dates put it in the given status now: open rounds take preferences today. */
+/*
+ * A round whose dates put it in the given status now: open rounds take
+ * preferences today. Unless given, an open round's postings run for six
+ * months from the day after its results (so a team can offer a placement
+ * in it), any other's from 1 March to 1 September 2014, when the factory's
+ * placements start.
+ */
 export async function createRound(
-  options: { status?: RoundStatus; name?: string; maxPreferences?: number } = {}
+  options: {
+    status?: RoundStatus
+    name?: string
+    maxPreferences?: number
+    postingStartsOn?: string
+    postingEndsOn?: string
+  } = {}
 ) {
   sequence += 1
   const now = DateTime.now()
   const status = options.status ?? 'open'
   const closed = status !== 'open'
+  const resultsAt = closed ? now.plus({ days: 5 }) : now.plus({ days: 20 })
+  const postingsFrom = closed
+    ? DateTime.fromISO('2014-03-01')
+    : DateTime.fromISO(resultsAt.setZone('Europe/London').toISODate()!).plus({ days: 1 })
   return PlacementRound.create({
     name: options.name ?? `Round ${sequence}`,
     status,
     placementsOpenAt: now.minus({ days: 30 }),
     preferencesOpenAt: now.minus({ days: 10 }),
     preferencesCloseAt: closed ? now.minus({ days: 1 }) : now.plus({ days: 10 }),
-    resultsAt: closed ? now.plus({ days: 5 }) : now.plus({ days: 20 }),
+    resultsAt,
     nextRoundOn: now.plus({ months: 6 }),
+    postingStartsOn: options.postingStartsOn
+      ? DateTime.fromISO(options.postingStartsOn)
+      : postingsFrom,
+    postingEndsOn: options.postingEndsOn
+      ? DateTime.fromISO(options.postingEndsOn)
+      : postingsFrom.plus({ months: 6 }),
     maxPreferences: options.maxPreferences ?? 10,
     excludePreviousDepartments: true,
     enforceDigital: true,

@@ -25,6 +25,9 @@ router
       .post('/admin/rounds/:id/match', [MatchResultsController, 'match'])
       .as('fast_stream.matching.run')
     router
+      .get('/admin/rounds/:id/publish', [MatchResultsController, 'confirmPublish'])
+      .as('fast_stream.matching.publish.confirm')
+    router
       .post('/admin/rounds/:id/publish', [MatchResultsController, 'publish'])
       .as('fast_stream.matching.publish')
     router

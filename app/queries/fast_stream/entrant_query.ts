@@ -1,8 +1,11 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import type PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import type { Clearance } from '#enums/fast_stream'
+import { firstOverlap } from '#domain/fast_stream/postings'
 
 const cache = new WeakMap<User, FastStreamEntrant | null>()
 
@@ -23,6 +26,101 @@ export type EntrantFacts = {
   /* No digital posting yet, and the two-year mark falls before the next round. */
   needsDigital: boolean
   hadDigital: boolean
+  /* The first earlier posting that runs into the round's posting window; null when none does. */
+  overlappingPosting: OverlappingPosting | null
+}
+
+/* A posting that runs into a round's posting window, and so keeps the entrant out of the round. */
+export type OverlappingPosting = { title: string; startsOn: DateTime; endsOn: DateTime | null }
+
+type PostingRow = {
+  entrant_id: unknown
+  organisation_id: unknown
+  is_digital: unknown
+  title: unknown
+  starts_on: unknown
+  ends_on: unknown
+}
+
+/* Of one entrant's posting rows, the first that shares a day with the round's window, for people to read. */
+function overlapIn(round: PlacementRound, rows: PostingRow[]): OverlappingPosting | null {
+  const window = round.postingWindow
+  if (!window) return null
+  const spans = rows.map((row) => ({
+    row,
+    startsOn: toIsoDate(row.starts_on),
+    endsOn: row.ends_on === null || row.ends_on === undefined ? null : toIsoDate(row.ends_on),
+  }))
+  const first = firstOverlap(spans, window)
+  if (!first) return null
+  return {
+    title: String(first.row.title),
+    startsOn: DateTime.fromISO(first.startsOn),
+    endsOn: first.endsOn === null ? null : DateTime.fromISO(first.endsOn),
+  }
+}
+
+/*
+ * Earlier postings of these entrants, not the round's own: what the rules
+ * of a round read. Through the client given, so a transaction can read
+ * what it is about to change.
+ */
+async function earlierPostings(
+  client: QueryClientContract,
+  round: PlacementRound,
+  entrantIds: number[]
+): Promise<PostingRow[]> {
+  const ids = [...new Set(entrantIds)]
+  const rows: PostingRow[] = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    // Postings the round itself produced (once published) are not history before it.
+    const part = await client
+      .from('fast_stream_postings as po')
+      .leftJoin('placements as pl', 'pl.id', 'po.placement_id')
+      .whereIn('po.entrant_id', ids.slice(i, i + 1000))
+      .where((where) => where.whereNull('pl.round_id').orWhereNot('pl.round_id', round.id))
+      .orderBy('po.starts_on')
+      .orderBy('po.id')
+      .select(
+        'po.entrant_id',
+        'po.organisation_id',
+        'po.is_digital',
+        'po.title',
+        'po.starts_on',
+        'po.ends_on'
+      )
+    rows.push(...part)
+  }
+  return rows
+}
+
+/*
+ * Of these entrants, those with an earlier posting that runs into the
+ * round's posting window, each with the first such posting. None when the
+ * round has no window.
+ */
+export async function overlappingPostings(
+  round: PlacementRound,
+  entrantIds: number[],
+  client: QueryClientContract = db.connection()
+): Promise<Map<number, OverlappingPosting>> {
+  const found = new Map<number, OverlappingPosting>()
+  if (!entrantIds.length || !round.postingWindow) return found
+  for (const [entrantId, rows] of byEntrant(await earlierPostings(client, round, entrantIds))) {
+    const overlap = overlapIn(round, rows)
+    if (overlap) found.set(entrantId, overlap)
+  }
+  return found
+}
+
+function byEntrant(rows: PostingRow[]) {
+  const grouped = new Map<number, PostingRow[]>()
+  for (const row of rows) {
+    const list = grouped.get(Number(row.entrant_id)) ?? []
+    list.push(row)
+    grouped.set(Number(row.entrant_id), list)
+  }
+  return grouped
 }
 
 /*
@@ -61,7 +159,8 @@ export async function departmentsOf(organisationIds: number[]) {
  * rule binds them
  * (no digital posting yet and two years from joining come before the
  * round after this one; without a date for it, six months after this
- * round's results).
+ * round's results), and the first earlier posting, if any, that runs into
+ * the round's posting window.
  */
 export async function entrantFacts(
   round: PlacementRound,
@@ -78,35 +177,20 @@ export async function entrantFacts(
       .select('id', 'clearance', 'started_on')
     entrants.push(...part)
   }
-  const postings: Array<{ entrant_id: number; organisation_id: number; is_digital: unknown }> = []
-  for (let i = 0; i < ids.length; i += 1000) {
-    // Postings the round itself produced (once published) are not history before it.
-    const part = await db
-      .from('fast_stream_postings as po')
-      .leftJoin('placements as pl', 'pl.id', 'po.placement_id')
-      .whereIn('po.entrant_id', ids.slice(i, i + 1000))
-      .where((where) => where.whereNull('pl.round_id').orWhereNot('pl.round_id', round.id))
-      .select('po.entrant_id', 'po.organisation_id', 'po.is_digital')
-    postings.push(...part)
-  }
+  const postings = await earlierPostings(db.connection(), round, ids)
   const departments = await departmentsOf(
     postings.map((posting) => Number(posting.organisation_id))
   )
   const nextRound = round.nextRoundOn ?? round.resultsAt.plus({ months: 6 })
   const nextRoundDay = nextRound.toISODate()!
 
-  const byEntrant = new Map<number, typeof postings>()
-  for (const posting of postings) {
-    const list = byEntrant.get(Number(posting.entrant_id)) ?? []
-    list.push(posting)
-    byEntrant.set(Number(posting.entrant_id), list)
-  }
+  const grouped = byEntrant(postings)
 
   for (const entrant of entrants) {
     const started = toIsoDate(entrant.started_on)
     const [year, rest] = [Number(started.slice(0, 4)), started.slice(4)]
     const twoYearMark = `${year + 2}${rest}`
-    const mine = byEntrant.get(Number(entrant.id)) ?? []
+    const mine = grouped.get(Number(entrant.id)) ?? []
     const hadDigital = mine.some((posting) => Boolean(posting.is_digital))
     facts.set(Number(entrant.id), {
       entrantId: Number(entrant.id),
@@ -116,6 +200,7 @@ export async function entrantFacts(
       ],
       hadDigital,
       needsDigital: !hadDigital && twoYearMark < nextRoundDay,
+      overlappingPosting: overlapIn(round, mine),
     })
   }
   return facts

@@ -23,6 +23,9 @@ export const matchOutcomeLabels: Record<MatchOutcome, string> = {
 /* The unmatched code a hand move to no placement leaves. */
 export const REMOVED_BY_HAND = 'removed_by_hand'
 
+/* The unmatched code of an entrant left out because an earlier posting overlaps the round's postings. */
+export const POSTING_OVERLAP = 'posting_overlap'
+
 /* Why an entrant has no placement, as the entrant is told it. */
 export const entrantReasons: Record<string, string> = {
   no_preferences: 'You did not rank any placement that was approved in this round.',
@@ -31,6 +34,8 @@ export const entrantReasons: Record<string, string> = {
   choices_filled:
     'Each placement you ranked that was open to you was filled by entrants its team ranked higher.',
   [REMOVED_BY_HAND]: 'The Fast Stream team has not given you a placement in this round.',
+  [POSTING_OVERLAP]:
+    'Your current posting runs into the dates of this round’s postings, so you could not be matched in it.',
 }
 
 export function entrantReason(code: string | null) {
@@ -221,6 +226,7 @@ export type EntrantMatchRow = {
   unmatchedReason: string | null
   adjustedAt: DateTime | null
   adjustedBy: string | null
+  adjustedReason: string | null
 }
 
 const MATCH_COLUMNS = [
@@ -231,6 +237,7 @@ const MATCH_COLUMNS = [
   'm.unmatched_code',
   'm.unmatched_reason',
   'm.adjusted_at',
+  'm.adjusted_reason',
   'u.full_name',
   'u.email',
   'sc.name as scheme_name',
@@ -290,6 +297,7 @@ function toMatchRow(row: any): EntrantMatchRow {
     unmatchedReason: row.unmatched_reason ?? null,
     adjustedAt: ukDateTime(row.adjusted_at),
     adjustedBy: row.adjusted_by_name ?? null,
+    adjustedReason: row.adjusted_reason ?? null,
   }
 }
 

@@ -1,7 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
 import { PlacementStatuses } from '#enums/fast_stream'
-import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import {
+  departmentsOf,
+  entrantFacts,
+  type OverlappingPosting,
+} from '#queries/fast_stream/entrant_query'
 import { applicationsQuery, inTeamOrder } from '#queries/fast_stream/team_applicants_query'
 import type { Clearance, Entrant, Placement, RoundInput } from '#domain/fast_stream/round'
 
@@ -28,9 +32,22 @@ export function idOfKey(key: string) {
  * team's order of its applicants (`inTeamOrder`: those it ranked first).
  * So every applicant has a place in the team's list, and the same data
  * always gives the same input. Six queries whatever the size of the round
- * (plus the chunked reads of the entrants' histories).
+ * (plus the chunked reads of the entrants' histories). Entrants whose
+ * earlier postings run into the round's posting window are left out.
  */
 export async function buildRoundInput(round: PlacementRound): Promise<RoundInput> {
+  const { input } = await readRound(round)
+  return input
+}
+
+/*
+ * The round's input for the engine, and the entrants who submitted a list
+ * but are left out of it because an earlier posting of theirs runs into
+ * the round's posting window (with that posting).
+ */
+export async function readRound(
+  round: PlacementRound
+): Promise<{ input: RoundInput; leftOut: Map<number, OverlappingPosting> }> {
   const placementRows = await db
     .from('placements')
     .where('round_id', round.id)
@@ -55,8 +72,13 @@ export async function buildRoundInput(round: PlacementRound): Promise<RoundInput
       .orderBy('pp.placement_id')
   )
 
-  const entrantIds = entrantRows.map((row) => Number(row.entrant_id))
-  const facts = await entrantFacts(round, entrantIds)
+  const submitted = entrantRows.map((row) => Number(row.entrant_id))
+  const facts = await entrantFacts(round, submitted)
+  const leftOut = new Map<number, OverlappingPosting>()
+  for (const [entrantId, fact] of facts) {
+    if (fact.overlappingPosting) leftOut.set(entrantId, fact.overlappingPosting)
+  }
+  const entrantIds = submitted.filter((entrantId) => !leftOut.has(entrantId))
   const departments = await departmentsOf(placementRows.map((row) => Number(row.organisation_id)))
 
   const teamOrder = new Map<number, string[]>()
@@ -64,6 +86,7 @@ export async function buildRoundInput(round: PlacementRound): Promise<RoundInput
   for (const row of choiceRows) {
     const placementId = Number(row.placement_id)
     const entrantId = Number(row.entrant_id)
+    if (leftOut.has(entrantId)) continue
     const applicants = teamOrder.get(placementId) ?? []
     applicants.push(entrantKey(entrantId))
     teamOrder.set(placementId, applicants)
@@ -95,7 +118,7 @@ export async function buildRoundInput(round: PlacementRound): Promise<RoundInput
     preferences: teamOrder.get(Number(row.id)) ?? [],
   }))
 
-  return { entrants, placements, rules: round.rules }
+  return { input: { entrants, placements, rules: round.rules }, leftOut }
 }
 
 /* How many entrants submitted their shortlist: the size of the round's match. */

@@ -343,6 +343,8 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await page.getByLabel('Entrants can choose from').fill(`${year}-09-15T09:00`)
     await page.getByLabel('Entrants’ choices close at').fill(`${year}-09-10T17:00`)
     await page.getByLabel('Results are published at').fill(`${year}-10-01T12:00`)
+    await page.getByLabel('Postings start on').fill(`${year}-11-01`)
+    await page.getByLabel('Postings end on').fill(`${year + 1}-05-01`)
     await page.getByRole('button', { name: 'Add round' }).click()
     await page.assertTitleContains('Error: Add a placement round')
     assert.deepEqual(await textsOf(page.getByRole('alert').getByRole('link')), [

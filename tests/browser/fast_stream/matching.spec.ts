@@ -147,6 +147,9 @@ test.group('Fast Stream matching, in a browser', (group) => {
       ['Ann Archer and Policy lab', 'Dan Dyer and Policy lab']
     )
     await page.assertAccessible()
+    await page
+      .getByLabel('Why are you moving Ann Archer?')
+      .fill('Policy lab asked for someone with research experience')
     await page.getByRole('button', { name: 'Confirm the move' }).click()
     await page.assertPath(results)
     assert.equal(await textOf(page.getByRole('status')), 'Ann Archer now has no placement')
@@ -157,8 +160,10 @@ test.group('Fast Stream matching, in a browser', (group) => {
     assert.include(moved[0][4], 'Moved by hand By Fiona Stream')
     await page.assertAccessible()
 
-    // She publishes the result.
+    // She publishes the result, after the page that says what publishing will do.
     await page.getByRole('button', { name: 'Publish the result' }).click()
+    await page.assertPath(`/fast-stream/admin/rounds/${round.id}/publish`)
+    await page.getByRole('button', { name: 'Publish', exact: true }).click()
     await page.assertPath(results)
     assert.equal(
       await textOf(page.getByRole('status')),

@@ -20,6 +20,8 @@ const roundForm = (extra: Record<string, unknown> = {}) => ({
   preferencesCloseAt: '2026-06-29 17:00',
   resultsAt: '2026-07-13T12:00',
   nextRoundOn: '2027-01-04',
+  postingStartsOn: '2026-09-01',
+  postingEndsOn: '2027-03-01',
   maxPreferences: '12',
   rules: ['enforceDigital'],
   ...extra,

@@ -37,8 +37,15 @@ function movePath(round: PlacementRound, match: PlacementMatch) {
   return `/fast-stream/admin/rounds/${round.id}/matches/${match.id}/move`
 }
 
-async function confirm(client: any, admin: User, path: string, placement: string) {
-  return client.post(path).loginAs(admin).withCsrfToken().form({ placement }).redirects(0)
+/* Confirms a move, with the reason a move needs. */
+async function confirm(
+  client: any,
+  admin: User,
+  path: string,
+  placement: string,
+  reason = 'The team asked for someone with data skills'
+) {
+  return client.post(path).loginAs(admin).withCsrfToken().form({ placement, reason }).redirects(0)
 }
 
 test.group('Fast Stream matching: moving an entrant by hand', (group) => {

@@ -48,7 +48,12 @@ async function matchedRound() {
     organisation: hmrc,
     overrides: { teamId: tax.id, fullName: 'Tom Lead' },
   })
-  const round = await createRound({ status: 'closed', name: 'Spring 2014' })
+  const round = await createRound({
+    status: 'closed',
+    name: 'Spring 2014',
+    postingStartsOn: '2014-03-03',
+    postingEndsOn: '2014-09-03',
+  })
   const platform = await createPlacement(round, {
     title: 'Platform engineer',
     team: vehicles,
@@ -110,7 +115,7 @@ test.group('Fast Stream matching: publishing a round', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(() => mail.restore())
 
-  test('publishing adds six-month postings for matched entrants, marks the round published, audited', async ({
+  test('publishing adds postings in the round’s posting window for matched entrants, marks the round published, audited', async ({
     client,
     assert,
   }) => {
@@ -140,7 +145,9 @@ test.group('Fast Stream matching: publishing a round', (group) => {
     const linPosting = postings.find((posting) => posting.entrantId === lin.id)!
     assert.equal(linPosting.placementId, research.id)
     assert.isFalse(Boolean(linPosting.isDigital))
-    assert.equal(linPosting.endsOn?.toISODate(), '2014-10-07')
+    // Her placement starts on 7 April, but every posting of the round runs in its window.
+    assert.equal(linPosting.startsOn.toISODate(), '2014-03-03')
+    assert.equal(linPosting.endsOn?.toISODate(), '2014-09-03')
     assert.isUndefined(postings.find((posting) => posting.entrantId === zed.id))
 
     await round.refresh()

@@ -1,9 +1,15 @@
 import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PlacementRound from '#models/placement_round'
 import { orOnDuplicate } from '#services/database_errors'
-import { RoundStatuses } from '#enums/fast_stream'
+import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { nameTaken } from '#actions/fast_stream/admin/save_scheme'
+import { addMonths } from '#domain/fast_stream/postings'
+import { calendarDate } from '#queries/fast_stream/match_results_query'
+
+/* The longest a round's posting window may be: postings last six months, and the next round follows. */
+export const POSTING_WINDOW_MAX_MONTHS = 12
 
 export type RoundInput = {
   name: string
@@ -13,33 +19,52 @@ export type RoundInput = {
   resultsAt: DateTime
   /* The calendar day the next round starts, if known. */
   nextRoundOn: DateTime | null
+  /* The round's posting window: the first day of its postings, and the day they end. */
+  postingStartsOn: DateTime
+  postingEndsOn: DateTime
   maxPreferences: number
   excludePreviousDepartments: boolean
   enforceDigital: boolean
 }
 
 export type RoundDateField =
-  'preferencesOpenAt' | 'preferencesCloseAt' | 'resultsAt' | 'nextRoundOn'
+  | 'preferencesOpenAt'
+  | 'preferencesCloseAt'
+  | 'resultsAt'
+  | 'nextRoundOn'
+  | 'postingStartsOn'
+  | 'postingEndsOn'
+  | 'postingWindowLength'
+
+/* A placement of the round that starts outside the posting window asked for. */
+export type PlacementOutside = { title: string; startsOn: DateTime }
 
 export type SaveRoundResult =
   | { type: 'saved'; round: PlacementRound }
   | { type: 'name_taken' }
   | { type: 'dates_out_of_order'; field: RoundDateField }
+  | { type: 'placements_outside_window'; count: number; first: PlacementOutside }
   | { type: 'round_matched' }
 
 /*
  * The first of the round's dates that is out of order, or null: teams offer
  * before (or while) entrants choose, choices close after they open,
- * results come after choices close, and the next round starts after the
- * results day.
+ * results come after choices close, the next round starts after the
+ * results day, and postings start after the results day and end after
+ * they start, within POSTING_WINDOW_MAX_MONTHS (`postingWindowLength`).
  */
 export function datesOutOfOrder(input: RoundInput, zone: string): RoundDateField | null {
   if (input.preferencesOpenAt < input.placementsOpenAt) return 'preferencesOpenAt'
   if (input.preferencesCloseAt <= input.preferencesOpenAt) return 'preferencesCloseAt'
   if (input.resultsAt <= input.preferencesCloseAt) return 'resultsAt'
-  if (input.nextRoundOn) {
-    const resultsDay = input.resultsAt.setZone(zone).toISODate()!
-    if (input.nextRoundOn.toISODate()! <= resultsDay) return 'nextRoundOn'
+  const resultsDay = input.resultsAt.setZone(zone).toISODate()!
+  if (input.nextRoundOn && input.nextRoundOn.toISODate()! <= resultsDay) return 'nextRoundOn'
+  const postingsStart = input.postingStartsOn.toISODate()!
+  const postingsEnd = input.postingEndsOn.toISODate()!
+  if (postingsStart <= resultsDay) return 'postingStartsOn'
+  if (postingsEnd <= postingsStart) return 'postingEndsOn'
+  if (postingsEnd > addMonths(postingsStart, POSTING_WINDOW_MAX_MONTHS)) {
+    return 'postingWindowLength'
   }
   return null
 }
@@ -47,7 +72,9 @@ export function datesOutOfOrder(input: RoundInput, zone: string): RoundDateField
 /*
  * Adds a placement round (open from the start) or changes one's name,
  * dates, choice limit and rules. A round that is matched or published no
- * longer changes: its result was worked out under these rules.
+ * longer changes: its result was worked out under these rules. The
+ * posting window must hold the start of every placement still offered
+ * or approved in the round.
  */
 export async function saveRound(
   input: RoundInput,
@@ -70,6 +97,10 @@ export async function saveRound(
         if (await nameTaken(trx, 'placement_rounds', name, existing?.id)) {
           return { type: 'name_taken' as const }
         }
+        if (existing) {
+          const outside = await placementsOutside(trx, existing.id, input)
+          if (outside) return outside
+        }
         const round = existing ?? new PlacementRound()
         round.useTransaction(trx)
         round.merge({
@@ -80,6 +111,8 @@ export async function saveRound(
           preferencesCloseAt: input.preferencesCloseAt,
           resultsAt: input.resultsAt,
           nextRoundOn: input.nextRoundOn,
+          postingStartsOn: input.postingStartsOn,
+          postingEndsOn: input.postingEndsOn,
           maxPreferences: input.maxPreferences,
           excludePreviousDepartments: input.excludePreviousDepartments,
           enforceDigital: input.enforceDigital,
@@ -89,4 +122,35 @@ export async function saveRound(
       }),
     { type: 'name_taken' as const }
   )
+}
+
+/* The round's live placements that start outside the window asked for: how many, and the first. */
+async function placementsOutside(
+  trx: TransactionClientContract,
+  roundId: number,
+  input: RoundInput
+) {
+  const outside = () =>
+    trx
+      .from('placements')
+      .where('round_id', roundId)
+      .whereIn('status', [PlacementStatuses.Offered, PlacementStatuses.Approved])
+      .where((where) =>
+        where
+          .where('starts_on', '<', input.postingStartsOn.toISODate()!)
+          .orWhere('starts_on', '>=', input.postingEndsOn.toISODate()!)
+      )
+  const counted = await outside().count('* as total').first()
+  const count = Number(counted?.total ?? 0)
+  if (!count) return null
+  const first = await outside()
+    .orderBy('starts_on')
+    .orderBy('id')
+    .select('title', 'starts_on')
+    .first()
+  return {
+    type: 'placements_outside_window' as const,
+    count,
+    first: { title: String(first.title), startsOn: calendarDate(first.starts_on) },
+  }
 }

@@ -14,6 +14,7 @@ import {
 import { countBlockingPairs } from '#domain/fast_stream/matching_engine'
 import { matchState } from '#actions/fast_stream/matching/run_match'
 import { REMOVED_BY_HAND } from '#queries/fast_stream/match_results_query'
+import { overlappingPostings, type OverlappingPosting } from '#queries/fast_stream/entrant_query'
 
 /* How many of the blocking pairs a move creates are named on the page. */
 export const MOVE_CHECK_PAIRS_SHOWN = 20
@@ -34,8 +35,14 @@ export type MoveCheck = {
   choice: number | null
 }
 
+/* The entrant has an earlier posting that overlaps the round's postings: a placement would double it. */
+export type PostingOverlap = { type: 'posting_overlap'; posting: OverlappingPosting }
+
 export type CheckMoveResult =
-  { type: 'checked'; check: MoveCheck } | { type: 'placement_not_found' } | { type: 'unchanged' }
+  | { type: 'checked'; check: MoveCheck }
+  | { type: 'placement_not_found' }
+  | { type: 'unchanged' }
+  | PostingOverlap
 
 export type MoveEntrantResult =
   | { type: 'moved'; match: PlacementMatch }
@@ -43,6 +50,7 @@ export type MoveEntrantResult =
   | { type: 'match_not_found' }
   | { type: 'placement_not_found' }
   | { type: 'unchanged' }
+  | PostingOverlap
 
 /* The match as it is now: its entrant and placement ids. */
 type CurrentMatch = { entrantId: number; placementId: number | null }
@@ -52,7 +60,8 @@ type CurrentMatch = { entrantId: number; placementId: number | null }
  * saves it: the blocking pairs it creates (an entrant and a placement who
  * would both rather have each other than what they have), placements it
  * puts over capacity, and whether the entrant could have been matched to
- * the placement at all.
+ * the placement at all. A placement for an entrant whose earlier posting
+ * overlaps the round's postings is refused outright.
  */
 export async function checkMove(
   round: PlacementRound,
@@ -63,6 +72,11 @@ export async function checkMove(
     return { type: 'placement_not_found' }
   }
   if (placementId === match.placementId) return { type: 'unchanged' }
+  if (placementId !== null) {
+    const overlaps = await overlappingPostings(round, [match.entrantId])
+    const overlap = overlaps.get(match.entrantId)
+    if (overlap) return { type: 'posting_overlap', posting: overlap }
+  }
 
   const input = await buildRoundInput(round)
   const current = await currentAssignment(round)
@@ -108,13 +122,16 @@ export async function checkMove(
 
 /*
  * Moves an entrant to another approved placement of the round, or to none,
- * while the result is unpublished. The match records who moved them and
- * when, and its change (placement before and after) is audited.
+ * while the result is unpublished, for the reason given. Never into a
+ * placement when an earlier posting of theirs overlaps the round's
+ * postings. The match records who moved them, when and why, and its change
+ * (placement and reason before and after) is audited.
  */
 export async function moveEntrant(
   round: PlacementRound,
   matchId: number,
   placementId: number | null,
+  reason: string,
   actor: User
 ): Promise<MoveEntrantResult> {
   return db.transaction(async (trx) => {
@@ -133,6 +150,11 @@ export async function moveEntrant(
       return { type: 'placement_not_found' as const }
     }
     if (placementId === match.placementId) return { type: 'unchanged' as const }
+    if (placementId !== null) {
+      const overlaps = await overlappingPostings(locked, [match.entrantId], trx)
+      const overlap = overlaps.get(match.entrantId)
+      if (overlap) return { type: 'posting_overlap' as const, posting: overlap }
+    }
 
     const ranked = await trx
       .from('placement_preferences as pp')
@@ -156,6 +178,7 @@ export async function moveEntrant(
         placementId === null ? 'Moved out of their placement by the Fast Stream team.' : null,
       adjustedBy: actor.id,
       adjustedAt: DateTime.utc(),
+      adjustedReason: reason.trim(),
     })
     await match.save()
     return { type: 'moved' as const, match }

@@ -10,6 +10,8 @@ import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
 import { MATCHING_LIMITS, matchState, setRoundState } from '#actions/fast_stream/matching/run_match'
 import { calendarDate, entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
+import { matchedOverlaps, type MatchOverlap } from '#queries/fast_stream/publish_query'
+import { addMonths, POSTING_MONTHS } from '#domain/fast_stream/postings'
 import type { FastStreamMail } from '#mails/fast_stream_mail'
 import FastStreamMatched from '#mails/fast_stream_matched'
 import FastStreamNotMatched from '#mails/fast_stream_not_matched'
@@ -17,22 +19,25 @@ import FastStreamTeamArrivals, {
   type TeamArrivalsMailContext,
 } from '#mails/fast_stream_team_arrivals'
 
-/* How long a posting from a placement lasts. */
-export const POSTING_MONTHS = 6
+export { POSTING_MONTHS }
 
 export type PublishRoundResult =
   | { type: 'published'; postings: number; entrantMails: number; teamMails: number }
   | { type: 'not_matched' }
   | { type: 'running' }
   | { type: 'already_published' }
+  | { type: 'overlapping_postings'; overlaps: MatchOverlap[] }
 
 const stamp = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
 /*
  * Publishes a matched round. In one transaction: a posting in each matched
- * entrant's history (six months from the placement's start) and the round
- * marked published. After the commit, each entrant is e-mailed their result
- * and each team lead the entrants joining their team.
+ * entrant's history, with the round's posting window as its dates (six
+ * months from the placement's start for a round without one), and the
+ * round marked published. Refused, with the entrants named, when a
+ * matched entrant's earlier posting overlaps the window: no one gets two
+ * postings at once. After the commit, each entrant is e-mailed their
+ * result and each team lead the entrants joining their team.
  */
 export async function publishRound(
   round: PlacementRound,
@@ -47,6 +52,8 @@ export async function publishRound(
     if (state === 'published') return { type: 'already_published' as const }
     if (state === 'running') return { type: 'running' as const }
     if (state !== 'matched') return { type: 'not_matched' as const }
+    const overlaps = await matchedOverlaps(locked, trx)
+    if (overlaps.length) return { type: 'overlapping_postings' as const, overlaps }
 
     const matched = await trx
       .from('placement_matches as m')
@@ -71,18 +78,19 @@ export async function publishRound(
     const already = new Set(recorded.map((row) => `${row.entrant_id} ${row.placement_id}`))
 
     const now = stamp(DateTime.utc())
+    const window = locked.postingWindow
     const postings = matched
       .filter((row) => !already.has(`${row.entrant_id} ${row.placement_id}`))
       .map((row) => {
-        const startsOn = calendarDate(row.starts_on)
+        const startsOn = window?.startsOn ?? calendarDate(row.starts_on).toISODate()!
         return {
           entrant_id: Number(row.entrant_id),
           organisation_id: Number(row.organisation_id),
           team_id: row.team_id === null ? null : Number(row.team_id),
           team_name: row.team_name ?? null,
           title: String(row.title),
-          starts_on: startsOn.toISODate(),
-          ends_on: startsOn.plus({ months: POSTING_MONTHS }).toISODate(),
+          starts_on: startsOn,
+          ends_on: window?.endsOn ?? addMonths(startsOn, POSTING_MONTHS),
           is_digital: Boolean(row.is_digital),
           placement_id: Number(row.placement_id),
           created_at: now,

@@ -6,11 +6,9 @@ import type User from '#models/user'
 import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
-import {
-  buildRoundInput,
-  idOfKey,
-  submittedEntrantCount,
-} from '#queries/fast_stream/round_input_query'
+import { idOfKey, readRound, submittedEntrantCount } from '#queries/fast_stream/round_input_query'
+import type { OverlappingPosting } from '#queries/fast_stream/entrant_query'
+import { POSTING_OVERLAP } from '#queries/fast_stream/match_results_query'
 import { matchRound, type MatchStats, type Unmatched } from '#domain/fast_stream/matching_engine'
 
 export const MATCHING_LIMITS = {
@@ -106,8 +104,10 @@ export async function requestMatch(
 /*
  * Matches the round now: builds the engine's input from the database, runs
  * the engine, and replaces the round's matches with one row per entrant
- * (their placement and which choice it was, or why they have none). The
- * round becomes 'matched'. Every write is in one transaction and audited.
+ * (their placement and which choice it was, or why they have none).
+ * Entrants whose earlier postings run into the round's posting window are
+ * left out of the engine's input and get a row saying so. The round
+ * becomes 'matched'. Every write is in one transaction and audited.
  */
 export async function runMatch(roundId: number, actorId: number | null): Promise<RunMatchResult> {
   const round = await PlacementRound.find(roundId)
@@ -115,8 +115,9 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
   if (round.status === RoundStatuses.Open) return { type: 'round_open' }
   if (round.status === RoundStatuses.Published) return { type: 'round_published' }
 
-  const input = await buildRoundInput(round)
+  const { input, leftOut } = await readRound(round)
   const result = matchRound(input)
+  const stats = { ...result.stats, entrants: result.stats.entrants + leftOut.size }
   const titles = await placementTitles(round.id)
   const now = stamp(DateTime.utc())
   const rows = [
@@ -137,6 +138,16 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
       choice: null,
       unmatched_code: unmatched.code,
       unmatched_reason: readableReason(unmatched, titles),
+      created_at: now,
+      updated_at: now,
+    })),
+    ...[...leftOut].map(([entrantId, posting]) => ({
+      round_id: round.id,
+      entrant_id: entrantId,
+      placement_id: null,
+      choice: null,
+      unmatched_code: POSTING_OVERLAP,
+      unmatched_reason: overlapReason(posting, round),
       created_at: now,
       updated_at: now,
     })),
@@ -166,11 +177,11 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
         subjectLabel: `Match of ${round.name}`,
         actorId,
         before: replaced ? { matches: Number(replaced) } : null,
-        after: { roundId: round.id, matches: rows.length, ...result.stats },
+        after: { roundId: round.id, matches: rows.length, ...stats, leftOut: leftOut.size },
       },
       trx
     )
-    return { type: 'matched' as const, stats: result.stats }
+    return { type: 'matched' as const, stats }
   })
 }
 
@@ -268,4 +279,19 @@ export function readableReason(unmatched: Unmatched, titles: Map<number, string>
     const title = keys.has(key) ? titles.get(idOfKey(key)) : undefined
     return title ? `“${title}”` : key
   })
+}
+
+const day = (value: DateTime) => value.toFormat('d LLL yyyy')
+
+/* A posting's dates for people to read: “1 Sep 2026 to 1 Apr 2027”, or from its start when it has no end. */
+export function postingDates(startsOn: DateTime, endsOn: DateTime | null) {
+  return endsOn ? `${day(startsOn)} to ${day(endsOn)}` : `from ${day(startsOn)}, with no end date`
+}
+
+/* Why an entrant was left out of the round: the posting of theirs that overlaps its posting window. */
+export function overlapReason(posting: OverlappingPosting, round: PlacementRound) {
+  const window = round.postingStartsOn
+    ? ` (${postingDates(round.postingStartsOn, round.postingEndsOn)})`
+    : ''
+  return `Left out of the match: their posting “${posting.title}” (${postingDates(posting.startsOn, posting.endsOn)}) overlaps this round’s postings${window}.`
 }

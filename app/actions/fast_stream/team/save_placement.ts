@@ -32,6 +32,7 @@ export type SavePlacementResult =
   | { type: 'not_editable'; status: PlacementStatus }
   | { type: 'skills_not_found' }
   | { type: 'starts_before_results'; resultsOn: DateTime }
+  | { type: 'starts_outside_window'; startsOn: DateTime; endsOn: DateTime }
 
 /*
  * What the Fast Stream team approved: a change to any of these sends an
@@ -89,6 +90,18 @@ export async function savePlacement(
     const startsOn = DateTime.fromJSDate(input.startsOn, { zone: 'utc' }).startOf('day')
     if (startsOn.toISODate()! < resultsOn.toISODate()!) {
       return { type: 'starts_before_results', resultsOn }
+    }
+    // The placement's posting runs in the round's window: it starts within it.
+    const window = round.postingWindow
+    if (
+      window &&
+      (startsOn.toISODate()! < window.startsOn || startsOn.toISODate()! >= window.endsOn)
+    ) {
+      return {
+        type: 'starts_outside_window',
+        startsOn: round.postingStartsOn!,
+        endsOn: round.postingEndsOn!,
+      }
     }
 
     const skillIds = [...new Set(input.skillIds)]

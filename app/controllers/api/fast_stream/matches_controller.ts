@@ -49,7 +49,9 @@ function matchResource(row: EntrantMatchRow) {
       : null,
     choice: row.choice,
     unmatched: row.placement ? null : { code: row.unmatchedCode, reason: row.unmatchedReason },
-    adjusted: row.adjustedAt ? { by: row.adjustedBy, at: row.adjustedAt.toUTC().toISO() } : null,
+    adjusted: row.adjustedAt
+      ? { by: row.adjustedBy, at: row.adjustedAt.toUTC().toISO(), reason: row.adjustedReason }
+      : null,
   }
 }
 
@@ -110,6 +112,7 @@ export default class MatchesController {
         status: state,
         matchedAt: hasResult ? (round.matchedAt?.toUTC().toISO() ?? null) : null,
         publishedAt: round.publishedAt?.toUTC().toISO() ?? null,
+        postingWindow: round.postingWindow,
         stats: hasResult ? statsResource(await resultSummary(round)) : null,
       },
     }

@@ -17,7 +17,12 @@ import {
   toUkDateTime,
   UK_ZONE,
 } from '#validators/fast_stream_admin'
-import { saveRound, type SaveRoundResult } from '#actions/fast_stream/admin/save_round'
+import {
+  POSTING_WINDOW_MAX_MONTHS,
+  saveRound,
+  type RoundDateField,
+  type SaveRoundResult,
+} from '#actions/fast_stream/admin/save_round'
 import { closePreferences } from '#actions/fast_stream/admin/close_preferences'
 import {
   roundFigures,
@@ -31,7 +36,21 @@ const ORDER_MESSAGES = {
   preferencesCloseAt: 'Entrants’ choices must close after they open',
   resultsAt: 'Results must be published after entrants’ choices close',
   nextRoundOn: 'The next round must start after the day this round’s results are published',
+  postingStartsOn: 'Postings must start after the day this round’s results are published',
+  postingEndsOn: 'Postings must end after the day they start',
+  postingWindowLength: `Postings must end within ${POSTING_WINDOW_MAX_MONTHS} months of the day they start`,
 } as const
+
+/* The form field each date problem is shown under. */
+const ORDER_FIELDS: Record<RoundDateField, string> = {
+  preferencesOpenAt: 'preferencesOpenAt',
+  preferencesCloseAt: 'preferencesCloseAt',
+  resultsAt: 'resultsAt',
+  nextRoundOn: 'nextRoundOn',
+  postingStartsOn: 'postingStartsOn',
+  postingEndsOn: 'postingEndsOn',
+  postingWindowLength: 'postingEndsOn',
+}
 
 /* Round statuses whose results page (run, adjust, publish) is worth a link. */
 const HAS_RESULTS = new Set(['closed', 'matched', 'published'])
@@ -49,6 +68,8 @@ function roundFromForm(form: {
   preferencesCloseAt: string
   resultsAt: string
   nextRoundOn?: Date
+  postingStartsOn: Date
+  postingEndsOn: Date
   maxPreferences: number
   rules?: ('excludePreviousDepartments' | 'enforceDigital')[]
 }) {
@@ -62,6 +83,8 @@ function roundFromForm(form: {
     nextRoundOn: form.nextRoundOn
       ? DateTime.fromJSDate(form.nextRoundOn, { zone: 'utc' }).startOf('day')
       : null,
+    postingStartsOn: DateTime.fromJSDate(form.postingStartsOn, { zone: 'utc' }).startOf('day'),
+    postingEndsOn: DateTime.fromJSDate(form.postingEndsOn, { zone: 'utc' }).startOf('day'),
     maxPreferences: form.maxPreferences,
     excludePreviousDepartments: rules.includes('excludePreviousDepartments'),
     enforceDigital: rules.includes('enforceDigital'),
@@ -147,6 +170,8 @@ export default class RoundsController {
         preferencesCloseAt: toUkDateTime(round.preferencesCloseAt),
         resultsAt: toUkDateTime(round.resultsAt),
         nextRoundOn: round.nextRoundOn?.toISODate() ?? null,
+        postingStartsOn: round.postingStartsOn?.toISODate() ?? null,
+        postingEndsOn: round.postingEndsOn?.toISODate() ?? null,
       },
     })
   }
@@ -203,7 +228,11 @@ export default class RoundsController {
       case 'name_taken':
         return backWithErrors(ctx, { name: 'There is already a round with this name' })
       case 'dates_out_of_order':
-        return backWithErrors(ctx, { [result.field]: ORDER_MESSAGES[result.field] })
+        return backWithErrors(ctx, { [ORDER_FIELDS[result.field]]: ORDER_MESSAGES[result.field] })
+      case 'placements_outside_window':
+        return backWithErrors(ctx, {
+          postingStartsOn: `${result.count === 1 ? '1 placement' : `${result.count} placements`} of this round ${result.count === 1 ? 'starts' : 'start'} outside these dates, such as “${result.first.title}” on ${result.first.startsOn.toFormat('d LLL yyyy')}: choose dates that include ${result.count === 1 ? 'its start' : 'their starts'}`,
+        })
       case 'round_matched':
         ctx.session.flash(
           'error',

@@ -3,13 +3,18 @@ import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
-import { chosenPlacement, moveValidator } from '#validators/fast_stream_matching'
-import { matchState } from '#actions/fast_stream/matching/run_match'
+import {
+  chosenPlacement,
+  moveConfirmValidator,
+  moveValidator,
+} from '#validators/fast_stream_matching'
+import { matchState, postingDates } from '#actions/fast_stream/matching/run_match'
 import {
   checkMove,
   moveEntrant,
   MOVE_CHECK_PAIRS_SHOWN,
   type CheckMoveResult,
+  type PostingOverlap,
 } from '#actions/fast_stream/matching/move_entrant'
 import {
   findMatch,
@@ -59,7 +64,7 @@ export default class MovesController {
           { entrantId: match.entrantId, placementId: match.placement?.id ?? null },
           chosenPlacement(input.placement)
         )
-        const problem = this.problem(result, match)
+        const problem = this.problem(result, match, round)
         if (problem) errors = { placement: [problem] }
         else if (result.type === 'checked') check = result.check
       }
@@ -81,9 +86,15 @@ export default class MovesController {
 
   async update({ auth, bouncer, params, request, response, session }: HttpContext) {
     const { round, match } = await this.find(bouncer, params)
-    const { placement } = await request.validateUsing(moveValidator)
+    const { placement, reason } = await request.validateUsing(moveConfirmValidator)
     const placementId = chosenPlacement(placement)
-    const result = await moveEntrant(round, match.matchId, placementId, auth.getUserOrFail())
+    const result = await moveEntrant(
+      round,
+      match.matchId,
+      placementId,
+      reason,
+      auth.getUserOrFail()
+    )
     const results = `/fast-stream/admin/rounds/${round.id}/results`
     const fail = (text: string) => {
       session.flashExcept(['_csrf', '_method'])
@@ -109,6 +120,8 @@ export default class MovesController {
         return fail('Select a placement approved in this round')
       case 'unchanged':
         return fail(this.unchanged(match))
+      case 'posting_overlap':
+        return fail(this.overlapping(result, match, round))
       default: {
         const unreachable: never = result
         return unreachable
@@ -116,7 +129,7 @@ export default class MovesController {
     }
   }
 
-  private problem(result: CheckMoveResult, match: EntrantMatchRow) {
+  private problem(result: CheckMoveResult, match: EntrantMatchRow, round: PlacementRound) {
     switch (result.type) {
       case 'checked':
         return null
@@ -124,11 +137,23 @@ export default class MovesController {
         return 'Select a placement approved in this round'
       case 'unchanged':
         return this.unchanged(match)
+      case 'posting_overlap':
+        return this.overlapping(result, match, round)
       default: {
         const unreachable: never = result
         return unreachable
       }
     }
+  }
+
+  /* Why the entrant can take no placement in the round: their posting would overlap the new one. */
+  private overlapping(result: PostingOverlap, match: EntrantMatchRow, round: PlacementRound) {
+    const { posting } = result
+    const window =
+      round.postingStartsOn && round.postingEndsOn
+        ? ` (${postingDates(round.postingStartsOn, round.postingEndsOn)})`
+        : ''
+    return `Select no placement: ${match.name}’s posting “${posting.title}” (${postingDates(posting.startsOn, posting.endsOn)}) overlaps this round’s postings${window}`
   }
 
   private unchanged(match: EntrantMatchRow) {

@@ -10,11 +10,13 @@ import { submittedEntrantCount } from '#queries/fast_stream/round_input_query'
 import {
   MATCHING_LIMITS,
   matchState,
+  postingDates,
   requestMatch,
   type RequestMatchResult,
 } from '#actions/fast_stream/matching/run_match'
 import { publishRound, type PublishRoundResult } from '#actions/fast_stream/matching/publish_round'
 import { resultBlockingPairs } from '#actions/fast_stream/matching/move_entrant'
+import { placementsAwaitingApproval, publishPreview } from '#queries/fast_stream/publish_query'
 import {
   departmentTable,
   matchBatches,
@@ -28,7 +30,7 @@ import {
 /*
  * A round's match for the Fast Stream team: run it (queued when large),
  * read the result by department and by entrant, download it, and publish
- * it.
+ * it after a page that says what publishing will do.
  */
 export default class MatchResultsController {
   async show({ bouncer, params, request, view }: HttpContext) {
@@ -52,6 +54,8 @@ export default class MatchResultsController {
             : roundStatusLabels[round.status],
       summary,
       departments: hasResult ? await departmentTable(round) : [],
+      // The match takes approved placements only: name those it could not use.
+      waiting: hasResult ? await placementsAwaitingApproval(round) : [],
       entrants,
       outcome: filters.outcome ?? null,
       outcomes: MATCH_OUTCOMES.map((value) => ({
@@ -108,6 +112,7 @@ export default class MatchResultsController {
             row.unmatchedReason ?? '',
             row.adjustedBy ?? '',
             row.adjustedAt?.toISO() ?? '',
+            row.adjustedReason ?? '',
           ]
         }
       }
@@ -132,17 +137,45 @@ export default class MatchResultsController {
         'unmatched_reason',
         'moved_by',
         'moved_at',
+        'moved_reason',
       ],
       lines(),
       { noStore: false }
     )
   }
 
+  /* Publishing cannot be undone: this page says what it will do before the button does it. */
+  async confirmPublish({ bouncer, params, response, session, view }: HttpContext) {
+    const round = await this.round(bouncer, params.id)
+    if (matchState(round) !== 'matched') {
+      this.flashPublish(
+        round.status === 'published' ? { type: 'already_published' } : { type: 'not_matched' },
+        round,
+        session
+      )
+      return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+    }
+    const preview = await publishPreview(round)
+    return view.render('pages/fast_stream/matching/publish', {
+      round,
+      preview,
+      overlaps: preview.overlaps.map((overlap) => ({
+        ...overlap,
+        dates: postingDates(overlap.posting.startsOn, overlap.posting.endsOn),
+      })),
+      window:
+        round.postingStartsOn && round.postingEndsOn
+          ? postingDates(round.postingStartsOn, round.postingEndsOn)
+          : null,
+    })
+  }
+
   async publish({ auth, bouncer, params, response, session }: HttpContext) {
     const round = await this.round(bouncer, params.id)
     const result = await publishRound(round, auth.getUserOrFail())
     this.flashPublish(result, round, session)
-    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+    const back = result.type === 'overlapping_postings' ? 'publish' : 'results'
+    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/${back}`)
   }
 
   private async round(bouncer: HttpContext['bouncer'], id: unknown) {
@@ -208,6 +241,12 @@ export default class MatchResultsController {
         return
       case 'not_matched':
         session.flash('error', 'Run the match before publishing the round')
+        return
+      case 'overlapping_postings':
+        session.flash(
+          'error',
+          `Not published: ${result.overlaps.length === 1 ? '1 matched entrant has a posting' : `${result.overlaps.length} matched entrants have postings`} that would overlap this round’s. Move them to no placement first`
+        )
         return
       default: {
         const unreachable: never = result

@@ -218,6 +218,10 @@ export default class PlacementsController {
         return backWithErrors(ctx, {
           startsOn: `The placement must start on or after ${result.resultsOn.toFormat('d LLL yyyy')}, when the round’s results are published`,
         })
+      case 'starts_outside_window':
+        return backWithErrors(ctx, {
+          startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat('d LLL yyyy')} and before ${result.endsOn.toFormat('d LLL yyyy')}`,
+        })
       default: {
         const unreachable: never = result
         return unreachable
