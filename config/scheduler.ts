@@ -5,7 +5,9 @@ import env from '#start/env'
  * SCHEDULER_ENABLED turns it off (the test suite does; so may instances
  * that should leave the schedule to others). SNAPSHOT_CRON is when the
  * day's snapshot of the key measures is taken, read in UK time: five
- * fields (minute hour day month weekday), 02:30 by default.
+ * fields (minute hour day month weekday), 02:30 by default. Entrants with
+ * a list of placements not yet submitted are reminded at 08:00 each day,
+ * once per round, when choices close within three days.
  */
 const schedulerConfig = {
   enabled: env.get('SCHEDULER_ENABLED', true),
@@ -15,6 +17,9 @@ const schedulerConfig = {
     /* Held while a snapshot is taken, so instances that fire together take it once. */
     lockName: 'insights:snapshots',
     lockTtl: '15m',
+  },
+  shortlistReminders: {
+    cron: '0 8 * * *',
   },
 } as const
 

@@ -2,8 +2,10 @@
  * The service's clock: work that runs at set times, started inside each
  * web process when SCHEDULER_ENABLED is on (config/scheduler.ts). Today
  * that is the daily snapshot of the key measures, which feeds the trend
- * lines. Every instance keeps the same schedule; the snapshot job itself
- * makes sure the day's snapshot is taken once.
+ * lines, and the daily reminder to entrants who have not submitted their
+ * list of placements. Every instance keeps the same schedule; the snapshot
+ * job makes sure the day's snapshot is taken once, and each reminder is
+ * claimed by one run before it is sent.
  */
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
@@ -25,6 +27,16 @@ export const snapshotTask: ScheduledTask = {
   run: async () => {
     const { default: TakeSnapshots } = await import('#jobs/take_snapshots')
     await TakeSnapshots.dispatch({})
+  },
+}
+
+/* Reminds entrants, once per round, to submit the list of placements they started. */
+export const shortlistRemindersTask: ScheduledTask = {
+  name: 'fast-stream:remind-shortlists',
+  cron: schedulerConfig.shortlistReminders.cron,
+  run: async () => {
+    const { remindShortlists } = await import('#actions/fast_stream/entrant/remind_shortlists')
+    await remindShortlists()
   },
 }
 
@@ -57,7 +69,7 @@ export function scheduleTask(
 if (schedulerConfig.enabled) {
   const jobs: Cron[] = []
   app.ready(() => {
-    jobs.push(scheduleTask(snapshotTask))
+    jobs.push(scheduleTask(snapshotTask), scheduleTask(shortlistRemindersTask))
     for (const job of jobs) {
       logger.info(`Scheduled ${job.name}: next run ${job.nextRun()?.toISOString() ?? 'never'}`)
     }
