@@ -240,8 +240,8 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
     uses: ['organisation'],
     data: object({
       total: count('Organisations that need a Digital Leader.'),
-      inPlace: count('Of those, organisations with one.'),
-      share: share('Organisations with a Digital Leader out of those that need one.'),
+      inPlace: count('Of those, organisations that meet action 01.'),
+      share: share('Organisations that meet action 01 out of those it covers.'),
       organisations: arrayOf(
         object({
           id: id(),
@@ -282,7 +282,7 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
     schema: 'FastStreamMetrics',
     summary: 'Fast Stream',
     description:
-      'A published placement round (the latest, unless `roundId` names one): approved placements and their places, places filled, the share of matched entrants given their first choice, and where the round’s entrants stand against the digital-placement rule. With an organisation, only placements offered in its tree count, and the entrants matched to them. The period is not used.',
+      'A published placement round (the latest, unless `roundId` names one): approved placements and their places, places filled and the share of matched entrants given their first choice. And, whatever the round, where every entrant in their first two years (their two-year mark after today) stands against the digital-placement rule today. With an organisation, only placements offered in its tree count, the entrants matched to them, and the entrants whose account is in its tree. The period is not used.',
     uses: ['organisation', 'round'],
     data: object({
       round: orNull(named('The round reported on; null when no round is published.')),
@@ -295,13 +295,23 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
       firstChoiceRate: share('First choices out of entrants matched.'),
       digitalRule: object(
         {
-          met: count('Entrants with a digital posting.'),
-          due: count('Entrants without one whose two-year mark falls after the next round.'),
-          missed: count('Entrants without one whose two-year mark falls before the next round.'),
+          met: count('Entrants with a digital posting that starts before their two-year mark.'),
+          onTrack: count(
+            'Entrants without one yet, for whom two or more rounds’ postings can still start and end before the mark clear of their other postings, or only one that they are on course for (matched to a digital placement in it, or with one on their submitted list).'
+          ),
+          atRisk: count(
+            'Entrants without one, for whom only one round’s postings can still fit before the mark, and they are not on course for a digital placement in it (or it is a round still to be set up).'
+          ),
+          missed: count(
+            'Entrants without one, for whom no round’s postings can still fit before the mark clear of their other postings.'
+          ),
         },
-        { description: 'The round’s entrants against the digital-placement rule.' }
+        {
+          description:
+            'Every entrant in their first two years against the digital-placement rule, each counted once. Rounds not yet set up are taken to follow the last known one every six months.',
+        }
       ),
-      digitalRuleRate: share('Entrants who met the rule out of all of them.'),
+      digitalRuleRate: share('Entrants who met the rule out of every entrant counted.'),
       byOrganisation: arrayOf(
         object({
           ...groupFields,

@@ -112,6 +112,13 @@ import {
 } from '#queries/exports/capability_export_query'
 
 import { countSkills, skillLines, SKILLS_HEADER } from '#queries/exports/framework_export_query'
+import {
+  atRiskEntrants,
+  atRiskFilters,
+  atRiskLines,
+  AT_RISK_HEADER,
+  type AtRiskFilters,
+} from '#queries/fast_stream/digital_rule_query'
 
 /* Query-string filters as a list page sends them, and as an export keeps them. */
 export type ExportFilters = Record<string, string>
@@ -581,6 +588,23 @@ const developmentPlan: ExportKind<number> = {
   },
 }
 
+/* Entrants at risk of the digital rule or past meeting it: the Fast Stream team's list. */
+const digitalRuleAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
+  title: 'Entrants at risk of the digital rule',
+  fileStem: 'digital-rule-at-risk',
+  header: AT_RISK_HEADER,
+  listPath: '/fast-stream/admin/digital-rule',
+  async filters(qs) {
+    const kept = keep(qs, ['state'])
+    return { kept, parsed: { state: atRiskFilters(kept).state } }
+  },
+  count: async (_user, filters) => {
+    const rows = await atRiskEntrants(filters)
+    return rows.length
+  },
+  lines: (_user, filters) => atRiskLines(filters),
+}
+
 /* Every kind of export that may run as a job, by the name an export record keeps. */
 export const exportKinds = {
   people,
@@ -608,6 +632,7 @@ export const exportKinds = {
   validations,
   developmentPlan,
   skills,
+  digitalRuleAtRisk,
 } as const
 
 export type ExportKindName = keyof typeof exportKinds

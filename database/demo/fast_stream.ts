@@ -10,7 +10,13 @@ import type { Clearance, Entrant, Placement as EnginePlacement } from '#domain/f
  * posting history, delivery teams in ten departments offering placements,
  * a published round matched by the engine (its postings added to the
  * entrants' history) and a round open for preferences now, with
- * shortlists submitted and in draft and teams' rankings. Dates follow
+ * shortlists submitted and in draft and teams' rankings. The open round's
+ * postings follow on when the published round's end. Against the digital
+ * rule: the newer cohort is on track (two rounds still fit before their
+ * two-year mark); for the older cohort the open round is the last chance,
+ * so those without a digital placement on a submitted list are at risk,
+ * and those whose published posting was extended into the open round's
+ * postings have missed it (a match would leave them out). Dates follow
  * `now`; deterministic; does nothing once any scheme exists.
  */
 
@@ -229,14 +235,14 @@ export async function seedDemoFastStream(
       return String(orgById.get(rootId)!.code)
     }
 
-    // Schemes and cohorts: the older cohort joined 18 months ago, the newer one 6 months ago.
+    // Schemes and cohorts: the older cohort joined 14 months ago, the newer one 6 months ago.
     await insertChunks(
       trx,
       'fast_stream_schemes',
       SCHEMES.map(([name, description]) => ({ name, description, ...made }))
     )
     const schemeIds = await ids(trx, 'fast_stream_schemes')
-    const olderStart = now.minus({ months: 18 }).startOf('month')
+    const olderStart = now.minus({ months: 14 }).startOf('month')
     const newerStart = now.minus({ months: 6 }).startOf('month')
     await insertChunks(trx, 'fast_stream_cohorts', [
       { name: `${olderStart.year} intake`, intake_year: olderStart.year, ...made },
@@ -401,7 +407,10 @@ export async function seedDemoFastStream(
       if (digital) hadDigital.add(entrant.id)
     }
 
-    // Rounds: one published (its results out two months ago), one open for preferences now.
+    // Rounds: one published (its results out two months ago), one open for preferences now;
+    // each round's postings run six months, the open round's from when the published round's end.
+    const publishedPostings = now.minus({ months: 2 }).startOf('month')
+    const openPostings = publishedPostings.plus({ months: 6 })
     await insertChunks(trx, 'placement_rounds', [
       {
         name: `${now.minus({ months: 5 }).toFormat('LLLL yyyy')} placements`,
@@ -411,6 +420,8 @@ export async function seedDemoFastStream(
         preferences_close_at: stamp(now.minus({ months: 3, days: 14 })),
         results_at: stamp(now.minus({ months: 3 })),
         next_round_on: day(now.minus({ days: 7 })),
+        posting_starts_on: day(publishedPostings),
+        posting_ends_on: day(openPostings),
         max_preferences: 10,
         exclude_previous_departments: true,
         enforce_digital: true,
@@ -426,6 +437,8 @@ export async function seedDemoFastStream(
         preferences_close_at: stamp(now.plus({ days: 14 }).set({ hour: 17, minute: 0, second: 0 })),
         results_at: stamp(now.plus({ days: 28 })),
         next_round_on: day(now.plus({ months: 7 })),
+        posting_starts_on: day(openPostings),
+        posting_ends_on: day(openPostings.plus({ months: 6 })),
         max_preferences: 10,
         exclude_previous_departments: true,
         enforce_digital: true,
@@ -495,8 +508,8 @@ export async function seedDemoFastStream(
         })
       }
     }
-    offer(publishedRound, 24, now.minus({ months: 2 }).startOf('month'), () => 'approved')
-    offer(openRound, 36, now.plus({ months: 2 }).startOf('month'), (index) =>
+    offer(publishedRound, 24, publishedPostings, () => 'approved')
+    offer(openRound, 36, openPostings, (index) =>
       index >= 33
         ? index === 35
           ? 'rejected'
@@ -678,7 +691,7 @@ export async function seedDemoFastStream(
     for (const [entrantId, placementId] of matchedPlacement) {
       const placement = placements.find((one) => one.id === placementId)!
       const team = teams.find((one) => Number(one.id) === placement.team)!
-      const starts = now.minus({ months: 2 }).startOf('month')
+      const starts = publishedPostings
       postings.push({
         entrant_id: entrantId,
         organisation_id: team.organisation_id,
@@ -692,6 +705,26 @@ export async function seedDemoFastStream(
         ...made,
       })
     }
+    // Every other older entrant left without a placement, and without a digital posting, went
+    // on an eight-month private office posting recorded by hand: it runs into the open round's
+    // postings, so no round can now give them a digital posting before their two-year mark.
+    entrants
+      .filter((one) => one.older && !matchedPlacement.has(one.id) && !hadDigital.has(one.id))
+      .filter((_one, index) => index % 2 === 0)
+      .forEach((entrant) =>
+        postings.push({
+          entrant_id: entrant.id,
+          organisation_id: entrant.homeOrg,
+          team_id: null,
+          team_name: 'Private office',
+          title: 'Private secretary',
+          starts_on: day(publishedPostings),
+          ends_on: day(publishedPostings.plus({ months: 8 })),
+          is_digital: false,
+          placement_id: null,
+          ...made,
+        })
+      )
     await insertChunks(trx, 'fast_stream_postings', postings)
 
     const openLists = shortlists.filter((list) => list.round === openRound)

@@ -16,6 +16,7 @@ const EntrantImportsController = () =>
 const RoundsController = () => import('#controllers/fast_stream/admin/rounds_controller')
 const PlacementReviewsController = () =>
   import('#controllers/fast_stream/admin/placement_reviews_controller')
+const DigitalRuleController = () => import('#controllers/fast_stream/admin/digital_rule_controller')
 
 router
   .group(() => {
@@ -100,6 +101,13 @@ router
     router
       .post('/rounds/:id/close', [RoundsController, 'close'])
       .as('fast_stream.admin.rounds.close')
+
+    router
+      .get('/digital-rule', [DigitalRuleController, 'index'])
+      .as('fast_stream.admin.digital_rule')
+    router
+      .get('/digital-rule.csv', [DigitalRuleController, 'csv'])
+      .as('fast_stream.admin.digital_rule.csv')
 
     router
       .get('/placements/:id', [PlacementReviewsController, 'show'])

@@ -8,6 +8,7 @@ import {
   subtreeOf,
   type SelectedOrganisation,
 } from '#queries/insights/rollup'
+import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
 
 export type PublishedRound = { id: number; name: string; publishedAt: DateTime | null }
 
@@ -32,7 +33,7 @@ export async function publishedRounds(): Promise<PublishedRound[]> {
   }))
 }
 
-export type DigitalRule = { met: number; due: number; missed: number }
+export type DigitalRule = { met: number; onTrack: number; atRisk: number; missed: number }
 
 export type FastStreamFigures = {
   round: { id: number; name: string } | null
@@ -44,10 +45,9 @@ export type FastStreamFigures = {
   firstChoice: number
   firstChoiceRate: number | null
   /*
-   * Entrants of the round by the digital-placement rule: met (a digital
-   * posting in their history), due (none yet, but their two-year mark
-   * falls after the next round) and missed (none, and the mark falls
-   * before the next round).
+   * Every entrant in their first two years (their two-year mark after
+   * today), whatever the round, by the digital-placement rule: met, on
+   * track, at risk or missed (app/domain/fast_stream/digital_rule.ts).
    */
   digitalRule: DigitalRule
   digitalRuleRate: number | null
@@ -60,23 +60,30 @@ export type FastStreamFigures = {
   }>
 }
 
-/* The day the round's two-year test is taken on: the next round's start, else six months after the results. */
-function ruleDay(round: { next_round_on: unknown; results_at: unknown }) {
-  if (round.next_round_on) {
-    const value = round.next_round_on
-    return value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
-      : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
+/*
+ * The entrants in their first two years by the digital rule, as things
+ * stand today: with an organisation, those whose account is in its tree.
+ */
+async function digitalRule(selected: SelectedOrganisation | null) {
+  const counts = await digitalRuleCounts({ organisations: selected ? subtreeOf(selected) : null })
+  return {
+    digitalRule: {
+      met: counts.met,
+      onTrack: counts.on_track,
+      atRisk: counts.at_risk,
+      missed: counts.missed,
+    },
+    digitalRuleRate: percent(counts.met, counts.entrants),
   }
-  return (asDateTime(round.results_at) ?? DateTime.utc()).plus({ months: 6 }).startOf('day')
 }
 
 /*
  * A published round's figures: approved placements and their places,
  * places filled by the match, the share of matched entrants given their
- * first choice, and where the round's entrants stand against the
- * digital-placement rule. With an organisation selected, only placements
- * offered in its tree count, and the entrants matched to them.
+ * first choice; and where every entrant in their first two years stands
+ * against the digital-placement rule today, whatever the round. With an
+ * organisation selected, only placements offered in its tree count, the
+ * entrants matched to them, and the entrants whose account is in its tree.
  */
 export async function fastStreamFigures(
   selected: SelectedOrganisation | null,
@@ -85,7 +92,7 @@ export async function fastStreamFigures(
   const roundQuery = db
     .from('placement_rounds')
     .where('status', RoundStatuses.Published)
-    .select('id', 'name', 'next_round_on', 'results_at')
+    .select('id', 'name')
   if (roundId) roundQuery.where('id', roundId)
   else roundQuery.orderBy('published_at', 'desc').orderBy('id', 'desc')
   const round = await roundQuery.first()
@@ -99,8 +106,7 @@ export async function fastStreamFigures(
       matched: 0,
       firstChoice: 0,
       firstChoiceRate: null,
-      digitalRule: { met: 0, due: 0, missed: 0 },
-      digitalRuleRate: null,
+      ...(await digitalRule(selected)),
       byOrganisation: [],
     }
   }
@@ -138,23 +144,12 @@ export async function fastStreamFigures(
         .select('id')
     )
   }
-  const cutoff = ruleDay(round).minus({ years: 2 }).toISODate()!
   const matchRow = await matches
-    .join('fast_stream_entrants as e', 'e.id', 'm.entrant_id')
     .select(
       db.raw('sum(case when m.placement_id is not null then 1 else 0 end) as matched'),
       db.raw(
         'sum(case when m.placement_id is not null and m.choice = 1 then 1 else 0 end) as first_choice'
-      ),
-      db.raw(
-        `sum(case when exists (select 1 from fast_stream_postings po where po.entrant_id = m.entrant_id and po.is_digital = ?) then 1 else 0 end) as met`,
-        [true]
-      ),
-      db.raw(
-        `sum(case when not exists (select 1 from fast_stream_postings po where po.entrant_id = m.entrant_id and po.is_digital = ?) and e.started_on < ? then 1 else 0 end) as missed`,
-        [true, cutoff]
-      ),
-      db.raw('count(*) as entrants')
+      )
     )
     .first()
 
@@ -173,9 +168,6 @@ export async function fastStreamFigures(
   const placesFilled = perOrganisation.reduce((sum, row) => sum + row.filled, 0)
   const matched = Number(matchRow?.matched ?? 0)
   const firstChoice = Number(matchRow?.first_choice ?? 0)
-  const entrants = Number(matchRow?.entrants ?? 0)
-  const met = Number(matchRow?.met ?? 0)
-  const missed = Number(matchRow?.missed ?? 0)
   return {
     round: { id, name: String(round.name) },
     placements: perOrganisation.reduce((sum, row) => sum + row.placements, 0),
@@ -185,8 +177,7 @@ export async function fastStreamFigures(
     matched,
     firstChoice,
     firstChoiceRate: percent(firstChoice, matched),
-    digitalRule: { met, due: entrants - met - missed, missed },
-    digitalRuleRate: percent(met, entrants),
+    ...(await digitalRule(selected)),
     byOrganisation: groups.map((group) => ({
       id: group.id,
       name: group.name,

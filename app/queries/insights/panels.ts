@@ -336,8 +336,10 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
         ['matched to their first choice', data.firstChoice],
         ['first-choice rate (%)', data.firstChoiceRate],
         ['digital rule: met', data.digitalRule.met],
-        ['digital rule: still due', data.digitalRule.due],
+        ['digital rule: on track', data.digitalRule.onTrack],
+        ['digital rule: at risk', data.digitalRule.atRisk],
         ['digital rule: missed', data.digitalRule.missed],
+        ['digital rule: met (%)', data.digitalRuleRate],
         ...data.byOrganisation.flatMap((row) => [
           [`places offered: ${row.name}`, row.offered],
           [`places filled: ${row.name}`, row.filled],
@@ -358,11 +360,16 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       digitalRule: {
         type: 'bar',
         unit: 'count',
-        labels: ['Met', 'Still due', 'Missed'],
+        labels: ['Met', 'On track', 'At risk', 'Missed'],
         datasets: [
           {
             label: 'Entrants',
-            data: [data.digitalRule.met, data.digitalRule.due, data.digitalRule.missed],
+            data: [
+              data.digitalRule.met,
+              data.digitalRule.onTrack,
+              data.digitalRule.atRisk,
+              data.digitalRule.missed,
+            ],
           },
         ],
       },

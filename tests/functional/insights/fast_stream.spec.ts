@@ -41,7 +41,7 @@ test.group('Dashboards: Fast Stream', (group) => {
       matched: 4,
       firstChoice: 3,
       firstChoiceRate: 75,
-      digitalRule: { met: 2, due: 1, missed: 2 },
+      digitalRule: { met: 0, onTrack: 1, atRisk: 0, missed: 0 },
     })
     assert.deepEqual(
       data.byOrganisation.map((row: any) => [row.name, row.offered, row.filled]),
@@ -71,7 +71,7 @@ test.group('Dashboards: Fast Stream', (group) => {
       matched: 3,
       firstChoice: 2,
       firstChoiceRate: 66.7,
-      digitalRule: { met: 1, due: 1, missed: 1 },
+      digitalRule: { met: 0, onTrack: 1, atRisk: 0, missed: 0 },
     })
     assert.deepEqual(
       data.byOrganisation.map((row: any) => [row.name, row.offered, row.filled]),

@@ -339,12 +339,15 @@ export async function strategyFixture() {
  * Fast Stream: an older published round, then the latest. Latest round's
  * approved placements: PA1 (A, 2 places, digital), PA2 (A1, 1 place),
  * PB1 (B, 3 places); PA3 (A, 5 places) was withdrawn. Matches:
- *   e1 → PA1, first choice, has a digital posting (met);
- *   e2 → PA1, second choice, joined 2013 with no digital posting (missed);
- *   e3 → PA2, first choice, joined six months ago (still due);
- *   e4 → PB1, first choice, has a digital posting (met);
- *   e5 unmatched, joined 2013 with no digital posting (missed).
+ *   e1 → PA1, first choice, has a digital posting;
+ *   e2 → PA1, second choice, joined 2013 with no digital posting;
+ *   e3 → PA2, first choice, joined six months ago, account in A;
+ *   e4 → PB1, first choice, has a digital posting;
+ *   e5 unmatched, joined 2013 with no digital posting.
  * Older round: PB0 (B, 1 place) filled by e4 as their second choice.
+ * Only e3 is in their first two years, and on track for the digital rule:
+ * rounds every six months after the rounds' 2014 postings leave two or
+ * more whose postings end before their two-year mark.
  */
 export async function fastStreamFixture() {
   const orgs = await organisations()
@@ -366,7 +369,7 @@ export async function fastStreamFixture() {
     startedOn: '2013-09-01',
     postings: [{ organisation: b }],
   })
-  const { entrant: e3 } = await createEntrant({ startedOn: recent })
+  const { entrant: e3 } = await createEntrant({ startedOn: recent, organisation: a })
   const { entrant: e4 } = await createEntrant({ postings: [{ organisation: a, digital: true }] })
   const { entrant: e5 } = await createEntrant({ startedOn: '2013-09-01' })
   const match = (

@@ -1,0 +1,56 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { exportList } from '#services/exports'
+import { csvHref } from '#validators/workforce_campaigns_gaps'
+import {
+  AT_RISK_STATES,
+  atRiskFilters,
+  atRiskPage,
+  digitalRuleStateLabels,
+  ukToday,
+} from '#queries/fast_stream/digital_rule_query'
+
+const day = (isoDay: string) => DateTime.fromISO(isoDay).toFormat('d LLL yyyy')
+
+/*
+ * Entrants at risk of the digital rule, for the Fast Stream team: those
+ * whose last chance of a digital posting before their two-year mark is
+ * the next round, and those with none left. The page and its CSV read the
+ * same list.
+ */
+export default class DigitalRuleController {
+  async index({ bouncer, request, view }: HttpContext) {
+    await bouncer.with('FastStreamPolicy').authorize('administer')
+    const filters = atRiskFilters(request.qs())
+    const page = await atRiskPage(filters)
+    return view.render('pages/fast_stream/admin/digital_rule/index', {
+      page,
+      filters,
+      today: day(ukToday()),
+      stateLabels: digitalRuleStateLabels,
+      stateOptions: AT_RISK_STATES.map((value) => ({
+        value,
+        label: digitalRuleStateLabels[value],
+        count: page.counts[value],
+      })),
+      rows: page.rows.map((row) => {
+        const chance = row.standing.chances[0]
+        return {
+          ...row,
+          startedOn: day(row.startedOn),
+          twoYearMark: day(row.standing.twoYearMark),
+          state: row.standing.state,
+          lastChance: chance ? `${day(chance.startsOn)} to ${day(chance.endsOn)}` : null,
+          lastChanceNamed: chance ? chance.roundId !== null : false,
+        }
+      }),
+      csvHref: csvHref('/fast-stream/admin/digital-rule.csv', { state: filters.state }),
+    })
+  }
+
+  /* The list as CSV: the same filter and order, every page. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    return exportList(ctx, 'digitalRuleAtRisk')
+  }
+}
