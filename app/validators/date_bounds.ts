@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
 
 /*
- * How early and how late a date anyone enters may be (ADR 0008). Days are
+ * How early and how late a date anyone enters may be (ADR 9). Days are
  * compared in UK time, the time people enter them in.
  *
  * - From 1 January 2000: the service's oldest records (Fast Stream intakes,
