@@ -63,6 +63,7 @@ import {
   countCatalogue,
   CATALOGUE_HEADER,
 } from '#queries/exports/catalogue_export_query'
+import { forPerson } from '#queries/capability/gaps_query'
 import {
   cohortLines,
   countCohorts,
@@ -358,11 +359,15 @@ const catalogue: ExportKind<CatalogueFilters> = {
       'from',
       'to',
       'sort',
+      'forMyRole',
+      'forMyGaps',
     ])
     return { kept, parsed: await catalogueFiltersValidator.validate(kept) }
   },
-  count: async (_user, filters) => countCatalogue(filters),
-  lines: (_user, filters, batchSize) => catalogueLines(filters, batchSize),
+  count: async (user, filters) => countCatalogue(await forPerson(user.id, filters)),
+  async *lines(user, filters, batchSize) {
+    yield* catalogueLines(await forPerson(user.id, filters), batchSize)
+  },
 }
 
 const schemes: ExportKind<null> = {

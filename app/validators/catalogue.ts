@@ -39,6 +39,8 @@ const filterFields = {
 export const catalogueFiltersValidator = vine.create({
   ...filterFields,
   page: vine.number().withoutDecimals().min(1).optional(),
+  forMyRole: vine.boolean().optional(),
+  forMyGaps: vine.boolean().optional(),
 })
 
 catalogueFiltersValidator.messagesProvider = new FormMessages({
@@ -62,6 +64,8 @@ catalogueFiltersValidator.messagesProvider = new FormMessages({
   'to.dateRange': 'Date to must be between {{ earliest }} and {{ latest }}',
   'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
   'sort.enum': 'Sort by title or by next session date',
+  'forMyRole.boolean': 'Tick “for my role” or leave it clear',
+  'forMyGaps.boolean': 'Tick “close my skill gaps” or leave it clear',
   'page.number': 'Page must be a whole number from 1',
   'page.withoutDecimals': 'Page must be a whole number from 1',
   'page.min': 'Page must be a whole number from 1',

@@ -8,14 +8,17 @@ import {
 } from '#queries/learning/catalogue_query'
 import { catalogueEntryView, coursePageView } from '#transformers/learning_transformer'
 import { courseModeLabels } from '#enums/learning'
+import { forPerson } from '#queries/capability/gaps_query'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { backToListWithErrors, exportList } from '#services/exports'
 import { csvHref } from '#validators/workforce_campaigns_gaps'
 
 export default class CatalogueController {
-  async index({ request, view }: HttpContext) {
-    const { filters, errors } = await readCatalogueFilters(request.qs())
+  async index({ auth, request, view }: HttpContext) {
+    const read = await readCatalogueFilters(request.qs())
+    const errors = read.errors
+    const filters = await forPerson(auth.getUserOrFail().id, read.filters)
     const { page, entries } = await searchCatalogue(filters)
     return view.render('pages/learning/catalogue', {
       courses: entries.map(catalogueEntryView),
@@ -25,7 +28,8 @@ export default class CatalogueController {
       errors,
       options: await catalogueOptions(),
       modes: Object.entries(courseModeLabels).map(([value, label]) => ({ value, label })),
-      csvHref: csvHref('/learning/courses.csv', { ...filters, page: undefined }),
+      mine: filters.mine ?? null,
+      csvHref: csvHref('/learning/courses.csv', { ...read.filters, page: undefined }),
     })
   }
 

@@ -7,6 +7,7 @@ import { courseHoldings } from '#queries/learning/course_holdings_query'
 import type { CourseHolding } from '#domain/learning/enrolment_rules'
 import type { RoleAssignmentKind } from '#enums/capability'
 import { SkillClaimStatuses } from '#enums/learning'
+import type { CatalogueFilters, MyCatalogueFacts } from '#queries/learning/catalogue_query'
 
 /*
  * Reads for a person's gap view: the role level they hold (or aim for),
@@ -226,6 +227,34 @@ export async function gapView(
     holdings,
     pendingClaims,
   }
+}
+
+/*
+ * What "for my role" and "for my gaps" mean in the catalogue for one
+ * person: the role profile of the role level they hold now, and the skills
+ * they are below its level in, each at the level that counts now.
+ */
+export async function myCatalogueFacts(userId: number): Promise<MyCatalogueFacts> {
+  const roleLevelId = await activeRoleLevelId(userId, 'current')
+  const found = roleLevelId ? await requirementsOf(roleLevelId) : null
+  if (!found) return { roleProfileId: null, gaps: [] }
+  const evidence = await skillEvidence(
+    userId,
+    found.requirements.map((requirement) => requirement.skillId)
+  )
+  const gaps = individualGaps(found.requirements, evidence)
+    .lines.filter((line) => line.gap > 0)
+    .map((line) => ({ skillId: line.skillId, current: line.current }))
+  return { roleProfileId: found.level.roleProfileId, gaps }
+}
+
+/* The catalogue's filters with "for my role" and "for my gaps" read for the person asking. */
+export async function forPerson<Filters extends CatalogueFilters>(
+  userId: number,
+  filters: Filters
+): Promise<Filters & { mine?: MyCatalogueFacts }> {
+  if (!filters.forMyRole && !filters.forMyGaps) return filters
+  return { ...filters, mine: await myCatalogueFacts(userId) }
 }
 
 /* The highest level per skill a person claimed from completed courses that waits for their line manager. */

@@ -31,6 +31,17 @@ export type CatalogueFilters = {
   to?: string
   sort?: 'title' | 'next_session'
   page?: number
+  /* Only courses for the person's own role, or that close part of their own gaps. */
+  forMyRole?: boolean
+  forMyGaps?: boolean
+  /* What those two mean for the person asking, read by `forPerson`. */
+  mine?: MyCatalogueFacts
+}
+
+/* The person's current role profile, and each skill they are below their role's level in, at the level that counts now. */
+export type MyCatalogueFacts = {
+  roleProfileId: number | null
+  gaps: Array<{ skillId: number; current: number }>
 }
 
 export type SessionSummary = {
@@ -152,6 +163,36 @@ export function applyCatalogueFilters<Query extends ChainableContract>(
   }
   if (filters.mode) query.where('courses.mode', filters.mode)
   if (filters.provider) query.where('courses.provider_id', filters.provider)
+  if (filters.forMyRole) {
+    const roleProfileId = filters.mine?.roleProfileId ?? null
+    if (roleProfileId === null) query.whereRaw('1 = 0')
+    else {
+      query.whereIn(
+        'courses.id',
+        db.from('course_audiences').where('role_profile_id', roleProfileId).select('course_id')
+      )
+    }
+  }
+  if (filters.forMyGaps) {
+    const gaps = filters.mine?.gaps ?? []
+    if (gaps.length === 0) query.whereRaw('1 = 0')
+    else {
+      // A course closes part of a gap when it brings the skill above the level that counts now.
+      query.whereIn(
+        'courses.id',
+        db
+          .from('course_outcomes')
+          .where((any) => {
+            for (const gap of gaps) {
+              any.orWhere((one) =>
+                one.where('skill_id', gap.skillId).where('level', '>', gap.current)
+              )
+            }
+          })
+          .select('course_id')
+      )
+    }
+  }
   return query
 }
 
