@@ -82,11 +82,26 @@ export function rankKey(entrantId: number) {
   return `e${entrantId}`
 }
 
+/* "Amy Adams, Ben Brown and Cat Clark". */
+const NAME_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })
+
+/*
+ * Applicants given the same rank, one group per rank in the form's order.
+ * A clash is reported once, on the first applicant who repeats the rank,
+ * naming everyone who shares it.
+ */
+function rankClashes<Entry extends { rank: number }>(ranked: Entry[]): Entry[][] {
+  const byRank = new Map<number, Entry[]>()
+  for (const entry of ranked) byRank.set(entry.rank, [...(byRank.get(entry.rank) ?? []), entry])
+  return [...byRank.values()].filter((group) => group.length > 1)
+}
+
 /*
  * Reads the ranking form: a rank for each applicant, keyed by rankKey,
  * blank for one the team does not rank. Ranks are whole numbers from 1 to
  * the number of applicants, each used once; gaps close up (ranks 1, 2 and
- * 4 are saved as 1, 2 and 3). Messages name the applicant.
+ * 4 are saved as 1, 2 and 3). Messages name the applicant; applicants
+ * sharing a rank are named in one message.
  */
 export function readRankingForm(
   applicants: { entrantId: number; name: string }[],
@@ -113,12 +128,11 @@ export function readRankingForm(
     }
     ranked.push({ entrantId: applicant.entrantId, name: applicant.name, rank })
   }
-  for (const entry of ranked) {
-    const others = ranked.filter((other) => other.rank === entry.rank && other !== entry)
-    if (others.length) {
-      errors[`ranks.${rankKey(entry.entrantId)}`] =
-        `${entry.name} and ${others.map((other) => other.name).join(' and ')} both have rank ${entry.rank}: give each applicant a different rank`
-    }
+  for (const clash of rankClashes(ranked)) {
+    const [, repeat] = clash
+    const names = NAME_LIST.format(clash.map((entry) => entry.name))
+    errors[`ranks.${rankKey(repeat.entrantId)}`] =
+      `${names} ${clash.length === 2 ? 'both' : 'all'} have rank ${repeat.rank}: give each applicant a different rank`
   }
   if (Object.keys(errors).length) return { type: 'invalid', errors }
   return {

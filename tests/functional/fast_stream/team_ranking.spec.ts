@@ -186,11 +186,8 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
         'Enter Amy Adams’s rank as a whole number, like 1, or leave it blank',
       ],
       [`ranks.${key(ben)}`]: ['Ben Brown’s rank must be between 1 and 4, or blank for not ranked'],
-      [`ranks.${key(cat)}`]: [
-        'Cat Clark and Dan Dodd both have rank 2: give each applicant a different rank',
-      ],
       [`ranks.${key(dan)}`]: [
-        'Dan Dodd and Cat Clark both have rank 2: give each applicant a different rank',
+        'Cat Clark and Dan Dodd both have rank 2: give each applicant a different rank',
       ],
     })
     const more = await sendRanks(client, lead, placement, {
@@ -205,6 +202,25 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
       ],
       [`ranks.${key(cat)}`]: [
         'Enter Cat Clark’s rank as a whole number, like 1, or leave it blank',
+      ],
+    })
+    assert.lengthOf(await savedRanks(placement), 0)
+  })
+
+  test('applicants sharing a rank are named in one message, on the first who repeats it', async ({
+    client,
+    assert,
+  }) => {
+    const { lead, placement, amy, ben, cat, dan } = await setUp()
+    const response = await sendRanks(client, lead, placement, {
+      [key(amy)]: '1',
+      [key(ben)]: '1',
+      [key(cat)]: '1',
+      [key(dan)]: '2',
+    }).redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      [`ranks.${key(ben)}`]: [
+        'Cat Clark, Ben Brown and Amy Adams all have rank 1: give each applicant a different rank',
       ],
     })
     assert.lengthOf(await savedRanks(placement), 0)
