@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { OrganisationScope } from '#services/organisation_scope'
 import { administrationCounts, directReports } from '#queries/identity/home_query'
 import { roleLabels, roleDescriptions } from '#enums/roles'
+import { homeTasks } from '#queries/identity/home_tasks_query'
 
 export default class HomeController {
   async show({ auth, view }: HttpContext) {
@@ -14,7 +15,17 @@ export default class HomeController {
     })
     const scope = await OrganisationScope.forUser(user)
     const counts = scope.isEmpty ? null : await administrationCounts(scope)
-    const reports = user.isLineManager ? await directReports(user) : []
-    return view.render('pages/home', { user, counts, reports, roleLabels, roleDescriptions })
+    const [reports, sections] = await Promise.all([
+      user.isLineManager ? directReports(user) : [],
+      homeTasks(user, scope),
+    ])
+    return view.render('pages/home', {
+      user,
+      sections,
+      counts,
+      reports,
+      roleLabels,
+      roleDescriptions,
+    })
   }
 }

@@ -44,3 +44,8 @@ export function getFormsOf(html: string, pageUrl: string): GetForm[] {
   }
   return forms
 }
+
+/* Text with its runs of whitespace made single spaces, trimmed. */
+export function collapse(text: string | null | undefined) {
+  return (text ?? '').replace(/\s+/g, ' ').trim()
+}
