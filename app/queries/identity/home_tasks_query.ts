@@ -18,6 +18,7 @@ import {
 import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
 import { financialYearLabel } from '#enums/workforce'
 import { Roles } from '#enums/roles'
+import { countRows } from '#services/csv_export'
 
 /*
  * What needs each person, for their home page: one section per part they
@@ -64,9 +65,6 @@ function ukDay(value: unknown) {
   return parsed.isValid ? parsed.setZone(UK_ZONE).toFormat('d LLLL yyyy') : null
 }
 
-const total = async (query: { count: (column: string) => any }) =>
-  Number((await query.count('* as total').first())?.total ?? 0)
-
 /* Every signed-in person: their sessions, plan, claims decided and Fast Stream list. */
 async function learnerTasks(user: User, now: DateTime): Promise<HomeSection> {
   const nowSql = sqlNow(now)
@@ -82,13 +80,13 @@ async function learnerTasks(user: User, now: DateTime): Promise<HomeSection> {
     .where('course_sessions.status', SessionStatuses.Scheduled)
     .where('course_sessions.starts_at', '>', nowSql)
   const [sessions, next, itemsDue, overdue, claimsDecided, shortlist] = await Promise.all([
-    total(upcoming.clone()),
+    countRows(upcoming.clone()),
     upcoming
       .clone()
       .orderBy('course_sessions.starts_at')
       .select('course_sessions.starts_at')
       .first(),
-    total(
+    countRows(
       db
         .from('development_plan_items')
         .where('user_id', user.id)
@@ -96,14 +94,14 @@ async function learnerTasks(user: User, now: DateTime): Promise<HomeSection> {
         .whereNotNull('due_on')
         .where('due_on', '<=', soon)
     ),
-    total(
+    countRows(
       db
         .from('development_plan_items')
         .where('user_id', user.id)
         .whereNot('status', 'done')
         .where('due_on', '<', today)
     ),
-    total(
+    countRows(
       db
         .from('skill_claims')
         .where('user_id', user.id)
@@ -167,9 +165,9 @@ function unsubmittedShortlist(userId: number, nowSql: string) {
 async function lineManagerTasks(user: User): Promise<HomeSection> {
   const [requests, assessments, roles, claims] = await Promise.all([
     pendingApprovals(user.id, 1, 1).then((page) => page.meta.total),
-    total(unvalidatedAssessments(user.id)),
-    total(proposedRoles(user.id)),
-    total(pendingClaims(user.id)),
+    countRows(unvalidatedAssessments(user.id)),
+    countRows(proposedRoles(user.id)),
+    countRows(pendingClaims(user.id)),
   ])
   return {
     heading: 'For the people who report to you',
@@ -195,9 +193,9 @@ async function hrTasks(scope: OrganisationScope, now: DateTime): Promise<HomeSec
   const year = currentFinancialYear(now.toJSDate())
   const plans = scope.apply(db.from('capability_plans'), 'organisation_id')
   const [returned, drafts, ownerless, services, boards, imports] = await Promise.all([
-    total(plans.clone().where('status', 'returned')),
-    total(plans.clone().where('status', 'draft').where('financial_year', year)),
-    total(
+    countRows(plans.clone().where('status', 'returned')),
+    countRows(plans.clone().where('status', 'draft').where('financial_year', year)),
+    countRows(
       scope
         .apply(db.from('capability_gaps'), 'organisation_id')
         .whereIn('status', ['open', 'in_progress'])
@@ -205,7 +203,7 @@ async function hrTasks(scope: OrganisationScope, now: DateTime): Promise<HomeSec
     ),
     serviceManagerCompliance(scope),
     digitalLeaderCompliance(scope),
-    total(
+    countRows(
       scope
         .apply(db.from('staff_imports'), 'scope_organisation_id')
         .whereIn('status', [StaffImportStatuses.Checked, StaffImportStatuses.Failed])
@@ -271,7 +269,7 @@ async function courseAdminTasks(user: User, now: DateTime): Promise<HomeSection>
     return query
   }
   const [toMark, firstToMark, waiting] = await Promise.all([
-    total(
+    countRows(
       ownSessions()
         .where('course_sessions.ends_at', '<', nowSql)
         .whereExists((booked) =>
@@ -292,7 +290,7 @@ async function courseAdminTasks(user: User, now: DateTime): Promise<HomeSection>
       .orderBy('course_sessions.ends_at')
       .select('course_sessions.id')
       .first(),
-    total(
+    countRows(
       ownSessions()
         .join('enrolments', 'enrolments.session_id', 'course_sessions.id')
         .where('enrolments.status', EnrolmentStatuses.Waitlisted)
