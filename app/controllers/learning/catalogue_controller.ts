@@ -9,6 +9,8 @@ import {
 import { catalogueEntryView, coursePageView } from '#transformers/learning_transformer'
 import { courseModeLabels } from '#enums/learning'
 import { forPerson } from '#queries/capability/gaps_query'
+import { courseHolding } from '#queries/learning/course_holdings_query'
+import { courseHeldMessage } from '#services/enrolment_messages'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { backToListWithErrors, exportList } from '#services/exports'
@@ -41,13 +43,16 @@ export default class CatalogueController {
   }
 
   /* Drafts and archived courses answer 404 to anyone but their provider's admins. */
-  async show({ bouncer, params, view }: HttpContext) {
+  async show({ auth, bouncer, params, view }: HttpContext) {
     const found = await courseWithSessions(idParam(params.id))
     if (!found || !(await bouncer.with('CoursePolicy').allows('view', found.course))) {
       throw new RecordNotFoundException()
     }
+    // A course the person already holds is not offered again: the page says where they stand.
+    const holding = await courseHolding(auth.getUserOrFail().id, found.course.id)
     return view.render('pages/learning/course', {
       course: coursePageView(found.course, found.sessions, DateTime.now()),
+      held: holding ? courseHeldMessage(holding, found.course.title) : null,
     })
   }
 }

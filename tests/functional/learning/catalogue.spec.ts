@@ -530,6 +530,32 @@ test.group('Learning: course page', (group) => {
     response.assertTextIncludes(`/learning/sessions/${session.id}/enrol`)
   })
 
+  test('a course the person is booked on or completed is not offered again: the page says where they stand', async ({
+    client,
+    assert,
+  }) => {
+    const course = await createCourse({ title: 'Held course' })
+    const first = await createSession({ course, startsAt: daysAhead(10) })
+    const second = await createSession({ course, startsAt: daysAhead(20) })
+    const learner = await createUser()
+    await Enrolment.create({
+      sessionId: first.id,
+      userId: learner.id,
+      status: 'booked',
+      activeSessionId: first.id,
+    })
+    const booked = await client.get(`/learning/courses/${course.id}`).loginAs(learner)
+    booked.assertTextIncludes('You are already booked on Held course for')
+    assert.notInclude(booked.text(), `/learning/sessions/${second.id}/enrol`)
+    assert.notInclude(booked.text(), `/learning/sessions/${first.id}/enrol`)
+
+    const someoneElse = await client
+      .get(`/learning/courses/${course.id}`)
+      .loginAs(await createUser())
+    someoneElse.assertTextIncludes(`/learning/sessions/${second.id}/enrol`)
+    assert.notInclude(someoneElse.text(), 'You are already booked')
+  })
+
   test('drafts, archived courses and unknown ids answer 404; a provider’s admin can preview its draft', async ({
     client,
     assert,
