@@ -12,7 +12,8 @@ export function fieldId(name: string) {
 
 export function fieldState(props: Props, flashMessages: Flash) {
   const name = String(props.get('name'))
-  const id = fieldId(name)
+  // A page with two forms sending the same field name gives one of them an id of its own.
+  const id = props.has('id') ? String(props.get('id')) : fieldId(name)
   const error = props.get('error') ?? flashMessages.get('inputErrorsBag', {})[name]?.[0] ?? null
   const entered = flashMessages.has(name) ? flashMessages.get(name) : props.get('value')
   const hint = props.has('hint') ? props.get('hint') : null

@@ -23,6 +23,7 @@ router
     router.get('/gaps/create', [GapsController, 'create']).as('workforce.gaps.create')
     router.post('/gaps', [GapsController, 'store']).as('workforce.gaps.store')
     router.post('/gaps/suggestions', [GapsController, 'suggest']).as('workforce.gaps.suggest')
+    router.post('/gaps/decisions', [GapsController, 'decideMany']).as('workforce.gaps.decide_many')
     router.get('/gaps/:id/edit', [GapsController, 'edit']).as('workforce.gaps.edit')
     router.put('/gaps/:id', [GapsController, 'update']).as('workforce.gaps.update')
     router.post('/gaps/:id/accept', [GapsController, 'accept']).as('workforce.gaps.accept')

@@ -14,6 +14,11 @@ import {
 } from '#enums/workforce'
 import { sendNotices } from '#mails/notice_mail'
 import GapOwnerAssigned from '#mails/gap_owner_assigned'
+import {
+  dismissedDescription,
+  gapDecisionAllowed,
+  statusAfterDecision,
+} from '#domain/workforce/gap_decisions'
 
 export type GapInput = {
   organisationId: number
@@ -139,10 +144,10 @@ async function ownerNotice(gap: CapabilityGap, ownerId: number, actor?: User) {
 
 /* HR accepts a suggested gap onto the register as open. */
 export async function acceptGap(gap: CapabilityGap): Promise<DecideGapResult> {
-  if (gap.status !== 'suggested') return { type: 'not_allowed', status: gap.status }
+  if (!gapDecisionAllowed('accept', gap.status)) return { type: 'not_allowed', status: gap.status }
   return db.transaction(async (trx) => {
     gap.useTransaction(trx)
-    gap.status = 'open'
+    gap.status = statusAfterDecision.accept
     await gap.save()
     return { type: 'decided' as const, gap }
   })
@@ -150,14 +155,11 @@ export async function acceptGap(gap: CapabilityGap): Promise<DecideGapResult> {
 
 /* HR dismisses a suggested or open gap, keeping the reason in its description. */
 export async function dismissGap(gap: CapabilityGap, reason: string): Promise<DecideGapResult> {
-  if (gap.status !== 'suggested' && gap.status !== 'open') {
-    return { type: 'not_allowed', status: gap.status }
-  }
+  if (!gapDecisionAllowed('dismiss', gap.status)) return { type: 'not_allowed', status: gap.status }
   return db.transaction(async (trx) => {
     gap.useTransaction(trx)
-    gap.status = 'dismissed'
-    const note = `Dismissed: ${reason.trim()}`
-    gap.description = gap.description ? `${gap.description}\n\n${note}` : note
+    gap.status = statusAfterDecision.dismiss
+    gap.description = dismissedDescription(gap.description, reason)
     await gap.save()
     return { type: 'decided' as const, gap }
   })

@@ -2,25 +2,18 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CapabilityGap from '#models/capability_gap'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
-import type { GapSeverity } from '#enums/workforce'
+import {
+  averageLevelsShort,
+  headcountGapSeverity,
+  skillGapSeverity,
+  suggestsSkillGap,
+} from '#domain/workforce/gap_severity'
 
 export type SuggestGapsResult = {
   type: 'suggested'
   fromPlan: number
   fromGapEngine: number
   skipped: number
-}
-
-/* People below a skill's required level before it counts as a gap: 3 people, or 20% of those assessed. */
-export const SKILL_GAP_PEOPLE = 3
-export const SKILL_GAP_SHARE = 0.2
-
-/* Severity from the share of posts or people short: half or more is critical. */
-export function severityFromShare(share: number): GapSeverity {
-  if (share >= 0.5) return 'critical'
-  if (share >= 0.3) return 'high'
-  if (share >= 0.15) return 'medium'
-  return 'low'
 }
 
 type Organisation = { id: number; path: string }
@@ -62,7 +55,10 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
         roleProfileId: line.roleProfileId,
         title: `${line.shortfall} ${line.roleName} ${line.shortfall === 1 ? 'post' : 'posts'} short`,
         description: `The plan needs ${line.postsNeeded}; ${line.inPost} in post and ${line.recruiting} being recruited.`,
-        severity: severityFromShare(line.shortfall / line.postsNeeded),
+        severity: headcountGapSeverity({
+          postsNeeded: line.postsNeeded,
+          postsShort: line.shortfall,
+        })!,
         mitigation: 'recruit',
         status: 'suggested',
         source: 'plan',
@@ -73,8 +69,12 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
 
     const capability = await organisationCapability(organisation, trx)
     for (const row of capability.bySkill) {
-      const share = row.assessedAgainst > 0 ? row.below / row.assessedAgainst : 0
-      if (row.below === 0 || (row.below < SKILL_GAP_PEOPLE && share < SKILL_GAP_SHARE)) continue
+      const shortfall = {
+        people: row.assessedAgainst,
+        below: row.below,
+        levelsShort: row.totalGap,
+      }
+      if (!suggestsSkillGap(shortfall)) continue
       if (skills.has(row.skill.id)) {
         skipped += 1
         continue
@@ -86,8 +86,11 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
         kind: 'skill',
         skillId: row.skill.id,
         title: `${row.skill.name}: people below the level their role needs`,
-        description: `${row.below} of ${row.assessedAgainst} people are below the required level.`,
-        severity: severityFromShare(share),
+        description:
+          `${row.below} of ${row.assessedAgainst} people are below the required level, ` +
+          `${row.totalGap} ${row.totalGap === 1 ? 'level' : 'levels'} short in all ` +
+          `(${averageLevelsShort(shortfall)} on average).`,
+        severity: skillGapSeverity(shortfall)!,
         mitigation: 'train',
         status: 'suggested',
         source: 'gap_engine',

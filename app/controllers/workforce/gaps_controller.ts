@@ -17,6 +17,14 @@ import {
   type SaveGapResult,
 } from '#actions/workforce/save_gap'
 import { suggestGaps } from '#actions/workforce/suggest_gaps'
+import { decideGaps, type DecideGapsResult } from '#actions/workforce/decide_gaps'
+import { backWithErrors } from '#controllers/learning/admin/managed_records'
+import { safeReturnPath } from '#services/return_path'
+import {
+  gapDecisionsProblems,
+  gapDecisionsValidator,
+  selectedGapIds,
+} from '#validators/gap_decisions'
 import {
   dismissGapValidator,
   gapFiltersValidator,
@@ -45,10 +53,36 @@ const FIELD_ERRORS: Record<Exclude<SaveGapResult['type'], 'saved'>, [string, str
   ],
 }
 
+const DECIDED_WORDS = { accept: 'accepted as open', dismiss: 'dismissed' } as const
+
+/* What the register shows after many gaps were decided at once: what changed, and what could not. */
+function decisionSummary(result: Extract<DecideGapsResult, { type: 'decided' }>) {
+  const done = DECIDED_WORDS[result.decision]
+  const count = (n: number) => `${n} ${n === 1 ? 'gap' : 'gaps'}`
+  return {
+    headline: `${count(result.changed.length)} ${done}`,
+    changed: result.changed.map((gap) => `${gap.title} (${gap.organisationName})`),
+    refusedHeadline: `${count(result.refused.length)} not changed`,
+    refused: result.refused.map(
+      (gap) =>
+        `${gap.title} (${gap.organisationName}): it is ${gapStatusLabels[gap.status].toLowerCase()}, so it cannot be ${done}`
+    ),
+  }
+}
+
+/* Back to the register page the form was sent from, with its filters; anywhere else is refused. */
+function registerPath(returnTo: string | undefined) {
+  const path = safeReturnPath(returnTo)
+  return path === '/workforce/gaps' || path.startsWith('/workforce/gaps?')
+    ? path
+    : '/workforce/gaps'
+}
+
 /*
  * The capability gap register for department HR and capability admins:
  * the table, the forms, suggestions from the plan and the gap engine,
- * accepting or dismissing them, and a CSV export.
+ * accepting or dismissing them one at a time or many at once, and a CSV
+ * export.
  */
 export default class GapsController {
   async index({ auth, bouncer, request, view }: HttpContext) {
@@ -67,6 +101,7 @@ export default class GapsController {
       gapStatusLabels,
       gapSeverityLabels,
       gapMitigationLabels,
+      returnTo: request.url(true),
     })
   }
 
@@ -168,6 +203,39 @@ export default class GapsController {
     const gap = await this.findInScope({ auth, bouncer }, params.id)
     const { reason } = await request.validateUsing(dismissGapValidator)
     return this.decided(await dismissGap(gap, reason), { response, session }, 'dismissed')
+  }
+
+  /* Accepts or dismisses the suggestions ticked on the register, with a summary of what changed. */
+  async decideMany({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await request.validateUsing(gapDecisionsValidator)
+    const problems = gapDecisionsProblems(input)
+    if (Object.keys(problems).length || !input.decision) {
+      return backWithErrors({ response, session }, problems)
+    }
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const result = await decideGaps(
+      scope,
+      selectedGapIds(input),
+      input.decision,
+      input.reason ?? null
+    )
+    switch (result.type) {
+      case 'decided':
+        session.flash('gapDecisions', decisionSummary(result))
+        return response.redirect().toPath(registerPath(input.returnTo))
+      case 'not_found':
+        throw new RecordNotFoundException()
+      case 'reason_needed':
+        return backWithErrors(
+          { response, session },
+          { reason: 'Enter why the gaps are being dismissed' }
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
   }
 
   private async form(

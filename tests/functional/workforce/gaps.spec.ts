@@ -16,6 +16,8 @@ import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
+import type User from '#models/user'
+import type { ApiClient } from '@japa/api-client'
 
 async function twoDepartments() {
   const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
@@ -157,17 +159,21 @@ test.group('Capability gap register', (group) => {
       gaps.map((found) => [found.kind, found.source, found.status, found.severity, found.title]),
       [
         ['headcount', 'plan', 'suggested', 'high', '4 Software developer posts short'],
+        // Three of four, but only three people, and mostly one level short: medium.
         [
           'skill',
           'gap_engine',
           'suggested',
-          'critical',
+          'medium',
           'Programming: people below the level their role needs',
         ],
       ]
     )
     assert.equal(gaps[0].roleProfileId, role.id)
-    assert.equal(gaps[1].description, '3 of 4 people are below the required level.')
+    assert.equal(
+      gaps[1].description,
+      '3 of 4 people are below the required level, 4 levels short in all (1.3 on average).'
+    )
 
     const again = await client
       .post('/workforce/gaps/suggestions')
@@ -380,5 +386,408 @@ test.group('Capability gap register', (group) => {
       lines[1],
       ',Driver and Vehicle Licensing Agency,skill,,Programming,Programming gap,high,,,2020-01-31,yes,open,manual,'
     )
+  })
+})
+
+/* An organisation of `size` developers, `below` of them `levels` levels short of Programming 3. */
+async function developers(
+  name: string,
+  developerLevelId: number,
+  size: number,
+  below: number,
+  levels: number
+) {
+  const organisation = await OrganisationFactory.merge({ name }).create()
+  for (let index = 0; index < size; index++) {
+    const programming = index < below ? 3 - levels : 3
+    await personAt(organisation, developerLevelId, { Programming: programming, Testing: 2 })
+  }
+  return organisation
+}
+
+async function suggestFor(client: ApiClient, user: User, organisation: Organisation) {
+  const response = await client
+    .post('/workforce/gaps/suggestions')
+    .loginAs(user)
+    .withCsrfToken()
+    .form({ organisationId: String(organisation.id) })
+    .redirects(0)
+  response.assertStatus(302)
+  return CapabilityGap.query().where('organisation_id', organisation.id).orderBy('kind')
+}
+
+/* The audit events recording changes to one gap, oldest first. */
+async function updatesOf(record: CapabilityGap) {
+  return AuditEvent.query()
+    .where({ subject_type: 'capability_gap', subject_id: String(record.id), action: 'update' })
+    .orderBy('id')
+}
+
+test.group('Capability gap register: how severe a suggestion is', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a suggestion’s severity follows how many people are short, of how many, and by how far', async ({
+    client,
+    assert,
+  }) => {
+    const { developer, role } = await twoDepartments()
+    const admin = await createUser({ roles: ['capability_admin', 'learner'] })
+
+    // The only developer, one level short: not critical because they are everyone.
+    const solo = await developers('Solo Agency', developer.id, 1, 1, 1)
+    // Two posts needed, one filled: one post short.
+    const plan = await CapabilityPlan.create({
+      organisationId: solo.id,
+      financialYear: 2026,
+      status: 'draft',
+    })
+    await PlanLine.create({ planId: plan.id, roleProfileId: role.id, postsNeeded: 2 })
+    const soloGaps = await suggestFor(client, admin, solo)
+    assert.deepEqual(
+      soloGaps.map((found) => [found.kind, found.severity]),
+      [
+        ['headcount', 'low'],
+        ['skill', 'low'],
+      ]
+    )
+    assert.equal(
+      soloGaps[1].description,
+      '1 of 1 people are below the required level, 1 level short in all (1 on average).'
+    )
+
+    // Six of ten, each one level short: most people, not far.
+    const shallow = await developers('Shallow Office', developer.id, 10, 6, 1)
+    const [shallowGap] = await suggestFor(client, admin, shallow)
+    assert.equal(shallowGap.severity, 'high')
+
+    // Six of ten, each two levels short: most people, far short.
+    const deep = await developers('Deep Office', developer.id, 10, 6, 2)
+    const [deepGap] = await suggestFor(client, admin, deep)
+    assert.equal(deepGap.severity, 'critical')
+    assert.equal(
+      deepGap.description,
+      '6 of 10 people are below the required level, 12 levels short in all (2 on average).'
+    )
+
+    // Three of fifteen (20%), two levels short: some people, far short.
+    const thin = await developers('Thin Office', developer.id, 15, 3, 2)
+    const [thinGap] = await suggestFor(client, admin, thin)
+    assert.equal(thinGap.severity, 'medium')
+  }).timeout(60_000)
+})
+
+test.group('Capability gap register: many suggestions at once', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /* Three suggestions and an open gap in the agency, and a suggestion in HMRC. */
+  async function register() {
+    const departments = await twoDepartments()
+    const { dvla, hmrc } = departments
+    const first = await gap(dvla, { title: 'Programmers short', status: 'suggested' })
+    const second = await gap(dvla, { title: 'Testers short', status: 'suggested' })
+    const third = await gap(dvla, { title: 'Analysts short', status: 'suggested' })
+    const open = await gap(dvla, { title: 'Architects short', status: 'open' })
+    const foreign = await gap(hmrc, { title: 'Revenue gap', status: 'suggested' })
+    return { ...departments, first, second, third, open, foreign }
+  }
+
+  test('the register offers a box for each suggestion, one for every suggestion listed, and one form', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, first, open } = await register()
+    const page = await client.get('/workforce/gaps').qs({ severity: 'medium' }).loginAs(dftHr)
+    page.assertStatus(200)
+    const html = page.text().replace(/\s+/g, ' ')
+    assert.include(html, `id="select-gap-${first.id}"`)
+    assert.notInclude(html, `id="select-gap-${open.id}"`)
+    assert.include(html, 'id="field-gaps"')
+    assert.include(html, `name="listed[]" value="${first.id}" form="gap-decisions"`)
+    assert.include(
+      html,
+      '<form id="gap-decisions" method="POST" action="/workforce/gaps/decisions"'
+    )
+    assert.include(html, 'name="returnTo" value="/workforce/gaps?severity=medium"')
+    assert.notInclude(html, 'Revenue gap')
+  })
+
+  test('HR accept the suggestions they ticked and see what changed; each change is audited', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, first, second, third } = await register()
+    const response = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({
+        'decision': 'accept',
+        'gaps[0]': String(first.id),
+        'gaps[1]': String(second.id),
+        'listed[0]': String(first.id),
+        'listed[1]': String(second.id),
+        'listed[2]': String(third.id),
+        'returnTo': '/workforce/gaps?status=suggested',
+      })
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/workforce/gaps?status=suggested')
+    response.assertFlashMessage('gapDecisions', {
+      headline: '2 gaps accepted as open',
+      changed: [
+        'Programmers short (Driver and Vehicle Licensing Agency)',
+        'Testers short (Driver and Vehicle Licensing Agency)',
+      ],
+      refusedHeadline: '0 gaps not changed',
+      refused: [],
+    })
+    for (const decided of [first, second]) {
+      await decided.refresh()
+      assert.equal(decided.status, 'open')
+      const [event] = await updatesOf(decided)
+      assert.equal(event.actorId, dftHr.id)
+      assert.deepEqual(JSON.parse(String(event.before)), { status: 'suggested' })
+      assert.deepEqual(JSON.parse(String(event.after)), { status: 'open' })
+    }
+    await third.refresh()
+    assert.equal(third.status, 'suggested', 'a suggestion not ticked is left alone')
+
+    // The page it goes back to shows the summary above the heading.
+    const page = await client
+      .get('/workforce/gaps')
+      .qs({ status: 'suggested' })
+      .loginAs(dftHr)
+      .withFlashMessages(response.flashMessages())
+    page.assertStatus(200)
+    const html = page.text().replace(/\s+/g, ' ')
+    assert.match(
+      html,
+      /<div [^>]*role="status" aria-labelledby="gaps-decided-title"\s*>\s*<h2 id="gaps-decided-title"[^>]*>2 gaps accepted as open<\/h2>\s*<ul[^>]*>\s*<li>\s*Programmers short \(Driver and Vehicle Licensing Agency\)\s*<\/li>\s*<li>\s*Testers short \(Driver and Vehicle Licensing Agency\)\s*<\/li>/
+    )
+    assert.isBelow(html.indexOf('gaps-decided-title'), html.indexOf('<h1>'))
+    assert.notInclude(html, 'gaps-refused-title')
+  })
+
+  test('“select all” dismisses every suggestion listed, without JavaScript, keeping the reason with each', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, first, second, third } = await register()
+    const response = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({
+        'decision': 'dismiss',
+        'all[0]': 'suggested',
+        'listed[0]': String(first.id),
+        'listed[1]': String(second.id),
+        'reason': 'Covered by the shared service at GDS',
+      })
+      .redirects(0)
+    response.assertHeader('location', '/workforce/gaps')
+    response.assertFlashMessage('gapDecisions', {
+      headline: '2 gaps dismissed',
+      changed: [
+        'Programmers short (Driver and Vehicle Licensing Agency)',
+        'Testers short (Driver and Vehicle Licensing Agency)',
+      ],
+      refusedHeadline: '0 gaps not changed',
+      refused: [],
+    })
+    for (const decided of [first, second]) {
+      await decided.refresh()
+      assert.equal(decided.status, 'dismissed')
+      assert.equal(decided.description, 'Dismissed: Covered by the shared service at GDS')
+      const events = await updatesOf(decided)
+      assert.include(String(events.at(-1)!.after), 'dismissed')
+    }
+    await third.refresh()
+    assert.equal(third.status, 'suggested', 'a suggestion not listed on the page is left alone')
+  })
+
+  test('a gap decided meanwhile is named and left as it is; the others change', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, first, second, open } = await register()
+    await CapabilityGap.query().where('id', first.id).update({ status: 'closed' })
+    const response = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({
+        'decision': 'accept',
+        'gaps[0]': String(first.id),
+        'gaps[1]': String(second.id),
+        'gaps[2]': String(open.id),
+      })
+      .redirects(0)
+    response.assertFlashMessage('gapDecisions', {
+      headline: '1 gap accepted as open',
+      changed: ['Testers short (Driver and Vehicle Licensing Agency)'],
+      refusedHeadline: '2 gaps not changed',
+      refused: [
+        'Programmers short (Driver and Vehicle Licensing Agency): it is closed, so it cannot be accepted as open',
+        'Architects short (Driver and Vehicle Licensing Agency): it is open, so it cannot be accepted as open',
+      ],
+    })
+    await first.refresh()
+    assert.equal(first.status, 'closed')
+    assert.lengthOf(await updatesOf(first), 0, 'nothing audited for a gap left alone')
+    const page = await client
+      .get('/workforce/gaps')
+      .loginAs(dftHr)
+      .withFlashMessages(response.flashMessages())
+    page.assertStatus(200)
+    assert.match(
+      page.text().replace(/\s+/g, ' '),
+      /role="alert" aria-labelledby="gaps-refused-title"\s*>\s*<h2 id="gaps-refused-title"[^>]*>2 gaps not changed<\/h2>\s*<ul[^>]*>\s*<li>\s*Programmers short \(Driver and Vehicle Licensing Agency\): it is closed, so it cannot be accepted as open\s*<\/li>/
+    )
+  })
+
+  test('a missing choice, selection or reason is named, each with its own message, and nothing changes', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr, first } = await register()
+    const empty = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({})
+      .redirects(0)
+    empty.assertFlashMessage('inputErrorsBag', {
+      gaps: ['Select the suggested gaps to accept or dismiss'],
+      decision: ['Choose whether to accept or dismiss the gaps you selected'],
+    })
+
+    const noReason = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ 'decision': 'dismiss', 'gaps[0]': String(first.id), 'reason': '   ' })
+      .redirects(0)
+    noReason.assertFlashMessage('inputErrorsBag', {
+      reason: ['Enter why the gaps are being dismissed'],
+    })
+
+    const badChoice = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ 'decision': 'delete', 'gaps[0]': String(first.id) })
+      .redirects(0)
+    badChoice.assertFlashMessage('inputErrorsBag', {
+      decision: ['Choose whether to accept or dismiss the gaps you selected'],
+    })
+
+    const badId = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(dftHr)
+      .withCsrfToken()
+      .form({ 'decision': 'accept', 'gaps[0]': 'abc' })
+      .redirects(0)
+    badId.assertFlashMessage('inputErrorsBag', {
+      'gaps.0': ['Select the suggested gaps to accept or dismiss'],
+    })
+
+    await first.refresh()
+    assert.equal(first.status, 'suggested')
+    assert.lengthOf(await updatesOf(first), 0)
+
+    // Back on the register: an error summary, the page title says so, the choices are kept.
+    const page = await client
+      .get('/workforce/gaps')
+      .loginAs(dftHr)
+      .withFlashMessages(noReason.flashMessages())
+    page.assertStatus(200)
+    const html = page.text().replace(/\s+/g, ' ')
+    assert.match(html, /<title>Error: /)
+    assert.include(
+      html,
+      '<a href="#field-reason" class="text-error font-bold">Enter why the gaps are being dismissed</a>'
+    )
+    assert.match(html, new RegExp(`id="select-gap-${first.id}"[^>]*checked`))
+    assert.match(html, /value="dismiss"[^>]*checked/)
+  })
+
+  test('HR of one department cannot decide another department’s gaps: 404, and nothing changes', async ({
+    client,
+    assert,
+  }) => {
+    const { hmrcHr, first, foreign } = await register()
+    for (const form of [
+      { 'decision': 'accept', 'gaps[0]': String(first.id) },
+      { 'decision': 'accept', 'gaps[0]': String(foreign.id), 'gaps[1]': String(first.id) },
+      {
+        'decision': 'dismiss',
+        'reason': 'Not ours',
+        'all[0]': 'suggested',
+        'listed[0]': String(foreign.id),
+        'listed[1]': String(first.id),
+      },
+      { 'decision': 'accept', 'gaps[0]': '999999' },
+    ]) {
+      const response = await client
+        .post('/workforce/gaps/decisions')
+        .loginAs(hmrcHr)
+        .withCsrfToken()
+        .form(form)
+        .redirects(0)
+      response.assertStatus(404)
+    }
+    for (const untouched of [first, foreign]) {
+      await untouched.refresh()
+      assert.equal(untouched.status, 'suggested')
+      assert.lengthOf(await updatesOf(untouched), 0)
+    }
+
+    const learner = await createUser({ roles: ['learner'] })
+    const refused = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(learner)
+      .withCsrfToken()
+      .form({ 'decision': 'accept', 'gaps[0]': String(first.id) })
+      .redirects(0)
+    refused.assertStatus(403)
+
+    // Their own department's gap, with a return address elsewhere: back to the register.
+    const own = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(hmrcHr)
+      .withCsrfToken()
+      .form({ 'decision': 'accept', 'gaps[0]': String(foreign.id), 'returnTo': '//evil.example/' })
+      .redirects(0)
+    own.assertHeader('location', '/workforce/gaps')
+    await foreign.refresh()
+    assert.equal(foreign.status, 'open')
+  })
+
+  test('a capability admin decides suggestions of several departments at once', async ({
+    client,
+    assert,
+  }) => {
+    const { first, foreign } = await register()
+    const admin = await createUser({ roles: ['capability_admin', 'learner'] })
+    const response = await client
+      .post('/workforce/gaps/decisions')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ 'decision': 'accept', 'gaps[0]': String(first.id), 'gaps[1]': String(foreign.id) })
+      .redirects(0)
+    response.assertFlashMessage('gapDecisions', {
+      headline: '2 gaps accepted as open',
+      changed: [
+        'Programmers short (Driver and Vehicle Licensing Agency)',
+        'Revenue gap (HM Revenue and Customs)',
+      ],
+      refusedHeadline: '0 gaps not changed',
+      refused: [],
+    })
+    for (const decided of [first, foreign]) {
+      await decided.refresh()
+      assert.equal(decided.status, 'open')
+    }
   })
 })
