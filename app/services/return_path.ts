@@ -15,7 +15,7 @@ export function safeReturnPath(value: unknown): string {
     return '/'
   }
   for (const text of [value, decoded]) {
-    if (/[\\\u0000-\u001f\u007f]/.test(text) || text.startsWith('//')) return '/'
+    if (/[\\\p{Cc}]/u.test(text) || text.startsWith('//')) return '/'
   }
   const url = new URL(value, BASE)
   if (url.origin !== BASE) return '/'
