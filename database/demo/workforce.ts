@@ -2,6 +2,12 @@ import { DateTime } from 'luxon'
 import { Faker, base, en, en_GB } from '@faker-js/faker'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { planFigures } from '#queries/workforce/plans_query'
+import {
+  describeSkillShortfall,
+  headcountGapSeverity,
+  skillGapSeverity,
+  type SkillShortfall,
+} from '#domain/workforce/gap_severity'
 import type {
   CampaignStage,
   GapKind,
@@ -13,7 +19,9 @@ import type {
 
 /*
  * The demo's workforce picture for the departments with demo people:
- * capability plans for 2012–13 and 2013–14 in every status, recruitment
+ * capability plans for last financial year and this one (relative to
+ * `now`, so copying last year's plan works for next year) in every
+ * status, recruitment
  * campaigns in every stage with their dates in order, and a capability-gap
  * register with gaps of both kinds in every status, owned by each
  * department's HR account. Written straight to the tables in batches;
@@ -36,7 +44,11 @@ const DEPARTMENTS: { code: string; locations: string[] }[] = [
   { code: 'co', locations: ['London', 'Newcastle'] },
 ]
 
-export const DEMO_PLAN_YEARS = [2012, 2013] as const
+/* The financial years planned for, as their start years: last year's and this year's. */
+export function demoPlanYears(now: DateTime): [lastYear: number, thisYear: number] {
+  const thisYear = now.month >= 4 ? now.year : now.year - 1
+  return [thisYear - 1, thisYear]
+}
 
 /* Role profiles the plans and campaigns draw on, by name in the framework. */
 export const DEMO_PLAN_PROFILES = [
@@ -71,8 +83,8 @@ const CAMPAIGN_GRADES: Record<(typeof DEMO_PLAN_PROFILES)[number], string> = {
   'Technical architect': 'G7',
 }
 
-/* 2013–14 plans by department, in order; 2012–13 plans are approved but for the one returned. */
-const STATUSES_2013: PlanStatus[] = [
+/* This year's plans by department, in order; last year's are approved but for the one returned. */
+const STATUSES_THIS_YEAR: PlanStatus[] = [
   'draft',
   'submitted',
   'returned',
@@ -82,7 +94,7 @@ const STATUSES_2013: PlanStatus[] = [
   'approved',
   'returned',
 ]
-const RETURNED_2012_INDEX = 5
+const RETURNED_LAST_YEAR_INDEX = 5
 
 const RETURN_COMMENTS = [
   'The number of developers planned to recruit is more than the posts needed: please check the figures.',
@@ -111,6 +123,22 @@ const CAMPAIGNS_PER_DEPARTMENT = 3
 const GAP_STATUSES: GapStatus[] = ['suggested', 'open', 'in_progress', 'closed', 'dismissed']
 const GAP_SEVERITIES: GapSeverity[] = ['low', 'medium', 'high', 'critical']
 const GAPS_PER_DEPARTMENT = 5
+
+/*
+ * The figures behind suggested skill gaps, so the register shows the
+ * severity rule at work: the only person in a role one level short (low),
+ * most people far short (critical), many a little short (medium), many far
+ * short (high) and some far short (medium).
+ */
+const SUGGESTION_SHAPES: SkillShortfall[] = [
+  { people: 1, below: 1, levelsShort: 1 },
+  { people: 12, below: 7, levelsShort: 15 },
+  { people: 10, below: 4, levelsShort: 5 },
+  { people: 20, below: 6, levelsShort: 13 },
+  { people: 15, below: 3, levelsShort: 6 },
+]
+/* Suggestions each department has beside its register's five gaps, for HR to decide many at once. */
+const EXTRA_SUGGESTIONS = 2
 
 export type DemoWorkforceSummary = {
   plans: number
@@ -204,19 +232,20 @@ export async function seedDemoWorkforce(
     const today = now.startOf('day')
 
     // Plans: one per department and year, then their lines.
+    const [lastYear, thisYear] = demoPlanYears(now)
     const planRows: Record<string, unknown>[] = []
     for (const department of departments) {
-      for (const year of DEMO_PLAN_YEARS) {
+      for (const year of [lastYear, thisYear]) {
         const status: PlanStatus =
-          year === 2012
-            ? department.index === RETURNED_2012_INDEX
+          year === lastYear
+            ? department.index === RETURNED_LAST_YEAR_INDEX
               ? 'returned'
               : 'approved'
-            : STATUSES_2013[department.index % STATUSES_2013.length]
-        // 2012–13 plans went in over a year ago; 2013–14 ones in the last few weeks.
+            : STATUSES_THIS_YEAR[department.index % STATUSES_THIS_YEAR.length]
+        // Last year's plans went in over a year ago; this year's in the last few weeks.
         const createdAt = now.minus({
           days:
-            year === 2012
+            year === lastYear
               ? faker.number.int({ min: 420, max: 480 })
               : faker.number.int({ min: 40, max: 70 }),
         })
@@ -260,10 +289,10 @@ export async function seedDemoWorkforce(
     const planIds = new Map<string, number>(
       plans.map((plan) => [`${plan.organisation_id}:${plan.financial_year}`, Number(plan.id)])
     )
-    // 2013–14 plans start from the year before's, as HR do in the service.
+    // This year's plans start from the year before's, as HR do in the service.
     for (const department of departments) {
-      const previous = planIds.get(`${department.organisationId}:2012`)
-      const current = planIds.get(`${department.organisationId}:2013`)
+      const previous = planIds.get(`${department.organisationId}:${lastYear}`)
+      const current = planIds.get(`${department.organisationId}:${thisYear}`)
       if (previous && current && department.index % 2 === 0) {
         await trx.from('capability_plans').where('id', current).update({ copied_from_id: previous })
       }
@@ -369,7 +398,7 @@ export async function seedDemoWorkforce(
       for (let k = 0; k < GAPS_PER_DEPARTMENT; k++) {
         const status = GAP_STATUSES[(department.index + k) % GAP_STATUSES.length]
         const kind: GapKind = (department.index + k) % 2 === 0 ? 'headcount' : 'skill'
-        const severity = GAP_SEVERITIES[(department.index * 3 + k) % GAP_SEVERITIES.length]
+        let severity = GAP_SEVERITIES[(department.index * 3 + k) % GAP_SEVERITIES.length]
         const created = now.minus({ days: faker.number.int({ min: 20, max: 200 }) })
         const due = today.plus({ days: faker.number.int({ min: -60, max: 150 }) })
         const finished = status === 'closed' || status === 'dismissed'
@@ -386,12 +415,23 @@ export async function seedDemoWorkforce(
           title = `${short} ${name} ${short === 1 ? 'post' : 'posts'} short`
           description = `The plan needs more ${name.toLowerCase()} posts than are filled or being recruited.`
           mitigation = faker.helpers.arrayElement(['recruit', 'contract', 'share'] as const)
+          if (status === 'suggested') {
+            // As the plan suggests it: three times as many posts needed as are short.
+            const postsNeeded = short * 3
+            description = `The plan needs ${postsNeeded}; ${postsNeeded - short} in post and 0 being recruited.`
+            severity = headcountGapSeverity({ postsNeeded, postsShort: short })!
+          }
         } else {
           const name = faker.helpers.arrayElement([...DEMO_GAP_SKILLS])
           skillId = skills.get(name)!
           title = `${name}: people below the level their role needs`
           description = `Validated levels show too few people at the level their role needs in ${name.toLowerCase()}.`
           mitigation = faker.helpers.arrayElement(['train', 'train', 'share'] as const)
+          if (status === 'suggested') {
+            const shape = SUGGESTION_SHAPES[department.index % SUGGESTION_SHAPES.length]
+            description = describeSkillShortfall(shape)
+            severity = skillGapSeverity(shape)!
+          }
         }
         if (status === 'dismissed') {
           description += '\n\nDismissed: Covered by the shared team at GDS for this year.'
@@ -411,6 +451,36 @@ export async function seedDemoWorkforce(
           source: status === 'suggested' ? (kind === 'skill' ? 'gap_engine' : 'plan') : 'manual',
           created_at: stamp(created),
           updated_at: stamp(created.plus({ days: faker.number.int({ min: 0, max: 15 }) })),
+        })
+      }
+    }
+
+    // More suggestions from people's skills, for skills not yet on the department's register.
+    for (const department of departments) {
+      const taken = new Set(
+        gapRows
+          .filter((row) => row.organisation_id === department.organisationId)
+          .map((row) => row.skill_id)
+      )
+      const free = DEMO_GAP_SKILLS.filter((name) => !taken.has(skills.get(name)))
+      for (const [j, name] of free.slice(0, EXTRA_SUGGESTIONS).entries()) {
+        const shape = SUGGESTION_SHAPES[(department.index + j + 1) % SUGGESTION_SHAPES.length]
+        const created = now.minus({ days: 1 + j })
+        gapRows.push({
+          organisation_id: department.organisationId,
+          kind: 'skill',
+          role_profile_id: null,
+          skill_id: skills.get(name)!,
+          title: `${name}: people below the level their role needs`,
+          description: describeSkillShortfall(shape),
+          severity: skillGapSeverity(shape)!,
+          mitigation: 'train',
+          owner_id: department.hrId,
+          due_on: day(today.plus({ days: 90 })),
+          status: 'suggested',
+          source: 'gap_engine',
+          created_at: stamp(created),
+          updated_at: stamp(created),
         })
       }
     }

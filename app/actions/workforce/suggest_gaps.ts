@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CapabilityGap from '#models/capability_gap'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
 import {
-  averageLevelsShort,
+  describeSkillShortfall,
   headcountGapSeverity,
   skillGapSeverity,
   suggestsSkillGap,
@@ -86,10 +86,7 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
         kind: 'skill',
         skillId: row.skill.id,
         title: `${row.skill.name}: people below the level their role needs`,
-        description:
-          `${row.below} of ${row.assessedAgainst} people are below the required level, ` +
-          `${row.totalGap} ${row.totalGap === 1 ? 'level' : 'levels'} short in all ` +
-          `(${averageLevelsShort(shortfall)} on average).`,
+        description: describeSkillShortfall(shortfall),
         severity: skillGapSeverity(shortfall)!,
         mitigation: 'train',
         status: 'suggested',

@@ -101,3 +101,13 @@ export function headcountGapSeverity({
 export function averageLevelsShort({ below, levelsShort }: SkillShortfall) {
   return below > 0 ? Math.round((levelsShort / below) * 10) / 10 : 0
 }
+
+/* A suggested skill gap's description: the figures its severity comes from. */
+export function describeSkillShortfall(shortfall: SkillShortfall) {
+  const { people, below, levelsShort } = shortfall
+  return (
+    `${below} of ${people} people are below the required level, ` +
+    `${levelsShort} ${levelsShort === 1 ? 'level' : 'levels'} short in all ` +
+    `(${averageLevelsShort(shortfall)} on average).`
+  )
+}

@@ -8,7 +8,14 @@ import { campaignStageValues, gapStatusValues, planStatusLabels } from '#enums/w
 import { OrganisationScope } from '#services/organisation_scope'
 import { digitalLeaderCompliance, servicesWithWarnings } from '#queries/workforce/compliance_query'
 import { digitalLeaderStates } from '#domain/workforce/digital_leader_standing'
-import { frozenFiguresOf, planFigures } from '#queries/workforce/plans_query'
+import {
+  currentFinancialYear,
+  frozenFiguresOf,
+  listPlans,
+  planFigures,
+} from '#queries/workforce/plans_query'
+import { startPlan } from '#actions/workforce/start_plan'
+import { skillGapSeverity } from '#domain/workforce/gap_severity'
 
 const DEPARTMENTS = ['dft', 'hmrc', 'dwp', 'bis', 'moj', 'defra', 'ho', 'co']
 const WORKFORCE_TABLES = [
@@ -43,10 +50,11 @@ const daysBetween = (from: string, to: string) =>
 test.group('Demo workforce data', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('gives each demo department plans for 2012–13 and 2013–14, in every status, with 4 to 8 lines', async ({
+  test('gives each demo department plans for last financial year and this one, in every status, with 4 to 8 lines', async ({
     assert,
   }) => {
     await new DemoSeeder(db.connection()).run()
+    const thisYear = currentFinancialYear()
     const plans = await db
       .from('capability_plans as p')
       .join('organisations as o', 'o.id', 'p.organisation_id')
@@ -56,7 +64,11 @@ test.group('Demo workforce data', (group) => {
     assert.sameMembers([...new Set(plans.map((plan) => plan.code))], DEPARTMENTS)
     for (const code of DEPARTMENTS) {
       const years = plans.filter((plan) => plan.code === code).map((plan) => plan.financial_year)
-      assert.sameMembers(years.map(Number), [2012, 2013], `${code} plans for both years`)
+      assert.sameMembers(
+        years.map(Number),
+        [thisYear - 1, thisYear],
+        `${code} plans for both years`
+      )
     }
     assert.sameMembers(
       [...new Set(plans.map((plan) => plan.status))],
@@ -261,5 +273,74 @@ test.group('Demo workforce data', (group) => {
       [...figures].reduce((sum, line) => sum + line.inPost, 0)
     assert.isBelow(total(submission!.lines.values()), total(approval!.lines.values()))
     assert.isBelow(total(approval!.lines.values()), total(lines))
+  }).timeout(90000)
+
+  test('copying last year’s plan starts next year’s with its lines, for every demo department', async ({
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const thisYear = currentFinancialYear()
+    const everything = new OrganisationScope(true, [])
+    const { rows } = await listPlans(everything, { year: thisYear }, 100)
+    assert.equal(
+      new Set(rows.map((row) => row.organisationId)).size,
+      DEPARTMENTS.length,
+      'each department has this year’s plan'
+    )
+    assert.isTrue(
+      rows.every((row) => !row.nextYearStarted),
+      'the list offers to copy each of this year’s plans into next year'
+    )
+    const lastYear = await listPlans(everything, { year: thisYear - 1 }, 100)
+    assert.isTrue(lastYear.rows.every((row) => row.nextYearStarted))
+
+    for (const row of rows) {
+      const result = await startPlan({
+        organisationId: row.organisationId,
+        financialYear: thisYear + 1,
+        copyPrevious: true,
+      })
+      assert.equal(result.type, 'started', row.organisationName)
+      if (result.type !== 'started') continue
+      assert.equal(result.copiedLines, row.lineCount, `${row.organisationName}: every line copied`)
+      assert.isAtLeast(result.copiedLines, 4)
+    }
+  }).timeout(90000)
+
+  test('suggested gaps show how severe they are by the rule, from one person one level short to most people far short', async ({
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const suggested = await db
+      .from('capability_gaps as g')
+      .join('organisations as o', 'o.id', 'g.organisation_id')
+      .where('g.status', 'suggested')
+      .select('g.*', 'o.code')
+    for (const code of DEPARTMENTS) {
+      assert.isAtLeast(
+        suggested.filter((gap) => gap.code === code).length,
+        2,
+        `${code} has suggestions to decide at once`
+      )
+    }
+    const figures =
+      /^(\d+) of (\d+) people are below the required level, (\d+) levels? short in all/
+    const fromSkills = suggested.filter((gap) => gap.kind === 'skill')
+    for (const gap of fromSkills) {
+      const found = figures.exec(String(gap.description))
+      assert.exists(found, `${gap.title} (${gap.code}) gives its figures`)
+      const [, below, people, levelsShort] = found!.map(Number)
+      assert.equal(
+        gap.severity,
+        skillGapSeverity({ people, below, levelsShort }),
+        `${gap.title} (${gap.code}): ${gap.description}`
+      )
+    }
+    assert.sameMembers(
+      [...new Set(suggested.map((gap) => gap.severity))],
+      ['low', 'medium', 'high', 'critical']
+    )
+    const alone = fromSkills.find((gap) => String(gap.description).startsWith('1 of 1 people'))
+    assert.equal(alone?.severity, 'low', 'one person one level short is low')
   }).timeout(90000)
 })
