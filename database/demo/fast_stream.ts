@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import { Faker, base, en, en_GB } from '@faker-js/faker'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { matchRound } from '#domain/fast_stream/matching_engine'
+import { britishNames } from '#database/demo/british_names'
 import type { Clearance, Entrant, Placement as EnginePlacement } from '#domain/fast_stream/round'
 
 /*
@@ -213,7 +214,7 @@ export async function seedDemoFastStream(
   client: QueryClientContract,
   { now, passwordHash }: { now: DateTime; passwordHash: string }
 ): Promise<DemoFastStreamSummary | null> {
-  const faker = new Faker({ locale: [en_GB, en, base] })
+  const faker = new Faker({ locale: [britishNames, en_GB, en, base] })
   faker.seed(2013)
   return client.transaction(async (trx) => {
     if (await trx.from('fast_stream_schemes').select('id').first()) return null
@@ -301,7 +302,7 @@ export async function seedDemoFastStream(
     }
     const people = Array.from({ length: DEMO_ENTRANTS }, (_, index) => {
       const older = index < DEMO_ENTRANTS / 2
-      const first = faker.person.firstName()
+      const first = faker.person.firstName(faker.person.sex() as 'female' | 'male')
       const last = faker.person.lastName()
       return {
         email: `entrant${String(index + 1).padStart(3, '0')}@${DEMO_DOMAIN}`,

@@ -249,6 +249,21 @@ const DECLARED = [
 
 const SENIOR_GRADES = ['G7', 'G6', 'SCS1', 'SCS2', 'SCS3', 'SCS4']
 
+/* Online courses with a session tomorrow, its hour (UK time), and learnerNN accounts booked on it. */
+const SOON_SESSIONS: [code: string, hour: number, learners: number[]][] = [
+  ['CSL-OL01', 10, [2, 4]],
+  ['CSL-UR01', 14, [6]],
+]
+
+/* Enrolments by which a learner already holds a course. */
+const HOLDING_STATUSES: EnrolmentStatus[] = [
+  EnrolmentStatuses.Requested,
+  EnrolmentStatuses.Booked,
+  EnrolmentStatuses.Waitlisted,
+  EnrolmentStatuses.Attended,
+  EnrolmentStatuses.Completed,
+]
+
 /*
  * Adds the demo learning data unless any of its courses already exists.
  * Needs the framework and the demo people; dates are relative to `now`,
@@ -567,11 +582,11 @@ class DemoLearning {
   private addSession(
     course: CourseRow,
     startDay: DateTime,
-    options: { past: boolean; capacity?: number }
+    options: { past: boolean; capacity?: number; hour?: number }
   ) {
     const seed = course.seed
     const days = this.sessionDays(seed)
-    const startsAt = this.at(startDay, 9, 30)
+    const startsAt = this.at(startDay, options.hour ?? 9, options.hour === undefined ? 30 : 0)
     const endsAt =
       seed.mode === 'online'
         ? startsAt.plus({ minutes: Math.round(Math.min(seed.durationHours, 7) * 60) })
@@ -965,6 +980,7 @@ class DemoLearning {
     this.fillUpcoming(popular)
     this.fillPast()
     this.giveEveryLearnerSomething(popular)
+    this.planSessionsStartingSoon()
   }
 
   /*
@@ -1204,6 +1220,40 @@ class DemoLearning {
         )
       if (session) this.book(session, person)
     }
+  }
+
+  /*
+   * Two online sessions tomorrow (at 10am and 2pm UK time, so between 10
+   * and 38 hours away whenever the demo is made), each with people booked
+   * and not yet reminded: the reminder job (learning:send-reminders, which
+   * looks 48 hours ahead) has someone to e-mail on a fresh demo. Planned
+   * last, so every other story keeps its people and dates.
+   */
+  private planSessionsStartingSoon() {
+    const tomorrow = this.today.plus({ days: 1 })
+    for (const [code, hour, learners] of SOON_SESSIONS) {
+      const course = this.sessions.find((session) => session.course.seed.code === code)?.course
+      if (!course) throw new Error(`Demo learning: ${code} has no sessions to add one to.`)
+      const session = this.addSession(course, tomorrow, { past: false, hour })
+      const named = learners.map((number) => this.learner(number))
+      const others = this.candidates(session, 4)
+      const target = Math.round(session.capacity * 0.6)
+      for (const person of [...named, ...others]) {
+        if (session.seats >= target) break
+        if (this.holdsCourse(person, course) || !this.canTake(person, session)) continue
+        this.book(session, person)
+      }
+    }
+  }
+
+  /* Whether the person holds a place, request or completion of the course already. */
+  private holdsCourse(person: Person, course: CourseRow) {
+    return this.enrolments.some(
+      (enrolment) =>
+        enrolment.person === person &&
+        enrolment.session.course === course &&
+        HOLDING_STATUSES.includes(enrolment.status)
+    )
   }
 
   /* -------------------------------------------------------------- writing */

@@ -4,7 +4,7 @@ import hash from '@adonisjs/core/services/hash'
 import logger from '@adonisjs/core/services/logger'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Faker, base, en, en_GB, type LocaleDefinition } from '@faker-js/faker'
+import { Faker, base, en, en_GB } from '@faker-js/faker'
 import type Organisation from '#models/organisation'
 import { readOrganisationSeed } from '#database/seeders/main_seeder'
 import { upsertOrganisationTree } from '#services/organisation_tree'
@@ -13,7 +13,9 @@ import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
 import { seedDemoWorkforce } from '#database/demo/workforce'
+import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
+import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { gradeValues, type Grade } from '#enums/grades'
@@ -30,58 +32,6 @@ const LEARNER_MANAGER_PAIRS = 10
 const MIN_REPORTS = 3
 const MAX_REPORTS = 8
 const CHUNK = 500
-
-const words = (list: string) => list.split(' ')
-
-/*
- * Names people in the UK civil service of the early 2010s plausibly had; the
- * stock English locales lean American.
- */
-const britishNames: LocaleDefinition = {
-  person: {
-    first_name: {
-      female: words(
-        'Aisha Alice Alison Amanda Amy Angela Anita Bethan Catherine Charlotte Chloe ' +
-          'Claire Deborah Eleanor Elizabeth Emma Fatima Fiona Gemma Georgina Grace Hannah ' +
-          'Harriet Helen Jane Jennifer Jessica Joanne Julie Karen Katherine Kirsty Laura ' +
-          'Lisa Louise Lucy Margaret Megan Michelle Morag Nadia Natalie Nicola Olivia ' +
-          'Priya Rachel Rebecca Rhian Ruth Samina Sarah Siobhan Sophie Stephanie Susan ' +
-          'Victoria Zoe'
-      ),
-      male: words(
-        'Adam Alan Alexander Alistair Andrew Arjun Benjamin Callum Christopher Craig ' +
-          'Dafydd Daniel David Declan Edward Gareth Gary George Graham Hamza Iain Ian ' +
-          'Imran James Jamie John Jonathan Joseph Kevin Kwame Liam Luke Mark Martin ' +
-          'Matthew Michael Mohammed Nathan Neil Nicholas Oliver Owen Patrick Paul Peter ' +
-          'Philip Rhys Richard Robert Ryan Samuel Sanjay Sean Simon Stephen Stuart Tariq ' +
-          'Thomas William'
-      ),
-    },
-    last_name: {
-      generic: words(
-        'Adams Ahmed Ali Allen Anderson Andrews Armstrong Atkinson Bailey Baker Barker ' +
-          'Barnes Begum Bell Bennett Bird Booth Bradley Brooks Brown Butler Campbell ' +
-          'Carter Chapman Chen Clarke Collins Cook Cooper Cox Davies Dawson Dixon Edwards ' +
-          'Elliott Ellis Evans Fisher Fletcher Foster Fraser Gibson Gill Graham Gray ' +
-          'Green Griffiths Hall Harris Harrison Hart Harvey Hill Holmes Hughes Hunt ' +
-          'Hussain Jackson James Jenkins Johnson Jones Kaur Kelly Kennedy Khan King ' +
-          'Knight Lawrence Lee Lewis Lloyd MacDonald Marshall Martin Mason Matthews ' +
-          'McLean Mensah Miller Mills Mitchell Moore Morgan Morris Murphy Murray Nowak ' +
-          "O'Brien O'Neill Okafor Owen Palmer Parker Patel Pearson Phillips Powell Price " +
-          'Rees Reid Richards Richardson Roberts Robertson Robinson Rogers Russell Scott ' +
-          'Shah Shaw Simpson Singh Smith Spencer Stewart Sutherland Taylor Thomas ' +
-          'Thompson Turner Walker Walsh Ward Watson Webb White Wilkinson Williams Wilson ' +
-          'Wood Wright Young'
-      ),
-    },
-    last_name_pattern: {
-      generic: [
-        { value: '{{person.last_name.generic}}', weight: 24 },
-        { value: '{{person.last_name.generic}}-{{person.last_name.generic}}', weight: 1 },
-      ],
-    },
-  },
-}
 
 const faker = new Faker({ locale: [britishNames, en_GB, en, base] })
 
@@ -695,6 +645,13 @@ export default class DemoSeeder extends BaseSeeder {
     })
     // The demo's people and assessments went in row by row: count their standings once.
     await refreshStandings('everyone', this.client)
+    // Then a year of the daily snapshots leading up to today's measures, for the trend lines.
+    const snapshots = await seedDemoSnapshots(this.client, { now: DateTime.now() })
+    if (snapshots) {
+      logger.info(
+        `Demo trends: ${snapshots.days} days of snapshots for ${snapshots.organisations - 1} departments and all of government (${snapshots.rows} measures).`
+      )
+    }
     if (fastStream) {
       logger.info(
         `Demo Fast Stream: ${fastStream.entrants} entrants, ${fastStream.placements} placements; ` +

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import PlacementRound from '#models/placement_round'
+import { BRITISH_FIRST_NAMES, BRITISH_SURNAMES } from '#database/demo/british_names'
 
 const count = async (table: string) => {
   const row = await db.from(table).count('* as total').first()
@@ -98,5 +99,27 @@ test.group('Demo Fast Stream data', (group) => {
     await new DemoSeeder(db.connection()).run()
     assert.equal(await count('fast_stream_entrants'), 120)
     assert.equal(await count('placement_rounds'), 2)
+  }).timeout(60_000)
+
+  test('Fast Stream entrants have British names, as the demo’s staff do', async ({ assert }) => {
+    await new DemoSeeder(db.connection()).run()
+    const entrants = await db
+      .from('users')
+      .join('fast_stream_entrants', 'fast_stream_entrants.user_id', 'users.id')
+      .select('users.full_name')
+    assert.lengthOf(entrants, 120)
+    const notBritish = entrants
+      .map((row) => String(row.full_name))
+      .filter((name) => {
+        const [first, ...rest] = name.split(' ')
+        const surnames = rest.join(' ').split('-')
+        return (
+          rest.length === 0 ||
+          !BRITISH_FIRST_NAMES.has(first) ||
+          !surnames.every((surname) => BRITISH_SURNAMES.has(surname))
+        )
+      })
+    assert.deepEqual(notBritish, [], 'every entrant has a first name and surname from the list')
+    assert.isAbove(new Set(entrants.map((row) => row.full_name)).size, 100, 'names vary')
   }).timeout(60_000)
 })

@@ -4,7 +4,10 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { readCourseSeed } from '#database/demo/learning'
+import mail from '@adonisjs/mail/services/main'
 import { ACTIVE_ENROLMENT_STATUSES, enrolmentStatusLabels } from '#enums/learning'
+import { sendReminders } from '#actions/learning/send_reminders'
+import LearningReminder from '#mails/learning_reminder'
 
 const LEARNER_EMAIL = /^learner\d{2}@demo\.example$/
 
@@ -206,5 +209,39 @@ test.group('Demo learning data', (group) => {
 
     await new DemoSeeder(db.connection()).run()
     assert.deepEqual(await Promise.all(tables.map(count)), counts)
+  }).timeout(60000)
+
+  test('people are booked on sessions starting in the next two days, so the reminder job e-mails them', async ({
+    assert,
+    cleanup,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    const now = DateTime.utc()
+    const soon = await db
+      .from('course_sessions as s')
+      .join('enrolments as e', 'e.session_id', 's.id')
+      .join('users as u', 'u.id', 'e.user_id')
+      .where('s.status', 'scheduled')
+      .whereNull('s.reminder_sent_at')
+      .where('e.status', 'booked')
+      .where('s.starts_at', '>', now.toFormat('yyyy-MM-dd HH:mm:ss'))
+      .where('s.starts_at', '<=', now.plus({ hours: 48 }).toFormat('yyyy-MM-dd HH:mm:ss'))
+      .select('s.id', 'u.email')
+    assert.isAtLeast(new Set(soon.map((row) => row.id)).size, 2, 'two sessions start soon')
+    assert.includeMembers(
+      soon.map((row) => row.email),
+      ['learner02@demo.example', 'learner06@demo.example'],
+      'named learners can see a session starting tomorrow'
+    )
+
+    const fake = mail.fake()
+    cleanup(() => mail.restore())
+    const result = await sendReminders({ hours: 48 })
+    assert.isAtLeast(result.sessions, 2)
+    assert.equal(result.sent, soon.length, 'everyone booked is reminded')
+    assert.equal(result.failed, 0)
+    fake.mails.assertSent(LearningReminder, (reminder) =>
+      reminder.message.hasTo('learner02@demo.example')
+    )
   }).timeout(60000)
 })
