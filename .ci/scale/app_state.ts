@@ -5,7 +5,7 @@
  *   node --import=@poppinss/ts-exec .ci/scale/app_state.ts seed <fixture.json> [learners]
  *   node --import=@poppinss/ts-exec .ci/scale/app_state.ts shared <fixture.json>
  *
- * `seed` creates a published course with four sessions, the learners (one
+ * `seed` creates four published courses with a session each, the learners (one
  * password hash for all: hashing each would take minutes), an API token
  * for each learner, and leaves three things in Redis for `shared` to find
  * from another process: a cache entry, a held lock and a queued job. It
@@ -69,16 +69,17 @@ async function seed(learnerCount: number) {
     depth: 0,
     isTransactional: false,
   })
-  const course = await createCourse({ title: 'Scale Test Course' })
-  const sessionWith = async (capacity: number) => {
+  // A course of its own for each check's session: a person holds one place per course.
+  const sessionWith = async (capacity: number, title: string) => {
+    const course = await createCourse({ title })
     const session = await createSession({ course, capacity })
     return session.id
   }
   const sessions = {
-    crowd: await sessionWith(50),
-    kill: await sessionWith(50),
-    lock: await sessionWith(5),
-    web: await sessionWith(5),
+    crowd: await sessionWith(50, 'Scale Test Course: crowd'),
+    kill: await sessionWith(50, 'Scale Test Course: kill'),
+    lock: await sessionWith(5, 'Scale Test Course: lock'),
+    web: await sessionWith(5, 'Scale Test Course: web'),
   }
 
   const passwordHash = await hash.make(PASSWORD)
