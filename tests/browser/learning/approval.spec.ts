@@ -104,7 +104,11 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
       roles: ['learner'],
       overrides: { fullName: 'Ben Carter', lineManagerId: manager.id },
     })
-    const course = await createCourse({ title: 'Leading agile teams', requiresApproval: true })
+    const course = await createCourse({
+      title: 'Leading agile teams',
+      requiresApproval: true,
+      costPence: 125000,
+    })
     const startsAt = DateTime.now()
       .setZone(UK)
       .plus({ days: 14 })
@@ -133,6 +137,7 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
       await detail(learner.locator('main'), 'Line manager approval'),
       'Needed from your line manager, Morgan Lee'
     )
+    assert.equal(await detail(learner.locator('main'), 'Cost'), '£1,250')
     await learner.assertAccessible()
 
     await learner
@@ -180,6 +185,8 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
     const avaRequest = page.getByRole('region', { name: 'Ava Patel: Leading agile teams' })
     assert.equal(await detail(avaRequest, 'Their note'), 'I am about to lead a new team.')
     assert.equal(await detail(avaRequest, 'Session'), `${when} (UK time)`)
+    assert.equal(await detail(avaRequest, 'Cost'), '£1,250')
+    assert.equal(await detail(avaRequest, 'Seats left'), '8 of 8')
     await page.assertAccessible()
 
     const declineBen = 'Decline Ben Carter’s request for Leading agile teams'
