@@ -6,6 +6,7 @@ export const AuditActions = {
   Update: 'update',
   Delete: 'delete',
   SignIn: 'sign_in',
+  SignInRefused: 'sign_in_refused',
   SignOut: 'sign_out',
   SignOutElsewhere: 'sign_out_elsewhere',
   TokenIssued: 'token_issued',

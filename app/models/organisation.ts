@@ -32,6 +32,10 @@ export default class Organisation extends AuditedModel {
   @column({ consume: (value) => Boolean(value) })
   declare isTransactional: boolean
 
+  /* Its people sign in only through their department's identity provider: no password sign-in or reset. */
+  @column({ consume: (value) => Boolean(value) })
+  declare ssoOnly: boolean
+
   @column()
   declare digitalLeaderId: number | null
 

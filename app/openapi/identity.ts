@@ -73,7 +73,7 @@ export const identity: ApiArea = {
         operationId: 'createToken',
         summary: 'Get a bearer token',
         description:
-          'Exchanges an email address and password for a bearer token. Failed attempts are counted: after five in a short time the answer is 429 until the wait is over.',
+          'Exchanges an email address and password for a bearer token. Failed attempts are counted: after five in a short time the answer is 429 until the wait is over. People of an organisation that signs in only with department accounts have no password here: the answer is 403, and they create tokens on their profile page after signing in.',
         tags: ['Identity'],
         security: PUBLIC,
         requestBody: body(schemaRef('TokenRequest')),
@@ -85,7 +85,8 @@ export const identity: ApiArea = {
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
           403: {
-            description: 'The account has been deactivated.',
+            description:
+              'The account has been deactivated, or the person’s organisation signs its people in only with their department account (single sign-on only): they sign in to the service that way and create a token on their profile page.',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
           ...problems(422, 429),

@@ -4,6 +4,7 @@
 export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   OrganisationPolicy: () => import('#policies/organisation_policy'),
+  IdentityProviderPolicy: () => import('#policies/identity_provider_policy'),
   FrameworkPolicy: () => import('#policies/framework_policy'),
   CoursePolicy: () => import('#policies/course_policy'),
   WorkforcePolicy: () => import('#policies/workforce_policy'),

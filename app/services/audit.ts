@@ -14,7 +14,7 @@ export type AuditEntry = {
 }
 
 const REDACTED = '[redacted]'
-const SECRET_KEYS = new Set(['password', 'hash', 'token', 'rememberMeToken'])
+const SECRET_KEYS = new Set(['password', 'hash', 'token', 'rememberMeToken', 'clientSecret'])
 
 /*
  * Removes secrets before a change is written to the trail.

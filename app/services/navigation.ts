@@ -96,6 +96,7 @@ export function navigationFor(user: User): NavigationSection[] {
       hrOrAdmin && link('People', '/admin/users', ['/admin/staff-imports']),
       hrOrAdmin && link('Organisations', '/admin/organisations'),
       hrOrAdmin && link('Audit trail', '/admin/audit'),
+      user.isCapabilityAdmin && link('Identity providers', '/admin/identity-providers'),
     ]),
     ...single(link('Your profile', '/profile')),
   ]

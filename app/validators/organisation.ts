@@ -16,6 +16,7 @@ export const organisationValidator = vine.create({
   type: vine.enum(organisationTypeValues),
   parentId: vine.number().withoutDecimals().positive().optional(),
   isTransactional: vine.boolean().optional(),
+  ssoOnly: vine.boolean().optional(),
 })
 
 organisationValidator.messagesProvider = new FormMessages({
@@ -34,6 +35,7 @@ organisationValidator.messagesProvider = new FormMessages({
   'parentId.withoutDecimals': 'Select the organisation it is part of from the list',
   'parentId.positive': 'Select the organisation it is part of from the list',
   'isTransactional.boolean': 'Select whether the organisation is transactional',
+  'ssoOnly.boolean': 'Select whether its people sign in only with their department account',
 })
 
 /* What a delivery team form may send. */

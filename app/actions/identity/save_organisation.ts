@@ -13,6 +13,7 @@ export type OrganisationInput = {
   type: OrganisationType
   parentId?: number | null
   isTransactional?: boolean
+  ssoOnly?: boolean
 }
 
 export type SaveOrganisationResult =
@@ -64,6 +65,7 @@ export async function saveOrganisation(
           path: parent ? parent.childPath : '/',
           depth: parent ? parent.depth + 1 : 0,
           isTransactional: input.isTransactional ?? false,
+          ssoOnly: input.ssoOnly ?? false,
         })
         await organisation.save()
 

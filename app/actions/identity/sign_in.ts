@@ -3,11 +3,13 @@ import { DateTime } from 'luxon'
 import User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import { singleSignOnOnly } from '#actions/identity/department_sign_in'
 
 export type SignInResult =
   | { type: 'signed_in'; user: User }
   | { type: 'invalid_credentials' }
   | { type: 'deactivated' }
+  | { type: 'single_sign_on_only' }
   | { type: 'throttled'; retryAfter: number }
 
 /* Failed attempts allowed per account, and per address, before a pause. */
@@ -43,6 +45,9 @@ export function passwordAttempts(email: string, ip: string) {
  */
 export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase()
+  // People of a single sign-on only organisation have no password here to check.
+  const person = await User.findBy('email', normalised)
+  if (person && (await singleSignOnOnly(person))) return { type: 'single_sign_on_only' }
   const attempts = passwordAttempts(normalised, ip)
 
   let result: Awaited<ReturnType<typeof attempts.penalize<User>>>

@@ -21,6 +21,12 @@ export default class TokensController {
         return problem(response, 401, 'The email address or password is not correct.')
       case 'deactivated':
         return problem(response, 403, 'This account has been deactivated.')
+      case 'single_sign_on_only':
+        return problem(
+          response,
+          403,
+          'Your organisation signs you in with your department account, so the API cannot give you a token for a password. Sign in to the service with your department account and create a token on your profile page.'
+        )
       case 'throttled':
         response.header('Retry-After', String(result.retryAfter))
         return problem(

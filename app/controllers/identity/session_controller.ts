@@ -5,14 +5,24 @@ import { minutesToWait, signIn } from '#actions/identity/sign_in'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { endSession, tagSession } from '#services/user_sessions'
+import { ACCOUNT_KEY, sendToDepartment } from '#controllers/identity/department_sign_in_controller'
+import {
+  departmentSignOutUrl,
+  startDepartmentSignIn,
+  type DepartmentAccount,
+} from '#actions/identity/department_sign_in'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
     return view.render('pages/identity/sign_in')
   }
 
-  async store({ request, response, auth, session }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, auth, session } = ctx
     const { email, password } = await request.validateUsing(signInValidator)
+    // An address whose department signs its people in goes there; the password is not used.
+    const department = await startDepartmentSignIn(email, safeReturnPath(request.input('returnTo')))
+    if (department.type !== 'no_provider') return sendToDepartment(ctx, department)
     const result = await signIn(email, password, request.ip())
     switch (result.type) {
       case 'signed_in':
@@ -27,6 +37,12 @@ export default class SessionController {
           session,
           response,
           'This account has been deactivated. Ask your HR team to restore it'
+        )
+      case 'single_sign_on_only':
+        return backWithError(
+          session,
+          response,
+          'Your organisation does not use passwords for this service. Sign in with your department account'
         )
       case 'throttled':
         response.status(429)
@@ -46,6 +62,7 @@ export default class SessionController {
 
   async destroy({ auth, response, session }: HttpContext) {
     const user = auth.user
+    const account = session.pull(ACCOUNT_KEY) as DepartmentAccount | undefined
     await auth.use('web').logout()
     if (user) {
       await endSession(session, user.id)
@@ -59,6 +76,9 @@ export default class SessionController {
       })
     }
     session.flash('success', 'You have signed out')
+    // Signed in through their department: offer to sign out there too, when it can.
+    const departmentSignOut = account ? await departmentSignOutUrl(account) : null
+    if (departmentSignOut) session.flash('departmentSignOut', departmentSignOut)
     return response.redirect().toPath('/sign-in')
   }
 }

@@ -86,6 +86,7 @@ test.group('The main navigation', () => {
       'People',
       'Organisations',
       'Audit trail',
+      'Identity providers',
     ])
   })
 

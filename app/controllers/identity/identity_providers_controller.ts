@@ -1,0 +1,142 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { identityProviderValidator } from '#validators/single_sign_on'
+import {
+  deleteIdentityProvider,
+  saveIdentityProvider,
+  type SaveIdentityProviderResult,
+} from '#actions/identity/save_identity_provider'
+import {
+  findIdentityProvider,
+  identityProviderList,
+} from '#queries/identity/identity_providers_query'
+import { organisationChoices } from '#queries/identity/organisations_query'
+import { OrganisationScope } from '#services/organisation_scope'
+import { callbackUrl, plainHttpAllowed, signedOutUrl } from '#services/single_sign_on'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+/*
+ * Departments' identity providers, for single sign-on: capability admins
+ * add and change them. The client secret is never shown again once saved.
+ */
+export default class IdentityProvidersController {
+  async index({ bouncer, view }: HttpContext) {
+    await bouncer.with('IdentityProviderPolicy').authorize('manage')
+    return view.render('pages/admin/identity_providers/index', {
+      providers: await identityProviderList(),
+      callbackUrl: callbackUrl(),
+      signedOutUrl: signedOutUrl(),
+    })
+  }
+
+  async create(ctx: HttpContext) {
+    await ctx.bouncer.with('IdentityProviderPolicy').authorize('manage')
+    return this.form(ctx, null)
+  }
+
+  async store(ctx: HttpContext) {
+    const { bouncer, response, session } = ctx
+    await bouncer.with('IdentityProviderPolicy').authorize('manage')
+    const input = await this.validated(ctx)
+    if (!input) return response.redirect().back()
+    const result = await saveIdentityProvider(input)
+    return this.respond(result, { response, session }, 'Identity provider added')
+  }
+
+  async edit(ctx: HttpContext) {
+    await ctx.bouncer.with('IdentityProviderPolicy').authorize('manage')
+    const provider = await findIdentityProvider(ctx.params.id)
+    if (!provider) throw new RecordNotFoundException()
+    return this.form(ctx, provider)
+  }
+
+  async update(ctx: HttpContext) {
+    const { bouncer, params, response, session } = ctx
+    await bouncer.with('IdentityProviderPolicy').authorize('manage')
+    const provider = await findIdentityProvider(params.id)
+    if (!provider) throw new RecordNotFoundException()
+    const input = await this.validated(ctx)
+    if (!input) return response.redirect().back()
+    const result = await saveIdentityProvider(input, provider)
+    return this.respond(result, { response, session }, 'Identity provider updated')
+  }
+
+  async destroy({ bouncer, params, response, session }: HttpContext) {
+    await bouncer.with('IdentityProviderPolicy').authorize('manage')
+    const provider = await findIdentityProvider(params.id)
+    if (!provider) throw new RecordNotFoundException()
+    await deleteIdentityProvider(provider)
+    session.flash('success', `${provider.name} removed: its people no longer sign in through it`)
+    return response.redirect().toPath('/admin/identity-providers')
+  }
+
+  /*
+   * The form's values, or null when they are refused: the errors and the
+   * typed values are flashed back, never the client secret.
+   */
+  private async validated({ request, session }: HttpContext) {
+    try {
+      return await request.validateUsing(identityProviderValidator)
+    } catch (error) {
+      if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
+      if (request.accepts(['html', 'json']) === 'json') throw error
+      session.flashValidationErrors(error, false)
+      session.flashExcept(['_csrf', '_method', 'clientSecret'])
+      return null
+    }
+  }
+
+  private async form(
+    { auth, view }: HttpContext,
+    provider: Awaited<ReturnType<typeof findIdentityProvider>>
+  ) {
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    return view.render('pages/admin/identity_providers/form', {
+      provider,
+      domains: provider
+        ? provider.domains
+            .map((row) => row.domain)
+            .sort()
+            .join('\n')
+        : null,
+      organisations: await organisationChoices(scope),
+      callbackUrl: callbackUrl(),
+      signedOutUrl: signedOutUrl(),
+      httpsOnly: !plainHttpAllowed(),
+    })
+  }
+
+  private respond(
+    result: SaveIdentityProviderResult,
+    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    message: string
+  ) {
+    const refuse = (field: string, text: string) => {
+      session.flashExcept(['_csrf', '_method', 'clientSecret'])
+      session.flash('inputErrorsBag', { [field]: [text] })
+      return response.redirect().back()
+    }
+    switch (result.type) {
+      case 'saved':
+        session.flash('success', `${message}: ${result.provider.name}`)
+        return response.redirect().toPath('/admin/identity-providers')
+      case 'issuer_not_https':
+        return refuse('issuer', 'Enter an issuer URL that starts with https://')
+      case 'issuer_has_query':
+        return refuse('issuer', 'Enter the issuer URL without a query or a # part')
+      case 'secret_required':
+        return refuse('clientSecret', 'Enter the client secret the provider gave this service')
+      case 'organisation_not_found':
+        return refuse('organisationId', 'Select the organisation new people join')
+      case 'domain_taken':
+        return refuse(
+          'domains',
+          `${result.domain} already signs in through ${result.providerName}: a domain belongs to one provider`
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
