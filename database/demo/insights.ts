@@ -23,7 +23,22 @@ import { percent } from '#queries/insights/rollup'
  */
 
 export const DEMO_SNAPSHOT_DAYS = 365
-const CHUNK = 500
+
+const COLUMNS = [
+  'organisation_id',
+  'organisation_key',
+  'measure',
+  'taken_on',
+  'value',
+  'created_at',
+]
+/*
+ * Rows per statement, written as one multi-row VALUES list: 12,000 values
+ * stay under SQLite's 32,766 and MySQL's 65,535 placeholders, and SQLite
+ * takes the list whole (knex's multiInsert writes a UNION of SELECTs there,
+ * which SQLite caps at 500).
+ */
+const ROWS_PER_INSERT = 2000
 
 /* Where each measure started a year ago, as a share of today's value. */
 const START_SHARE: Partial<Record<Measure, number>> = {
@@ -51,17 +66,35 @@ function wobble(progress: number, phase: number) {
   return 0.03 * Math.sin(2 * Math.PI * (progress * 3 + phase)) * (1 - progress)
 }
 
-/*
- * One day's measures for one department (or all of government), from
- * today's values: `progress` runs from 0 a year ago to 1 today.
- */
+/* What a day's measures depend on, worked out once per day. */
+type DayFacts = {
+  /* 0 a year ago, 1 today. */
+  progress: number
+  /* Whether the day falls in today's financial year. */
+  thisYear: boolean
+  /* Days since its financial year began. */
+  intoYear: number
+  /* Days of today's financial year so far (at least 1). */
+  daysSoFar: number
+}
+
+function dayFacts(day: DateTime, today: DateTime): DayFacts {
+  const year = financialYearOf(day)
+  const todaysYear = financialYearOf(today)
+  return {
+    progress: 1 - today.diff(day, 'days').days / DEMO_SNAPSHOT_DAYS,
+    thisYear: year === todaysYear,
+    intoYear: Math.max(0, day.diff(DateTime.utc(year, 4, 1), 'days').days),
+    daysSoFar: Math.max(1, today.diff(DateTime.utc(todaysYear, 4, 1), 'days').days),
+  }
+}
+
+/* One day's measures for one department (or all of government), from today's values. */
 function measuresOn(
-  day: DateTime,
-  today: DateTime,
+  { progress, thisYear, intoYear, daysSoFar }: DayFacts,
   key: number,
   values: { now: MeasureValues; lastYear: MeasureValues }
 ): MeasureValues {
-  const progress = 1 - today.diff(day, 'days').days / DEMO_SNAPSHOT_DAYS
   const phase = (key % 7) / 7
   const grown = (measure: Measure) => {
     const value = values.now[measure]
@@ -75,13 +108,9 @@ function measuresOn(
   const people = count(grown('people_with_role'))
   const meeting =
     people === undefined ? undefined : Math.min(people, count(grown('people_meeting_all')) ?? 0)
-  const thisYear = financialYearOf(day) === financialYearOf(today)
-  const yearStart = DateTime.utc(financialYearOf(day), 4, 1)
-  const intoYear = Math.max(0, day.diff(yearStart, 'days').days)
   // Training completed is counted from each April: this year's runs up to today's figure,
   // last year's to its year-end total (today's pace, when last year's records show none).
   const completedToday = values.now.enrolments_completed ?? 0
-  const daysSoFar = Math.max(1, today.diff(DateTime.utc(financialYearOf(today), 4, 1), 'days').days)
   const lastYearTotal = values.lastYear.enrolments_completed || (completedToday * 365) / daysSoFar
   const completed = thisYear
     ? (completedToday * intoYear) / daysSoFar
@@ -130,17 +159,11 @@ export async function seedDemoSnapshots(
     keyMeasures(lastYearDay),
   ])
 
-  const rows: Record<string, unknown>[] = []
+  // Each row's values in COLUMNS order; the organisation id is its key, read as null for 0.
+  const rows: Array<Array<string | number>> = []
   const add = (key: number, takenOn: string, measures: MeasureValues) => {
     for (const [measure, value] of Object.entries(measures)) {
-      rows.push({
-        organisation_id: key === ALL_GOVERNMENT ? null : key,
-        organisation_key: key,
-        measure,
-        taken_on: takenOn,
-        value,
-        created_at: `${takenOn} 02:30:00`,
-      })
+      rows.push([key, key, measure, takenOn, value, `${takenOn} 02:30:00`])
     }
   }
   const everyone = current.get(ALL_GOVERNMENT) ?? {}
@@ -151,11 +174,12 @@ export async function seedDemoSnapshots(
       for (const [key, values] of current) add(key, takenOn, values)
       continue
     }
+    const facts = dayFacts(day, today)
     // Departments first; all of government adds their counts up, as the snapshot job does.
     const sums = new Map<Measure, number>()
     for (const [key, values] of current) {
       if (key === ALL_GOVERNMENT) continue
-      const measures = measuresOn(day, today, key, {
+      const measures = measuresOn(facts, key, {
         now: values,
         lastYear: lastYear.get(key) ?? {},
       })
@@ -163,7 +187,7 @@ export async function seedDemoSnapshots(
       for (const measure of SUMMED)
         sums.set(measure, (sums.get(measure) ?? 0) + (measures[measure] ?? 0))
     }
-    const shares = measuresOn(day, today, ALL_GOVERNMENT, {
+    const shares = measuresOn(facts, ALL_GOVERNMENT, {
       now: everyone,
       lastYear: lastYear.get(ALL_GOVERNMENT) ?? {},
     })
@@ -178,8 +202,13 @@ export async function seedDemoSnapshots(
     add(ALL_GOVERNMENT, takenOn, total)
   }
   await client.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx.table('metric_snapshots').multiInsert(rows.slice(i, i + CHUNK))
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT)
+      const placeholders = chunk.map(() => '(nullif(?, 0), ?, ?, ?, ?, ?)').join(', ')
+      await trx.rawQuery(
+        `insert into metric_snapshots (${COLUMNS.join(', ')}) values ${placeholders}`,
+        chunk.flat()
+      )
     }
   })
   return { days: DEMO_SNAPSHOT_DAYS + 1, organisations: current.size, rows: rows.length }
