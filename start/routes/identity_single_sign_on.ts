@@ -15,6 +15,9 @@ router
     router.get('/', [DepartmentSignInController, 'create']).as('departmentSignIn.create')
     router.post('/', [DepartmentSignInController, 'store']).as('departmentSignIn.store')
     router
+      .get('/continue', [DepartmentSignInController, 'continue'])
+      .as('departmentSignIn.continue')
+    router
       .get('/callback', [DepartmentSignInController, 'callback'])
       .as('departmentSignIn.callback')
   })

@@ -12,8 +12,9 @@ import { safeReturnPath } from '#services/return_path'
 import { callbackUrl } from '#services/single_sign_on'
 import { tagSession } from '#services/user_sessions'
 
-/* Where the session keeps a sign-in under way, and the department account of one done. */
+/* Where the session keeps a sign-in under way, where it goes next, and the department account of one done. */
 export const PENDING_KEY = 'departmentSignIn'
+const DESTINATION_KEY = 'departmentSignInUrl'
 export const ACCOUNT_KEY = 'departmentAccount'
 
 /* Why a department sign-in failed, as the person is told it, with the answer's status. */
@@ -61,9 +62,12 @@ async function refusal({ response, view }: HttpContext, reason: RefusalReason) {
 }
 
 /*
- * Sends the person to their department's sign-in service, keeping in the
- * session what their return is checked against. Used by this form and by
- * the password form when the address's domain has a provider.
+ * Sends the person on to their department's sign-in service, keeping in
+ * the session what their return is checked against. Used by this form and
+ * by the password form when the address's domain has a provider. A form's
+ * answer may not redirect to another site (the policy's form-action is
+ * 'self', which browsers apply to redirects), so the way there is a page
+ * of this site that moves on by itself.
  */
 export async function sendToDepartment(
   ctx: HttpContext,
@@ -72,7 +76,8 @@ export async function sendToDepartment(
   switch (started.type) {
     case 'redirect':
       ctx.session.put(PENDING_KEY, started.pending)
-      return ctx.response.redirect(started.url)
+      ctx.session.put(DESTINATION_KEY, started.url)
+      return ctx.response.redirect().toPath('/sign-in/department/continue')
     case 'refused':
       return refusal(ctx, started.reason)
     default: {
@@ -107,10 +112,21 @@ export default class DepartmentSignInController {
     return sendToDepartment(ctx, started)
   }
 
+  /* The way to the department's sign-in page: the browser moves on at once; the link is there if it does not. */
+  async continue({ response, session, view }: HttpContext) {
+    const destination = session.get(DESTINATION_KEY)
+    if (typeof destination !== 'string' || !session.has(PENDING_KEY)) {
+      return response.redirect().toPath('/sign-in/department')
+    }
+    response.header('Refresh', `0;url=${destination}`)
+    return view.render('pages/identity/department_sign_in_continue', { destination })
+  }
+
   /* The person's return from their department, with a code (or an error) and the state. */
   async callback(ctx: HttpContext) {
     const { auth, request, response, session } = ctx
     const pending = session.pull(PENDING_KEY) as PendingSignIn | undefined
+    session.forget(DESTINATION_KEY)
     const current = new URL(callbackUrl())
     for (const [key, value] of Object.entries(request.qs())) {
       if (typeof value === 'string') current.searchParams.append(key, value)

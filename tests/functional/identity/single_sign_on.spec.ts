@@ -12,7 +12,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createIdentityProvider, uniqueDomain } from '#database/factories/identity_provider_factory'
 import { callbackUrl, forgetDiscoveredProviders, signedOutUrl } from '#services/single_sign_on'
 import { closedPort, TestIdentityProvider } from '#tests/support/identity_provider'
-import { Visitor } from '#tests/support/session_cookies'
+import { Visitor, type Answer } from '#tests/support/session_cookies'
 
 const CLIENT_ID = 'digital-capability-service'
 const CLIENT_SECRET = 'test-only-client-secret-of-the-service'
@@ -40,13 +40,26 @@ function pathOf(url: URL) {
   return `${url.pathname}${url.search}`
 }
 
-/* Starts a department sign-in from the form: the answer sends the browser to the provider. */
+/*
+ * The provider's address the service sends the browser on to, from the
+ * answer to a sign-in form: a page of the service that moves on by itself.
+ */
+async function onToProvider(visitor: Visitor, answer: Answer) {
+  if (answer.status !== 302 || answer.location !== '/sign-in/department/continue') {
+    throw new Error(`The sign-in was not sent on: ${answer.status} ${answer.location}`)
+  }
+  const page = await visitor.get('/sign-in/department/continue')
+  const link = /href="([^"]+)" class="font-bold">Continue to your department/.exec(page.text)
+  if (page.status !== 200 || !link) throw new Error(`No way on: ${page.status} ${page.text}`)
+  const destination = link[1].replaceAll('&amp;', '&')
+  if (!destination.startsWith(idp.issuer)) throw new Error(`Sent elsewhere: ${destination}`)
+  return destination
+}
+
+/* Starts a department sign-in from the form: the browser is sent on to the provider. */
 async function startAt(visitor: Visitor, email: string) {
   const answer = await visitor.submit('/sign-in/department', '/sign-in/department', { email })
-  if (answer.status !== 302 || !answer.location?.startsWith(idp.issuer)) {
-    throw new Error(`The sign-in was not sent to the provider: ${answer.status} ${answer.location}`)
-  }
-  return answer.location
+  return onToProvider(visitor, answer)
 }
 
 /* The whole round trip: the form, the provider's sign-in, and the return to the service. */
@@ -105,6 +118,10 @@ test.group('Signing in with a department account', (group) => {
     department.assertTextIncludes('<h1>Sign in with your department account</h1>')
     department.assertTextIncludes('name="email"')
     assert.notInclude(department.text(), 'name="password"')
+    // The way on to a provider, with no sign-in under way, leads back to the form.
+    const nowhere = await client.get('/sign-in/department/continue').redirects(0)
+    nowhere.assertStatus(302)
+    nowhere.assertHeader('location', '/sign-in/department')
   })
 
   test('the person is sent to their provider with PKCE, state, nonce and their address, and comes back signed in with a new session id', async ({
@@ -154,9 +171,9 @@ test.group('Signing in with a department account', (group) => {
     await createUser({ organisation, overrides: { email: accounts.known.email } })
     const visitor = new Visitor()
     const answer = await visitor.signIn(accounts.known.email.toUpperCase(), 'anything at all')
-    assert.equal(answer.status, 302)
-    assert.isTrue(answer.location?.startsWith(`${idp.issuer}/auth?`), answer.location ?? '')
-    const callback = await idp.signIn(answer.location!, accounts.known)
+    const destination = await onToProvider(visitor, answer)
+    assert.isTrue(destination.startsWith(`${idp.issuer}/auth?`), destination)
+    const callback = await idp.signIn(destination, accounts.known)
     const back = await visitor.get(pathOf(callback))
     assert.equal(back.location, '/')
     assert.isTrue(await visitor.isSignedIn())
@@ -178,7 +195,8 @@ test.group('Signing in with a department account', (group) => {
       '/sign-in/department',
       { email: accounts.known.email, returnTo: '/capability/gaps' }
     )
-    const back = await visitor.get(pathOf(await idp.signIn(started.location!, accounts.known)))
+    const destination = await onToProvider(visitor, started)
+    const back = await visitor.get(pathOf(await idp.signIn(destination, accounts.known)))
     assert.equal(back.location, '/capability/gaps')
 
     const elsewhere = new Visitor()
@@ -186,7 +204,9 @@ test.group('Signing in with a department account', (group) => {
       email: accounts.known.email,
       returnTo: '//evil.example/',
     })
-    const home = await elsewhere.get(pathOf(await idp.signIn(away.location!, accounts.known)))
+    const home = await elsewhere.get(
+      pathOf(await idp.signIn(await onToProvider(elsewhere, away), accounts.known))
+    )
     assert.equal(home.location, '/')
   })
 
