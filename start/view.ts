@@ -11,7 +11,7 @@ import { fieldId, fieldState } from '#services/form_field'
 import { humanise } from '#queries/identity/audit_query'
 import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
-import { skillLevelInitial, skillLevelName } from '#domain/framework/levels'
+import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
 
 /*
@@ -74,6 +74,9 @@ edge.global('importStatusLabel', (status: string) => staffImportStatusLabels[sta
 
 edge.global('skillLevelName', (level: number) => skillLevelName(level))
 edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))
+
+/* "Service Manager", "Senior product manager (Product manager)": see roleLevelWithRole. */
+edge.global('roleLevelWithRole', roleLevelWithRole)
 
 /* "1 role", "3 roles". */
 edge.global(

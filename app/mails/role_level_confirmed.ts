@@ -1,5 +1,6 @@
 import type { RoleAssignmentKind } from '#enums/capability'
 import { NoticeMail, link, type NoticeRecipient } from '#mails/notice_mail'
+import { roleLevelWithRole } from '#domain/framework/levels'
 
 export type RoleLevelConfirmedContext = {
   person: NoticeRecipient
@@ -29,7 +30,7 @@ export default class RoleLevelConfirmed extends NoticeMail {
     return {
       heading: 'Your role level was confirmed',
       paragraphs: [
-        `${confirmer} confirmed ${which}: ${roleLevel} (${roleProfile}).`,
+        `${confirmer} confirmed ${which}: ${roleLevelWithRole(roleLevel, roleProfile)}.`,
         kind === 'current'
           ? 'Your skills are now measured against what it needs.'
           : 'You can see what you need for it among your skills gaps.',

@@ -53,3 +53,17 @@ export function seniorityRank(levelName: string): number {
   const base = rule ? rule[1] : 4
   return base + (/management/i.test(levelName) ? 0.5 : 0)
 }
+
+/*
+ * A role level named with its role profile, each name said once: a level
+ * named after its role ("Service Manager" of Service Manager) is its name
+ * alone, any other has its role after it ("Senior product manager
+ * (Product manager)"). Every page, e-mail and CSV naming a role level with
+ * its role goes through here.
+ */
+export function roleLevelWithRole(levelName: string, roleName: string) {
+  const level = levelName.trim()
+  const role = roleName.trim()
+  if (!role || level.toLowerCase() === role.toLowerCase()) return level
+  return `${level} (${role})`
+}

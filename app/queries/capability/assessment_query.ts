@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
 import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
 import { skillEvidence } from '#queries/capability/skill_evidence_query'
+import { roleLevelWithRole } from '#domain/framework/levels'
 
 /*
  * Reads for a person's role levels and self-assessment: what is in force,
@@ -78,7 +79,7 @@ export async function roleHistory(userId: number) {
     id: Number(row.id),
     kind: row.kind as RoleAssignmentKind,
     status: row.status as RoleAssignmentStatus,
-    roleLevel: `${row.role_name}: ${row.level_name}`,
+    roleLevel: roleLevelWithRole(row.level_name, row.role_name),
     setOn: dateOrNull(row.created_at),
     confirmedOn: dateOrNull(row.confirmed_at),
     confirmedBy: (row.confirmer_name as string | null) ?? null,

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { AssessmentSources, RoleAssignmentStatuses } from '#enums/capability'
 import { SkillClaimStatuses } from '#enums/learning'
-import { skillLevelName } from '#domain/framework/levels'
+import { roleLevelWithRole, skillLevelName } from '#domain/framework/levels'
 import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
 
 /* Proposed role levels of the manager's direct reports. */
@@ -102,7 +102,7 @@ export async function pendingValidations(managerId: number) {
       id: Number(row.id),
       personName: row.full_name as string,
       kind: row.kind as string,
-      roleLevel: `${row.role_name}: ${row.level_name}`,
+      roleLevel: roleLevelWithRole(row.level_name, row.role_name),
       proposedOn: ukDate(toDateTime(row.created_at)),
     })),
     claims: claims.map((row) => ({

@@ -2,7 +2,7 @@ import type User from '#models/user'
 import { type CsvLine, type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { planItemStatusLabels } from '#enums/capability'
 import type { PlanItemStatus } from '#enums/capability'
-import { skillLevelName } from '#domain/framework/levels'
+import { roleLevelWithRole, skillLevelName } from '#domain/framework/levels'
 import { directReport, planItemRows, planItemsOf, todayInUk } from '#queries/capability/plan_query'
 import {
   pendingClaims,
@@ -76,7 +76,7 @@ export async function* validationLines(managerId: number, batchSize: number) {
       row.email,
       null,
       null,
-      `${row.role_name}: ${row.level_name}`,
+      roleLevelWithRole(row.level_name, row.role_name),
       null,
       sqlTime(row.created_at),
     ]

@@ -230,4 +230,29 @@ test.group('Notices: a line manager’s decisions', (group) => {
     )
     notice.message.assertTextIncludes(`See your role level:\n${serviceUrl('/capability/role')}`)
   })
+
+  test('a role level named like its role is named once in the e-mail', async ({ client }) => {
+    const fake = mail.fake()
+    const { levels } = await createRole({
+      role: 'Service Manager',
+      levels: [{ name: 'Service Manager', needs: {} }],
+    })
+    const { manager, person } = await managerAndReport()
+    await client
+      .post('/capability/role')
+      .withCsrfToken()
+      .loginAs(person)
+      .form({ currentRoleLevelId: levels[0].id })
+    const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
+    fake.mails.clear()
+    await client
+      .post(`/capability/validations/roles/${assignment.id}`)
+      .withCsrfToken()
+      .loginAs(manager)
+      .redirects(0)
+    const notice = onlyNotice(fake, RoleLevelConfirmed, person)
+    notice.message.assertTextIncludes(
+      'Mo Manager confirmed your current role level: Service Manager.'
+    )
+  })
 })

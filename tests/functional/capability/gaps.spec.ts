@@ -91,6 +91,54 @@ test.group('Capability: the individual gap view', (group) => {
     response.assertTextIncludes('href="/capability/role"')
   })
 
+  test('a role level is named once: with its role only when the two names differ', async ({
+    client,
+    assert,
+  }) => {
+    counter += 1
+    const manager = await createUser()
+    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+    const { levels: same } = await createRole({
+      role: `Service Manager ${counter}`,
+      levels: [{ name: `Service Manager ${counter}`, needs: { [`Delivery ${counter}`]: 2 } }],
+    })
+    const { levels: other } = await createRole({
+      role: `Product manager ${counter}`,
+      levels: [
+        { name: `Senior product manager ${counter}`, needs: { [`Roadmaps ${counter}`]: 2 } },
+      ],
+    })
+    await assign(learner, same[0].id)
+    await RoleAssignment.create({
+      userId: learner.id,
+      roleLevelId: other[0].id,
+      kind: 'target',
+      status: 'proposed',
+      activeKind: 'target',
+    })
+    const sm = `Service Manager ${counter}`
+    const spm = `Senior product manager ${counter} (Product manager ${counter})`
+
+    const current = await client.get('/capability/gaps').loginAs(learner)
+    current.assertTextIncludes(`Against <strong>${sm}</strong>.`)
+    assert.notInclude(current.text(), `${sm}</strong>, ${sm}`)
+    const target = await client.get('/capability/gaps?toward=target').loginAs(learner)
+    target.assertTextIncludes(`Against <strong>${spm}</strong>.`)
+
+    const assessment = await client.get('/capability/assessment').loginAs(learner)
+    assessment.assertTextIncludes(`your role level ${sm}`)
+    assessment.assertTextIncludes(`and your target ${spm}`)
+    assert.notInclude(assessment.text(), `${sm}: ${sm}`)
+
+    const role = await client.get('/capability/role').loginAs(learner)
+    role.assertTextIncludes(`${sm}, confirmed`)
+    role.assertTextIncludes(`${spm}, waiting for confirmation`)
+    assert.notInclude(role.text(), `${sm}: ${sm}`)
+
+    const validations = await client.get('/capability/validations').loginAs(manager)
+    validations.assertTextIncludes(`${spm}, proposed on`)
+  })
+
   test('the gap view shows validated and self-assessed levels, biggest gap first, in words', async ({
     client,
     assert,

@@ -88,7 +88,7 @@ test.group('Role assignment', (group) => {
     assert.equal(rows[1].activeKind, 'current')
 
     const page = await client.get('/capability/role').loginAs(person)
-    page.assertTextIncludes('Delivery manager: Associate delivery manager')
+    page.assertTextIncludes('Associate delivery manager (Delivery manager)')
     page.assertTextIncludes('Ended')
   })
 
