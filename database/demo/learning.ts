@@ -675,8 +675,12 @@ class DemoLearning {
     }
   }
 
+  /* Sessions are numbered in date order, the last to start the newest. */
   private async insertSessions() {
-    const rows = this.sessions.map((session) => ({
+    const inDateOrder = [...this.sessions].sort(
+      (a, b) => a.startsAt.toMillis() - b.startsAt.toMillis()
+    )
+    const rows = inDateOrder.map((session) => ({
       course_id: session.course.id,
       starts_at: this.sql(session.startsAt),
       ends_at: this.sql(session.endsAt),
