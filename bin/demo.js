@@ -5,7 +5,9 @@
  *   2. database migrations
  *   3. demo data (idempotent)
  *   4. production build of the assets (skipped when already up to date)
- *   5. the HTTP server, in the foreground
+ *   5. a department identity provider for single sign-on, in the background
+ *      (on the port after the service's, or DEMO_IDENTITY_PROVIDER_URL)
+ *   6. the HTTP server, in the foreground
  *
  * PORT, HOST, SQLITE_FILENAME and DB_CONNECTION are read from the
  * environment and passed through to every step. Plain JavaScript, so it
@@ -65,7 +67,48 @@ function childEnv() {
   if ((process.env.PORT || process.env.HOST) && !process.env.APP_URL) {
     env.APP_URL = serverUrl()
   }
+  env.DEMO_IDENTITY_PROVIDER_URL = identityProviderUrl()
   return env
+}
+
+/* Where the demo's department identity provider answers: the port after the service's. */
+function identityProviderUrl() {
+  if (process.env.DEMO_IDENTITY_PROVIDER_URL) return process.env.DEMO_IDENTITY_PROVIDER_URL
+  const dotenv = readDotEnv()
+  const host = process.env.HOST || dotenv.HOST || 'localhost'
+  const port = Number(process.env.PORT || dotenv.PORT || '3333') + 1
+  return `http://${host}:${port}`
+}
+
+/*
+ * Starts the demo's department identity provider beside the server, and
+ * stops it with the demo. Single sign-on needs it; the rest of the demo
+ * does not, so its failing only says so.
+ */
+function startIdentityProvider() {
+  const env = {
+    ...childEnv(),
+    APP_URL: process.env.APP_URL || readDotEnv().APP_URL || serverUrl(),
+  }
+  const child = spawn(
+    process.execPath,
+    ['--import=@poppinss/ts-exec', 'bin/demo_identity_provider.ts'],
+    { cwd: ROOT, env, stdio: 'inherit' }
+  )
+  child.on('error', (error) => {
+    console.error(`Could not start the demo identity provider: ${error.message}`)
+  })
+  child.on('exit', (code) => {
+    if (!receivedSignal && code) {
+      console.error(
+        `The demo identity provider stopped (exit code ${code}): signing in with a department account will not work.`
+      )
+    }
+  })
+  process.on('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+  })
+  return child
 }
 
 function serverUrl() {
@@ -198,10 +241,16 @@ async function main() {
     await runStep('npx', ['vite', 'build'], 'Building the assets')
   }
 
+  step(`Department identity provider (bin/demo_identity_provider.ts) at ${identityProviderUrl()}`)
+  startIdentityProvider()
+
   const url = serverUrl()
   step(`Server (node --import=@poppinss/ts-exec bin/server.ts)`)
   console.log(`Open ${url}`)
   console.log('Sign in as admin@demo.example with the password demo-password')
+  console.log(
+    'Or "Sign in with your department account" as priya.shah@hmrc.demo.example or tom.evans@hmrc.demo.example, password department-password'
+  )
   console.log('Stop with Ctrl+C.\n')
 
   const code = await run(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'])

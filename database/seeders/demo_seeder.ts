@@ -15,6 +15,7 @@ import { seedDemoServices } from '#database/demo/services'
 import { seedDemoWorkforce } from '#database/demo/workforce'
 import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
+import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
@@ -639,6 +640,7 @@ export default class DemoSeeder extends BaseSeeder {
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
     await seedDemoWorkforce(this.client, { now: DateTime.now() })
+    await seedDemoSingleSignOn(this.client)
     const fastStream = await seedDemoFastStream(this.client, {
       now: DateTime.now(),
       passwordHash: await hash.make(DEMO_PASSWORD),

@@ -24,6 +24,7 @@ export type IdentityProviderInput = {
 
 export type SaveIdentityProviderResult =
   | { type: 'saved'; provider: IdentityProvider }
+  | { type: 'issuer_invalid' }
   | { type: 'issuer_not_https' }
   | { type: 'issuer_has_query' }
   | { type: 'secret_required' }
@@ -60,7 +61,12 @@ export async function saveIdentityProvider(
   input: IdentityProviderInput,
   existing?: IdentityProvider
 ): Promise<SaveIdentityProviderResult> {
-  const issuer = new URL(input.issuer.trim())
+  let issuer: URL
+  try {
+    issuer = new URL(input.issuer.trim())
+  } catch {
+    return { type: 'issuer_invalid' }
+  }
   if (issuer.protocol !== 'https:' && !plainHttpAllowed()) return { type: 'issuer_not_https' }
   if (issuer.search || issuer.hash) return { type: 'issuer_has_query' }
   const secret = input.clientSecret ?? ''

@@ -120,6 +120,11 @@ export default class IdentityProvidersController {
       case 'saved':
         session.flash('success', `${message}: ${result.provider.name}`)
         return response.redirect().toPath('/admin/identity-providers')
+      case 'issuer_invalid':
+        return refuse(
+          'issuer',
+          'Enter the issuer URL as a full web address, like https://login.example.gov.uk'
+        )
       case 'issuer_not_https':
         return refuse('issuer', 'Enter an issuer URL that starts with https://')
       case 'issuer_has_query':

@@ -308,13 +308,30 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
       await crawl(client, person, findings)
     }
 
-    // The sign-in page, as someone not signed in.
-    for (const url of ['/sign-in', withParameters('/sign-in', ['returnTo', 'email'])]) {
+    // The sign-in pages, as someone not signed in.
+    for (const url of [
+      '/sign-in',
+      withParameters('/sign-in', ['returnTo', 'email']),
+      '/sign-in/department',
+      withParameters('/sign-in/department', ['returnTo', 'email']),
+      withParameters('/sign-in/department/callback', ['code', 'state', 'error']),
+    ]) {
       const response = await client.get(url).redirects(0)
-      findings.visited.add('/sign-in')
+      findings.visited.add(url.split('?')[0])
       const html = response.text()
       for (const marker of UNESCAPED) assert.notInclude(html, marker, url)
     }
+    // The way on to a department's sign-in page, with an address holding the payload.
+    const onward = await client
+      .get('/sign-in/department/continue')
+      .withSession({
+        departmentSignIn: { providerId: 1, state: 's', nonce: 'n', codeVerifier: 'v' },
+        departmentSignInUrl: `https://login.example.gov.uk/auth?hint=${PAYLOAD}`,
+      })
+      .redirects(0)
+    findings.visited.add('/sign-in/department/continue')
+    assert.equal(onward.status(), 200)
+    for (const marker of UNESCAPED) assert.notInclude(onward.text(), marker, 'continue')
 
     // The answers' check page, mid-way through a self-assessment.
     const learner = people[1]
