@@ -340,7 +340,7 @@ test.group('Demo workforce data', (group) => {
       [...new Set(suggested.map((gap) => gap.severity))],
       ['low', 'medium', 'high', 'critical']
     )
-    const alone = fromSkills.find((gap) => String(gap.description).startsWith('1 of 1 people'))
+    const alone = fromSkills.find((gap) => String(gap.description).startsWith('1 of 1 '))
     assert.equal(alone?.severity, 'low', 'one person one level short is low')
   }).timeout(90000)
 })
