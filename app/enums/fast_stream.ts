@@ -1,7 +1,35 @@
 /*
- * Fast Stream vocabulary: clearances, round and placement statuses.
+ * Fast Stream vocabulary: programmes, clearances, round and placement statuses.
  */
+import { PROGRAMME_RULES, type Programme } from '#domain/fast_stream/programmes'
+import { gradeLabels, type Grade } from '#enums/grades'
+
 export { CLEARANCES as clearanceValues, type Clearance } from '#domain/fast_stream/round'
+export { PROGRAMMES as programmeValues, type Programme } from '#domain/fast_stream/programmes'
+
+export const programmeLabels: Record<Programme, string> = {
+  fast_stream: 'Fast Stream',
+  future_leaders: 'Future Leaders Scheme',
+}
+
+/* "Grade 7 or Grade 6": the grades a programme takes, for people to read; null when it takes any. */
+export function gradesTakenInWords(programme: Programme) {
+  const grades = PROGRAMME_RULES[programme].grades
+  if (!grades) return null
+  const names = grades.map((grade) => gradeLabels[grade as Grade] ?? grade)
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]
+}
+
+/* A person's grade for people to read, or that none is recorded. */
+export function gradeInWords(grade: string | null) {
+  return grade ? `at ${gradeLabels[grade as Grade] ?? grade}` : 'with no grade recorded'
+}
+
+/* What each programme calls the people on it, one and many. */
+export const participantWords: Record<Programme, { one: string; many: string }> = {
+  fast_stream: { one: 'entrant', many: 'entrants' },
+  future_leaders: { one: 'participant', many: 'participants' },
+}
 
 export const clearanceLabels = {
   BPSS: 'Baseline (BPSS)',

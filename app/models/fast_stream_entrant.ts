@@ -7,8 +7,12 @@ import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import FastStreamPosting from '#models/fast_stream_posting'
 import type { Clearance } from '#enums/fast_stream'
+import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
 
-/* A person on the Fast Stream: their scheme, cohort, clearance and where they would work. */
+/*
+ * A person on a scheme of the Fast Stream or the Future Leaders Scheme (a
+ * Future Leader): their scheme, cohort, clearance and where they would work.
+ */
 export default class FastStreamEntrant extends AuditedModel {
   static auditSubjectType = 'fast_stream_entrant'
 
@@ -59,9 +63,13 @@ export default class FastStreamEntrant extends AuditedModel {
       .filter(Boolean)
   }
 
-  /* The day two years after joining, by which one posting must have been digital. */
-  get twoYearMark(): DateTime {
-    return this.startedOn.plus({ years: 2 })
+  /*
+   * The day the programme's time for the digital placement runs out (the
+   * Fast Stream's two-year mark, the end of the Future Leaders Scheme);
+   * needs the scheme loaded.
+   */
+  get ruleDeadline(): DateTime {
+    return this.startedOn.plus({ months: PROGRAMME_RULES[this.scheme.programme].ruleMonths })
   }
 
   auditOrganisationId() {

@@ -6,6 +6,7 @@ import Organisation from '#models/organisation'
 import PlacementRound from '#models/placement_round'
 import Skill from '#models/skill'
 import Team from '#models/team'
+import Service from '#models/service'
 import type { Clearance, PlacementStatus } from '#enums/fast_stream'
 
 /* A placement a delivery team offers in a round. */
@@ -26,6 +27,10 @@ export default class Placement extends AuditedModel {
 
   @column()
   declare offeredBy: number | null
+
+  /* The service of the register the placement works in; every Future Leaders placement names one. */
+  @column()
+  declare serviceId: number | null
 
   @column()
   declare title: string
@@ -74,6 +79,9 @@ export default class Placement extends AuditedModel {
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>
+
+  @belongsTo(() => Service)
+  declare service: BelongsTo<typeof Service>
 
   @manyToMany(() => Skill, {
     pivotTable: 'placement_skills',

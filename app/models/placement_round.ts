@@ -3,6 +3,7 @@ import { column } from '@adonisjs/lucid/orm'
 import AuditedModel from '#models/audited_model'
 import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import type { Rules } from '#domain/fast_stream/round'
+import type { Programme } from '#domain/fast_stream/programmes'
 
 /*
  * A placement round: teams offer placements from placementsOpenAt,
@@ -20,6 +21,10 @@ export default class PlacementRound extends AuditedModel {
 
   @column()
   declare status: RoundStatus
+
+  /* The programme whose participants the round places: fixed once the round is added. */
+  @column()
+  declare programme: Programme
 
   @column.dateTime()
   declare placementsOpenAt: DateTime

@@ -28,6 +28,10 @@ export default class Service extends AuditedModel {
   @column({ consume: (value) => Boolean(value) })
   declare isExemplar: boolean
 
+  /* HR say people can use the service through a digital channel (see digitally_delivered.ts). */
+  @column({ consume: (value) => Boolean(value) })
+  declare hasDigitalChannel: boolean
+
   @column()
   declare serviceManagerId: number | null
 

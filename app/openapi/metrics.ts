@@ -322,6 +322,49 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
       ),
     }),
   },
+  'future-leaders': {
+    title: 'Future Leaders Scheme',
+    schema: 'FutureLeadersMetrics',
+    summary: 'Future Leaders Scheme',
+    description:
+      'Where every Future Leader within the scheme (its end, 18 months after they joined, after today) stands today against the digital-placement rule: one placement in a digitally delivered service area before the scheme ends, counted as the Fast Stream’s rule is, from Future Leaders rounds only. And, for every service of the register with an approved placement in a Future Leaders round, its placements, places offered and places filled by a published match. With an organisation, only Future Leaders whose account is in its tree count, and only services run in it. The period and the round are not used.',
+    uses: ['organisation'],
+    data: object({
+      participants: count('Future Leaders within the scheme: the sum of the four states.'),
+      digitalRule: object(
+        {
+          met: count(
+            'Future Leaders with a placement in a digitally delivered service that starts before the scheme ends.'
+          ),
+          onTrack: count(
+            'Future Leaders without one yet, for whom two or more Future Leaders rounds’ postings can still start and end before the scheme ends clear of their other postings, or only one that they are on course for (matched to a placement in it, or with one on their submitted list).'
+          ),
+          atRisk: count(
+            'Future Leaders without one, for whom only one round’s postings can still fit before the scheme ends, and they are not on course for a placement in it (or it is a round still to be set up).'
+          ),
+          missed: count(
+            'Future Leaders without one, for whom no round’s postings can still fit before the scheme ends clear of their other postings.'
+          ),
+        },
+        {
+          description:
+            'Every Future Leader within the scheme against the digital-placement rule, each counted once. Future Leaders rounds not yet set up are taken to follow the last known one every six months.',
+        }
+      ),
+      digitalRuleRate: share('Future Leaders who met the rule out of every one counted.'),
+      placementsByService: arrayOf(
+        object({
+          id: id('The service’s id in the services register.'),
+          name: text('The service’s name.'),
+          organisation: text('The organisation that runs it.'),
+          placements: count('Approved placements of Future Leaders rounds in the service.'),
+          placesOffered: count('Their places.'),
+          placesFilled: count('Places given to Future Leaders by published matches.'),
+        }),
+        'By service, by name.'
+      ),
+    }),
+  },
   'trends': {
     title: 'Trends',
     schema: 'TrendMetrics',
@@ -385,7 +428,7 @@ function filterParameters(uses: Filter[]): Parameter[] {
       'roundId',
       used(
         'round',
-        'A published placement round; one that is not published, or does not exist, answers 404.'
+        'A published Fast Stream placement round; one that is not published, is a Future Leaders round, or does not exist, answers 404.'
       ),
       id()
     ),

@@ -195,6 +195,10 @@ export const workforce: ApiArea = {
       annualTransactions: integer(undefined, { min: 0 }),
       phase: oneOfValues(servicePhaseValues),
       isExemplar: boolean(),
+      hasDigitalChannel: boolean('HR say people can use the service through a digital channel.'),
+      digitallyDelivered: boolean(
+        'A digital channel, and in beta or live: Future Leaders placements can be in the service.'
+      ),
       overThreshold: boolean('Over 100,000 transactions a year.'),
       serviceManager: orNull(named()),
       compliance: object(

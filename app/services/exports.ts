@@ -56,7 +56,7 @@ import { catalogueFiltersValidator } from '#validators/catalogue'
 import { placementFiltersValidator } from '#validators/fast_stream_entrant'
 import type { CatalogueFilters } from '#queries/learning/catalogue_query'
 import { currentRound, type PlacementFilters } from '#queries/fast_stream/placement_search_query'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
 import {
   catalogueLines,
@@ -118,6 +118,7 @@ import {
   atRiskFilters,
   atRiskLines,
   AT_RISK_HEADER,
+  FUTURE_LEADERS_AT_RISK_HEADER,
   type AtRiskFilters,
 } from '#queries/fast_stream/digital_rule_query'
 
@@ -414,9 +415,9 @@ type PlacementSearchInput = Awaited<ReturnType<typeof placementFiltersValidator.
  * shortlist. Null when no round is open.
  */
 async function placementSearchFor(user: User, input: PlacementSearchInput) {
-  const round = await currentRound()
-  if (!round) return null
   const entrant = await entrantOf(user)
+  const round = await currentRound(entrant ? await programmeOf(entrant) : null)
+  if (!round) return null
   const filters: PlacementFilters = {
     q: input.q,
     department: input.department,
@@ -610,6 +611,23 @@ const digitalRuleAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
   lines: (_user, filters) => atRiskLines(filters),
 }
 
+/* Future Leaders at risk of the rule or past meeting it: the same list, for the other programme. */
+const futureLeadersAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
+  title: 'Future Leaders at risk of the digital rule',
+  fileStem: 'future-leaders-at-risk',
+  header: FUTURE_LEADERS_AT_RISK_HEADER,
+  listPath: '/fast-stream/admin/digital-rule?programme=future_leaders',
+  async filters(qs) {
+    const kept = { ...keep(qs, ['state']), programme: 'future_leaders' }
+    return { kept, parsed: { state: atRiskFilters(kept).state } }
+  },
+  count: async (_user, filters) => {
+    const rows = await atRiskEntrants({ ...filters, programme: 'future_leaders' })
+    return rows.length
+  },
+  lines: (_user, filters) => atRiskLines({ ...filters, programme: 'future_leaders' }),
+}
+
 /* Every kind of export that may run as a job, by the name an export record keeps. */
 export const exportKinds = {
   people,
@@ -638,6 +656,7 @@ export const exportKinds = {
   developmentPlan,
   skills,
   digitalRuleAtRisk,
+  futureLeadersAtRisk,
 } as const
 
 export type ExportKindName = keyof typeof exportKinds

@@ -4,7 +4,7 @@ import type { FieldContext } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { reportOutOfBounds, withinDateBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
-import { clearanceValues } from '#enums/fast_stream'
+import { clearanceValues, programmeValues } from '#enums/fast_stream'
 
 /* The Fast Stream team enters and reads round times in UK time; the database holds UTC. */
 export const UK_ZONE = 'Europe/London'
@@ -39,10 +39,11 @@ export function toUkDateTime(value: DateTime) {
   return value.setZone(UK_ZONE).toFormat("yyyy-MM-dd'T'HH:mm")
 }
 
-/* A scheme: its name, unique, and what it is. */
+/* A scheme: its name, unique, what it is, and (when added) its programme, the Fast Stream unless given. */
 export const schemeValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(120),
   description: vine.string().multiline().trim().maxLength(2000).optional(),
+  programme: vine.enum(programmeValues).optional(),
 })
 
 schemeValidator.messagesProvider = new FormMessages({
@@ -51,6 +52,7 @@ schemeValidator.messagesProvider = new FormMessages({
   'name.minLength': 'The scheme name must be 2 characters or more',
   'name.maxLength': 'The scheme name must be 120 characters or fewer',
   'description.maxLength': 'The description must be 2,000 characters or fewer',
+  'programme.enum': 'Select the programme: the Fast Stream or the Future Leaders Scheme',
 })
 
 /* A cohort: its name, unique, and the year its entrants started. */
@@ -143,6 +145,7 @@ export const ROUND_RULES = ['excludePreviousDepartments', 'enforceDigital'] as c
 /* A placement round: its name, four UK times, the next round's date and its rules. */
 export const roundValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(120),
+  programme: vine.enum(programmeValues).optional(),
   placementsOpenAt: vine.string().use(ukDateTime()),
   preferencesOpenAt: vine.string().use(ukDateTime()),
   preferencesCloseAt: vine.string().use(ukDateTime()),
@@ -177,6 +180,7 @@ roundValidator.messagesProvider = new FormMessages({
   'name.string': 'Enter the name of the round',
   'name.minLength': 'The round name must be 2 characters or more',
   'name.maxLength': 'The round name must be 120 characters or fewer',
+  'programme.enum': 'Select the programme: the Fast Stream or the Future Leaders Scheme',
   ...prefixed('placementsOpenAt', dateTimeMessages('teams can start offering placements')),
   ...prefixed('preferencesOpenAt', dateTimeMessages('entrants can start choosing')),
   ...prefixed('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),

@@ -23,6 +23,7 @@ const placementFields = {
   isDigital: vine.enum(['yes', 'no'] as const),
   capacity: vine.number().withoutDecimals().range([1, 20]),
   startsOn: vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds()),
+  serviceId: id().optional(),
 }
 
 const placementMessages = {
@@ -60,6 +61,9 @@ const placementMessages = {
   'startsOn.required': 'Enter the date the placement starts',
   'startsOn.date': 'The start date must be a real date, like 2026-09-07',
   'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
+  'serviceId.number': 'Select the service the placement works in from the list',
+  'serviceId.withoutDecimals': 'Select the service the placement works in from the list',
+  'serviceId.positive': 'Select the service the placement works in from the list',
 }
 
 /* A placement a team lead offers in a round. */

@@ -9,6 +9,7 @@ export const serviceValidator = vine.create({
   annualTransactions: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER),
   phase: vine.enum(servicePhaseValues),
   isExemplar: vine.boolean().optional(),
+  hasDigitalChannel: vine.boolean().optional(),
   serviceManagerEmail: vine.string().trim().email().maxLength(254).optional(),
 })
 
@@ -29,6 +30,7 @@ serviceValidator.messagesProvider = new FormMessages({
   'phase.required': 'Select the phase the service is in',
   'phase.enum': 'Select the phase the service is in',
   'isExemplar.boolean': 'Select whether the service is an exemplar',
+  'hasDigitalChannel.boolean': 'Select whether people can use the service online',
   'serviceManagerEmail.string': 'Enter the Service Manager’s email address',
   'serviceManagerEmail.email':
     'Enter the Service Manager’s email address in the correct format, like name@example.gov.uk',

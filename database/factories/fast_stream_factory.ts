@@ -13,12 +13,17 @@ import type User from '#models/user'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type { Clearance, PlacementStatus, RoundStatus } from '#enums/fast_stream'
+import type { Programme } from '#domain/fast_stream/programmes'
 
 let sequence = 0
 
-export async function createScheme(name?: string) {
+export async function createScheme(name?: string, programme: Programme = 'fast_stream') {
   sequence += 1
-  return FastStreamScheme.create({ name: name ?? `Scheme ${sequence}`, description: null })
+  return FastStreamScheme.create({
+    name: name ?? `Scheme ${sequence}`,
+    description: null,
+    programme,
+  })
 }
 
 export async function createCohort(intakeYear = 2013) {
@@ -97,6 +102,7 @@ export async function createRound(
     maxPreferences?: number
     postingStartsOn?: string
     postingEndsOn?: string
+    programme?: Programme
   } = {}
 ) {
   sequence += 1
@@ -110,6 +116,7 @@ export async function createRound(
   return PlacementRound.create({
     name: options.name ?? `Round ${sequence}`,
     status,
+    programme: options.programme ?? 'fast_stream',
     placementsOpenAt: now.minus({ days: 30 }),
     preferencesOpenAt: now.minus({ days: 10 }),
     preferencesCloseAt: closed ? now.minus({ days: 1 }) : now.plus({ days: 10 }),
@@ -151,6 +158,7 @@ export async function createPlacement(
     capacity?: number
     status?: PlacementStatus
     startsOn?: string
+    service?: { id: number }
   } = {}
 ) {
   const team = options.team ?? (await createTeam())
@@ -160,6 +168,7 @@ export async function createPlacement(
     teamId: team.id,
     organisationId: team.organisationId,
     offeredBy: null,
+    serviceId: options.service?.id ?? null,
     title: options.title ?? `Placement ${sequence}`,
     location: options.location ?? 'London',
     description: 'Work in a multidisciplinary team on a live service.',

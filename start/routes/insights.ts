@@ -14,6 +14,9 @@ router
     router.get('/workforce', [DashboardsController, 'workforce']).as('insights.workforce')
     router.get('/learning', [DashboardsController, 'learning']).as('insights.learning')
     router.get('/fast-stream', [DashboardsController, 'fastStream']).as('insights.fast_stream')
+    router
+      .get('/future-leaders', [DashboardsController, 'futureLeaders'])
+      .as('insights.future_leaders')
     for (const key of PANEL_KEYS) {
       router.get(`/${key}.csv`, [DashboardsController, 'csv']).as(`insights.csv.${key}`)
     }

@@ -11,6 +11,8 @@ export type ServiceInput = {
   annualTransactions: number
   phase: ServicePhase
   isExemplar?: boolean
+  /* People can use the service through a digital channel. */
+  hasDigitalChannel?: boolean
   serviceManagerEmail?: string | null
 }
 
@@ -67,6 +69,7 @@ export async function saveService(
           annualTransactions: input.annualTransactions,
           phase: input.phase,
           isExemplar: input.isExemplar ?? false,
+          hasDigitalChannel: input.hasDigitalChannel ?? false,
           serviceManagerId: manager?.id ?? null,
         })
         await service.save()

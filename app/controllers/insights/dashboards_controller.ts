@@ -53,9 +53,21 @@ const PAGES = {
     panels: ['fast-stream'],
     fields: ['organisation', 'roundId'],
   },
+  futureLeaders: {
+    title: 'Future Leaders dashboard',
+    path: '/insights/future-leaders',
+    panels: ['future-leaders'],
+    fields: ['organisation'],
+  },
 } satisfies Record<string, { title: string; path: string; panels: PanelKey[]; fields: string[] }>
 
 type PageName = keyof typeof PAGES
+
+/* Pages whose template is not named as the page is. */
+const TEMPLATES: Partial<Record<PageName, string>> = {
+  fastStream: 'fast_stream',
+  futureLeaders: 'future_leaders',
+}
 
 /*
  * Management information for department HR (their organisation's tree)
@@ -81,6 +93,10 @@ export default class DashboardsController {
 
   fastStream(ctx: HttpContext) {
     return this.render(ctx, 'fastStream')
+  }
+
+  futureLeaders(ctx: HttpContext) {
+    return this.render(ctx, 'futureLeaders')
   }
 
   async csv({ auth, bouncer, request, response, route }: HttpContext) {
@@ -117,7 +133,7 @@ export default class DashboardsController {
       fmt: formatters,
       figuresAge: figuresAge(keptFiguresAge()),
     }
-    const template = `pages/insights/${name === 'fastStream' ? 'fast_stream' : name}`
+    const template = `pages/insights/${TEMPLATES[name] ?? name}`
 
     // A page reads only the filters it offers, so every error it reports has a field to fix.
     const offered = page.fields.map((field) =>

@@ -1,18 +1,21 @@
 /*
  * The digital-placement rule (Digital Strategy action 04): every Fast
  * Stream entrant spends one six-month posting in a digital role in their
- * first two years. Where an entrant stands against it, from their start
- * date, their postings and the posting windows still to come. Days are
- * ISO 8601 text (yyyy-mm-dd). Pure: no framework imports.
+ * first two years; every Future Leader one placement in a digitally
+ * delivered service area within the scheme. Where a participant stands
+ * against it, from their programme, start date, postings and the posting
+ * windows still to come. Days are ISO 8601 text (yyyy-mm-dd). Pure: no
+ * framework imports.
  */
 import { addMonths, overlaps, POSTING_MONTHS, type PostingSpan } from '#domain/fast_stream/postings'
+import { ruleDeadline, type Programme } from '#domain/fast_stream/programmes'
 
 export const DIGITAL_RULE_STATES = ['met', 'on_track', 'at_risk', 'missed'] as const
 export type DigitalRuleState = (typeof DIGITAL_RULE_STATES)[number]
 
 /* The day two years after the entrant joined: their digital posting must start before it. */
 export function twoYearMark(startedOn: string) {
-  return addMonths(startedOn, 24)
+  return ruleDeadline('fast_stream', startedOn)
 }
 
 /*
@@ -62,35 +65,54 @@ export type DigitalRuleStanding = {
   chances: PostingWindow[]
 }
 
+/* Where a participant of either programme stands, with the day their time runs out. */
+export type ProgrammeRuleStanding = Omit<DigitalRuleStanding, 'twoYearMark'> & {
+  /* The programme's deadline (`ruleDeadline`): the Fast Stream's two-year mark, the end of the Future Leaders Scheme. */
+  deadline: string
+}
+
 /*
- * Where one entrant stands:
- * - met: a digital posting that starts before their two-year mark;
- * - missed: none, and no window still to come both ends by the mark and
- *   leaves their other postings clear;
+ * Where one participant stands, their deadline being their programme's
+ * (`ruleDeadline`: two years for the Fast Stream, eighteen months for
+ * Future Leaders):
+ * - met: a digital posting that starts before their deadline;
+ * - missed: none, and no window still to come both ends by the deadline
+ *   and leaves their other postings clear;
  * - at risk: none, and only one such window is left, in a round where
  *   they are not on course for a digital placement (not matched to one,
  *   nor with one on their submitted list), or in a round still to be set up;
  * - on track: none yet, but two or more such windows are left, or the one
  *   left is in a round where they are on course for a digital placement.
  */
+export function programmeRuleStanding(
+  programme: Programme,
+  facts: DigitalRuleFacts,
+  windows: PostingWindow[],
+  today: string
+): ProgrammeRuleStanding {
+  const deadline = ruleDeadline(programme, facts.startedOn)
+  if (facts.postings.some((posting) => posting.digital && posting.startsOn < deadline)) {
+    return { state: 'met', deadline, chances: [] }
+  }
+  const chances = windows.filter(
+    (candidate) =>
+      candidate.startsOn >= today &&
+      candidate.endsOn <= deadline &&
+      !facts.postings.some((posting) => overlaps(posting, candidate))
+  )
+  if (chances.length === 0) return { state: 'missed', deadline, chances }
+  if (chances.length >= 2) return { state: 'on_track', deadline, chances }
+  const last = chances[0]
+  const onCourse = last.roundId !== null && facts.digitalRounds.includes(last.roundId)
+  return { state: onCourse ? 'on_track' : 'at_risk', deadline, chances }
+}
+
+/* Where one Fast Stream entrant stands, against their two-year mark (`programmeRuleStanding`). */
 export function digitalRuleStanding(
   facts: DigitalRuleFacts,
   windows: PostingWindow[],
   today: string
 ): DigitalRuleStanding {
-  const mark = twoYearMark(facts.startedOn)
-  if (facts.postings.some((posting) => posting.digital && posting.startsOn < mark)) {
-    return { state: 'met', twoYearMark: mark, chances: [] }
-  }
-  const chances = windows.filter(
-    (candidate) =>
-      candidate.startsOn >= today &&
-      candidate.endsOn <= mark &&
-      !facts.postings.some((posting) => overlaps(posting, candidate))
-  )
-  if (chances.length === 0) return { state: 'missed', twoYearMark: mark, chances }
-  if (chances.length >= 2) return { state: 'on_track', twoYearMark: mark, chances }
-  const last = chances[0]
-  const onCourse = last.roundId !== null && facts.digitalRounds.includes(last.roundId)
-  return { state: onCourse ? 'on_track' : 'at_risk', twoYearMark: mark, chances }
+  const { state, deadline, chances } = programmeRuleStanding('fast_stream', facts, windows, today)
+  return { state, twoYearMark: deadline, chances }
 }

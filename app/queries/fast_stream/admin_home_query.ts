@@ -9,6 +9,10 @@ export async function fastStreamCounts() {
       db.raw('(select count(*) from fast_stream_cohorts) as cohorts'),
       db.raw('(select count(*) from fast_stream_entrants) as entrants'),
       db.raw(
+        `(select count(*) from fast_stream_entrants e join fast_stream_schemes sc on sc.id = e.scheme_id
+           where sc.programme = 'future_leaders') as future_leaders`
+      ),
+      db.raw(
         `(select count(*) from fast_stream_entrants e where not exists (
            select 1 from fast_stream_postings fp where fp.entrant_id = e.id and fp.is_digital = ?
          )) as without_digital`,
@@ -26,6 +30,7 @@ export async function fastStreamCounts() {
     schemes: Number(row?.schemes ?? 0),
     cohorts: Number(row?.cohorts ?? 0),
     entrants: Number(row?.entrants ?? 0),
+    futureLeaders: Number(row?.future_leaders ?? 0),
     withoutDigital: Number(row?.without_digital ?? 0),
     rounds: Number(row?.rounds ?? 0),
     openRounds: Number(row?.open_rounds ?? 0),

@@ -1,10 +1,13 @@
 /*
- * Every entrant in their first two years against the digital-placement
- * rule: the dashboard's counts, the Fast Stream team's list of those at
- * risk or past hope, and its CSV. The rule itself is the domain's
- * (`digitalRuleStanding`); entrants are read in batches with their
+ * Every participant of a programme within its time for the rule (Fast
+ * Stream entrants in their first two years, Future Leaders in the
+ * scheme's eighteen months) against the digital-placement rule: the
+ * dashboard's counts, the Fast Stream team's list of those at risk or
+ * past hope, and its CSV. The rule itself is the domain's
+ * (`programmeRuleStanding`); participants are read in batches with their
  * postings and the rounds where they are on course for a digital
- * placement, three queries a batch, never the whole table at once.
+ * placement, three queries a batch, never the whole table at once. Each
+ * programme counts only its own participants and its own rounds.
  */
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -12,14 +15,20 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { addMonths } from '#domain/fast_stream/postings'
 import {
-  digitalRuleStanding,
+  programmeRuleStanding,
   windowsToCome,
   type DigitalRuleFacts,
-  type DigitalRuleStanding,
   type DigitalRuleState,
   type KnownRound,
   type PostingWindow,
+  type ProgrammeRuleStanding,
 } from '#domain/fast_stream/digital_rule'
+import {
+  isProgramme,
+  PROGRAMME_RULES,
+  PROGRAMMES,
+  type Programme,
+} from '#domain/fast_stream/programmes'
 
 const UK_ZONE = 'Europe/London'
 
@@ -47,10 +56,17 @@ function isoDay(value: unknown): string {
   return String(value).slice(0, 10)
 }
 
-/* The posting windows still to come: rounds not yet published, then rounds assumed every six months. */
-export async function windowsAhead(today: string): Promise<PostingWindow[]> {
+/*
+ * The posting windows still to come for a programme: its rounds not yet
+ * published, then rounds assumed every six months after its last.
+ */
+export async function windowsAhead(
+  today: string,
+  programme: Programme = 'fast_stream'
+): Promise<PostingWindow[]> {
   const rows = await db
     .from('placement_rounds')
+    .where('programme', programme)
     .whereNotNull('posting_starts_on')
     .whereNotNull('posting_ends_on')
     .select('id', 'status', 'posting_starts_on', 'posting_ends_on')
@@ -63,35 +79,39 @@ export async function windowsAhead(today: string): Promise<PostingWindow[]> {
   return windowsToCome(rounds, today, addMonths(today, HORIZON_MONTHS))
 }
 
-/* One entrant in their first two years, with where they stand. */
+/* One participant within their programme's time for the rule, with where they stand. */
 export type DigitalRuleRow = {
   entrantId: number
+  programme: Programme
   name: string
   email: string
   scheme: string
   cohort: string
   startedOn: string
-  standing: DigitalRuleStanding
+  standing: ProgrammeRuleStanding
 }
 
 export type DigitalRuleScope = {
   /* Only entrants whose account is in these organisations (a subquery of ids). */
   organisations?: DatabaseQueryBuilderContract | null
+  /* Whose participants: the Fast Stream's unless given. */
+  programme?: Programme
 }
 
 /*
- * Every entrant whose two-year mark is after today, by id, in batches,
- * each with their standing. Entrants who join later count too: their two
- * years have not begun.
+ * Every participant of the programme whose deadline (for the Fast Stream,
+ * the two-year mark) is after today, by id, in batches, each with their
+ * standing. Those who join later count too: their time has not begun.
  */
 export async function* digitalRuleBatches(
   scope: DigitalRuleScope = {},
   today = ukToday(),
   batchSize = DIGITAL_RULE_BATCH
 ): AsyncGenerator<DigitalRuleRow[]> {
-  const windows = await windowsAhead(today)
-  // A month's slack: the mark itself decides, in the domain's calendar arithmetic.
-  const joinedAfter = addMonths(today, -25)
+  const programme = scope.programme ?? 'fast_stream'
+  const windows = await windowsAhead(today, programme)
+  // A month's slack: the deadline itself decides, in the domain's calendar arithmetic.
+  const joinedAfter = addMonths(today, -(PROGRAMME_RULES[programme].ruleMonths + 1))
   let after = 0
   for (;;) {
     const query = db
@@ -99,6 +119,7 @@ export async function* digitalRuleBatches(
       .join('users as u', 'u.id', 'e.user_id')
       .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
       .join('fast_stream_cohorts as co', 'co.id', 'e.cohort_id')
+      .where('sc.programme', programme)
       .where('e.started_on', '>', joinedAfter)
       .where('e.id', '>', after)
       .orderBy('e.id')
@@ -121,10 +142,11 @@ export async function* digitalRuleBatches(
       const id = Number(entrant.id)
       const startedOn = isoDay(entrant.started_on)
       const fact = facts.get(id) ?? { postings: [], digitalRounds: [] }
-      const standing = digitalRuleStanding({ startedOn, ...fact }, windows, today)
-      if (standing.twoYearMark <= today) continue
+      const standing = programmeRuleStanding(programme, { startedOn, ...fact }, windows, today)
+      if (standing.deadline <= today) continue
       rows.push({
         entrantId: id,
+        programme,
         name: String(entrant.full_name),
         email: String(entrant.email),
         scheme: String(entrant.scheme_name),
@@ -190,7 +212,7 @@ async function factsOf(ids: number[]) {
 
 export type DigitalRuleCounts = Record<DigitalRuleState, number> & { entrants: number }
 
-/* How many entrants in their first two years are in each state. */
+/* How many participants of the programme within its time for the rule are in each state. */
 export async function digitalRuleCounts(scope: DigitalRuleScope = {}): Promise<DigitalRuleCounts> {
   const counts: DigitalRuleCounts = { entrants: 0, met: 0, on_track: 0, at_risk: 0, missed: 0 }
   for await (const rows of digitalRuleBatches(scope)) {
@@ -206,7 +228,7 @@ export async function digitalRuleCounts(scope: DigitalRuleScope = {}): Promise<D
 export const AT_RISK_STATES = ['at_risk', 'missed'] as const satisfies readonly DigitalRuleState[]
 export type AtRiskState = (typeof AT_RISK_STATES)[number]
 
-export type AtRiskFilters = { state?: AtRiskState; page: number }
+export type AtRiskFilters = { state?: AtRiskState; page: number; programme: Programme }
 
 /* Reads the list's filters from a query string, ignoring anything it does not know. */
 export function atRiskFilters(qs: Record<string, unknown>): AtRiskFilters {
@@ -214,22 +236,24 @@ export function atRiskFilters(qs: Record<string, unknown>): AtRiskFilters {
   return {
     state: AT_RISK_STATES.find((state) => state === qs.state),
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    programme: isProgramme(qs.programme) ? qs.programme : PROGRAMMES[0],
   }
 }
 
 /*
- * Entrants at risk of the digital rule or past hope of meeting it, the
- * soonest two-year mark first, then by name: the Fast Stream team's list.
+ * A programme's participants at risk of the digital rule or past hope of
+ * meeting it, the soonest deadline first, then by name: the Fast Stream
+ * team's list (Fast Stream entrants unless another programme is given).
  */
-export async function atRiskEntrants(filters: Pick<AtRiskFilters, 'state'>) {
+export async function atRiskEntrants(filters: { state?: AtRiskState; programme?: Programme }) {
   const wanted: readonly DigitalRuleState[] = filters.state ? [filters.state] : AT_RISK_STATES
   const rows: DigitalRuleRow[] = []
-  for await (const batch of digitalRuleBatches()) {
+  for await (const batch of digitalRuleBatches({ programme: filters.programme })) {
     for (const row of batch) if (wanted.includes(row.standing.state)) rows.push(row)
   }
   return rows.sort(
     (a, b) =>
-      a.standing.twoYearMark.localeCompare(b.standing.twoYearMark) ||
+      a.standing.deadline.localeCompare(b.standing.deadline) ||
       a.name.localeCompare(b.name, 'en-GB') ||
       a.entrantId - b.entrantId
   )
@@ -239,7 +263,7 @@ export const AT_RISK_PER_PAGE = 50
 
 /* One page of the at-risk list, with the counts by state for its filter. */
 export async function atRiskPage(filters: AtRiskFilters) {
-  const all = await atRiskEntrants({})
+  const all = await atRiskEntrants({ programme: filters.programme })
   const counts = { at_risk: 0, missed: 0 }
   for (const row of all) counts[row.standing.state as AtRiskState]++
   const shown = filters.state ? all.filter((row) => row.standing.state === filters.state) : all
@@ -272,8 +296,22 @@ export const AT_RISK_HEADER = [
   'last_chance_to',
 ]
 
+/* The Future Leaders list's columns: the same, with the end of the scheme for the two-year mark. */
+export const FUTURE_LEADERS_AT_RISK_HEADER = [
+  'entrant_id',
+  'name',
+  'email',
+  'scheme',
+  'cohort',
+  'started_on',
+  'scheme_end',
+  'state',
+  'last_chance_from',
+  'last_chance_to',
+]
+
 /* The list as CSV lines, in the page's order. */
-export async function* atRiskLines(filters: Pick<AtRiskFilters, 'state'>) {
+export async function* atRiskLines(filters: { state?: AtRiskState; programme?: Programme }) {
   for (const row of await atRiskEntrants(filters)) {
     const chance = row.standing.chances[0]
     yield [
@@ -283,7 +321,7 @@ export async function* atRiskLines(filters: Pick<AtRiskFilters, 'state'>) {
       row.scheme,
       row.cohort,
       row.startedOn,
-      row.standing.twoYearMark,
+      row.standing.deadline,
       digitalRuleStateLabels[row.standing.state],
       chance?.startsOn ?? '',
       chance?.endsOn ?? '',

@@ -6,15 +6,36 @@ import type PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import type { Clearance } from '#enums/fast_stream'
 import { firstOverlap } from '#domain/fast_stream/postings'
+import { ruleDeadline, type Programme } from '#domain/fast_stream/programmes'
 
 const cache = new WeakMap<User, FastStreamEntrant | null>()
 
-/* The user's Fast Stream entrant record, or null; looked up once per request. */
+/*
+ * The user's entrant record (on the Fast Stream or the Future Leaders
+ * Scheme), with its scheme, or null; looked up once per request.
+ */
 export async function entrantOf(user: User): Promise<FastStreamEntrant | null> {
   if (cache.has(user)) return cache.get(user)!
-  const entrant = await FastStreamEntrant.findBy('user_id', user.id)
+  const entrant = await FastStreamEntrant.query()
+    .where('user_id', user.id)
+    .preload('scheme')
+    .first()
   cache.set(user, entrant)
   return entrant
+}
+
+/* The programme an entrant is on: their scheme's (read unless the scheme is loaded). */
+export async function programmeOf(
+  entrant: FastStreamEntrant,
+  client: QueryClientContract = db.connection()
+): Promise<Programme> {
+  if (entrant.$preloaded.scheme) return entrant.scheme.programme
+  const row = await client
+    .from('fast_stream_schemes')
+    .where('id', entrant.schemeId)
+    .select('programme')
+    .first()
+  return (row?.programme ?? 'fast_stream') as Programme
 }
 
 /* What the matching rules need to know about an entrant in a round. */
@@ -23,7 +44,7 @@ export type EntrantFacts = {
   clearance: Clearance
   /* Codes of the departments (top-level organisations) of earlier postings. */
   previousDepartments: string[]
-  /* No digital posting yet, and the two-year mark falls before the next round. */
+  /* No digital posting yet, and their programme's deadline (for the Fast Stream, the two-year mark) falls before the next round. */
   needsDigital: boolean
   hadDigital: boolean
   /* The first earlier posting that runs into the round's posting window; null when none does. */
@@ -157,10 +178,11 @@ export async function departmentsOf(organisationIds: number[]) {
  * before the round: clearance, departments already posted to (postings
  * from the round's own placements do not count), and whether the digital
  * rule binds them
- * (no digital posting yet and two years from joining come before the
- * round after this one; without a date for it, six months after this
- * round's results), and the first earlier posting, if any, that runs into
- * the round's posting window.
+ * (no digital posting yet and their programme's deadline, two years from
+ * joining for the Fast Stream and eighteen months for Future Leaders,
+ * comes before the round after this one; without a date for it, six
+ * months after this round's results), and the first earlier posting, if
+ * any, that runs into the round's posting window.
  */
 export async function entrantFacts(
   round: PlacementRound,
@@ -169,12 +191,18 @@ export async function entrantFacts(
   const facts = new Map<number, EntrantFacts>()
   if (!entrantIds.length) return facts
   const ids = [...new Set(entrantIds)]
-  const entrants: Array<{ id: number; clearance: Clearance; started_on: unknown }> = []
+  const entrants: Array<{
+    id: number
+    clearance: Clearance
+    started_on: unknown
+    programme: Programme
+  }> = []
   for (let i = 0; i < ids.length; i += 1000) {
     const part = await db
-      .from('fast_stream_entrants')
-      .whereIn('id', ids.slice(i, i + 1000))
-      .select('id', 'clearance', 'started_on')
+      .from('fast_stream_entrants as e')
+      .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
+      .whereIn('e.id', ids.slice(i, i + 1000))
+      .select('e.id', 'e.clearance', 'e.started_on', 'sc.programme')
     entrants.push(...part)
   }
   const postings = await earlierPostings(db.connection(), round, ids)
@@ -187,9 +215,7 @@ export async function entrantFacts(
   const grouped = byEntrant(postings)
 
   for (const entrant of entrants) {
-    const started = toIsoDate(entrant.started_on)
-    const [year, rest] = [Number(started.slice(0, 4)), started.slice(4)]
-    const twoYearMark = `${year + 2}${rest}`
+    const deadline = ruleDeadline(entrant.programme, toIsoDate(entrant.started_on))
     const mine = grouped.get(Number(entrant.id)) ?? []
     const hadDigital = mine.some((posting) => Boolean(posting.is_digital))
     facts.set(Number(entrant.id), {
@@ -199,7 +225,7 @@ export async function entrantFacts(
         ...new Set(mine.map((posting) => departments.get(Number(posting.organisation_id))!.code)),
       ],
       hadDigital,
-      needsDigital: !hadDigital && twoYearMark < nextRoundDay,
+      needsDigital: !hadDigital && deadline < nextRoundDay,
       overlappingPosting: overlapIn(round, mine),
     })
   }

@@ -11,6 +11,7 @@ import {
   type IneligibilityCode,
 } from '#domain/fast_stream/matching_engine'
 import { departmentsOf, entrantFacts, type EntrantFacts } from '#queries/fast_stream/entrant_query'
+import type { Programme } from '#domain/fast_stream/programmes'
 
 /*
  * Reads for the entrants' placement search and placement page: the round
@@ -58,6 +59,8 @@ export type PlacementRow = {
   teamId: number
   teamName: string
   department: { id: number; code: string; name: string }
+  /* The service of the register the placement works in (every Future Leaders placement names one). */
+  service: { id: number; name: string } | null
   /* Where the placement is on the entrant's shortlist, 1 first; null when it is not. */
   shortlistRank: number | null
   skills: { id: number; name: string }[]
@@ -87,21 +90,23 @@ export function toDate(value: unknown): DateTime {
 }
 
 /*
- * The round entrants are choosing placements in: the open round, or of
- * several open rounds the one whose choices close soonest. Null when no
- * round is open.
+ * The round entrants are choosing placements in: the open round of their
+ * programme (of any, for the Fast Stream team), or of several the one
+ * whose choices close soonest. Null when no such round is open.
  */
-export async function currentRound(): Promise<PlacementRound | null> {
-  return PlacementRound.query()
-    .where('status', RoundStatuses.Open)
-    .orderBy('preferences_close_at', 'asc')
-    .orderBy('id', 'asc')
-    .first()
+export async function currentRound(programme?: Programme | null): Promise<PlacementRound | null> {
+  const query = PlacementRound.query().where('status', RoundStatuses.Open)
+  if (programme) query.where('programme', programme)
+  return query.orderBy('preferences_close_at', 'asc').orderBy('id', 'asc').first()
 }
 
-/* Entrants see the placements of open rounds; results of later stages come another way. */
-export function entrantsCanSee(round: PlacementRound) {
-  return round.status === RoundStatuses.Open
+/*
+ * Entrants see the placements of open rounds of their own programme (the
+ * Fast Stream team, with no programme given, those of any); results of
+ * later stages come another way.
+ */
+export function entrantsCanSee(round: PlacementRound, programme?: Programme | null) {
+  return round.status === RoundStatuses.Open && (!programme || round.programme === programme)
 }
 
 /* The clearances a person holding this one meets: their own and every lower one. */
@@ -181,8 +186,11 @@ export function withColumns(query: DatabaseQueryBuilderContract, shortlistId: nu
     't.name as team_name',
     'd.id as department_id',
     'd.code as department_code',
-    'd.name as department_name'
+    'd.name as department_name',
+    'sv.id as service_id',
+    'sv.name as service_name'
   )
+  query.leftJoin('services as sv', 'sv.id', 'p.service_id')
   if (shortlistId === null) {
     query.select(db.raw('null as shortlist_rank'))
   } else {
@@ -223,6 +231,10 @@ export function toPlacementRow(row: any): PlacementRow {
       code: String(row.department_code),
       name: String(row.department_name),
     },
+    service:
+      row.service_id === null || row.service_id === undefined
+        ? null
+        : { id: Number(row.service_id), name: String(row.service_name) },
     shortlistRank:
       row.shortlist_rank === null || row.shortlist_rank === undefined
         ? null

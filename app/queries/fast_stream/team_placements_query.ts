@@ -4,6 +4,7 @@ import Placement from '#models/placement'
 import PlacementRound from '#models/placement_round'
 import Skill from '#models/skill'
 import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
+import { DIGITALLY_DELIVERED_PHASES } from '#domain/workforce/digitally_delivered'
 
 const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
@@ -59,13 +60,46 @@ export async function skillGroups() {
   return groups
 }
 
-/* A placement with its round, team, organisation and skills, for its pages. */
+/*
+ * The digitally delivered services of the department an organisation is
+ * in (the organisations of its tree), by name: the services a placement
+ * of its teams may name. Phase and channel are tested as in the domain
+ * (`isDigitallyDelivered`).
+ */
+export async function digitallyDeliveredServices(organisationId: number) {
+  const organisation = await db
+    .from('organisations')
+    .where('id', organisationId)
+    .select('id', 'path')
+    .first()
+  if (!organisation) return []
+  const departmentId =
+    String(organisation.path).split('/').filter(Boolean).map(Number)[0] ?? Number(organisation.id)
+  const rows = await db
+    .from('services as s')
+    .join('organisations as o', 'o.id', 's.organisation_id')
+    .where((where) =>
+      where.where('o.id', departmentId).orWhere('o.path', 'like', `/${departmentId}/%`)
+    )
+    .where('s.has_digital_channel', true)
+    .whereIn('s.phase', [...DIGITALLY_DELIVERED_PHASES])
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .select('s.id', 's.name', 'o.name as organisation_name')
+  return rows.map((row) => ({
+    value: Number(row.id),
+    label: `${row.name} (${row.organisation_name})`,
+  }))
+}
+
+/* A placement with its round, team, organisation, service and skills, for its pages. */
 export function placementWithDetails(id: number) {
   return Placement.query()
     .where('id', id)
     .preload('round')
     .preload('team')
     .preload('organisation')
+    .preload('service')
     .preload('skills', (skills) => skills.orderBy('name'))
     .first()
 }

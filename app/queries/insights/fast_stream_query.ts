@@ -18,11 +18,12 @@ const asDateTime = (value: unknown) => {
   return DateTime.fromSQL(String(value), { zone: 'utc' })
 }
 
-/* Published placement rounds, latest first: the ones the dashboard can report on. */
+/* Published Fast Stream placement rounds, latest first: the ones the dashboard can report on. */
 export async function publishedRounds(): Promise<PublishedRound[]> {
   const rows = await db
     .from('placement_rounds')
     .where('status', RoundStatuses.Published)
+    .where('programme', 'fast_stream')
     .select('id', 'name', 'published_at')
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
@@ -78,7 +79,7 @@ async function digitalRule(selected: SelectedOrganisation | null) {
 }
 
 /*
- * A published round's figures: approved placements and their places,
+ * A published Fast Stream round's figures: approved placements and their places,
  * places filled by the match, the share of matched entrants given their
  * first choice; and where every entrant in their first two years stands
  * against the digital-placement rule today, whatever the round. With an
@@ -92,6 +93,7 @@ export async function fastStreamFigures(
   const roundQuery = db
     .from('placement_rounds')
     .where('status', RoundStatuses.Published)
+    .where('programme', 'fast_stream')
     .select('id', 'name')
   if (roundId) roundQuery.where('id', roundId)
   else roundQuery.orderBy('published_at', 'desc').orderBy('id', 'desc')

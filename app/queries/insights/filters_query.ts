@@ -41,6 +41,8 @@ export async function resolveFilters(
       .from('placement_rounds')
       .where('id', input.roundId)
       .where('status', 'published')
+      // The round filter is the Fast Stream panel's: a Future Leaders round is not one of its choices.
+      .where('programme', 'fast_stream')
       .select('id')
       .first()
     if (!round) return null

@@ -11,6 +11,7 @@ export const PANEL_KEYS = [
   'digital-leaders',
   'service-managers',
   'fast-stream',
+  'future-leaders',
   'trends',
 ] as const
 

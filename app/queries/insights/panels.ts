@@ -11,6 +11,7 @@ import {
   SERVICE_STATUSES,
 } from '#queries/insights/strategy_actions_query'
 import { fastStreamFigures } from '#queries/insights/fast_stream_query'
+import { futureLeadersFigures } from '#queries/insights/future_leaders_query'
 import { monthEnds, trends } from '#queries/insights/trends_query'
 import type { Period } from '#queries/insights/period'
 import type { SelectedOrganisation } from '#queries/insights/rollup'
@@ -370,6 +371,61 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
               data.digitalRule.atRisk,
               data.digitalRule.missed,
             ],
+          },
+        ],
+      },
+    }),
+  }),
+
+  'future-leaders': panel({
+    title: 'Future Leaders Scheme',
+    load: ({ selected }) => futureLeadersFigures(selected),
+    csv: (data) => ({
+      columns: ['measure', 'value'],
+      rows: [
+        ['future leaders within the scheme', data.participants],
+        ['digital rule: met', data.digitalRule.met],
+        ['digital rule: on track', data.digitalRule.onTrack],
+        ['digital rule: at risk', data.digitalRule.atRisk],
+        ['digital rule: missed', data.digitalRule.missed],
+        ['digital rule: met (%)', data.digitalRuleRate],
+        ...data.placementsByService.flatMap((row) => [
+          [`placements: ${row.name} (${row.organisation})`, row.placements],
+          [`places offered: ${row.name} (${row.organisation})`, row.placesOffered],
+          [`places filled: ${row.name} (${row.organisation})`, row.placesFilled],
+        ]),
+      ],
+    }),
+    charts: (data) => ({
+      digitalRule: {
+        type: 'bar',
+        unit: 'count',
+        labels: ['Met', 'On track', 'At risk', 'Missed'],
+        datasets: [
+          {
+            label: 'Future Leaders',
+            data: [
+              data.digitalRule.met,
+              data.digitalRule.onTrack,
+              data.digitalRule.atRisk,
+              data.digitalRule.missed,
+            ],
+          },
+        ],
+      },
+      byService: {
+        type: 'bar',
+        horizontal: true,
+        unit: 'count',
+        labels: data.placementsByService.map((row) => row.name),
+        datasets: [
+          {
+            label: 'Places offered',
+            data: data.placementsByService.map((row) => row.placesOffered),
+          },
+          {
+            label: 'Places filled',
+            data: data.placementsByService.map((row) => row.placesFilled),
           },
         ],
       },

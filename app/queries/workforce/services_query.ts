@@ -9,6 +9,7 @@ import {
   type ComplianceStatus,
 } from '#queries/workforce/compliance_query'
 import type { ServiceWarning } from '#domain/workforce/service_manager_warnings'
+import { isDigitallyDelivered } from '#domain/workforce/digitally_delivered'
 
 export type ServiceFilters = {
   organisationId: number | null
@@ -25,6 +26,10 @@ export type ServiceRow = {
   annualTransactions: number
   phase: ServicePhase
   isExemplar: boolean
+  /* HR say people can use it through a digital channel. */
+  hasDigitalChannel: boolean
+  /* A digital channel, in beta or live: Future Leaders placements can be in it. */
+  digitallyDelivered: boolean
   overThreshold: boolean
   serviceManager: { id: number; name: string; email: string; organisationId: number } | null
   status: ComplianceStatus
@@ -95,6 +100,11 @@ function toRow(row: any): ServiceRow {
     annualTransactions: transactions,
     phase: row.phase,
     isExemplar: Boolean(row.is_exemplar),
+    hasDigitalChannel: Boolean(row.has_digital_channel),
+    digitallyDelivered: isDigitallyDelivered({
+      phase: row.phase,
+      hasDigitalChannel: Boolean(row.has_digital_channel),
+    }),
     overThreshold: transactions > SERVICE_MANAGER_THRESHOLD,
     serviceManager:
       row.manager_id === null
@@ -122,6 +132,7 @@ function selectColumns(
       's.annual_transactions',
       's.phase',
       's.is_exemplar',
+      's.has_digital_channel',
       'o.name as organisation_name',
       'sm.id as manager_id',
       'sm.full_name as manager_name',

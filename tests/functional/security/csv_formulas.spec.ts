@@ -654,6 +654,7 @@ const PANEL_TEXT: Record<(typeof PANEL_KEYS)[number], string[]> = {
   'digital-leaders': [P.organisation, P.person],
   'service-managers': [P.organisation],
   'fast-stream': [P.round],
+  'future-leaders': [],
   'trends': [],
 }
 

@@ -6,7 +6,14 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import type User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
-import { clearanceValues, type Clearance } from '#enums/fast_stream'
+import {
+  clearanceValues,
+  gradeInWords,
+  gradesTakenInWords,
+  programmeLabels,
+  type Clearance,
+} from '#enums/fast_stream'
+import { joinRefusal, type Programme } from '#domain/fast_stream/programmes'
 import { normaliseLocations } from '#actions/fast_stream/admin/save_entrant'
 import { boundsMessage, outOfBounds } from '#validators/date_bounds'
 import { isEmailAddress, printable } from '#domain/identity/email_address'
@@ -143,7 +150,7 @@ export function parseEntrantCsv(text: string): ParsedImport {
   }
 }
 
-type Person = { userId: number; name: string; organisationId: number }
+type Person = { userId: number; name: string; organisationId: number; grade: string | null }
 type Existing = EntrantValues & { id: number; userId: number }
 
 /* What the plan needs from the database: people, schemes, cohorts and entrants, by few queries. */
@@ -161,6 +168,7 @@ async function loadReferences(rows: ImportRow[], client: QueryClientContract) {
         'users.email',
         'users.full_name',
         'users.organisation_id',
+        'users.grade',
         'e.id as entrant_id',
         'e.scheme_id',
         'e.cohort_id',
@@ -174,6 +182,7 @@ async function loadReferences(rows: ImportRow[], client: QueryClientContract) {
         userId,
         name: String(row.full_name),
         organisationId: Number(row.organisation_id),
+        grade: row.grade ?? null,
       })
       if (row.entrant_id !== null && row.entrant_id !== undefined) {
         existing.set(userId, {
@@ -188,9 +197,9 @@ async function loadReferences(rows: ImportRow[], client: QueryClientContract) {
       }
     }
   }
-  const schemeRows = await client.from('fast_stream_schemes').select('id', 'name')
+  const schemeRows = await client.from('fast_stream_schemes').select('id', 'name', 'programme')
   const cohortRows = await client.from('fast_stream_cohorts').select('id', 'name')
-  const byName = (list: { id: number; name: string }[]) =>
+  const byName = <Row extends { id: number; name: string }>(list: Row[]) =>
     new Map(list.map((row) => [String(row.name).toLowerCase(), row]))
   return { people, existing, schemes: byName(schemeRows), cohorts: byName(cohortRows) }
 }
@@ -224,6 +233,9 @@ export async function planEntrantImport(
   const cohortNames = new Map(
     [...references.cohorts.values()].map((row) => [Number(row.id), String(row.name)])
   )
+  const schemeProgrammes = new Map(
+    [...references.schemes.values()].map((row) => [Number(row.id), row.programme as Programme])
+  )
   const firstLine = new Map<string, number>()
   const planned: PlannedRow[] = []
 
@@ -243,6 +255,24 @@ export async function planEntrantImport(
     const scheme = references.schemes.get(row.scheme.toLowerCase())
     if (!row.scheme) reasons.push('The scheme is missing')
     else if (!scheme) reasons.push(`There is no scheme called “${row.scheme}”`)
+    else if (person) {
+      // A person joins at a grade the scheme's programme takes, and stays on their programme.
+      const programme = scheme.programme as Programme
+      const before = references.existing.get(person.userId)
+      const refusal = joinRefusal(programme, {
+        grade: person.grade,
+        currentProgramme: before ? schemeProgrammes.get(before.schemeId) : null,
+      })
+      if (refusal?.code === 'programme') {
+        reasons.push(
+          `${person.name} is on another programme and cannot move to the ${programmeLabels[programme]}`
+        )
+      } else if (refusal?.code === 'grade' && !before) {
+        reasons.push(
+          `Only people at ${gradesTakenInWords(programme)} can join the ${programmeLabels[programme]}: ${person.name} is ${gradeInWords(person.grade)}`
+        )
+      }
+    }
     const cohort = references.cohorts.get(row.cohort.toLowerCase())
     if (!row.cohort) reasons.push('The cohort is missing')
     else if (!cohort) reasons.push(`There is no cohort called “${row.cohort}”`)

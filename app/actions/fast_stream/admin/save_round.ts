@@ -7,12 +7,15 @@ import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { nameTaken } from '#actions/fast_stream/admin/save_scheme'
 import { addMonths } from '#domain/fast_stream/postings'
 import { calendarDate } from '#queries/fast_stream/match_results_query'
+import type { Programme } from '#domain/fast_stream/programmes'
 
 /* The longest a round's posting window may be: postings last six months, and the next round follows. */
 export const POSTING_WINDOW_MAX_MONTHS = 12
 
 export type RoundInput = {
   name: string
+  /* Only when adding: whose participants the round places, the Fast Stream unless given. */
+  programme?: Programme
   placementsOpenAt: DateTime
   preferencesOpenAt: DateTime
   preferencesCloseAt: DateTime
@@ -70,8 +73,9 @@ export function datesOutOfOrder(input: RoundInput, zone: string): RoundDateField
 }
 
 /*
- * Adds a placement round (open from the start) or changes one's name,
- * dates, choice limit and rules. A round that is matched or published no
+ * Adds a placement round (open from the start) of the Fast Stream or the
+ * Future Leaders Scheme, or changes one's name, dates, choice limit and
+ * rules; its programme does not change. A round that is matched or published no
  * longer changes: its result was worked out under these rules. The
  * posting window must hold the start of every placement still offered
  * or approved in the round.
@@ -117,6 +121,7 @@ export async function saveRound(
           excludePreviousDepartments: input.excludePreviousDepartments,
           enforceDigital: input.enforceDigital,
         })
+        if (!existing) round.programme = input.programme ?? 'fast_stream'
         await round.save()
         return { type: 'saved' as const, round }
       }),

@@ -2,12 +2,23 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import { orOnDuplicate } from '#services/database_errors'
+import type { Programme } from '#domain/fast_stream/programmes'
 
-export type SchemeInput = { name: string; description?: string | null }
+export type SchemeInput = {
+  name: string
+  description?: string | null
+  /* Only when adding: the Fast Stream unless given. A scheme's programme does not change. */
+  programme?: Programme
+}
 
 export type SaveSchemeResult = { type: 'saved'; scheme: FastStreamScheme } | { type: 'name_taken' }
 
-/* Adds a Fast Stream scheme or changes one; names are unique whatever their case. */
+/*
+ * Adds a scheme of the Fast Stream or the Future Leaders Scheme, or changes
+ * one's name and description; names are unique whatever their case. The
+ * programme is set when the scheme is added: its participants' rules
+ * follow from it.
+ */
 export async function saveScheme(
   input: SchemeInput,
   existing?: FastStreamScheme
@@ -22,6 +33,7 @@ export async function saveScheme(
         const scheme = existing ?? new FastStreamScheme()
         scheme.useTransaction(trx)
         scheme.merge({ name, description: input.description?.trim() || null })
+        if (!existing) scheme.programme = input.programme ?? 'fast_stream'
         await scheme.save()
         return { type: 'saved' as const, scheme }
       }),

@@ -4,6 +4,7 @@ import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 import { PlacementStatuses } from '#enums/fast_stream'
 import { entrantsCanSee } from '#queries/fast_stream/placement_search_query'
+import { programmeOf } from '#queries/fast_stream/entrant_query'
 import {
   changeShortlist,
   writeRanking,
@@ -33,7 +34,9 @@ export async function addToShortlist(
     return { type: 'placement_not_found' }
   }
   const round = await PlacementRound.find(placement.roundId)
-  if (!round || !entrantsCanSee(round)) return { type: 'placement_not_found' }
+  if (!round || !entrantsCanSee(round, await programmeOf(entrant))) {
+    return { type: 'placement_not_found' }
+  }
 
   const result = await changeShortlist(
     placement.roundId,

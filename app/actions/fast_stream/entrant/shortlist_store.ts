@@ -9,6 +9,7 @@ import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
 import { isUniqueViolation } from '#services/database_errors'
 import { preferencesClosedReason, type ClosedReason } from '#queries/fast_stream/shortlist_query'
+import { programmeOf } from '#queries/fast_stream/entrant_query'
 
 /*
  * The one way every change to an entrant's shortlist is made: in a
@@ -36,7 +37,9 @@ function lockable(trx: TransactionClientContract) {
 }
 
 /*
- * Runs `work` on the entrant's list for the round. The list is created
+ * Runs `work` on the entrant's list for the round. A round of the other
+ * programme than the entrant's is not found: each programme's
+ * participants choose in its own rounds. The list is created
  * first when `create` is set and there is none. Two first changes at the
  * same moment both try to create it: the unique index refuses one, which
  * then runs again and finds the other's list.
@@ -52,7 +55,9 @@ export async function changeShortlist<T>(
     try {
       return await db.transaction(async (trx): Promise<T | ShortlistClosed | RoundNotFound> => {
         const round = await PlacementRound.query({ client: trx }).where('id', roundId).first()
-        if (!round) return { type: 'round_not_found' as const }
+        if (!round || round.programme !== (await programmeOf(entrant, trx))) {
+          return { type: 'round_not_found' as const }
+        }
         const reason = preferencesClosedReason(round, now)
         if (reason) return { type: 'closed' as const, reason, round }
 

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
 import { listEnvelope, problem } from '#services/api'
 import { idParam } from '#services/params'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
   eligibilityFor,
   entrantsCanSee,
@@ -57,7 +57,8 @@ export default class PlacementsController {
       )
     }
     const round = await PlacementRound.find(idParam(params.id))
-    if (!round || (!admin && !entrantsCanSee(round))) {
+    const programme = entrant ? await programmeOf(entrant) : null
+    if (!round || (!admin && !entrantsCanSee(round, programme))) {
       return problem(response, 404, 'There is no round with this id whose placements you can see.')
     }
     const input = await apiPlacementQueryValidator.validate(withoutEmptyValues(request.qs()))

@@ -3,7 +3,7 @@ import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 import { problem } from '#services/api'
 import { idParam } from '#services/params'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
   describeClosed,
   preferencesClosedReason,
@@ -59,7 +59,7 @@ export default class PreferencesController {
   async show({ auth, bouncer, params, response }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer, response })
     if (!entrant) return
-    const round = await this.visibleRound(params.id, entrant.id, response)
+    const round = await this.visibleRound(params.id, entrant, response)
     if (!round) return
     return preferencesResource(round, entrant.id)
   }
@@ -67,7 +67,7 @@ export default class PreferencesController {
   async update({ auth, bouncer, params, request, response }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer, response })
     if (!entrant) return
-    const round = await this.visibleRound(params.id, entrant.id, response)
+    const round = await this.visibleRound(params.id, entrant, response)
     if (!round) return
     const input = await request.validateUsing(apiPreferencesValidator)
     const result = await replacePreferences(entrant, round.id, input.placements, {
@@ -94,9 +94,14 @@ export default class PreferencesController {
   }
 
   /* The round in the address when the entrant may see it, or null once a 404 has been sent. */
-  private async visibleRound(id: unknown, entrantId: number, response: HttpContext['response']) {
+  private async visibleRound(
+    id: unknown,
+    entrant: FastStreamEntrant,
+    response: HttpContext['response']
+  ) {
     const round = await PlacementRound.find(idParam(id))
-    if (round && (entrantsCanSee(round) || (await shortlistFor(round.id, entrantId)))) {
+    const programme = await programmeOf(entrant)
+    if (round && (entrantsCanSee(round, programme) || (await shortlistFor(round.id, entrant.id)))) {
       return round
     }
     problem(response, 404, 'There is no round with this id whose choices you can see.')

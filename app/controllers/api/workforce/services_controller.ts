@@ -16,6 +16,8 @@ function serviceResource(row: ServiceRow) {
     annualTransactions: row.annualTransactions,
     phase: row.phase,
     isExemplar: row.isExemplar,
+    hasDigitalChannel: row.hasDigitalChannel,
+    digitallyDelivered: row.digitallyDelivered,
     overThreshold: row.overThreshold,
     serviceManager: row.serviceManager
       ? { id: row.serviceManager.id, name: row.serviceManager.name }

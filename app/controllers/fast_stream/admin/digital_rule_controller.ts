@@ -9,14 +9,16 @@ import {
   digitalRuleStateLabels,
   ukToday,
 } from '#queries/fast_stream/digital_rule_query'
+import { programmeLabels, programmeValues } from '#enums/fast_stream'
 
 const day = (isoDay: string) => DateTime.fromISO(isoDay).toFormat('d LLL yyyy')
 
 /*
- * Entrants at risk of the digital rule, for the Fast Stream team: those
- * whose last chance of a digital posting before their two-year mark is
- * the next round, and those with none left. The page and its CSV read the
- * same list.
+ * Participants at risk of the digital rule, for the Fast Stream team, one
+ * programme at a time (Fast Stream entrants unless `programme` says
+ * future_leaders): those whose last chance of a digital posting before
+ * their deadline is the next round, and those with none left. The page
+ * and its CSV read the same list.
  */
 export default class DigitalRuleController {
   async index({ bouncer, request, view }: HttpContext) {
@@ -27,6 +29,15 @@ export default class DigitalRuleController {
       page,
       filters,
       today: day(ukToday()),
+      programme: filters.programme,
+      programmeTabs: programmeValues.map((value) => ({
+        value,
+        label: programmeLabels[value],
+        href:
+          value === 'fast_stream'
+            ? '/fast-stream/admin/digital-rule'
+            : `/fast-stream/admin/digital-rule?programme=${value}`,
+      })),
       stateLabels: digitalRuleStateLabels,
       stateOptions: AT_RISK_STATES.map((value) => ({
         value,
@@ -38,19 +49,26 @@ export default class DigitalRuleController {
         return {
           ...row,
           startedOn: day(row.startedOn),
-          twoYearMark: day(row.standing.twoYearMark),
+          deadline: day(row.standing.deadline),
           state: row.standing.state,
           lastChance: chance ? `${day(chance.startsOn)} to ${day(chance.endsOn)}` : null,
           lastChanceNamed: chance ? chance.roundId !== null : false,
         }
       }),
-      csvHref: csvHref('/fast-stream/admin/digital-rule.csv', { state: filters.state }),
+      csvHref: csvHref('/fast-stream/admin/digital-rule.csv', {
+        programme: filters.programme === 'fast_stream' ? undefined : filters.programme,
+        state: filters.state,
+      }),
     })
   }
 
-  /* The list as CSV: the same filter and order, every page. */
+  /* The list as CSV: the same programme, filter and order, every page. */
   async csv(ctx: HttpContext) {
     await ctx.bouncer.with('FastStreamPolicy').authorize('administer')
-    return exportList(ctx, 'digitalRuleAtRisk')
+    const { programme } = atRiskFilters(ctx.request.qs())
+    return exportList(
+      ctx,
+      programme === 'future_leaders' ? 'futureLeadersAtRisk' : 'digitalRuleAtRisk'
+    )
   }
 }

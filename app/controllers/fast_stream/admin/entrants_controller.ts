@@ -4,7 +4,13 @@ import { csvHref } from '#validators/workforce_campaigns_gaps'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
-import { clearanceLabels, clearanceValues } from '#enums/fast_stream'
+import {
+  clearanceLabels,
+  clearanceValues,
+  gradeInWords,
+  gradesTakenInWords,
+  programmeLabels,
+} from '#enums/fast_stream'
 import { entrantCreateValidator, entrantUpdateValidator } from '#validators/fast_stream_admin'
 import { saveEntrant, type SaveEntrantResult } from '#actions/fast_stream/admin/save_entrant'
 import {
@@ -102,6 +108,14 @@ export default class EntrantsController {
         return backWithErrors(ctx, { schemeId: 'Select the entrant’s scheme from the list' })
       case 'cohort_not_found':
         return backWithErrors(ctx, { cohortId: 'Select the entrant’s cohort from the list' })
+      case 'grade_not_taken':
+        return backWithErrors(ctx, {
+          schemeId: `Only people at ${gradesTakenInWords(result.programme)} can join the ${programmeLabels[result.programme]}: this person is ${gradeInWords(result.grade)}`,
+        })
+      case 'programme_changed':
+        return backWithErrors(ctx, {
+          schemeId: `Select a scheme of the entrant’s own programme: they cannot move to the ${programmeLabels[result.programme]}`,
+        })
       case 'locations_too_long':
         return backWithErrors(ctx, {
           locations: 'Location preferences must be 255 characters or fewer',

@@ -7,6 +7,8 @@ import { idParam } from '#services/params'
 import {
   placementStatusLabels,
   placementStatusValues,
+  programmeLabels,
+  programmeValues,
   roundStatusLabels,
   type PlacementStatus,
 } from '#enums/fast_stream'
@@ -52,6 +54,8 @@ const ORDER_FIELDS: Record<RoundDateField, string> = {
   postingWindowLength: 'postingEndsOn',
 }
 
+const programmeOptions = programmeValues.map((value) => ({ value, label: programmeLabels[value] }))
+
 /* Round statuses whose results page (run, adjust, publish) is worth a link. */
 const HAS_RESULTS = new Set(['closed', 'matched', 'published'])
 
@@ -63,6 +67,7 @@ function page(value: unknown) {
 /* The round form's fields as a round: UK times made into instants. */
 function roundFromForm(form: {
   name: string
+  programme?: (typeof programmeValues)[number]
   placementsOpenAt: string
   preferencesOpenAt: string
   preferencesCloseAt: string
@@ -76,6 +81,7 @@ function roundFromForm(form: {
   const rules = form.rules ?? []
   return {
     name: form.name,
+    programme: form.programme,
     placementsOpenAt: fromUkDateTime(form.placementsOpenAt),
     preferencesOpenAt: fromUkDateTime(form.preferencesOpenAt),
     preferencesCloseAt: fromUkDateTime(form.preferencesCloseAt),
@@ -102,6 +108,7 @@ export default class RoundsController {
     return view.render('pages/fast_stream/admin/rounds/index', {
       rounds: await roundsPage(page(request.input('page'))),
       roundStatusLabels,
+      programmeLabels,
       zone: UK_ZONE,
     })
   }
@@ -121,7 +128,11 @@ export default class RoundsController {
 
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    return view.render('pages/fast_stream/admin/rounds/form', { round: null, values: {} })
+    return view.render('pages/fast_stream/admin/rounds/form', {
+      round: null,
+      values: {},
+      programmeOptions,
+    })
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {
@@ -153,6 +164,7 @@ export default class RoundsController {
       })),
       roundStatusLabels,
       placementStatusLabels,
+      programmeLabels,
       hasResults: HAS_RESULTS.has(round.status),
       closesEarly: DateTime.now() < round.preferencesCloseAt,
       zone: UK_ZONE,
@@ -164,6 +176,7 @@ export default class RoundsController {
     const round = await findRound(params.id)
     return view.render('pages/fast_stream/admin/rounds/form', {
       round,
+      programmeLabels,
       values: {
         placementsOpenAt: toUkDateTime(round.placementsOpenAt),
         preferencesOpenAt: toUkDateTime(round.preferencesOpenAt),

@@ -7,6 +7,9 @@ import { saveScheme, type SaveSchemeResult } from '#actions/fast_stream/admin/sa
 import { schemesWithCounts } from '#queries/fast_stream/admin_schemes_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { exportList } from '#services/exports'
+import { programmeLabels, programmeValues } from '#enums/fast_stream'
+
+const programmeOptions = programmeValues.map((value) => ({ value, label: programmeLabels[value] }))
 
 /* Fast Stream schemes: listed with their entrants, added and renamed by the Fast Stream team. */
 export default class SchemesController {
@@ -14,6 +17,7 @@ export default class SchemesController {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     return view.render('pages/fast_stream/admin/schemes/index', {
       schemes: await schemesWithCounts(),
+      programmeLabels,
     })
   }
 
@@ -25,7 +29,7 @@ export default class SchemesController {
 
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    return view.render('pages/fast_stream/admin/schemes/form', { scheme: null })
+    return view.render('pages/fast_stream/admin/schemes/form', { scheme: null, programmeOptions })
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {
@@ -37,7 +41,11 @@ export default class SchemesController {
   async edit({ bouncer, params, view }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const scheme = await findScheme(params.id)
-    return view.render('pages/fast_stream/admin/schemes/form', { scheme })
+    return view.render('pages/fast_stream/admin/schemes/form', {
+      scheme,
+      programmeOptions,
+      programmeLabels,
+    })
   }
 
   async update({ bouncer, params, request, response, session }: HttpContext) {

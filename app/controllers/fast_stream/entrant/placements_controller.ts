@@ -5,7 +5,7 @@ import type FastStreamEntrant from '#models/fast_stream_entrant'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { PlacementStatuses, clearanceLabels } from '#enums/fast_stream'
 import { idParam } from '#services/params'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
   currentRound,
   eligibilityFor,
@@ -27,9 +27,9 @@ import { readPlacementFilters } from '#validators/fast_stream_entrant'
 import { backToListWithErrors, exportList } from '#services/exports'
 import { csvHref } from '#validators/workforce_campaigns_gaps'
 
-/* The shortlist page of the round: the plain address for the current round. */
+/* The shortlist page of the round: the plain address for the current round of its programme. */
 async function shortlistHref(round: PlacementRound) {
-  const current = await currentRound()
+  const current = await currentRound(round.programme)
   return current?.id === round.id
     ? '/fast-stream/shortlist'
     : `/fast-stream/shortlist?round=${round.id}`
@@ -43,7 +43,7 @@ async function shortlistHref(round: PlacementRound) {
 export default class PlacementsController {
   async index({ auth, bouncer, request, view }: HttpContext) {
     const entrant = await this.searcher({ auth, bouncer })
-    const round = await currentRound()
+    const round = await currentRound(entrant ? await programmeOf(entrant) : null)
     if (!round) return view.render('pages/fast_stream/entrant/no_round', { entrant })
 
     const { filters: input, errors } = await readPlacementFilters(request.qs())
@@ -92,14 +92,18 @@ export default class PlacementsController {
     return exportList(ctx, 'placementSearch')
   }
 
-  /* Approved placements only; an entrant sees those of open rounds, an admin those of any round. */
+  /*
+   * Approved placements only; an entrant sees those of open rounds of their
+   * programme, an admin those of any round.
+   */
   async show({ auth, bouncer, params, view }: HttpContext) {
     const entrant = await this.searcher({ auth, bouncer })
     const found = await Placement.find(idParam(params.id))
     if (!found || found.status !== PlacementStatuses.Approved) throw new RecordNotFoundException()
     const round = await PlacementRound.findOrFail(found.roundId)
     const admin = await bouncer.with('FastStreamPolicy').allows('administer')
-    if (!admin && !entrantsCanSee(round)) throw new RecordNotFoundException()
+    const programme = entrant ? await programmeOf(entrant) : null
+    if (!admin && !entrantsCanSee(round, programme)) throw new RecordNotFoundException()
 
     const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
     const placement = (await placementDetails(found.id, shortlist?.id ?? null))!

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import Placement from '#models/placement'
 import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
@@ -6,7 +7,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { clearanceLabels } from '#enums/fast_stream'
 import { problem } from '#services/api'
 import { idParam } from '#services/params'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { currentRound, entrantsCanSee } from '#queries/fast_stream/placement_search_query'
 import {
   describeClosed,
@@ -47,14 +48,17 @@ export default class ShortlistController {
       withoutEmptyValues(request.qs())
     )
     if (invalid) throw new RecordNotFoundException()
-    const round = input.round ? await PlacementRound.find(input.round) : await currentRound()
+    const programme = await programmeOf(entrant)
+    const round = input.round
+      ? await PlacementRound.find(input.round)
+      : await currentRound(programme)
     if (!round) {
       if (input.round) throw new RecordNotFoundException()
       return view.render('pages/fast_stream/entrant/no_round', { entrant })
     }
     const overview = await shortlistOverview(round, entrant.id)
     // Another round's list is shown while the round is open, or once the entrant has one in it.
-    if (input.round && !entrantsCanSee(round) && !overview.shortlist) {
+    if (input.round && !entrantsCanSee(round, programme) && !overview.shortlist) {
       throw new RecordNotFoundException()
     }
     return view.render('pages/fast_stream/entrant/shortlist', {
@@ -91,7 +95,7 @@ export default class ShortlistController {
       case 'full':
         session.flash(
           'error',
-          `Your shortlist already has ${result.max} placements, the most this round takes. Remove one before you add another.`
+          `Your shortlist already has ${counted(result.max, 'placement')}, the most this round takes. Remove one before you add another.`
         )
         return response.redirect().toPath(back)
       case 'closed':
@@ -273,9 +277,9 @@ export default class ShortlistController {
     }
   }
 
-  /* The shortlist page of the round: the plain address for the current round. */
+  /* The shortlist page of the round: the plain address for the current round of its programme. */
   private async shortlistPath(round: PlacementRound) {
-    const current = await currentRound()
+    const current = await currentRound(round.programme)
     return current?.id === round.id
       ? '/fast-stream/shortlist'
       : `/fast-stream/shortlist?round=${round.id}`

@@ -6,6 +6,7 @@ import {
   clearanceLabels,
   clearanceValues,
   placementStatusLabels,
+  programmeLabels,
   roundStatusLabels,
   type PlacementStatus,
 } from '#enums/fast_stream'
@@ -21,6 +22,7 @@ import {
 } from '#actions/fast_stream/team/withdraw_placement'
 import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import {
+  digitallyDeliveredServices,
   roundsOpenForOffers,
   skillGroups,
   teamPlacementsPage,
@@ -163,13 +165,22 @@ export default class PlacementsController {
     context: { team: Team; roundId?: unknown }
   ) {
     const rounds = placement ? [] : await roundsOpenForOffers()
+    const programmes = new Set(
+      placement ? [placement.round.programme] : rounds.map((round) => round.programme)
+    )
     return view.render('pages/fast_stream/team/form', {
       placement,
       team: context.team,
       rounds: rounds.map((round) => ({
         value: round.id,
-        label: `${round.name} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")})`,
+        label: `${round.name}${programmes.size > 1 ? `, ${programmeLabels[round.programme]}` : ''} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")})`,
       })),
+      // Future Leaders placements name their service; Fast Stream ones may.
+      services:
+        programmes.has('future_leaders') || placement?.serviceId
+          ? await digitallyDeliveredServices(context.team.organisationId)
+          : null,
+      serviceRequired: programmes.size === 1 && programmes.has('future_leaders'),
       roundId: context.roundId ?? (rounds.length === 1 ? rounds[0].id : null),
       skillGroups: await skillGroups(),
       chosenSkills: placement ? placement.skills.map((skill) => skill.id) : [],
@@ -221,6 +232,23 @@ export default class PlacementsController {
       case 'starts_outside_window':
         return backWithErrors(ctx, {
           startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat('d LLL yyyy')} and before ${result.endsOn.toFormat('d LLL yyyy')}`,
+        })
+      case 'service_required':
+        return backWithErrors(ctx, {
+          serviceId:
+            'Select the service the placement works in: a Future Leaders placement is in a digitally delivered service',
+        })
+      case 'service_not_found':
+        return backWithErrors(ctx, {
+          serviceId: 'Select the service the placement works in from the list',
+        })
+      case 'service_other_department':
+        return backWithErrors(ctx, {
+          serviceId: `${result.service} is run by another department: select a service of your own department`,
+        })
+      case 'service_not_digital':
+        return backWithErrors(ctx, {
+          serviceId: `${result.service} is not digitally delivered: select a service in beta or live that people can use online`,
         })
       default: {
         const unreachable: never = result
