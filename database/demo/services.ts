@@ -40,6 +40,8 @@ type ServiceSpec = {
   phase: ServicePhase
   isExemplar: boolean
   serviceManagerId: number | null
+  /* People can use it online: in beta or live, it is digitally delivered. */
+  hasDigitalChannel?: boolean
 }
 
 /* Inserts a service unless its organisation already has one by that name; true when added. */
@@ -66,6 +68,7 @@ async function addService(client: Client, spec: ServiceSpec, now: string) {
     phase: spec.phase,
     is_exemplar: spec.isExemplar,
     service_manager_id: spec.serviceManagerId,
+    has_digital_channel: spec.hasDigitalChannel ?? false,
     created_at: now,
     updated_at: now,
   })
@@ -135,6 +138,30 @@ const DEMO_SERVICES: [string, string, number, ServicePhase, ManagerKind][] = [
   ['bis', 'Patents online filing', 70_000, 'alpha', 'untrained'],
   ['co', 'Government Gateway registration', 1_000_000, 'live', 'untrained'],
 ]
+
+/*
+ * The demo services people can use online. In beta or live they are
+ * digitally delivered, so Future Leaders placements can be in them;
+ * Universal Credit is online but still in alpha, and Personalised
+ * registration numbers is live but sold by phone and at auction only.
+ */
+const ONLINE_SERVICES = new Set([
+  'Tax your vehicle',
+  'Renew your driving licence',
+  'Self Assessment online',
+  'PAYE for employers',
+  'VAT returns online',
+  'Jobseeker’s Allowance online claims',
+  'Universal Credit',
+  'File your company accounts',
+  'Find out if someone has an attorney or deputy',
+  'Renew a passport',
+  'Search the register',
+  'Prison visits booking',
+  'Book your driving test',
+  'Register a waste carrier',
+  'Government Gateway registration',
+])
 
 /*
  * Strategy action 01 as the demo shows it: who is named Digital Leader
@@ -289,6 +316,7 @@ export async function seedDemoServices(client: QueryClientContract, { now }: { n
           phase,
           isExemplar: false,
           serviceManagerId: managerId,
+          hasDigitalChannel: ONLINE_SERVICES.has(name),
         },
         sqlNow
       )

@@ -16,6 +16,7 @@ import { seedDemoWorkforce } from '#database/demo/workforce'
 import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
 import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
+import { seedDemoFutureLeaders } from '#database/demo/future_leaders'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
@@ -645,6 +646,11 @@ export default class DemoSeeder extends BaseSeeder {
       now: DateTime.now(),
       passwordHash: await hash.make(DEMO_PASSWORD),
     })
+    // After the Fast Stream: Future Leaders placements are offered by its delivery teams.
+    const futureLeaders = await seedDemoFutureLeaders(this.client, {
+      now: DateTime.now(),
+      passwordHash: await hash.make(DEMO_PASSWORD),
+    })
     // The demo's people and assessments went in row by row: count their standings once.
     await refreshStandings('everyone', this.client)
     // Then a year of the daily snapshots leading up to today's measures, for the trend lines.
@@ -659,6 +665,12 @@ export default class DemoSeeder extends BaseSeeder {
         `Demo Fast Stream: ${fastStream.entrants} entrants, ${fastStream.placements} placements; ` +
           `published round matched ${fastStream.published.matched} of ${fastStream.published.entrants}; ` +
           `open round has ${fastStream.openShortlists.submitted} lists submitted and ${fastStream.openShortlists.draft} in draft.`
+      )
+    }
+    if (futureLeaders) {
+      logger.info(
+        `Demo Future Leaders Scheme: ${futureLeaders.participants} middle managers, ${futureLeaders.placements} placements in digitally delivered services; ` +
+          `published round matched ${futureLeaders.published.matched} of ${futureLeaders.published.entrants}.`
       )
     }
     logger.info(
