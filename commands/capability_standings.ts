@@ -1,4 +1,5 @@
 import { BaseCommand } from '@adonisjs/core/ace'
+import { counted } from '#services/wording'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /*
@@ -22,6 +23,8 @@ export default class CapabilityStandings extends BaseCommand {
     await refreshStandings('everyone')
     const row = await db.from('capability_standings').count('* as total').first()
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    this.logger.info(`Standings rebuilt for ${Number(row?.total ?? 0)} people in ${seconds} s`)
+    this.logger.info(
+      `Standings rebuilt for ${counted(Number(row?.total ?? 0), 'person', 'people')} in ${seconds} s`
+    )
   }
 }

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { counted } from '#services/wording'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { matchRound, validateRoundInput } from '#domain/fast_stream/matching_engine'
@@ -62,7 +63,7 @@ export default class FastStreamMatch extends BaseCommand {
 
     const result = matchRound(validation.input)
     const { stats } = result
-    const summary = `Matched ${stats.matched} of ${stats.entrants} entrants (${stats.placesOffered} places offered): ${stats.firstChoice} to their first choice, ${stats.topThree} to one of their top three`
+    const summary = `Matched ${stats.matched} of ${counted(stats.entrants, 'entrant')} (${counted(stats.placesOffered, 'place')} offered): ${stats.firstChoice} to their first choice, ${stats.topThree} to one of their top three`
     const body = `${JSON.stringify(result, null, 2)}\n`
 
     if (!this.output) {

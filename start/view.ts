@@ -13,6 +13,7 @@ import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
 import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
+import { counted, noun } from '#services/wording'
 
 /*
  * Attribute lists escape their values (see app/services/html_attributes.ts);
@@ -78,9 +79,6 @@ edge.global('skillLevelInitial', (level: number) => skillLevelInitial(level))
 /* "Service Manager", "Senior product manager (Product manager)": see roleLevelWithRole. */
 edge.global('roleLevelWithRole', roleLevelWithRole)
 
-/* "1 role", "3 roles". */
-edge.global(
-  'counted',
-  (count: number, singular: string, plural = `${singular}s`) =>
-    `${count} ${count === 1 ? singular : plural}`
-)
+/* "1 role", "3 roles"; `noun` alone where the count is shown apart ("role", "roles"). */
+edge.global('counted', counted)
+edge.global('noun', noun)

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import { tokenRequestValidator } from '#validators/identity'
 import { signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'
@@ -32,7 +33,7 @@ export default class TokensController {
         return problem(
           response,
           429,
-          `Too many attempts. Try again in ${result.retryAfter} seconds.`
+          `Too many attempts. Try again in ${counted(result.retryAfter, 'second')}.`
         )
       default: {
         const unreachable: never = result

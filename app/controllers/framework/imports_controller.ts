@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import { DateTime } from 'luxon'
 import FrameworkImport from '#models/framework_import'
 import { frameworkUploadValidator } from '#validators/framework_import'
@@ -57,7 +58,7 @@ export default class ImportsController {
         await upload.save()
         session.flash(
           'success',
-          `Import applied: ${add.requirements.length} requirements added, ${change.requirements.length} changed, ${retire.requirements.length} removed`
+          `Import applied: ${counted(add.requirements.length, 'requirement')} added, ${change.requirements.length} changed, ${retire.requirements.length} removed`
         )
         return response.redirect().toPath('/framework')
       }

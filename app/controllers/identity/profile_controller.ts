@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import User from '#models/user'
 import { changePasswordValidator } from '#validators/identity'
 import { changePassword } from '#actions/identity/change_password'
@@ -64,14 +65,10 @@ export default class ProfileController {
       'success',
       ended === 0
         ? 'You were not signed in anywhere else'
-        : `You have been signed out everywhere else (${plural(ended, 'session')} ended)`
+        : `You have been signed out everywhere else (${counted(ended, 'session')} ended)`
     )
     return response.redirect().toPath('/profile')
   }
-}
-
-function plural(count: number, noun: string) {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function passwordChangedMessage(tokensRevoked: number) {

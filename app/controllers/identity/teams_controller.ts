@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import type Organisation from '#models/organisation'
 import type Team from '#models/team'
 import { teamValidator } from '#validators/organisation'
@@ -62,7 +63,7 @@ export default class TeamsController {
         session.flash('success', `Team deleted: ${result.team.name}`)
         break
       case 'has_members': {
-        const people = result.count === 1 ? '1 person is' : `${result.count} people are`
+        const people = `${counted(result.count, 'person', 'people')} ${result.count === 1 ? 'is' : 'are'}`
         session.flash(
           'error',
           `${team.name} cannot be deleted because ${people} in it. Move them to another team first`
@@ -137,6 +138,5 @@ export default class TeamsController {
 
 /* "1 Fast Stream placement", "3 Fast Stream placements", or nothing for none. */
 function plural(count: number, noun: string) {
-  if (count === 0) return null
-  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`
+  return count === 0 ? null : counted(count, noun)
 }

@@ -8,6 +8,7 @@
  * counts in SQL.
  */
 import type { GapSeverity } from '../../enums/workforce.js'
+import { counted } from '../../services/wording.js'
 
 /* How widely a role or skill is short, most first. */
 export const gapBreadths = ['most', 'many', 'some', 'few'] as const
@@ -106,8 +107,8 @@ export function averageLevelsShort({ below, levelsShort }: SkillShortfall) {
 export function describeSkillShortfall(shortfall: SkillShortfall) {
   const { people, below, levelsShort } = shortfall
   return (
-    `${below} of ${people} people are below the required level, ` +
-    `${levelsShort} ${levelsShort === 1 ? 'level' : 'levels'} short in all ` +
+    `${below} of ${counted(people, 'person', 'people')} ${below === 1 ? 'is' : 'are'} below the required level, ` +
+    `${counted(levelsShort, 'level')} short in all ` +
     `(${averageLevelsShort(shortfall)} on average).`
   )
 }

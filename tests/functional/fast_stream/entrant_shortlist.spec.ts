@@ -166,6 +166,24 @@ test.group('Fast Stream shortlist: adding and removing', (group) => {
     assert.notInclude(page.text(), 'Add to my shortlist')
   })
 
+  test('a round that takes one placement says so in the singular', async ({ client, assert }) => {
+    const { first, second, user } = await setUp({ maxPreferences: 1 })
+    const search = await client.get('/fast-stream/placements').loginAs(user)
+    assert.include(search.text(), 'Add up to 1 placement to your shortlist')
+    assert.include(search.text(), 'has 0 of 1 placement.')
+    await listed(client, user, [first])
+    const refused = await add(client, user, second)
+    refused.assertFlashMessage(
+      'error',
+      'Your shortlist already has 1 placement, the most this round takes. Remove one before you add another.'
+    )
+    const shortlist = await client.get('/fast-stream/shortlist').loginAs(user)
+    assert.include(shortlist.text(), 'Spring round: up to 1 placement, your first choice')
+    assert.include(shortlist.text(), '1 of 1 placement</h2>')
+    const full = await client.get(`/fast-stream/placements/${second.id}`).loginAs(user)
+    assert.include(full.text(), 'Your shortlist is full: it has 1 placement, the most')
+  })
+
   test('a placement not approved, or of a round that is not open, cannot be added', async ({
     client,
     assert,

@@ -85,7 +85,7 @@ test.group('Fast Stream matching: publishing is confirmed first', (group) => {
       .redirects(0)
     published.assertFlashMessage(
       'success',
-      'Spring 2014 published: 3 postings added, 4 entrants and 1 team leads e-mailed'
+      'Spring 2014 published: 3 postings added, 4 entrants and 1 team lead e-mailed'
     )
     assert.lengthOf(fake.mails.queued(), 5)
 

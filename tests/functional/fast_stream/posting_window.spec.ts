@@ -363,7 +363,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     const published = await client.post(publishPath).loginAs(admin).withCsrfToken().redirects(0)
     published.assertFlashMessage(
       'success',
-      'Spring 2014 published: 1 postings added, 3 entrants and 0 team leads e-mailed'
+      'Spring 2014 published: 1 posting added, 3 entrants and 0 team leads e-mailed'
     )
     const postings = await FastStreamPosting.query().whereNotNull('placement_id')
     assert.lengthOf(postings, 1)

@@ -77,6 +77,27 @@ test.group('Framework import', (group) => {
     assert.equal(stored.status, 'applied')
   })
 
+  test('a file of one row is previewed and applied in the singular', async ({ client }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const uploaded = await upload(
+      client,
+      admin,
+      csv('Data,Data analyst,Data analyst,Data analysis,Working')
+    )
+    const location = uploaded.header('location')!
+    const preview = await client.get(location).loginAs(admin)
+    preview.assertTextIncludes('1 row read. 0 requirements unchanged.')
+    const applied = await client
+      .post(`${location}/apply`)
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    applied.assertFlashMessage(
+      'success',
+      'Import applied: 1 requirement added, 0 changed, 0 removed'
+    )
+  })
+
   test('bad rows are listed with line and reason, and applying writes nothing', async ({
     client,
     assert,

@@ -248,6 +248,26 @@ test.group('Recruitment campaigns', (group) => {
     )
   })
 
+  test('one post, one day: counts of one are said in the singular', async ({ client }) => {
+    const { dvla, dftHr, role } = await twoDepartments()
+    await campaign(dvla, role.id, {
+      title: 'One developer',
+      posts: 1,
+      stage: 'filled',
+      hires: 1,
+      advertisedOn: DateTime.fromISO('2026-01-10'),
+      closedOn: DateTime.fromISO('2026-01-11'),
+    })
+    const list = await client.get('/workforce/campaigns').loginAs(dftHr)
+    list.assertTextIncludes('(1 post, 1 hired)')
+    list.assertTextIncludes('<td>1 day</td>')
+    const pipeline = await client
+      .get('/workforce/campaigns')
+      .qs({ view: 'pipeline' })
+      .loginAs(dftHr)
+    pipeline.assertTextIncludes('Driver and Vehicle Licensing Agency: 1 of 1 post filled')
+  })
+
   test('the list and pipeline show only campaigns in the HR scope, with filters', async ({
     client,
     assert,

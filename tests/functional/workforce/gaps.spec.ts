@@ -452,7 +452,7 @@ test.group('Capability gap register: how severe a suggestion is', (group) => {
     )
     assert.equal(
       soloGaps[1].description,
-      '1 of 1 people are below the required level, 1 level short in all (1 on average).'
+      '1 of 1 person is below the required level, 1 level short in all (1 on average).'
     )
 
     // Six of ten, each one level short: most people, not far.

@@ -324,7 +324,7 @@ test.group('Demo workforce data', (group) => {
       )
     }
     const figures =
-      /^(\d+) of (\d+) people are below the required level, (\d+) levels? short in all/
+      /^(\d+) of (\d+) (?:person|people) (?:is|are) below the required level, (\d+) levels? short in all/
     const fromSkills = suggested.filter((gap) => gap.kind === 'skill')
     for (const gap of fromSkills) {
       const found = figures.exec(String(gap.description))

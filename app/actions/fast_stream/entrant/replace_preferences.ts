@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { counted } from '#services/wording'
 import db from '@adonisjs/lucid/services/db'
 import PlacementRound from '#models/placement_round'
 import type PlacementShortlist from '#models/placement_shortlist'
@@ -32,7 +33,7 @@ async function problemsWith(round: PlacementRound, placementIds: number[], submi
     errors.push({
       field: 'placements',
       rule: 'maxLength',
-      message: `List at most ${round.maxPreferences} placements: that is as many choices as ${round.name} takes`,
+      message: `List at most ${counted(round.maxPreferences, 'placement')}: that is as many choices as ${round.name} takes`,
     })
   }
   if (submit && !placementIds.length) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import { readFile } from 'node:fs/promises'
 import { entrantFileValidator, entrantImportApplyValidator } from '#validators/fast_stream_admin'
 import {
@@ -11,8 +12,6 @@ import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { sendCsv } from '#services/csv_export'
 
 /* "1 row", "3 rows". */
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
-
 /* Rows of each kind the preview lists in full; the rest are counted. */
 const LISTED_ROWS = 200
 

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { counted } from '#services/wording'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
@@ -190,13 +191,13 @@ export default class MatchResultsController {
       case 'matched':
         session.flash(
           'success',
-          `Match run: ${result.stats.matched} of ${result.stats.entrants} entrants matched`
+          `Match run: ${result.stats.matched} of ${counted(result.stats.entrants, 'entrant')} matched`
         )
         return
       case 'queued':
         session.flash(
           'success',
-          `Matching ${result.entrants} entrants: this page shows the result when it is ready`
+          `Matching ${counted(result.entrants, 'entrant')}: this page shows the result when it is ready`
         )
         return
       case 'running':
@@ -230,7 +231,7 @@ export default class MatchResultsController {
       case 'published':
         session.flash(
           'success',
-          `${round.name} published: ${result.postings} postings added, ${result.entrantMails} entrants and ${result.teamMails} team leads e-mailed`
+          `${round.name} published: ${counted(result.postings, 'posting')} added, ${counted(result.entrantMails, 'entrant')} and ${counted(result.teamMails, 'team lead')} e-mailed`
         )
         return
       case 'already_published':
