@@ -614,7 +614,7 @@ test.group('Exports: validations', (group) => {
         rita.email,
         '',
         '',
-        'Product manager: Senior product manager',
+        'Senior product manager (Product manager)',
         '',
         '2026-03-01T10:00:00Z',
       ],
