@@ -128,10 +128,12 @@ export default class StaffImportsController {
     const rows = ready
       ? await db
           .from('staff_import_rows')
+          .leftJoin('organisations', 'organisations.code', 'staff_import_rows.organisation_code')
           .where('staff_import_id', staffImport.id)
           .where('outcome', outcome)
           .orderBy('line')
           .select('line', 'email', 'full_name', 'organisation_code', 'reason', 'changes')
+          .select('organisations.name as organisation_name')
           .paginate(filters.page ?? 1, 50)
       : null
     rows?.baseUrl(request.url())

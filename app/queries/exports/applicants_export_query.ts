@@ -79,10 +79,12 @@ export async function* applicantLines(
   batchSize: number
 ): AsyncGenerator<CsvLine> {
   const departments = await departmentsOf([placement.organisationId])
+  const department = departments.get(placement.organisationId)
   const target = {
     id: String(placement.id),
     capacity: placement.capacity,
-    department: departments.get(placement.organisationId)?.code ?? '',
+    department: department?.code ?? '',
+    departmentName: department?.name ?? '',
     clearanceRequired: placement.clearanceRequired,
     digital: placement.isDigital,
   }
@@ -135,7 +137,7 @@ export async function* applicantLines(
           row.team_rank === null || row.team_rank === undefined ? null : Number(row.team_rank),
           part.placedBy,
           Number(row.postings),
-          fact.previousDepartments.join(', '),
+          fact.previousDepartmentNames.join(', '),
           fact.hadDigital,
           fact.needsDigital,
           ineligible ? `No: ${describe(ineligible.code, fact, target)}` : 'yes',

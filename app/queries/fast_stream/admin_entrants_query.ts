@@ -166,7 +166,7 @@ export async function entrantWithHistory(id: number) {
     entrant,
     postings: entrant.postings.map((posting) => ({
       posting,
-      department: departments.get(posting.organisationId)?.code ?? '',
+      department: departments.get(posting.organisationId)?.name ?? '',
     })),
   }
 }

@@ -44,6 +44,8 @@ export type EntrantFacts = {
   clearance: Clearance
   /* Codes of the departments (top-level organisations) of earlier postings. */
   previousDepartments: string[]
+  /* The same departments by name, for people to read. */
+  previousDepartmentNames: string[]
   /* No digital posting yet, and their programme's deadline (for the Fast Stream, the two-year mark) falls before the next round. */
   needsDigital: boolean
   hadDigital: boolean
@@ -147,10 +149,10 @@ function byEntrant(rows: PostingRow[]) {
 /*
  * The department of each organisation: the root of its tree (an agency
  * belongs to its parent department). Keyed by organisation id, giving the
- * department's id and code.
+ * department's id, code (what the rules compare) and name (what people read).
  */
 export async function departmentsOf(organisationIds: number[]) {
-  const result = new Map<number, { id: number; code: string }>()
+  const result = new Map<number, { id: number; code: string; name: string }>()
   if (!organisationIds.length) return result
   const rows = await db
     .from('organisations')
@@ -167,10 +169,32 @@ export async function departmentsOf(organisationIds: number[]) {
   const roots = await db
     .from('organisations')
     .whereIn('id', [...rootIds])
-    .select('id', 'code')
-  const codes = new Map(roots.map((row) => [Number(row.id), String(row.code)]))
-  for (const [id, rootId] of rootOf) result.set(id, { id: rootId, code: codes.get(rootId)! })
+    .select('id', 'code', 'name')
+  const byId = new Map(roots.map((row) => [Number(row.id), row]))
+  for (const [id, rootId] of rootOf) {
+    const root = byId.get(rootId)!
+    result.set(id, { id: rootId, code: String(root.code), name: String(root.name) })
+  }
   return result
+}
+
+/* Every department's name by its code: the matching engine works with codes, people read names. */
+export async function departmentNamesByCode(client: QueryClientContract = db.connection()) {
+  const rows = await client.from('organisations').where('path', '/').select('code', 'name')
+  return new Map(rows.map((row) => [String(row.code), String(row.name)]))
+}
+
+/*
+ * The matching engine's words with each department it names by code
+ * ("is in dwp, where the entrant has already had a posting") named as
+ * people know it ("is in Department for Work and Pensions, where …").
+ */
+export function withDepartmentNames(text: string, names: Map<string, string>) {
+  return text.replace(
+    /\bis in (\S+?), where the entrant has already had a posting/g,
+    (phrase, code: string) =>
+      names.has(code) ? phrase.replace(`in ${code},`, `in ${names.get(code)},`) : phrase
+  )
 }
 
 /*
@@ -223,6 +247,9 @@ export async function entrantFacts(
       clearance: entrant.clearance,
       previousDepartments: [
         ...new Set(mine.map((posting) => departments.get(Number(posting.organisation_id))!.code)),
+      ],
+      previousDepartmentNames: [
+        ...new Set(mine.map((posting) => departments.get(Number(posting.organisation_id))!.name)),
       ],
       hadDigital,
       needsDigital: !hadDigital && deadline < nextRoundDay,

@@ -25,6 +25,8 @@ export type Applicant = {
   teamRank: number | null
   /* Codes of the departments of their earlier postings. */
   previousDepartments: string[]
+  /* The same departments by name. */
+  previousDepartmentNames: string[]
   postings: number
   hadDigital: boolean
   needsDigital: boolean
@@ -151,10 +153,12 @@ export async function applicantsOf(
   const ids = rows.map((row) => Number(row.entrant_id))
   const facts = await entrantFacts(round, ids)
   const departments = await departmentsOf([placement.organisationId])
+  const department = departments.get(placement.organisationId)
   const target = {
     id: String(placement.id),
     capacity: placement.capacity,
-    department: departments.get(placement.organisationId)?.code ?? '',
+    department: department?.code ?? '',
+    departmentName: department?.name ?? '',
     clearanceRequired: placement.clearanceRequired,
     digital: placement.isDigital,
   }
@@ -185,6 +189,7 @@ export async function applicantsOf(
       teamRank:
         row.team_rank === null || row.team_rank === undefined ? null : Number(row.team_rank),
       previousDepartments: fact.previousDepartments,
+      previousDepartmentNames: fact.previousDepartmentNames,
       postings: Number(row.postings),
       hadDigital: fact.hadDigital,
       needsDigital: fact.needsDigital,
@@ -195,17 +200,17 @@ export async function applicantsOf(
   })
 }
 
-/* Why an applicant cannot be matched to the placement, in the team's words. */
+/* Why an applicant cannot be matched to the placement, in the team's words (its department by name). */
 export function describe(
   code: IneligibilityCode,
   fact: { clearance: Clearance },
-  placement: { clearanceRequired: Clearance; department: string }
+  placement: { clearanceRequired: Clearance; departmentName: string }
 ) {
   switch (code) {
     case 'clearance':
       return `Holds ${fact.clearance} clearance; this placement needs ${placement.clearanceRequired}`
     case 'previous_department':
-      return `Has already had a posting in ${placement.department}`
+      return `Has already had a posting in ${placement.departmentName}`
     case 'not_digital':
       return 'Still needs a digital placement, and this one is not digital'
   }

@@ -385,10 +385,10 @@ test.group('Exports: a placement’s applicants', (group) => {
           '',
           UNRANKED,
           '1',
-          'dwp',
+          'Work and Pensions',
           'no',
           'yes',
-          'No: Has already had a posting in dwp',
+          'No: Has already had a posting in Work and Pensions',
         ],
         [
           '4',

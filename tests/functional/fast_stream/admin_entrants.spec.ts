@@ -146,7 +146,7 @@ test.group('Fast Stream admin: entrants', (group) => {
     assert.lengthOf(listedNames(second.text()), 2)
   })
 
-  test('an entrant’s page shows their details and posting history', async ({ client }) => {
+  test('an entrant’s page shows their details and posting history', async ({ client, assert }) => {
     const { amira, admin } = await people()
     const response = await client
       .get(`/fast-stream/admin/entrants/${amira.entrant.id}`)
@@ -156,7 +156,8 @@ test.group('Fast Stream admin: entrants', (group) => {
     response.assertTextIncludes('Security check (SC)')
     response.assertTextIncludes('2 Sep 2015')
     response.assertTextIncludes('Data analyst')
-    response.assertTextIncludes('Driver and Vehicle Licensing Agency (dft)')
+    response.assertTextIncludes('Driver and Vehicle Licensing Agency (Department for Transport)')
+    assert.notInclude(response.text(), '(dft)')
     const missing = await client.get('/fast-stream/admin/entrants/999999').loginAs(admin)
     missing.assertStatus(404)
   })

@@ -124,6 +124,35 @@ test.group('Fast Stream matching: running the match', (group) => {
     assert.include(String(matchEvent.after), '"matched":2')
   })
 
+  test('an entrant kept out of a department they have had a posting in is told its name, not its code', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, round, hmrc } = await closedRound()
+    hmrc.code = 'hmrc'
+    await hmrc.save()
+    const taxes = await createPlacement(round, {
+      title: 'Tax data analyst',
+      team: await createTeam(hmrc, 'Tax data'),
+    })
+    const { entrant: dee } = await createEntrant({
+      name: 'Dee Dee',
+      postings: [
+        { organisation: hmrc, title: 'Policy', startsOn: '2013-09-02', endsOn: '2014-02-28' },
+      ],
+    })
+    await createShortlist(round, dee, [taxes])
+    await runMatch(client, admin, round)
+    const row = await PlacementMatch.query()
+      .where({ round_id: round.id, entrant_id: dee.id })
+      .firstOrFail()
+    assert.equal(row.unmatchedCode, 'no_eligible_choice')
+    assert.equal(
+      row.unmatchedReason,
+      'None of the placements the entrant ranked could take them: “Tax data analyst” is in HM Revenue and Customs, where the entrant has already had a posting.'
+    )
+  })
+
   test('running it again replaces the unpublished result, hand moves included', async ({
     client,
     assert,

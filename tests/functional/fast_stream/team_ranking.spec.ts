@@ -114,8 +114,9 @@ test.group('Fast Stream team leads: applicants and ranking', (group) => {
     assert.include(html, '4 applicants</strong>: 0 ranked by your team, 4 not ranked')
     assert.include(html, '2nd choice')
     assert.include(html, 'Cannot be matched here: Holds BPSS clearance; this placement needs CTC')
-    assert.include(html, 'Cannot be matched here: Has already had a posting in dwp')
-    assert.include(html, '1 posting: dwp')
+    assert.include(html, 'Cannot be matched here: Has already had a posting in Work and Pensions')
+    assert.include(html, '1 posting: Work and Pensions')
+    assert.notInclude(html, 'dwp')
   })
 
   test('saving a ranking replaces the team’s order and is audited once with before and after', async ({

@@ -174,6 +174,14 @@ test.group('Staff import', (group) => {
     page.assertTextIncludes('Organisation code “hmrc” is not one of your organisations')
     page.assertTextIncludes('Apply: add 2, update 1')
     void dvla
+    // Rows name their organisation as people know it, not by its code.
+    const added = await client
+      .get(`/admin/staff-imports/${staffImport.id}`)
+      .qs({ outcome: 'new' })
+      .loginAs(dftHr)
+    added.assertTextIncludes('<td>DVLA</td>')
+    added.assertTextIncludes('<td>Department for Transport</td>')
+    assert.notInclude(added.text(), '<td>dvla</td>')
 
     const problems = await client
       .get(`/admin/staff-imports/${staffImport.id}/problems.csv`)

@@ -14,7 +14,12 @@ import {
 import { countBlockingPairs } from '#domain/fast_stream/matching_engine'
 import { matchState } from '#actions/fast_stream/matching/run_match'
 import { REMOVED_BY_HAND } from '#queries/fast_stream/match_results_query'
-import { overlappingPostings, type OverlappingPosting } from '#queries/fast_stream/entrant_query'
+import {
+  departmentNamesByCode,
+  overlappingPostings,
+  withDepartmentNames,
+  type OverlappingPosting,
+} from '#queries/fast_stream/entrant_query'
 
 /* How many of the blocking pairs a move creates are named on the page. */
 export const MOVE_CHECK_PAIRS_SHOWN = 20
@@ -93,6 +98,7 @@ export async function checkMove(
 
   const names = await entrantNames(created.map((pair) => idOfKey(pair.entrant)))
   const titles = await placementTitles(round)
+  const departments = await departmentNamesByCode()
   const title = (placement: string) => titles.get(idOfKey(placement)) ?? placement
   const entrant = input.entrants.find((candidate) => candidate.id === key)
   const position =
@@ -114,7 +120,7 @@ export async function checkMove(
       })),
       unacceptable: after.unacceptable
         .filter((item) => item.entrant === key)
-        .map((item) => item.reason),
+        .map((item) => withDepartmentNames(item.reason, departments)),
       choice: position >= 0 ? position + 1 : null,
     },
   }

@@ -7,7 +7,11 @@ import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
 import { idOfKey, readRound, submittedEntrantCount } from '#queries/fast_stream/round_input_query'
-import type { OverlappingPosting } from '#queries/fast_stream/entrant_query'
+import {
+  departmentNamesByCode,
+  withDepartmentNames,
+  type OverlappingPosting,
+} from '#queries/fast_stream/entrant_query'
 import { POSTING_OVERLAP } from '#queries/fast_stream/match_results_query'
 import { matchRound, type MatchStats, type Unmatched } from '#domain/fast_stream/matching_engine'
 
@@ -119,6 +123,7 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
   const result = matchRound(input)
   const stats = { ...result.stats, entrants: result.stats.entrants + leftOut.size }
   const titles = await placementTitles(round.id)
+  const departments = await departmentNamesByCode()
   const now = stamp(DateTime.utc())
   const rows = [
     ...result.matches.map((match) => ({
@@ -137,7 +142,7 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
       placement_id: null,
       choice: null,
       unmatched_code: unmatched.code,
-      unmatched_reason: readableReason(unmatched, titles),
+      unmatched_reason: withDepartmentNames(readableReason(unmatched, titles), departments),
       created_at: now,
       updated_at: now,
     })),
