@@ -405,6 +405,23 @@ test.group('Signing in with a department account', (group) => {
     assert.include(refusal.after ?? '', '"reason":"deactivated"')
   })
 
+  test('an account linked to another department account at the same provider is not taken over by a new one with its address', async ({
+    assert,
+  }) => {
+    const person = await createUser({ organisation, overrides: { email: accounts.known.email } })
+    await UserIdentity.create({
+      userId: person.id,
+      identityProviderId: provider.id,
+      subject: 'the-subject-of-someone-who-left',
+    })
+    const visitor = new Visitor()
+    const back = await signInThroughDepartment(visitor, accounts.known)
+    assert.equal(back.status, 403)
+    assert.include(back.text, 'your account here is linked to a different department account')
+    assert.isFalse(await visitor.isSignedIn())
+    assert.lengthOf(await refusals('linked_to_another_account'), 1)
+  })
+
   test('someone who cancels at their provider is told so', async ({ assert }) => {
     const visitor = new Visitor()
     const callback = await idp.signIn(await startAt(visitor, accounts.known.email), 'cancel')
