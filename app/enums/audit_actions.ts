@@ -14,6 +14,12 @@ export const AuditActions = {
   PasswordChanged: 'password_changed',
   Deactivate: 'deactivate',
   Reactivate: 'reactivate',
+  InvitationSent: 'invitation_sent',
+  InvitationResent: 'invitation_resent',
+  InvitationRevoked: 'invitation_revoked',
+  InvitationAccepted: 'invitation_accepted',
+  PasswordResetRequested: 'password_reset_requested',
+  PasswordResetUsed: 'password_reset_used',
 } as const
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions]

@@ -41,6 +41,12 @@ export default class UserPolicy extends BasePolicy {
     return this.update(user, person)
   }
 
+  /* Sending, resending and withdrawing someone's invitation: as changing them, never oneself. */
+  async invite(user: User, person: User): Promise<AuthorizerResponse> {
+    if (user.id === person.id) return false
+    return this.update(user, person)
+  }
+
   grantRole(user: User, role: Role): AuthorizerResponse {
     if (user.isCapabilityAdmin) return true
     return user.hasRole(Roles.DepartmentHr) && rolesHrMayGrant.includes(role)

@@ -11,6 +11,9 @@ export type AuditEntry = {
   before?: Record<string, unknown> | null
   after?: Record<string, unknown> | null
   actorId?: number | null
+  /* Where the request came from, for work done away from it (a queued job); else the current request's. */
+  ip?: string | null
+  requestId?: string | null
 }
 
 const REDACTED = '[redacted]'
@@ -50,8 +53,8 @@ export async function recordAudit(entry: AuditEntry, client?: TransactionClientC
       organisationId: entry.organisationId ?? null,
       before: before ? JSON.stringify(before) : null,
       after: after ? JSON.stringify(after) : null,
-      ip: ctx?.request.ip() ?? null,
-      requestId: ctx?.request.id() ?? null,
+      ip: entry.ip !== undefined ? entry.ip : (ctx?.request.ip() ?? null),
+      requestId: entry.requestId !== undefined ? entry.requestId : (ctx?.request.id() ?? null),
     },
     client ? { client } : undefined
   )

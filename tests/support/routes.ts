@@ -44,6 +44,7 @@ const TABLES: Record<string, string> = {
   'entrants': 'fast_stream_entrants',
   'postings': 'fast_stream_postings',
   'exports': 'exports',
+  'invitations': 'invitation_runs',
 }
 
 export type RouteEntry = { methods: string[]; pattern: string }

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
+import InvitationRun from '#models/invitation_run'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
 import { OrganisationScope } from '#services/organisation_scope'
@@ -137,8 +138,13 @@ export default class StaffImportsController {
           .paginate(filters.page ?? 1, 50)
       : null
     rows?.baseUrl(request.url())
+    const invitationRun = await InvitationRun.query()
+      .where('staff_import_id', staffImport.id)
+      .orderBy('id', 'desc')
+      .first()
     return view.render('pages/admin/staff_imports/show', {
       staffImport,
+      invitationRun,
       rows,
       outcome,
       outcomes: OUTCOMES.map((option) => ({

@@ -13,6 +13,8 @@ import {
   teamOptions,
 } from '#queries/identity/people_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
+import { accountStatusLabels, accountStatusValues } from '#domain/identity/password_links'
 import { roleLabels, roleValues, type Role } from '#enums/roles'
 import { gradeLabels, gradeValues } from '#enums/grades'
 import { professionLabels, professionValues } from '#enums/professions'
@@ -42,9 +44,17 @@ export default class UsersController {
     const filters = peopleFilters(request.qs())
     const people = await searchPeople(scope, filters)
     people.baseUrl(request.url())
+    const statuses = await accountStatuses(people.all())
     return view.render('pages/admin/users/index', {
       people,
       filters,
+      accounts: Object.fromEntries(
+        [...statuses].map(([id, account]) => [id, describeAccount(account)])
+      ),
+      accountOptions: accountStatusValues.map((value) => ({
+        value,
+        label: accountStatusLabels[value],
+      })),
       organisations: await organisationOptions(scope),
       roleLabels,
       csvHref: csvHref('/admin/users.csv', filters),
@@ -72,7 +82,9 @@ export default class UsersController {
       .preload('actor')
       .orderBy('id', 'desc')
       .limit(10)
-    return view.render('pages/admin/users/show', { person, reports, history })
+    const statuses = await accountStatuses([person])
+    const account = describeAccount(statuses.get(person.id)!)
+    return view.render('pages/admin/users/show', { person, reports, history, account })
   }
 
   async create({ auth, bouncer, view }: HttpContext) {

@@ -2,12 +2,16 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { roleValues, type Role } from '#enums/roles'
+import { whereAccountStatus } from '#queries/identity/account_status_query'
+import { accountStatusValues, type AccountStatus } from '#domain/identity/password_links'
 
 export type PeopleFilters = {
   q?: string
   organisationId?: number
   role?: Role
   status?: 'active' | 'deactivated'
+  /* Where they stand with getting in: invited, never signed in… */
+  account?: AccountStatus
   sort?: 'name' | 'email' | 'organisation' | 'last_signed_in'
   direction?: 'asc' | 'desc'
   page?: number
@@ -32,6 +36,9 @@ export function peopleFilters(qs: Record<string, unknown>): PeopleFilters {
       Number.isFinite(organisationId) && organisationId > 0 ? organisationId : undefined,
     role: roleValues.includes(qs.role as Role) ? (qs.role as Role) : undefined,
     status: qs.status === 'active' || qs.status === 'deactivated' ? qs.status : undefined,
+    account: accountStatusValues.includes(qs.account as AccountStatus)
+      ? (qs.account as AccountStatus)
+      : undefined,
     sort: (Object.keys(SORTS) as string[]).includes(String(qs.sort))
       ? (qs.sort as PeopleFilters['sort'])
       : 'name',
@@ -63,7 +70,7 @@ export function peopleSortColumn(filters: PeopleFilters) {
   return SORTS[filters.sort ?? 'name']
 }
 
-/* The search, organisation, role and status filters, on any query over users. */
+/* The search, organisation, role, status and account filters, on any query over users. */
 export function applyPeopleFilters<Q extends { where: (...args: any[]) => any }>(
   query: Q,
   filters: PeopleFilters
@@ -83,6 +90,7 @@ export function applyPeopleFilters<Q extends { where: (...args: any[]) => any }>
   }
   if (filters.status === 'active') builder.whereNull('users.deactivated_at')
   if (filters.status === 'deactivated') builder.whereNotNull('users.deactivated_at')
+  if (filters.account) whereAccountStatus(builder, filters.account)
   return query
 }
 

@@ -252,7 +252,7 @@ test.group('People administration, in a browser', (group) => {
       'Tina Transport',
     ])
     const organisations = await adminPage
-      .locator('main table tbody td:nth-child(3)')
+      .locator('main table tbody td:nth-child(4)')
       .allTextContents()
     assert.includeMembers(
       organisations.map((name) => name.trim()),

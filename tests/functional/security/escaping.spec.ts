@@ -7,6 +7,8 @@ import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import Export from '#models/export'
 import FrameworkImport from '#models/framework_import'
+import InvitationRun from '#models/invitation_run'
+import { newToken } from '#services/password_links'
 import UserRole from '#models/user_role'
 import { assessmentSkills } from '#queries/capability/assessment_query'
 import { getFormsOf, linksOf } from '#tests/support/html'
@@ -263,6 +265,17 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
       status: 'previewed',
       summary: null,
     })
+    await InvitationRun.create({
+      requestedBy: admin.id,
+      scopeOrganisationId: null,
+      staffImportId: null,
+      filters: { q: PAYLOAD },
+      status: 'done',
+      total: 1,
+      processed: 1,
+      invited: 0,
+      notInvited: { signed_in: 1 },
+    })
     const planted = await plantPayloads()
     const expected = [
       'courses.title',
@@ -332,6 +345,25 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     findings.visited.add('/sign-in/department/continue')
     assert.equal(onward.status(), 200)
     for (const marker of UNESCAPED) assert.notInclude(onward.text(), marker, 'continue')
+
+    // "Forgot your password?" and a password link's page, as someone not signed in.
+    const link = newToken()
+    await db.table('password_links').insert({
+      user_id: people[1].id,
+      kind: 'reset',
+      selector: link.selector,
+      secret_hash: link.secretHash,
+      expires_at: '2099-01-01 00:00:00',
+      created_at: '2026-01-01 00:00:00',
+    })
+    for (const path of ['/forgot-password', `/set-password/${link.token}`]) {
+      for (const url of [path, withParameters(path, ['email', 'returnTo'])]) {
+        const response = await client.get(url).redirects(0)
+        assert.equal(response.status(), 200, url)
+        findings.visited.add(path)
+        for (const marker of UNESCAPED) assert.notInclude(response.text(), marker, url)
+      }
+    }
 
     // The answers' check page, mid-way through a self-assessment.
     const learner = people[1]

@@ -1,0 +1,237 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import StaffImport, { StaffImportStatuses } from '#models/staff_import'
+import InvitationRun from '#models/invitation_run'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { OrganisationScope } from '#services/organisation_scope'
+import { idParam } from '#services/params'
+import { peopleFilters } from '#queries/identity/people_query'
+import { ukMoment } from '#queries/identity/account_status_query'
+import {
+  invitee,
+  issueInvitations,
+  mailInvitations,
+  revokeInvitation,
+  type InvitationOutcome,
+} from '#actions/identity/send_invitations'
+import { startInvitationRun } from '#actions/identity/run_invitations'
+import { invitePeopleValidator, selectedPeople } from '#validators/password_links'
+import {
+  notInvitedLabels,
+  notInvitedReasons,
+  type NotInvitedReason,
+} from '#domain/identity/password_links'
+
+/* Why one person was not invited, in a sentence about them. */
+const REFUSED: Record<NotInvitedReason, (name: string) => string> = {
+  deactivated: (name) => `${name} is deactivated: reactivate the account before inviting them`,
+  signed_in: (name) =>
+    `${name} has signed in before: they can reset a forgotten password from the sign-in page`,
+  single_sign_on: (name) =>
+    `${name} signs in with single sign-on: their organisation does not use passwords`,
+  already_invited: (name) => `${name} already has an invitation that has not expired`,
+}
+
+const people = (count: number) =>
+  `${count.toLocaleString('en-GB')} ${count === 1 ? 'person' : 'people'}`
+
+/* How many were invited and why the others were not: a headline, then each reason with a count. */
+export function invitationSummary(
+  invited: number,
+  notInvited: Partial<Record<NotInvitedReason, number>>
+) {
+  const lines = notInvitedReasons
+    .filter((reason) => (notInvited[reason] ?? 0) > 0)
+    .map((reason) => {
+      const count = notInvited[reason]!
+      const words = notInvitedLabels[reason]
+      return `${people(count)} ${count === 1 ? words.one : words.many}`
+    })
+  return {
+    headline: invited ? `Invitations sent to ${people(invited)}` : 'No invitations were sent',
+    notInvited: lines,
+  }
+}
+
+function countReasons(outcome: InvitationOutcome) {
+  const counts: Partial<Record<NotInvitedReason, number>> = {}
+  for (const { reason } of outcome.notInvited) counts[reason] = (counts[reason] ?? 0) + 1
+  return counts
+}
+
+/*
+ * Invitations, for department HR (the people of their organisations) and
+ * capability admins (everyone): to one person from their page, to the
+ * people ticked on the people list or everyone it found, and to everyone
+ * a staff import added. Large runs are queued and show their progress.
+ */
+export default class InvitationsController {
+  /* Sends a person an invitation, or a new one in place of the one they have. */
+  async store({ auth, bouncer, params, response, session }: HttpContext) {
+    const person = await this.personInScope(bouncer, params.id)
+    await bouncer.with('UserPolicy').authorize('invite', person)
+    const actor = auth.getUserOrFail()
+    const outcome = await issueInvitations([invitee(person)], {
+      actor,
+      source: 'person page',
+      resend: true,
+    })
+    const refused = outcome.notInvited[0]
+    if (refused) {
+      session.flash('error', REFUSED[refused.reason](person.fullName))
+    } else {
+      await mailInvitations(outcome.sent, actor.fullName)
+      const until = ukMoment(outcome.sent[0].expiresAt)
+      session.flash(
+        'success',
+        outcome.replaced
+          ? `A new invitation has been sent to ${person.email}. The earlier link no longer works; the new one works until ${until}`
+          : `An invitation has been sent to ${person.email}. Its link works until ${until}`
+      )
+    }
+    return response.redirect().toPath(`/admin/users/${person.id}`)
+  }
+
+  /* Withdraws a person's open invitation. */
+  async destroy({ auth, bouncer, params, response, session }: HttpContext) {
+    const person = await this.personInScope(bouncer, params.id)
+    await bouncer.with('UserPolicy').authorize('invite', person)
+    const result = await revokeInvitation(invitee(person), auth.getUserOrFail())
+    switch (result.type) {
+      case 'revoked':
+        session.flash(
+          'success',
+          `${person.fullName}’s invitation has been withdrawn: its link no longer works`
+        )
+        break
+      case 'none_open':
+        session.flash('error', `${person.fullName} has no invitation to withdraw`)
+        break
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+    return response.redirect().toPath(`/admin/users/${person.id}`)
+  }
+
+  /* From the people list: the people ticked (sent now), or everyone the filters found (a run). */
+  async many({ auth, bouncer, request, response, session }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const input = await request.validateUsing(invitePeopleValidator)
+    const actor = auth.getUserOrFail()
+    const scope = await OrganisationScope.forUser(actor)
+
+    if (input.who === 'found') {
+      const filters: Record<string, unknown> = peopleFilters(request.input('filters', {}) ?? {})
+      delete filters.page
+      const run = await startInvitationRun(actor, { filters })
+      return response.redirect().toPath(`/admin/invitations/${run.id}`)
+    }
+
+    const ids = selectedPeople(input)
+    if (!ids.length) {
+      session.flashExcept(['_csrf'])
+      session.flash('inputErrorsBag', {
+        people: ['Select the people to invite, or choose everyone found by the filters'],
+      })
+      return response.redirect().back()
+    }
+    const query = User.query().whereIn('id', ids).preload('roles').orderBy('full_name')
+    scope.apply(query, 'organisation_id')
+    const found = await query
+    // Someone outside the person's organisations answers as if they did not exist.
+    if (found.length !== ids.length) throw new RecordNotFoundException()
+    // Capability admins (for HR) and oneself are left out, and named.
+    const allowed: User[] = []
+    const forbidden: string[] = []
+    for (const person of found) {
+      if (await bouncer.with('UserPolicy').allows('invite', person)) allowed.push(person)
+      else forbidden.push(person.fullName)
+    }
+    const outcome = await issueInvitations(allowed.map(invitee), {
+      actor,
+      source: 'people list',
+    })
+    await mailInvitations(outcome.sent, actor.fullName)
+    const summary = invitationSummary(outcome.sent.length, countReasons(outcome))
+    session.flash('invitationSummary', {
+      ...summary,
+      notInvited: [
+        ...summary.notInvited,
+        ...forbidden.map((name) => `${name}: you cannot invite this person`),
+      ],
+    })
+    return response.redirect().back()
+  }
+
+  /* At the end of a staff import: everyone it added. */
+  async fromImport({ auth, bouncer, params, response, session }: HttpContext) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const actor = auth.getUserOrFail()
+    const scope = await OrganisationScope.forUser(actor)
+    const query = StaffImport.query().where('id', idParam(params.id))
+    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
+    const staffImport = await query.first()
+    if (!staffImport) throw new RecordNotFoundException()
+    if (staffImport.status !== StaffImportStatuses.Applied || staffImport.createdPeople === 0) {
+      session.flash('error', 'Only an applied import that added people can invite them')
+      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+    }
+    const run = await startInvitationRun(actor, { staffImport })
+    return response.redirect().toPath(`/admin/invitations/${run.id}`)
+  }
+
+  async show({ auth, bouncer, params, view }: HttpContext) {
+    const run = await this.runInScope({ auth, bouncer }, params.id)
+    const staffImport = run.staffImportId ? await StaffImport.find(run.staffImportId) : null
+    const requester = run.requestedBy ? await User.find(run.requestedBy) : null
+    return view.render('pages/admin/invitations/show', {
+      run,
+      staffImport,
+      requester,
+      summary: invitationSummary(run.invited, run.notInvited),
+      peopleHref: run.filters
+        ? `/admin/users?${new URLSearchParams(
+            Object.entries(run.filters)
+              .filter(([, value]) => value !== undefined && value !== null)
+              .map(([key, value]) => [key, String(value)])
+          ).toString()}`
+        : '/admin/users?account=invited',
+    })
+  }
+
+  /* What the run's page polls while a job works through it. */
+  async progress({ auth, bouncer, params, response }: HttpContext) {
+    const run = await this.runInScope({ auth, bouncer }, params.id)
+    response.header('Cache-Control', 'no-store')
+    return {
+      status: run.status,
+      working: run.isWorking,
+      percent: run.percent,
+      processed: run.processed,
+      total: run.total,
+    }
+  }
+
+  /* People outside the administrator's scope answer 404, as if they did not exist. */
+  private async personInScope(bouncer: HttpContext['bouncer'], id: unknown) {
+    await bouncer.with('UserPolicy').authorize('viewList')
+    const person = await User.query().where('id', idParam(id)).preload('roles').first()
+    if (!person || !(await bouncer.with('UserPolicy').allows('view', person))) {
+      throw new RecordNotFoundException()
+    }
+    return person
+  }
+
+  /* HR see the runs of their organisation's tree; a capability admin's runs only admins. */
+  private async runInScope({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown) {
+    await bouncer.with('UserPolicy').authorize('create')
+    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const query = InvitationRun.query().where('id', idParam(id))
+    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
+    const run = await query.first()
+    if (!run) throw new RecordNotFoundException()
+    return run
+  }
+}
