@@ -10,6 +10,9 @@ import RoleRequirement from '#models/role_requirement'
 import { frameworkSnapshot } from '#queries/framework/framework_snapshot_query'
 import {
   CSV_COLUMNS,
+  CSV_HEADER,
+  columnHeader,
+  columnKey,
   planImport,
   planChangesNothing,
   readRow,
@@ -32,7 +35,8 @@ export type ParsedFile = { rows: Parameters<typeof planImport>[1]; headerError?:
 
 /*
  * Reads a framework CSV (the five columns of the reference file, with a
- * header row). Line numbers count the header as line 1.
+ * header row naming them as the download does or as the reference file
+ * does). Line numbers count the header as line 1.
  */
 export function parseFrameworkCsv(text: string): ParsedFile {
   if (isBinary(text)) return { rows: [], headerError: NOT_A_CSV }
@@ -40,7 +44,7 @@ export function parseFrameworkCsv(text: string): ParsedFile {
   try {
     records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
       ...CSV_READING,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      columns: (header: string[]) => header.map(columnKey),
       trim: true,
     })
   } catch (error) {
@@ -54,7 +58,7 @@ export function parseFrameworkCsv(text: string): ParsedFile {
   if (missing.length)
     return {
       rows: [],
-      headerError: `The header row must name the columns ${CSV_COLUMNS.join(', ')}; missing ${missing.join(', ')}`,
+      headerError: `The header row must name the columns ${CSV_HEADER.join(', ')}; missing ${missing.map(columnHeader).join(', ')}`,
     }
   return { rows: records.map((record, index) => readRow(record, index + 2)) }
 }

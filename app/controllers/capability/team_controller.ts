@@ -5,6 +5,7 @@ import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
+import { TEAM_SKILLS_HEADER } from '#queries/exports/page_csv_headers'
 import { organisationOptions, teamOptions } from '#queries/identity/people_query'
 import {
   teamMatrix,
@@ -21,17 +22,6 @@ const administers = (user: User) => user.hasRole(Roles.DepartmentHr, Roles.Capab
 const viewTeamSkills = Bouncer.ability(
   (user: User) => Boolean(user.isLineManager) || administers(user)
 )
-
-export const CSV_COLUMNS = [
-  'person',
-  'email',
-  'role level',
-  'skill',
-  'required',
-  'level',
-  'validated',
-  'gap',
-] as const
 
 export default class TeamController {
   async show({ auth, bouncer, request, view }: HttpContext) {
@@ -70,7 +60,7 @@ export default class TeamController {
         ]
       }
     }
-    sendCsv(response, 'team-skills.csv', [...CSV_COLUMNS], lines(), { noStore: false })
+    sendCsv(response, 'team-skills.csv', TEAM_SKILLS_HEADER, lines(), { noStore: false })
   }
 
   private async audienceAndFilters(user: User, qs: Record<string, unknown>) {

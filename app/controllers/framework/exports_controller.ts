@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { requirementRows } from '#queries/framework/framework_snapshot_query'
 import { frameworkDocument } from '#queries/framework/framework_export_query'
-import { CSV_COLUMNS } from '#domain/framework/framework_import'
+import { CSV_HEADER } from '#domain/framework/framework_import'
 import { skillLevelName } from '#domain/framework/levels'
 import { sendCsv } from '#services/csv_export'
 
@@ -12,7 +12,7 @@ export default class ExportsController {
     sendCsv(
       response,
       'capability-framework.csv',
-      [...CSV_COLUMNS],
+      [...CSV_HEADER],
       rows.map((row) => [
         row.family,
         row.role,

@@ -8,6 +8,7 @@ import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
 import { sendCsv } from '#services/csv_export'
+import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/page_csv_headers'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import {
@@ -64,15 +65,7 @@ export default class StaffImportsController {
     sendCsv(
       response,
       'people-template.csv',
-      [
-        'email',
-        'name',
-        'organisation code',
-        'grade',
-        'profession',
-        'role level',
-        'line manager email',
-      ],
+      STAFF_TEMPLATE_HEADER,
       [
         [
           'ada.lovelace@example.gov.uk',
@@ -183,7 +176,7 @@ export default class StaffImportsController {
     sendCsv(
       response,
       `staff-import-${staffImport.id}-problems.csv`,
-      ['line', 'email', 'name', 'problem'],
+      STAFF_PROBLEMS_HEADER,
       rows.map((row) => [row.line, row.email, row.full_name, row.reason]),
       { noStore: false }
     )

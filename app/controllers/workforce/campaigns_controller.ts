@@ -4,6 +4,7 @@ import RoleProfile from '#models/role_profile'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
+import { CAMPAIGNS_HEADER } from '#queries/exports/page_csv_headers'
 import { idParam } from '#services/params'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
 import {
@@ -68,24 +69,7 @@ export default class CampaignsController {
     sendCsv(
       response,
       'recruitment-campaigns.csv',
-      [
-        'id',
-        'organisation',
-        'role_profile',
-        'title',
-        'posts',
-        'hires',
-        'grade',
-        'location',
-        'stage',
-        'planned_on',
-        'advertised_on',
-        'sifting_on',
-        'interviewing_on',
-        'offers_on',
-        'closed_on',
-        'time_to_hire_days',
-      ],
+      CAMPAIGNS_HEADER,
       rows.map((row) => [
         row.id,
         row.organisationName,

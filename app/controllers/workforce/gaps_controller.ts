@@ -6,6 +6,7 @@ import User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
+import { GAPS_HEADER } from '#queries/exports/page_csv_headers'
 import { idParam } from '#services/params'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
 import { allGaps, gapsPage, gapStatusCounts, type GapFilters } from '#queries/workforce/gaps_query'
@@ -113,22 +114,7 @@ export default class GapsController {
     sendCsv(
       response,
       'capability-gaps.csv',
-      [
-        'id',
-        'organisation',
-        'kind',
-        'role_profile',
-        'skill',
-        'title',
-        'severity',
-        'mitigation',
-        'owner_email',
-        'due_on',
-        'overdue',
-        'status',
-        'source',
-        'description',
-      ],
+      GAPS_HEADER,
       rows.map((row) => [
         row.id,
         row.organisationName,

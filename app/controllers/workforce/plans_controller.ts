@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type CapabilityPlan from '#models/capability_plan'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
+import { PLAN_LINES_HEADER } from '#queries/exports/page_csv_headers'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
@@ -105,28 +106,7 @@ export default class PlansController {
     sendCsv(
       response,
       'capability-plans.csv',
-      [
-        'plan_id',
-        'organisation',
-        'organisation_code',
-        'financial_year',
-        'status',
-        'role_profile',
-        'posts_needed',
-        'in_post',
-        'in_post_counted',
-        'in_post_override_reason',
-        'vacancies',
-        'planned_to_recruit',
-        'planned_to_train',
-        'open_campaign_posts',
-        'in_post_at_submission',
-        'vacancies_at_submission',
-        'open_campaign_posts_at_submission',
-        'in_post_at_approval',
-        'vacancies_at_approval',
-        'open_campaign_posts_at_approval',
-      ],
+      PLAN_LINES_HEADER,
       lines.map((line) => [
         line.planId,
         line.organisationName,

@@ -4,6 +4,7 @@ import { serviceValidator } from '#validators/workforce_services'
 import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
+import { SERVICES_HEADER } from '#queries/exports/page_csv_headers'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
   allServices,
@@ -72,16 +73,7 @@ export default class ServicesController {
     sendCsv(
       response,
       'services.csv',
-      [
-        'Organisation',
-        'Service',
-        'Annual transactions',
-        'Phase',
-        'Exemplar',
-        'Service Manager',
-        'Service Manager email',
-        'Compliance',
-      ],
+      SERVICES_HEADER,
       rows.map((row) => [
         row.organisationName,
         row.name,

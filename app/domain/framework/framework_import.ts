@@ -8,6 +8,25 @@ import { skillLevelFromName, skillLevelName } from './levels.js'
 
 export const CSV_COLUMNS = ['role_family', 'role', 'role_level', 'skill', 'skill_level'] as const
 
+/* The same columns as the framework download names them. */
+export const CSV_HEADER = ['Role family', 'Role', 'Role level', 'Skill', 'Skill level'] as const
+
+/*
+ * The column a header names: "Role family" (the download's) and
+ * "role_family" (the reference file's) are both role_family.
+ */
+export function columnKey(header: string) {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+}
+
+/* A column's name as the download writes it: role_family is "Role family". */
+export function columnHeader(column: (typeof CSV_COLUMNS)[number]) {
+  return CSV_HEADER[CSV_COLUMNS.indexOf(column)]
+}
+
 /* The reference file's word for "no separate level" or "no level given". */
 export const NOT_IN_USE = 'NOT IN USE'
 

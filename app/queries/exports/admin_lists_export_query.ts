@@ -4,7 +4,7 @@ import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import { sqlTime } from '#queries/exports/sql_time'
 
-export const PROVIDERS_HEADER = ['provider', 'code', 'courses', 'course admins']
+export const PROVIDERS_HEADER = ['Provider', 'Code', 'Courses', 'Course admins']
 
 export function countProviders() {
   return countRows(db.from('providers'))
@@ -41,19 +41,19 @@ export function providerLines(batchSize: number) {
 }
 
 export const STAFF_IMPORTS_HEADER = [
-  'file',
-  'uploaded at',
-  'uploaded by',
-  'for organisation',
-  'status',
-  'rows',
-  'new',
-  'changed',
-  'unchanged',
-  'cannot be imported',
-  'people added',
-  'people updated',
-  'applied at',
+  'File',
+  'Uploaded at',
+  'Uploaded by',
+  'For organisation',
+  'Status',
+  'Rows',
+  'New',
+  'Changed',
+  'Unchanged',
+  'Cannot be imported',
+  'People added',
+  'People updated',
+  'Applied at',
 ]
 
 /* Staff imports made for organisations in scope (every import for a capability admin). */

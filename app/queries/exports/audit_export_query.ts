@@ -12,15 +12,15 @@ import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_expor
 import { sqlTime } from '#queries/exports/sql_time'
 
 export const AUDIT_HEADER = [
-  'when',
-  'who',
-  'who email',
-  'action',
-  'type of record',
-  'record id',
-  'record',
-  'organisation',
-  'changes',
+  'When',
+  'Who',
+  'Who email',
+  'Action',
+  'Type of record',
+  'Record ID',
+  'Record',
+  'Organisation',
+  'Changes',
 ]
 
 /* Newest first, as the trail lists them. */

@@ -28,14 +28,14 @@ function levelLabel(value: unknown) {
 }
 
 export const VALIDATIONS_HEADER = [
-  'item',
-  'person',
-  'email',
-  'skill',
-  'level',
-  'role level',
-  'from course',
-  'submitted at',
+  'Item',
+  'Person',
+  'Email',
+  'Skill',
+  'Level',
+  'Role level',
+  'From course',
+  'Submitted at',
 ]
 
 export async function countValidations(managerId: number) {
@@ -142,17 +142,17 @@ export async function* validationLines(managerId: number, batchSize: number) {
 }
 
 export const PLAN_HEADER = [
-  'item',
-  'kind',
-  'skill',
-  'target level',
-  'course code',
-  'course',
-  'due on',
-  'overdue',
-  'status',
-  'agreed by',
-  'agreed at',
+  'Item',
+  'Kind',
+  'Skill',
+  'Target level',
+  'Course code',
+  'Course',
+  'Due on',
+  'Overdue',
+  'Status',
+  'Agreed by',
+  'Agreed at',
 ]
 
 /*

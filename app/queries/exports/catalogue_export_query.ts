@@ -10,17 +10,17 @@ import { courseModeLabels, type CourseMode } from '#enums/learning'
 import { sqlTime } from '#queries/exports/sql_time'
 
 export const CATALOGUE_HEADER = [
-  'code',
-  'title',
-  'provider',
-  'mode',
-  'hours',
-  'cost (£)',
-  'next session starts',
-  'next session venue',
-  'next session location',
-  'next session online',
-  'seats left on next session',
+  'Code',
+  'Title',
+  'Provider',
+  'Mode',
+  'Hours',
+  'Cost (£)',
+  'Next session starts',
+  'Next session venue',
+  'Next session location',
+  'Next session online',
+  'Seats left on next session',
 ]
 
 /* The catalogue's courses, as the catalogue page finds them. */

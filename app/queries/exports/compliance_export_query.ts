@@ -11,12 +11,12 @@ import {
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
 
 export const DIGITAL_LEADERS_HEADER = [
-  'organisation',
-  'type',
-  'digital leader',
-  'digital leader email',
-  'meets action 01',
-  'reason',
+  'Organisation',
+  'Type',
+  'Digital Leader',
+  'Digital Leader email',
+  'Meets action 01',
+  'Reason',
 ]
 
 export function countDigitalLeaderOrganisations(scope: OrganisationScope) {
@@ -53,12 +53,12 @@ export async function* digitalLeaderLines(
 }
 
 export const SERVICE_MANAGERS_HEADER = [
-  'service',
-  'organisation',
-  'transactions a year',
-  'service manager',
-  'meets action 02',
-  'status',
+  'Service',
+  'Organisation',
+  'Transactions a year',
+  'Service Manager',
+  'Meets action 02',
+  'Status',
 ]
 
 export function countServicesOverThreshold(scope: OrganisationScope) {

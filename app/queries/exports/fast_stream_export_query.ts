@@ -18,14 +18,14 @@ import {
 import { sqlDate, sqlTime } from '#queries/exports/sql_time'
 
 export const ENTRANTS_HEADER = [
-  'name',
-  'email',
-  'scheme',
-  'cohort',
-  'clearance',
-  'started on',
-  'postings',
-  'had a digital posting',
+  'Name',
+  'Email',
+  'Scheme',
+  'Cohort',
+  'Clearance',
+  'Started on',
+  'Postings',
+  'Had a digital posting',
 ]
 
 /* The name each entrant sort column has in the export's rows. */
@@ -71,16 +71,16 @@ export function entrantLines(filters: EntrantFilters, batchSize: number) {
 }
 
 export const ROUNDS_HEADER = [
-  'round',
-  'status',
-  'placements open',
-  'preferences open',
-  'preferences close',
-  'results',
-  'placements waiting',
-  'placements approved',
-  'places approved',
-  'shortlists submitted',
+  'Round',
+  'Status',
+  'Placements open',
+  'Preferences open',
+  'Preferences close',
+  'Results',
+  'Placements waiting',
+  'Placements approved',
+  'Places approved',
+  'Shortlists submitted',
 ]
 
 export function countRounds() {
@@ -137,16 +137,16 @@ export function roundLines(batchSize: number) {
 }
 
 export const PLACEMENTS_HEADER = [
-  'round',
-  'organisation',
-  'team',
-  'title',
-  'location',
-  'clearance required',
-  'digital',
-  'places',
-  'status',
-  'applicants',
+  'Round',
+  'Organisation',
+  'Team',
+  'Title',
+  'Location',
+  'Clearance required',
+  'Digital',
+  'Places',
+  'Status',
+  'Applicants',
 ]
 
 export type PlacementExportFilters = {

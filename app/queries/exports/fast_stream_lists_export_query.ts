@@ -18,7 +18,7 @@ import {
 import { clearanceLabels, type Clearance } from '#enums/fast_stream'
 import { sqlDate } from '#queries/exports/sql_time'
 
-export const SCHEMES_HEADER = ['scheme', 'description', 'entrants']
+export const SCHEMES_HEADER = ['Scheme', 'Description', 'Entrants']
 
 export function countSchemes() {
   return countRows(db.from('fast_stream_schemes'))
@@ -48,7 +48,7 @@ export function schemeLines(batchSize: number) {
   ])
 }
 
-export const COHORTS_HEADER = ['cohort', 'intake year', 'entrants']
+export const COHORTS_HEADER = ['Cohort', 'Intake year', 'Entrants']
 
 export function countCohorts() {
   return countRows(db.from('fast_stream_cohorts'))
@@ -80,18 +80,18 @@ export function cohortLines(batchSize: number) {
 }
 
 export const ROUND_PLACEMENTS_HEADER = [
-  'title',
-  'department',
-  'organisation',
-  'team',
-  'location',
-  'starts on',
-  'places',
-  'clearance required',
-  'digital',
-  'skills developed',
-  'on your shortlist',
-  'you can be matched to it',
+  'Title',
+  'Department',
+  'Organisation',
+  'Team',
+  'Location',
+  'Starts on',
+  'Places',
+  'Clearance required',
+  'Digital',
+  'Skills developed',
+  'On your shortlist',
+  'You can be matched to it',
 ]
 
 /* Who reads the placement search: an entrant (with their shortlist), or the Fast Stream team. */

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { countRows, linesOfQuery, type KeyColumn } from '#services/csv_export'
 
-export const SKILLS_HEADER = ['skill', 'category', 'description', 'role levels needing it']
+export const SKILLS_HEADER = ['Skill', 'Category', 'Description', 'Role levels needing it']
 
 /* The skills the skills page lists: every skill in use. */
 function liveSkills() {

@@ -4,17 +4,17 @@ import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_expor
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
 
 export const ORGANISATIONS_HEADER = [
-  'organisation',
-  'code',
-  'type',
-  'part of',
-  'transactional',
-  'retired',
-  'people',
-  'teams',
+  'Organisation',
+  'Code',
+  'Type',
+  'Part of',
+  'Transactional',
+  'Retired',
+  'People',
+  'Teams',
 ]
 
-export const TEAMS_HEADER = ['team', 'organisation', 'location', 'members']
+export const TEAMS_HEADER = ['Team', 'Organisation', 'Location', 'Members']
 
 /* The organisations in scope with their people and team counts, as the organisation list shows. */
 function organisationRows(scope: OrganisationScope) {

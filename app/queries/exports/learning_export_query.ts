@@ -26,15 +26,15 @@ function nowForSql() {
 }
 
 export const COURSES_HEADER = [
-  'code',
-  'title',
-  'provider',
-  'mode',
-  'status',
-  'hours',
-  'cost (£)',
-  'upcoming sessions',
-  'places booked',
+  'Code',
+  'Title',
+  'Provider',
+  'Mode',
+  'Status',
+  'Hours',
+  'Cost (£)',
+  'Upcoming sessions',
+  'Places booked',
 ]
 
 function coursesIn(providers: ProviderScope, filters: AdminCourseFilters) {
@@ -108,15 +108,15 @@ export function courseLines(
 }
 
 export const ROSTER_HEADER = [
-  'name',
-  'email',
-  'organisation',
-  'status',
-  'waiting list position',
-  'requested at',
-  'booked at',
-  'cancelled at',
-  'cancellation reason',
+  'Name',
+  'Email',
+  'Organisation',
+  'Status',
+  'Waiting list position',
+  'Requested at',
+  'Booked at',
+  'Cancelled at',
+  'Cancellation reason',
 ]
 
 /* Enrolments on one session of a course the admin manages: none for anyone else's session. */
@@ -167,7 +167,7 @@ export function rosterLines(providers: ProviderScope, sessionId: number, batchSi
   ])
 }
 
-export const LEARNING_RECORD_HEADER = ['title', 'provider', 'completed on', 'source', 'evidence']
+export const LEARNING_RECORD_HEADER = ['Title', 'Provider', 'Completed on', 'Source', 'Evidence']
 
 function recordOf(userId: number) {
   return db.from('learning_records').where('user_id', userId)
@@ -202,12 +202,12 @@ export function learningRecordLines(userId: number, batchSize: number) {
 }
 
 export const APPROVALS_HEADER = [
-  'learner',
-  'email',
-  'course',
-  'session starts',
-  'requested at',
-  'note',
+  'Learner',
+  'Email',
+  'Course',
+  'Session starts',
+  'Requested at',
+  'Note',
 ]
 
 function approvalsFor(managerId: number) {

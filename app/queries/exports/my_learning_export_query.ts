@@ -5,18 +5,18 @@ import { sessionPlace } from '#queries/learning/my_learning_query'
 import { sqlUkTime } from '#queries/exports/sql_time'
 
 export const MY_LEARNING_HEADER = [
-  'course code',
-  'course',
-  'session starts (UK time)',
-  'session ends (UK time)',
-  'place',
-  'session cancelled',
-  'status',
-  'waiting list position',
-  'requested at (UK time)',
-  'booked at (UK time)',
-  'cancelled at (UK time)',
-  'reason',
+  'Course code',
+  'Course',
+  'Session starts (UK time)',
+  'Session ends (UK time)',
+  'Place',
+  'Session cancelled',
+  'Status',
+  'Waiting list position',
+  'Requested at (UK time)',
+  'Booked at (UK time)',
+  'Cancelled at (UK time)',
+  'Reason',
 ]
 
 function enrolmentsOf(userId: number) {

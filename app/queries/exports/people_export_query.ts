@@ -12,15 +12,15 @@ import { professionLabels, type Profession } from '#enums/professions'
 import { sqlTime } from '#queries/exports/sql_time'
 
 export const PEOPLE_HEADER = [
-  'name',
-  'email',
-  'organisation',
-  'team',
-  'grade',
-  'profession',
-  'roles',
-  'status',
-  'last signed in',
+  'Name',
+  'Email',
+  'Organisation',
+  'Team',
+  'Grade',
+  'Profession',
+  'Roles',
+  'Status',
+  'Last signed in',
 ]
 
 /* The name each sort column has in the export's rows, for keyset paging. */

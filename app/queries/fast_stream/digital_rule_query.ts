@@ -284,30 +284,30 @@ export async function atRiskPage(filters: AtRiskFilters) {
 }
 
 export const AT_RISK_HEADER = [
-  'entrant_id',
-  'name',
-  'email',
-  'scheme',
-  'cohort',
-  'started_on',
-  'two_year_mark',
-  'state',
-  'last_chance_from',
-  'last_chance_to',
+  'Entrant ID',
+  'Name',
+  'Email',
+  'Scheme',
+  'Cohort',
+  'Started on',
+  'Two-year mark',
+  'State',
+  'Last chance from',
+  'Last chance to',
 ]
 
 /* The Future Leaders list's columns: the same, with the end of the scheme for the two-year mark. */
 export const FUTURE_LEADERS_AT_RISK_HEADER = [
-  'entrant_id',
-  'name',
-  'email',
-  'scheme',
-  'cohort',
-  'started_on',
-  'scheme_end',
-  'state',
-  'last_chance_from',
-  'last_chance_to',
+  'Entrant ID',
+  'Name',
+  'Email',
+  'Scheme',
+  'Cohort',
+  'Started on',
+  'Scheme end',
+  'State',
+  'Last chance from',
+  'Last chance to',
 ]
 
 /* The list as CSV lines, in the page's order. */

@@ -80,7 +80,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Capability coverage',
     load: ({ selected }) => capabilityCoverage(selected),
     csv: (data) => ({
-      columns: ['breakdown', 'name', 'people', 'meeting_every_requirement', 'coverage_percent'],
+      columns: ['Breakdown', 'Name', 'People', 'Meeting every requirement', 'Coverage (%)'],
       rows: [
         ...data.byOrganisation.map((row) => [
           'organisation',
@@ -122,10 +122,10 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     load: ({ selected, rows }) => skillGapHeatMap(selected, rows),
     csv: (data) => ({
       columns: [
-        data.rows === 'family' ? 'role_family' : 'organisation',
-        'skill_category',
-        'people_below_required_level',
-        'people_assessed_against_category',
+        data.rows === 'family' ? 'Role family' : 'Organisation',
+        'Skill category',
+        'People below the required level',
+        'People assessed against the category',
       ],
       rows: data.lines.flatMap((line) =>
         data.categories.map((category) => [
@@ -144,12 +144,12 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     load: ({ selected, period }) => headcount(selected, period.year),
     csv: (data) => ({
       columns: [
-        'role_family',
-        'role_profile',
-        'posts_needed',
-        'in_post',
-        'being_recruited',
-        'shortfall',
+        'Role family',
+        'Role profile',
+        'Posts needed',
+        'In post',
+        'Being recruited',
+        'Shortfall',
       ],
       rows: [
         ...data.byRoleProfile.map((row) => [
@@ -189,7 +189,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Training',
     load: ({ selected, period }) => training(selected, period),
     csv: (data) => ({
-      columns: ['measure', 'value'],
+      columns: ['Measure', 'Value'],
       rows: [
         ...data.byStatus.map((row) => [
           `enrolments: ${enrolmentStatusLabels[row.status]}`,
@@ -215,7 +215,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Session fill',
     load: ({ period }) => sessionFill(period),
     csv: (data) => ({
-      columns: ['course_code', 'course', 'sessions', 'places', 'places_taken', 'fill_rate_percent'],
+      columns: ['Course code', 'Course', 'Sessions', 'Places', 'Places taken', 'Fill rate (%)'],
       rows: [
         ...data.courses.map((row) => [
           row.code,
@@ -253,7 +253,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Waiting lists',
     load: ({ selected, period }) => waitingLists(selected, period),
     csv: (data) => ({
-      columns: ['course_code', 'course', 'learners_waiting', 'sessions_with_a_waiting_list'],
+      columns: ['Course code', 'Course', 'Learners waiting', 'Sessions with a waiting list'],
       rows: data.courses.map((row) => [row.code, row.title, row.waitlisted, row.sessions]),
     }),
     charts: (data) => {
@@ -274,7 +274,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Action 01: Digital Leaders',
     load: ({ selected }) => digitalLeaders(selected),
     csv: (data) => ({
-      columns: ['organisation', 'type', 'digital_leader_in_place', 'digital_leader', 'reason'],
+      columns: ['Organisation', 'Type', 'Digital Leader in place', 'Digital Leader', 'Reason'],
       rows: data.organisations.map((row) => [
         row.name,
         organisationTypeLabels[row.type],
@@ -297,7 +297,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Action 02: Service Managers',
     load: ({ selected }) => serviceManagers(selected),
     csv: (data) => ({
-      columns: ['organisation', 'services_over_threshold', ...SERVICE_STATUSES],
+      columns: [
+        'Organisation',
+        'Services over the threshold',
+        ...SERVICE_STATUSES.map((key) => serviceStatusLabels[key]),
+      ],
       rows: [
         ...data.byOrganisation.map((row) => [
           row.name,
@@ -326,7 +330,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Fast Stream',
     load: ({ selected, roundId }) => fastStreamFigures(selected, roundId),
     csv: (data) => ({
-      columns: ['measure', 'value'],
+      columns: ['Measure', 'Value'],
       rows: [
         ['round', data.round?.name ?? ''],
         ['placements approved', data.placements],
@@ -381,7 +385,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     title: 'Future Leaders Scheme',
     load: ({ selected }) => futureLeadersFigures(selected),
     csv: (data) => ({
-      columns: ['measure', 'value'],
+      columns: ['Measure', 'Value'],
       rows: [
         ['future leaders within the scheme', data.participants],
         ['digital rule: met', data.digitalRule.met],
@@ -437,7 +441,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
     load: ({ selected, period }) => trends(selected, period),
     forPage: monthEnds,
     csv: (data) => ({
-      columns: ['taken_on', ...data.measures.map((measure) => measure.key)],
+      columns: ['Taken on', ...data.measures.map((measure) => measure.label)],
       rows: data.dates.map((day, index) => [
         day,
         ...data.measures.map((measure) => measure.values[index]),

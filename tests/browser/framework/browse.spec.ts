@@ -296,7 +296,7 @@ test.group('Browsing the capability framework, in a browser', (group) => {
     assert.match(download.suggestedFilename(), /^framework-skills-\d{4}-\d{2}-\d{2}\.csv$/)
     const text = await readFile((await download.path())!, 'utf8')
     assert.deepEqual(text.trim().split('\n').slice(0, 2), [
-      'skill,category,description,role levels needing it',
+      'Skill,Category,Description,Role levels needing it',
       'Agile working,Product and delivery,About Agile working.,5',
     ])
   })

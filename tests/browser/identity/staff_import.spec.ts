@@ -235,7 +235,7 @@ test.group('Staff import, in a browser', (group) => {
     assert.equal(download.suggestedFilename(), `staff-import-${staffImport.id}-problems.csv`)
     const problems = await readFile(await download.path(), 'utf8')
     const problemLines = problems.trim().split('\n')
-    assert.equal(problemLines[0], 'line,email,name,problem')
+    assert.equal(problemLines[0], 'Line,Email,Name,Problem')
     assert.lengthOf(problemLines, 6)
     assert.include(
       problems,

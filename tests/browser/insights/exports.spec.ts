@@ -126,7 +126,7 @@ test.group('Exports, in a browser', (group) => {
         .trim()
         .split('\n')
         .map((line) => line.split(',')[0]),
-      ['name', 'Ava One', 'Ben Two', 'Cy Three', 'Hana Reed']
+      ['Name', 'Ava One', 'Ben Two', 'Cy Three', 'Hana Reed']
     )
 
     await page.getByRole('link', { name: 'Your exports' }).click()

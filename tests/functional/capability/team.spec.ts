@@ -110,7 +110,7 @@ test.group('Team skills matrix', (group) => {
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
     const lines = response.text().trim().split('\n')
     assert.deepEqual(lines, [
-      'person,email,role level,skill,required,level,validated,gap',
+      'Person,Email,Role level,Skill,Required,Level,Validated,Gap',
       `Alice Able,${alice.email},Delivery manager,Agile working,3,3,yes,0`,
       `Alice Able,${alice.email},Delivery manager,User focus,2,1,no,1`,
       `Bob Baker,${bob.email},Delivery manager,Agile working,3,2,yes,1`,

@@ -99,15 +99,15 @@ test.group('Exports: people', (group) => {
     )
     const [header, ...rows] = rowsOf(response.text())
     assert.deepEqual(header, [
-      'name',
-      'email',
-      'organisation',
-      'team',
-      'grade',
-      'profession',
-      'roles',
-      'status',
-      'last signed in',
+      'Name',
+      'Email',
+      'Organisation',
+      'Team',
+      'Grade',
+      'Profession',
+      'Roles',
+      'Status',
+      'Last signed in',
     ])
     assert.deepEqual(
       rows.map((row) => [row[0], row[2], row[4], row[6], row[7]]),
@@ -213,7 +213,7 @@ test.group('Exports: large exports as jobs', (group) => {
     const file = await readFile(join(exportsConfig.directory, record.fileName!), 'utf8')
     assert.deepEqual(
       rowsOf(file).map((row) => row[0]),
-      ['name', 'Alfie Hart', 'Bella Dev', 'Zed Admin']
+      ['Name', 'Alfie Hart', 'Bella Dev', 'Zed Admin']
     )
 
     const progress = await client.get(`/exports/${record.id}/progress`).loginAs(hrA)
@@ -274,15 +274,15 @@ test.group('Exports: large exports as jobs', (group) => {
     assert.equal(record.rowsDone, 3)
     const rows = rowsOf(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
     assert.deepEqual(rows[0], [
-      'when',
-      'who',
-      'who email',
-      'action',
-      'type of record',
-      'record id',
-      'record',
-      'organisation',
-      'changes',
+      'When',
+      'Who',
+      'Who email',
+      'Action',
+      'Type of record',
+      'Record ID',
+      'Record',
+      'Organisation',
+      'Changes',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[6], row[7], row[8]]),
@@ -435,14 +435,14 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
     const organisations = await client.get('/admin/organisations.csv').loginAs(hrA)
     organisations.assertStatus(200)
     assert.deepEqual(rowsOf(organisations.text()), [
-      ['organisation', 'code', 'type', 'part of', 'transactional', 'retired', 'people', 'teams'],
+      ['Organisation', 'Code', 'Type', 'Part of', 'Transactional', 'Retired', 'People', 'Teams'],
       ['Alpha Agency', 'alpha-ag', 'Executive agency', 'Department Alpha', 'no', 'no', '1', '1'],
       ['Department Alpha', 'alpha', 'Ministerial department', '', 'no', 'no', '2', '1'],
     ])
 
     const teams = await client.get('/admin/teams.csv').loginAs(hrA)
     assert.deepEqual(rowsOf(teams.text()), [
-      ['team', 'organisation', 'location', 'members'],
+      ['Team', 'Organisation', 'Location', 'Members'],
       ['Payments', 'Alpha Agency', 'Leeds', '1'],
       ['Digital hub', 'Department Alpha', '', '0'],
     ])

@@ -126,18 +126,18 @@ async function learnerWithEnrolments() {
 }
 
 const MY_LEARNING_HEADER = [
-  'course code',
-  'course',
-  'session starts (UK time)',
-  'session ends (UK time)',
-  'place',
-  'session cancelled',
-  'status',
-  'waiting list position',
-  'requested at (UK time)',
-  'booked at (UK time)',
-  'cancelled at (UK time)',
-  'reason',
+  'Course code',
+  'Course',
+  'Session starts (UK time)',
+  'Session ends (UK time)',
+  'Place',
+  'Session cancelled',
+  'Status',
+  'Waiting list position',
+  'Requested at (UK time)',
+  'Booked at (UK time)',
+  'Cancelled at (UK time)',
+  'Reason',
 ]
 
 test.group('Exports: my learning', (group) => {
@@ -242,7 +242,7 @@ test.group('Exports: my learning as a job', (group) => {
     assert.equal(record.status, 'done')
     assert.equal(record.rowsDone, 3)
     assert.deepEqual(await fileColumns(record, [1, 6]), [
-      ['course', 'status'],
+      ['Course', 'Status'],
       ['Agile basics', 'Booked'],
       ['Data skills', 'On the waiting list'],
       ['Cyber security', 'Cancelled'],
@@ -324,21 +324,21 @@ test.group('Exports: a placement’s applicants', (group) => {
     )
     const [header, ...rows] = rowsOf(response.text())
     assert.deepEqual(header, [
-      'order',
-      'name',
-      'email',
-      'scheme',
-      'cohort',
-      'clearance',
-      'their choice',
-      'submitted at',
-      'team rank',
-      'placed by',
-      'postings',
-      'previous departments',
-      'had a digital posting',
-      'needs a digital placement',
-      'can be matched here',
+      'Order',
+      'Name',
+      'Email',
+      'Scheme',
+      'Cohort',
+      'Clearance',
+      'Their choice',
+      'Submitted at',
+      'Team rank',
+      'Placed by',
+      'Postings',
+      'Previous departments',
+      'Had a digital posting',
+      'Needs a digital placement',
+      'Can be matched here',
     ])
     // Dan and Ben as ranked; then Cat (first choice) before Amy (second choice).
     // Nobody has had a digital posting, and all joined in 2013: all need one.
@@ -480,7 +480,7 @@ test.group('Exports: a placement’s applicants as a job', (group) => {
     assert.deepEqual(record.filters, { placementId: String(placement.id) })
     assert.equal(record.rowsDone, 4)
     assert.deepEqual(await fileColumns(record, [0, 1, 8]), [
-      ['order', 'name', 'team rank'],
+      ['Order', 'Name', 'Team rank'],
       ['1', 'Dan Dodd', '1'],
       ['2', 'Ben Brown', '2'],
       ['3', 'Cat Clark', ''],
@@ -586,14 +586,14 @@ async function validationsQueue() {
 }
 
 const VALIDATIONS_HEADER = [
-  'item',
-  'person',
-  'email',
-  'skill',
-  'level',
-  'role level',
-  'from course',
-  'submitted at',
+  'Item',
+  'Person',
+  'Email',
+  'Skill',
+  'Level',
+  'Role level',
+  'From course',
+  'Submitted at',
 ]
 
 test.group('Exports: validations', (group) => {
@@ -684,7 +684,7 @@ test.group('Exports: validations as a job', (group) => {
     assert.equal(record.kind, 'validations')
     assert.equal(record.rowsTotal, 4)
     assert.deepEqual(await fileColumns(record, [0, 1, 3]), [
-      ['item', 'person', 'skill'],
+      ['Item', 'Person', 'Skill'],
       ['Target role level to confirm', 'Rita Report', ''],
       ['Self-assessment', 'Rita Report', 'Service design'],
       ['Self-assessment', 'Sam Second', 'Agile working'],
@@ -748,17 +748,17 @@ async function planWithItems() {
 }
 
 const PLAN_HEADER = [
-  'item',
-  'kind',
-  'skill',
-  'target level',
-  'course code',
-  'course',
-  'due on',
-  'overdue',
-  'status',
-  'agreed by',
-  'agreed at',
+  'Item',
+  'Kind',
+  'Skill',
+  'Target level',
+  'Course code',
+  'Course',
+  'Due on',
+  'Overdue',
+  'Status',
+  'Agreed by',
+  'Agreed at',
 ]
 
 test.group('Exports: development plans', (group) => {
@@ -874,7 +874,7 @@ test.group('Exports: development plans', (group) => {
     assert.deepEqual(
       rowsOf(response.text()).map((row) => [row[0], row[8]]),
       [
-        ['item', 'status'],
+        ['Item', 'Status'],
         ['Service design to level 3 (Practitioner)', 'Planned'],
         [`Agile delivery (${agile.code})`, 'In progress'],
         ['Data analysis to level 2 (Working)', 'Planned'],
@@ -921,7 +921,7 @@ test.group('Exports: development plans as a job', (group) => {
     assert.deepEqual(record.filters, { personId: String(person.id) })
     assert.equal(record.rowsDone, 5)
     assert.deepEqual(await fileColumns(record, [1, 6, 8]), [
-      ['kind', 'due on', 'status'],
+      ['Kind', 'Due on', 'Status'],
       ['Skill', '2020-01-10', 'Planned'],
       ['Course', `${DateTime.now().year + 1}-03-03`, 'In progress'],
       ['Skill', '', 'Planned'],
@@ -991,7 +991,7 @@ test.group('Exports: the framework’s skills', (group) => {
       /attachment; filename="framework-skills-\d{4}-\d{2}-\d{2}\.csv"/
     )
     assert.deepEqual(rowsOf(response.text()), [
-      ['skill', 'category', 'description', 'role levels needing it'],
+      ['Skill', 'Category', 'Description', 'Role levels needing it'],
       ['Data modelling', 'Data', 'About Data modelling.', '1'],
       ['Content design', 'User-centred design', 'About Content design.', '0'],
       ['User research', 'User-centred design', 'About User research.', '2'],
@@ -1021,7 +1021,7 @@ test.group('Exports: the framework’s skills as a job', (group) => {
     assert.equal(record.status, 'done')
     assert.equal(record.rowsDone, 3)
     assert.deepEqual(await fileColumns(record, [0, 3]), [
-      ['skill', 'role levels needing it'],
+      ['Skill', 'Role levels needing it'],
       ['Data modelling', '1'],
       ['Content design', '0'],
       ['User research', '2'],

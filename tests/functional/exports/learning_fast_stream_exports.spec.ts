@@ -67,15 +67,15 @@ test.group('Exports: learning', (group) => {
     all.assertStatus(200)
     const rows = rowsOf(all.text())
     assert.deepEqual(rows[0], [
-      'code',
-      'title',
-      'provider',
-      'mode',
-      'status',
-      'hours',
-      'cost (£)',
-      'upcoming sessions',
-      'places booked',
+      'Code',
+      'Title',
+      'Provider',
+      'Mode',
+      'Status',
+      'Hours',
+      'Cost (£)',
+      'Upcoming sessions',
+      'Places booked',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[0], row[1], row[2], row[4], row[6], row[7], row[8]]),
@@ -116,11 +116,11 @@ test.group('Exports: learning', (group) => {
     response.assertStatus(200)
     const rows = rowsOf(response.text())
     assert.deepEqual(rows[0].slice(0, 5), [
-      'name',
-      'email',
-      'organisation',
-      'status',
-      'waiting list position',
+      'Name',
+      'Email',
+      'Organisation',
+      'Status',
+      'Waiting list position',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[0], row[3], row[4]]),
@@ -173,7 +173,7 @@ test.group('Exports: learning', (group) => {
     const record = await client.get('/learning/record.csv').loginAs(learner)
     record.assertStatus(200)
     assert.deepEqual(rowsOf(record.text()), [
-      ['title', 'provider', 'completed on', 'source', 'evidence'],
+      ['Title', 'Provider', 'Completed on', 'Source', 'Evidence'],
       ['User research', '', '2026-02-10', 'Declared', ''],
       ['Service design', 'Alpha Academy', '2026-01-10', 'Declared', ''],
     ])
@@ -222,14 +222,14 @@ test.group('Exports: Fast Stream', (group) => {
     all.assertStatus(200)
     const rows = rowsOf(all.text())
     assert.deepEqual(rows[0], [
-      'name',
-      'email',
-      'scheme',
-      'cohort',
-      'clearance',
-      'started on',
-      'postings',
-      'had a digital posting',
+      'Name',
+      'Email',
+      'Scheme',
+      'Cohort',
+      'Clearance',
+      'Started on',
+      'Postings',
+      'Had a digital posting',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[0], row[2], row[5], row[6], row[7]]),
@@ -275,7 +275,7 @@ test.group('Exports: Fast Stream', (group) => {
     const rounds = await client.get('/fast-stream/admin/rounds.csv').loginAs(admin)
     rounds.assertStatus(200)
     const roundRows = rowsOf(rounds.text())
-    assert.equal(roundRows[0][0], 'round')
+    assert.equal(roundRows[0][0], 'Round')
     const spring = roundRows.find((row) => row[0] === 'Spring round')!
     // Waiting 1, approved 2, places approved 2 + 3, no shortlists.
     assert.deepEqual(spring.slice(6), ['1', '2', '5', '0'])

@@ -85,17 +85,17 @@ test.group('Exports: course catalogue', (group) => {
     )
     const [header, ...rows] = rowsOf(response.text())
     assert.deepEqual(header, [
-      'code',
-      'title',
-      'provider',
-      'mode',
-      'hours',
-      'cost (£)',
-      'next session starts',
-      'next session venue',
-      'next session location',
-      'next session online',
-      'seats left on next session',
+      'Code',
+      'Title',
+      'Provider',
+      'Mode',
+      'Hours',
+      'Cost (£)',
+      'Next session starts',
+      'Next session venue',
+      'Next session location',
+      'Next session online',
+      'Seats left on next session',
     ])
     // By title; the draft and the other provider's course left out; 3 seats less 1 booked.
     assert.deepEqual(
@@ -235,7 +235,7 @@ test.group('Exports: large catalogue export as a job', (group) => {
     assert.deepEqual(
       rowsOf(file).map((row) => [row[1], row[10]]),
       [
-        ['title', 'seats left on next session'],
+        ['Title', 'Seats left on next session'],
         ['Agile basics', '2'],
         ['Data skills', '4'],
         ['Zebra design', ''],
@@ -288,18 +288,18 @@ test.group('Exports: placement search', (group) => {
     response.assertStatus(200)
     const [header, ...rows] = rowsOf(response.text())
     assert.deepEqual(header, [
-      'title',
-      'department',
-      'organisation',
-      'team',
-      'location',
-      'starts on',
-      'places',
-      'clearance required',
-      'digital',
-      'skills developed',
-      'on your shortlist',
-      'you can be matched to it',
+      'Title',
+      'Department',
+      'Organisation',
+      'Team',
+      'Location',
+      'Starts on',
+      'Places',
+      'Clearance required',
+      'Digital',
+      'Skills developed',
+      'On your shortlist',
+      'You can be matched to it',
     ])
     assert.deepEqual(
       rows.map((row) => [row[0], row[1], row[4], row[5], row[6], row[7], row[8], row[10], row[11]]),
@@ -417,7 +417,7 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
     const schemes = await client.get('/fast-stream/admin/schemes.csv').loginAs(admin)
     schemes.assertStatus(200)
     assert.deepEqual(rowsOf(schemes.text()), [
-      ['scheme', 'description', 'entrants'],
+      ['Scheme', 'Description', 'Entrants'],
       ['Digital and technology', '', '2'],
       ['Generalist', '', '1'],
     ])
@@ -425,7 +425,7 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
     const cohorts = await client.get('/fast-stream/admin/cohorts.csv').loginAs(admin)
     cohorts.assertStatus(200)
     assert.deepEqual(rowsOf(cohorts.text()), [
-      ['cohort', 'intake year', 'entrants'],
+      ['Cohort', 'Intake year', 'Entrants'],
       [newer.name, '2014', '2'],
       [older.name, '2012', '1'],
     ])
@@ -458,10 +458,10 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
     response.assertStatus(200)
     assert.deepEqual(
       rowsOf(response.text()).filter((row) =>
-        ['provider', 'Alpha Academy', 'Beta College'].includes(row[0])
+        ['Provider', 'Alpha Academy', 'Beta College'].includes(row[0])
       ),
       [
-        ['provider', 'code', 'courses', 'course admins'],
+        ['Provider', 'Code', 'Courses', 'Course admins'],
         ['Alpha Academy', academy.code, '2', '1'],
         [
           'Beta College',
@@ -540,12 +540,12 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
     response.assertStatus(200)
     const [header, ...rows] = rowsOf(response.text())
     assert.deepEqual(header.slice(0, 6), [
-      'file',
-      'uploaded at',
-      'uploaded by',
-      'for organisation',
-      'status',
-      'rows',
+      'File',
+      'Uploaded at',
+      'Uploaded by',
+      'For organisation',
+      'Status',
+      'Rows',
     ])
     // Newest first.
     assert.deepEqual(
@@ -632,12 +632,12 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
     leaders.assertStatus(200)
     assert.deepEqual(rowsOf(leaders.text()), [
       [
-        'organisation',
-        'type',
-        'digital leader',
-        'digital leader email',
-        'meets action 01',
-        'reason',
+        'Organisation',
+        'Type',
+        'Digital Leader',
+        'Digital Leader email',
+        'Meets action 01',
+        'Reason',
       ],
       ['Alpha Agency', 'Executive agency', 'Lena Leader', 'lena.leader@example.gov.uk', 'yes', ''],
       ['Department Alpha', 'Ministerial department', '', '', 'no', 'No Digital Leader named'],
@@ -648,12 +648,12 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
     // No mandatory Service Manager course exists, so a named manager is not yet trained.
     assert.deepEqual(rowsOf(services.text()), [
       [
-        'service',
-        'organisation',
-        'transactions a year',
-        'service manager',
-        'meets action 02',
-        'status',
+        'Service',
+        'Organisation',
+        'Transactions a year',
+        'Service Manager',
+        'Meets action 02',
+        'Status',
       ],
       ['Book a test', 'Alpha Agency', '120000', 'Sam Manager', 'no', 'Service Manager not trained'],
       ['Apply for a permit', 'Department Alpha', '250000', '', 'no', 'No Service Manager named'],

@@ -229,6 +229,29 @@ test.group('Fast Stream admin: importing entrants', (group) => {
     wrongType.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
   })
 
+  test('a file headed as the template heads it is read as one in lower case', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await setUp()
+    const template = await client
+      .get('/fast-stream/admin/entrants/import/template.csv')
+      .loginAs(admin)
+    const header = template.text().split('\n')[0]
+    assert.equal(header, 'Email,Scheme,Cohort,Clearance,Started on,Locations')
+    const response = await upload(
+      client,
+      admin,
+      [header, 'amira@example.gov.uk,Digital and Technology,2013 intake,SC,2013-09-02,Leeds'].join(
+        '\n'
+      )
+    )
+    response.assertStatus(200)
+    const html = response.text().replace(/\s+/g, ' ')
+    assert.include(html, 'New entrants to add</th><td class="text-right">1</td>')
+    assert.include(html, 'Rows that cannot be imported</th><td class="text-right">0</td>')
+  })
+
   test('a quote inside a cell that is not in quotes is read as written', async ({
     client,
     assert,
@@ -323,6 +346,6 @@ test.group('Fast Stream admin: importing entrants', (group) => {
       .loginAs(admin)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    assert.match(response.text(), /^email,scheme,cohort,clearance,started on,locations\n/)
+    assert.match(response.text(), /^Email,Scheme,Cohort,Clearance,Started on,Locations\n/)
   })
 })

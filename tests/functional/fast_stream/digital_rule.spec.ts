@@ -180,16 +180,16 @@ test.group('Fast Stream: the digital-placement rule', (group) => {
     csv.assertHeader('content-type', 'text/csv; charset=utf-8')
     const rows: string[][] = parse(csv.text())
     assert.deepEqual(rows[0], [
-      'entrant_id',
-      'name',
-      'email',
-      'scheme',
-      'cohort',
-      'started_on',
-      'two_year_mark',
-      'state',
-      'last_chance_from',
-      'last_chance_to',
+      'Entrant ID',
+      'Name',
+      'Email',
+      'Scheme',
+      'Cohort',
+      'Started on',
+      'Two-year mark',
+      'State',
+      'Last chance from',
+      'Last chance to',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[1], row[7], row[8], row[9]]),

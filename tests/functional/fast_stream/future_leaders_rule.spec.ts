@@ -178,7 +178,7 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     const csv = await client.get('/insights/future-leaders.csv').loginAs(capability)
     csv.assertStatus(200)
     const rows: string[][] = parse(csv.text())
-    assert.deepEqual(rows[0], ['measure', 'value'])
+    assert.deepEqual(rows[0], ['Measure', 'Value'])
     assert.deepInclude(rows, ['future leaders within the scheme', '5'])
     assert.deepInclude(rows, ['digital rule: met', '1'])
     assert.deepInclude(rows, ['digital rule: on track', '2'])
@@ -215,16 +215,16 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     csv.assertStatus(200)
     const rows: string[][] = parse(csv.text())
     assert.deepEqual(rows[0], [
-      'entrant_id',
-      'name',
-      'email',
-      'scheme',
-      'cohort',
-      'started_on',
-      'scheme_end',
-      'state',
-      'last_chance_from',
-      'last_chance_to',
+      'Entrant ID',
+      'Name',
+      'Email',
+      'Scheme',
+      'Cohort',
+      'Started on',
+      'Scheme end',
+      'State',
+      'Last chance from',
+      'Last chance to',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => [row[1], row[3], row[6], row[7], row[8], row[9]]),

@@ -402,7 +402,7 @@ test.group('Fast Stream matching: running the match', (group) => {
     const lines = response.text().trim().split('\n')
     assert.equal(
       lines[0],
-      'entrant_id,name,email,scheme,outcome,placement_id,placement,team,organisation,location,digital,choice,unmatched_code,unmatched_reason,moved_by,moved_at,moved_reason'
+      'Entrant ID,Name,Email,Scheme,Outcome,Placement ID,Placement,Team,Organisation,Location,Digital,Choice,Unmatched code,Unmatched reason,Moved by,Moved at,Moved reason'
     )
     assert.lengthOf(lines, 4)
     const bo = lines.find((line) => line.includes('Bo Diddley'))!

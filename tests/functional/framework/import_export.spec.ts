@@ -98,6 +98,25 @@ test.group('Framework import', (group) => {
     )
   })
 
+  test('a file headed as the download heads it is read as one headed as the reference file', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['capability_admin'] })
+    const uploaded = await upload(
+      client,
+      admin,
+      Buffer.from(
+        'Role family,Role,Role level,Skill,Skill level\n' +
+          'Data,Data analyst,Data analyst,Data analysis,Working\n'
+      )
+    )
+    const location = uploaded.header('location')!
+    const preview = await client.get(location).loginAs(admin)
+    preview.assertTextIncludes('Requirements to add</th><td class="text-right">1</td>')
+    assert.notInclude(preview.text(), 'The file cannot be read')
+  })
+
   test('bad rows are listed with line and reason, and applying writes nothing', async ({
     client,
     assert,
@@ -131,7 +150,9 @@ test.group('Framework import', (group) => {
     const uploaded = await upload(client, admin, Buffer.from('name,level\nA,1\n'))
     const preview = await client.get(uploaded.header('location')!).loginAs(admin)
     preview.assertTextIncludes('The file cannot be read')
-    preview.assertTextIncludes('missing role_family, role, role_level, skill, skill_level')
+    preview.assertTextIncludes(
+      'The header row must name the columns Role family, Role, Role level, Skill, Skill level; missing Role family, Role, Role level, Skill, Skill level'
+    )
   })
 
   test('a file that is not a CSV, or no file, gets a field message', async ({ client }) => {
@@ -270,7 +291,7 @@ test.group('Framework export', (group) => {
     assert.include(response.header('content-type'), 'text/csv')
     const lines = response.text().trim().split('\n')
     assert.deepEqual(lines, [
-      'role_family,role,role_level,skill,skill_level',
+      'Role family,Role,Role level,Skill,Skill level',
       'Data,Data analyst,Data analyst,Data analysis,Working',
       'Data,Data analyst,Data analyst,Ethics,Awareness',
     ])

@@ -288,6 +288,27 @@ test.group('Staff import', (group) => {
     )
   })
 
+  test('a file headed as the template heads it is read as one in lower case', async ({
+    client,
+    assert,
+  }) => {
+    const { dftHr } = await departments()
+    const template = await client.get('/admin/staff-imports/template.csv').loginAs(dftHr)
+    const header = template.text().split('\n')[0]
+    assert.equal(
+      header,
+      'Email,Name,Organisation code,Grade,Profession,Role level,Line manager email'
+    )
+    await upload(
+      client,
+      dftHr,
+      Buffer.from(`${header}\nnew.person@dft.example,New Person,dvla,EO,digital,Developer,\n`)
+    )
+    const staffImport = await latestImport()
+    assert.equal(staffImport.status, 'checked')
+    assert.deepEqual([staffImport.newRows, staffImport.badRows], [1, 0])
+  })
+
   test('a column left out of the file leaves that field as recorded', async ({
     client,
     assert,

@@ -90,7 +90,7 @@ test.group('Dashboards: capability coverage', (group) => {
     csv.assertStatus(200)
     csv.assertHeader('content-type', 'text/csv; charset=utf-8')
     assert.deepEqual(csvRows(csv.text()), [
-      ['breakdown', 'name', 'people', 'meeting_every_requirement', 'coverage_percent'],
+      ['Breakdown', 'Name', 'People', 'Meeting every requirement', 'Coverage (%)'],
       ['organisation', 'Department A (directly)', '2', '1', '50'],
       ['organisation', 'Agency A1', '3', '2', '66.7'],
       ['role family', 'Leadership', '1', '1', '100'],
@@ -175,10 +175,10 @@ test.group('Dashboards: skill gaps', (group) => {
     csv.assertStatus(200)
     assert.deepEqual(csvRows(csv.text()).slice(0, 4), [
       [
-        'organisation',
-        'skill_category',
-        'people_below_required_level',
-        'people_assessed_against_category',
+        'Organisation',
+        'Skill category',
+        'People below the required level',
+        'People assessed against the category',
       ],
       ['Department A (directly)', 'Product and delivery', '1', '2'],
       ['Department A (directly)', 'Technical', '0', '0'],

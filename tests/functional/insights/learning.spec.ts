@@ -81,7 +81,7 @@ test.group('Dashboards: training', (group) => {
     const csv = await client.get('/insights/training.csv?year=2025').loginAs(hrA)
     csv.assertStatus(200)
     const rows = csvRows(csv.text())
-    assert.deepEqual(rows[0], ['measure', 'value'])
+    assert.deepEqual(rows[0], ['Measure', 'Value'])
     assert.deepInclude(rows, ['enrolments: Completed', '2'])
     assert.deepInclude(rows, ['completion rate (%)', '50'])
     assert.deepInclude(rows, ['spend (£)', '1550.00'])
@@ -161,10 +161,10 @@ test.group('Dashboards: session fill and waiting lists', (group) => {
     const csv = await client.get('/insights/waiting-lists.csv?year=2025').loginAs(admin)
     const rows = csvRows(csv.text())
     assert.deepEqual(rows[0], [
-      'course_code',
-      'course',
-      'learners_waiting',
-      'sessions_with_a_waiting_list',
+      'Course code',
+      'Course',
+      'Learners waiting',
+      'Sessions with a waiting list',
     ])
     assert.deepEqual(
       rows.slice(1).map((row) => row.slice(1)),

@@ -165,7 +165,7 @@ test.group('Dashboards: trends', (group) => {
     const csv = await client.get('/insights/trends.csv?year=2025').loginAs(hrA)
     csv.assertStatus(200)
     const lines = csv.text().trim().split('\n')
-    assert.equal(lines[0].split(',')[0], 'taken_on')
+    assert.equal(lines[0].split(',')[0], 'Taken on')
     assert.equal(lines[1].split(',').slice(0, 2).join(','), '2025-05-01,40')
     assert.lengthOf(lines, 4)
   })

@@ -64,7 +64,7 @@ test.group('Dashboards: headcount', (group) => {
     const csv = await client.get('/insights/headcount.csv?year=2025').loginAs(hrA)
     csv.assertStatus(200)
     assert.deepEqual(csvRows(csv.text()), [
-      ['role_family', 'role_profile', 'posts_needed', 'in_post', 'being_recruited', 'shortfall'],
+      ['Role family', 'Role profile', 'Posts needed', 'In post', 'Being recruited', 'Shortfall'],
       ['Leadership', 'Leader', '0', '1', '0', '0'],
       ['Product and delivery', 'Delivery manager', '5', '2', '2', '3'],
       ['Technical', 'Developer', '5', '2', '2', '3'],
@@ -110,7 +110,7 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
 
     const csv = await client.get('/insights/digital-leaders.csv').loginAs(hrA)
     assert.deepEqual(csvRows(csv.text()), [
-      ['organisation', 'type', 'digital_leader_in_place', 'digital_leader', 'reason'],
+      ['Organisation', 'Type', 'Digital Leader in place', 'Digital Leader', 'Reason'],
       ['Agency A1', 'Executive agency', 'no', '', 'No Digital Leader named'],
       ['Department A', 'Ministerial department', 'yes', 'Alice Able', ''],
     ])
@@ -168,12 +168,12 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
     const csv = await client.get('/insights/service-managers.csv').loginAs(admin)
     assert.deepEqual(csvRows(csv.text()), [
       [
-        'organisation',
-        'services_over_threshold',
-        'compliant',
-        'training_booked',
-        'not_trained',
-        'none_named',
+        'Organisation',
+        'Services over the threshold',
+        'Compliant',
+        'Service Manager training booked',
+        'Service Manager not trained',
+        'No Service Manager named',
       ],
       ['Department A', '2', '1', '0', '0', '1'],
       ['Department B', '2', '0', '1', '1', '0'],

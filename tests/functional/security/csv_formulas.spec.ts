@@ -183,7 +183,7 @@ test.group('CSV formulas: people, organisations, the audit trail and staff impor
       '-1+1@example.gov.uk',
       '@SUM(1) name',
     ])
-    assert.deepEqual(problems[0], ['line', 'email', 'name', 'problem'])
+    assert.deepEqual(problems[0], ['Line', 'Email', 'Name', 'Problem'])
     assert.lengthOf(problems, 3)
 
     assertSafeCsv(assert, await client.get('/admin/staff-imports.csv').loginAs(hr), [
@@ -400,13 +400,13 @@ test.group('CSV formulas: Fast Stream', (group) => {
       await client.get(`/fast-stream/admin/rounds/${round.id}/results.csv`).loginAs(admin),
       [P.person, P.email, P.scheme, P.placement, P.team, P.organisation, P.location]
     )
-    assert.equal(matches[0][0], 'entrant_id')
+    assert.equal(matches[0][0], 'Entrant ID')
     const template = assertSafeCsv(
       assert,
       await client.get('/fast-stream/admin/entrants/import/template.csv').loginAs(admin),
       []
     )
-    assert.equal(template[0][0], 'email')
+    assert.equal(template[0][0], 'Email')
   })
 
   test('a team lead’s placements and applicants, and an entrant’s search, export formula-like text as text', async ({
@@ -524,7 +524,7 @@ test.group('CSV formulas: capability and the framework', (group) => {
       [P.family, P.role, P.level, P.skill]
     )
     assert.deepEqual(framework, [
-      ['role_family', 'role', 'role_level', 'skill', 'skill_level'],
+      ['Role family', 'Role', 'Role level', 'Skill', 'Skill level'],
       [`'${P.family}`, `'${P.role}`, `'${P.level}`, `'${P.skill}`, 'Practitioner'],
     ])
   })

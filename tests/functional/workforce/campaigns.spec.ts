@@ -340,7 +340,7 @@ test.group('Recruitment campaigns', (group) => {
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
     const lines = response.text().trim().split('\n')
     assert.lengthOf(lines, 2)
-    assert.match(lines[0], /^id,organisation,role_profile,title,posts,hires/)
+    assert.match(lines[0], /^ID,Organisation,Role profile,Title,Posts,Hires/)
     assert.include(
       lines[1],
       'Driver and Vehicle Licensing Agency,Software developer,Filled devs,4,3,,,Filled'

@@ -380,7 +380,7 @@ test.group('Capability gap register', (group) => {
     assert.lengthOf(lines, 2)
     assert.equal(
       lines[0],
-      'id,organisation,kind,role_profile,skill,title,severity,mitigation,owner_email,due_on,overdue,status,source,description'
+      'ID,Organisation,Kind,Role profile,Skill,Title,Severity,Mitigation,Owner email,Due on,Overdue,Status,Source,Description'
     )
     assert.include(
       lines[1],

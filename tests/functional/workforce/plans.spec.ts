@@ -633,26 +633,26 @@ test.group('Capability plans: CSV export', (group) => {
       .split('\n')
       .map((row) => row.split(','))
     assert.deepEqual(rows[0], [
-      'plan_id',
-      'organisation',
-      'organisation_code',
-      'financial_year',
-      'status',
-      'role_profile',
-      'posts_needed',
-      'in_post',
-      'in_post_counted',
-      'in_post_override_reason',
-      'vacancies',
-      'planned_to_recruit',
-      'planned_to_train',
-      'open_campaign_posts',
-      'in_post_at_submission',
-      'vacancies_at_submission',
-      'open_campaign_posts_at_submission',
-      'in_post_at_approval',
-      'vacancies_at_approval',
-      'open_campaign_posts_at_approval',
+      'Plan ID',
+      'Organisation',
+      'Organisation code',
+      'Financial year',
+      'Status',
+      'Role profile',
+      'Posts needed',
+      'In post',
+      'In post counted',
+      'In post override reason',
+      'Vacancies',
+      'Planned to recruit',
+      'Planned to train',
+      'Open campaign posts',
+      'In post at submission',
+      'Vacancies at submission',
+      'Open campaign posts at submission',
+      'In post at approval',
+      'Vacancies at approval',
+      'Open campaign posts at approval',
     ])
     const byPlanAndRole = new Map(rows.slice(1).map((row) => [`${row[0]} ${row[5]}`, row]))
     assert.equal(rows.length, 4, 'three lines in DfT’s tree, none of HMRC’s')
@@ -811,15 +811,15 @@ test.group('Capability plans: figures frozen when sent and approved', (group) =>
       .map((row) => row.split(','))
     const cells = Object.fromEntries(header.map((name, index) => [name, line[index]]))
     assert.deepInclude(cells, {
-      in_post: '3',
-      vacancies: '9',
-      open_campaign_posts: '5',
-      in_post_at_submission: '2',
-      vacancies_at_submission: '10',
-      open_campaign_posts_at_submission: '3',
-      in_post_at_approval: '',
-      vacancies_at_approval: '',
-      open_campaign_posts_at_approval: '',
+      'In post': '3',
+      'Vacancies': '9',
+      'Open campaign posts': '5',
+      'In post at submission': '2',
+      'Vacancies at submission': '10',
+      'Open campaign posts at submission': '3',
+      'In post at approval': '',
+      'Vacancies at approval': '',
+      'Open campaign posts at approval': '',
     })
 
     const api = await client
@@ -892,10 +892,10 @@ test.group('Capability plans: figures frozen when sent and approved', (group) =>
       .map((row) => row.split(','))
     const cells = Object.fromEntries(header.map((name, index) => [name, line[index]]))
     assert.deepInclude(cells, {
-      in_post: '4',
-      in_post_at_submission: '2',
-      in_post_at_approval: '3',
-      vacancies_at_approval: '9',
+      'In post': '4',
+      'In post at submission': '2',
+      'In post at approval': '3',
+      'Vacancies at approval': '9',
     })
 
     // HMRC's plan is approved as sent: one snapshot, shown as both.

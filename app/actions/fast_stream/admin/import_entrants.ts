@@ -37,6 +37,9 @@ export const IMPORT_COLUMNS = [
   'started on',
   'locations',
 ] as const
+
+/* The same columns as the template names them ("Started on" reads as "started on"). */
+export const IMPORT_HEADER = ['Email', 'Scheme', 'Cohort', 'Clearance', 'Started on', 'Locations']
 const REQUIRED_COLUMNS = IMPORT_COLUMNS.filter((column) => column !== 'locations')
 
 /* One row of the file as written, with its line number (the header is line 1). */

@@ -4,14 +4,13 @@ import { readFile } from 'node:fs/promises'
 import { entrantFileValidator, entrantImportApplyValidator } from '#validators/fast_stream_admin'
 import {
   applyEntrantImport,
-  IMPORT_COLUMNS,
+  IMPORT_HEADER,
   MAX_IMPORT_ROWS,
   previewEntrantImport,
 } from '#actions/fast_stream/admin/import_entrants'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { sendCsv } from '#services/csv_export'
 
-/* "1 row", "3 rows". */
 /* Rows of each kind the preview lists in full; the rest are counted. */
 const LISTED_ROWS = 200
 
@@ -34,7 +33,7 @@ export default class EntrantImportsController {
     sendCsv(
       response,
       'fast-stream-entrants.csv',
-      [...IMPORT_COLUMNS],
+      IMPORT_HEADER,
       [
         [
           'name@example.gov.uk',

@@ -4,6 +4,7 @@ import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { sendCsv } from '#services/csv_export'
+import { MATCHES_HEADER } from '#queries/exports/page_csv_headers'
 import { roundStatusLabels } from '#enums/fast_stream'
 import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
 import { resultsFiltersValidator } from '#validators/fast_stream_matching'
@@ -118,31 +119,7 @@ export default class MatchResultsController {
         }
       }
     }
-    sendCsv(
-      response,
-      `round-${round.id}-matches.csv`,
-      [
-        'entrant_id',
-        'name',
-        'email',
-        'scheme',
-        'outcome',
-        'placement_id',
-        'placement',
-        'team',
-        'organisation',
-        'location',
-        'digital',
-        'choice',
-        'unmatched_code',
-        'unmatched_reason',
-        'moved_by',
-        'moved_at',
-        'moved_reason',
-      ],
-      lines(),
-      { noStore: false }
-    )
+    sendCsv(response, `round-${round.id}-matches.csv`, MATCHES_HEADER, lines(), { noStore: false })
   }
 
   /* Publishing cannot be undone: this page says what it will do before the button does it. */
