@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
-import { singleSignOnOnly } from '#actions/identity/department_sign_in'
+import { allowsPasswordSignIn } from '#services/password_sign_in'
 
 export type SignInResult =
   | { type: 'signed_in'; user: User }
@@ -47,7 +47,7 @@ export async function signIn(email: string, password: string, ip: string): Promi
   const normalised = email.trim().toLowerCase()
   // People of a single sign-on only organisation have no password here to check.
   const person = await User.findBy('email', normalised)
-  if (person && (await singleSignOnOnly(person))) return { type: 'single_sign_on_only' }
+  if (person && !(await allowsPasswordSignIn(person))) return { type: 'single_sign_on_only' }
   const attempts = passwordAttempts(normalised, ip)
 
   let result: Awaited<ReturnType<typeof attempts.penalize<User>>>
