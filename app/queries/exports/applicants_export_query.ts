@@ -14,21 +14,21 @@ import { clearanceLabels, type Clearance } from '#enums/fast_stream'
 import { sqlTime } from '#queries/exports/sql_time'
 
 export const APPLICANTS_HEADER = [
-  'order',
-  'name',
-  'email',
-  'scheme',
-  'cohort',
-  'clearance',
-  'their choice',
-  'submitted at',
-  'team rank',
-  'placed by',
-  'postings',
-  'previous departments',
-  'had a digital posting',
-  'needs a digital placement',
-  'can be matched here',
+  'Order',
+  'Name',
+  'Email',
+  'Scheme',
+  'Cohort',
+  'Clearance',
+  'Their choice',
+  'Submitted at',
+  'Team rank',
+  'Placed by',
+  'Postings',
+  'Previous departments',
+  'Had a digital posting',
+  'Needs a digital placement',
+  'Can be matched here',
 ]
 
 /*
