@@ -249,8 +249,8 @@ test.group('Staff import, in a browser', (group) => {
       'page'
     )
     assert.deepEqual(await bodyRows(page.getByRole('table', { name: 'New: page 1 of 1' })), [
-      ['2', 'new.person@dft.example', 'New Person', 'dvla'],
-      ['3', 'boss@dft.example', 'The Boss', 'dft'],
+      ['2', 'new.person@dft.example', 'New Person', 'DVLA'],
+      ['3', 'boss@dft.example', 'The Boss', 'Department for Transport'],
     ])
     await page.assertAccessible()
 
@@ -265,7 +265,7 @@ test.group('Staff import, in a browser', (group) => {
       'Changes',
     ])
     assert.deepEqual(await bodyRows(changedTable), [
-      ['4', 'mover@dft.example', 'Mo Mover', 'dft', 'grade'],
+      ['4', 'mover@dft.example', 'Mo Mover', 'Department for Transport', 'grade'],
     ])
     await page.assertAccessible()
 
