@@ -117,8 +117,8 @@ const rank = (grade: unknown) => gradeValues.indexOf(String(grade) as (typeof gr
  * Gives each Future Leader a line manager in their own organisation, senior
  * to them, nearest grade first, who keeps 3 to 8 reports: one with room,
  * else one whose span is full hands a report who manages nobody to another
- * manager with room and above that report's grade. Failing both, any
- * manager with room.
+ * manager with room and above that report's grade (never one whose
+ * manager has decided anything of theirs). Failing both, any manager with room.
  */
 async function assignLineManagers(
   trx: TransactionClientContract,
@@ -142,6 +142,21 @@ async function assignLineManagers(
       managerId: row.line_manager_id === null ? null : Number(row.line_manager_id),
       reports: Number(row.reports),
     }))
+    // Someone whose manager has decided a request, claim or assessment of theirs keeps that manager.
+    const decidedByManager = new Set<number>()
+    for (const [table, decider] of [
+      ['enrolments', 'decided_by'],
+      ['skill_claims', 'decided_by'],
+      ['skill_assessments', 'assessed_by'],
+    ] as const) {
+      const decided = await trx
+        .from(`${table} as d`)
+        .join('users as p', 'p.id', 'd.user_id')
+        .where('p.organisation_id', person.organisationId)
+        .whereColumn(`d.${decider}`, 'p.line_manager_id')
+        .distinct('p.id')
+      for (const row of decided) decidedByManager.add(Number(row.id))
+    }
     const hasRoom = (row: (typeof staff)[number]) =>
       row.reports >= MIN_REPORTS && row.reports < MAX_REPORTS
     const seniors = staff
@@ -150,7 +165,9 @@ async function assignLineManagers(
     let manager = seniors.find(hasRoom)
     for (const full of manager ? [] : seniors) {
       const leaf = staff
-        .filter((row) => row.managerId === full.id && row.reports === 0)
+        .filter(
+          (row) => row.managerId === full.id && row.reports === 0 && !decidedByManager.has(row.id)
+        )
         .sort((a, b) => rank(a.grade) - rank(b.grade) || a.id - b.id)[0]
       const taker = leaf
         ? staff.find(
