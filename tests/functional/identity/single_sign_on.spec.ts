@@ -305,6 +305,28 @@ test.group('Signing in with a department account', (group) => {
     assert.lengthOf(await refusals('no_sign_in_started'), 1)
   })
 
+  test('a sign-in that took more than 15 minutes at the provider must start again', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .get('/sign-in/department/callback?code=a-code&state=the-state')
+      .withSession({
+        departmentSignIn: {
+          providerId: provider.id,
+          state: 'the-state',
+          nonce: 'the-nonce',
+          codeVerifier: 'the-code-verifier',
+          returnTo: '/',
+          startedAt: Date.now() - 16 * 60_000,
+        },
+      })
+      .redirects(0)
+    response.assertStatus(400)
+    response.assertTextIncludes('the sign-in took too long. Start again')
+    assert.lengthOf(await refusals('sign_in_expired'), 1)
+  })
+
   test('an expired ID token is refused; one a few seconds past its expiry, within the clock tolerance, is accepted', async ({
     assert,
   }) => {
