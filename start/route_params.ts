@@ -13,3 +13,10 @@ const WHOLE_NUMBER = /^[1-9]\d{0,15}$/
 for (const param of ['id', 'postingId', 'matchId', 'userId', 'lineId']) {
   router.where(param, WHOLE_NUMBER)
 }
+
+/*
+ * A password link's token is base64url text; anything else matches no
+ * route (404). A token of the right characters but the wrong length or
+ * secret reaches the link's page, which says what to do.
+ */
+router.where('token', /^[\w-]{1,128}$/)

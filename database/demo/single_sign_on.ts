@@ -99,11 +99,24 @@ export async function seedDemoSingleSignOn(client: Client) {
   for (const account of DEMO_SSO.accounts.filter((candidate) => candidate.inService)) {
     const existing = await client.from('users').where('email', account.email).select('id').first()
     if (existing) continue
+    // Managed, like everyone in the demo, by someone senior in the department with room for a report.
+    const manager = await client
+      .from('users as u')
+      .where('u.organisation_id', organisation.id)
+      .whereIn('u.grade', ['G7', 'G6'])
+      .whereRaw(
+        '(select count(*) from users as r where r.line_manager_id = u.id) between ? and ?',
+        [3, 7]
+      )
+      .orderBy('u.id')
+      .select('u.id')
+      .first()
     await client.table('users').insert({
       full_name: account.name,
       email: account.email,
       password: null,
       organisation_id: organisation.id,
+      line_manager_id: manager?.id ?? null,
       grade: 'SEO',
       profession: 'digital',
       created_at: now,

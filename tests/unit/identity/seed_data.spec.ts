@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DEMO_SSO } from '#database/demo/single_sign_on'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -255,8 +256,8 @@ test.group('Seed data: demo seeder', (group) => {
       )
     assert.isAtLeast(people.length, 240)
     assert.isTrue(
-      people.every((person) => person.email.endsWith('@demo.example')),
-      'every demo e-mail ends @demo.example'
+      people.every((person) => /@([a-z0-9-]+\.)*demo\.example$/.test(person.email)),
+      'every demo e-mail is at demo.example or one of its departments (hmrc.demo.example)'
     )
     assert.isTrue(people.every((person) => person.grade && person.profession))
 
@@ -348,9 +349,18 @@ test.group('Seed data: demo seeder', (group) => {
     )
     assert.isAtLeast(learnerManagers.length, 8)
 
+    // People of a department that signs in with its own account have that department's addresses.
+    const departmentAccounts = people.filter((person) =>
+      /@[a-z]+\.demo\.example$/.test(person.email)
+    )
+    assert.sameMembers(
+      departmentAccounts.map((person) => person.email),
+      DEMO_SSO.accounts.filter((account) => account.inService).map((account) => account.email)
+    )
     const generic = people.filter(
       (person) =>
-        !/^(admin|courses|faststream|hr\.|teamlead\.|learner\d|entrant\d)/.test(person.email)
+        !/^(admin|courses|faststream|hr\.|teamlead\.|learner\d|entrant\d)/.test(person.email) &&
+        !departmentAccounts.includes(person)
     )
     assert.isTrue(
       generic.every((person) => /^[a-z'-]+\.[a-z'-]+\d+@demo\.example$/.test(person.email))
