@@ -1,0 +1,34 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import Team from '#models/team'
+
+test.group('Home page counts, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('department HR of one organisation read one person, organisation and team in the singular', async ({
+    browserContext,
+    visit,
+    assert,
+  }) => {
+    const organisation = await OrganisationFactory.merge({ name: 'Office of One' }).create()
+    await Team.create({ organisationId: organisation.id, name: 'Only team', location: 'York' })
+    const hr = await createUser({ roles: ['department_hr'], organisation })
+    await browserContext.loginAs(hr)
+
+    const page = await visit('/')
+    const panel = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Your organisation' }),
+    })
+    const texts = await panel.getByRole('listitem').allInnerTexts()
+    const figures = texts.map((text) => text.replace(/\s+/g, ' ').trim())
+    assert.includeMembers(figures, [
+      '1 active person',
+      '0 deactivated accounts',
+      '1 organisation',
+      '1 delivery team',
+    ])
+    await page.assertAccessible()
+  })
+})
