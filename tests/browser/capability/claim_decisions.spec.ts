@@ -11,20 +11,8 @@ import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import type User from '#models/user'
 import SkillClaimDecided from '#mails/skill_claim_decided'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { baseURL, textsOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* The text of each cell of a table's row, found by the text of its row header. */
 async function rowCells(table: Locator, rowHeader: string | RegExp) {

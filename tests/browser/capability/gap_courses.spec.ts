@@ -14,22 +14,9 @@ import CourseAudience from '#models/course_audience'
 import type Course from '#models/course'
 import type User from '#models/user'
 import { recordAttendance } from '#actions/learning/record_attendance'
+import { textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 /* The text of each cell of a table's row, found by the text of its row header. */
 async function rowCells(table: Locator, rowHeader: string | RegExp) {

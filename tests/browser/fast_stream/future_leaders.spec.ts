@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -20,19 +20,8 @@ import Placement from '#models/placement'
 import Service from '#models/service'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import type User from '#models/user'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
+import { baseURL, textOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* A page in a browser context of its own, signed in as the user. */
 async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {

@@ -9,15 +9,8 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createEntrant, createRound } from '#database/factories/fast_stream_factory'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
+import { textOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* The text of every cell of each body row of a table, top to bottom. */
 async function bodyRows(table: Locator) {

@@ -10,26 +10,9 @@ import type User from '#models/user'
 import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import type CourseSession from '#models/course_session'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 /* Presses Tab until the focused element is the one with this accessible label, at most `limit` times. */
 async function tabTo(page: Page, target: Locator, limit = 80) {

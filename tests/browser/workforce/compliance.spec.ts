@@ -11,16 +11,8 @@ import {
 import Organisation from '#models/organisation'
 import Service from '#models/service'
 import { completeCourse, digitalLeaderTraining, holdRole } from '#tests/support/digital_leaders'
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { textsOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* The text of each cell of a table's row, found by the text of its row header. */
 async function rowCells(table: Locator, rowHeader: string | RegExp) {

@@ -10,20 +10,8 @@ import {
 import { createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import CapabilityGap from '#models/capability_gap'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { baseURL, textsOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* Presses Tab until the target has focus, at most `limit` times. */
 async function tabTo(page: Page, target: Locator, limit = 120) {
