@@ -3,6 +3,8 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
+import limiter from '@adonisjs/limiter/services/main'
+import { errors as limiterErrors } from '@adonisjs/limiter'
 import IdentityProvider from '#models/identity_provider'
 import IdentityProviderDomain from '#models/identity_provider_domain'
 import User from '#models/user'
@@ -33,6 +35,17 @@ import { Roles } from '#enums/roles'
  * organisation. Every refusal is audited and logged with its reason.
  */
 
+/*
+ * Department sign-ins that may start, per address and per client address,
+ * before a pause. A whole department may reach the service from one
+ * address at nine in the morning, so that limit is generous; it is there
+ * so that nobody can make the service call a provider without end.
+ */
+export const START_LIMITS = {
+  perAddress: { requests: 10, duration: '15 mins', blockDuration: '15 mins' },
+  perIp: { requests: 600, duration: '5 mins', blockDuration: '5 mins' },
+} as const
+
 /* How long someone has at their provider before the sign-in must start again. */
 const PENDING_MINUTES = 15
 
@@ -62,6 +75,7 @@ export type RefusalReason =
 export type StartResult =
   | { type: 'redirect'; url: string; pending: PendingSignIn }
   | { type: 'no_provider' }
+  | { type: 'throttled'; retryAfter: number }
   | { type: 'refused'; reason: 'provider_unavailable' }
 
 export type FinishResult =
@@ -117,9 +131,26 @@ async function refuse(
  * has one. The e-mail address goes with them as a hint, so they need not
  * type it again there.
  */
-export async function startDepartmentSignIn(email: string, returnTo: string): Promise<StartResult> {
+export async function startDepartmentSignIn(
+  email: string,
+  returnTo: string,
+  ip: string
+): Promise<StartResult> {
   const provider = await providerForEmail(email)
   if (!provider) return { type: 'no_provider' }
+  try {
+    const address = email.trim().toLowerCase()
+    await limiter
+      .multi([
+        { key: `department_sign_in:address:${address}`, ...START_LIMITS.perAddress },
+        { key: `department_sign_in:ip:${ip}`, ...START_LIMITS.perIp },
+      ])
+      .consume()
+  } catch (error) {
+    if (error instanceof limiterErrors.ThrottleException)
+      return { type: 'throttled', retryAfter: error.response.availableIn }
+    throw error
+  }
   try {
     const { url, checks } = await authorisationRequest(provider, email)
     return {

@@ -8,6 +8,7 @@ import {
   type RefusalReason,
   type StartResult,
 } from '#actions/identity/department_sign_in'
+import { minutesToWait } from '#actions/identity/sign_in'
 import { safeReturnPath } from '#services/return_path'
 import { callbackUrl } from '#services/single_sign_on'
 import { tagSession } from '#services/user_sessions'
@@ -80,6 +81,12 @@ export async function sendToDepartment(
       return ctx.response.redirect().toPath('/sign-in/department/continue')
     case 'refused':
       return refusal(ctx, started.reason)
+    case 'throttled':
+      ctx.response.status(429)
+      ctx.response.header('Retry-After', String(started.retryAfter))
+      return ctx.view.render('pages/identity/department_sign_in_failed', {
+        message: `you have started signing in too many times. Wait ${minutesToWait(started.retryAfter)} and try again`,
+      })
     default: {
       const unreachable: never = started
       return unreachable
@@ -99,7 +106,11 @@ export default class DepartmentSignInController {
   async store(ctx: HttpContext) {
     const { request, response, session } = ctx
     const { email } = await request.validateUsing(departmentSignInValidator)
-    const started = await startDepartmentSignIn(email, safeReturnPath(request.input('returnTo')))
+    const started = await startDepartmentSignIn(
+      email,
+      safeReturnPath(request.input('returnTo')),
+      request.ip()
+    )
     if (started.type === 'no_provider') {
       session.flashExcept(['_csrf'])
       session.flash('inputErrorsBag', {

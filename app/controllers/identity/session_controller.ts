@@ -21,7 +21,11 @@ export default class SessionController {
     const { request, response, auth, session } = ctx
     const { email, password } = await request.validateUsing(signInValidator)
     // An address whose department signs its people in goes there; the password is not used.
-    const department = await startDepartmentSignIn(email, safeReturnPath(request.input('returnTo')))
+    const department = await startDepartmentSignIn(
+      email,
+      safeReturnPath(request.input('returnTo')),
+      request.ip()
+    )
     if (department.type !== 'no_provider') return sendToDepartment(ctx, department)
     const result = await signIn(email, password, request.ip())
     switch (result.type) {

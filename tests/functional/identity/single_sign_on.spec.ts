@@ -12,6 +12,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createIdentityProvider, uniqueDomain } from '#database/factories/identity_provider_factory'
 import { callbackUrl, forgetDiscoveredProviders, signedOutUrl } from '#services/single_sign_on'
 import { closedPort, TestIdentityProvider } from '#tests/support/identity_provider'
+import { START_LIMITS } from '#actions/identity/department_sign_in'
 import { Visitor, type Answer } from '#tests/support/session_cookies'
 
 const CLIENT_ID = 'digital-capability-service'
@@ -508,6 +509,31 @@ test.group('Signing in with a department account', (group) => {
     assert.match(answer.location ?? '', /\/sign-in\/department$/)
     const form = await visitor.get('/sign-in/department')
     assert.include(form.text, 'does not sign in to this service with its own accounts')
+  })
+
+  test('starting department sign-ins for one address is throttled, from either form, with a clear page', async ({
+    assert,
+  }) => {
+    const visitor = new Visitor()
+    for (let started = 0; started < START_LIMITS.perAddress.requests; started++) {
+      await startAt(visitor, accounts.known.email)
+    }
+    const fromDepartmentForm = await visitor.submit('/sign-in/department', '/sign-in/department', {
+      email: accounts.known.email.toUpperCase(),
+    })
+    assert.equal(fromDepartmentForm.status, 429)
+    assert.include(
+      fromDepartmentForm.text,
+      'you have started signing in too many times. Wait 15 minutes'
+    )
+    const fromPasswordForm = await visitor.submit('/sign-in', '/sign-in', {
+      email: accounts.known.email,
+      password: 'anything at all',
+    })
+    assert.equal(fromPasswordForm.status, 429)
+
+    // Another person of the same department is not held up by it.
+    await startAt(new Visitor(), accounts.newcomer.email)
   })
 
   test('signing out ends the service’s session and offers the provider’s sign-out', async ({
