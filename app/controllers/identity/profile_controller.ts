@@ -6,6 +6,17 @@ import { changePassword } from '#actions/identity/change_password'
 import { minutesToWait } from '#actions/identity/sign_in'
 import { signOutElsewhere } from '#actions/identity/sign_out_elsewhere'
 import { otherSessionCount, renewSession } from '#services/user_sessions'
+import { allowsPasswordSignIn } from '#services/password_sign_in'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+/*
+ * Whether the person has a password here to change: not those who sign in
+ * only with their department account (they never set one, or their
+ * organisation uses single sign-on only).
+ */
+async function hasPasswordToChange(user: User) {
+  return Boolean(user.password) && (await allowsPasswordSignIn(user))
+}
 
 export default class ProfileController {
   async show({ auth, session, view }: HttpContext) {
@@ -15,15 +26,23 @@ export default class ProfileController {
     })
     const tokens = await User.accessTokens.all(user)
     const otherSessions = await otherSessionCount(user.id, session.sessionId)
-    return view.render('pages/identity/profile', { user, tokens, otherSessions })
+    const passwordChangeable = await hasPasswordToChange(user)
+    return view.render('pages/identity/profile', {
+      user,
+      tokens,
+      otherSessions,
+      passwordChangeable,
+    })
   }
 
-  async editPassword({ view }: HttpContext) {
+  async editPassword({ auth, view }: HttpContext) {
+    if (!(await hasPasswordToChange(auth.getUserOrFail()))) throw new RecordNotFoundException()
     return view.render('pages/identity/change_password')
   }
 
   async updatePassword({ auth, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
+    if (!(await hasPasswordToChange(user))) throw new RecordNotFoundException()
     const { currentPassword, newPassword } = await request.validateUsing(changePasswordValidator, {
       meta: { email: user.email, fullName: user.fullName },
     })

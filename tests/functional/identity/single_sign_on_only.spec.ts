@@ -125,4 +125,34 @@ test.group('Single sign-on only organisations', (group) => {
     const saved = await Organisation.findOrFail(organisation.id)
     assert.isTrue(saved.ssoOnly)
   })
+
+  test('its people, and anyone without a password, are not offered a password to change', async ({
+    client,
+  }) => {
+    const organisation = await OrganisationFactory.merge({ ssoOnly: true }).create()
+    const ssoOnly = await createUser({ organisation })
+    const withoutPassword = await createUser()
+    withoutPassword.password = null
+    await withoutPassword.saveQuietly()
+    for (const person of [ssoOnly, withoutPassword]) {
+      const profile = await client.get('/profile').loginAs(person)
+      profile.assertStatus(200)
+      profile.assertTextIncludes('You sign in with your department account')
+      if (profile.text().includes('/profile/password')) {
+        throw new Error('The profile offers a password change to ' + person.email)
+      }
+      const form = await client.get('/profile/password').loginAs(person)
+      form.assertStatus(404)
+      const change = await client.put('/profile/password').loginAs(person).withCsrfToken().form({
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a long enough passphrase 2026',
+        confirmPassword: 'a long enough passphrase 2026',
+      })
+      change.assertStatus(404)
+    }
+
+    const withPassword = await createUser()
+    const profile = await client.get('/profile').loginAs(withPassword)
+    profile.assertTextIncludes('/profile/password')
+  })
 })
