@@ -14,27 +14,10 @@ import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 const PHONE = { width: 375, height: 700 }
 const UK = 'Europe/London'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 /* The text of each cell of a table's row, found by the text of its row header. */
 async function rowCells(table: Locator, rowHeader: string | RegExp) {

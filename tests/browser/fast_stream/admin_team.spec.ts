@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -22,24 +22,7 @@ import type User from '#models/user'
 import Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import FastStreamEntrant from '#models/fast_stream_entrant'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 /* A page in a browser context of its own, signed in as the user. */
 async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import '#database/factories/user_factory'
 import {
@@ -18,19 +18,8 @@ import { createSkill } from '#database/factories/framework_factory'
 import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
 import type User from '#models/user'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
+import { baseURL, textOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* Presses a button whose form posts and waits for the page it leads to. */
 async function clickAndLoad(page: Page, button: string) {

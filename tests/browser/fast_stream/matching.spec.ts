@@ -6,19 +6,8 @@ import type { Browser, Locator, Page } from 'playwright'
 import { TEST_PASSWORD } from '#database/factories/user_factory'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import FastStreamMatched from '#mails/fast_stream_matched'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
+import { baseURL, textOf } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* The text of every cell of each body row of a table, top to bottom. */
 async function bodyRows(table: Locator) {

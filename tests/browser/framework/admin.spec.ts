@@ -7,20 +7,7 @@ import type { Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { textOf, textsOf } from '#tests/support/page_text'
 
 /*
  * What has focus once the page has moved it (autofocus runs a frame after

@@ -6,22 +6,9 @@ import type { Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
+import { textOf, textsOf } from '#tests/support/page_text'
 
 const PHONE = { width: 375, height: 700 }
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 async function activeElement(page: Page) {
   await afterAutofocus(page)

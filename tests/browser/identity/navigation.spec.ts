@@ -1,15 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { mainNavigationLinks, navigateTo, sectionLinks } from '#tests/support/navigation'
+import { baseURL, textOf } from '#tests/support/page_text'
 
 const PHONE = { width: 375, height: 700 }
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
 
 async function activeElement(page: Page) {
   await afterAutofocus(page)
@@ -57,12 +54,6 @@ async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
   } finally {
     await mirror.close()
   }
-}
-
-/* A locator's text with its whitespace collapsed. */
-async function textOf(locator: Locator) {
-  const text = await locator.textContent()
-  return text?.replace(/\s+/g, ' ').trim()
 }
 
 test.group('Navigation and the page layout, in a browser', (group) => {

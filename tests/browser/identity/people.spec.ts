@@ -1,9 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 import User from '#models/user'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { textOf } from '#tests/support/page_text'
 
 let run = 0
 
@@ -17,12 +18,6 @@ function uniqueEmail(name: string) {
 async function listedNames(page: Page) {
   const names = await page.locator('main table tbody th[scope=row]').allTextContents()
   return names.map((name) => name.trim())
-}
-
-/* A locator's text with its whitespace collapsed. */
-async function textOf(locator: Locator) {
-  const text = await locator.textContent()
-  return text?.replace(/\s+/g, ' ').trim()
 }
 
 /* The value beside a key in a page's summary list. */

@@ -1,15 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator } from 'playwright'
 import User from '#models/user'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-
-/* A locator's text with its whitespace collapsed. */
-async function textOf(locator: Locator) {
-  const text = await locator.textContent()
-  return text?.replace(/\s+/g, ' ').trim()
-}
+import { textOf } from '#tests/support/page_text'
 
 test.group('Your profile, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

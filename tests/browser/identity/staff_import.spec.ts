@@ -11,6 +11,7 @@ import {
 } from '#database/factories/organisation_factory'
 import User from '#models/user'
 import StaffImport from '#models/staff_import'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 
@@ -21,25 +22,6 @@ function peopleFile(...rows: string[]) {
     mimeType: 'text/csv',
     buffer: Buffer.from([HEADER, ...rows].join('\n') + '\n'),
   }
-}
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  const text = await locator.textContent()
-  return collapse(text)
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
 }
 
 async function focusedText(page: Page) {

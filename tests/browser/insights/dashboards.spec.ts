@@ -6,14 +6,8 @@ import { DateTime } from 'luxon'
 import { takeSnapshots } from '#actions/insights/take_snapshots'
 import { financialYearOf } from '#queries/insights/period'
 import { financialYearLabel } from '#enums/workforce'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
+import { baseURL } from '#tests/support/page_text'
+import { collapse } from '#tests/support/html'
 
 /* A table's body rows as the text of their cells. */
 async function tableRows(table: Locator) {

@@ -8,10 +8,7 @@ import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import Export from '#models/export'
 import exportsConfig from '#config/exports'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
+import { baseURL } from '#tests/support/page_text'
 
 /*
  * axe-core cannot run where JavaScript is disabled, so the page as that

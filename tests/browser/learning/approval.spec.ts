@@ -10,26 +10,9 @@ import { createCourse, createSession } from '#database/factories/learning_factor
 import type User from '#models/user'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 async function activeElement(page: Page) {
   await afterAutofocus(page)

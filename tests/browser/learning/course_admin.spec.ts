@@ -12,26 +12,9 @@ import type User from '#models/user'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import { enrol } from '#actions/learning/enrol'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 async function focused(page: Page) {
   await afterAutofocus(page)

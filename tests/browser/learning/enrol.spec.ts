@@ -13,22 +13,9 @@ import type User from '#models/user'
 import CourseAudience from '#models/course_audience'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
+import { textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  return collapse(await locator.textContent())
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
 
 async function focused(page: Page) {
   await afterAutofocus(page)

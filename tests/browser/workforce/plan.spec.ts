@@ -14,25 +14,7 @@ import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RoleAssignment from '#models/role_assignment'
 import RoleLevel from '#models/role_level'
-
-function baseURL() {
-  return `http://${process.env.HOST}:${process.env.PORT}`
-}
-
-/* A text with its whitespace collapsed. */
-function collapse(text: string | null | undefined) {
-  return text?.replace(/\s+/g, ' ').trim()
-}
-
-async function textOf(locator: Locator) {
-  const text = await locator.textContent()
-  return collapse(text)
-}
-
-async function textsOf(locator: Locator) {
-  const texts = await locator.allTextContents()
-  return texts.map((text) => collapse(text))
-}
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
 /* The text of each cell of a table's row, found by the text of its row header. */
 async function rowCells(table: Locator, rowHeader: string | RegExp) {
