@@ -12,13 +12,11 @@ import {
   createShortlist,
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
+import { collapse } from '#tests/support/html'
 
 /* Today in the UK and days some months away, as the rule counts them. */
 const today = () => DateTime.now().setZone('Europe/London').startOf('day')
 const monthsAway = (months: number) => today().plus({ months }).toISODate()!
-
-/* A text with its whitespace collapsed. */
-const collapse = (text: string) => text.replace(/\s+/g, ' ')
 
 /*
  * The report's case, told relative to today: the next round's placements

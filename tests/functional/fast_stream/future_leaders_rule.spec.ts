@@ -16,13 +16,11 @@ import {
 import Service from '#models/service'
 import type Organisation from '#models/organisation'
 import { bearer } from '#tests/support/api'
+import { collapse } from '#tests/support/html'
 
 /* Today in the UK and days some months away, as the rule counts them. */
 const today = () => DateTime.now().setZone('Europe/London').startOf('day')
 const monthsAway = (months: number) => today().plus({ months }).toISODate()!
-
-/* A text with its whitespace collapsed. */
-const collapse = (text: string) => text.replace(/\s+/g, ' ')
 
 /*
  * Both programmes side by side, with rounds whose postings run over the

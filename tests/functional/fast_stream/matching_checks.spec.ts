@@ -14,9 +14,7 @@ import PlacementMatch from '#models/placement_match'
 import type PlacementRound from '#models/placement_round'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
-
-/* A text with its whitespace collapsed. */
-const collapse = (text: string) => text.replace(/\s+/g, ' ')
+import { collapse } from '#tests/support/html'
 
 /* The ranked round matched: Ann, Ben and Cat placed, Dan not; the Data hub team has a lead. */
 async function matchedRound() {
