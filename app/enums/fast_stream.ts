@@ -1,15 +1,16 @@
 /*
  * Fast Stream vocabulary: programmes, clearances, round and placement statuses.
  */
-import { PROGRAMME_RULES, type Programme } from '#domain/fast_stream/programmes'
+import { PROGRAMME_RULES, PROGRAMME_WORDS, type Programme } from '#domain/fast_stream/programmes'
 import { gradeLabels, type Grade } from '#enums/grades'
 
 export { CLEARANCES as clearanceValues, type Clearance } from '#domain/fast_stream/round'
 export { PROGRAMMES as programmeValues, type Programme } from '#domain/fast_stream/programmes'
 
+/* Each programme's name (see programmeWords for the rest of its wording). */
 export const programmeLabels: Record<Programme, string> = {
-  fast_stream: 'Fast Stream',
-  future_leaders: 'Future Leaders Scheme',
+  fast_stream: PROGRAMME_WORDS.fast_stream.name,
+  future_leaders: PROGRAMME_WORDS.future_leaders.name,
 }
 
 /* "Grade 7 or Grade 6": the grades a programme takes, for people to read; null when it takes any. */
@@ -23,12 +24,6 @@ export function gradesTakenInWords(programme: Programme) {
 /* A person's grade for people to read, or that none is recorded. */
 export function gradeInWords(grade: string | null) {
   return grade ? `at ${gradeLabels[grade as Grade] ?? grade}` : 'with no grade recorded'
-}
-
-/* What each programme calls the people on it, one and many. */
-export const participantWords: Record<Programme, { one: string; many: string }> = {
-  fast_stream: { one: 'entrant', many: 'entrants' },
-  future_leaders: { one: 'participant', many: 'participants' },
 }
 
 export const clearanceLabels = {

@@ -28,7 +28,8 @@ export const roleDescriptions: Record<Role, string> = {
   capability_admin: 'Runs the framework, organisations, users and cross-government reporting.',
   department_hr: 'Manages people, plans and reporting for their organisation and its agencies.',
   course_admin: 'Manages the courses and sessions of a training provider.',
-  fast_stream_admin: 'Runs Fast Stream cohorts, placement rounds and matching.',
-  team_lead: 'Offers Fast Stream placements in a delivery team and ranks applicants.',
+  fast_stream_admin:
+    'Runs the Fast Stream and the Future Leaders Scheme: cohorts, placement rounds and matching.',
+  team_lead: 'Offers placements in a delivery team and ranks applicants.',
   learner: 'Sees their role profile and gaps, and finds and books training.',
 }

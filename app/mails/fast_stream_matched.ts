@@ -6,9 +6,12 @@ import {
   ordinal,
   type MailRecipient,
 } from '#mails/fast_stream_mail'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 export type MatchedMailContext = {
   entrant: MailRecipient
+  /* The round's programme, which is the entrant's. */
+  programme: Programme
   round: string
   placement: {
     title: string
@@ -18,7 +21,7 @@ export type MatchedMailContext = {
     startsOn: DateTime
     digital: boolean
   }
-  /* Where the placement was in the entrant's list, or null when the Fast Stream team placed them. */
+  /* Where the placement was in the entrant's list, or null when the team running the programme placed them. */
   choice: number | null
 }
 
@@ -33,17 +36,18 @@ export default class FastStreamMatched extends FastStreamMail {
   }
 
   subjectLine() {
-    return `Your Fast Stream placement: ${this.context.placement.title}`
+    return `Your ${programmeWords(this.context.programme).name} placement: ${this.context.placement.title}`
   }
 
   content() {
     const { round, placement, choice } = this.context
+    const words = programmeWords(this.context.programme)
     return {
-      heading: 'You have a Fast Stream placement',
+      heading: `You have a ${words.name} placement`,
       paragraphs: [
         `The results of ${round} are published. You are matched to ${placement.title} with ${placement.team}, ${placement.organisation}.`,
         choice === null
-          ? 'The Fast Stream team chose this placement for you.'
+          ? `The ${words.team} chose this placement for you.`
           : `It was your ${ordinal(choice)} choice.`,
         'Your new team lead will contact you before you start.',
       ],

@@ -1,7 +1,10 @@
 import { FastStreamMail, myPlacementLink, type MailRecipient } from '#mails/fast_stream_mail'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 export type NotMatchedMailContext = {
   entrant: MailRecipient
+  /* The round's programme, which is the entrant's. */
+  programme: Programme
   round: string
   /* Why, in words for the entrant. */
   reason: string
@@ -18,7 +21,7 @@ export default class FastStreamNotMatched extends FastStreamMail {
   }
 
   subjectLine() {
-    return `Your Fast Stream placement result: ${this.context.round}`
+    return `Your ${programmeWords(this.context.programme).name} placement result: ${this.context.round}`
   }
 
   content() {
@@ -28,7 +31,7 @@ export default class FastStreamNotMatched extends FastStreamMail {
       paragraphs: [
         `The results of ${round} are published, and you have not been matched to a placement.`,
         reason,
-        'The Fast Stream team will contact you about your next posting.',
+        `The ${programmeWords(this.context.programme).team} will contact you about your next posting.`,
       ],
       action: myPlacementLink(),
     }

@@ -1,9 +1,12 @@
 import type { DateTime } from 'luxon'
 import { serviceUrl } from '#mails/learning_mail'
 import { FastStreamMail, longDay, type MailRecipient } from '#mails/fast_stream_mail'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 export type ShortlistReminderContext = {
   entrant: MailRecipient
+  /* The round's programme, which is the entrant's. */
+  programme: Programme
   round: string
   /* When choices close, in UK time. */
   closesAt: DateTime
@@ -26,7 +29,7 @@ export default class FastStreamShortlistReminder extends FastStreamMail {
   }
 
   subjectLine() {
-    return `Submit your Fast Stream placement choices by ${this.closes()}`
+    return `Submit your ${programmeWords(this.context.programme).name} placement choices by ${this.closes()}`
   }
 
   content() {

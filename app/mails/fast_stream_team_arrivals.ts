@@ -1,15 +1,19 @@
 import type { DateTime } from 'luxon'
 import { serviceUrl } from '#mails/learning_mail'
-import { FastStreamMail, longDay, type MailRecipient } from '#mails/fast_stream_mail'
+import { FastStreamMail, longDay, sentenceStart, type MailRecipient } from '#mails/fast_stream_mail'
+import { counted } from '#services/wording'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 export type TeamArrivalsMailContext = {
   teamLead: MailRecipient
+  /* The round's programme: whether Fast Stream entrants or Future Leaders are coming. */
+  programme: Programme
   team: string
   round: string
   arrivals: Array<{ name: string; scheme: string; placement: string; startsOn: DateTime }>
 }
 
-/* To a team lead, when a round is published: the entrants coming to their team. */
+/* To a team lead, when a round is published: the entrants (or Future Leaders) coming to their team. */
 export default class FastStreamTeamArrivals extends FastStreamMail {
   constructor(readonly context: TeamArrivalsMailContext) {
     super()
@@ -20,17 +24,17 @@ export default class FastStreamTeamArrivals extends FastStreamMail {
   }
 
   subjectLine() {
-    return `Fast Stream entrants joining ${this.context.team}`
+    return `${sentenceStart(programmeWords(this.context.programme).namedMany)} joining ${this.context.team}`
   }
 
   content() {
     const { team, round, arrivals } = this.context
-    const count =
-      arrivals.length === 1 ? '1 Fast Stream entrant' : `${arrivals.length} Fast Stream entrants`
+    const words = programmeWords(this.context.programme)
+    const count = counted(arrivals.length, words.namedOne, words.namedMany)
     return {
       heading: `${count} will join ${team}`,
       paragraphs: [
-        `The results of ${round} are published. These entrants are matched to your team’s placements.`,
+        `The results of ${round} are published. These ${words.many} are matched to your team’s placements.`,
         'Please contact them before they start to welcome them and arrange their first day.',
       ],
       list: {

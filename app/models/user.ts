@@ -12,6 +12,7 @@ import UserRole from '#models/user_role'
 import { Roles, type Role } from '#enums/roles'
 import type { Grade } from '#enums/grades'
 import type { Profession } from '#enums/professions'
+import type { Programme } from '#domain/fast_stream/programmes'
 import type { StandingsTarget } from '#actions/capability/refresh_standings'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
@@ -98,8 +99,11 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   /* Set per request by the identity middleware: whether they manage any provider's courses. */
   declare administersCourses: boolean | undefined
 
-  /* Set per request by the identity middleware: whether they are on the Fast Stream. */
+  /* Set per request by the identity middleware: whether they are an entrant (of either programme). */
   declare isFastStreamEntrant: boolean | undefined
+
+  /* Set per request by the identity middleware: the programme they are an entrant of, or null. */
+  declare entrantProgramme: Programme | null | undefined
 
   /* Without a password nobody can sign in as this person; the hash still runs, so timing tells nothing. */
   async verifyPassword(plainPassword: string) {

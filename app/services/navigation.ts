@@ -1,5 +1,6 @@
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
+import { programmeWords } from '#domain/fast_stream/programmes'
 
 export type NavigationLink = {
   label: string
@@ -62,6 +63,11 @@ function single(page: NavigationLink | false): NavigationSection[] {
 export function navigationFor(user: User): NavigationSection[] {
   const hrOrAdmin = user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)
   const lineManager = !!user.isLineManager
+  const placementsAdmin = user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin)
+  // Placements are named for the entrant's own programme; the team running both calls them the Fast Stream's.
+  const placementsLabel = placementsAdmin
+    ? 'Fast Stream'
+    : programmeWords(user.entrantProgramme).name
   return [
     { ...link('Home', '/'), active: (url: string) => url === '/', pages: [] },
     ...single(link('Framework', '/framework')),
@@ -78,7 +84,7 @@ export function navigationFor(user: User): NavigationSection[] {
       (lineManager || hrOrAdmin) && link('Team skills', '/capability/team', ['/capability/people']),
       lineManager && link('Validations', '/capability/validations'),
     ]),
-    ...section('Fast Stream', '/fast-stream', [
+    ...section(placementsLabel, '/fast-stream', [
       !!user.isFastStreamEntrant &&
         link('Placements', '/fast-stream/placements', [
           '/fast-stream/shortlist',
@@ -87,8 +93,7 @@ export function navigationFor(user: User): NavigationSection[] {
       user.hasRole(Roles.TeamLead) &&
         user.teamId !== null &&
         link('Team placements', '/fast-stream/team/placements'),
-      user.hasRole(Roles.FastStreamAdmin, Roles.CapabilityAdmin) &&
-        link('Fast Stream admin', '/fast-stream/admin', [], 'Fast Stream'),
+      placementsAdmin && link('Fast Stream admin', '/fast-stream/admin', [], 'Fast Stream'),
     ]),
     ...single(hrOrAdmin && link('Workforce', '/workforce/plans', ['/workforce'])),
     ...single(hrOrAdmin && link('Dashboards', '/insights')),

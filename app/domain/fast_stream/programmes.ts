@@ -38,6 +38,52 @@ export const PROGRAMME_RULES: Record<Programme, ProgrammeRules> = {
   future_leaders: { ruleMonths: 18, grades: ['G7', 'G6'], placementInService: true },
 }
 
+/*
+ * How pages and e-mails speak of a programme to the people on it, and of
+ * them: its name, the word for one participant and for many (alone, and
+ * named with the programme where "entrants" alone would not say whose),
+ * and the team that runs it for them. Fast Streamers are entrants; the
+ * Future Leaders Scheme's participants are Future Leaders.
+ */
+export type ProgrammeWords = {
+  /* "Fast Stream", "Future Leaders Scheme". */
+  name: string
+  /* "entrant", "Future Leader". */
+  one: string
+  /* "entrants", "Future Leaders". */
+  many: string
+  /* "Fast Stream entrant", "Future Leader". */
+  namedOne: string
+  /* "Fast Stream entrants", "Future Leaders". */
+  namedMany: string
+  /* "Fast Stream team", "Future Leaders Scheme team": after "the". */
+  team: string
+}
+
+export const PROGRAMME_WORDS: Record<Programme, ProgrammeWords> = {
+  fast_stream: {
+    name: 'Fast Stream',
+    one: 'entrant',
+    many: 'entrants',
+    namedOne: 'Fast Stream entrant',
+    namedMany: 'Fast Stream entrants',
+    team: 'Fast Stream team',
+  },
+  future_leaders: {
+    name: 'Future Leaders Scheme',
+    one: 'Future Leader',
+    many: 'Future Leaders',
+    namedOne: 'Future Leader',
+    namedMany: 'Future Leaders',
+    team: 'Future Leaders Scheme team',
+  },
+}
+
+/* The words for a programme; the Fast Stream's when none is known (as for rows made before programmes). */
+export function programmeWords(programme: Programme | null | undefined): ProgrammeWords {
+  return PROGRAMME_WORDS[isProgramme(programme) ? programme : 'fast_stream']
+}
+
 /* The day the programme's time for the digital placement runs out: a placement must start before it. */
 export function ruleDeadline(programme: Programme, startedOn: string) {
   return addMonths(startedOn, PROGRAMME_RULES[programme].ruleMonths)

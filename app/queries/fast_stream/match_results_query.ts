@@ -8,6 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 export const UK_ZONE = 'Europe/London'
 
@@ -26,20 +27,25 @@ export const REMOVED_BY_HAND = 'removed_by_hand'
 /* The unmatched code of an entrant left out because an earlier posting overlaps the round's postings. */
 export const POSTING_OVERLAP = 'posting_overlap'
 
-/* Why an entrant has no placement, as the entrant is told it. */
-export const entrantReasons: Record<string, string> = {
-  no_preferences: 'You did not rank any placement that was approved in this round.',
-  no_eligible_choice:
-    'None of the placements you ranked could take you: the round’s rules kept you out of them, or their teams did not rank you.',
-  choices_filled:
-    'Each placement you ranked that was open to you was filled by entrants its team ranked higher.',
-  [REMOVED_BY_HAND]: 'The Fast Stream team has not given you a placement in this round.',
-  [POSTING_OVERLAP]:
-    'Your current posting runs into the dates of this round’s postings, so you could not be matched in it.',
+/* Why an entrant has no placement, as the entrant is told it, in the words of their programme. */
+export function entrantReasons(programme: Programme): Record<string, string> {
+  const words = programmeWords(programme)
+  return {
+    no_preferences: 'You did not rank any placement that was approved in this round.',
+    no_eligible_choice:
+      'None of the placements you ranked could take you: the round’s rules kept you out of them, or their teams did not rank you.',
+    choices_filled: `Each placement you ranked that was open to you was filled by ${words.many} its team ranked higher.`,
+    [REMOVED_BY_HAND]: `The ${words.team} has not given you a placement in this round.`,
+    [POSTING_OVERLAP]:
+      'Your current posting runs into the dates of this round’s postings, so you could not be matched in it.',
+  }
 }
 
-export function entrantReason(code: string | null) {
-  return (code && entrantReasons[code]) ?? 'You were not matched to a placement in this round.'
+export function entrantReason(code: string | null, programme: Programme) {
+  return (
+    (code && entrantReasons(programme)[code]) ??
+    'You were not matched to a placement in this round.'
+  )
 }
 
 /* A timestamp column as a DateTime in UK time, whichever driver read it. */
@@ -427,6 +433,7 @@ export async function entrantResults(entrantId: number) {
       'r.id as round_id',
       'r.name as round_name',
       'r.published_at',
+      'r.programme',
       'm.placement_id',
       'm.choice',
       'm.unmatched_code',
@@ -469,7 +476,10 @@ export async function entrantResults(entrantId: number) {
                 digital: Boolean(published.is_digital),
               },
         choice: published.choice === null ? null : Number(published.choice),
-        reason: published.placement_id === null ? entrantReason(published.unmatched_code) : null,
+        reason:
+          published.placement_id === null
+            ? entrantReason(published.unmatched_code, published.programme)
+            : null,
       }
     : null
   const pending: PendingRound[] = pendingRows.map((row) => ({

@@ -20,9 +20,10 @@ const stamp = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 /*
  * E-mails each active entrant who has started a list of placements (one
  * or more on it) in a round open to choices but not submitted it, when
- * choices close within `hours`. Once per entrant and round: the list's
- * reminded_at is set before the e-mail goes, by an update only one run
- * can win, so runs from several instances or run twice send nothing twice.
+ * choices close within `hours`, in the words of the round's programme.
+ * Once per entrant and round: the list's reminded_at is set before the
+ * e-mail goes, by an update only one run can win, so runs from several
+ * instances or run twice send nothing twice.
  * A failed send is logged and its mark taken back, so the next run tries
  * again while choices are still open. Each reminder is audited.
  */
@@ -49,6 +50,7 @@ export async function remindShortlists(
       's.entrant_id',
       'r.id as round_id',
       'r.name as round_name',
+      'r.programme',
       'r.preferences_close_at',
       'u.email',
       'u.full_name'
@@ -81,6 +83,7 @@ export async function remindShortlists(
       await mail.send(
         new FastStreamShortlistReminder({
           entrant: { email: String(row.email), name: String(row.full_name) },
+          programme: row.programme,
           round: String(row.round_name),
           closesAt,
           choices,

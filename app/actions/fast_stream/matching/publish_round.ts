@@ -12,6 +12,7 @@ import { MATCHING_LIMITS, matchState, setRoundState } from '#actions/fast_stream
 import { calendarDate, entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
 import { matchedOverlaps, type MatchOverlap } from '#queries/fast_stream/publish_query'
 import { addMonths, POSTING_MONTHS } from '#domain/fast_stream/postings'
+import type { Programme } from '#domain/fast_stream/programmes'
 import type { FastStreamMail } from '#mails/fast_stream_mail'
 import FastStreamMatched from '#mails/fast_stream_matched'
 import FastStreamNotMatched from '#mails/fast_stream_not_matched'
@@ -124,7 +125,7 @@ export async function publishRound(
   })
   if (outcome.type !== 'published') return outcome
 
-  const mails = await resultMails(round.id, round.name)
+  const mails = await resultMails(round.id, round.name, round.programme)
   let entrantMails = 0
   let teamMails = 0
   for (const message of mails) {
@@ -145,9 +146,9 @@ export async function publishRound(
 /*
  * The e-mails a published round calls for, from the committed rows: one to
  * every active entrant of the round, and one to every active team lead of
- * a team with entrants coming.
+ * a team with entrants coming, each in the words of the round's programme.
  */
-export async function resultMails(roundId: number, roundName: string) {
+export async function resultMails(roundId: number, roundName: string, programme: Programme) {
   const rows = await roundMatches(roundId)
     .whereNull('u.deactivated_at')
     .orderBy('u.full_name')
@@ -177,8 +178,9 @@ export async function resultMails(roundId: number, roundName: string) {
       mails.push(
         new FastStreamNotMatched({
           entrant,
+          programme,
           round: roundName,
-          reason: entrantReason(row.unmatched_code),
+          reason: entrantReason(row.unmatched_code, programme),
         })
       )
       continue
@@ -187,6 +189,7 @@ export async function resultMails(roundId: number, roundName: string) {
     mails.push(
       new FastStreamMatched({
         entrant,
+        programme,
         round: roundName,
         placement: {
           title: String(row.title),
@@ -225,6 +228,7 @@ export async function resultMails(roundId: number, roundName: string) {
       mails.push(
         new FastStreamTeamArrivals({
           teamLead: { email: String(lead.email), name: String(lead.full_name) },
+          programme,
           team: teamNames.get(teamId)!,
           round: roundName,
           arrivals: arrivals.get(teamId)!,

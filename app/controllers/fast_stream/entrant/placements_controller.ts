@@ -6,6 +6,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { PlacementStatuses, clearanceLabels } from '#enums/fast_stream'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import {
   currentRound,
   eligibilityFor,
@@ -43,8 +44,15 @@ async function shortlistHref(round: PlacementRound) {
 export default class PlacementsController {
   async index({ auth, bouncer, request, view }: HttpContext) {
     const entrant = await this.searcher({ auth, bouncer })
-    const round = await currentRound(entrant ? await programmeOf(entrant) : null)
-    if (!round) return view.render('pages/fast_stream/entrant/no_round', { entrant })
+    const programme = entrant ? await programmeOf(entrant) : null
+    // An entrant reads of their own programme; the team running both, of the round's.
+    const round = await currentRound(programme)
+    if (!round) {
+      return view.render('pages/fast_stream/entrant/no_round', {
+        entrant,
+        words: programmeWords(programme),
+      })
+    }
 
     const { filters: input, errors } = await readPlacementFilters(request.qs())
     const filters: PlacementFilters = {
@@ -66,6 +74,7 @@ export default class PlacementsController {
     const eligibility = entrant ? await eligibilityFor(round, entrant.id, rows) : new Map()
     return view.render('pages/fast_stream/entrant/placements', {
       round,
+      words: programmeWords(round.programme),
       deadline: round.preferencesCloseAt.setZone(UK_ZONE),
       entrant,
       clearanceLabel: entrant ? clearanceLabels[entrant.clearance] : null,
@@ -111,6 +120,7 @@ export default class PlacementsController {
     return view.render('pages/fast_stream/entrant/placement', {
       placement,
       round,
+      words: programmeWords(round.programme),
       entrant,
       ineligible: eligibility?.get(placement.id) ?? null,
       closed: preferencesClosedReason(round),

@@ -8,6 +8,7 @@ import { clearanceLabels } from '#enums/fast_stream'
 import { problem } from '#services/api'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import { currentRound, entrantsCanSee } from '#queries/fast_stream/placement_search_query'
 import {
   describeClosed,
@@ -54,7 +55,10 @@ export default class ShortlistController {
       : await currentRound(programme)
     if (!round) {
       if (input.round) throw new RecordNotFoundException()
-      return view.render('pages/fast_stream/entrant/no_round', { entrant })
+      return view.render('pages/fast_stream/entrant/no_round', {
+        entrant,
+        words: programmeWords(programme),
+      })
     }
     const overview = await shortlistOverview(round, entrant.id)
     // Another round's list is shown while the round is open, or once the entrant has one in it.
@@ -64,6 +68,7 @@ export default class ShortlistController {
     return view.render('pages/fast_stream/entrant/shortlist', {
       ...overview,
       entrant,
+      words: programmeWords(programme),
       clearanceLabel: clearanceLabels[entrant.clearance],
       closedMessage: overview.closed ? describeClosed(overview.closed, round) : null,
       deadline: round.preferencesCloseAt.setZone(UK_ZONE),

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { entrantOf } from '#queries/fast_stream/entrant_query'
+import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import { entrantResults, postingHistory } from '#queries/fast_stream/match_results_query'
 
 /*
@@ -13,6 +14,7 @@ export default class MyPlacementController {
     const entrant = (await entrantOf(auth.getUserOrFail()))!
     const { latest, pending } = await entrantResults(entrant.id)
     return view.render('pages/fast_stream/my_placement', {
+      words: programmeWords(await programmeOf(entrant)),
       latest,
       pending,
       postings: await postingHistory(entrant.id),
