@@ -10,9 +10,11 @@ import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
 import {
   clearanceLabels,
   placementStatusLabels,
+  programmeLabels,
   roundStatusLabels,
   type Clearance,
   type PlacementStatus,
+  type Programme,
   type RoundStatus,
 } from '#enums/fast_stream'
 import { sqlDate, sqlTime } from '#queries/exports/sql_time'
@@ -72,6 +74,7 @@ export function entrantLines(filters: EntrantFilters, batchSize: number) {
 
 export const ROUNDS_HEADER = [
   'Round',
+  'Programme',
   'Status',
   'Placements open',
   'Preferences open',
@@ -87,7 +90,7 @@ export function countRounds() {
   return countRows(db.from('placement_rounds'))
 }
 
-/* Every round, latest first, with its placements and shortlists counted in SQL. */
+/* Every round, latest first, with its programme and its placements and shortlists counted in SQL. */
 export function roundLines(batchSize: number) {
   const placementCount = (status: PlacementStatus, alias: string) =>
     db.raw(
@@ -100,6 +103,7 @@ export function roundLines(batchSize: number) {
       .select(
         'id',
         'name',
+        'programme',
         'status',
         'placements_open_at',
         'preferences_open_at',
@@ -124,6 +128,7 @@ export function roundLines(batchSize: number) {
   ]
   return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
+    programmeLabels[row.programme as Programme] ?? row.programme,
     roundStatusLabels[row.status as RoundStatus] ?? row.status,
     sqlTime(row.placements_open_at),
     sqlTime(row.preferences_open_at),

@@ -15,21 +15,26 @@ import {
   withSkills,
   type PlacementFilters,
 } from '#queries/fast_stream/placement_search_query'
-import { clearanceLabels, type Clearance } from '#enums/fast_stream'
+import {
+  clearanceLabels,
+  programmeLabels,
+  type Clearance,
+  type Programme,
+} from '#enums/fast_stream'
 import { sqlDate } from '#queries/exports/sql_time'
 
-export const SCHEMES_HEADER = ['Scheme', 'Description', 'Entrants']
+export const SCHEMES_HEADER = ['Scheme', 'Programme', 'Description', 'Entrants']
 
 export function countSchemes() {
   return countRows(db.from('fast_stream_schemes'))
 }
 
-/* Every scheme by name with its entrants counted in SQL, as the schemes page lists them. */
+/* Every scheme by name with its programme and entrants counted in SQL, as the schemes page lists them. */
 export function schemeLines(batchSize: number) {
   const build = () =>
     db
       .from('fast_stream_schemes')
-      .select('id', 'name', 'description')
+      .select('id', 'name', 'programme', 'description')
       .select(
         db
           .from('fast_stream_entrants as e')
@@ -43,6 +48,7 @@ export function schemeLines(batchSize: number) {
   ]
   return linesOfQuery(build, keys, batchSize, (row) => [
     row.name,
+    programmeLabels[row.programme as Programme] ?? row.programme,
     row.description,
     Number(row.entrants ?? 0),
   ])

@@ -277,8 +277,9 @@ test.group('Exports: Fast Stream', (group) => {
     const roundRows = rowsOf(rounds.text())
     assert.equal(roundRows[0][0], 'Round')
     const spring = roundRows.find((row) => row[0] === 'Spring round')!
+    assert.equal(spring[1], 'Fast Stream')
     // Waiting 1, approved 2, places approved 2 + 3, no shortlists.
-    assert.deepEqual(spring.slice(6), ['1', '2', '5', '0'])
+    assert.deepEqual(spring.slice(7), ['1', '2', '5', '0'])
 
     const approved = await client
       .get(`/fast-stream/admin/rounds/${round.id}/placements.csv`)

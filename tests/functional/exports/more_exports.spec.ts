@@ -417,9 +417,9 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
     const schemes = await client.get('/fast-stream/admin/schemes.csv').loginAs(admin)
     schemes.assertStatus(200)
     assert.deepEqual(rowsOf(schemes.text()), [
-      ['Scheme', 'Description', 'Entrants'],
-      ['Digital and technology', '', '2'],
-      ['Generalist', '', '1'],
+      ['Scheme', 'Programme', 'Description', 'Entrants'],
+      ['Digital and technology', 'Fast Stream', '', '2'],
+      ['Generalist', 'Fast Stream', '', '1'],
     ])
 
     const cohorts = await client.get('/fast-stream/admin/cohorts.csv').loginAs(admin)

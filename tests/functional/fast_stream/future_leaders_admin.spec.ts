@@ -1,10 +1,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
+import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCohort, createEntrant, createScheme } from '#database/factories/fast_stream_factory'
+import {
+  createCohort,
+  createEntrant,
+  createRound,
+  createScheme,
+} from '#database/factories/fast_stream_factory'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import PlacementRound from '#models/placement_round'
@@ -97,6 +103,37 @@ test.group('Future Leaders Scheme: administration', (group) => {
     await post(client, admin, '/fast-stream/admin/rounds', roundForm({ name: 'Spring 2027' }))
     const spring = await PlacementRound.findByOrFail('name', 'Spring 2027')
     assert.equal(spring.programme, 'fast_stream')
+  })
+
+  test('the schemes and placement rounds CSVs name each one’s programme', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['fast_stream_admin', 'learner'] })
+    await createScheme('Digital and technology')
+    await createScheme('Future Leaders 2027', 'future_leaders')
+    await createRound({ name: 'Fast Stream spring' })
+    await createRound({ name: 'Future Leaders spring', programme: 'future_leaders' })
+
+    const schemes = await client.get('/fast-stream/admin/schemes.csv').loginAs(admin)
+    schemes.assertStatus(200)
+    assert.deepEqual(parse(schemes.text()), [
+      ['Scheme', 'Programme', 'Description', 'Entrants'],
+      ['Digital and technology', 'Fast Stream', '', '0'],
+      ['Future Leaders 2027', 'Future Leaders Scheme', '', '0'],
+    ])
+
+    const rounds = await client.get('/fast-stream/admin/rounds.csv').loginAs(admin)
+    rounds.assertStatus(200)
+    const [header, ...lines]: string[][] = parse(rounds.text())
+    assert.deepEqual(header.slice(0, 3), ['Round', 'Programme', 'Status'])
+    assert.sameDeepMembers(
+      lines.map((line) => line.slice(0, 2)),
+      [
+        ['Fast Stream spring', 'Fast Stream'],
+        ['Future Leaders spring', 'Future Leaders Scheme'],
+      ]
+    )
   })
 
   test('only people at Grade 7 or Grade 6 join the Future Leaders Scheme; entrants stay on their programme', async ({
