@@ -154,6 +154,11 @@ export const fastStream: ApiArea = {
       team: named('The team offering it.'),
       organisation: named('The organisation of that team.'),
       department,
+      service: orNull(
+        named(
+          'The service of the register it works in, a digitally delivered one of the team’s department (every Future Leaders placement names one); null when it names none.'
+        )
+      ),
       skills: arrayOf(named(), 'The skills it develops, by name.'),
       shortlistRank: orNull(
         integer('Where it is on the caller’s list, 1 first; null when it is not on it.', {

@@ -122,6 +122,7 @@ test.group('API: searching a round’s placements', (group) => {
       team: { id: rail.teamId, name: 'Rail data team' },
       organisation: { id: dft.id, name: 'Department for Transport' },
       department: { id: dft.id, code: 'dft', name: 'Department for Transport' },
+      service: null,
       skills: [{ id: skill.id, name: 'Data engineering' }],
       shortlistRank: null,
       eligible: true,

@@ -291,6 +291,36 @@ test.group('Future Leaders Scheme: choosing placements', (group) => {
     assert.notInclude(entrants.text(), 'Operations lead, Tax your vehicle')
   })
 
+  test('the placement search API names each placement’s service, null when it has none', async ({
+    client,
+    assert,
+  }) => {
+    const { leaderUser, entrantUser, leadersRound, fastStreamRound, leadersPlacement } =
+      await bothRounds()
+    const leaders = await client
+      .get(`/api/v1/rounds/${leadersRound.id}/placements`)
+      .header('Authorization', await bearer(leaderUser))
+    leaders.assertStatus(200)
+    assert.deepEqual(
+      leaders.body().data.map((item: any) => [item.title, item.service]),
+      [
+        [
+          'Operations lead, Tax your vehicle',
+          { id: leadersPlacement.serviceId, name: 'Tax your vehicle' },
+        ],
+      ]
+    )
+
+    const entrants = await client
+      .get(`/api/v1/rounds/${fastStreamRound.id}/placements`)
+      .header('Authorization', await bearer(entrantUser))
+    entrants.assertStatus(200)
+    assert.deepEqual(
+      entrants.body().data.map((item: any) => [item.title, item.service]),
+      [['Junior product manager', null]]
+    )
+  })
+
   test('each adds to a shortlist only in their own programme’s rounds; the other’s placements are not found', async ({
     client,
     assert,

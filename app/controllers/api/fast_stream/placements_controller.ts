@@ -31,6 +31,7 @@ export function placementResource(row: PlacementRow, ineligible: Ineligible | nu
     team: { id: row.teamId, name: row.teamName },
     organisation: { id: row.organisationId, name: row.organisationName },
     department: row.department,
+    service: row.service,
     skills: row.skills,
     shortlistRank: row.shortlistRank,
     eligible: judged ? ineligible === null : null,
