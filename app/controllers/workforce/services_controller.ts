@@ -79,6 +79,7 @@ export default class ServicesController {
         row.name,
         row.annualTransactions,
         servicePhaseLabels[row.phase],
+        row.hasDigitalChannel ? 'Yes' : 'No',
         row.isExemplar ? 'Yes' : 'No',
         row.serviceManager?.name ?? '',
         row.serviceManager?.email ?? '',

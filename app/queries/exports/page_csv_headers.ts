@@ -72,6 +72,7 @@ export const SERVICES_HEADER = [
   'Service',
   'Annual transactions',
   'Phase',
+  'Used online',
   'Exemplar',
   'Service Manager',
   'Service Manager email',

@@ -95,10 +95,37 @@ test.group('Services register', (group) => {
     const lines = response.text().trim().split('\n')
     assert.equal(
       lines[0],
-      'Organisation,Service,Annual transactions,Phase,Exemplar,Service Manager,Service Manager email,Compliance'
+      'Organisation,Service,Annual transactions,Phase,Used online,Exemplar,Service Manager,Service Manager email,Compliance'
     )
     assert.lengthOf(lines, 2)
-    assert.include(lines[1], 'Tax your vehicle,40000000,Beta,No,,,No Service Manager named')
+    assert.include(lines[1], 'Tax your vehicle,40000000,Beta,No,No,,,No Service Manager named')
+  })
+
+  test('the CSV export says whether people can use each service online', async ({
+    assert,
+    client,
+  }) => {
+    const { dvla, dftHr } = await departments()
+    const online = await service(dvla, 'Tax your vehicle', 40_000_000, undefined, 'live')
+    online.hasDigitalChannel = true
+    await online.save()
+    await service(dvla, 'Personalised plates', 90_000, undefined, 'live')
+    const response = await client.get('/workforce/services.csv').loginAs(dftHr)
+    response.assertStatus(200)
+    const [header, ...rows] = response
+      .text()
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','))
+    const column = header.indexOf('Used online')
+    assert.isAbove(column, -1)
+    assert.sameDeepMembers(
+      rows.map((row) => [row[1], row[column]]),
+      [
+        ['Tax your vehicle', 'Yes'],
+        ['Personalised plates', 'No'],
+      ]
+    )
   })
 
   test('learners are refused the register, the export and the form', async ({ client }) => {
