@@ -21,7 +21,7 @@ export function beforeMatch(round: PlacementRound) {
  */
 export async function changePlacementBeforeMatch<T>(
   placement: Placement,
-  work: (current: Placement, trx: TransactionClientContract) => Promise<T>
+  work: (current: Placement, trx: TransactionClientContract, round: PlacementRound) => Promise<T>
 ): Promise<T | RoundMatched> {
   return db.transaction(async (trx): Promise<T | RoundMatched> => {
     const current = await Placement.query({ client: trx })
@@ -32,6 +32,6 @@ export async function changePlacementBeforeMatch<T>(
       .where('id', current.roundId)
       .firstOrFail()
     if (!beforeMatch(round)) return { type: 'round_matched' }
-    return work(current, trx)
+    return work(current, trx, round)
   })
 }

@@ -235,6 +235,95 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
     assert.isNull(placement.serviceId)
     assert.isFalse(placement.isDigital)
   })
+
+  test('approving a placement checks its service again: one that moved since the offer is refused with the reason, unchanged and unaudited', async ({
+    client,
+    assert,
+  }) => {
+    const { leadersRound, fastStreamRound, team, taxYourVehicle, plates, hmrc, dvla } =
+      await register()
+    const admin = await createUser({ roles: ['fast_stream_admin', 'learner'] })
+    const placement = await createPlacement(leadersRound, {
+      title: 'Operations lead, Tax your vehicle',
+      team,
+      service: taxYourVehicle,
+      status: 'offered',
+    })
+    const review = `/fast-stream/admin/placements/${placement.id}`
+    const approve = (id = placement.id) =>
+      client
+        .post(`/fast-stream/admin/placements/${id}/approve`)
+        .loginAs(admin)
+        .withCsrfToken()
+        .redirects(0)
+    const refusedWith = async (message: string, id = placement.id) => {
+      const refused = await approve(id)
+      refused.assertStatus(302)
+      refused.assertHeader('location', `/fast-stream/admin/placements/${id}`)
+      refused.assertFlashMessage('inputErrorsBag', { serviceId: [message] })
+      const still = await Placement.findOrFail(id)
+      assert.equal(still.status, 'offered')
+      assert.isNull(still.reviewedBy)
+    }
+
+    // Back in alpha since the team offered it.
+    taxYourVehicle.phase = 'alpha'
+    await taxYourVehicle.save()
+    const notDigital =
+      'Tax your vehicle is no longer digitally delivered (in beta or live and used online): the team must choose another service before the placement can be approved'
+    await refusedWith(notDigital)
+    // Live again, but no longer used online.
+    taxYourVehicle.merge({ phase: 'live', hasDigitalChannel: false })
+    await taxYourVehicle.save()
+    await refusedWith(notDigital)
+    // Used online, but now run by another department.
+    taxYourVehicle.merge({ hasDigitalChannel: true, organisationId: hmrc.id })
+    await taxYourVehicle.save()
+    await refusedWith(
+      'Tax your vehicle is now run by another department: the team must choose a service of their own department before the placement can be approved'
+    )
+    // A Future Leaders placement naming no service.
+    const without = await createPlacement(leadersRound, { team, status: 'offered' })
+    await refusedWith(
+      'The placement names no service: the team must choose a digitally delivered service of their department before a Future Leaders placement can be approved',
+      without.id
+    )
+    // A Fast Stream placement may name no service, but one it names is checked the same way.
+    const fastStream = await createPlacement(fastStreamRound, {
+      team,
+      service: plates,
+      status: 'offered',
+    })
+    await refusedWith(
+      'Personalised registration numbers is no longer digitally delivered (in beta or live and used online): the team must choose another service before the placement can be approved',
+      fastStream.id
+    )
+    const refusals = await AuditEvent.query()
+      .where('subject_type', 'placement')
+      .whereIn('subject_id', [String(placement.id), String(without.id), String(fastStream.id)])
+      .where('action', 'update')
+    assert.lengthOf(refusals, 0)
+
+    // The review page shows the reason under the approval, linked from the error summary.
+    const page = await client
+      .get(review)
+      .loginAs(admin)
+      .withFlashMessages({ inputErrorsBag: { serviceId: [notDigital] } })
+    page.assertStatus(200)
+    const html = page.text()
+    assert.include(html, '<title>Error: ')
+    assert.include(html, `href="#field-serviceId"`)
+    assert.match(html, /id="field-serviceId"[^>]*>[\s\S]*?no longer digitally delivered/)
+
+    // Back in the team's department, digitally delivered: approved as before.
+    taxYourVehicle.organisationId = dvla.id
+    await taxYourVehicle.save()
+    const approved = await approve()
+    approved.assertHeader('location', `/fast-stream/admin/rounds/${leadersRound.id}?status=offered`)
+    await placement.refresh()
+    assert.equal(placement.status, 'approved')
+    assert.equal(placement.reviewedBy, admin.id)
+  })
 })
 
 /*

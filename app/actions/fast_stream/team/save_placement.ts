@@ -8,7 +8,10 @@ import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { PlacementStatuses, type Clearance, type PlacementStatus } from '#enums/fast_stream'
 import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
-import { isDigitallyDelivered } from '#domain/workforce/digitally_delivered'
+import {
+  checkPlacementService,
+  type PlacementServiceProblem,
+} from '#actions/fast_stream/placement_service'
 
 /* Rounds, placement start dates and results days are read in UK time. */
 const UK_ZONE = 'Europe/London'
@@ -37,10 +40,7 @@ export type SavePlacementResult =
   | { type: 'skills_not_found' }
   | { type: 'starts_before_results'; resultsOn: DateTime }
   | { type: 'starts_outside_window'; startsOn: DateTime; endsOn: DateTime }
-  | { type: 'service_required' }
-  | { type: 'service_not_found' }
-  | { type: 'service_other_department'; service: string }
-  | { type: 'service_not_digital'; service: string }
+  | PlacementServiceProblem
 
 /*
  * What the Fast Stream team approved: a change to any of these sends an
@@ -115,10 +115,13 @@ export async function savePlacement(
       }
     }
 
-    const service = await serviceProblem(trx, input.serviceId ?? null, organisationId)
+    const service = await checkPlacementService(trx, {
+      serviceId: input.serviceId ?? null,
+      teamOrganisationId: organisationId,
+      programme: round.programme,
+    })
     if (service.problem) return service.problem
     const inService = PROGRAMME_RULES[round.programme].placementInService
-    if (inService && !service.id) return { type: 'service_required' }
 
     const skillIds = [...new Set(input.skillIds)]
     const skills = await trx
@@ -165,55 +168,6 @@ export async function savePlacement(
     await syncSkills(trx, placement, skillIds)
     return { type: 'saved', placement, backToApproval }
   })
-}
-
-/*
- * The service a placement names, checked: it exists, it is run in the
- * team's department (the department of the team's organisation), and it
- * is digitally delivered. No service is no problem here.
- */
-async function serviceProblem(
-  trx: TransactionClientContract,
-  serviceId: number | null,
-  teamOrganisationId: number
-): Promise<{ id: number | null; problem?: SavePlacementResult }> {
-  if (serviceId === null) return { id: null }
-  const found = await trx
-    .from('services as s')
-    .join('organisations as o', 'o.id', 's.organisation_id')
-    .where('s.id', serviceId)
-    .select(
-      's.id',
-      's.name',
-      's.phase',
-      's.has_digital_channel',
-      'o.id as organisation_id',
-      'o.path'
-    )
-    .first()
-  if (!found) return { id: null, problem: { type: 'service_not_found' } }
-  const team = await trx
-    .from('organisations')
-    .where('id', teamOrganisationId)
-    .select('id', 'path')
-    .first()
-  if (departmentOf(found.organisation_id, found.path) !== departmentOf(team.id, team.path)) {
-    return { id: null, problem: { type: 'service_other_department', service: String(found.name) } }
-  }
-  const digital = isDigitallyDelivered({
-    phase: String(found.phase),
-    hasDigitalChannel: Boolean(found.has_digital_channel),
-  })
-  if (!digital) {
-    return { id: null, problem: { type: 'service_not_digital', service: String(found.name) } }
-  }
-  return { id: Number(found.id) }
-}
-
-/* The id of an organisation's department: the first id of its path ("/1/7/"), or its own. */
-function departmentOf(id: unknown, path: unknown) {
-  const ancestors = String(path).split('/').filter(Boolean).map(Number)
-  return ancestors[0] ?? Number(id)
 }
 
 /* Sets the skills a placement develops; a change is audited with the placement. */

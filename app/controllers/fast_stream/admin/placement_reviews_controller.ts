@@ -19,12 +19,34 @@ import {
 } from '#actions/fast_stream/admin/review_placement'
 import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
 import type Placement from '#models/placement'
+import type { PlacementServiceProblem } from '#actions/fast_stream/placement_service'
 
 const REFUSED: Record<PlacementStatus, string> = {
   offered: 'The placement is already waiting for approval',
   approved: 'The placement is already approved',
   rejected: 'The placement is already not approved',
   withdrawn: 'The team has withdrawn this placement: it can no longer be reviewed',
+}
+
+/*
+ * Why a placement cannot be approved with the service it names as the
+ * register stands now; only the team can change the service.
+ */
+function serviceRefusal(problem: PlacementServiceProblem): string {
+  switch (problem.type) {
+    case 'service_required':
+      return 'The placement names no service: the team must choose a digitally delivered service of their department before a Future Leaders placement can be approved'
+    case 'service_not_found':
+      return 'The placement’s service is no longer on the register: the team must choose another service before the placement can be approved'
+    case 'service_other_department':
+      return `${problem.service} is now run by another department: the team must choose a service of their own department before the placement can be approved`
+    case 'service_not_digital':
+      return `${problem.service} is no longer digitally delivered (in beta or live and used online): the team must choose another service before the placement can be approved`
+    default: {
+      const unreachable: never = problem
+      return unreachable
+    }
+  }
 }
 
 /*
@@ -94,6 +116,13 @@ export default class PlacementReviewsController {
           'The round has been matched: its placements can no longer be reviewed'
         )
         return response.redirect().toPath(roundPage)
+      case 'service_required':
+      case 'service_not_found':
+      case 'service_other_department':
+      case 'service_not_digital':
+        // Shown under the approval on the placement's own page, wherever the approval came from.
+        session.flash('inputErrorsBag', { serviceId: [serviceRefusal(result)] })
+        return response.redirect().toPath(`/fast-stream/admin/placements/${placement.id}`)
       default: {
         const unreachable: never = result
         return unreachable
