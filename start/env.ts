@@ -80,6 +80,13 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
 
+  /*
+   * Two-step verification compulsory for capability admins and department HR
+   * who sign in with a password (config/two_step.ts): true or false. Unset:
+   * on in production, off elsewhere.
+   */
+  TWO_STEP_COMPULSORY: Env.schema.boolean.optional(),
+
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync', 'redis'] as const),
   QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
 

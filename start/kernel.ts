@@ -26,7 +26,10 @@ server.use([
   () => import('#middleware/silent_auth_middleware'),
 ])
 
-router.use([() => import('#middleware/api_body_middleware')])
+router.use([
+  () => import('#middleware/api_body_middleware'),
+  () => import('#middleware/two_step_required_middleware'),
+])
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),

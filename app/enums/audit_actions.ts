@@ -20,6 +20,11 @@ export const AuditActions = {
   InvitationAccepted: 'invitation_accepted',
   PasswordResetRequested: 'password_reset_requested',
   PasswordResetUsed: 'password_reset_used',
+  TwoStepTurnedOn: 'two_step_turned_on',
+  TwoStepTurnedOff: 'two_step_turned_off',
+  RecoveryCodesMade: 'recovery_codes_made',
+  RecoveryCodeUsed: 'recovery_code_used',
+  TwoStepTooManyFailures: 'two_step_too_many_wrong_codes',
 } as const
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions]

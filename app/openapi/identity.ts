@@ -39,8 +39,12 @@ export const identity: ApiArea = {
         name: text('A name for the token, shown on the profile page. `API token` if left out.', {
           max: 120,
         }),
+        code: text(
+          'For people with two-step verification on: the 6-digit code their authenticator app shows now (spaces allowed), or one of their recovery codes. Leave it out otherwise.',
+          { max: 50 }
+        ),
       },
-      { optional: ['name'] }
+      { optional: ['name', 'code'] }
     ),
     Token: object({
       type: { type: 'string', const: 'bearer', description: 'How to send the token.' },
@@ -73,7 +77,7 @@ export const identity: ApiArea = {
         operationId: 'createToken',
         summary: 'Get a bearer token',
         description:
-          'Exchanges an email address and password for a bearer token. Failed attempts are counted: after five in a short time the answer is 429 until the wait is over. People of an organisation that signs in only with department accounts have no password here: the answer is 403, and they create tokens on their profile page after signing in.',
+          'Exchanges an email address and password for a bearer token. Failed attempts are counted: after five in a short time the answer is 429 until the wait is over. People with two-step verification on also send `code`: the code their authenticator app shows now, or a recovery code (each works once); without it, or with a wrong one or one already used, the answer is 401 saying so, and after five wrong codes 429. People of an organisation that signs in only with department accounts have no password here: the answer is 403, and they create tokens on their profile page after signing in.',
         tags: ['Identity'],
         security: PUBLIC,
         requestBody: body(schemaRef('TokenRequest')),
@@ -81,12 +85,13 @@ export const identity: ApiArea = {
           ...bodyProblems(),
           201: answer('A new token for the person.', schemaRef('Token')),
           401: {
-            description: 'The email address or password is not correct.',
+            description:
+              'The email address or password is not correct; or the person uses two-step verification and `code` is missing, not correct or already used (the detail says which).',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
           403: {
             description:
-              'The account has been deactivated, or the person’s organisation signs its people in only with their department account (single sign-on only): they sign in to the service that way and create a token on their profile page.',
+              'The account has been deactivated; or the person’s organisation signs its people in only with their department account (single sign-on only): they sign in to the service that way and create a token on their profile page; or the service requires two-step verification of the person’s role and they have not set it up yet.',
             content: { 'application/problem+json': { schema: schemaRef('Problem') } },
           },
           ...problems(422, 429),

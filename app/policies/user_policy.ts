@@ -47,6 +47,12 @@ export default class UserPolicy extends BasePolicy {
     return this.update(user, person)
   }
 
+  /* Turning off someone's two-step verification (a lost phone): as changing them, never oneself. */
+  async turnOffTwoStep(user: User, person: User): Promise<AuthorizerResponse> {
+    if (user.id === person.id) return false
+    return this.update(user, person)
+  }
+
   grantRole(user: User, role: Role): AuthorizerResponse {
     if (user.isCapabilityAdmin) return true
     return user.hasRole(Roles.DepartmentHr) && rolesHrMayGrant.includes(role)

@@ -13,6 +13,8 @@ export const tokenRequestValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
   password: vine.string().maxLength(200),
   name: vine.string().trim().maxLength(120).optional(),
+  /* For people with two-step verification: the code from their app, or a recovery code. */
+  code: vine.string().maxLength(50).optional(),
 })
 
 export const newTokenValidator = vine.create({

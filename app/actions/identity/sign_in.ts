@@ -4,9 +4,12 @@ import User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
+import { twoStepIsOn } from '#services/two_step'
 
 export type SignInResult =
   | { type: 'signed_in'; user: User }
+  /* The password is right, but the person uses two-step verification: a code comes next. */
+  | { type: 'two_step_needed'; user: User }
   | { type: 'invalid_credentials' }
   | { type: 'deactivated' }
   | { type: 'single_sign_on_only' }
@@ -63,7 +66,18 @@ export async function signIn(email: string, password: string, ip: string): Promi
   const [throttled, user] = result
   if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
   if (!user.isActive) return { type: 'deactivated' }
+  // Not signed in yet: the sign-in is recorded once the code is right too.
+  if (await twoStepIsOn(user.id)) return { type: 'two_step_needed', user }
 
+  await recordSignIn(user)
+  return { type: 'signed_in', user }
+}
+
+/*
+ * Records that a person has signed in: when, for their page, and an audit
+ * event (with how they passed two-step verification, when they did).
+ */
+export async function recordSignIn(user: User, after?: Record<string, unknown>) {
   // Saved without hooks: a sign-in is audited below as itself, not as an edit of the person.
   user.lastSignedInAt = DateTime.now()
   await user.saveQuietly()
@@ -74,6 +88,6 @@ export async function signIn(email: string, password: string, ip: string): Promi
     subjectLabel: user.email,
     organisationId: user.organisationId,
     actorId: user.id,
+    after: after ?? null,
   })
-  return { type: 'signed_in', user }
 }

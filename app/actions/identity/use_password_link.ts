@@ -5,6 +5,7 @@ import type User from '#models/user'
 import { findLink, sqlStamp } from '#services/password_links'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { endSessionsOf } from '#services/user_sessions'
+import { twoStepIsOn } from '#services/two_step'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import {
@@ -35,7 +36,14 @@ export async function checkLink(token: unknown): Promise<LinkCheck> {
 }
 
 export type UseLinkResult =
-  | { type: 'password_set'; kind: PasswordLinkKind; sessionsEnded: number; tokensRevoked: number }
+  | {
+      type: 'password_set'
+      kind: PasswordLinkKind
+      sessionsEnded: number
+      tokensRevoked: number
+      /* They use two-step verification: not signed in until they give a code too. */
+      twoStepNeeded: boolean
+    }
   /* Someone used, withdrew or replaced the link between the page and the form. */
   | { type: 'gone' }
 
@@ -45,7 +53,9 @@ export type UseLinkResult =
  * both use it. Whoever may have had the old password or another link
  * loses what it gave them, as when a password is changed: every other
  * link of theirs stops working, their API tokens are revoked and every
- * session of theirs ends. The caller signs them in, in a new session.
+ * session of theirs ends. The caller signs them in, in a new session, or
+ * (with two-step verification on, which a new password leaves on) asks
+ * for their code first.
  */
 export async function usePasswordLink(
   link: PasswordLink,
@@ -54,6 +64,7 @@ export async function usePasswordLink(
 ): Promise<UseLinkResult> {
   const now = DateTime.now()
   const at = sqlStamp(now)
+  const twoStepNeeded = await twoStepIsOn(user.id)
   const result = await db.transaction(async (trx) => {
     const claimed = await trx
       .from('password_links')
@@ -77,8 +88,9 @@ export async function usePasswordLink(
       .update({ revoked_at: at })
     const revoked = await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
     const tokensRevoked = Number(Array.isArray(revoked) ? revoked[0] : revoked)
-    // Using the link signs them in: recorded without hooks, as the sign-in it is.
-    await trx.from('users').where('id', user.id).update({ last_signed_in_at: at })
+    // Using the link signs them in (after their code, with two-step verification): recorded without hooks, as the sign-in it is.
+    if (!twoStepNeeded)
+      await trx.from('users').where('id', user.id).update({ last_signed_in_at: at })
     await recordAudit(
       {
         action:
@@ -94,6 +106,7 @@ export async function usePasswordLink(
       },
       trx
     )
+    if (twoStepNeeded) return { tokensRevoked }
     await recordAudit(
       {
         action: AuditActions.SignIn,
@@ -111,7 +124,7 @@ export async function usePasswordLink(
     return { tokensRevoked }
   })
   if (!result) return { type: 'gone' }
-  user.lastSignedInAt = now
+  if (!twoStepNeeded) user.lastSignedInAt = now
   // After the commit: on SQLite the session store shares the one connection the transaction held.
   const sessionsEnded = await endSessionsOf(user.id)
   return {
@@ -119,5 +132,6 @@ export async function usePasswordLink(
     kind: link.kind,
     sessionsEnded,
     tokensRevoked: result.tokensRevoked,
+    twoStepNeeded,
   }
 }

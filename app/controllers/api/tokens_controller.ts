@@ -1,22 +1,73 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { counted } from '#services/wording'
 import { tokenRequestValidator } from '#validators/identity'
-import { signIn } from '#actions/identity/sign_in'
+import { recordSignIn, signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'
+import { checkSecondStep } from '#actions/identity/check_second_step'
 import { problem } from '#services/api'
+import { mustSetUpTwoStep } from '#services/two_step'
+import type User from '#models/user'
 
 export default class TokensController {
   async store({ request, response }: HttpContext) {
-    const { email, password, name } = await request.validateUsing(tokenRequestValidator)
+    const { email, password, name, code } = await request.validateUsing(tokenRequestValidator)
     const result = await signIn(email, password, request.ip())
     switch (result.type) {
       case 'signed_in': {
-        const token = await issueToken(result.user, name ?? 'API token')
-        return response.created({
-          type: 'bearer',
-          token: token.value!.release(),
-          expiresAt: token.expiresAt?.toISOString() ?? null,
-        })
+        await result.user.load('roles')
+        if (await mustSetUpTwoStep(result.user)) {
+          return problem(
+            response,
+            403,
+            'Your role needs two-step verification before you can use the service. Sign in to the service, set it up on your profile, then ask for a token with the code from your authenticator app.'
+          )
+        }
+        return created(response, result.user, name)
+      }
+      case 'two_step_needed': {
+        if (code === undefined || code === null || code.trim() === '') {
+          return problem(
+            response,
+            401,
+            'This account uses two-step verification. Send the 6-digit code from the authenticator app, or one of the recovery codes, as code.'
+          )
+        }
+        const check = await checkSecondStep(result.user, code, 'either', request.ip())
+        switch (check.type) {
+          case 'passed':
+            await recordSignIn(result.user, {
+              twoStep: check.via === 'code' ? 'code' : 'recovery code',
+            })
+            return created(response, result.user, name)
+          case 'empty':
+          case 'malformed':
+          case 'wrong_code':
+          case 'wrong_recovery_code':
+            return problem(
+              response,
+              401,
+              'The code is not correct. Send the code the authenticator app shows now, or a recovery code not used before.'
+            )
+          case 'code_used':
+            return problem(
+              response,
+              401,
+              'This code has already been used. Wait for the authenticator app to show a new code and send that.'
+            )
+          case 'too_many':
+            response.header('Retry-After', String(check.retryAfter))
+            return problem(
+              response,
+              429,
+              `Too many wrong codes. Try again in ${counted(check.retryAfter, 'second')}.`
+            )
+          case 'not_on':
+            return problem(response, 401, 'Two-step verification changed meanwhile. Try again.')
+          default: {
+            const unreachable: never = check
+            return unreachable
+          }
+        }
       }
       case 'invalid_credentials':
         return problem(response, 401, 'The email address or password is not correct.')
@@ -47,4 +98,14 @@ export default class TokensController {
     await revokeToken(user, String(user.currentAccessToken.identifier))
     return response.noContent()
   }
+}
+
+/* A new token for the person, shown this once. */
+async function created(response: HttpContext['response'], user: User, name: string | undefined) {
+  const token = await issueToken(user, name ?? 'API token')
+  return response.created({
+    type: 'bearer',
+    token: token.value!.release(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+  })
 }

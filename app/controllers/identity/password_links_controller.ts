@@ -3,6 +3,7 @@ import { checkLink, usePasswordLink, type LinkCheck } from '#actions/identity/us
 import { createPasswordValidator, resetPasswordValidator } from '#validators/password_links'
 import { endSession, tagSession } from '#services/user_sessions'
 import { PasswordLinkKinds } from '#domain/identity/password_links'
+import { holdSignIn } from '#services/two_step'
 
 /*
  * The page a link from an invitation or a password reset opens: a form
@@ -35,6 +36,16 @@ export default class PasswordLinksController {
 
     // Whoever was signed in in this browser is signed out; login() gives the session a new id.
     if (auth.user) await endSession(session, auth.user.id)
+    if (result.twoStepNeeded) {
+      // A new password leaves two-step verification on, and the code is still needed.
+      if (auth.user) await auth.use('web').logout()
+      holdSignIn(session, user.id, '/')
+      session.flash(
+        'success',
+        `Your password has been changed. You have been signed out everywhere else${tokensClause(result.tokensRevoked)}. Enter the code from your authenticator app to sign in`
+      )
+      return response.redirect().toPath('/sign-in/two-step')
+    }
     await auth.use('web').login(user)
     await tagSession(session, user.id)
     session.flash(
@@ -47,14 +58,16 @@ export default class PasswordLinksController {
   }
 }
 
+function tokensClause(tokensRevoked: number) {
+  return tokensRevoked === 0
+    ? ''
+    : tokensRevoked === 1
+      ? ' and your API token has been revoked'
+      : ` and your ${tokensRevoked} API tokens have been revoked`
+}
+
 function resetMessage(tokensRevoked: number) {
-  const tokens =
-    tokensRevoked === 0
-      ? ''
-      : tokensRevoked === 1
-        ? ' and your API token has been revoked'
-        : ` and your ${tokensRevoked} API tokens have been revoked`
-  return `Your password has been changed and you are signed in. You have been signed out everywhere else${tokens}`
+  return `Your password has been changed and you are signed in. You have been signed out everywhere else${tokensClause(tokensRevoked)}`
 }
 
 /* A link that does not work: 404 when there is no such link, 410 when it has been used up. */

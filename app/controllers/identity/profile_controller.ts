@@ -6,6 +6,7 @@ import { changePassword } from '#actions/identity/change_password'
 import { minutesToWait } from '#actions/identity/sign_in'
 import { signOutElsewhere } from '#actions/identity/sign_out_elsewhere'
 import { otherSessionCount, renewSession } from '#services/user_sessions'
+import { twoStepIsOn } from '#services/two_step'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -27,11 +28,14 @@ export default class ProfileController {
     const tokens = await User.accessTokens.all(user)
     const otherSessions = await otherSessionCount(user.id, session.sessionId)
     const passwordChangeable = await hasPasswordToChange(user)
+    // Two-step verification guards a password: nothing to show to those without one.
+    const twoStepOn = passwordChangeable ? await twoStepIsOn(user.id) : null
     return view.render('pages/identity/profile', {
       user,
       tokens,
       otherSessions,
       passwordChangeable,
+      twoStepOn,
     })
   }
 

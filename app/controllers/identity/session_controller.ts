@@ -5,6 +5,7 @@ import { minutesToWait, signIn } from '#actions/identity/sign_in'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { endSession, tagSession } from '#services/user_sessions'
+import { holdSignIn } from '#services/two_step'
 import { ACCOUNT_KEY, sendToDepartment } from '#controllers/identity/department_sign_in_controller'
 import {
   departmentSignOutUrl,
@@ -34,6 +35,10 @@ export default class SessionController {
         await auth.use('web').login(result.user)
         await tagSession(session, result.user.id)
         return response.redirect().toPath(safeReturnPath(request.input('returnTo')))
+      case 'two_step_needed':
+        // Nobody is signed in yet: the sign-in waits in the session for the code.
+        holdSignIn(session, result.user.id, safeReturnPath(request.input('returnTo')))
+        return response.redirect().toPath('/sign-in/two-step')
       case 'invalid_credentials':
         return backWithError(session, response, 'Enter a correct email address and password')
       case 'deactivated':

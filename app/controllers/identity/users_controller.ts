@@ -14,6 +14,7 @@ import {
 } from '#queries/identity/people_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
+import { twoStepIsOn } from '#services/two_step'
 import { accountStatusLabels, accountStatusValues } from '#domain/identity/password_links'
 import { roleLabels, roleValues, type Role } from '#enums/roles'
 import { gradeLabels, gradeValues } from '#enums/grades'
@@ -84,7 +85,8 @@ export default class UsersController {
       .limit(10)
     const statuses = await accountStatuses([person])
     const account = describeAccount(statuses.get(person.id)!)
-    return view.render('pages/admin/users/show', { person, reports, history, account })
+    const twoStepOn = await twoStepIsOn(person.id)
+    return view.render('pages/admin/users/show', { person, reports, history, account, twoStepOn })
   }
 
   async create({ auth, bouncer, view }: HttpContext) {

@@ -1,0 +1,63 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type User from '#models/user'
+import { activeTwoStep, hashRecoveryCode, newRecoveryCodes } from '#services/two_step'
+import { sqlStamp } from '#services/password_links'
+import { recordAudit } from '#services/audit'
+import { AuditActions } from '#enums/audit_actions'
+import { DateTime } from 'luxon'
+
+/*
+ * Gives a person a new set of recovery codes in place of any they had,
+ * inside the caller's transaction. Only hashes are stored: the codes are
+ * returned to be shown once.
+ */
+export async function replaceRecoveryCodes(userId: number, trx: TransactionClientContract) {
+  const codes = newRecoveryCodes()
+  const at = sqlStamp(DateTime.now())
+  await trx.from('recovery_codes').where('user_id', userId).delete()
+  await trx
+    .table('recovery_codes')
+    .multiInsert(
+      codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(code), created_at: at }))
+    )
+  return codes
+}
+
+export type MakeRecoveryCodesResult = { type: 'made'; codes: string[] } | { type: 'not_on' }
+
+/*
+ * "Make new recovery codes": the old ones stop working at once, for
+ * someone who has used some, lost them or thinks they were seen.
+ */
+export async function makeRecoveryCodes(user: User): Promise<MakeRecoveryCodesResult> {
+  if (!(await activeTwoStep(user.id))) return { type: 'not_on' }
+  const codes = await db.transaction(async (trx) => {
+    const made = await replaceRecoveryCodes(user.id, trx)
+    await recordAudit(
+      {
+        action: AuditActions.RecoveryCodesMade,
+        subjectType: 'user',
+        subjectId: user.id,
+        subjectLabel: user.email,
+        organisationId: user.organisationId,
+        actorId: user.id,
+        after: { recoveryCodes: made.length },
+      },
+      trx
+    )
+    return made
+  })
+  return { type: 'made', codes }
+}
+
+/* How many of a person's recovery codes are still unused. */
+export async function recoveryCodesLeft(userId: number) {
+  const row = await db
+    .from('recovery_codes')
+    .where('user_id', userId)
+    .whereNull('used_at')
+    .count('* as total')
+    .first()
+  return Number(row?.total ?? 0)
+}

@@ -1,0 +1,103 @@
+import db from '@adonisjs/lucid/services/db'
+import type User from '#models/user'
+import { activeTwoStep } from '#services/two_step'
+import { recordAudit } from '#services/audit'
+import { AuditActions } from '#enums/audit_actions'
+import { readOneTimeCode } from '#domain/identity/two_step'
+import { passwordAttempts } from '#actions/identity/sign_in'
+import { checkSecondStep } from '#actions/identity/check_second_step'
+
+export type TurnOffResult =
+  | { type: 'turned_off' }
+  | { type: 'not_on' }
+  | { type: 'wrong_password' | 'wrong_code' | 'code_used' }
+  | { type: 'throttled'; retryAfter: number }
+
+class WrongPassword extends Error {}
+
+/*
+ * Turns off a person's own two-step verification once they show their
+ * password, or a code from their app (six digits: never a password, which
+ * is 12 characters or more). A wrong password counts against the sign-in
+ * limits, a wrong code against the code limits, so this form is no way
+ * round either.
+ */
+export async function turnOffOwnTwoStep(
+  user: User,
+  passwordOrCode: string,
+  ip: string
+): Promise<TurnOffResult> {
+  if (!(await activeTwoStep(user.id))) return { type: 'not_on' }
+  if (readOneTimeCode(passwordOrCode).type === 'code') {
+    const check = await checkSecondStep(user, passwordOrCode, 'code', ip)
+    switch (check.type) {
+      case 'passed':
+        break
+      case 'not_on':
+        return { type: 'not_on' }
+      case 'too_many':
+        return { type: 'throttled', retryAfter: check.retryAfter }
+      case 'code_used':
+        return { type: 'code_used' }
+      case 'empty':
+      case 'malformed':
+      case 'wrong_code':
+      case 'wrong_recovery_code':
+        return { type: 'wrong_code' }
+      default: {
+        const unreachable: never = check
+        return unreachable
+      }
+    }
+  } else {
+    let outcome: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
+    try {
+      outcome = await passwordAttempts(user.email, ip).penalize(async () => {
+        if (!(await user.verifyPassword(passwordOrCode))) throw new WrongPassword()
+        return true
+      })
+    } catch (error) {
+      if (error instanceof WrongPassword) return { type: 'wrong_password' }
+      throw error
+    }
+    const [throttled] = outcome
+    if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  }
+  return (await removeTwoStep(user, user.id)) ? { type: 'turned_off' } : { type: 'not_on' }
+}
+
+/*
+ * Turns off someone else's two-step verification, for a person who has
+ * lost their phone and their recovery codes: they sign in with their
+ * password alone until they set it up again. The caller has checked the
+ * administrator may (UserPolicy.turnOffTwoStep).
+ */
+export async function turnOffTwoStepFor(
+  person: User,
+  administrator: User
+): Promise<{ type: 'turned_off' | 'not_on' }> {
+  if (!(await activeTwoStep(person.id))) return { type: 'not_on' }
+  return { type: (await removeTwoStep(person, administrator.id)) ? 'turned_off' : 'not_on' }
+}
+
+/* Removes the person's authenticator and recovery codes; false when there was nothing to remove. */
+async function removeTwoStep(person: User, actorId: number) {
+  return db.transaction(async (trx) => {
+    const removed = await trx.from('two_step_verifications').where('user_id', person.id).delete()
+    await trx.from('recovery_codes').where('user_id', person.id).delete()
+    if (Number(Array.isArray(removed) ? removed[0] : removed) === 0) return false
+    await recordAudit(
+      {
+        action: AuditActions.TwoStepTurnedOff,
+        subjectType: 'user',
+        subjectId: person.id,
+        subjectLabel: person.email,
+        organisationId: person.organisationId,
+        actorId,
+        after: { by: actorId === person.id ? 'themselves' : 'an administrator' },
+      },
+      trx
+    )
+    return true
+  })
+}

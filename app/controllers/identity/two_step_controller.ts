@@ -1,0 +1,167 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import {
+  activeTwoStep,
+  mayUseTwoStep,
+  mustSetUpTwoStep,
+  qrCodeSvg,
+  setUpAddress,
+} from '#services/two_step'
+import { oneTimeCodeValidator, turnOffTwoStepValidator } from '#validators/two_step'
+import {
+  confirmTwoStep,
+  secretBeingSetUp,
+  startTwoStepSetUp,
+} from '#actions/identity/set_up_two_step'
+import { makeRecoveryCodes, recoveryCodesLeft } from '#actions/identity/make_recovery_codes'
+import { turnOffOwnTwoStep } from '#actions/identity/turn_off_two_step'
+import { minutesToWait } from '#actions/identity/sign_in'
+import { formatRecoveryCode, secretForReading } from '#domain/identity/two_step'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+
+/* What a wrong or unreadable code is told, on every form that takes one. */
+export const CODE_MESSAGES = {
+  empty: 'Enter the 6-digit code from your authenticator app',
+  malformed: 'Enter the code as 6 digits, like 123456',
+  wrong_code: 'The code is not correct. Enter the code your authenticator app shows now',
+  code_used:
+    'This code has already been used. Wait for your authenticator app to show a new code and enter that',
+} as const
+
+/*
+ * A person's own two-step verification, from their profile: setting it
+ * up with an authenticator app, recovery codes, and turning it off.
+ */
+export default class TwoStepController {
+  async show({ auth, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const record = await activeTwoStep(user.id)
+    return view.render('pages/identity/two_step/show', {
+      available: await mayUseTwoStep(user),
+      since: record?.confirmedAt ?? null,
+      recoveryCodesLeft: record ? await recoveryCodesLeft(user.id) : 0,
+    })
+  }
+
+  /* The QR code and the secret for the app, and a field for the code that proves the app has it. */
+  async create({ auth, response, session, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    if (!(await mayUseTwoStep(user)))
+      return response.redirect().toPath('/profile/two-step-verification')
+    const started = await startTwoStepSetUp(user)
+    if (started.type === 'already_on') {
+      session.flash('success', 'Two-step verification is already on')
+      return response.redirect().toPath('/profile/two-step-verification')
+    }
+    return view.render('pages/identity/two_step/set_up', {
+      secret: secretForReading(started.secret),
+      compulsory: await mustSetUpTwoStep(user),
+    })
+  }
+
+  /* The set-up's QR code, as an image of its own (never inline markup), kept by no cache. */
+  async qrCode({ auth, response }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const secret = await secretBeingSetUp(user)
+    if (!secret) throw new RecordNotFoundException()
+    response.header('Content-Type', 'image/svg+xml; charset=utf-8')
+    response.header('Cache-Control', 'no-store')
+    return qrCodeSvg(setUpAddress(user.email, secret))
+  }
+
+  async store({ auth, request, response, session, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { code } = await request.validateUsing(oneTimeCodeValidator)
+    const result = await confirmTwoStep(user, code)
+    switch (result.type) {
+      case 'turned_on':
+        return view.render('pages/identity/two_step/recovery_codes', {
+          ...recoveryCodesPage(result.recoveryCodes),
+          turnedOn: true,
+        })
+      case 'empty':
+      case 'malformed':
+      case 'wrong_code':
+        session.flash('inputErrorsBag', { code: [CODE_MESSAGES[result.type]] })
+        return response.redirect().toPath('/profile/two-step-verification/set-up')
+      case 'not_started':
+        session.flash('inputErrorsBag', {
+          code: ['Your set-up had ended. Add the account to your app again with this new QR code'],
+        })
+        return response.redirect().toPath('/profile/two-step-verification/set-up')
+      case 'already_on':
+        session.flash('success', 'Two-step verification is already on')
+        return response.redirect().toPath('/profile/two-step-verification')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  /* New recovery codes in place of the old, shown once. */
+  async recoveryCodes({ auth, response, session, view }: HttpContext) {
+    const result = await makeRecoveryCodes(auth.getUserOrFail())
+    switch (result.type) {
+      case 'made':
+        return view.render('pages/identity/two_step/recovery_codes', {
+          ...recoveryCodesPage(result.codes),
+          turnedOn: false,
+        })
+      case 'not_on':
+        session.flash('error', 'Two-step verification is off, so you have no recovery codes')
+        return response.redirect().toPath('/profile/two-step-verification')
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+
+  async destroy({ auth, request, response, session }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { passwordOrCode } = await request.validateUsing(turnOffTwoStepValidator)
+    const result = await turnOffOwnTwoStep(user, passwordOrCode, request.ip())
+    const fieldError = (message: string) => {
+      session.flash('inputErrorsBag', { passwordOrCode: [message] })
+      return response.redirect().toPath('/profile/two-step-verification')
+    }
+    switch (result.type) {
+      case 'turned_off':
+        session.flash(
+          'success',
+          'Two-step verification is off. You sign in with your password only'
+        )
+        return response.redirect().toPath('/profile/two-step-verification')
+      case 'not_on':
+        session.flash('success', 'Two-step verification is already off')
+        return response.redirect().toPath('/profile/two-step-verification')
+      case 'wrong_password':
+      case 'wrong_code':
+        return fieldError('The password or code is not correct')
+      case 'code_used':
+        return fieldError(CODE_MESSAGES.code_used)
+      case 'throttled':
+        response.status(429)
+        return fieldError(
+          `Too many wrong passwords or codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`
+        )
+      default: {
+        const unreachable: never = result
+        return unreachable
+      }
+    }
+  }
+}
+
+/* The codes as shown, and as a text file to keep. */
+function recoveryCodesPage(codes: string[]) {
+  const shown = codes.map(formatRecoveryCode)
+  const text = [
+    'Digital Capability Service: recovery codes for two-step verification',
+    'Each code works once, in place of a code from your authenticator app.',
+    '',
+    ...shown,
+    '',
+  ].join('\n')
+  return { codes: shown, download: `data:text/plain;charset=utf-8,${encodeURIComponent(text)}` }
+}

@@ -1,0 +1,45 @@
+import vine from '@vinejs/vine'
+import { FormMessages } from '#validators/messages'
+
+/*
+ * Codes for two-step verification. The validators take any short text;
+ * whether it has the shape of a code is read by the rules in
+ * app/domain/identity/two_step.ts, which allow spaces between groups.
+ */
+
+/* A 6-digit code from an authenticator app: setting up, and signing in. */
+export const oneTimeCodeValidator = vine.create({
+  code: vine.string().maxLength(50),
+})
+
+oneTimeCodeValidator.messagesProvider = new FormMessages({
+  'code.required': 'Enter the 6-digit code from your authenticator app',
+  'code.string': 'Enter the 6-digit code from your authenticator app',
+  'code.maxLength': 'Enter the code as 6 digits, like 123456',
+  'code.controlCharacters': 'Enter the code as 6 digits, like 123456',
+})
+
+/* One of the person's recovery codes, in place of a code from the app. */
+export const recoveryCodeValidator = vine.create({
+  recoveryCode: vine.string().maxLength(50),
+})
+
+recoveryCodeValidator.messagesProvider = new FormMessages({
+  'recoveryCode.required': 'Enter one of your recovery codes',
+  'recoveryCode.string': 'Enter one of your recovery codes',
+  'recoveryCode.maxLength': 'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
+  'recoveryCode.controlCharacters':
+    'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
+})
+
+/* Turning one's own two-step verification off: the password, or a code from the app. */
+export const turnOffTwoStepValidator = vine.create({
+  passwordOrCode: vine.string().maxLength(200),
+})
+
+turnOffTwoStepValidator.messagesProvider = new FormMessages({
+  'passwordOrCode.required': 'Enter your password or a code from your authenticator app',
+  'passwordOrCode.string': 'Enter your password or a code from your authenticator app',
+  'passwordOrCode.maxLength': 'The password or code is not correct',
+  'passwordOrCode.controlCharacters': 'The password or code is not correct',
+})
