@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import { clearanceValues, type Clearance } from '#enums/fast_stream'
+import type { Programme } from '#domain/fast_stream/programmes'
 import { departmentsOf } from '#queries/fast_stream/entrant_query'
 import { sortAsTree } from '#queries/identity/people_query'
 
@@ -55,6 +56,8 @@ export type EntrantRow = {
   name: string
   email: string
   scheme: string
+  /* The scheme's programme: the list holds Fast Streamers and Future Leaders alike. */
+  programme: Programme
   cohort: string
   clearance: Clearance
   startedOn: DateTime
@@ -111,6 +114,7 @@ export function entrantRows(filters: EntrantFilters) {
       'u.full_name',
       'u.email',
       's.name as scheme',
+      's.programme',
       'c.name as cohort',
       'e.clearance',
       'e.started_on'
@@ -140,6 +144,7 @@ export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
     name: String(row.full_name),
     email: String(row.email),
     scheme: String(row.scheme),
+    programme: row.programme as Programme,
     cohort: String(row.cohort),
     clearance: row.clearance as Clearance,
     startedOn: toDate(row.started_on),

@@ -298,6 +298,25 @@ test.group('Programme wording: pages and e-mails speak of the person’s own pro
     )
   })
 
+  test('the Fast Stream team’s list of entrants says which programme each is on', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createUser({ roles: ['fast_stream_admin', 'learner'] })
+    const leaders = await createScheme('Middle managers 2026', 'future_leaders')
+    const graduates = await createScheme('Digital and Technology')
+    await createEntrant({ name: 'Callum Fraser', scheme: leaders })
+    await createEntrant({ name: 'Nova Newer', scheme: graduates })
+    const response = await client.get('/fast-stream/admin/entrants').loginAs(admin)
+    response.assertStatus(200)
+    const rows = [...response.text().matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+      wordsOf(row[1])
+    )
+    const rowOf = (name: string) => rows.find((row) => row.startsWith(name))
+    assert.include(rowOf('Callum Fraser'), 'Middle managers 2026 Future Leaders Scheme')
+    assert.include(rowOf('Nova Newer'), 'Digital and Technology Fast Stream')
+  })
+
   test('a Future Leader who also leads a team finds their placements under the Future Leaders Scheme', async ({
     client,
     assert,

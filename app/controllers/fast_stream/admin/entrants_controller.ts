@@ -38,6 +38,7 @@ export default class EntrantsController {
     const page = await entrantsPage(filters)
     return view.render('pages/fast_stream/admin/entrants/index', {
       page,
+      programmeLabels,
       filters,
       csvHref: csvHref('/fast-stream/admin/entrants.csv', filters),
       clearanceOptions,
