@@ -37,6 +37,49 @@ export function object(
   }
 }
 
+/* A validator of a request body: VineJS describes what it takes as JSON Schema. */
+type DescribedValidator = { toJSONSchema(): object }
+
+/*
+ * A yes-or-no field: forms send it as text ("on", "1", "true"), which the
+ * validator takes; the API's document asks JSON clients for a boolean.
+ */
+function isYesOrNo(schema: Schema) {
+  return Boolean(schema.enum?.includes(true) && schema.enum.includes(false))
+}
+
+function fromJsonSchema(schema: Schema): Schema {
+  if (isYesOrNo(schema)) {
+    return { type: 'boolean', ...(schema.description ? { description: schema.description } : {}) }
+  }
+  const { $schema: _draft, ...rest } = schema as Schema & { $schema?: string }
+  // VineJS writes positive() as `minimum: 0`; a validator says `exclusiveMinimum` in its meta.
+  if (rest.exclusiveMinimum !== undefined && (rest.minimum ?? -Infinity) <= rest.exclusiveMinimum) {
+    delete rest.minimum
+  }
+  return {
+    ...rest,
+    ...(rest.properties
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(rest.properties).map(([key, value]) => [key, fromJsonSchema(value)])
+          ),
+        }
+      : {}),
+    ...(rest.items ? { items: fromJsonSchema(rest.items) } : {}),
+  }
+}
+
+/*
+ * A request body's schema, derived from the validator that takes it: the
+ * fields, their types, bounds and descriptions (given in the validator
+ * with `.meta({ description })`) are written once, there.
+ */
+export function requestSchema(validator: DescribedValidator, description?: string): Schema {
+  const derived = fromJsonSchema(validator.toJSONSchema() as Schema)
+  return description ? { ...derived, description } : derived
+}
+
 /* The schema, or null. */
 export function orNull(schema: Schema): Schema {
   if (schema.$ref || schema.anyOf || schema.type === 'object' || schema.type === 'array') {

@@ -1,18 +1,11 @@
-import {
-  EnrolmentStatuses,
-  SessionStatuses,
-  audienceKindValues,
-  courseModeValues,
-  courseStatusValues,
-} from '#enums/learning'
+import { EnrolmentStatuses, courseModeValues } from '#enums/learning'
 import { catalogueSorts } from '#validators/catalogue'
-import { skillLevel, skillLevelName } from './framework.js'
+import { courseValidator, sessionApiValidator } from '#validators/learning_admin'
+import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
 import {
   answer,
-  arrayOf,
   body,
   bodyProblems,
-  boolean,
   dataOf,
   date,
   dateTime,
@@ -20,7 +13,6 @@ import {
   idInPath,
   integer,
   listOf,
-  named,
   object,
   oneOfValues,
   orNull,
@@ -29,11 +21,11 @@ import {
   problems,
   problemWith,
   query,
+  requestSchema,
   schemaRef,
-  selfLink,
   text,
 } from './components.js'
-import type { ApiArea, Schema } from './types.js'
+import type { ApiArea } from './types.js'
 
 const TAG = 'Learning'
 
@@ -54,57 +46,6 @@ const placeFields = {
   ),
 }
 
-const courseFields = {
-  id: id(),
-  code: text('A short code, such as `AGILE-101`.'),
-  title: text(),
-  summary: orNull(text()),
-  provider: named('The training provider that runs the course.'),
-  mode: oneOfValues(courseModeValues, 'How the course is delivered.'),
-  status: oneOfValues(courseStatusValues),
-  requiresApproval: boolean('Whether a learner’s line manager must approve a place.'),
-  durationHours: { type: 'number', description: 'Length in hours.' } satisfies Schema,
-  cost: {
-    type: 'number',
-    minimum: 0,
-    description: 'Cost per learner in pounds; 0 when free.',
-  } satisfies Schema,
-}
-
-const catalogueCourseFields = {
-  ...courseFields,
-  outcomes: arrayOf(
-    object({ skill: named(), level: skillLevel(), levelName: skillLevelName() }),
-    'The skills the course builds, and the level it brings learners to.'
-  ),
-  audiences: arrayOf(
-    object({ roleProfile: named(), kind: oneOfValues(audienceKindValues) }),
-    'The role profiles the course is mandatory or recommended for.'
-  ),
-}
-
-const sessionFields = {
-  id: id(),
-  courseId: id('The course’s id.'),
-  status: oneOfValues(Object.values(SessionStatuses)),
-  startsAt: dateTime(),
-  endsAt: dateTime(),
-  bookingClosesAt: dateTime('After this, learners can no longer enrol or cancel.'),
-  venue: orNull(text()),
-  location: orNull(text('Town or city.')),
-  online: boolean('Whether the session has an online link.'),
-  capacity: integer('Seats.', { min: 1 }),
-  booked: integer('Seats taken.', { min: 0 }),
-  waitlisted: integer('People on the waiting list.', { min: 0 }),
-  seatsLeft: integer(undefined, { min: 0 }),
-  links: selfLink,
-}
-
-const isoInstant = (description: string): Schema => ({
-  type: 'string',
-  description: `${description} ISO 8601, like \`2026-03-27T09:30:00Z\`; without an offset it is read as UK time.`,
-})
-
 /* The course catalogue, learners' enrolments, and course admins' writes. */
 export const learning: ApiArea = {
   tag: {
@@ -113,31 +54,8 @@ export const learning: ApiArea = {
       'The course catalogue and its sessions, the caller’s enrolments, and for course admins, adding courses and sessions. Times are UTC.',
   },
   schemas: {
-    CourseSummary: object({
-      ...catalogueCourseFields,
-      nextSession: orNull(
-        object({
-          id: id(),
-          startsAt: dateTime(),
-          venue: orNull(text()),
-          location: orNull(text()),
-          online: boolean(),
-          seatsLeft: integer(undefined, { min: 0 }),
-          links: selfLink,
-        })
-      ),
-      links: selfLink,
-    }),
-    Course: object({
-      ...catalogueCourseFields,
-      sessions: arrayOf(schemaRef('CourseSession'), 'Upcoming sessions, soonest first.'),
-      links: selfLink,
-    }),
-    CourseSession: object(sessionFields),
-    SessionDetail: object({
-      ...sessionFields,
-      course: object({ id: id(), code: text(), title: text() }),
-    }),
+    ...CourseSessionTransformer.schemas,
+    ...CourseTransformer.schemas,
     EnrolRequest: object(
       { note: text('A note for the line manager, when the course needs approval.', { max: 1000 }) },
       { optional: ['note'] }
@@ -160,75 +78,8 @@ export const learning: ApiArea = {
       }),
       course: object({ id: id(), code: text(), title: text() }),
     }),
-    CourseRequest: object(
-      {
-        code: {
-          ...text('Letters, numbers and hyphens, starting with a letter or number.', {
-            min: 2,
-            max: 32,
-          }),
-          pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
-        },
-        title: text(undefined, { min: 2, max: 200 }),
-        summary: text(undefined, { min: 1, max: 5000 }),
-        provider: id(
-          'The id of a provider the caller manages. Left out, the one provider they manage.'
-        ),
-        mode: oneOfValues(courseModeValues),
-        status: oneOfValues(courseStatusValues),
-        requiresApproval: boolean(),
-        durationHours: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          maximum: 1000,
-          description: 'Hours, with at most 2 decimal places.',
-        },
-        cost: {
-          type: 'number',
-          minimum: 0,
-          maximum: 100_000,
-          description: 'Pounds per learner, with at most 2 decimal places; 0 when free.',
-        },
-      },
-      { optional: ['provider'] }
-    ),
-    CreatedCourse: object({
-      ...courseFields,
-      createdAt: dateTime(),
-      updatedAt: dateTime(),
-    }),
-    SessionRequest: object(
-      {
-        startsAt: isoInstant('When the session starts; in the future.'),
-        endsAt: isoInstant('When it ends; after it starts.'),
-        bookingClosesAt: isoInstant(
-          'When booking closes; before it starts. A day before if left out.'
-        ),
-        venue: text('A venue, or an online link, or both.', { max: 200 }),
-        location: text('Town or city.', { max: 120 }),
-        onlineUrl: {
-          type: 'string',
-          format: 'uri',
-          pattern: '^https://',
-          maxLength: 500,
-          description: 'The joining link, starting `https://`.',
-        },
-        capacity: integer('Seats.', { min: 1, max: 10_000 }),
-      },
-      { optional: ['bookingClosesAt', 'venue', 'location', 'onlineUrl'] }
-    ),
-    CreatedSession: object({
-      id: id(),
-      courseId: id('The course’s id.'),
-      startsAt: dateTime(),
-      endsAt: dateTime(),
-      bookingClosesAt: dateTime(),
-      capacity: integer(undefined, { min: 1 }),
-      venue: orNull(text()),
-      location: orNull(text()),
-      onlineUrl: orNull({ type: 'string', format: 'uri' }),
-      status: oneOfValues(Object.values(SessionStatuses)),
-    }),
+    CourseRequest: requestSchema(courseValidator),
+    SessionRequest: requestSchema(sessionApiValidator),
   },
   paths: {
     '/courses': {
@@ -284,7 +135,7 @@ export const learning: ApiArea = {
         requestBody: body(schemaRef('CourseRequest')),
         responses: {
           ...bodyProblems(),
-          201: answer('The course, added.', dataOf(schemaRef('CreatedCourse'))),
+          201: answer('The course, added.', dataOf(schemaRef('Course'))),
           ...problems(401),
           403: {
             description: 'The caller manages no provider, or not the one named.',
@@ -319,7 +170,7 @@ export const learning: ApiArea = {
         requestBody: body(schemaRef('SessionRequest')),
         responses: {
           ...bodyProblems(),
-          201: answer('The session, scheduled.', dataOf(schemaRef('CreatedSession'))),
+          201: answer('The session, scheduled.', dataOf(schemaRef('CourseSession'))),
           ...problems(401, 403, 404, 409, 422),
         },
       },

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { BaseSerializer, type Paginator } from '@adonisjs/core/transformers'
 
 /* Titles of the HTTP statuses the API answers with. */
 export const problemTitles: Record<number, string> = {
@@ -39,7 +40,38 @@ export function problem(
     )
 }
 
+/* A page of a list: how many there are in all, which page this is and how many a page holds. */
+export type ListPage = { total: number; page: number; perPage: number }
+
+/* The list envelope's meta: the page, and the last page there is. */
+function listMeta({ total, page, perPage }: ListPage) {
+  return { total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) }
+}
+
+/*
+ * How the API answers with what a transformer made: one resource or a
+ * list under `data`, and a page of a list with its `meta`.
+ */
+class ApiSerializer extends BaseSerializer<{
+  Wrap: 'data'
+  PaginationMetaData: ReturnType<typeof listMeta>
+}> {
+  wrap = 'data' as const
+
+  definePaginationMetaData(metaData: unknown) {
+    return listMeta(metaData as ListPage)
+  }
+
+  /* A page of a list in the list envelope: `data`, and the page under `meta`. */
+  async page<Page extends Paginator<any, any, any>>(paginator: Page) {
+    const { data, metadata } = await this.serialize(paginator)
+    return { data, meta: metadata }
+  }
+}
+
+export const apiSerializer = new ApiSerializer()
+
 /* The list envelope: data plus meta with total, page, perPage and lastPage. */
 export function listEnvelope<T>(data: T[], total: number, page: number, perPage: number) {
-  return { data, meta: { total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) } }
+  return { data, meta: listMeta({ total, page, perPage }) }
 }

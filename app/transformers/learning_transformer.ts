@@ -1,7 +1,29 @@
 import type { DateTime } from 'luxon'
+import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Course from '#models/course'
 import { skillLevelName } from '#domain/framework/levels'
-import { audienceKindLabels, courseModeLabels } from '#enums/learning'
+import {
+  audienceKindLabels,
+  audienceKindValues,
+  courseModeLabels,
+  courseModeValues,
+  courseStatusValues,
+  SessionStatuses,
+} from '#enums/learning'
+import {
+  arrayOf,
+  boolean,
+  dateTime,
+  id,
+  integer,
+  named,
+  object,
+  oneOfValues,
+  orNull,
+  selfLink,
+  text,
+} from '#openapi/components'
+import { skillLevel, skillLevelName as skillLevelNameSchema } from '#openapi/framework'
 import {
   LEARNING_ZONE,
   type CatalogueEntry,
@@ -138,67 +160,188 @@ export function coursePageView(course: Course, sessions: SessionWithCounts[], no
   }
 }
 
-function sessionSummaryResource(session: SessionSummary) {
-  return {
-    id: session.id,
-    startsAt: session.startsAt.toUTC().toISO(),
-    venue: session.venue,
-    location: session.location,
-    online: session.online,
-    seatsLeft: session.seatsLeft,
-    links: { self: `/api/v1/sessions/${session.id}` },
+/* An instant as the API gives it: ISO 8601 in UTC. */
+const instant = (value: DateTime) => value.toUTC().toISO()
+
+const sessionLink = (id: number) => ({ self: `/api/v1/sessions/${id}` })
+
+const sessionFields = {
+  id: id(),
+  courseId: id('The course’s id.'),
+  status: oneOfValues(Object.values(SessionStatuses)),
+  startsAt: dateTime(),
+  endsAt: dateTime(),
+  bookingClosesAt: dateTime('After this, learners can no longer enrol or cancel.'),
+  venue: orNull(text()),
+  location: orNull(text('Town or city.')),
+  online: boolean('Whether the session has an online link.'),
+  capacity: integer('Seats.', { min: 1 }),
+  booked: integer('Seats taken.', { min: 0 }),
+  waitlisted: integer('People on the waiting list.', { min: 0 }),
+  seatsLeft: integer(undefined, { min: 0 }),
+  links: selfLink,
+}
+
+/*
+ * A session in the API: when and where, its seats and how many are
+ * taken. The same shape wherever the API gives a session, and, with its
+ * course, alone.
+ */
+export class CourseSessionTransformer extends BaseTransformer<SessionWithCounts> {
+  static schemas = {
+    CourseSession: object(sessionFields),
+    SessionDetail: object({
+      ...sessionFields,
+      course: object({ id: id(), code: text(), title: text() }),
+    }),
+  }
+
+  toObject() {
+    const { session, booked, waitlisted, seatsLeft } = this.resource
+    return {
+      id: session.id,
+      courseId: session.courseId,
+      status: session.status,
+      startsAt: instant(session.startsAt),
+      endsAt: instant(session.endsAt),
+      bookingClosesAt: instant(session.bookingClosesAt),
+      venue: session.venue,
+      location: session.location,
+      online: Boolean(session.onlineUrl),
+      capacity: session.capacity,
+      booked,
+      waitlisted,
+      seatsLeft,
+      links: sessionLink(session.id),
+    }
+  }
+
+  /* The session with the course it belongs to (loaded with it). */
+  withCourse() {
+    const { course } = this.resource.session
+    return { ...this.toObject(), course: { id: course.id, code: course.code, title: course.title } }
   }
 }
 
-/* A session in the API, with its seat counts. */
-export function sessionResource({ session, booked, waitlisted, seatsLeft }: SessionWithCounts) {
-  return {
-    id: session.id,
-    courseId: session.courseId,
-    status: session.status,
-    startsAt: session.startsAt.toUTC().toISO(),
-    endsAt: session.endsAt.toUTC().toISO(),
-    bookingClosesAt: session.bookingClosesAt.toUTC().toISO(),
-    venue: session.venue,
-    location: session.location,
-    online: Boolean(session.onlineUrl),
-    capacity: session.capacity,
-    booked,
-    waitlisted,
-    seatsLeft,
-    links: { self: `/api/v1/sessions/${session.id}` },
-  }
+/* A course as the API gives it, with its upcoming sessions or, in a list, its next one. */
+export type CourseRecord = {
+  course: Course
+  sessions?: SessionWithCounts[]
+  nextSession?: SessionSummary | null
 }
 
-/* A course in the API; the detail adds its upcoming sessions, the list its next one. */
-export function courseResource(
-  course: Course,
-  extra: { sessions?: SessionWithCounts[]; nextSession?: SessionSummary | null } = {}
-) {
-  return {
-    id: course.id,
-    code: course.code,
-    title: course.title,
-    summary: course.summary,
-    provider: { id: course.provider.id, name: course.provider.name },
-    mode: course.mode,
-    status: course.status,
-    requiresApproval: course.requiresApproval,
-    durationHours: course.durationHours,
-    cost: pounds(course.costPence),
-    outcomes: course.outcomes.map((outcome) => ({
-      skill: { id: outcome.skill.id, name: outcome.skill.name },
-      level: outcome.level,
-      levelName: skillLevelName(outcome.level),
-    })),
-    audiences: course.audiences.map((audience) => ({
-      roleProfile: { id: audience.roleProfile.id, name: audience.roleProfile.name },
-      kind: audience.kind,
-    })),
-    ...(extra.sessions ? { sessions: extra.sessions.map(sessionResource) } : {}),
-    ...(extra.nextSession !== undefined
-      ? { nextSession: extra.nextSession ? sessionSummaryResource(extra.nextSession) : null }
-      : {}),
-    links: { self: `/api/v1/courses/${course.id}` },
+const courseFields = {
+  id: id(),
+  code: text('A short code, such as `AGILE-101`.'),
+  title: text(),
+  summary: orNull(text()),
+  provider: named('The training provider that runs the course.'),
+  mode: oneOfValues(courseModeValues, 'How the course is delivered.'),
+  status: oneOfValues(courseStatusValues),
+  requiresApproval: boolean('Whether a learner’s line manager must approve a place.'),
+  durationHours: { type: 'number', description: 'Length in hours.' } as const,
+  cost: {
+    type: 'number',
+    minimum: 0,
+    description: 'Cost per learner in pounds; 0 when free.',
+  } as const,
+  outcomes: arrayOf(
+    object({ skill: named(), level: skillLevel(), levelName: skillLevelNameSchema() }),
+    'The skills the course builds, and the level it brings learners to.'
+  ),
+  audiences: arrayOf(
+    object({ roleProfile: named(), kind: oneOfValues(audienceKindValues) }),
+    'The role profiles the course is mandatory or recommended for.'
+  ),
+}
+
+/*
+ * A course in the API. The course itself carries its upcoming sessions;
+ * in the catalogue's list (`forList`) each course carries its next
+ * bookable session instead.
+ */
+export class CourseTransformer extends BaseTransformer<CourseRecord> {
+  static schemas = {
+    Course: object({
+      ...courseFields,
+      sessions: arrayOf(
+        CourseSessionTransformer.schemas.CourseSession,
+        'Upcoming sessions, soonest first.'
+      ),
+      links: selfLink,
+    }),
+    CourseSummary: object({
+      ...courseFields,
+      nextSession: orNull(
+        object({
+          id: id(),
+          startsAt: dateTime(),
+          venue: orNull(text()),
+          location: orNull(text()),
+          online: boolean(),
+          seatsLeft: integer(undefined, { min: 0 }),
+          links: selfLink,
+        })
+      ),
+      links: selfLink,
+    }),
+  }
+
+  #fields() {
+    const { course } = this.resource
+    return {
+      id: course.id,
+      code: course.code,
+      title: course.title,
+      summary: course.summary,
+      provider: { id: course.provider.id, name: course.provider.name },
+      mode: course.mode,
+      status: course.status,
+      requiresApproval: course.requiresApproval,
+      durationHours: course.durationHours,
+      cost: pounds(course.costPence),
+      outcomes: course.outcomes.map((outcome) => ({
+        skill: { id: outcome.skill.id, name: outcome.skill.name },
+        level: outcome.level,
+        levelName: skillLevelName(outcome.level),
+      })),
+      audiences: course.audiences.map((audience) => ({
+        roleProfile: { id: audience.roleProfile.id, name: audience.roleProfile.name },
+        kind: audience.kind,
+      })),
+    }
+  }
+
+  #links() {
+    return { self: `/api/v1/courses/${this.resource.course.id}` }
+  }
+
+  toObject() {
+    return {
+      ...this.#fields(),
+      sessions: (this.resource.sessions ?? []).map((session) =>
+        new CourseSessionTransformer(session).toObject()
+      ),
+      links: this.#links(),
+    }
+  }
+
+  forList() {
+    const next = this.resource.nextSession
+    return {
+      ...this.#fields(),
+      nextSession: next
+        ? {
+            id: next.id,
+            startsAt: instant(next.startsAt),
+            venue: next.venue,
+            location: next.location,
+            online: next.online,
+            seatsLeft: next.seatsLeft,
+            links: sessionLink(next.id),
+          }
+        : null,
+      links: this.#links(),
+    }
   }
 }

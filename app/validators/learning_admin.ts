@@ -59,15 +59,35 @@ const courseFields = {
     .trim()
     .minLength(2)
     .maxLength(32)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)
+    .meta({ description: 'Letters, numbers and hyphens, starting with a letter or number.' }),
   title: vine.string().trim().minLength(2).maxLength(200),
   summary: vine.string().multiline().trim().minLength(1).maxLength(5000),
-  provider: vine.number().withoutDecimals().positive().optional(),
+  provider: vine
+    .number()
+    .withoutDecimals()
+    .positive()
+    .meta({
+      description:
+        'The id of a provider the caller manages. Left out, the one provider they manage.',
+    })
+    .optional(),
   mode: vine.enum(courseModeValues),
   status: vine.enum(courseStatusValues),
   requiresApproval: vine.boolean(),
-  durationHours: vine.number().positive().max(1000).decimal([0, 2]),
-  cost: vine.number().parse(poundsText).min(0).max(100000).decimal([0, 2]),
+  durationHours: vine
+    .number()
+    .positive()
+    .max(1000)
+    .decimal([0, 2])
+    .meta({ description: 'Hours, with at most 2 decimal places.', exclusiveMinimum: 0 }),
+  cost: vine
+    .number()
+    .parse(poundsText)
+    .min(0)
+    .max(100000)
+    .decimal([0, 2])
+    .meta({ description: 'Pounds per learner, with at most 2 decimal places; 0 when free.' }),
 }
 
 const courseMessages = {
@@ -110,15 +130,21 @@ export const courseValidator = vine.create(courseFields)
 courseValidator.messagesProvider = new FormMessages(courseMessages)
 
 const placeFields = {
-  venue: vine.string().trim().maxLength(200).optional(),
-  location: vine.string().trim().maxLength(120).optional(),
+  venue: vine
+    .string()
+    .trim()
+    .maxLength(200)
+    .meta({ description: 'A venue, or an online link, or both.' })
+    .optional(),
+  location: vine.string().trim().maxLength(120).meta({ description: 'Town or city.' }).optional(),
   onlineUrl: vine
     .string()
     .trim()
     .maxLength(500)
     .url({ require_protocol: true, protocols: ['https'] })
+    .meta({ description: 'The joining link, starting `https://`.' })
     .optional(),
-  capacity: vine.number().withoutDecimals().min(1).max(10000),
+  capacity: vine.number().withoutDecimals().min(1).max(10000).meta({ description: 'Seats.' }),
 }
 
 const placeMessages = {
@@ -204,10 +230,25 @@ export const sessionFormFields = {
 } as const
 
 /* What the API's session body may send: ISO 8601 instants. */
+const ISO_INSTANT =
+  'ISO 8601, like `2026-03-27T09:30:00Z`; without an offset it is read as UK time.'
+
 export const sessionApiValidator = vine.create({
-  startsAt: vine.string().use(isoDateTime()),
-  endsAt: vine.string().use(isoDateTime()),
-  bookingClosesAt: vine.string().use(isoDateTime()).optional(),
+  startsAt: vine
+    .string()
+    .use(isoDateTime())
+    .meta({ description: `When the session starts; in the future. ${ISO_INSTANT}` }),
+  endsAt: vine
+    .string()
+    .use(isoDateTime())
+    .meta({ description: `When it ends; after it starts. ${ISO_INSTANT}` }),
+  bookingClosesAt: vine
+    .string()
+    .use(isoDateTime())
+    .meta({
+      description: `When booking closes; before it starts. A day before if left out. ${ISO_INSTANT}`,
+    })
+    .optional(),
   ...placeFields,
 })
 

@@ -69,6 +69,12 @@ test.group('API: course admins add courses', (group) => {
       cost: 799.99,
     })
     assert.equal(course.costPence, 79999)
+    // One shape for a course: the answer is the course as the API gives it anywhere.
+    const read = await client
+      .get(`/api/v1/courses/${course.id}`)
+      .header('Authorization', await bearer(adminA))
+    read.assertStatus(200)
+    assert.deepEqual(data, read.body().data)
     const events = await AuditEvent.query().where({
       actor_id: adminA.id,
       action: 'create',
@@ -179,20 +185,31 @@ test.group('API: course admins add sessions', (group) => {
       .json(SESSION_BODY)
     response.assertStatus(201)
     const session = await CourseSession.findByOrFail('course_id', course.id)
+    // The same shape as every session the API gives, with its seats.
     assert.deepEqual(response.body(), {
       data: {
         id: session.id,
         courseId: course.id,
+        status: 'scheduled',
         startsAt: `${nextYear}-07-14T08:30:00.000Z`,
         endsAt: `${nextYear}-07-14T15:30:00.000Z`,
         bookingClosesAt: `${nextYear}-07-13T08:30:00.000Z`,
-        capacity: 20,
         venue: null,
         location: null,
-        onlineUrl: 'https://meet.example.gov.uk/pipelines',
-        status: 'scheduled',
+        online: true,
+        capacity: 20,
+        booked: 0,
+        waitlisted: 0,
+        seatsLeft: 20,
+        links: { self: `/api/v1/sessions/${session.id}` },
       },
     })
+    assert.equal(session.onlineUrl, 'https://meet.example.gov.uk/pipelines')
+    const read = await client
+      .get(`/api/v1/sessions/${session.id}`)
+      .header('Authorization', await bearer(adminA))
+    const { course: _course, ...asRead } = read.body().data
+    assert.deepEqual(asRead, response.body().data)
     const events = await AuditEvent.query().where({
       actor_id: adminA.id,
       action: 'create',

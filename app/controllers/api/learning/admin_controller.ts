@@ -1,45 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type Course from '#models/course'
-import type CourseSession from '#models/course_session'
 import { courseValidator, sessionApiValidator, sessionFromApi } from '#validators/learning_admin'
 import { defaultProviderFor, saveCourse } from '#actions/learning/save_course'
 import { saveCourseSession } from '#actions/learning/save_course_session'
 import { managedCourse } from '#controllers/learning/admin/managed_records'
-import { problem } from '#services/api'
+import { courseWithSessions, sessionWithCounts } from '#queries/learning/catalogue_query'
+import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
+import { apiSerializer, problem } from '#services/api'
 
 const FIELD_ERRORS = 'The request has errors in the fields listed.'
-
-function courseResource(course: Course) {
-  return {
-    id: course.id,
-    code: course.code,
-    title: course.title,
-    summary: course.summary,
-    provider: { id: course.provider.id, name: course.provider.name },
-    mode: course.mode,
-    status: course.status,
-    requiresApproval: course.requiresApproval,
-    durationHours: course.durationHours,
-    cost: course.costPence / 100,
-    createdAt: course.createdAt.toUTC().toISO(),
-    updatedAt: course.updatedAt.toUTC().toISO(),
-  }
-}
-
-function sessionResource(session: CourseSession) {
-  return {
-    id: session.id,
-    courseId: session.courseId,
-    startsAt: session.startsAt.toUTC().toISO(),
-    endsAt: session.endsAt.toUTC().toISO(),
-    bookingClosesAt: session.bookingClosesAt.toUTC().toISO(),
-    capacity: session.capacity,
-    venue: session.venue,
-    location: session.location,
-    onlineUrl: session.onlineUrl,
-    status: session.status,
-  }
-}
 
 /*
  * Course admins' writes in the JSON API: a course for a provider they
@@ -65,8 +33,10 @@ export default class CourseAdminController {
     const result = await saveCourse({ ...input, providerId })
     switch (result.type) {
       case 'saved':
-        await result.course.load('provider')
-        return response.created({ data: courseResource(result.course) })
+        response.status(201)
+        return apiSerializer.serialize(
+          CourseTransformer.transform(await courseWithSessions(result.course.id))
+        )
       case 'code_taken':
         return problem(response, 422, FIELD_ERRORS, {
           errors: [
@@ -92,7 +62,10 @@ export default class CourseAdminController {
     const result = await saveCourseSession(course, sessionFromApi(body))
     switch (result.type) {
       case 'saved':
-        return response.created({ data: sessionResource(result.session) })
+        response.status(201)
+        return apiSerializer.serialize(
+          CourseSessionTransformer.transform(await sessionWithCounts(result.session.id))
+        )
       case 'invalid':
         return problem(response, 422, FIELD_ERRORS, {
           errors: Object.entries(result.errors).map(([field, { message, rule }]) => ({

@@ -6,8 +6,8 @@ import {
   searchCatalogue,
   sessionWithCounts,
 } from '#queries/learning/catalogue_query'
-import { courseResource, sessionResource } from '#transformers/learning_transformer'
-import { listEnvelope } from '#services/api'
+import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
+import { apiSerializer } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -18,11 +18,12 @@ export default class CatalogueController {
     )
     const { page, entries } = await searchCatalogue(filters, perPage ?? CATALOGUE_PAGE_SIZE)
     const meta = page.getMeta()
-    return listEnvelope(
-      entries.map((entry) => courseResource(entry.course, { nextSession: entry.nextSession })),
-      meta.total,
-      meta.currentPage,
-      meta.perPage
+    return apiSerializer.page(
+      CourseTransformer.paginate(entries, {
+        total: meta.total,
+        page: meta.currentPage,
+        perPage: meta.perPage,
+      }).useVariant('forList')
     )
   }
 
@@ -31,7 +32,7 @@ export default class CatalogueController {
     if (!found || !(await bouncer.with('CoursePolicy').allows('view', found.course))) {
       throw new RecordNotFoundException()
     }
-    return { data: courseResource(found.course, { sessions: found.sessions }) }
+    return apiSerializer.serialize(CourseTransformer.transform(found))
   }
 
   async session({ bouncer, params }: HttpContext) {
@@ -39,10 +40,8 @@ export default class CatalogueController {
     if (!found || !(await bouncer.with('CoursePolicy').allows('view', found.session.course))) {
       throw new RecordNotFoundException()
     }
-    return { data: { ...sessionResource(found), course: sessionCourse(found.session.course) } }
+    return apiSerializer.serialize(
+      CourseSessionTransformer.transform(found).useVariant('withCourse')
+    )
   }
-}
-
-function sessionCourse(course: { id: number; code: string; title: string }) {
-  return { id: course.id, code: course.code, title: course.title }
 }

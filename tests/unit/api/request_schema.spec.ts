@@ -1,0 +1,76 @@
+import { test } from '@japa/runner'
+import vine from '@vinejs/vine'
+import { requestSchema } from '#openapi/components'
+import { courseValidator, sessionApiValidator } from '#validators/learning_admin'
+
+test.group('Request body schemas derived from the validators', () => {
+  test('every field the validator takes is in the schema, with its bounds, and nothing else', ({
+    assert,
+  }) => {
+    const schema = requestSchema(
+      vine.create({
+        title: vine.string().maxLength(200).meta({ description: 'The title.' }),
+        capacity: vine.number().withoutDecimals().min(1).max(10000),
+        note: vine.string().optional(),
+      })
+    )
+    assert.deepEqual(schema, {
+      type: 'object',
+      properties: {
+        title: { type: 'string', maxLength: 200, description: 'The title.' },
+        capacity: { type: 'integer', minimum: 1, maximum: 10000 },
+        note: { type: 'string' },
+      },
+      required: ['title', 'capacity'],
+      additionalProperties: false,
+    })
+  })
+
+  test('a yes-or-no field, which forms send as text, asks JSON clients for a boolean', ({
+    assert,
+  }) => {
+    const schema = requestSchema(
+      vine.create({ requiresApproval: vine.boolean().meta({ description: 'Approval.' }) })
+    )
+    assert.deepEqual(schema.properties?.requiresApproval, {
+      type: 'boolean',
+      description: 'Approval.',
+    })
+  })
+
+  test('"more than" said in the meta replaces the minimum VineJS writes for positive()', ({
+    assert,
+  }) => {
+    const schema = requestSchema(
+      vine.create({
+        hours: vine.number().positive().max(1000).meta({ exclusiveMinimum: 0 }),
+        cost: vine.number().min(0),
+      })
+    )
+    assert.deepEqual(schema.properties?.hours, {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 1000,
+    })
+    assert.deepEqual(schema.properties?.cost, { type: 'number', minimum: 0 })
+  })
+
+  test('the course and session bodies of the API are the validators’ fields', ({ assert }) => {
+    const course = requestSchema(courseValidator)
+    assert.sameMembers(Object.keys(course.properties ?? {}), [
+      'code',
+      'title',
+      'summary',
+      'provider',
+      'mode',
+      'status',
+      'requiresApproval',
+      'durationHours',
+      'cost',
+    ])
+    assert.notInclude(course.required ?? [], 'provider')
+    const session = requestSchema(sessionApiValidator)
+    assert.sameMembers(session.required as string[], ['startsAt', 'endsAt', 'capacity'])
+    assert.include(session.properties?.startsAt.description ?? '', 'ISO 8601')
+  })
+})
