@@ -49,14 +49,8 @@ function isYesOrNo(schema: Schema) {
 }
 
 function fromJsonSchema(schema: Schema): Schema {
-  if (isYesOrNo(schema)) {
-    return { type: 'boolean', ...(schema.description ? { description: schema.description } : {}) }
-  }
+  if (isYesOrNo(schema)) return { type: 'boolean' }
   const { $schema: _draft, ...rest } = schema as Schema & { $schema?: string }
-  // VineJS writes positive() as `minimum: 0`; a validator says `exclusiveMinimum` in its meta.
-  if (rest.exclusiveMinimum !== undefined && (rest.minimum ?? -Infinity) <= rest.exclusiveMinimum) {
-    delete rest.minimum
-  }
   return {
     ...rest,
     ...(rest.properties
@@ -71,13 +65,35 @@ function fromJsonSchema(schema: Schema): Schema {
 }
 
 /*
- * A request body's schema, derived from the validator that takes it: the
- * fields, their types, bounds and descriptions (given in the validator
- * with `.meta({ description })`) are written once, there.
+ * What the document says of a field beyond what the validator gives: its
+ * description, and `exclusiveMinimum` for a validator's positive(), which
+ * VineJS writes as `minimum: 0`. (VineJS's own `.meta()` cannot carry
+ * these: a field given it accepts null even when required.)
  */
-export function requestSchema(validator: DescribedValidator, description?: string): Schema {
+export type FieldWords = Pick<Schema, 'description' | 'exclusiveMinimum'>
+
+/*
+ * A request body's schema, derived from the validator that takes it: the
+ * fields, their types and bounds are written once, there; `words` adds
+ * descriptions. A word for a field the validator does not take is a
+ * mistake, and throws when the document is built.
+ */
+export function requestSchema(
+  validator: DescribedValidator,
+  words: Record<string, FieldWords> = {}
+): Schema {
   const derived = fromJsonSchema(validator.toJSONSchema() as Schema)
-  return description ? { ...derived, description } : derived
+  const properties = { ...derived.properties }
+  for (const [field, said] of Object.entries(words)) {
+    const property = properties[field]
+    if (!property) throw new Error(`The request body has no field ${field} to describe`)
+    const { minimum, ...kept } = property
+    // A "more than" bound makes a lower or equal minimum say nothing more.
+    const bounded =
+      said.exclusiveMinimum !== undefined && (minimum ?? -Infinity) <= said.exclusiveMinimum
+    properties[field] = { ...(bounded ? kept : property), ...said }
+  }
+  return { ...derived, properties }
 }
 
 /* The schema, or null. */

@@ -46,6 +46,10 @@ const placeFields = {
   ),
 }
 
+const isoInstant = (description: string) => ({
+  description: `${description} ISO 8601, like \`2026-03-27T09:30:00Z\`; without an offset it is read as UK time.`,
+})
+
 /* The course catalogue, learners' enrolments, and course admins' writes. */
 export const learning: ApiArea = {
   tag: {
@@ -78,8 +82,26 @@ export const learning: ApiArea = {
       }),
       course: object({ id: id(), code: text(), title: text() }),
     }),
-    CourseRequest: requestSchema(courseValidator),
-    SessionRequest: requestSchema(sessionApiValidator),
+    CourseRequest: requestSchema(courseValidator, {
+      code: { description: 'Letters, numbers and hyphens, starting with a letter or number.' },
+      provider: {
+        description:
+          'The id of a provider the caller manages. Left out, the one provider they manage.',
+      },
+      durationHours: { description: 'Hours, with at most 2 decimal places.', exclusiveMinimum: 0 },
+      cost: { description: 'Pounds per learner, with at most 2 decimal places; 0 when free.' },
+    }),
+    SessionRequest: requestSchema(sessionApiValidator, {
+      startsAt: isoInstant('When the session starts; in the future.'),
+      endsAt: isoInstant('When it ends; after it starts.'),
+      bookingClosesAt: isoInstant(
+        'When booking closes; before it starts. A day before if left out.'
+      ),
+      venue: { description: 'A venue, or an online link, or both.' },
+      location: { description: 'Town or city.' },
+      onlineUrl: { description: 'The joining link, starting `https://`.' },
+      capacity: { description: 'Seats.' },
+    }),
   },
   paths: {
     '/courses': {

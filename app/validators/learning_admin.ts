@@ -1,10 +1,9 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import type { FieldContext } from '@vinejs/vine/types'
+import type { FieldContext, Infer } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
-import type { SessionInput } from '#actions/learning/save_course_session'
 
 /* Course admins enter and read session times in UK time; the database holds UTC. */
 export const UK_ZONE = 'Europe/London'
@@ -59,35 +58,15 @@ const courseFields = {
     .trim()
     .minLength(2)
     .maxLength(32)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)
-    .meta({ description: 'Letters, numbers and hyphens, starting with a letter or number.' }),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
   title: vine.string().trim().minLength(2).maxLength(200),
   summary: vine.string().multiline().trim().minLength(1).maxLength(5000),
-  provider: vine
-    .number()
-    .withoutDecimals()
-    .positive()
-    .meta({
-      description:
-        'The id of a provider the caller manages. Left out, the one provider they manage.',
-    })
-    .optional(),
+  provider: vine.number().withoutDecimals().positive().optional(),
   mode: vine.enum(courseModeValues),
   status: vine.enum(courseStatusValues),
   requiresApproval: vine.boolean(),
-  durationHours: vine
-    .number()
-    .positive()
-    .max(1000)
-    .decimal([0, 2])
-    .meta({ description: 'Hours, with at most 2 decimal places.', exclusiveMinimum: 0 }),
-  cost: vine
-    .number()
-    .parse(poundsText)
-    .min(0)
-    .max(100000)
-    .decimal([0, 2])
-    .meta({ description: 'Pounds per learner, with at most 2 decimal places; 0 when free.' }),
+  durationHours: vine.number().positive().max(1000).decimal([0, 2]),
+  cost: vine.number().parse(poundsText).min(0).max(100000).decimal([0, 2]),
 }
 
 const courseMessages = {
@@ -130,21 +109,15 @@ export const courseValidator = vine.create(courseFields)
 courseValidator.messagesProvider = new FormMessages(courseMessages)
 
 const placeFields = {
-  venue: vine
-    .string()
-    .trim()
-    .maxLength(200)
-    .meta({ description: 'A venue, or an online link, or both.' })
-    .optional(),
-  location: vine.string().trim().maxLength(120).meta({ description: 'Town or city.' }).optional(),
+  venue: vine.string().trim().maxLength(200).optional(),
+  location: vine.string().trim().maxLength(120).optional(),
   onlineUrl: vine
     .string()
     .trim()
     .maxLength(500)
     .url({ require_protocol: true, protocols: ['https'] })
-    .meta({ description: 'The joining link, starting `https://`.' })
     .optional(),
-  capacity: vine.number().withoutDecimals().min(1).max(10000).meta({ description: 'Seats.' }),
+  capacity: vine.number().withoutDecimals().min(1).max(10000),
 }
 
 const placeMessages = {
@@ -193,30 +166,45 @@ sessionFormValidator.messagesProvider = new FormMessages({
   ...placeMessages,
 })
 
+/* Where a session is held and how many it takes, as the session form and the API's body give them. */
+type SessionPlaceFields = Pick<Infer<typeof sessionApiValidator>, keyof typeof placeFields>
+
+/*
+ * A session as the actions take it: its instants in UTC, and its place
+ * with each field left blank as null. Typed from the validators, so a
+ * field added to the place is carried through without another type.
+ */
+export type SessionInput = {
+  [Field in keyof SessionPlaceFields]-?: undefined extends SessionPlaceFields[Field]
+    ? Exclude<SessionPlaceFields[Field], undefined> | null
+    : SessionPlaceFields[Field]
+} & {
+  startsAt: DateTime
+  endsAt: DateTime
+  /* Null: booking closes a day before the start. */
+  bookingClosesAt: DateTime | null
+}
+
+/* The place fields of a form or body, each left blank (or out) as null. */
+function placeOf(fields: SessionPlaceFields) {
+  return Object.fromEntries(
+    Object.keys(placeFields).map((key) => {
+      const value = fields[key as keyof SessionPlaceFields]
+      return [key, value === undefined || value === '' ? null : value]
+    })
+  ) as Omit<SessionInput, 'startsAt' | 'endsAt' | 'bookingClosesAt'>
+}
+
 /* The session form's fields as a session: UK wall-clock times made into UTC instants. */
-export function sessionFromForm(form: {
-  startDate: string
-  startTime: string
-  endDate?: string
-  endTime: string
-  closesDate?: string
-  closesTime?: string
-  venue?: string
-  location?: string
-  onlineUrl?: string
-  capacity: number
-}): SessionInput {
+export function sessionFromForm(form: Infer<typeof sessionFormValidator>): SessionInput {
   const at = (date: string, time: string) =>
     DateTime.fromISO(`${date}T${time}`, { zone: UK_ZONE }).toUTC()
   return {
+    ...placeOf(form),
     startsAt: at(form.startDate, form.startTime),
     endsAt: at(form.endDate ?? form.startDate, form.endTime),
     bookingClosesAt:
       form.closesDate && form.closesTime ? at(form.closesDate, form.closesTime) : null,
-    venue: form.venue || null,
-    location: form.location || null,
-    onlineUrl: form.onlineUrl || null,
-    capacity: form.capacity,
   }
 }
 
@@ -230,25 +218,10 @@ export const sessionFormFields = {
 } as const
 
 /* What the API's session body may send: ISO 8601 instants. */
-const ISO_INSTANT =
-  'ISO 8601, like `2026-03-27T09:30:00Z`; without an offset it is read as UK time.'
-
 export const sessionApiValidator = vine.create({
-  startsAt: vine
-    .string()
-    .use(isoDateTime())
-    .meta({ description: `When the session starts; in the future. ${ISO_INSTANT}` }),
-  endsAt: vine
-    .string()
-    .use(isoDateTime())
-    .meta({ description: `When it ends; after it starts. ${ISO_INSTANT}` }),
-  bookingClosesAt: vine
-    .string()
-    .use(isoDateTime())
-    .meta({
-      description: `When booking closes; before it starts. A day before if left out. ${ISO_INSTANT}`,
-    })
-    .optional(),
+  startsAt: vine.string().use(isoDateTime()),
+  endsAt: vine.string().use(isoDateTime()),
+  bookingClosesAt: vine.string().use(isoDateTime()).optional(),
   ...placeFields,
 })
 
@@ -267,24 +240,13 @@ sessionApiValidator.messagesProvider = new FormMessages({
 })
 
 /* The API's session body as a session. */
-export function sessionFromApi(body: {
-  startsAt: string
-  endsAt: string
-  bookingClosesAt?: string
-  venue?: string
-  location?: string
-  onlineUrl?: string
-  capacity: number
-}): SessionInput {
+export function sessionFromApi(body: Infer<typeof sessionApiValidator>): SessionInput {
   const at = (value: string) => DateTime.fromISO(value, { zone: UK_ZONE }).toUTC()
   return {
+    ...placeOf(body),
     startsAt: at(body.startsAt),
     endsAt: at(body.endsAt),
     bookingClosesAt: body.bookingClosesAt ? at(body.bookingClosesAt) : null,
-    venue: body.venue || null,
-    location: body.location || null,
-    onlineUrl: body.onlineUrl || null,
-    capacity: body.capacity,
   }
 }
 

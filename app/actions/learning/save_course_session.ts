@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import CourseSession from '#models/course_session'
 import type Course from '#models/course'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { SessionInput } from '#validators/learning_admin'
 import { EnrolmentStatuses, SessionStatuses } from '#enums/learning'
 import { arrangementsDiffer, arrangementsOf } from '#domain/learning/session_arrangements'
 import {
@@ -12,17 +13,6 @@ import {
   promoteFromWaitlist,
   seatTransaction,
 } from '#actions/learning/seat_allocation'
-
-export type SessionInput = {
-  startsAt: DateTime
-  endsAt: DateTime
-  /* Null: booking closes a day before the start. */
-  bookingClosesAt: DateTime | null
-  venue: string | null
-  location: string | null
-  onlineUrl: string | null
-  capacity: number
-}
 
 export type SessionField = 'startsAt' | 'endsAt' | 'bookingClosesAt' | 'venue' | 'capacity'
 /* A broken rule: a short name for programs, and a message for people. */
@@ -123,15 +113,13 @@ export async function saveCourseSession(
     const instant = (current: DateTime | undefined, next: DateTime) =>
       current && +current === +next ? current : next.toUTC()
     session.useTransaction(trx)
+    const { startsAt, endsAt, bookingClosesAt: _closes, ...place } = input
     session.merge({
+      ...place,
       courseId: course.id,
-      startsAt: instant(locked?.startsAt, input.startsAt),
-      endsAt: instant(locked?.endsAt, input.endsAt),
+      startsAt: instant(locked?.startsAt, startsAt),
+      endsAt: instant(locked?.endsAt, endsAt),
       bookingClosesAt: instant(locked?.bookingClosesAt, closes),
-      venue: input.venue,
-      location: input.location,
-      onlineUrl: input.onlineUrl,
-      capacity: input.capacity,
     })
     if (!locked) session.status = SessionStatuses.Scheduled
     if (locked && rearranged) session.inviteSequence = locked.inviteSequence + 1

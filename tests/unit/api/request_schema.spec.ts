@@ -9,10 +9,11 @@ test.group('Request body schemas derived from the validators', () => {
   }) => {
     const schema = requestSchema(
       vine.create({
-        title: vine.string().maxLength(200).meta({ description: 'The title.' }),
+        title: vine.string().maxLength(200),
         capacity: vine.number().withoutDecimals().min(1).max(10000),
         note: vine.string().optional(),
-      })
+      }),
+      { title: { description: 'The title.' } }
     )
     assert.deepEqual(schema, {
       type: 'object',
@@ -29,30 +30,33 @@ test.group('Request body schemas derived from the validators', () => {
   test('a yes-or-no field, which forms send as text, asks JSON clients for a boolean', ({
     assert,
   }) => {
-    const schema = requestSchema(
-      vine.create({ requiresApproval: vine.boolean().meta({ description: 'Approval.' }) })
-    )
+    const schema = requestSchema(vine.create({ requiresApproval: vine.boolean() }), {
+      requiresApproval: { description: 'Approval.' },
+    })
     assert.deepEqual(schema.properties?.requiresApproval, {
       type: 'boolean',
       description: 'Approval.',
     })
   })
 
-  test('"more than" said in the meta replaces the minimum VineJS writes for positive()', ({
+  test('"more than" replaces the minimum VineJS writes for positive(); a word for no field throws', ({
     assert,
   }) => {
-    const schema = requestSchema(
-      vine.create({
-        hours: vine.number().positive().max(1000).meta({ exclusiveMinimum: 0 }),
-        cost: vine.number().min(0),
-      })
-    )
+    const validator = vine.create({
+      hours: vine.number().positive().max(1000),
+      cost: vine.number().min(0),
+    })
+    const schema = requestSchema(validator, { hours: { exclusiveMinimum: 0 } })
     assert.deepEqual(schema.properties?.hours, {
       type: 'number',
       exclusiveMinimum: 0,
       maximum: 1000,
     })
     assert.deepEqual(schema.properties?.cost, { type: 'number', minimum: 0 })
+    assert.throws(
+      () => requestSchema(validator, { minutes: { description: 'Not a field.' } }),
+      'The request body has no field minutes to describe'
+    )
   })
 
   test('the course and session bodies of the API are the validators’ fields', ({ assert }) => {
@@ -71,6 +75,24 @@ test.group('Request body schemas derived from the validators', () => {
     assert.notInclude(course.required ?? [], 'provider')
     const session = requestSchema(sessionApiValidator)
     assert.sameMembers(session.required as string[], ['startsAt', 'endsAt', 'capacity'])
-    assert.include(session.properties?.startsAt.description ?? '', 'ISO 8601')
+  })
+
+  test('the validators refuse null for a required field, so the body check and they agree', async ({
+    assert,
+  }) => {
+    for (const field of ['code', 'durationHours', 'cost', 'requiresApproval']) {
+      const [error] = await courseValidator.tryValidate({
+        code: 'AGILE-101',
+        title: 'Agile',
+        summary: 'A course.',
+        mode: 'online',
+        status: 'draft',
+        requiresApproval: true,
+        durationHours: 7,
+        cost: 450,
+        [field]: null,
+      })
+      assert.exists(error, `${field}: null was accepted`)
+    }
   })
 })
