@@ -5,6 +5,7 @@ import { courseModeValues } from '#enums/learning'
 import { FormMessages } from '#validators/messages'
 import { pagingFields } from '#validators/api'
 import { withinDateBounds } from '#validators/date_bounds'
+import { withoutBlanks } from '#services/list_pipeline'
 
 export const catalogueSorts = ['title', 'next_session'] as const
 
@@ -108,19 +109,15 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
 
 export type CatalogueFilterInput = Infer<typeof catalogueFiltersValidator>
 
-/* A GET form sends its empty fields as empty strings: they mean "any". */
-export function withoutEmptyValues(qs: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(qs).filter(([, value]) => !(typeof value === 'string' && value.trim() === ''))
-  )
-}
+/* The catalogue API's name for the list kit's withoutBlanks: a GET form's empty fields mean "any". */
+export { withoutBlanks as withoutEmptyValues }
 
 /*
  * Reads the catalogue page's filters. A bad value is reported against its
  * field and left out, so the page still shows results for the other filters.
  */
 export async function readCatalogueFilters(qs: Record<string, unknown>) {
-  const input = withoutEmptyValues(qs)
+  const input = withoutBlanks(qs)
   const [error, filters] = await catalogueFiltersValidator.tryValidate(input)
   if (!error) return { filters, errors: {} as Record<string, string[]> }
 

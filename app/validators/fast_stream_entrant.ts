@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { pagingFields } from '#validators/api'
-import { withoutEmptyValues } from '#validators/catalogue'
+import { withoutBlanks } from '#services/list_pipeline'
 import { placementSorts } from '#queries/fast_stream/placement_search_query'
 
 const id = () => vine.number().withoutDecimals().positive()
@@ -49,7 +49,7 @@ export type PlacementFilterInput = Infer<typeof placementFiltersValidator>
  * field and left out, so the page still shows results for the other filters.
  */
 export async function readPlacementFilters(qs: Record<string, unknown>) {
-  const input = withoutEmptyValues(qs)
+  const input = withoutBlanks(qs)
   const [error, filters] = await placementFiltersValidator.tryValidate(input)
   if (!error) return { filters, errors: {} as Record<string, string[]> }
 

@@ -177,20 +177,3 @@ gapFiltersValidator.messagesProvider = new FormMessages({
   'status.enum': 'Select a status from the list',
   'severity.enum': 'Select a severity from the list',
 })
-
-/* Query strings send empty filters as ""; they mean "no filter". */
-export function withoutBlanks(qs: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(qs).filter(([, value]) => value !== '' && value !== null && value !== undefined)
-  )
-}
-
-/* The export's address, with the same filters as the page. */
-export function csvHref(path: string, filters: Record<string, unknown>) {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) {
-    if (key !== 'page' && value !== undefined && value !== null) params.set(key, String(value))
-  }
-  const query = params.toString()
-  return query ? `${path}?${query}` : path
-}

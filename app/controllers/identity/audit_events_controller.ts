@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { auditFiltersValidator } from '#validators/organisation'
 import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
   auditSubjectTypes,
   describeValue,
@@ -52,11 +52,4 @@ export default class AuditEventsController {
     await ctx.bouncer.authorize('viewAuditTrail')
     return exportList(ctx, 'audit')
   }
-}
-
-/* An empty filter box means "any", not "must be empty". */
-function withoutBlanks(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).filter(([, value]) => typeof value !== 'string' || value.trim() !== '')
-  )
 }

@@ -10,7 +10,7 @@ import { exportList } from '#services/exports'
 import { sendCsv } from '#services/csv_export'
 import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/page_csv_headers'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import {
   applyStaffImport,
   checkStaffImport,

@@ -5,7 +5,7 @@ import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
 import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 import {
   organisationOptions,
   peopleFilters,

@@ -5,7 +5,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
 import { insightsFiltersValidator } from '#validators/insights'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
 import { panelOfRoute } from '#queries/insights/panel_keys'
 import {

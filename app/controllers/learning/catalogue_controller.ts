@@ -14,7 +14,7 @@ import { courseHeldMessage } from '#services/enrolment_messages'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { backToListWithErrors, exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 
 export default class CatalogueController {
   async index({ auth, request, view }: HttpContext) {

@@ -18,9 +18,8 @@ import { saveCampaign, type SaveCampaignResult } from '#actions/workforce/save_c
 import {
   campaignFiltersValidator,
   campaignValidator,
-  csvHref,
-  withoutBlanks,
 } from '#validators/workforce_campaigns_gaps'
+import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import { campaignStageLabels, campaignStageValues } from '#enums/workforce'
 
 const PIPELINE_LIMIT = 500

@@ -31,9 +31,8 @@ import {
   gapFiltersValidator,
   gapValidator,
   suggestGapsValidator,
-  csvHref,
-  withoutBlanks,
 } from '#validators/workforce_campaigns_gaps'
+import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
   gapMitigationLabels,
   gapSeverityLabels,

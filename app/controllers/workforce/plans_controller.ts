@@ -14,7 +14,7 @@ import {
   planLinesForExport,
   roleProfileChoices,
 } from '#queries/workforce/plans_query'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
   addPlanLineValidator,
   planFiltersValidator,
@@ -42,12 +42,6 @@ const isEditable = (plan: CapabilityPlan) => EDITABLE_STATUSES.includes(plan.sta
 type Ctx = Pick<HttpContext, 'response' | 'session'>
 
 const statusOptions = Object.entries(planStatusLabels).map(([value, label]) => ({ value, label }))
-
-function withoutBlanks(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).filter(([, value]) => value !== '' && value !== null)
-  )
-}
 
 /* Answers a form with one field's error, keeping what was typed. */
 function fieldError({ response, session }: Ctx, field: string, message: string) {

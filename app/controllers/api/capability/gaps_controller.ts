@@ -3,7 +3,7 @@ import { gapView } from '#queries/capability/gaps_query'
 import { planItems, type PlanItemRow } from '#queries/capability/plan_query'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import { problem } from '#services/api'
 import { gapsQueryValidator } from '#validators/api'
 

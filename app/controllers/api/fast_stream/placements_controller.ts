@@ -13,7 +13,7 @@ import {
 } from '#queries/fast_stream/placement_search_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
 import { apiPlacementQueryValidator } from '#validators/fast_stream_entrant'
-import { withoutEmptyValues } from '#validators/catalogue'
+import { withoutBlanks } from '#services/list_pipeline'
 
 /* A placement as the API shows it; eligibility is the caller's, null when they are not an entrant. */
 export function placementResource(row: PlacementRow, ineligible: Ineligible | null | undefined) {
@@ -62,7 +62,7 @@ export default class PlacementsController {
     if (!round || (!admin && !entrantsCanSee(round, programme))) {
       return problem(response, 404, 'There is no round with this id whose placements you can see.')
     }
-    const input = await apiPlacementQueryValidator.validate(withoutEmptyValues(request.qs()))
+    const input = await apiPlacementQueryValidator.validate(withoutBlanks(request.qs()))
     const filters = {
       q: input.q,
       department: input.department,

@@ -5,11 +5,8 @@ import { listEnvelope, problem } from '#services/api'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import { campaignsPage, type CampaignRow } from '#queries/workforce/campaigns_query'
 import { gapsPage, type GapRow } from '#queries/workforce/gaps_query'
-import {
-  campaignFiltersValidator,
-  gapFiltersValidator,
-  withoutBlanks,
-} from '#validators/workforce_campaigns_gaps'
+import { campaignFiltersValidator, gapFiltersValidator } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 
 const day = (value: { toISODate(): string | null } | null) => value?.toISODate() ?? null
 

@@ -3,7 +3,7 @@ import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
 import { listEnvelope, problem } from '#services/api'
 import { pagingQueryValidator } from '#validators/api'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import {
   findPlanInScope,
   organisationPlans,

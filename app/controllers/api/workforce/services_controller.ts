@@ -4,7 +4,7 @@ import { servicePage, type ServiceRow } from '#queries/workforce/services_query'
 import { digitalLeaderCompliance, passes } from '#queries/workforce/compliance_query'
 import { listEnvelope, problem } from '#services/api'
 import { serviceQueryValidator, yesNo } from '#validators/api'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 
 /* A service as the API shows it, with its standing against action 02. */
 function serviceResource(row: ServiceRow) {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 import {
   AT_RISK_STATES,
   atRiskFilters,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'

@@ -26,7 +26,7 @@ import {
 } from '#queries/fast_stream/shortlist_query'
 import { readPlacementFilters } from '#validators/fast_stream_entrant'
 import { backToListWithErrors, exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 
 /* The shortlist page of the round: the plain address for the current round of its programme. */
 async function shortlistHref(round: PlacementRound) {

@@ -32,7 +32,7 @@ import {
   shortlistPageValidator,
   submitShortlistValidator,
 } from '#validators/fast_stream_entrant'
-import { withoutEmptyValues } from '#validators/catalogue'
+import { withoutBlanks } from '#services/list_pipeline'
 
 const LIST_CHANGED =
   'Your shortlist changed since this page was loaded, so the new order was not saved. Check the list and try again.'
@@ -46,7 +46,7 @@ export default class ShortlistController {
   async show({ auth, bouncer, request, session, view }: HttpContext) {
     const entrant = await this.entrant({ auth, bouncer })
     const [invalid, input] = await shortlistPageValidator.tryValidate(
-      withoutEmptyValues(request.qs())
+      withoutBlanks(request.qs())
     )
     if (invalid) throw new RecordNotFoundException()
     const programme = await programmeOf(entrant)

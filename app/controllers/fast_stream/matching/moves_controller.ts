@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import {
   chosenPlacement,
   moveConfirmValidator,

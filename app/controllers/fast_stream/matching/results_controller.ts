@@ -6,7 +6,7 @@ import { idParam } from '#services/params'
 import { sendCsv } from '#services/csv_export'
 import { MATCHES_HEADER } from '#queries/exports/page_csv_headers'
 import { roundStatusLabels } from '#enums/fast_stream'
-import { withoutBlanks } from '#validators/workforce_campaigns_gaps'
+import { withoutBlanks } from '#services/list_pipeline'
 import { resultsFiltersValidator } from '#validators/fast_stream_matching'
 import { submittedEntrantCount } from '#queries/fast_stream/round_input_query'
 import {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
-import { csvHref } from '#validators/workforce_campaigns_gaps'
+import { csvHref } from '#services/list_pipeline'
 import type Course from '#models/course'
 import { courseValidator } from '#validators/learning_admin'
 import {

@@ -1,0 +1,173 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import type User from '#models/user'
+import { sendCsv, type CsvLine } from '#services/csv_export'
+
+/*
+ * The list kit: what every list page and its CSV share. Filters are read
+ * once from the query string with blanks dropped, within the person's
+ * scope; the page's "Download CSV" link carries the same filters; and the
+ * CSV comes from the same query, through the one CSV writer
+ * (`csv_export`), which guards formula cells.
+ */
+
+/* Query strings send empty filters as "" (or spaces): they mean "no filter", not "must be empty". */
+export function withoutBlanks(qs: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(qs).filter(
+      ([, value]) =>
+        value !== null &&
+        value !== undefined &&
+        !(typeof value === 'string' && value.trim() === '')
+    )
+  )
+}
+
+/* A list's CSV address: the given path with the same filters, never the page number. */
+export function csvHref(path: string, filters: Record<string, unknown>) {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== 'page' && value !== undefined && value !== null) params.set(key, String(value))
+  }
+  const query = params.toString()
+  return query ? `${path}?${query}` : path
+}
+
+/* Query-string filters as a list page sends them, and as a queued export keeps them. */
+export type ExportFilters = Record<string, string>
+
+/* The filters worth keeping: the non-blank ones the list knows, never the page number. */
+export function keptFilters(qs: Record<string, unknown>, names: string[]): ExportFilters {
+  const kept: ExportFilters = {}
+  for (const name of names) {
+    const value = qs[name]
+    if (typeof value === 'string' && value.trim() !== '') kept[name] = value.trim()
+  }
+  return kept
+}
+
+/* A whole number from a kept filter, or undefined. */
+export function wholeNumber(value: string | undefined) {
+  const number = Number(value)
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined
+}
+
+/*
+ * A list that can be exported as a queued job when it is large. `filters`
+ * reads the page's query string (throwing a validation error for bad
+ * input) and keeps only what the export needs; `count` and `lines` apply
+ * them within the person's scope, in the request or, later, in the job.
+ * Each area registers its own (app/exports/<area>.ts).
+ */
+export type ExportKind<F> = {
+  title: string
+  fileStem: string
+  header: string[]
+  /* Where the list page is, to go back to. */
+  listPath: string
+  filters(qs: Record<string, unknown>): Promise<{ kept: ExportFilters; parsed: F }>
+  count(user: User, filters: F): Promise<number>
+  lines(user: User, filters: F, batchSize: number): AsyncIterable<CsvLine>
+}
+
+/* An export kind whose list has no filters: the same rows for the person whoever asks how. */
+export async function noFilters() {
+  return { kept: {} as ExportFilters, parsed: null }
+}
+
+/* Rows as a list has them at hand, or as they arrive from the database. */
+export type Rows<Row> = Iterable<Row> | AsyncIterable<Row>
+
+/* A CSV a page writes itself: its file's name, its columns and how one row becomes a line. */
+export type PageCsv<Row> = {
+  fileName: string
+  header: string[]
+  line: (row: Row) => CsvLine
+}
+
+/*
+ * Answers with rows as a page's CSV download, each made a line by the
+ * CSV's own `line`. Page downloads have never sent Cache-Control:
+ * no-store (queued exports' downloads do).
+ */
+export function sendPageCsv<Row>(
+  response: HttpContext['response'],
+  csv: PageCsv<Row>,
+  rows: Rows<Row>,
+  fileName = csv.fileName
+) {
+  async function* lines() {
+    for await (const row of rows) yield csv.line(row)
+  }
+  sendCsv(response, fileName, csv.header, lines(), { noStore: false })
+}
+
+/*
+ * A list page and its CSV. `filters` reads the query string, blanks
+ * already dropped (a bad filter throws a validation error, an
+ * organisation outside the scope a 404) into what the page shows as
+ * entered (`input`, which the CSV link carries) and what the queries
+ * take; `page` reads one page of the list and `rows` every row, from the
+ * same query with the same filters.
+ */
+export type ListSpec<Scope, Input extends Record<string, unknown>, Filters, Page, Row> = {
+  /* The list page's address; its CSV's is the same ending in .csv. */
+  path: string
+  scope(user: User): Promise<Scope>
+  filters(scope: Scope, qs: Record<string, unknown>): Promise<{ input: Input; filters: Filters }>
+  page(scope: Scope, filters: Filters, input: Input): Promise<Page>
+  rows(scope: Scope, filters: Filters): Promise<Rows<Row>> | Rows<Row>
+  csv: PageCsv<Row>
+}
+
+/* What a list page has to show: the scope, the filters both ways, the page and the CSV's address. */
+export type ListRead<Scope, Input, Filters, Page> = {
+  scope: Scope
+  input: Input
+  filters: Filters
+  page: Page
+  csvHref: string
+}
+
+type ListContext = Pick<HttpContext, 'auth' | 'request'>
+
+/* A list page and its CSV read the same way: `read` for the page, `sendCsv` for the download. */
+export function defineList<Scope, Input extends Record<string, unknown>, Filters, Page, Row>(
+  spec: ListSpec<Scope, Input, Filters, Page, Row>
+) {
+  async function filtersOf({ auth, request }: ListContext) {
+    const scope = await spec.scope(auth.getUserOrFail())
+    return { scope, ...(await spec.filters(scope, withoutBlanks(request.qs()))) }
+  }
+  return {
+    path: spec.path,
+    async read(ctx: ListContext): Promise<ListRead<Scope, Input, Filters, Page>> {
+      const { scope, input, filters } = await filtersOf(ctx)
+      return {
+        scope,
+        input,
+        filters,
+        page: await spec.page(scope, filters, input),
+        csvHref: csvHref(`${spec.path}.csv`, input),
+      }
+    },
+    async sendCsv(ctx: ListContext & Pick<HttpContext, 'response'>) {
+      const { scope, filters } = await filtersOf(ctx)
+      sendPageCsv(ctx.response, spec.csv, await spec.rows(scope, filters))
+    },
+  }
+}
+
+/*
+ * For lists that show bad filters on the plain list: the browser goes to
+ * `path` with each field's message, and the list answers nothing more
+ * (null). Anything other than a validation error is thrown on.
+ */
+export function toListWithErrors({ response, session }: HttpContext, path: string) {
+  return (error: unknown): null => {
+    if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
+    session.flashValidationErrors(error)
+    response.redirect().toPath(path)
+    return null
+  }
+}
