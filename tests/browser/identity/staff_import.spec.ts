@@ -5,13 +5,10 @@ import type { Browser, Locator, Page } from 'playwright'
 import { afterAutofocus, focused } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
 import User from '#models/user'
 import StaffImport from '#models/staff_import'
 import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 
@@ -99,19 +96,17 @@ async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
 
 /* A department with an agency, another department, and HR for the first. */
 async function departments() {
-  const dft = await OrganisationFactory.merge({
-    code: 'dft',
-    name: 'Department for Transport',
-  }).create()
-  const dvla = await createChildOrganisation(dft, { code: 'dvla', name: 'DVLA' })
-  const hmrc = await OrganisationFactory.merge({
-    code: 'hmrc',
-    name: 'HM Revenue and Customs',
-  }).create()
-  const hr = await createUser({
-    roles: ['department_hr', 'learner'],
-    organisation: dft,
-    overrides: { fullName: 'Harriet Reed' },
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+    hrA: hr,
+  } = await twoDepartments({
+    departmentA: { code: 'dft' },
+    agencyA: { code: 'dvla', name: 'DVLA' },
+    departmentB: { code: 'hmrc' },
+    hrA: { fullName: 'Harriet Reed' },
+    learners: true,
   })
   return { dft, dvla, hmrc, hr }
 }

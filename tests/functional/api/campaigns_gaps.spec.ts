@@ -2,21 +2,15 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
 import { bearer } from '#tests/support/api'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import CapabilityGap from '#models/capability_gap'
 
-async function twoDepartments() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+/* DfT with DVLA, and HMRC, each with its HR, and a filled campaign and an open gap in each. */
+async function departmentsWithCampaignsAndGaps() {
+  const { dft, dvla, hmrc, dftHr, hmrcHr } = await transportAndRevenue()
   const { role } = await createRole({
     role: 'Software developer',
     levels: [{ name: 'Developer', needs: { Programming: 2 } }],
@@ -56,7 +50,7 @@ test.group('API: organisation campaigns and gaps', (group) => {
     client,
     assert,
   }) => {
-    const { dft, dftHr } = await twoDepartments()
+    const { dft, dftHr } = await departmentsWithCampaignsAndGaps()
     const auth = await bearer(dftHr)
     const response = await client
       .get(`/api/v1/organisations/${dft.id}/campaigns`)
@@ -81,7 +75,7 @@ test.group('API: organisation campaigns and gaps', (group) => {
     client,
     assert,
   }) => {
-    const { dft, dvla, dftHr } = await twoDepartments()
+    const { dft, dvla, dftHr } = await departmentsWithCampaignsAndGaps()
     const auth = await bearer(dftHr)
     const response = await client
       .get(`/api/v1/organisations/${dft.id}/gaps`)
@@ -103,7 +97,7 @@ test.group('API: organisation campaigns and gaps', (group) => {
   })
 
   test('another department’s HR get 404 and learners 403', async ({ client }) => {
-    const { dft, hmrcHr } = await twoDepartments()
+    const { dft, hmrcHr } = await departmentsWithCampaignsAndGaps()
     const auth = await bearer(hmrcHr)
     for (const path of ['campaigns', 'gaps']) {
       const response = await client

@@ -2,21 +2,20 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RoleAssignment from '#models/role_assignment'
 
 async function setting() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr'], organisation: hmrc })
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+    hrA: dftHr,
+    hrB: hmrcHr,
+  } = await twoDepartments({ hrB: {} })
   const learner = await createUser({ roles: ['learner'], organisation: dft })
   const { role, levels } = await createRole({
     role: 'Product manager',

@@ -4,10 +4,7 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { createCourse } from '#database/factories/learning_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
 import CourseAudience from '#models/course_audience'
 import LearningRecord from '#models/learning_record'
@@ -19,13 +16,12 @@ async function setUp() {
   const { role } = await createRole({ role: 'Service Manager', levels: [] })
   const programme = await createCourse({ title: 'Service Manager programme' })
   await CourseAudience.create({ courseId: programme.id, roleProfileId: role.id, kind: 'mandatory' })
-  const dft = await OrganisationFactory.merge({
-    name: 'Department for Transport',
-    isTransactional: true,
-  }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+    hrA: dftHr,
+  } = await twoDepartments({ departmentA: { isTransactional: true }, learners: true })
   const admin = await createUser({ roles: ['capability_admin', 'learner'], organisation: hmrc })
   const trained = await createUser({ organisation: dvla })
   await LearningRecord.create({

@@ -6,15 +6,12 @@ import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
 import AuditEvent from '#models/audit_event'
 import Export from '#models/export'
 import Team from '#models/team'
 import User from '#models/user'
 import exportsConfig from '#config/exports'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 
 /* A CSV body as rows of cells, the header first. */
 function rowsOf(text: string): string[][] {
@@ -26,49 +23,42 @@ function rowsOf(text: string): string[][] {
  * people (HR, an agency developer, a deactivated analyst and the admin);
  * Beta's holds its HR and one other.
  */
-async function twoDepartments() {
-  const alpha = await OrganisationFactory.merge({
-    name: 'Department Alpha',
-    code: 'alpha',
-  }).create()
-  const alphaAgency = await createChildOrganisation(alpha, {
-    name: 'Alpha Agency',
-    code: 'alpha-ag',
-  })
-  const beta = await OrganisationFactory.merge({ name: 'Department Beta', code: 'beta' }).create()
-  const betaAgency = await createChildOrganisation(beta, { name: 'Beta Agency', code: 'beta-ag' })
-  const admin = await createUser({
-    roles: ['capability_admin'],
-    organisation: alpha,
-    overrides: { fullName: 'Zed Admin', email: 'zed.admin@example.gov.uk' },
-  })
-  const hrA = await createUser({
-    roles: ['department_hr'],
-    organisation: alpha,
-    overrides: { fullName: 'Alfie Hart', email: 'alfie.hart@example.gov.uk' },
+async function departmentsWithPeople() {
+  const departments = await twoDepartments({
+    departmentA: { name: 'Department Alpha', code: 'alpha' },
+    agencyA: { name: 'Alpha Agency', code: 'alpha-ag' },
+    departmentB: { name: 'Department Beta', code: 'beta' },
+    agencyB: { name: 'Beta Agency', code: 'beta-ag' },
+    admin: { fullName: 'Zed Admin', email: 'zed.admin@example.gov.uk' },
+    hrA: { fullName: 'Alfie Hart', email: 'alfie.hart@example.gov.uk' },
+    hrB: { fullName: 'Bea Hall', email: 'bea.hall@example.gov.uk' },
   })
   const dev = await createUser({
     roles: ['learner', 'team_lead'],
-    organisation: alphaAgency,
+    organisation: departments.agencyA,
     overrides: { fullName: 'Bella Dev', email: 'bella.dev@example.gov.uk', grade: 'G7' },
   })
   const analyst = await createUser({
-    organisation: alphaAgency,
+    organisation: departments.agencyA,
     overrides: {
       fullName: 'Cyril Analyst',
       email: 'cyril.analyst@example.gov.uk',
       deactivatedAt: DateTime.fromISO('2026-01-05T10:00:00Z'),
     },
   })
-  const hrB = await createUser({
-    roles: ['department_hr'],
-    organisation: beta,
-    overrides: { fullName: 'Bea Hall', email: 'bea.hall@example.gov.uk' },
-  })
   await createUser({
-    organisation: betaAgency,
+    organisation: departments.agencyB,
     overrides: { fullName: 'Dora Beta', email: 'dora.beta@example.gov.uk' },
   })
+  const {
+    departmentA: alpha,
+    agencyA: alphaAgency,
+    departmentB: beta,
+    agencyB: betaAgency,
+    admin,
+    hrA,
+    hrB,
+  } = departments
   return { alpha, alphaAgency, beta, betaAgency, admin, hrA, dev, analyst, hrB }
 }
 
@@ -89,7 +79,7 @@ test.group('Exports: people', (group) => {
     client,
     assert,
   }) => {
-    const { hrA, admin } = await twoDepartments()
+    const { hrA, admin } = await departmentsWithPeople()
     const response = await client.get('/admin/users.csv').loginAs(hrA)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
@@ -141,7 +131,7 @@ test.group('Exports: people', (group) => {
   })
 
   test('the export applies the list’s filters and sort', async ({ client, assert }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await departmentsWithPeople()
     const active = await client
       .get('/admin/users.csv')
       .qs({ q: 'a', status: 'active', role: 'learner', sort: 'email', direction: 'desc' })
@@ -157,14 +147,14 @@ test.group('Exports: people', (group) => {
   })
 
   test('the list page links to the export with its filters', async ({ client, assert }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await departmentsWithPeople()
     const page = await client.get('/admin/users').qs({ q: 'dev', page: 1 }).loginAs(hrA)
     page.assertStatus(200)
     assert.include(page.text(), 'href="/admin/users.csv?q=dev&amp;sort=name&amp;direction=asc"')
   })
 
   test('people without the people list get no export', async ({ client, assert }) => {
-    const { dev } = await twoDepartments()
+    const { dev } = await departmentsWithPeople()
     for (const path of ['/admin/users.csv', '/admin/audit.csv', '/admin/organisations.csv']) {
       const response = await client.get(path).loginAs(dev)
       response.assertStatus(403)
@@ -190,7 +180,7 @@ test.group('Exports: large exports as jobs', (group) => {
     client,
     assert,
   }) => {
-    const { hrA, hrB, admin } = await twoDepartments()
+    const { hrA, hrB, admin } = await departmentsWithPeople()
     const asked = await client
       .get('/admin/users.csv')
       .qs({ status: 'active', page: 3 })
@@ -249,7 +239,7 @@ test.group('Exports: large exports as jobs', (group) => {
     client,
     assert,
   }) => {
-    const { alphaAgency, betaAgency, hrA } = await twoDepartments()
+    const { alphaAgency, betaAgency, hrA } = await departmentsWithPeople()
     await AuditEvent.query().delete()
     for (const [label, organisationId, day] of [
       ['Alpha one', alphaAgency.id, '2026-03-01'],
@@ -299,7 +289,7 @@ test.group('Exports: large exports as jobs', (group) => {
     client,
     assert,
   }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await departmentsWithPeople()
     // A file where the folder should be: the job cannot write there.
     await rm(exportsConfig.directory, { recursive: true, force: true })
     const { writeFile } = await import('node:fs/promises')
@@ -324,7 +314,7 @@ test.group('Exports: large exports as jobs', (group) => {
     client,
     assert,
   }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await departmentsWithPeople()
     const record = await Export.create({
       userId: hrA.id,
       kind: 'people',
@@ -346,7 +336,7 @@ test.group('Exports: large exports as jobs', (group) => {
   })
 
   test('an unknown or malformed export id answers 404', async ({ client }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await departmentsWithPeople()
     for (const path of ['/exports/999999', '/exports/abc', '/exports/1.5/progress']) {
       const response = await client.get(path).loginAs(hrA)
       response.assertStatus(404)
@@ -358,7 +348,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the audit export keeps the trail’s filters and HR’s scope', async ({ client, assert }) => {
-    const { alphaAgency, betaAgency, hrA, hrB } = await twoDepartments()
+    const { alphaAgency, betaAgency, hrA, hrB } = await departmentsWithPeople()
     await AuditEvent.query().delete()
     await event({
       action: 'create',
@@ -396,7 +386,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
     client,
     assert,
   }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await departmentsWithPeople()
     const page = await client
       .get('/admin/audit.csv')
       .qs({ from: '2026-02-30' })
@@ -422,7 +412,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
   })
 
   test('organisations and delivery teams export within HR’s tree', async ({ client, assert }) => {
-    const { alpha, alphaAgency, beta, hrA, dev } = await twoDepartments()
+    const { alpha, alphaAgency, beta, hrA, dev } = await departmentsWithPeople()
     const payments = await Team.create({
       organisationId: alphaAgency.id,
       name: 'Payments',

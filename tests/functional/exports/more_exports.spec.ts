@@ -6,10 +6,7 @@ import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
 import {
   createCohort,
@@ -26,6 +23,7 @@ import Service from '#models/service'
 import StaffImport from '#models/staff_import'
 import exportsConfig from '#config/exports'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 
 /* A CSV body as rows of cells, the header first. */
 function rowsOf(text: string): string[][] {
@@ -480,21 +478,24 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
   })
 })
 
-/* Two departments, each with an agency, HR and a capability admin. */
-async function twoDepartments() {
-  const alpha = await OrganisationFactory.merge({ name: 'Department Alpha' }).create()
-  const alphaAgency = await createChildOrganisation(alpha, {
-    name: 'Alpha Agency',
-    isTransactional: true,
+/* Two departments, the first with an agency, each with HR, and a capability admin. */
+async function departmentsWithAdmin() {
+  const departments = await twoDepartments({
+    departmentA: { name: 'Department Alpha' },
+    agencyA: { name: 'Alpha Agency', isTransactional: true },
+    departmentB: { name: 'Department Beta' },
+    hrA: { fullName: 'Alfie Hart' },
+    hrB: {},
+    admin: {},
   })
-  const beta = await OrganisationFactory.merge({ name: 'Department Beta' }).create()
-  const hrA = await createUser({
-    roles: ['department_hr'],
-    organisation: alpha,
-    overrides: { fullName: 'Alfie Hart' },
-  })
-  const hrB = await createUser({ roles: ['department_hr'], organisation: beta })
-  const admin = await createUser({ roles: ['capability_admin'], organisation: alpha })
+  const {
+    departmentA: alpha,
+    agencyA: alphaAgency,
+    departmentB: beta,
+    hrA,
+    hrB,
+    admin,
+  } = departments
   return { alpha, alphaAgency, beta, hrA, hrB, admin }
 }
 
@@ -505,7 +506,7 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
     client,
     assert,
   }) => {
-    const { alpha, beta, hrA, hrB, admin } = await twoDepartments()
+    const { alpha, beta, hrA, hrB, admin } = await departmentsWithAdmin()
     const made = (values: Partial<StaffImport>) =>
       StaffImport.create({
         status: 'applied',
@@ -585,7 +586,7 @@ test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
     client,
     assert,
   }) => {
-    const { alpha, alphaAgency, beta, hrA } = await twoDepartments()
+    const { alpha, alphaAgency, beta, hrA } = await departmentsWithAdmin()
     const leader = await createUser({
       organisation: alphaAgency,
       overrides: { fullName: 'Lena Leader', email: 'lena.leader@example.gov.uk' },

@@ -7,10 +7,7 @@ import {
   createScheme,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import FastStreamPosting from '#models/fast_stream_posting'
 import AuditEvent from '#models/audit_event'
@@ -23,18 +20,16 @@ function listedNames(html: string) {
 }
 
 async function people() {
-  const dft = await OrganisationFactory.merge({
-    code: 'dft',
-    name: 'Department for Transport',
-  }).create()
-  const dvla = await createChildOrganisation(dft, {
-    code: 'dvla',
-    name: 'Driver and Vehicle Licensing Agency',
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+  } = await twoDepartments({
+    departmentA: { code: 'dft' },
+    agencyA: { code: 'dvla' },
+    departmentB: { code: 'hmrc' },
+    hrA: false,
   })
-  const hmrc = await OrganisationFactory.merge({
-    code: 'hmrc',
-    name: 'HM Revenue and Customs',
-  }).create()
   const digital = await createScheme('Digital and Technology')
   const generalist = await createScheme('Generalist')
   const older = await createCohort(2012)

@@ -6,18 +6,17 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import { createPlacement, createRound, createTeam } from '#database/factories/fast_stream_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import Placement from '#models/placement'
 import AuditEvent from '#models/audit_event'
 
 /* Two teams in different departments, each with its lead, an open round and three skills. */
 async function setUp() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+  } = await twoDepartments({ hrA: false })
   const team = await createTeam(dvla, 'Vehicle tax')
   const otherTeam = await createTeam(hmrc, 'Tax accounts')
   const lead = await createUser({

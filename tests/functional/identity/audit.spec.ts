@@ -5,34 +5,18 @@ import { DateTime } from 'luxon'
 // models' import cycle (audited_model → audit → audit_event → user → audited_model).
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
 
 /* Two departments with an agency each, their HR, and an admin; the trail starts empty. */
-async function twoDepartments() {
-  const departmentA = await OrganisationFactory.merge({ name: 'Department Alpha' }).create()
-  const agencyA = await createChildOrganisation(departmentA, { name: 'Alpha Agency' })
-  const departmentB = await OrganisationFactory.merge({ name: 'Department Beta' }).create()
-  const agencyB = await createChildOrganisation(departmentB, { name: 'Beta Agency' })
-  const admin = await createUser({
-    roles: ['capability_admin'],
-    organisation: departmentA,
-    overrides: { email: 'central.admin@example.gov.uk', fullName: 'Cara Admin' },
-  })
-  const hrA = await createUser({
-    roles: ['department_hr'],
-    organisation: departmentA,
-    overrides: { email: 'alpha.hr@example.gov.uk', fullName: 'Alfie HR' },
-  })
-  const hrB = await createUser({
-    roles: ['department_hr'],
-    organisation: departmentB,
-    overrides: { email: 'beta.hr@example.gov.uk', fullName: 'Bea HR' },
+async function departmentsWithEmptyTrail() {
+  const departments = await twoDepartments({
+    ...ALPHA_AND_BETA,
+    admin: { email: 'central.admin@example.gov.uk', fullName: 'Cara Admin' },
+    hrA: { email: 'alpha.hr@example.gov.uk', fullName: 'Alfie HR' },
+    hrB: { email: 'beta.hr@example.gov.uk', fullName: 'Bea HR' },
   })
   await AuditEvent.query().delete()
-  return { departmentA, agencyA, departmentB, agencyB, admin, hrA, hrB }
+  return departments
 }
 
 /* One event in the trail, as the services write them. */
@@ -53,7 +37,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, agencyB, admin, hrA } = await twoDepartments()
+    const { agencyA, agencyB, admin, hrA } = await departmentsWithEmptyTrail()
     await event({
       actorId: hrA.id,
       subjectLabel: 'Alpha Payments',
@@ -83,7 +67,7 @@ test.group('Audit trail', (group) => {
   })
 
   test('an event about a person links to that person’s page', async ({ client }) => {
-    const { departmentA, admin, hrA } = await twoDepartments()
+    const { departmentA, admin, hrA } = await departmentsWithEmptyTrail()
     await event({
       subjectType: 'user',
       subjectId: String(hrA.id),
@@ -98,7 +82,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, admin } = await twoDepartments()
+    const { agencyA, admin } = await departmentsWithEmptyTrail()
     await event({ action: 'create', subjectLabel: 'Created team', organisationId: agencyA.id })
     await event({ action: 'delete', subjectLabel: 'Deleted team', organisationId: agencyA.id })
 
@@ -114,7 +98,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, admin, hrA } = await twoDepartments()
+    const { agencyA, admin, hrA } = await departmentsWithEmptyTrail()
     await event({ actorId: hrA.id, subjectLabel: 'By Alfie', organisationId: agencyA.id })
     await event({ actorId: admin.id, subjectLabel: 'By Cara', organisationId: agencyA.id })
 
@@ -132,7 +116,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, admin } = await twoDepartments()
+    const { agencyA, admin } = await departmentsWithEmptyTrail()
     await event({
       subjectLabel: 'Last of February',
       organisationId: agencyA.id,
@@ -166,7 +150,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, agencyA, agencyB, admin } = await twoDepartments()
+    const { departmentA, agencyA, agencyB, admin } = await departmentsWithEmptyTrail()
     await event({ subjectLabel: 'In the department', organisationId: departmentA.id })
     await event({ subjectLabel: 'In the agency', organisationId: agencyA.id })
     await event({ subjectLabel: 'Elsewhere', organisationId: agencyB.id })
@@ -182,7 +166,7 @@ test.group('Audit trail', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, agencyA, agencyB, hrA } = await twoDepartments()
+    const { departmentA, agencyA, agencyB, hrA } = await departmentsWithEmptyTrail()
     await event({ subjectLabel: 'Alpha department event', organisationId: departmentA.id })
     await event({ subjectLabel: 'Alpha agency event', organisationId: agencyA.id })
     await event({ subjectLabel: 'Beta agency event', organisationId: agencyB.id })
@@ -203,7 +187,7 @@ test.group('Audit trail', (group) => {
   })
 
   test('results come 50 to a page, with a link to the next', async ({ client, assert }) => {
-    const { agencyA, admin } = await twoDepartments()
+    const { agencyA, admin } = await departmentsWithEmptyTrail()
     const start = DateTime.fromISO('2026-01-01T08:00:00')
     for (let index = 1; index <= 51; index++) {
       await event({
@@ -228,7 +212,7 @@ test.group('Audit trail', (group) => {
   test('a date that is not real is refused with a message, and the filters are kept', async ({
     client,
   }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await departmentsWithEmptyTrail()
     const response = await client
       .get('/admin/audit?from=2026-02-30&actor=alpha')
       .loginAs(admin)
@@ -242,7 +226,7 @@ test.group('Audit trail', (group) => {
   })
 
   test('an end date before the start date is refused', async ({ client }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await departmentsWithEmptyTrail()
     const response = await client
       .get('/admin/audit?from=2026-03-10&to=2026-03-01')
       .loginAs(admin)
@@ -255,7 +239,7 @@ test.group('Audit trail', (group) => {
   test('a learner is refused the audit trail and someone not signed in is sent to sign in', async ({
     client,
   }) => {
-    const { departmentA } = await twoDepartments()
+    const { departmentA } = await departmentsWithEmptyTrail()
     const learner = await createUser({ roles: ['learner'], organisation: departmentA })
     const refused = await client.get('/admin/audit').loginAs(learner)
     refused.assertStatus(403)
@@ -266,7 +250,7 @@ test.group('Audit trail', (group) => {
   test('changes made through the admin pages appear in the trail with their actor', async ({
     client,
   }) => {
-    const { agencyA, admin, hrA } = await twoDepartments()
+    const { agencyA, admin, hrA } = await departmentsWithEmptyTrail()
     await client
       .post(`/admin/organisations/${agencyA.id}/teams`)
       .loginAs(hrA)

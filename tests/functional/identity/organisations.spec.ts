@@ -6,33 +6,17 @@ import { createUser } from '#database/factories/user_factory'
 import Organisation from '#models/organisation'
 import AuditEvent from '#models/audit_event'
 import Team from '#models/team'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { createChildOrganisation } from '#database/factories/organisation_factory'
+import { twoDepartments, type TwoDepartmentsOptions } from '#tests/support/fixtures/departments'
 
 /* Two departments, each with an agency, and the people who administer them. */
-async function twoDepartments() {
-  const departmentA = await OrganisationFactory.merge({
-    name: 'Department Alpha',
-    code: 'dept-alpha',
-  }).create()
-  const agencyA = await createChildOrganisation(departmentA, {
-    name: 'Alpha Agency',
-    code: 'alpha-agency',
-  })
-  const departmentB = await OrganisationFactory.merge({
-    name: 'Department Beta',
-    code: 'dept-beta',
-  }).create()
-  const agencyB = await createChildOrganisation(departmentB, {
-    name: 'Beta Agency',
-    code: 'beta-agency',
-  })
-  const admin = await createUser({ roles: ['capability_admin'], organisation: departmentA })
-  const hrA = await createUser({ roles: ['department_hr'], organisation: departmentA })
-  return { departmentA, agencyA, departmentB, agencyB, admin, hrA }
-}
+const DEPARTMENTS = {
+  departmentA: { name: 'Department Alpha', code: 'dept-alpha' },
+  agencyA: { name: 'Alpha Agency', code: 'alpha-agency' },
+  departmentB: { name: 'Department Beta', code: 'dept-beta' },
+  agencyB: { name: 'Beta Agency', code: 'beta-agency' },
+  admin: {},
+} satisfies TwoDepartmentsOptions
 
 test.group('Organisations: the tree', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -41,7 +25,7 @@ test.group('Organisations: the tree', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, agencyA, admin } = await twoDepartments()
+    const { departmentA, agencyA, admin } = await twoDepartments(DEPARTMENTS)
     await Team.create({ organisationId: agencyA.id, name: 'Payments' })
     await Team.create({ organisationId: agencyA.id, name: 'Identity' })
     await createUser({ organisation: agencyA })
@@ -65,7 +49,7 @@ test.group('Organisations: the tree', (group) => {
     client,
     assert,
   }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client.get('/admin/organisations').loginAs(admin)
     const text = response.text()
     const positions = ['Department Alpha', 'Alpha Agency', 'Department Beta', 'Beta Agency'].map(
@@ -79,7 +63,7 @@ test.group('Organisations: the tree', (group) => {
   })
 
   test('department HR see only their own department’s tree', async ({ client, assert }) => {
-    const { hrA } = await twoDepartments()
+    const { hrA } = await twoDepartments(DEPARTMENTS)
     const response = await client.get('/admin/organisations').loginAs(hrA)
     response.assertStatus(200)
     response.assertTextIncludes('Department Alpha')
@@ -93,7 +77,7 @@ test.group('Organisations: the tree', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, hrA } = await twoDepartments()
+    const { agencyA, hrA } = await twoDepartments(DEPARTMENTS)
     const response = await client.get(`/admin/organisations/${agencyA.id}`).loginAs(hrA)
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Alpha Agency</h1>')
@@ -108,7 +92,7 @@ test.group('Organisations: the tree', (group) => {
     client,
     assert,
   }) => {
-    const { departmentB, agencyB, hrA } = await twoDepartments()
+    const { departmentB, agencyB, hrA } = await twoDepartments(DEPARTMENTS)
     for (const url of [
       `/admin/organisations/${departmentB.id}`,
       `/admin/organisations/${agencyB.id}`,
@@ -130,13 +114,13 @@ test.group('Organisations: the tree', (group) => {
   })
 
   test('an unknown organisation is answered "not found"', async ({ client }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client.get('/admin/organisations/999999').loginAs(admin)
     response.assertStatus(404)
   })
 
   test('a learner is refused every organisation page', async ({ client }) => {
-    const { departmentA } = await twoDepartments()
+    const { departmentA } = await twoDepartments(DEPARTMENTS)
     const learner = await createUser({ roles: ['learner'], organisation: departmentA })
     for (const url of [
       '/admin/organisations',
@@ -157,7 +141,7 @@ test.group('Organisations: the tree', (group) => {
   })
 
   test('someone not signed in is sent to sign in', async ({ client }) => {
-    const { departmentA } = await twoDepartments()
+    const { departmentA } = await twoDepartments(DEPARTMENTS)
     for (const url of [
       '/admin/organisations',
       `/admin/organisations/${departmentA.id}`,
@@ -177,7 +161,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, admin } = await twoDepartments()
+    const { departmentA, admin } = await twoDepartments(DEPARTMENTS)
     const form = await client
       .get(`/admin/organisations/create?parentId=${departmentA.id}`)
       .loginAs(admin)
@@ -216,7 +200,7 @@ test.group('Organisations: adding and changing', (group) => {
   })
 
   test('an organisation with no parent sits at the top of the tree', async ({ client, assert }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     await client
       .post('/admin/organisations')
       .loginAs(admin)
@@ -236,7 +220,7 @@ test.group('Organisations: adding and changing', (group) => {
   })
 
   test('an empty form gets a specific message for each field', async ({ client }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client
       .post('/admin/organisations')
       .loginAs(admin)
@@ -255,7 +239,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client
       .post('/admin/organisations')
       .loginAs(admin)
@@ -272,7 +256,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client
       .post('/admin/organisations')
       .loginAs(admin)
@@ -290,7 +274,7 @@ test.group('Organisations: adding and changing', (group) => {
   test('the form shows errors in a summary, keeps the values and titles the page "Error:"', async ({
     client,
   }) => {
-    const { admin } = await twoDepartments()
+    const { admin } = await twoDepartments(DEPARTMENTS)
     const response = await client
       .get('/admin/organisations/create')
       .loginAs(admin)
@@ -310,7 +294,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, departmentA, admin } = await twoDepartments()
+    const { agencyA, departmentA, admin } = await twoDepartments(DEPARTMENTS)
     const form = await client.get(`/admin/organisations/${agencyA.id}/edit`).loginAs(admin)
     form.assertStatus(200)
     form.assertTextIncludes('value="Alpha Agency"')
@@ -342,7 +326,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, departmentB, admin } = await twoDepartments()
+    const { agencyA, departmentB, admin } = await twoDepartments(DEPARTMENTS)
     const directorate = await createChildOrganisation(agencyA, {
       name: 'Alpha Directorate',
       type: 'directorate',
@@ -394,7 +378,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, admin } = await twoDepartments()
+    const { agencyA, admin } = await twoDepartments(DEPARTMENTS)
     const directorate = await createChildOrganisation(agencyA, { type: 'directorate' })
     await client
       .put(`/admin/organisations/${agencyA.id}`)
@@ -413,7 +397,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, agencyA, admin } = await twoDepartments()
+    const { departmentA, agencyA, admin } = await twoDepartments(DEPARTMENTS)
     const grandchild = await createChildOrganisation(agencyA, { type: 'directorate' })
     for (const parentId of [grandchild.id, departmentA.id]) {
       const response = await client
@@ -449,7 +433,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, agencyA, departmentB, admin } = await twoDepartments()
+    const { departmentA, agencyA, departmentB, admin } = await twoDepartments(DEPARTMENTS)
     const response = await client.get(`/admin/organisations/${departmentA.id}/edit`).loginAs(admin)
     response.assertStatus(200)
     response.assertTextIncludes(`<option value="${departmentB.id}"`)
@@ -461,7 +445,7 @@ test.group('Organisations: adding and changing', (group) => {
     client,
     assert,
   }) => {
-    const { departmentA, hrA } = await twoDepartments()
+    const { departmentA, hrA } = await twoDepartments(DEPARTMENTS)
     const create = await client.get('/admin/organisations/create').loginAs(hrA)
     create.assertStatus(403)
     const store = await client
@@ -489,7 +473,7 @@ test.group('Organisations: adding and changing', (group) => {
   })
 
   test('a change sent without the CSRF token changes nothing', async ({ client, assert }) => {
-    const { agencyA, admin } = await twoDepartments()
+    const { agencyA, admin } = await twoDepartments(DEPARTMENTS)
     const store = await client
       .post('/admin/organisations')
       .loginAs(admin)

@@ -2,32 +2,24 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
 import { createRole } from '#database/factories/framework_factory'
 import User from '#models/user'
 import StaffImport from '#models/staff_import'
 import RoleAssignment from '#models/role_assignment'
 import AuditEvent from '#models/audit_event'
 import { binaryFile } from '#tests/support/files'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
 
+/* DfT (code dft) with DVLA below it, and HMRC, each with its HR, and a developer role with two levels. */
 async function departments() {
-  const dft = await OrganisationFactory.merge({
-    code: 'dft',
-    name: 'Department for Transport',
-  }).create()
-  const dvla = await createChildOrganisation(dft, { code: 'dvla', name: 'DVLA' })
-  const hmrc = await OrganisationFactory.merge({
-    code: 'hmrc',
-    name: 'HM Revenue and Customs',
-  }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const { dft, dvla, hmrc, dftHr, hmrcHr } = await transportAndRevenue({
+    departmentA: { code: 'dft' },
+    agencyA: { code: 'dvla', name: 'DVLA' },
+    departmentB: { code: 'hmrc' },
+  })
   const { levels } = await createRole({
     role: 'Software developer',
     levels: [

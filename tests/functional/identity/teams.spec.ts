@@ -7,29 +7,22 @@ import AuditEvent from '#models/audit_event'
 import Team from '#models/team'
 import Placement from '#models/placement'
 import { createPlacement, createRound } from '#database/factories/fast_stream_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
 
 /* Two departments with an agency each, a team in each agency, and department A's HR. */
-async function twoDepartments() {
-  const departmentA = await OrganisationFactory.merge({ name: 'Department Alpha' }).create()
-  const agencyA = await createChildOrganisation(departmentA, { name: 'Alpha Agency' })
-  const departmentB = await OrganisationFactory.merge({ name: 'Department Beta' }).create()
-  const agencyB = await createChildOrganisation(departmentB, { name: 'Beta Agency' })
+async function departmentsWithTeams() {
+  const departments = await twoDepartments(ALPHA_AND_BETA)
   const teamA = await Team.create({
-    organisationId: agencyA.id,
+    organisationId: departments.agencyA.id,
     name: 'Alpha Payments',
     location: 'Leeds',
   })
   const teamB = await Team.create({
-    organisationId: agencyB.id,
+    organisationId: departments.agencyB.id,
     name: 'Beta Payments',
     location: 'Bristol',
   })
-  const hrA = await createUser({ roles: ['department_hr'], organisation: departmentA })
-  return { departmentA, agencyA, departmentB, agencyB, teamA, teamB, hrA }
+  return { ...departments, teamA, teamB }
 }
 
 test.group('Delivery teams', (group) => {
@@ -39,7 +32,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, hrA } = await twoDepartments()
+    const { agencyA, hrA } = await departmentsWithTeams()
     const form = await client.get(`/admin/organisations/${agencyA.id}/teams/create`).loginAs(hrA)
     form.assertStatus(200)
     form.assertTextIncludes('<h1>Add a team</h1>')
@@ -75,7 +68,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, teamA, hrA } = await twoDepartments()
+    const { agencyA, teamA, hrA } = await departmentsWithTeams()
     const form = await client.get(`/admin/teams/${teamA.id}/edit`).loginAs(hrA)
     form.assertStatus(200)
     form.assertTextIncludes('value="Alpha Payments"')
@@ -103,7 +96,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, teamA, hrA } = await twoDepartments()
+    const { agencyA, teamA, hrA } = await departmentsWithTeams()
     const response = await client
       .delete(`/admin/teams/${teamA.id}`)
       .loginAs(hrA)
@@ -125,7 +118,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, teamA, hrA } = await twoDepartments()
+    const { agencyA, teamA, hrA } = await departmentsWithTeams()
     await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
     await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
 
@@ -148,7 +141,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { teamA, hrA } = await twoDepartments()
+    const { teamA, hrA } = await departmentsWithTeams()
     const round = await createRound()
     const placement = await createPlacement(round, { team: teamA })
 
@@ -172,7 +165,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, hrA } = await twoDepartments()
+    const { agencyA, hrA } = await departmentsWithTeams()
     const response = await client
       .post(`/admin/organisations/${agencyA.id}/teams`)
       .loginAs(hrA)
@@ -189,7 +182,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('the same team name can be used in another organisation', async ({ client, assert }) => {
-    const { departmentA, hrA } = await twoDepartments()
+    const { departmentA, hrA } = await departmentsWithTeams()
     const response = await client
       .post(`/admin/organisations/${departmentA.id}/teams`)
       .loginAs(hrA)
@@ -206,7 +199,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyA, teamA, hrA } = await twoDepartments()
+    const { agencyA, teamA, hrA } = await departmentsWithTeams()
     await Team.create({ organisationId: agencyA.id, name: 'Alpha Identity' })
     const response = await client
       .put(`/admin/teams/${teamA.id}`)
@@ -222,7 +215,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('a team without a name is refused with a specific message', async ({ client }) => {
-    const { agencyA, hrA } = await twoDepartments()
+    const { agencyA, hrA } = await departmentsWithTeams()
     const response = await client
       .post(`/admin/organisations/${agencyA.id}/teams`)
       .loginAs(hrA)
@@ -236,7 +229,7 @@ test.group('Delivery teams', (group) => {
     client,
     assert,
   }) => {
-    const { agencyB, teamB, hrA } = await twoDepartments()
+    const { agencyB, teamB, hrA } = await departmentsWithTeams()
     for (const url of [
       `/admin/organisations/${agencyB.id}/teams/create`,
       `/admin/teams/${teamB.id}/edit`,
@@ -272,7 +265,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('a capability admin manages teams in any department', async ({ client, assert }) => {
-    const { agencyB, teamB } = await twoDepartments()
+    const { agencyB, teamB } = await departmentsWithTeams()
     const admin = await createUser({ roles: ['capability_admin'] })
     const update = await client
       .put(`/admin/teams/${teamB.id}`)
@@ -286,7 +279,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('a learner is refused every team page and action', async ({ client, assert }) => {
-    const { agencyA, teamA } = await twoDepartments()
+    const { agencyA, teamA } = await departmentsWithTeams()
     const learner = await createUser({ roles: ['learner'], organisation: agencyA })
     for (const url of [
       `/admin/organisations/${agencyA.id}/teams/create`,
@@ -313,7 +306,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('someone not signed in is sent to sign in', async ({ client }) => {
-    const { agencyA, teamA } = await twoDepartments()
+    const { agencyA, teamA } = await departmentsWithTeams()
     for (const url of [
       `/admin/organisations/${agencyA.id}/teams/create`,
       `/admin/teams/${teamA.id}/edit`,
@@ -324,7 +317,7 @@ test.group('Delivery teams', (group) => {
   })
 
   test('a delete sent without the CSRF token changes nothing', async ({ client, assert }) => {
-    const { teamA, hrA } = await twoDepartments()
+    const { teamA, hrA } = await departmentsWithTeams()
     const response = await client.delete(`/admin/teams/${teamA.id}`).loginAs(hrA).redirects(0)
     assert.notEqual(response.status(), 200)
     assert.isNotNull(await Team.find(teamA.id))

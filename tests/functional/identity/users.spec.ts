@@ -2,30 +2,28 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { createProvider } from '#database/factories/learning_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
 import User from '#models/user'
 import UserRole from '#models/user_role'
 import AuditEvent from '#models/audit_event'
 import type { Role } from '#enums/roles'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 
-async function twoDepartments() {
-  const dft = await OrganisationFactory.merge({
-    name: 'Department for Transport',
-    code: 'dft-test',
-  }).create()
-  const dvla = await createChildOrganisation(dft, {
-    name: 'Driver and Vehicle Licensing Agency',
-    code: 'dvla-test',
+/* DfT with DVLA below it, and HMRC: each department's HR, and a person in DVLA and in HMRC. */
+async function departmentsWithPeople() {
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+    hrA: dftHr,
+    hrB: hmrcHr,
+  } = await twoDepartments({
+    departmentA: { code: 'dft-test' },
+    agencyA: { code: 'dvla-test' },
+    departmentB: { code: 'hmrc-test' },
+    hrB: {},
+    learners: true,
   })
-  const hmrc = await OrganisationFactory.merge({
-    name: 'HM Revenue and Customs',
-    code: 'hmrc-test',
-  }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
   const dvlaPerson = await createUser({
     organisation: dvla,
     overrides: { fullName: 'Dora Vehicle' },
@@ -127,7 +125,7 @@ test.group('People administration: access', (group) => {
   })
 
   test('a capability admin sees people of every department', async ({ client }) => {
-    const { dvlaPerson, hmrcPerson } = await twoDepartments()
+    const { dvlaPerson, hmrcPerson } = await departmentsWithPeople()
     const admin = await createUser({ roles: ['capability_admin'] })
     const response = await client.get('/admin/users').loginAs(admin)
     response.assertStatus(200)
@@ -139,7 +137,7 @@ test.group('People administration: access', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, dvlaPerson, hmrcPerson } = await twoDepartments()
+    const { dftHr, dvlaPerson, hmrcPerson } = await departmentsWithPeople()
     const response = await client.get('/admin/users').loginAs(dftHr)
     response.assertStatus(200)
     response.assertTextIncludes(dvlaPerson.fullName)
@@ -150,7 +148,7 @@ test.group('People administration: access', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, hmrcPerson } = await twoDepartments()
+    const { dftHr, hmrcPerson } = await departmentsWithPeople()
     const show = await client.get(`/admin/users/${hmrcPerson.id}`).loginAs(dftHr)
     show.assertStatus(404)
     const edit = await client.get(`/admin/users/${hmrcPerson.id}/edit`).loginAs(dftHr)
@@ -174,7 +172,7 @@ test.group('People administration: access', (group) => {
   })
 
   test('department HR cannot add a person to another department', async ({ client, assert }) => {
-    const { dftHr, hmrc } = await twoDepartments()
+    const { dftHr, hmrc } = await departmentsWithPeople()
     const response = await client
       .post('/admin/users')
       .withCsrfToken()
@@ -188,7 +186,7 @@ test.group('People administration: access', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, dvla } = await twoDepartments()
+    const { dftHr, dvla } = await departmentsWithPeople()
     await createUser({ organisation: dvla, overrides: { fullName: 'Zed Filtered' } })
     const response = await client
       .get('/admin/users')
@@ -207,7 +205,7 @@ test.group('People administration: changes', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, dvla } = await twoDepartments()
+    const { dftHr, dvla } = await departmentsWithPeople()
     const response = await client
       .post('/admin/users')
       .withCsrfToken()
@@ -314,7 +312,7 @@ test.group('People administration: changes', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, dvlaPerson } = await twoDepartments()
+    const { dftHr, dvlaPerson } = await departmentsWithPeople()
     await UserRole.create({ userId: dvlaPerson.id, role: 'course_admin' })
     await client
       .put(`/admin/users/${dvlaPerson.id}`)
@@ -344,7 +342,7 @@ test.group('People administration: changes', (group) => {
   test('department HR cannot edit a capability admin who sits in their department', async ({
     client,
   }) => {
-    const { dft, dftHr } = await twoDepartments()
+    const { dft, dftHr } = await departmentsWithPeople()
     const admin = await createUser({ roles: ['capability_admin'], organisation: dft })
     const response = await client.get(`/admin/users/${admin.id}/edit`).loginAs(dftHr)
     response.assertStatus(403)
@@ -354,7 +352,7 @@ test.group('People administration: changes', (group) => {
     client,
     assert,
   }) => {
-    const { dftHr, dvlaPerson } = await twoDepartments()
+    const { dftHr, dvlaPerson } = await departmentsWithPeople()
     await client.post(`/admin/users/${dvlaPerson.id}/deactivate`).withCsrfToken().loginAs(dftHr)
     const refused = await client
       .post('/api/v1/tokens')
@@ -384,7 +382,7 @@ test.group('People administration: changes', (group) => {
   })
 
   test('a change posted without its CSRF token changes nothing', async ({ client, assert }) => {
-    const { dftHr, dvlaPerson } = await twoDepartments()
+    const { dftHr, dvlaPerson } = await departmentsWithPeople()
     await client.post(`/admin/users/${dvlaPerson.id}/deactivate`).loginAs(dftHr).redirects(0)
     await dvlaPerson.refresh()
     assert.isNull(dvlaPerson.deactivatedAt)

@@ -12,11 +12,8 @@ import {
   createRound,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
 import { bearer } from '#tests/support/api'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import { enrol } from '#actions/learning/enrol'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
@@ -532,11 +529,19 @@ test.group('Strict input: dates within bounds', (group) => {
 test.group('Strict input: the line manager lookup keeps to the administrator’s scope', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  async function twoDepartments() {
-    const dft = await OrganisationFactory.merge({ name: 'Transport', code: 'dft-strict' }).create()
-    const dvla = await createChildOrganisation(dft, { name: 'Licensing', code: 'dvla-strict' })
-    const hmrc = await OrganisationFactory.merge({ name: 'Revenue', code: 'hmrc-strict' }).create()
-    const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
+  /* Two departments, the first with an agency and its HR, and a would-be line manager in each. */
+  async function departmentsWithManagers() {
+    const {
+      departmentA: dft,
+      agencyA: dvla,
+      departmentB: hmrc,
+      hrA: dftHr,
+    } = await twoDepartments({
+      departmentA: { name: 'Transport', code: 'dft-strict' },
+      agencyA: { name: 'Licensing', code: 'dvla-strict' },
+      departmentB: { name: 'Revenue', code: 'hmrc-strict' },
+      learners: true,
+    })
     const dvlaManager = await createUser({ organisation: dvla })
     const hmrcManager = await createUser({ organisation: hmrc })
     return { dft, dvla, hmrc, dftHr, dvlaManager, hmrcManager }
@@ -555,7 +560,7 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
     client,
     assert,
   }) => {
-    const { dvla, dftHr, hmrcManager } = await twoDepartments()
+    const { dvla, dftHr, hmrcManager } = await departmentsWithManagers()
     const answers = []
     for (const email of [hmrcManager.email, 'nobody-at-all@example.gov.uk']) {
       const response = await client
@@ -580,7 +585,7 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
     client,
     assert,
   }) => {
-    const { dft, hmrc, dftHr, dvlaManager, hmrcManager } = await twoDepartments()
+    const { dft, hmrc, dftHr, dvlaManager, hmrcManager } = await departmentsWithManagers()
     await client
       .post('/admin/users')
       .loginAs(dftHr)
@@ -609,7 +614,7 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
     client,
     assert,
   }) => {
-    const { dft, dftHr, hmrcManager } = await twoDepartments()
+    const { dft, dftHr, hmrcManager } = await departmentsWithManagers()
     const report = await createUser({
       organisation: dft,
       overrides: { lineManagerId: hmrcManager.id },

@@ -2,21 +2,15 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 
-async function twoDepartments() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+/* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
+async function departmentsWithRole() {
+  const { dft, dvla, hmrc, dftHr, hmrcHr } = await transportAndRevenue()
   const { role } = await createRole({
     role: 'Software developer',
     levels: [{ name: 'Developer', needs: { Programming: 2 } }],
@@ -76,7 +70,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, dftHr, role } = await twoDepartments()
+    const { dvla, dftHr, role } = await departmentsWithRole()
     const page = await client.get('/workforce/campaigns/create').loginAs(dftHr)
     page.assertStatus(200)
     page.assertTextIncludes('<h1>Add a recruitment campaign</h1>')
@@ -101,7 +95,7 @@ test.group('Recruitment campaigns', (group) => {
   })
 
   test('moving to a stage records the date given for it', async ({ client, assert }) => {
-    const { dvla, dftHr, role } = await twoDepartments()
+    const { dvla, dftHr, role } = await departmentsWithRole()
     const existing = await campaign(dvla, role.id)
     const response = await client
       .put(`/workforce/campaigns/${existing.id}`)
@@ -126,7 +120,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, dftHr, role } = await twoDepartments()
+    const { dvla, dftHr, role } = await departmentsWithRole()
     const existing = await campaign(dvla, role.id, {
       stage: 'interviewing',
       advertisedOn: DateTime.fromISO('2026-02-02'),
@@ -165,7 +159,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, dftHr, role } = await twoDepartments()
+    const { dvla, dftHr, role } = await departmentsWithRole()
     const tooMany = await client
       .post('/workforce/campaigns')
       .loginAs(dftHr)
@@ -204,7 +198,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dft, dvla, dftHr, role } = await twoDepartments()
+    const { dft, dvla, dftHr, role } = await departmentsWithRole()
     // 2026-01-10 → 2026-02-09 is 30 days; → 2026-03-01 is 50; → 2026-04-21 is 101.
     for (const [title, closedOn] of [
       ['Fast fill', '2026-02-09'],
@@ -249,7 +243,7 @@ test.group('Recruitment campaigns', (group) => {
   })
 
   test('one post, one day: counts of one are said in the singular', async ({ client }) => {
-    const { dvla, dftHr, role } = await twoDepartments()
+    const { dvla, dftHr, role } = await departmentsWithRole()
     await campaign(dvla, role.id, {
       title: 'One developer',
       posts: 1,
@@ -272,7 +266,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, hmrc, dftHr, hmrcHr, role } = await twoDepartments()
+    const { dvla, hmrc, dftHr, hmrcHr, role } = await departmentsWithRole()
     await campaign(dvla, role.id, { title: 'Agency developers', stage: 'sifting' })
     await campaign(hmrc, role.id, { title: 'Revenue developers' })
 
@@ -304,7 +298,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, hmrcHr, role } = await twoDepartments()
+    const { dvla, hmrcHr, role } = await departmentsWithRole()
     const existing = await campaign(dvla, role.id)
     const edit = await client.get(`/workforce/campaigns/${existing.id}/edit`).loginAs(hmrcHr)
     edit.assertStatus(404)
@@ -322,7 +316,7 @@ test.group('Recruitment campaigns', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, hmrc, dftHr, role } = await twoDepartments()
+    const { dvla, hmrc, dftHr, role } = await departmentsWithRole()
     await campaign(dvla, role.id, {
       title: 'Filled devs',
       stage: 'filled',

@@ -18,6 +18,7 @@ import type Course from '#models/course'
 import AuditEvent from '#models/audit_event'
 import RoleAssignment from '#models/role_assignment'
 import { OrganisationScope } from '#services/organisation_scope'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import workforceConfig from '#config/workforce'
 import {
   digitalLeaderCompliance,
@@ -63,21 +64,13 @@ async function booked(user: User, course: Course, status: 'booked' | 'waitlisted
   })
 }
 
-async function departments() {
-  const dft = await OrganisationFactory.merge({
-    name: 'Department for Transport',
-    isTransactional: true,
-  }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({
-    name: 'HM Revenue and Customs',
-    type: 'non_ministerial_department',
-    isTransactional: true,
-  }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
-  const admin = await createUser({ roles: ['capability_admin', 'learner'], organisation: dft })
-  return { dft, dvla, hmrc, dftHr, hmrcHr, admin }
+/* DfT and HMRC, both transactional, with DVLA below DfT, each with its HR, and an admin. */
+function departments() {
+  return transportAndRevenue({
+    departmentA: { isTransactional: true },
+    departmentB: { type: 'non_ministerial_department', isTransactional: true },
+    admin: {},
+  })
 }
 
 async function service(

@@ -2,10 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
 import CapabilityGap from '#models/capability_gap'
 import CapabilityPlan from '#models/capability_plan'
@@ -19,12 +17,9 @@ import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import type { ApiClient } from '@japa/api-client'
 
-async function twoDepartments() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+/* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
+async function departmentsWithRole() {
+  const { dft, dvla, hmrc, dftHr, hmrcHr } = await transportAndRevenue()
   const { role, levels } = await createRole({
     role: 'Software developer',
     levels: [{ name: 'Developer', needs: { Programming: 3, Testing: 2 } }],
@@ -97,7 +92,7 @@ test.group('Capability gap register', (group) => {
     client,
     assert,
   }) => {
-    const { dft, dvla, dftHr, role, developer } = await twoDepartments()
+    const { dft, dvla, dftHr, role, developer } = await departmentsWithRole()
     // Four developers in the agency: three below Programming 3, everyone at Testing 2.
     await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
     await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
@@ -193,7 +188,7 @@ test.group('Capability gap register', (group) => {
     client,
     assert,
   }) => {
-    const { dft, dvla, dftHr, developer } = await twoDepartments()
+    const { dft, dvla, dftHr, developer } = await departmentsWithRole()
     await personAt(dvla, developer.id, { Programming: 2, Testing: 2 })
     for (let index = 0; index < 5; index++) {
       await personAt(dvla, developer.id, { Programming: 3, Testing: 2 })
@@ -210,7 +205,7 @@ test.group('Capability gap register', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, dftHr } = await twoDepartments()
+    const { dvla, dftHr } = await departmentsWithRole()
     const first = await gap(dvla, { status: 'suggested', source: 'gap_engine' })
     const second = await gap(dvla, {
       status: 'suggested',
@@ -268,7 +263,7 @@ test.group('Capability gap register', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, hmrc, dftHr, role } = await twoDepartments()
+    const { dvla, hmrc, dftHr, role } = await departmentsWithRole()
     const owner = await createUser({
       organisation: dvla,
       overrides: { email: 'owner@dvla.example.gov.uk' },
@@ -326,7 +321,7 @@ test.group('Capability gap register', (group) => {
     client,
     assert,
   }) => {
-    const { dvla, hmrc, dftHr, hmrcHr } = await twoDepartments()
+    const { dvla, hmrc, dftHr, hmrcHr } = await departmentsWithRole()
     await gap(dvla, { title: 'Late programming gap', dueOn: DateTime.now().minus({ days: 3 }) })
     await gap(dvla, {
       title: 'Closed old gap',
@@ -366,7 +361,7 @@ test.group('Capability gap register', (group) => {
   })
 
   test('the CSV export lists the register in scope and filters', async ({ client, assert }) => {
-    const { dvla, hmrc, dftHr } = await twoDepartments()
+    const { dvla, hmrc, dftHr } = await departmentsWithRole()
     await gap(dvla, {
       title: 'Programming gap',
       severity: 'high',
@@ -430,7 +425,7 @@ test.group('Capability gap register: how severe a suggestion is', (group) => {
     client,
     assert,
   }) => {
-    const { developer, role } = await twoDepartments()
+    const { developer, role } = await departmentsWithRole()
     const admin = await createUser({ roles: ['capability_admin', 'learner'] })
 
     // The only developer, one level short: not critical because they are everyone.
@@ -481,7 +476,7 @@ test.group('Capability gap register: many suggestions at once', (group) => {
 
   /* Three suggestions and an open gap in the agency, and a suggestion in HMRC. */
   async function register() {
-    const departments = await twoDepartments()
+    const departments = await departmentsWithRole()
     const { dvla, hmrc } = departments
     const first = await gap(dvla, { title: 'Programmers short', status: 'suggested' })
     const second = await gap(dvla, { title: 'Testers short', status: 'suggested' })

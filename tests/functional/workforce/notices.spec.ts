@@ -6,10 +6,7 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { twoDepartments } from '#tests/support/fixtures/departments'
 import CapabilityGap from '#models/capability_gap'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
@@ -26,9 +23,11 @@ import GapOwnerAssigned from '#mails/gap_owner_assigned'
  * people in post at DVLA, and DVLA's 2013–14 plan ready to send.
  */
 async function setting() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
+  const {
+    departmentA: dft,
+    agencyA: dvla,
+    departmentB: hmrc,
+  } = await twoDepartments({ hrA: false })
   const hr = (organisation: typeof dft, fullName: string, extra: Partial<User> = {}) =>
     createUser({
       roles: ['department_hr', 'learner'],

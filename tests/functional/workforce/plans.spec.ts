@@ -2,10 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
@@ -19,11 +16,7 @@ import { decodeEntities } from '#tests/support/html'
 
 /* Two departments, one with an agency, their HR, a capability admin and a learner. */
 async function setting() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const { dft, dvla, hmrc, dftHr, hmrcHr } = await transportAndRevenue()
   const admin = await createUser({ roles: ['capability_admin', 'learner'] })
   const learner = await createUser({ roles: ['learner'], organisation: dft })
   const product = await createRole({

@@ -1,22 +1,13 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
-import {
-  OrganisationFactory,
-  createChildOrganisation,
-} from '#database/factories/organisation_factory'
 import Service from '#models/service'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
+import { transportAndRevenue } from '#tests/support/fixtures/departments'
 
-async function departments() {
-  const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dftHr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-  const hmrcHr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
-  return { dft, dvla, hmrc, dftHr, hmrcHr }
-}
+/* DfT with DVLA below it, and HMRC, each with its HR. */
+const departments = () => transportAndRevenue()
 
 async function service(
   organisation: Organisation,
