@@ -56,8 +56,9 @@ await app.start(async () => {})
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { default: User } = await import('#models/user')
 const { default: UserRole } = await import('#models/user_role')
-const { stageStaffFile, checkStaffImport, applyStaffImport } =
-  await import('#actions/identity/staff_import')
+const { stageStaffFile } = await import('#actions/identity/staff_import/stage')
+const { checkStaffImport } = await import('#actions/identity/staff_import/check')
+const { applyStaffImport } = await import('#actions/identity/staff_import/apply')
 const { gradeValues } = await import('#enums/grades')
 const { professionValues } = await import('#enums/professions')
 

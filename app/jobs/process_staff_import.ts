@@ -3,7 +3,8 @@ import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import User from '#models/user'
-import { applyStaffImport, checkStaffImport } from '#actions/identity/staff_import'
+import { applyStaffImport } from '#actions/identity/staff_import/apply'
+import { checkStaffImport } from '#actions/identity/staff_import/check'
 
 type Payload = { staffImportId: number; step: 'check' | 'apply'; actorId: number }
 

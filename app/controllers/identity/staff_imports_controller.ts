@@ -11,13 +11,11 @@ import { sendCsv } from '#services/csv_export'
 import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/page_csv_headers'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
 import { withoutBlanks } from '#services/list_pipeline'
-import {
-  applyStaffImport,
-  checkStaffImport,
-  discardStaffImport,
-  stageStaffFile,
-  STAFF_IMPORT_LIMITS,
-} from '#actions/identity/staff_import'
+import { STAFF_IMPORT_LIMITS } from '#actions/identity/staff_import/rows'
+import { stageStaffFile } from '#actions/identity/staff_import/stage'
+import { checkStaffImport } from '#actions/identity/staff_import/check'
+import { applyStaffImport } from '#actions/identity/staff_import/apply'
+import { discardStaffImport } from '#actions/identity/staff_import/discard'
 import { gradeValues } from '#enums/grades'
 import { professionLabels } from '#enums/professions'
 
