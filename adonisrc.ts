@@ -40,6 +40,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/validator'),
+    () => import('#start/http_context'),
     () => import('#start/view'),
     () => import('#start/events'),
     { file: () => import('#start/queue_worker'), environment: ['web'] },
