@@ -16,14 +16,15 @@ import {
   dateTime,
   id,
   integer,
+  levelName,
   named,
   object,
   oneOfValues,
   orNull,
   selfLink,
+  skillLevel,
   text,
 } from '#openapi/components'
-import { skillLevel, skillLevelName as skillLevelNameSchema } from '#openapi/framework'
 import {
   LEARNING_ZONE,
   type CatalogueEntry,
@@ -246,7 +247,7 @@ const courseFields = {
     description: 'Cost per learner in pounds; 0 when free.',
   } as const,
   outcomes: arrayOf(
-    object({ skill: named(), level: skillLevel(), levelName: skillLevelNameSchema() }),
+    object({ skill: named(), level: skillLevel(), levelName: levelName() }),
     'The skills the course builds, and the level it brings learners to.'
   ),
   audiences: arrayOf(

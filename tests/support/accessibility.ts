@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { decoratorsCollection } from '@japa/browser-client'
-import type { Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -25,6 +25,35 @@ export async function assertAccessible(page: Page) {
         violation.nodes.map((node) => node.target.join(' ')).join('\n    ')
     )
     throw new Error(`Accessibility violations on ${page.url()}:\n  ${lines.join('\n  ')}`)
+  }
+}
+
+/*
+ * axe-core cannot run where JavaScript is disabled, so the page as that
+ * browser rendered it is checked in a copy that runs none of the page's
+ * scripts: the same HTML, the same styles, the same viewport. What sits in
+ * <noscript> is shown only without JavaScript, so the copy shows it as
+ * ordinary content: it is what those readers get.
+ */
+export async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
+  const rendered = await page.content()
+  const html = rendered.replaceAll('<noscript>', '<div>').replaceAll('</noscript>', '</div>')
+  const url = page.url()
+  const mirror = await browser.newContext({ viewport: page.viewportSize() })
+  try {
+    const copy = await mirror.newPage()
+    await copy.route('**/*', (route) => {
+      const request = route.request()
+      if (request.isNavigationRequest() && request.url() === url) {
+        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
+      }
+      if (request.resourceType() === 'script') return route.abort()
+      return route.continue()
+    })
+    await copy.goto(url)
+    await copy.assertAccessible()
+  } finally {
+    await mirror.close()
   }
 }
 

@@ -1,7 +1,9 @@
 import app from '@adonisjs/core/services/app'
 import { decoratorsCollection } from '@japa/browser-client'
 import type { PluginFn } from '@japa/runner/types'
+import type { Browser } from 'playwright'
 import type User from '#models/user'
+import { baseURL } from '#tests/support/page_text'
 
 /*
  * `browserContext.loginAs(user)` that has finished when it returns. The
@@ -27,4 +29,23 @@ export const browserSignIn: PluginFn = async function () {
       }
     },
   })
+}
+
+/*
+ * A page in a browser context of its own, signed in as the user, for a test
+ * that has several people at their own browsers; the context closes when
+ * the test is cleaned up. `timeout` is how long its actions and waits may
+ * take (Playwright's own default unless given).
+ */
+export async function pageFor(
+  browser: Browser,
+  user: User,
+  cleanup: (fn: () => Promise<void>) => void,
+  timeout?: number
+) {
+  const context = await browser.newContext({ baseURL: baseURL() })
+  cleanup(() => context.close())
+  if (timeout !== undefined) context.setDefaultTimeout(timeout)
+  await context.loginAs(user)
+  return context.newPage()
 }

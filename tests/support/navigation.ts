@@ -35,3 +35,8 @@ export async function sectionLinks(page: Page, section: string) {
     .allTextContents()
   return names.map((name) => name.trim())
 }
+
+/* Presses a button whose form posts and waits for the page it leads to. */
+export async function clickAndLoad(page: Page, button: string) {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()])
+}

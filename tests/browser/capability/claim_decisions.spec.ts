@@ -2,34 +2,16 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
-import type { Browser, Locator } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
-import type User from '#models/user'
 import SkillClaimDecided from '#mails/skill_claim_decided'
-import { baseURL, textsOf } from '#tests/support/page_text'
+import { rowCells } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(15_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
+import { pageFor } from '#tests/support/browser_sign_in'
 
 test.group('Skill claim decisions, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -90,7 +72,7 @@ test.group('Skill claim decisions, in a browser', (group) => {
     notice.message.assertTextIncludes(`Reason given:\n${reason}`)
 
     // Rita reads the decision and the reason in her learning record.
-    const learnerPage = await pageFor(browser, learner, cleanup)
+    const learnerPage = await pageFor(browser, learner, cleanup, 15_000)
     await learnerPage.goto('/learning/record')
     const decisions = learnerPage.getByRole('table', {
       name: 'Skill claims your line manager has decided, most recent first',

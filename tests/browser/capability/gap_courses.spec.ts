@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -14,17 +14,9 @@ import CourseAudience from '#models/course_audience'
 import type Course from '#models/course'
 import type User from '#models/user'
 import { recordAttendance } from '#actions/learning/record_attendance'
-import { textOf, textsOf } from '#tests/support/page_text'
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
 
 /* Presses Tab until the focused element's text starts with the given words, at most `limit` times. */
 async function tabTo(page: Page, startsWith: string, limit = 80) {

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -14,18 +14,11 @@ import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 const PHONE = { width: 375, height: 700 }
 const UK = 'Europe/London'
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
 
 /* The text of the first `count` cells of a table's row. */
 async function leadingCells(table: Locator, rowHeader: string | RegExp, count: number) {
@@ -37,15 +30,6 @@ async function leadingCells(table: Locator, rowHeader: string | RegExp, count: n
 async function cellAt(table: Locator, rowHeader: string | RegExp, index: number) {
   const cells = await rowCells(table, rowHeader)
   return cells[index]
-}
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(5000)
-  await context.loginAs(user)
-  return context.newPage()
 }
 
 /* The radio group for one skill on My skills, and one of its levels. */
@@ -222,7 +206,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await page.assertAccessible()
 
     // Morgan validates: another level for Agile working, agreement for User research.
-    const managerPage = await pageFor(browser, manager, cleanup)
+    const managerPage = await pageFor(browser, manager, cleanup, 5_000)
     await managerPage.goto('/')
     await managerPage.assertAccessible()
     await navigateTo(managerPage, 'Skills', 'Validations')
@@ -390,7 +374,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await page.assertAccessible()
 
     // Morgan opens Ava's plan and agrees it.
-    const managerPage = await pageFor(browser, manager, cleanup)
+    const managerPage = await pageFor(browser, manager, cleanup, 5_000)
     await managerPage.goto(`/capability/people/${learner.id}/plan`)
     await managerPage.assertTextContains('h1', 'Ava Patel’s development plan')
     const theirPlan = managerPage.getByRole('table', {

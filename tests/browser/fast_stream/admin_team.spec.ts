@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { Browser, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -18,20 +18,11 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import type User from '#models/user'
 import Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
 import FastStreamEntrant from '#models/fast_stream_entrant'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(10_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
+import { textOf, textsOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 /* Waits for the page to show the flash message (the page may still be loading after a submit). */
 async function assertFlash(page: Page, message: string) {
@@ -95,7 +86,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     const { lead, admin, round, team } = await setUp()
 
     // Tom, a team lead, offers a placement, first forgetting its title and skills.
-    const leadPage = await pageFor(browser, lead, cleanup)
+    const leadPage = await pageFor(browser, lead, cleanup, 10_000)
     await leadPage.goto('/')
     await navigateTo(leadPage, 'Team placements')
     await leadPage.assertPath('/fast-stream/team/placements')
@@ -143,7 +134,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await leadPage.assertAccessible()
 
     // Ada, the Fast Stream admin, approves it from the round's page.
-    const adminPage = await pageFor(browser, admin, cleanup)
+    const adminPage = await pageFor(browser, admin, cleanup, 10_000)
     await adminPage.goto('/')
     await navigateTo(adminPage, 'Fast Stream')
     await adminPage.assertPath('/fast-stream/admin')
@@ -281,7 +272,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await createUser({
       overrides: { email: 'new.entrant@example.gov.uk', fullName: 'New Entrant' },
     })
-    const page = await pageFor(browser, admin, cleanup)
+    const page = await pageFor(browser, admin, cleanup, 10_000)
 
     for (const [url, heading] of [
       ['/fast-stream/admin/schemes', 'Schemes'],

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -14,20 +14,11 @@ import {
   createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import type User from '#models/user'
-import { baseURL, textOf } from '#tests/support/page_text'
+import { textOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 /* The departments' codes: what the matching compares, never what people read. */
 const CODES = /\b(dwp|hmrc|dft)\b/i
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(15_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
 
 /* The row of a table that holds this text. */
 function rowWith(table: Locator, text: string) {
@@ -110,7 +101,7 @@ test.group('Departments are named, not coded, in a browser', (group) => {
     const { lead, admin, designer, raviUser, nia, winter } = await departments()
 
     // Tom reads where his applicants have had postings, and why Ravi cannot be matched.
-    const leadPage = await pageFor(browser, lead, cleanup)
+    const leadPage = await pageFor(browser, lead, cleanup, 15_000)
     await leadPage.goto(`/fast-stream/team/placements/${designer.id}/applicants`)
     await leadPage.getByRole('heading', { level: 1, name: /^Applicants/ }).waitFor()
     const applicants = leadPage.getByRole('table', { name: 'Applicants in your team’s order' })
@@ -129,7 +120,7 @@ test.group('Departments are named, not coded, in a browser', (group) => {
     await leadPage.assertAccessible()
 
     // Ravi reads on the placement's page why he is not eligible.
-    const raviPage = await pageFor(browser, raviUser, cleanup)
+    const raviPage = await pageFor(browser, raviUser, cleanup, 15_000)
     await raviPage.goto(`/fast-stream/placements/${designer.id}`)
     await raviPage.getByRole('heading', { level: 1, name: 'Junior service designer' }).waitFor()
     assert.equal(
@@ -140,7 +131,7 @@ test.group('Departments are named, not coded, in a browser', (group) => {
     await raviPage.assertAccessible()
 
     // Ada reads Nia's postings with the agency's department by name.
-    const adminPage = await pageFor(browser, admin, cleanup)
+    const adminPage = await pageFor(browser, admin, cleanup, 15_000)
     await adminPage.goto(`/fast-stream/admin/entrants/${nia.id}`)
     await adminPage.getByRole('heading', { level: 1, name: 'Nia Evans' }).waitFor()
     const postings = adminPage.getByRole('table', { name: /^Postings of Nia Evans/ })

@@ -20,11 +20,7 @@ import PlacementShortlist from '#models/placement_shortlist'
 import type User from '#models/user'
 import { baseURL, textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* Presses a button whose form posts and waits for the page it leads to. */
-async function clickAndLoad(page: Page, button: string) {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()])
-}
+import { clickAndLoad } from '#tests/support/navigation'
 
 /* The placement titles of the shortlist page, first choice first. */
 async function shortlistTitles(page: Page) {

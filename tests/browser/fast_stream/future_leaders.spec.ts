@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -19,23 +18,10 @@ import {
 import Placement from '#models/placement'
 import Service from '#models/service'
 import FastStreamScheme from '#models/fast_stream_scheme'
-import type User from '#models/user'
-import { baseURL, textOf } from '#tests/support/page_text'
+import { textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(10_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
-
-/* Presses a button whose form posts and waits for the page it leads to. */
-async function clickAndLoad(page: Page, button: string) {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()])
-}
+import { clickAndLoad } from '#tests/support/navigation'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 const monthsAway = (months: number) =>
   DateTime.now().setZone('Europe/London').startOf('day').plus({ months }).toISODate()!
@@ -99,7 +85,7 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
     await createUser({
       overrides: { email: 'hal.eo@example.gov.uk', fullName: 'Hal Eo', grade: 'HEO' },
     })
-    const page = await pageFor(browser, admin, cleanup)
+    const page = await pageFor(browser, admin, cleanup, 10_000)
 
     await page.goto('/fast-stream/admin/schemes/create')
     await page.assertTextContains('h1', 'Add a scheme')
@@ -145,7 +131,7 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
     cleanup,
   }) => {
     const { lead, leader, round, admin } = await setUp()
-    const leadPage = await pageFor(browser, lead, cleanup)
+    const leadPage = await pageFor(browser, lead, cleanup, 10_000)
     await leadPage.goto('/fast-stream/team/placements/create')
     await leadPage.assertTextContains('h1', 'Offer a placement')
     await leadPage.assertAccessible()
@@ -182,13 +168,13 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
     await leadPage.assertAccessible()
 
     const placement = await Placement.findByOrFail('title', 'Operations manager, Tax your vehicle')
-    const adminPage = await pageFor(browser, admin, cleanup)
+    const adminPage = await pageFor(browser, admin, cleanup, 10_000)
     await adminPage.goto(`/fast-stream/admin/placements/${placement.id}`)
     await adminPage.assertTextContains('main', 'Tax your vehicle')
     await adminPage.assertAccessible()
     await clickAndLoad(adminPage, 'Approve placement')
 
-    const page = await pageFor(browser, leader, cleanup)
+    const page = await pageFor(browser, leader, cleanup, 10_000)
     await page.goto('/fast-stream/placements')
     await page.assertTextContains('h1', 'Find a placement')
     const results = page.getByRole('list', { name: 'Placements' }).locator(':scope > li')
@@ -214,7 +200,7 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
   }) => {
     await setUp()
     const capability = await createUser({ roles: ['capability_admin', 'learner'] })
-    const page = await pageFor(browser, capability, cleanup)
+    const page = await pageFor(browser, capability, cleanup, 10_000)
     await page.goto('/insights/fast-stream')
     await page
       .getByRole('navigation', { name: 'Dashboards' })

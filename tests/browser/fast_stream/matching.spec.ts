@@ -1,55 +1,19 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { TEST_PASSWORD } from '#database/factories/user_factory'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import FastStreamMatched from '#mails/fast_stream_matched'
-import { baseURL, textOf } from '#tests/support/page_text'
+import { baseURL, bodyRows, textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* The text of every cell of each body row of a table, top to bottom. */
-async function bodyRows(table: Locator) {
-  const rows = await table.locator('tbody tr').all()
-  const cells: Array<Array<string | undefined>> = []
-  for (const row of rows) {
-    const texts = await row.locator('th, td').allTextContents()
-    cells.push(texts.map((text) => collapse(text)))
-  }
-  return cells
-}
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 
 /* The results page's figures, by label. */
 async function figures(page: Page) {
   const rows = await bodyRows(page.getByRole('table', { name: 'The result in figures' }))
   return Object.fromEntries(rows.map(([label, count]) => [label, count]))
-}
-
-/*
- * axe needs JavaScript, so a page rendered without it is checked as a copy:
- * the same HTML, its <noscript> content shown and its scripts blocked.
- */
-async function axeWithoutScripts(browser: Browser, page: Page) {
-  const rendered = await page.content()
-  const html = rendered.replace(/<\/?noscript>/g, (tag) => tag.replace('noscript', 'div'))
-  const url = page.url()
-  const context = await browser.newContext({ viewport: page.viewportSize() })
-  try {
-    const copy = await context.newPage()
-    await copy.route('**/*', (route) => {
-      const request = route.request()
-      if (request.resourceType() === 'script') return route.abort()
-      if (request.isNavigationRequest() && request.url() === url) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
-      }
-      return route.continue()
-    })
-    await copy.goto(url)
-    await copy.assertAccessible()
-  } finally {
-    await context.close()
-  }
 }
 
 test.group('Fast Stream matching, in a browser', (group) => {
@@ -207,7 +171,7 @@ test.group('Fast Stream matching, in a browser', (group) => {
       assert.isTrue(await page.getByRole('progressbar', { name: 'Matching the round' }).isVisible())
       const again = page.getByRole('link', { name: 'Check again' })
       assert.equal(await again.getAttribute('href'), results)
-      await axeWithoutScripts(browser, page)
+      await assertAccessibleWithoutJavaScript(browser, page)
       await again.click()
       await page.assertTextContains('#progress-heading', 'Matching…')
     } finally {

@@ -2,26 +2,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
-import type { Locator } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createEntrant, createRound } from '#database/factories/fast_stream_factory'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
-import { textOf } from '#tests/support/page_text'
-import { collapse } from '#tests/support/html'
-
-/* The text of every cell of each body row of a table, top to bottom. */
-async function bodyRows(table: Locator) {
-  const rows = await table.locator('tbody tr').all()
-  const cells: Array<Array<string | undefined>> = []
-  for (const row of rows) {
-    const texts = await row.locator('th, td').allTextContents()
-    cells.push(texts.map((text) => collapse(text)))
-  }
-  return cells
-}
+import { bodyRows, textOf } from '#tests/support/page_text'
 
 const monthsAway = (months: number) =>
   DateTime.now().setZone('Europe/London').startOf('day').plus({ months }).toISODate()!

@@ -3,40 +3,11 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import type { Page } from 'playwright'
+import { focusedIds } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { textOf, textsOf } from '#tests/support/page_text'
-
-/*
- * What has focus once the page has moved it (autofocus runs a frame after
- * load): waits up to fifteen seconds for the element labelled `labelledBy`.
- */
-async function focused(page: Page, labelledBy?: string) {
-  await afterAutofocus(page)
-  if (labelledBy) {
-    await page
-      .waitForFunction(
-        (name) => document.activeElement?.getAttribute('aria-labelledby') === name,
-        labelledBy,
-        { timeout: 15_000 }
-      )
-      .catch(() => {})
-  }
-  return page.evaluate(() => ({
-    id: document.activeElement?.id,
-    labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
-  }))
-}
-
-/* The text of each cell of a table row, header cell first. */
-async function rowCells(table: Locator, rowHeader: string) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 
 /* What a screen reader hears for a cell of a role's matrix, by skill and role level. */
 async function matrixCell(page: Page, role: string, skill: string, level: string) {
@@ -113,7 +84,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
     assert.deepEqual(await textsOf(summary.getByRole('link')), [
       'Enter the Practitioner descriptor',
     ])
-    assert.deepEqual(await focused(page, 'error-summary-title'), {
+    assert.deepEqual(await focusedIds(page, 'error-summary-title'), {
       id: '',
       labelledBy: 'error-summary-title',
     })
@@ -134,7 +105,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
     await page.assertAccessible()
 
     await summaryLink.click()
-    assert.deepInclude(await focused(page), { id: 'field-descriptor3' })
+    assert.deepInclude(await focusedIds(page), { id: 'field-descriptor3' })
     await practitioner.fill('Owns a live service and its roadmap.')
     await page.getByRole('button', { name: 'Add skill' }).click()
 
@@ -301,7 +272,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
     await page.assertTextContains('main', 'File: data-bad.csv')
     const problems = page.getByRole('alert')
     assert.equal(await textOf(problems.getByRole('heading')), '1 row has a problem')
-    assert.deepEqual(await focused(page, 'row-errors'), { id: '', labelledBy: 'row-errors' })
+    assert.deepEqual(await focusedIds(page, 'row-errors'), { id: '', labelledBy: 'row-errors' })
     const rows = problems.getByRole('table', { name: 'Rows with problems' })
     assert.deepEqual(await rowCells(rows, '3'), [
       '3',

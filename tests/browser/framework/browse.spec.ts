@@ -3,40 +3,12 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import { activeElement, tabUntil } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { textOf, textsOf } from '#tests/support/page_text'
 
 const PHONE = { width: 375, height: 700 }
-
-async function activeElement(page: Page) {
-  await afterAutofocus(page)
-  return page.evaluate(() => {
-    const element = document.activeElement
-    return {
-      tag: element?.tagName.toLowerCase(),
-      id: element?.id,
-      role: element?.getAttribute('role'),
-      labelledBy: element?.getAttribute('aria-labelledby'),
-      text: element?.textContent?.replace(/\s+/g, ' ').trim(),
-    }
-  })
-}
-
-/* Presses Tab until the focused element passes the check; fails after `limit` presses. */
-async function tabUntil(
-  page: Page,
-  description: string,
-  check: (focused: Awaited<ReturnType<typeof activeElement>>) => boolean,
-  limit = 25
-) {
-  for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab')
-    if (check(await activeElement(page))) return
-  }
-  throw new Error(`${limit} presses of Tab did not reach ${description}`)
-}
 
 /* The option a select shows, as "Group: Option" when it sits in an optgroup. */
 function selectedOption(select: Locator) {

@@ -1,10 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { mainNavigationLinks, navigateTo, sectionLinks } from '#tests/support/navigation'
 import { baseURL, textOf } from '#tests/support/page_text'
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 
 const PHONE = { width: 375, height: 700 }
 
@@ -28,32 +29,6 @@ async function focusedId(page: Page) {
 async function focusedText(page: Page) {
   const element = await activeElement(page)
   return element.text
-}
-
-/*
- * axe-core cannot run where JavaScript is disabled, so the page as that
- * browser rendered it is checked in a copy that runs none of the page's own
- * scripts: the same HTML, the same styles, the same viewport.
- */
-async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
-  const html = await page.content()
-  const url = page.url()
-  const mirror = await browser.newContext({ viewport: page.viewportSize() })
-  try {
-    const copy = await mirror.newPage()
-    await copy.route('**/*', (route) => {
-      const request = route.request()
-      if (request.isNavigationRequest() && request.url() === url) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
-      }
-      if (request.resourceType() === 'script') return route.abort()
-      return route.continue()
-    })
-    await copy.goto(url)
-    await copy.assertAccessible()
-  } finally {
-    await mirror.close()
-  }
 }
 
 test.group('Navigation and the page layout, in a browser', (group) => {

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAutofocus, focused } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import User from '#models/user'
 import StaffImport from '#models/staff_import'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { baseURL, bodyRows, textOf, textsOf } from '#tests/support/page_text'
 import { twoDepartments } from '#tests/support/fixtures/departments'
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 
@@ -42,14 +43,6 @@ async function chooseFileByKeyboard(page: Page) {
   throw new Error('Space on the focused file input opened no file chooser, twice')
 }
 
-/* The text of every cell of each body row of a table, top to bottom. */
-async function bodyRows(table: Locator) {
-  const rows = await table.locator('tbody tr').all()
-  const cells: Array<Array<string | undefined>> = []
-  for (const row of rows) cells.push(await textsOf(row.locator('th, td')))
-  return cells
-}
-
 /* The count beside each outcome in the "What the import will do" table. */
 async function outcomeCounts(page: Page, caption: string) {
   const rows = await bodyRows(page.getByRole('table', { name: caption }))
@@ -64,34 +57,6 @@ async function tabTo(page: Page, text: RegExp, presses = 40) {
     if (element.text && text.test(element.text)) return element
   }
   return focused(page)
-}
-
-/*
- * axe-core cannot run where JavaScript is disabled, so the page as that
- * browser rendered it is checked in a copy that runs none of the page's
- * scripts. What sits in <noscript> is shown only without JavaScript, so the
- * copy shows it as ordinary content: it is what those readers get.
- */
-async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
-  const rendered = await page.content()
-  const html = rendered.replaceAll('<noscript>', '<div>').replaceAll('</noscript>', '</div>')
-  const url = page.url()
-  const mirror = await browser.newContext({ viewport: page.viewportSize() })
-  try {
-    const copy = await mirror.newPage()
-    await copy.route('**/*', (route) => {
-      const request = route.request()
-      if (request.isNavigationRequest() && request.url() === url) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
-      }
-      if (request.resourceType() === 'script') return route.abort()
-      return route.continue()
-    })
-    await copy.goto(url)
-    await copy.assertAccessible()
-  } finally {
-    await mirror.close()
-  }
 }
 
 /* A department with an agency, another department, and HR for the first. */

@@ -2,40 +2,13 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import Export from '#models/export'
 import exportsConfig from '#config/exports'
 import { baseURL } from '#tests/support/page_text'
-
-/*
- * axe-core cannot run where JavaScript is disabled, so the page as that
- * browser rendered it is checked in a copy that runs none of its scripts,
- * with what sits in <noscript> shown as ordinary content.
- */
-async function assertAccessibleWithoutJavaScript(browser: Browser, page: Page) {
-  const rendered = await page.content()
-  const html = rendered.replaceAll('<noscript>', '<div>').replaceAll('</noscript>', '</div>')
-  const url = page.url()
-  const mirror = await browser.newContext({ viewport: page.viewportSize() })
-  try {
-    const copy = await mirror.newPage()
-    await copy.route('**/*', (route) => {
-      const request = route.request()
-      if (request.isNavigationRequest() && request.url() === url) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
-      }
-      if (request.resourceType() === 'script') return route.abort()
-      return route.continue()
-    })
-    await copy.goto(url)
-    await copy.assertAccessible()
-  } finally {
-    await mirror.close()
-  }
-}
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 
 /* Department HR with four people in their department. */
 async function department() {

@@ -1,66 +1,23 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import type { Locator } from 'playwright'
+import { activeElement, afterAutofocus, tabUntil } from '#tests/support/focus'
 import { navigateTo, sectionLinks } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
-import type User from '#models/user'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 const UK = 'Europe/London'
-
-async function activeElement(page: Page) {
-  await afterAutofocus(page)
-  return page.evaluate(() => {
-    const element = document.activeElement
-    return {
-      tag: element?.tagName.toLowerCase(),
-      id: element?.id,
-      labelledBy: element?.getAttribute('aria-labelledby'),
-      text: element?.textContent?.replace(/\s+/g, ' ').trim(),
-    }
-  })
-}
-
-/* Presses Tab until the focused element passes the check; fails after `limit` presses. */
-async function tabUntil(
-  page: Page,
-  description: string,
-  check: (focused: Awaited<ReturnType<typeof activeElement>>) => boolean,
-  limit = 40
-) {
-  for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab')
-    if (check(await activeElement(page))) return
-  }
-  throw new Error(`${limit} presses of Tab did not reach ${description}`)
-}
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
 
 /* The value beside a key in a summary list. */
 async function detail(scope: Locator, key: string) {
   const row = scope.locator('dl > div', { has: scope.page().locator('dt', { hasText: key }) })
   return textOf(row.locator('dd'))
-}
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  await context.loginAs(user)
-  return context.newPage()
 }
 
 /* "Tuesday 15 June 2027, 9:30am to 4:30pm": a session as My learning and Approvals show it. */
@@ -173,7 +130,12 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
     await page.assertAccessible()
 
     const declineBen = 'Decline Ben Carter’s request for Leading agile teams'
-    await tabUntil(page, 'Decline for Ben', (el) => el.tag === 'button' && el.text === declineBen)
+    await tabUntil(
+      page,
+      'Decline for Ben',
+      (el) => el.tag === 'button' && el.text === declineBen,
+      40
+    )
     await page.keyboard.press('Enter')
 
     await page.assertPath('/learning/approvals')

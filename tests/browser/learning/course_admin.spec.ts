@@ -1,44 +1,19 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import { afterAutofocus, focusedIds } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import type User from '#models/user'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import { enrol } from '#actions/learning/enrol'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 const UK = 'Europe/London'
-
-async function focused(page: Page) {
-  await afterAutofocus(page)
-  return page.evaluate(() => ({
-    id: document.activeElement?.id,
-    labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
-  }))
-}
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  await context.loginAs(user)
-  return context.newPage()
-}
 
 /* "Thu 10 Dec 2026, 09:30": a session's start as the course admin's pages list it. */
 function adminStarts(startsAt: DateTime) {
@@ -96,7 +71,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
       'Enter the cost in pounds, or 0 if the course is free',
     ])
     await afterAutofocus(page)
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'error-summary-title' })
+    assert.deepEqual(await focusedIds(page), { id: '', labelledBy: 'error-summary-title' })
     assert.equal(
       await summary.getByRole('link', { name: 'Enter a course code' }).getAttribute('href'),
       '#field-code'
@@ -189,7 +164,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
       'The session must end after it starts',
     ])
     await afterAutofocus(page)
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'error-summary-title' })
+    assert.deepEqual(await focusedIds(page), { id: '', labelledBy: 'error-summary-title' })
     assert.deepEqual(
       await summary
         .getByRole('link')

@@ -2,8 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
-import type { Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import { afterAutofocus, focusedIds } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -13,25 +12,9 @@ import type User from '#models/user'
 import CourseAudience from '#models/course_audience'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
-import { textOf, textsOf } from '#tests/support/page_text'
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 
 const UK = 'Europe/London'
-
-async function focused(page: Page) {
-  await afterAutofocus(page)
-  return page.evaluate(() => ({
-    id: document.activeElement?.id,
-    labelledBy: document.activeElement?.getAttribute('aria-labelledby'),
-  }))
-}
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
 
 /* A UK morning two weeks ahead: sessions start at 9:30am and end at 4:30pm, UK time. */
 function ukMorning(daysAhead = 14) {
@@ -238,7 +221,7 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
     assert.equal(await textOf(summary.getByRole('heading')), 'There is a problem')
     assert.deepEqual(await textsOf(summary.getByRole('link')), ['Enter why you are cancelling'])
     await afterAutofocus(page)
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'error-summary-title' })
+    assert.deepEqual(await focusedIds(page), { id: '', labelledBy: 'error-summary-title' })
     const summaryLink = summary.getByRole('link', { name: 'Enter why you are cancelling' })
     assert.equal(await summaryLink.getAttribute('href'), '#field-reason')
     const reason = page.getByLabel('Why are you cancelling?')
@@ -250,7 +233,7 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
     await page.assertAccessible()
 
     await summaryLink.click()
-    assert.deepInclude(await focused(page), { id: 'field-reason' })
+    assert.deepInclude(await focusedIds(page), { id: 'field-reason' })
     await reason.fill('My team has a release that week')
     await page.getByRole('button', { name: 'Cancel booking' }).click()
 
@@ -358,7 +341,7 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
       'The date you completed it must be a real date',
     ])
     await afterAutofocus(page)
-    assert.deepEqual(await focused(page), { id: '', labelledBy: 'error-summary-title' })
+    assert.deepEqual(await focusedIds(page), { id: '', labelledBy: 'error-summary-title' })
     assert.equal(
       await summary.getByRole('link').getAttribute('href'),
       '#field-completedOn',
@@ -379,7 +362,7 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
     await page.assertAccessible()
 
     await summary.getByRole('link').click()
-    assert.deepInclude(await focused(page), { id: 'field-completedOn' })
+    assert.deepInclude(await focusedIds(page), { id: 'field-completedOn' })
     await date.getByLabel('Day').fill('29')
     await page.getByRole('button', { name: 'Add to your learning record' }).click()
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
@@ -11,17 +11,9 @@ import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import type CourseSession from '#models/course_session'
 import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { tabTo } from '#tests/support/focus'
 
 const UK = 'Europe/London'
-
-/* Presses Tab until the focused element is the one with this accessible label, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 80) {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    await page.keyboard.press('Tab')
-    if (await target.evaluate((element) => element === document.activeElement)) return
-  }
-  throw new Error('The element was not reached with the Tab key')
-}
 
 /*
  * A session of Digital Academy's course that ran three days ago, from

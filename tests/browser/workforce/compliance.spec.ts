@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -11,16 +10,8 @@ import {
 import Organisation from '#models/organisation'
 import Service from '#models/service'
 import { completeCourse, digitalLeaderTraining, holdRole } from '#tests/support/digital_leaders'
-import { textsOf } from '#tests/support/page_text'
+import { rowCells, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
 
 /*
  * The Department for Transport and its agency DVLA, whose board named a

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -12,15 +12,7 @@ import type User from '#models/user'
 import CapabilityGap from '#models/capability_gap'
 import { baseURL, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
-
-/* Presses Tab until the target has focus, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 120) {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    await page.keyboard.press('Tab')
-    if (await target.evaluate((element) => element === document.activeElement)) return
-  }
-  throw new Error('The element was not reached with the Tab key')
-}
+import { tabTo } from '#tests/support/focus'
 
 /* A page in a browser context of its own with JavaScript switched off, signed in as the user. */
 async function pageWithoutScript(
@@ -86,7 +78,7 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
 
     const table = page.getByRole('table', { name: 'Capability gaps, most severe first' })
     const everyone = table.getByRole('checkbox', { name: 'Select every suggestion on this page' })
-    await tabTo(page, everyone)
+    await tabTo(page, everyone, 120)
     await page.keyboard.press('Space')
     const box = (title: string) =>
       table.getByRole('checkbox', {
@@ -115,12 +107,12 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
       name: 'Accept or dismiss the suggestions you selected',
     })
     const dismiss = form.getByRole('radio', { name: 'Dismiss them' })
-    await tabTo(page, form.getByRole('radio', { name: /^Accept them/ }))
+    await tabTo(page, form.getByRole('radio', { name: /^Accept them/ }), 120)
     await page.keyboard.press('ArrowDown')
     assert.isTrue(await dismiss.isChecked(), 'the arrow key moves to “Dismiss them”')
-    await tabTo(page, form.getByLabel('Why they are being dismissed'))
+    await tabTo(page, form.getByLabel('Why they are being dismissed'), 120)
     await page.keyboard.type('The shared research team at GDS covers these')
-    await tabTo(page, form.getByRole('button', { name: 'Apply to the selected suggestions' }))
+    await tabTo(page, form.getByRole('button', { name: 'Apply to the selected suggestions' }), 120)
     await page.keyboard.press('Enter')
 
     await page.assertPath('/workforce/gaps')

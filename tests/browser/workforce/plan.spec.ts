@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser, Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -9,29 +9,12 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type Organisation from '#models/organisation'
-import type User from '#models/user'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RoleAssignment from '#models/role_assignment'
 import RoleLevel from '#models/role_level'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
-
-/* The text of each cell of a table's row, found by the text of its row header. */
-async function rowCells(table: Locator, rowHeader: string | RegExp) {
-  const row = table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader }) })
-  return textsOf(row.locator('th, td'))
-}
-
-/* A page in a browser context of its own, signed in as the user. */
-async function pageFor(browser: Browser, user: User, cleanup: (fn: () => Promise<void>) => void) {
-  const context = await browser.newContext({ baseURL: baseURL() })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(5000)
-  await context.loginAs(user)
-  return context.newPage()
-}
+import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { pageFor } from '#tests/support/browser_sign_in'
 
 /* The plan's status, as its page shows it. */
 function planStatus(page: Page) {
@@ -266,7 +249,7 @@ test.group('Capability plan journey, in a browser', (group) => {
     await page.assertAccessible()
 
     // Owen, a capability admin, returns it, first without saying why.
-    const adminPage = await pageFor(browser, admin, cleanup)
+    const adminPage = await pageFor(browser, admin, cleanup, 5_000)
     await adminPage.goto('/')
     await adminPage.assertAccessible()
     await navigateTo(adminPage, 'Workforce')
@@ -415,7 +398,7 @@ test.group('Capability plan journey, in a browser', (group) => {
 
     // A fourth joins before Owen approves it, and a fifth after.
     await peopleInRole(dft, level.id, 1)
-    const adminPage = await pageFor(browser, admin, cleanup)
+    const adminPage = await pageFor(browser, admin, cleanup, 5_000)
     await adminPage.goto(`/workforce/plans/${plan.id}/check`)
     await adminPage.getByRole('button', { name: 'Approve the plan' }).click()
     await adminPage.assertPath(`/workforce/plans/${plan.id}`)
