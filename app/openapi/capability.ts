@@ -4,7 +4,6 @@ import {
   PlanItemKinds,
   planItemStatusValues,
 } from '#enums/capability'
-import { skillLevel } from './framework.js'
 import {
   answer,
   arrayOf,
@@ -25,6 +24,7 @@ import {
   problems,
   query,
   schemaRef,
+  skillLevel,
   text,
 } from './components.js'
 import type { ApiArea } from './types.js'

@@ -1,3 +1,4 @@
+import { SKILL_LEVELS } from '#domain/framework/levels'
 import { problemTitles } from '#services/api'
 import type {
   MediaType,
@@ -50,7 +51,9 @@ function isYesOrNo(schema: Schema) {
 
 function fromJsonSchema(schema: Schema): Schema {
   if (isYesOrNo(schema)) return { type: 'boolean' }
-  const { $schema: _draft, ...rest } = schema as Schema & { $schema?: string }
+  // The draft VineJS names is the document's own dialect: left out.
+  const rest: Schema & { $schema?: string } = { ...schema }
+  delete rest.$schema
   return {
     ...rest,
     ...(rest.properties
@@ -66,11 +69,46 @@ function fromJsonSchema(schema: Schema): Schema {
 
 /*
  * What the document says of a field beyond what the validator gives: its
- * description, and `exclusiveMinimum` for a validator's positive(), which
- * VineJS writes as `minimum: 0`. (VineJS's own `.meta()` cannot carry
- * these: a field given it accepts null even when required.)
+ * description, its default, and `exclusiveMinimum` for a validator's
+ * positive(), which VineJS writes as `minimum: 0`; for a list, the same of
+ * its items, and for an object, of its fields. (VineJS's own `.meta()`
+ * cannot carry these: a field given it accepts null even when required.)
  */
-export type FieldWords = Pick<Schema, 'description' | 'exclusiveMinimum'>
+export type FieldWords = Pick<Schema, 'description' | 'exclusiveMinimum' | 'default'> & {
+  items?: FieldWords
+  properties?: Record<string, FieldWords>
+}
+
+/* A field's schema with the words said of it, and of its items and fields. */
+function described(schema: Schema, said: FieldWords, at: string): Schema {
+  const { items, properties, ...words } = said
+  const { minimum, ...kept } = schema
+  // A "more than" bound makes a lower or equal minimum say nothing more.
+  const bounded =
+    words.exclusiveMinimum !== undefined && (minimum ?? -Infinity) <= words.exclusiveMinimum
+  const out: Schema = { ...(bounded ? kept : schema), ...words }
+  if (items) {
+    if (!schema.items) throw new Error(`The request body's ${at} is not a list to describe`)
+    out.items = described(schema.items, items, `${at}.*`)
+  }
+  if (properties) out.properties = describedFields(schema.properties ?? {}, properties, `${at}.`)
+  return out
+}
+
+/* The fields with the words said of them; a word for a field there is not throws. */
+function describedFields(
+  fields: Record<string, Schema>,
+  words: Record<string, FieldWords>,
+  prefix = ''
+) {
+  const out = { ...fields }
+  for (const [field, said] of Object.entries(words)) {
+    const property = out[field]
+    if (!property) throw new Error(`The request body has no field ${prefix}${field} to describe`)
+    out[field] = described(property, said, `${prefix}${field}`)
+  }
+  return out
+}
 
 /*
  * A request body's schema, derived from the validator that takes it: the
@@ -83,17 +121,7 @@ export function requestSchema(
   words: Record<string, FieldWords> = {}
 ): Schema {
   const derived = fromJsonSchema(validator.toJSONSchema() as Schema)
-  const properties = { ...derived.properties }
-  for (const [field, said] of Object.entries(words)) {
-    const property = properties[field]
-    if (!property) throw new Error(`The request body has no field ${field} to describe`)
-    const { minimum, ...kept } = property
-    // A "more than" bound makes a lower or equal minimum say nothing more.
-    const bounded =
-      said.exclusiveMinimum !== undefined && (minimum ?? -Infinity) <= said.exclusiveMinimum
-    properties[field] = { ...(bounded ? kept : property), ...said }
-  }
-  return { ...derived, properties }
+  return { ...derived, properties: describedFields(derived.properties ?? {}, words) }
 }
 
 /* The schema, or null. */
@@ -152,6 +180,21 @@ export const arrayOf = (items: Schema, description?: string): Schema => ({
   ...(description ? { description } : {}),
   items,
 })
+
+/* Every member of a union of strings, checked complete by the compiler. */
+export const keysOf = <T extends string>(map: Record<T, true>) => Object.keys(map) as T[]
+
+/* A skill level, from 1 (Awareness) to 4 (Expert). */
+export const skillLevel = (
+  description = 'A skill level: 1 Awareness, 2 Working, 3 Practitioner, 4 Expert.'
+) => integer(description, { min: 1, max: SKILL_LEVELS.length })
+
+/* The name of a skill level. */
+export const levelName = () =>
+  oneOfValues(
+    SKILL_LEVELS.map((entry) => entry.name),
+    'The level’s name.'
+  )
 
 /* The id and name of a record another one points to. */
 export const named = (description?: string) =>
@@ -230,8 +273,14 @@ export function problems(...statuses: ProblemStatus[]): Record<string, Reference
   )
 }
 
-/* A problem answer particular to one operation, with its own schema. */
-export const problemAnswer = (description: string, schema: Schema): Response => ({
+/*
+ * A problem answer in its own words: one particular to an operation, or one
+ * of the shared ones; a plain problem unless another schema is given.
+ */
+export const problemAnswer = (
+  description: string,
+  schema: Schema = schemaRef('Problem')
+): Response => ({
   description,
   content: { 'application/problem+json': { schema } },
 })
@@ -295,8 +344,6 @@ const listMeta = object(
   { description: 'Where the page sits in the whole list.' }
 )
 
-const problemContent = (schema: Schema) => ({ 'application/problem+json': { schema } })
-
 export const sharedSchemas: Record<string, Schema> = {
   Problem: problem,
   FieldError: fieldError,
@@ -316,44 +363,28 @@ export const sharedParameters: Record<string, Parameter> = {
 }
 
 export const sharedResponses: Record<string, Response> = {
-  BadRequest: {
-    description: 'The body is not well-formed JSON.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  PayloadTooLarge: {
-    description: 'The body is larger than the service accepts.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  Unauthorised: {
-    description: 'No bearer token was sent, or the token is unknown, revoked or expired.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  Forbidden: {
-    description: 'The token’s owner may not do this.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  NotFound: {
-    description:
-      'There is no record with this id, or the caller may not know it exists: both answer the same.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  Conflict: {
-    description: 'The record is not in a state that allows this.',
-    content: problemContent(schemaRef('Problem')),
-  },
-  UnprocessableContent: {
-    description: 'A field of the request breaks a rule; `errors` lists each one.',
-    content: problemContent(schemaRef('ValidationProblem')),
-  },
+  BadRequest: problemAnswer('The body is not well-formed JSON.'),
+  PayloadTooLarge: problemAnswer('The body is larger than the service accepts.'),
+  Unauthorised: problemAnswer(
+    'No bearer token was sent, or the token is unknown, revoked or expired.'
+  ),
+  Forbidden: problemAnswer('The token’s owner may not do this.'),
+  NotFound: problemAnswer(
+    'There is no record with this id, or the caller may not know it exists: both answer the same.'
+  ),
+  Conflict: problemAnswer('The record is not in a state that allows this.'),
+  UnprocessableContent: problemAnswer(
+    'A field of the request breaks a rule; `errors` lists each one.',
+    schemaRef('ValidationProblem')
+  ),
   TooManyRequests: {
-    description: 'Too many attempts in a short time. Wait for the seconds in `Retry-After`.',
+    ...problemAnswer('Too many attempts in a short time. Wait for the seconds in `Retry-After`.'),
     headers: {
       'Retry-After': {
         description: 'The seconds to wait before trying again.',
         schema: integer(undefined, { min: 1 }),
       },
     },
-    content: problemContent(schemaRef('Problem')),
   },
 }
 

@@ -1,92 +1,24 @@
-import { SKILL_LEVELS } from '#domain/framework/levels'
+import {
+  ProgressionTransformer,
+  RoleProfileTransformer,
+  SkillTransformer,
+} from '#transformers/framework_transformer'
 import {
   answer,
-  arrayOf,
   dataOf,
   id,
   idInPath,
-  integer,
   listOf,
-  named,
-  object,
-  oneOfValues,
-  orNull,
   pagingParameters,
   problemAnswer,
   problems,
   query,
   schemaRef,
-  selfLink,
   text,
 } from './components.js'
-import type { ApiArea, Schema } from './types.js'
+import type { ApiArea } from './types.js'
 
 const TAG = 'Framework'
-
-/* A skill level, from 1 (Awareness) to 4 (Expert). */
-export const skillLevel = (
-  description = 'A skill level: 1 Awareness, 2 Working, 3 Practitioner, 4 Expert.'
-) => integer(description, { min: 1, max: SKILL_LEVELS.length })
-
-/* The name of a skill level. */
-export const skillLevelName = () =>
-  oneOfValues(
-    SKILL_LEVELS.map((entry) => entry.name),
-    'The level’s name.'
-  )
-
-const roleLevel = (requirements: boolean): Schema =>
-  object({
-    id: id(),
-    name: text(),
-    position: integer('Order within the role profile, from the most junior.'),
-    typicalGrades: arrayOf(text(), 'The grades people at this level typically hold.'),
-    description: orNull(text()),
-    ...(requirements
-      ? {
-          requirements: arrayOf(
-            object({
-              skill: named(),
-              level: skillLevel('The level the role level needs.'),
-              levelName: skillLevelName(),
-            }),
-            'The live skills the level needs, by skill name.'
-          ),
-        }
-      : {}),
-  })
-
-const roleProfile = (requirements: boolean): Schema =>
-  object({
-    id: id(),
-    name: text(),
-    description: orNull(text()),
-    family: named('The role family the profile belongs to.'),
-    levels: arrayOf(roleLevel(requirements), 'The profile’s role levels, most junior first.'),
-    links: selfLink,
-  })
-
-const skillFields = {
-  id: id(),
-  name: text(),
-  category: text('The skill’s category, such as `Technical`.'),
-  description: orNull(text()),
-  levels: {
-    ...arrayOf(
-      object({
-        level: skillLevel(),
-        name: skillLevelName(),
-        descriptor: orNull(text('What a person at this level can do.')),
-      }),
-      'The four levels, each with its descriptor.'
-    ),
-    minItems: SKILL_LEVELS.length,
-    maxItems: SKILL_LEVELS.length,
-  },
-  links: selfLink,
-}
-
-const step = (fields: Record<string, Schema>) => object({ skill: named(), ...fields })
 
 /* The capability framework: role profiles, skills, and moving between role levels. */
 export const framework: ApiArea = {
@@ -96,36 +28,9 @@ export const framework: ApiArea = {
       'The capability framework, read-only: role profiles with their levels, skills with their level descriptors, and what changes between two role levels.',
   },
   schemas: {
-    RoleProfile: roleProfile(false),
-    RoleProfileDetail: roleProfile(true),
-    Skill: object(skillFields),
-    SkillDetail: object({
-      ...skillFields,
-      neededBy: arrayOf(
-        object({
-          roleLevel: named(),
-          roleProfile: named(),
-          level: skillLevel('The level the role level needs.'),
-          levelName: skillLevelName(),
-        }),
-        'The role levels that need the skill.'
-      ),
-    }),
-    Progression: object({
-      from: named('The role level moved from.'),
-      to: named('The role level moved to.'),
-      raise: arrayOf(
-        step({ from: skillLevel(), to: skillLevel() }),
-        'Skills both levels need, the new one at a higher level.'
-      ),
-      new: arrayOf(step({ to: skillLevel() }), 'Skills only the new level needs.'),
-      same: arrayOf(step({ level: skillLevel() }), 'Skills needed at the same level by both.'),
-      lower: arrayOf(
-        step({ from: skillLevel(), to: skillLevel() }),
-        'Skills both need, the new one at a lower level.'
-      ),
-      dropped: arrayOf(step({ from: skillLevel() }), 'Skills only the old level needs.'),
-    }),
+    ...RoleProfileTransformer.schemas,
+    ...SkillTransformer.schemas,
+    ...ProgressionTransformer.schemas,
   },
   paths: {
     '/role-profiles': {

@@ -1,13 +1,61 @@
+import { BaseTransformer } from '@adonisjs/core/transformers'
 import type RoleProfile from '#models/role_profile'
 import type RoleLevel from '#models/role_level'
 import type Skill from '#models/skill'
 import { SKILL_LEVELS, skillLevelName } from '#domain/framework/levels'
 import type { Progression } from '#domain/framework/progression'
+import {
+  arrayOf,
+  id,
+  integer,
+  levelName,
+  named,
+  object,
+  orNull,
+  selfLink,
+  skillLevel,
+  text,
+} from '#openapi/components'
+import type { Schema } from '#openapi/types'
 
 /*
- * The framework as the JSON API shows it.
+ * The capability framework as the JSON API shows it: role profiles with
+ * their levels, skills with their level descriptors, and what changes
+ * between two role levels.
  */
-export function roleLevelSummary(level: RoleLevel) {
+
+const roleLevelSchema = (requirements: boolean): Schema =>
+  object({
+    id: id(),
+    name: text(),
+    position: integer('Order within the role profile, from the most junior.'),
+    typicalGrades: arrayOf(text(), 'The grades people at this level typically hold.'),
+    description: orNull(text()),
+    ...(requirements
+      ? {
+          requirements: arrayOf(
+            object({
+              skill: named(),
+              level: skillLevel('The level the role level needs.'),
+              levelName: levelName(),
+            }),
+            'The live skills the level needs, by skill name.'
+          ),
+        }
+      : {}),
+  })
+
+const roleProfileSchema = (requirements: boolean): Schema =>
+  object({
+    id: id(),
+    name: text(),
+    description: orNull(text()),
+    family: named('The role family the profile belongs to.'),
+    levels: arrayOf(roleLevelSchema(requirements), 'The profile’s role levels, most junior first.'),
+    links: selfLink,
+  })
+
+function roleLevelSummary(level: RoleLevel) {
   return {
     id: level.id,
     name: level.name,
@@ -17,59 +65,179 @@ export function roleLevelSummary(level: RoleLevel) {
   }
 }
 
-export function roleProfileResource(role: RoleProfile, options: { requirements?: boolean } = {}) {
-  return {
-    id: role.id,
-    name: role.name,
-    description: role.description,
-    family: { id: role.roleFamily.id, name: role.roleFamily.name },
-    levels: role.roleLevels.map((level) => ({
-      ...roleLevelSummary(level),
-      ...(options.requirements
-        ? {
-            requirements: level.requirements
-              .filter((requirement) => !requirement.skill.retiredAt)
-              .map((requirement) => ({
-                skill: { id: requirement.skill.id, name: requirement.skill.name },
-                level: requirement.level,
-                levelName: skillLevelName(requirement.level),
-              }))
-              .sort((a, b) => a.skill.name.localeCompare(b.skill.name)),
-          }
-        : {}),
-    })),
-    links: { self: `/api/v1/role-profiles/${role.id}` },
+/*
+ * A role profile with its role levels; alone (`withRequirements`), each
+ * level also with the live skills it needs.
+ */
+export class RoleProfileTransformer extends BaseTransformer<RoleProfile> {
+  static schemas = {
+    RoleProfile: roleProfileSchema(false),
+    RoleProfileDetail: roleProfileSchema(true),
+  }
+
+  #profile(levels: Record<string, unknown>[]) {
+    const role = this.resource
+    return {
+      id: role.id,
+      name: role.name,
+      description: role.description,
+      family: { id: role.roleFamily.id, name: role.roleFamily.name },
+      levels,
+      links: { self: `/api/v1/role-profiles/${role.id}` },
+    }
+  }
+
+  toObject() {
+    return this.#profile(this.resource.roleLevels.map(roleLevelSummary))
+  }
+
+  withRequirements() {
+    return this.#profile(
+      this.resource.roleLevels.map((level) => ({
+        ...roleLevelSummary(level),
+        requirements: level.requirements
+          .filter((requirement) => !requirement.skill.retiredAt)
+          .map((requirement) => ({
+            skill: { id: requirement.skill.id, name: requirement.skill.name },
+            level: requirement.level,
+            levelName: skillLevelName(requirement.level),
+          }))
+          .sort((a, b) => a.skill.name.localeCompare(b.skill.name)),
+      }))
+    )
   }
 }
 
-export function skillResource(skill: Skill) {
-  const descriptors = new Map(skill.descriptors.map((row) => [row.level, row.descriptor]))
-  return {
-    id: skill.id,
-    name: skill.name,
-    category: skill.category,
-    description: skill.description,
-    levels: SKILL_LEVELS.map(({ level, name }) => ({
-      level,
-      name,
-      descriptor: descriptors.get(level) ?? null,
-    })),
-    links: { self: `/api/v1/skills/${skill.id}` },
+const skillFields = {
+  id: id(),
+  name: text(),
+  category: text('The skill’s category, such as `Technical`.'),
+  description: orNull(text()),
+  levels: {
+    ...arrayOf(
+      object({
+        level: skillLevel(),
+        name: levelName(),
+        descriptor: orNull(text('What a person at this level can do.')),
+      }),
+      'The four levels, each with its descriptor.'
+    ),
+    minItems: SKILL_LEVELS.length,
+    maxItems: SKILL_LEVELS.length,
+  },
+  links: selfLink,
+}
+
+/* A role level that needs a skill, as the skill's query reads it. */
+export type SkillUsageRow = {
+  level: number | string
+  role_level_id: number
+  role_level_name: string
+  role_profile_id: number
+  role_profile_name: string
+}
+
+/* A skill, with the role levels that need it once it is read alone. */
+export type SkillRecord = { skill: Skill; usage?: SkillUsageRow[] }
+
+/*
+ * A skill with its four level descriptors; alone (`withUsage`), also the
+ * role levels that need it, at which level.
+ */
+export class SkillTransformer extends BaseTransformer<SkillRecord> {
+  static schemas = {
+    Skill: object(skillFields),
+    SkillDetail: object({
+      ...skillFields,
+      neededBy: arrayOf(
+        object({
+          roleLevel: named(),
+          roleProfile: named(),
+          level: skillLevel('The level the role level needs.'),
+          levelName: levelName(),
+        }),
+        'The role levels that need the skill.'
+      ),
+    }),
+  }
+
+  toObject() {
+    const { skill } = this.resource
+    const descriptors = new Map(skill.descriptors.map((row) => [row.level, row.descriptor]))
+    return {
+      id: skill.id,
+      name: skill.name,
+      category: skill.category,
+      description: skill.description,
+      levels: SKILL_LEVELS.map(({ level, name }) => ({
+        level,
+        name,
+        descriptor: descriptors.get(level) ?? null,
+      })),
+      links: { self: `/api/v1/skills/${skill.id}` },
+    }
+  }
+
+  withUsage() {
+    return {
+      ...this.toObject(),
+      neededBy: (this.resource.usage ?? []).map((row) => ({
+        roleLevel: { id: row.role_level_id, name: row.role_level_name },
+        roleProfile: { id: row.role_profile_id, name: row.role_profile_name },
+        level: Number(row.level),
+        levelName: skillLevelName(Number(row.level)),
+      })),
+    }
   }
 }
 
-export function progressionResource(from: RoleLevel, to: RoleLevel, progression: Progression) {
-  const skill = (step: { skillId: number; skillName: string }) => ({
-    id: step.skillId,
-    name: step.skillName,
-  })
-  return {
-    from: { id: from.id, name: from.name },
-    to: { id: to.id, name: to.name },
-    raise: progression.raise.map((step) => ({ skill: skill(step), from: step.from, to: step.to })),
-    new: progression.new.map((step) => ({ skill: skill(step), to: step.to })),
-    same: progression.same.map((step) => ({ skill: skill(step), level: step.level })),
-    lower: progression.lower.map((step) => ({ skill: skill(step), from: step.from, to: step.to })),
-    dropped: progression.dropped.map((step) => ({ skill: skill(step), from: step.from })),
+const step = (fields: Record<string, Schema>) => object({ skill: named(), ...fields })
+
+/* Two role levels and what changes between them. */
+export type ProgressionRecord = { from: RoleLevel; to: RoleLevel; progression: Progression }
+
+/* What a person moving from one role level to another must learn. */
+export class ProgressionTransformer extends BaseTransformer<ProgressionRecord> {
+  static schemas = {
+    Progression: object({
+      from: named('The role level moved from.'),
+      to: named('The role level moved to.'),
+      raise: arrayOf(
+        step({ from: skillLevel(), to: skillLevel() }),
+        'Skills both levels need, the new one at a higher level.'
+      ),
+      new: arrayOf(step({ to: skillLevel() }), 'Skills only the new level needs.'),
+      same: arrayOf(step({ level: skillLevel() }), 'Skills needed at the same level by both.'),
+      lower: arrayOf(
+        step({ from: skillLevel(), to: skillLevel() }),
+        'Skills both need, the new one at a lower level.'
+      ),
+      dropped: arrayOf(step({ from: skillLevel() }), 'Skills only the old level needs.'),
+    }),
+  }
+
+  toObject() {
+    const { from, to, progression } = this.resource
+    const skill = (change: { skillId: number; skillName: string }) => ({
+      id: change.skillId,
+      name: change.skillName,
+    })
+    return {
+      from: { id: from.id, name: from.name },
+      to: { id: to.id, name: to.name },
+      raise: progression.raise.map((change) => ({
+        skill: skill(change),
+        from: change.from,
+        to: change.to,
+      })),
+      new: progression.new.map((change) => ({ skill: skill(change), to: change.to })),
+      same: progression.same.map((change) => ({ skill: skill(change), level: change.level })),
+      lower: progression.lower.map((change) => ({
+        skill: skill(change),
+        from: change.from,
+        to: change.to,
+      })),
+      dropped: progression.dropped.map((change) => ({ skill: skill(change), from: change.from })),
+    }
   }
 }

@@ -164,7 +164,7 @@ export function coursePageView(course: Course, sessions: SessionWithCounts[], no
 /* An instant as the API gives it: ISO 8601 in UTC. */
 const instant = (value: DateTime) => value.toUTC().toISO()
 
-const sessionLink = (id: number) => ({ self: `/api/v1/sessions/${id}` })
+const sessionLink = (sessionId: number) => ({ self: `/api/v1/sessions/${sessionId}` })
 
 const sessionFields = {
   id: id(),

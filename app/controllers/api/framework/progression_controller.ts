@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { progressionQueryValidator } from '#validators/api'
 import { comparisonBetween } from '#actions/framework/compare_role_levels'
-import { progressionResource } from '#transformers/framework_transformer'
-import { problem } from '#services/api'
+import { ProgressionTransformer } from '#transformers/framework_transformer'
+import { apiSerializer, problem } from '#services/api'
 
 export default class ProgressionController {
   async show({ request, response }: HttpContext) {
@@ -10,7 +10,7 @@ export default class ProgressionController {
     const result = await comparisonBetween(from, to)
     switch (result.type) {
       case 'compared':
-        return { data: progressionResource(result.from, result.to, result.progression) }
+        return apiSerializer.serialize(ProgressionTransformer.transform(result))
       case 'from_not_found':
       case 'to_not_found': {
         const field = result.type === 'from_not_found' ? 'from' : 'to'

@@ -2,8 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { listQueryValidator } from '#validators/api'
 import { roleProfilePage } from '#queries/framework/framework_api_query'
 import { roleProfileWithMatrix } from '#queries/framework/framework_query'
-import { roleProfileResource } from '#transformers/framework_transformer'
-import { listEnvelope } from '#services/api'
+import { RoleProfileTransformer } from '#transformers/framework_transformer'
+import { apiSerializer } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -16,17 +16,20 @@ export default class RoleProfilesController {
       perPage: filters.perPage ?? 25,
     })
     const meta = page.getMeta()
-    return listEnvelope(
-      page.all().map((role) => roleProfileResource(role)),
-      meta.total,
-      meta.currentPage,
-      meta.perPage
+    return apiSerializer.page(
+      RoleProfileTransformer.paginate(page.all(), {
+        total: meta.total,
+        page: meta.currentPage,
+        perPage: meta.perPage,
+      })
     )
   }
 
   async show({ params }: HttpContext) {
     const found = await roleProfileWithMatrix(idParam(params.id))
     if (!found) throw new RecordNotFoundException()
-    return { data: roleProfileResource(found.role, { requirements: true }) }
+    return apiSerializer.serialize(
+      RoleProfileTransformer.transform(found.role).useVariant('withRequirements')
+    )
   }
 }
