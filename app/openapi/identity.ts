@@ -1,21 +1,15 @@
-import { gradeValues } from '#enums/grades'
-import { professionValues } from '#enums/professions'
-import { roleValues } from '#enums/roles'
+import { tokenRequestValidator } from '#validators/identity'
+import { TokenTransformer, UserTransformer } from '#transformers/identity_transformer'
 import {
   PUBLIC,
   answer,
-  arrayOf,
   body,
   bodyProblems,
-  boolean,
   dataOf,
-  id,
-  object,
-  oneOfValues,
-  orNull,
+  problemAnswer,
   problems,
+  requestSchema,
   schemaRef,
-  text,
 } from './components.js'
 import type { ApiArea } from './types.js'
 
@@ -27,49 +21,19 @@ export const identity: ApiArea = {
       'Bearer tokens, and the person a token acts for. Every other operation needs a token, except where it says otherwise.',
   },
   schemas: {
-    TokenRequest: object(
-      {
-        email: {
-          type: 'string',
-          format: 'email',
-          maxLength: 254,
-          description: 'The email address the person signs in with.',
-        },
-        password: text('Their password.', { max: 200 }),
-        name: text('A name for the token, shown on the profile page. `API token` if left out.', {
-          max: 120,
-        }),
-        code: text(
-          'For people with two-step verification on: the 6-digit code their authenticator app shows now (spaces allowed), or one of their recovery codes. Leave it out otherwise.',
-          { max: 50 }
-        ),
+    TokenRequest: requestSchema(tokenRequestValidator, {
+      email: { description: 'The email address the person signs in with.' },
+      password: { description: 'Their password.' },
+      name: {
+        description: 'A name for the token, shown on the profile page. `API token` if left out.',
       },
-      { optional: ['name', 'code'] }
-    ),
-    Token: object({
-      type: { type: 'string', const: 'bearer', description: 'How to send the token.' },
-      token: text('The token. It is shown this once: keep it secret.'),
-      expiresAt: orNull({
-        type: 'string',
-        format: 'date-time',
-        description: 'When the token stops working; null when it does not expire.',
-      }),
+      code: {
+        description:
+          'For people with two-step verification on: the 6-digit code their authenticator app shows now (spaces allowed), or one of their recovery codes. Leave it out otherwise.',
+      },
     }),
-    User: object({
-      id: id(),
-      name: text('Full name.'),
-      email: { type: 'string', format: 'email' },
-      organisation: object(
-        { id: id(), name: text(), code: text() },
-        { optional: ['name', 'code'] }
-      ),
-      grade: orNull(oneOfValues(gradeValues, 'Civil service grade.')),
-      profession: orNull(oneOfValues(professionValues, 'Civil service profession.')),
-      lineManagerId: orNull(id('The id of their line manager.')),
-      roles: arrayOf(oneOfValues(roleValues), 'The roles they hold on the service.'),
-      isLineManager: boolean('Whether anyone reports to them.'),
-      active: boolean('False once the account is deactivated.'),
-    }),
+    ...TokenTransformer.schemas,
+    ...UserTransformer.schemas,
   },
   paths: {
     '/tokens': {
@@ -84,16 +48,12 @@ export const identity: ApiArea = {
         responses: {
           ...bodyProblems(),
           201: answer('A new token for the person.', schemaRef('Token')),
-          401: {
-            description:
-              'The email address or password is not correct; or the person uses two-step verification and `code` is missing, not correct or already used (the detail says which).',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
-          403: {
-            description:
-              'The account has been deactivated; or the person’s organisation signs its people in only with their department account (single sign-on only): they sign in to the service that way and create a token on their profile page; or the service requires two-step verification of the person’s role and they have not set it up yet.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          401: problemAnswer(
+            'The email address or password is not correct; or the person uses two-step verification and `code` is missing, not correct or already used (the detail says which).'
+          ),
+          403: problemAnswer(
+            'The account has been deactivated; or the person’s organisation signs its people in only with their department account (single sign-on only): they sign in to the service that way and create a token on their profile page; or the service requires two-step verification of the person’s role and they have not set it up yet.'
+          ),
           ...problems(422, 429),
         },
       },

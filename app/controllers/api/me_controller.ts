@@ -1,10 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { userResource } from '#transformers/user_transformer'
+import { UserTransformer } from '#transformers/identity_transformer'
+import { apiSerializer } from '#services/api'
 
 export default class MeController {
   async show({ auth }: HttpContext) {
     const user = auth.getUserOrFail()
     await user.load((loader) => loader.load('organisation'))
-    return { data: userResource(user) }
+    return apiSerializer.serialize(UserTransformer.transform(user))
   }
 }

@@ -4,9 +4,10 @@ import { tokenRequestValidator } from '#validators/identity'
 import { recordSignIn, signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'
 import { checkSecondStep } from '#actions/identity/check_second_step'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { mustSetUpTwoStep } from '#services/two_step'
 import type User from '#models/user'
+import { TokenTransformer } from '#transformers/identity_transformer'
 
 export default class TokensController {
   async store({ request, response }: HttpContext) {
@@ -103,9 +104,7 @@ export default class TokensController {
 /* A new token for the person, shown this once. */
 async function created(response: HttpContext['response'], user: User, name: string | undefined) {
   const token = await issueToken(user, name ?? 'API token')
-  return response.created({
-    type: 'bearer',
-    token: token.value!.release(),
-    expiresAt: token.expiresAt?.toISOString() ?? null,
-  })
+  return response.created(
+    await apiSerializer.serializeWithoutWrapping(TokenTransformer.transform(token))
+  )
 }
