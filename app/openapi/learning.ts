@@ -1,21 +1,25 @@
 import { EnrolmentStatuses, courseModeValues } from '#enums/learning'
 import { catalogueSorts } from '#validators/catalogue'
 import { courseValidator, sessionApiValidator } from '#validators/learning_admin'
-import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
+import { apiCancelValidator, apiEnrolValidator } from '#validators/learning_learner'
+import {
+  CourseSessionTransformer,
+  CourseTransformer,
+  EnrolmentTransformer,
+  enrolmentPlaceFields,
+} from '#transformers/learning_transformer'
 import {
   answer,
   body,
   bodyProblems,
   dataOf,
   date,
-  dateTime,
   id,
   idInPath,
   integer,
   listOf,
   object,
   oneOfValues,
-  orNull,
   pagingParameters,
   problemAnswer,
   problems,
@@ -32,20 +36,6 @@ const TAG = 'Learning'
 /* The catalogue's page size when perPage is left out (the catalogue page's own size). */
 export const CATALOGUE_PER_PAGE = 20
 
-const enrolmentStatus = (description?: string) =>
-  oneOfValues(Object.values(EnrolmentStatuses), description)
-
-/* An enrolment's place on a session, as the enrol operation gives it. */
-const placeFields = {
-  id: id('The enrolment’s id.'),
-  status: enrolmentStatus(
-    '`booked` with a seat, `waitlisted` when the session is full, `requested` while the line manager decides.'
-  ),
-  position: orNull(
-    integer('Place on the waiting list, from 1; null when not waiting.', { min: 1 })
-  ),
-}
-
 const isoInstant = (description: string) => ({
   description: `${description} ISO 8601, like \`2026-03-27T09:30:00Z\`; without an offset it is read as UK time.`,
 })
@@ -60,28 +50,21 @@ export const learning: ApiArea = {
   schemas: {
     ...CourseSessionTransformer.schemas,
     ...CourseTransformer.schemas,
-    EnrolRequest: object(
-      { note: text('A note for the line manager, when the course needs approval.', { max: 1000 }) },
-      { optional: ['note'] }
-    ),
-    EnrolmentPlace: object(placeFields),
+    EnrolRequest: requestSchema(apiEnrolValidator, {
+      note: { description: 'A note for the line manager, when the course needs approval.' },
+    }),
     EnrolmentConflict: problemWith(
-      { enrolment: object(placeFields, { description: 'The caller’s enrolment in the way.' }) },
+      {
+        enrolment: object(enrolmentPlaceFields, {
+          description: 'The caller’s enrolment in the way.',
+        }),
+      },
       'A 409 about an enrolment: `enrolment` names it, and `status` is the HTTP status.'
     ),
-    CancelRequest: object({ reason: text('Why the place is given up.', { min: 1, max: 500 }) }),
-    Enrolment: object({
-      ...placeFields,
-      session: object({
-        id: id(),
-        startsAt: dateTime(),
-        endsAt: dateTime(),
-        location: orNull(text()),
-        venue: orNull(text()),
-        onlineUrl: orNull({ type: 'string', format: 'uri' }),
-      }),
-      course: object({ id: id(), code: text(), title: text() }),
+    CancelRequest: requestSchema(apiCancelValidator, {
+      reason: { description: 'Why the place is given up.' },
     }),
+    ...EnrolmentTransformer.schemas,
     CourseRequest: requestSchema(courseValidator, {
       code: { description: 'Letters, numbers and hyphens, starting with a letter or number.' },
       provider: {
@@ -159,10 +142,7 @@ export const learning: ApiArea = {
           ...bodyProblems(),
           201: answer('The course, added.', dataOf(schemaRef('Course'))),
           ...problems(401),
-          403: {
-            description: 'The caller manages no provider, or not the one named.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer('The caller manages no provider, or not the one named.'),
           ...problems(422),
         },
       },
@@ -221,7 +201,10 @@ export const learning: ApiArea = {
         requestBody: { ...body(schemaRef('EnrolRequest')), required: false },
         responses: {
           ...bodyProblems(),
-          201: answer('The caller’s place.', schemaRef('EnrolmentPlace')),
+          201: answer(
+            'The caller’s enrolment: booked, waitlisted or requested.',
+            dataOf(schemaRef('Enrolment'))
+          ),
           ...problems(401, 404),
           409: problemAnswer(
             'The caller already has a place or a request on this session (`enrolment` describes it), holds a place, request or waiting-list place on another session of the course (`code` is `already_on_course`), or has completed the course (`code` is `course_completed`).',
@@ -230,7 +213,7 @@ export const learning: ApiArea = {
                 schemaRef('EnrolmentConflict'),
                 problemWith({
                   code: oneOfValues(['already_on_course']),
-                  enrolment: object(placeFields, {
+                  enrolment: object(enrolmentPlaceFields, {
                     description: 'The caller’s enrolment on another session of the course.',
                   }),
                 }),
@@ -266,10 +249,7 @@ export const learning: ApiArea = {
         requestBody: body(schemaRef('CancelRequest')),
         responses: {
           ...bodyProblems(),
-          200: answer(
-            'The enrolment, cancelled.',
-            dataOf(object({ id: id(), status: enrolmentStatus() }))
-          ),
+          200: answer('The enrolment, cancelled.', dataOf(schemaRef('Enrolment'))),
           ...problems(401, 404),
           409: problemAnswer(
             'The enrolment can no longer be cancelled, for instance once attended; `enrolment` describes it.',
@@ -295,7 +275,11 @@ export const learning: ApiArea = {
         tags: [TAG],
         parameters: [
           ...pagingParameters,
-          query('status', 'Only enrolments in this state.', enrolmentStatus()),
+          query(
+            'status',
+            'Only enrolments in this state.',
+            oneOfValues(Object.values(EnrolmentStatuses))
+          ),
         ],
         responses: {
           200: answer('A page of enrolments.', listOf(schemaRef('Enrolment'))),

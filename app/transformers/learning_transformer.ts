@@ -8,6 +8,7 @@ import {
   courseModeLabels,
   courseModeValues,
   courseStatusValues,
+  EnrolmentStatuses,
   SessionStatuses,
 } from '#enums/learning'
 import {
@@ -31,6 +32,7 @@ import {
   type SessionSummary,
   type SessionWithCounts,
 } from '#queries/learning/catalogue_query'
+import type { LearnerEnrolment } from '#queries/learning/my_learning_query'
 
 /*
  * Courses and sessions as the JSON API shows them, and as the catalogue
@@ -343,6 +345,59 @@ export class CourseTransformer extends BaseTransformer<CourseRecord> {
           }
         : null,
       links: this.#links(),
+    }
+  }
+}
+
+const enrolmentStatus = (description?: string) =>
+  oneOfValues(Object.values(EnrolmentStatuses), description)
+
+/* An enrolment's place on its session: the enrolment itself, and what a 409 names of one. */
+export const enrolmentPlaceFields = {
+  id: id('The enrolment’s id.'),
+  status: enrolmentStatus(
+    '`booked` with a seat, `waitlisted` when the session is full, `requested` while the line manager decides.'
+  ),
+  position: orNull(
+    integer('Place on the waiting list, from 1; null when not waiting.', { min: 1 })
+  ),
+}
+
+/*
+ * One of the caller's enrolments: its place, the session and the course.
+ * The same shape when they enrol, list their enrolments or cancel one.
+ */
+export class EnrolmentTransformer extends BaseTransformer<LearnerEnrolment> {
+  static schemas = {
+    Enrolment: object({
+      ...enrolmentPlaceFields,
+      session: object({
+        id: id(),
+        startsAt: dateTime(),
+        endsAt: dateTime(),
+        location: orNull(text()),
+        venue: orNull(text()),
+        onlineUrl: orNull({ type: 'string', format: 'uri' }),
+      }),
+      course: object({ id: id(), code: text(), title: text() }),
+    }),
+  }
+
+  toObject() {
+    const { session, course } = this.resource
+    return {
+      id: this.resource.id,
+      status: this.resource.status,
+      position: this.resource.position,
+      session: {
+        id: session.id,
+        startsAt: instant(session.startsAt),
+        endsAt: instant(session.endsAt),
+        location: session.location,
+        venue: session.venue,
+        onlineUrl: session.onlineUrl,
+      },
+      course: { id: course.id, code: course.code, title: course.title },
     }
   }
 }

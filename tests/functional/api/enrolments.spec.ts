@@ -25,18 +25,38 @@ async function enrolled(user: User, sessionId: number) {
 test.group('API: enrolling', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('enrolling on a session with a free seat answers 201 with the booking', async ({
+  test('enrolling on a session with a free seat answers 201 with the booking, as the list of enrolments gives it', async ({
     client,
     assert,
   }) => {
     const learner = await createUser()
-    const session = await createSession()
+    const course = await createCourse({ title: 'Agile foundations' })
+    const session = await createSession({ course })
+    const auth = await bearer(learner)
     const response = await client
       .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(learner))
+      .header('Authorization', auth)
     response.assertStatus(201)
     const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()
-    assert.deepEqual(response.body(), { id: enrolment.id, status: 'booked', position: null })
+    assert.deepEqual(response.body(), {
+      data: {
+        id: enrolment.id,
+        status: 'booked',
+        position: null,
+        session: {
+          id: session.id,
+          startsAt: session.startsAt.toUTC().toISO(),
+          endsAt: session.endsAt.toUTC().toISO(),
+          location: 'London',
+          venue: 'Aviation House',
+          onlineUrl: null,
+        },
+        course: { id: course.id, code: course.code, title: 'Agile foundations' },
+      },
+    })
+    // One shape for an enrolment: the answer is the enrolment as the caller's list gives it.
+    const list = await client.get('/api/v1/me/enrolments').header('Authorization', auth)
+    assert.deepEqual(list.body().data, [response.body().data])
   })
 
   test('enrolling on a full session answers 201 with the waiting-list position', async ({
@@ -49,7 +69,7 @@ test.group('API: enrolling', (group) => {
       .post(`/api/v1/sessions/${session.id}/enrolments`)
       .header('Authorization', await bearer(await createUser()))
     response.assertStatus(201)
-    response.assertBodyContains({ status: 'waitlisted', position: 2 })
+    response.assertBodyContains({ data: { status: 'waitlisted', position: 2 } })
   })
 
   test('a course that needs approval answers 201 requested, keeping the note', async ({
@@ -64,8 +84,8 @@ test.group('API: enrolling', (group) => {
       .header('Authorization', await bearer(learner))
       .json({ note: 'For the new service' })
     response.assertStatus(201)
-    response.assertBodyContains({ status: 'requested', position: null })
-    const request = await Enrolment.findOrFail(response.body().id)
+    response.assertBodyContains({ data: { status: 'requested', position: null } })
+    const request = await Enrolment.findOrFail(response.body().data.id)
     assert.equal(request.requestNote, 'For the new service')
   })
 
@@ -81,7 +101,7 @@ test.group('API: enrolling', (group) => {
       .post(`/api/v1/sessions/${session.id}/enrolments`)
       .header('Authorization', auth)
     requested.assertStatus(201)
-    const id = requested.body().id
+    const id = requested.body().data.id
 
     const decision = await client
       .post(`/learning/approvals/${id}`)
@@ -260,12 +280,17 @@ test.group('API: cancelling', (group) => {
     const session = await createSession({ capacity: 1 })
     const booking = await enrolled(learner, session.id)
     const first = await enrolled(await createUser(), session.id)
+    const auth = await bearer(learner)
     const response = await client
       .delete(`/api/v1/enrolments/${booking.id}`)
-      .header('Authorization', await bearer(learner))
+      .header('Authorization', auth)
       .json({ reason: 'Clashes with a release' })
     response.assertStatus(200)
-    assert.deepEqual(response.body(), { data: { id: booking.id, status: 'cancelled' } })
+    assert.include(response.body().data, { id: booking.id, status: 'cancelled', position: null })
+    // The cancelled enrolment as the caller's list gives it, session and course included.
+    const list = await client.get('/api/v1/me/enrolments').header('Authorization', auth)
+    assert.deepEqual(list.body().data, [response.body().data])
+    assert.equal(response.body().data.session.id, session.id)
     await first.refresh()
     assert.equal(first.status, 'booked')
   })

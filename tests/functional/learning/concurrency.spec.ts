@@ -62,7 +62,7 @@ test.group('Enrolment under concurrent requests', (group) => {
       state.positions,
       Array.from({ length: 35 }, (_, index) => index + 1)
     )
-    const answered = responses.map((response) => response.body().status)
+    const answered = responses.map((response) => response.body().data.status)
     assert.equal(answered.filter((status: string) => status === 'booked').length, 5)
   }).timeout(120000)
 

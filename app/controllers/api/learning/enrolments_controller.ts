@@ -6,13 +6,9 @@ import {
   apiEnrolValidator,
   myEnrolmentsQueryValidator,
 } from '#validators/learning_learner'
-import {
-  enrolmentPage,
-  ownEnrolment,
-  sessionOffer,
-  type LearnerEnrolment,
-} from '#queries/learning/my_learning_query'
-import { listEnvelope, problem } from '#services/api'
+import { enrolmentPage, ownEnrolment, sessionOffer } from '#queries/learning/my_learning_query'
+import { EnrolmentTransformer } from '#transformers/learning_transformer'
+import { apiSerializer, problem } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
@@ -27,27 +23,16 @@ const REFUSALS = {
     'This course needs line manager approval, and you have no line manager on the service. Ask your HR team to add them.',
 } as const
 
-/* One of the caller's enrolments as the API shows it. */
-function enrolmentResource(row: LearnerEnrolment) {
-  return {
-    id: row.id,
-    status: row.status,
-    position: row.position,
-    session: {
-      id: row.session.id,
-      startsAt: row.session.startsAt.toUTC().toISO(),
-      endsAt: row.session.endsAt.toUTC().toISO(),
-      location: row.session.location,
-      venue: row.session.venue,
-      onlineUrl: row.session.onlineUrl,
-    },
-    course: row.course,
-  }
+/* One of the caller's enrolments as the API gives it anywhere. */
+async function enrolmentAnswer(userId: number, enrolmentId: number) {
+  const row = await ownEnrolment(userId, enrolmentId)
+  if (!row) throw new RecordNotFoundException()
+  return apiSerializer.serialize(EnrolmentTransformer.transform(row))
 }
 
 /*
- * An enrolment's place on its session: the answer to enrolling, and what a
- * 409 problem names as `enrolment` (the problem's own `status` stays the HTTP one).
+ * An enrolment's place on its session: what a 409 problem names as
+ * `enrolment` (the problem's own `status` stays the HTTP one).
  */
 function enrolmentPlace(enrolment: Enrolment) {
   return {
@@ -75,11 +60,12 @@ export default class EnrolmentsController {
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
-    return listEnvelope(
-      page.rows.map(enrolmentResource),
-      page.meta.total,
-      page.meta.currentPage,
-      page.meta.perPage
+    return apiSerializer.page(
+      EnrolmentTransformer.paginate(page.rows, {
+        total: page.meta.total,
+        page: page.meta.currentPage,
+        perPage: page.meta.perPage,
+      })
     )
   }
 
@@ -92,7 +78,7 @@ export default class EnrolmentsController {
       case 'requested':
       case 'booked':
       case 'waitlisted':
-        return response.created(enrolmentPlace(result.enrolment))
+        return response.created(await enrolmentAnswer(user.id, result.enrolment.id))
       case 'already_enrolled':
         return problem(response, 409, 'You already have a place or a request on this session.', {
           enrolment: enrolmentPlace(result.enrolment),
@@ -127,7 +113,7 @@ export default class EnrolmentsController {
     const result = await cancelEnrolment(user, enrolmentId, { reason })
     switch (result.type) {
       case 'cancelled':
-        return { data: { id: result.enrolment.id, status: result.enrolment.status } }
+        return enrolmentAnswer(user.id, result.enrolment.id)
       case 'not_found':
         throw new RecordNotFoundException()
       case 'reason_needed':
