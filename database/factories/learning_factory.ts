@@ -1,10 +1,19 @@
 import { DateTime } from 'luxon'
+import type { ModelAttributes } from '@adonisjs/lucid/types/model'
 import Provider from '#models/provider'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import CourseOutcome from '#models/course_outcome'
+import CourseAudience from '#models/course_audience'
+import Enrolment from '#models/enrolment'
+import LearningRecord from '#models/learning_record'
 import type User from '#models/user'
-import type { CourseMode } from '#enums/learning'
+import {
+  ACTIVE_ENROLMENT_STATUSES,
+  type AudienceKind,
+  type CourseMode,
+  type EnrolmentStatus,
+} from '#enums/learning'
 
 let sequence = 0
 
@@ -73,5 +82,71 @@ export async function createSession(
     location: options.location ?? 'London',
     capacity: options.capacity ?? 10,
     status: 'scheduled',
+  })
+}
+
+/* A record, or its id. */
+type Ref = number | { id: number }
+
+const idOf = (ref: Ref) => (typeof ref === 'number' ? ref : ref.id)
+
+/*
+ * A learner's enrolment on a session, booked unless told otherwise. One that
+ * holds or waits for a place has the session as its active one, as the
+ * service's own enrolments do, unless `activeSessionId` says otherwise.
+ */
+export async function createEnrolment(
+  session: Ref,
+  learner: Ref,
+  values: Partial<ModelAttributes<Enrolment>> = {}
+) {
+  const status: EnrolmentStatus = values.status ?? 'booked'
+  return Enrolment.create({
+    sessionId: idOf(session),
+    userId: idOf(learner),
+    status,
+    activeSessionId: ACTIVE_ENROLMENT_STATUSES.includes(status) ? idOf(session) : null,
+    ...values,
+  })
+}
+
+/* A course on a learner's record as completed through the service, a month ago unless told otherwise. */
+export async function createCompletion(
+  learner: Ref,
+  course: Course,
+  values: Partial<ModelAttributes<LearningRecord>> = {}
+) {
+  return LearningRecord.create({
+    userId: idOf(learner),
+    courseId: course.id,
+    title: course.title,
+    completedOn: DateTime.now().minus({ months: 1 }),
+    source: 'enrolment',
+    ...values,
+  })
+}
+
+/* Learning a learner declared on their record themselves, finished on the given day. */
+export async function createDeclaredLearning(
+  learner: Ref,
+  title: string,
+  completedOn: DateTime,
+  values: Partial<ModelAttributes<LearningRecord>> = {}
+) {
+  return LearningRecord.create({
+    userId: idOf(learner),
+    title,
+    completedOn,
+    source: 'declared',
+    ...values,
+  })
+}
+
+/* Marks a course mandatory (or recommended) for a role profile. */
+export async function createAudience(course: Ref, roleProfile: Ref, kind: AudienceKind) {
+  return CourseAudience.create({
+    courseId: idOf(course),
+    roleProfileId: idOf(roleProfile),
+    kind,
   })
 }

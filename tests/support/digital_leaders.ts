@@ -1,15 +1,18 @@
 import { DateTime } from 'luxon'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCompletion,
+  createCourse,
+} from '#database/factories/learning_factory'
 import CourseAudience from '#models/course_audience'
-import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
-import RoleAssignment from '#models/role_assignment'
 import RoleLevel from '#models/role_level'
 import RoleProfile from '#models/role_profile'
 import User from '#models/user'
 import Course from '#models/course'
 import { DIGITAL_LEADER_PROFILE } from '#domain/workforce/digital_leader_standing'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /*
  * The Digital Leader role profile with one level and a published course
@@ -36,31 +39,18 @@ export async function digitalLeaderTraining() {
     levels: [{ name: 'Digital Leader', needs: {} }],
   })
   const course = await createCourse({ title: 'Digital Leaders’ programme' })
-  await CourseAudience.create({ courseId: course.id, roleProfileId: role.id, kind: 'mandatory' })
+  await createAudience(course, role, 'mandatory')
   return { role, level: levels[0], course }
 }
 
 /* Gives a person a current role level in force, confirmed. */
 export async function holdRole(person: User, roleLevelId: number) {
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-    confirmedAt: DateTime.now(),
-  })
+  await createRoleAssignment(person, roleLevelId, { confirmedAt: DateTime.now() })
 }
 
 /* Records a course as completed through the service (a learning record from an enrolment). */
 export async function completeCourse(person: User, course: Course) {
-  await LearningRecord.create({
-    userId: person.id,
-    courseId: course.id,
-    title: course.title,
-    completedOn: DateTime.now().minus({ months: 1 }),
-    source: 'enrolment',
-  })
+  await createCompletion(person, course)
 }
 
 /*

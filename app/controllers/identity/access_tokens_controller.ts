@@ -16,6 +16,6 @@ export default class AccessTokensController {
     const revoked = await revokeToken(auth.getUserOrFail(), params.id)
     if (!revoked) throw new RecordNotFoundException()
     session.flash('success', 'The token has been revoked')
-    return response.redirect().toPath('/profile')
+    return response.redirect().toRoute('profile.show')
   }
 }

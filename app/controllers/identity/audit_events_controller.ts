@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { auditFiltersValidator } from '#validators/organisation'
-import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
 import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
@@ -19,15 +18,15 @@ import { auditActionValues } from '#enums/audit_actions'
  * their own organisations' events, never a 404 for someone else's.
  */
 export default class AuditEventsController {
-  async index({ auth, bouncer, request, response, session, view }: HttpContext) {
+  async index({ bouncer, organisationScope, request, response, session, view }: HttpContext) {
     await bouncer.authorize('viewAuditTrail')
     const [error, filters] = await auditFiltersValidator.tryValidate(withoutBlanks(request.qs()))
     if (error) {
       session.flashValidationErrors(error)
-      return response.redirect().toPath('/admin/audit')
+      return response.redirect().toRoute('audit.index')
     }
 
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const [events, subjectTypes, organisations] = await Promise.all([
       searchAuditEvents(scope, filters),
       auditSubjectTypes(scope),

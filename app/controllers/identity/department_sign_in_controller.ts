@@ -78,7 +78,7 @@ export async function sendToDepartment(
     case 'redirect':
       ctx.session.put(PENDING_KEY, started.pending)
       ctx.session.put(DESTINATION_KEY, started.url)
-      return ctx.response.redirect().toPath('/sign-in/department/continue')
+      return ctx.response.redirect().toRoute('departmentSignIn.continue')
     case 'refused':
       return refusal(ctx, started.reason)
     case 'throttled':
@@ -104,7 +104,7 @@ export default class DepartmentSignInController {
   }
 
   async store(ctx: HttpContext) {
-    const { request, response, session } = ctx
+    const { request, backWithErrors } = ctx
     const { email } = await request.validateUsing(departmentSignInValidator)
     const started = await startDepartmentSignIn(
       email,
@@ -112,13 +112,10 @@ export default class DepartmentSignInController {
       request.ip()
     )
     if (started.type === 'no_provider') {
-      session.flashExcept(['_csrf'])
-      session.flash('inputErrorsBag', {
-        email: [
+      return backWithErrors({
+        email:
           'Your department does not sign in to this service with its own accounts. Sign in with your email address and password instead',
-        ],
       })
-      return response.redirect().back()
     }
     return sendToDepartment(ctx, started)
   }
@@ -127,7 +124,7 @@ export default class DepartmentSignInController {
   async continue({ response, session, view }: HttpContext) {
     const destination = session.get(DESTINATION_KEY)
     if (typeof destination !== 'string' || !session.has(PENDING_KEY)) {
-      return response.redirect().toPath('/sign-in/department')
+      return response.redirect().toRoute('departmentSignIn.create')
     }
     response.header('Refresh', `0;url=${destination}`)
     return view.render('pages/identity/department_sign_in_continue', { destination })

@@ -11,7 +11,6 @@ import {
   identityProviderList,
 } from '#queries/identity/identity_providers_query'
 import { organisationChoices } from '#queries/identity/organisations_query'
-import { OrganisationScope } from '#services/organisation_scope'
 import { callbackUrl, plainHttpAllowed, signedOutUrl } from '#services/single_sign_on'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -35,12 +34,12 @@ export default class IdentityProvidersController {
   }
 
   async store(ctx: HttpContext) {
-    const { bouncer, response, session } = ctx
+    const { backWithErrors, bouncer, response, session } = ctx
     await bouncer.with('IdentityProviderPolicy').authorize('manage')
     const input = await this.validated(ctx)
     if (!input) return response.redirect().back()
     const result = await saveIdentityProvider(input)
-    return this.respond(result, { response, session }, 'Identity provider added')
+    return this.respond(result, { backWithErrors, response, session }, 'Identity provider added')
   }
 
   async edit(ctx: HttpContext) {
@@ -51,14 +50,14 @@ export default class IdentityProvidersController {
   }
 
   async update(ctx: HttpContext) {
-    const { bouncer, params, response, session } = ctx
+    const { backWithErrors, bouncer, params, response, session } = ctx
     await bouncer.with('IdentityProviderPolicy').authorize('manage')
     const provider = await findIdentityProvider(params.id)
     if (!provider) throw new RecordNotFoundException()
     const input = await this.validated(ctx)
     if (!input) return response.redirect().back()
     const result = await saveIdentityProvider(input, provider)
-    return this.respond(result, { response, session }, 'Identity provider updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Identity provider updated')
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
@@ -67,7 +66,7 @@ export default class IdentityProvidersController {
     if (!provider) throw new RecordNotFoundException()
     await deleteIdentityProvider(provider)
     session.flash('success', `${provider.name} removed: its people no longer sign in through it`)
-    return response.redirect().toPath('/admin/identity-providers')
+    return response.redirect().toRoute('identityProviders.index')
   }
 
   /*
@@ -87,10 +86,10 @@ export default class IdentityProvidersController {
   }
 
   private async form(
-    { auth, view }: HttpContext,
+    { organisationScope, view }: HttpContext,
     provider: Awaited<ReturnType<typeof findIdentityProvider>>
   ) {
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     return view.render('pages/admin/identity_providers/form', {
       provider,
       domains: provider
@@ -108,18 +107,19 @@ export default class IdentityProvidersController {
 
   private respond(
     result: SaveIdentityProviderResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
-    const refuse = (field: string, text: string) => {
-      session.flashExcept(['_csrf', '_method', 'clientSecret'])
-      session.flash('inputErrorsBag', { [field]: [text] })
-      return response.redirect().back()
-    }
+    const refuse = (field: string, text: string) =>
+      backWithErrors({ [field]: text }, { except: ['clientSecret'] })
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.provider.name}`)
-        return response.redirect().toPath('/admin/identity-providers')
+        return response.redirect().toRoute('identityProviders.index')
       case 'issuer_invalid':
         return refuse(
           'issuer',

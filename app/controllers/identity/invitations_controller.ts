@@ -3,7 +3,6 @@ import User from '#models/user'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import InvitationRun from '#models/invitation_run'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { peopleFilters } from '#queries/identity/people_query'
 import { ukMoment } from '#queries/identity/account_status_query'
@@ -89,7 +88,7 @@ export default class InvitationsController {
           : `An invitation has been sent to ${person.email}. Its link works until ${until}`
       )
     }
-    return response.redirect().toPath(`/admin/users/${person.id}`)
+    return response.redirect().toRoute('users.show', { id: person.id })
   }
 
   /* Withdraws a person's open invitation. */
@@ -112,30 +111,29 @@ export default class InvitationsController {
         return unreachable
       }
     }
-    return response.redirect().toPath(`/admin/users/${person.id}`)
+    return response.redirect().toRoute('users.show', { id: person.id })
   }
 
   /* From the people list: the people ticked (sent now), or everyone the filters found (a run). */
-  async many({ auth, bouncer, request, response, session }: HttpContext) {
+  async many(ctx: HttpContext) {
+    const { auth, bouncer, request, response, session, backWithErrors } = ctx
     await bouncer.with('UserPolicy').authorize('create')
     const input = await request.validateUsing(invitePeopleValidator)
     const actor = auth.getUserOrFail()
-    const scope = await OrganisationScope.forUser(actor)
+    const scope = await ctx.organisationScope()
 
     if (input.who === 'found') {
       const filters: Record<string, unknown> = peopleFilters(request.input('filters', {}) ?? {})
       delete filters.page
       const run = await startInvitationRun(actor, { filters })
-      return response.redirect().toPath(`/admin/invitations/${run.id}`)
+      return response.redirect().toRoute('invitations.show', { id: run.id })
     }
 
     const ids = selectedPeople(input)
     if (!ids.length) {
-      session.flashExcept(['_csrf'])
-      session.flash('inputErrorsBag', {
-        people: ['Select the people to invite, or choose everyone found by the filters'],
+      return backWithErrors({
+        people: 'Select the people to invite, or choose everyone found by the filters',
       })
-      return response.redirect().back()
     }
     const query = User.query().whereIn('id', ids).preload('roles').orderBy('full_name')
     scope.apply(query, 'organisation_id')
@@ -166,24 +164,24 @@ export default class InvitationsController {
   }
 
   /* At the end of a staff import: everyone it added. */
-  async fromImport({ auth, bouncer, params, response, session }: HttpContext) {
+  async fromImport({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
     const actor = auth.getUserOrFail()
-    const scope = await OrganisationScope.forUser(actor)
+    const scope = await organisationScope()
     const query = StaffImport.query().where('id', idParam(params.id))
     if (!scope.everything) scope.apply(query, 'scope_organisation_id')
     const staffImport = await query.first()
     if (!staffImport) throw new RecordNotFoundException()
     if (staffImport.status !== StaffImportStatuses.Applied || staffImport.createdPeople === 0) {
       session.flash('error', 'Only an applied import that added people can invite them')
-      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+      return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
     }
     const run = await startInvitationRun(actor, { staffImport })
-    return response.redirect().toPath(`/admin/invitations/${run.id}`)
+    return response.redirect().toRoute('invitations.show', { id: run.id })
   }
 
-  async show({ auth, bouncer, params, view }: HttpContext) {
-    const run = await this.runInScope({ auth, bouncer }, params.id)
+  async show({ bouncer, organisationScope, params, view }: HttpContext) {
+    const run = await this.runInScope({ bouncer, organisationScope }, params.id)
     const staffImport = run.staffImportId ? await StaffImport.find(run.staffImportId) : null
     const requester = run.requestedBy ? await User.find(run.requestedBy) : null
     return view.render('pages/admin/invitations/show', {
@@ -202,8 +200,8 @@ export default class InvitationsController {
   }
 
   /* What the run's page polls while a job works through it. */
-  async progress({ auth, bouncer, params, response }: HttpContext) {
-    const run = await this.runInScope({ auth, bouncer }, params.id)
+  async progress({ bouncer, organisationScope, params, response }: HttpContext) {
+    const run = await this.runInScope({ bouncer, organisationScope }, params.id)
     response.header('Cache-Control', 'no-store')
     return {
       status: run.status,
@@ -225,9 +223,12 @@ export default class InvitationsController {
   }
 
   /* HR see the runs of their organisation's tree; a capability admin's runs only admins. */
-  private async runInScope({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown) {
+  private async runInScope(
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    id: unknown
+  ) {
     await bouncer.with('UserPolicy').authorize('create')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const query = InvitationRun.query().where('id', idParam(id))
     if (!scope.everything) scope.apply(query, 'scope_organisation_id')
     const run = await query.first()

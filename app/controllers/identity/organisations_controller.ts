@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Organisation from '#models/organisation'
 import { organisationValidator } from '#validators/organisation'
 import { saveOrganisation, type SaveOrganisationResult } from '#actions/identity/save_organisation'
-import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
 import {
   findOrganisationInScope,
@@ -33,9 +32,9 @@ const typeOptions = Object.entries(organisationTypeLabels).map(([value, label]) 
  * as if it did not exist; one in scope they may not change is answered 403.
  */
 export default class OrganisationsController {
-  async index({ auth, bouncer, view }: HttpContext) {
+  async index({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('OrganisationPolicy').authorize('viewList')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const organisations = await organisationTree(scope)
     return view.render('pages/admin/organisations/index', { organisations, organisationTypeLabels })
   }
@@ -46,8 +45,8 @@ export default class OrganisationsController {
     return exportList(ctx, 'organisations')
   }
 
-  async show({ auth, bouncer, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+  async show({ bouncer, organisationScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('view', organisation)
     const detail = await organisationDetail(organisation)
     return view.render('pages/admin/organisations/show', {
@@ -57,9 +56,9 @@ export default class OrganisationsController {
     })
   }
 
-  async create({ auth, bouncer, request, view }: HttpContext) {
+  async create({ bouncer, organisationScope, request, view }: HttpContext) {
     await bouncer.with('OrganisationPolicy').authorize('create')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     return view.render('pages/admin/organisations/form', {
       organisation: null,
       parentId: request.input('parentId'),
@@ -68,18 +67,18 @@ export default class OrganisationsController {
     })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('OrganisationPolicy').authorize('create')
     const input = await request.validateUsing(organisationValidator)
     const result = await saveOrganisation(input)
-    return this.respond(result, { response, session }, 'Organisation created')
+    return this.respond(result, { backWithErrors, response, session }, 'Organisation created')
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
     // The policy's update rule is about the role, not the record; scope was checked above.
     await bouncer.with('OrganisationPolicy').authorize('update')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     return view.render('pages/admin/organisations/form', {
       organisation,
       parentId: organisation.parentId,
@@ -88,22 +87,30 @@ export default class OrganisationsController {
     })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
     // The policy's update rule is about the role, not the record; scope was checked above.
     await bouncer.with('OrganisationPolicy').authorize('update')
     const input = await request.validateUsing(organisationValidator)
     const result = await saveOrganisation(input, organisation)
-    return this.respond(result, { response, session }, 'Organisation updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Organisation updated')
   }
 
   /* Admin pages are refused (403) to people without an admin role before any lookup. */
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.with('OrganisationPolicy').authorize('viewList')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, id)
     if (!organisation) throw new RecordNotFoundException()
     return organisation
@@ -111,7 +118,11 @@ export default class OrganisationsController {
 
   private respond(
     result: SaveOrganisationResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
@@ -121,15 +132,13 @@ export default class OrganisationsController {
             ? '1 sub-organisation moved with it'
             : `${result.moved} sub-organisations moved with it`
         session.flash('success', result.moved > 0 ? `${message}: ${moved}` : message)
-        return response.redirect().toPath(`/admin/organisations/${result.organisation.id}`)
+        return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
       }
       case 'code_taken':
       case 'parent_not_found':
       case 'cycle': {
         const [field, text] = FIELD_ERRORS[result.type]
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', { [field]: [text] })
-        return response.redirect().back()
+        return backWithErrors({ [field]: text })
       }
       default: {
         const unreachable: never = result

@@ -44,7 +44,7 @@ export default class PasswordLinksController {
         'success',
         `Your password has been changed. You have been signed out everywhere else${tokensClause(result.tokensRevoked)}. Enter the code from your authenticator app to sign in`
       )
-      return response.redirect().toPath('/sign-in/two-step')
+      return response.redirect().toRoute('twoStepSignIn.create')
     }
     await auth.use('web').login(user)
     await tagSession(session, user.id)
@@ -54,7 +54,7 @@ export default class PasswordLinksController {
         ? 'Your password has been created and you are signed in'
         : resetMessage(result.tokensRevoked)
     )
-    return response.redirect().toPath('/')
+    return response.redirect().toRoute('home')
   }
 }
 

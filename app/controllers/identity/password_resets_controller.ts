@@ -14,7 +14,7 @@ export default class PasswordResetsController {
     })
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ backWithErrors, request, response, session }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
     const result = await requestPasswordReset(email, {
       ip: request.ip(),
@@ -23,16 +23,14 @@ export default class PasswordResetsController {
     switch (result.type) {
       case 'accepted':
         session.flash('resetSentTo', email)
-        return response.redirect().toPath('/forgot-password')
+        return response.redirect().toRoute('passwordReset.create')
       case 'throttled':
-        response.status(429)
-        session.flashExcept(['_csrf'])
-        session.flash('inputErrorsBag', {
-          email: [
-            `Too many links have been asked for. Wait ${minutesToWait(result.retryAfter)} and try again`,
-          ],
-        })
-        return response.redirect().back()
+        return backWithErrors(
+          {
+            email: `Too many links have been asked for. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          },
+          { status: 429 }
+        )
       default: {
         const unreachable: never = result
         return unreachable

@@ -44,7 +44,7 @@ export default class ProfileController {
     return view.render('pages/identity/change_password')
   }
 
-  async updatePassword({ auth, request, response, session }: HttpContext) {
+  async updatePassword({ auth, backWithErrors, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
     if (!(await hasPasswordToChange(user))) throw new RecordNotFoundException()
     const { currentPassword, newPassword } = await request.validateUsing(changePasswordValidator, {
@@ -58,20 +58,19 @@ export default class ProfileController {
       case 'changed':
         await renewSession(session, user.id)
         session.flash('success', passwordChangedMessage(result.tokensRevoked))
-        return response.redirect().toPath('/profile')
+        return response.redirect().toRoute('profile.show')
       case 'wrong_current_password':
-        session.flash('inputErrorsBag', {
-          currentPassword: ['The current password is not correct'],
-        })
-        return response.redirect().back()
+        return backWithErrors(
+          { currentPassword: 'The current password is not correct' },
+          { keepInput: false }
+        )
       case 'throttled':
-        response.status(429)
-        session.flash('inputErrorsBag', {
-          currentPassword: [
-            `Too many wrong passwords have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
-          ],
-        })
-        return response.redirect().back()
+        return backWithErrors(
+          {
+            currentPassword: `Too many wrong passwords have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          },
+          { keepInput: false, status: 429 }
+        )
       default: {
         const unreachable: never = result
         return unreachable
@@ -90,7 +89,7 @@ export default class ProfileController {
         ? 'You were not signed in anywhere else'
         : `You have been signed out everywhere else (${counted(ended, 'session')} ended)`
     )
-    return response.redirect().toPath('/profile')
+    return response.redirect().toRoute('profile.show')
   }
 }
 

@@ -19,7 +19,7 @@ export default class SessionController {
   }
 
   async store(ctx: HttpContext) {
-    const { request, response, auth, session } = ctx
+    const { request, response, auth, session, backWithErrors } = ctx
     const { email, password } = await request.validateUsing(signInValidator)
     // An address whose department signs its people in goes there; the password is not used.
     const department = await startDepartmentSignIn(
@@ -38,30 +38,32 @@ export default class SessionController {
       case 'two_step_needed':
         // Nobody is signed in yet: the sign-in waits in the session for the code.
         holdSignIn(session, result.user.id, safeReturnPath(request.input('returnTo')))
-        return response.redirect().toPath('/sign-in/two-step')
+        return response.redirect().toRoute('twoStepSignIn.create')
       case 'invalid_credentials':
-        return backWithError(session, response, 'Enter a correct email address and password')
+        return backWithErrors(
+          { email: 'Enter a correct email address and password' },
+          { except: ['password'] }
+        )
       case 'deactivated':
-        return backWithError(
-          session,
-          response,
-          'This account has been deactivated. Ask your HR team to restore it'
+        return backWithErrors(
+          { email: 'This account has been deactivated. Ask your HR team to restore it' },
+          { except: ['password'] }
         )
       case 'single_sign_on_only':
-        return backWithError(
-          session,
-          response,
-          'Your organisation does not use passwords for this service. Sign in with your department account'
+        return backWithErrors(
+          {
+            email:
+              'Your organisation does not use passwords for this service. Sign in with your department account',
+          },
+          { except: ['password'] }
         )
       case 'throttled':
-        response.status(429)
-        session.flashExcept(['password', '_csrf'])
-        session.flash('inputErrorsBag', {
-          email: [
-            `Too many attempts to sign in. Wait ${minutesToWait(result.retryAfter)} and try again`,
-          ],
-        })
-        return response.redirect().back()
+        return backWithErrors(
+          {
+            email: `Too many attempts to sign in. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          },
+          { except: ['password'], status: 429 }
+        )
       default: {
         const unreachable: never = result
         return unreachable
@@ -88,16 +90,6 @@ export default class SessionController {
     // Signed in through their department: offer to sign out there too, when it can.
     const departmentSignOut = account ? await departmentSignOutUrl(account) : null
     if (departmentSignOut) session.flash('departmentSignOut', departmentSignOut)
-    return response.redirect().toPath('/sign-in')
+    return response.redirect().toRoute('session.create')
   }
-}
-
-function backWithError(
-  session: HttpContext['session'],
-  response: HttpContext['response'],
-  message: string
-) {
-  session.flashExcept(['password', '_csrf'])
-  session.flash('inputErrorsBag', { email: [message] })
-  return response.redirect().back()
 }

@@ -4,7 +4,6 @@ import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import InvitationRun from '#models/invitation_run'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
-import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
 import { sendCsv } from '#services/csv_export'
@@ -34,9 +33,9 @@ const OUTCOMES = [
  * progress.
  */
 export default class StaffImportsController {
-  async index({ auth, bouncer, view }: HttpContext) {
+  async index({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const query = StaffImport.query().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50)
     if (!scope.everything) scope.apply(query, 'scope_organisation_id')
     const imports = await query
@@ -88,14 +87,13 @@ export default class StaffImportsController {
     )
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, bouncer, request, response }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
     const user = auth.getUserOrFail()
     const { file } = await request.validateUsing(staffUploadValidator)
     const staged = await stageStaffFile(file.tmpPath!, file.clientName, user)
     if (staged.type === 'unreadable') {
-      session.flash('inputErrorsBag', { file: [staged.message] })
-      return response.redirect().back()
+      return backWithErrors({ file: staged.message }, { keepInput: false })
     }
     const staffImport = staged.staffImport
     if (staffImport.totalRows <= STAFF_IMPORT_LIMITS.inlineRows) {
@@ -107,11 +105,11 @@ export default class StaffImportsController {
         actorId: user.id,
       })
     }
-    return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+    return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
   }
 
-  async show({ auth, bouncer, params, request, view }: HttpContext) {
-    const staffImport = await this.find({ auth, bouncer }, params.id)
+  async show({ bouncer, organisationScope, params, request, view }: HttpContext) {
+    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     const filters = await staffRowsFilterValidator.validate(withoutBlanks(request.qs()))
     const outcome = filters.outcome ?? (staffImport.badRows > 0 ? 'bad' : 'new')
     const ready =
@@ -151,8 +149,8 @@ export default class StaffImportsController {
   }
 
   /* What the page polls while a job works on the import. */
-  async progress({ auth, bouncer, params, response }: HttpContext) {
-    const staffImport = await this.find({ auth, bouncer }, params.id)
+  async progress({ bouncer, organisationScope, params, response }: HttpContext) {
+    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     response.header('Cache-Control', 'no-store')
     return {
       status: staffImport.status,
@@ -163,8 +161,8 @@ export default class StaffImportsController {
     }
   }
 
-  async problems({ auth, bouncer, params, response }: HttpContext) {
-    const staffImport = await this.find({ auth, bouncer }, params.id)
+  async problems({ bouncer, organisationScope, params, response }: HttpContext) {
+    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     const rows = await db
       .from('staff_import_rows')
       .where('staff_import_id', staffImport.id)
@@ -180,8 +178,8 @@ export default class StaffImportsController {
     )
   }
 
-  async apply({ auth, bouncer, params, response, session }: HttpContext) {
-    const staffImport = await this.find({ auth, bouncer }, params.id)
+  async apply({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     const user = auth.getUserOrFail()
     const applicable =
       staffImport.status === StaffImportStatuses.Checked ||
@@ -191,7 +189,7 @@ export default class StaffImportsController {
         'error',
         'This import cannot be applied now: it has been applied, discarded or is in progress'
       )
-      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+      return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
     }
     if (staffImport.totalRows <= STAFF_IMPORT_LIMITS.inlineRows) {
       await applyStaffImport(staffImport, user)
@@ -208,26 +206,29 @@ export default class StaffImportsController {
         actorId: user.id,
       })
     }
-    return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+    return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
   }
 
-  async discard({ auth, bouncer, params, response, session }: HttpContext) {
-    const staffImport = await this.find({ auth, bouncer }, params.id)
+  async discard({ bouncer, organisationScope, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     if (staffImport.status !== StaffImportStatuses.Checked) {
       session.flash(
         'error',
         'Only an import that has been checked and not applied can be discarded'
       )
-      return response.redirect().toPath(`/admin/staff-imports/${staffImport.id}`)
+      return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
     }
     await discardStaffImport(staffImport)
     session.flash('success', `Import of ${staffImport.fileName} discarded: nobody was changed`)
-    return response.redirect().toPath('/admin/staff-imports')
+    return response.redirect().toRoute('staffImports.index')
   }
 
-  private async find({ auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>, id: unknown) {
+  private async find(
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    id: unknown
+  ) {
     await bouncer.with('UserPolicy').authorize('create')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     // HR see the imports of their organisation's tree; a capability admin's imports only admins.
     const query = StaffImport.query().where('id', idParam(id))
     if (!scope.everything) scope.apply(query, 'scope_organisation_id')

@@ -4,7 +4,6 @@ import type Organisation from '#models/organisation'
 import type Team from '#models/team'
 import { teamValidator } from '#validators/organisation'
 import { deleteTeam, saveTeam, type SaveTeamResult } from '#actions/identity/save_team'
-import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
 import { findOrganisationInScope, findTeamInScope } from '#queries/identity/organisations_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -20,42 +19,63 @@ export default class TeamsController {
     await ctx.bouncer.with('OrganisationPolicy').authorize('viewList')
     const asked = Number(ctx.request.qs().organisationId)
     if (Number.isSafeInteger(asked) && asked > 0) {
-      const scope = await OrganisationScope.forUser(ctx.auth.getUserOrFail())
+      const scope = await ctx.organisationScope()
       if (!(await scope.includes(asked))) throw new RecordNotFoundException()
     }
     return exportList(ctx, 'teams')
   }
 
-  async create({ auth, bouncer, params, view }: HttpContext) {
-    const organisation = await this.findOrganisation({ auth, bouncer }, params.id)
+  async create({ bouncer, organisationScope, params, view }: HttpContext) {
+    const organisation = await this.findOrganisation({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
     return view.render('pages/admin/teams/form', { organisation, team: null })
   }
 
-  async store({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const organisation = await this.findOrganisation({ auth, bouncer }, params.id)
+  async store({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const organisation = await this.findOrganisation({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
     const input = await request.validateUsing(teamValidator)
     const result = await saveTeam(organisation, input)
-    return this.respond(result, organisation, { response, session }, 'Team added')
+    return this.respond(result, organisation, { backWithErrors, response, session }, 'Team added')
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const team = await this.findTeam({ auth, bouncer }, params.id)
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     return view.render('pages/admin/teams/form', { organisation: team.organisation, team })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const team = await this.findTeam({ auth, bouncer }, params.id)
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     const input = await request.validateUsing(teamValidator)
     const result = await saveTeam(team.organisation, input, team)
-    return this.respond(result, team.organisation, { response, session }, 'Team updated')
+    return this.respond(
+      result,
+      team.organisation,
+      { backWithErrors, response, session },
+      'Team updated'
+    )
   }
 
-  async destroy({ auth, bouncer, params, response, session }: HttpContext) {
-    const team = await this.findTeam({ auth, bouncer }, params.id)
+  async destroy({ bouncer, organisationScope, params, response, session }: HttpContext) {
+    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     const result = await deleteTeam(team)
     switch (result.type) {
@@ -86,27 +106,27 @@ export default class TeamsController {
         return unreachable
       }
     }
-    return response.redirect().toPath(`/admin/organisations/${team.organisationId}`)
+    return response.redirect().toRoute('organisations.show', { id: team.organisationId })
   }
 
   /* People without an admin role are refused (403) before any lookup. */
   private async findOrganisation(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.authorize('administer')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, id)
     if (!organisation) throw new RecordNotFoundException()
     return organisation
   }
 
   private async findTeam(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<Team> {
     await bouncer.authorize('administer')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const team = await findTeamInScope(scope, id)
     if (!team) throw new RecordNotFoundException()
     return team
@@ -115,19 +135,19 @@ export default class TeamsController {
   private respond(
     result: SaveTeamResult,
     organisation: Organisation,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.team.name}`)
-        return response.redirect().toPath(`/admin/organisations/${organisation.id}`)
+        return response.redirect().toRoute('organisations.show', { id: organisation.id })
       case 'name_taken':
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          name: ['A team with this name already exists in this organisation'],
-        })
-        return response.redirect().back()
+        return backWithErrors({ name: 'A team with this name already exists in this organisation' })
       default: {
         const unreachable: never = result
         return unreachable

@@ -45,12 +45,11 @@ export default class TwoStepController {
   /* The QR code and the secret for the app, and a field for the code that proves the app has it. */
   async create({ auth, response, session, view }: HttpContext) {
     const user = auth.getUserOrFail()
-    if (!(await mayUseTwoStep(user)))
-      return response.redirect().toPath('/profile/two-step-verification')
+    if (!(await mayUseTwoStep(user))) return response.redirect().toRoute('twoStep.show')
     const started = await startTwoStepSetUp(user)
     if (started.type === 'already_on') {
       session.flash('success', 'Two-step verification is already on')
-      return response.redirect().toPath('/profile/two-step-verification')
+      return response.redirect().toRoute('twoStep.show')
     }
     return view.render('pages/identity/two_step/set_up', {
       secret: secretForReading(started.secret),
@@ -68,7 +67,7 @@ export default class TwoStepController {
     return qrCodeSvg(setUpAddress(user.email, secret))
   }
 
-  async store({ auth, request, response, session, view }: HttpContext) {
+  async store({ auth, backWithErrors, request, response, session, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const { code } = await request.validateUsing(oneTimeCodeValidator)
     const result = await confirmTwoStep(user, code)
@@ -81,16 +80,20 @@ export default class TwoStepController {
       case 'empty':
       case 'malformed':
       case 'wrong_code':
-        session.flash('inputErrorsBag', { code: [CODE_MESSAGES[result.type]] })
-        return response.redirect().toPath('/profile/two-step-verification/set-up')
+        return backWithErrors(
+          { code: CODE_MESSAGES[result.type] },
+          { keepInput: false, to: ['twoStep.create'] }
+        )
       case 'not_started':
-        session.flash('inputErrorsBag', {
-          code: ['Your set-up had ended. Add the account to your app again with this new QR code'],
-        })
-        return response.redirect().toPath('/profile/two-step-verification/set-up')
+        return backWithErrors(
+          {
+            code: 'Your set-up had ended. Add the account to your app again with this new QR code',
+          },
+          { keepInput: false, to: ['twoStep.create'] }
+        )
       case 'already_on':
         session.flash('success', 'Two-step verification is already on')
-        return response.redirect().toPath('/profile/two-step-verification')
+        return response.redirect().toRoute('twoStep.show')
       default: {
         const unreachable: never = result
         return unreachable
@@ -109,7 +112,7 @@ export default class TwoStepController {
         })
       case 'not_on':
         session.flash('error', 'Two-step verification is off, so you have no recovery codes')
-        return response.redirect().toPath('/profile/two-step-verification')
+        return response.redirect().toRoute('twoStep.show')
       default: {
         const unreachable: never = result
         return unreachable
@@ -117,33 +120,34 @@ export default class TwoStepController {
     }
   }
 
-  async destroy({ auth, request, response, session }: HttpContext) {
+  async destroy({ auth, backWithErrors, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
     const { passwordOrCode } = await request.validateUsing(turnOffTwoStepValidator)
     const result = await turnOffOwnTwoStep(user, passwordOrCode, request.ip())
-    const fieldError = (message: string) => {
-      session.flash('inputErrorsBag', { passwordOrCode: [message] })
-      return response.redirect().toPath('/profile/two-step-verification')
-    }
+    const fieldError = (message: string, status?: number) =>
+      backWithErrors(
+        { passwordOrCode: message },
+        { keepInput: false, status, to: ['twoStep.show'] }
+      )
     switch (result.type) {
       case 'turned_off':
         session.flash(
           'success',
           'Two-step verification is off. You sign in with your password only'
         )
-        return response.redirect().toPath('/profile/two-step-verification')
+        return response.redirect().toRoute('twoStep.show')
       case 'not_on':
         session.flash('success', 'Two-step verification is already off')
-        return response.redirect().toPath('/profile/two-step-verification')
+        return response.redirect().toRoute('twoStep.show')
       case 'wrong_password':
       case 'wrong_code':
         return fieldError('The password or code is not correct')
       case 'code_used':
         return fieldError(CODE_MESSAGES.code_used)
       case 'throttled':
-        response.status(429)
         return fieldError(
-          `Too many wrong passwords or codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`
+          `Too many wrong passwords or codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
+          429
         )
       default: {
         const unreachable: never = result

@@ -27,7 +27,7 @@ export default class TwoStepResetsController {
         ? `Two-step verification is off for ${person.fullName}. They can sign in with their password alone, and set it up again from their profile`
         : `${person.fullName} does not use two-step verification`
     )
-    return response.redirect().toPath(`/admin/users/${person.id}`)
+    return response.redirect().toRoute('users.show', { id: person.id })
   }
 }
 

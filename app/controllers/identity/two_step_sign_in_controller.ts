@@ -42,7 +42,7 @@ export default class TwoStepSignInController {
 }
 
 async function check(
-  { auth, request, response, session }: HttpContext,
+  { auth, backWithErrors, request, response, session }: HttpContext,
   pending: PendingSignIn,
   typed: string,
   kind: Exclude<SecondStepKind, 'either'>
@@ -54,12 +54,14 @@ async function check(
   }
   const result = await checkSecondStep(user, typed, kind, request.ip())
   const field = kind === 'code' ? 'code' : 'recoveryCode'
-  const again = (message: string) => {
-    session.flash('inputErrorsBag', { [field]: [message] })
-    return response
-      .redirect()
-      .toPath(kind === 'code' ? '/sign-in/two-step' : '/sign-in/two-step/recovery-code')
-  }
+  const again = (message: string) =>
+    backWithErrors(
+      { [field]: message },
+      {
+        keepInput: false,
+        to: [kind === 'code' ? 'twoStepSignIn.create' : 'twoStepSignIn.recovery'],
+      }
+    )
   switch (result.type) {
     case 'passed': {
       dropPendingSignIn(session)
@@ -92,13 +94,12 @@ async function check(
     case 'too_many':
       // The sign-in ends: after the wait, it starts again from the password.
       dropPendingSignIn(session)
-      response.status(429)
-      session.flash('inputErrorsBag', {
-        email: [
-          `Too many wrong codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and sign in again`,
-        ],
-      })
-      return response.redirect().toPath('/sign-in')
+      return backWithErrors(
+        {
+          email: `Too many wrong codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and sign in again`,
+        },
+        { keepInput: false, status: 429, to: ['session.create'] }
+      )
     case 'not_on':
       dropPendingSignIn(session)
       return startAgain({ response, session })
@@ -112,5 +113,5 @@ async function check(
 /* No sign-in is waiting for a code (it ran out, or never began): back to the password. */
 function startAgain({ response, session }: Pick<HttpContext, 'response' | 'session'>) {
   session.flash('error', 'Your sign-in timed out or was not started. Sign in again')
-  return response.redirect().toPath('/sign-in')
+  return response.redirect().toRoute('session.create')
 }

@@ -3,7 +3,7 @@ import User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
-import { OrganisationScope } from '#services/organisation_scope'
+import type { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
 import { csvHref } from '#services/list_pipeline'
 import {
@@ -39,9 +39,9 @@ const NO_MANAGER_IN_SCOPE =
   'There is no one in your organisation with this email address: enter the line manager’s email address'
 
 export default class UsersController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
+  async index({ bouncer, organisationScope, request, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('viewList')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const filters = peopleFilters(request.qs())
     const people = await searchPeople(scope, filters)
     people.baseUrl(request.url())
@@ -89,43 +89,58 @@ export default class UsersController {
     return view.render('pages/admin/users/show', { person, reports, history, account, twoStepOn })
   }
 
-  async create({ auth, bouncer, view }: HttpContext) {
+  async create({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
     return view.render(
       'pages/admin/users/form',
-      await this.formOptions(auth.getUserOrFail(), bouncer)
+      await this.formOptions(await organisationScope(), bouncer)
     )
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
     const input = await request.validateUsing(createUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], [])
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveUser({ ...input, roles }, scope)
-    return this.respond(result, { response, session }, 'Person added', scope)
+    return this.respond(result, { backWithErrors, response, session }, 'Person added', scope)
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
     const person = await this.findInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     await person.load((loader) => loader.load('lineManager'))
     return view.render('pages/admin/users/form', {
       person,
-      ...(await this.formOptions(auth.getUserOrFail(), bouncer)),
+      ...(await this.formOptions(await organisationScope(), bouncer)),
     })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     const person = await this.findInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     const input = await request.validateUsing(updateUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], person.roleNames)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveUser({ ...input, roles }, scope, person)
-    return this.respond(result, { response, session }, 'Changes saved', scope)
+    return this.respond(result, { backWithErrors, response, session }, 'Changes saved', scope)
   }
 
   async deactivate(ctx: HttpContext) {
@@ -144,7 +159,7 @@ export default class UsersController {
       'success',
       active ? `${person.fullName} can sign in again` : `${person.fullName} has been deactivated`
     )
-    return response.redirect().toPath(`/admin/users/${person.id}`)
+    return response.redirect().toRoute('users.show', { id: person.id })
   }
 
   /* People outside the administrator's scope answer 404, as if they did not exist. */
@@ -170,8 +185,7 @@ export default class UsersController {
     return [...result]
   }
 
-  private async formOptions(user: User, bouncer: HttpContext['bouncer']) {
-    const scope = await OrganisationScope.forUser(user)
+  private async formOptions(scope: OrganisationScope, bouncer: HttpContext['bouncer']) {
     const roles = []
     for (const role of roleValues) {
       const grantable = await bouncer.with('UserPolicy').allows('grantRole', role)
@@ -193,21 +207,23 @@ export default class UsersController {
 
   private respond(
     result: SaveUserResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string,
     scope: OrganisationScope
   ) {
     if (result.type === 'saved') {
       session.flash('success', message)
-      return response.redirect().toPath(`/admin/users/${result.user.id}`)
+      return response.redirect().toRoute('users.show', { id: result.user.id })
     }
     const [field, everywhere] = FIELD_ERRORS[result.type]
     const text =
       result.type === 'line_manager_not_found' && !scope.everything
         ? NO_MANAGER_IN_SCOPE
         : everywhere
-    session.flashExcept(['_csrf', '_method', 'password'])
-    session.flash('inputErrorsBag', { [field]: [text] })
-    return response.redirect().back()
+    return backWithErrors({ [field]: text }, { except: ['password'] })
   }
 }

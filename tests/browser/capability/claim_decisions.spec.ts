@@ -6,12 +6,12 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import LearningRecord from '#models/learning_record'
-import SkillClaim from '#models/skill_claim'
 import SkillClaimDecided from '#mails/skill_claim_decided'
 import { rowCells } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { createDeclaredLearning } from '#database/factories/learning_factory'
+import { createSkillClaim } from '#database/factories/capability_factory'
 
 test.group('Skill claim decisions, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -32,20 +32,13 @@ test.group('Skill claim decisions, in a browser', (group) => {
       overrides: { fullName: 'Rita Report', lineManagerId: manager.id },
     })
     const skill = await createSkill('Service design')
-    const record = await LearningRecord.create({
-      userId: learner.id,
-      courseId: null,
-      title: 'Service design in practice',
-      completedOn: DateTime.now().minus({ days: 3 }),
-      source: 'declared',
-    })
-    await SkillClaim.create({
-      userId: learner.id,
-      skillId: skill.id,
-      level: 3,
-      learningRecordId: record.id,
-      status: 'pending',
-    })
+    const record = await createDeclaredLearning(
+      learner,
+      'Service design in practice',
+      DateTime.now().minus({ days: 3 }),
+      { courseId: null }
+    )
+    await createSkillClaim(learner, skill, 3, { learningRecordId: record.id })
 
     // Mo rejects Rita's claim at a lower level and says why.
     browserContext.setDefaultTimeout(15_000)

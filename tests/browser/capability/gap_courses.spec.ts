@@ -5,16 +5,19 @@ import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
-import CourseAudience from '#models/course_audience'
 import type Course from '#models/course'
 import type User from '#models/user'
 import { recordAttendance } from '#actions/learning/record_attendance'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 const UK = 'Europe/London'
 
@@ -41,26 +44,14 @@ async function serviceManager(learner: User) {
   })
   const ownership = await Skill.findByOrFail('name', 'Service ownership')
   const strategy = await Skill.findByOrFail('name', 'Product strategy')
-  await RoleAssignment.create({
-    userId: learner.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-    confirmedAt: DateTime.now(),
-  })
+  await createRoleAssignment(learner, levels[0], { confirmedAt: DateTime.now() })
   for (const [skill, level] of [
     [ownership, 2],
     [strategy, 1],
   ] as const) {
-    await SkillAssessment.create({
-      userId: learner.id,
-      skillId: skill.id,
-      level,
+    await createAssessment(learner, skill, level, {
       source: 'manager',
-      status: 'validated',
       assessedBy: learner.lineManagerId,
-      assessedAt: DateTime.now(),
     })
   }
   return { role, ownership, strategy }
@@ -73,12 +64,7 @@ async function completed(learner: User, course: Course) {
     .minus({ days: 10 })
     .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
   const session = await createSession({ course, startsAt })
-  const enrolment = await Enrolment.create({
-    sessionId: session.id,
-    userId: learner.id,
-    status: 'booked',
-    activeSessionId: session.id,
-  })
+  const enrolment = await createEnrolment(session, learner)
   await recordAttendance(enrolment.id, 'attended')
   await recordAttendance(enrolment.id, 'completed')
   return session
@@ -114,11 +100,7 @@ test.group(
         costPence: 45000,
         outcomes: { [strategy.id]: 3 },
       })
-      await CourseAudience.create({
-        courseId: foundations.id,
-        roleProfileId: role.id,
-        kind: 'mandatory',
-      })
+      await createAudience(foundations, role, 'mandatory')
       const foundationsSession = await createSession({
         course: foundations,
         startsAt: DateTime.now()

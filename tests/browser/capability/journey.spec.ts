@@ -8,7 +8,6 @@ import { navigateTo } from '#tests/support/navigation'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
-import RoleAssignment from '#models/role_assignment'
 import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
@@ -16,6 +15,7 @@ import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 const PHONE = { width: 375, height: 700 }
 const UK = 'Europe/London'
@@ -62,26 +62,14 @@ async function deliveryManager() {
 
 /* A confirmed current role level, in force. */
 function holdCurrent(user: User, roleLevelId: number) {
-  return RoleAssignment.create({
-    userId: user.id,
-    roleLevelId,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-    confirmedAt: DateTime.now(),
-  })
+  return createRoleAssignment(user, roleLevelId, { confirmedAt: DateTime.now() })
 }
 
 /* A self-assessment waiting for validation, or a manager's validated level. */
 function assessed(user: User, skill: Skill, level: number, source: 'self' | 'manager') {
-  return SkillAssessment.create({
-    userId: user.id,
-    skillId: skill.id,
-    level,
+  return createAssessment(user, skill, level, {
     source,
-    status: source === 'self' ? 'submitted' : 'validated',
     assessedBy: source === 'self' ? user.id : user.lineManagerId,
-    assessedAt: DateTime.now(),
   })
 }
 

@@ -2,8 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
-import Enrolment from '#models/enrolment'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 
 test.group('Home page task list, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -19,7 +18,7 @@ test.group('Home page task list, in a browser', (group) => {
       course: await createCourse({ requiresApproval: true, title: 'Agile for leaders' }),
       startsAt: DateTime.now().plus({ days: 14 }).set({ hour: 9, minute: 30 }),
     })
-    await Enrolment.create({ sessionId: session.id, userId: report.id, status: 'requested' })
+    await createEnrolment(session, report, { status: 'requested', activeSessionId: null })
     await browserContext.loginAs(manager)
 
     const page = await visit('/')

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
@@ -13,7 +13,6 @@ import {
   createScheme,
   createShortlist,
 } from '#database/factories/fast_stream_factory'
-import Enrolment from '#models/enrolment'
 import type User from '#models/user'
 import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 
@@ -131,7 +130,7 @@ test.group('Home page task lists without JavaScript', (group) => {
       course: await createCourse({ requiresApproval: true, title: 'Agile for leaders' }),
       startsAt: DateTime.now().plus({ days: 14 }).set({ hour: 9, minute: 30 }),
     })
-    await Enrolment.create({ sessionId: session.id, userId: report.id, status: 'requested' })
+    await createEnrolment(session, report, { status: 'requested', activeSessionId: null })
 
     const page = await pageWithoutJavaScript(browser, manager, cleanup)
     await assertTaskListWorks(page, assert, {

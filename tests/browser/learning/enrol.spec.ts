@@ -6,10 +6,14 @@ import { afterAutofocus, focusedIds } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
-import CourseAudience from '#models/course_audience'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
@@ -70,21 +74,9 @@ async function catalogue() {
   })
   const agile = await createCourse({ provider, title: 'Agile delivery in practice' })
   await createCourse({ provider, title: 'Service design essentials', mode: 'blended' })
-  await CourseAudience.create({
-    courseId: research.id,
-    roleProfileId: productManager.id,
-    kind: 'recommended',
-  })
-  await CourseAudience.create({
-    courseId: discovery.id,
-    roleProfileId: productManager.id,
-    kind: 'mandatory',
-  })
-  await CourseAudience.create({
-    courseId: agile.id,
-    roleProfileId: deliveryManager.id,
-    kind: 'mandatory',
-  })
+  await createAudience(research, productManager, 'recommended')
+  await createAudience(discovery, productManager, 'mandatory')
+  await createAudience(agile, deliveryManager, 'mandatory')
   return { productManager, research, strategy }
 }
 

@@ -4,7 +4,12 @@ import { DateTime } from 'luxon'
 import type { Browser } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import Enrolment from '#models/enrolment'
@@ -42,9 +47,7 @@ async function sessionThatRan() {
     ['dee', 'Dee Patel', 'waitlisted'],
   ] as const) {
     people[key] = await createUser({ overrides: { fullName } })
-    enrolments[key] = await Enrolment.create({
-      sessionId: session.id,
-      userId: people[key].id,
+    enrolments[key] = await createEnrolment(session, people[key], {
       status,
       activeSessionId: session.id,
       waitlistPosition: status === 'waitlisted' ? 1 : null,

@@ -11,10 +11,10 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type Organisation from '#models/organisation'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import RoleAssignment from '#models/role_assignment'
 import RoleLevel from '#models/role_level'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /* The plan's status, as its page shows it. */
 function planStatus(page: Page) {
@@ -38,14 +38,7 @@ function numberInput(page: Page, role: string, label: string) {
 async function peopleInRole(organisation: Organisation, roleLevelId: number, count: number) {
   for (let i = 0; i < count; i++) {
     const person = await createUser({ organisation })
-    await RoleAssignment.create({
-      userId: person.id,
-      roleLevelId,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-      confirmedAt: DateTime.now(),
-    })
+    await createRoleAssignment(person, roleLevelId, { confirmedAt: DateTime.now() })
   }
 }
 

@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import { bearer } from '#tests/support/api'
-import RoleAssignment from '#models/role_assignment'
 import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 async function personInRole() {
   const { levels } = await createRole({
@@ -15,13 +14,7 @@ async function personInRole() {
   })
   const manager = await createUser()
   const person = await createUser({ overrides: { lineManagerId: manager.id } })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    activeKind: 'current',
-    status: 'confirmed',
-  })
+  await createRoleAssignment(person, levels[0])
   const programming = await Skill.findByOrFail('name', 'Programming')
   const testing = await Skill.findByOrFail('name', 'Testing')
   return { manager, person, programming, testing }
@@ -96,15 +89,7 @@ test.group('API: assessments', (group) => {
     assert,
   }) => {
     const { manager, person, programming } = await personInRole()
-    const own = await SkillAssessment.create({
-      userId: person.id,
-      skillId: programming.id,
-      level: 3,
-      source: 'self',
-      status: 'submitted',
-      assessedBy: person.id,
-      assessedAt: DateTime.now(),
-    })
+    const own = await createAssessment(person, programming, 3, { assessedBy: person.id })
     const response = await client
       .post(`/api/v1/assessments/${own.id}/validation`)
       .header('Authorization', await bearer(manager))
@@ -121,15 +106,7 @@ test.group('API: assessments', (group) => {
 
   test('validating someone else’s report answers 404, and a bad level 422', async ({ client }) => {
     const { manager, person, programming } = await personInRole()
-    const own = await SkillAssessment.create({
-      userId: person.id,
-      skillId: programming.id,
-      level: 3,
-      source: 'self',
-      status: 'submitted',
-      assessedBy: person.id,
-      assessedAt: DateTime.now(),
-    })
+    const own = await createAssessment(person, programming, 3, { assessedBy: person.id })
     const stranger = await client
       .post(`/api/v1/assessments/${own.id}/validation`)
       .header('Authorization', await bearer(await createUser()))

@@ -6,7 +6,7 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import RoleAssignment from '#models/role_assignment'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 async function setting() {
   const {
@@ -23,13 +23,7 @@ async function setting() {
   })
   for (const organisation of [dft, dvla, hmrc]) {
     const person = await createUser({ organisation })
-    await RoleAssignment.create({
-      userId: person.id,
-      roleLevelId: levels[0].id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
+    await createRoleAssignment(person, levels[0])
   }
   const plan = await CapabilityPlan.create({
     organisationId: dft.id,

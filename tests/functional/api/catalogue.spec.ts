@@ -3,11 +3,15 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { bearer } from '#tests/support/api'
-import CourseAudience from '#models/course_audience'
-import Enrolment from '#models/enrolment'
 import type CourseSession from '#models/course_session'
 import type { EnrolmentStatus } from '#enums/learning'
 
@@ -28,9 +32,7 @@ async function enrolments(session: CourseSession, count: number, status: Enrolme
   const organisation = await OrganisationFactory.create()
   for (let i = 0; i < count; i++) {
     const learner = await createUser({ organisation })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
+    await createEnrolment(session, learner, {
       status,
       activeSessionId: ['booked', 'waitlisted', 'requested'].includes(status) ? session.id : null,
       waitlistPosition: status === 'waitlisted' ? i + 1 : null,
@@ -54,11 +56,7 @@ async function catalogue() {
     requiresApproval: true,
     outcomes: { [agile.id]: 2, [research.id]: 1 },
   })
-  await CourseAudience.create({
-    courseId: agileBasics.id,
-    roleProfileId: role.id,
-    kind: 'mandatory',
-  })
+  await createAudience(agileBasics, role, 'mandatory')
   const research101 = await createCourse({
     title: 'Research methods',
     mode: 'online',

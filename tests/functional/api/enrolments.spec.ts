@@ -3,10 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCompletion, createCourse, createSession } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
 import Enrolment from '#models/enrolment'
-import LearningRecord from '#models/learning_record'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 
@@ -225,13 +224,7 @@ test.group('API: one place per course', (group) => {
   }) => {
     const learner = await createUser()
     const course = await createCourse({ title: 'Service Manager programme' })
-    await LearningRecord.create({
-      userId: learner.id,
-      courseId: course.id,
-      title: course.title,
-      completedOn: DateTime.fromISO('2026-06-03'),
-      source: 'enrolment',
-    })
+    await createCompletion(learner, course, { completedOn: DateTime.fromISO('2026-06-03') })
     const session = await createSession({ course })
     const response = await client
       .post(`/api/v1/sessions/${session.id}/enrolments`)

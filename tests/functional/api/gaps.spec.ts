@@ -6,10 +6,13 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import Skill from '#models/skill'
+import {
+  createAssessment,
+  createPlanItem,
+  createRoleAssignment,
+} from '#database/factories/capability_factory'
 
 test.group('API: my gaps and development plan', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -24,29 +27,9 @@ test.group('API: my gaps and development plan', (group) => {
     })
     const one = await Skill.findByOrFail('name', 'API skill one')
     const two = await Skill.findByOrFail('name', 'API skill two')
-    await RoleAssignment.create({
-      userId: learner.id,
-      roleLevelId: levels[0].id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
-    await SkillAssessment.create({
-      userId: learner.id,
-      skillId: one.id,
-      level: 1,
-      source: 'self',
-      status: 'submitted',
-      assessedAt: DateTime.now(),
-    })
-    await SkillAssessment.create({
-      userId: learner.id,
-      skillId: two.id,
-      level: 2,
-      source: 'manager',
-      status: 'validated',
-      assessedAt: DateTime.now(),
-    })
+    await createRoleAssignment(learner, levels[0])
+    await createAssessment(learner, one, 1)
+    await createAssessment(learner, two, 2, { source: 'manager' })
     const course = await createCourse({ title: 'Reaches three', outcomes: { [one.id]: 3 } })
     await createCourse({ title: 'Only two', outcomes: { [one.id]: 2 } })
     const session = await createSession({ course, capacity: 6, location: 'Bristol' })
@@ -98,22 +81,13 @@ test.group('API: my gaps and development plan', (group) => {
   }) => {
     const person = await createUser()
     const skill = await createSkill('API plan skill')
-    const mine = await DevelopmentPlanItem.create({
-      userId: person.id,
-      kind: 'skill',
+    const mine = await createPlanItem(person, {
       skillId: skill.id,
       targetLevel: 2,
-      status: 'planned',
       dueOn: DateTime.fromISO('2026-03-03'),
     })
     const other = await createUser()
-    await DevelopmentPlanItem.create({
-      userId: other.id,
-      kind: 'skill',
-      skillId: skill.id,
-      targetLevel: 4,
-      status: 'planned',
-    })
+    await createPlanItem(other, { skillId: skill.id, targetLevel: 4 })
     const response = await client
       .get('/api/v1/me/plan')
       .header('Authorization', await bearer(person))

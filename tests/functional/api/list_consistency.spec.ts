@@ -4,13 +4,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createRound } from '#database/factories/fast_stream_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import type { Schema } from '../../../app/openapi/types.js'
 import { financialYearOf } from '#queries/insights/period'
 import CapabilityPlan from '#models/capability_plan'
-import Enrolment from '#models/enrolment'
 import Service from '#models/service'
 
 /* A department with its HR, another department, a capability admin and an open round. */
@@ -266,19 +265,9 @@ test.group('API: every list pages, filters and fails alike', (group) => {
     course.costPence = 12_345
     await course.save()
     const session = await createSession({ course })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
-      status: 'booked',
-      activeSessionId: session.id,
-    })
+    await createEnrolment(session, learner)
     const cancelled = await createUser({ organisation: dft })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: cancelled.id,
-      status: 'cancelled',
-      activeSessionId: null,
-    })
+    await createEnrolment(session, cancelled, { status: 'cancelled' })
     const response = await client
       .get('/api/v1/metrics/training')
       .qs({ year: financialYearOf(session.startsAt.toUTC()), organisationId: dft.id })

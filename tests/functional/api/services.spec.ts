@@ -3,11 +3,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCompletion,
+  createCourse,
+} from '#database/factories/learning_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
-import CourseAudience from '#models/course_audience'
-import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
 import Service from '#models/service'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
@@ -15,7 +17,7 @@ import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 async function setUp() {
   const { role } = await createRole({ role: 'Service Manager', levels: [] })
   const programme = await createCourse({ title: 'Service Manager programme' })
-  await CourseAudience.create({ courseId: programme.id, roleProfileId: role.id, kind: 'mandatory' })
+  await createAudience(programme, role, 'mandatory')
   const {
     departmentA: dft,
     agencyA: dvla,
@@ -24,13 +26,7 @@ async function setUp() {
   } = await twoDepartments({ departmentA: { isTransactional: true }, learners: true })
   const admin = await createUser({ roles: ['capability_admin', 'learner'], organisation: hmrc })
   const trained = await createUser({ organisation: dvla })
-  await LearningRecord.create({
-    userId: trained.id,
-    courseId: programme.id,
-    title: programme.title,
-    completedOn: DateTime.now(),
-    source: 'enrolment',
-  })
+  await createCompletion(trained, programme, { completedOn: DateTime.now() })
   const make = (
     organisation: Organisation,
     name: string,

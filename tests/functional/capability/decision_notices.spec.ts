@@ -7,10 +7,8 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import LearningRecord from '#models/learning_record'
 import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
-import SkillClaim from '#models/skill_claim'
+import type SkillClaim from '#models/skill_claim'
 import type User from '#models/user'
 import { serviceUrl } from '#mails/learning_mail'
 import type { NoticeMail } from '#mails/notice_mail'
@@ -18,6 +16,8 @@ import SkillClaimDecided from '#mails/skill_claim_decided'
 import AssessmentValidated from '#mails/assessment_validated'
 import RoleLevelConfirmed from '#mails/role_level_confirmed'
 import { decodeEntities } from '#tests/support/html'
+import { createDeclaredLearning } from '#database/factories/learning_factory'
+import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
 
 async function managerAndReport(report: Partial<User> = {}) {
   const organisation = await OrganisationFactory.create()
@@ -32,20 +32,13 @@ async function managerAndReport(report: Partial<User> = {}) {
 /* A pending claim to a skill level, from a completed course. */
 async function claimFrom(person: User, skillName: string, level: number) {
   const skill = await createSkill(skillName)
-  const record = await LearningRecord.create({
-    userId: person.id,
-    courseId: null,
-    title: 'Service design in practice',
-    completedOn: DateTime.now().minus({ days: 3 }),
-    source: 'declared',
-  })
-  return SkillClaim.create({
-    userId: person.id,
-    skillId: skill.id,
-    level,
-    learningRecordId: record.id,
-    status: 'pending',
-  })
+  const record = await createDeclaredLearning(
+    person,
+    'Service design in practice',
+    DateTime.now().minus({ days: 3 }),
+    { courseId: null }
+  )
+  return createSkillClaim(person, skill, level, { learningRecordId: record.id })
 }
 
 function decide(client: any, manager: User, claim: SkillClaim, form: Record<string, string>) {
@@ -159,15 +152,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
     const fake = mail.fake()
     const { manager, person } = await managerAndReport()
     const skill = await createSkill('Agile working')
-    const own = await SkillAssessment.create({
-      userId: person.id,
-      skillId: skill.id,
-      level: 3,
-      source: 'self',
-      status: 'submitted',
-      assessedBy: person.id,
-      assessedAt: DateTime.now(),
-    })
+    const own = await createAssessment(person, skill, 3, { assessedBy: person.id })
     await client
       .post(`/capability/validations/assessments/${own.id}`)
       .withCsrfToken()
@@ -183,15 +168,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
     notice.message.assertTextIncludes(serviceUrl('/capability/gaps'))
     fake.mails.clear()
 
-    const again = await SkillAssessment.create({
-      userId: person.id,
-      skillId: skill.id,
-      level: 2,
-      source: 'self',
-      status: 'submitted',
-      assessedBy: person.id,
-      assessedAt: DateTime.now(),
-    })
+    const again = await createAssessment(person, skill, 2, { assessedBy: person.id })
     await client
       .post(`/capability/validations/assessments/${again.id}`)
       .withCsrfToken()

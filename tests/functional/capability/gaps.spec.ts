@@ -4,18 +4,25 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import Skill from '#models/skill'
 import Enrolment from '#models/enrolment'
-import CourseAudience from '#models/course_audience'
 import SkillClaim from '#models/skill_claim'
 import type Course from '#models/course'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 import { recordAttendance } from '#actions/learning/record_attendance'
 import type { RoleAssignmentKind } from '#enums/capability'
+import {
+  createAssessment,
+  createRoleAssignment,
+  createSkillClaim,
+} from '#database/factories/capability_factory'
 
 let counter = 0
 
@@ -36,25 +43,13 @@ async function roleNeeding(needs: Record<string, number>) {
 }
 
 async function assign(user: User, roleLevelId: number, kind: RoleAssignmentKind = 'current') {
-  return RoleAssignment.create({
-    userId: user.id,
-    roleLevelId,
-    kind,
-    status: 'confirmed',
-    activeKind: kind,
-    confirmedAt: DateTime.now(),
-  })
+  return createRoleAssignment(user, roleLevelId, { kind, confirmedAt: DateTime.now() })
 }
 
 async function assess(user: User, skill: Skill, level: number, source: 'self' | 'manager') {
-  return SkillAssessment.create({
-    userId: user.id,
-    skillId: skill.id,
-    level,
+  return createAssessment(user, skill, level, {
     source,
-    status: source === 'self' ? 'submitted' : 'validated',
     assessedBy: source === 'self' ? user.id : user.lineManagerId,
-    assessedAt: DateTime.now(),
   })
 }
 
@@ -64,12 +59,7 @@ async function completedCourse(learner: User, course: Course) {
     .minus({ days: 10 })
     .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
   const session = await createSession({ course, startsAt })
-  const enrolment = await Enrolment.create({
-    sessionId: session.id,
-    userId: learner.id,
-    status: 'booked',
-    activeSessionId: session.id,
-  })
+  const enrolment = await createEnrolment(session, learner)
   await recordAttendance(enrolment.id, 'attended')
   const done = await recordAttendance(enrolment.id, 'completed')
   if (done.type !== 'marked') throw new Error(`Could not complete: ${done.type}`)
@@ -109,13 +99,7 @@ test.group('Capability: the individual gap view', (group) => {
       ],
     })
     await assign(learner, same[0].id)
-    await RoleAssignment.create({
-      userId: learner.id,
-      roleLevelId: other[0].id,
-      kind: 'target',
-      status: 'proposed',
-      activeKind: 'target',
-    })
+    await createRoleAssignment(learner, other[0], { kind: 'target', status: 'proposed' })
     const sm = `Service Manager ${counter}`
     const spm = `Senior product manager ${counter} (Product manager ${counter})`
 
@@ -480,12 +464,7 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     const { level, skills } = await roleNeeding({ Strategy: 4 })
     await assign(learner, level.id)
     await assess(learner, skills.Strategy, 1, 'manager')
-    await SkillClaim.create({
-      userId: learner.id,
-      skillId: skills.Strategy.id,
-      level: 3,
-      status: 'pending',
-    })
+    await createSkillClaim(learner, skills.Strategy, 3)
     await createCourse({ title: 'Strategy intermediate', outcomes: { [skills.Strategy.id]: 3 } })
     await createCourse({ title: 'Strategy advanced', outcomes: { [skills.Strategy.id]: 4 } })
 
@@ -517,20 +496,12 @@ test.group('Capability: the gap view never offers a course the person holds', (g
       costPence: 295000,
       outcomes: { [skills.Leadership.id]: 3 },
     })
-    await CourseAudience.create({
-      courseId: mandatory.id,
-      roleProfileId: level.roleProfileId,
-      kind: 'mandatory',
-    })
+    await createAudience(mandatory, level.roleProfileId, 'mandatory')
     const recommended = await createCourse({
       title: 'Leadership recommended',
       outcomes: { [skills.Leadership.id]: 4 },
     })
-    await CourseAudience.create({
-      courseId: recommended.id,
-      roleProfileId: level.roleProfileId,
-      kind: 'recommended',
-    })
+    await createAudience(recommended, level.roleProfileId, 'recommended')
 
     const response = await client.get('/capability/gaps').loginAs(learner)
     const html = response.text()

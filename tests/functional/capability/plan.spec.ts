@@ -7,15 +7,13 @@ import { createSkill } from '#database/factories/framework_factory'
 import { createCourse } from '#database/factories/learning_factory'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
+import { createPlanItem } from '#database/factories/capability_factory'
 
 async function planItem(user: User, overrides: Partial<DevelopmentPlanItem> = {}) {
   const skill = await createSkill()
-  return DevelopmentPlanItem.create({
-    userId: user.id,
-    kind: 'skill',
+  return createPlanItem(user, {
     skillId: skill.id,
     targetLevel: 3,
-    status: 'planned',
     dueOn: DateTime.now().plus({ months: 2 }),
     ...overrides,
   })

@@ -3,10 +3,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import RoleAssignment from '#models/role_assignment'
 import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import type User from '#models/user'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /* A person whose current role level needs two skills and whose target needs a third. */
 async function personWithRoles() {
@@ -17,20 +17,8 @@ async function personWithRoles() {
     ],
   })
   const person = await createUser()
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    activeKind: 'current',
-    status: 'confirmed',
-  })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId: levels[1].id,
-    kind: 'target',
-    activeKind: 'target',
-    status: 'proposed',
-  })
+  await createRoleAssignment(person, levels[0])
+  await createRoleAssignment(person, levels[1], { kind: 'target', status: 'proposed' })
   const found = await Skill.query().whereIn('name', [
     'Data analysis',
     'User focus',

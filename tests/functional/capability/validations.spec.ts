@@ -5,8 +5,8 @@ import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import SkillAssessment from '#models/skill_assessment'
-import SkillClaim from '#models/skill_claim'
 import { DateTime } from 'luxon'
+import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
 
 async function managerReportAndSkill() {
   const organisation = await OrganisationFactory.create()
@@ -20,12 +20,7 @@ async function managerReportAndSkill() {
 }
 
 async function selfAssessed(userId: number, skillId: number, level: number, minutesAgo = 0) {
-  return SkillAssessment.create({
-    userId,
-    skillId,
-    level,
-    source: 'self',
-    status: 'submitted',
+  return createAssessment(userId, skillId, level, {
     assessedBy: userId,
     assessedAt: DateTime.now().minus({ minutes: minutesAgo }),
   })
@@ -128,12 +123,7 @@ test.group('Validations', (group) => {
     assert,
   }) => {
     const { manager, report, skill } = await managerReportAndSkill()
-    const claim = await SkillClaim.create({
-      userId: report.id,
-      skillId: skill.id,
-      level: 3,
-      status: 'pending',
-    })
+    const claim = await createSkillClaim(report, skill, 3)
     const queue = await client.get('/capability/validations').loginAs(manager)
     queue.assertTextIncludes(`action="/capability/validations/claims/${claim.id}"`)
     await client
@@ -153,12 +143,7 @@ test.group('Validations', (group) => {
 
   test('rejecting a claim needs a lower level than claimed', async ({ client, assert }) => {
     const { manager, report, skill } = await managerReportAndSkill()
-    const claim = await SkillClaim.create({
-      userId: report.id,
-      skillId: skill.id,
-      level: 3,
-      status: 'pending',
-    })
+    const claim = await createSkillClaim(report, skill, 3)
     const same = await client
       .post(`/capability/validations/claims/${claim.id}`)
       .withCsrfToken()
@@ -182,12 +167,7 @@ test.group('Validations', (group) => {
 
   test('someone else’s report’s claim answers 404', async ({ client, assert }) => {
     const { report, skill } = await managerReportAndSkill()
-    const claim = await SkillClaim.create({
-      userId: report.id,
-      skillId: skill.id,
-      level: 3,
-      status: 'pending',
-    })
+    const claim = await createSkillClaim(report, skill, 3)
     const response = await client
       .post(`/capability/validations/claims/${claim.id}`)
       .withCsrfToken()

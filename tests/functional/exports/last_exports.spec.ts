@@ -8,7 +8,12 @@ import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createDeclaredLearning,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import {
   createEntrant,
@@ -18,15 +23,16 @@ import {
   createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import DevelopmentPlanItem from '#models/development_plan_item'
-import Enrolment from '#models/enrolment'
+import type DevelopmentPlanItem from '#models/development_plan_item'
 import Export from '#models/export'
-import LearningRecord from '#models/learning_record'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
-import SkillClaim from '#models/skill_claim'
 import BuildExport from '#jobs/build_export'
 import exportsConfig from '#config/exports'
+import {
+  createAssessment,
+  createPlanItem,
+  createRoleAssignment,
+  createSkillClaim,
+} from '#database/factories/capability_factory'
 
 /* A CSV body as rows of cells, the header first. */
 function rowsOf(text: string): string[][] {
@@ -85,28 +91,18 @@ async function learnerWithEnrolments() {
   })
   earlier.merge({ venue: null, location: null, onlineUrl: 'https://meet.example.gov.uk/cyber' })
   await earlier.save()
-  await Enrolment.create({
-    sessionId: summer.id,
-    userId: learner.id,
-    status: 'booked',
-    activeSessionId: summer.id,
+  await createEnrolment(summer, learner, {
     waitlistPosition: null,
     bookedAt: DateTime.fromISO('2029-06-01T12:00:00Z'),
     createdAt: DateTime.fromISO('2029-06-01T12:00:00Z'),
   })
-  await Enrolment.create({
-    sessionId: winter.id,
-    userId: learner.id,
+  await createEnrolment(winter, learner, {
     status: 'waitlisted',
-    activeSessionId: winter.id,
     waitlistPosition: 3,
     createdAt: DateTime.fromISO('2029-12-01T10:00:00Z'),
   })
-  await Enrolment.create({
-    sessionId: earlier.id,
-    userId: learner.id,
+  await createEnrolment(earlier, learner, {
     status: 'cancelled',
-    activeSessionId: null,
     waitlistPosition: null,
     bookedAt: DateTime.fromISO('2029-01-20T09:00:00Z'),
     cancelledAt: DateTime.fromISO('2029-02-10T15:45:00Z'),
@@ -114,14 +110,7 @@ async function learnerWithEnrolments() {
     createdAt: DateTime.fromISO('2029-01-20T09:00:00Z'),
   })
   const other = await createUser()
-  await Enrolment.create({
-    sessionId: summer.id,
-    userId: other.id,
-    status: 'booked',
-    activeSessionId: summer.id,
-    waitlistPosition: null,
-    bookedAt: DateTime.now(),
-  })
+  await createEnrolment(summer, other, { waitlistPosition: null, bookedAt: DateTime.now() })
   return { learner, agile, data, cyber, other }
 }
 
@@ -526,24 +515,15 @@ async function validationsQueue() {
   const design = await createSkill('Service design')
   const agile = await createSkill('Agile working')
   const self = (userId: number, skillId: number, level: number, at: string) =>
-    SkillAssessment.create({
-      userId,
-      skillId,
-      level,
-      source: 'self',
-      status: 'submitted',
+    createAssessment(userId, skillId, level, {
       assessedBy: userId,
       assessedAt: DateTime.fromISO(at),
     })
   await self(rita.id, design.id, 1, '2026-02-01T09:00:00Z')
   await self(rita.id, design.id, 3, '2026-02-03T09:00:00Z')
   const ritaAgile = await self(rita.id, agile.id, 4, '2026-02-02T09:00:00Z')
-  await SkillAssessment.create({
-    userId: rita.id,
-    skillId: agile.id,
-    level: 4,
+  await createAssessment(rita, agile, 4, {
     source: 'manager',
-    status: 'validated',
     assessedBy: manager.id,
     validatesId: ritaAgile.id,
     assessedAt: DateTime.fromISO('2026-02-04T09:00:00Z'),
@@ -553,30 +533,19 @@ async function validationsQueue() {
     role: 'Product manager',
     levels: [{ name: 'Senior product manager', needs: {} }],
   })
-  await RoleAssignment.create({
-    userId: rita.id,
-    roleLevelId: levels[0].id,
+  await createRoleAssignment(rita, levels[0], {
     kind: 'target',
-    activeKind: 'target',
     status: 'proposed',
     createdAt: DateTime.fromISO('2026-03-01T10:00:00Z'),
   })
-  const record = await LearningRecord.create({
-    userId: sam.id,
-    courseId: null,
-    enrolmentId: null,
-    title: 'User research course',
-    providerName: 'Alpha Academy',
-    completedOn: DateTime.fromISO('2026-02-20'),
-    source: 'declared',
-    evidenceUrl: null,
-  })
-  await SkillClaim.create({
-    userId: sam.id,
-    skillId: design.id,
-    level: 3,
+  const record = await createDeclaredLearning(
+    sam,
+    'User research course',
+    DateTime.fromISO('2026-02-20'),
+    { courseId: null, enrolmentId: null, providerName: 'Alpha Academy', evidenceUrl: null }
+  )
+  await createSkillClaim(sam, design, 3, {
     learningRecordId: record.id,
-    status: 'pending',
     createdAt: DateTime.fromISO('2026-02-21T14:00:00Z'),
   })
   const otherManager = await createUser()
@@ -713,13 +682,7 @@ async function planWithItems() {
   const research = await createCourse({ title: 'User research' })
   const nextYear = DateTime.now().year + 1
   const item = (values: Partial<DevelopmentPlanItem>) =>
-    DevelopmentPlanItem.create({
-      userId: person.id,
-      kind: 'skill',
-      status: 'planned',
-      dueOn: null,
-      ...values,
-    })
+    createPlanItem(person, { dueOn: null, ...values })
   await item({ kind: 'course', courseId: research.id, status: 'done' })
   await item({
     skillId: cyber.id,
@@ -737,13 +700,7 @@ async function planWithItems() {
     agreedAt: DateTime.fromISO('2026-02-01T12:00:00Z'),
   })
   await item({ skillId: design.id, targetLevel: 3, dueOn: DateTime.fromISO('2020-01-10') })
-  await DevelopmentPlanItem.create({
-    userId: colleague.id,
-    kind: 'skill',
-    skillId: design.id,
-    targetLevel: 1,
-    status: 'planned',
-  })
+  await createPlanItem(colleague, { skillId: design.id, targetLevel: 1 })
   return { manager, person, hr, colleague, agile, research, nextYear }
 }
 

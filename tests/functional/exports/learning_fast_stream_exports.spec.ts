@@ -7,7 +7,13 @@ import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createDeclaredLearning,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
@@ -15,9 +21,7 @@ import {
   createScheme,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import Enrolment from '#models/enrolment'
 import Export from '#models/export'
-import LearningRecord from '#models/learning_record'
 import exportsConfig from '#config/exports'
 import { pruneExports } from '#services/exports'
 
@@ -42,9 +46,7 @@ async function twoProviders() {
     ['Bo Waiting', 'waitlisted', 1],
   ] as const) {
     const person = await createUser({ overrides: { fullName } })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: person.id,
+    await createEnrolment(session, person, {
       status,
       waitlistPosition: position,
       activeSessionId: session.id,
@@ -150,26 +152,13 @@ test.group('Exports: learning', (group) => {
       overrides: { fullName: 'Lee Learner', lineManagerId: manager.id },
     })
     const someone = await createUser({ overrides: { fullName: 'Sam Else' } })
-    await LearningRecord.create({
-      userId: learner.id,
-      title: 'Service design',
+    await createDeclaredLearning(learner, 'Service design', DateTime.fromISO('2026-01-10'), {
       providerName: 'Alpha Academy',
-      completedOn: DateTime.fromISO('2026-01-10'),
-      source: 'declared',
     })
-    await LearningRecord.create({
-      userId: learner.id,
-      title: 'User research',
+    await createDeclaredLearning(learner, 'User research', DateTime.fromISO('2026-02-10'), {
       providerName: null,
-      completedOn: DateTime.fromISO('2026-02-10'),
-      source: 'declared',
     })
-    await LearningRecord.create({
-      userId: someone.id,
-      title: 'Not mine',
-      completedOn: DateTime.fromISO('2026-02-11'),
-      source: 'declared',
-    })
+    await createDeclaredLearning(someone, 'Not mine', DateTime.fromISO('2026-02-11'))
     const record = await client.get('/learning/record.csv').loginAs(learner)
     record.assertStatus(200)
     assert.deepEqual(rowsOf(record.text()), [
@@ -179,13 +168,12 @@ test.group('Exports: learning', (group) => {
     ])
 
     const later = await createSession({ course: agile })
-    await Enrolment.create({
-      sessionId: later.id,
-      userId: learner.id,
+    await createEnrolment(later, learner, {
       status: 'requested',
       requestNote: 'For my new role',
+      activeSessionId: null,
     })
-    await Enrolment.create({ sessionId: later.id, userId: someone.id, status: 'requested' })
+    await createEnrolment(later, someone, { status: 'requested', activeSessionId: null })
     const approvals = await client.get('/learning/approvals.csv').loginAs(manager)
     approvals.assertStatus(200)
     const rows = rowsOf(approvals.text())

@@ -7,7 +7,12 @@ import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import {
   createCohort,
   createEntrant,
@@ -17,7 +22,6 @@ import {
   createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import Enrolment from '#models/enrolment'
 import Export from '#models/export'
 import Service from '#models/service'
 import StaffImport from '#models/staff_import'
@@ -52,14 +56,7 @@ async function catalogue() {
   await createSession({ course: agile, capacity: 8, startsAt: day(20), location: 'Leeds' })
   await createSession({ course: data, capacity: 4, startsAt: day(10) })
   const learner = await createUser()
-  await Enrolment.create({
-    sessionId: soon.id,
-    userId: learner.id,
-    status: 'booked',
-    waitlistPosition: null,
-    activeSessionId: soon.id,
-    bookedAt: DateTime.now(),
-  })
+  await createEnrolment(soon, learner, { waitlistPosition: null, bookedAt: DateTime.now() })
   return { academy, other, agile, data, learner }
 }
 

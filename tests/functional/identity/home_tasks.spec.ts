@@ -5,7 +5,12 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
@@ -13,7 +18,6 @@ import {
   createShortlist,
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import Enrolment from '#models/enrolment'
 import { collapse } from '#tests/support/html'
 
 const utc = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
@@ -43,12 +47,7 @@ test.group('Home page: what needs each person', (group) => {
     const later = await createSession({ startsAt: now.plus({ days: 40 }).set({ hour: 9 }) })
     const past = await createSession({ startsAt: now.minus({ days: 40 }).set({ hour: 9 }) })
     for (const session of [soon, later, past]) {
-      await Enrolment.create({
-        sessionId: session.id,
-        userId: learner.id,
-        status: 'booked',
-        activeSessionId: session.id,
-      })
+      await createEnrolment(session, learner)
     }
     const skill = await createSkill()
     const item = (dueOn: string | null, status = 'planned') => ({
@@ -125,7 +124,7 @@ test.group('Home page: what needs each person', (group) => {
     const course = await createCourse({ requiresApproval: true })
     const session = await createSession({ course })
     for (const person of [report, other]) {
-      await Enrolment.create({ sessionId: session.id, userId: person.id, status: 'requested' })
+      await createEnrolment(session, person, { status: 'requested', activeSessionId: null })
     }
     const skill = await createSkill()
     await db.table('skill_assessments').insert({
@@ -210,31 +209,10 @@ test.group('Home page: what needs each person', (group) => {
     })
     const upcoming = await createSession({ course, capacity: 1 })
     const people = [await createUser(), await createUser(), await createUser()]
-    await Enrolment.create({
-      sessionId: past.id,
-      userId: people[0].id,
-      status: 'booked',
-      activeSessionId: past.id,
-    })
-    await Enrolment.create({
-      sessionId: otherPast.id,
-      userId: people[0].id,
-      status: 'booked',
-      activeSessionId: otherPast.id,
-    })
-    await Enrolment.create({
-      sessionId: upcoming.id,
-      userId: people[1].id,
-      status: 'booked',
-      activeSessionId: upcoming.id,
-    })
-    await Enrolment.create({
-      sessionId: upcoming.id,
-      userId: people[2].id,
-      status: 'waitlisted',
-      activeSessionId: upcoming.id,
-      waitlistPosition: 1,
-    })
+    await createEnrolment(past, people[0])
+    await createEnrolment(otherPast, people[0])
+    await createEnrolment(upcoming, people[1])
+    await createEnrolment(upcoming, people[2], { status: 'waitlisted', waitlistPosition: 1 })
 
     const { rows, html } = await tasksOn(client, admin)
     assert.includeMembers(rows, [

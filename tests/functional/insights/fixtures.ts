@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCompletion,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
@@ -13,16 +19,12 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import CapabilityPlan from '#models/capability_plan'
-import CourseAudience from '#models/course_audience'
 import type CourseSession from '#models/course_session'
-import Enrolment from '#models/enrolment'
-import LearningRecord from '#models/learning_record'
 import PlacementMatch from '#models/placement_match'
 import PlanLine from '#models/plan_line'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleAssignment from '#models/role_assignment'
 import Service from '#models/service'
-import SkillAssessment from '#models/skill_assessment'
 import type Course from '#models/course'
 import type Organisation from '#models/organisation'
 import type RoleLevel from '#models/role_level'
@@ -31,6 +33,7 @@ import type User from '#models/user'
 import type { EnrolmentStatus } from '#enums/learning'
 import type { CampaignStage } from '#enums/workforce'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 /*
  * Fixtures for the dashboards. Department A (transactional) has agency A1;
@@ -55,13 +58,7 @@ export async function organisations() {
 async function person(organisation: Organisation, fullName: string, level?: RoleLevel) {
   const user = await createUser({ organisation, overrides: { fullName } })
   if (level) {
-    await RoleAssignment.create({
-      userId: user.id,
-      roleLevelId: level.id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
+    await createRoleAssignment(user, level)
   }
   return user
 }
@@ -73,12 +70,8 @@ async function assess(
   source: 'self' | 'manager',
   daysAgo = 10
 ) {
-  await SkillAssessment.create({
-    userId: user.id,
-    skillId: skill.id,
-    level,
+  await createAssessment(user, skill, level, {
     source,
-    status: source === 'self' ? 'submitted' : 'validated',
     assessedAt: DateTime.now().minus({ days: daysAgo }),
   })
 }
@@ -224,12 +217,7 @@ export async function workforceFixture() {
 
 async function enrol(session: CourseSession, user: User, status: EnrolmentStatus) {
   const holds = ['requested', 'booked', 'waitlisted', 'attended'].includes(status)
-  await Enrolment.create({
-    sessionId: session.id,
-    userId: user.id,
-    status,
-    activeSessionId: holds ? session.id : null,
-  })
+  await createEnrolment(session, user, { status, activeSessionId: holds ? session.id : null })
 }
 
 async function sessionOn(course: Course, day: string, capacity: number) {
@@ -305,14 +293,8 @@ export async function strategyFixture() {
   const { alice, quentin, sam, rita } = fixture.people
   const { role } = await createRole({ role: 'Service Manager', levels: [] })
   const course = await createCourse({ title: 'Service Manager programme' })
-  await CourseAudience.create({ courseId: course.id, roleProfileId: role.id, kind: 'mandatory' })
-  await LearningRecord.create({
-    userId: alice.id,
-    courseId: course.id,
-    title: course.title,
-    completedOn: DateTime.now().minus({ months: 2 }),
-    source: 'enrolment',
-  })
+  await createAudience(course, role, 'mandatory')
+  await createCompletion(alice, course, { completedOn: DateTime.now().minus({ months: 2 }) })
   const session = await createSession({ course })
   await enrol(session, sam, 'booked')
 

@@ -1,14 +1,13 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 import insightsConfig from '#config/insights'
 import { forgetKeptFigures, loadPanel } from '#queries/insights/panel_cache'
 import { PANELS } from '#queries/insights/panels'
 import { periodOf } from '#queries/insights/period'
-import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import { capabilityFixture } from './fixtures.js'
 import { bearer } from '#tests/support/api'
+import { createAssessment } from '#database/factories/capability_factory'
 
 const settings = insightsConfig as { cacheSeconds: number }
 
@@ -43,14 +42,7 @@ test.group('Dashboards: figures kept for a while', (group) => {
       ['User focus', 2],
     ] as const) {
       const skill = await Skill.findByOrFail('name', name)
-      await SkillAssessment.create({
-        userId: people.adam.id,
-        skillId: skill.id,
-        level,
-        source: 'manager',
-        status: 'validated',
-        assessedAt: DateTime.now(),
-      })
+      await createAssessment(people.adam, skill, level, { source: 'manager' })
     }
     const kept = await client
       .get('/api/v1/metrics/capability-coverage')

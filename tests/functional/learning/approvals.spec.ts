@@ -4,13 +4,16 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createRole } from '#database/factories/framework_factory'
-import Enrolment from '#models/enrolment'
-import CourseAudience from '#models/course_audience'
-import RoleAssignment from '#models/role_assignment'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /* A line manager with one direct report, in the same department. */
 async function managerAndReport() {
@@ -99,12 +102,7 @@ test.group('Approvals', (group) => {
     const { manager, learner } = await managerAndReport()
     const { session, request } = await requestPlace(learner, { capacity: 1 })
     const seatHolder = await createUser()
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: seatHolder.id,
-      status: 'booked',
-      activeSessionId: session.id,
-    })
+    await createEnrolment(session, seatHolder)
     const response = await client
       .post(`/learning/approvals/${request.id}`)
       .withCsrfToken()
@@ -346,13 +344,7 @@ test.group('Approvals', (group) => {
 /* Someone else already holds a seat on the session. */
 async function seatTaken(sessionId: number) {
   const other = await createUser()
-  await Enrolment.create({
-    sessionId,
-    userId: other.id,
-    status: 'booked',
-    activeSessionId: sessionId,
-    bookedAt: DateTime.now(),
-  })
+  await createEnrolment(sessionId, other, { bookedAt: DateTime.now() })
 }
 
 test.group('Approvals: what the line manager weighs', (group) => {
@@ -367,23 +359,13 @@ test.group('Approvals: what the line manager weighs', (group) => {
       role: 'Service manager',
       levels: [{ name: 'Service manager', needs: { 'Service ownership': 3 } }],
     })
-    await RoleAssignment.create({
-      userId: learner.id,
-      roleLevelId: levels[0].id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
+    await createRoleAssignment(learner, levels[0])
     const programme = await createCourse({
       title: 'Service Manager programme',
       requiresApproval: true,
       costPence: 295000,
     })
-    await CourseAudience.create({
-      courseId: programme.id,
-      roleProfileId: role.id,
-      kind: 'mandatory',
-    })
+    await createAudience(programme, role, 'mandatory')
     const programmeSession = await createSession({ course: programme, capacity: 3 })
     await seatTaken(programmeSession.id)
     const programmeRequest = await enrol(learner, programmeSession.id)
@@ -394,11 +376,7 @@ test.group('Approvals: what the line manager weighs', (group) => {
       requiresApproval: true,
       costPence: 45050,
     })
-    await CourseAudience.create({
-      courseId: optional.id,
-      roleProfileId: role.id,
-      kind: 'recommended',
-    })
+    await createAudience(optional, role, 'recommended')
     const fullSession = await createSession({ course: optional, capacity: 2 })
     await seatTaken(fullSession.id)
     await seatTaken(fullSession.id)

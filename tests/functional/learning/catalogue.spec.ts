@@ -3,11 +3,15 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import CourseAudience from '#models/course_audience'
 import type CourseSession from '#models/course_session'
-import Enrolment from '#models/enrolment'
 import type Course from '#models/course'
 import type { EnrolmentStatus } from '#enums/learning'
 
@@ -30,9 +34,7 @@ async function enrolments(session: CourseSession, count: number, status: Enrolme
   const organisation = await OrganisationFactory.create()
   for (let i = 0; i < count; i++) {
     const learner = await createUser({ organisation })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
+    await createEnrolment(session, learner, {
       status,
       activeSessionId: ['booked', 'waitlisted', 'requested'].includes(status) ? session.id : null,
       waitlistPosition: status === 'waitlisted' ? i + 1 : null,
@@ -41,7 +43,7 @@ async function enrolments(session: CourseSession, count: number, status: Enrolme
 }
 
 async function audience(course: Course, roleProfileId: number, kind: 'mandatory' | 'recommended') {
-  await CourseAudience.create({ courseId: course.id, roleProfileId, kind })
+  await createAudience(course, roleProfileId, kind)
 }
 
 /*
@@ -538,12 +540,7 @@ test.group('Learning: course page', (group) => {
     const first = await createSession({ course, startsAt: daysAhead(10) })
     const second = await createSession({ course, startsAt: daysAhead(20) })
     const learner = await createUser()
-    await Enrolment.create({
-      sessionId: first.id,
-      userId: learner.id,
-      status: 'booked',
-      activeSessionId: first.id,
-    })
+    await createEnrolment(first, learner)
     const booked = await client.get(`/learning/courses/${course.id}`).loginAs(learner)
     booked.assertTextIncludes('You are already booked on Held course for')
     assert.notInclude(booked.text(), `/learning/sessions/${second.id}/enrol`)

@@ -4,12 +4,10 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse } from '#database/factories/learning_factory'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
+import { createAudience, createCourse } from '#database/factories/learning_factory'
 import Skill from '#models/skill'
-import CourseAudience from '#models/course_audience'
 import type User from '#models/user'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 /*
  * A Service Manager who needs Service ownership at 3 and has it validated
@@ -29,23 +27,8 @@ async function serviceManagerAndCourses() {
   const other = await Skill.findByOrFail('name', 'Data wrangling (catalogue)')
   const manager = await createUser()
   const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-  await RoleAssignment.create({
-    userId: learner.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-    confirmedAt: DateTime.now(),
-  })
-  await SkillAssessment.create({
-    userId: learner.id,
-    skillId: skill.id,
-    level: 1,
-    source: 'manager',
-    status: 'validated',
-    assessedBy: manager.id,
-    assessedAt: DateTime.now(),
-  })
+  await createRoleAssignment(learner, levels[0], { confirmedAt: DateTime.now() })
+  await createAssessment(learner, skill, 1, { source: 'manager', assessedBy: manager.id })
   const courses = {
     forRole: await createCourse({ title: 'Owning a service (for the role)' }),
     otherRole: await createCourse({ title: 'Analysing data (another role)' }),
@@ -60,16 +43,8 @@ async function serviceManagerAndCourses() {
     }),
     otherSkill: await createCourse({ title: 'Data wrangling', outcomes: { [other.id]: 3 } }),
   }
-  await CourseAudience.create({
-    courseId: courses.forRole.id,
-    roleProfileId: role.id,
-    kind: 'recommended',
-  })
-  await CourseAudience.create({
-    courseId: courses.otherRole.id,
-    roleProfileId: otherRole.id,
-    kind: 'mandatory',
-  })
+  await createAudience(courses.forRole, role, 'recommended')
+  await createAudience(courses.otherRole, otherRole, 'mandatory')
   return { learner, courses }
 }
 

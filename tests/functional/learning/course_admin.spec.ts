@@ -3,7 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
@@ -160,11 +165,7 @@ test.group('Course admin: access', (group) => {
       level: 2,
     })
     const { role } = await createRole({ levels: [{ name: 'Data engineer', needs: {} }] })
-    const audience = await CourseAudience.create({
-      courseId: courseB.id,
-      roleProfileId: role.id,
-      kind: 'mandatory',
-    })
+    const audience = await createAudience(courseB, role, 'mandatory')
     for (const url of [
       `/learning/admin/courses/${courseB.id}/edit`,
       `/learning/admin/outcomes/${outcome.id}/edit`,

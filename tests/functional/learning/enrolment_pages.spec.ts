@@ -3,9 +3,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import {
+  createCompletion,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import Enrolment from '#models/enrolment'
-import LearningRecord from '#models/learning_record'
 import type Course from '#models/course'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
@@ -30,13 +34,9 @@ async function enrolled(user: User, sessionId: number) {
 
 /* The course on the learner's learning record, completed through an earlier session on the day given. */
 async function completedBefore(learner: User, course: Course, completedOn: string) {
-  return LearningRecord.create({
-    userId: learner.id,
-    courseId: course.id,
-    title: course.title,
+  return createCompletion(learner, course, {
     providerName: 'Provider',
     completedOn: DateTime.fromISO(completedOn),
-    source: 'enrolment',
   })
 }
 
@@ -437,18 +437,14 @@ test.group('My learning', (group) => {
     const declinedSession = await createSession({
       course: await createCourse({ title: 'Declined course' }),
     })
-    await Enrolment.create({
-      sessionId: declinedSession.id,
-      userId: learner.id,
+    await createEnrolment(declinedSession, learner, {
       status: 'declined',
       decisionReason: 'Not in this year’s plan',
     })
     const cancelledSession = await createSession({
       course: await createCourse({ title: 'Cancelled course' }),
     })
-    await Enrolment.create({
-      sessionId: cancelledSession.id,
-      userId: learner.id,
+    await createEnrolment(cancelledSession, learner, {
       status: 'cancelled',
       cancellationReason: 'Moved teams',
     })
@@ -456,7 +452,7 @@ test.group('My learning', (group) => {
       course: await createCourse({ title: 'Completed course' }),
       startsAt: DateTime.now().minus({ days: 30 }),
     })
-    await Enrolment.create({ sessionId: pastSession.id, userId: learner.id, status: 'completed' })
+    await createEnrolment(pastSession, learner, { status: 'completed' })
 
     const response = await client.get('/learning/my').loginAs(learner)
     response.assertStatus(200)
@@ -691,11 +687,7 @@ test.group('Calendar invite', (group) => {
     const session = await createSession({ capacity: 1 })
     const othersBooking = await enrolled(other, session.id)
     const waiting = await enrolled(learner, session.id)
-    const cancelled = await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
-      status: 'cancelled',
-    })
+    const cancelled = await createEnrolment(session, learner, { status: 'cancelled' })
     for (const id of [othersBooking.id, waiting.id, cancelled.id, 999999]) {
       const response = await client.get(`/learning/enrolments/${id}/invite.ics`).loginAs(learner)
       response.assertStatus(404)

@@ -3,10 +3,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse } from '#database/factories/learning_factory'
+import { createCourse, createDeclaredLearning } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import LearningRecord from '#models/learning_record'
-import SkillClaim from '#models/skill_claim'
+import { createSkillClaim } from '#database/factories/capability_factory'
 
 const today = () => DateTime.now().setZone('Europe/London')
 
@@ -35,21 +35,18 @@ test.group('Learning record', (group) => {
       completedOn: DateTime.fromISO('2024-03-01'),
       source: 'enrolment',
     })
-    await LearningRecord.create({
-      userId: learner.id,
-      title: 'Conference talk on accessibility',
-      providerName: null,
-      completedOn: DateTime.fromISO('2024-05-20'),
-      source: 'declared',
-      evidenceUrl: 'https://example.org/certificate',
-    })
+    await createDeclaredLearning(
+      learner,
+      'Conference talk on accessibility',
+      DateTime.fromISO('2024-05-20'),
+      { providerName: null, evidenceUrl: 'https://example.org/certificate' }
+    )
     const someoneElse = await createUser()
-    await LearningRecord.create({
-      userId: someoneElse.id,
-      title: 'Someone else’s learning',
-      completedOn: DateTime.fromISO('2024-06-01'),
-      source: 'declared',
-    })
+    await createDeclaredLearning(
+      someoneElse,
+      'Someone else’s learning',
+      DateTime.fromISO('2024-06-01')
+    )
 
     const response = await client.get('/learning/record').loginAs(learner)
     response.assertStatus(200)
@@ -73,13 +70,8 @@ test.group('Learning record', (group) => {
     const learner = await createUser()
     const skill = await createSkill('User research')
     const confirmed = await createSkill('Data analysis')
-    await SkillClaim.create({ userId: learner.id, skillId: skill.id, level: 2, status: 'pending' })
-    await SkillClaim.create({
-      userId: learner.id,
-      skillId: confirmed.id,
-      level: 3,
-      status: 'validated',
-    })
+    await createSkillClaim(learner, skill, 2)
+    await createSkillClaim(learner, confirmed, 3, { status: 'validated' })
     const response = await client.get('/learning/record').loginAs(learner)
     response.assertTextIncludes('Waiting for your line manager to confirm')
     const waiting = /<section aria-labelledby="claims-heading"[\s\S]*?<\/section>/.exec(

@@ -4,7 +4,12 @@ import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
@@ -47,12 +52,7 @@ async function fullSession() {
     ben: await enrolled(ben, session.id),
     cal: await enrolled(cal, session.id),
     dee: await enrolled(dee, session.id),
-    eve: await Enrolment.create({
-      sessionId: session.id,
-      userId: eve.id,
-      status: 'requested',
-      activeSessionId: session.id,
-    }),
+    eve: await createEnrolment(session, eve, { status: 'requested' }),
   }
   return { adminA, adminB, course, skill, session, people, enrolments }
 }

@@ -9,7 +9,13 @@ import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCourse,
+  createDeclaredLearning,
+  createEnrolment,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import {
   createEntrant,
@@ -21,20 +27,20 @@ import {
 } from '#database/factories/fast_stream_factory'
 import CapabilityGap from '#models/capability_gap'
 import CapabilityPlan from '#models/capability_plan'
-import DevelopmentPlanItem from '#models/development_plan_item'
-import Enrolment from '#models/enrolment'
 import Export from '#models/export'
 import FastStreamCohort from '#models/fast_stream_cohort'
-import LearningRecord from '#models/learning_record'
 import PlacementMatch from '#models/placement_match'
 import PlanLine from '#models/plan_line'
 import RecruitmentCampaign from '#models/recruitment_campaign'
-import RoleAssignment from '#models/role_assignment'
 import Service from '#models/service'
-import SkillAssessment from '#models/skill_assessment'
 import Team from '#models/team'
 import exportsConfig from '#config/exports'
 import { PANEL_KEYS } from '#queries/insights/panel_keys'
+import {
+  createAssessment,
+  createPlanItem,
+  createRoleAssignment,
+} from '#database/factories/capability_factory'
 
 /*
  * Text a spreadsheet would run as a formula, one kind of data each, every
@@ -258,27 +264,10 @@ async function learningWorld() {
     organisation,
     overrides: { fullName: P.person, email: P.email, lineManagerId: manager.id },
   })
-  await Enrolment.create({
-    sessionId: session.id,
-    userId: learner.id,
-    status: 'booked',
-    waitlistPosition: null,
-    activeSessionId: session.id,
-    bookedAt: DateTime.now(),
-  })
-  await Enrolment.create({
-    sessionId: asked.id,
-    userId: learner.id,
-    status: 'requested',
-    activeSessionId: asked.id,
-    requestNote: P.note,
-  })
-  await LearningRecord.create({
-    userId: learner.id,
-    title: P.record,
+  await createEnrolment(session, learner, { waitlistPosition: null, bookedAt: DateTime.now() })
+  await createEnrolment(asked, learner, { status: 'requested', requestNote: P.note })
+  await createDeclaredLearning(learner, P.record, DateTime.fromISO('2026-01-10'), {
     providerName: P.provider,
-    completedOn: DateTime.fromISO('2026-01-10'),
-    source: 'declared',
   })
   return { courseAdmin, admin, session, manager, learner }
 }
@@ -453,30 +442,12 @@ async function capabilityWorld() {
     organisation,
     overrides: { fullName: P.person, email: P.email, lineManagerId: manager.id },
   })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-  })
-  await SkillAssessment.create({
-    userId: person.id,
-    skillId: skill.id,
-    level: 2,
-    source: 'self',
-    status: 'submitted',
+  await createRoleAssignment(person, levels[0])
+  await createAssessment(person, skill, 2, {
     assessedBy: person.id,
     assessedAt: DateTime.fromISO('2026-02-01T09:00:00Z'),
   })
-  await DevelopmentPlanItem.create({
-    userId: person.id,
-    kind: 'skill',
-    skillId: skill.id,
-    targetLevel: 3,
-    status: 'planned',
-    dueOn: null,
-  })
+  await createPlanItem(person, { skillId: skill.id, targetLevel: 3, dueOn: null })
   return { hr, manager, person }
 }
 
@@ -667,13 +638,7 @@ test.group('CSV formulas: dashboard panels', (group) => {
   }) => {
     const { organisation, hr, leader, role } = await workforceWorld()
     const [level] = await role.related('roleLevels').query()
-    await RoleAssignment.create({
-      userId: leader.id,
-      roleLevelId: level.id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
+    await createRoleAssignment(leader, level)
     const course = await createCourse({ title: P.course })
     const session = await createSession({
       course,
@@ -685,9 +650,7 @@ test.group('CSV formulas: dashboard panels', (group) => {
       ['Wyn Waiting', 'waitlisted'],
     ] as const) {
       const person = await createUser({ organisation, overrides: { fullName } })
-      await Enrolment.create({
-        sessionId: session.id,
-        userId: person.id,
+      await createEnrolment(session, person, {
         status,
         activeSessionId: session.id,
         waitlistPosition: status === 'waitlisted' ? 1 : null,

@@ -17,12 +17,12 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import { enrol } from '#actions/learning/enrol'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
-import RoleAssignment from '#models/role_assignment'
 import Skill from '#models/skill'
 import SkillAssessment from '#models/skill_assessment'
 import User from '#models/user'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import { HTTP_METHODS } from '../../../app/openapi/types.js'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 const UK = 'Europe/London'
 const nextYear = DateTime.now().year + 1
@@ -94,23 +94,9 @@ async function personInRole() {
   })
   const manager = await createUser()
   const person = await createUser({ overrides: { lineManagerId: manager.id } })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId: levels[0].id,
-    kind: 'current',
-    activeKind: 'current',
-    status: 'confirmed',
-  })
+  await createRoleAssignment(person, levels[0])
   const programming = await Skill.findByOrFail('name', 'Programming')
-  const assessment = await SkillAssessment.create({
-    userId: person.id,
-    skillId: programming.id,
-    level: 3,
-    source: 'self',
-    status: 'submitted',
-    assessedBy: person.id,
-    assessedAt: DateTime.now(),
-  })
+  const assessment = await createAssessment(person, programming, 3, { assessedBy: person.id })
   return { manager, person, programming, assessment }
 }
 

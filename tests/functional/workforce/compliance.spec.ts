@@ -3,20 +3,22 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import {
+  createAudience,
+  createCourse,
+  createEnrolment,
+  createSession,
+} from '#database/factories/learning_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
-import CourseAudience from '#models/course_audience'
-import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
 import Service from '#models/service'
 import type User from '#models/user'
 import type Course from '#models/course'
 import AuditEvent from '#models/audit_event'
-import RoleAssignment from '#models/role_assignment'
 import { OrganisationScope } from '#services/organisation_scope'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import workforceConfig from '#config/workforce'
@@ -31,6 +33,7 @@ import {
   digitalLeaderTraining,
   holdRole,
 } from '#tests/support/digital_leaders'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /* The Service Manager profile with two published mandatory courses and a draft one. */
 async function serviceManagerTraining() {
@@ -39,7 +42,7 @@ async function serviceManagerTraining() {
   const assessment = await createCourse({ title: 'Service assessments' })
   const draft = await createCourse({ title: 'Draft extra', status: 'draft' })
   for (const course of [programme, assessment, draft]) {
-    await CourseAudience.create({ courseId: course.id, roleProfileId: role.id, kind: 'mandatory' })
+    await createAudience(course, role, 'mandatory')
   }
   return { programme, assessment }
 }
@@ -56,12 +59,7 @@ async function completed(user: User, course: Course, source: 'enrolment' | 'decl
 
 async function booked(user: User, course: Course, status: 'booked' | 'waitlisted' | 'requested') {
   const session = await createSession({ course })
-  await Enrolment.create({
-    sessionId: session.id,
-    userId: user.id,
-    status,
-    activeSessionId: session.id,
-  })
+  await createEnrolment(session, user, { status, activeSessionId: session.id })
 }
 
 /* DfT and HMRC, both transactional, with DVLA below DfT, each with its HR, and an admin. */
@@ -112,11 +110,7 @@ test.group('Strategy action 02: Service Managers', (group) => {
     await booked(bookedManager, assessment, 'waitlisted')
     const cancelledManager = await createUser({ organisation: dvla })
     const session = await createSession({ course: programme })
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: cancelledManager.id,
-      status: 'cancelled',
-    })
+    await createEnrolment(session, cancelledManager, { status: 'cancelled' })
 
     await service(dvla, 'Tax your vehicle', 40_000_000, trainedManager)
     await service(dvla, 'Declared only', 200_000, declaredManager)
@@ -319,18 +313,12 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     await named('E Off the board', 'SCS1', { ...all, onBoard: false })
     const noRole = await named('F No role', 'SCS2', { ...all, role: false })
     // Aiming for the role is not holding it.
-    await RoleAssignment.create({
-      userId: noRole.id,
-      roleLevelId: level.id,
-      kind: 'target',
-      status: 'proposed',
-      activeKind: 'target',
-    })
+    await createRoleAssignment(noRole, level, { kind: 'target', status: 'proposed' })
     const declared = await named('G Declared only', 'SCS3', { ...all, trained: false })
     await completed(declared, course, 'declared')
     const cancelled = await named('H Cancelled booking', 'SCS1', { ...all, trained: false })
     const session = await createSession({ course })
-    await Enrolment.create({ sessionId: session.id, userId: cancelled.id, status: 'cancelled' })
+    await createEnrolment(session, cancelled, { status: 'cancelled' })
     const booker = await named('I Booked', 'SCS1', { ...all, trained: false })
     await booked(booker, course, 'waitlisted')
     await named('J Compliant', 'SCS4', all)

@@ -9,13 +9,12 @@ import CapabilityGap from '#models/capability_gap'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import RecruitmentCampaign from '#models/recruitment_campaign'
-import RoleAssignment from '#models/role_assignment'
-import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import type { ApiClient } from '@japa/api-client'
+import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -34,23 +33,10 @@ async function personAt(
   levels: Record<string, number>
 ) {
   const person = await createUser({ organisation })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-  })
+  await createRoleAssignment(person, roleLevelId)
   for (const [name, level] of Object.entries(levels)) {
     const skill = await Skill.findByOrFail('name', name)
-    await SkillAssessment.create({
-      userId: person.id,
-      skillId: skill.id,
-      level,
-      source: 'manager',
-      status: 'validated',
-      assessedAt: DateTime.now(),
-    })
+    await createAssessment(person, skill, level, { source: 'manager' })
   }
   return person
 }

@@ -10,12 +10,12 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import CapabilityGap from '#models/capability_gap'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import RoleAssignment from '#models/role_assignment'
 import type User from '#models/user'
 import { serviceUrl } from '#mails/learning_mail'
 import type { NoticeMail } from '#mails/notice_mail'
 import { PlanApproved, PlanReturned, PlanSubmitted } from '#mails/plan_notices'
 import GapOwnerAssigned from '#mails/gap_owner_assigned'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /*
  * DfT with its agency DVLA, HMRC; HR of each (and a deactivated HR of DfT),
@@ -58,13 +58,7 @@ async function setting() {
   })
   for (let i = 0; i < 2; i++) {
     const person = await createUser({ organisation: dvla })
-    await RoleAssignment.create({
-      userId: person.id,
-      roleLevelId: product.levels[0].id,
-      kind: 'current',
-      status: 'confirmed',
-      activeKind: 'current',
-    })
+    await createRoleAssignment(person, product.levels[0])
   }
   const plan = await CapabilityPlan.create({
     organisationId: dvla.id,

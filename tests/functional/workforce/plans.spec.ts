@@ -8,11 +8,11 @@ import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import RoleAssignment from '#models/role_assignment'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import PlanSnapshot from '#models/plan_snapshot'
 import { bearer } from '#tests/support/api'
 import { decodeEntities } from '#tests/support/html'
+import { createRoleAssignment } from '#database/factories/capability_factory'
 
 /* Two departments, one with an agency, their HR, a capability admin and a learner. */
 async function setting() {
@@ -36,13 +36,7 @@ async function setting() {
 /* Gives a person a confirmed current role level. */
 async function inRole(organisation: Organisation, roleLevelId: number, extra = {}) {
   const person = await createUser({ organisation, overrides: extra })
-  await RoleAssignment.create({
-    userId: person.id,
-    roleLevelId,
-    kind: 'current',
-    status: 'confirmed',
-    activeKind: 'current',
-  })
+  await createRoleAssignment(person, roleLevelId)
   return person
 }
 
@@ -307,13 +301,7 @@ test.group('Capability plans: in post and validation', (group) => {
     await inRole(dft, associate.id, { deactivatedAt: null })
     // A target role level is an ambition, not a post held.
     const aspiring = await createUser({ organisation: dft })
-    await RoleAssignment.create({
-      userId: aspiring.id,
-      roleLevelId: senior.id,
-      kind: 'target',
-      status: 'confirmed',
-      activeKind: 'target',
-    })
+    await createRoleAssignment(aspiring, senior, { kind: 'target' })
     await RecruitmentCampaign.create({
       organisationId: dvla.id,
       roleProfileId: product.role.id,

@@ -4,7 +4,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import { enrol } from '#actions/learning/enrol'
 import { decideRequest } from '#actions/learning/decide_request'
@@ -14,7 +14,7 @@ import { cancelSession } from '#actions/learning/cancel_session'
 import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
-import SkillAssessment from '#models/skill_assessment'
+import { createAssessment } from '#database/factories/capability_factory'
 
 async function learners(count: number, options: { lineManagerId?: number } = {}) {
   const organisation = await OrganisationFactory.create()
@@ -156,12 +156,7 @@ test.group('Line manager decisions', (group) => {
       course: await createCourse({ requiresApproval: true }),
     })
     const requested = (await enrol(learner, session.id)) as { enrolment: Enrolment }
-    await Enrolment.create({
-      sessionId: session.id,
-      userId: other.id,
-      status: 'booked',
-      activeSessionId: session.id,
-    })
+    await createEnrolment(session, other)
     const result = await decideRequest(manager, requested.enrolment.id, { approve: true })
     assert.deepInclude(result, { type: 'approved', placed: 'waitlisted' })
   })
@@ -305,14 +300,7 @@ test.group('Attendance and completion', (group) => {
     const [learner] = await learners(1)
     const agile = await createSkill('Agile working')
     const research = await createSkill('User research')
-    await SkillAssessment.create({
-      userId: learner.id,
-      skillId: research.id,
-      level: 3,
-      source: 'manager',
-      status: 'validated',
-      assessedAt: DateTime.now(),
-    })
+    await createAssessment(learner, research, 3, { source: 'manager' })
     const course = await createCourse({
       title: 'Agile for leaders',
       outcomes: { [agile.id]: 2, [research.id]: 2 },

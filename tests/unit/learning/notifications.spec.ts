@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { enrol } from '#actions/learning/enrol'
 import { decideRequest } from '#actions/learning/decide_request'
 import { cancelEnrolment } from '#actions/learning/cancel_enrolment'
@@ -252,12 +252,7 @@ test.group('Learning e-mails', (group) => {
     const [learner] = await people(1)
     const startsAt = DateTime.now().minus({ hours: 3 })
     const session = await createSession({ startsAt, bookingClosesAt: startsAt.minus({ days: 1 }) })
-    const enrolment = await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
-      status: 'booked',
-      activeSessionId: session.id,
-    })
+    const enrolment = await createEnrolment(session, learner)
     assert.deepInclude(await recordAttendance(enrolment.id, 'attended'), { type: 'marked' })
     assert.deepInclude(await recordAttendance(enrolment.id, 'completed'), { type: 'marked' })
     assert.lengthOf(await mailsSent(fake, 0), 0)

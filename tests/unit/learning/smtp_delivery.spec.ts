@@ -8,10 +8,9 @@ import { simpleParser } from 'mailparser'
 import type { AddressInfo } from 'node:net'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createSession } from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { smtpSettings } from '#mails/transports/smtp_settings'
 import LearningBooked from '#mails/learning_booked'
-import Enrolment from '#models/enrolment'
 
 type Received = { from: string | undefined; to: string[]; raw: Buffer }
 
@@ -76,13 +75,7 @@ test.group('E-mail through SMTP', (group) => {
       startsAt,
       bookingClosesAt: startsAt.minus({ days: 5 }),
     })
-    const enrolment = await Enrolment.create({
-      sessionId: session.id,
-      userId: learner.id,
-      status: 'booked',
-      activeSessionId: session.id,
-      bookedAt: DateTime.now(),
-    })
+    const enrolment = await createEnrolment(session, learner, { bookedAt: DateTime.now() })
 
     await manager.use('smtp').send(new LearningBooked({ enrolment, learner, session, course }))
 
