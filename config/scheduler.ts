@@ -1,4 +1,5 @@
 import env from '#start/env'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /*
  * Work the service does by the clock, from inside its web processes.
@@ -11,7 +12,7 @@ import env from '#start/env'
  */
 const schedulerConfig = {
   enabled: env.get('SCHEDULER_ENABLED', true),
-  timezone: 'Europe/London',
+  timezone: UK_ZONE,
   snapshots: {
     cron: env.get('SNAPSHOT_CRON', '30 2 * * *'),
     /* Held while a snapshot is taken, so instances that fire together take it once. */

@@ -4,6 +4,7 @@
  */
 import { Env } from '@adonisjs/core/env'
 import { CronPattern } from 'croner'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* A five-field cron pattern (minute hour day month weekday), or undefined when unset. */
 export function cronPattern(name: string, value?: string) {
@@ -12,7 +13,7 @@ export function cronPattern(name: string, value?: string) {
   let valid = pattern.split(/\s+/).length === 5
   if (valid) {
     try {
-      new CronPattern(pattern, 'Europe/London')
+      new CronPattern(pattern, UK_ZONE)
     } catch {
       valid = false
     }

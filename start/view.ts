@@ -14,6 +14,7 @@ import { roleLabels } from '#enums/roles'
 import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
 import { counted, noun } from '#services/wording'
+import { UkFormats } from '#domain/shared/uk_time'
 
 /*
  * Attribute lists escape their values (see app/services/html_attributes.ts);
@@ -50,11 +51,11 @@ edge.global('withQuery', (request: Request, changes: Record<string, string | num
 })
 
 edge.global('formatDate', (value: { toFormat?: (f: string) => string } | null | undefined) =>
-  value?.toFormat ? value.toFormat('d LLL yyyy') : ''
+  value?.toFormat ? value.toFormat(UkFormats.date) : ''
 )
 
 edge.global('formatDateTime', (value: { toFormat?: (f: string) => string } | null | undefined) =>
-  value?.toFormat ? value.toFormat("d LLL yyyy 'at' HH:mm") : ''
+  value?.toFormat ? value.toFormat(UkFormats.dateTime) : ''
 )
 
 edge.global(

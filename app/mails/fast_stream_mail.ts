@@ -1,6 +1,7 @@
 import { BaseMail } from '@adonisjs/mail'
 import type { DateTime } from 'luxon'
 import { serviceUrl } from '#mails/learning_mail'
+import { UkFormats } from '#domain/shared/uk_time'
 
 export type MailDetail = { term: string; value: string }
 
@@ -19,7 +20,7 @@ export type MailRecipient = { email: string; name: string }
 
 /* “Monday 3 March 2014”, for a calendar date (no time, so no time zone to convert). */
 export function longDay(day: DateTime) {
-  return day.setLocale('en-GB').toFormat('cccc d LLLL yyyy')
+  return day.setLocale('en-GB').toFormat(UkFormats.weekdayDate)
 }
 
 /* A phrase at the start of a sentence: “Fast Stream entrants”, “Future Leaders”. */

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import { serviceUrl } from '#mails/learning_mail'
 import { FastStreamMail, longDay, type MailRecipient } from '#mails/fast_stream_mail'
 import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
+import { UkFormats } from '#domain/shared/uk_time'
 
 export type ShortlistReminderContext = {
   entrant: MailRecipient
@@ -25,7 +26,7 @@ export default class FastStreamShortlistReminder extends FastStreamMail {
   }
 
   private closes() {
-    return `${this.context.closesAt.toFormat('HH:mm')} on ${longDay(this.context.closesAt)}`
+    return `${this.context.closesAt.toFormat(UkFormats.time)} on ${longDay(this.context.closesAt)}`
   }
 
   subjectLine() {

@@ -6,8 +6,7 @@ import type Course from '#models/course'
 import type CourseSession from '#models/course_session'
 import type Enrolment from '#models/enrolment'
 import type User from '#models/user'
-
-const ZONE = 'Europe/London'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 /* What every learning e-mail is about: one learner's place on one session. */
 export type LearningMailContext = {
@@ -42,7 +41,7 @@ export function serviceUrl(path: string) {
 }
 
 function inUk(value: DateTime) {
-  return value.setZone(ZONE).setLocale('en-GB')
+  return value.setZone(UK_ZONE).setLocale('en-GB')
 }
 
 /* “9:30am”, “4pm”, “midday”: the GOV.UK style for times. */
@@ -57,12 +56,12 @@ export function ukTime(value: DateTime) {
 
 /* “Tuesday 15 June 2027” */
 export function ukDate(value: DateTime) {
-  return inUk(value).toFormat('cccc d LLLL yyyy')
+  return inUk(value).toFormat(UkFormats.weekdayDate)
 }
 
 /* “15 June”, for subject lines. */
 export function shortDate(value: DateTime) {
-  return inUk(value).toFormat('d LLLL')
+  return inUk(value).toFormat(UkFormats.dayAndMonth)
 }
 
 /* “Tuesday 15 June 2027, 9:30am to 4:30pm”, across days when it must. */

@@ -2,8 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import type CourseSession from '#models/course_session'
 import type Course from '#models/course'
-
-const ZONE = 'Europe/London'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /*
  * A calendar invite for a booked session, in UK time with its VTIMEZONE,
@@ -30,9 +29,9 @@ export function sessionInvite(
     id: `session-${session.id}@${options.host ?? 'digital-capability.service'}`,
     // A session created in this request has no value read back yet: the column defaults to 0.
     sequence: session.inviteSequence ?? 0,
-    start: session.startsAt.setZone(ZONE),
-    end: session.endsAt.setZone(ZONE),
-    timezone: ZONE,
+    start: session.startsAt.setZone(UK_ZONE),
+    end: session.endsAt.setZone(UK_ZONE),
+    timezone: UK_ZONE,
     summary: `${course.title} (${course.code})`,
     description: [course.summary, session.onlineUrl ? `Join online: ${session.onlineUrl}` : null]
       .filter(Boolean)

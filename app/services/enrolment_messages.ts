@@ -3,6 +3,7 @@ import type Enrolment from '#models/enrolment'
 import { EnrolmentStatuses, enrolmentStatusLabels } from '#enums/learning'
 import type { CourseHolding } from '#domain/learning/enrolment_rules'
 import { formatDayTime } from '#transformers/learning_transformer'
+import { UkFormats } from '#domain/shared/uk_time'
 
 /* Says what the learner already holds on the session, instead of a second place. */
 export function alreadyEnrolledMessage(existing: Enrolment, title: string) {
@@ -20,7 +21,7 @@ export function alreadyEnrolledMessage(existing: Enrolment, title: string) {
 
 /* "3 June 2026": the day a course was completed, from an ISO date. */
 function completedOnText(isoDate: string) {
-  return DateTime.fromISO(isoDate).setLocale('en-GB').toFormat('d LLLL yyyy')
+  return DateTime.fromISO(isoDate).setLocale('en-GB').toFormat(UkFormats.longDate)
 }
 
 /*

@@ -27,11 +27,11 @@ import {
   text,
 } from '#openapi/components'
 import {
-  LEARNING_ZONE,
   type CatalogueEntry,
   type SessionSummary,
   type SessionWithCounts,
 } from '#queries/learning/catalogue_query'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 import type { LearnerEnrolment } from '#queries/learning/my_learning_query'
 
 /*
@@ -67,7 +67,7 @@ export function formatDuration(hours: number) {
 
 /* "9:30am", "4pm", "midday": the time of day in UK time, GOV.UK style. */
 export function formatTime(value: DateTime) {
-  const local = value.setZone(LEARNING_ZONE)
+  const local = value.setZone(UK_ZONE)
   if (local.hour === 12 && local.minute === 0) return 'midday'
   if (local.hour === 0 && local.minute === 0) return 'midnight'
   const hour = local.hour % 12 === 0 ? 12 : local.hour % 12
@@ -77,7 +77,7 @@ export function formatTime(value: DateTime) {
 
 /* "Tue 15 Jun 2027". */
 export function formatDay(value: DateTime) {
-  return value.setZone(LEARNING_ZONE).setLocale('en-GB').toFormat('ccc d LLL yyyy')
+  return value.setZone(UK_ZONE).setLocale('en-GB').toFormat(UkFormats.shortWeekdayDate)
 }
 
 /* "Tue 15 Jun 2027, 9:30am". */

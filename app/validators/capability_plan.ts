@@ -3,8 +3,8 @@ import { DateTime } from 'luxon'
 import { FormMessages } from '#validators/messages'
 import { planItemStatusValues } from '#enums/capability'
 import { outOfBounds } from '#validators/date_bounds'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
-const UK = 'Europe/London'
 const DATE_LABEL = 'The due date'
 
 export type DueDateParts = { day?: string | null; month?: string | null; year?: string | null }
@@ -40,10 +40,10 @@ export function dueDate(
   if (year.length !== 4) return { error: 'The year must include 4 numbers' }
   const date = DateTime.fromObject(
     { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK }
+    { zone: UK_ZONE }
   )
   if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
-  if (date.toISODate()! < now.setZone(UK).toISODate()!) {
+  if (date.toISODate()! < now.setZone(UK_ZONE).toISODate()!) {
     return { error: `${DATE_LABEL} must be today or in the future` }
   }
   const bounds = outOfBounds(date, 'day', now)

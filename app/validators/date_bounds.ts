@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 /*
  * How early and how late a date anyone enters may be (ADR 9). Days are
@@ -13,7 +14,6 @@ import type { FieldContext } from '@vinejs/vine/types'
  * - Instants (session and round times) also end on 31 December 2037: they
  *   are kept in MySQL TIMESTAMP columns, which stop on 19 January 2038.
  */
-const UK = 'Europe/London'
 export const EARLIEST_DAY = '2000-01-01'
 export const YEARS_AHEAD = 10
 export const LAST_INSTANT_DAY = '2037-12-31'
@@ -23,14 +23,14 @@ export type DateKind = 'day' | 'instant'
 
 /* The first and last days, yyyy-mm-dd, a date of the kind may fall on today. */
 export function dateBounds(kind: DateKind, now: DateTime = DateTime.now()) {
-  const ahead = now.setZone(UK).plus({ years: YEARS_AHEAD }).toISODate()!
+  const ahead = now.setZone(UK_ZONE).plus({ years: YEARS_AHEAD }).toISODate()!
   const latest = kind === 'instant' && ahead > LAST_INSTANT_DAY ? LAST_INSTANT_DAY : ahead
   return { earliest: EARLIEST_DAY, latest }
 }
 
 /* "2036-12-07" as "7 December 2036". */
 export const longDate = (isoDay: string) =>
-  DateTime.fromISO(isoDay, { zone: UK }).toFormat('d MMMM yyyy')
+  DateTime.fromISO(isoDay, { zone: UK_ZONE }).toFormat(UkFormats.longDate)
 
 /* The bounds a day breaks, as words for a message, or null when it keeps them. */
 export function outOfBounds(
@@ -38,7 +38,7 @@ export function outOfBounds(
   kind: DateKind,
   now: DateTime = DateTime.now()
 ): { earliest: string; latest: string } | null {
-  const isoDay = day.setZone(UK).toISODate()!
+  const isoDay = day.setZone(UK_ZONE).toISODate()!
   const { earliest, latest } = dateBounds(kind, now)
   if (isoDay >= earliest && isoDay <= latest) return null
   return { earliest: longDate(earliest), latest: longDate(latest) }
@@ -56,11 +56,11 @@ export const boundsMessage = (label: string, bounds: { earliest: string; latest:
 export function reportOutOfBounds(value: unknown, kind: DateKind, field: FieldContext) {
   const date =
     value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: UK })
+      ? DateTime.fromJSDate(value, { zone: UK_ZONE })
       : DateTime.isDateTime(value)
         ? value
         : typeof value === 'string'
-          ? DateTime.fromISO(value, { zone: UK })
+          ? DateTime.fromISO(value, { zone: UK_ZONE })
           : null
   if (!date?.isValid) return false
   const bounds = outOfBounds(date, kind)

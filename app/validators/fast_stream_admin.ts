@@ -5,9 +5,7 @@ import { FormMessages } from '#validators/messages'
 import { reportOutOfBounds, withinDateBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import { clearanceValues, programmeValues } from '#enums/fast_stream'
-
-/* The Fast Stream team enters and reads round times in UK time; the database holds UTC. */
-export const UK_ZONE = 'Europe/London'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 const id = () => vine.number().withoutDecimals().positive()
 const day = () => vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds())
@@ -26,7 +24,7 @@ const ukDateTime = vine.createRule((value: unknown, _options: undefined, field: 
     return
   }
   if (reportOutOfBounds(parsed, 'instant', field)) return
-  field.mutate(parsed.toFormat("yyyy-MM-dd'T'HH:mm"), field)
+  field.mutate(parsed.toFormat(UkFormats.dateTimeField), field)
 })
 
 /* The UK date and time the round form sent, as an instant. */
@@ -36,7 +34,7 @@ export function fromUkDateTime(value: string) {
 
 /* An instant as the round form shows it: UK wall-clock time for a datetime input. */
 export function toUkDateTime(value: DateTime) {
-  return value.setZone(UK_ZONE).toFormat("yyyy-MM-dd'T'HH:mm")
+  return value.setZone(UK_ZONE).toFormat(UkFormats.dateTimeField)
 }
 
 /* A scheme: its name, unique, what it is, and (when added) its programme, the Fast Stream unless given. */

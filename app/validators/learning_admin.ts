@@ -4,9 +4,7 @@ import type { FieldContext, Infer } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
-
-/* Course admins enter and read session times in UK time; the database holds UTC. */
-export const UK_ZONE = 'Europe/London'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* "£1,250.50" as typed into a form becomes "1250.50"; anything else passes unchanged. */
 const poundsText = (value: unknown) =>

@@ -3,8 +3,7 @@ import { DateTime } from 'luxon'
 import { FormMessages } from '#validators/messages'
 import { pagingFields } from '#validators/api'
 import { EnrolmentStatuses } from '#enums/learning'
-
-const UK = 'Europe/London'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* A note to the line manager with a request for a place. */
 export const enrolValidator = vine.create({
@@ -67,10 +66,10 @@ export function completedDate(
   if (year.length !== 4) return { error: 'The year must include 4 numbers' }
   const date = DateTime.fromObject(
     { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK }
+    { zone: UK_ZONE }
   )
   if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
-  if (date.toISODate()! > now.setZone(UK).toISODate()!) {
+  if (date.toISODate()! > now.setZone(UK_ZONE).toISODate()!) {
     return { error: `${DATE_LABEL} must be today or in the past` }
   }
   if (date.year < 1950) return { error: `${DATE_LABEL} must be after 1950` }

@@ -1,8 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { FormMessages } from '#validators/messages'
-
-const UK = 'Europe/London'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* The groups of a roster whose people a course admin can select to mark. */
 export const SELECTABLE_GROUPS = ['booked', 'attended', 'no_show'] as const
@@ -71,7 +70,7 @@ export function completionDate(
   if (year.length !== 4) return { error: 'The year must include 4 numbers' }
   const date = DateTime.fromObject(
     { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK }
+    { zone: UK_ZONE }
   )
   if (!date.isValid) return { error: `${LABEL} must be a real date` }
   return { date: date.toISODate()! }

@@ -19,6 +19,7 @@ import {
   type CourseStatus,
   type EnrolmentStatus,
 } from '#enums/learning'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * The demo's learning catalogue and the history around it: providers,
@@ -30,7 +31,6 @@ import {
  * only while an enrolment holds or waits for a place).
  */
 
-const ZONE = 'Europe/London'
 const DEMO_DOMAIN = 'demo.example'
 const COURSE_ADMIN_EMAIL = `courses@${DEMO_DOMAIN}`
 const LEARNER_COUNT = 50
@@ -308,7 +308,7 @@ class DemoLearning {
   ) {
     this.faker.seed(2013)
     this.now = now.toUTC().set({ millisecond: 0 })
-    this.today = this.now.setZone(ZONE).startOf('day')
+    this.today = this.now.setZone(UK_ZONE).startOf('day')
   }
 
   private sql(value: DateTime): string
@@ -530,7 +530,7 @@ class DemoLearning {
   /* -------------------------------------------------------------- sessions */
 
   private at(day: DateTime, hour: number, minute = 0) {
-    return day.setZone(ZONE).set({ hour, minute, second: 0, millisecond: 0 })
+    return day.setZone(UK_ZONE).set({ hour, minute, second: 0, millisecond: 0 })
   }
 
   private int(min: number, max: number) {
@@ -544,7 +544,7 @@ class DemoLearning {
   /* A moment between two instants, during the working day when the range allows. */
   private moment(from: DateTime, to: DateTime): DateTime {
     if (to <= from) return from
-    const pick = DateTime.fromMillis(this.int(from.toMillis(), to.toMillis()), { zone: ZONE })
+    const pick = DateTime.fromMillis(this.int(from.toMillis(), to.toMillis()), { zone: UK_ZONE })
     const working = pick.set({
       hour: this.int(8, 17),
       minute: this.int(0, 59),
@@ -703,7 +703,10 @@ class DemoLearning {
       .select('id', 'course_id', 'starts_at')
     const key = (courseId: number, startsAt: DateTime) => `${courseId}:${startsAt.toMillis()}`
     const ids = new Map<string, number>(
-      inserted.map((row) => [key(Number(row.course_id), this.parse(row.starts_at)), Number(row.id)])
+      inserted.map((row) => [
+        key(Number(row.course_id), instantFromSql(row.starts_at)!),
+        Number(row.id),
+      ])
     )
     for (const session of this.sessions) {
       session.id = ids.get(key(session.course.id, session.startsAt))!
@@ -713,11 +716,6 @@ class DemoLearning {
       new Set(this.sessions.map((s) => s.id)).size !== ids.size
     )
       throw new Error('Demo learning: two sessions of one course start at the same time.')
-  }
-
-  private parse(value: unknown) {
-    if (value instanceof Date) return DateTime.fromJSDate(value)
-    return DateTime.fromSQL(String(value), { zone: 'utc' })
   }
 
   /* ----------------------------------------------------------- enrolments */
@@ -894,7 +892,7 @@ class DemoLearning {
   /* Attendance once a past session has run; completion writes the learning record later. */
   private mark(enrolment: PlannedEnrolment, mark: 'attended' | 'no_show' | 'completed') {
     const session = enrolment.session
-    const lastDay = session.endsAt.setZone(ZONE).startOf('day')
+    const lastDay = session.endsAt.setZone(UK_ZONE).startOf('day')
     const markedAt = this.moment(session.endsAt.plus({ minutes: 10 }), this.at(lastDay, 17, 30))
     enrolment.attendanceMarkedAt = markedAt
     enrolment.updatedAt = markedAt
@@ -1340,7 +1338,7 @@ class DemoLearning {
       title: enrolment.session.course.seed.title,
       provider_name: enrolment.session.course.providerName,
       // Dated the session's last day, as the roster records it, not the day it was marked.
-      completed_on: enrolment.session.endsAt.setZone(ZONE).toISODate()!,
+      completed_on: enrolment.session.endsAt.setZone(UK_ZONE).toISODate()!,
       source: LearningRecordSources.Enrolment,
       evidence_url: null,
       created_at: this.sql(enrolment.completedAt!),

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { servicePhaseValues, type ServicePhase } from '#enums/workforce'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 
 type Client = QueryClientContract | TransactionClientContract
 
@@ -79,11 +80,7 @@ const timestamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
 /* The UK calendar day of a stored UTC timestamp (a string on SQLite, a Date on MySQL). */
 function ukDay(value: unknown) {
-  const instant =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: 'utc' })
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return instant.setZone('Europe/London').toISODate()!
+  return instantFromSql(value)!.setZone(UK_ZONE).toISODate()!
 }
 
 /*
@@ -367,7 +364,7 @@ async function pastSession(trx: TransactionClientContract, courseId: number, now
     .select('id', 'ends_at')
     .first()
   if (existing) return { id: Number(existing.id), endsOn: ukDay(existing.ends_at) }
-  let day = now.setZone('Europe/London').minus({ weeks: 6 }).set({ hour: 9, minute: 30 })
+  let day = now.setZone(UK_ZONE).minus({ weeks: 6 }).set({ hour: 9, minute: 30 })
   while (day.weekday > 5) day = day.minus({ days: 1 })
   const sql = (value: DateTime) => value.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
   const [id] = await trx.table('course_sessions').insert({

@@ -1,7 +1,8 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import { Faker, base, en, en_GB } from '@faker-js/faker'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { planFigures } from '#queries/workforce/plans_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 import {
   describeSkillShortfall,
   headcountGapSeverity,
@@ -517,10 +518,7 @@ async function freezeDemoPlans(trx: TransactionClientContract, stamp: (value: Da
       'decided_at'
     )
     .orderBy('id')
-  const when = (value: unknown) =>
-    value instanceof Date
-      ? stamp(DateTime.fromJSDate(value, { zone: 'utc' }))
-      : String(value).slice(0, 19).replace('T', ' ')
+  const when = (value: unknown) => stamp(instantFromSql(value)!)
   let approvedSeen = 0
   for (const plan of plans) {
     const { lines } = await planFigures(

@@ -14,6 +14,7 @@ import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import type { Clearance, PlacementStatus, RoundStatus } from '#enums/fast_stream'
 import type { Programme } from '#domain/fast_stream/programmes'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 let sequence = 0
 
@@ -112,7 +113,7 @@ export async function createRound(
   const resultsAt = closed ? now.plus({ days: 5 }) : now.plus({ days: 20 })
   const postingsFrom = closed
     ? DateTime.fromISO('2014-03-01')
-    : DateTime.fromISO(resultsAt.setZone('Europe/London').toISODate()!).plus({ days: 1 })
+    : DateTime.fromISO(resultsAt.setZone(UK_ZONE).toISODate()!).plus({ days: 1 })
   return PlacementRound.create({
     name: options.name ?? `Round ${sequence}`,
     status,

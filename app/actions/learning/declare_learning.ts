@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import LearningRecord from '#models/learning_record'
 import type User from '#models/user'
 import { LearningRecordSources } from '#enums/learning'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 export type DeclareLearningInput = {
   title: string
@@ -24,7 +25,7 @@ export async function declareLearning(
   now = DateTime.now()
 ): Promise<DeclareLearningResult> {
   const completedOn = input.completedOn.toISODate()!
-  if (completedOn > now.setZone('Europe/London').toISODate()!) {
+  if (completedOn > now.setZone(UK_ZONE).toISODate()!) {
     return { type: 'completed_in_future' }
   }
   return db.transaction(async (trx) => {

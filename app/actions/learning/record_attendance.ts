@@ -13,6 +13,7 @@ import {
   defaultCompletionDate,
   type CompletionDateRefusal,
 } from '#domain/learning/enrolment_rules'
+import { UK_ZONE } from '#domain/shared/uk_time'
 import {
   announceAfterCommit,
   lockSession,
@@ -42,8 +43,6 @@ export type AttendanceOptions = {
   /* The day to record a completion on, as an ISO date; by default the session's last day. */
   completedOn?: string | null
 }
-
-const UK_ZONE = 'Europe/London'
 
 function ukDay(value: DateTime | Date) {
   const time = value instanceof Date ? DateTime.fromJSDate(value) : value

@@ -4,6 +4,7 @@ import CapabilityGap from '#models/capability_gap'
 import type { OrganisationScope } from '#services/organisation_scope'
 import User from '#models/user'
 import { Roles } from '#enums/roles'
+import { UkFormats } from '#domain/shared/uk_time'
 import {
   gapMitigationLabels,
   gapSeverityLabels,
@@ -134,7 +135,7 @@ async function ownerNotice(gap: CapabilityGap, ownerId: number, actor?: User) {
         about: subject ? `${about}: ${subject.name}` : about,
         severity: gapSeverityLabels[gap.severity],
         mitigation: gap.mitigation ? gapMitigationLabels[gap.mitigation] : null,
-        dueOn: gap.dueOn ? gap.dueOn.setLocale('en-GB').toFormat('d LLLL yyyy') : null,
+        dueOn: gap.dueOn ? gap.dueOn.setLocale('en-GB').toFormat(UkFormats.longDate) : null,
         description: gap.description,
       },
       canOpen: owner.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin),

@@ -7,7 +7,6 @@ import {
   directReport,
   planItems,
   planOptions,
-  PLAN_ZONE,
   type PlanItemRow,
 } from '#queries/capability/plan_query'
 import { dueDate, planItemValidator, planStatusValidator } from '#validators/capability_plan'
@@ -16,13 +15,14 @@ import { planItemStatusLabels, planItemStatusValues } from '#enums/capability'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type { DateTime } from 'luxon'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 /* "3 March 2027", in UK time. */
 function longDate(value: DateTime) {
   return value
-    .setZone(PLAN_ZONE, { keepLocalTime: true })
+    .setZone(UK_ZONE, { keepLocalTime: true })
     .setLocale('en-GB')
-    .toFormat('d LLLL yyyy')
+    .toFormat(UkFormats.longDate)
 }
 
 /* One plan item as the plan pages print it. */
@@ -42,7 +42,7 @@ export function planItemView(item: PlanItemRow) {
     status: item.status,
     statusLabel: planItemStatusLabels[item.status],
     agreed: item.agreedAt
-      ? `Agreed by ${item.agreedBy?.name ?? 'a former line manager'} on ${longDate(item.agreedAt.setZone(PLAN_ZONE))}`
+      ? `Agreed by ${item.agreedBy?.name ?? 'a former line manager'} on ${longDate(item.agreedAt.setZone(UK_ZONE))}`
       : null,
   }
 }

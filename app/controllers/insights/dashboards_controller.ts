@@ -6,6 +6,7 @@ import { OrganisationScope } from '#services/organisation_scope'
 import { sendCsv } from '#services/csv_export'
 import { insightsFiltersValidator } from '#validators/insights'
 import { withoutBlanks } from '#services/list_pipeline'
+import { UkFormats } from '#domain/shared/uk_time'
 import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
 import { panelOfRoute } from '#queries/insights/panel_keys'
 import {
@@ -208,7 +209,7 @@ const formatters = {
       : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`,
   pounds: (pence: number) =>
     (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }),
-  day: (isoDay: string) => DateTime.fromISO(isoDay).toFormat('d LLL yyyy'),
+  day: (isoDay: string) => DateTime.fromISO(isoDay).toFormat(UkFormats.date),
   /* Which of five shades a heat-map cell gets: 0 for none, 4 for the largest count. */
   band: (value: number, max: number) => (max <= 0 || value <= 0 ? 0 : Math.ceil((4 * value) / max)),
 }

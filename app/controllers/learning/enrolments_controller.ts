@@ -13,6 +13,7 @@ import type { EnrolRefusal } from '#domain/learning/enrolment_rules'
 import { alreadyEnrolledMessage, courseHeldMessage } from '#services/enrolment_messages'
 import { courseHolding } from '#queries/learning/course_holdings_query'
 import { formatCost } from '#transformers/learning_transformer'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 type Refusal = EnrolRefusal | 'no_line_manager'
 
@@ -160,7 +161,7 @@ export default class EnrolmentsController {
       .first()
     if (!enrolment) throw new RecordNotFoundException()
     const { session } = enrolment
-    const day = session.startsAt.setZone('Europe/London').toISODate()
+    const day = session.startsAt.setZone(UK_ZONE).toISODate()
     const filename = `${session.course.code}-${day}`.replace(/[^A-Za-z0-9-]/g, '-')
     response.header('Content-Type', 'text/calendar; charset=utf-8')
     response.header('Content-Disposition', `attachment; filename="${filename}.ics"`)

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
-import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
+import { ukDate } from '#queries/learning/my_learning_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 import { skillEvidence } from '#queries/capability/skill_evidence_query'
 import { roleLevelWithRole } from '#domain/framework/levels'
 
@@ -19,7 +20,7 @@ export type ActiveAssignment = {
 }
 
 function dateOrNull(value: unknown) {
-  return value ? ukDate(toDateTime(value)) : null
+  return value ? ukDate(instantFromSql(value)!) : null
 }
 
 /* The person's current and target assignments in force, if any. */

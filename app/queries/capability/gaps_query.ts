@@ -8,6 +8,7 @@ import type { CourseHolding } from '#domain/learning/enrolment_rules'
 import type { RoleAssignmentKind } from '#enums/capability'
 import { SkillClaimStatuses } from '#enums/learning'
 import type { CatalogueFilters, MyCatalogueFacts } from '#queries/learning/catalogue_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * Reads for a person's gap view: the role level they hold (or aim for),
@@ -53,13 +54,6 @@ export type GapView = {
 /* Timestamps are stored as wall-clock time in the application's zone, as Lucid writes them. */
 function sqlTime(value: DateTime) {
   return value.toLocal().toFormat('yyyy-MM-dd HH:mm:ss')
-}
-
-/* A timestamp from a raw row: a Date from MySQL, a string from SQLite. */
-function toDateTime(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value)
-  const parsed = DateTime.fromSQL(String(value))
-  return parsed.isValid ? parsed : DateTime.fromISO(String(value))
 }
 
 /* The role level a person holds ("current") or aims for ("target"), while in force. */
@@ -162,7 +156,7 @@ export async function coursesClosingGaps(
     sessionsOf.set(courseId, list)
     list.push({
       id: Number(row.id),
-      startsAt: toDateTime(row.starts_at),
+      startsAt: instantFromSql(row.starts_at)!,
       venue: row.venue ?? null,
       location: row.location ?? null,
       seatsLeft: Math.max(0, Number(row.seats_left)),

@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { PlanItemKind, PlanItemStatus } from '#enums/capability'
+import { UK_ZONE, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * Reads for development plans: one person's items with the skill or course
  * each names, who agreed it, and whether it is overdue (due before today in
  * UK time and not done), worked out in SQL.
  */
-
-export const PLAN_ZONE = 'Europe/London'
 
 export type PlanItemRow = {
   id: number
@@ -23,27 +22,9 @@ export type PlanItemRow = {
   overdue: boolean
 }
 
-/* A date or timestamp from a raw row: a Date from MySQL, a string from SQLite. */
-function fromRow(value: unknown, kind: 'date' | 'time'): DateTime | null {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) {
-    return kind === 'date'
-      ? DateTime.fromObject({
-          year: value.getFullYear(),
-          month: value.getMonth() + 1,
-          day: value.getDate(),
-        })
-      : DateTime.fromJSDate(value)
-  }
-  const text = String(value)
-  if (kind === 'date') return DateTime.fromISO(text.slice(0, 10))
-  const parsed = DateTime.fromSQL(text)
-  return parsed.isValid ? parsed : DateTime.fromISO(text)
-}
-
 /* Today's date in UK time, as the database compares dates. */
 export function todayInUk(now = DateTime.now()) {
-  return now.setZone(PLAN_ZONE).toISODate()!
+  return now.setZone(UK_ZONE).toISODate()!
 }
 
 /* A person's plan items with their skill, course and who agreed them; no columns chosen yet. */
@@ -104,12 +85,12 @@ export async function planItems(userId: number, now = DateTime.now()): Promise<P
           title: String(row.course_title),
         }
       : null,
-    dueOn: fromRow(row.due_on, 'date'),
+    dueOn: dateFromSql(row.due_on),
     status: row.status,
     agreedBy: row.agreed_by
       ? { id: Number(row.agreed_by), name: String(row.agreed_by_name) }
       : null,
-    agreedAt: fromRow(row.agreed_at, 'time'),
+    agreedAt: instantFromSql(row.agreed_at),
     overdue: Number(row.overdue) === 1,
   }))
 }

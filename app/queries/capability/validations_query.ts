@@ -2,7 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import { AssessmentSources, RoleAssignmentStatuses } from '#enums/capability'
 import { SkillClaimStatuses } from '#enums/learning'
 import { roleLevelWithRole, skillLevelName } from '#domain/framework/levels'
-import { toDateTime, ukDate } from '#queries/learning/my_learning_query'
+import { ukDate } from '#queries/learning/my_learning_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 
 /* Proposed role levels of the manager's direct reports. */
 export function proposedRoles(managerId: number) {
@@ -96,14 +97,14 @@ export async function pendingValidations(managerId: number) {
       skillName: row.skill_name as string,
       level: Number(row.level),
       levelLabel: `${row.level} ${skillLevelName(Number(row.level))}`,
-      assessedOn: ukDate(toDateTime(row.assessed_at)),
+      assessedOn: ukDate(instantFromSql(row.assessed_at)!),
     })),
     roles: roles.map((row) => ({
       id: Number(row.id),
       personName: row.full_name as string,
       kind: row.kind as string,
       roleLevel: roleLevelWithRole(row.level_name, row.role_name),
-      proposedOn: ukDate(toDateTime(row.created_at)),
+      proposedOn: ukDate(instantFromSql(row.created_at)!),
     })),
     claims: claims.map((row) => ({
       id: Number(row.id),
@@ -112,7 +113,7 @@ export async function pendingValidations(managerId: number) {
       level: Number(row.level),
       levelLabel: `${row.level} ${skillLevelName(Number(row.level))}`,
       courseTitle: (row.course_title as string | null) ?? null,
-      claimedOn: ukDate(toDateTime(row.created_at)),
+      claimedOn: ukDate(instantFromSql(row.created_at)!),
     })),
   }
 }

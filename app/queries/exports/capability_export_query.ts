@@ -9,7 +9,8 @@ import {
   proposedRoles,
   unvalidatedAssessments,
 } from '#queries/capability/validations_query'
-import { sqlDate, sqlTime } from '#queries/exports/sql_time'
+import { sqlTime } from '#queries/exports/sql_time'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 /* A level's name ("Practitioner"), or null for a number the framework does not name. */
 function levelName(level: number) {
@@ -209,7 +210,7 @@ export async function* planLines(userId: number, batchSize: number) {
         target,
         row.course_code,
         row.course_title,
-        sqlDate(row.due_on),
+        isoDateFromSql(row.due_on),
         Number(row.overdue) === 1,
         planItemStatusLabels[row.status as PlanItemStatus] ?? row.status,
         row.agreed_by ? (row.agreed_by_name ?? 'A former line manager') : null,

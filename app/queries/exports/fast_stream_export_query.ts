@@ -17,7 +17,8 @@ import {
   type Programme,
   type RoundStatus,
 } from '#enums/fast_stream'
-import { sqlDate, sqlTime } from '#queries/exports/sql_time'
+import { sqlTime } from '#queries/exports/sql_time'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 export const ENTRANTS_HEADER = [
   'Name',
@@ -66,7 +67,7 @@ export function entrantLines(filters: EntrantFilters, batchSize: number) {
     row.scheme,
     row.cohort,
     clearanceLabels[row.clearance as Clearance] ?? row.clearance,
-    sqlDate(row.started_on),
+    isoDateFromSql(row.started_on),
     Number(row.postings),
     Number(row.digital_postings) > 0,
   ])

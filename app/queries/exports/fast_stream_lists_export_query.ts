@@ -21,7 +21,7 @@ import {
   type Clearance,
   type Programme,
 } from '#enums/fast_stream'
-import { sqlDate } from '#queries/exports/sql_time'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 export const SCHEMES_HEADER = ['Scheme', 'Programme', 'Description', 'Entrants']
 
@@ -151,7 +151,7 @@ export async function* roundPlacementLines(
         row.organisationName,
         row.teamName,
         row.location,
-        sqlDate(batch[index].starts_on),
+        isoDateFromSql(batch[index].starts_on),
         row.capacity,
         clearanceLabels[row.clearanceRequired as Clearance] ?? row.clearanceRequired,
         row.isDigital,

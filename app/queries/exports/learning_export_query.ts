@@ -11,7 +11,8 @@ import {
   type CourseStatus,
   type EnrolmentStatus,
 } from '#enums/learning'
-import { sqlDate, sqlTime } from '#queries/exports/sql_time'
+import { sqlTime } from '#queries/exports/sql_time'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 type Query = ReturnType<typeof db.from>
 
@@ -195,7 +196,7 @@ export function learningRecordLines(userId: number, batchSize: number) {
   return linesOfQuery(build, keys, batchSize, (row) => [
     row.title,
     row.provider_name,
-    sqlDate(row.completed_on),
+    isoDateFromSql(row.completed_on),
     row.source === 'declared' ? 'Declared' : 'Course booked here',
     row.evidence_url,
   ])

@@ -1,23 +1,13 @@
-import { DateTime } from 'luxon'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * A timestamp column as ISO 8601 UTC text, whichever driver read it:
  * SQLite gives the stored UTC wall-clock text, MySQL a Date.
  */
 export function sqlTime(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null
-  const parsed =
-    value instanceof Date
-      ? DateTime.fromJSDate(value)
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return parsed.isValid ? parsed.toUTC().toISO({ suppressMilliseconds: true }) : String(value)
-}
-
-/* A date column as YYYY-MM-DD, whichever driver read it. */
-export function sqlDate(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null
-  if (value instanceof Date) return DateTime.fromJSDate(value).toISODate()
-  return String(value).slice(0, 10)
+  const parsed = instantFromSql(value)
+  if (parsed === null) return null
+  return parsed.isValid ? parsed.toISO({ suppressMilliseconds: true }) : String(value)
 }
 
 /*
@@ -25,9 +15,9 @@ export function sqlDate(value: unknown): string | null {
  * ("2026-06-03T09:30:00+01:00"), for exports whose pages show UK times.
  */
 export function sqlUkTime(value: unknown): string | null {
-  const utc = sqlTime(value)
-  if (utc === null) return null
-  const parsed = DateTime.fromISO(utc, { zone: 'utc' })
-  if (!parsed.isValid) return utc
-  return parsed.setZone('Europe/London').toISO({ suppressMilliseconds: true })
+  const parsed = instantFromSql(value)
+  if (parsed === null) return null
+  return parsed.isValid
+    ? parsed.setZone(UK_ZONE).toISO({ suppressMilliseconds: true })
+    : String(value)
 }

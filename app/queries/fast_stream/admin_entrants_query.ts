@@ -1,10 +1,11 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import { clearanceValues, type Clearance } from '#enums/fast_stream'
 import type { Programme } from '#domain/fast_stream/programmes'
 import { departmentsOf } from '#queries/fast_stream/entrant_query'
 import { sortAsTree } from '#queries/identity/people_query'
+import { dateFromSql } from '#domain/shared/uk_time'
 
 export const ENTRANT_SORTS = {
   name: 'u.full_name',
@@ -71,12 +72,6 @@ function digitalPostings() {
     .whereRaw('fp.entrant_id = e.id')
     .where('fp.is_digital', true)
     .select(db.raw('1'))
-}
-
-/* A date column, whichever driver read it. */
-function toDate(value: unknown) {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
-  return DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
 }
 
 /*
@@ -147,7 +142,7 @@ export async function entrantsPage(filters: EntrantFilters, perPage = 25) {
     programme: row.programme as Programme,
     cohort: String(row.cohort),
     clearance: row.clearance as Clearance,
-    startedOn: toDate(row.started_on),
+    startedOn: dateFromSql(row.started_on)!,
     postings: Number(row.postings),
     hadDigital: Number(row.digital_postings) > 0,
   }))

@@ -14,6 +14,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { addMonths } from '#domain/fast_stream/postings'
+import { UK_ZONE, isoDateFromSql } from '#domain/shared/uk_time'
 import {
   programmeRuleStanding,
   windowsToCome,
@@ -29,8 +30,6 @@ import {
   PROGRAMMES,
   type Programme,
 } from '#domain/fast_stream/programmes'
-
-const UK_ZONE = 'Europe/London'
 
 /* How far ahead rounds to come are assumed: past the two-year mark of anyone joining today. */
 const HORIZON_MONTHS = 36
@@ -50,12 +49,6 @@ export function ukToday(now = DateTime.now()) {
   return now.setZone(UK_ZONE).toISODate()!
 }
 
-/* A date column as yyyy-mm-dd, whichever driver read it. */
-function isoDay(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  return String(value).slice(0, 10)
-}
-
 /*
  * The posting windows still to come for a programme: its rounds not yet
  * published, then rounds assumed every six months after its last.
@@ -72,8 +65,8 @@ export async function windowsAhead(
     .select('id', 'status', 'posting_starts_on', 'posting_ends_on')
   const rounds: KnownRound[] = rows.map((row) => ({
     roundId: Number(row.id),
-    startsOn: isoDay(row.posting_starts_on),
-    endsOn: isoDay(row.posting_ends_on),
+    startsOn: isoDateFromSql(row.posting_starts_on)!,
+    endsOn: isoDateFromSql(row.posting_ends_on)!,
     published: row.status === RoundStatuses.Published,
   }))
   return windowsToCome(rounds, today, addMonths(today, HORIZON_MONTHS))
@@ -140,7 +133,7 @@ export async function* digitalRuleBatches(
     const rows: DigitalRuleRow[] = []
     for (const entrant of entrants) {
       const id = Number(entrant.id)
-      const startedOn = isoDay(entrant.started_on)
+      const startedOn = isoDateFromSql(entrant.started_on)!
       const fact = facts.get(id) ?? { postings: [], digitalRounds: [] }
       const standing = programmeRuleStanding(programme, { startedOn, ...fact }, windows, today)
       if (standing.deadline <= today) continue
@@ -176,8 +169,8 @@ async function factsOf(ids: number[]) {
     .select('entrant_id', 'starts_on', 'ends_on', 'is_digital')
   for (const row of postings) {
     factFor(Number(row.entrant_id)).postings.push({
-      startsOn: isoDay(row.starts_on),
-      endsOn: row.ends_on === null ? null : isoDay(row.ends_on),
+      startsOn: isoDateFromSql(row.starts_on)!,
+      endsOn: isoDateFromSql(row.ends_on),
       digital: Boolean(row.is_digital),
     })
   }

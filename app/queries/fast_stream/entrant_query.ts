@@ -7,6 +7,7 @@ import type User from '#models/user'
 import type { Clearance } from '#enums/fast_stream'
 import { firstOverlap } from '#domain/fast_stream/postings'
 import { ruleDeadline, type Programme } from '#domain/fast_stream/programmes'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 const cache = new WeakMap<User, FastStreamEntrant | null>()
 
@@ -71,8 +72,8 @@ function overlapIn(round: PlacementRound, rows: PostingRow[]): OverlappingPostin
   if (!window) return null
   const spans = rows.map((row) => ({
     row,
-    startsOn: toIsoDate(row.starts_on),
-    endsOn: row.ends_on === null || row.ends_on === undefined ? null : toIsoDate(row.ends_on),
+    startsOn: isoDateFromSql(row.starts_on)!,
+    endsOn: isoDateFromSql(row.ends_on),
   }))
   const first = firstOverlap(spans, window)
   if (!first) return null
@@ -239,7 +240,7 @@ export async function entrantFacts(
   const grouped = byEntrant(postings)
 
   for (const entrant of entrants) {
-    const deadline = ruleDeadline(entrant.programme, toIsoDate(entrant.started_on))
+    const deadline = ruleDeadline(entrant.programme, isoDateFromSql(entrant.started_on)!)
     const mine = grouped.get(Number(entrant.id)) ?? []
     const hadDigital = mine.some((posting) => Boolean(posting.is_digital))
     facts.set(Number(entrant.id), {
@@ -257,10 +258,4 @@ export async function entrantFacts(
     })
   }
   return facts
-}
-
-/* A date column as yyyy-mm-dd, whichever driver read it. */
-function toIsoDate(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  return String(value).slice(0, 10)
 }

@@ -3,14 +3,13 @@
  * entrant, the export, and an entrant's own result. Counted in SQL; the
  * pages of entrants are paged in SQL too.
  */
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import { UK_ZONE, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
 import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
-
-export const UK_ZONE = 'Europe/London'
 
 export const MATCH_OUTCOMES = ['matched', 'unmatched', 'adjusted'] as const
 export type MatchOutcome = (typeof MATCH_OUTCOMES)[number]
@@ -49,19 +48,9 @@ export function entrantReason(code: string | null, programme: Programme) {
 }
 
 /* A timestamp column as a DateTime in UK time, whichever driver read it. */
-export function ukDateTime(value: unknown): DateTime | null {
-  if (value === null || value === undefined) return null
-  const utc =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: 'utc' })
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return utc.isValid ? utc.setZone(UK_ZONE) : null
-}
-
-/* A date column as a DateTime, whichever driver read it. */
-export function calendarDate(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromISO(value.toISOString().slice(0, 10))
-  return DateTime.fromISO(String(value).slice(0, 10))
+function ukDateTime(value: unknown): DateTime | null {
+  const utc = instantFromSql(value)
+  return utc?.isValid ? utc.setZone(UK_ZONE) : null
 }
 
 export type ResultSummary = {
@@ -472,7 +461,7 @@ export async function entrantResults(entrantId: number) {
                 team: String(published.team_name),
                 organisation: String(published.organisation_name),
                 location: String(published.location),
-                startsOn: calendarDate(published.starts_on),
+                startsOn: dateFromSql(published.starts_on)!,
                 digital: Boolean(published.is_digital),
               },
         choice: published.choice === null ? null : Number(published.choice),
@@ -522,8 +511,8 @@ export async function postingHistory(entrantId: number): Promise<PostingRow[]> {
     title: String(row.title),
     team: row.team_name ?? null,
     organisation: String(row.organisation_name),
-    startsOn: calendarDate(row.starts_on),
-    endsOn: row.ends_on === null ? null : calendarDate(row.ends_on),
+    startsOn: dateFromSql(row.starts_on)!,
+    endsOn: dateFromSql(row.ends_on),
     digital: Boolean(row.is_digital),
   }))
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import PlacementRound from '#models/placement_round'
@@ -12,6 +12,7 @@ import {
 } from '#domain/fast_stream/matching_engine'
 import { departmentsOf, entrantFacts, type EntrantFacts } from '#queries/fast_stream/entrant_query'
 import type { Programme } from '#domain/fast_stream/programmes'
+import { dateFromSql } from '#domain/shared/uk_time'
 
 /*
  * Reads for the entrants' placement search and placement page: the round
@@ -81,12 +82,6 @@ const DEPARTMENT_ID_SQL =
 /* Escapes LIKE wildcards with "!" (an escape character both databases accept as written). */
 function containing(term: string) {
   return `%${term.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`
-}
-
-/* A date column, whichever driver read it: a Date on MySQL, a string on SQLite. */
-export function toDate(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
-  return DateTime.fromISO(String(value).slice(0, 10))
 }
 
 /*
@@ -217,7 +212,7 @@ export function toPlacementRow(row: any): PlacementRow {
     title: String(row.title),
     description: String(row.description),
     location: String(row.location),
-    startsOn: toDate(row.starts_on),
+    startsOn: dateFromSql(row.starts_on)!,
     capacity: Number(row.capacity),
     clearanceRequired: row.clearance_required as Clearance,
     isDigital: Boolean(row.is_digital),

@@ -12,6 +12,7 @@ import {
   type Ineligible,
   type PlacementRow,
 } from '#queries/fast_stream/placement_search_query'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 /*
  * Reads of an entrant's shortlist: their ranked placements for a round,
@@ -26,12 +27,9 @@ export type ShortlistEntry = PlacementRow & {
   offered: boolean
 }
 
-/* Times are stored in UTC and shown in UK time. */
-export const UK_ZONE = 'Europe/London'
-
 /* "10 Mar 2014 at 17:00" in UK time, as the pages' formatDateTime shows it. */
 export function ukDateTime(value: DateTime) {
-  return value.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")
+  return value.setZone(UK_ZONE).toFormat(UkFormats.dateTime)
 }
 
 /* Why choices cannot change now, or null while they can. */

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
@@ -7,6 +7,7 @@ import type PlacementRound from '#models/placement_round'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
 import { ineligibilityReason, type IneligibilityCode } from '#domain/fast_stream/matching_engine'
 import type { Clearance } from '#enums/fast_stream'
+import { instantFromSql } from '#domain/shared/uk_time'
 
 /* One entrant who put the placement on a submitted shortlist, as its team sees them. */
 export type Applicant = {
@@ -32,12 +33,6 @@ export type Applicant = {
   needsDigital: boolean
   /* Why the round's rules keep them out of this placement, or null. */
   ineligible: { code: IneligibilityCode; reason: string } | null
-}
-
-/* A timestamp as the database hands it back: a string on SQLite, a Date on MySQL. */
-function toDateTime(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' })
-  return DateTime.fromSQL(String(value), { zone: 'utc' })
 }
 
 /*
@@ -185,7 +180,7 @@ export async function applicantsOf(
       cohort: String(row.cohort),
       clearance: row.clearance as Clearance,
       choice: Number(row.choice),
-      submittedAt: toDateTime(row.submitted_at),
+      submittedAt: instantFromSql(row.submitted_at)!,
       teamRank:
         row.team_rank === null || row.team_rank === undefined ? null : Number(row.team_rank),
       previousDepartments: fact.previousDepartments,

@@ -9,15 +9,12 @@ import {
   type AccountFacts,
   type AccountStatus,
 } from '#domain/identity/password_links'
+import { UK_ZONE, UkFormats, instantFromSql } from '#domain/shared/uk_time'
 
-/* A timestamp as either driver reads it: SQLite's UTC text, or MySQL's Date. */
+/* A timestamp as either driver reads it; null when there is none. */
 function readTime(value: unknown): DateTime | null {
-  if (value === null || value === undefined || value === '') return null
-  const parsed =
-    value instanceof Date
-      ? DateTime.fromJSDate(value)
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return parsed.isValid ? parsed : null
+  const parsed = instantFromSql(value)
+  return parsed?.isValid ? parsed : null
 }
 
 export type InvitationFacts = Pick<AccountFacts, 'openInvitationUntil' | 'invitationExpired'>
@@ -104,7 +101,7 @@ export function whereAccountStatus(query: any, status: AccountStatus, now = Date
 
 /* "9 Jan 2027 at 3:15pm", in UK time: when an invitation runs out. */
 export function ukMoment(value: DateTime) {
-  return `${value.setZone('Europe/London').toFormat('d LLL yyyy')} at ${ukTime(value)}`
+  return `${value.setZone(UK_ZONE).toFormat(UkFormats.date)} at ${ukTime(value)}`
 }
 
 /* A person's account status as the pages show it: its name, and until when an invitation works. */

@@ -19,6 +19,7 @@ import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
 import { financialYearLabel } from '#enums/workforce'
 import { Roles } from '#enums/roles'
 import { countRows } from '#services/csv_export'
+import { UK_ZONE, UkFormats, instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * What needs each person, for their home page: one section per part they
@@ -45,24 +46,15 @@ export const PLAN_ITEMS_DUE_WITHIN_DAYS = 30
 /* Days back a decision on a skill claim is news. */
 export const CLAIMS_DECIDED_WITHIN_DAYS = 30
 
-const UK_ZONE = 'Europe/London'
-
 /* A stored UTC time as the SQL text it is compared with. */
 function sqlNow(at: DateTime) {
   return at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 }
 
-/* A timestamp column read back, whichever driver read it (MySQL a Date, SQLite UTC text). */
-function readTime(value: unknown) {
-  return value instanceof Date
-    ? DateTime.fromJSDate(value)
-    : DateTime.fromSQL(String(value), { zone: 'utc' })
-}
-
 /* A timestamp column as a UK day ("3 June 2027"). */
 function ukDay(value: unknown) {
-  const parsed = readTime(value)
-  return parsed.isValid ? parsed.setZone(UK_ZONE).toFormat('d LLLL yyyy') : null
+  const parsed = instantFromSql(value)
+  return parsed?.isValid ? parsed.setZone(UK_ZONE).toFormat(UkFormats.longDate) : null
 }
 
 /* Every signed-in person: their sessions, plan, claims decided and Fast Stream list. */
@@ -331,9 +323,9 @@ async function fastStreamTasks(now: DateTime): Promise<HomeSection> {
   ])
   const tasks: HomeTask[] = rounds.map((round) => {
     const [what, when] =
-      readTime(round.preferences_open_at) > now
+      instantFromSql(round.preferences_open_at)! > now
         ? ['Choices open', round.preferences_open_at]
-        : readTime(round.preferences_close_at) > now
+        : instantFromSql(round.preferences_close_at)! > now
           ? ['Choices close', round.preferences_close_at]
           : ['Results due', round.results_at]
     return {

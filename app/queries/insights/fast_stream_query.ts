@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import {
@@ -9,14 +9,9 @@ import {
   type SelectedOrganisation,
 } from '#queries/insights/rollup'
 import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 
 export type PublishedRound = { id: number; name: string; publishedAt: DateTime | null }
-
-const asDateTime = (value: unknown) => {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' })
-  return DateTime.fromSQL(String(value), { zone: 'utc' })
-}
 
 /* Published Fast Stream placement rounds, latest first: the ones the dashboard can report on. */
 export async function publishedRounds(): Promise<PublishedRound[]> {
@@ -30,7 +25,7 @@ export async function publishedRounds(): Promise<PublishedRound[]> {
   return rows.map((row) => ({
     id: Number(row.id),
     name: String(row.name),
-    publishedAt: asDateTime(row.published_at),
+    publishedAt: instantFromSql(row.published_at),
   }))
 }
 

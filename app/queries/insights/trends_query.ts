@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import {
   ALL_GOVERNMENT,
@@ -8,6 +7,7 @@ import {
 } from '#queries/insights/measures_query'
 import { dateBounds, type Period } from '#queries/insights/period'
 import type { SelectedOrganisation } from '#queries/insights/rollup'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 
 export type Trends = {
   /* Whether snapshots are taken for this organisation at all: departments and all of government. */
@@ -20,12 +20,6 @@ export type Trends = {
     /* One value per date; null where that day's snapshot has none. */
     values: Array<number | null>
   }>
-}
-
-/* A date column as yyyy-mm-dd, whichever driver read it. */
-function isoDay(value: unknown) {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()!
-  return String(value).slice(0, 10)
 }
 
 /*
@@ -56,7 +50,7 @@ export async function trends(
     .orderBy('taken_on')
   const days = new Map<string, Map<string, number>>()
   for (const row of rows) {
-    const day = isoDay(row.taken_on)
+    const day = isoDateFromSql(row.taken_on)!
     const values = days.get(day) ?? new Map<string, number>()
     values.set(String(row.measure), Number(row.value))
     days.set(day, values)

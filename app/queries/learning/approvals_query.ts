@@ -2,13 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { EnrolmentStatuses } from '#enums/learning'
 import { enrolRefusal } from '#domain/learning/enrolment_rules'
-import {
-  sessionPlace,
-  sessionWhen,
-  toDateTime,
-  ukDate,
-  ukDateTime,
-} from '#queries/learning/my_learning_query'
+import { sessionPlace, sessionWhen, ukDate, ukDateTime } from '#queries/learning/my_learning_query'
+import { instantFromSql } from '#domain/shared/uk_time'
 import { formatCost } from '#transformers/learning_transformer'
 
 /*
@@ -68,8 +63,8 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
     .paginate(page, perPage)
 
   const rows = result.all().map((row) => {
-    const startsAt = toDateTime(row.starts_at)
-    const bookingClosesAt = toDateTime(row.booking_closes_at)
+    const startsAt = instantFromSql(row.starts_at)!
+    const bookingClosesAt = instantFromSql(row.booking_closes_at)!
     return {
       id: Number(row.id),
       learnerName: row.full_name as string,
@@ -80,10 +75,10 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
       seatsLeft: Math.max(0, Number(row.capacity) - Number(row.booked_count)),
       capacity: Number(row.capacity),
       mandatoryForTheirRole: Number(row.mandatory_count) > 0,
-      when: sessionWhen(startsAt, toDateTime(row.ends_at)),
+      when: sessionWhen(startsAt, instantFromSql(row.ends_at)!),
       place: sessionPlace({ venue: row.venue, location: row.location, onlineUrl: row.online_url }),
       note: row.request_note as string | null,
-      requestedOn: ukDate(toDateTime(row.created_at)),
+      requestedOn: ukDate(instantFromSql(row.created_at)!),
       bookingClosesOn: ukDateTime(bookingClosesAt),
       refusal: enrolRefusal(
         {
@@ -121,7 +116,7 @@ export async function decisionSubject(managerId: number, enrolmentId: number) {
     ? {
         learnerName: row.full_name as string,
         courseTitle: row.title as string,
-        bookingClosesOn: ukDateTime(toDateTime(row.booking_closes_at)),
+        bookingClosesOn: ukDateTime(instantFromSql(row.booking_closes_at)!),
       }
     : null
 }

@@ -7,6 +7,7 @@ import CourseSession from '#models/course_session'
 import type { CourseMode } from '#enums/learning'
 import { kept } from '#services/kept'
 import catalogueConfig from '#config/catalogue'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 
 /*
  * Reads for the course catalogue, the course page, the framework's skill
@@ -15,9 +16,6 @@ import catalogueConfig from '#config/catalogue'
  */
 
 export const CATALOGUE_PAGE_SIZE = 20
-
-/* Sessions are shown and searched in UK time. */
-export const LEARNING_ZONE = 'Europe/London'
 
 export type CatalogueFilters = {
   q?: string
@@ -67,15 +65,6 @@ function sqlTime(value: DateTime) {
   return value.toLocal().toFormat('yyyy-MM-dd HH:mm:ss')
 }
 
-/* A timestamp from a raw row: a Date from MySQL, a string from SQLite. */
-function toDateTime(value: unknown): DateTime | null {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return DateTime.fromJSDate(value)
-  const text = String(value)
-  const parsed = DateTime.fromSQL(text)
-  return parsed.isValid ? parsed : DateTime.fromISO(text)
-}
-
 /* Escapes LIKE wildcards with "!" (an escape character both databases accept as written). */
 function containing(term: string) {
   return `%${term.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`
@@ -109,13 +98,11 @@ export function nextSession(filters: CatalogueFilters, now: DateTime, column: 'i
     query.whereRaw('lower(course_sessions.location) = ?', [filters.location.toLowerCase()])
   }
   if (filters.from) {
-    const start = DateTime.fromISO(filters.from, { zone: LEARNING_ZONE }).startOf('day')
+    const start = DateTime.fromISO(filters.from, { zone: UK_ZONE }).startOf('day')
     query.where('course_sessions.starts_at', '>=', sqlTime(start))
   }
   if (filters.to) {
-    const end = DateTime.fromISO(filters.to, { zone: LEARNING_ZONE })
-      .plus({ days: 1 })
-      .startOf('day')
+    const end = DateTime.fromISO(filters.to, { zone: UK_ZONE }).plus({ days: 1 }).startOf('day')
     query.where('course_sessions.starts_at', '<', sqlTime(end))
   }
   if (filters.from || filters.to) {
@@ -360,7 +347,7 @@ export async function coursesBuildingSkill(skillId: number, now = DateTime.now()
     mode: row.mode as CourseMode,
     providerName: String(row.provider_name),
     level: Number(row.level),
-    nextStartsAt: toDateTime(row.next_starts_at),
+    nextStartsAt: instantFromSql(row.next_starts_at),
   }))
 }
 

@@ -1,9 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { strongestHolding, type CourseHolding } from '#domain/learning/enrolment_rules'
 import { EnrolmentStatuses } from '#enums/learning'
-import { toDateTime } from '#queries/learning/my_learning_query'
+import { instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
 
 /* Enrolments that hold a place on a course, or wait for one, or wait for completion. */
 const HOLDING_STATUSES = [
@@ -12,12 +11,6 @@ const HOLDING_STATUSES = [
   EnrolmentStatuses.Waitlisted,
   EnrolmentStatuses.Attended,
 ] as const
-
-/* A date column as an ISO date: a Date from MySQL, a string from SQLite. */
-function isoDate(value: unknown) {
-  if (value instanceof Date) return DateTime.fromJSDate(value).toISODate()!
-  return String(value).slice(0, 10)
-}
 
 /*
  * What a learner already holds of each of some courses, on any of their
@@ -71,12 +64,15 @@ export async function courseHoldings(
       kind: row.status as (typeof HOLDING_STATUSES)[number],
       enrolmentId: Number(row.id),
       sessionId: Number(row.session_id),
-      startsAt: toDateTime(row.starts_at).toJSDate(),
+      startsAt: instantFromSql(row.starts_at)!.toJSDate(),
       position: row.waitlist_position === null ? null : Number(row.waitlist_position),
     })
   }
   for (const row of completed) {
-    add(Number(row.course_id), { kind: 'completed', completedOn: isoDate(row.completed_on) })
+    add(Number(row.course_id), {
+      kind: 'completed',
+      completedOn: isoDateFromSql(row.completed_on)!,
+    })
   }
   for (const [courseId, holdings] of byCourse) result.set(courseId, strongestHolding(holdings)!)
   return result

@@ -3,26 +3,9 @@ import { DateTime } from 'luxon'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
 import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
+import { UK_ZONE, UkFormats, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
 
-const UK = 'Europe/London'
 const SQL_DATE_TIME = 'yyyy-MM-dd HH:mm:ss'
-
-/* A timestamp as the database hands it back: a string on SQLite, a Date on MySQL. */
-export function toDateTime(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value)
-  if (typeof value === 'number') return DateTime.fromMillis(value)
-  return DateTime.fromSQL(String(value))
-}
-
-function optionalDateTime(value: unknown) {
-  return value === null || value === undefined ? null : toDateTime(value)
-}
-
-/* A date column (no time of day), kept as the calendar date it names. */
-function toDate(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value).startOf('day')
-  return DateTime.fromISO(String(value).slice(0, 10))
-}
 
 function clock(value: DateTime) {
   return value.toFormat(value.minute === 0 ? 'ha' : 'h:mma').toLowerCase()
@@ -30,22 +13,22 @@ function clock(value: DateTime) {
 
 /* "Tuesday 3 June 2025, 9:30am to 4:30pm", in UK time whatever the server's zone. */
 export function sessionWhen(startsAt: DateTime, endsAt: DateTime) {
-  const start = startsAt.setZone(UK)
-  const end = endsAt.setZone(UK)
-  const day = start.toFormat('cccc d LLLL yyyy')
+  const start = startsAt.setZone(UK_ZONE)
+  const end = endsAt.setZone(UK_ZONE)
+  const day = start.toFormat(UkFormats.weekdayDate)
   if (start.hasSame(end, 'day')) return `${day}, ${clock(start)} to ${clock(end)}`
-  return `${day}, ${clock(start)} to ${end.toFormat('cccc d LLLL yyyy')}, ${clock(end)}`
+  return `${day}, ${clock(start)} to ${end.toFormat(UkFormats.weekdayDate)}, ${clock(end)}`
 }
 
 /* "3 June 2025" in UK time. */
 export function ukDate(value: DateTime) {
-  return value.setZone(UK).toFormat('d LLLL yyyy')
+  return value.setZone(UK_ZONE).toFormat(UkFormats.longDate)
 }
 
 /* "3 June 2025 at 5pm" in UK time. */
 export function ukDateTime(value: DateTime) {
-  const local = value.setZone(UK)
-  return `${local.toFormat('d LLLL yyyy')} at ${clock(local)}`
+  const local = value.setZone(UK_ZONE)
+  return `${local.toFormat(UkFormats.longDate)} at ${clock(local)}`
 }
 
 /* Venue and town, or "Online" for a session with only a joining link. */
@@ -95,9 +78,9 @@ export type LearnerEnrolment = ReturnType<typeof learnerEnrolment>
 
 /* One joined row as the pages and the API use it. */
 function learnerEnrolment(row: Record<string, any>, now = DateTime.now()) {
-  const startsAt = toDateTime(row.starts_at)
-  const endsAt = toDateTime(row.ends_at)
-  const bookingClosesAt = toDateTime(row.booking_closes_at)
+  const startsAt = instantFromSql(row.starts_at)!
+  const endsAt = instantFromSql(row.ends_at)!
+  const bookingClosesAt = instantFromSql(row.booking_closes_at)!
   const status = row.status as EnrolmentStatus
   const session = {
     id: Number(row.session_id),
@@ -116,9 +99,9 @@ function learnerEnrolment(row: Record<string, any>, now = DateTime.now()) {
     requestNote: row.request_note as string | null,
     decisionReason: row.decision_reason as string | null,
     cancellationReason: row.cancellation_reason as string | null,
-    requestedOn: ukDate(toDateTime(row.created_at)),
-    decidedAt: optionalDateTime(row.decided_at),
-    cancelledAt: optionalDateTime(row.cancelled_at),
+    requestedOn: ukDate(instantFromSql(row.created_at)!),
+    decidedAt: instantFromSql(row.decided_at),
+    cancelledAt: instantFromSql(row.cancelled_at),
     session,
     course: {
       id: Number(row.course_id),
@@ -267,9 +250,9 @@ export async function sessionOffer(sessionId: number, userId: number, now = Date
     .select('id', 'status', 'waitlist_position')
     .first()
 
-  const startsAt = toDateTime(row.starts_at)
-  const endsAt = toDateTime(row.ends_at)
-  const bookingClosesAt = toDateTime(row.booking_closes_at)
+  const startsAt = instantFromSql(row.starts_at)!
+  const endsAt = instantFromSql(row.ends_at)!
+  const bookingClosesAt = instantFromSql(row.booking_closes_at)!
   const capacity = Number(row.capacity)
   const booked = Number(row.booked_count)
   const waiting = Number(row.waitlisted_count)
@@ -326,7 +309,7 @@ export async function learningRecordPage(userId: number, page = 1, perPage = 20)
       courseId: row.course_id === null ? null : Number(row.course_id),
       title: row.title as string,
       providerName: row.provider_name as string | null,
-      completedOn: toDate(row.completed_on).toFormat('d LLLL yyyy'),
+      completedOn: dateFromSql(row.completed_on)!.toFormat(UkFormats.longDate),
       source: row.source as 'enrolment' | 'declared',
       evidenceUrl: row.evidence_url as string | null,
     })),
@@ -356,7 +339,7 @@ export async function pendingSkillClaims(userId: number) {
     level: Number(row.level),
     skillName: row.skill_name as string,
     learningTitle: row.learning_title as string | null,
-    claimedOn: ukDate(toDateTime(row.created_at)),
+    claimedOn: ukDate(instantFromSql(row.created_at)!),
   }))
 }
 
@@ -429,7 +412,7 @@ export async function decidedSkillClaims(userId: number, limit = 20): Promise<De
       comment: (row.comment as string | null) ?? null,
       managerName: (row.manager_name as string | null) ?? null,
       learningTitle: row.learning_title as string | null,
-      decidedOn: ukDate(toDateTime(row.decided_at)),
+      decidedOn: row.decided_at ? ukDate(instantFromSql(row.decided_at)!) : '',
     }
   })
 }

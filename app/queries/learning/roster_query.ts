@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import { canMove } from '#domain/learning/enrolment_rules'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 import {
   ACTIVE_ENROLMENT_STATUSES,
   enrolmentStatusLabels,
@@ -34,15 +35,9 @@ export type RosterRow = {
   may: { attended: boolean; noShow: boolean; completed: boolean; cancel: boolean }
 }
 
-const UK_ZONE = 'Europe/London'
-
+/* A timestamp column in UK time; null when there is none. */
 function ukTime(value: unknown) {
-  if (!value) return null
-  const parsed =
-    value instanceof Date
-      ? DateTime.fromJSDate(value)
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return parsed.setZone(UK_ZONE)
+  return instantFromSql(value)?.setZone(UK_ZONE) ?? null
 }
 
 /*

@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { OrganisationScope } from '#services/organisation_scope'
 import type { CampaignStage } from '#enums/workforce'
 import { timeToHire } from '#actions/workforce/save_campaign'
+import { dateFromSql } from '#domain/shared/uk_time'
 
 export type CampaignFilters = {
   /* An organisation in scope, with its subtree. */
@@ -31,12 +32,6 @@ export type CampaignRow = {
   closedOn: DateTime | null
   /* Days from advertised to filled; null unless filled with both dates. */
   timeToHire: number | null
-}
-
-const asDate = (value: unknown) => {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return DateTime.fromJSDate(value)
-  return DateTime.fromISO(String(value).slice(0, 10))
 }
 
 /* Campaigns in scope and filters, with their organisation and role profile names. */
@@ -73,12 +68,12 @@ function toRow(row: any): CampaignRow {
     grade: row.grade ?? null,
     location: row.location ?? null,
     stage: row.stage as CampaignStage,
-    plannedOn: asDate(row.planned_on),
-    advertisedOn: asDate(row.advertised_on),
-    siftingOn: asDate(row.sifting_on),
-    interviewingOn: asDate(row.interviewing_on),
-    offersOn: asDate(row.offers_on),
-    closedOn: asDate(row.closed_on),
+    plannedOn: dateFromSql(row.planned_on),
+    advertisedOn: dateFromSql(row.advertised_on),
+    siftingOn: dateFromSql(row.sifting_on),
+    interviewingOn: dateFromSql(row.interviewing_on),
+    offersOn: dateFromSql(row.offers_on),
+    closedOn: dateFromSql(row.closed_on),
     timeToHire: null as number | null,
   }
   campaign.timeToHire = timeToHire(campaign)
@@ -179,8 +174,8 @@ export async function medianTimeToHire(scope: OrganisationScope, filters: Campai
   for (const row of rows) {
     const days = timeToHire({
       stage: 'filled',
-      advertisedOn: asDate(row.advertised_on),
-      closedOn: asDate(row.closed_on),
+      advertisedOn: dateFromSql(row.advertised_on),
+      closedOn: dateFromSql(row.closed_on),
     })
     if (days === null) continue
     const id = Number(row.organisation_id)

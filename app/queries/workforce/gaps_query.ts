@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { OrganisationScope } from '#services/organisation_scope'
 import type { GapKind, GapMitigation, GapSeverity, GapStatus } from '#enums/workforce'
 import { subtreeIds } from '#queries/workforce/campaigns_query'
+import { dateFromSql } from '#domain/shared/uk_time'
 
 export type GapFilters = {
   /* An organisation in scope, with its subtree. */
@@ -71,12 +72,7 @@ function gapsBase(scope: OrganisationScope, filters: GapFilters) {
 }
 
 function toRow(row: any, today: string): GapRow {
-  const dueOn =
-    row.due_on === null || row.due_on === undefined
-      ? null
-      : row.due_on instanceof Date
-        ? DateTime.fromJSDate(row.due_on)
-        : DateTime.fromISO(String(row.due_on).slice(0, 10))
+  const dueOn = dateFromSql(row.due_on)
   const status = row.status as GapStatus
   return {
     id: Number(row.id),

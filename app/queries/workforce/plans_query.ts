@@ -1,10 +1,11 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import CapabilityPlan from '#models/capability_plan'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { RoleAssignmentKinds } from '#enums/capability'
+import { instantFromSql } from '#domain/shared/uk_time'
 import { financialYearLabel, type PlanSnapshotStage, type PlanStatus } from '#enums/workforce'
 import {
   showsFrozenFigures,
@@ -244,12 +245,6 @@ export type PlanFreezes = { submission: FrozenFigures | null; approval: FrozenFi
 
 const NO_FREEZES: PlanFreezes = { submission: null, approval: null }
 
-/* A timestamp as the database hands it back (a string on SQLite, a Date on MySQL), in UTC. */
-function utcDateTime(value: unknown) {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' })
-  return DateTime.fromSQL(String(value), { zone: 'utc' })
-}
-
 /*
  * The latest frozen figures at submission and at approval of each plan
  * (ids, or a query selecting them), by plan id: one query for all.
@@ -288,7 +283,7 @@ export async function frozenFiguresOf(
     const freezes = byPlan.get(planId) ?? { submission: null, approval: null }
     const frozen = freezes[stage] ?? {
       stage,
-      takenAt: utcDateTime(row.taken_at),
+      takenAt: instantFromSql(row.taken_at)!,
       lines: new Map<number, LineFigures>(),
       totals: totalsOf([]),
     }

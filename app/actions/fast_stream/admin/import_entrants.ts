@@ -14,6 +14,7 @@ import {
   type Clearance,
 } from '#enums/fast_stream'
 import { joinRefusal, type Programme } from '#domain/fast_stream/programmes'
+import { isoDateFromSql } from '#domain/shared/uk_time'
 import { normaliseLocations } from '#actions/fast_stream/admin/save_entrant'
 import { boundsMessage, outOfBounds } from '#validators/date_bounds'
 import { isEmailAddress, printable } from '#domain/identity/email_address'
@@ -194,7 +195,7 @@ async function loadReferences(rows: ImportRow[], client: QueryClientContract) {
           schemeId: Number(row.scheme_id),
           cohortId: Number(row.cohort_id),
           clearance: row.clearance as Clearance,
-          startedOn: isoDate(row.started_on),
+          startedOn: isoDateFromSql(row.started_on)!,
           locationPreferences: row.location_preferences ?? null,
         })
       }
@@ -205,12 +206,6 @@ async function loadReferences(rows: ImportRow[], client: QueryClientContract) {
   const byName = <Row extends { id: number; name: string }>(list: Row[]) =>
     new Map(list.map((row) => [String(row.name).toLowerCase(), row]))
   return { people, existing, schemes: byName(schemeRows), cohorts: byName(cohortRows) }
-}
-
-/* A date column as yyyy-mm-dd, whichever driver read it. */
-function isoDate(value: unknown) {
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  return String(value).slice(0, 10)
 }
 
 /* A real calendar date written as YYYY-MM-DD, or null. */

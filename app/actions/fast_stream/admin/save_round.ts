@@ -6,7 +6,7 @@ import { orOnDuplicate } from '#services/database_errors'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { nameTaken } from '#actions/fast_stream/admin/save_scheme'
 import { addMonths } from '#domain/fast_stream/postings'
-import { calendarDate } from '#queries/fast_stream/match_results_query'
+import { dateFromSql } from '#domain/shared/uk_time'
 import type { Programme } from '#domain/fast_stream/programmes'
 
 /* The longest a round's posting window may be: postings last six months, and the next round follows. */
@@ -156,6 +156,6 @@ async function placementsOutside(
   return {
     type: 'placements_outside_window' as const,
     count,
-    first: { title: String(first.title), startsOn: calendarDate(first.starts_on) },
+    first: { title: String(first.title), startsOn: dateFromSql(first.starts_on)! },
   }
 }

@@ -6,13 +6,12 @@ import { RoundStatuses } from '#enums/fast_stream'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import FastStreamShortlistReminder from '#mails/fast_stream_shortlist_reminder'
+import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 
 /* How long before choices close an entrant with a list not submitted is reminded. */
 export const SHORTLIST_REMINDER_HOURS = 72
 
 export type ShortlistRemindersResult = { rounds: number; sent: number; failed: number }
-
-const UK_ZONE = 'Europe/London'
 
 /* In the form and zone the database holds timestamps in, so text order is time order. */
 const stamp = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
@@ -78,7 +77,7 @@ export async function remindShortlists(
       .update({ reminded_at: remindedAt })
     if (!Number(Array.isArray(claimed) ? claimed[0] : claimed)) continue
 
-    const closesAt = closingTime(row.preferences_close_at)
+    const closesAt = instantFromSql(row.preferences_close_at)!.setZone(UK_ZONE)
     try {
       await mail.send(
         new FastStreamShortlistReminder({
@@ -109,12 +108,4 @@ export async function remindShortlists(
   }
   result.rounds = rounds.size
   return result
-}
-
-function closingTime(value: unknown) {
-  const utc =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: 'utc' })
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return utc.setZone(UK_ZONE)
 }

@@ -9,7 +9,8 @@ import { Roles } from '#enums/roles'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
 import { MATCHING_LIMITS, matchState, setRoundState } from '#actions/fast_stream/matching/run_match'
-import { calendarDate, entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
+import { entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
+import { dateFromSql, isoDateFromSql } from '#domain/shared/uk_time'
 import { matchedOverlaps, type MatchOverlap } from '#queries/fast_stream/publish_query'
 import { addMonths, POSTING_MONTHS } from '#domain/fast_stream/postings'
 import type { Programme } from '#domain/fast_stream/programmes'
@@ -83,7 +84,7 @@ export async function publishRound(
     const postings = matched
       .filter((row) => !already.has(`${row.entrant_id} ${row.placement_id}`))
       .map((row) => {
-        const startsOn = window?.startsOn ?? calendarDate(row.starts_on).toISODate()!
+        const startsOn = window?.startsOn ?? isoDateFromSql(row.starts_on)!
         return {
           entrant_id: Number(row.entrant_id),
           organisation_id: Number(row.organisation_id),
@@ -185,7 +186,7 @@ export async function resultMails(roundId: number, roundName: string, programme:
       )
       continue
     }
-    const startsOn = calendarDate(row.starts_on)
+    const startsOn = dateFromSql(row.starts_on)!
     mails.push(
       new FastStreamMatched({
         entrant,

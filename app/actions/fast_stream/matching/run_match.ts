@@ -14,6 +14,7 @@ import {
 } from '#queries/fast_stream/entrant_query'
 import { POSTING_OVERLAP } from '#queries/fast_stream/match_results_query'
 import { matchRound, type MatchStats, type Unmatched } from '#domain/fast_stream/matching_engine'
+import { UkFormats } from '#domain/shared/uk_time'
 
 export const MATCHING_LIMITS = {
   /* Rounds with up to this many entrants are matched within the request; larger ones are queued. */
@@ -286,7 +287,7 @@ export function readableReason(unmatched: Unmatched, titles: Map<number, string>
   })
 }
 
-const day = (value: DateTime) => value.toFormat('d LLL yyyy')
+const day = (value: DateTime) => value.toFormat(UkFormats.date)
 
 /* A posting's dates for people to read: “1 Sep 2026 to 1 Apr 2027”, or from its start when it has no end. */
 export function postingDates(startsOn: DateTime, endsOn: DateTime | null) {

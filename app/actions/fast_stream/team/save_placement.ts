@@ -8,13 +8,11 @@ import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { PlacementStatuses, type Clearance, type PlacementStatus } from '#enums/fast_stream'
 import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
+import { UK_ZONE } from '#domain/shared/uk_time'
 import {
   checkPlacementService,
   type PlacementServiceProblem,
 } from '#actions/fast_stream/placement_service'
-
-/* Rounds, placement start dates and results days are read in UK time. */
-const UK_ZONE = 'Europe/London'
 
 export type PlacementInput = {
   /* Only when offering: the round to offer the placement in. */

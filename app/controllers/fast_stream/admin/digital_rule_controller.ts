@@ -10,8 +10,9 @@ import {
   ukToday,
 } from '#queries/fast_stream/digital_rule_query'
 import { programmeLabels, programmeValues } from '#enums/fast_stream'
+import { UkFormats } from '#domain/shared/uk_time'
 
-const day = (isoDay: string) => DateTime.fromISO(isoDay).toFormat('d LLL yyyy')
+const day = (isoDay: string) => DateTime.fromISO(isoDay).toFormat(UkFormats.date)
 
 /*
  * Participants at risk of the digital rule, for the Fast Stream team, one

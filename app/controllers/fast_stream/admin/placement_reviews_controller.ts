@@ -7,11 +7,8 @@ import {
   roundStatusLabels,
   type PlacementStatus,
 } from '#enums/fast_stream'
-import {
-  approvePlacementValidator,
-  rejectPlacementValidator,
-  UK_ZONE,
-} from '#validators/fast_stream_admin'
+import { approvePlacementValidator, rejectPlacementValidator } from '#validators/fast_stream_admin'
+import { UK_ZONE } from '#domain/shared/uk_time'
 import {
   reviewPlacement,
   type ReviewDecision,

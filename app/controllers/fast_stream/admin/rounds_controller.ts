@@ -17,8 +17,8 @@ import {
   fromUkDateTime,
   roundValidator,
   toUkDateTime,
-  UK_ZONE,
 } from '#validators/fast_stream_admin'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 import {
   POSTING_WINDOW_MAX_MONTHS,
   saveRound,
@@ -219,7 +219,7 @@ export default class RoundsController {
         return backWithErrors(
           { response, session },
           {
-            confirmEarly: `Entrants can choose until ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")}: select the box to confirm closing early`,
+            confirmEarly: `Entrants can choose until ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)}: select the box to confirm closing early`,
           }
         )
       default: {
@@ -244,7 +244,7 @@ export default class RoundsController {
         return backWithErrors(ctx, { [ORDER_FIELDS[result.field]]: ORDER_MESSAGES[result.field] })
       case 'placements_outside_window':
         return backWithErrors(ctx, {
-          postingStartsOn: `${result.count === 1 ? '1 placement' : `${result.count} placements`} of this round ${result.count === 1 ? 'starts' : 'start'} outside these dates, such as “${result.first.title}” on ${result.first.startsOn.toFormat('d LLL yyyy')}: choose dates that include ${result.count === 1 ? 'its start' : 'their starts'}`,
+          postingStartsOn: `${result.count === 1 ? '1 placement' : `${result.count} placements`} of this round ${result.count === 1 ? 'starts' : 'start'} outside these dates, such as “${result.first.title}” on ${result.first.startsOn.toFormat(UkFormats.date)}: choose dates that include ${result.count === 1 ? 'its start' : 'their starts'}`,
         })
       case 'round_matched':
         ctx.session.flash(

@@ -22,8 +22,8 @@ import {
   preferencesClosedReason,
   shortlistFor,
   shortlistSize,
-  UK_ZONE,
 } from '#queries/fast_stream/shortlist_query'
+import { UK_ZONE } from '#domain/shared/uk_time'
 import { readPlacementFilters } from '#validators/fast_stream_entrant'
 import { backToListWithErrors, exportList } from '#services/exports'
 import { csvHref } from '#services/list_pipeline'

@@ -10,12 +10,8 @@ import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { programmeWords } from '#domain/fast_stream/programmes'
 import { currentRound, entrantsCanSee } from '#queries/fast_stream/placement_search_query'
-import {
-  describeClosed,
-  shortlistOverview,
-  ukDateTime,
-  UK_ZONE,
-} from '#queries/fast_stream/shortlist_query'
+import { describeClosed, shortlistOverview, ukDateTime } from '#queries/fast_stream/shortlist_query'
+import { UK_ZONE } from '#domain/shared/uk_time'
 import { addToShortlist } from '#actions/fast_stream/entrant/add_to_shortlist'
 import { removeFromShortlist } from '#actions/fast_stream/entrant/remove_from_shortlist'
 import { moveOnShortlist, type MoveDirection } from '#actions/fast_stream/entrant/move_on_shortlist'

@@ -26,8 +26,8 @@ import {
   matchOutcomeLabels,
   MATCH_OUTCOMES,
   resultSummary,
-  UK_ZONE,
 } from '#queries/fast_stream/match_results_query'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /*
  * A round's match for the Fast Stream team: run it (queued when large),

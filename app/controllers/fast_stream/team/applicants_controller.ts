@@ -7,8 +7,7 @@ import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
-
-const UK_ZONE = 'Europe/London'
+import { UK_ZONE } from '#domain/shared/uk_time'
 
 /*
  * The entrants who chose a placement, in the team's order, and the form

@@ -29,8 +29,7 @@ import {
 } from '#queries/fast_stream/team_placements_query'
 import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
-
-const UK_ZONE = 'Europe/London'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 const clearanceOptions = clearanceValues.map((value) => ({
   value,
@@ -173,7 +172,7 @@ export default class PlacementsController {
       team: context.team,
       rounds: rounds.map((round) => ({
         value: round.id,
-        label: `${round.name}${programmes.size > 1 ? `, ${programmeLabels[round.programme]}` : ''} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat("d LLL yyyy 'at' HH:mm")})`,
+        label: `${round.name}${programmes.size > 1 ? `, ${programmeLabels[round.programme]}` : ''} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)})`,
       })),
       // Future Leaders placements name their service; Fast Stream ones may.
       services:
@@ -227,11 +226,11 @@ export default class PlacementsController {
         })
       case 'starts_before_results':
         return backWithErrors(ctx, {
-          startsOn: `The placement must start on or after ${result.resultsOn.toFormat('d LLL yyyy')}, when the round’s results are published`,
+          startsOn: `The placement must start on or after ${result.resultsOn.toFormat(UkFormats.date)}, when the round’s results are published`,
         })
       case 'starts_outside_window':
         return backWithErrors(ctx, {
-          startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat('d LLL yyyy')} and before ${result.endsOn.toFormat('d LLL yyyy')}`,
+          startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat(UkFormats.date)} and before ${result.endsOn.toFormat(UkFormats.date)}`,
         })
       case 'service_required':
         return backWithErrors(ctx, {

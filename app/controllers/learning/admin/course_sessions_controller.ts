@@ -6,8 +6,8 @@ import {
   sessionFormFields,
   sessionFormValidator,
   sessionFromForm,
-  UK_ZONE,
 } from '#validators/learning_admin'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 import {
   saveCourseSession,
   type SaveSessionResult,
@@ -26,18 +26,18 @@ const sessionsOf = (courseId: number) => `/learning/admin/courses/${courseId}/ed
 
 /* "Mon 27 Apr 2026, 09:30", in UK time. */
 const when = (session: CourseSession) =>
-  session.startsAt.setZone(UK_ZONE).toFormat('ccc d LLL yyyy, HH:mm')
+  session.startsAt.setZone(UK_ZONE).toFormat(UkFormats.sessionStart)
 
 /* A session's times as the form shows them: UK dates and times. */
 function formValues(session: CourseSession) {
   const uk = (value: CourseSession['startsAt']) => value.setZone(UK_ZONE)
   return {
     startDate: uk(session.startsAt).toISODate(),
-    startTime: uk(session.startsAt).toFormat('HH:mm'),
+    startTime: uk(session.startsAt).toFormat(UkFormats.time),
     endDate: uk(session.endsAt).toISODate(),
-    endTime: uk(session.endsAt).toFormat('HH:mm'),
+    endTime: uk(session.endsAt).toFormat(UkFormats.time),
     closesDate: uk(session.bookingClosesAt).toISODate(),
-    closesTime: uk(session.bookingClosesAt).toFormat('HH:mm'),
+    closesTime: uk(session.bookingClosesAt).toFormat(UkFormats.time),
   }
 }
 

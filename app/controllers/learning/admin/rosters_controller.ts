@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { exportList } from '#services/exports'
-import { attendanceValidator, cancellationValidator, UK_ZONE } from '#validators/learning_admin'
+import { attendanceValidator, cancellationValidator } from '#validators/learning_admin'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 import {
   recordAttendance,
   recordAttendanceForMany,
@@ -88,7 +89,7 @@ const rosterOf = (sessionId: number) => `/learning/admin/sessions/${sessionId}`
 
 /* "3 June 2026", from an ISO date. */
 function dayText(isoDate: string) {
-  return DateTime.fromISO(isoDate).setLocale('en-GB').toFormat('d LLLL yyyy')
+  return DateTime.fromISO(isoDate).setLocale('en-GB').toFormat(UkFormats.longDate)
 }
 
 /* Why a completion date was refused, under the date field. */
@@ -171,7 +172,7 @@ export default class RostersController {
         const starts = enrolment.session.startsAt.setZone(UK_ZONE)
         session.flash(
           'error',
-          `Attendance can be marked once the session starts, on ${starts.toFormat("d LLL yyyy 'at' HH:mm")}`
+          `Attendance can be marked once the session starts, on ${starts.toFormat(UkFormats.dateTime)}`
         )
         break
       }
@@ -246,7 +247,7 @@ export default class RostersController {
         const starts = courseSession.startsAt.setZone(UK_ZONE)
         session.flash(
           'error',
-          `Attendance can be marked once the session starts, on ${starts.toFormat("d LLL yyyy 'at' HH:mm")}`
+          `Attendance can be marked once the session starts, on ${starts.toFormat(UkFormats.dateTime)}`
         )
         break
       }
