@@ -2,14 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { capabilityFixture } from './fixtures.js'
 import { bearer } from '#tests/support/api'
-
-/* The rows of a CSV body, split plainly (the fixture's names hold no commas or quotes). */
-function csvRows(text: string) {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','))
-}
+import { csvRows } from '#tests/support/exports'
 
 test.group('Dashboards: capability coverage', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -2,13 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { learningFixture } from './fixtures.js'
 import { bearer } from '#tests/support/api'
-
-function csvRows(text: string) {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','))
-}
+import { csvRows } from '#tests/support/exports'
 
 const byStatus = (data: any) =>
   Object.fromEntries(data.byStatus.map((row: any) => [row.status, row.enrolments]))

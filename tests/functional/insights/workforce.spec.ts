@@ -2,13 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { strategyFixture, workforceFixture } from './fixtures.js'
 import { bearer } from '#tests/support/api'
-
-function csvRows(text: string) {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','))
-}
+import { csvRows } from '#tests/support/exports'
 
 const figures = (rows: any[]) =>
   rows.map((row) => [row.name, row.postsNeeded, row.inPost, row.beingRecruited])

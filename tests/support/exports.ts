@@ -1,0 +1,51 @@
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Group } from '@japa/runner/core'
+import { parse } from 'csv-parse/sync'
+import type Export from '#models/export'
+import exportsConfig from '#config/exports'
+
+/*
+ * Reading what the service exports in tests: CSV bodies and the files
+ * export jobs write, in an exports folder each test has to itself.
+ */
+
+/* Where a page that offers an export sends people for the large ones. */
+export const MY_EXPORTS = 'see <a href="/exports">My exports</a>'
+
+/* A CSV body as rows of cells, the header first. */
+export function csvRows(text: string): string[][] {
+  return parse(text)
+}
+
+/*
+ * Gives each test of the group an exports folder of its own, removed
+ * afterwards, and the job threshold and batch size asked for (a small
+ * threshold makes small exports jobs); the settings are put back after
+ * each test.
+ */
+export function privateExports(
+  group: Group,
+  settings: { jobThreshold?: number; batchSize?: number } = {}
+) {
+  group.each.setup(() => {
+    const saved = { ...exportsConfig }
+    Object.assign(exportsConfig, settings)
+    exportsConfig.directory = join(process.cwd(), 'tmp', `exports-test-${process.pid}`)
+    return async () => {
+      await rm(exportsConfig.directory, { recursive: true, force: true })
+      Object.assign(exportsConfig, saved)
+    }
+  })
+}
+
+/* The rows of a finished export's file, the header first. */
+export async function fileRows(record: Export) {
+  return csvRows(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
+}
+
+/* Some columns of each row of a finished export's file, the header first. */
+export async function fileColumns(record: Export, columns: number[]) {
+  const rows = await fileRows(record)
+  return rows.map((row) => columns.map((column) => row[column]))
+}
