@@ -1,191 +1,22 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import {
-  createCourse,
-  createDeclaredLearning,
-  createEnrolment,
-  createProvider,
-  createSession,
-} from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
   createRound,
   createScheme,
   createTeam,
+  createCohort,
+  createShortlist,
+  createRanking,
 } from '#database/factories/fast_stream_factory'
 import Export from '#models/export'
-import exportsConfig from '#config/exports'
-import { pruneExports } from '#services/exports'
-
-function rowsOf(text: string): string[][] {
-  return parse(text)
-}
-
-/* Two course admins, each with a provider and a course; a session of Alpha's course with three people. */
-async function twoProviders() {
-  const adminA = await createUser({ roles: ['course_admin'] })
-  const adminB = await createUser({ roles: ['course_admin'] })
-  const alpha = await createProvider('Alpha Academy', [adminA])
-  const beta = await createProvider('Beta College', [adminB])
-  const agile = await createCourse({ provider: alpha, title: 'Agile foundations' })
-  const draft = await createCourse({ provider: alpha, title: 'Zero to product', status: 'draft' })
-  const data = await createCourse({ provider: beta, title: 'Data basics' })
-  const session = await createSession({ course: agile, capacity: 2 })
-  const people = []
-  for (const [fullName, status, position] of [
-    ['Cara Booked', 'booked', null],
-    ['Abe Booked', 'booked', null],
-    ['Bo Waiting', 'waitlisted', 1],
-  ] as const) {
-    const person = await createUser({ overrides: { fullName } })
-    await createEnrolment(session, person, {
-      status,
-      waitlistPosition: position,
-      activeSessionId: session.id,
-      bookedAt: status === 'booked' ? DateTime.now() : null,
-    })
-    people.push(person)
-  }
-  return { adminA, adminB, alpha, beta, agile, draft, data, session, people }
-}
-
-test.group('Exports: learning', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-
-  test('a course admin exports their providers’ courses with the list’s filters', async ({
-    client,
-    assert,
-  }) => {
-    const { adminA, adminB, agile, draft } = await twoProviders()
-    const all = await client.get('/learning/admin/courses.csv').loginAs(adminA)
-    all.assertStatus(200)
-    const rows = rowsOf(all.text())
-    assert.deepEqual(rows[0], [
-      'Code',
-      'Title',
-      'Provider',
-      'Mode',
-      'Status',
-      'Hours',
-      'Cost (£)',
-      'Upcoming sessions',
-      'Places booked',
-    ])
-    assert.deepEqual(
-      rows.slice(1).map((row) => [row[0], row[1], row[2], row[4], row[6], row[7], row[8]]),
-      [
-        [agile.code, 'Agile foundations', 'Alpha Academy', 'Published', '450.00', '1', '2'],
-        [draft.code, 'Zero to product', 'Alpha Academy', 'Draft', '450.00', '0', '0'],
-      ]
-    )
-
-    const drafts = await client
-      .get('/learning/admin/courses.csv')
-      .qs({ status: 'draft' })
-      .loginAs(adminA)
-    assert.deepEqual(
-      rowsOf(drafts.text())
-        .slice(1)
-        .map((row) => row[1]),
-      ['Zero to product']
-    )
-
-    const other = await client.get('/learning/admin/courses.csv').loginAs(adminB)
-    assert.deepEqual(
-      rowsOf(other.text())
-        .slice(1)
-        .map((row) => row[1]),
-      ['Data basics']
-    )
-
-    const page = await client.get('/learning/admin/courses').qs({ status: 'draft' }).loginAs(adminA)
-    page.assertTextIncludes('href="/learning/admin/courses.csv?status=draft"')
-  })
-
-  test('a session’s roster exports for its course admins only', async ({ client, assert }) => {
-    const { adminA, adminB, session } = await twoProviders()
-    const response = await client
-      .get(`/learning/admin/sessions/${session.id}/roster.csv`)
-      .loginAs(adminA)
-    response.assertStatus(200)
-    const rows = rowsOf(response.text())
-    assert.deepEqual(rows[0].slice(0, 5), [
-      'Name',
-      'Email',
-      'Organisation',
-      'Status',
-      'Waiting list position',
-    ])
-    assert.deepEqual(
-      rows.slice(1).map((row) => [row[0], row[3], row[4]]),
-      [
-        ['Abe Booked', 'Booked', ''],
-        ['Bo Waiting', 'On the waiting list', '1'],
-        ['Cara Booked', 'Booked', ''],
-      ]
-    )
-    const page = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
-    page.assertTextIncludes(`href="/learning/admin/sessions/${session.id}/roster.csv"`)
-
-    const other = await client
-      .get(`/learning/admin/sessions/${session.id}/roster.csv`)
-      .loginAs(adminB)
-    assert.include([403, 404], other.status())
-    assert.notInclude(other.text(), 'Abe Booked')
-  })
-
-  test('learners export their own learning record; managers their requests to approve', async ({
-    client,
-    assert,
-  }) => {
-    const { agile } = await twoProviders()
-    const manager = await createUser({ overrides: { fullName: 'Mia Manager' } })
-    const learner = await createUser({
-      overrides: { fullName: 'Lee Learner', lineManagerId: manager.id },
-    })
-    const someone = await createUser({ overrides: { fullName: 'Sam Else' } })
-    await createDeclaredLearning(learner, 'Service design', DateTime.fromISO('2026-01-10'), {
-      providerName: 'Alpha Academy',
-    })
-    await createDeclaredLearning(learner, 'User research', DateTime.fromISO('2026-02-10'), {
-      providerName: null,
-    })
-    await createDeclaredLearning(someone, 'Not mine', DateTime.fromISO('2026-02-11'))
-    const record = await client.get('/learning/record.csv').loginAs(learner)
-    record.assertStatus(200)
-    assert.deepEqual(rowsOf(record.text()), [
-      ['Title', 'Provider', 'Completed on', 'Source', 'Evidence'],
-      ['User research', '', '2026-02-10', 'Declared', ''],
-      ['Service design', 'Alpha Academy', '2026-01-10', 'Declared', ''],
-    ])
-
-    const later = await createSession({ course: agile })
-    await createEnrolment(later, learner, {
-      status: 'requested',
-      requestNote: 'For my new role',
-      activeSessionId: null,
-    })
-    await createEnrolment(later, someone, { status: 'requested', activeSessionId: null })
-    const approvals = await client.get('/learning/approvals.csv').loginAs(manager)
-    approvals.assertStatus(200)
-    const rows = rowsOf(approvals.text())
-    assert.lengthOf(rows, 2)
-    assert.deepEqual(
-      [rows[1][0], rows[1][2], rows[1][5]],
-      ['Lee Learner', 'Agile foundations', 'For my new role']
-    )
-    const none = await client.get('/learning/approvals.csv').loginAs(learner)
-    assert.lengthOf(rowsOf(none.text()), 1)
-  })
-})
+import BuildExport from '#jobs/build_export'
+import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
 
 test.group('Exports: Fast Stream', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -208,7 +39,7 @@ test.group('Exports: Fast Stream', (group) => {
 
     const all = await client.get('/fast-stream/admin/entrants.csv').loginAs(admin)
     all.assertStatus(200)
-    const rows = rowsOf(all.text())
+    const rows = csvRows(all.text())
     assert.deepEqual(rows[0], [
       'Name',
       'Email',
@@ -233,7 +64,7 @@ test.group('Exports: Fast Stream', (group) => {
       .qs({ schemeId: digital.id, digital: 'none', sort: 'name', direction: 'desc' })
       .loginAs(admin)
     assert.deepEqual(
-      rowsOf(filtered.text())
+      csvRows(filtered.text())
         .slice(1)
         .map((row) => row[0]),
       ['Ann Entrant']
@@ -262,7 +93,7 @@ test.group('Exports: Fast Stream', (group) => {
 
     const rounds = await client.get('/fast-stream/admin/rounds.csv').loginAs(admin)
     rounds.assertStatus(200)
-    const roundRows = rowsOf(rounds.text())
+    const roundRows = csvRows(rounds.text())
     assert.equal(roundRows[0][0], 'Round')
     const spring = roundRows.find((row) => row[0] === 'Spring round')!
     assert.equal(spring[1], 'Fast Stream')
@@ -275,7 +106,7 @@ test.group('Exports: Fast Stream', (group) => {
       .loginAs(admin)
     approved.assertStatus(200)
     assert.deepEqual(
-      rowsOf(approved.text())
+      csvRows(approved.text())
         .slice(1)
         .map((row) => [row[2], row[3], row[7], row[8]])
         .sort(),
@@ -292,7 +123,7 @@ test.group('Exports: Fast Stream', (group) => {
     const mine = await client.get('/fast-stream/team/placements.csv').loginAs(lead)
     mine.assertStatus(200)
     assert.deepEqual(
-      rowsOf(mine.text())
+      csvRows(mine.text())
         .slice(1)
         .map((row) => [row[0], row[3], row[8]]),
       [
@@ -305,49 +136,457 @@ test.group('Exports: Fast Stream', (group) => {
   })
 })
 
-test.group('Exports: pruning', (group) => {
+test.group('Exports: Fast Stream schemes and cohorts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    const saved = { ...exportsConfig }
-    exportsConfig.directory = join(process.cwd(), 'tmp', `exports-prune-${process.pid}`)
-    return async () => {
-      await rm(exportsConfig.directory, { recursive: true, force: true })
-      Object.assign(exportsConfig, saved)
-    }
-  })
 
-  test('pruning removes expired exports and their files, and keeps the rest', async ({
+  test('the Fast Stream team exports schemes and cohorts with their entrants', async ({
+    client,
     assert,
   }) => {
-    const user = await createUser()
-    await mkdir(exportsConfig.directory, { recursive: true })
-    const now = DateTime.now()
-    const make = async (fileName: string | null, values: Partial<Export>) => {
-      if (fileName) await writeFile(join(exportsConfig.directory, fileName), 'name\n')
-      return Export.create({
-        userId: user.id,
-        kind: 'people',
-        filters: {},
-        status: 'done',
-        rowsDone: 0,
-        rowsTotal: 0,
-        fileName,
-        ...values,
-      })
-    }
-    const expired = await make('old.csv', { expiresAt: now.minus({ hours: 1 }) })
-    const current = await make('new.csv', { expiresAt: now.plus({ days: 3 }) })
-    const stuck = await make(null, {
-      status: 'running',
-      createdAt: now.minus({ days: exportsConfig.keepForDays + 1 }),
-    })
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const digital = await createScheme('Digital and technology')
+    const generalist = await createScheme('Generalist')
+    const older = await createCohort(2012)
+    const newer = await createCohort(2014)
+    await createEntrant({ scheme: digital, cohort: newer })
+    await createEntrant({ scheme: digital, cohort: older })
+    await createEntrant({ scheme: generalist, cohort: newer })
 
-    assert.equal(await pruneExports(now), 2)
-    assert.isNull(await Export.find(expired.id))
-    assert.isNull(await Export.find(stuck.id))
-    assert.isNotNull(await Export.find(current.id))
-    await assert.rejects(() => stat(join(exportsConfig.directory, 'old.csv')))
-    const kept = await stat(join(exportsConfig.directory, 'new.csv'))
-    assert.isTrue(kept.isFile())
+    const schemes = await client.get('/fast-stream/admin/schemes.csv').loginAs(admin)
+    schemes.assertStatus(200)
+    assert.deepEqual(csvRows(schemes.text()), [
+      ['Scheme', 'Programme', 'Description', 'Entrants'],
+      ['Digital and technology', 'Fast Stream', '', '2'],
+      ['Generalist', 'Fast Stream', '', '1'],
+    ])
+
+    const cohorts = await client.get('/fast-stream/admin/cohorts.csv').loginAs(admin)
+    cohorts.assertStatus(200)
+    assert.deepEqual(csvRows(cohorts.text()), [
+      ['Cohort', 'Intake year', 'Entrants'],
+      [newer.name, '2014', '2'],
+      [older.name, '2012', '1'],
+    ])
+
+    for (const path of ['/fast-stream/admin/schemes', '/fast-stream/admin/cohorts']) {
+      const page = await client.get(path).loginAs(admin)
+      page.assertTextIncludes(`href="${path}.csv"`)
+      page.assertTextIncludes(MY_EXPORTS)
+    }
+
+    const learner = await createUser()
+    for (const path of ['/fast-stream/admin/schemes.csv', '/fast-stream/admin/cohorts.csv']) {
+      const refused = await client.get(path).loginAs(learner)
+      refused.assertStatus(403)
+    }
+  })
+})
+
+/*
+ * An open round with three approved placements and one waiting, and an
+ * entrant holding SC clearance with a shortlist of one.
+ */
+async function placementRound() {
+  const round = await createRound({ name: 'Spring round' })
+  const department = await OrganisationFactory.merge({ name: 'Department of Tests' }).create()
+  const team = await createTeam(department, 'Payments team')
+  const product = await createPlacement(round, {
+    team,
+    title: 'Product owner',
+    capacity: 2,
+    location: 'Leeds',
+  })
+  await createPlacement(round, {
+    team,
+    title: 'Analyst',
+    digital: false,
+    clearanceRequired: 'DV',
+    startsOn: '2014-04-01',
+  })
+  await createPlacement(round, { team, title: 'Developer', capacity: 3 })
+  await createPlacement(round, { team, title: 'Hidden offer', status: 'offered' })
+  const closed = await createRound({ status: 'closed' })
+  await createPlacement(closed, { team, title: 'Old round placement' })
+  const { entrant, user } = await createEntrant({ name: 'Erin Entrant', clearance: 'SC' })
+  await createShortlist(round, entrant, [product], null)
+  return { round, product, entrant, user }
+}
+
+test.group('Exports: placement search', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an entrant exports the open round’s approved placements with their shortlist and rules', async ({
+    client,
+    assert,
+  }) => {
+    const { user } = await placementRound()
+    const response = await client.get('/fast-stream/placements.csv').loginAs(user)
+    response.assertStatus(200)
+    const [header, ...rows] = csvRows(response.text())
+    assert.deepEqual(header, [
+      'Title',
+      'Department',
+      'Organisation',
+      'Team',
+      'Location',
+      'Starts on',
+      'Places',
+      'Clearance required',
+      'Digital',
+      'Skills developed',
+      'On your shortlist',
+      'You can be matched to it',
+    ])
+    assert.deepEqual(
+      rows.map((row) => [row[0], row[1], row[4], row[5], row[6], row[7], row[8], row[10], row[11]]),
+      [
+        [
+          'Analyst',
+          'Department of Tests',
+          'London',
+          '2014-04-01',
+          '1',
+          'Developed vetting (DV)',
+          'no',
+          '',
+          'No: Needs DV clearance: you hold SC',
+        ],
+        [
+          'Developer',
+          'Department of Tests',
+          'London',
+          '2014-03-01',
+          '3',
+          'Baseline (BPSS)',
+          'yes',
+          '',
+          'yes',
+        ],
+        [
+          'Product owner',
+          'Department of Tests',
+          'Leeds',
+          '2014-03-01',
+          '2',
+          'Baseline (BPSS)',
+          'yes',
+          '1',
+          'yes',
+        ],
+      ]
+    )
+    assert.notInclude(response.text(), 'Hidden offer')
+    assert.notInclude(response.text(), 'Old round placement')
+  })
+
+  test('the placement export keeps the search’s filters and sort', async ({ client, assert }) => {
+    const { user } = await placementRound()
+    const titles = async (qs: Record<string, string>) => {
+      const response = await client.get('/fast-stream/placements.csv').qs(qs).loginAs(user)
+      response.assertStatus(200)
+      return csvRows(response.text())
+        .slice(1)
+        .map((row) => row[0])
+    }
+    assert.deepEqual(await titles({ digitalOnly: 'true' }), ['Developer', 'Product owner'])
+    assert.deepEqual(await titles({ myClearance: 'true', sort: 'capacity' }), [
+      'Developer',
+      'Product owner',
+    ])
+    assert.deepEqual(await titles({ location: 'leeds' }), ['Product owner'])
+    assert.deepEqual(await titles({ sort: 'start' }), ['Developer', 'Product owner', 'Analyst'])
+    assert.deepEqual(await titles({ q: 'owner', page: '3' }), ['Product owner'])
+
+    const page = await client
+      .get('/fast-stream/placements')
+      .qs({ digitalOnly: 'true' })
+      .loginAs(user)
+    page.assertStatus(200)
+    assert.include(page.text(), 'href="/fast-stream/placements.csv?digitalOnly=true"')
+    assert.include(page.text(), MY_EXPORTS)
+  })
+
+  test('bad placement filters are named; people who cannot search get no export', async ({
+    client,
+    assert,
+  }) => {
+    const { user } = await placementRound()
+    const back = await client
+      .get('/fast-stream/placements.csv')
+      .qs({ department: 'abc' })
+      .redirects(0)
+      .loginAs(user)
+    back.assertStatus(302)
+    assert.equal(back.header('location'), '/fast-stream/placements?department=abc')
+
+    const json = await client
+      .get('/fast-stream/placements.csv')
+      .qs({ sort: 'random' })
+      .accept('json')
+      .loginAs(user)
+    json.assertStatus(422)
+    assert.equal(json.body().errors[0].message, 'Sort by title, start date, department or places')
+
+    const learner = await createUser()
+    const refused = await client.get('/fast-stream/placements.csv').loginAs(learner)
+    refused.assertStatus(403)
+    assert.lengthOf(await Export.query(), 0)
+  })
+})
+
+/*
+ * A team's placement needing CTC clearance with four applicants (Amy,
+ * Ben, Cat and Dan), of whom the team ranked Dan then Ben; Eve's list is
+ * not submitted and Fay chose another team's placement.
+ */
+async function placementWithApplicants() {
+  const dwp = await OrganisationFactory.merge({ code: 'dwp', name: 'Work and Pensions' }).create()
+  const team = await createTeam(dwp, 'Universal Credit')
+  const lead = await createUser({
+    roles: ['team_lead'],
+    organisation: dwp,
+    overrides: { teamId: team.id },
+  })
+  const otherTeam = await createTeam()
+  const otherLead = await createUser({ roles: ['team_lead'], overrides: { teamId: otherTeam.id } })
+  const round = await createRound()
+  const placement = await createPlacement(round, {
+    team,
+    title: 'Service designer',
+    clearanceRequired: 'CTC',
+    capacity: 2,
+  })
+  const elsewhere = await createPlacement(round, { team: otherTeam })
+  const early = DateTime.fromISO('2026-05-01T09:00:00Z')
+  const later = DateTime.fromISO('2026-05-02T09:00:00Z')
+  const { entrant: amy, user: amyUser } = await createEntrant({ name: 'Amy Adams' })
+  const { entrant: ben, user: benUser } = await createEntrant({
+    name: 'Ben Brown',
+    clearance: 'BPSS',
+  })
+  const { entrant: cat, user: catUser } = await createEntrant({
+    name: 'Cat Clark',
+    postings: [{ organisation: dwp, title: 'Policy' }],
+  })
+  const { entrant: dan, user: danUser } = await createEntrant({ name: 'Dan Dodd' })
+  const { entrant: eve } = await createEntrant({ name: 'Eve Evans' })
+  const { entrant: fay } = await createEntrant({ name: 'Fay Fox' })
+  await createShortlist(round, amy, [elsewhere, placement], early)
+  await createShortlist(round, ben, [placement], later)
+  await createShortlist(round, cat, [placement, elsewhere], early)
+  await createShortlist(round, dan, [elsewhere, placement], early)
+  await createShortlist(round, eve, [placement], null)
+  await createShortlist(round, fay, [elsewhere], early)
+  await createRanking(placement, [dan, ben])
+  const emails = {
+    amy: amyUser.email,
+    ben: benUser.email,
+    cat: catUser.email,
+    dan: danUser.email,
+  }
+  return { lead, otherLead, placement, emails }
+}
+
+const SC = 'Security check (SC)'
+
+const UNRANKED = 'Not ranked: their choice, then when they submitted'
+
+test.group('Exports: a placement’s applicants', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the team lead exports the applicants in the team’s order, with the rules', async ({
+    client,
+    assert,
+  }) => {
+    const { lead, placement, emails } = await placementWithApplicants()
+    const response = await client
+      .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
+      .loginAs(lead)
+    response.assertStatus(200)
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /^attachment; filename="placement-applicants-\d{4}-\d{2}-\d{2}\.csv"$/
+    )
+    const [header, ...rows] = csvRows(response.text())
+    assert.deepEqual(header, [
+      'Order',
+      'Name',
+      'Email',
+      'Scheme',
+      'Cohort',
+      'Clearance',
+      'Their choice',
+      'Submitted at',
+      'Team rank',
+      'Placed by',
+      'Postings',
+      'Previous departments',
+      'Had a digital posting',
+      'Needs a digital placement',
+      'Can be matched here',
+    ])
+    // Dan and Ben as ranked; then Cat (first choice) before Amy (second choice).
+    // Nobody has had a digital posting, and all joined in 2013: all need one.
+    assert.deepEqual(
+      rows.map((row) => [...row.slice(0, 3), ...row.slice(5)]),
+      [
+        [
+          '1',
+          'Dan Dodd',
+          emails.dan,
+          SC,
+          '2',
+          '2026-05-01T09:00:00Z',
+          '1',
+          'Your team’s rank',
+          '0',
+          '',
+          'no',
+          'yes',
+          'yes',
+        ],
+        [
+          '2',
+          'Ben Brown',
+          emails.ben,
+          'Baseline (BPSS)',
+          '1',
+          '2026-05-02T09:00:00Z',
+          '2',
+          'Your team’s rank',
+          '0',
+          '',
+          'no',
+          'yes',
+          'No: Holds BPSS clearance; this placement needs CTC',
+        ],
+        [
+          '3',
+          'Cat Clark',
+          emails.cat,
+          SC,
+          '1',
+          '2026-05-01T09:00:00Z',
+          '',
+          UNRANKED,
+          '1',
+          'Work and Pensions',
+          'no',
+          'yes',
+          'No: Has already had a posting in Work and Pensions',
+        ],
+        [
+          '4',
+          'Amy Adams',
+          emails.amy,
+          SC,
+          '2',
+          '2026-05-01T09:00:00Z',
+          '',
+          UNRANKED,
+          '0',
+          '',
+          'no',
+          'yes',
+          'yes',
+        ],
+      ]
+    )
+    assert.notInclude(response.text(), 'Eve Evans')
+    assert.notInclude(response.text(), 'Fay Fox')
+
+    const page = await client
+      .get(`/fast-stream/team/placements/${placement.id}/applicants`)
+      .loginAs(lead)
+    page.assertTextIncludes(`href="/fast-stream/team/placements/${placement.id}/applicants.csv"`)
+    page.assertTextIncludes(MY_EXPORTS)
+
+    const admin = await createUser({ roles: ['fast_stream_admin'] })
+    const forAdmin = await client
+      .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
+      .loginAs(admin)
+    forAdmin.assertStatus(200)
+    assert.deepEqual(
+      csvRows(forAdmin.text())
+        .slice(1)
+        .map((row) => row[1]),
+      ['Dan Dodd', 'Ben Brown', 'Cat Clark', 'Amy Adams']
+    )
+  })
+
+  test('another team’s lead and a learner get the page’s answer; bad ids are 404', async ({
+    client,
+    assert,
+  }) => {
+    const { otherLead, placement } = await placementWithApplicants()
+    const path = `/fast-stream/team/placements/${placement.id}/applicants`
+    const learner = await createUser()
+    for (const user of [otherLead, learner]) {
+      const page = await client.get(path).loginAs(user)
+      const csv = await client.get(`${path}.csv`).loginAs(user)
+      page.assertStatus(403)
+      csv.assertStatus(403)
+      assert.notInclude(csv.text(), 'Dan Dodd')
+      const json = await client.get(`${path}.csv`).accept('json').loginAs(user)
+      json.assertStatus(403)
+    }
+    for (const id of ['999999', 'abc', '-1', '1.5']) {
+      const page = await client
+        .get(`/fast-stream/team/placements/${id}/applicants`)
+        .loginAs(otherLead)
+      const csv = await client
+        .get(`/fast-stream/team/placements/${id}/applicants.csv`)
+        .loginAs(otherLead)
+      page.assertStatus(404)
+      csv.assertStatus(404)
+    }
+    assert.lengthOf(await Export.query(), 0)
+  })
+})
+
+test.group('Exports: a placement’s applicants as a job', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  privateExports(group, { jobThreshold: 2, batchSize: 1 })
+
+  test('the job writes ranked then unranked applicants a row at a time, in the team’s order', async ({
+    client,
+    assert,
+  }) => {
+    const { lead, placement } = await placementWithApplicants()
+    const asked = await client
+      .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
+      .qs({ placementId: '1' })
+      .redirects(0)
+      .loginAs(lead)
+    asked.assertStatus(302)
+    const record = await Export.query().where('user_id', lead.id).firstOrFail()
+    assert.equal(asked.header('location'), `/exports/${record.id}`)
+    // The address names the placement, whatever the query string says.
+    assert.deepEqual(record.filters, { placementId: String(placement.id) })
+    assert.equal(record.rowsDone, 4)
+    assert.deepEqual(await fileColumns(record, [0, 1, 8]), [
+      ['Order', 'Name', 'Team rank'],
+      ['1', 'Dan Dodd', '1'],
+      ['2', 'Ben Brown', '2'],
+      ['3', 'Cat Clark', ''],
+      ['4', 'Amy Adams', ''],
+    ])
+  })
+
+  test('a job asked for another team’s placement writes no applicants', async ({ assert }) => {
+    const { otherLead, placement } = await placementWithApplicants()
+    const record = await Export.create({
+      userId: otherLead.id,
+      kind: 'applicants',
+      filters: { placementId: String(placement.id) },
+      status: 'queued',
+      rowsDone: 0,
+      rowsTotal: 4,
+    })
+    await BuildExport.dispatch({ exportId: record.id })
+    await record.refresh()
+    assert.equal(record.status, 'done')
+    assert.equal(record.rowsDone, 0)
+    assert.lengthOf(await fileRows(record), 1)
   })
 })

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
@@ -11,12 +10,9 @@ import Export from '#models/export'
 import Team from '#models/team'
 import User from '#models/user'
 import exportsConfig from '#config/exports'
-import { twoDepartments } from '#tests/support/fixtures/departments'
-
-/* A CSV body as rows of cells, the header first. */
-function rowsOf(text: string): string[][] {
-  return parse(text, { relax_column_count: false })
-}
+import { twoDepartments, alphaAndBetaWithAdmin } from '#tests/support/fixtures/departments'
+import StaffImport from '#models/staff_import'
+import { csvRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
 
 /*
  * Two departments with an agency each. Department Alpha's tree holds four
@@ -87,7 +83,7 @@ test.group('Exports: people', (group) => {
       response.header('content-disposition') ?? '',
       /^attachment; filename="people-\d{4}-\d{2}-\d{2}\.csv"$/
     )
-    const [header, ...rows] = rowsOf(response.text())
+    const [header, ...rows] = csvRows(response.text())
     assert.deepEqual(header, [
       'Name',
       'Email',
@@ -139,7 +135,7 @@ test.group('Exports: people', (group) => {
     active.assertStatus(200)
     // Learners whose name or email has an "a", active: by email, descending.
     assert.deepEqual(
-      rowsOf(active.text())
+      csvRows(active.text())
         .slice(1)
         .map((row) => row[1]),
       ['dora.beta@example.gov.uk', 'bella.dev@example.gov.uk']
@@ -165,16 +161,7 @@ test.group('Exports: people', (group) => {
 
 test.group('Exports: large exports as jobs', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    const saved = { ...exportsConfig }
-    exportsConfig.jobThreshold = 2
-    exportsConfig.batchSize = 2
-    exportsConfig.directory = join(process.cwd(), 'tmp', `exports-test-${process.pid}`)
-    return async () => {
-      await rm(exportsConfig.directory, { recursive: true, force: true })
-      Object.assign(exportsConfig, saved)
-    }
-  })
+  privateExports(group, { jobThreshold: 2, batchSize: 2 })
 
   test('an export over the threshold is written by a job to a file only its maker can fetch', async ({
     client,
@@ -202,7 +189,7 @@ test.group('Exports: large exports as jobs', (group) => {
 
     const file = await readFile(join(exportsConfig.directory, record.fileName!), 'utf8')
     assert.deepEqual(
-      rowsOf(file).map((row) => row[0]),
+      csvRows(file).map((row) => row[0]),
       ['Name', 'Alfie Hart', 'Bella Dev', 'Zed Admin']
     )
 
@@ -262,7 +249,7 @@ test.group('Exports: large exports as jobs', (group) => {
     const record = await Export.query().where('user_id', hrA.id).firstOrFail()
     assert.equal(record.kind, 'audit')
     assert.equal(record.rowsDone, 3)
-    const rows = rowsOf(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
+    const rows = csvRows(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
     assert.deepEqual(rows[0], [
       'When',
       'Who',
@@ -361,7 +348,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
 
     const created = await client.get('/admin/audit.csv').qs({ action: 'create' }).loginAs(hrA)
     created.assertStatus(200)
-    const rows = rowsOf(created.text())
+    const rows = csvRows(created.text())
     assert.lengthOf(rows, 2)
     assert.deepEqual(rows[1].slice(1, 8), [
       'Alfie Hart',
@@ -375,7 +362,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
 
     const beta = await client.get('/admin/audit.csv').loginAs(hrB)
     assert.deepEqual(
-      rowsOf(beta.text())
+      csvRows(beta.text())
         .slice(1)
         .map((row) => row[6]),
       ['Beta created']
@@ -424,14 +411,14 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
 
     const organisations = await client.get('/admin/organisations.csv').loginAs(hrA)
     organisations.assertStatus(200)
-    assert.deepEqual(rowsOf(organisations.text()), [
+    assert.deepEqual(csvRows(organisations.text()), [
       ['Organisation', 'Code', 'Type', 'Part of', 'Transactional', 'Retired', 'People', 'Teams'],
       ['Alpha Agency', 'alpha-ag', 'Executive agency', 'Department Alpha', 'no', 'no', '1', '1'],
       ['Department Alpha', 'alpha', 'Ministerial department', '', 'no', 'no', '2', '1'],
     ])
 
     const teams = await client.get('/admin/teams.csv').loginAs(hrA)
-    assert.deepEqual(rowsOf(teams.text()), [
+    assert.deepEqual(csvRows(teams.text()), [
       ['Team', 'Organisation', 'Location', 'Members'],
       ['Payments', 'Alpha Agency', 'Leeds', '1'],
       ['Digital hub', 'Department Alpha', '', '0'],
@@ -442,7 +429,7 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
       .qs({ organisationId: alpha.id })
       .loginAs(hrA)
     assert.deepEqual(
-      rowsOf(oneOrganisation.text())
+      csvRows(oneOrganisation.text())
         .slice(1)
         .map((row) => row[0]),
       ['Digital hub']
@@ -461,5 +448,89 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
       .loginAs(hrA)
     bad.assertStatus(422)
     assert.equal(bad.body().errors[0].message, 'Select an organisation from the list')
+  })
+})
+
+test.group('Exports: staff imports', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('department HR export the staff imports of their own department only', async ({
+    client,
+    assert,
+  }) => {
+    const { alpha, beta, hrA, hrB, admin } = await alphaAndBetaWithAdmin()
+    const made = (values: Partial<StaffImport>) =>
+      StaffImport.create({
+        status: 'applied',
+        presentColumns: 'email,full_name',
+        totalRows: 10,
+        processedRows: 10,
+        newRows: 4,
+        changedRows: 3,
+        unchangedRows: 2,
+        badRows: 1,
+        createdPeople: 4,
+        updatedPeople: 3,
+        ...values,
+      })
+    await made({
+      fileName: 'alpha-march.csv',
+      uploadedBy: hrA.id,
+      scopeOrganisationId: alpha.id,
+      createdAt: DateTime.fromISO('2026-03-01T09:00:00Z'),
+    })
+    await made({
+      fileName: 'alpha-april.csv',
+      uploadedBy: hrA.id,
+      scopeOrganisationId: alpha.id,
+      status: 'checked',
+      createdAt: DateTime.fromISO('2026-04-01T09:00:00Z'),
+    })
+    await made({ fileName: 'beta.csv', uploadedBy: hrB.id, scopeOrganisationId: beta.id })
+    await made({ fileName: 'everyone.csv', uploadedBy: admin.id, scopeOrganisationId: null })
+
+    const response = await client.get('/admin/staff-imports.csv').loginAs(hrA)
+    response.assertStatus(200)
+    const [header, ...rows] = csvRows(response.text())
+    assert.deepEqual(header.slice(0, 6), [
+      'File',
+      'Uploaded at',
+      'Uploaded by',
+      'For organisation',
+      'Status',
+      'Rows',
+    ])
+    // Newest first.
+    assert.deepEqual(
+      rows.map((row) => [row[0], row[2], row[3], row[4], row[5], row[9], row[10]]),
+      [
+        [
+          'alpha-april.csv',
+          'Alfie Hart',
+          'Department Alpha',
+          'Checked, not applied',
+          '10',
+          '1',
+          '4',
+        ],
+        ['alpha-march.csv', 'Alfie Hart', 'Department Alpha', 'Applied', '10', '1', '4'],
+      ]
+    )
+
+    const all = await client.get('/admin/staff-imports.csv').loginAs(admin)
+    assert.sameMembers(
+      csvRows(all.text())
+        .slice(1)
+        .map((row) => row[0]),
+      ['alpha-april.csv', 'alpha-march.csv', 'beta.csv', 'everyone.csv']
+    )
+
+    const page = await client.get('/admin/staff-imports').loginAs(hrA)
+    page.assertTextIncludes('href="/admin/staff-imports.csv"')
+    page.assertTextIncludes(MY_EXPORTS)
+
+    const learner = await createUser({ organisation: alpha })
+    const refused = await client.get('/admin/staff-imports.csv').loginAs(learner)
+    refused.assertStatus(403)
   })
 })

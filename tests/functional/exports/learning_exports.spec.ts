@@ -1,40 +1,178 @@
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
 import {
   createCourse,
+  createDeclaredLearning,
   createEnrolment,
   createProvider,
   createSession,
 } from '#database/factories/learning_factory'
-import {
-  createCohort,
-  createEntrant,
-  createPlacement,
-  createRound,
-  createScheme,
-  createShortlist,
-  createTeam,
-} from '#database/factories/fast_stream_factory'
 import Export from '#models/export'
-import Service from '#models/service'
-import StaffImport from '#models/staff_import'
 import exportsConfig from '#config/exports'
-import { compliantDigitalLeader } from '#tests/support/digital_leaders'
-import { twoDepartments } from '#tests/support/fixtures/departments'
+import { csvRows, fileColumns, MY_EXPORTS, privateExports } from '#tests/support/exports'
 
-/* A CSV body as rows of cells, the header first. */
-function rowsOf(text: string): string[][] {
-  return parse(text)
+/* Two course admins, each with a provider and a course; a session of Alpha's course with three people. */
+async function twoProviders() {
+  const adminA = await createUser({ roles: ['course_admin'] })
+  const adminB = await createUser({ roles: ['course_admin'] })
+  const alpha = await createProvider('Alpha Academy', [adminA])
+  const beta = await createProvider('Beta College', [adminB])
+  const agile = await createCourse({ provider: alpha, title: 'Agile foundations' })
+  const draft = await createCourse({ provider: alpha, title: 'Zero to product', status: 'draft' })
+  const data = await createCourse({ provider: beta, title: 'Data basics' })
+  const session = await createSession({ course: agile, capacity: 2 })
+  const people = []
+  for (const [fullName, status, position] of [
+    ['Cara Booked', 'booked', null],
+    ['Abe Booked', 'booked', null],
+    ['Bo Waiting', 'waitlisted', 1],
+  ] as const) {
+    const person = await createUser({ overrides: { fullName } })
+    await createEnrolment(session, person, {
+      status,
+      waitlistPosition: position,
+      activeSessionId: session.id,
+      bookedAt: status === 'booked' ? DateTime.now() : null,
+    })
+    people.push(person)
+  }
+  return { adminA, adminB, alpha, beta, agile, draft, data, session, people }
 }
 
-const MY_EXPORTS = 'see <a href="/exports">My exports</a>'
+test.group('Exports: learning', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a course admin exports their providers’ courses with the list’s filters', async ({
+    client,
+    assert,
+  }) => {
+    const { adminA, adminB, agile, draft } = await twoProviders()
+    const all = await client.get('/learning/admin/courses.csv').loginAs(adminA)
+    all.assertStatus(200)
+    const rows = csvRows(all.text())
+    assert.deepEqual(rows[0], [
+      'Code',
+      'Title',
+      'Provider',
+      'Mode',
+      'Status',
+      'Hours',
+      'Cost (£)',
+      'Upcoming sessions',
+      'Places booked',
+    ])
+    assert.deepEqual(
+      rows.slice(1).map((row) => [row[0], row[1], row[2], row[4], row[6], row[7], row[8]]),
+      [
+        [agile.code, 'Agile foundations', 'Alpha Academy', 'Published', '450.00', '1', '2'],
+        [draft.code, 'Zero to product', 'Alpha Academy', 'Draft', '450.00', '0', '0'],
+      ]
+    )
+
+    const drafts = await client
+      .get('/learning/admin/courses.csv')
+      .qs({ status: 'draft' })
+      .loginAs(adminA)
+    assert.deepEqual(
+      csvRows(drafts.text())
+        .slice(1)
+        .map((row) => row[1]),
+      ['Zero to product']
+    )
+
+    const other = await client.get('/learning/admin/courses.csv').loginAs(adminB)
+    assert.deepEqual(
+      csvRows(other.text())
+        .slice(1)
+        .map((row) => row[1]),
+      ['Data basics']
+    )
+
+    const page = await client.get('/learning/admin/courses').qs({ status: 'draft' }).loginAs(adminA)
+    page.assertTextIncludes('href="/learning/admin/courses.csv?status=draft"')
+  })
+
+  test('a session’s roster exports for its course admins only', async ({ client, assert }) => {
+    const { adminA, adminB, session } = await twoProviders()
+    const response = await client
+      .get(`/learning/admin/sessions/${session.id}/roster.csv`)
+      .loginAs(adminA)
+    response.assertStatus(200)
+    const rows = csvRows(response.text())
+    assert.deepEqual(rows[0].slice(0, 5), [
+      'Name',
+      'Email',
+      'Organisation',
+      'Status',
+      'Waiting list position',
+    ])
+    assert.deepEqual(
+      rows.slice(1).map((row) => [row[0], row[3], row[4]]),
+      [
+        ['Abe Booked', 'Booked', ''],
+        ['Bo Waiting', 'On the waiting list', '1'],
+        ['Cara Booked', 'Booked', ''],
+      ]
+    )
+    const page = await client.get(`/learning/admin/sessions/${session.id}`).loginAs(adminA)
+    page.assertTextIncludes(`href="/learning/admin/sessions/${session.id}/roster.csv"`)
+
+    const other = await client
+      .get(`/learning/admin/sessions/${session.id}/roster.csv`)
+      .loginAs(adminB)
+    assert.include([403, 404], other.status())
+    assert.notInclude(other.text(), 'Abe Booked')
+  })
+
+  test('learners export their own learning record; managers their requests to approve', async ({
+    client,
+    assert,
+  }) => {
+    const { agile } = await twoProviders()
+    const manager = await createUser({ overrides: { fullName: 'Mia Manager' } })
+    const learner = await createUser({
+      overrides: { fullName: 'Lee Learner', lineManagerId: manager.id },
+    })
+    const someone = await createUser({ overrides: { fullName: 'Sam Else' } })
+    await createDeclaredLearning(learner, 'Service design', DateTime.fromISO('2026-01-10'), {
+      providerName: 'Alpha Academy',
+    })
+    await createDeclaredLearning(learner, 'User research', DateTime.fromISO('2026-02-10'), {
+      providerName: null,
+    })
+    await createDeclaredLearning(someone, 'Not mine', DateTime.fromISO('2026-02-11'))
+    const record = await client.get('/learning/record.csv').loginAs(learner)
+    record.assertStatus(200)
+    assert.deepEqual(csvRows(record.text()), [
+      ['Title', 'Provider', 'Completed on', 'Source', 'Evidence'],
+      ['User research', '', '2026-02-10', 'Declared', ''],
+      ['Service design', 'Alpha Academy', '2026-01-10', 'Declared', ''],
+    ])
+
+    const later = await createSession({ course: agile })
+    await createEnrolment(later, learner, {
+      status: 'requested',
+      requestNote: 'For my new role',
+      activeSessionId: null,
+    })
+    await createEnrolment(later, someone, { status: 'requested', activeSessionId: null })
+    const approvals = await client.get('/learning/approvals.csv').loginAs(manager)
+    approvals.assertStatus(200)
+    const rows = csvRows(approvals.text())
+    assert.lengthOf(rows, 2)
+    assert.deepEqual(
+      [rows[1][0], rows[1][2], rows[1][5]],
+      ['Lee Learner', 'Agile foundations', 'For my new role']
+    )
+    const none = await client.get('/learning/approvals.csv').loginAs(learner)
+    assert.lengthOf(csvRows(none.text()), 1)
+  })
+})
 
 /*
  * A provider with three published courses and a draft: "Agile basics"
@@ -78,7 +216,7 @@ test.group('Exports: course catalogue', (group) => {
       response.header('content-disposition') ?? '',
       /^attachment; filename="course-catalogue-\d{4}-\d{2}-\d{2}\.csv"$/
     )
-    const [header, ...rows] = rowsOf(response.text())
+    const [header, ...rows] = csvRows(response.text())
     assert.deepEqual(header, [
       'Code',
       'Title',
@@ -116,7 +254,7 @@ test.group('Exports: course catalogue', (group) => {
       .loginAs(learner)
     // Sessions in 5 and 10 days first; the course without a session last.
     assert.deepEqual(
-      rowsOf(bySession.text())
+      csvRows(bySession.text())
         .slice(1)
         .map((row) => row[1]),
       ['Agile basics', 'Data skills', 'Zebra design']
@@ -127,7 +265,7 @@ test.group('Exports: course catalogue', (group) => {
       .qs({ provider: academy.id, mode: 'online' })
       .loginAs(learner)
     assert.deepEqual(
-      rowsOf(online.text())
+      csvRows(online.text())
         .slice(1)
         .map((row) => row[1]),
       ['Data skills']
@@ -139,7 +277,7 @@ test.group('Exports: course catalogue', (group) => {
       .qs({ location: 'Leeds', q: 'agile' })
       .loginAs(learner)
     assert.deepEqual(
-      rowsOf(leeds.text())
+      csvRows(leeds.text())
         .slice(1)
         .map((row) => [row[1], row[8], row[10]]),
       [['Agile basics', 'Leeds', '8']]
@@ -198,16 +336,7 @@ test.group('Exports: course catalogue', (group) => {
 
 test.group('Exports: large catalogue export as a job', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    const saved = { ...exportsConfig }
-    exportsConfig.jobThreshold = 2
-    exportsConfig.batchSize = 2
-    exportsConfig.directory = join(process.cwd(), 'tmp', `exports-more-${process.pid}`)
-    return async () => {
-      await rm(exportsConfig.directory, { recursive: true, force: true })
-      Object.assign(exportsConfig, saved)
-    }
-  })
+  privateExports(group, { jobThreshold: 2, batchSize: 2 })
 
   test('a catalogue export over the threshold is written by the job, in batches, in order', async ({
     client,
@@ -228,7 +357,7 @@ test.group('Exports: large catalogue export as a job', (group) => {
     assert.equal(record.rowsDone, 3)
     const file = await readFile(join(exportsConfig.directory, record.fileName!), 'utf8')
     assert.deepEqual(
-      rowsOf(file).map((row) => [row[1], row[10]]),
+      csvRows(file).map((row) => [row[1], row[10]]),
       [
         ['Title', 'Seats left on next session'],
         ['Agile basics', '2'],
@@ -241,202 +370,8 @@ test.group('Exports: large catalogue export as a job', (group) => {
   })
 })
 
-/*
- * An open round with three approved placements and one waiting, and an
- * entrant holding SC clearance with a shortlist of one.
- */
-async function placementRound() {
-  const round = await createRound({ name: 'Spring round' })
-  const department = await OrganisationFactory.merge({ name: 'Department of Tests' }).create()
-  const team = await createTeam(department, 'Payments team')
-  const product = await createPlacement(round, {
-    team,
-    title: 'Product owner',
-    capacity: 2,
-    location: 'Leeds',
-  })
-  await createPlacement(round, {
-    team,
-    title: 'Analyst',
-    digital: false,
-    clearanceRequired: 'DV',
-    startsOn: '2014-04-01',
-  })
-  await createPlacement(round, { team, title: 'Developer', capacity: 3 })
-  await createPlacement(round, { team, title: 'Hidden offer', status: 'offered' })
-  const closed = await createRound({ status: 'closed' })
-  await createPlacement(closed, { team, title: 'Old round placement' })
-  const { entrant, user } = await createEntrant({ name: 'Erin Entrant', clearance: 'SC' })
-  await createShortlist(round, entrant, [product], null)
-  return { round, product, entrant, user }
-}
-
-test.group('Exports: placement search', (group) => {
+test.group('Exports: training providers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-
-  test('an entrant exports the open round’s approved placements with their shortlist and rules', async ({
-    client,
-    assert,
-  }) => {
-    const { user } = await placementRound()
-    const response = await client.get('/fast-stream/placements.csv').loginAs(user)
-    response.assertStatus(200)
-    const [header, ...rows] = rowsOf(response.text())
-    assert.deepEqual(header, [
-      'Title',
-      'Department',
-      'Organisation',
-      'Team',
-      'Location',
-      'Starts on',
-      'Places',
-      'Clearance required',
-      'Digital',
-      'Skills developed',
-      'On your shortlist',
-      'You can be matched to it',
-    ])
-    assert.deepEqual(
-      rows.map((row) => [row[0], row[1], row[4], row[5], row[6], row[7], row[8], row[10], row[11]]),
-      [
-        [
-          'Analyst',
-          'Department of Tests',
-          'London',
-          '2014-04-01',
-          '1',
-          'Developed vetting (DV)',
-          'no',
-          '',
-          'No: Needs DV clearance: you hold SC',
-        ],
-        [
-          'Developer',
-          'Department of Tests',
-          'London',
-          '2014-03-01',
-          '3',
-          'Baseline (BPSS)',
-          'yes',
-          '',
-          'yes',
-        ],
-        [
-          'Product owner',
-          'Department of Tests',
-          'Leeds',
-          '2014-03-01',
-          '2',
-          'Baseline (BPSS)',
-          'yes',
-          '1',
-          'yes',
-        ],
-      ]
-    )
-    assert.notInclude(response.text(), 'Hidden offer')
-    assert.notInclude(response.text(), 'Old round placement')
-  })
-
-  test('the placement export keeps the search’s filters and sort', async ({ client, assert }) => {
-    const { user } = await placementRound()
-    const titles = async (qs: Record<string, string>) => {
-      const response = await client.get('/fast-stream/placements.csv').qs(qs).loginAs(user)
-      response.assertStatus(200)
-      return rowsOf(response.text())
-        .slice(1)
-        .map((row) => row[0])
-    }
-    assert.deepEqual(await titles({ digitalOnly: 'true' }), ['Developer', 'Product owner'])
-    assert.deepEqual(await titles({ myClearance: 'true', sort: 'capacity' }), [
-      'Developer',
-      'Product owner',
-    ])
-    assert.deepEqual(await titles({ location: 'leeds' }), ['Product owner'])
-    assert.deepEqual(await titles({ sort: 'start' }), ['Developer', 'Product owner', 'Analyst'])
-    assert.deepEqual(await titles({ q: 'owner', page: '3' }), ['Product owner'])
-
-    const page = await client
-      .get('/fast-stream/placements')
-      .qs({ digitalOnly: 'true' })
-      .loginAs(user)
-    page.assertStatus(200)
-    assert.include(page.text(), 'href="/fast-stream/placements.csv?digitalOnly=true"')
-    assert.include(page.text(), MY_EXPORTS)
-  })
-
-  test('bad placement filters are named; people who cannot search get no export', async ({
-    client,
-    assert,
-  }) => {
-    const { user } = await placementRound()
-    const back = await client
-      .get('/fast-stream/placements.csv')
-      .qs({ department: 'abc' })
-      .redirects(0)
-      .loginAs(user)
-    back.assertStatus(302)
-    assert.equal(back.header('location'), '/fast-stream/placements?department=abc')
-
-    const json = await client
-      .get('/fast-stream/placements.csv')
-      .qs({ sort: 'random' })
-      .accept('json')
-      .loginAs(user)
-    json.assertStatus(422)
-    assert.equal(json.body().errors[0].message, 'Sort by title, start date, department or places')
-
-    const learner = await createUser()
-    const refused = await client.get('/fast-stream/placements.csv').loginAs(learner)
-    refused.assertStatus(403)
-    assert.lengthOf(await Export.query(), 0)
-  })
-})
-
-test.group('Exports: Fast Stream schemes, cohorts and training providers', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-
-  test('the Fast Stream team exports schemes and cohorts with their entrants', async ({
-    client,
-    assert,
-  }) => {
-    const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const digital = await createScheme('Digital and technology')
-    const generalist = await createScheme('Generalist')
-    const older = await createCohort(2012)
-    const newer = await createCohort(2014)
-    await createEntrant({ scheme: digital, cohort: newer })
-    await createEntrant({ scheme: digital, cohort: older })
-    await createEntrant({ scheme: generalist, cohort: newer })
-
-    const schemes = await client.get('/fast-stream/admin/schemes.csv').loginAs(admin)
-    schemes.assertStatus(200)
-    assert.deepEqual(rowsOf(schemes.text()), [
-      ['Scheme', 'Programme', 'Description', 'Entrants'],
-      ['Digital and technology', 'Fast Stream', '', '2'],
-      ['Generalist', 'Fast Stream', '', '1'],
-    ])
-
-    const cohorts = await client.get('/fast-stream/admin/cohorts.csv').loginAs(admin)
-    cohorts.assertStatus(200)
-    assert.deepEqual(rowsOf(cohorts.text()), [
-      ['Cohort', 'Intake year', 'Entrants'],
-      [newer.name, '2014', '2'],
-      [older.name, '2012', '1'],
-    ])
-
-    for (const path of ['/fast-stream/admin/schemes', '/fast-stream/admin/cohorts']) {
-      const page = await client.get(path).loginAs(admin)
-      page.assertTextIncludes(`href="${path}.csv"`)
-      page.assertTextIncludes(MY_EXPORTS)
-    }
-
-    const learner = await createUser()
-    for (const path of ['/fast-stream/admin/schemes.csv', '/fast-stream/admin/cohorts.csv']) {
-      const refused = await client.get(path).loginAs(learner)
-      refused.assertStatus(403)
-    }
-  })
 
   test('capability admins export training providers; course admins cannot', async ({
     client,
@@ -452,7 +387,7 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
     const response = await client.get('/learning/admin/providers.csv').loginAs(admin)
     response.assertStatus(200)
     assert.deepEqual(
-      rowsOf(response.text()).filter((row) =>
+      csvRows(response.text()).filter((row) =>
         ['Provider', 'Alpha Academy', 'Beta College'].includes(row[0])
       ),
       [
@@ -460,7 +395,7 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
         ['Alpha Academy', academy.code, '2', '1'],
         [
           'Beta College',
-          rowsOf(response.text()).find((row) => row[0] === 'Beta College')![1],
+          csvRows(response.text()).find((row) => row[0] === 'Beta College')![1],
           '0',
           '0',
         ],
@@ -475,201 +410,175 @@ test.group('Exports: Fast Stream schemes, cohorts and training providers', (grou
   })
 })
 
-/* Two departments, the first with an agency, each with HR, and a capability admin. */
-async function departmentsWithAdmin() {
-  const departments = await twoDepartments({
-    departmentA: { name: 'Department Alpha' },
-    agencyA: { name: 'Alpha Agency', isTransactional: true },
-    departmentB: { name: 'Department Beta' },
-    hrA: { fullName: 'Alfie Hart' },
-    hrB: {},
-    admin: {},
+/*
+ * A learner booked on a summer session, on the waiting list (number 3)
+ * for a winter one, and cancelled from an earlier one; another learner's
+ * booking on the summer session.
+ */
+async function learnerWithEnrolments() {
+  const learner = await createUser()
+  const agile = await createCourse({ title: 'Agile basics' })
+  const data = await createCourse({ title: 'Data skills' })
+  const cyber = await createCourse({ title: 'Cyber security' })
+  const summer = await createSession({
+    course: agile,
+    startsAt: DateTime.fromISO('2030-07-01T08:30:00Z'),
   })
-  const {
-    departmentA: alpha,
-    agencyA: alphaAgency,
-    departmentB: beta,
-    hrA,
-    hrB,
-    admin,
-  } = departments
-  return { alpha, alphaAgency, beta, hrA, hrB, admin }
+  const winter = await createSession({
+    course: data,
+    startsAt: DateTime.fromISO('2030-01-15T09:30:00Z'),
+    location: 'Leeds',
+  })
+  const earlier = await createSession({
+    course: cyber,
+    startsAt: DateTime.fromISO('2029-03-01T10:00:00Z'),
+  })
+  earlier.merge({ venue: null, location: null, onlineUrl: 'https://meet.example.gov.uk/cyber' })
+  await earlier.save()
+  await createEnrolment(summer, learner, {
+    waitlistPosition: null,
+    bookedAt: DateTime.fromISO('2029-06-01T12:00:00Z'),
+    createdAt: DateTime.fromISO('2029-06-01T12:00:00Z'),
+  })
+  await createEnrolment(winter, learner, {
+    status: 'waitlisted',
+    waitlistPosition: 3,
+    createdAt: DateTime.fromISO('2029-12-01T10:00:00Z'),
+  })
+  await createEnrolment(earlier, learner, {
+    status: 'cancelled',
+    waitlistPosition: null,
+    bookedAt: DateTime.fromISO('2029-01-20T09:00:00Z'),
+    cancelledAt: DateTime.fromISO('2029-02-10T15:45:00Z'),
+    cancellationReason: 'Clashes with a deadline',
+    createdAt: DateTime.fromISO('2029-01-20T09:00:00Z'),
+  })
+  const other = await createUser()
+  await createEnrolment(summer, other, { waitlistPosition: null, bookedAt: DateTime.now() })
+  return { learner, agile, data, cyber, other }
 }
 
-test.group('Exports: staff imports and strategy actions 01 and 02', (group) => {
+const MY_LEARNING_HEADER = [
+  'Course code',
+  'Course',
+  'Session starts (UK time)',
+  'Session ends (UK time)',
+  'Place',
+  'Session cancelled',
+  'Status',
+  'Waiting list position',
+  'Requested at (UK time)',
+  'Booked at (UK time)',
+  'Cancelled at (UK time)',
+  'Reason',
+]
+
+test.group('Exports: my learning', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('department HR export the staff imports of their own department only', async ({
+  test('a learner exports all their enrolments, latest session first, in UK time', async ({
     client,
     assert,
   }) => {
-    const { alpha, beta, hrA, hrB, admin } = await departmentsWithAdmin()
-    const made = (values: Partial<StaffImport>) =>
-      StaffImport.create({
-        status: 'applied',
-        presentColumns: 'email,full_name',
-        totalRows: 10,
-        processedRows: 10,
-        newRows: 4,
-        changedRows: 3,
-        unchangedRows: 2,
-        badRows: 1,
-        createdPeople: 4,
-        updatedPeople: 3,
-        ...values,
-      })
-    await made({
-      fileName: 'alpha-march.csv',
-      uploadedBy: hrA.id,
-      scopeOrganisationId: alpha.id,
-      createdAt: DateTime.fromISO('2026-03-01T09:00:00Z'),
-    })
-    await made({
-      fileName: 'alpha-april.csv',
-      uploadedBy: hrA.id,
-      scopeOrganisationId: alpha.id,
-      status: 'checked',
-      createdAt: DateTime.fromISO('2026-04-01T09:00:00Z'),
-    })
-    await made({ fileName: 'beta.csv', uploadedBy: hrB.id, scopeOrganisationId: beta.id })
-    await made({ fileName: 'everyone.csv', uploadedBy: admin.id, scopeOrganisationId: null })
-
-    const response = await client.get('/admin/staff-imports.csv').loginAs(hrA)
+    const { learner, agile, data, cyber } = await learnerWithEnrolments()
+    const response = await client.get('/learning/my.csv').loginAs(learner)
     response.assertStatus(200)
-    const [header, ...rows] = rowsOf(response.text())
-    assert.deepEqual(header.slice(0, 6), [
-      'File',
-      'Uploaded at',
-      'Uploaded by',
-      'For organisation',
-      'Status',
-      'Rows',
-    ])
-    // Newest first.
-    assert.deepEqual(
-      rows.map((row) => [row[0], row[2], row[3], row[4], row[5], row[9], row[10]]),
+    response.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /^attachment; filename="my-learning-\d{4}-\d{2}-\d{2}\.csv"$/
+    )
+    // Summer times are an hour ahead of UTC; winter times are not. Sessions last 7 hours.
+    assert.deepEqual(csvRows(response.text()), [
+      MY_LEARNING_HEADER,
       [
-        [
-          'alpha-april.csv',
-          'Alfie Hart',
-          'Department Alpha',
-          'Checked, not applied',
-          '10',
-          '1',
-          '4',
-        ],
-        ['alpha-march.csv', 'Alfie Hart', 'Department Alpha', 'Applied', '10', '1', '4'],
-      ]
-    )
-
-    const all = await client.get('/admin/staff-imports.csv').loginAs(admin)
-    assert.sameMembers(
-      rowsOf(all.text())
-        .slice(1)
-        .map((row) => row[0]),
-      ['alpha-april.csv', 'alpha-march.csv', 'beta.csv', 'everyone.csv']
-    )
-
-    const page = await client.get('/admin/staff-imports').loginAs(hrA)
-    page.assertTextIncludes('href="/admin/staff-imports.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
-
-    const learner = await createUser({ organisation: alpha })
-    const refused = await client.get('/admin/staff-imports.csv').loginAs(learner)
-    refused.assertStatus(403)
+        agile.code,
+        'Agile basics',
+        '2030-07-01T09:30:00+01:00',
+        '2030-07-01T16:30:00+01:00',
+        'Aviation House, London',
+        'no',
+        'Booked',
+        '',
+        '2029-06-01T13:00:00+01:00',
+        '2029-06-01T13:00:00+01:00',
+        '',
+        '',
+      ],
+      [
+        data.code,
+        'Data skills',
+        '2030-01-15T09:30:00+00:00',
+        '2030-01-15T16:30:00+00:00',
+        'Aviation House, Leeds',
+        'no',
+        'On the waiting list',
+        '3',
+        '2029-12-01T10:00:00+00:00',
+        '',
+        '',
+        '',
+      ],
+      [
+        cyber.code,
+        'Cyber security',
+        '2029-03-01T10:00:00+00:00',
+        '2029-03-01T17:00:00+00:00',
+        'Online',
+        'no',
+        'Cancelled',
+        '',
+        '2029-01-20T09:00:00+00:00',
+        '2029-01-20T09:00:00+00:00',
+        '2029-02-10T15:45:00+00:00',
+        'Clashes with a deadline',
+      ],
+    ])
   })
 
-  test('actions 01 and 02 export every organisation and service in HR’s scope', async ({
+  test('My learning links to the export; a learner with nothing gets the header alone', async ({
     client,
     assert,
   }) => {
-    const { alpha, alphaAgency, beta, hrA } = await departmentsWithAdmin()
-    const leader = await createUser({
-      organisation: alphaAgency,
-      overrides: { fullName: 'Lena Leader', email: 'lena.leader@example.gov.uk' },
-    })
-    await compliantDigitalLeader(alphaAgency, leader)
-    const manager = await createUser({
-      organisation: alpha,
-      overrides: { fullName: 'Sam Manager' },
-    })
-    await Service.create({
-      organisationId: alpha.id,
-      name: 'Apply for a permit',
-      annualTransactions: 250_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
-    await Service.create({
-      organisationId: alphaAgency.id,
-      name: 'Book a test',
-      annualTransactions: 120_000,
-      phase: 'beta',
-      isExemplar: true,
-      serviceManagerId: manager.id,
-    })
-    await Service.create({
-      organisationId: alpha.id,
-      name: 'Small service',
-      annualTransactions: 100_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
-    await Service.create({
-      organisationId: beta.id,
-      name: 'Beta service',
-      annualTransactions: 500_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
-
-    const leaders = await client.get('/workforce/compliance/digital-leaders.csv').loginAs(hrA)
-    leaders.assertStatus(200)
-    assert.deepEqual(rowsOf(leaders.text()), [
-      [
-        'Organisation',
-        'Type',
-        'Digital Leader',
-        'Digital Leader email',
-        'Meets action 01',
-        'Reason',
-      ],
-      ['Alpha Agency', 'Executive agency', 'Lena Leader', 'lena.leader@example.gov.uk', 'yes', ''],
-      ['Department Alpha', 'Ministerial department', '', '', 'no', 'No Digital Leader named'],
-    ])
-
-    const services = await client.get('/workforce/compliance/services.csv').loginAs(hrA)
-    services.assertStatus(200)
-    // No mandatory Service Manager course exists, so a named manager is not yet trained.
-    assert.deepEqual(rowsOf(services.text()), [
-      [
-        'Service',
-        'Organisation',
-        'Transactions a year',
-        'Service Manager',
-        'Meets action 02',
-        'Status',
-      ],
-      ['Book a test', 'Alpha Agency', '120000', 'Sam Manager', 'no', 'Service Manager not trained'],
-      ['Apply for a permit', 'Department Alpha', '250000', '', 'no', 'No Service Manager named'],
-    ])
-
-    const page = await client.get('/workforce/compliance').loginAs(hrA)
+    const { learner } = await learnerWithEnrolments()
+    const page = await client.get('/learning/my').loginAs(learner)
     page.assertStatus(200)
-    page.assertTextIncludes('href="/workforce/compliance/digital-leaders.csv"')
-    page.assertTextIncludes('href="/workforce/compliance/services.csv"')
+    page.assertTextIncludes('href="/learning/my.csv"')
     page.assertTextIncludes(MY_EXPORTS)
 
-    const learner = await createUser({ organisation: alpha })
-    for (const path of [
-      '/workforce/compliance/digital-leaders.csv',
-      '/workforce/compliance/services.csv',
-    ]) {
-      const refused = await client.get(path).loginAs(learner)
-      refused.assertStatus(403)
-    }
+    const newcomer = await createUser()
+    const empty = await client.get('/learning/my.csv').qs({ page: 'abc' }).loginAs(newcomer)
+    empty.assertStatus(200)
+    assert.deepEqual(csvRows(empty.text()), [MY_LEARNING_HEADER])
+    const emptyPage = await client.get('/learning/my').loginAs(newcomer)
+    assert.notInclude(emptyPage.text(), 'href="/learning/my.csv"')
+
+    const anonymous = await client.get('/learning/my.csv').redirects(0)
+    anonymous.assertStatus(302)
+  })
+})
+
+test.group('Exports: my learning as a job', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  privateExports(group, { jobThreshold: 2, batchSize: 1 })
+
+  test('a long learning history is written by the job a row at a time, in order', async ({
+    client,
+    assert,
+  }) => {
+    const { learner } = await learnerWithEnrolments()
+    const asked = await client.get('/learning/my.csv').redirects(0).loginAs(learner)
+    asked.assertStatus(302)
+    const record = await Export.query().where('user_id', learner.id).firstOrFail()
+    assert.equal(asked.header('location'), `/exports/${record.id}`)
+    assert.equal(record.kind, 'myLearning')
+    assert.equal(record.status, 'done')
+    assert.equal(record.rowsDone, 3)
+    assert.deepEqual(await fileColumns(record, [1, 6]), [
+      ['Course', 'Status'],
+      ['Agile basics', 'Booked'],
+      ['Data skills', 'On the waiting list'],
+      ['Cyber security', 'Cancelled'],
+    ])
   })
 })
