@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { ModelAttributes } from '@adonisjs/lucid/types/model'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import FastStreamEntrant from '#models/fast_stream_entrant'
@@ -27,9 +28,9 @@ export async function createScheme(name?: string, programme: Programme = 'fast_s
   })
 }
 
-export async function createCohort(intakeYear = 2013) {
+export async function createCohort(intakeYear = 2013, name?: string) {
   sequence += 1
-  return FastStreamCohort.create({ name: `${intakeYear} intake ${sequence}`, intakeYear })
+  return FastStreamCohort.create({ name: name ?? `${intakeYear} intake ${sequence}`, intakeYear })
 }
 
 /*
@@ -137,13 +138,19 @@ export async function createRound(
   })
 }
 
-export async function createTeam(organisation?: Organisation, name?: string) {
+/* A delivery team in London, in the given organisation (a new department unless given). */
+export async function createTeam(
+  organisation?: Organisation,
+  name?: string,
+  values: Partial<ModelAttributes<Team>> = {}
+) {
   sequence += 1
   const owner = organisation ?? (await OrganisationFactory.create())
   return Team.create({
     organisationId: owner.id,
     name: name ?? `Delivery team ${sequence}`,
     location: 'London',
+    ...values,
   })
 }
 

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createProvider } from '#database/factories/learning_factory'
-import Service from '#models/service'
+import { createService } from '#database/factories/workforce_factory'
 
 test.group('List downloads, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -16,14 +16,7 @@ test.group('List downloads, in a browser', (group) => {
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Lists' }).create()
     const hr = await createUser({ roles: ['department_hr'], organisation: department })
-    await Service.create({
-      organisationId: department.id,
-      name: 'Renew a licence',
-      annualTransactions: 300_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
+    await createService(department, 'Renew a licence', { annualTransactions: 300_000 })
     await browserContext.loginAs(hr)
 
     const page = await visit('/workforce/compliance')

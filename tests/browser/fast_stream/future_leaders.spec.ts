@@ -16,12 +16,12 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import Placement from '#models/placement'
-import Service from '#models/service'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import { textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { clickAndLoad } from '#tests/support/navigation'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { createService } from '#database/factories/workforce_factory'
 
 const monthsAway = (months: number) =>
   DateTime.now().setZone('Europe/London').startOf('day').plus({ months }).toISODate()!
@@ -37,15 +37,7 @@ async function setUp() {
   const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
   const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
   const service = (name: string, phase: 'alpha' | 'live') =>
-    Service.create({
-      organisationId: dvla.id,
-      name,
-      annualTransactions: 40_000_000,
-      phase,
-      isExemplar: false,
-      hasDigitalChannel: true,
-      serviceManagerId: null,
-    })
+    createService(dvla, name, { annualTransactions: 40_000_000, phase, hasDigitalChannel: true })
   const taxYourVehicle = await service('Tax your vehicle', 'live')
   await service('Renew your driving licence', 'alpha')
   const team = await createTeam(dvla, 'Vehicle tax')

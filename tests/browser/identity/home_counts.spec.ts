@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import Team from '#models/team'
+import { createTeam } from '#database/factories/fast_stream_factory'
 
 test.group('Home page counts, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -13,7 +13,7 @@ test.group('Home page counts, in a browser', (group) => {
     assert,
   }) => {
     const organisation = await OrganisationFactory.merge({ name: 'Office of One' }).create()
-    await Team.create({ organisationId: organisation.id, name: 'Only team', location: 'York' })
+    await createTeam(organisation, 'Only team', { location: 'York' })
     const hr = await createUser({ roles: ['department_hr'], organisation })
     await browserContext.loginAs(hr)
 

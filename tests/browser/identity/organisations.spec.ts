@@ -7,6 +7,7 @@ import {
   OrganisationFactory,
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
+import { createTeam } from '#database/factories/fast_stream_factory'
 
 /* The text of each cell of a table row, header cell first. */
 async function rowCells(page: Page, table: string, rowName: string | RegExp) {
@@ -115,11 +116,7 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Audits' }).create()
-    const team = await Team.create({
-      organisationId: department.id,
-      name: 'Payments',
-      location: 'Newcastle',
-    })
+    const team = await createTeam(department, 'Payments', { location: 'Newcastle' })
     const hr = await createUser({
       roles: ['department_hr'],
       organisation: department,

@@ -10,6 +10,7 @@ import StaffImport from '#models/staff_import'
 import { baseURL, bodyRows, textOf, textsOf } from '#tests/support/page_text'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
+import { createStaffImport } from '#database/factories/staff_import_factory'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 
@@ -367,7 +368,7 @@ test.group('Staff import, in a browser', (group) => {
     assert,
   }) => {
     const { dft, hr } = await departments()
-    const staffImport = await StaffImport.create({
+    const staffImport = await createStaffImport({
       uploadedBy: hr.id,
       scopeOrganisationId: dft.id,
       fileName: 'everyone.csv',

@@ -9,6 +9,7 @@ import Export from '#models/export'
 import exportsConfig from '#config/exports'
 import { baseURL } from '#tests/support/page_text'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
+import { createExport } from '#database/factories/export_factory'
 
 /* Department HR with four people in their department. */
 async function department() {
@@ -45,10 +46,7 @@ test.group('Exports, in a browser', (group) => {
     const page = await browserContext.newPage()
 
     // An export still being written: the bar moves as the job counts rows.
-    const running = await Export.create({
-      userId: hr.id,
-      kind: 'people',
-      filters: {},
+    const running = await createExport(hr, 'people', {
       status: 'running',
       rowsDone: 1,
       rowsTotal: 4,
@@ -110,12 +108,8 @@ test.group('Exports, in a browser', (group) => {
     assert,
   }) => {
     const { hr } = await department()
-    const record = await Export.create({
-      userId: hr.id,
-      kind: 'audit',
+    const record = await createExport(hr, 'audit', {
       filters: { action: 'create' },
-      status: 'queued',
-      rowsDone: 0,
       rowsTotal: 12000,
     })
     const url = `/exports/${record.id}`

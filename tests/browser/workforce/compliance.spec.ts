@@ -8,10 +8,10 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import Organisation from '#models/organisation'
-import Service from '#models/service'
 import { completeCourse, digitalLeaderTraining, holdRole } from '#tests/support/digital_leaders'
 import { rowCells, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
+import { createService } from '#database/factories/workforce_factory'
 
 /*
  * The Department for Transport and its agency DVLA, whose board named a
@@ -50,12 +50,8 @@ async function transport() {
     organisation: dvla,
     overrides: { fullName: 'Gita Seven', grade: 'G7' },
   })
-  await Service.create({
-    organisationId: dvla.id,
-    name: 'Tax your vehicle',
+  await createService(dvla, 'Tax your vehicle', {
     annualTransactions: 40_000_000,
-    phase: 'live',
-    isExemplar: false,
     serviceManagerId: manager.id,
   })
   return { dft, dvla, hr, director }

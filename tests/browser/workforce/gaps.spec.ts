@@ -13,6 +13,7 @@ import CapabilityGap from '#models/capability_gap'
 import { baseURL, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { tabTo } from '#tests/support/focus'
+import { createCapabilityGap } from '#database/factories/workforce_factory'
 
 /* A page in a browser context of its own with JavaScript switched off, signed in as the user. */
 async function pageWithoutScript(
@@ -38,11 +39,8 @@ async function register() {
   })
   const skill = await createSkill('User research', 'Research')
   const gap = (title: string, status: 'suggested' | 'open', severity: 'high' | 'medium') =>
-    CapabilityGap.create({
-      organisationId: dvla.id,
-      kind: 'skill',
+    createCapabilityGap(dvla, 'skill', title, {
       skillId: skill.id,
-      title,
       severity,
       status,
       source: status === 'suggested' ? 'gap_engine' : 'manual',

@@ -15,6 +15,7 @@ import RoleLevel from '#models/role_level'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
 
 /* The plan's status, as its page shows it. */
 function planStatus(page: Page) {
@@ -365,15 +366,9 @@ test.group('Capability plan journey, in a browser', (group) => {
     cleanup,
   }) => {
     const { dft, hr, admin } = await department()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
+    const plan = await createCapabilityPlan(dft, 2013)
     const associate = await RoleLevel.findByOrFail('name', 'Associate product manager')
-    await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: associate.roleProfileId,
+    await createPlanLine(plan, associate.roleProfileId, {
       postsNeeded: 12,
       inPostOverride: null,
       overrideReason: null,

@@ -5,8 +5,7 @@ import { createUser } from '#database/factories/user_factory'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
 import { bearer } from '#tests/support/api'
-import RecruitmentCampaign from '#models/recruitment_campaign'
-import CapabilityGap from '#models/capability_gap'
+import { createCampaign, createCapabilityGap } from '#database/factories/workforce_factory'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a filled campaign and an open gap in each. */
 async function departmentsWithCampaignsAndGaps() {
@@ -20,9 +19,7 @@ async function departmentsWithCampaignsAndGaps() {
     [dft, 'Department developers'],
     [hmrc, 'Revenue developers'],
   ] as const) {
-    await RecruitmentCampaign.create({
-      organisationId: organisation.id,
-      roleProfileId: role.id,
+    await createCampaign(organisation, role, {
       title,
       posts: 3,
       stage: 'filled',
@@ -30,14 +27,9 @@ async function departmentsWithCampaignsAndGaps() {
       advertisedOn: DateTime.fromISO('2026-01-10'),
       closedOn: DateTime.fromISO('2026-02-09'),
     })
-    await CapabilityGap.create({
-      organisationId: organisation.id,
-      kind: 'headcount',
+    await createCapabilityGap(organisation, 'headcount', `${title} short`, {
       roleProfileId: role.id,
-      title: `${title} short`,
       severity: 'high',
-      status: 'open',
-      source: 'manual',
     })
   }
   return { dft, dvla, hmrc, dftHr, hmrcHr }

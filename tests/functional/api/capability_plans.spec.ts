@@ -4,9 +4,8 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
-import CapabilityPlan from '#models/capability_plan'
-import PlanLine from '#models/plan_line'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
 
 async function setting() {
   const {
@@ -25,18 +24,8 @@ async function setting() {
     const person = await createUser({ organisation })
     await createRoleAssignment(person, levels[0])
   }
-  const plan = await CapabilityPlan.create({
-    organisationId: dft.id,
-    financialYear: 2013,
-    status: 'draft',
-  })
-  await PlanLine.create({
-    planId: plan.id,
-    roleProfileId: role.id,
-    postsNeeded: 5,
-    plannedToRecruit: 2,
-    plannedToTrain: 1,
-  })
+  const plan = await createCapabilityPlan(dft, 2013)
+  await createPlanLine(plan, role, { postsNeeded: 5, plannedToRecruit: 2, plannedToTrain: 1 })
   return { dft, hmrc, dftHr, hmrcHr, learner, role, plan }
 }
 

@@ -9,8 +9,7 @@ import { bearer } from '#tests/support/api'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import type { Schema } from '../../../app/openapi/types.js'
 import { financialYearOf } from '#queries/insights/period'
-import CapabilityPlan from '#models/capability_plan'
-import Service from '#models/service'
+import { createCapabilityPlan, createService } from '#database/factories/workforce_factory'
 
 /* A department with its HR, another department, a capability admin and an open round. */
 async function setUp() {
@@ -116,7 +115,7 @@ test.group('API: every list pages, filters and fails alike', (group) => {
   }) => {
     const { dft, dftHr } = await setUp()
     for (const year of [2013, 2014, 2015]) {
-      await CapabilityPlan.create({ organisationId: dft.id, financialYear: year, status: 'draft' })
+      await createCapabilityPlan(dft, year)
     }
     const auth = await bearer(dftHr)
     const second = await client
@@ -178,15 +177,7 @@ test.group('API: every list pages, filters and fails alike', (group) => {
       name: string,
       transactions: number,
       phase: 'beta' | 'live'
-    ) =>
-      Service.create({
-        organisationId,
-        name,
-        annualTransactions: transactions,
-        phase,
-        isExemplar: false,
-        serviceManagerId: null,
-      })
+    ) => createService(organisationId, name, { annualTransactions: transactions, phase })
     await make(dft.id, 'Tax your vehicle', 40_000_000, 'live')
     await make(dft.id, 'Small grants', 5_000, 'beta')
     await make(hmrc.id, 'Self Assessment', 10_000_000, 'live')

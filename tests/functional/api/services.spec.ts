@@ -11,8 +11,8 @@ import {
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { bearer } from '#tests/support/api'
 import Organisation from '#models/organisation'
-import Service from '#models/service'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
+import { createService } from '#database/factories/workforce_factory'
 
 async function setUp() {
   const { role } = await createRole({ role: 'Service Manager', levels: [] })
@@ -33,12 +33,9 @@ async function setUp() {
     transactions: number,
     managerId: number | null
   ) =>
-    Service.create({
-      organisationId: organisation.id,
-      name,
+    createService(organisation, name, {
       annualTransactions: transactions,
       phase: 'beta',
-      isExemplar: false,
       serviceManagerId: managerId,
     })
   await make(dvla, 'Tax your vehicle', 40_000_000, trained.id)

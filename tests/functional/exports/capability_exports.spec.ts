@@ -16,6 +16,7 @@ import {
   createSkillClaim,
 } from '#database/factories/capability_factory'
 import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { createExport } from '#database/factories/export_factory'
 
 /*
  * A line manager with two reports. Rita proposed a target role level,
@@ -413,12 +414,8 @@ test.group('Exports: development plans as a job', (group) => {
     assert,
   }) => {
     const { hr, person } = await planWithItems()
-    const record = await Export.create({
-      userId: hr.id,
-      kind: 'developmentPlan',
+    const record = await createExport(hr, 'developmentPlan', {
       filters: { personId: String(person.id) },
-      status: 'queued',
-      rowsDone: 0,
       rowsTotal: 5,
     })
     await BuildExport.dispatch({ exportId: record.id })

@@ -17,6 +17,7 @@ import {
 import Export from '#models/export'
 import BuildExport from '#jobs/build_export'
 import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { createExport } from '#database/factories/export_factory'
 
 test.group('Exports: Fast Stream', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -575,12 +576,8 @@ test.group('Exports: a placement’s applicants as a job', (group) => {
 
   test('a job asked for another team’s placement writes no applicants', async ({ assert }) => {
     const { otherLead, placement } = await placementWithApplicants()
-    const record = await Export.create({
-      userId: otherLead.id,
-      kind: 'applicants',
+    const record = await createExport(otherLead, 'applicants', {
       filters: { placementId: String(placement.id) },
-      status: 'queued',
-      rowsDone: 0,
       rowsTotal: 4,
     })
     await BuildExport.dispatch({ exportId: record.id })

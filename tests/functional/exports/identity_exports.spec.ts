@@ -7,12 +7,13 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import Export from '#models/export'
-import Team from '#models/team'
 import User from '#models/user'
 import exportsConfig from '#config/exports'
 import { twoDepartments, alphaAndBetaWithAdmin } from '#tests/support/fixtures/departments'
 import StaffImport from '#models/staff_import'
 import { csvRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { createExport } from '#database/factories/export_factory'
+import { createTeam } from '#database/factories/fast_stream_factory'
 
 /*
  * Two departments with an agency each. Department Alpha's tree holds four
@@ -302,9 +303,7 @@ test.group('Exports: large exports as jobs', (group) => {
     assert,
   }) => {
     const { hrA } = await departmentsWithPeople()
-    const record = await Export.create({
-      userId: hrA.id,
-      kind: 'people',
+    const record = await createExport(hrA, 'people', {
       filters: { q: 'a' },
       status: 'running',
       rowsDone: 1000,
@@ -400,13 +399,9 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
 
   test('organisations and delivery teams export within HR’s tree', async ({ client, assert }) => {
     const { alpha, alphaAgency, beta, hrA, dev } = await departmentsWithPeople()
-    const payments = await Team.create({
-      organisationId: alphaAgency.id,
-      name: 'Payments',
-      location: 'Leeds',
-    })
-    await Team.create({ organisationId: alpha.id, name: 'Digital hub', location: null })
-    await Team.create({ organisationId: beta.id, name: 'Beta team', location: 'York' })
+    const payments = await createTeam(alphaAgency, 'Payments', { location: 'Leeds' })
+    await createTeam(alpha, 'Digital hub', { location: null })
+    await createTeam(beta, 'Beta team', { location: 'York' })
     await User.query().where('id', dev.id).update({ teamId: payments.id })
 
     const organisations = await client.get('/admin/organisations.csv').loginAs(hrA)

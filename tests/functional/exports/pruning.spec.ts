@@ -9,6 +9,7 @@ import Export from '#models/export'
 import exportsConfig from '#config/exports'
 import { pruneExports } from '#services/exports'
 import { privateExports } from '#tests/support/exports'
+import { createExport } from '#database/factories/export_factory'
 
 test.group('Exports: pruning', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -22,16 +23,7 @@ test.group('Exports: pruning', (group) => {
     const now = DateTime.now()
     const make = async (fileName: string | null, values: Partial<Export>) => {
       if (fileName) await writeFile(join(exportsConfig.directory, fileName), 'name\n')
-      return Export.create({
-        userId: user.id,
-        kind: 'people',
-        filters: {},
-        status: 'done',
-        rowsDone: 0,
-        rowsTotal: 0,
-        fileName,
-        ...values,
-      })
+      return createExport(user, 'people', { status: 'done', fileName, ...values })
     }
     const expired = await make('old.csv', { expiresAt: now.minus({ hours: 1 }) })
     const current = await make('new.csv', { expiresAt: now.plus({ days: 3 }) })

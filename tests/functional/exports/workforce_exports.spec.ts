@@ -2,10 +2,10 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import Service from '#models/service'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 import { alphaAndBetaWithAdmin } from '#tests/support/fixtures/departments'
 import { csvRows, MY_EXPORTS } from '#tests/support/exports'
+import { createService } from '#database/factories/workforce_factory'
 
 test.group('Exports: strategy actions 01 and 02', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -24,38 +24,15 @@ test.group('Exports: strategy actions 01 and 02', (group) => {
       organisation: alpha,
       overrides: { fullName: 'Sam Manager' },
     })
-    await Service.create({
-      organisationId: alpha.id,
-      name: 'Apply for a permit',
-      annualTransactions: 250_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
-    await Service.create({
-      organisationId: alphaAgency.id,
-      name: 'Book a test',
+    await createService(alpha, 'Apply for a permit', { annualTransactions: 250_000 })
+    await createService(alphaAgency, 'Book a test', {
       annualTransactions: 120_000,
       phase: 'beta',
       isExemplar: true,
       serviceManagerId: manager.id,
     })
-    await Service.create({
-      organisationId: alpha.id,
-      name: 'Small service',
-      annualTransactions: 100_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
-    await Service.create({
-      organisationId: beta.id,
-      name: 'Beta service',
-      annualTransactions: 500_000,
-      phase: 'live',
-      isExemplar: false,
-      serviceManagerId: null,
-    })
+    await createService(alpha, 'Small service', { annualTransactions: 100_000 })
+    await createService(beta, 'Beta service', { annualTransactions: 500_000 })
 
     const leaders = await client.get('/workforce/compliance/digital-leaders.csv').loginAs(hrA)
     leaders.assertStatus(200)

@@ -210,8 +210,8 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
     assert,
   }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const older = await FastStreamCohort.create({ name: 'Intake of 2012', intakeYear: 2012 })
-    const newer = await FastStreamCohort.create({ name: 'Intake of 2014', intakeYear: 2014 })
+    const older = await createCohort(2012, 'Intake of 2012')
+    const newer = await createCohort(2014, 'Intake of 2014')
     await createEntrant({ cohort: older })
     const list = await client.get('/fast-stream/admin/cohorts').loginAs(admin)
     list.assertStatus(200)

@@ -3,8 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { ApiClient } from '@japa/api-client'
 import { createUser } from '#database/factories/user_factory'
-import { createEntrant, createScheme } from '#database/factories/fast_stream_factory'
-import FastStreamCohort from '#models/fast_stream_cohort'
+import { createCohort, createEntrant, createScheme } from '#database/factories/fast_stream_factory'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
@@ -19,7 +18,7 @@ async function setUp() {
   const digital = await createScheme('Digital and Technology')
   await createScheme('Generalist')
   const old = await createScheme('Old scheme')
-  const cohort = await FastStreamCohort.create({ name: '2013 intake', intakeYear: 2013 })
+  const cohort = await createCohort(2013, '2013 intake')
   const people: Record<string, User> = {}
   for (const name of ['amira', 'ben', 'chloe', 'dara']) {
     people[name] = await createUser({

@@ -27,6 +27,7 @@ import type Organisation from '#models/organisation'
 import { buildRoundInput, entrantKey, placementKey } from '#queries/fast_stream/round_input_query'
 import { matchRound } from '#domain/fast_stream/matching_engine'
 import { bearer } from '#tests/support/api'
+import { createService } from '#database/factories/workforce_factory'
 
 const today = () => DateTime.now().setZone('Europe/London').startOf('day')
 const monthsAway = (months: number) => today().plus({ months }).toISODate()!
@@ -37,14 +38,10 @@ function service(
   phase: 'discovery' | 'alpha' | 'beta' | 'live',
   hasDigitalChannel: boolean
 ) {
-  return Service.create({
-    organisationId: organisation.id,
-    name,
+  return createService(organisation, name, {
     annualTransactions: 1_000_000,
     phase,
-    isExemplar: false,
     hasDigitalChannel,
-    serviceManagerId: null,
   })
 }
 

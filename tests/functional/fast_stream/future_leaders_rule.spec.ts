@@ -13,10 +13,10 @@ import {
   createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import Service from '#models/service'
 import type Organisation from '#models/organisation'
 import { bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
+import { createService } from '#database/factories/workforce_factory'
 
 /* Today in the UK and days some months away, as the rule counts them. */
 const today = () => DateTime.now().setZone('Europe/London').startOf('day')
@@ -57,14 +57,9 @@ async function bothProgrammes() {
     programme: 'future_leaders',
     ...window,
   })
-  const selfAssessment = await Service.create({
-    organisationId: hmrc.id,
-    name: 'Self Assessment online',
+  const selfAssessment = await createService(hmrc, 'Self Assessment online', {
     annualTransactions: 10_000_000,
-    phase: 'live',
-    isExemplar: false,
     hasDigitalChannel: true,
-    serviceManagerId: null,
   })
   const operations = await createPlacement(leadersRound, {
     title: 'Operations lead',

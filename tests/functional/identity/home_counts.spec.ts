@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import Team from '#models/team'
+import { createTeam } from '#database/factories/fast_stream_factory'
 
 /* The figures of the administration panel on the home page, tags taken out. */
 function figures(html: string) {
@@ -22,7 +22,7 @@ test.group('Home page: counts of one', (group) => {
     assert,
   }) => {
     const organisation = await OrganisationFactory.merge({ name: 'Office of One' }).create()
-    await Team.create({ organisationId: organisation.id, name: 'Only team', location: 'York' })
+    await createTeam(organisation, 'Only team', { location: 'York' })
     const hr = await createUser({ roles: ['department_hr'], organisation })
     const page = await client.get('/').loginAs(hr)
     page.assertStatus(200)

@@ -5,9 +5,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import Organisation from '#models/organisation'
 import AuditEvent from '#models/audit_event'
-import Team from '#models/team'
 import { createChildOrganisation } from '#database/factories/organisation_factory'
 import { twoDepartments, type TwoDepartmentsOptions } from '#tests/support/fixtures/departments'
+import { createTeam } from '#database/factories/fast_stream_factory'
 
 /* Two departments, each with an agency, and the people who administer them. */
 const DEPARTMENTS = {
@@ -26,8 +26,8 @@ test.group('Organisations: the tree', (group) => {
     assert,
   }) => {
     const { departmentA, agencyA, admin } = await twoDepartments(DEPARTMENTS)
-    await Team.create({ organisationId: agencyA.id, name: 'Payments' })
-    await Team.create({ organisationId: agencyA.id, name: 'Identity' })
+    await createTeam(agencyA, 'Payments', { location: null })
+    await createTeam(agencyA, 'Identity', { location: null })
     await createUser({ organisation: agencyA })
 
     const response = await client.get('/admin/organisations').loginAs(admin)

@@ -9,6 +9,7 @@ import RoleAssignment from '#models/role_assignment'
 import AuditEvent from '#models/audit_event'
 import { binaryFile } from '#tests/support/files'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
+import { createStaffImport } from '#database/factories/staff_import_factory'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -518,7 +519,7 @@ test.group('Staff import', (group) => {
     assert,
   }) => {
     const { dft, dftHr } = await departments()
-    const staffImport = await StaffImport.create({
+    const staffImport = await createStaffImport({
       uploadedBy: dftHr.id,
       scopeOrganisationId: dft.id,
       fileName: 'big.csv',

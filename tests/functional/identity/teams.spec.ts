@@ -6,22 +6,14 @@ import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import Team from '#models/team'
 import Placement from '#models/placement'
-import { createPlacement, createRound } from '#database/factories/fast_stream_factory'
+import { createPlacement, createRound, createTeam } from '#database/factories/fast_stream_factory'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
 
 /* Two departments with an agency each, a team in each agency, and department A's HR. */
 async function departmentsWithTeams() {
   const departments = await twoDepartments(ALPHA_AND_BETA)
-  const teamA = await Team.create({
-    organisationId: departments.agencyA.id,
-    name: 'Alpha Payments',
-    location: 'Leeds',
-  })
-  const teamB = await Team.create({
-    organisationId: departments.agencyB.id,
-    name: 'Beta Payments',
-    location: 'Bristol',
-  })
+  const teamA = await createTeam(departments.agencyA, 'Alpha Payments', { location: 'Leeds' })
+  const teamB = await createTeam(departments.agencyB, 'Beta Payments', { location: 'Bristol' })
   return { ...departments, teamA, teamB }
 }
 
@@ -200,7 +192,7 @@ test.group('Delivery teams', (group) => {
     assert,
   }) => {
     const { agencyA, teamA, hrA } = await departmentsWithTeams()
-    await Team.create({ organisationId: agencyA.id, name: 'Alpha Identity' })
+    await createTeam(agencyA, 'Alpha Identity', { location: null })
     const response = await client
       .put(`/admin/teams/${teamA.id}`)
       .loginAs(hrA)

@@ -18,13 +18,9 @@ import {
   OrganisationFactory,
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
-import CapabilityPlan from '#models/capability_plan'
 import type CourseSession from '#models/course_session'
 import PlacementMatch from '#models/placement_match'
-import PlanLine from '#models/plan_line'
-import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleAssignment from '#models/role_assignment'
-import Service from '#models/service'
 import type Course from '#models/course'
 import type Organisation from '#models/organisation'
 import type RoleLevel from '#models/role_level'
@@ -34,6 +30,12 @@ import type { EnrolmentStatus } from '#enums/learning'
 import type { CampaignStage } from '#enums/workforce'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
+import {
+  createCampaign,
+  createCapabilityPlan,
+  createPlanLine,
+  createService,
+} from '#database/factories/workforce_factory'
 
 /*
  * Fixtures for the dashboards. Department A (transactional) has agency A1;
@@ -156,15 +158,9 @@ export async function capabilityFixture() {
 }
 
 async function plan(organisation: Organisation, year: number, lines: Array<[number, number]>) {
-  const created = await CapabilityPlan.create({
-    organisationId: organisation.id,
-    financialYear: year,
-    status: 'draft',
-  })
+  const created = await createCapabilityPlan(organisation, year)
   for (const [roleProfileId, postsNeeded] of lines) {
-    await PlanLine.create({
-      planId: created.id,
-      roleProfileId,
+    await createPlanLine(created, roleProfileId, {
       postsNeeded,
       inPostOverride: null,
       plannedToRecruit: 0,
@@ -179,9 +175,7 @@ async function campaign(
   posts: number,
   stage: CampaignStage
 ) {
-  await RecruitmentCampaign.create({
-    organisationId: organisation.id,
-    roleProfileId,
+  await createCampaign(organisation, roleProfileId, {
     title: `Campaign for ${posts}`,
     posts,
     stage,
@@ -269,12 +263,8 @@ async function service(
   transactions: number,
   manager?: User
 ) {
-  return Service.create({
-    organisationId: organisation.id,
-    name,
+  return createService(organisation, name, {
     annualTransactions: transactions,
-    phase: 'live',
-    isExemplar: false,
     serviceManagerId: manager?.id ?? null,
   })
 }

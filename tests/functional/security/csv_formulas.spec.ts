@@ -18,6 +18,7 @@ import {
 } from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import {
+  createCohort,
   createEntrant,
   createPlacement,
   createRound,
@@ -25,15 +26,8 @@ import {
   createShortlist,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import CapabilityGap from '#models/capability_gap'
-import CapabilityPlan from '#models/capability_plan'
 import Export from '#models/export'
-import FastStreamCohort from '#models/fast_stream_cohort'
 import PlacementMatch from '#models/placement_match'
-import PlanLine from '#models/plan_line'
-import RecruitmentCampaign from '#models/recruitment_campaign'
-import Service from '#models/service'
-import Team from '#models/team'
 import exportsConfig from '#config/exports'
 import { PANEL_KEYS } from '#queries/insights/panel_keys'
 import {
@@ -41,6 +35,13 @@ import {
   createPlanItem,
   createRoleAssignment,
 } from '#database/factories/capability_factory'
+import {
+  createCampaign,
+  createCapabilityGap,
+  createCapabilityPlan,
+  createPlanLine,
+  createService,
+} from '#database/factories/workforce_factory'
 
 /*
  * Text a spreadsheet would run as a formula, one kind of data each, every
@@ -106,7 +107,7 @@ function assertSafeCsv(assert: Assert, response: ApiResponse, guarded: string[])
 /* A department named like a formula, its HR, a capability admin and a learner with a team. */
 async function identityWorld() {
   const organisation = await OrganisationFactory.merge({ name: P.organisation }).create()
-  const team = await Team.create({ organisationId: organisation.id, name: P.team, location: null })
+  const team = await createTeam(organisation, P.team, { location: null })
   const admin = await createUser({ roles: ['capability_admin'], organisation })
   const hr = await createUser({
     roles: ['department_hr'],
@@ -330,7 +331,7 @@ async function fastStreamWorld() {
   const organisation = await OrganisationFactory.merge({ name: P.organisation }).create()
   const admin = await createUser({ roles: ['fast_stream_admin'] })
   const scheme = await createScheme(P.scheme)
-  const cohort = await FastStreamCohort.create({ name: P.cohort, intakeYear: 2013 })
+  const cohort = await createCohort(2013, P.cohort)
   const { entrant, user } = await createEntrant({ name: P.person, scheme, cohort })
   user.email = P.email
   await user.save()
@@ -518,12 +519,8 @@ async function workforceWorld() {
   })
   organisation.digitalLeaderId = leader.id
   await organisation.save()
-  await Service.create({
-    organisationId: organisation.id,
-    name: P.service,
+  await createService(organisation, P.service, {
     annualTransactions: 250_000,
-    phase: 'live',
-    isExemplar: false,
     serviceManagerId: leader.id,
   })
   const skill = await createSkill(P.skill, P.category)
@@ -532,39 +529,26 @@ async function workforceWorld() {
     role: P.role,
     levels: [{ name: P.level, needs: { [P.skill]: 2 } }],
   })
-  await RecruitmentCampaign.create({
-    organisationId: organisation.id,
-    roleProfileId: role.id,
+  await createCampaign(organisation, role, {
     title: P.campaign,
     posts: 2,
     stage: 'advertised',
     hires: 0,
     location: P.location,
   })
-  const plan = await CapabilityPlan.create({
-    organisationId: organisation.id,
-    financialYear: 2025,
-    status: 'draft',
-  })
-  await PlanLine.create({
-    planId: plan.id,
-    roleProfileId: role.id,
+  const plan = await createCapabilityPlan(organisation, 2025)
+  await createPlanLine(plan, role, {
     postsNeeded: 3,
     inPostOverride: 1,
     overrideReason: P.reason,
     plannedToRecruit: 0,
     plannedToTrain: 0,
   })
-  await CapabilityGap.create({
-    organisationId: organisation.id,
-    kind: 'skill',
+  await createCapabilityGap(organisation, 'skill', P.gap, {
     roleProfileId: role.id,
     skillId: skill.id,
-    title: P.gap,
     description: P.description,
     severity: 'high',
-    status: 'open',
-    source: 'manual',
   })
   return { organisation, hr, leader, role }
 }

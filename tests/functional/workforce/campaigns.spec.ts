@@ -7,6 +7,7 @@ import { createRole } from '#database/factories/framework_factory'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
+import { createCampaign } from '#database/factories/workforce_factory'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -23,12 +24,9 @@ async function campaign(
   roleProfileId: number,
   overrides: Partial<RecruitmentCampaign> = {}
 ) {
-  return RecruitmentCampaign.create({
-    organisationId: organisation.id,
-    roleProfileId,
+  return createCampaign(organisation, roleProfileId, {
     title: 'Developers 2026',
     posts: 4,
-    stage: 'planned',
     hires: 0,
     plannedOn: DateTime.fromISO('2026-01-05'),
     ...overrides,

@@ -15,7 +15,6 @@ import {
 } from '#database/factories/organisation_factory'
 import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
-import Service from '#models/service'
 import type User from '#models/user'
 import type Course from '#models/course'
 import AuditEvent from '#models/audit_event'
@@ -34,6 +33,7 @@ import {
   holdRole,
 } from '#tests/support/digital_leaders'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { createService } from '#database/factories/workforce_factory'
 
 /* The Service Manager profile with two published mandatory courses and a draft one. */
 async function serviceManagerTraining() {
@@ -77,12 +77,9 @@ async function service(
   transactions: number,
   manager?: User
 ) {
-  return Service.create({
-    organisationId: organisation.id,
-    name,
+  return createService(organisation, name, {
     annualTransactions: transactions,
     phase: 'beta',
-    isExemplar: false,
     serviceManagerId: manager?.id ?? null,
   })
 }

@@ -6,15 +6,18 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
 import CapabilityGap from '#models/capability_gap'
-import CapabilityPlan from '#models/capability_plan'
-import PlanLine from '#models/plan_line'
-import RecruitmentCampaign from '#models/recruitment_campaign'
 import Skill from '#models/skill'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import type { ApiClient } from '@japa/api-client'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
+import {
+  createCampaign,
+  createCapabilityGap,
+  createCapabilityPlan,
+  createPlanLine,
+} from '#database/factories/workforce_factory'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -43,14 +46,8 @@ async function personAt(
 
 async function gap(organisation: Organisation, overrides: Partial<CapabilityGap> = {}) {
   const programming = await Skill.findByOrFail('name', 'Programming')
-  return CapabilityGap.create({
-    organisationId: organisation.id,
-    kind: 'skill',
+  return createCapabilityGap(organisation, 'skill', 'Not enough programmers', {
     skillId: programming.id,
-    title: 'Not enough programmers',
-    severity: 'medium',
-    status: 'open',
-    source: 'manual',
     ...overrides,
   })
 }
@@ -85,44 +82,17 @@ test.group('Capability gap register', (group) => {
     await personAt(dvla, developer.id, { Programming: 1, Testing: 2 })
     await personAt(dvla, developer.id, { Programming: 3, Testing: 2 })
     // The latest plan needs 10; 4 in post and 2 in an open campaign leave 4 short (40%: high).
-    const older = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2025,
-      status: 'approved',
-    })
-    await PlanLine.create({ planId: older.id, roleProfileId: role.id, postsNeeded: 40 })
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2026,
-      status: 'draft',
-    })
-    await PlanLine.create({ planId: plan.id, roleProfileId: role.id, postsNeeded: 10 })
+    const older = await createCapabilityPlan(dft, 2025, { status: 'approved' })
+    await createPlanLine(older, role, { postsNeeded: 40 })
+    const plan = await createCapabilityPlan(dft, 2026)
+    await createPlanLine(plan, role, { postsNeeded: 10 })
     const { role: analyst } = await createRole({
       role: 'Data analyst',
       levels: [{ name: 'Analyst', needs: { Analysis: 2 } }],
     })
-    await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: analyst.id,
-      postsNeeded: 2,
-      inPostOverride: 2,
-    })
-    await RecruitmentCampaign.create({
-      organisationId: dvla.id,
-      roleProfileId: role.id,
-      title: 'Open',
-      posts: 2,
-      stage: 'advertised',
-      hires: 0,
-    })
-    await RecruitmentCampaign.create({
-      organisationId: dvla.id,
-      roleProfileId: role.id,
-      title: 'Done',
-      posts: 3,
-      stage: 'filled',
-      hires: 3,
-    })
+    await createPlanLine(plan, analyst, { postsNeeded: 2, inPostOverride: 2 })
+    await createCampaign(dvla, role, { title: 'Open', posts: 2, stage: 'advertised', hires: 0 })
+    await createCampaign(dvla, role, { title: 'Done', posts: 3, stage: 'filled', hires: 3 })
 
     const response = await client
       .post('/workforce/gaps/suggestions')
@@ -417,12 +387,8 @@ test.group('Capability gap register: how severe a suggestion is', (group) => {
     // The only developer, one level short: not critical because they are everyone.
     const solo = await developers('Solo Agency', developer.id, 1, 1, 1)
     // Two posts needed, one filled: one post short.
-    const plan = await CapabilityPlan.create({
-      organisationId: solo.id,
-      financialYear: 2026,
-      status: 'draft',
-    })
-    await PlanLine.create({ planId: plan.id, roleProfileId: role.id, postsNeeded: 2 })
+    const plan = await createCapabilityPlan(solo, 2026)
+    await createPlanLine(plan, role, { postsNeeded: 2 })
     const soloGaps = await suggestFor(client, admin, solo)
     assert.deepEqual(
       soloGaps.map((found) => [found.kind, found.severity]),

@@ -8,14 +8,13 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import CapabilityGap from '#models/capability_gap'
-import CapabilityPlan from '#models/capability_plan'
-import PlanLine from '#models/plan_line'
 import type User from '#models/user'
 import { serviceUrl } from '#mails/learning_mail'
 import type { NoticeMail } from '#mails/notice_mail'
 import { PlanApproved, PlanReturned, PlanSubmitted } from '#mails/plan_notices'
 import GapOwnerAssigned from '#mails/gap_owner_assigned'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
 
 /*
  * DfT with its agency DVLA, HMRC; HR of each (and a deactivated HR of DfT),
@@ -60,14 +59,8 @@ async function setting() {
     const person = await createUser({ organisation: dvla })
     await createRoleAssignment(person, product.levels[0])
   }
-  const plan = await CapabilityPlan.create({
-    organisationId: dvla.id,
-    financialYear: 2013,
-    status: 'draft',
-  })
-  await PlanLine.create({
-    planId: plan.id,
-    roleProfileId: product.role.id,
+  const plan = await createCapabilityPlan(dvla, 2013)
+  await createPlanLine(plan, product.role, {
     postsNeeded: 5,
     inPostOverride: null,
     overrideReason: null,

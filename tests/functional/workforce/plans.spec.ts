@@ -8,11 +8,15 @@ import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import RecruitmentCampaign from '#models/recruitment_campaign'
 import PlanSnapshot from '#models/plan_snapshot'
 import { bearer } from '#tests/support/api'
 import { decodeEntities } from '#tests/support/html'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import {
+  createCampaign,
+  createCapabilityPlan,
+  createPlanLine,
+} from '#database/factories/workforce_factory'
 
 /* Two departments, one with an agency, their HR, a capability admin and a learner. */
 async function setting() {
@@ -156,14 +160,8 @@ test.group('Capability plans: journey', (group) => {
 
   test('a submitted or approved plan cannot be changed by HR', async ({ client, assert }) => {
     const { dft, dftHr, product, delivery } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2014,
-      status: 'submitted',
-    })
-    const line = await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: product.role.id,
+    const plan = await createCapabilityPlan(dft, 2014, { status: 'submitted' })
+    const line = await createPlanLine(plan, product.role, {
       postsNeeded: 4,
       plannedToRecruit: 0,
       plannedToTrain: 0,
@@ -193,11 +191,7 @@ test.group('Capability plans: journey', (group) => {
 
   test('a plan with no role profiles cannot be submitted', async ({ client, assert }) => {
     const { dft, dftHr } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
+    const plan = await createCapabilityPlan(dft, 2013)
     const response = await post(client, `/workforce/plans/${plan.id}/submit`, dftHr)
     response.assertFlashMessage('error', 'Add at least one role profile before sending the plan')
     await plan.refresh()
@@ -209,14 +203,8 @@ test.group('Capability plans: journey', (group) => {
     assert,
   }) => {
     const { dft, dftHr, product } = await setting()
-    const last = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'approved',
-    })
-    await PlanLine.create({
-      planId: last.id,
-      roleProfileId: product.role.id,
+    const last = await createCapabilityPlan(dft, 2013, { status: 'approved' })
+    await createPlanLine(last, product.role, {
       postsNeeded: 8,
       inPostOverride: 6,
       overrideReason: 'Two contractors',
@@ -267,11 +255,7 @@ test.group('Capability plans: journey', (group) => {
     assert,
   }) => {
     const { dft, dftHr } = await setting()
-    const existing = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
+    const existing = await createCapabilityPlan(dft, 2013)
     const response = await post(client, '/workforce/plans', dftHr, {
       organisationId: dft.id,
       financialYear: 2013,
@@ -302,30 +286,20 @@ test.group('Capability plans: in post and validation', (group) => {
     // A target role level is an ambition, not a post held.
     const aspiring = await createUser({ organisation: dft })
     await createRoleAssignment(aspiring, senior, { kind: 'target' })
-    await RecruitmentCampaign.create({
-      organisationId: dvla.id,
-      roleProfileId: product.role.id,
+    await createCampaign(dvla, product.role, {
       title: 'Product managers',
       posts: 3,
       stage: 'advertised',
       hires: 0,
     })
-    await RecruitmentCampaign.create({
-      organisationId: dft.id,
-      roleProfileId: product.role.id,
+    await createCampaign(dft, product.role, {
       title: 'Filled last year',
       posts: 5,
       stage: 'filled',
       hires: 5,
     })
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
-    await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: product.role.id,
+    const plan = await createCapabilityPlan(dft, 2013)
+    await createPlanLine(plan, product.role, {
       postsNeeded: 10,
       plannedToRecruit: 2,
       plannedToTrain: 0,
@@ -345,14 +319,8 @@ test.group('Capability plans: in post and validation', (group) => {
   }) => {
     const { dft, dftHr, product } = await setting()
     await inRole(dft, product.levels[0].id)
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
-    const line = await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: product.role.id,
+    const plan = await createCapabilityPlan(dft, 2013)
+    const line = await createPlanLine(plan, product.role, {
       postsNeeded: 5,
       plannedToRecruit: 0,
       plannedToTrain: 0,
@@ -399,14 +367,8 @@ test.group('Capability plans: in post and validation', (group) => {
     client,
   }) => {
     const { dft, dftHr, product } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
-    const line = await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: product.role.id,
+    const plan = await createCapabilityPlan(dft, 2013)
+    const line = await createPlanLine(plan, product.role, {
       postsNeeded: 0,
       plannedToRecruit: 0,
       plannedToTrain: 0,
@@ -440,11 +402,7 @@ test.group('Capability plans: in post and validation', (group) => {
       organisationId: ['Select the organisation the plan is for'],
       financialYear: ['Select the financial year the plan is for'],
     })
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
+    const plan = await createCapabilityPlan(dft, 2013)
     const add = await post(client, `/workforce/plans/${plan.id}/lines`, dftHr, {})
     add.assertFlashMessage('inputErrorsBag', {
       roleProfileId: ['Select a role profile to add to the plan'],
@@ -453,14 +411,8 @@ test.group('Capability plans: in post and validation', (group) => {
 
   test('a role profile can be removed from a draft plan', async ({ client, assert }) => {
     const { dft, dftHr, product } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
-    const line = await PlanLine.create({
-      planId: plan.id,
-      roleProfileId: product.role.id,
+    const plan = await createCapabilityPlan(dft, 2013)
+    const line = await createPlanLine(plan, product.role, {
       postsNeeded: 1,
       plannedToRecruit: 0,
       plannedToTrain: 0,
@@ -482,11 +434,7 @@ test.group('Capability plans: access', (group) => {
     assert,
   }) => {
     const { dft, hmrcHr, learner } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'submitted',
-    })
+    const plan = await createCapabilityPlan(dft, 2013, { status: 'submitted' })
     for (const suffix of ['', '/lines', '/numbers', '/check']) {
       const other = await client.get(`/workforce/plans/${plan.id}${suffix}`).loginAs(hmrcHr)
       other.assertStatus(404)
@@ -508,11 +456,7 @@ test.group('Capability plans: access', (group) => {
 
   test('HR cannot approve or return their own plan', async ({ client, assert }) => {
     const { dft, dftHr } = await setting()
-    const plan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'submitted',
-    })
+    const plan = await createCapabilityPlan(dft, 2013, { status: 'submitted' })
     const approve = await post(client, `/workforce/plans/${plan.id}/approve`, dftHr)
     approve.assertStatus(403)
     const giveBack = await post(client, `/workforce/plans/${plan.id}/return`, dftHr, {
@@ -555,25 +499,11 @@ test.group('Capability plans: CSV export', (group) => {
     // HMRC has a product manager of its own, counted only for HMRC.
     await inRole(hmrc, product.levels[0].id)
 
-    const dftPlan = await CapabilityPlan.create({
-      organisationId: dft.id,
-      financialYear: 2013,
-      status: 'draft',
-    })
-    const dvlaPlan = await CapabilityPlan.create({
-      organisationId: dvla.id,
-      financialYear: 2013,
-      status: 'submitted',
-    })
-    const hmrcPlan = await CapabilityPlan.create({
-      organisationId: hmrc.id,
-      financialYear: 2013,
-      status: 'approved',
-    })
+    const dftPlan = await createCapabilityPlan(dft, 2013)
+    const dvlaPlan = await createCapabilityPlan(dvla, 2013, { status: 'submitted' })
+    const hmrcPlan = await createCapabilityPlan(hmrc, 2013, { status: 'approved' })
     const line = (planId: number, roleProfileId: number, extra: Partial<PlanLine> = {}) =>
-      PlanLine.create({
-        planId,
-        roleProfileId,
+      createPlanLine(planId, roleProfileId, {
         postsNeeded: 5,
         inPostOverride: null,
         overrideReason: null,
@@ -588,17 +518,13 @@ test.group('Capability plans: CSV export', (group) => {
     })
     await line(dvlaPlan.id, product.role.id, { postsNeeded: 1 })
     await line(hmrcPlan.id, product.role.id)
-    await RecruitmentCampaign.create({
-      organisationId: dvla.id,
-      roleProfileId: product.role.id,
+    await createCampaign(dvla, product.role, {
       title: 'Product managers',
       posts: 3,
       stage: 'advertised',
       hires: 0,
     })
-    await RecruitmentCampaign.create({
-      organisationId: dft.id,
-      roleProfileId: product.role.id,
+    await createCampaign(dft, product.role, {
       title: 'Filled last year',
       posts: 7,
       stage: 'filled',
@@ -731,9 +657,7 @@ async function readyPlan(dft: Organisation, hr: User, roleProfileId: number, cli
 }
 
 async function openCampaign(organisation: Organisation, roleProfileId: number, posts: number) {
-  await RecruitmentCampaign.create({
-    organisationId: organisation.id,
-    roleProfileId,
+  await createCampaign(organisation, roleProfileId, {
     title: `${posts} product managers`,
     posts,
     stage: 'advertised',

@@ -5,6 +5,7 @@ import Service from '#models/service'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
+import { createService } from '#database/factories/workforce_factory'
 
 /* DfT with DVLA below it, and HMRC, each with its HR. */
 const departments = () => transportAndRevenue()
@@ -16,12 +17,9 @@ async function service(
   manager?: User,
   phase: 'discovery' | 'alpha' | 'beta' | 'live' = 'beta'
 ) {
-  return Service.create({
-    organisationId: organisation.id,
-    name,
+  return createService(organisation, name, {
     annualTransactions: transactions,
     phase,
-    isExemplar: false,
     serviceManagerId: manager?.id ?? null,
   })
 }
