@@ -83,7 +83,11 @@ const REFLECTED_PARAMETERS = [
 ]
 
 /* GET routes that answer with something other than a page. */
-const NOT_PAGES = [/^\/api\/v1\//, /\.(csv|ics|json)$/, /\/(download|progress|match-status)$/]
+const NOT_PAGES = [
+  /^\/api\/v1\//,
+  /\.(csv|ics|json)$/,
+  /\/(download|progress|match-status|qr-code)$/,
+]
 
 /* Page routes nobody has visited yet. */
 function unvisitedPages(findings: Findings) {
@@ -345,6 +349,25 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     findings.visited.add('/sign-in/department/continue')
     assert.equal(onward.status(), 200)
     for (const marker of UNESCAPED) assert.notInclude(onward.text(), marker, 'continue')
+
+    // The code pages of two-step verification, for a sign-in waiting for its code.
+    for (const path of ['/sign-in/two-step', '/sign-in/two-step/recovery-code']) {
+      for (const url of [path, withParameters(path, ['code', 'recoveryCode', 'returnTo'])]) {
+        const response = await client
+          .get(url)
+          .withSession({
+            twoStepPendingSignIn: {
+              userId: people[1].id,
+              until: Date.now() + 60_000,
+              returnTo: '/',
+            },
+          })
+          .redirects(0)
+        assert.equal(response.status(), 200, url)
+        findings.visited.add(path)
+        for (const marker of UNESCAPED) assert.notInclude(response.text(), marker, url)
+      }
+    }
 
     // "Forgot your password?" and a password link's page, as someone not signed in.
     const link = newToken()
