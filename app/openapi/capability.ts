@@ -1,21 +1,22 @@
 import {
-  AssessmentSources,
-  AssessmentStatuses,
-  PlanItemKinds,
-  planItemStatusValues,
-} from '#enums/capability'
+  apiSelfAssessmentValidator,
+  apiValidationValidator,
+} from '#validators/capability_assessment'
+import { apiPlanItemValidator } from '#validators/capability_plan'
+import {
+  AssessmentTransformer,
+  OrganisationCapabilityTransformer,
+  PlanItemTransformer,
+  SkillGapTransformer,
+  ValidationTransformer,
+} from '#transformers/capability_transformer'
 import {
   answer,
   arrayOf,
   body,
   bodyProblems,
-  boolean,
   dataOf,
-  date,
-  dateTime,
-  id,
   idInPath,
-  integer,
   named,
   object,
   oneOfValues,
@@ -23,15 +24,13 @@ import {
   problemAnswer,
   problems,
   query,
+  requestSchema,
   schemaRef,
   skillLevel,
-  text,
 } from './components.js'
 import type { ApiArea } from './types.js'
 
 const TAG = 'Capability'
-
-const kinds = Object.values(PlanItemKinds)
 
 /* Self-assessment, validation by line managers, gaps, plans, and an organisation's capability. */
 export const capability: ApiArea = {
@@ -41,74 +40,40 @@ export const capability: ApiArea = {
       'The caller’s self-assessment, gaps and development plan; line managers’ validation of their reports’ assessments; and an organisation’s capability for its HR and capability admins.',
   },
   schemas: {
-    SelfAssessmentRequest: object({
+    SelfAssessmentRequest: requestSchema(apiSelfAssessmentValidator, {
       assessments: {
-        ...arrayOf(
-          object({
-            skillId: id('A skill the caller’s current or target role level needs.'),
-            level: skillLevel(),
-          })
-        ),
-        minItems: 1,
-      },
-    }),
-    Assessment: object({
-      id: id(),
-      skillId: id('The skill’s id.'),
-      level: skillLevel(),
-      source: oneOfValues(Object.values(AssessmentSources), 'Who made the assessment.'),
-      status: oneOfValues(
-        Object.values(AssessmentStatuses),
-        '`submitted` until the line manager validates it.'
-      ),
-      assessedAt: dateTime(),
-    }),
-    ValidationRequest: object(
-      {
-        level: skillLevel('The level the line manager judges the report to be at.'),
-        comment: text(undefined, { max: 1000 }),
-      },
-      { optional: ['comment'] }
-    ),
-    Validation: object({
-      id: id('The id of the line manager’s assessment.'),
-      level: skillLevel(),
-      validatesId: id('The id of the self-assessment it validates.'),
-    }),
-    Gap: object({
-      skill: object({ id: id(), name: orNull(text()) }),
-      required: skillLevel('The level the role level needs.'),
-      validated: orNull(skillLevel('The level a line manager validated.')),
-      selfAssessed: orNull(skillLevel('The level the caller gave.')),
-      gap: integer('Levels short of the requirement; 0 when met.', { min: 0 }),
-      courses: arrayOf(
-        object({
-          id: id(),
-          code: text(),
-          title: text(),
-          nextSession: orNull(
-            object({
-              id: id(),
-              startsAt: dateTime(),
-              location: orNull(text()),
-              seatsLeft: integer(undefined, { min: 0 }),
-            })
-          ),
-        }),
-        'Published courses that build the skill to the level needed.'
-      ),
-    }),
-    PlanItemRequest: {
-      ...object(
-        {
-          kind: oneOfValues(kinds, 'A skill to develop or a course to take.'),
-          skillId: id('The skill to develop. Required when `kind` is `skill`.'),
-          targetLevel: skillLevel('The level to reach. Required when `kind` is `skill`.'),
-          courseId: id('The course to take. Required when `kind` is `course`.'),
-          dueOn: date('When it should be done: today or later.'),
+        items: {
+          properties: {
+            skillId: {
+              description: 'A skill the caller’s current or target role level needs.',
+              exclusiveMinimum: 0,
+            },
+            level: { description: skillLevel().description },
+          },
         },
-        { optional: ['skillId', 'targetLevel', 'courseId', 'dueOn'] }
-      ),
+      },
+    }),
+    ...AssessmentTransformer.schemas,
+    ValidationRequest: requestSchema(apiValidationValidator, {
+      level: { description: 'The level the line manager judges the report to be at.' },
+    }),
+    ...ValidationTransformer.schemas,
+    ...SkillGapTransformer.schemas,
+    PlanItemRequest: {
+      ...requestSchema(apiPlanItemValidator, {
+        kind: { description: 'A skill to develop or a course to take.' },
+        skillId: {
+          description: 'The skill to develop. Required when `kind` is `skill`.',
+          exclusiveMinimum: 0,
+        },
+        targetLevel: { description: 'The level to reach. Required when `kind` is `skill`.' },
+        courseId: {
+          description: 'The course to take. Required when `kind` is `course`.',
+          exclusiveMinimum: 0,
+        },
+        dueOn: { description: 'When it should be done, as `yyyy-mm-dd`: today or later.' },
+      }),
+      // What the validator requires of each kind, which its JSON Schema cannot say.
       allOf: [
         {
           if: { properties: { kind: { const: 'skill' } }, required: ['kind'] },
@@ -123,41 +88,8 @@ export const capability: ApiArea = {
         },
       ],
     },
-    PlanItem: object({
-      id: id(),
-      kind: oneOfValues(kinds),
-      skill: orNull(named()),
-      targetLevel: orNull(skillLevel()),
-      course: orNull(object({ id: id(), code: text(), title: text() })),
-      dueOn: orNull(date()),
-      status: oneOfValues(planItemStatusValues),
-      agreedAt: orNull(dateTime('When the line manager agreed the item.')),
-      overdue: boolean('Due before today and not done.'),
-    }),
-    OrganisationCapability: object({
-      organisation: named(),
-      people: integer('People in the organisation’s tree with a current role level.', {
-        min: 0,
-      }),
-      peopleMeetingAll: integer('Of those, people meeting every requirement.', { min: 0 }),
-      bySkill: arrayOf(
-        object({
-          skill: named(),
-          assessedAgainst: integer('People whose role level needs the skill.', { min: 0 }),
-          below: integer('Of those, people below the level needed.', { min: 0 }),
-          totalGap: integer('Levels missing, summed over those people.', { min: 0 }),
-        }),
-        'By skill name.'
-      ),
-      byRoleLevel: arrayOf(
-        object({
-          roleLevel: named(),
-          people: integer(undefined, { min: 0 }),
-          peopleMeetingAll: integer(undefined, { min: 0 }),
-        }),
-        'By role level name.'
-      ),
-    }),
+    ...PlanItemTransformer.schemas,
+    ...OrganisationCapabilityTransformer.schemas,
   },
   paths: {
     '/me/assessments': {
@@ -192,10 +124,7 @@ export const capability: ApiArea = {
           ...bodyProblems(),
           201: answer('The line manager’s assessment.', dataOf(schemaRef('Validation'))),
           ...problems(401, 404),
-          409: {
-            description: 'The self-assessment is already validated.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          409: problemAnswer('The self-assessment is already validated.'),
           ...problems(422),
         },
       },

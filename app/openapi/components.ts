@@ -88,7 +88,7 @@ function described(schema: Schema, said: FieldWords, at: string): Schema {
     words.exclusiveMinimum !== undefined && (minimum ?? -Infinity) <= words.exclusiveMinimum
   const out: Schema = { ...(bounded ? kept : schema), ...words }
   if (items) {
-    if (!schema.items) throw new Error(`The request body's ${at} is not a list to describe`)
+    if (!schema.items) throw new Error(`The request body’s ${at} is not a list to describe`)
     out.items = described(schema.items, items, `${at}.*`)
   }
   if (properties) out.properties = describedFields(schema.properties ?? {}, properties, `${at}.`)

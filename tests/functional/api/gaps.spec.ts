@@ -111,9 +111,10 @@ test.group('API: my gaps and development plan', (group) => {
     const person = await createUser()
     const course = await createCourse({ title: 'API course' })
     const due = `${DateTime.now().year + 1}-06-30`
+    const auth = await bearer(person)
     const response = await client
       .post('/api/v1/me/plan/items')
-      .header('Authorization', await bearer(person))
+      .header('Authorization', auth)
       .json({ kind: 'course', courseId: course.id, dueOn: due })
     response.assertStatus(201)
     response.assertBodyContains({
@@ -125,6 +126,9 @@ test.group('API: my gaps and development plan', (group) => {
       },
     })
     assert.lengthOf(await DevelopmentPlanItem.query().where('user_id', person.id), 1)
+    // One shape for a plan item: the answer is the item as the plan gives it.
+    const plan = await client.get('/api/v1/me/plan').header('Authorization', auth)
+    assert.deepEqual(plan.body().data, [response.body().data])
   })
 
   test('adding a plan item with missing or wrong fields answers 422 naming each field', async ({

@@ -59,6 +59,49 @@ test.group('Request body schemas derived from the validators', () => {
     )
   })
 
+  test('words reach a list’s items and their fields, and a default; a word for no such field throws', ({
+    assert,
+  }) => {
+    const validator = vine.create({
+      assessments: vine.array(
+        vine.object({ skillId: vine.number().withoutDecimals().positive(), note: vine.string() })
+      ),
+      submit: vine.boolean().optional(),
+    })
+    const schema = requestSchema(validator, {
+      assessments: {
+        description: 'Each assessment.',
+        items: { properties: { skillId: { description: 'A skill.', exclusiveMinimum: 0 } } },
+      },
+      submit: { default: false },
+    })
+    assert.deepEqual(schema.properties?.assessments, {
+      type: 'array',
+      description: 'Each assessment.',
+      items: {
+        type: 'object',
+        properties: {
+          skillId: { type: 'integer', description: 'A skill.', exclusiveMinimum: 0 },
+          note: { type: 'string' },
+        },
+        required: ['skillId', 'note'],
+        additionalProperties: false,
+      },
+    })
+    assert.deepEqual(schema.properties?.submit, { type: 'boolean', default: false })
+    assert.throws(
+      () =>
+        requestSchema(validator, {
+          assessments: { items: { properties: { level: { description: 'Not a field.' } } } },
+        }),
+      'The request body has no field assessments.*.level to describe'
+    )
+    assert.throws(
+      () => requestSchema(validator, { submit: { items: { description: 'Not a list.' } } }),
+      'The request body’s submit is not a list to describe'
+    )
+  })
+
   test('the course and session bodies of the API are the validators’ fields', ({ assert }) => {
     const course = requestSchema(courseValidator)
     assert.sameMembers(Object.keys(course.properties ?? {}), [

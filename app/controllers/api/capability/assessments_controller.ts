@@ -6,7 +6,8 @@ import {
   apiValidationValidator,
 } from '#validators/capability_assessment'
 import { reportItem } from '#queries/capability/validations_query'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
+import { AssessmentTransformer, ValidationTransformer } from '#transformers/capability_transformer'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -18,16 +19,7 @@ export default class AssessmentsController {
     const result = await submitSelfAssessment(user, assessments)
     switch (result.type) {
       case 'submitted':
-        return {
-          data: result.assessments.map((row) => ({
-            id: row.id,
-            skillId: row.skillId,
-            level: row.level,
-            source: row.source,
-            status: row.status,
-            assessedAt: row.assessedAt.toUTC().toISO(),
-          })),
-        }
+        return apiSerializer.serialize(AssessmentTransformer.transform(result.assessments))
       case 'no_current_role':
         return problem(
           response,
@@ -67,13 +59,9 @@ export default class AssessmentsController {
       case 'already_validated':
         return problem(response, 409, 'This self-assessment is already validated.')
       case 'validated':
-        return response.created({
-          data: {
-            id: result.assessment.id,
-            level: result.assessment.level,
-            validatesId: result.assessment.validatesId,
-          },
-        })
+        return response.created(
+          await apiSerializer.serialize(ValidationTransformer.transform(result.assessment))
+        )
       default: {
         const unreachable: never = result
         return unreachable

@@ -1,26 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { gapView } from '#queries/capability/gaps_query'
-import { planItems, type PlanItemRow } from '#queries/capability/plan_query'
+import { planItems } from '#queries/capability/plan_query'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
 import { withoutBlanks } from '#services/list_pipeline'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { gapsQueryValidator } from '#validators/api'
-
-/* A plan item as the API shows it. */
-function planItemResource(item: PlanItemRow) {
-  return {
-    id: item.id,
-    kind: item.kind,
-    skill: item.skill,
-    targetLevel: item.targetLevel,
-    course: item.course,
-    dueOn: item.dueOn ? item.dueOn.toISODate() : null,
-    status: item.status,
-    agreedAt: item.agreedAt ? item.agreedAt.toUTC().toISO() : null,
-    overdue: item.overdue,
-  }
-}
+import { PlanItemTransformer, SkillGapTransformer } from '#transformers/capability_transformer'
 
 /* The caller's gaps, with courses that close them, and their development plan. */
 export default class GapsController {
@@ -30,32 +16,13 @@ export default class GapsController {
     const toward = input.toward ?? 'current'
     const found = await gapView(user.id, toward)
     if (!found) return { data: [], meta: { roleLevel: null, toward } }
+    const { data } = await apiSerializer.serialize(
+      SkillGapTransformer.transform(
+        found.gaps.lines.map((line) => ({ line, courses: found.courses.get(line.skillId) ?? [] }))
+      )
+    )
     return {
-      data: found.gaps.lines.map((line) => ({
-        skill: { id: line.skillId, name: line.skillName ?? null },
-        required: line.required,
-        validated: line.validated,
-        selfAssessed: line.selfAssessed,
-        gap: line.gap,
-        courses: (found.courses.get(line.skillId) ?? [])
-          .filter((course) => course.level >= line.required)
-          .map((course) => {
-            const next = course.sessions[0]
-            return {
-              id: course.id,
-              code: course.code,
-              title: course.title,
-              nextSession: next
-                ? {
-                    id: next.id,
-                    startsAt: next.startsAt.toUTC().toISO(),
-                    location: next.location,
-                    seatsLeft: next.seatsLeft,
-                  }
-                : null,
-            }
-          }),
-      })),
+      data,
       meta: { roleLevel: { id: found.roleLevel.id, name: found.roleLevel.name }, toward },
     }
   }
@@ -63,7 +30,7 @@ export default class GapsController {
   async plan({ auth }: HttpContext) {
     const user = auth.use('api').getUserOrFail()
     const items = await planItems(user.id)
-    return { data: items.map(planItemResource) }
+    return apiSerializer.serialize(PlanItemTransformer.transform(items))
   }
 
   async storePlanItem({ auth, request, response }: HttpContext) {
@@ -76,7 +43,9 @@ export default class GapsController {
       case 'added': {
         const items = await planItems(user.id)
         const item = items.find((row) => row.id === result.item.id)!
-        return response.status(201).send({ data: planItemResource(item) })
+        return response
+          .status(201)
+          .send(await apiSerializer.serialize(PlanItemTransformer.transform(item)))
       }
       case 'skill_not_found':
         return problem(response, 422, 'The request has errors in the fields listed.', {

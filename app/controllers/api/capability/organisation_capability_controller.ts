@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
+import { OrganisationCapabilityTransformer } from '#transformers/capability_transformer'
 import { idParam } from '#services/params'
 
 /*
@@ -30,11 +31,11 @@ export default class OrganisationCapabilityController {
       id: Number(organisation.id),
       path: String(organisation.path),
     })
-    return {
-      data: {
-        organisation: { id: Number(organisation.id), name: organisation.name },
-        ...capability,
-      },
-    }
+    return apiSerializer.serialize(
+      OrganisationCapabilityTransformer.transform({
+        organisation: { id: Number(organisation.id), name: String(organisation.name) },
+        capability,
+      })
+    )
   }
 }
