@@ -14,16 +14,15 @@ export default class ImportsController {
     return view.render('pages/framework/import/upload')
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, bouncer, request, response }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const { file } = await request.validateUsing(frameworkUploadValidator)
     const result = await uploadFrameworkFile(file, auth.getUserOrFail())
     switch (result.type) {
       case 'uploaded':
-        return response.redirect().toPath(`/framework/import/${result.upload.id}`)
+        return response.redirect().toRoute('framework.import.show', { id: result.upload.id })
       case 'not_csv':
-        session.flash('inputErrorsBag', { file: [result.message] })
-        return response.redirect().back()
+        return backWithErrors({ file: result.message }, { keepInput: false })
       default: {
         const unreachable: never = result
         return unreachable
@@ -60,7 +59,7 @@ export default class ImportsController {
           'success',
           `Import applied: ${counted(add.requirements.length, 'requirement')} added, ${change.requirements.length} changed, ${retire.requirements.length} removed`
         )
-        return response.redirect().toPath('/framework')
+        return response.redirect().toRoute('framework.index')
       }
       case 'has_errors':
       case 'unreadable':

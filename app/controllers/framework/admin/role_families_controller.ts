@@ -9,8 +9,6 @@ import {
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 
-const ADMIN_HOME = '/framework/admin'
-
 /* Role families, added, changed, retired and restored by capability admins. */
 export default class RoleFamiliesController {
   async create({ bouncer, view }: HttpContext) {
@@ -18,11 +16,11 @@ export default class RoleFamiliesController {
     return view.render('pages/framework/admin/family_form', { family: null })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const input = await request.validateUsing(roleFamilyValidator)
     const result = await saveRoleFamily(input)
-    return this.respond(result, { response, session }, 'Role family added')
+    return this.respond(result, { backWithErrors, response, session }, 'Role family added')
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -31,12 +29,16 @@ export default class RoleFamiliesController {
     return view.render('pages/framework/admin/family_form', { family })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const family = await this.find(params.id)
     const input = await request.validateUsing(roleFamilyValidator)
     const result = await saveRoleFamily(input, family)
-    return this.respond(result, { response, session }, 'Changes saved to role family')
+    return this.respond(
+      result,
+      { backWithErrors, response, session },
+      'Changes saved to role family'
+    )
   }
 
   async retire({ bouncer, params, response, session }: HttpContext) {
@@ -49,7 +51,7 @@ export default class RoleFamiliesController {
         ? `${family.name} retired: it and its roles no longer appear on the framework home`
         : `${family.name} is already retired`
     )
-    return response.redirect().toPath(ADMIN_HOME)
+    return response.redirect().toRoute('framework.admin.index')
   }
 
   async restore({ bouncer, params, response, session }: HttpContext) {
@@ -60,7 +62,7 @@ export default class RoleFamiliesController {
       'success',
       result.type === 'restored' ? `${family.name} restored` : `${family.name} is not retired`
     )
-    return response.redirect().toPath(ADMIN_HOME)
+    return response.redirect().toRoute('framework.admin.index')
   }
 
   private async find(id: unknown) {
@@ -71,23 +73,23 @@ export default class RoleFamiliesController {
 
   private respond(
     result: SaveRoleFamilyResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.family.name}`)
-        return response.redirect().toPath(ADMIN_HOME)
+        return response.redirect().toRoute('framework.admin.index')
       case 'name_taken':
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          name: [
-            result.retired
-              ? 'A retired role family already has this name: restore it or choose another name'
-              : 'A role family with this name already exists',
-          ],
+        return backWithErrors({
+          name: result.retired
+            ? 'A retired role family already has this name: restore it or choose another name'
+            : 'A role family with this name already exists',
         })
-        return response.redirect().back()
       default: {
         const unreachable: never = result
         return unreachable

@@ -28,7 +28,7 @@ export default class RoleLevelsController {
     return view.render('pages/framework/admin/level_form', { role, level: null, gradeOptions })
   }
 
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const role = await this.findRole(params.id)
     const input = await request.validateUsing(roleLevelValidator)
@@ -36,9 +36,9 @@ export default class RoleLevelsController {
     switch (result.type) {
       case 'saved':
         session.flash('success', `Level added: ${result.level.name}. Add the skills it needs`)
-        return response.redirect().toPath(`/framework/admin/levels/${result.level.id}/edit`)
+        return response.redirect().toRoute('framework.admin.levels.edit', { id: result.level.id })
       case 'name_taken':
-        return this.nameTaken(result, { response, session })
+        return this.nameTaken(result, backWithErrors)
       default: {
         const unreachable: never = result
         return unreachable
@@ -72,7 +72,7 @@ export default class RoleLevelsController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const level = await this.find(params.id)
     const input = await request.validateUsing(roleLevelValidator)
@@ -80,9 +80,11 @@ export default class RoleLevelsController {
     switch (result.type) {
       case 'saved':
         session.flash('success', `Changes saved to level: ${result.level.name}`)
-        return response.redirect().toPath(`/framework/admin/roles/${level.roleProfileId}/edit`)
+        return response
+          .redirect()
+          .toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
       case 'name_taken':
-        return this.nameTaken(result, { response, session })
+        return this.nameTaken(result, backWithErrors)
       default: {
         const unreachable: never = result
         return unreachable
@@ -100,7 +102,7 @@ export default class RoleLevelsController {
         ? `${level.name} retired: it no longer appears in the framework`
         : `${level.name} is already retired`
     )
-    return response.redirect().toPath(`/framework/admin/roles/${level.roleProfileId}/edit`)
+    return response.redirect().toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
   }
 
   async restore({ bouncer, params, response, session }: HttpContext) {
@@ -111,7 +113,7 @@ export default class RoleLevelsController {
       'success',
       result.type === 'restored' ? `${level.name} restored` : `${level.name} is not retired`
     )
-    return response.redirect().toPath(`/framework/admin/roles/${level.roleProfileId}/edit`)
+    return response.redirect().toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
   }
 
   private async findRole(id: unknown) {
@@ -131,17 +133,13 @@ export default class RoleLevelsController {
 
   private nameTaken(
     result: Extract<SaveRoleLevelResult, { type: 'name_taken' }>,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>
+    backWithErrors: HttpContext['backWithErrors']
   ) {
-    session.flashExcept(['_csrf', '_method'])
-    session.flash('inputErrorsBag', {
-      name: [
-        result.retired
-          ? 'A retired level in this role already has this name: restore it or choose another name'
-          : 'A level with this name already exists in this role',
-      ],
+    return backWithErrors({
+      name: result.retired
+        ? 'A retired level in this role already has this name: restore it or choose another name'
+        : 'A level with this name already exists in this role',
     })
-    return response.redirect().back()
   }
 }
 

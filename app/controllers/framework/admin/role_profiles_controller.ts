@@ -21,12 +21,12 @@ export default class RoleProfilesController {
     return view.render('pages/framework/admin/role_form', { family, role: null })
   }
 
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const family = await this.findFamily(params.id)
     const input = await request.validateUsing(roleProfileValidator)
     const result = await saveRoleProfile(family, input)
-    return this.respond(result, { response, session }, 'Role added')
+    return this.respond(result, { backWithErrors, response, session }, 'Role added')
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -36,12 +36,12 @@ export default class RoleProfilesController {
     return view.render('pages/framework/admin/role_form', { family: role.roleFamily, role })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const role = await this.find(params.id)
     const input = await request.validateUsing(roleProfileValidator)
     const result = await saveRoleProfile(role.roleFamily, input, role)
-    return this.respond(result, { response, session }, 'Changes saved to role')
+    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to role')
   }
 
   async retire({ bouncer, params, response, session }: HttpContext) {
@@ -54,7 +54,7 @@ export default class RoleProfilesController {
         ? `${role.name} retired: it no longer appears in the framework`
         : `${role.name} is already retired`
     )
-    return response.redirect().toPath('/framework/admin')
+    return response.redirect().toRoute('framework.admin.index')
   }
 
   async restore({ bouncer, params, response, session }: HttpContext) {
@@ -65,7 +65,7 @@ export default class RoleProfilesController {
       'success',
       result.type === 'restored' ? `${role.name} restored` : `${role.name} is not retired`
     )
-    return response.redirect().toPath('/framework/admin')
+    return response.redirect().toRoute('framework.admin.index')
   }
 
   private async findFamily(id: unknown) {
@@ -82,23 +82,23 @@ export default class RoleProfilesController {
 
   private respond(
     result: SaveRoleProfileResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.role.name}`)
-        return response.redirect().toPath(`/framework/admin/roles/${result.role.id}/edit`)
+        return response.redirect().toRoute('framework.admin.roles.edit', { id: result.role.id })
       case 'name_taken':
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          name: [
-            result.retired
-              ? 'A retired role in this family already has this name: restore it or choose another name'
-              : 'A role with this name already exists in this family',
-          ],
+        return backWithErrors({
+          name: result.retired
+            ? 'A retired role in this family already has this name: restore it or choose another name'
+            : 'A role with this name already exists in this family',
         })
-        return response.redirect().back()
       default: {
         const unreachable: never = result
         return unreachable

@@ -18,7 +18,7 @@ const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, labe
  * the level's edit page, changed on a page of their own.
  */
 export default class RoleRequirementsController {
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const roleLevel = await RoleLevel.find(idParam(params.id))
     if (!roleLevel) throw new RecordNotFoundException()
@@ -33,18 +33,15 @@ export default class RoleRequirementsController {
           'success',
           `${roleLevel.name} now needs ${result.skill.name} at ${skillLevelName(input.level)} level`
         )
-        return response.redirect().toPath(`/framework/admin/levels/${roleLevel.id}/edit`)
+        return response.redirect().toRoute('framework.admin.levels.edit', { id: roleLevel.id })
       case 'skill_not_found':
       case 'already_required': {
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          skillId: [
+        return backWithErrors({
+          skillId:
             result.type === 'skill_not_found'
               ? 'Select a skill from the list'
               : `${roleLevel.name} already needs ${result.skill.name}: change its level in the table instead`,
-          ],
         })
-        return response.redirect().back()
       }
       default: {
         const unreachable: never = result
@@ -77,7 +74,9 @@ export default class RoleRequirementsController {
       'success',
       `${requirement.roleLevel.name} now needs ${requirement.skill.name} at ${skillLevelName(input.level)} level`
     )
-    return response.redirect().toPath(`/framework/admin/levels/${requirement.roleLevelId}/edit`)
+    return response
+      .redirect()
+      .toRoute('framework.admin.levels.edit', { id: requirement.roleLevelId })
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
@@ -88,7 +87,9 @@ export default class RoleRequirementsController {
       'success',
       `${requirement.roleLevel.name} no longer needs ${requirement.skill.name}`
     )
-    return response.redirect().toPath(`/framework/admin/levels/${requirement.roleLevelId}/edit`)
+    return response
+      .redirect()
+      .toRoute('framework.admin.levels.edit', { id: requirement.roleLevelId })
   }
 
   private async find(id: unknown) {

@@ -11,8 +11,6 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { SKILL_LEVELS } from '#domain/framework/levels'
 
-const SKILLS_HOME = '/framework/admin/skills'
-
 /*
  * Skills and their four level descriptors, edited together on one page.
  * A skill is retired, never deleted: role levels and people refer to it.
@@ -33,11 +31,11 @@ export default class SkillsController {
     })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const input = await request.validateUsing(skillValidator)
     const result = await saveSkill(skillInput(input))
-    return this.respond(result, { response, session }, 'Skill added')
+    return this.respond(result, { backWithErrors, response, session }, 'Skill added')
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -54,12 +52,12 @@ export default class SkillsController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const skill = await this.find(params.id)
     const input = await request.validateUsing(skillValidator)
     const result = await saveSkill(skillInput(input), skill)
-    return this.respond(result, { response, session }, 'Changes saved to skill')
+    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to skill')
   }
 
   async retire({ bouncer, params, response, session }: HttpContext) {
@@ -72,7 +70,7 @@ export default class SkillsController {
         ? `${skill.name} retired: it no longer appears in the framework`
         : `${skill.name} is already retired`
     )
-    return response.redirect().toPath(SKILLS_HOME)
+    return response.redirect().toRoute('framework.admin.skills.index')
   }
 
   async restore({ bouncer, params, response, session }: HttpContext) {
@@ -83,7 +81,7 @@ export default class SkillsController {
       'success',
       result.type === 'restored' ? `${skill.name} restored` : `${skill.name} is not retired`
     )
-    return response.redirect().toPath(SKILLS_HOME)
+    return response.redirect().toRoute('framework.admin.skills.index')
   }
 
   private async find(id: unknown) {
@@ -94,23 +92,23 @@ export default class SkillsController {
 
   private respond(
     result: SaveSkillResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.skill.name}`)
-        return response.redirect().toPath(SKILLS_HOME)
+        return response.redirect().toRoute('framework.admin.skills.index')
       case 'name_taken':
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          name: [
-            result.retired
-              ? 'A retired skill already has this name: restore it or choose another name'
-              : 'A skill with this name already exists',
-          ],
+        return backWithErrors({
+          name: result.retired
+            ? 'A retired skill already has this name: restore it or choose another name'
+            : 'A skill with this name already exists',
         })
-        return response.redirect().back()
       default: {
         const unreachable: never = result
         return unreachable
