@@ -1,56 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
-import { listEnvelope, problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
-import { campaignsPage, type CampaignRow } from '#queries/workforce/campaigns_query'
-import { gapsPage, type GapRow } from '#queries/workforce/gaps_query'
+import { campaignsPage } from '#queries/workforce/campaigns_query'
+import { gapsPage } from '#queries/workforce/gaps_query'
 import { campaignFiltersValidator, gapFiltersValidator } from '#validators/workforce_campaigns_gaps'
 import { withoutBlanks } from '#services/list_pipeline'
-
-const day = (value: { toISODate(): string | null } | null) => value?.toISODate() ?? null
-
-function campaignResource(row: CampaignRow) {
-  return {
-    id: row.id,
-    organisation: { id: row.organisationId, name: row.organisationName },
-    roleProfile: { id: row.roleProfileId, name: row.roleProfileName },
-    title: row.title,
-    posts: row.posts,
-    hires: row.hires,
-    grade: row.grade,
-    location: row.location,
-    stage: row.stage,
-    dates: {
-      planned: day(row.plannedOn),
-      advertised: day(row.advertisedOn),
-      sifting: day(row.siftingOn),
-      interviewing: day(row.interviewingOn),
-      offers: day(row.offersOn),
-      closed: day(row.closedOn),
-    },
-    timeToHireDays: row.timeToHire,
-  }
-}
-
-function gapResource(row: GapRow) {
-  return {
-    id: row.id,
-    organisation: { id: row.organisationId, name: row.organisationName },
-    kind: row.kind,
-    roleProfile: row.roleProfileName,
-    skill: row.skillName,
-    title: row.title,
-    description: row.description,
-    severity: row.severity,
-    mitigation: row.mitigation,
-    owner: row.ownerEmail ? { name: row.ownerName, email: row.ownerEmail } : null,
-    dueOn: day(row.dueOn),
-    overdue: row.overdue,
-    status: row.status,
-    source: row.source,
-  }
-}
+import { CampaignTransformer, CapabilityGapTransformer } from '#transformers/workforce_transformer'
 
 /*
  * An organisation's recruitment campaigns and capability gaps, its subtree
@@ -69,11 +26,12 @@ export default class CampaignsGapsController {
       input.page ?? 1,
       input.perPage ?? 25
     )
-    return listEnvelope(
-      page.rows.map(campaignResource),
-      page.meta.total,
-      page.meta.currentPage,
-      page.meta.perPage
+    return apiSerializer.page(
+      CampaignTransformer.paginate(page.rows, {
+        total: page.meta.total,
+        page: page.meta.currentPage,
+        perPage: page.meta.perPage,
+      })
     )
   }
 
@@ -88,11 +46,12 @@ export default class CampaignsGapsController {
       input.page ?? 1,
       input.perPage ?? 25
     )
-    return listEnvelope(
-      page.rows.map(gapResource),
-      page.meta.total,
-      page.meta.currentPage,
-      page.meta.perPage
+    return apiSerializer.page(
+      CapabilityGapTransformer.paginate(page.rows, {
+        total: page.meta.total,
+        page: page.meta.currentPage,
+        perPage: page.meta.perPage,
+      })
     )
   }
 

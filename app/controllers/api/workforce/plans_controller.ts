@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
 import { OrganisationScope } from '#services/organisation_scope'
-import { listEnvelope, problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { pagingQueryValidator } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
 import {
@@ -9,22 +9,8 @@ import {
   organisationPlans,
   planFigures,
   planFreezes,
-  type FrozenFigures,
 } from '#queries/workforce/plans_query'
-import type { FigureTotals } from '#domain/workforce/plan_figures'
-
-/* A sent plan's figures as frozen on sending or on approval, for a line or the totals. */
-function frozenResource(figures: FigureTotals) {
-  return {
-    postsNeeded: figures.postsNeeded,
-    inPost: figures.inPost,
-    inPostComputed: figures.inPostComputed,
-    vacancies: figures.vacancies,
-    plannedToRecruit: figures.plannedToRecruit,
-    plannedToTrain: figures.plannedToTrain,
-    openCampaignPosts: figures.campaignPosts,
-  }
-}
+import { CapabilityPlanTransformer } from '#transformers/workforce_transformer'
 
 /*
  * Capability plans in the JSON API, for department HR of the organisation's
@@ -44,11 +30,9 @@ export default class PlansController {
     const page = input.page ?? 1
     const perPage = input.perPage ?? 25
     const { rows, total } = await organisationPlans(id, page, perPage)
-    const data = rows.map((row) => ({
-      ...row,
-      links: { self: `/api/v1/capability-plans/${row.id}` },
-    }))
-    return listEnvelope(data, total, page, perPage)
+    return apiSerializer.page(
+      CapabilityPlanTransformer.paginate(rows, { total, page, perPage }).useVariant('forList')
+    )
   }
 
   async show({ auth, params, response }: HttpContext) {
@@ -59,49 +43,14 @@ export default class PlansController {
     if (!plan)
       return problem(response, 404, 'There is no capability plan with this id that you can see.')
     const [{ lines, totals }, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
-    const frozenLine = (frozen: FrozenFigures | null, roleProfileId: number) => {
-      const line = frozen?.lines.get(roleProfileId)
-      return line ? frozenResource(line) : null
-    }
-    return {
-      data: {
+    return apiSerializer.serialize(
+      CapabilityPlanTransformer.transform({
         id: plan.id,
-        organisation: { id: plan.organisation.id, name: plan.organisation.name },
         financialYear: plan.yearLabel,
         status: plan.status,
-        submittedAt: plan.submittedAt?.toISO() ?? null,
-        decidedAt: plan.decidedAt?.toISO() ?? null,
-        decisionComment: plan.decisionComment,
-        lines: lines.map((line) => ({
-          roleProfile: line.roleProfile,
-          postsNeeded: line.postsNeeded,
-          inPost: line.inPost,
-          inPostComputed: line.inPostComputed,
-          inPostOverridden: line.inPostOverridden,
-          overrideReason: line.overrideReason,
-          vacancies: line.vacancies,
-          plannedToRecruit: line.plannedToRecruit,
-          plannedToTrain: line.plannedToTrain,
-          openCampaignPosts: line.campaignPosts,
-          atSubmission: frozenLine(freezes.submission, line.roleProfile.id),
-          atApproval: frozenLine(freezes.approval, line.roleProfile.id),
-        })),
-        totals: {
-          postsNeeded: totals.postsNeeded,
-          inPost: totals.inPost,
-          vacancies: totals.vacancies,
-          plannedToRecruit: totals.plannedToRecruit,
-          plannedToTrain: totals.plannedToTrain,
-          openCampaignPosts: totals.campaignPosts,
-          atSubmission: freezes.submission ? frozenResource(freezes.submission.totals) : null,
-          atApproval: freezes.approval ? frozenResource(freezes.approval.totals) : null,
-        },
-        figuresFrozenAt: {
-          submission: freezes.submission?.takenAt.toISO() ?? null,
-          approval: freezes.approval?.takenAt.toISO() ?? null,
-        },
-      },
-    }
+        detail: { plan, lines, totals, freezes },
+      })
+    )
   }
 
   /* The caller's organisation scope, or null when their roles give them no workforce access. */

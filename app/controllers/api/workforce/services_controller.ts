@@ -1,35 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { OrganisationScope } from '#services/organisation_scope'
-import { servicePage, type ServiceRow } from '#queries/workforce/services_query'
-import { digitalLeaderCompliance, passes } from '#queries/workforce/compliance_query'
-import { listEnvelope, problem } from '#services/api'
+import { servicePage } from '#queries/workforce/services_query'
+import { digitalLeaderCompliance } from '#queries/workforce/compliance_query'
+import { apiSerializer, problem } from '#services/api'
 import { serviceQueryValidator, yesNo } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
-
-/* A service as the API shows it, with its standing against action 02. */
-function serviceResource(row: ServiceRow) {
-  const compliant = passes(row.status)
-  return {
-    id: row.id,
-    name: row.name,
-    organisation: { id: row.organisationId, name: row.organisationName },
-    annualTransactions: row.annualTransactions,
-    phase: row.phase,
-    isExemplar: row.isExemplar,
-    hasDigitalChannel: row.hasDigitalChannel,
-    digitallyDelivered: row.digitallyDelivered,
-    overThreshold: row.overThreshold,
-    serviceManager: row.serviceManager
-      ? { id: row.serviceManager.id, name: row.serviceManager.name }
-      : null,
-    compliance: {
-      required: row.status !== 'not_required',
-      compliant,
-      reason: compliant ? null : row.status,
-    },
-    warnings: row.warnings,
-  }
-}
+import {
+  DigitalLeaderStandingTransformer,
+  ServiceTransformer,
+} from '#transformers/workforce_transformer'
 
 /*
  * Services and strategy actions 01 and 02 in the JSON API, for department
@@ -54,23 +33,13 @@ export default class ServicesController {
       compliant: yesNo(input.compliant),
     }
     const { rows, total } = await servicePage(scope, filters, page, perPage)
-    return listEnvelope(rows.map(serviceResource), total, page, perPage)
+    return apiSerializer.page(ServiceTransformer.paginate(rows, { total, page, perPage }))
   }
 
   async digitalLeaders({ auth, bouncer }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
     const result = await digitalLeaderCompliance(scope)
-    return {
-      data: result.organisations.map((row) => ({
-        organisation: row.organisation,
-        digitalLeader: row.digitalLeader
-          ? { id: row.digitalLeader.id, name: row.digitalLeader.name }
-          : null,
-        compliant: row.compliant,
-        state: row.state,
-        reason: row.reason,
-      })),
-    }
+    return apiSerializer.serialize(DigitalLeaderStandingTransformer.transform(result.organisations))
   }
 }
