@@ -1,4 +1,5 @@
 import limiter from '@adonisjs/limiter/services/main'
+import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type User from '#models/user'
@@ -85,6 +86,19 @@ export async function checkSecondStep(
   if (reading.type !== 'code') return { type: reading.type }
   const record = await activeTwoStep(user.id)
   if (!record) return { type: 'not_on' }
+  let secret = ''
+  if (via === 'code') {
+    try {
+      secret = decryptSecret(record.secret)
+    } catch {
+      // APP_KEY has changed since it was set up: no code can be checked, but a recovery code still can.
+      logger.error(
+        { userId: user.id },
+        'A two-step verification secret cannot be read with this APP_KEY'
+      )
+      return { type: 'wrong_code' }
+    }
+  }
 
   const attempts = codeAttempts(user.id, ip)
   let outcome: Awaited<ReturnType<typeof attempts.penalize<true>>>
@@ -101,7 +115,7 @@ export async function checkSecondStep(
         if (changed(used) !== 1) throw new Refused({ type: 'wrong_recovery_code' })
         return true as const
       }
-      const step = await matchingStep(decryptSecret(record.secret), reading.code)
+      const step = await matchingStep(secret, reading.code)
       if (step === null) throw new Refused({ type: 'wrong_code' })
       const claimed = await db
         .from('two_step_verifications')

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
 import mail from '@adonisjs/mail/services/main'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -403,6 +404,29 @@ test.group('Two-step verification: signing in', (group) => {
     assert.equal(answer.status, 429)
     assert.isFalse(await visitor.isSignedIn())
   }).timeout(60_000)
+
+  test('a key the service can no longer read (a new APP_KEY) refuses codes without a server error; a recovery code still works', async ({
+    assert,
+  }) => {
+    const user = await createUser()
+    const { secret, recoveryCodes } = await turnOnTwoStep(user)
+    await db
+      .from('two_step_verifications')
+      .where('user_id', user.id)
+      .update({ secret: encryption.encrypt(secret, undefined, 'another purpose') })
+
+    const { visitor } = await passwordStep(user.email)
+    const refused = await enterCode(visitor, await codeFor(secret))
+    assert.equal(refused.status, 302)
+    assert.equal(refused.location, '/sign-in/two-step')
+    const page = await visitor.get('/sign-in/two-step')
+    assert.equal(
+      errorOn(page.text),
+      'The code is not correct. Enter the code your authenticator app shows now'
+    )
+    const signedIn = await enterRecoveryCode(visitor, recoveryCodes[0])
+    assert.equal(signedIn.location, '/')
+  })
 
   test('a sign-in waiting for its code runs out after 5 minutes', async ({ client }) => {
     const user = await createUser()
