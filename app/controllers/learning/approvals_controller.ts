@@ -22,7 +22,7 @@ export default class ApprovalsController {
     return exportList(ctx, 'approvals')
   }
 
-  async decide({ auth, params, request, response, session }: HttpContext) {
+  async decide({ auth, backWithErrors, params, request, response, session }: HttpContext) {
     const manager = auth.getUserOrFail()
     const enrolmentId = idParam(params.id)
     // Only requests from the manager's own reports exist for them.
@@ -34,8 +34,10 @@ export default class ApprovalsController {
       // Each request has its own decline form, so errors name that form's field.
       const messages = invalid.messages as { field: string; message: string }[]
       session.flash({ [field]: request.input('reason') ?? '' })
-      session.flash('inputErrorsBag', { [field]: messages.map((message) => message.message) })
-      return response.redirect().back()
+      return backWithErrors(
+        { [field]: messages.map((message) => message.message) },
+        { keepInput: false }
+      )
     }
 
     const result = await decideRequest(manager, enrolmentId, {
@@ -60,10 +62,10 @@ export default class ApprovalsController {
         )
         break
       case 'reason_needed':
-        session.flash('inputErrorsBag', {
-          [field]: [`Enter why you are declining ${subject.learnerName}’s request`],
-        })
-        break
+        return backWithErrors(
+          { [field]: `Enter why you are declining ${subject.learnerName}’s request` },
+          { keepInput: false, to: ['learning.approvals'] }
+        )
       case 'not_awaiting_decision':
         session.flash(
           'error',
@@ -93,6 +95,6 @@ export default class ApprovalsController {
         return unreachable
       }
     }
-    return response.redirect().toPath('/learning/approvals')
+    return response.redirect().toRoute('learning.approvals')
   }
 }

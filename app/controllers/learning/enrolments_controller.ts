@@ -74,12 +74,12 @@ export default class EnrolmentsController {
       case 'requested': {
         const offer = (await sessionOffer(sessionId, user.id))!
         session.flash('success', await this.enrolledMessage(result, user, offer))
-        return response.redirect().toPath('/learning/my')
+        return response.redirect().toRoute('learning.my')
       }
       case 'already_enrolled': {
         const offer = (await sessionOffer(sessionId, user.id))!
         session.flash('success', alreadyEnrolledMessage(result.enrolment, offer.course.title))
-        return response.redirect().toPath('/learning/my')
+        return response.redirect().toRoute('learning.my')
       }
       case 'session_not_found':
         throw new RecordNotFoundException()
@@ -115,7 +115,7 @@ export default class EnrolmentsController {
     return view.render('pages/learning/cancel', this.cancelPage(enrolment))
   }
 
-  async cancel({ auth, params, request, response, session, view }: HttpContext) {
+  async cancel({ auth, backWithErrors, params, request, response, session, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const before = await this.own(user, params.id)
     const { reason } = await request.validateUsing(cancelEnrolmentValidator)
@@ -124,13 +124,12 @@ export default class EnrolmentsController {
       case 'cancelled': {
         const words = cancelWords[before.status] ?? cancelWords.booked!
         session.flash('success', `${words.done} ${before.course.title}`)
-        return response.redirect().toPath('/learning/my')
+        return response.redirect().toRoute('learning.my')
       }
       case 'not_found':
         throw new RecordNotFoundException()
       case 'reason_needed':
-        session.flash('inputErrorsBag', { reason: ['Enter why you are cancelling'] })
-        return response.redirect().back()
+        return backWithErrors({ reason: 'Enter why you are cancelling' }, { keepInput: false })
       case 'booking_closed':
       case 'not_cancellable': {
         const current = await this.own(user, before.id)

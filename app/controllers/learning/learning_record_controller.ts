@@ -28,36 +28,24 @@ export default class LearningRecordController {
     return exportList(ctx, 'learningRecord')
   }
 
-  async store({ auth, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
     const input = await request.validateUsing(declareLearningValidator)
     const completed = completedDate(input.completedOn)
-    if ('error' in completed) return backWithDateError(session, response, completed.error)
+    if ('error' in completed) return backWithErrors({ completedOn: completed.error })
     const result = await declareLearning(user, { ...input, completedOn: completed.date })
     switch (result.type) {
       case 'declared':
         session.flash('success', `${result.record.title} has been added to your learning record`)
-        return response.redirect().toPath('/learning/record')
+        return response.redirect().toRoute('learning.record')
       case 'completed_in_future':
-        return backWithDateError(
-          session,
-          response,
-          'The date you completed it must be today or in the past'
-        )
+        return backWithErrors({
+          completedOn: 'The date you completed it must be today or in the past',
+        })
       default: {
         const unreachable: never = result
         return unreachable
       }
     }
   }
-}
-
-function backWithDateError(
-  session: HttpContext['session'],
-  response: HttpContext['response'],
-  message: string
-) {
-  session.flashExcept(['_csrf'])
-  session.flash('inputErrorsBag', { completedOn: [message] })
-  return response.redirect().back()
 }

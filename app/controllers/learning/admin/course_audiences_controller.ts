@@ -1,15 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import CourseAudience from '#models/course_audience'
 import { courseAudienceValidator } from '#validators/learning_admin'
 import { addCourseAudience, removeCourseAudience } from '#actions/learning/save_course_audience'
-import { backWithErrors, managedCourse } from '#controllers/learning/admin/managed_records'
+import { managedCourse } from '#controllers/learning/admin/managed_records'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { audienceKindLabels } from '#enums/learning'
 
 /* The role profiles a course is mandatory or recommended for, on the course's edit page. */
 export default class CourseAudiencesController {
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
     const input = await request.validateUsing(courseAudienceValidator)
     const result = await addCourseAudience(course, input)
@@ -19,17 +20,15 @@ export default class CourseAudiencesController {
           'success',
           `${course.title} is now ${audienceKindLabels[input.kind].toLowerCase()} for ${result.role.name}`
         )
-        return response.redirect().toPath(`/learning/admin/courses/${course.id}/edit#audiences`)
+        return response
+          .redirect()
+          .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#audiences`)
       case 'role_not_found':
-        return backWithErrors(
-          { response, session },
-          { roleProfileId: 'Select a role from the list' }
-        )
+        return backWithErrors({ roleProfileId: 'Select a role from the list' })
       case 'already_listed':
-        return backWithErrors(
-          { response, session },
-          { roleProfileId: 'The course already lists this role: remove it first to change it' }
-        )
+        return backWithErrors({
+          roleProfileId: 'The course already lists this role: remove it first to change it',
+        })
       default: {
         const unreachable: never = result
         return unreachable
@@ -47,6 +46,8 @@ export default class CourseAudiencesController {
     const course = await managedCourse(bouncer, audience.courseId)
     await removeCourseAudience(audience)
     session.flash('success', `${audience.roleProfile.name} removed from ${course.title}`)
-    return response.redirect().toPath(`/learning/admin/courses/${course.id}/edit#audiences`)
+    return response
+      .redirect()
+      .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#audiences`)
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import CourseOutcome from '#models/course_outcome'
 import { courseOutcomeValidator, outcomeLevelValidator } from '#validators/learning_admin'
 import {
@@ -6,7 +7,7 @@ import {
   changeCourseOutcome,
   removeCourseOutcome,
 } from '#actions/learning/save_course_outcome'
-import { backWithErrors, managedCourse } from '#controllers/learning/admin/managed_records'
+import { managedCourse } from '#controllers/learning/admin/managed_records'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { SKILL_LEVELS, skillLevelName } from '#domain/framework/levels'
@@ -18,7 +19,7 @@ const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, labe
  * and removed on the course's edit page, changed on a page of their own.
  */
 export default class CourseOutcomesController {
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
     const input = await request.validateUsing(courseOutcomeValidator)
     const result = await addCourseOutcome(course, input)
@@ -28,14 +29,15 @@ export default class CourseOutcomesController {
           'success',
           `${course.title} now brings learners to ${skillLevelName(input.level)} in ${result.skill.name}`
         )
-        return response.redirect().toPath(`/learning/admin/courses/${course.id}/edit#outcomes`)
+        return response
+          .redirect()
+          .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#outcomes`)
       case 'skill_not_found':
-        return backWithErrors({ response, session }, { skillId: 'Select a skill from the list' })
+        return backWithErrors({ skillId: 'Select a skill from the list' })
       case 'already_listed':
-        return backWithErrors(
-          { response, session },
-          { skillId: 'The course already lists this skill: change its level in the table instead' }
-        )
+        return backWithErrors({
+          skillId: 'The course already lists this skill: change its level in the table instead',
+        })
       default: {
         const unreachable: never = result
         return unreachable
@@ -60,14 +62,18 @@ export default class CourseOutcomesController {
       'success',
       `${course.title} now brings learners to ${skillLevelName(level)} in ${outcome.skill.name}`
     )
-    return response.redirect().toPath(`/learning/admin/courses/${outcome.courseId}/edit#outcomes`)
+    return response
+      .redirect()
+      .toPath(`${urlFor('learning.admin.courses.edit', { id: outcome.courseId })}#outcomes`)
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
     const { outcome, course } = await this.find(bouncer, params.id)
     await removeCourseOutcome(outcome)
     session.flash('success', `${outcome.skill.name} removed from ${course.title}`)
-    return response.redirect().toPath(`/learning/admin/courses/${outcome.courseId}/edit#outcomes`)
+    return response
+      .redirect()
+      .toPath(`${urlFor('learning.admin.courses.edit', { id: outcome.courseId })}#outcomes`)
   }
 
   private async find(bouncer: HttpContext['bouncer'], id: unknown) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import type CourseSession from '#models/course_session'
 import type Course from '#models/course'
 import {
@@ -16,13 +17,10 @@ import {
 import { cancelSession } from '#actions/learning/cancel_session'
 import { bookedCount } from '#queries/learning/admin_courses_query'
 import { activeEnrolmentCount } from '#queries/learning/roster_query'
-import {
-  backWithErrors,
-  managedCourse,
-  managedSession,
-} from '#controllers/learning/admin/managed_records'
+import { managedCourse, managedSession } from '#controllers/learning/admin/managed_records'
 
-const sessionsOf = (courseId: number) => `/learning/admin/courses/${courseId}/edit#sessions`
+const sessionsOf = (courseId: number) =>
+  `${urlFor('learning.admin.courses.edit', { id: courseId })}#sessions`
 
 /* "Mon 27 Apr 2026, 09:30", in UK time. */
 const when = (session: CourseSession) =>
@@ -57,11 +55,11 @@ export default class CourseSessionsController {
     })
   }
 
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
     const form = await request.validateUsing(sessionFormValidator)
     const result = await saveCourseSession(course, sessionFromForm(form))
-    return this.respond(result, course, { response, session }, 'Session added')
+    return this.respond(result, course, { backWithErrors, response, session }, 'Session added')
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -74,7 +72,7 @@ export default class CourseSessionsController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const courseSession = await managedSession(bouncer, params.id)
     const form = await request.validateUsing(sessionFormValidator)
     const result = await saveCourseSession(
@@ -85,7 +83,7 @@ export default class CourseSessionsController {
     return this.respond(
       result,
       courseSession.course,
-      { response, session },
+      { backWithErrors, response, session },
       'Changes saved to the session'
     )
   }
@@ -99,7 +97,7 @@ export default class CourseSessionsController {
     })
   }
 
-  async cancel({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async cancel({ auth, backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const courseSession = await managedSession(bouncer, params.id)
     const { reason } = await request.validateUsing(cancellationValidator)
     const result = await cancelSession(auth.getUserOrFail(), courseSession.id, reason)
@@ -123,7 +121,7 @@ export default class CourseSessionsController {
         )
         return response.redirect().toPath(back)
       case 'reason_needed':
-        return backWithErrors({ response, session }, { reason: 'Enter the reason for cancelling' })
+        return backWithErrors({ reason: 'Enter the reason for cancelling' })
       case 'not_found':
         session.flash('error', 'That session no longer exists')
         return response.redirect().toPath(back)
@@ -137,7 +135,11 @@ export default class CourseSessionsController {
   private respond(
     result: SaveSessionResult,
     course: Course,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
@@ -157,7 +159,7 @@ export default class CourseSessionsController {
         for (const [field, problem] of Object.entries(result.errors)) {
           errors[sessionFormFields[field as SessionField]] = problem.message
         }
-        return backWithErrors({ response, session }, errors)
+        return backWithErrors(errors)
       }
       case 'session_cancelled':
         session.flash('error', 'This session has been cancelled, so it cannot be changed')

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
 import { csvHref } from '#services/list_pipeline'
-import type Course from '#models/course'
 import { courseValidator } from '#validators/learning_admin'
 import {
   defaultProviderFor,
@@ -18,7 +17,7 @@ import {
   skillOptionsFor,
 } from '#queries/learning/admin_courses_query'
 import { administeredProviders } from '#services/provider_scope'
-import { backWithErrors, managedCourse } from '#controllers/learning/admin/managed_records'
+import { managedCourse } from '#controllers/learning/admin/managed_records'
 import {
   audienceKindLabels,
   courseModeLabels,
@@ -35,8 +34,6 @@ const statusOptions = courseStatusValues.map((value) => ({
 }))
 const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, label: name }))
 const kindOptions = Object.entries(audienceKindLabels).map(([value, label]) => ({ value, label }))
-
-const editPath = (course: Course) => `/learning/admin/courses/${course.id}/edit`
 
 /*
  * Course admins' courses: the list of their providers' courses in every
@@ -84,19 +81,16 @@ export default class CoursesController {
     })
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('CoursePolicy').authorize('administer')
     const input = await request.validateUsing(courseValidator)
     const providerId = input.provider ?? (await defaultProviderFor(auth.getUserOrFail()))
     if (!providerId) {
-      return backWithErrors(
-        { response, session },
-        { provider: 'Select the provider that runs the course' }
-      )
+      return backWithErrors({ provider: 'Select the provider that runs the course' })
     }
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId })
-    return this.respond(result, { response, session }, 'Course added')
+    return this.respond(result, { backWithErrors, response, session }, 'Course added')
   }
 
   async edit({ auth, bouncer, params, view }: HttpContext) {
@@ -125,34 +119,32 @@ export default class CoursesController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
     const input = await request.validateUsing(courseValidator)
     const providerId = input.provider ?? course.providerId
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId }, course)
-    return this.respond(result, { response, session }, 'Changes saved to course')
+    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to course')
   }
 
   private respond(
     result: SaveCourseResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.course.code} ${result.course.title}`)
-        return response.redirect().toPath(editPath(result.course))
+        return response.redirect().toRoute('learning.admin.courses.edit', { id: result.course.id })
       case 'code_taken':
-        return backWithErrors(
-          { response, session },
-          { code: 'A course with this code already exists' }
-        )
+        return backWithErrors({ code: 'A course with this code already exists' })
       case 'provider_not_found':
-        return backWithErrors(
-          { response, session },
-          { provider: 'Select a provider from the list' }
-        )
+        return backWithErrors({ provider: 'Select a provider from the list' })
       default: {
         const unreachable: never = result
         return unreachable

@@ -9,15 +9,12 @@ import {
   unlinkProviderAdmin,
 } from '#actions/learning/save_provider'
 import { providerAdmins, providerSummaries } from '#queries/learning/admin_courses_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
 
 /* Only capability admins add providers and say which course admins run them. */
 const manageProviders = Bouncer.ability((user: User) => user.isCapabilityAdmin)
-
-const PROVIDERS = '/learning/admin/providers'
 
 /*
  * Training providers, for capability admins: the list, a form to add one,
@@ -37,24 +34,20 @@ export default class ProvidersController {
     return exportList(ctx, 'providers')
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.authorize(manageProviders)
     const input = await request.validateUsing(providerValidator)
     const result = await saveProvider(input)
     switch (result.type) {
       case 'saved':
         session.flash('success', `Provider added: ${result.provider.name}. Link its course admins`)
-        return response.redirect().toPath(`${PROVIDERS}/${result.provider.id}`)
+        return response
+          .redirect()
+          .toRoute('learning.admin.providers.show', { id: result.provider.id })
       case 'code_taken':
-        return backWithErrors(
-          { response, session },
-          { code: 'A provider with this code already exists' }
-        )
+        return backWithErrors({ code: 'A provider with this code already exists' })
       case 'name_taken':
-        return backWithErrors(
-          { response, session },
-          { name: 'A provider with this name already exists' }
-        )
+        return backWithErrors({ name: 'A provider with this name already exists' })
       default: {
         const unreachable: never = result
         return unreachable
@@ -71,7 +64,7 @@ export default class ProvidersController {
     })
   }
 
-  async linkAdmin({ bouncer, params, request, response, session }: HttpContext) {
+  async linkAdmin({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.authorize(manageProviders)
     const provider = await this.find(params.id)
     const { email } = await request.validateUsing(providerAdminValidator)
@@ -82,24 +75,15 @@ export default class ProvidersController {
           'success',
           `${result.user.fullName} can now manage ${provider.name}’s courses and sessions`
         )
-        return response.redirect().toPath(`${PROVIDERS}/${provider.id}`)
+        return response.redirect().toRoute('learning.admin.providers.show', { id: provider.id })
       case 'user_not_found':
-        return backWithErrors(
-          { response, session },
-          { email: 'There is no one with this email address' }
-        )
+        return backWithErrors({ email: 'There is no one with this email address' })
       case 'not_course_admin':
-        return backWithErrors(
-          { response, session },
-          {
-            email: `${result.user.fullName} is not a course admin: give them the course admin role on their page first`,
-          }
-        )
+        return backWithErrors({
+          email: `${result.user.fullName} is not a course admin: give them the course admin role on their page first`,
+        })
       case 'already_linked':
-        return backWithErrors(
-          { response, session },
-          { email: `${result.email} already manages ${provider.name}` }
-        )
+        return backWithErrors({ email: `${result.email} already manages ${provider.name}` })
       default: {
         const unreachable: never = result
         return unreachable
@@ -117,7 +101,7 @@ export default class ProvidersController {
         ? `${result.user.fullName} no longer manages ${provider.name}’s courses`
         : 'That person did not manage this provider'
     )
-    return response.redirect().toPath(`${PROVIDERS}/${provider.id}`)
+    return response.redirect().toRoute('learning.admin.providers.show', { id: provider.id })
   }
 
   private async find(id: unknown) {

@@ -16,11 +16,7 @@ import {
 } from '#validators/roster_attendance'
 import { cancelEnrolment } from '#actions/learning/cancel_enrolment'
 import { sessionRoster } from '#queries/learning/roster_query'
-import {
-  backWithErrors,
-  managedEnrolment,
-  managedSession,
-} from '#controllers/learning/admin/managed_records'
+import { managedEnrolment, managedSession } from '#controllers/learning/admin/managed_records'
 import type { EnrolmentStatus } from '#enums/learning'
 import { defaultCompletionDate, type CompletionDateRefusal } from '#domain/learning/enrolment_rules'
 
@@ -84,8 +80,6 @@ function cancelWords(status: EnrolmentStatus, name: string) {
     Object.entries(words).map(([key, text]) => [key, text.replace('{name}', name)])
   ) as typeof words
 }
-
-const rosterOf = (sessionId: number) => `/learning/admin/sessions/${sessionId}`
 
 /* "3 June 2026", from an ISO date. */
 function dayText(isoDate: string) {
@@ -194,19 +188,26 @@ export default class RostersController {
         return unreachable
       }
     }
-    return response.redirect().toPath(rosterOf(enrolment.sessionId))
+    return response.redirect().toRoute('learning.admin.roster.show', { id: enrolment.sessionId })
   }
 
   /* The same attendance for the people ticked on the roster, with a summary of what changed. */
-  async attendanceForMany({ bouncer, params, request, response, session }: HttpContext) {
+  async attendanceForMany({
+    backWithErrors,
+    bouncer,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     const courseSession = await managedSession(bouncer, params.id)
     const input = await request.validateUsing(rosterAttendanceValidator)
     const selected = selectedEnrolmentIds(input)
     if (!selected.length) {
-      return backWithErrors({ response, session }, { enrolments: 'Select the people to record' })
+      return backWithErrors({ enrolments: 'Select the people to record' })
     }
     const date = input.mark === 'completed' ? completionDate(input.completedOn) : { date: null }
-    if ('error' in date) return backWithErrors({ response, session }, { completedOn: date.error })
+    if ('error' in date) return backWithErrors({ completedOn: date.error })
 
     const mark = input.mark
     const result = await recordAttendanceForMany(courseSession.id, selected, mark, new Date(), {
@@ -233,13 +234,12 @@ export default class RostersController {
         break
       }
       case 'none_on_session':
-        return backWithErrors({ response, session }, { enrolments: 'Select the people to record' })
+        return backWithErrors({ enrolments: 'Select the people to record' })
       case 'completion_before_start':
       case 'completion_in_future':
-        return backWithErrors(
-          { response, session },
-          { completedOn: completionDateMessage(result.type, result.sessionFirstDay) }
-        )
+        return backWithErrors({
+          completedOn: completionDateMessage(result.type, result.sessionFirstDay),
+        })
       case 'session_cancelled':
         session.flash('error', 'This session was cancelled, so attendance cannot be marked')
         break
@@ -256,7 +256,7 @@ export default class RostersController {
         return unreachable
       }
     }
-    return response.redirect().toPath(rosterOf(courseSession.id))
+    return response.redirect().toRoute('learning.admin.roster.show', { id: courseSession.id })
   }
 
   async confirmCancel({ bouncer, params, view }: HttpContext) {
@@ -271,7 +271,7 @@ export default class RostersController {
     })
   }
 
-  async cancel({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async cancel({ auth, backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const enrolment = await managedEnrolment(bouncer, params.id)
     const { reason } = await request.validateUsing(cancellationValidator)
     const result = await cancelEnrolment(auth.getUserOrFail(), enrolment.id, {
@@ -295,7 +295,7 @@ export default class RostersController {
         )
         break
       case 'reason_needed':
-        return backWithErrors({ response, session }, { reason: 'Enter the reason for cancelling' })
+        return backWithErrors({ reason: 'Enter the reason for cancelling' })
       case 'not_found':
         session.flash('error', 'That booking no longer exists')
         break
@@ -304,6 +304,6 @@ export default class RostersController {
         return unreachable
       }
     }
-    return response.redirect().toPath(rosterOf(enrolment.sessionId))
+    return response.redirect().toRoute('learning.admin.roster.show', { id: enrolment.sessionId })
   }
 }
