@@ -1,9 +1,16 @@
-import { clearanceValues, placementStatusValues, roundStatusValues } from '#enums/fast_stream'
-import type { IneligibilityCode, UnmatchedCode } from '#domain/fast_stream/matching_engine'
 import type { PlacementSort } from '#queries/fast_stream/placement_search_query'
 import type { ClosedReason } from '#queries/fast_stream/shortlist_query'
 import type { MatchOutcome } from '#queries/fast_stream/match_results_query'
-import type { MatchState } from '#actions/fast_stream/matching/run_match'
+import { apiPreferencesValidator } from '#validators/fast_stream_entrant'
+import { apiRankingValidator } from '#validators/fast_stream_team'
+import {
+  MatchStatusTransformer,
+  MatchTransformer,
+  MyPlacementTransformer,
+  PlacementTransformer,
+  PreferencesTransformer,
+  RankingTransformer,
+} from '#transformers/fast_stream_transformer'
 import {
   answer,
   arrayOf,
@@ -11,20 +18,19 @@ import {
   bodyProblems,
   boolean,
   dataOf,
-  date,
-  dateTime,
   id,
   idInPath,
   integer,
-  named,
+  keysOf,
+  listOf,
   object,
   oneOfValues,
-  orNull,
   pagingParameters,
   problemAnswer,
   problems,
   problemWith,
   query,
+  requestSchema,
   schemaRef,
   sharedSchemas,
   text,
@@ -33,19 +39,11 @@ import type { ApiArea, Schema } from './types.js'
 
 const TAG = 'Fast Stream'
 
-/* Every member of a union of strings, checked complete by the compiler. */
-const keysOf = <T extends string>(map: Record<T, true>) => Object.keys(map) as T[]
-
 const placementSorts = keysOf<PlacementSort>({
   title: true,
   start: true,
   department: true,
   capacity: true,
-})
-const ineligibilityCodes = keysOf<IneligibilityCode>({
-  clearance: true,
-  previous_department: true,
-  not_digital: true,
 })
 const closedReasons = keysOf<ClosedReason>({
   round_not_open: true,
@@ -53,59 +51,17 @@ const closedReasons = keysOf<ClosedReason>({
   deadline_passed: true,
 })
 const matchOutcomes = keysOf<MatchOutcome>({ matched: true, unmatched: true, adjusted: true })
-const matchStates = keysOf<MatchState>({
-  open: true,
-  ready: true,
-  running: true,
-  stalled: true,
-  matched: true,
-  published: true,
-})
-const unmatchedCodes = keysOf<UnmatchedCode | 'removed_by_hand' | 'posting_overlap'>({
-  no_preferences: true,
-  no_eligible_choice: true,
-  choices_filled: true,
-  removed_by_hand: true,
-  posting_overlap: true,
-})
 
 /* The list meta every page of a list has, and the facets the placement search adds. */
 const listMetaFields = sharedSchemas.ListMeta.properties!
 
-const clearance = (description?: string) => oneOfValues(clearanceValues, description)
-const roundStatus = (description?: string) => oneOfValues(roundStatusValues, description)
-
-const department = object(
-  { id: id(), code: text('A short code, such as `dft`.'), name: text() },
-  { description: 'The department: the organisation at the top of the placement’s tree.' }
+const rankingForbidden = problemAnswer(
+  'The caller is neither a team lead nor in the Fast Stream team.'
 )
 
-/* Whether the rules of the round let the caller take a placement. */
-const eligibilityFields = (forEveryone: boolean) => {
-  const eligible = 'Whether the round’s rules let the caller take the placement.'
-  return {
-    eligible: forEveryone
-      ? orNull(boolean(`${eligible} Null for the Fast Stream team.`))
-      : boolean(eligible),
-    ineligibleCode: orNull(
-      oneOfValues(ineligibilityCodes, 'Which rule keeps the caller out; null when none does.')
-    ),
-    ineligibleReason: orNull(text('The same, in words the entrant can act on.')),
-  }
-}
-
-const rankingForbidden = {
-  description: 'The caller is neither a team lead nor in the Fast Stream team.',
-  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-}
-
-const rankingNotFound = {
-  description:
-    'There is no such placement, or it is another team’s: both answer the same, so a team lead cannot learn which placements exist.',
-  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-}
-
-const roundSummary = object({ id: id(), name: text(), status: roundStatus() })
+const rankingNotFound = problemAnswer(
+  'There is no such placement, or it is another team’s: both answer the same, so a team lead cannot learn which placements exist.'
+)
 
 const statusUrl = {
   type: 'string',
@@ -121,251 +77,30 @@ export const fastStream: ApiArea = {
       'Placement rounds of the Fast Stream: entrants search a round’s placements and rank their choices; team leads rank the applicants to their team’s placements; the Fast Stream team runs the match; entrants read their result.',
   },
   schemas: {
-    MatchStats: object(
-      {
-        entrants: integer('Entrants with a submitted list.', { min: 0 }),
-        matched: integer('Entrants given a placement.', { min: 0 }),
-        unmatched: integer('Entrants without a placement.', { min: 0 }),
-        firstChoice: integer('Of those matched, given their first choice.', { min: 0 }),
-        topThree: integer('Of those matched, given one of their first three choices.', {
-          min: 0,
-        }),
-        adjusted: integer('Entrants moved by hand since the match.', { min: 0 }),
-        placesOffered: integer('Places in the round’s approved placements.', { min: 0 }),
-        placesFilled: integer(undefined, { min: 0 }),
-        needDigital: integer('Entrants who still need a digital placement.', { min: 0 }),
-        needDigitalMatchedDigital: integer('Of those, given a digital placement.', { min: 0 }),
+    ...MatchStatusTransformer.schemas,
+    ...PlacementTransformer.schemas,
+    ...PreferencesTransformer.schemas,
+    PreferencesRequest: requestSchema(apiPreferencesValidator, {
+      placements: {
+        description: 'The ids of the placements, best first. An empty list clears it.',
+        items: { exclusiveMinimum: 0 },
       },
-      {
+      submit: {
         description:
-          'The figures of a round’s result as it stands, hand moves included: the same shape when the match is run and when it is read.',
-      }
-    ),
-    Placement: object({
-      id: id(),
-      roundId: id('The round’s id.'),
-      title: text(),
-      description: text(),
-      location: text('Where the entrant will work.'),
-      startsOn: date(),
-      capacity: integer('How many entrants it takes.', { min: 1 }),
-      clearanceRequired: clearance('The security clearance it needs.'),
-      digital: boolean('Whether it is a digital placement.'),
-      team: named('The team offering it.'),
-      organisation: named('The organisation of that team.'),
-      department,
-      service: orNull(
-        named(
-          'The service of the register it works in, a digitally delivered one of the team’s department (every Future Leaders placement names one); null when it names none.'
-        )
-      ),
-      skills: arrayOf(named(), 'The skills it develops, by name.'),
-      shortlistRank: orNull(
-        integer('Where it is on the caller’s list, 1 first; null when it is not on it.', {
-          min: 1,
-        })
-      ),
-      ...eligibilityFields(true),
-    }),
-    Preferences: object({
-      round: object({
-        id: id(),
-        name: text(),
-        status: roundStatus(),
-        preferencesOpenAt: dateTime('When the round starts taking choices.'),
-        preferencesCloseAt: dateTime('The deadline for choices.'),
-        maxPreferences: integer('How many placements a list may hold.', { min: 1 }),
-        open: boolean('Whether the list can change now.'),
-      }),
-      submitted: boolean('Whether the list has been submitted.'),
-      submittedAt: orNull(dateTime()),
-      placements: arrayOf(
-        object({
-          rank: integer('1 for the first choice.', { min: 1 }),
-          id: id('The placement’s id.'),
-          title: text(),
-          location: text(),
-          department,
-          digital: boolean(),
-          clearanceRequired: clearance(),
-          offered: boolean(
-            'Whether the placement is still approved: one withdrawn or not approved stays on the list but cannot be matched.'
-          ),
-          ...eligibilityFields(false),
-        }),
-        'The placements on the list, best first.'
-      ),
-    }),
-    PreferencesRequest: object(
-      {
-        placements: {
-          ...arrayOf(id(), 'The ids of the placements, best first. An empty list clears it.'),
-          maxItems: 255,
-        },
-        submit: {
-          ...boolean(
-            'Submit the list as well. Saving without it leaves a submitted list submitted.'
-          ),
-          default: false,
-        },
+          'Submit the list as well. Saving without it leaves a submitted list submitted.',
+        default: false,
       },
-      { optional: ['submit'] }
-    ),
-    Ranking: object({
-      placement: object({ id: id(), title: text(), status: oneOfValues(placementStatusValues) }),
-      round: roundSummary,
-      ranking: arrayOf(id(), 'The team’s saved ranking, as entrant ids, best first.'),
-      applicants: arrayOf(
-        object({
-          position: integer('Where the applicant stands in the team’s order, 1 first.', {
-            min: 1,
-          }),
-          rank: orNull(integer('The team’s rank; null when not ranked.', { min: 1 })),
-          entrant: object({
-            id: id(),
-            name: text(),
-            email: { type: 'string' },
-            scheme: text('The entrant’s scheme.'),
-            cohort: text('The entrant’s cohort.'),
-            clearance: clearance('The clearance the entrant holds.'),
-          }),
-          choice: integer('Where the entrant put this placement on their list, 1 first.', {
-            min: 1,
-          }),
-          submittedAt: dateTime('When the entrant submitted their list.'),
-          previousDepartments: arrayOf(
-            text(),
-            'Codes of the departments of the entrant’s earlier postings.'
-          ),
-          hadDigital: boolean('Whether the entrant has had a digital posting.'),
-          needsDigital: boolean('Whether the entrant still needs a digital placement.'),
-          eligible: boolean('Whether the round’s rules let the entrant take this placement.'),
-          ineligibleCode: orNull(
-            oneOfValues(ineligibilityCodes, 'Which rule keeps them out; null when none does.')
-          ),
-          ineligibleReason: orNull(text('Why they may not; null when they may.')),
-        }),
-        'Everyone who put the placement on a submitted list: the ranked ones in the team’s order, then the rest by their choice and when they submitted.'
-      ),
     }),
-    RankingRequest: object({
+    ...RankingTransformer.schemas,
+    RankingRequest: requestSchema(apiRankingValidator, {
       entrants: {
-        ...arrayOf(
-          id(),
-          'Entrant ids, best first. Applicants left out are not ranked; an empty list ranks no one.'
-        ),
-        maxItems: 5000,
+        description:
+          'Entrant ids, best first. Applicants left out are not ranked; an empty list ranks no one.',
+        items: { exclusiveMinimum: 0 },
       },
     }),
-    MatchStatus: object({
-      status: oneOfValues(
-        matchStates,
-        '`open` while the round takes choices, `ready` once closed, `running` while a queued match runs, `stalled` when a queued match has not finished in time (run it again), `matched`, `published`.'
-      ),
-      matchedAt: orNull(dateTime('When the current result was made; null without one.')),
-      publishedAt: orNull(dateTime()),
-      postingWindow: orNull(
-        object(
-          {
-            startsOn: date('The first day of the round’s postings.'),
-            endsOn: date('The day they end: the next posting may start on it.'),
-          },
-          {
-            description:
-              'The dates the round’s postings run: publishing writes them into each posting, and entrants whose earlier postings overlap them are left out of the match. Null for a round without one.',
-          }
-        )
-      ),
-      stats: orNull(schemaRef('MatchStats')),
-    }),
-    Match: object({
-      id: id(),
-      entrant: object({ id: id(), name: text(), scheme: text() }),
-      placement: orNull(
-        object(
-          {
-            id: id(),
-            title: text(),
-            team: text('The team’s name.'),
-            organisation: text('The organisation’s name.'),
-            location: text(),
-            digital: boolean(),
-          },
-          { description: 'The placement given; null when none.' }
-        )
-      ),
-      choice: orNull(
-        integer('Where the entrant ranked the placement, 1 first; null without one.', { min: 1 })
-      ),
-      unmatched: orNull(
-        object(
-          {
-            code: oneOfValues(
-              unmatchedCodes,
-              'Why the entrant has no placement: `posting_overlap` when an earlier posting of theirs overlaps the round’s posting window, so they were left out of the match.'
-            ),
-            reason: text(),
-          },
-          { description: 'Why there is no placement; null when there is one.' }
-        )
-      ),
-      adjusted: orNull(
-        object(
-          {
-            by: orNull(text('Who moved the entrant.')),
-            at: dateTime(),
-            reason: orNull(
-              text(
-                'Why they moved the entrant; null for a move made before reasons were asked for.'
-              )
-            ),
-          },
-          { description: 'Set when the Fast Stream team moved the entrant by hand.' }
-        )
-      ),
-    }),
-    MyPlacement: object({
-      result: orNull(
-        object(
-          {
-            round: object({ id: id(), name: text(), publishedAt: orNull(dateTime()) }),
-            placement: orNull(
-              object({
-                id: id(),
-                title: text(),
-                team: text(),
-                organisation: text(),
-                location: text(),
-                startsOn: date(),
-                digital: boolean(),
-              })
-            ),
-            choice: orNull(integer(undefined, { min: 1 })),
-            reason: orNull(text('Why there is no placement; null when there is one.')),
-          },
-          {
-            description:
-              'The result of the latest published round the entrant was matched in; null before there is one.',
-          }
-        )
-      ),
-      pending: arrayOf(
-        object({ id: id(), name: text(), resultsAt: dateTime('When results are due.') }),
-        'Rounds the entrant submitted a list to whose results are still to come, soonest first.'
-      ),
-      postings: arrayOf(
-        object({
-          id: id(),
-          title: text(),
-          team: orNull(text()),
-          organisation: text(),
-          startsOn: date(),
-          endsOn: orNull(date()),
-          digital: boolean(),
-        }),
-        'The entrant’s postings, latest first.'
-      ),
-    }),
+    ...MatchTransformer.schemas,
+    ...MyPlacementTransformer.schemas,
   },
   paths: {
     '/rounds/{id}/placements': {
@@ -423,14 +158,10 @@ export const fastStream: ApiArea = {
             })
           ),
           ...problems(401),
-          403: {
-            description: 'The caller is neither an entrant nor in the Fast Stream team.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
-          404: {
-            description: 'There is no such round, or it is not open and the caller is an entrant.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer('The caller is neither an entrant nor in the Fast Stream team.'),
+          404: problemAnswer(
+            'There is no such round, or it is not open and the caller is an entrant.'
+          ),
           ...problems(422),
         },
       },
@@ -446,15 +177,10 @@ export const fastStream: ApiArea = {
         responses: {
           200: answer('The list.', dataOf(schemaRef('Preferences'))),
           ...problems(401),
-          403: {
-            description: 'The caller is not a Fast Stream entrant.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
-          404: {
-            description:
-              'There is no such round, or it is not open and the entrant has no list in it.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer('The caller is not a Fast Stream entrant.'),
+          404: problemAnswer(
+            'There is no such round, or it is not open and the entrant has no list in it.'
+          ),
         },
       },
       put: {
@@ -469,15 +195,10 @@ export const fastStream: ApiArea = {
           ...bodyProblems(),
           200: answer('The list, saved.', dataOf(schemaRef('Preferences'))),
           ...problems(401),
-          403: {
-            description: 'The caller is not a Fast Stream entrant.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
-          404: {
-            description:
-              'There is no such round, or it is not open and the entrant has no list in it.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer('The caller is not a Fast Stream entrant.'),
+          404: problemAnswer(
+            'There is no such round, or it is not open and the entrant has no list in it.'
+          ),
           422: problemAnswer(
             'The round is not taking choices now, and `code` says why (as when booking for a session has closed); or a field breaks a rule, or an entry is not a placement the list may hold: the `rule` is `exists`, `round`, `approved` or `distinct` for an entry, `maxLength` or `required` for the list.',
             {
@@ -524,10 +245,7 @@ export const fastStream: ApiArea = {
           ...problems(401),
           403: rankingForbidden,
           404: rankingNotFound,
-          409: {
-            description: 'The round has been matched: the ranking can no longer change.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          409: problemAnswer('The round has been matched: the ranking can no longer change.'),
           422: problemAnswer(
             'A field breaks a rule, or an entry cannot be ranked: the `rule` is `exists` (no such entrant), `applicant` (they did not put the placement on a submitted list) or `distinct` (listed twice).',
             schemaRef('ValidationProblem')
@@ -545,13 +263,8 @@ export const fastStream: ApiArea = {
         parameters: [idInPath('round')],
         responses: {
           200: answer(
-            'The round is matched; these are the figures.',
-            dataOf(
-              object({
-                status: { type: 'string', const: 'matched' },
-                stats: schemaRef('MatchStats'),
-              })
-            )
+            'The round is matched: the match as `GET /rounds/{id}/match` gives it, `status` `matched`, with the figures.',
+            dataOf(schemaRef('MatchStatus'))
           ),
           202: {
             ...answer(
@@ -610,16 +323,11 @@ export const fastStream: ApiArea = {
           ),
         ],
         responses: {
-          200: answer(
-            'A page of matches.',
-            object({ data: arrayOf(schemaRef('Match')), meta: schemaRef('ListMeta') })
-          ),
+          200: answer('A page of matches.', listOf(schemaRef('Match'))),
           ...problems(401),
-          403: {
-            description:
-              'The caller is neither in the Fast Stream team nor a team lead, or is a team lead and the round is not published.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer(
+            'The caller is neither in the Fast Stream team nor a team lead, or is a team lead and the round is not published.'
+          ),
           ...problems(404, 422),
         },
       },
@@ -634,10 +342,7 @@ export const fastStream: ApiArea = {
         responses: {
           200: answer('The entrant’s result and postings.', dataOf(schemaRef('MyPlacement'))),
           ...problems(401),
-          403: {
-            description: 'The caller is not a Fast Stream entrant.',
-            content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-          },
+          403: problemAnswer('The caller is not a Fast Stream entrant.'),
         },
       },
     },

@@ -15,6 +15,7 @@ import {
   object,
   oneOfValues,
   orNull,
+  problemAnswer,
   problems,
   query,
   schemaRef,
@@ -464,15 +465,10 @@ function operation(key: PanelKey, panel: PanelDescription & { title: string }): 
         object({ data: schemaRef(panel.schema), meta: meta(key, panel.title) })
       ),
       ...problems(401),
-      403: {
-        description: 'The caller is neither department HR nor a capability admin.',
-        content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-      },
-      404: {
-        description:
-          'The organisation is outside the caller’s scope or does not exist, or the round is not a published one.',
-        content: { 'application/problem+json': { schema: schemaRef('Problem') } },
-      },
+      403: problemAnswer('The caller is neither department HR nor a capability admin.'),
+      404: problemAnswer(
+        'The organisation is outside the caller’s scope or does not exist, or the round is not a published one.'
+      ),
       ...problems(422),
     },
   }

@@ -3,7 +3,7 @@ import PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import { idParam } from '#services/params'
-import { listEnvelope, problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { withoutBlanks } from '#services/list_pipeline'
 import { apiMatchesValidator } from '#validators/fast_stream_matching'
 import { entrantOf } from '#queries/fast_stream/entrant_query'
@@ -13,47 +13,12 @@ import {
   entrantResults,
   postingHistory,
   resultSummary,
-  type EntrantMatchRow,
-  type ResultSummary,
 } from '#queries/fast_stream/match_results_query'
-
-/* A result's figures: one shape wherever the API gives them. */
-function statsResource(stats: ResultSummary) {
-  return {
-    entrants: stats.entrants,
-    matched: stats.matched,
-    unmatched: stats.unmatched,
-    firstChoice: stats.firstChoice,
-    topThree: stats.topThree,
-    adjusted: stats.adjusted,
-    placesOffered: stats.placesOffered,
-    placesFilled: stats.placesFilled,
-    needDigital: stats.needDigital,
-    needDigitalMatchedDigital: stats.needDigitalMatchedDigital,
-  }
-}
-
-function matchResource(row: EntrantMatchRow) {
-  return {
-    id: row.matchId,
-    entrant: { id: row.entrantId, name: row.name, scheme: row.scheme },
-    placement: row.placement
-      ? {
-          id: row.placement.id,
-          title: row.placement.title,
-          team: row.placement.team,
-          organisation: row.placement.organisation,
-          location: row.placement.location,
-          digital: row.placement.digital,
-        }
-      : null,
-    choice: row.choice,
-    unmatched: row.placement ? null : { code: row.unmatchedCode, reason: row.unmatchedReason },
-    adjusted: row.adjustedAt
-      ? { by: row.adjustedBy, at: row.adjustedAt.toUTC().toISO(), reason: row.adjustedReason }
-      : null,
-  }
-}
+import {
+  MatchStatusTransformer,
+  MatchTransformer,
+  MyPlacementTransformer,
+} from '#transformers/fast_stream_transformer'
 
 const statusUrl = (round: PlacementRound) => `/api/v1/rounds/${round.id}/match`
 
@@ -64,7 +29,10 @@ const statusUrl = (round: PlacementRound) => `/api/v1/rounds/${round.id}/match`
  * their own latest result and postings.
  */
 export default class MatchesController {
-  /* Runs the match: 200 with the figures when done at once, 202 with where to watch when queued. */
+  /*
+   * Runs the match: 200 with the match as reading it gives it when done at once,
+   * 202 with where to watch when queued.
+   */
   async store({ auth, bouncer, params, response }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const round = await this.round(params.id, response)
@@ -72,7 +40,8 @@ export default class MatchesController {
     const result = await requestMatch(round, auth.getUserOrFail())
     switch (result.type) {
       case 'matched':
-        return { data: { status: 'matched', stats: statsResource(await resultSummary(round)) } }
+        await round.refresh()
+        return this.status(round)
       case 'queued':
         response.status(202).header('Location', statusUrl(round))
         return {
@@ -104,18 +73,8 @@ export default class MatchesController {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const round = await this.round(params.id, response)
     if (!round) return
-    const state = matchState(round)
-    const hasResult = state === 'matched' || state === 'published'
     response.header('Cache-Control', 'no-store')
-    return {
-      data: {
-        status: state,
-        matchedAt: hasResult ? (round.matchedAt?.toUTC().toISO() ?? null) : null,
-        publishedAt: round.publishedAt?.toUTC().toISO() ?? null,
-        postingWindow: round.postingWindow,
-        stats: hasResult ? statsResource(await resultSummary(round)) : null,
-      },
-    }
+    return this.status(round)
   }
 
   /* A round's matches, paged: all of them for admins, their team's for team leads. */
@@ -141,11 +100,12 @@ export default class MatchesController {
       page: input.page ?? 1,
       perPage: input.perPage ?? 25,
     })
-    return listEnvelope(
-      page.rows.map(matchResource),
-      page.meta.total,
-      page.meta.currentPage,
-      page.meta.perPage
+    return apiSerializer.page(
+      MatchTransformer.paginate(page.rows, {
+        total: page.meta.total,
+        page: page.meta.currentPage,
+        perPage: page.meta.perPage,
+      })
     )
   }
 
@@ -155,46 +115,15 @@ export default class MatchesController {
     const entrant = (await entrantOf(auth.getUserOrFail()))!
     const { latest, pending } = await entrantResults(entrant.id)
     const postings = await postingHistory(entrant.id)
-    return {
-      data: {
-        result: latest
-          ? {
-              round: {
-                id: latest.round.id,
-                name: latest.round.name,
-                publishedAt: latest.round.publishedAt?.toUTC().toISO() ?? null,
-              },
-              placement: latest.placement
-                ? {
-                    id: latest.placement.id,
-                    title: latest.placement.title,
-                    team: latest.placement.team,
-                    organisation: latest.placement.organisation,
-                    location: latest.placement.location,
-                    startsOn: latest.placement.startsOn.toISODate(),
-                    digital: latest.placement.digital,
-                  }
-                : null,
-              choice: latest.choice,
-              reason: latest.reason,
-            }
-          : null,
-        pending: pending.map((round) => ({
-          id: round.id,
-          name: round.name,
-          resultsAt: round.resultsAt.toUTC().toISO(),
-        })),
-        postings: postings.map((posting) => ({
-          id: posting.id,
-          title: posting.title,
-          team: posting.team,
-          organisation: posting.organisation,
-          startsOn: posting.startsOn.toISODate(),
-          endsOn: posting.endsOn?.toISODate() ?? null,
-          digital: posting.digital,
-        })),
-      },
-    }
+    return apiSerializer.serialize(MyPlacementTransformer.transform({ latest, pending, postings }))
+  }
+
+  /* Where the round's match stands, with the figures once there is a result. */
+  private async status(round: PlacementRound) {
+    const state = matchState(round)
+    const hasResult = state === 'matched' || state === 'published'
+    const stats = hasResult ? await resultSummary(round) : null
+    return apiSerializer.serialize(MatchStatusTransformer.transform({ round, state, stats }))
   }
 
   private isTeamLead(user: User) {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
-import { listEnvelope, problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
@@ -8,37 +8,11 @@ import {
   entrantsCanSee,
   placementFacets,
   searchPlacements,
-  type Ineligible,
-  type PlacementRow,
 } from '#queries/fast_stream/placement_search_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
 import { apiPlacementQueryValidator } from '#validators/fast_stream_entrant'
 import { withoutBlanks } from '#services/list_pipeline'
-
-/* A placement as the API shows it; eligibility is the caller's, null when they are not an entrant. */
-export function placementResource(row: PlacementRow, ineligible: Ineligible | null | undefined) {
-  const judged = ineligible !== undefined
-  return {
-    id: row.id,
-    roundId: row.roundId,
-    title: row.title,
-    description: row.description,
-    location: row.location,
-    startsOn: row.startsOn.toISODate(),
-    capacity: row.capacity,
-    clearanceRequired: row.clearanceRequired,
-    digital: row.isDigital,
-    team: { id: row.teamId, name: row.teamName },
-    organisation: { id: row.organisationId, name: row.organisationName },
-    department: row.department,
-    service: row.service,
-    skills: row.skills,
-    shortlistRank: row.shortlistRank,
-    eligible: judged ? ineligible === null : null,
-    ineligibleCode: ineligible?.code ?? null,
-    ineligibleReason: ineligible?.reason ?? null,
-  }
-}
+import { PlacementTransformer } from '#transformers/fast_stream_transformer'
 
 /*
  * A round's approved placements with the search page's filters. Entrants
@@ -82,18 +56,19 @@ export default class PlacementsController {
       placementFacets(round, filters),
     ])
     const eligibility = entrant ? await eligibilityFor(round, entrant.id, rows) : null
-    const envelope = listEnvelope(
-      rows.map((row) =>
-        placementResource(row, eligibility ? (eligibility.get(row.id) ?? null) : undefined)
-      ),
-      meta.total,
-      meta.currentPage,
-      meta.perPage
+    const { data, meta: pageMeta } = await apiSerializer.page(
+      PlacementTransformer.paginate(
+        rows.map((row) => ({
+          row,
+          ineligible: eligibility ? (eligibility.get(row.id) ?? null) : undefined,
+        })),
+        { total: meta.total, page: meta.currentPage, perPage: meta.perPage }
+      )
     )
     return {
-      ...envelope,
+      data,
       meta: {
-        ...envelope.meta,
+        ...pageMeta,
         departments: facets.departments.map((option) => ({
           id: option.value,
           name: option.label,

@@ -1,50 +1,24 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
   describeClosed,
-  preferencesClosedReason,
   shortlistFor,
   shortlistOverview,
 } from '#queries/fast_stream/shortlist_query'
 import { entrantsCanSee } from '#queries/fast_stream/placement_search_query'
 import { replacePreferences } from '#actions/fast_stream/entrant/replace_preferences'
 import { apiPreferencesValidator } from '#validators/fast_stream_entrant'
+import { PreferencesTransformer } from '#transformers/fast_stream_transformer'
 
-/* The caller's ranked choices for a round, as the API shows them. */
-async function preferencesResource(round: PlacementRound, entrantId: number) {
-  const overview = await shortlistOverview(round, entrantId)
-  return {
-    data: {
-      round: {
-        id: round.id,
-        name: round.name,
-        status: round.status,
-        preferencesOpenAt: round.preferencesOpenAt.toUTC().toISO(),
-        preferencesCloseAt: round.preferencesCloseAt.toUTC().toISO(),
-        maxPreferences: round.maxPreferences,
-        open: preferencesClosedReason(round) === null,
-      },
-      submitted: overview.submittedAt !== null,
-      submittedAt: overview.submittedAt?.toUTC().toISO() ?? null,
-      placements: overview.entries.map((entry) => ({
-        rank: entry.rank,
-        id: entry.id,
-        title: entry.title,
-        location: entry.location,
-        department: entry.department,
-        digital: entry.isDigital,
-        clearanceRequired: entry.clearanceRequired,
-        offered: entry.offered,
-        eligible: entry.ineligible === null,
-        ineligibleCode: entry.ineligible?.code ?? null,
-        ineligibleReason: entry.ineligible?.reason ?? null,
-      })),
-    },
-  }
+/* The caller's ranked choices for a round, as the API gives them anywhere. */
+async function preferencesAnswer(round: PlacementRound, entrantId: number) {
+  return apiSerializer.serialize(
+    PreferencesTransformer.transform(await shortlistOverview(round, entrantId))
+  )
 }
 
 /*
@@ -61,7 +35,7 @@ export default class PreferencesController {
     if (!entrant) return
     const round = await this.visibleRound(params.id, entrant, response)
     if (!round) return
-    return preferencesResource(round, entrant.id)
+    return preferencesAnswer(round, entrant.id)
   }
 
   async update({ auth, bouncer, params, request, response }: HttpContext) {
@@ -75,7 +49,7 @@ export default class PreferencesController {
     })
     switch (result.type) {
       case 'saved':
-        return preferencesResource(result.round, entrant.id)
+        return preferencesAnswer(result.round, entrant.id)
       case 'invalid':
         return problem(response, 422, 'The request has errors in the fields listed.', {
           errors: result.errors,

@@ -1,12 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Placement from '#models/placement'
 import { Roles } from '#enums/roles'
-import { problem } from '#services/api'
+import { apiSerializer, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { apiRankingValidator } from '#validators/fast_stream_team'
 import { rankApplicants, type RankingProblem } from '#actions/fast_stream/team/rank_applicants'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
+import { RankingTransformer } from '#transformers/fast_stream_transformer'
 
 const FIELD_ERRORS = 'The request has errors in the fields listed.'
 
@@ -30,44 +31,6 @@ const PROBLEMS: Record<
   },
 }
 
-/* The ranking as the API gives it: the saved order, then every applicant in the team's order. */
-async function rankingResource(placement: Placement) {
-  const applicants = await applicantsOf(placement, placement.round)
-  return {
-    data: {
-      placement: { id: placement.id, title: placement.title, status: placement.status },
-      round: {
-        id: placement.round.id,
-        name: placement.round.name,
-        status: placement.round.status,
-      },
-      ranking: applicants
-        .filter((applicant) => applicant.teamRank !== null)
-        .map((applicant) => applicant.entrantId),
-      applicants: applicants.map((applicant) => ({
-        position: applicant.position,
-        rank: applicant.teamRank,
-        entrant: {
-          id: applicant.entrantId,
-          name: applicant.name,
-          email: applicant.email,
-          scheme: applicant.scheme,
-          cohort: applicant.cohort,
-          clearance: applicant.clearance,
-        },
-        choice: applicant.choice,
-        submittedAt: applicant.submittedAt.toUTC().toISO(),
-        previousDepartments: applicant.previousDepartments,
-        hadDigital: applicant.hadDigital,
-        needsDigital: applicant.needsDigital,
-        eligible: applicant.ineligible === null,
-        ineligibleCode: applicant.ineligible?.code ?? null,
-        ineligibleReason: applicant.ineligible?.reason ?? null,
-      })),
-    },
-  }
-}
-
 /*
  * A team's ranking of its placement's applicants in the JSON API, for the
  * placement's team lead and the Fast Stream team. Applicants left out of
@@ -79,7 +42,7 @@ export default class RankingsController {
   async show({ auth, bouncer, params, response }: HttpContext) {
     const placement = await this.placement({ auth, bouncer, params, response })
     if (!placement) return
-    return rankingResource(placement)
+    return this.ranking(placement)
   }
 
   async update({ auth, bouncer, params, request, response }: HttpContext) {
@@ -89,7 +52,7 @@ export default class RankingsController {
     const result = await rankApplicants(placement, entrants)
     switch (result.type) {
       case 'ranked':
-        return rankingResource(placement)
+        return this.ranking(placement)
       case 'invalid':
         return problem(response, 422, FIELD_ERRORS, {
           errors: result.problems.map((entry) => ({
@@ -109,6 +72,12 @@ export default class RankingsController {
         return unreachable
       }
     }
+  }
+
+  /* The ranking as the API gives it: the saved order, then every applicant in the team's order. */
+  private async ranking(placement: Placement) {
+    const applicants = await applicantsOf(placement, placement.round)
+    return apiSerializer.serialize(RankingTransformer.transform({ placement, applicants }))
   }
 
   /* The placement in the address, or null once a problem has been sent. */
