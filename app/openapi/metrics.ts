@@ -11,6 +11,7 @@ import {
   date,
   id,
   integer,
+  keysOf,
   named,
   object,
   oneOfValues,
@@ -24,9 +25,6 @@ import {
 import type { ApiArea, Operation, Parameter, PathItem, Schema } from './types.js'
 
 const TAG = 'Management information'
-
-/* Every member of a union of strings, checked complete by the compiler. */
-const keysOf = <T extends string>(map: Record<T, true>) => Object.keys(map) as T[]
 
 const measures = keysOf<Measure>({
   capability_coverage: true,

@@ -70,8 +70,3 @@ class ApiSerializer extends BaseSerializer<{
 }
 
 export const apiSerializer = new ApiSerializer()
-
-/* The list envelope: data plus meta with total, page, perPage and lastPage. */
-export function listEnvelope<T>(data: T[], total: number, page: number, perPage: number) {
-  return { data, meta: listMeta({ total, page, perPage }) }
-}
