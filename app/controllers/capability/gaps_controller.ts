@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 import { gapView, type GapView } from '#queries/capability/gaps_query'
@@ -67,7 +68,7 @@ function towardOf(value: unknown): RoleAssignmentKind {
 }
 
 function gapsPath(toward: RoleAssignmentKind) {
-  return toward === 'target' ? '/capability/gaps?toward=target' : '/capability/gaps'
+  return urlFor('capability.gaps', {}, toward === 'target' ? { qs: { toward } } : {})
 }
 
 /* The gap view's table and recommendations, as the page prints them. */

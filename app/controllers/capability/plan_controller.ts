@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { exportList } from '#services/exports'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { removePlanItem, updatePlanItemStatus } from '#actions/capability/update_plan_item'
@@ -48,9 +49,9 @@ export function planItemView(item: PlanItemRow) {
 }
 
 const RETURN_PATHS = {
-  'plan': '/capability/plan',
-  'gaps': '/capability/gaps',
-  'gaps-target': '/capability/gaps?toward=target',
+  'plan': () => urlFor('capability.plan'),
+  'gaps': () => urlFor('capability.gaps'),
+  'gaps-target': () => urlFor('capability.gaps', {}, { qs: { toward: 'target' } }),
 } as const
 
 /* A person's own development plan, and their line manager's view and agreement of it. */
@@ -80,23 +81,27 @@ export default class PlanController {
     return exportList(ctx, 'developmentPlan', { personId: String(user.id) })
   }
 
-  async store({ auth, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
     const input = await request.validateUsing(planItemValidator)
     const due = dueDate(input.dueOn)
     if ('error' in due) throw new Error(due.error)
-    const back = RETURN_PATHS[input.returnTo ?? 'plan']
+    const back = RETURN_PATHS[input.returnTo ?? 'plan']()
     const result = await addPlanItem(user, { ...input, dueOn: due.date })
     switch (result.type) {
       case 'added':
         session.flash('success', 'The item has been added to your plan')
         return response.redirect().toPath(back)
       case 'skill_not_found':
-        session.flash('inputErrorsBag', { skillId: ['Select the skill you want to develop'] })
-        return response.redirect().toPath('/capability/plan')
+        return backWithErrors(
+          { skillId: 'Select the skill you want to develop' },
+          { keepInput: false, to: ['capability.plan'] }
+        )
       case 'course_not_found':
-        session.flash('inputErrorsBag', { courseId: ['Select the course'] })
-        return response.redirect().toPath('/capability/plan')
+        return backWithErrors(
+          { courseId: 'Select the course' },
+          { keepInput: false, to: ['capability.plan'] }
+        )
       default: {
         const unreachable: never = result
         return unreachable
@@ -112,7 +117,7 @@ export default class PlanController {
     switch (result.type) {
       case 'updated':
         session.flash('success', `The item is now ${planItemStatusLabels[status].toLowerCase()}`)
-        return response.redirect().toPath('/capability/plan')
+        return response.redirect().toRoute('capability.plan')
       case 'not_found':
         throw new RecordNotFoundException()
       default: {
@@ -142,7 +147,7 @@ export default class PlanController {
         return unreachable
       }
     }
-    return response.redirect().toPath('/capability/plan')
+    return response.redirect().toRoute('capability.plan')
   }
 
   async person({ auth, params, view }: HttpContext) {
@@ -178,7 +183,7 @@ export default class PlanController {
             ? `You have agreed ${result.count} ${result.count === 1 ? 'item' : 'items'} of the plan`
             : 'Every item of the plan was already agreed'
         )
-        return response.redirect().toPath(`/capability/people/${personId}/plan`)
+        return response.redirect().toRoute('capability.people.plan', { id: personId })
       case 'not_found':
         throw new RecordNotFoundException()
       default: {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import User from '#models/user'
 import {
   assignRoleLevels,
@@ -10,8 +11,6 @@ import { roleLevelOptions } from '#queries/framework/framework_query'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
-type Respond = Pick<HttpContext, 'response' | 'session'>
-
 /* A person's current and target role levels: set by them, or by HR in scope (confirmed). */
 export default class RoleAssignmentsController {
   async show({ auth, view }: HttpContext) {
@@ -19,11 +18,11 @@ export default class RoleAssignmentsController {
     return view.render('pages/capability/role', await this.pageData(user))
   }
 
-  async update({ auth, request, response, session }: HttpContext) {
-    const user = auth.getUserOrFail()
-    const input = await request.validateUsing(roleLevelsValidator)
+  async update(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    const input = await ctx.request.validateUsing(roleLevelsValidator)
     const result = await assignRoleLevels(user, user, this.levels(input), { confirm: false })
-    return this.respond(result, { response, session }, '/capability/role', {
+    return this.respond(result, ctx, urlFor('capability.role.show'), {
       saved: 'Your role levels are saved. Your line manager will confirm them',
       unchanged: 'Your role levels are unchanged',
     })
@@ -37,13 +36,13 @@ export default class RoleAssignmentsController {
     })
   }
 
-  async updateFor({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const person = await this.personInScope(bouncer, params.id)
-    const input = await request.validateUsing(roleLevelsValidator)
-    const result = await assignRoleLevels(auth.getUserOrFail(), person, this.levels(input), {
+  async updateFor(ctx: HttpContext) {
+    const person = await this.personInScope(ctx.bouncer, ctx.params.id)
+    const input = await ctx.request.validateUsing(roleLevelsValidator)
+    const result = await assignRoleLevels(ctx.auth.getUserOrFail(), person, this.levels(input), {
       confirm: true,
     })
-    return this.respond(result, { response, session }, `/capability/people/${person.id}/role`, {
+    return this.respond(result, ctx, urlFor('capability.people.role.show', { id: person.id }), {
       saved: `${person.fullName}’s role levels are saved and confirmed`,
       unchanged: `${person.fullName}’s role levels are unchanged`,
     })
@@ -71,7 +70,7 @@ export default class RoleAssignmentsController {
 
   private respond(
     result: AssignRoleLevelsResult,
-    { response, session }: Respond,
+    { backWithErrors, response, session }: HttpContext,
     path: string,
     messages: { saved: string; unchanged: string }
   ) {
@@ -80,29 +79,20 @@ export default class RoleAssignmentsController {
         session.flash('success', result.changed.length ? messages.saved : messages.unchanged)
         return response.redirect().toPath(path)
       case 'target_same_as_current':
-        return this.fieldError(
-          { response, session },
-          'targetRoleLevelId',
-          'Select a target role level different from the current one, or no target'
-        )
+        return backWithErrors({
+          targetRoleLevelId:
+            'Select a target role level different from the current one, or no target',
+        })
       case 'role_level_not_found':
-        return this.fieldError(
-          { response, session },
-          result.kind === 'current' ? 'currentRoleLevelId' : 'targetRoleLevelId',
+        return backWithErrors(
           result.kind === 'current'
-            ? 'Select the role level you are at now from the list'
-            : 'Select the role level you want to move to from the list'
+            ? { currentRoleLevelId: 'Select the role level you are at now from the list' }
+            : { targetRoleLevelId: 'Select the role level you want to move to from the list' }
         )
       default: {
         const unreachable: never = result
         return unreachable
       }
     }
-  }
-
-  private fieldError({ response, session }: Respond, field: string, message: string) {
-    session.flashExcept(['_csrf'])
-    session.flash('inputErrorsBag', { [field]: [message] })
-    return response.redirect().back()
   }
 }

@@ -27,24 +27,23 @@ export default class SelfAssessmentController {
     })
   }
 
-  async store({ auth, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
     const { skills } = await assessmentSkills(user.id)
-    if (!skills.length) return response.redirect().toPath('/capability/assessment')
+    if (!skills.length) return response.redirect().toRoute('capability.assessment.show')
     const read = readSelfAssessment(request.all(), skills)
     if ('errors' in read) {
       session.flash(read.entered)
-      session.flash('inputErrorsBag', read.errors)
-      return response.redirect().toPath('/capability/assessment')
+      return backWithErrors(read.errors, { keepInput: false, to: ['capability.assessment.show'] })
     }
     session.put(PENDING, read.answers)
-    return response.redirect().toPath('/capability/assessment/check')
+    return response.redirect().toRoute('capability.assessment.check')
   }
 
   async check({ auth, response, session, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const pending = session.get(PENDING, []) as Answer[]
-    if (!pending.length) return response.redirect().toPath('/capability/assessment')
+    if (!pending.length) return response.redirect().toRoute('capability.assessment.show')
     const { skills } = await assessmentSkills(user.id)
     const names = new Map(skills.map((skill) => [skill.id, skill.name]))
     return view.render('pages/capability/assessment_check', {
@@ -69,20 +68,20 @@ export default class SelfAssessmentController {
           'success',
           'Your self-assessment is submitted. Your line manager will validate it'
         )
-        return response.redirect().toPath('/capability/assessment')
+        return response.redirect().toRoute('capability.assessment.show')
       case 'nothing_to_submit':
-        return response.redirect().toPath('/capability/assessment')
+        return response.redirect().toRoute('capability.assessment.show')
       case 'no_current_role':
         session.forget(PENDING)
         session.flash('error', 'Choose your current role level before you assess your skills')
-        return response.redirect().toPath('/capability/role')
+        return response.redirect().toRoute('capability.role.show')
       case 'skills_not_in_role':
         session.forget(PENDING)
         session.flash(
           'error',
           'Your role levels have changed since you started: check your answers again'
         )
-        return response.redirect().toPath('/capability/assessment')
+        return response.redirect().toRoute('capability.assessment.show')
       default: {
         const unreachable: never = result
         return unreachable

@@ -29,7 +29,7 @@ export default class ValidationsController {
 
   async assessment(ctx: HttpContext) {
     const { manager, id, subject, judgement } = await this.judged(ctx, 'assessment')
-    if (!judgement) return ctx.response.redirect().back()
+    if (!judgement) return
     const result = await validateAssessment(manager, id, {
       level: judgement.decision === 'agree' ? null : judgement.level!,
       comment: judgement.comment,
@@ -48,12 +48,12 @@ export default class ValidationsController {
         return unreachable
       }
     }
-    return ctx.response.redirect().toPath('/capability/validations')
+    return ctx.response.redirect().toRoute('capability.validations')
   }
 
   async claim(ctx: HttpContext) {
     const { manager, id, subject, judgement } = await this.judged(ctx, 'claim')
-    if (!judgement) return ctx.response.redirect().back()
+    if (!judgement) return
     const result = await validateSkillClaim(
       manager,
       id,
@@ -68,10 +68,10 @@ export default class ValidationsController {
         ctx.session.flash('error', `${subject.personName}’s claim has already been decided`)
         break
       case 'reject_needs_lower_level':
-        ctx.session.flash('inputErrorsBag', {
-          [`claim-${id}`]: ['To reject the claim, select a level lower than the one claimed'],
-        })
-        return ctx.response.redirect().back()
+        return ctx.backWithErrors(
+          { [`claim-${id}`]: 'To reject the claim, select a level lower than the one claimed' },
+          { keepInput: false }
+        )
       case 'validated':
         ctx.session.flash('success', `You validated ${subject.personName}’s claim`)
         break
@@ -83,7 +83,7 @@ export default class ValidationsController {
         return unreachable
       }
     }
-    return ctx.response.redirect().toPath('/capability/validations')
+    return ctx.response.redirect().toRoute('capability.validations')
   }
 
   async role({ auth, params, response, session }: HttpContext) {
@@ -106,11 +106,14 @@ export default class ValidationsController {
         return unreachable
       }
     }
-    return response.redirect().toPath('/capability/validations')
+    return response.redirect().toRoute('capability.validations')
   }
 
-  /* Finds the report's item (404 when not the manager's) and reads the judgement form. */
-  private async judged({ auth, params, request, session }: HttpContext, kind: Kind) {
+  /*
+   * Finds the report's item (404 when not the manager's) and reads the
+   * judgement form; a form it refuses is sent back, and the judgement is null.
+   */
+  private async judged({ auth, backWithErrors, params, request }: HttpContext, kind: Kind) {
     const manager = auth.getUserOrFail()
     const id = idParam(params.id)
     const subject = await reportItem(manager.id, kind, id)
@@ -118,13 +121,14 @@ export default class ValidationsController {
     const [invalid, judgement] = await judgementValidator.tryValidate(request.all())
     if (invalid) {
       const messages = invalid.messages as { field: string; message: string }[]
-      session.flash('inputErrorsBag', { [`${kind}-${id}`]: [messages[0].message] })
+      backWithErrors({ [`${kind}-${id}`]: messages[0].message }, { keepInput: false })
       return { manager, id, subject, judgement: null }
     }
     if (kind === 'assessment' && judgement.decision === 'reject') {
-      session.flash('inputErrorsBag', {
-        [`${kind}-${id}`]: ['Choose whether you agree or set another level'],
-      })
+      backWithErrors(
+        { [`${kind}-${id}`]: 'Choose whether you agree or set another level' },
+        { keepInput: false }
+      )
       return { manager, id, subject, judgement: null }
     }
     return { manager, id, subject, judgement }
