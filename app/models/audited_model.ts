@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel } from '@adonisjs/lucid/orm'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { recordAudit } from '#services/audit'
 import { AuditActions, type AuditAction } from '#enums/audit_actions'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 const IGNORED = new Set(['createdAt', 'updatedAt'])
 
@@ -13,6 +12,43 @@ function plain(values: Record<string, unknown>) {
     if (!IGNORED.has(key)) out[key] = value
   }
   return out
+}
+
+/* One change to a record, as the audit trail keeps it. */
+export type ModelChange = {
+  action: AuditAction
+  subjectType: string
+  subjectId: number
+  subjectLabel: string | null
+  organisationId: number | null
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+/*
+ * What a change to a record sets going above the models, which the models
+ * must not import: writing the audit trail (app/services/audit.ts) and
+ * working capability standings out again
+ * (app/actions/capability/refresh_standings.ts). Given once at boot, by
+ * start/events.ts; each is passed the change's transaction, when it has one.
+ */
+export type ModelChangeHandlers = {
+  audit: (change: ModelChange, trx?: TransactionClientContract) => Promise<void>
+  standingsChanged: (target: StandingsTarget, trx?: TransactionClientContract) => Promise<void>
+}
+
+let handlers: ModelChangeHandlers | null = null
+
+/* Gives the models what a change sets going (see ModelChangeHandlers). */
+export function handleModelChanges(given: ModelChangeHandlers) {
+  handlers = given
+}
+
+function changeHandlers(): ModelChangeHandlers {
+  if (!handlers) {
+    throw new Error('A record changed before start/events.ts gave the models their change handlers')
+  }
+  return handlers
 }
 
 /*
@@ -96,9 +132,10 @@ export default class AuditedModel extends BaseModel {
   protected async noteStandings(action: AuditAction, changed: string[]) {
     const target = this.standingsAffected(action, changed)
     if (!target) return
-    // Loaded when needed: the standings' queries sit above the models.
-    const { standingsChanged } = await import('#actions/capability/refresh_standings')
-    await standingsChanged(target, this.$trx as TransactionClientContract | undefined)
+    await changeHandlers().standingsChanged(
+      target,
+      this.$trx as TransactionClientContract | undefined
+    )
   }
 
   protected async writeAudit(
@@ -107,7 +144,7 @@ export default class AuditedModel extends BaseModel {
     after: Record<string, unknown> | null
   ) {
     const ctor = this.constructor as typeof AuditedModel
-    await recordAudit(
+    await changeHandlers().audit(
       {
         action,
         subjectType: ctor.auditSubjectType,

@@ -5,7 +5,7 @@ import AuditedModel from '#models/audited_model'
 import RoleLevel from '#models/role_level'
 import User from '#models/user'
 import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 /* A person's current or target role level; ended assignments are the history. */
 export default class RoleAssignment extends AuditedModel {

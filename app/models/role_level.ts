@@ -4,7 +4,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleProfile from '#models/role_profile'
 import RoleRequirement from '#models/role_requirement'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 export default class RoleLevel extends AuditedModel {
   static auditSubjectType = 'role_level'

@@ -4,7 +4,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleFamily from '#models/role_family'
 import RoleLevel from '#models/role_level'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 export default class RoleProfile extends AuditedModel {
   static auditSubjectType = 'role_profile'

@@ -4,7 +4,7 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 export default class RoleRequirement extends AuditedModel {
   static auditSubjectType = 'role_requirement'

@@ -4,7 +4,7 @@ import type { HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 export default class Skill extends AuditedModel {
   static auditSubjectType = 'skill'

@@ -5,7 +5,7 @@ import AuditedModel from '#models/audited_model'
 import Skill from '#models/skill'
 import User from '#models/user'
 import type { AssessmentSource, AssessmentStatus } from '#enums/capability'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 /*
  * One judgement of one person's level in one skill: by the person

@@ -4,8 +4,8 @@ import { compose } from '@adonisjs/core/helpers'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { AccessTokensProvider } from '#services/access_tokens'
 import AuditedModel from '#models/audited_model'
+import { AccessTokensProvider } from '#models/access_tokens_provider'
 import Organisation from '#models/organisation'
 import Team from '#models/team'
 import UserRole from '#models/user_role'
@@ -13,7 +13,7 @@ import { Roles, type Role } from '#enums/roles'
 import type { Grade } from '#enums/grades'
 import type { Profession } from '#enums/professions'
 import type { Programme } from '#domain/fast_stream/programmes'
-import type { StandingsTarget } from '#actions/capability/refresh_standings'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],

@@ -3,21 +3,7 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import { RoleAssignmentKinds } from '#enums/capability'
 import { latestAssessments } from '#queries/capability/skill_evidence_query'
 import { CURRENT_LEVEL } from '#queries/capability/team_matrix_query'
-
-/*
- * Whose standings to work out again: some people (after their assessments,
- * role level, organisation or status changed), the people holding some
- * role levels, or needing some skills, or in some role profiles (after the
- * framework changed), or everyone (to rebuild).
- */
-export type StandingsTarget =
-  | {
-      userIds?: number[]
-      roleLevelIds?: number[]
-      skillIds?: number[]
-      roleProfileIds?: number[]
-    }
-  | 'everyone'
+import type { StandingsTarget } from '#domain/capability/standings'
 
 /* Ids per statement when refreshing people by id: well inside every database's limits. */
 const BATCH = 500
