@@ -1,5 +1,5 @@
 import { BaseCommand } from '@adonisjs/core/ace'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /*

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { matchRound, validateRoundInput } from '#domain/fast_stream/matching_engine'

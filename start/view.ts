@@ -13,7 +13,7 @@ import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
 import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
-import { counted, noun } from '#services/wording'
+import { counted, noun } from '#domain/shared/wording'
 import { UkFormats } from '#domain/shared/uk_time'
 
 /*

@@ -1,3 +1,5 @@
+import type { SessionArrangements } from '#domain/learning/session_arrangements'
+
 /*
  * What happened to an enrolment, for the notifications that follow it.
  * Emitted only after the change has been committed.
@@ -20,16 +22,6 @@ export type EnrolmentChanged = {
   changes: EnrolmentChange[]
   /* With 'withdrawn': the enrolments that took the seat it freed (none when nobody was waiting). */
   seatGivenTo?: number[]
-}
-
-/* When and where a session runs: what learners are told about when it changes. */
-export type SessionArrangements = {
-  /* ISO 8601 instants. */
-  startsAt: string
-  endsAt: string
-  venue: string | null
-  location: string | null
-  onlineUrl: string | null
 }
 
 /*

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { EnrolmentStatuses } from '#enums/learning'
-import type { SessionArrangements } from '#events/learning'
+import type { SessionArrangements } from '#domain/learning/session_arrangements'
 import {
   LearningMail,
   myLearningLink,

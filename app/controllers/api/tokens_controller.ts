@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import { tokenRequestValidator } from '#validators/identity'
 import { recordSignIn, signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import { DateTime } from 'luxon'
 import FrameworkImport from '#models/framework_import'
 import { frameworkUploadValidator } from '#validators/framework_import'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import User from '#models/user'
 import { changePasswordValidator } from '#validators/identity'
 import { changePassword } from '#actions/identity/change_password'

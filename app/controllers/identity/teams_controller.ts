@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import type Organisation from '#models/organisation'
 import type Team from '#models/team'
 import { teamValidator } from '#validators/organisation'

@@ -7,7 +7,7 @@ import { minutesToWait, recordSignIn } from '#actions/identity/sign_in'
 import { dropPendingSignIn, pendingSignIn, type PendingSignIn } from '#services/two_step'
 import { tagSession } from '#services/user_sessions'
 import { safeReturnPath } from '#services/return_path'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import { CODE_MESSAGES } from '#controllers/identity/two_step_controller'
 
 /*

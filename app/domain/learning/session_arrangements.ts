@@ -1,5 +1,14 @@
 import type { DateTime } from 'luxon'
-import type { SessionArrangements } from '#events/learning'
+
+/* When and where a session runs: what learners are told about when it changes. */
+export type SessionArrangements = {
+  /* ISO 8601 instants. */
+  startsAt: string
+  endsAt: string
+  venue: string | null
+  location: string | null
+  onlineUrl: string | null
+}
 
 /* When and where a session runs, as learners are told about it. */
 export function arrangementsOf(session: {

@@ -8,7 +8,7 @@
  * counts in SQL.
  */
 import type { GapSeverity } from '../../enums/workforce.js'
-import { counted } from '../../services/wording.js'
+import { counted } from '#domain/shared/wording'
 
 /* How widely a role or skill is short, most first. */
 export const gapBreadths = ['most', 'many', 'some', 'few'] as const

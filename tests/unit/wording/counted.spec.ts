@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { counted, noun } from '#services/wording'
+import { counted, noun } from '#domain/shared/wording'
 
 test.group('Counts in words', () => {
   test('one of anything is singular, any other count plural', ({ assert }) => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import db from '@adonisjs/lucid/services/db'
 import PlacementRound from '#models/placement_round'
 import type PlacementShortlist from '#models/placement_shortlist'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import { readFile } from 'node:fs/promises'
 import { entrantFileValidator, entrantImportApplyValidator } from '#validators/fast_stream_admin'
 import {

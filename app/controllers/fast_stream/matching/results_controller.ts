@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#services/wording'
+import { counted } from '#domain/shared/wording'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'

@@ -2,6 +2,7 @@
  * Numbers in words. Every page, e-mail, flash message and log line that
  * puts a count before a noun goes through here (pages through the Edge
  * globals `counted` and `noun`), so one of anything is never "1 posts".
+ * Pure: no framework imports.
  */
 
 /*
