@@ -62,3 +62,22 @@ export const placementStatusLabels: Record<PlacementStatus, string> = {
   rejected: 'Not approved',
   withdrawn: 'Withdrawn',
 }
+
+/* How an entrant came out of a round's match: the results' filter and the API's. */
+export const MATCH_OUTCOMES = ['matched', 'unmatched', 'adjusted'] as const
+export type MatchOutcome = (typeof MATCH_OUTCOMES)[number]
+export const matchOutcomeLabels: Record<MatchOutcome, string> = {
+  matched: 'Matched',
+  unmatched: 'Not matched',
+  adjusted: 'Moved by hand',
+}
+
+/* The orders entrants may list placements in while choosing. */
+export const placementSorts = ['title', 'start', 'department', 'capacity'] as const
+export type PlacementSort = (typeof placementSorts)[number]
+export const placementSortLabels: Record<PlacementSort, string> = {
+  title: 'Title',
+  start: 'Start date, soonest first',
+  department: 'Department',
+  capacity: 'Places, most first',
+}

@@ -1,6 +1,5 @@
-import type { PlacementSort } from '#queries/fast_stream/placement_search_query'
+import type { MatchOutcome, PlacementSort } from '#enums/fast_stream'
 import type { ClosedReason } from '#queries/fast_stream/shortlist_query'
-import type { MatchOutcome } from '#queries/fast_stream/match_results_query'
 import { apiPreferencesValidator } from '#validators/fast_stream_entrant'
 import { apiRankingValidator } from '#validators/fast_stream_team'
 import {

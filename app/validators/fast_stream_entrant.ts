@@ -3,7 +3,7 @@ import type { Infer } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { pagingFields } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
-import { placementSorts } from '#queries/fast_stream/placement_search_query'
+import { placementSorts } from '#enums/fast_stream'
 
 const id = () => vine.number().withoutDecimals().positive()
 

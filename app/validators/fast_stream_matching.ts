@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { FormMessages } from '#validators/messages'
-import { MATCH_OUTCOMES } from '#queries/fast_stream/match_results_query'
+import { MATCH_OUTCOMES } from '#enums/fast_stream'
 
 /* The results page's filter and page, read from the query string (blank ones removed first). */
 export const resultsFiltersValidator = vine.create({

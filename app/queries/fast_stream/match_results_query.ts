@@ -6,19 +6,10 @@
 import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type PlacementRound from '#models/placement_round'
-import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
+import { PlacementStatuses, RoundStatuses, type MatchOutcome } from '#enums/fast_stream'
 import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
 import { UK_ZONE, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
 import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
-
-export const MATCH_OUTCOMES = ['matched', 'unmatched', 'adjusted'] as const
-export type MatchOutcome = (typeof MATCH_OUTCOMES)[number]
-
-export const matchOutcomeLabels: Record<MatchOutcome, string> = {
-  matched: 'Matched',
-  unmatched: 'Not matched',
-  adjusted: 'Moved by hand',
-}
 
 /* The unmatched code a hand move to no placement leaves. */
 export const REMOVED_BY_HAND = 'removed_by_hand'

@@ -2,7 +2,12 @@ import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import PlacementRound from '#models/placement_round'
-import { PlacementStatuses, RoundStatuses, type PlacementStatus } from '#enums/fast_stream'
+import {
+  PlacementStatuses,
+  RoundStatuses,
+  type PlacementSort,
+  type PlacementStatus,
+} from '#enums/fast_stream'
 import {
   CLEARANCES,
   clearanceLevel,
@@ -21,16 +26,6 @@ import { dateFromSql } from '#domain/shared/uk_time'
  */
 
 export const PLACEMENTS_PAGE_SIZE = 20
-
-export const placementSorts = ['title', 'start', 'department', 'capacity'] as const
-export type PlacementSort = (typeof placementSorts)[number]
-
-export const placementSortLabels: Record<PlacementSort, string> = {
-  title: 'Title',
-  start: 'Start date, soonest first',
-  department: 'Department',
-  capacity: 'Places, most first',
-}
 
 export type PlacementFilters = {
   /* The id of a department: a top-level organisation. */

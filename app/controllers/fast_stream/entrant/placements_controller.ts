@@ -3,7 +3,7 @@ import Placement from '#models/placement'
 import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { PlacementStatuses, clearanceLabels } from '#enums/fast_stream'
+import { PlacementStatuses, clearanceLabels, placementSortLabels } from '#enums/fast_stream'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { programmeWords } from '#domain/fast_stream/programmes'
@@ -13,7 +13,6 @@ import {
   entrantsCanSee,
   placementDetails,
   placementFacets,
-  placementSortLabels,
   searchPlacements,
   skillChoices,
   type PlacementFilters,

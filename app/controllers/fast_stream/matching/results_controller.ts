@@ -5,7 +5,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { sendCsv } from '#services/csv_export'
 import { MATCHES_HEADER } from '#queries/exports/page_csv_headers'
-import { roundStatusLabels } from '#enums/fast_stream'
+import { MATCH_OUTCOMES, matchOutcomeLabels, roundStatusLabels } from '#enums/fast_stream'
 import { withoutBlanks } from '#services/list_pipeline'
 import { resultsFiltersValidator } from '#validators/fast_stream_matching'
 import { submittedEntrantCount } from '#queries/fast_stream/round_input_query'
@@ -23,8 +23,6 @@ import {
   departmentTable,
   matchBatches,
   entrantMatchesPage,
-  matchOutcomeLabels,
-  MATCH_OUTCOMES,
   resultSummary,
 } from '#queries/fast_stream/match_results_query'
 import { UK_ZONE } from '#domain/shared/uk_time'
