@@ -5,7 +5,6 @@ import { idParam } from '#services/params'
 import { cohortValidator } from '#validators/fast_stream_admin'
 import { saveCohort, type SaveCohortResult } from '#actions/fast_stream/admin/save_cohort'
 import { cohortsWithCounts } from '#queries/fast_stream/admin_schemes_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { exportList } from '#services/exports'
 
 /* Cohorts by intake year: listed with their entrants, added and changed by the Fast Stream team. */
@@ -28,10 +27,14 @@ export default class CohortsController {
     return view.render('pages/fast_stream/admin/cohorts/form', { cohort: null })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(cohortValidator)
-    return this.respond(await saveCohort(input), { response, session }, 'Cohort added')
+    return this.respond(
+      await saveCohort(input),
+      { backWithErrors, response, session },
+      'Cohort added'
+    )
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -40,24 +43,28 @@ export default class CohortsController {
     return view.render('pages/fast_stream/admin/cohorts/form', { cohort })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const cohort = await findCohort(params.id)
     const input = await request.validateUsing(cohortValidator)
-    return this.respond(await saveCohort(input, cohort), { response, session }, 'Cohort updated')
+    return this.respond(
+      await saveCohort(input, cohort),
+      { backWithErrors, response, session },
+      'Cohort updated'
+    )
   }
 
   private respond(
     result: SaveCohortResult,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         ctx.session.flash('success', `${message}: ${result.cohort.name}`)
-        return ctx.response.redirect().toPath('/fast-stream/admin/cohorts')
+        return ctx.response.redirect().toRoute('fast_stream.admin.cohorts.index')
       case 'name_taken':
-        return backWithErrors(ctx, { name: 'There is already a cohort with this name' })
+        return ctx.backWithErrors({ name: 'There is already a cohort with this name' })
       default: {
         const unreachable: never = result
         return unreachable

@@ -8,7 +8,6 @@ import {
   MAX_IMPORT_ROWS,
   previewEntrantImport,
 } from '#actions/fast_stream/admin/import_entrants'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { sendCsv } from '#services/csv_export'
 
 /* Rows of each kind the preview lists in full; the rest are counted. */
@@ -48,13 +47,13 @@ export default class EntrantImportsController {
     )
   }
 
-  async preview({ bouncer, request, response, session, view }: HttpContext) {
+  async preview({ backWithErrors, bouncer, request, view }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const { file } = await request.validateUsing(entrantFileValidator)
     const text = await readFile(file.tmpPath!, 'utf8')
     const preview = await previewEntrantImport(text)
     if (preview.type === 'unreadable') {
-      return backWithErrors({ response, session }, { file: preview.reason })
+      return backWithErrors({ file: preview.reason })
     }
     const { plan } = preview
     const rowsOf = (outcome: string) => plan.rows.filter((row) => row.outcome === outcome)
@@ -77,7 +76,7 @@ export default class EntrantImportsController {
     switch (result.type) {
       case 'unreadable':
         session.flash('error', `The import was not applied: ${result.reason}`)
-        return response.redirect().toPath('/fast-stream/admin/entrants/import')
+        return response.redirect().toRoute('fast_stream.admin.entrants.import')
       case 'applied': {
         const { counts } = result.plan
         const leftOut = counts.bad ? `; ${counted(counts.bad, 'row')} left out` : ''
@@ -87,7 +86,7 @@ export default class EntrantImportsController {
             ? `Import applied: ${counted(counts.new, 'entrant')} added, ${counts.changed} changed${leftOut}`
             : `Nothing to change: every entrant in the file is already recorded as it says${leftOut}`
         )
-        return response.redirect().toPath('/fast-stream/admin/entrants')
+        return response.redirect().toRoute('fast_stream.admin.entrants.index')
       }
       default: {
         const unreachable: never = result

@@ -19,7 +19,6 @@ import {
   entrantWithHistory,
 } from '#queries/fast_stream/admin_entrants_query'
 import { schemeAndCohortOptions } from '#queries/fast_stream/admin_schemes_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 
 export const clearanceOptions = clearanceValues.map((value) => ({
   value,
@@ -64,10 +63,14 @@ export default class EntrantsController {
     return this.form(view, null)
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(entrantCreateValidator)
-    return this.respond(await saveEntrant(input), { response, session }, 'Entrant added')
+    return this.respond(
+      await saveEntrant(input),
+      { backWithErrors, response, session },
+      'Entrant added'
+    )
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -75,11 +78,15 @@ export default class EntrantsController {
     return this.form(view, await findEntrant(params.id))
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const input = await request.validateUsing(entrantUpdateValidator)
-    return this.respond(await saveEntrant(input, entrant), { response, session }, 'Entrant updated')
+    return this.respond(
+      await saveEntrant(input, entrant),
+      { backWithErrors, response, session },
+      'Entrant updated'
+    )
   }
 
   private async form(view: HttpContext['view'], entrant: FastStreamEntrant | null) {
@@ -92,33 +99,35 @@ export default class EntrantsController {
 
   private respond(
     result: SaveEntrantResult,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         ctx.session.flash('success', message)
-        return ctx.response.redirect().toPath(`/fast-stream/admin/entrants/${result.entrant.id}`)
+        return ctx.response
+          .redirect()
+          .toRoute('fast_stream.admin.entrants.show', { id: result.entrant.id })
       case 'person_not_found':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           email: 'No one has this e-mail address: add them as a person first',
         })
       case 'already_entrant':
-        return backWithErrors(ctx, { email: 'This person is already on the Fast Stream' })
+        return ctx.backWithErrors({ email: 'This person is already on the Fast Stream' })
       case 'scheme_not_found':
-        return backWithErrors(ctx, { schemeId: 'Select the entrant’s scheme from the list' })
+        return ctx.backWithErrors({ schemeId: 'Select the entrant’s scheme from the list' })
       case 'cohort_not_found':
-        return backWithErrors(ctx, { cohortId: 'Select the entrant’s cohort from the list' })
+        return ctx.backWithErrors({ cohortId: 'Select the entrant’s cohort from the list' })
       case 'grade_not_taken':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           schemeId: `Only people at ${gradesTakenInWords(result.programme)} can join the ${programmeLabels[result.programme]}: this person is ${gradeInWords(result.grade)}`,
         })
       case 'programme_changed':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           schemeId: `Select a scheme of the entrant’s own programme: they cannot move to the ${programmeLabels[result.programme]}`,
         })
       case 'locations_too_long':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           locations: 'Location preferences must be 255 characters or fewer',
         })
       default: {

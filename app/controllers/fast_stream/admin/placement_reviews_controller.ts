@@ -63,25 +63,33 @@ export default class PlacementReviewsController {
     })
   }
 
-  async approve({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async approve({
+    auth,
+    backWithErrors,
+    bouncer,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const placement = await findPlacement(params.id)
     const { note } = await request.validateUsing(approvePlacementValidator)
     return this.respond(
       await this.review(auth, placement, { decision: 'approve', note }),
       placement,
-      { response, session }
+      { backWithErrors, response, session }
     )
   }
 
-  async reject({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async reject({ auth, backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const placement = await findPlacement(params.id)
     const { note } = await request.validateUsing(rejectPlacementValidator)
     return this.respond(
       await this.review(auth, placement, { decision: 'reject', note }),
       placement,
-      { response, session }
+      { backWithErrors, response, session }
     )
   }
 
@@ -92,9 +100,13 @@ export default class PlacementReviewsController {
   private respond(
     result: ReviewPlacementResult,
     placement: Placement,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>
   ) {
-    const roundPage = `/fast-stream/admin/rounds/${placement.roundId}`
+    const roundPage = { id: placement.roundId }
     switch (result.type) {
       case 'reviewed':
         session.flash(
@@ -103,23 +115,27 @@ export default class PlacementReviewsController {
             ? `Placement approved: ${placement.title}`
             : `Placement not approved: ${placement.title}. The team can read your note.`
         )
-        return response.redirect().toPath(`${roundPage}?status=offered`)
+        return response
+          .redirect()
+          .toRoute('fast_stream.admin.rounds.show', roundPage, { qs: { status: 'offered' } })
       case 'not_reviewable':
         session.flash('error', REFUSED[result.status])
-        return response.redirect().toPath(roundPage)
+        return response.redirect().toRoute('fast_stream.admin.rounds.show', roundPage)
       case 'round_matched':
         session.flash(
           'error',
           'The round has been matched: its placements can no longer be reviewed'
         )
-        return response.redirect().toPath(roundPage)
+        return response.redirect().toRoute('fast_stream.admin.rounds.show', roundPage)
       case 'service_required':
       case 'service_not_found':
       case 'service_other_department':
       case 'service_not_digital':
         // Shown under the approval on the placement's own page, wherever the approval came from.
-        session.flash('inputErrorsBag', { serviceId: [serviceRefusal(result)] })
-        return response.redirect().toPath(`/fast-stream/admin/placements/${placement.id}`)
+        return backWithErrors(
+          { serviceId: serviceRefusal(result) },
+          { keepInput: false, to: ['fast_stream.admin.placements.review', { id: placement.id }] }
+        )
       default: {
         const unreachable: never = result
         return unreachable

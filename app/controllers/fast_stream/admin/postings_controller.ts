@@ -9,7 +9,6 @@ import {
   type SavePostingResult,
 } from '#actions/fast_stream/admin/save_posting'
 import { organisationChoices } from '#queries/fast_stream/admin_entrants_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { findEntrant } from '#controllers/fast_stream/admin/entrants_controller'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 
@@ -21,12 +20,12 @@ export default class PostingsController {
     return this.form(view, entrant, null)
   }
 
-  async store({ bouncer, params, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const input = await request.validateUsing(postingValidator)
     const result = await savePosting(entrant, input)
-    return this.respond(result, entrant, { response, session }, 'Posting added')
+    return this.respond(result, entrant, { backWithErrors, response, session }, 'Posting added')
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -35,13 +34,13 @@ export default class PostingsController {
     return this.form(view, entrant, await findPosting(entrant, params.postingId))
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const posting = await findPosting(entrant, params.postingId)
     const input = await request.validateUsing(postingValidator)
     const result = await savePosting(entrant, input, posting)
-    return this.respond(result, entrant, { response, session }, 'Posting updated')
+    return this.respond(result, entrant, { backWithErrors, response, session }, 'Posting updated')
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
@@ -50,7 +49,7 @@ export default class PostingsController {
     const posting = await findPosting(entrant, params.postingId)
     await removePosting(posting)
     session.flash('success', `Posting removed: ${posting.title}`)
-    return response.redirect().toPath(`/fast-stream/admin/entrants/${entrant.id}`)
+    return response.redirect().toRoute('fast_stream.admin.entrants.show', { id: entrant.id })
   }
 
   private async form(
@@ -68,19 +67,21 @@ export default class PostingsController {
   private respond(
     result: SavePostingResult,
     entrant: FastStreamEntrant,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         ctx.session.flash('success', `${message}: ${result.posting.title}`)
-        return ctx.response.redirect().toPath(`/fast-stream/admin/entrants/${entrant.id}`)
+        return ctx.response
+          .redirect()
+          .toRoute('fast_stream.admin.entrants.show', { id: entrant.id })
       case 'organisation_not_found':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           organisationId: 'Select the organisation of the posting from the list',
         })
       case 'ends_before_start':
-        return backWithErrors(ctx, { endsOn: 'The end date must be after the start date' })
+        return ctx.backWithErrors({ endsOn: 'The end date must be after the start date' })
       default: {
         const unreachable: never = result
         return unreachable

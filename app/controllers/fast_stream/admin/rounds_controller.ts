@@ -31,7 +31,6 @@ import {
   roundPlacementsPage,
   roundsPage,
 } from '#queries/fast_stream/admin_rounds_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 
 const ORDER_MESSAGES = {
   preferencesOpenAt: 'Entrants can start choosing only once teams can offer placements',
@@ -135,11 +134,11 @@ export default class RoundsController {
     })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const form = await request.validateUsing(roundValidator)
     const result = await saveRound(roundFromForm(form), UK_ZONE)
-    return this.respond(result, { response, session }, 'Round added')
+    return this.respond(result, { backWithErrors, response, session }, 'Round added')
   }
 
   async show({ bouncer, params, request, view }: HttpContext) {
@@ -189,20 +188,19 @@ export default class RoundsController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const round = await findRound(params.id)
     const form = await request.validateUsing(roundValidator)
     const result = await saveRound(roundFromForm(form), UK_ZONE, round)
-    return this.respond(result, { response, session }, 'Round updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Round updated')
   }
 
-  async close({ bouncer, params, request, response, session }: HttpContext) {
+  async close({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const round = await findRound(params.id)
     const { confirmEarly } = await request.validateUsing(closeRoundValidator)
     const result = await closePreferences(round, confirmEarly === true)
-    const back = `/fast-stream/admin/rounds/${round.id}`
     switch (result.type) {
       case 'closed':
         session.flash(
@@ -211,17 +209,14 @@ export default class RoundsController {
             ? `Preferences closed early: ${round.name} is ready to be matched`
             : `Preferences closed: ${round.name} is ready to be matched`
         )
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.admin.rounds.show', { id: round.id })
       case 'not_open':
         session.flash('error', 'Preferences are already closed for this round')
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.admin.rounds.show', { id: round.id })
       case 'needs_confirmation':
-        return backWithErrors(
-          { response, session },
-          {
-            confirmEarly: `Entrants can choose until ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)}: select the box to confirm closing early`,
-          }
-        )
+        return backWithErrors({
+          confirmEarly: `Entrants can choose until ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)}: select the box to confirm closing early`,
+        })
       default: {
         const unreachable: never = result
         return unreachable
@@ -231,19 +226,21 @@ export default class RoundsController {
 
   private respond(
     result: SaveRoundResult,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         ctx.session.flash('success', `${message}: ${result.round.name}`)
-        return ctx.response.redirect().toPath(`/fast-stream/admin/rounds/${result.round.id}`)
+        return ctx.response
+          .redirect()
+          .toRoute('fast_stream.admin.rounds.show', { id: result.round.id })
       case 'name_taken':
-        return backWithErrors(ctx, { name: 'There is already a round with this name' })
+        return ctx.backWithErrors({ name: 'There is already a round with this name' })
       case 'dates_out_of_order':
-        return backWithErrors(ctx, { [ORDER_FIELDS[result.field]]: ORDER_MESSAGES[result.field] })
+        return ctx.backWithErrors({ [ORDER_FIELDS[result.field]]: ORDER_MESSAGES[result.field] })
       case 'placements_outside_window':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           postingStartsOn: `${result.count === 1 ? '1 placement' : `${result.count} placements`} of this round ${result.count === 1 ? 'starts' : 'start'} outside these dates, such as “${result.first.title}” on ${result.first.startsOn.toFormat(UkFormats.date)}: choose dates that include ${result.count === 1 ? 'its start' : 'their starts'}`,
         })
       case 'round_matched':

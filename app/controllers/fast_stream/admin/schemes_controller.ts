@@ -5,7 +5,6 @@ import { idParam } from '#services/params'
 import { schemeValidator } from '#validators/fast_stream_admin'
 import { saveScheme, type SaveSchemeResult } from '#actions/fast_stream/admin/save_scheme'
 import { schemesWithCounts } from '#queries/fast_stream/admin_schemes_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { exportList } from '#services/exports'
 import { programmeLabels, programmeValues } from '#enums/fast_stream'
 
@@ -32,10 +31,14 @@ export default class SchemesController {
     return view.render('pages/fast_stream/admin/schemes/form', { scheme: null, programmeOptions })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(schemeValidator)
-    return this.respond(await saveScheme(input), { response, session }, 'Scheme added')
+    return this.respond(
+      await saveScheme(input),
+      { backWithErrors, response, session },
+      'Scheme added'
+    )
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -48,24 +51,28 @@ export default class SchemesController {
     })
   }
 
-  async update({ bouncer, params, request, response, session }: HttpContext) {
+  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const scheme = await findScheme(params.id)
     const input = await request.validateUsing(schemeValidator)
-    return this.respond(await saveScheme(input, scheme), { response, session }, 'Scheme updated')
+    return this.respond(
+      await saveScheme(input, scheme),
+      { backWithErrors, response, session },
+      'Scheme updated'
+    )
   }
 
   private respond(
     result: SaveSchemeResult,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         ctx.session.flash('success', `${message}: ${result.scheme.name}`)
-        return ctx.response.redirect().toPath('/fast-stream/admin/schemes')
+        return ctx.response.redirect().toRoute('fast_stream.admin.schemes.index')
       case 'name_taken':
-        return backWithErrors(ctx, { name: 'There is already a scheme with this name' })
+        return ctx.backWithErrors({ name: 'There is already a scheme with this name' })
       default: {
         const unreachable: never = result
         return unreachable

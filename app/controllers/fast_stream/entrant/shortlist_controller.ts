@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { counted } from '#domain/shared/wording'
 import Placement from '#models/placement'
 import PlacementRound from '#models/placement_round'
@@ -79,7 +80,7 @@ export default class ShortlistController {
     const entrant = await this.entrant({ auth, bouncer })
     const placementId = idParam(params.id)
     const result = await addToShortlist(entrant, placementId)
-    const back = `/fast-stream/placements/${placementId}`
+    const back = urlFor('fast_stream.placements.show', { id: placementId })
     switch (result.type) {
       case 'added':
         session.flash(
@@ -118,7 +119,7 @@ export default class ShortlistController {
     const result = await removeFromShortlist(entrant, placementId)
     const back = async (round: PlacementRound) =>
       from === 'placement'
-        ? `/fast-stream/placements/${placementId}`
+        ? urlFor('fast_stream.placements.show', { id: placementId })
         : await this.shortlistPath(round)
     switch (result.type) {
       case 'removed':
@@ -282,13 +283,13 @@ export default class ShortlistController {
   private async shortlistPath(round: PlacementRound) {
     const current = await currentRound(round.programme)
     return current?.id === round.id
-      ? '/fast-stream/shortlist'
-      : `/fast-stream/shortlist?round=${round.id}`
+      ? urlFor('fast_stream.shortlist.show')
+      : urlFor('fast_stream.shortlist.show', {}, { qs: { round: round.id } })
   }
 
   private async pathForPlacementRound(roundId: number) {
     const round = await PlacementRound.find(roundId)
-    return round ? this.shortlistPath(round) : '/fast-stream/shortlist'
+    return round ? this.shortlistPath(round) : urlFor('fast_stream.shortlist.show')
   }
 
   private async titleOf(placementId: number) {

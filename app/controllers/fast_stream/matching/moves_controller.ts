@@ -84,7 +84,7 @@ export default class MovesController {
     })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async update({ auth, backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const { round, match } = await this.find(bouncer, params)
     const { placement, reason } = await request.validateUsing(moveConfirmValidator)
     const placementId = chosenPlacement(placement)
@@ -95,12 +95,7 @@ export default class MovesController {
       reason,
       auth.getUserOrFail()
     )
-    const results = `/fast-stream/admin/rounds/${round.id}/results`
-    const fail = (text: string) => {
-      session.flashExcept(['_csrf', '_method'])
-      session.flash('inputErrorsBag', { placement: [text] })
-      return response.redirect().back()
-    }
+    const fail = (text: string) => backWithErrors({ placement: text })
     switch (result.type) {
       case 'moved': {
         const moved = await findMatch(round, match.matchId)
@@ -110,7 +105,13 @@ export default class MovesController {
             ? `${match.name} moved to ${moved.placement.title}`
             : `${match.name} now has no placement`
         )
-        return response.redirect().toPath(`${results}?outcome=adjusted`)
+        return response
+          .redirect()
+          .toRoute(
+            'fast_stream.matching.results',
+            { id: round.id },
+            { qs: { outcome: 'adjusted' } }
+          )
       }
       case 'not_adjustable':
         return this.notAdjustable(round, response, session)
@@ -171,7 +172,7 @@ export default class MovesController {
       'error',
       'Entrants can only be moved while the round is matched and not yet published'
     )
-    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+    return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
   }
 
   private async find(bouncer: HttpContext['bouncer'], params: Record<string, unknown>) {

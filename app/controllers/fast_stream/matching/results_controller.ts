@@ -87,7 +87,7 @@ export default class MatchResultsController {
     const round = await this.round(bouncer, params.id)
     const result = await requestMatch(round, auth.getUserOrFail())
     this.flashMatch(result, session)
-    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+    return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
   }
 
   async csv({ bouncer, params, response }: HttpContext) {
@@ -129,7 +129,7 @@ export default class MatchResultsController {
         round,
         session
       )
-      return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/results`)
+      return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
     }
     const preview = await publishPreview(round)
     return view.render('pages/fast_stream/matching/publish', {
@@ -150,8 +150,14 @@ export default class MatchResultsController {
     const round = await this.round(bouncer, params.id)
     const result = await publishRound(round, auth.getUserOrFail())
     this.flashPublish(result, round, session)
-    const back = result.type === 'overlapping_postings' ? 'publish' : 'results'
-    return response.redirect().toPath(`/fast-stream/admin/rounds/${round.id}/${back}`)
+    return response
+      .redirect()
+      .toRoute(
+        result.type === 'overlapping_postings'
+          ? 'fast_stream.matching.publish.confirm'
+          : 'fast_stream.matching.results',
+        { id: round.id }
+      )
   }
 
   private async round(bouncer: HttpContext['bouncer'], id: unknown) {

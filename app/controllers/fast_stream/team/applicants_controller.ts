@@ -5,7 +5,6 @@ import { rankKey, readRankingForm } from '#validators/fast_stream_team'
 import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
 import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
@@ -36,12 +35,11 @@ export default class ApplicantsController {
     return exportList(ctx, 'applicants', { placementId: String(placement.id) })
   }
 
-  async rank({ bouncer, params, request, response, session }: HttpContext) {
+  async rank({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const placement = await managedPlacement(bouncer, params.id)
-    const back = `/fast-stream/team/placements/${placement.id}/applicants`
     const applicants = await applicantsOf(placement, placement.round)
     const form = readRankingForm(applicants, request.input('ranks'))
-    if (form.type === 'invalid') return backWithErrors({ response, session }, form.errors)
+    if (form.type === 'invalid') return backWithErrors(form.errors)
     const result = await rankApplicants(placement, form.ranking)
     switch (result.type) {
       case 'ranked': {
@@ -52,17 +50,17 @@ export default class ApplicantsController {
             ? `Ranking saved: ${result.ranking.length} ranked, ${unranked} not ranked`
             : 'The ranking has not changed'
         )
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       }
       case 'invalid':
         session.flash(
           'error',
           'The applicants changed while you were ranking them: check the list and save again'
         )
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       case 'round_matched':
         session.flash('error', 'The round has been matched: the ranking can no longer change')
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       default: {
         const unreachable: never = result
         return unreachable

@@ -27,7 +27,6 @@ import {
   skillGroups,
   teamPlacementsPage,
 } from '#queries/fast_stream/team_placements_query'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
@@ -80,14 +79,14 @@ export default class PlacementsController {
     return this.form(view, null, { team, roundId: request.input('round') })
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({ auth, backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('offer')
     const input = await request.validateUsing(offerPlacementValidator)
     const result = await savePlacement(auth.getUserOrFail(), {
       ...input,
       isDigital: input.isDigital === 'yes',
     })
-    return this.respond(result, { response, session }, null)
+    return this.respond(result, { backWithErrors, response, session }, null)
   }
 
   async show({ bouncer, params, view }: HttpContext) {
@@ -111,16 +110,16 @@ export default class PlacementsController {
     const placement = await managedPlacement(bouncer, params.id)
     if (placement.status !== 'offered' && placement.status !== 'approved') {
       session.flash('error', NOT_EDITABLE[placement.status])
-      return response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+      return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
     }
     if (!placement.round.offersOpen()) {
       session.flash('error', closedMessage(placement))
-      return response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+      return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
     }
     return this.form(view, placement, { team: placement.team })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
+  async update({ auth, backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const placement = await managedPlacement(bouncer, params.id)
     const input = await request.validateUsing(updatePlacementValidator)
     const result = await savePlacement(
@@ -128,29 +127,28 @@ export default class PlacementsController {
       { ...input, isDigital: input.isDigital === 'yes' },
       placement
     )
-    return this.respond(result, { response, session }, placement)
+    return this.respond(result, { backWithErrors, response, session }, placement)
   }
 
   async withdraw({ bouncer, params, response, session }: HttpContext) {
     const placement = await managedPlacement(bouncer, params.id)
     const result: WithdrawPlacementResult = await withdrawPlacement(placement)
-    const back = `/fast-stream/team/placements/${placement.id}`
     switch (result.type) {
       case 'withdrawn':
         session.flash('success', `Placement withdrawn: ${placement.title}`)
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
       case 'not_withdrawable':
         session.flash(
           'error',
           `This placement is ${placementStatusLabels[result.status].toLowerCase()}: it cannot be withdrawn`
         )
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
       case 'round_matched':
         session.flash(
           'error',
           'The round has been matched: the placement can no longer be withdrawn'
         )
-        return response.redirect().toPath(back)
+        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
       default: {
         const unreachable: never = result
         return unreachable
@@ -190,7 +188,7 @@ export default class PlacementsController {
 
   private respond(
     result: SavePlacementResult,
-    ctx: Pick<HttpContext, 'response' | 'session'>,
+    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     existing: Placement | null
   ) {
     switch (result.type) {
@@ -202,51 +200,53 @@ export default class PlacementsController {
             ? `Placement updated: ${placement.title}.${result.backToApproval ? ' It goes back to the Fast Stream team for approval.' : ''}`
             : `Placement offered: ${placement.title}. The Fast Stream team will review it.`
         )
-        return ctx.response.redirect().toPath(`/fast-stream/team/placements/${placement.id}`)
+        return ctx.response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
       }
       case 'no_team':
         ctx.session.flash('error', 'You need to belong to a delivery team to offer placements')
-        return ctx.response.redirect().toPath('/fast-stream/team/placements')
+        return ctx.response.redirect().toRoute('fast_stream.team.index')
       case 'round_not_found':
-        return backWithErrors(ctx, { roundId: 'Select the round to offer the placement in' })
+        return ctx.backWithErrors({ roundId: 'Select the round to offer the placement in' })
       case 'offers_closed':
         if (existing) {
           ctx.session.flash('error', closedMessage(existing))
-          return ctx.response.redirect().toPath(`/fast-stream/team/placements/${existing.id}`)
+          return ctx.response.redirect().toRoute('fast_stream.team.show', { id: existing.id })
         }
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           roundId: `${result.round.name} is not open for offers: select a round that is`,
         })
       case 'not_editable':
         ctx.session.flash('error', NOT_EDITABLE[result.status])
-        return ctx.response.redirect().toPath(`/fast-stream/team/placements/${existing?.id ?? ''}`)
+        return existing
+          ? ctx.response.redirect().toRoute('fast_stream.team.show', { id: existing.id })
+          : ctx.response.redirect().toRoute('fast_stream.team.index')
       case 'skills_not_found':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           skillIds: 'Select the skills the placement develops from the list',
         })
       case 'starts_before_results':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           startsOn: `The placement must start on or after ${result.resultsOn.toFormat(UkFormats.date)}, when the round’s results are published`,
         })
       case 'starts_outside_window':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat(UkFormats.date)} and before ${result.endsOn.toFormat(UkFormats.date)}`,
         })
       case 'service_required':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           serviceId:
             'Select the service the placement works in: a Future Leaders placement is in a digitally delivered service',
         })
       case 'service_not_found':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           serviceId: 'Select the service the placement works in from the list',
         })
       case 'service_other_department':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           serviceId: `${result.service} is run by another department: select a service of your own department`,
         })
       case 'service_not_digital':
-        return backWithErrors(ctx, {
+        return ctx.backWithErrors({
           serviceId: `${result.service} is not digitally delivered: select a service in beta or live that people can use online`,
         })
       default: {
