@@ -16,9 +16,7 @@ export function withoutBlanks(qs: Record<string, unknown>) {
   return Object.fromEntries(
     Object.entries(qs).filter(
       ([, value]) =>
-        value !== null &&
-        value !== undefined &&
-        !(typeof value === 'string' && value.trim() === '')
+        value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')
     )
   )
 }

@@ -6,10 +6,10 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
-import { sendCsv } from '#services/csv_export'
-import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/page_csv_headers'
+import { staffImportProblemRows } from '#queries/exports/admin_lists_export_query'
+import { STAFF_TEMPLATE_EXAMPLES, staffProblemsCsv, staffTemplateCsv } from '#exports/identity'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
-import { withoutBlanks } from '#services/list_pipeline'
+import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
 import { STAFF_IMPORT_LIMITS } from '#actions/identity/staff_import/rows'
 import { stageStaffFile } from '#actions/identity/staff_import/stage'
 import { checkStaffImport } from '#actions/identity/staff_import/check'
@@ -59,32 +59,7 @@ export default class StaffImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    sendCsv(
-      response,
-      'people-template.csv',
-      STAFF_TEMPLATE_HEADER,
-      [
-        [
-          'ada.lovelace@example.gov.uk',
-          'Ada Lovelace',
-          'co',
-          'G6',
-          'Digital, data and technology',
-          'Lead developer',
-          '',
-        ],
-        [
-          'alan.turing@example.gov.uk',
-          'Alan Turing',
-          'co',
-          'G7',
-          'digital',
-          'Senior developer',
-          'ada.lovelace@example.gov.uk',
-        ],
-      ],
-      { noStore: false }
-    )
+    sendPageCsv(response, staffTemplateCsv, STAFF_TEMPLATE_EXAMPLES)
   }
 
   async store({ auth, backWithErrors, bouncer, request, response }: HttpContext) {
@@ -163,18 +138,10 @@ export default class StaffImportsController {
 
   async problems({ bouncer, organisationScope, params, response }: HttpContext) {
     const staffImport = await this.find({ bouncer, organisationScope }, params.id)
-    const rows = await db
-      .from('staff_import_rows')
-      .where('staff_import_id', staffImport.id)
-      .where('outcome', 'bad')
-      .orderBy('line')
-      .select('line', 'email', 'full_name', 'reason')
-    sendCsv(
+    sendPageCsv(
       response,
-      `staff-import-${staffImport.id}-problems.csv`,
-      STAFF_PROBLEMS_HEADER,
-      rows.map((row) => [row.line, row.email, row.full_name, row.reason]),
-      { noStore: false }
+      staffProblemsCsv(staffImport.id),
+      await staffImportProblemRows(staffImport.id)
     )
   }
 

@@ -3,9 +3,9 @@ import { DateTime } from 'luxon'
 import { errors as vineErrors } from '@vinejs/vine'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
-import { sendCsv } from '#services/csv_export'
 import { insightsFiltersValidator } from '#validators/insights'
-import { withoutBlanks } from '#services/list_pipeline'
+import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
+import { panelCsv } from '#exports/insights'
 import { UkFormats } from '#domain/shared/uk_time'
 import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
 import { panelOfRoute } from '#queries/insights/panel_keys'
@@ -14,7 +14,6 @@ import {
   PANELS,
   SHOWN,
   serviceStatusLabels,
-  type InsightsFilters,
   type PanelKey,
 } from '#queries/insights/panels'
 import { SERVICE_STATUSES } from '#queries/insights/strategy_actions_query'
@@ -103,15 +102,8 @@ export default class DashboardsController {
   async csv({ auth, bouncer, request, response, route }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const key = panelOfRoute(route?.pattern)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const input = await insightsFiltersValidator.validate(withoutBlanks(request.qs()))
-    const filters = await resolveFilters(scope, input)
-    if (!filters) throw new RecordNotFoundException()
-    const definition = PANELS[key]
-    const table = definition.csv(await loadPanel(key, filters))
-    sendCsv(response, `${key}-${fileSuffix(filters)}.csv`, table.columns, table.rows, {
-      noStore: false,
-    })
+    const { csv, rows } = await panelCsv(auth.getUserOrFail(), key, request.qs())
+    sendPageCsv(response, csv, rows)
   }
 
   private async render({ auth, bouncer, request, response, view }: HttpContext, name: PageName) {
@@ -212,15 +204,6 @@ const formatters = {
   day: (isoDay: string) => DateTime.fromISO(isoDay).toFormat(UkFormats.date),
   /* Which of five shades a heat-map cell gets: 0 for none, 4 for the largest count. */
   band: (value: number, max: number) => (max <= 0 || value <= 0 ? 0 : Math.ceil((4 * value) / max)),
-}
-
-/* The file name's tail: the organisation and the period the figures are for. */
-function fileSuffix(filters: InsightsFilters) {
-  const where = filters.selected ? `organisation-${filters.selected.id}` : 'all-government'
-  const when = filters.period.quarter
-    ? `${filters.period.year}-q${filters.period.quarter}`
-    : `${filters.period.year}`
-  return `${where}-${when}`
 }
 
 /* "5 minutes", "1 minute", "30 seconds": how old kept figures may be, or null when none are kept. */

@@ -3,23 +3,16 @@ import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleProfile from '#models/role_profile'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
-import { sendCsv } from '#services/csv_export'
-import { CAMPAIGNS_HEADER } from '#queries/exports/page_csv_headers'
 import { idParam } from '#services/params'
-import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
+import { campaignsList } from '#exports/workforce'
+import { organisationChoices } from '#queries/identity/organisations_query'
 import {
   allCampaigns,
-  campaignsPage,
   campaignStageCounts,
   medianTimeToHire,
-  type CampaignFilters,
 } from '#queries/workforce/campaigns_query'
 import { saveCampaign, type SaveCampaignResult } from '#actions/workforce/save_campaign'
-import {
-  campaignFiltersValidator,
-  campaignValidator,
-} from '#validators/workforce_campaigns_gaps'
-import { csvHref, withoutBlanks } from '#services/list_pipeline'
+import { campaignValidator } from '#validators/workforce_campaigns_gaps'
 import { campaignStageLabels, campaignStageValues } from '#enums/workforce'
 
 const PIPELINE_LIMIT = 500
@@ -34,14 +27,12 @@ const stageOptions = campaignStageValues.map((value) => ({
  * and a pipeline by stage, time to hire, a CSV export and the forms.
  */
 export default class CampaignsController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const { filters, input } = await this.filters(scope, request.qs())
-    const pipeline = request.input('view') === 'pipeline'
-    const page = await campaignsPage(scope, filters, input.page ?? 1, 25)
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const { scope, filters, input, page, csvHref } = await campaignsList.read(ctx)
+    const pipeline = ctx.request.input('view') === 'pipeline'
     const campaigns = pipeline ? await allCampaigns(scope, filters, PIPELINE_LIMIT) : []
-    return view.render('pages/workforce/campaigns/index', {
+    return ctx.view.render('pages/workforce/campaigns/index', {
       page,
       pipeline,
       columns: campaignStageValues.map((stage) => ({
@@ -52,7 +43,7 @@ export default class CampaignsController {
       counts: await campaignStageCounts(scope, filters),
       medians: await medianTimeToHire(scope, filters),
       filters: input,
-      csvHref: csvHref('/workforce/campaigns.csv', input),
+      csvHref,
       organisations: await organisationChoices(scope),
       roles: await this.roleOptions(),
       stageOptions,
@@ -60,35 +51,9 @@ export default class CampaignsController {
     })
   }
 
-  async csv({ auth, bouncer, request, response }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const { filters } = await this.filters(scope, request.qs())
-    const rows = await allCampaigns(scope, filters)
-    sendCsv(
-      response,
-      'recruitment-campaigns.csv',
-      CAMPAIGNS_HEADER,
-      rows.map((row) => [
-        row.id,
-        row.organisationName,
-        row.roleProfileName,
-        row.title,
-        row.posts,
-        row.hires,
-        row.grade ?? '',
-        row.location ?? '',
-        campaignStageLabels[row.stage],
-        row.plannedOn?.toISODate() ?? '',
-        row.advertisedOn?.toISODate() ?? '',
-        row.siftingOn?.toISODate() ?? '',
-        row.interviewingOn?.toISODate() ?? '',
-        row.offersOn?.toISODate() ?? '',
-        row.closedOn?.toISODate() ?? '',
-        row.timeToHire ?? '',
-      ]),
-      { noStore: false }
-    )
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return campaignsList.sendCsv(ctx)
   }
 
   async create({ auth, bouncer, view }: HttpContext) {
@@ -128,17 +93,6 @@ export default class CampaignsController {
       roles: await this.roleOptions(),
       stageOptions,
     })
-  }
-
-  private async filters(scope: OrganisationScope, qs: Record<string, unknown>) {
-    const input = await campaignFiltersValidator.validate(withoutBlanks(qs))
-    const filters: CampaignFilters = { roleProfileId: input.roleProfileId, stage: input.stage }
-    if (input.organisationId) {
-      const organisation = await findOrganisationInScope(scope, input.organisationId)
-      if (!organisation) throw new RecordNotFoundException()
-      filters.organisation = { id: organisation.id, path: organisation.path }
-    }
-    return { filters, input }
   }
 
   private async roleOptions() {

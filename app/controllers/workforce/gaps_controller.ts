@@ -5,11 +5,10 @@ import Skill from '#models/skill'
 import User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
-import { sendCsv } from '#services/csv_export'
-import { GAPS_HEADER } from '#queries/exports/page_csv_headers'
 import { idParam } from '#services/params'
+import { gapsList } from '#exports/workforce'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
-import { allGaps, gapsPage, gapStatusCounts, type GapFilters } from '#queries/workforce/gaps_query'
+import { gapStatusCounts } from '#queries/workforce/gaps_query'
 import {
   acceptGap,
   dismissGap,
@@ -28,11 +27,9 @@ import {
 } from '#validators/gap_decisions'
 import {
   dismissGapValidator,
-  gapFiltersValidator,
   gapValidator,
   suggestGapsValidator,
 } from '#validators/workforce_campaigns_gaps'
-import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
   gapMitigationLabels,
   gapSeverityLabels,
@@ -85,15 +82,14 @@ function registerPath(returnTo: string | undefined) {
  * export.
  */
 export default class GapsController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const { filters, input } = await this.filters(scope, request.qs())
-    return view.render('pages/workforce/gaps/index', {
-      page: await gapsPage(scope, filters, input.page ?? 1, 25),
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const { scope, filters, input, page, csvHref } = await gapsList.read(ctx)
+    return ctx.view.render('pages/workforce/gaps/index', {
+      page,
       counts: await gapStatusCounts(scope, filters),
       filters: input,
-      csvHref: csvHref('/workforce/gaps.csv', input),
+      csvHref,
       organisations: await organisationChoices(scope),
       kindOptions: options({ headcount: 'Headcount', skill: 'Skill' }),
       statusOptions: options(gapStatusLabels),
@@ -101,37 +97,13 @@ export default class GapsController {
       gapStatusLabels,
       gapSeverityLabels,
       gapMitigationLabels,
-      returnTo: request.url(true),
+      returnTo: ctx.request.url(true),
     })
   }
 
-  async csv({ auth, bouncer, request, response }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const { filters } = await this.filters(scope, request.qs())
-    const rows = await allGaps(scope, filters)
-    sendCsv(
-      response,
-      'capability-gaps.csv',
-      GAPS_HEADER,
-      rows.map((row) => [
-        row.id,
-        row.organisationName,
-        row.kind,
-        row.roleProfileName ?? '',
-        row.skillName ?? '',
-        row.title,
-        row.severity,
-        row.mitigation ?? '',
-        row.ownerEmail ?? '',
-        row.dueOn?.toISODate() ?? '',
-        row.overdue ? 'yes' : 'no',
-        row.status,
-        row.source,
-        row.description ?? '',
-      ]),
-      { noStore: false }
-    )
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return gapsList.sendCsv(ctx)
   }
 
   async create({ auth, bouncer, view }: HttpContext) {
@@ -247,21 +219,6 @@ export default class GapsController {
       severityOptions: options(gapSeverityLabels),
       mitigationOptions: options(gapMitigationLabels),
     })
-  }
-
-  private async filters(scope: OrganisationScope, qs: Record<string, unknown>) {
-    const input = await gapFiltersValidator.validate(withoutBlanks(qs))
-    const filters: GapFilters = {
-      kind: input.kind,
-      status: input.status,
-      severity: input.severity,
-    }
-    if (input.organisationId) {
-      const organisation = await findOrganisationInScope(scope, input.organisationId)
-      if (!organisation) throw new RecordNotFoundException()
-      filters.organisation = { id: organisation.id, path: organisation.path }
-    }
-    return { filters, input }
   }
 
   /* Workforce pages are refused (403) to people without an HR role before any lookup. */

@@ -1,23 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type CapabilityPlan from '#models/capability_plan'
 import { OrganisationScope } from '#services/organisation_scope'
-import { sendCsv } from '#services/csv_export'
-import { PLAN_LINES_HEADER } from '#queries/exports/page_csv_headers'
+import { toListWithErrors } from '#services/list_pipeline'
+import { plansList } from '#exports/workforce'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
   findPlanInScope,
   financialYearChoices,
-  listPlans,
   planFigures,
   planFreezes,
-  planLinesForExport,
   roleProfileChoices,
 } from '#queries/workforce/plans_query'
-import { csvHref, withoutBlanks } from '#services/list_pipeline'
 import {
   addPlanLineValidator,
-  planFiltersValidator,
   planLineKey,
   planNumbersMessages,
   planNumbersValidator,
@@ -56,75 +52,26 @@ function fieldError({ response, session }: Ctx, field: string, message: string) 
  * A plan outside the user's scope is answered 404.
  */
 export default class PlansController {
-  async index({ auth, bouncer, request, response, session, view }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const [error, filters] = await planFiltersValidator.tryValidate(withoutBlanks(request.qs()))
-    if (error) {
-      session.flashValidationErrors(error)
-      return response.redirect().toPath('/workforce/plans')
-    }
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const [plans, organisations] = await Promise.all([
-      listPlans(scope, { ...filters, organisationId: filters.organisation }),
-      organisationChoices(scope),
-    ])
-    return view.render('pages/workforce/plans/index', {
-      plans,
-      organisations,
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const list = await plansList.read(ctx).catch(toListWithErrors(ctx, plansList.path))
+    if (!list) return
+    return ctx.view.render('pages/workforce/plans/index', {
+      plans: list.page,
+      organisations: await organisationChoices(list.scope),
       years: financialYearChoices(),
       statusOptions,
       planStatusLabels,
       financialYearLabel,
-      query: request.qs(),
-      csvHref: csvHref('/workforce/plans.csv', request.qs()),
+      query: ctx.request.qs(),
+      csvHref: list.csvHref,
     })
   }
 
-  /*
-   * Every line of the plans the filters select, one row per role profile,
-   * streamed: today's figures, then a sent plan's figures as frozen on
-   * sending and on approval (blank for drafts and returned plans).
-   */
-  async csv({ auth, bouncer, request, response, session }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const [error, filters] = await planFiltersValidator.tryValidate(withoutBlanks(request.qs()))
-    if (error) {
-      session.flashValidationErrors(error)
-      return response.redirect().toPath('/workforce/plans')
-    }
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const lines = await planLinesForExport(scope, {
-      ...filters,
-      organisationId: filters.organisation,
-    })
-    sendCsv(
-      response,
-      'capability-plans.csv',
-      PLAN_LINES_HEADER,
-      lines.map((line) => [
-        line.planId,
-        line.organisationName,
-        line.organisationCode,
-        financialYearLabel(line.financialYear),
-        planStatusLabels[line.status],
-        line.roleProfile.name,
-        line.postsNeeded,
-        line.inPost,
-        line.inPostComputed,
-        line.inPostOverridden ? line.overrideReason : '',
-        line.vacancies,
-        line.plannedToRecruit,
-        line.plannedToTrain,
-        line.campaignPosts,
-        line.atSubmission?.inPost ?? '',
-        line.atSubmission?.vacancies ?? '',
-        line.atSubmission?.campaignPosts ?? '',
-        line.atApproval?.inPost ?? '',
-        line.atApproval?.vacancies ?? '',
-        line.atApproval?.campaignPosts ?? '',
-      ]),
-      { noStore: false }
-    )
+  /* Every line of the plans the filters select, one row per role profile, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    await plansList.sendCsv(ctx).catch(toListWithErrors(ctx, plansList.path))
   }
 
   async store({ bouncer, request, response, session }: HttpContext) {

@@ -3,21 +3,12 @@ import type Service from '#models/service'
 import { serviceValidator } from '#validators/workforce_services'
 import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
 import { OrganisationScope } from '#services/organisation_scope'
-import { sendCsv } from '#services/csv_export'
-import { SERVICES_HEADER } from '#queries/exports/page_csv_headers'
+import { servicesList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
-import {
-  allServices,
-  findServiceInScope,
-  readServiceFilters,
-  serviceCounts,
-  servicePage,
-} from '#queries/workforce/services_query'
+import { findServiceInScope, serviceCounts } from '#queries/workforce/services_query'
 import { complianceStatusLabels } from '#queries/workforce/compliance_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { SERVICE_MANAGER_THRESHOLD, servicePhaseLabels } from '#enums/workforce'
-
-const PER_PAGE = 50
 
 const FIELD_ERRORS: Record<Exclude<SaveServiceResult['type'], 'saved'>, [string, string]> = {
   name_taken: ['name', 'This organisation already has a service with this name'],
@@ -35,17 +26,14 @@ const phaseOptions = Object.entries(servicePhaseLabels).map(([value, label]) => 
  * user's scope are answered 404, as if they did not exist.
  */
 export default class ServicesController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const filters = readServiceFilters(request.qs())
-    const page = Math.max(1, Number.parseInt(String(request.input('page', '1')), 10) || 1)
-    const { rows, total } = await servicePage(scope, filters, page, PER_PAGE)
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const { scope, filters, page, csvHref } = await servicesList.read(ctx)
     const counts = await serviceCounts(scope, filters)
     const organisations = await organisationChoices(scope)
     const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 'no')
-    return view.render('pages/workforce/services/index', {
-      services: rows,
+    return ctx.view.render('pages/workforce/services/index', {
+      services: page.rows,
       counts,
       organisations,
       phaseOptions,
@@ -55,38 +43,18 @@ export default class ServicesController {
         overThreshold: yesNo(filters.overThreshold),
         compliant: yesNo(filters.compliant),
       },
-      paginator: { currentPage: page, lastPage: Math.max(1, Math.ceil(total / PER_PAGE)) },
-      csvQuery: new URLSearchParams(
-        Object.entries(request.qs()).filter(([key]) => key !== 'page') as [string, string][]
-      ).toString(),
+      paginator: page.paginator,
+      csvHref,
       complianceStatusLabels,
       servicePhaseLabels,
       threshold: SERVICE_MANAGER_THRESHOLD,
     })
   }
 
-  /* The register with the same filters, streamed as CSV. */
-  async csv({ auth, bouncer, request, response }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
-    const rows = await allServices(scope, readServiceFilters(request.qs()))
-    sendCsv(
-      response,
-      'services.csv',
-      SERVICES_HEADER,
-      rows.map((row) => [
-        row.organisationName,
-        row.name,
-        row.annualTransactions,
-        servicePhaseLabels[row.phase],
-        row.hasDigitalChannel ? 'Yes' : 'No',
-        row.isExemplar ? 'Yes' : 'No',
-        row.serviceManager?.name ?? '',
-        row.serviceManager?.email ?? '',
-        complianceStatusLabels[row.status],
-      ]),
-      { noStore: false }
-    )
+  /* The register with the same filters, as CSV. */
+  async csv(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    return servicesList.sendCsv(ctx)
   }
 
   async create({ auth, bouncer, request, view }: HttpContext) {

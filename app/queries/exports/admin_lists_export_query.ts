@@ -108,3 +108,13 @@ export function staffImportLines(scope: OrganisationScope, batchSize: number) {
     sqlTime(row.applied_at),
   ])
 }
+
+/* The rows of a staff import that cannot be imported, in the file's order, each with its problem. */
+export function staffImportProblemRows(staffImportId: number) {
+  return db
+    .from('staff_import_rows')
+    .where('staff_import_id', staffImportId)
+    .where('outcome', 'bad')
+    .orderBy('line')
+    .select('line', 'email', 'full_name', 'reason')
+}

@@ -127,6 +127,28 @@ test.group('Team skills matrix', (group) => {
     ])
   })
 
+  test('a blank filter means any: a role level with all organisations and all teams filters the page and its CSV', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA, sdm, carol } = await capabilityFixture()
+    // What the filter form sends when only a role level is chosen.
+    const sent = { organisationId: '', roleLevelId: String(sdm.id), teamId: '' }
+    const page = await client.get('/capability/team').qs(sent).loginAs(hrA)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Carol Cole')
+    assert.notInclude(page.text(), 'Alice Able')
+    assert.notInclude(page.text(), 'Bob Baker')
+    assert.include(page.text(), `href="/capability/team.csv?roleLevelId=${sdm.id}"`)
+
+    const csv = await client.get('/capability/team.csv').qs(sent).loginAs(hrA)
+    csv.assertStatus(200)
+    assert.deepEqual(csv.text().trim().split('\n').slice(1), [
+      `Carol Cole,${carol.email},Senior delivery manager,Agile working,4,4,yes,0`,
+      `Carol Cole,${carol.email},Senior delivery manager,Strategic thinking,3,3,no,0`,
+    ])
+  })
+
   test('line managers and HR find Team skills among the Skills pages; others do not', async ({
     client,
     assert,

@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises'
 import { entrantFileValidator, entrantImportApplyValidator } from '#validators/fast_stream_admin'
 import {
   applyEntrantImport,
-  IMPORT_HEADER,
   MAX_IMPORT_ROWS,
   previewEntrantImport,
 } from '#actions/fast_stream/admin/import_entrants'
-import { sendCsv } from '#services/csv_export'
+import { sendPageCsv } from '#services/list_pipeline'
+import { ENTRANTS_TEMPLATE_EXAMPLES, entrantsTemplateCsv } from '#exports/fast_stream'
 
 /* Rows of each kind the preview lists in full; the rest are counted. */
 const LISTED_ROWS = 200
@@ -29,22 +29,7 @@ export default class EntrantImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    sendCsv(
-      response,
-      'fast-stream-entrants.csv',
-      IMPORT_HEADER,
-      [
-        [
-          'name@example.gov.uk',
-          'Digital and Technology',
-          '2013 intake',
-          'SC',
-          '2013-09-02',
-          'London; Leeds',
-        ],
-      ],
-      { noStore: false }
-    )
+    sendPageCsv(response, entrantsTemplateCsv, ENTRANTS_TEMPLATE_EXAMPLES)
   }
 
   async preview({ backWithErrors, bouncer, request, view }: HttpContext) {

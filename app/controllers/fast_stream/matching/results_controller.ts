@@ -3,10 +3,9 @@ import { counted } from '#domain/shared/wording'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
-import { sendCsv } from '#services/csv_export'
-import { MATCHES_HEADER } from '#queries/exports/page_csv_headers'
+import { matchesCsv, matchesOf } from '#exports/fast_stream'
 import { MATCH_OUTCOMES, matchOutcomeLabels, roundStatusLabels } from '#enums/fast_stream'
-import { withoutBlanks } from '#services/list_pipeline'
+import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
 import { resultsFiltersValidator } from '#validators/fast_stream_matching'
 import { submittedEntrantCount } from '#queries/fast_stream/round_input_query'
 import {
@@ -21,7 +20,6 @@ import { resultBlockingPairs } from '#actions/fast_stream/matching/move_entrant'
 import { placementsAwaitingApproval, publishPreview } from '#queries/fast_stream/publish_query'
 import {
   departmentTable,
-  matchBatches,
   entrantMatchesPage,
   resultSummary,
 } from '#queries/fast_stream/match_results_query'
@@ -92,32 +90,7 @@ export default class MatchResultsController {
 
   async csv({ bouncer, params, response }: HttpContext) {
     const round = await this.round(bouncer, params.id)
-    async function* lines() {
-      for await (const rows of matchBatches(round)) {
-        for (const row of rows) {
-          yield [
-            row.entrantId,
-            row.name,
-            row.email,
-            row.scheme,
-            row.placement ? 'matched' : 'unmatched',
-            row.placement?.id ?? '',
-            row.placement?.title ?? '',
-            row.placement?.team ?? '',
-            row.placement?.organisation ?? '',
-            row.placement?.location ?? '',
-            row.placement ? (row.placement.digital ? 'yes' : 'no') : '',
-            row.choice ?? '',
-            row.unmatchedCode ?? '',
-            row.unmatchedReason ?? '',
-            row.adjustedBy ?? '',
-            row.adjustedAt?.toISO() ?? '',
-            row.adjustedReason ?? '',
-          ]
-        }
-      }
-    }
-    sendCsv(response, `round-${round.id}-matches.csv`, MATCHES_HEADER, lines(), { noStore: false })
+    sendPageCsv(response, matchesCsv(round), matchesOf(round))
   }
 
   /* Publishing cannot be undone: this page says what it will do before the button does it. */

@@ -1,0 +1,142 @@
+import type { CsvLine } from '#services/csv_export'
+import type { ExportKind, PageCsv } from '#services/list_pipeline'
+import { keptFilters, noFilters } from '#services/list_pipeline'
+import { OrganisationScope } from '#services/organisation_scope'
+import { peopleFilters } from '#queries/identity/people_query'
+import { auditFiltersValidator } from '#validators/organisation'
+import { teamExportValidator } from '#validators/exports'
+import { countPeople, peopleLines, PEOPLE_HEADER } from '#queries/exports/people_export_query'
+import { auditLines, countAuditEvents, AUDIT_HEADER } from '#queries/exports/audit_export_query'
+import {
+  countOrganisations,
+  countTeams,
+  organisationLines,
+  teamLines,
+  ORGANISATIONS_HEADER,
+  TEAMS_HEADER,
+  type TeamExportFilters,
+} from '#queries/exports/identity_export_query'
+import {
+  countStaffImports,
+  staffImportLines,
+  STAFF_IMPORTS_HEADER,
+} from '#queries/exports/admin_lists_export_query'
+import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/page_csv_headers'
+
+/* The identity area's lists that may be exported as a queued job. */
+
+const people: ExportKind<ReturnType<typeof peopleFilters>> = {
+  title: 'People',
+  fileStem: 'people',
+  header: PEOPLE_HEADER,
+  listPath: '/admin/users',
+  async filters(qs) {
+    const kept = keptFilters(qs, ['q', 'organisationId', 'role', 'status', 'sort', 'direction'])
+    return { kept, parsed: peopleFilters(kept) }
+  },
+  async count(user, filters) {
+    return countPeople(await OrganisationScope.forUser(user), filters)
+  },
+  async *lines(user, filters, batchSize) {
+    yield* peopleLines(await OrganisationScope.forUser(user), filters, batchSize)
+  },
+}
+
+const audit: ExportKind<Awaited<ReturnType<typeof auditFiltersValidator.validate>>> = {
+  title: 'Audit trail',
+  fileStem: 'audit-trail',
+  header: AUDIT_HEADER,
+  listPath: '/admin/audit',
+  async filters(qs) {
+    const kept = keptFilters(qs, ['action', 'subjectType', 'actor', 'from', 'to', 'organisationId'])
+    return { kept, parsed: await auditFiltersValidator.validate(kept) }
+  },
+  async count(user, filters) {
+    return countAuditEvents(await OrganisationScope.forUser(user), filters)
+  },
+  async *lines(user, filters, batchSize) {
+    yield* auditLines(await OrganisationScope.forUser(user), filters, batchSize)
+  },
+}
+
+const organisations: ExportKind<null> = {
+  title: 'Organisations',
+  fileStem: 'organisations',
+  header: ORGANISATIONS_HEADER,
+  listPath: '/admin/organisations',
+  filters: noFilters,
+  async count(user) {
+    return countOrganisations(await OrganisationScope.forUser(user))
+  },
+  async *lines(user, _filters, batchSize) {
+    yield* organisationLines(await OrganisationScope.forUser(user), batchSize)
+  },
+}
+
+const teams: ExportKind<TeamExportFilters> = {
+  title: 'Delivery teams',
+  fileStem: 'delivery-teams',
+  header: TEAMS_HEADER,
+  listPath: '/admin/organisations',
+  async filters(qs) {
+    const kept = keptFilters(qs, ['organisationId'])
+    return { kept, parsed: await teamExportValidator.validate(kept) }
+  },
+  async count(user, filters) {
+    return countTeams(await OrganisationScope.forUser(user), filters)
+  },
+  async *lines(user, filters, batchSize) {
+    yield* teamLines(await OrganisationScope.forUser(user), filters, batchSize)
+  },
+}
+
+const staffImports: ExportKind<null> = {
+  title: 'Staff imports',
+  fileStem: 'staff-imports',
+  header: STAFF_IMPORTS_HEADER,
+  listPath: '/admin/staff-imports',
+  filters: noFilters,
+  async count(user) {
+    return countStaffImports(await OrganisationScope.forUser(user))
+  },
+  async *lines(user, _filters, batchSize) {
+    yield* staffImportLines(await OrganisationScope.forUser(user), batchSize)
+  },
+}
+
+export const identityExports = { people, audit, organisations, teams, staffImports }
+
+/* The staff import's template: the columns it reads, with two people, the second managed by the first. */
+export const staffTemplateCsv: PageCsv<CsvLine> = {
+  fileName: 'people-template.csv',
+  header: STAFF_TEMPLATE_HEADER,
+  line: (example) => example,
+}
+
+export const STAFF_TEMPLATE_EXAMPLES: CsvLine[] = [
+  [
+    'ada.lovelace@example.gov.uk',
+    'Ada Lovelace',
+    'co',
+    'G6',
+    'Digital, data and technology',
+    'Lead developer',
+    '',
+  ],
+  [
+    'alan.turing@example.gov.uk',
+    'Alan Turing',
+    'co',
+    'G7',
+    'digital',
+    'Senior developer',
+    'ada.lovelace@example.gov.uk',
+  ],
+]
+
+/* The rows of one staff import that cannot be imported (staffImportProblemRows), each with its problem. */
+export const staffProblemsCsv = (staffImportId: number): PageCsv<Record<string, any>> => ({
+  fileName: `staff-import-${staffImportId}-problems.csv`,
+  header: STAFF_PROBLEMS_HEADER,
+  line: (row) => [row.line, row.email, row.full_name, row.reason],
+})

@@ -1,0 +1,151 @@
+import type { ExportKind } from '#services/list_pipeline'
+import { keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
+import { administeredProviders } from '#services/provider_scope'
+import { adminCourseFilters } from '#queries/learning/admin_courses_query'
+import type { CatalogueFilters } from '#queries/learning/catalogue_query'
+import { forPerson } from '#queries/capability/gaps_query'
+import { catalogueFiltersValidator } from '#validators/catalogue'
+import {
+  approvalLines,
+  countApprovals,
+  countCourses,
+  countLearningRecord,
+  countRoster,
+  courseLines,
+  learningRecordLines,
+  rosterLines,
+  APPROVALS_HEADER,
+  COURSES_HEADER,
+  LEARNING_RECORD_HEADER,
+  ROSTER_HEADER,
+} from '#queries/exports/learning_export_query'
+import {
+  catalogueLines,
+  countCatalogue,
+  CATALOGUE_HEADER,
+} from '#queries/exports/catalogue_export_query'
+import {
+  countProviders,
+  providerLines,
+  PROVIDERS_HEADER,
+} from '#queries/exports/admin_lists_export_query'
+import {
+  countMyLearning,
+  myLearningLines,
+  MY_LEARNING_HEADER,
+} from '#queries/exports/my_learning_export_query'
+
+/* The learning area's lists that may be exported as a queued job. */
+
+const courses: ExportKind<ReturnType<typeof adminCourseFilters>> = {
+  title: 'Courses',
+  fileStem: 'courses',
+  header: COURSES_HEADER,
+  listPath: '/learning/admin/courses',
+  async filters(qs) {
+    const kept = keptFilters(qs, ['q', 'status', 'provider'])
+    return { kept, parsed: adminCourseFilters(kept) }
+  },
+  async count(user, filters) {
+    return countCourses(await administeredProviders(user), filters)
+  },
+  async *lines(user, filters, batchSize) {
+    yield* courseLines(await administeredProviders(user), filters, batchSize)
+  },
+}
+
+const roster: ExportKind<number> = {
+  title: 'Session roster',
+  fileStem: 'session-roster',
+  header: ROSTER_HEADER,
+  listPath: '/learning/admin/courses',
+  async filters(qs) {
+    const kept = keptFilters(qs, ['sessionId'])
+    return { kept, parsed: wholeNumber(kept.sessionId) ?? 0 }
+  },
+  async count(user, sessionId) {
+    return countRoster(await administeredProviders(user), sessionId)
+  },
+  async *lines(user, sessionId, batchSize) {
+    yield* rosterLines(await administeredProviders(user), sessionId, batchSize)
+  },
+}
+
+const learningRecord: ExportKind<null> = {
+  title: 'Learning record',
+  fileStem: 'learning-record',
+  header: LEARNING_RECORD_HEADER,
+  listPath: '/learning/record',
+  filters: noFilters,
+  count: (user) => countLearningRecord(user.id),
+  lines: (user, _filters, batchSize) => learningRecordLines(user.id, batchSize),
+}
+
+const approvals: ExportKind<null> = {
+  title: 'Requests to approve',
+  fileStem: 'requests-to-approve',
+  header: APPROVALS_HEADER,
+  listPath: '/learning/approvals',
+  filters: noFilters,
+  count: (user) => countApprovals(user.id),
+  lines: (user, _filters, batchSize) => approvalLines(user.id, batchSize),
+}
+
+/* The course catalogue with its filters, as every signed-in person may search it. */
+const catalogue: ExportKind<CatalogueFilters> = {
+  title: 'Course catalogue',
+  fileStem: 'course-catalogue',
+  header: CATALOGUE_HEADER,
+  listPath: '/learning/courses',
+  async filters(qs) {
+    const kept = keptFilters(qs, [
+      'q',
+      'skill',
+      'roleProfile',
+      'mode',
+      'provider',
+      'location',
+      'from',
+      'to',
+      'sort',
+      'forMyRole',
+      'forMyGaps',
+    ])
+    return { kept, parsed: await catalogueFiltersValidator.validate(kept) }
+  },
+  count: async (user, filters) => countCatalogue(await forPerson(user.id, filters)),
+  async *lines(user, filters, batchSize) {
+    yield* catalogueLines(await forPerson(user.id, filters), batchSize)
+  },
+}
+
+const providers: ExportKind<null> = {
+  title: 'Training providers',
+  fileStem: 'training-providers',
+  header: PROVIDERS_HEADER,
+  listPath: '/learning/admin/providers',
+  filters: noFilters,
+  count: () => countProviders(),
+  lines: (_user, _filters, batchSize) => providerLines(batchSize),
+}
+
+/* A learner's own enrolments, as "My learning" shows them. */
+const myLearning: ExportKind<null> = {
+  title: 'My learning',
+  fileStem: 'my-learning',
+  header: MY_LEARNING_HEADER,
+  listPath: '/learning/my',
+  filters: noFilters,
+  count: (user) => countMyLearning(user.id),
+  lines: (user, _filters, batchSize) => myLearningLines(user.id, batchSize),
+}
+
+export const learningExports = {
+  courses,
+  roster,
+  learningRecord,
+  approvals,
+  catalogue,
+  providers,
+  myLearning,
+}
