@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { OrganisationScope } from '#services/organisation_scope'
 import { administrationCounts, directReports } from '#queries/identity/home_query'
 import { roleLabels, roleDescriptions } from '#enums/roles'
 import { homeTasks } from '#queries/identity/home_tasks_query'
 
 export default class HomeController {
-  async show({ auth, view }: HttpContext) {
+  async show({ auth, organisationScope, view }: HttpContext) {
     const user = auth.getUserOrFail()
     await user.load((loader) => {
       loader
@@ -13,7 +12,7 @@ export default class HomeController {
         .load('lineManager')
         .load('team')
     })
-    const scope = await OrganisationScope.forUser(user)
+    const scope = await organisationScope()
     const counts = scope.isEmpty ? null : await administrationCounts(scope)
     const [reports, sections] = await Promise.all([
       user.isLineManager ? directReports(user) : [],

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { Roles } from '#enums/roles'
-import { OrganisationScope } from '#services/organisation_scope'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
 import { apiSerializer, problem } from '#services/api'
 import { OrganisationCapabilityTransformer } from '#transformers/capability_transformer'
@@ -14,13 +13,13 @@ import { idParam } from '#services/params'
  * did not exist.
  */
 export default class OrganisationCapabilityController {
-  async show({ auth, params, response }: HttpContext) {
+  async show({ auth, organisationScope, params, response }: HttpContext) {
     const user = auth.getUserOrFail()
     if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
       return problem(response, 403, 'Only department HR and capability admins can see this.')
     }
     const id = idParam(params.id)
-    const scope = await OrganisationScope.forUser(user)
+    const scope = await organisationScope()
     const organisation = (await scope.includes(id))
       ? await db.from('organisations').where('id', id).select('id', 'name', 'path').first()
       : null

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { OrganisationScope } from '#services/organisation_scope'
 import { problem } from '#services/api'
 import { insightsFiltersValidator } from '#validators/insights'
 import { withoutBlanks } from '#services/list_pipeline'
@@ -15,10 +14,10 @@ import { loadPanel } from '#queries/insights/panel_cache'
  * admins all of government.
  */
 export default class MetricsController {
-  async show({ auth, bouncer, request, response, route }: HttpContext) {
+  async show({ bouncer, organisationScope, request, response, route }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const key = panelOfRoute(route?.pattern)
-    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const scope = await organisationScope()
     const input = await insightsFiltersValidator.validate(withoutBlanks(request.qs()))
     const filters = await resolveFilters(scope, input)
     if (!filters) {

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
-import { OrganisationScope } from '#services/organisation_scope'
 import { apiSerializer, problem } from '#services/api'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import { campaignsPage } from '#queries/workforce/campaigns_query'
@@ -15,11 +14,11 @@ import { CampaignTransformer, CapabilityGapTransformer } from '#transformers/wor
  * the caller's scope answer 404, as if they did not exist.
  */
 export default class CampaignsGapsController {
-  async campaigns({ auth, params, request, response }: HttpContext) {
-    const organisation = await this.organisation({ auth, params, response })
+  async campaigns({ auth, organisationScope, params, request, response }: HttpContext) {
+    const organisation = await this.organisation({ auth, organisationScope, params, response })
     if (!organisation) return
     const input = await campaignFiltersValidator.validate(withoutBlanks(request.qs()))
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const page = await campaignsPage(
       scope,
       { organisation, roleProfileId: input.roleProfileId, stage: input.stage },
@@ -35,11 +34,11 @@ export default class CampaignsGapsController {
     )
   }
 
-  async gaps({ auth, params, request, response }: HttpContext) {
-    const organisation = await this.organisation({ auth, params, response })
+  async gaps({ auth, organisationScope, params, request, response }: HttpContext) {
+    const organisation = await this.organisation({ auth, organisationScope, params, response })
     if (!organisation) return
     const input = await gapFiltersValidator.validate(withoutBlanks(request.qs()))
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const page = await gapsPage(
       scope,
       { organisation, kind: input.kind, status: input.status, severity: input.severity },
@@ -58,15 +57,16 @@ export default class CampaignsGapsController {
   /* The organisation in the address, or null once a problem has been sent. */
   private async organisation({
     auth,
+    organisationScope,
     params,
     response,
-  }: Pick<HttpContext, 'auth' | 'params' | 'response'>) {
+  }: Pick<HttpContext, 'auth' | 'organisationScope' | 'params' | 'response'>) {
     const user = auth.getUserOrFail()
     if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
       problem(response, 403, 'Only department HR and capability admins can see this.')
       return null
     }
-    const scope = await OrganisationScope.forUser(user)
+    const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, params.id)
     if (!organisation) {
       problem(response, 404, 'There is no organisation with this id that you can see.')

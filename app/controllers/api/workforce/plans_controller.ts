@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
-import { OrganisationScope } from '#services/organisation_scope'
 import { apiSerializer, problem } from '#services/api'
 import { pagingQueryValidator } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
@@ -18,8 +17,8 @@ import { CapabilityPlanTransformer } from '#transformers/workforce_transformer'
  * 404, as if it did not exist.
  */
 export default class PlansController {
-  async index({ auth, params, request, response }: HttpContext) {
-    const scope = await this.scopeOf(auth)
+  async index({ auth, organisationScope, params, request, response }: HttpContext) {
+    const scope = await this.scopeOf({ auth, organisationScope })
     if (!scope)
       return problem(response, 403, 'Only department HR and capability admins can see this.')
     const id = Number(params.id)
@@ -35,8 +34,8 @@ export default class PlansController {
     )
   }
 
-  async show({ auth, params, response }: HttpContext) {
-    const scope = await this.scopeOf(auth)
+  async show({ auth, organisationScope, params, response }: HttpContext) {
+    const scope = await this.scopeOf({ auth, organisationScope })
     if (!scope)
       return problem(response, 403, 'Only department HR and capability admins can see this.')
     const plan = await findPlanInScope(scope, params.id)
@@ -54,9 +53,12 @@ export default class PlansController {
   }
 
   /* The caller's organisation scope, or null when their roles give them no workforce access. */
-  private async scopeOf(auth: HttpContext['auth']) {
+  private async scopeOf({
+    auth,
+    organisationScope,
+  }: Pick<HttpContext, 'auth' | 'organisationScope'>) {
     const user = auth.getUserOrFail()
     if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) return null
-    return OrganisationScope.forUser(user)
+    return organisationScope()
   }
 }

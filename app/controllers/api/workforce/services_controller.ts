@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { OrganisationScope } from '#services/organisation_scope'
 import { servicePage } from '#queries/workforce/services_query'
 import { digitalLeaderCompliance } from '#queries/workforce/compliance_query'
 import { apiSerializer, problem } from '#services/api'
@@ -17,9 +16,9 @@ import {
  * other lists do.
  */
 export default class ServicesController {
-  async index({ auth, bouncer, request, response }: HttpContext) {
+  async index({ bouncer, organisationScope, request, response }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const scope = await organisationScope()
     const input = await serviceQueryValidator.validate(withoutBlanks(request.qs()))
     if (input.organisation !== undefined && !(await scope.includes(input.organisation))) {
       return problem(response, 404, 'There is no organisation with this id that you can see.')
@@ -36,9 +35,9 @@ export default class ServicesController {
     return apiSerializer.page(ServiceTransformer.paginate(rows, { total, page, perPage }))
   }
 
-  async digitalLeaders({ auth, bouncer }: HttpContext) {
+  async digitalLeaders({ bouncer, organisationScope }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.use('api').getUserOrFail())
+    const scope = await organisationScope()
     const result = await digitalLeaderCompliance(scope)
     return apiSerializer.serialize(DigitalLeaderStandingTransformer.transform(result.organisations))
   }
