@@ -86,22 +86,6 @@ export async function exportList(
 }
 
 /*
- * A bad filter in a download's address sends a browser back to the page
- * with the same address, where the field's message shows; a JSON client
- * gets 422 from the export.
- */
-export function backToListWithErrors(
-  { request, response }: HttpContext,
-  path: string,
-  errors: Record<string, string[]>
-) {
-  if (Object.keys(errors).length === 0 || request.accepts(['html', 'json']) === 'json') return false
-  const query = request.parsedUrl.query
-  response.redirect().toPath(query ? `${path}?${query}` : path)
-  return true
-}
-
-/*
  * Removes exports past their time, with their files: those whose file has
  * expired, and any that never finished within the time a file is kept.
  * Returns how many were removed.

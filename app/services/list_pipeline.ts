@@ -169,3 +169,19 @@ export function toListWithErrors({ response, session }: HttpContext, path: strin
     return null
   }
 }
+
+/*
+ * A bad filter in a download's address sends a browser back to the page
+ * with the same address, where the field's message shows; a JSON client
+ * gets 422 from the export.
+ */
+export function backToListWithErrors(
+  { request, response }: HttpContext,
+  path: string,
+  errors: Record<string, string[]>
+) {
+  if (Object.keys(errors).length === 0 || request.accepts(['html', 'json']) === 'json') return false
+  const query = request.parsedUrl.query
+  response.redirect().toPath(query ? `${path}?${query}` : path)
+  return true
+}

@@ -13,8 +13,8 @@ import { courseHolding } from '#queries/learning/course_holdings_query'
 import { courseHeldMessage } from '#services/enrolment_messages'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { backToListWithErrors, exportList } from '#services/exports'
-import { csvHref } from '#services/list_pipeline'
+import { exportList } from '#services/exports'
+import { backToListWithErrors, csvHref } from '#services/list_pipeline'
 
 export default class CatalogueController {
   async index({ auth, request, view }: HttpContext) {

@@ -24,8 +24,8 @@ import {
 } from '#queries/fast_stream/shortlist_query'
 import { UK_ZONE } from '#domain/shared/uk_time'
 import { readPlacementFilters } from '#validators/fast_stream_entrant'
-import { backToListWithErrors, exportList } from '#services/exports'
-import { csvHref } from '#services/list_pipeline'
+import { exportList } from '#services/exports'
+import { backToListWithErrors, csvHref } from '#services/list_pipeline'
 
 /* The shortlist page of the round: the plain address for the current round of its programme. */
 async function shortlistHref(round: PlacementRound) {
