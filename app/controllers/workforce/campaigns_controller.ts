@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleProfile from '#models/role_profile'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { campaignsList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
@@ -56,37 +55,52 @@ export default class CampaignsController {
     return campaignsList.sendCsv(ctx)
   }
 
-  async create({ auth, bouncer, view }: HttpContext) {
+  async create({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    return this.form({ auth, view }, null)
+    return this.form({ organisationScope, view }, null)
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(campaignValidator)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveCampaign(scope, input)
-    return this.respond(result, { response, session }, 'Campaign added')
+    return this.respond(result, { backWithErrors, response, session }, 'Campaign added')
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const campaign = await this.findInScope({ auth, bouncer }, params.id)
-    return this.form({ auth, view }, campaign)
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const campaign = await this.findInScope({ bouncer, organisationScope }, params.id)
+    return this.form({ organisationScope, view }, campaign)
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const campaign = await this.findInScope({ auth, bouncer }, params.id)
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const campaign = await this.findInScope({ bouncer, organisationScope }, params.id)
     const input = await request.validateUsing(campaignValidator)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveCampaign(scope, input, campaign)
-    return this.respond(result, { response, session }, 'Campaign updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Campaign updated')
   }
 
   private async form(
-    { auth, view }: Pick<HttpContext, 'auth' | 'view'>,
+    { organisationScope, view }: Pick<HttpContext, 'organisationScope' | 'view'>,
     campaign: RecruitmentCampaign | null
   ) {
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     return view.render('pages/workforce/campaigns/form', {
       campaign,
       organisations: await organisationChoices(scope),
@@ -102,11 +116,11 @@ export default class CampaignsController {
 
   /* Workforce pages are refused (403) to people without an HR role before any lookup. */
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<RecruitmentCampaign> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const campaign = await scope.apply(RecruitmentCampaign.query().where('id', idParam(id))).first()
     if (!campaign) throw new RecordNotFoundException()
     await bouncer.with('WorkforcePolicy').authorize('manage', campaign.organisationId)
@@ -115,18 +129,20 @@ export default class CampaignsController {
 
   private respond(
     result: SaveCampaignResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     const fail = (field: string, text: string) => {
-      session.flashExcept(['_csrf', '_method'])
-      session.flash('inputErrorsBag', { [field]: [text] })
-      return response.redirect().back()
+      return backWithErrors({ [field]: text })
     }
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.campaign.title}`)
-        return response.redirect().toPath('/workforce/campaigns')
+        return response.redirect().toRoute('workforce.campaigns.index')
       case 'organisation_not_found':
         return fail('organisationId', 'Select the organisation running the campaign')
       case 'role_not_found':

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
 import {
   complianceStatusLabels,
@@ -13,9 +12,9 @@ import { SERVICE_MANAGER_THRESHOLD } from '#enums/workforce'
 
 /* Strategy actions 01 and 02 for the user's scope: who meets action 01, which services fail or are warned about. */
 export default class ComplianceController {
-  async index({ auth, bouncer, view }: HttpContext) {
+  async index({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const leaders = await digitalLeaderCompliance(scope)
     const services = await serviceManagerCompliance(scope)
     const warnings = await servicesWithWarnings(scope)

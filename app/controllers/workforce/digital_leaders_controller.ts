@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Organisation from '#models/organisation'
 import { digitalLeaderValidator } from '#validators/workforce_services'
 import { nameDigitalLeader } from '#actions/workforce/name_digital_leader'
-import { OrganisationScope } from '#services/organisation_scope'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import User from '#models/user'
@@ -12,16 +11,24 @@ import User from '#models/user'
  * tree, capability admins for any. Organisations outside the scope are 404.
  */
 export default class DigitalLeadersController {
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
     const leader = organisation.digitalLeaderId
       ? await User.query().where('id', organisation.digitalLeaderId).preload('organisation').first()
       : null
     return view.render('pages/workforce/digital_leader/form', { organisation, leader })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const organisation = await this.findInScope({ auth, bouncer }, params.id)
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
     const input = await request.validateUsing(digitalLeaderValidator)
     const result = await nameDigitalLeader(organisation, input.email, input.onBoard === 'yes')
     switch (result.type) {
@@ -32,16 +39,14 @@ export default class DigitalLeadersController {
             ? `${result.leader.fullName} is now the Digital Leader for ${organisation.name}. They work in another organisation`
             : `${result.leader.fullName} is now the Digital Leader for ${organisation.name}`
         )
-        return response.redirect().toPath('/workforce/compliance')
+        return response.redirect().toRoute('workforce.compliance')
       case 'cleared':
         session.flash('success', `${organisation.name} no longer has a Digital Leader`)
-        return response.redirect().toPath('/workforce/compliance')
+        return response.redirect().toRoute('workforce.compliance')
       case 'person_not_found':
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', {
-          email: ['There is no active person with this email address: check it, or add them first'],
+        return backWithErrors({
+          email: 'There is no active person with this email address: check it, or add them first',
         })
-        return response.redirect().back()
       default: {
         const unreachable: never = result
         return unreachable
@@ -50,11 +55,11 @@ export default class DigitalLeadersController {
   }
 
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, id)
     if (!organisation) throw new RecordNotFoundException()
     await bouncer.with('WorkforcePolicy').authorize('manage', organisation.id)

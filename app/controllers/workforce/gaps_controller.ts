@@ -4,7 +4,6 @@ import RoleProfile from '#models/role_profile'
 import Skill from '#models/skill'
 import User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { OrganisationScope } from '#services/organisation_scope'
 import { idParam } from '#services/params'
 import { gapsList } from '#exports/workforce'
 import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
@@ -18,7 +17,6 @@ import {
 } from '#actions/workforce/save_gap'
 import { suggestGaps } from '#actions/workforce/suggest_gaps'
 import { decideGaps, type DecideGapsResult } from '#actions/workforce/decide_gaps'
-import { backWithErrors } from '#controllers/learning/admin/managed_records'
 import { safeReturnPath } from '#services/return_path'
 import {
   gapDecisionsProblems,
@@ -106,36 +104,53 @@ export default class GapsController {
     return gapsList.sendCsv(ctx)
   }
 
-  async create({ auth, bouncer, view }: HttpContext) {
+  async create({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    return this.form({ auth, view }, null)
+    return this.form({ organisationScope, view }, null)
   }
 
-  async store({ auth, bouncer, request, response, session }: HttpContext) {
+  async store({
+    auth,
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(gapValidator)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveGap(scope, input, undefined, auth.getUserOrFail())
-    return this.respond(result, { response, session }, 'Gap added')
+    return this.respond(result, { backWithErrors, response, session }, 'Gap added')
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const gap = await this.findInScope({ auth, bouncer }, params.id)
-    return this.form({ auth, view }, gap)
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
+    return this.form({ organisationScope, view }, gap)
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const gap = await this.findInScope({ auth, bouncer }, params.id)
+  async update({
+    auth,
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
     const input = await request.validateUsing(gapValidator)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await saveGap(scope, input, gap, auth.getUserOrFail())
-    return this.respond(result, { response, session }, 'Gap updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Gap updated')
   }
 
-  async suggest({ auth, bouncer, request, response, session }: HttpContext) {
+  async suggest({ bouncer, organisationScope, request, response, session }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const { organisationId } = await request.validateUsing(suggestGapsValidator)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, organisationId)
     if (!organisation) throw new RecordNotFoundException()
     const result = await suggestGaps({ id: organisation.id, path: organisation.path })
@@ -148,29 +163,40 @@ export default class GapsController {
     )
     return response
       .redirect()
-      .toPath(`/workforce/gaps?status=suggested&organisationId=${organisation.id}`)
+      .toRoute(
+        'workforce.gaps.index',
+        {},
+        { qs: { status: 'suggested', organisationId: organisation.id } }
+      )
   }
 
-  async accept({ auth, bouncer, params, response, session }: HttpContext) {
-    const gap = await this.findInScope({ auth, bouncer }, params.id)
+  async accept({ bouncer, organisationScope, params, response, session }: HttpContext) {
+    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
     return this.decided(await acceptGap(gap), { response, session }, 'accepted as open')
   }
 
-  async dismiss({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const gap = await this.findInScope({ auth, bouncer }, params.id)
+  async dismiss({ bouncer, organisationScope, params, request, response, session }: HttpContext) {
+    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
     const { reason } = await request.validateUsing(dismissGapValidator)
     return this.decided(await dismissGap(gap, reason), { response, session }, 'dismissed')
   }
 
   /* Accepts or dismisses the suggestions ticked on the register, with a summary of what changed. */
-  async decideMany({ auth, bouncer, request, response, session }: HttpContext) {
+  async decideMany({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    request,
+    response,
+    session,
+  }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(gapDecisionsValidator)
     const problems = gapDecisionsProblems(input)
     if (Object.keys(problems).length || !input.decision) {
-      return backWithErrors({ response, session }, problems)
+      return backWithErrors(problems)
     }
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const result = await decideGaps(
       scope,
       selectedGapIds(input),
@@ -184,10 +210,7 @@ export default class GapsController {
       case 'not_found':
         throw new RecordNotFoundException()
       case 'reason_needed':
-        return backWithErrors(
-          { response, session },
-          { reason: 'Enter why the gaps are being dismissed' }
-        )
+        return backWithErrors({ reason: 'Enter why the gaps are being dismissed' })
       default: {
         const unreachable: never = result
         return unreachable
@@ -196,10 +219,10 @@ export default class GapsController {
   }
 
   private async form(
-    { auth, view }: Pick<HttpContext, 'auth' | 'view'>,
+    { organisationScope, view }: Pick<HttpContext, 'organisationScope' | 'view'>,
     gap: CapabilityGap | null
   ) {
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const [roles, skills, owner] = await Promise.all([
       RoleProfile.query().orderBy('name'),
       Skill.query().whereNull('retired_at').orderBy('name'),
@@ -223,11 +246,11 @@ export default class GapsController {
 
   /* Workforce pages are refused (403) to people without an HR role before any lookup. */
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<CapabilityGap> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const gap = await scope.apply(CapabilityGap.query().where('id', idParam(id))).first()
     if (!gap) throw new RecordNotFoundException()
     await bouncer.with('WorkforcePolicy').authorize('manage', gap.organisationId)
@@ -242,7 +265,7 @@ export default class GapsController {
     switch (result.type) {
       case 'decided':
         session.flash('success', `Gap ${verb}: ${result.gap.title}`)
-        return response.redirect().toPath('/workforce/gaps')
+        return response.redirect().toRoute('workforce.gaps.index')
       case 'not_allowed': {
         const status: GapStatus = result.status
         session.flash(
@@ -260,21 +283,23 @@ export default class GapsController {
 
   private respond(
     result: SaveGapResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
       case 'saved':
         session.flash('success', `${message}: ${result.gap.title}`)
-        return response.redirect().toPath('/workforce/gaps')
+        return response.redirect().toRoute('workforce.gaps.index')
       case 'organisation_not_found':
       case 'role_needed':
       case 'skill_needed':
       case 'owner_not_found': {
         const [field, text] = FIELD_ERRORS[result.type]
-        session.flashExcept(['_csrf', '_method'])
-        session.flash('inputErrorsBag', { [field]: [text] })
-        return response.redirect().back()
+        return backWithErrors({ [field]: text })
       }
       default: {
         const unreachable: never = result

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type CapabilityPlan from '#models/capability_plan'
-import { OrganisationScope } from '#services/organisation_scope'
 import { toListWithErrors } from '#services/list_pipeline'
 import { plansList } from '#exports/workforce'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -35,16 +34,10 @@ import { financialYearLabel, planStatusLabels } from '#enums/workforce'
 /* A sent or approved plan is read-only until it is returned. */
 const isEditable = (plan: CapabilityPlan) => EDITABLE_STATUSES.includes(plan.status)
 
-type Ctx = Pick<HttpContext, 'response' | 'session'>
+type Respond = Pick<HttpContext, 'response' | 'session'>
+type Ctx = Respond & Pick<HttpContext, 'backWithErrors'>
 
 const statusOptions = Object.entries(planStatusLabels).map(([value, label]) => ({ value, label }))
-
-/* Answers a form with one field's error, keeping what was typed. */
-function fieldError({ response, session }: Ctx, field: string, message: string) {
-  session.flashExcept(['_csrf', '_method'])
-  session.flash('inputErrorsBag', { [field]: [message] })
-  return response.redirect().back()
-}
 
 /*
  * Capability plans: department HR plan their organisation tree's posts and
@@ -74,16 +67,16 @@ export default class PlansController {
     await plansList.sendCsv(ctx).catch(toListWithErrors(ctx, plansList.path))
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(startPlanValidator)
     await bouncer.with('WorkforcePolicy').authorize('manage', input.organisationId)
     const result = await startPlan({ ...input, copyPrevious: input.copyPrevious ?? false })
-    return this.respondToStart(result, input.financialYear, { response, session })
+    return this.respondToStart(result, input.financialYear, { backWithErrors, response, session })
   }
 
-  async show({ auth, bouncer, params, view }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async show({ bouncer, organisationScope, params, view }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/show', {
       plan,
@@ -96,35 +89,37 @@ export default class PlansController {
     })
   }
 
-  async lines({ auth, bouncer, params, response, session, view }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async lines({ bouncer, organisationScope, params, response, session, view }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     if (!isEditable(plan)) return this.notEditable(plan, { response, session })
     const [figures, choices] = await Promise.all([planFigures(plan), roleProfileChoices(plan)])
     return view.render('pages/workforce/plans/lines', { plan, ...figures, choices })
   }
 
-  async addLine({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async addLine({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     const { roleProfileId } = await request.validateUsing(addPlanLineValidator)
     const result = await addPlanLine(plan, roleProfileId)
     switch (result.type) {
       case 'added':
         session.flash('success', 'Role profile added to the plan')
-        return response.redirect().toPath(`/workforce/plans/${plan.id}/lines`)
+        return response.redirect().toRoute('workforce.plans.lines', { id: plan.id })
       case 'not_editable':
         return this.notEditable(plan, { response, session })
       case 'role_profile_not_found':
-        return fieldError(
-          { response, session },
-          'roleProfileId',
-          'Select a role profile to add to the plan'
-        )
+        return backWithErrors({ roleProfileId: 'Select a role profile to add to the plan' })
       case 'already_in_plan':
-        return fieldError(
-          { response, session },
-          'roleProfileId',
-          'The plan already has a line for this role profile'
-        )
+        return backWithErrors({
+          roleProfileId: 'The plan already has a line for this role profile',
+        })
       default: {
         const unreachable: never = result
         return unreachable
@@ -132,13 +127,13 @@ export default class PlansController {
     }
   }
 
-  async removeLine({ auth, bouncer, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async removeLine({ bouncer, organisationScope, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     const result = await removePlanLine(plan, Number(params.lineId))
     switch (result.type) {
       case 'removed':
         session.flash('success', 'Role profile removed from the plan')
-        return response.redirect().toPath(`/workforce/plans/${plan.id}/lines`)
+        return response.redirect().toRoute('workforce.plans.lines', { id: plan.id })
       case 'not_editable':
         return this.notEditable(plan, { response, session })
       case 'line_not_found':
@@ -150,15 +145,22 @@ export default class PlansController {
     }
   }
 
-  async numbers({ auth, bouncer, params, response, session, view }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async numbers({ bouncer, organisationScope, params, response, session, view }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     if (!isEditable(plan)) return this.notEditable(plan, { response, session })
     const figures = await planFigures(plan)
     return view.render('pages/workforce/plans/numbers', { plan, ...figures, planLineKey })
   }
 
-  async saveNumbers({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async saveNumbers({
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     if (!isEditable(plan)) return this.notEditable(plan, { response, session })
     const { lines } = await planFigures(plan)
     const input = await request.validateUsing(planNumbersValidator, {
@@ -180,7 +182,7 @@ export default class PlansController {
     switch (result.type) {
       case 'saved':
         session.flash('success', 'Posts and people saved')
-        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
       case 'not_editable':
         return this.notEditable(plan, { response, session })
       default: {
@@ -190,8 +192,8 @@ export default class PlansController {
     }
   }
 
-  async check({ auth, bouncer, params, view }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async check({ bouncer, organisationScope, params, view }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/check', {
       plan,
@@ -203,18 +205,18 @@ export default class PlansController {
     })
   }
 
-  async submit({ auth, bouncer, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async submit({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     const result = await submitPlan(plan, auth.getUserOrFail())
     switch (result.type) {
       case 'submitted':
         session.flash('success', `Plan for ${plan.yearLabel} sent for approval`)
-        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
       case 'not_editable':
         return this.notEditable(plan, { response, session })
       case 'no_lines':
         session.flash('error', 'Add at least one role profile before sending the plan')
-        return response.redirect().toPath(`/workforce/plans/${plan.id}/check`)
+        return response.redirect().toRoute('workforce.plans.check', { id: plan.id })
       default: {
         const unreachable: never = result
         return unreachable
@@ -222,15 +224,23 @@ export default class PlansController {
     }
   }
 
-  async approve({ auth, bouncer, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async approve({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const result = await decidePlan(plan, { outcome: 'approved' }, auth.getUserOrFail())
     return this.respondToDecision(result, plan, 'Plan approved', { response, session })
   }
 
-  async return({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const plan = await this.findInScope({ auth, bouncer }, params.id)
+  async return({
+    auth,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const { comment } = await request.validateUsing(returnPlanValidator)
     const result = await decidePlan(plan, { outcome: 'returned', comment }, auth.getUserOrFail())
@@ -242,22 +252,26 @@ export default class PlansController {
 
   /* Workforce pages are refused (403) to people without an HR or admin role before any lookup. */
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<CapabilityPlan> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const plan = await findPlanInScope(scope, id)
     if (!plan) throw new RecordNotFoundException()
     return plan
   }
 
-  private notEditable(plan: CapabilityPlan, { response, session }: Ctx) {
+  private notEditable(plan: CapabilityPlan, { response, session }: Respond) {
     session.flash('error', 'This plan has been sent for approval, so it cannot be changed')
-    return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+    return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
   }
 
-  private respondToStart(result: StartPlanResult, year: number, { response, session }: Ctx) {
+  private respondToStart(
+    result: StartPlanResult,
+    year: number,
+    { backWithErrors, response, session }: Ctx
+  ) {
     switch (result.type) {
       case 'started':
         session.flash(
@@ -266,19 +280,17 @@ export default class PlansController {
             ? `Plan for ${result.plan.yearLabel} started from last year’s plan`
             : `Plan for ${result.plan.yearLabel} started`
         )
-        return response.redirect().toPath(`/workforce/plans/${result.plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: result.plan.id })
       case 'already_exists':
         session.flash(
           'error',
           `There is already a plan for ${result.plan.yearLabel}: carry on with it here`
         )
-        return response.redirect().toPath(`/workforce/plans/${result.plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: result.plan.id })
       case 'nothing_to_copy':
-        return fieldError(
-          { response, session },
-          'copyPrevious',
-          `There is no ${financialYearLabel(year - 1)} plan to copy: start an empty plan instead`
-        )
+        return backWithErrors({
+          copyPrevious: `There is no ${financialYearLabel(year - 1)} plan to copy: start an empty plan instead`,
+        })
       default: {
         const unreachable: never = result
         return unreachable
@@ -290,15 +302,15 @@ export default class PlansController {
     result: DecidePlanResult,
     plan: CapabilityPlan,
     message: string,
-    { response, session }: Ctx
+    { response, session }: Respond
   ) {
     switch (result.type) {
       case 'decided':
         session.flash('success', message)
-        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
       case 'not_submitted':
         session.flash('error', 'Only a plan sent for approval can be approved or returned')
-        return response.redirect().toPath(`/workforce/plans/${plan.id}`)
+        return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
       default: {
         const unreachable: never = result
         return unreachable

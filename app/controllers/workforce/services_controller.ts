@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Service from '#models/service'
 import { serviceValidator } from '#validators/workforce_services'
 import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
-import { OrganisationScope } from '#services/organisation_scope'
 import { servicesList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import { findServiceInScope, serviceCounts } from '#queries/workforce/services_query'
@@ -57,9 +56,9 @@ export default class ServicesController {
     return servicesList.sendCsv(ctx)
   }
 
-  async create({ auth, bouncer, request, view }: HttpContext) {
+  async create({ bouncer, organisationScope, request, view }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     return view.render('pages/workforce/services/form', {
       service: null,
       organisationId: request.input('organisation'),
@@ -68,22 +67,19 @@ export default class ServicesController {
     })
   }
 
-  async store({ bouncer, request, response, session }: HttpContext) {
+  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(serviceValidator)
     if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
-      return this.fieldError({ response, session }, [
-        'organisationId',
-        'Select the organisation that runs the service',
-      ])
+      return backWithErrors({ organisationId: 'Select the organisation that runs the service' })
     }
     const result = await saveService(input)
-    return this.respond(result, { response, session }, 'Service added')
+    return this.respond(result, { backWithErrors, response, session }, 'Service added')
   }
 
-  async edit({ auth, bouncer, params, view }: HttpContext) {
-    const service = await this.findInScope({ auth, bouncer }, params.id)
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
+    const service = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const scope = await organisationScope()
     return view.render('pages/workforce/services/form', {
       service,
       organisationId: service.organisationId,
@@ -92,42 +88,42 @@ export default class ServicesController {
     })
   }
 
-  async update({ auth, bouncer, params, request, response, session }: HttpContext) {
-    const service = await this.findInScope({ auth, bouncer }, params.id)
+  async update({
+    backWithErrors,
+    bouncer,
+    organisationScope,
+    params,
+    request,
+    response,
+    session,
+  }: HttpContext) {
+    const service = await this.findInScope({ bouncer, organisationScope }, params.id)
     const input = await request.validateUsing(serviceValidator)
     if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
-      return this.fieldError({ response, session }, [
-        'organisationId',
-        'Select the organisation that runs the service',
-      ])
+      return backWithErrors({ organisationId: 'Select the organisation that runs the service' })
     }
     const result = await saveService(input, service)
-    return this.respond(result, { response, session }, 'Service updated')
+    return this.respond(result, { backWithErrors, response, session }, 'Service updated')
   }
 
   private async findInScope(
-    { auth, bouncer }: Pick<HttpContext, 'auth' | 'bouncer'>,
+    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
     id: unknown
   ): Promise<Service> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await OrganisationScope.forUser(auth.getUserOrFail())
+    const scope = await organisationScope()
     const service = await findServiceInScope(scope, id)
     if (!service) throw new RecordNotFoundException()
     return service
   }
 
-  private fieldError(
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
-    [field, text]: [string, string]
-  ) {
-    session.flashExcept(['_csrf', '_method'])
-    session.flash('inputErrorsBag', { [field]: [text] })
-    return response.redirect().back()
-  }
-
   private respond(
     result: SaveServiceResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
+    {
+      backWithErrors,
+      response,
+      session,
+    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
     message: string
   ) {
     switch (result.type) {
@@ -139,11 +135,13 @@ export default class ServicesController {
             ? `${message}: ${result.service.name}. The Service Manager, ${elsewhere.name}, works in another organisation (${elsewhere.organisationName})`
             : `${message}: ${result.service.name}`
         )
-        return response.redirect().toPath('/workforce/services')
+        return response.redirect().toRoute('workforce.services.index')
       }
       case 'name_taken':
-      case 'manager_not_found':
-        return this.fieldError({ response, session }, FIELD_ERRORS[result.type])
+      case 'manager_not_found': {
+        const [field, text] = FIELD_ERRORS[result.type]
+        return backWithErrors({ [field]: text })
+      }
       default: {
         const unreachable: never = result
         return unreachable

@@ -42,16 +42,3 @@ export async function managedEnrolment(bouncer: Bouncer, id: unknown) {
   await bouncer.with('CoursePolicy').authorize('manage', enrolment.session.course)
   return enrolment
 }
-
-/* Sends the form back with a message under each field, keeping what was typed. */
-export function backWithErrors(
-  { response, session }: Pick<HttpContext, 'response' | 'session'>,
-  errors: Record<string, string>
-) {
-  session.flashExcept(['_csrf', '_method'])
-  session.flash(
-    'inputErrorsBag',
-    Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message]]))
-  )
-  return response.redirect().back()
-}
