@@ -27,6 +27,6 @@ export default class TwoStepRequiredMiddleware {
     if (session.has(ACCOUNT_KEY)) return next()
     if (user.roles === undefined) await user.load((loader) => loader.load('roles'))
     if (!(await mustSetUpTwoStep(user))) return next()
-    return ctx.response.redirect().toPath('/profile/two-step-verification/set-up')
+    return ctx.response.redirect().toRoute('twoStep.create')
   }
 }

@@ -134,6 +134,5 @@ function refuse(ctx: HttpContext, status: number, message: string) {
       errors: [{ field: UPLOAD_FIELD, message }],
     })
   }
-  ctx.session.flash('inputErrorsBag', { [UPLOAD_FIELD]: [message] })
-  return ctx.response.redirect().back()
+  return ctx.backWithErrors({ [UPLOAD_FIELD]: message }, { keepInput: false })
 }
