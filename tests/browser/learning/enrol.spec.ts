@@ -13,10 +13,9 @@ import {
   createSession,
 } from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import type User from '#models/user'
 import Enrolment from '#models/enrolment'
-import { enrol } from '#actions/learning/enrol'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { enrolled } from '#tests/support/enrolments'
 
 const UK = 'Europe/London'
 
@@ -36,12 +35,6 @@ function coursePageWhen(startsAt: DateTime) {
 /* "Tuesday 15 June 2027, 9:30am to 4:30pm": a session as My learning shows it. */
 function myLearningWhen(startsAt: DateTime) {
   return `${startsAt.setZone(UK).setLocale('en-GB').toFormat('cccc d LLLL yyyy')}, 9:30am to 4:30pm`
-}
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment
 }
 
 /*

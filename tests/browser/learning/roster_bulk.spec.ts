@@ -12,11 +12,12 @@ import {
 } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
-import Enrolment from '#models/enrolment'
+import type Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import type CourseSession from '#models/course_session'
 import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 import { tabTo } from '#tests/support/focus'
+import { statusOf } from '#tests/support/enrolments'
 
 const UK = 'Europe/London'
 
@@ -55,11 +56,6 @@ async function sessionThatRan() {
     })
   }
   return { admin, course, session, people, enrolments }
-}
-
-async function statusOf(enrolment: Enrolment) {
-  const row = await Enrolment.findOrFail(enrolment.id)
-  return row.status
 }
 
 function ukDay(session: CourseSession) {

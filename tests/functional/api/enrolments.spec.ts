@@ -7,18 +7,13 @@ import { createCompletion, createCourse, createSession } from '#database/factori
 import { bearer } from '#tests/support/api'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
-import { enrol } from '#actions/learning/enrol'
+import { submitAs } from '#tests/support/forms'
+import { enrolled } from '#tests/support/enrolments'
 
 /* Books the user on a new session of its own. */
 async function bookedOnNewSession(user: User) {
   const session = await createSession()
   return enrolled(user, session.id)
-}
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment
 }
 
 test.group('API: enrolling', (group) => {
@@ -102,12 +97,9 @@ test.group('API: enrolling', (group) => {
     requested.assertStatus(201)
     const id = requested.body().data.id
 
-    const decision = await client
-      .post(`/learning/approvals/${id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'approve' })
-      .redirects(0)
+    const decision = await submitAs(client, manager).post(`/learning/approvals/${id}`, {
+      decision: 'approve',
+    })
     decision.assertStatus(302)
 
     const list = await client

@@ -18,6 +18,7 @@ import RoleLevelConfirmed from '#mails/role_level_confirmed'
 import { decodeEntities } from '#tests/support/html'
 import { createDeclaredLearning } from '#database/factories/learning_factory'
 import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 async function managerAndReport(report: Partial<User> = {}) {
   const organisation = await OrganisationFactory.create()
@@ -42,12 +43,7 @@ async function claimFrom(person: User, skillName: string, level: number) {
 }
 
 function decide(client: any, manager: User, claim: SkillClaim, form: Record<string, string>) {
-  return client
-    .post(`/capability/validations/claims/${claim.id}`)
-    .withCsrfToken()
-    .loginAs(manager)
-    .form(form)
-    .redirects(0)
+  return submitAs(client, manager).post(`/capability/validations/claims/${claim.id}`, form)
 }
 
 /* The one notice queued, of this kind, to this person. */
@@ -153,12 +149,11 @@ test.group('Notices: a line manager’s decisions', (group) => {
     const { manager, person } = await managerAndReport()
     const skill = await createSkill('Agile working')
     const own = await createAssessment(person, skill, 3, { assessedBy: person.id })
-    await client
-      .post(`/capability/validations/assessments/${own.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'other', level: '2', comment: 'Not yet leading ceremonies' })
-      .redirects(0)
+    await submitAs(client, manager).post(`/capability/validations/assessments/${own.id}`, {
+      decision: 'other',
+      level: '2',
+      comment: 'Not yet leading ceremonies',
+    })
     const notice = onlyNotice(fake, AssessmentValidated, person)
     notice.message.assertSubject('Self-assessment changed: Agile working')
     notice.message.assertTextIncludes(
@@ -169,12 +164,9 @@ test.group('Notices: a line manager’s decisions', (group) => {
     fake.mails.clear()
 
     const again = await createAssessment(person, skill, 2, { assessedBy: person.id })
-    await client
-      .post(`/capability/validations/assessments/${again.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'agree' })
-      .redirects(0)
+    await submitAs(client, manager).post(`/capability/validations/assessments/${again.id}`, {
+      decision: 'agree',
+    })
     const agreed = onlyNotice(fake, AssessmentValidated, person)
     agreed.message.assertSubject('Self-assessment confirmed: Agile working')
     agreed.message.assertTextIncludes('agreed with your level in Agile working: Level 2 (Working).')
@@ -194,11 +186,9 @@ test.group('Notices: a line manager’s decisions', (group) => {
       .form({ currentRoleLevelId: levels[0].id })
     const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
     fake.mails.clear()
-    const response = await client
-      .post(`/capability/validations/roles/${assignment.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .redirects(0)
+    const response = await submitAs(client, manager).post(
+      `/capability/validations/roles/${assignment.id}`
+    )
     response.assertHeader('location', '/capability/validations')
     const notice = onlyNotice(fake, RoleLevelConfirmed, person)
     notice.message.assertSubject('Role level confirmed: Associate delivery manager')
@@ -222,11 +212,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
       .form({ currentRoleLevelId: levels[0].id })
     const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
     fake.mails.clear()
-    await client
-      .post(`/capability/validations/roles/${assignment.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .redirects(0)
+    await submitAs(client, manager).post(`/capability/validations/roles/${assignment.id}`)
     const notice = onlyNotice(fake, RoleLevelConfirmed, person)
     notice.message.assertTextIncludes(
       'Mo Manager confirmed your current role level: Service Manager.'

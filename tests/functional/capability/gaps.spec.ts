@@ -23,6 +23,7 @@ import {
   createRoleAssignment,
   createSkillClaim,
 } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 let counter = 0
 
@@ -248,12 +249,10 @@ test.group('Capability: the individual gap view', (group) => {
     })
     const session = await createSession({ course })
 
-    const response = await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .form({ toward: 'target' })
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/capability/gaps/sessions/${session.id}/enrol`,
+      { toward: 'target' }
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/capability/gaps?toward=target')
     assert.match(response.flashMessages().success as string, /^You are booked on Testing well, /)
@@ -269,11 +268,9 @@ test.group('Capability: the individual gap view', (group) => {
       course: await createCourse({ title: 'Cloud skills' }),
     })
     await enrol(await createUser(), session.id)
-    const response = await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(await createUser())
-      .redirects(0)
+    const response = await submitAs(client, await createUser()).post(
+      `/capability/gaps/sessions/${session.id}/enrol`
+    )
     response.assertHeader('location', '/capability/gaps')
     response.assertFlashMessage('success', 'You are number 1 on the waiting list for Cloud skills')
   })
@@ -286,21 +283,17 @@ test.group('Capability: the individual gap view', (group) => {
     const course = await createCourse({ title: 'Leading teams', requiresApproval: true })
     const session = await createSession({ course })
 
-    const requested = await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const requested = await submitAs(client, learner).post(
+      `/capability/gaps/sessions/${session.id}/enrol`
+    )
     requested.assertFlashMessage(
       'success',
       'Your request to go on Leading teams has been sent to Maria Manager'
     )
 
-    const refused = await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(await createUser())
-      .redirects(0)
+    const refused = await submitAs(client, await createUser()).post(
+      `/capability/gaps/sessions/${session.id}/enrol`
+    )
     refused.assertHeader('location', '/capability/gaps')
     refused.assertFlashMessage(
       'error',
@@ -316,11 +309,9 @@ test.group('Capability: the individual gap view', (group) => {
       course: await createCourse({ title: 'Late course' }),
       bookingClosesAt: DateTime.now().minus({ hours: 1 }),
     })
-    const response = await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(await createUser())
-      .redirects(0)
+    const response = await submitAs(client, await createUser()).post(
+      `/capability/gaps/sessions/${session.id}/enrol`
+    )
     response.assertStatus(302)
     assert.match(
       response.flashMessages().error as string,
@@ -361,11 +352,7 @@ test.group('Capability: the individual gap view', (group) => {
     page.assertTextIncludes('Accessible services')
     page.assertTextIncludes(`action="/capability/gaps/sessions/${session.id}/enrol"`)
 
-    await client
-      .post(`/capability/gaps/sessions/${session.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    await submitAs(client, learner).post(`/capability/gaps/sessions/${session.id}/enrol`)
     const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()
     assert.equal(enrolment.status, 'booked')
 
@@ -528,11 +515,9 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     const { session } = await completedCourse(learner, programme)
     const next = await createSession({ course: programme })
 
-    const response = await client
-      .post(`/capability/gaps/sessions/${next.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/capability/gaps/sessions/${next.id}/enrol`
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/capability/gaps')
     response.assertFlashMessage(
@@ -552,11 +537,9 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     const second = await createSession({ course, startsAt: first.startsAt.plus({ days: 7 }) })
     await enrol(learner, first.id)
 
-    const response = await client
-      .post(`/capability/gaps/sessions/${second.id}/enrol`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/capability/gaps/sessions/${second.id}/enrol`
+    )
     assert.match(
       response.flashMessages().error as string,
       /^You are already booked on Cloud basics for .*\. Cancel that booking first if you want a different session$/

@@ -8,6 +8,7 @@ import { createCourse } from '#database/factories/learning_factory'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
 import { createPlanItem } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 async function planItem(user: User, overrides: Partial<DevelopmentPlanItem> = {}) {
   const skill = await createSkill()
@@ -32,18 +33,13 @@ test.group('Capability: the development plan', (group) => {
   }) => {
     const person = await createUser()
     const skill = await createSkill('Service design')
-    const response = await client
-      .post('/capability/plan/items')
-      .form({
-        kind: 'skill',
-        skillId: skill.id,
-        targetLevel: 3,
-        dueOn: { day: '3', month: '3', year: nextYear() },
-        returnTo: 'plan',
-      })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const response = await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'skill',
+      skillId: skill.id,
+      targetLevel: 3,
+      dueOn: { day: '3', month: '3', year: nextYear() },
+      returnTo: 'plan',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/capability/plan')
     const item = await DevelopmentPlanItem.query().where('user_id', person.id).firstOrFail()
@@ -61,12 +57,10 @@ test.group('Capability: the development plan', (group) => {
   test('a person adds a published course item', async ({ client, assert }) => {
     const person = await createUser()
     const course = await createCourse({ title: 'Agile delivery' })
-    await client
-      .post('/capability/plan/items')
-      .form({ kind: 'course', courseId: course.id })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'course',
+      courseId: course.id,
+    })
     const item = await DevelopmentPlanItem.query().where('user_id', person.id).firstOrFail()
     assert.equal(item.kind, 'course')
     assert.equal(item.courseId, course.id)
@@ -79,12 +73,12 @@ test.group('Capability: the development plan', (group) => {
   }) => {
     const person = await createUser()
     const skill = await createSkill()
-    const response = await client
-      .post('/capability/plan/items')
-      .form({ kind: 'skill', skillId: skill.id, targetLevel: 2, returnTo: 'gaps-target' })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const response = await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'skill',
+      skillId: skill.id,
+      targetLevel: 2,
+      returnTo: 'gaps-target',
+    })
     response.assertHeader('location', '/capability/gaps?toward=target')
     response.assertFlashMessage('success', 'The item has been added to your plan')
     assert.lengthOf(await DevelopmentPlanItem.query().where('user_id', person.id), 1)
@@ -108,27 +102,20 @@ test.group('Capability: the development plan', (group) => {
     assert.deepEqual(errors.targetLevel, ['Select the level you want to reach'])
 
     const skill = await createSkill()
-    const past = await client
-      .post('/capability/plan/items')
-      .form({
-        kind: 'skill',
-        skillId: skill.id,
-        targetLevel: 2,
-        dueOn: { day: '1', month: '1', year: '2020' },
-      })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const past = await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'skill',
+      skillId: skill.id,
+      targetLevel: 2,
+      dueOn: { day: '1', month: '1', year: '2020' },
+    })
     assert.deepEqual((past.flashMessages().inputErrorsBag as any).dueOn, [
       'The due date must be today or in the future',
     ])
 
-    const unreal = await client
-      .post('/capability/plan/items')
-      .form({ kind: 'course', dueOn: { day: '31', month: '2', year: nextYear() } })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const unreal = await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'course',
+      dueOn: { day: '31', month: '2', year: nextYear() },
+    })
     const bag = unreal.flashMessages().inputErrorsBag as any
     assert.deepEqual(bag.courseId, ['Select the course'])
     assert.deepEqual(bag.dueOn, ['The due date must be a real date'])
@@ -141,12 +128,10 @@ test.group('Capability: the development plan', (group) => {
   test('a draft course cannot be added to a plan', async ({ client, assert }) => {
     const person = await createUser()
     const draft = await createCourse({ status: 'draft' })
-    const response = await client
-      .post('/capability/plan/items')
-      .form({ kind: 'course', courseId: draft.id })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const response = await submitAs(client, person).post('/capability/plan/items', {
+      kind: 'course',
+      courseId: draft.id,
+    })
     assert.deepEqual((response.flashMessages().inputErrorsBag as any).courseId, [
       'Select the course',
     ])
@@ -159,12 +144,10 @@ test.group('Capability: the development plan', (group) => {
   }) => {
     const person = await createUser()
     const item = await planItem(person)
-    const response = await client
-      .post(`/capability/plan/items/${item.id}/status`)
-      .form({ status: 'in_progress' })
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const response = await submitAs(client, person).post(
+      `/capability/plan/items/${item.id}/status`,
+      { status: 'in_progress' }
+    )
     response.assertHeader('location', '/capability/plan')
     await item.refresh()
     assert.equal(item.status, 'in_progress')
@@ -185,18 +168,12 @@ test.group('Capability: the development plan', (group) => {
     const open = await planItem(person)
     const agreed = await planItem(person, { agreedBy: manager.id, agreedAt: DateTime.now() })
 
-    await client
-      .post(`/capability/plan/items/${open.id}/delete`)
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    await submitAs(client, person).post(`/capability/plan/items/${open.id}/delete`)
     assert.isNull(await DevelopmentPlanItem.find(open.id))
 
-    const refused = await client
-      .post(`/capability/plan/items/${agreed.id}/delete`)
-      .withCsrfToken()
-      .loginAs(person)
-      .redirects(0)
+    const refused = await submitAs(client, person).post(
+      `/capability/plan/items/${agreed.id}/delete`
+    )
     refused.assertFlashMessage(
       'error',
       'This item cannot be removed: your line manager has agreed it. Mark it done, or talk to them'
@@ -236,11 +213,9 @@ test.group('Capability: the development plan', (group) => {
     page.assertTextIncludes('2 items have not been agreed yet')
     page.assertTextIncludes('Agree the plan')
 
-    const response = await client
-      .post(`/capability/people/${person.id}/plan/agree`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .redirects(0)
+    const response = await submitAs(client, manager).post(
+      `/capability/people/${person.id}/plan/agree`
+    )
     response.assertHeader('location', `/capability/people/${person.id}/plan`)
     response.assertFlashMessage('success', 'You have agreed 2 items of the plan')
     for (const item of [first, second]) {

@@ -5,6 +5,7 @@ import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createRole } from '#database/factories/framework_factory'
 import RoleAssignment from '#models/role_assignment'
+import { submitAs } from '#tests/support/forms'
 
 async function framework() {
   const { levels } = await createRole({
@@ -31,12 +32,10 @@ test.group('Role assignment', (group) => {
     page.assertStatus(200)
     page.assertTextIncludes('<optgroup label="Delivery manager">')
 
-    const response = await client
-      .post('/capability/role')
-      .withCsrfToken()
-      .loginAs(person)
-      .form({ currentRoleLevelId: associate.id, targetRoleLevelId: plain.id })
-      .redirects(0)
+    const response = await submitAs(client, person).post('/capability/role', {
+      currentRoleLevelId: associate.id,
+      targetRoleLevelId: plain.id,
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/capability/role')
     const rows = await RoleAssignment.query().where('user_id', person.id).orderBy('kind')
@@ -72,12 +71,7 @@ test.group('Role assignment', (group) => {
     const [associate, plain] = await framework()
     const person = await createUser()
     for (const level of [associate, plain]) {
-      await client
-        .post('/capability/role')
-        .withCsrfToken()
-        .loginAs(person)
-        .form({ currentRoleLevelId: level.id })
-        .redirects(0)
+      await submitAs(client, person).post('/capability/role', { currentRoleLevelId: level.id })
     }
     const rows = await RoleAssignment.query().where('user_id', person.id).orderBy('id')
     assert.lengthOf(rows, 2)
@@ -117,11 +111,9 @@ test.group('Role assignment', (group) => {
       .loginAs(stranger)
     refused.assertStatus(404)
 
-    const response = await client
-      .post(`/capability/validations/roles/${assignment.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .redirects(0)
+    const response = await submitAs(client, manager).post(
+      `/capability/validations/roles/${assignment.id}`
+    )
     response.assertHeader('location', '/capability/validations')
     await assignment.refresh()
     assert.equal(assignment.status, 'confirmed')
@@ -141,12 +133,9 @@ test.group('Role assignment', (group) => {
 
     const page = await client.get(`/capability/people/${person.id}/role`).loginAs(hr)
     page.assertStatus(200)
-    const response = await client
-      .post(`/capability/people/${person.id}/role`)
-      .withCsrfToken()
-      .loginAs(hr)
-      .form({ currentRoleLevelId: plain.id })
-      .redirects(0)
+    const response = await submitAs(client, hr).post(`/capability/people/${person.id}/role`, {
+      currentRoleLevelId: plain.id,
+    })
     response.assertHeader('location', `/capability/people/${person.id}/role`)
     const row = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
     assert.equal(row.status, 'confirmed')

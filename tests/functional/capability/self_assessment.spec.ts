@@ -7,6 +7,7 @@ import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import type User from '#models/user'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* A person whose current role level needs two skills and whose target needs a third. */
 async function personWithRoles() {
@@ -35,12 +36,7 @@ function answers(skills: Record<string, Skill>, levels: Record<string, number>) 
 }
 
 async function continueWith(client: any, person: User, form: Record<string, string>) {
-  return client
-    .post('/capability/assessment')
-    .withCsrfToken()
-    .loginAs(person)
-    .form(form)
-    .redirects(0)
+  return submitAs(client, person).post('/capability/assessment', form)
 }
 
 test.group('Self-assessment', (group) => {

@@ -7,6 +7,7 @@ import { createSkill } from '#database/factories/framework_factory'
 import SkillAssessment from '#models/skill_assessment'
 import { DateTime } from 'luxon'
 import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 async function managerReportAndSkill() {
   const organisation = await OrganisationFactory.create()
@@ -55,12 +56,10 @@ test.group('Validations', (group) => {
   }) => {
     const { manager, report, skill } = await managerReportAndSkill()
     const own = await selfAssessed(report.id, skill.id, 3)
-    const response = await client
-      .post(`/capability/validations/assessments/${own.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'agree', comment: 'Seen it in the discovery' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(
+      `/capability/validations/assessments/${own.id}`,
+      { decision: 'agree', comment: 'Seen it in the discovery' }
+    )
     response.assertHeader('location', '/capability/validations')
     const rows = await SkillAssessment.query().where('user_id', report.id).orderBy('id')
     assert.lengthOf(rows, 2)

@@ -12,6 +12,7 @@ import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
+import { submitAs } from '#tests/support/forms'
 
 const DESCRIPTORS = {
   descriptor1: 'Knows what user research is and why it matters.',
@@ -221,12 +222,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('<h1>Add a role family</h1>')
 
-    const response = await client
-      .post('/framework/admin/families')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '  Data  ', description: 'Roles that work with data.' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/families', {
+      name: '  Data  ',
+      description: 'Roles that work with data.',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/framework/admin')
     response.assertFlashMessage('success', 'Role family added: Data')
@@ -252,12 +251,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     const form = await client.get(`/framework/admin/families/${family.id}/edit`).loginAs(admin)
     form.assertTextIncludes('value="Product and delivery"')
 
-    const response = await client
-      .put(`/framework/admin/families/${family.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Product, delivery and service', position: '3' })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/framework/admin/families/${family.id}`, {
+      name: 'Product, delivery and service',
+      position: '3',
+    })
     response.assertFlashMessage(
       'success',
       'Changes saved to role family: Product, delivery and service'
@@ -269,12 +266,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
 
   test('a role family without a name is refused with a specific message', async ({ client }) => {
     const { admin } = await smallFramework()
-    const response = await client
-      .post('/framework/admin/families')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '', description: 'Kept' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/families', {
+      name: '',
+      description: 'Kept',
+    })
     response.assertFlashMessage('inputErrorsBag', { name: ['Enter a name for the role family'] })
     response.assertFlashMessage('description', 'Kept')
   })
@@ -284,12 +279,9 @@ test.group('Framework editing: families, roles and levels', (group) => {
     assert,
   }) => {
     const { admin } = await smallFramework()
-    const response = await client
-      .post('/framework/admin/families')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'PRODUCT AND DELIVERY' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/families', {
+      name: 'PRODUCT AND DELIVERY',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A role family with this name already exists'],
     })
@@ -307,12 +299,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     roleForm.assertStatus(200)
     roleForm.assertTextIncludes('<h1>Add a role</h1>')
 
-    const addRole = await client
-      .post(`/framework/admin/families/${family.id}/roles`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Delivery manager', description: 'Keeps teams delivering.' })
-      .redirects(0)
+    const addRole = await submitAs(client, admin).post(
+      `/framework/admin/families/${family.id}/roles`,
+      { name: 'Delivery manager', description: 'Keeps teams delivering.' }
+    )
     const role = await RoleProfile.findByOrFail('name', 'Delivery manager')
     assert.equal(role.roleFamilyId, family.id)
     addRole.assertHeader('location', `/framework/admin/roles/${role.id}/edit`)
@@ -327,12 +317,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     levelForm.assertStatus(200)
     levelForm.assertTextIncludes('Senior Executive Officer (SEO)')
 
-    const addLevel = await client
-      .post(`/framework/admin/roles/${role.id}/levels`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Senior delivery manager', typicalGrades: ['G7', 'SEO'] })
-      .redirects(0)
+    const addLevel = await submitAs(client, admin).post(
+      `/framework/admin/roles/${role.id}/levels`,
+      { name: 'Senior delivery manager', typicalGrades: ['G7', 'SEO'] }
+    )
     const level = await RoleLevel.findByOrFail('name', 'Senior delivery manager')
     assert.equal(level.roleProfileId, role.id)
     assert.deepEqual(level.typicalGrades, ['SEO', 'G7'])
@@ -356,12 +344,11 @@ test.group('Framework editing: families, roles and levels', (group) => {
     assert,
   }) => {
     const { role, level, admin } = await smallFramework()
-    const response = await client
-      .put(`/framework/admin/levels/${level.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Senior product manager', typicalGrades: 'G6', position: '50' })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/framework/admin/levels/${level.id}`, {
+      name: 'Senior product manager',
+      typicalGrades: 'G6',
+      position: '50',
+    })
     response.assertHeader('location', `/framework/admin/roles/${role.id}/edit`)
     await level.refresh()
     assert.deepEqual(level.typicalGrades, ['G6'])
@@ -372,12 +359,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
 
   test('a grade that does not exist is refused', async ({ client }) => {
     const { role, admin } = await smallFramework()
-    const response = await client
-      .post(`/framework/admin/roles/${role.id}/levels`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Lead product manager', typicalGrades: ['G7', 'G99'] })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/roles/${role.id}/levels`,
+      { name: 'Lead product manager', typicalGrades: ['G7', 'G99'] }
+    )
     response.assertFlashMessage('inputErrorsBag', {
       'typicalGrades.1': ['Select typical grades from the list'],
     })
@@ -388,12 +373,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     assert,
   }) => {
     const { family, admin } = await smallFramework()
-    const response = await client
-      .post(`/framework/admin/families/${family.id}/roles`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'product MANAGER' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/families/${family.id}/roles`,
+      { name: 'product MANAGER' }
+    )
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A role with this name already exists in this family'],
@@ -412,12 +395,9 @@ test.group('Framework editing: families, roles and levels', (group) => {
       name: 'Product lead',
       retiredAt: DateTime.now(),
     })
-    const response = await client
-      .put(`/framework/admin/roles/${role.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Product lead' })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/framework/admin/roles/${role.id}`, {
+      name: 'Product lead',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       name: [
         'A retired role in this family already has this name: restore it or choose another name',
@@ -430,24 +410,20 @@ test.group('Framework editing: families, roles and levels', (group) => {
   test('the same role name can be used in another family', async ({ client, assert }) => {
     const { admin } = await smallFramework()
     const other = await RoleFamily.create({ name: 'Data', position: 1 })
-    const response = await client
-      .post(`/framework/admin/families/${other.id}/roles`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Product manager' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/families/${other.id}/roles`,
+      { name: 'Product manager' }
+    )
     response.assertFlashMessage('success', 'Role added: Product manager')
     assert.lengthOf(await RoleProfile.query().where('name', 'Product manager'), 2)
   })
 
   test('a level name already used in the same role is refused', async ({ client, assert }) => {
     const { role, admin } = await smallFramework()
-    const response = await client
-      .post(`/framework/admin/roles/${role.id}/levels`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Senior Product Manager' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/roles/${role.id}/levels`,
+      { name: 'Senior Product Manager' }
+    )
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A level with this name already exists in this role'],
     })
@@ -456,19 +432,15 @@ test.group('Framework editing: families, roles and levels', (group) => {
 
   test('a role or level without a name is refused with a specific message', async ({ client }) => {
     const { family, role, admin } = await smallFramework()
-    const roleResponse = await client
-      .post(`/framework/admin/families/${family.id}/roles`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '' })
-      .redirects(0)
+    const roleResponse = await submitAs(client, admin).post(
+      `/framework/admin/families/${family.id}/roles`,
+      { name: '' }
+    )
     roleResponse.assertFlashMessage('inputErrorsBag', { name: ['Enter a name for the role'] })
-    const levelResponse = await client
-      .post(`/framework/admin/roles/${role.id}/levels`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '', position: 'first' })
-      .redirects(0)
+    const levelResponse = await submitAs(client, admin).post(
+      `/framework/admin/roles/${role.id}/levels`,
+      { name: '', position: 'first' }
+    )
     levelResponse.assertFlashMessage('inputErrorsBag', {
       name: ['Enter a name for the role level'],
       position: ['Order must be a whole number, like 10'],
@@ -482,11 +454,7 @@ test.group('Framework editing: families, roles and levels', (group) => {
     const { role, admin } = await smallFramework()
     const learner = await createUser({ roles: ['learner'] })
 
-    const retire = await client
-      .post(`/framework/admin/roles/${role.id}/retire`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const retire = await submitAs(client, admin).post(`/framework/admin/roles/${role.id}/retire`)
     retire.assertHeader('location', '/framework/admin')
     retire.assertFlashMessage(
       'success',
@@ -508,11 +476,7 @@ test.group('Framework editing: families, roles and levels', (group) => {
     index.assertTextIncludes('Product manager')
     index.assertTextIncludes(`action="/framework/admin/roles/${role.id}/restore"`)
 
-    const restore = await client
-      .post(`/framework/admin/roles/${role.id}/restore`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const restore = await submitAs(client, admin).post(`/framework/admin/roles/${role.id}/restore`)
     restore.assertFlashMessage('success', 'Product manager restored')
     await role.refresh()
     assert.isNull(role.retiredAt)
@@ -535,11 +499,9 @@ test.group('Framework editing: families, roles and levels', (group) => {
   }) => {
     const { family, role, admin } = await smallFramework()
     const learner = await createUser({ roles: ['learner'] })
-    const response = await client
-      .post(`/framework/admin/families/${family.id}/retire`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/families/${family.id}/retire`
+    )
     response.assertHeader('location', '/framework/admin')
     await Promise.all([family.refresh(), role.refresh()])
     assert.isNotNull(family.retiredAt)
@@ -558,20 +520,12 @@ test.group('Framework editing: families, roles and levels', (group) => {
   }) => {
     const { role, level, admin } = await smallFramework()
     const learner = await createUser({ roles: ['learner'] })
-    const retire = await client
-      .post(`/framework/admin/levels/${level.id}/retire`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const retire = await submitAs(client, admin).post(`/framework/admin/levels/${level.id}/retire`)
     retire.assertHeader('location', `/framework/admin/roles/${role.id}/edit`)
     const page = await client.get(`/framework/roles/${role.id}`).loginAs(learner)
     assert.notInclude(page.text(), 'Senior product manager')
 
-    await client
-      .post(`/framework/admin/levels/${level.id}/restore`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    await submitAs(client, admin).post(`/framework/admin/levels/${level.id}/restore`)
     const again = await client.get(`/framework/roles/${role.id}`).loginAs(learner)
     again.assertTextIncludes('Senior product manager')
     const events = await AuditEvent.query().where({
@@ -596,20 +550,15 @@ test.group('Framework editing: skills and requirements', (group) => {
     form.assertTextIncludes('1. Awareness')
     form.assertTextIncludes('4. Expert')
 
-    const response = await client
-      .post('/framework/admin/skills')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        name: 'Data visualisation',
-        category: 'Data',
-        description: 'Showing data so people understand it.',
-        descriptor1: 'Knows common chart types.',
-        descriptor2: 'Makes clear charts for a team.',
-        descriptor3: 'Designs dashboards for a service.',
-        descriptor4: 'Sets visualisation standards.',
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/skills', {
+      name: 'Data visualisation',
+      category: 'Data',
+      description: 'Showing data so people understand it.',
+      descriptor1: 'Knows common chart types.',
+      descriptor2: 'Makes clear charts for a team.',
+      descriptor3: 'Designs dashboards for a service.',
+      descriptor4: 'Sets visualisation standards.',
+    })
     response.assertHeader('location', '/framework/admin/skills')
     response.assertFlashMessage('success', 'Skill added: Data visualisation')
 
@@ -647,17 +596,12 @@ test.group('Framework editing: skills and requirements', (group) => {
     const form = await client.get(`/framework/admin/skills/${research.id}/edit`).loginAs(admin)
     form.assertTextIncludes(DESCRIPTORS.descriptor3)
 
-    await client
-      .put(`/framework/admin/skills/${research.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        name: 'User research',
-        category: 'User-centred design',
-        ...DESCRIPTORS,
-        descriptor3: 'Leads research for a service.',
-      })
-      .redirects(0)
+    await submitAs(client, admin).put(`/framework/admin/skills/${research.id}`, {
+      name: 'User research',
+      category: 'User-centred design',
+      ...DESCRIPTORS,
+      descriptor3: 'Leads research for a service.',
+    })
     const events = await AuditEvent.query().where('actor_id', admin.id)
     assert.lengthOf(events, 1)
     assert.equal(events[0].subjectType, 'skill_level_descriptor')
@@ -669,12 +613,11 @@ test.group('Framework editing: skills and requirements', (group) => {
     client,
   }) => {
     const { admin } = await smallFramework()
-    const response = await client
-      .post('/framework/admin/skills')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Data science', category: '', descriptor2: 'Builds simple models.' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/skills', {
+      name: 'Data science',
+      category: '',
+      descriptor2: 'Builds simple models.',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       category: ['Enter a category for the skill'],
       descriptor1: ['Enter the Awareness descriptor'],
@@ -686,12 +629,11 @@ test.group('Framework editing: skills and requirements', (group) => {
 
   test('a skill name already used is refused, whatever its case', async ({ client, assert }) => {
     const { admin } = await smallFramework()
-    const response = await client
-      .post('/framework/admin/skills')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'user Research', category: 'Design', ...DESCRIPTORS })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/framework/admin/skills', {
+      name: 'user Research',
+      category: 'Design',
+      ...DESCRIPTORS,
+    })
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A skill with this name already exists'],
     })
@@ -708,12 +650,10 @@ test.group('Framework editing: skills and requirements', (group) => {
     page.assertTextIncludes('Product strategy')
     page.assertTextIncludes(`<option value="${research.id}">User research</option>`)
 
-    const add = await client
-      .post(`/framework/admin/levels/${level.id}/requirements`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ skillId: String(research.id), level: '2' })
-      .redirects(0)
+    const add = await submitAs(client, admin).post(
+      `/framework/admin/levels/${level.id}/requirements`,
+      { skillId: String(research.id), level: '2' }
+    )
     add.assertHeader('location', `/framework/admin/levels/${level.id}/edit`)
     add.assertFlashMessage(
       'success',
@@ -731,12 +671,10 @@ test.group('Framework editing: skills and requirements', (group) => {
       .loginAs(admin)
     changeForm.assertStatus(200)
     changeForm.assertTextIncludes(DESCRIPTORS.descriptor4)
-    const change = await client
-      .put(`/framework/admin/requirements/${requirement.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ level: '4' })
-      .redirects(0)
+    const change = await submitAs(client, admin).put(
+      `/framework/admin/requirements/${requirement.id}`,
+      { level: '4' }
+    )
     change.assertFlashMessage(
       'success',
       'Senior product manager now needs User research at Expert level'
@@ -745,11 +683,9 @@ test.group('Framework editing: skills and requirements', (group) => {
     assert.deepEqual(updated.beforeValues, { level: 2 })
     assert.deepEqual(updated.afterValues, { level: 4 })
 
-    const remove = await client
-      .delete(`/framework/admin/requirements/${requirement.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const remove = await submitAs(client, admin).delete(
+      `/framework/admin/requirements/${requirement.id}`
+    )
     remove.assertHeader('location', `/framework/admin/levels/${level.id}/edit`)
     remove.assertFlashMessage('success', 'Senior product manager no longer needs User research')
     assert.isNull(await RoleRequirement.find(requirement.id))
@@ -761,12 +697,10 @@ test.group('Framework editing: skills and requirements', (group) => {
 
   test('a role level cannot need the same skill twice', async ({ client, assert }) => {
     const { level, strategy, admin } = await smallFramework()
-    const response = await client
-      .post(`/framework/admin/levels/${level.id}/requirements`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ skillId: String(strategy.id), level: '1' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/framework/admin/levels/${level.id}/requirements`,
+      { skillId: String(strategy.id), level: '1' }
+    )
     response.assertFlashMessage('inputErrorsBag', {
       skillId: [
         'Senior product manager already needs Product strategy: change its level in the table instead',
@@ -780,32 +714,26 @@ test.group('Framework editing: skills and requirements', (group) => {
   test('a requirement level outside 1 to 4 is refused', async ({ client, assert }) => {
     const { level, research, requirement, admin } = await smallFramework()
     for (const value of ['0', '5', '2.5', 'expert']) {
-      const response = await client
-        .post(`/framework/admin/levels/${level.id}/requirements`)
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({ skillId: String(research.id), level: value })
-        .redirects(0)
+      const response = await submitAs(client, admin).post(
+        `/framework/admin/levels/${level.id}/requirements`,
+        { skillId: String(research.id), level: value }
+      )
       response.assertFlashMessage('inputErrorsBag', {
         level: ['Select Awareness, Working, Practitioner or Expert'],
       })
     }
-    const missing = await client
-      .post(`/framework/admin/levels/${level.id}/requirements`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ skillId: '' })
-      .redirects(0)
+    const missing = await submitAs(client, admin).post(
+      `/framework/admin/levels/${level.id}/requirements`,
+      { skillId: '' }
+    )
     missing.assertFlashMessage('inputErrorsBag', {
       skillId: ['Select a skill'],
       level: ['Select the level the role needs'],
     })
-    const change = await client
-      .put(`/framework/admin/requirements/${requirement.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ level: '5' })
-      .redirects(0)
+    const change = await submitAs(client, admin).put(
+      `/framework/admin/requirements/${requirement.id}`,
+      { level: '5' }
+    )
     change.assertFlashMessage('inputErrorsBag', {
       level: ['Select Awareness, Working, Practitioner or Expert'],
     })
@@ -822,12 +750,10 @@ test.group('Framework editing: skills and requirements', (group) => {
     research.retiredAt = DateTime.now()
     await research.save()
     for (const skillId of ['999999', String(research.id)]) {
-      const response = await client
-        .post(`/framework/admin/levels/${level.id}/requirements`)
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({ skillId, level: '2' })
-        .redirects(0)
+      const response = await submitAs(client, admin).post(
+        `/framework/admin/levels/${level.id}/requirements`,
+        { skillId, level: '2' }
+      )
       response.assertFlashMessage('inputErrorsBag', { skillId: ['Select a skill from the list'] })
     }
     assert.lengthOf(await RoleRequirement.query().where('role_level_id', level.id), 1)
@@ -840,12 +766,10 @@ test.group('Framework editing: skills and requirements', (group) => {
     assert,
   }) => {
     const { research, admin } = await smallFramework()
-    const response = await client
-      .post('/framework/admin/levels/999999/requirements')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ skillId: String(research.id), level: '2' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      '/framework/admin/levels/999999/requirements',
+      { skillId: String(research.id), level: '2' }
+    )
     response.assertStatus(404)
     assert.lengthOf(await RoleRequirement.query().where('skill_id', research.id), 0)
   })
@@ -857,11 +781,9 @@ test.group('Framework editing: skills and requirements', (group) => {
     const { research, admin } = await smallFramework()
     const learner = await createUser({ roles: ['learner'] })
 
-    const retire = await client
-      .post(`/framework/admin/skills/${research.id}/retire`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const retire = await submitAs(client, admin).post(
+      `/framework/admin/skills/${research.id}/retire`
+    )
     retire.assertHeader('location', '/framework/admin/skills')
     retire.assertFlashMessage(
       'success',
@@ -884,11 +806,9 @@ test.group('Framework editing: skills and requirements', (group) => {
     adminList.assertTextIncludes('User research')
     adminList.assertTextIncludes(`action="/framework/admin/skills/${research.id}/restore"`)
 
-    const restore = await client
-      .post(`/framework/admin/skills/${research.id}/restore`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const restore = await submitAs(client, admin).post(
+      `/framework/admin/skills/${research.id}/restore`
+    )
     restore.assertFlashMessage('success', 'User research restored')
     await research.refresh()
     assert.isNull(research.retiredAt)
@@ -905,11 +825,7 @@ test.group('Framework editing: skills and requirements', (group) => {
 
   test('retiring a skill keeps the requirements that refer to it', async ({ client, assert }) => {
     const { strategy, requirement, admin } = await smallFramework()
-    await client
-      .post(`/framework/admin/skills/${strategy.id}/retire`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    await submitAs(client, admin).post(`/framework/admin/skills/${strategy.id}/retire`)
     await strategy.refresh()
     assert.isNotNull(strategy.retiredAt)
     assert.isNotNull(await RoleRequirement.find(requirement.id))

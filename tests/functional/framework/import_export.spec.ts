@@ -8,6 +8,7 @@ import RoleRequirement from '#models/role_requirement'
 import RoleLevel from '#models/role_level'
 import FrameworkImport from '#models/framework_import'
 import { binaryFile } from '#tests/support/files'
+import { submitAs } from '#tests/support/forms'
 
 const HEADER = 'role_family,role,role_level,skill,skill_level\n'
 
@@ -66,11 +67,7 @@ test.group('Framework import', (group) => {
     preview.assertTextIncludes('Requirements to add</th><td class="text-right">3</td>')
     assert.equal(await count('role_requirements'), 0, 'a preview writes nothing')
 
-    const applied = await client
-      .post(`${location}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
-      .redirects(0)
+    const applied = await submitAs(client, admin).post(`${location}/apply`)
     applied.assertHeader('location', '/framework')
     assert.equal(await count('role_requirements'), 3)
     const stored = await FrameworkImport.findOrFail(Number(location.split('/').pop()))
@@ -87,11 +84,7 @@ test.group('Framework import', (group) => {
     const location = uploaded.header('location')!
     const preview = await client.get(location).loginAs(admin)
     preview.assertTextIncludes('1 row read. 0 requirements unchanged.')
-    const applied = await client
-      .post(`${location}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
-      .redirects(0)
+    const applied = await submitAs(client, admin).post(`${location}/apply`)
     applied.assertFlashMessage(
       'success',
       'Import applied: 1 requirement added, 0 changed, 0 removed'
@@ -159,7 +152,7 @@ test.group('Framework import', (group) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const wrongType = await upload(client, admin, Buffer.from('hello'), 'notes.txt')
     wrongType.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
-    const none = await client.post('/framework/import').withCsrfToken().loginAs(admin).redirects(0)
+    const none = await submitAs(client, admin).post('/framework/import')
     none.assertFlashMessage('inputErrorsBag', { file: ['Select a CSV file'] })
   })
 
@@ -174,11 +167,7 @@ test.group('Framework import', (group) => {
       csv('Data,Data analyst,Senior "lead" analyst,Data analysis,Working')
     )
     const location = uploaded.header('location')!
-    const applied = await client
-      .post(`${location}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
-      .redirects(0)
+    const applied = await submitAs(client, admin).post(`${location}/apply`)
     applied.assertHeader('location', '/framework')
     const level = await RoleLevel.findBy('name', 'Senior "lead" analyst')
     assert.isNotNull(level)

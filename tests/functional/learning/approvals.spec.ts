@@ -14,6 +14,7 @@ import { createRole } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 import { createRoleAssignment } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* A line manager with one direct report, in the same department. */
 async function managerAndReport() {
@@ -75,12 +76,9 @@ test.group('Approvals', (group) => {
     const { manager, learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
 
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'approve' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'approve',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/learning/approvals')
     response.assertFlashMessage(
@@ -103,12 +101,9 @@ test.group('Approvals', (group) => {
     const { session, request } = await requestPlace(learner, { capacity: 1 })
     const seatHolder = await createUser()
     await createEnrolment(session, seatHolder)
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'approve' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'approve',
+    })
     response.assertFlashMessage(
       'success',
       'You approved Lena Learner’s request: the session is full, so they are number 1 on the waiting list for Leading change'
@@ -124,12 +119,10 @@ test.group('Approvals', (group) => {
   }) => {
     const { manager, learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'decline', reason: '  ' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'decline',
+      reason: '  ',
+    })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       [`reason-${request.id}`]: ['Enter why you are declining Lena Learner’s request'],
@@ -153,12 +146,10 @@ test.group('Approvals', (group) => {
   }) => {
     const { manager, learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'decline', reason: 'Not in this year’s plan' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'decline',
+      reason: 'Not in this year’s plan',
+    })
     response.assertFlashMessage('success', 'You declined Lena Learner’s request for Leading change')
     await request.refresh()
     assert.equal(request.status, 'declined')
@@ -186,12 +177,10 @@ test.group('Approvals', (group) => {
       { decision: 'maybe' },
     ]
     for (const form of attempts) {
-      const response = await client
-        .post(`/learning/approvals/${request.id}`)
-        .withCsrfToken()
-        .loginAs(otherManager)
-        .form(form)
-        .redirects(0)
+      const response = await submitAs(client, otherManager).post(
+        `/learning/approvals/${request.id}`,
+        form
+      )
       response.assertStatus(404)
     }
     const page = await client.get('/learning/approvals').loginAs(otherManager)
@@ -203,12 +192,7 @@ test.group('Approvals', (group) => {
   test('an unknown request is not found, whatever the decision', async ({ client }) => {
     const { manager } = await managerAndReport()
     for (const form of [{ decision: 'approve' }, { decision: 'decline', reason: '' }]) {
-      const response = await client
-        .post('/learning/approvals/999999')
-        .withCsrfToken()
-        .loginAs(manager)
-        .form(form)
-        .redirects(0)
+      const response = await submitAs(client, manager).post('/learning/approvals/999999', form)
       response.assertStatus(404)
     }
   })
@@ -216,12 +200,9 @@ test.group('Approvals', (group) => {
   test('a learner cannot approve their own request', async ({ client, assert }) => {
     const { learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ decision: 'approve' })
-      .redirects(0)
+    const response = await submitAs(client, learner).post(`/learning/approvals/${request.id}`, {
+      decision: 'approve',
+    })
     response.assertStatus(404)
     await request.refresh()
     assert.equal(request.status, 'requested')
@@ -230,18 +211,13 @@ test.group('Approvals', (group) => {
   test('a request already decided cannot be decided again', async ({ client, assert }) => {
     const { manager, learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
-    await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'approve' })
-      .redirects(0)
-    const again = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'decline', reason: 'Changed my mind' })
-      .redirects(0)
+    await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'approve',
+    })
+    const again = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'decline',
+      reason: 'Changed my mind',
+    })
     again.assertFlashMessage(
       'error',
       'Lena Learner’s request for Leading change is no longer waiting for a decision'
@@ -263,12 +239,9 @@ test.group('Approvals', (group) => {
     page.assertTextIncludes('so you can no longer approve this request')
     assert.notInclude(page.text(), 'name="decision" value="approve"')
 
-    const approve = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'approve' })
-      .redirects(0)
+    const approve = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'approve',
+    })
     const flash = approve.flashMessages().error as string
     assert.match(
       flash,
@@ -277,12 +250,10 @@ test.group('Approvals', (group) => {
     await request.refresh()
     assert.equal(request.status, 'requested')
 
-    await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'decline', reason: 'Too late' })
-      .redirects(0)
+    await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'decline',
+      reason: 'Too late',
+    })
     await request.refresh()
     assert.equal(request.status, 'declined')
   })
@@ -293,12 +264,9 @@ test.group('Approvals', (group) => {
   }) => {
     const { manager, learner } = await managerAndReport()
     const { request } = await requestPlace(learner)
-    const response = await client
-      .post(`/learning/approvals/${request.id}`)
-      .withCsrfToken()
-      .loginAs(manager)
-      .form({ decision: 'maybe' })
-      .redirects(0)
+    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+      decision: 'maybe',
+    })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       [`reason-${request.id}`]: ['Choose whether to approve or decline the request'],

@@ -18,8 +18,9 @@ import CourseAudience from '#models/course_audience'
 import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
 import Provider from '#models/provider'
-import { enrol } from '#actions/learning/enrol'
 import type { ApiResponse } from '@japa/api-client'
+import { submitAs } from '#tests/support/forms'
+import { enrolled } from '#tests/support/enrolments'
 
 /* Two providers, each with its own course admin and a course; a capability admin over both. */
 async function twoProviders() {
@@ -83,12 +84,6 @@ async function auditOf(actor: User, action: string, subjectType: string, subject
 async function errorsFrom(request: PromiseLike<ApiResponse>) {
   const response = await request
   return response.flashMessages()?.inputErrorsBag
-}
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment
 }
 
 test.group('Course admin: access', (group) => {
@@ -309,12 +304,7 @@ test.group('Course admin: courses', (group) => {
     form.assertTextIncludes(`<option value="${providerA.id}" selected>Digital Academy</option>`)
     assert.notInclude(form.text(), 'Data Campus')
 
-    const response = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form(COURSE_FORM)
-      .redirects(0)
+    const response = await submitAs(client, adminA).post('/learning/admin/courses', COURSE_FORM)
     const course = await Course.findByOrFail('code', 'AGILE-201')
     response.assertStatus(302)
     response.assertHeader('location', `/learning/admin/courses/${course.id}/edit`)
@@ -341,50 +331,39 @@ test.group('Course admin: courses', (group) => {
   }) => {
     const { adminA, providerA, providerB, capabilityAdmin } = await twoProviders()
     const second = await createProvider('Cyber School', [adminA])
-    const missing = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form(COURSE_FORM)
-      .redirects(0)
+    const missing = await submitAs(client, adminA).post('/learning/admin/courses', COURSE_FORM)
     missing.assertFlashMessage('inputErrorsBag', {
       provider: ['Select the provider that runs the course'],
     })
 
-    const chosen = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, provider: second.id })
-      .redirects(0)
+    const chosen = await submitAs(client, adminA).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      provider: second.id,
+    })
     chosen.assertStatus(302)
     const course = await Course.findByOrFail('code', 'AGILE-201')
     assert.equal(course.providerId, second.id)
 
-    const elsewhere = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, code: 'AGILE-202', provider: providerB.id })
-      .redirects(0)
+    const elsewhere = await submitAs(client, adminA).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      code: 'AGILE-202',
+      provider: providerB.id,
+    })
     elsewhere.assertStatus(403)
     assert.isNull(await Course.findBy('code', 'AGILE-202'))
 
-    const byCapabilityAdmin = await client
-      .post('/learning/admin/courses')
-      .loginAs(capabilityAdmin)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, code: 'AGILE-203' })
-      .redirects(0)
+    const byCapabilityAdmin = await submitAs(client, capabilityAdmin).post(
+      '/learning/admin/courses',
+      { ...COURSE_FORM, code: 'AGILE-203' }
+    )
     byCapabilityAdmin.assertFlashMessage('inputErrorsBag', {
       provider: ['Select the provider that runs the course'],
     })
-    const unknown = await client
-      .post('/learning/admin/courses')
-      .loginAs(capabilityAdmin)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, code: 'AGILE-203', provider: 999999 })
-      .redirects(0)
+    const unknown = await submitAs(client, capabilityAdmin).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      code: 'AGILE-203',
+      provider: 999999,
+    })
     unknown.assertFlashMessage('inputErrorsBag', { provider: ['Select a provider from the list'] })
     assert.exists(providerA)
   })
@@ -393,12 +372,13 @@ test.group('Course admin: courses', (group) => {
     client,
   }) => {
     const { adminA } = await twoProviders()
-    const response = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ code: '', title: '', summary: 'Kept', durationHours: '', cost: '' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post('/learning/admin/courses', {
+      code: '',
+      title: '',
+      summary: 'Kept',
+      durationHours: '',
+      cost: '',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       code: ['Enter a course code'],
       title: ['Enter a course title'],
@@ -458,12 +438,10 @@ test.group('Course admin: courses', (group) => {
       ],
     ]
     for (const [changes, expected] of cases) {
-      const response = await client
-        .post('/learning/admin/courses')
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form({ ...COURSE_FORM, ...changes })
-        .redirects(0)
+      const response = await submitAs(client, adminA).post('/learning/admin/courses', {
+        ...COURSE_FORM,
+        ...changes,
+      })
       const errors = response.flashMessages().inputErrorsBag as Record<string, string[]>
       assert.deepEqual(
         Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages[0]])),
@@ -476,12 +454,10 @@ test.group('Course admin: courses', (group) => {
 
   test('a course code already in use is refused, whatever its case', async ({ client, assert }) => {
     const { adminA, courseB } = await twoProviders()
-    const response = await client
-      .post('/learning/admin/courses')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, code: courseB.code.toLowerCase() })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      code: courseB.code.toLowerCase(),
+    })
     response.assertFlashMessage('inputErrorsBag', {
       code: ['A course with this code already exists'],
     })
@@ -502,21 +478,16 @@ test.group('Course admin: courses', (group) => {
     form.assertTextIncludes('<h1>Change Agile for teams</h1>')
     form.assertTextIncludes('value="450.00"')
 
-    const response = await client
-      .put(`/learning/admin/courses/${courseA.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({
-        code: courseA.code,
-        title: 'Agile for delivery teams',
-        summary: courseA.summary!,
-        mode: 'online',
-        durationHours: '7',
-        cost: '0',
-        status: 'archived',
-        requiresApproval: 'false',
-      })
-      .redirects(0)
+    const response = await submitAs(client, adminA).put(`/learning/admin/courses/${courseA.id}`, {
+      code: courseA.code,
+      title: 'Agile for delivery teams',
+      summary: courseA.summary!,
+      mode: 'online',
+      durationHours: '7',
+      cost: '0',
+      status: 'archived',
+      requiresApproval: 'false',
+    })
     response.assertHeader('location', `/learning/admin/courses/${courseA.id}/edit`)
     response.assertFlashMessage(
       'success',
@@ -551,12 +522,10 @@ test.group('Course admin: skills and roles of a course', (group) => {
   }) => {
     const { adminA, courseA } = await twoProviders()
     const research = await createSkill('User research')
-    const added = await client
-      .post(`/learning/admin/courses/${courseA.id}/outcomes`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ skillId: research.id, level: 2 })
-      .redirects(0)
+    const added = await submitAs(client, adminA).post(
+      `/learning/admin/courses/${courseA.id}/outcomes`,
+      { skillId: research.id, level: 2 }
+    )
     added.assertHeader('location', `/learning/admin/courses/${courseA.id}/edit#outcomes`)
     added.assertFlashMessage(
       'success',
@@ -574,12 +543,9 @@ test.group('Course admin: skills and roles of a course', (group) => {
     levelForm.assertStatus(200)
     levelForm.assertTextIncludes('Change the level learners reach in User research')
 
-    const changed = await client
-      .put(`/learning/admin/outcomes/${outcome.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ level: 4 })
-      .redirects(0)
+    const changed = await submitAs(client, adminA).put(`/learning/admin/outcomes/${outcome.id}`, {
+      level: 4,
+    })
     changed.assertFlashMessage(
       'success',
       'Agile for teams now brings learners to Expert in User research'
@@ -589,21 +555,14 @@ test.group('Course admin: skills and roles of a course', (group) => {
     const update = await auditOf(adminA, 'update', 'course_outcome', outcome.id)
     assert.deepEqual(update.changes, [{ field: 'level', before: 2, after: 4 }])
 
-    const badLevel = await client
-      .put(`/learning/admin/outcomes/${outcome.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ level: 5 })
-      .redirects(0)
+    const badLevel = await submitAs(client, adminA).put(`/learning/admin/outcomes/${outcome.id}`, {
+      level: 5,
+    })
     badLevel.assertFlashMessage('inputErrorsBag', {
       level: ['Select Awareness, Working, Practitioner or Expert'],
     })
 
-    const removed = await client
-      .delete(`/learning/admin/outcomes/${outcome.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .redirects(0)
+    const removed = await submitAs(client, adminA).delete(`/learning/admin/outcomes/${outcome.id}`)
     removed.assertFlashMessage('success', 'User research removed from Agile for teams')
     assert.isNull(await CourseOutcome.find(outcome.id))
     await auditOf(adminA, 'delete', 'course_outcome', outcome.id)
@@ -620,12 +579,7 @@ test.group('Course admin: skills and roles of a course', (group) => {
     retired.retiredAt = DateTime.now()
     await retired.save()
     const post = (form: Record<string, unknown>) =>
-      client
-        .post(`/learning/admin/courses/${courseA.id}/outcomes`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
+      submitAs(client, adminA).post(`/learning/admin/courses/${courseA.id}/outcomes`, form)
 
     assert.deepEqual(await errorsFrom(post({})), {
       skillId: ['Select a skill'],
@@ -657,12 +611,7 @@ test.group('Course admin: skills and roles of a course', (group) => {
       levels: [{ name: 'Delivery manager', needs: {} }],
     })
     const post = (form: Record<string, unknown>) =>
-      client
-        .post(`/learning/admin/courses/${courseA.id}/audiences`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
+      submitAs(client, adminA).post(`/learning/admin/courses/${courseA.id}/audiences`, form)
 
     assert.deepEqual(await errorsFrom(post({})), {
       roleProfileId: ['Select a role'],
@@ -689,11 +638,9 @@ test.group('Course admin: skills and roles of a course', (group) => {
     page.assertTextIncludes('Delivery manager')
     page.assertTextIncludes('Mandatory')
 
-    const removed = await client
-      .delete(`/learning/admin/audiences/${audience.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .redirects(0)
+    const removed = await submitAs(client, adminA).delete(
+      `/learning/admin/audiences/${audience.id}`
+    )
     removed.assertFlashMessage('success', 'Delivery manager removed from Agile for teams')
     assert.isNull(await CourseAudience.find(audience.id))
     await auditOf(adminA, 'delete', 'course_audience', audience.id)
@@ -714,12 +661,10 @@ test.group('Course admin: sessions', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('<h1>Add a session</h1>')
 
-    const response = await client
-      .post(`/learning/admin/courses/${courseA.id}/sessions`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form(SESSION_FORM)
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/courses/${courseA.id}/sessions`,
+      SESSION_FORM
+    )
     response.assertHeader('location', `/learning/admin/courses/${courseA.id}/edit#sessions`)
     const session = await CourseSession.findByOrFail('course_id', courseA.id)
     const day = DateTime.fromISO(`${nextYear}-07-14`, { zone: 'Europe/London' })
@@ -746,21 +691,16 @@ test.group('Course admin: sessions', (group) => {
     assert,
   }) => {
     const { adminA, courseA } = await twoProviders()
-    await client
-      .post(`/learning/admin/courses/${courseA.id}/sessions`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({
-        ...SESSION_FORM,
-        startDate: `${nextYear}-01-20`,
-        endDate: `21/1/${nextYear}`,
-        endTime: '12:00',
-        closesDate: `${nextYear}-01-10`,
-        closesTime: '17:00',
-        venue: '',
-        onlineUrl: 'https://meet.example.gov.uk/agile',
-      })
-      .redirects(0)
+    await submitAs(client, adminA).post(`/learning/admin/courses/${courseA.id}/sessions`, {
+      ...SESSION_FORM,
+      startDate: `${nextYear}-01-20`,
+      endDate: `21/1/${nextYear}`,
+      endTime: '12:00',
+      closesDate: `${nextYear}-01-10`,
+      closesTime: '17:00',
+      venue: '',
+      onlineUrl: 'https://meet.example.gov.uk/agile',
+    })
     const session = await CourseSession.findByOrFail('course_id', courseA.id)
     assert.equal(session.startsAt.toUTC().toISO(), `${nextYear}-01-20T09:30:00.000Z`)
     assert.equal(session.endsAt.toUTC().toISO(), `${nextYear}-01-21T12:00:00.000Z`)
@@ -774,12 +714,10 @@ test.group('Course admin: sessions', (group) => {
     assert,
   }) => {
     const { adminA, courseA } = await twoProviders()
-    const response = await client
-      .post(`/learning/admin/courses/${courseA.id}/sessions`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ venue: 'Kept' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/courses/${courseA.id}/sessions`,
+      { venue: 'Kept' }
+    )
     response.assertFlashMessage('inputErrorsBag', {
       startDate: ['Enter the date the session starts'],
       startTime: ['Enter the time the session starts'],
@@ -850,12 +788,10 @@ test.group('Course admin: sessions', (group) => {
       ],
     ]
     for (const [changes, expected] of cases) {
-      const response = await client
-        .post(`/learning/admin/courses/${courseA.id}/sessions`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form({ ...SESSION_FORM, ...changes })
-        .redirects(0)
+      const response = await submitAs(client, adminA).post(
+        `/learning/admin/courses/${courseA.id}/sessions`,
+        { ...SESSION_FORM, ...changes }
+      )
       const errors = (response.flashMessages()?.inputErrorsBag ?? {}) as Record<string, string[]>
       assert.deepEqual(
         Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages[0]])),
@@ -912,24 +848,20 @@ test.group('Course admin: sessions', (group) => {
       endTime: session.endsAt.setZone('Europe/London').toFormat('HH:mm'),
       venue: 'Aviation House',
     }
-    const refused = await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...form, capacity: '11' })
-      .redirects(0)
+    const refused = await submitAs(client, adminA).put(`/learning/admin/sessions/${session.id}`, {
+      ...form,
+      capacity: '11',
+    })
     refused.assertFlashMessage('inputErrorsBag', {
       capacity: ['Capacity cannot be less than the 12 people already booked'],
     })
     await session.refresh()
     assert.equal(session.capacity, 12)
 
-    const raised = await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...form, capacity: '13' })
-      .redirects(0)
+    const raised = await submitAs(client, adminA).put(`/learning/admin/sessions/${session.id}`, {
+      ...form,
+      capacity: '13',
+    })
     raised.assertFlashMessage(
       'success',
       `Changes saved to the session: ${start.toFormat('ccc d LLL yyyy, HH:mm')}. 1 person moved from the waiting list to a place`
@@ -969,24 +901,20 @@ test.group('Course admin: sessions', (group) => {
       closesTime: startsAt.minus({ days: 1 }).toFormat('HH:mm'),
       venue: 'Room 5',
     }
-    const changed = await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form(form)
-      .redirects(0)
+    const changed = await submitAs(client, adminA).put(
+      `/learning/admin/sessions/${session.id}`,
+      form
+    )
     assert.notProperty(changed.flashMessages() ?? {}, 'inputErrorsBag')
     await session.refresh()
     assert.equal(session.venue, 'Room 5')
 
     session.status = 'cancelled'
     await session.save()
-    const refused = await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ ...form, venue: 'Room 6' })
-      .redirects(0)
+    const refused = await submitAs(client, adminA).put(`/learning/admin/sessions/${session.id}`, {
+      ...form,
+      venue: 'Room 6',
+    })
     refused.assertFlashMessage('error', 'This session has been cancelled, so it cannot be changed')
     await session.refresh()
     assert.equal(session.venue, 'Room 5')
@@ -1007,7 +935,7 @@ test.group('Course admin: training providers', (group) => {
     page.assertTextIncludes('Data Campus')
 
     const post = (form: Record<string, string>, user = capabilityAdmin) =>
-      client.post('/learning/admin/providers').loginAs(user).withCsrfToken().form(form).redirects(0)
+      submitAs(client, user).post('/learning/admin/providers', form)
     assert.deepEqual(await errorsFrom(post({ code: '', name: '' })), {
       code: ['Enter a short code for the provider'],
       name: ['Enter the provider’s name'],
@@ -1038,12 +966,7 @@ test.group('Course admin: training providers', (group) => {
     const { capabilityAdmin, adminA, providerB, courseB } = await twoProviders()
     const learner = await createUser()
     const link = (email: string, user = capabilityAdmin) =>
-      client
-        .post(`/learning/admin/providers/${providerB.id}/admins`)
-        .loginAs(user)
-        .withCsrfToken()
-        .form({ email })
-        .redirects(0)
+      submitAs(client, user).post(`/learning/admin/providers/${providerB.id}/admins`, { email })
 
     assert.deepEqual(await errorsFrom(link('')), {
       email: ['Enter the course admin’s email address'],
@@ -1081,11 +1004,9 @@ test.group('Course admin: training providers', (group) => {
     const after = await client.get(`/learning/admin/courses/${courseB.id}/edit`).loginAs(adminA)
     after.assertStatus(200)
 
-    const unlinked = await client
-      .delete(`/learning/admin/providers/${providerB.id}/admins/${adminA.id}`)
-      .loginAs(capabilityAdmin)
-      .withCsrfToken()
-      .redirects(0)
+    const unlinked = await submitAs(client, capabilityAdmin).delete(
+      `/learning/admin/providers/${providerB.id}/admins/${adminA.id}`
+    )
     unlinked.assertFlashMessage(
       'success',
       `${adminA.fullName} no longer manages Data Campus’s courses`

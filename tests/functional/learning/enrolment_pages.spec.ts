@@ -12,7 +12,8 @@ import {
 import Enrolment from '#models/enrolment'
 import type Course from '#models/course'
 import type User from '#models/user'
-import { enrol } from '#actions/learning/enrol'
+import { submitAs } from '#tests/support/forms'
+import { enrolled } from '#tests/support/enrolments'
 
 /* 8:30 UTC on 14 July next year: 9:30am in London, where it is summer time. */
 function nextJuly() {
@@ -24,12 +25,6 @@ function nextJuly() {
 
 async function enrolmentsOn(sessionId: number) {
   return Enrolment.query().where('session_id', sessionId).orderBy('id')
-}
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment
 }
 
 /* The course on the learner's learning record, completed through an earlier session on the day given. */
@@ -69,11 +64,9 @@ test.group('Enrolling through the pages', (group) => {
   }) => {
     const learner = await createUser()
     const session = await createSession({ course: await createCourse({ title: 'Data basics' }) })
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/learning/my')
     const flash = response.flashMessages().success as string
@@ -101,11 +94,9 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('you will be number 2 on the waiting list')
     page.assertTextIncludes('Join the waiting list')
 
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage(
       'success',
@@ -132,12 +123,10 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('name="note"')
     page.assertTextIncludes('Send request')
 
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ note: 'I lead a team from April' })
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`,
+      { note: 'I lead a team from April' }
+    )
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage('success', 'Your request has been sent to Maria Manager')
     const [request] = await enrolmentsOn(session.id)
@@ -167,11 +156,9 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('You already have this session in your learning: booked')
     assert.notInclude(page.text(), 'Confirm booking')
 
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage('success', 'You are already booked on Python')
     assert.lengthOf(await enrolmentsOn(session.id), 1)
@@ -189,11 +176,9 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('Booking for this session closed on')
     assert.notInclude(page.text(), 'Confirm booking')
 
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(422)
     response.assertTextIncludes('<title>Error: ')
     response.assertTextIncludes('There is a problem')
@@ -208,11 +193,9 @@ test.group('Enrolling through the pages', (group) => {
       startsAt: DateTime.now().minus({ hours: 1 }),
       bookingClosesAt: DateTime.now().minus({ days: 1 }),
     })
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(422)
     response.assertTextIncludes('This session has already started. Choose another session')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -223,11 +206,9 @@ test.group('Enrolling through the pages', (group) => {
     const session = await createSession()
     session.status = 'cancelled'
     await session.save()
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(422)
     response.assertTextIncludes('This session has been cancelled. Choose another session')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -244,11 +225,9 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('the service does not know who your line manager is')
     assert.notInclude(page.text(), 'Send request')
 
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(422)
     response.assertTextIncludes('Ask your HR team to add them')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -262,11 +241,7 @@ test.group('Enrolling through the pages', (group) => {
     for (const id of [draft.id, 999999, 'abc']) {
       const page = await client.get(`/learning/sessions/${id}/enrol`).loginAs(learner)
       page.assertStatus(404)
-      const post = await client
-        .post(`/learning/sessions/${id}/enrolments`)
-        .withCsrfToken()
-        .loginAs(learner)
-        .redirects(0)
+      const post = await submitAs(client, learner).post(`/learning/sessions/${id}/enrolments`)
       post.assertStatus(404)
     }
   })
@@ -278,12 +253,10 @@ test.group('Enrolling through the pages', (group) => {
     const manager = await createUser()
     const learner = await createUser({ overrides: { lineManagerId: manager.id } })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
-    const response = await client
-      .post(`/learning/sessions/${session.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ note: 'x'.repeat(1001) })
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/sessions/${session.id}/enrolments`,
+      { note: 'x'.repeat(1001) }
+    )
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       note: ['The note to your line manager must be 1,000 characters or fewer'],
@@ -395,11 +368,9 @@ test.group('Enrolling: one place per course, and the cost shown', (group) => {
       .where('session_id', first.id)
       .where('user_id', learner.id)
       .update({ status: 'cancelled', active_session_id: null, waitlist_position: null })
-    const booked = await client
-      .post(`/learning/sessions/${second.id}/enrolments`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .redirects(0)
+    const booked = await submitAs(client, learner).post(
+      `/learning/sessions/${second.id}/enrolments`
+    )
     booked.assertStatus(302)
     const [booking] = await enrolmentsOn(second.id)
     assert.equal(booking.status, 'booked')
@@ -508,12 +479,10 @@ test.group('Cancelling through the pages', (group) => {
     form.assertTextIncludes('<h1>Cancel your booking</h1>')
     form.assertTextIncludes('name="reason"')
 
-    const response = await client
-      .post(`/learning/enrolments/${booking.id}/cancel`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ reason: 'A clash with a launch' })
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/enrolments/${booking.id}/cancel`,
+      { reason: 'A clash with a launch' }
+    )
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage('success', 'You have cancelled your booking on Service design')
 
@@ -543,20 +512,15 @@ test.group('Cancelling through the pages', (group) => {
 
     const form = await client.get(`/learning/enrolments/${place.id}/cancel`).loginAs(learner)
     form.assertTextIncludes('<h1>Leave the waiting list</h1>')
-    const left = await client
-      .post(`/learning/enrolments/${place.id}/cancel`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ reason: 'No longer needed' })
-      .redirects(0)
+    const left = await submitAs(client, learner).post(`/learning/enrolments/${place.id}/cancel`, {
+      reason: 'No longer needed',
+    })
     left.assertFlashMessage('success', 'You have left the waiting list for Full')
 
-    const withdrawn = await client
-      .post(`/learning/enrolments/${request.id}/cancel`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ reason: 'Changed my mind' })
-      .redirects(0)
+    const withdrawn = await submitAs(client, learner).post(
+      `/learning/enrolments/${request.id}/cancel`,
+      { reason: 'Changed my mind' }
+    )
     withdrawn.assertFlashMessage('success', 'You have withdrawn your request for Needs approval')
     await request.refresh()
     assert.equal(request.status, 'cancelled')
@@ -570,12 +534,10 @@ test.group('Cancelling through the pages', (group) => {
     const session = await createSession()
     const booking = await enrolled(learner, session.id)
     for (const reason of ['', '   ']) {
-      const response = await client
-        .post(`/learning/enrolments/${booking.id}/cancel`)
-        .withCsrfToken()
-        .loginAs(learner)
-        .form({ reason })
-        .redirects(0)
+      const response = await submitAs(client, learner).post(
+        `/learning/enrolments/${booking.id}/cancel`,
+        { reason }
+      )
       response.assertStatus(302)
       response.assertFlashMessage('inputErrorsBag', { reason: ['Enter why you are cancelling'] })
     }
@@ -598,12 +560,10 @@ test.group('Cancelling through the pages', (group) => {
     form.assertTextIncludes('Only the course team can cancel now')
     assert.notInclude(form.text(), 'name="reason"')
 
-    const response = await client
-      .post(`/learning/enrolments/${booking.id}/cancel`)
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({ reason: 'Ill' })
-      .redirects(0)
+    const response = await submitAs(client, learner).post(
+      `/learning/enrolments/${booking.id}/cancel`,
+      { reason: 'Ill' }
+    )
     response.assertStatus(422)
     response.assertTextIncludes('so only the course team can cancel now')
     await booking.refresh()
@@ -621,12 +581,10 @@ test.group('Cancelling through the pages', (group) => {
 
     const form = await client.get(`/learning/enrolments/${booking.id}/cancel`).loginAs(intruder)
     form.assertStatus(404)
-    const response = await client
-      .post(`/learning/enrolments/${booking.id}/cancel`)
-      .withCsrfToken()
-      .loginAs(intruder)
-      .form({ reason: 'Mischief' })
-      .redirects(0)
+    const response = await submitAs(client, intruder).post(
+      `/learning/enrolments/${booking.id}/cancel`,
+      { reason: 'Mischief' }
+    )
     response.assertStatus(404)
     await booking.refresh()
     assert.equal(booking.status, 'booked')

@@ -7,6 +7,7 @@ import { createCourse, createDeclaredLearning } from '#database/factories/learni
 import { createSkill } from '#database/factories/framework_factory'
 import LearningRecord from '#models/learning_record'
 import { createSkillClaim } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 const today = () => DateTime.now().setZone('Europe/London')
 
@@ -93,17 +94,12 @@ test.group('Learning record', (group) => {
     assert,
   }) => {
     const learner = await createUser()
-    const response = await client
-      .post('/learning/record')
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({
-        title: 'Cloud practitioner',
-        providerName: 'A cloud company',
-        ...dateFields({ day: 3, month: 2, year: 2025 }),
-        evidenceUrl: 'https://example.org/badge/123',
-      })
-      .redirects(0)
+    const response = await submitAs(client, learner).post('/learning/record', {
+      title: 'Cloud practitioner',
+      providerName: 'A cloud company',
+      ...dateFields({ day: 3, month: 2, year: 2025 }),
+      evidenceUrl: 'https://example.org/badge/123',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/learning/record')
     response.assertFlashMessage(
@@ -125,17 +121,12 @@ test.group('Learning record', (group) => {
   }) => {
     const learner = await createUser()
     const now = today()
-    const response = await client
-      .post('/learning/record')
-      .withCsrfToken()
-      .loginAs(learner)
-      .form({
-        title: 'Reading group',
-        providerName: '',
-        evidenceUrl: '',
-        ...dateFields({ day: now.day, month: now.month, year: now.year }),
-      })
-      .redirects(0)
+    const response = await submitAs(client, learner).post('/learning/record', {
+      title: 'Reading group',
+      providerName: '',
+      evidenceUrl: '',
+      ...dateFields({ day: now.day, month: now.month, year: now.year }),
+    })
     response.assertHeader('location', '/learning/record')
     const record = await LearningRecord.query().where('user_id', learner.id).firstOrFail()
     assert.equal(record.completedOn.toISODate(), now.toISODate())
@@ -174,12 +165,10 @@ test.group('Learning record', (group) => {
       ],
     ]
     for (const [fields, message] of cases) {
-      const response = await client
-        .post('/learning/record')
-        .withCsrfToken()
-        .loginAs(learner)
-        .form({ title: 'Something', ...fields })
-        .redirects(0)
+      const response = await submitAs(client, learner).post('/learning/record', {
+        title: 'Something',
+        ...fields,
+      })
       response.assertStatus(302)
       response.assertFlashMessage('inputErrorsBag', { completedOn: [message] })
     }
@@ -192,12 +181,11 @@ test.group('Learning record', (group) => {
   }) => {
     const learner = await createUser()
     for (const evidenceUrl of ['http://example.org/certificate', 'my certificate']) {
-      const response = await client
-        .post('/learning/record')
-        .withCsrfToken()
-        .loginAs(learner)
-        .form({ title: '', evidenceUrl, ...dateFields({ day: 1, month: 4, year: 2024 }) })
-        .redirects(0)
+      const response = await submitAs(client, learner).post('/learning/record', {
+        title: '',
+        evidenceUrl,
+        ...dateFields({ day: 1, month: 4, year: 2024 }),
+      })
       response.assertFlashMessage('inputErrorsBag', {
         title: ['Enter the title of the learning'],
         evidenceUrl: ['Enter the evidence link as a full web address, starting https://'],

@@ -17,14 +17,9 @@ import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
-import { enrol } from '#actions/learning/enrol'
 import { recordAttendance } from '#actions/learning/record_attendance'
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment
-}
+import { submitAs } from '#tests/support/forms'
+import { enrolled, statusOf } from '#tests/support/enrolments'
 
 /*
  * A course of provider A with one skill outcome and a session of two
@@ -65,11 +60,6 @@ async function start(session: CourseSession) {
   await session.save()
 }
 
-async function statusOf(enrolment: Enrolment) {
-  const row = await Enrolment.findOrFail(enrolment.id)
-  return row.status
-}
-
 async function sessionStatus(session: CourseSession) {
   const row = await CourseSession.findOrFail(session.id)
   return row.status
@@ -102,12 +92,7 @@ test.group('Rosters: access', (group) => {
         [`/learning/admin/sessions/${session.id}/cancel`, { reason: 'Mischief' }],
       ]
       for (const [url, form] of changes) {
-        const response = await client
-          .post(url)
-          .loginAs(user)
-          .withCsrfToken()
-          .form(form)
-          .redirects(0)
+        const response = await submitAs(client, user).post(url, form)
         assert.equal(response.status(), 403, `POST ${url}`)
       }
     }
@@ -119,12 +104,10 @@ test.group('Rosters: access', (group) => {
 
   test('an unknown enrolment answers 404', async ({ client }) => {
     const { adminA } = await fullSession()
-    const response = await client
-      .post('/learning/admin/enrolments/999999/attendance')
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ mark: 'attended' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      '/learning/admin/enrolments/999999/attendance',
+      { mark: 'attended' }
+    )
     response.assertStatus(404)
   })
 })
@@ -178,12 +161,10 @@ test.group('Rosters: attendance and completion', (group) => {
     assert,
   }) => {
     const { adminA, session, enrolments } = await fullSession()
-    const response = await client
-      .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ mark: 'attended' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.ada.id}/attendance`,
+      { mark: 'attended' }
+    )
     response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
     const starts = session.startsAt.setZone('Europe/London').toFormat("d LLL yyyy 'at' HH:mm")
     response.assertFlashMessage(
@@ -200,12 +181,9 @@ test.group('Rosters: attendance and completion', (group) => {
     const { adminA, session, enrolments, people, skill } = await fullSession()
     await start(session)
     const mark = (enrolment: Enrolment, value: string) =>
-      client
-        .post(`/learning/admin/enrolments/${enrolment.id}/attendance`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form({ mark: value })
-        .redirects(0)
+      submitAs(client, adminA).post(`/learning/admin/enrolments/${enrolment.id}/attendance`, {
+        mark: value,
+      })
 
     const early = await mark(enrolments.ada, 'completed')
     early.assertFlashMessage('error', 'Ada Lovelace is booked, so cannot be marked completed')
@@ -264,12 +242,10 @@ test.group('Rosters: attendance and completion', (group) => {
   test('an unknown mark is refused with a message', async ({ client, assert }) => {
     const { adminA, session, enrolments } = await fullSession()
     await start(session)
-    const response = await client
-      .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ mark: 'excused' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.ada.id}/attendance`,
+      { mark: 'excused' }
+    )
     response.assertFlashMessage('inputErrorsBag', {
       mark: ['Choose attended, no-show or completed'],
     })
@@ -290,23 +266,19 @@ test.group('Rosters: cancelling', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('5 people have a place, a place on the waiting list or a request')
 
-    const noReason = await client
-      .post(`/learning/admin/sessions/${session.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: '  ' })
-      .redirects(0)
+    const noReason = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/cancel`,
+      { reason: '  ' }
+    )
     noReason.assertFlashMessage('inputErrorsBag', { reason: ['Enter the reason for cancelling'] })
     assert.equal(await sessionStatus(session), 'scheduled')
 
     const events = emitter.fake()
     cleanup(() => emitter.restore())
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'The trainer is ill' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/cancel`,
+      { reason: 'The trainer is ill' }
+    )
     response.assertHeader('location', `/learning/admin/courses/${course.id}/edit#sessions`)
     response.assertFlashMessage('success', 'Session cancelled: 5 people were told')
 
@@ -342,24 +314,20 @@ test.group('Rosters: cancelling', (group) => {
       .firstOrFail()
     assert.equal(sessionEvent.afterValues.status, 'cancelled')
 
-    const again = await client
-      .post(`/learning/admin/sessions/${session.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'Twice' })
-      .redirects(0)
+    const again = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/cancel`,
+      { reason: 'Twice' }
+    )
     assert.match(String(again.flashMessages().error), /was already cancelled$/)
   })
 
   test('a session that has started cannot be cancelled', async ({ client, assert }) => {
     const { adminA, session, enrolments } = await fullSession()
     await start(session)
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'Too late' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/cancel`,
+      { reason: 'Too late' }
+    )
     assert.match(
       String(response.flashMessages().error),
       /has already started, so it cannot be cancelled$/
@@ -382,21 +350,17 @@ test.group('Rosters: cancelling', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('Cancel Ada Lovelace’s booking')
 
-    const noReason = await client
-      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: '' })
-      .redirects(0)
+    const noReason = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
+      { reason: '' }
+    )
     noReason.assertFlashMessage('inputErrorsBag', { reason: ['Enter the reason for cancelling'] })
     assert.equal(await statusOf(enrolments.ada), 'booked')
 
-    const response = await client
-      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'Called in sick' })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
+      { reason: 'Called in sick' }
+    )
     response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
     response.assertFlashMessage(
       'success',
@@ -420,12 +384,10 @@ test.group('Rosters: cancelling', (group) => {
       .firstOrFail()
     assert.equal(event.afterValues.status, 'cancelled')
 
-    const again = await client
-      .post(`/learning/admin/enrolments/${enrolments.ada.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'Twice' })
-      .redirects(0)
+    const again = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
+      { reason: 'Twice' }
+    )
     again.assertFlashMessage(
       'error',
       'Ada Lovelace is cancelled, so the booking cannot be cancelled'
@@ -458,12 +420,10 @@ test.group('Rosters: the completion date', (group) => {
     const { adminA, session, enrolments } = await fullSession()
     await ranDaysAgo(session)
     for (const mark of ['attended', 'completed']) {
-      await client
-        .post(`/learning/admin/enrolments/${enrolments.ada.id}/attendance`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form({ mark })
-        .redirects(0)
+      await submitAs(client, adminA).post(
+        `/learning/admin/enrolments/${enrolments.ada.id}/attendance`,
+        { mark }
+      )
     }
     const record = await LearningRecord.findByOrFail('enrolment_id', enrolments.ada.id)
     assert.equal(record.completedOn.toISODate(), ukDate(session.endsAt))
@@ -489,12 +449,11 @@ test.group('Rosters: the completion date', (group) => {
     )
 
     const post = (completedOn: Record<string, string>, people: Enrolment[]) =>
-      client
-        .post(`/learning/admin/sessions/${session.id}/attendance`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form({ 'mark': 'completed', 'enrolments[]': people.map((p) => String(p.id)), completedOn })
-        .redirects(0)
+      submitAs(client, adminA).post(`/learning/admin/sessions/${session.id}/attendance`, {
+        'mark': 'completed',
+        'enrolments[]': people.map((p) => String(p.id)),
+        completedOn,
+      })
     const parts = (value: DateTime) => ({
       day: String(value.day),
       month: String(value.month),
@@ -573,15 +532,13 @@ test.group('Rosters: many people at once', (group) => {
   }) => {
     const { adminA, session, enrolments } = await fullSession()
     await start(session)
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/attendance`,
+      {
         'mark': 'attended',
         'enrolments[]': [enrolments.ada, enrolments.ben, enrolments.cal].map((e) => String(e.id)),
-      })
-      .redirects(0)
+      }
+    )
     response.assertHeader('location', `/learning/admin/sessions/${session.id}`)
     response.assertFlashMessage('success', '2 people marked as attended: Ada Lovelace and Ben Okri')
     response.assertFlashMessage(
@@ -611,30 +568,26 @@ test.group('Rosters: many people at once', (group) => {
   }) => {
     const { adminA, session, enrolments } = await fullSession()
     await ranDaysAgo(session)
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/attendance`,
+      {
         'mark': 'attended',
         'all[]': ['booked'],
         'listed[booked][]': [String(enrolments.ada.id)],
-      })
-      .redirects(0)
+      }
+    )
     response.assertFlashMessage('success', '1 person marked as attended: Ada Lovelace')
     assert.equal(await statusOf(enrolments.ada), 'attended')
     assert.equal(await statusOf(enrolments.ben), 'booked')
 
-    const completed = await client
-      .post(`/learning/admin/sessions/${session.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({
+    const completed = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/attendance`,
+      {
         'mark': 'completed',
         'all[]': ['attended'],
         'listed[attended][]': [String(enrolments.ada.id)],
-      })
-      .redirects(0)
+      }
+    )
     assert.match(String(completed.flashMessages().success), /^1 person marked as completed on /)
     const record = await LearningRecord.findByOrFail('enrolment_id', enrolments.ada.id)
     assert.equal(record.completedOn.toISODate(), ukDate(session.endsAt))
@@ -649,12 +602,7 @@ test.group('Rosters: many people at once', (group) => {
     const other = await createSession({ course: await createCourse() })
     const stranger = await enrolled(await createUser(), other.id)
     const post = (form: Record<string, unknown>) =>
-      client
-        .post(`/learning/admin/sessions/${session.id}/attendance`)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
+      submitAs(client, adminA).post(`/learning/admin/sessions/${session.id}/attendance`, form)
 
     const nobody = await post({ mark: 'attended' })
     nobody.assertFlashMessage('inputErrorsBag', { enrolments: ['Select the people to record'] })
@@ -674,12 +622,10 @@ test.group('Rosters: many people at once', (group) => {
   }) => {
     const { adminB, session, enrolments } = await fullSession()
     await start(session)
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/attendance`)
-      .loginAs(adminB)
-      .withCsrfToken()
-      .form({ 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] })
-      .redirects(0)
+    const response = await submitAs(client, adminB).post(
+      `/learning/admin/sessions/${session.id}/attendance`,
+      { 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] }
+    )
     response.assertStatus(403)
     assert.equal(await statusOf(enrolments.ada), 'booked')
   })
@@ -689,12 +635,10 @@ test.group('Rosters: many people at once', (group) => {
     assert,
   }) => {
     const { adminA, session, enrolments } = await fullSession()
-    const response = await client
-      .post(`/learning/admin/sessions/${session.id}/attendance`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] })
-      .redirects(0)
+    const response = await submitAs(client, adminA).post(
+      `/learning/admin/sessions/${session.id}/attendance`,
+      { 'mark': 'attended', 'enrolments[]': [String(enrolments.ada.id)] }
+    )
     const starts = session.startsAt.setZone('Europe/London').toFormat("d LLL yyyy 'at' HH:mm")
     response.assertFlashMessage(
       'error',
@@ -728,12 +672,10 @@ test.group('Rosters: the words for cancelling', (group) => {
     form.assertTextIncludes('<h1>Cancel Eve Moor’s request</h1>')
     form.assertTextIncludes('Cancel the request')
     form.assertTextIncludes('Keep the request')
-    const cancelled = await client
-      .post(`/learning/admin/enrolments/${enrolments.eve.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'Duplicate request' })
-      .redirects(0)
+    const cancelled = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.eve.id}/cancel`,
+      { reason: 'Duplicate request' }
+    )
     cancelled.assertFlashMessage('success', 'Request cancelled for Eve Moor')
     assert.equal(await statusOf(enrolments.eve), 'cancelled')
 
@@ -741,12 +683,10 @@ test.group('Rosters: the words for cancelling', (group) => {
       .get(`/learning/admin/enrolments/${enrolments.dee.id}/cancel`)
       .loginAs(adminA)
     waiting.assertTextIncludes('<h1>Remove Dee Patel from the waiting list</h1>')
-    const removed = await client
-      .post(`/learning/admin/enrolments/${enrolments.dee.id}/cancel`)
-      .loginAs(adminA)
-      .withCsrfToken()
-      .form({ reason: 'No longer needed' })
-      .redirects(0)
+    const removed = await submitAs(client, adminA).post(
+      `/learning/admin/enrolments/${enrolments.dee.id}/cancel`,
+      { reason: 'No longer needed' }
+    )
     removed.assertFlashMessage('success', 'Dee Patel removed from the waiting list')
   })
 })

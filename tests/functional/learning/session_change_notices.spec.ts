@@ -8,7 +8,6 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
-import { enrol } from '#actions/learning/enrol'
 import { decideRequest } from '#actions/learning/decide_request'
 import { serviceUrl, type LearningMail } from '#mails/learning_mail'
 import LearningBooked from '#mails/learning_booked'
@@ -16,8 +15,9 @@ import LearningCancelled from '#mails/learning_cancelled'
 import LearningPromoted from '#mails/learning_promoted'
 import LearningSessionChanged from '#mails/learning_session_changed'
 import LearningPlaceGivenUp from '#mails/learning_place_given_up'
-import type Enrolment from '#models/enrolment'
 import type User from '#models/user'
+import { submitAs } from '#tests/support/forms'
+import { enrolled } from '#tests/support/enrolments'
 
 /* Tuesday 17 June 2031, 9:30am to 4:30pm in London (British summer time); booking closes on the 12th. */
 const STARTS = DateTime.fromISO('2031-06-17T08:30:00Z')
@@ -67,12 +67,6 @@ async function learners(count: number, overrides: Partial<User> = {}) {
     created.push(await createUser({ organisation, overrides }))
   }
   return created
-}
-
-async function enrolled(user: User, sessionId: number) {
-  const result = await enrol(user, sessionId)
-  if (!('enrolment' in result)) throw new Error(`Could not enrol: ${result.type}`)
-  return result.enrolment as Enrolment
 }
 
 /*
@@ -153,12 +147,12 @@ test.group('Session changes: learners are told', (group) => {
     assert.equal(original.event.UID, `session-${session.id}@digital-capability.service`)
 
     // A week later, 10am to 5pm.
-    const response = await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ ...UNCHANGED, startDate: '2031-06-24', startTime: '10:00', endTime: '17:00' })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/learning/admin/sessions/${session.id}`, {
+      ...UNCHANGED,
+      startDate: '2031-06-24',
+      startTime: '10:00',
+      endTime: '17:00',
+    })
     response.assertStatus(302)
     response.assertFlashMessage(
       'success',
@@ -193,18 +187,13 @@ test.group('Session changes: learners are told', (group) => {
     assert.equal(session.inviteSequence, 1)
 
     // Then to another venue, same time: the sequence goes up again.
-    await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        ...UNCHANGED,
-        startDate: '2031-06-24',
-        startTime: '10:00',
-        endTime: '17:00',
-        venue: '10 South Colonnade',
-      })
-      .redirects(0)
+    await submitAs(client, admin).put(`/learning/admin/sessions/${session.id}`, {
+      ...UNCHANGED,
+      startDate: '2031-06-24',
+      startTime: '10:00',
+      endTime: '17:00',
+      venue: '10 South Colonnade',
+    })
     const again = await mailsSent(fake, 2)
     assert.lengthOf(again, 2)
     const moved = to(again, LearningSessionChanged, ben)
@@ -237,18 +226,13 @@ test.group('Session changes: learners are told', (group) => {
     await mailsSent(fake, 5)
 
     // Online instead of at Aviation House.
-    await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        ...UNCHANGED,
-        capacity: '1',
-        venue: '',
-        location: '',
-        onlineUrl: 'https://meet.example.gov.uk/agile',
-      })
-      .redirects(0)
+    await submitAs(client, admin).put(`/learning/admin/sessions/${session.id}`, {
+      ...UNCHANGED,
+      capacity: '1',
+      venue: '',
+      location: '',
+      onlineUrl: 'https://meet.example.gov.uk/agile',
+    })
 
     const sent = await mailsSent(fake, 3)
     assert.lengthOf(sent, 3, 'the line manager is not told')
@@ -289,12 +273,10 @@ test.group('Session changes: learners are told', (group) => {
     await mailsSent(fake, 1)
 
     for (const form of [UNCHANGED, { ...UNCHANGED, capacity: '20' }]) {
-      const response = await client
-        .put(`/learning/admin/sessions/${session.id}`)
-        .loginAs(admin)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
+      const response = await submitAs(client, admin).put(
+        `/learning/admin/sessions/${session.id}`,
+        form
+      )
       response.assertStatus(302)
       response.assertFlashMessage('success', 'Changes saved to the session: Tue 17 Jun 2031, 09:30')
       assert.lengthOf(await mailsSent(fake, 0), 0, `capacity ${form.capacity}`)
@@ -325,12 +307,11 @@ test.group('Session changes: learners are told', (group) => {
     assert.equal(before.event.SEQUENCE, '0')
     assert.equal(before.dtstart, 'DTSTART;TZID=Europe/London:20310617T093000')
 
-    await client
-      .put(`/learning/admin/sessions/${session.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ ...UNCHANGED, startTime: '13:00', endTime: '17:00' })
-      .redirects(0)
+    await submitAs(client, admin).put(`/learning/admin/sessions/${session.id}`, {
+      ...UNCHANGED,
+      startTime: '13:00',
+      endTime: '17:00',
+    })
     const [changed] = await mailsSent(fake, 1)
 
     const after = await download()
@@ -359,12 +340,10 @@ test.group('Cancellations: course admins are told', (group) => {
     await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
 
-    const response = await client
-      .post(`/learning/enrolments/${booking.id}/cancel`)
-      .loginAs(leaver)
-      .withCsrfToken()
-      .form({ reason: 'Clashes with a launch' })
-      .redirects(0)
+    const response = await submitAs(client, leaver).post(
+      `/learning/enrolments/${booking.id}/cancel`,
+      { reason: 'Clashes with a launch' }
+    )
     response.assertStatus(302)
 
     const sent = await mailsSent(fake, 3)
@@ -405,12 +384,9 @@ test.group('Cancellations: course admins are told', (group) => {
     const place = await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
 
-    await client
-      .post(`/learning/enrolments/${place.id}/cancel`)
-      .loginAs(waiting)
-      .withCsrfToken()
-      .form({ reason: 'Found another course' })
-      .redirects(0)
+    await submitAs(client, waiting).post(`/learning/enrolments/${place.id}/cancel`, {
+      reason: 'Found another course',
+    })
     let sent = await mailsSent(fake, 2)
     assert.lengthOf(sent, 2, 'the learner and the one admin')
     let notice = to(sent, LearningPlaceGivenUp, admin)
@@ -420,12 +396,9 @@ test.group('Cancellations: course admins are told', (group) => {
     notice.message.assertTextIncludes('They were on the waiting list, so no seat was freed.')
     notice.message.assertTextIncludes('Found another course')
 
-    await client
-      .post(`/learning/enrolments/${seat.id}/cancel`)
-      .loginAs(seated)
-      .withCsrfToken()
-      .form({ reason: 'Moved teams' })
-      .redirects(0)
+    await submitAs(client, seated).post(`/learning/enrolments/${seat.id}/cancel`, {
+      reason: 'Moved teams',
+    })
     sent = await mailsSent(fake, 2)
     assert.lengthOf(sent, 2)
     notice = to(sent, LearningPlaceGivenUp, admin)
@@ -445,12 +418,10 @@ test.group('Cancellations: course admins are told', (group) => {
     await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
 
-    const response = await client
-      .post(`/learning/admin/enrolments/${seat.id}/cancel`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ reason: 'Not eligible' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/learning/admin/enrolments/${seat.id}/cancel`,
+      { reason: 'Not eligible' }
+    )
     response.assertStatus(302)
     const sent = await mailsSent(fake, 2)
     assert.lengthOf(sent, 2)
@@ -466,12 +437,9 @@ test.group('Cancellations: course admins are told', (group) => {
     const [asking] = await learners(1, { lineManagerId: manager.id })
     const request = await enrolled(asking, approvalSession.id)
     await mailsSent(fake, 1)
-    await client
-      .post(`/learning/enrolments/${request.id}/cancel`)
-      .loginAs(asking)
-      .withCsrfToken()
-      .form({ reason: 'No longer needed' })
-      .redirects(0)
+    await submitAs(client, asking).post(`/learning/enrolments/${request.id}/cancel`, {
+      reason: 'No longer needed',
+    })
     const afterRequest = await mailsSent(fake, 1)
     assert.lengthOf(afterRequest, 1)
     to(afterRequest, LearningCancelled, asking)

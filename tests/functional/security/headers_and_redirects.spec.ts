@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { createProvider } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
+import { submitAs } from '#tests/support/forms'
 
 const HEADERS = {
   'cache-control': 'no-store',
@@ -112,12 +113,11 @@ test.group('What a refused form flashes back', (group) => {
     const admin = await createUser({ roles: ['course_admin'] })
     const provider = await createProvider('Digital Academy', [admin])
     const summary = `${'Leading teams. '.repeat(334).slice(0, 4999)}.`
-    const response = await client
-      .post('/learning/admin/courses')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ ...COURSE_FORM, provider: provider.id, summary })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      provider: provider.id,
+      summary,
+    })
     response.assertStatus(302)
     const flashed = response.flashMessages() as Record<string, any>
     assert.equal(flashed.summary, summary)
@@ -130,17 +130,12 @@ test.group('What a refused form flashes back', (group) => {
   }) => {
     const admin = await createUser({ roles: ['course_admin'] })
     const provider = await createProvider('Digital Academy', [admin])
-    const response = await client
-      .post('/learning/admin/courses')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        ...COURSE_FORM,
-        provider: provider.id,
-        summary: 'Short.',
-        padding: 'p'.repeat(120_000),
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/learning/admin/courses', {
+      ...COURSE_FORM,
+      provider: provider.id,
+      summary: 'Short.',
+      padding: 'p'.repeat(120_000),
+    })
     response.assertStatus(302)
     const flashed = response.flashMessages() as Record<string, any>
     assert.isUndefined(flashed.padding)

@@ -23,6 +23,7 @@ import User from '#models/user'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import { HTTP_METHODS } from '../../../app/openapi/types.js'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
+import { submitAs } from '#tests/support/forms'
 
 const UK = 'Europe/London'
 const nextYear = DateTime.now().year + 1
@@ -299,34 +300,29 @@ test.group('Strict input: control characters in text fields', (group) => {
       'Agile\nbasics',
       'Agile\u0085',
     ]) {
-      const response = await client
-        .post('/learning/admin/courses')
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({ ...form, title })
-        .redirects(0)
+      const response = await submitAs(client, admin).post('/learning/admin/courses', {
+        ...form,
+        title,
+      })
       response.assertFlashMessage('inputErrorsBag', {
         title: ['The title must not contain line breaks, tabs or hidden control characters'],
       })
     }
     assert.isNull(await Course.findBy('code', 'CTRL-101'))
 
-    const hidden = await client
-      .post('/learning/admin/courses')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ ...form, title: 'Agile basics', summary: 'Fine\u2066 until here' })
-      .redirects(0)
+    const hidden = await submitAs(client, admin).post('/learning/admin/courses', {
+      ...form,
+      title: 'Agile basics',
+      summary: 'Fine\u2066 until here',
+    })
     hidden.assertFlashMessage('inputErrorsBag', {
       summary: ['The summary must not contain hidden control characters'],
     })
 
-    await client
-      .post('/learning/admin/courses')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ ...form, title: 'Agile basics' })
-      .redirects(0)
+    await submitAs(client, admin).post('/learning/admin/courses', {
+      ...form,
+      title: 'Agile basics',
+    })
     const saved = await Course.findByOrFail('code', 'CTRL-101')
     assert.equal(saved.summary, form.summary)
   })
@@ -382,17 +378,15 @@ test.group('Strict input: dates within bounds', (group) => {
   }) => {
     const { admin, course, auth } = await courseAdmin()
     const bounds = `between 1 January 2000 and ${longDate(latestSessionDay())}`
-    const form = await client
-      .post(`/learning/admin/courses/${course.id}/sessions`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
+    const form = await submitAs(client, admin).post(
+      `/learning/admin/courses/${course.id}/sessions`,
+      {
         ...SESSION_FORM,
         startDate: '2038-01-19',
         closesDate: '19/01/2038',
         closesTime: '08:00',
-      })
-      .redirects(0)
+      }
+    )
     form.assertStatus(302)
     form.assertFlashMessage('inputErrorsBag', {
       startDate: [`The start date must be ${bounds}`],
@@ -487,23 +481,19 @@ test.group('Strict input: dates within bounds', (group) => {
     ])
 
     const hr = await createUser({ roles: ['department_hr'] })
-    const campaign = await client
-      .post('/workforce/campaigns')
-      .loginAs(hr)
-      .withCsrfToken()
-      .form({ plannedOn: '1999-12-31', closedOn: '2099-01-01' })
-      .redirects(0)
+    const campaign = await submitAs(client, hr).post('/workforce/campaigns', {
+      plannedOn: '1999-12-31',
+      closedOn: '2099-01-01',
+    })
     const campaignErrors = campaign.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(campaignErrors.plannedOn, [`Date planned must be ${dayBounds}`])
     assert.deepEqual(campaignErrors.closedOn, [`Date filled or closed must be ${dayBounds}`])
 
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const round = await client
-      .post('/fast-stream/admin/rounds')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ resultsAt: '2038-01-19T10:00', nextRoundOn: '2099-03-01' })
-      .redirects(0)
+    const round = await submitAs(client, admin).post('/fast-stream/admin/rounds', {
+      resultsAt: '2038-01-19T10:00',
+      nextRoundOn: '2099-03-01',
+    })
     const roundErrors = round.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(roundErrors.resultsAt, [
       `The date and time results are published must be between 1 January 2000 and ${longDate(latestSessionDay())}`,
@@ -549,12 +539,7 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
     const { dvla, dftHr, hmrcManager } = await departmentsWithManagers()
     const answers = []
     for (const email of [hmrcManager.email, 'nobody-at-all@example.gov.uk']) {
-      const response = await client
-        .post('/admin/users')
-        .loginAs(dftHr)
-        .withCsrfToken()
-        .form(person(dvla.id, email))
-        .redirects(0)
+      const response = await submitAs(client, dftHr).post('/admin/users', person(dvla.id, email))
       response.assertStatus(302)
       answers.push(response.flashMessages().inputErrorsBag)
     }
@@ -572,26 +557,16 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
     assert,
   }) => {
     const { dft, hmrc, dftHr, dvlaManager, hmrcManager } = await departmentsWithManagers()
-    await client
-      .post('/admin/users')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(person(dft.id, dvlaManager.email))
-      .redirects(0)
+    await submitAs(client, dftHr).post('/admin/users', person(dft.id, dvlaManager.email))
     const grace = await User.findByOrFail('email', 'grace.hopper@example.gov.uk')
     assert.equal(grace.lineManagerId, dvlaManager.id)
 
     const admin = await createUser({ roles: ['capability_admin'] })
-    await client
-      .post('/admin/users')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        ...person(hmrc.id, hmrcManager.email),
-        email: 'alan.turing@example.gov.uk',
-        fullName: 'Alan Turing',
-      })
-      .redirects(0)
+    await submitAs(client, admin).post('/admin/users', {
+      ...person(hmrc.id, hmrcManager.email),
+      email: 'alan.turing@example.gov.uk',
+      fullName: 'Alan Turing',
+    })
     const alan = await User.findByOrFail('email', 'alan.turing@example.gov.uk')
     assert.equal(alan.lineManagerId, hmrcManager.id)
   })
@@ -605,18 +580,13 @@ test.group('Strict input: the line manager lookup keeps to the administrator’s
       organisation: dft,
       overrides: { lineManagerId: hmrcManager.id },
     })
-    const response = await client
-      .put(`/admin/users/${report.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({
-        fullName: 'Renamed Person',
-        email: report.email,
-        organisationId: String(dft.id),
-        lineManagerEmail: hmrcManager.email,
-        roles: ['learner'],
-      })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).put(`/admin/users/${report.id}`, {
+      fullName: 'Renamed Person',
+      email: report.email,
+      organisationId: String(dft.id),
+      lineManagerEmail: hmrcManager.email,
+      roles: ['learner'],
+    })
     response.assertHeader('location', `/admin/users/${report.id}`)
     await report.refresh()
     assert.equal(report.fullName, 'Renamed Person')

@@ -8,6 +8,7 @@ import RecruitmentCampaign from '#models/recruitment_campaign'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import { createCampaign } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -72,12 +73,10 @@ test.group('Recruitment campaigns', (group) => {
     const page = await client.get('/workforce/campaigns/create').loginAs(dftHr)
     page.assertStatus(200)
     page.assertTextIncludes('<h1>Add a recruitment campaign</h1>')
-    const response = await client
-      .post('/workforce/campaigns')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, role.id))
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      '/workforce/campaigns',
+      form(dvla.id, role.id)
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/workforce/campaigns')
     response.assertFlashMessage('success', 'Campaign added: Developers 2026')
@@ -95,18 +94,14 @@ test.group('Recruitment campaigns', (group) => {
   test('moving to a stage records the date given for it', async ({ client, assert }) => {
     const { dvla, dftHr, role } = await departmentsWithRole()
     const existing = await campaign(dvla, role.id)
-    const response = await client
-      .put(`/workforce/campaigns/${existing.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(
-        form(dvla.id, role.id, {
-          stage: 'advertised',
-          plannedOn: '2026-01-05',
-          advertisedOn: '2026-02-02',
-        })
-      )
-      .redirects(0)
+    const response = await submitAs(client, dftHr).put(
+      `/workforce/campaigns/${existing.id}`,
+      form(dvla.id, role.id, {
+        stage: 'advertised',
+        plannedOn: '2026-01-05',
+        advertisedOn: '2026-02-02',
+      })
+    )
     response.assertStatus(302)
     await existing.refresh()
     assert.equal(existing.stage, 'advertised')
@@ -129,24 +124,20 @@ test.group('Recruitment campaigns', (group) => {
       advertisedOn: '2026-02-02',
       interviewingOn: '2026-03-02',
     }
-    const back = await client
-      .put(`/workforce/campaigns/${existing.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, role.id, { stage: 'sifting', ...dates }))
-      .redirects(0)
+    const back = await submitAs(client, dftHr).put(
+      `/workforce/campaigns/${existing.id}`,
+      form(dvla.id, role.id, { stage: 'sifting', ...dates })
+    )
     back.assertFlashMessage('inputErrorsBag', {
       stage: ['Select interviewing, a later stage or closed unfilled: stages only move forward'],
     })
     await existing.refresh()
     assert.equal(existing.stage, 'interviewing')
 
-    const closed = await client
-      .put(`/workforce/campaigns/${existing.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, role.id, { stage: 'closed', ...dates }))
-      .redirects(0)
+    const closed = await submitAs(client, dftHr).put(
+      `/workforce/campaigns/${existing.id}`,
+      form(dvla.id, role.id, { stage: 'closed', ...dates })
+    )
     closed.assertFlashMessage('success', 'Campaign updated: Developers 2026')
     await existing.refresh()
     assert.equal(existing.stage, 'closed')
@@ -158,30 +149,23 @@ test.group('Recruitment campaigns', (group) => {
     assert,
   }) => {
     const { dvla, dftHr, role } = await departmentsWithRole()
-    const tooMany = await client
-      .post('/workforce/campaigns')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, role.id, { hires: '5' }))
-      .redirects(0)
+    const tooMany = await submitAs(client, dftHr).post(
+      '/workforce/campaigns',
+      form(dvla.id, role.id, { hires: '5' })
+    )
     tooMany.assertFlashMessage('inputErrorsBag', {
       hires: ['Hires must be no more than the number of posts'],
     })
-    const noHires = await client
-      .post('/workforce/campaigns')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, role.id, { stage: 'filled', hires: '0' }))
-      .redirects(0)
+    const noHires = await submitAs(client, dftHr).post(
+      '/workforce/campaigns',
+      form(dvla.id, role.id, { stage: 'filled', hires: '0' })
+    )
     noHires.assertFlashMessage('inputErrorsBag', {
       hires: ['Enter at least 1 hire for a filled campaign'],
     })
-    const missing = await client
-      .post('/workforce/campaigns')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ organisationId: String(dvla.id) })
-      .redirects(0)
+    const missing = await submitAs(client, dftHr).post('/workforce/campaigns', {
+      organisationId: String(dvla.id),
+    })
     missing.assertFlashMessage('inputErrorsBag', {
       roleProfileId: ['Select the role profile being recruited'],
       title: ['Enter a campaign title'],

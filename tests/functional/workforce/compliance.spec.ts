@@ -34,6 +34,7 @@ import {
 } from '#tests/support/digital_leaders'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createService } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* The Service Manager profile with two published mandatory courses and a draft one. */
 async function serviceManagerTraining() {
@@ -231,12 +232,10 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       organisation: hmrc,
       overrides: { fullName: 'Hana Board' },
     })
-    const response = await client
-      .post(`/workforce/organisations/${dvla.id}/digital-leader`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ email: elsewhere.email.toUpperCase(), onBoard: 'yes' })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      `/workforce/organisations/${dvla.id}/digital-leader`,
+      { email: elsewhere.email.toUpperCase(), onBoard: 'yes' }
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/workforce/compliance')
     response.assertFlashMessage(
@@ -247,12 +246,10 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     assert.equal(dvla.digitalLeaderId, elsewhere.id)
     assert.isTrue(dvla.digitalLeaderOnBoard)
 
-    const unknown = await client
-      .post(`/workforce/organisations/${dvla.id}/digital-leader`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ email: 'nobody@example.gov.uk', onBoard: 'yes' })
-      .redirects(0)
+    const unknown = await submitAs(client, dftHr).post(
+      `/workforce/organisations/${dvla.id}/digital-leader`,
+      { email: 'nobody@example.gov.uk', onBoard: 'yes' }
+    )
     unknown.assertFlashMessage('inputErrorsBag', {
       email: ['There is no active person with this email address: check it, or add them first'],
     })
@@ -381,24 +378,17 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes(`Does this person sit on the board of ${dvla.name}?`)
 
-    const unanswered = await client
-      .post(url)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ email: leader.email })
-      .redirects(0)
+    const unanswered = await submitAs(client, dftHr).post(url, { email: leader.email })
     unanswered.assertFlashMessage('inputErrorsBag', {
       onBoard: ['Select whether the Digital Leader sits on the board'],
     })
     await dvla.refresh()
     assert.isNull(dvla.digitalLeaderId)
 
-    const notOnBoard = await client
-      .post(url)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ email: leader.email, onBoard: 'no' })
-      .redirects(0)
+    const notOnBoard = await submitAs(client, dftHr).post(url, {
+      email: leader.email,
+      onBoard: 'no',
+    })
     notOnBoard.assertStatus(302)
     await dvla.refresh()
     assert.equal(dvla.digitalLeaderId, leader.id)
@@ -409,12 +399,7 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       'not_on_board'
     )
 
-    await client
-      .post(url)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ email: leader.email, onBoard: 'yes' })
-      .redirects(0)
+    await submitAs(client, dftHr).post(url, { email: leader.email, onBoard: 'yes' })
     await dvla.refresh()
     assert.isTrue(dvla.digitalLeaderOnBoard)
     const confirmed = await AuditEvent.query()
@@ -428,7 +413,7 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     const shown = await client.get(url).loginAs(dftHr)
     shown.assertTextIncludes('Senior Civil Service 2 (Director), on the board')
 
-    await client.post(url).loginAs(dftHr).withCsrfToken().form({ email: '' }).redirects(0)
+    await submitAs(client, dftHr).post(url, { email: '' })
     await dvla.refresh()
     assert.isNull(dvla.digitalLeaderId)
     assert.isFalse(dvla.digitalLeaderOnBoard, 'the confirmation goes with the person')

@@ -18,6 +18,7 @@ import {
   createCapabilityPlan,
   createPlanLine,
 } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -94,12 +95,9 @@ test.group('Capability gap register', (group) => {
     await createCampaign(dvla, role, { title: 'Open', posts: 2, stage: 'advertised', hires: 0 })
     await createCampaign(dvla, role, { title: 'Done', posts: 3, stage: 'filled', hires: 3 })
 
-    const response = await client
-      .post('/workforce/gaps/suggestions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ organisationId: String(dft.id) })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post('/workforce/gaps/suggestions', {
+      organisationId: String(dft.id),
+    })
     response.assertHeader('location', `/workforce/gaps?status=suggested&organisationId=${dft.id}`)
     response.assertFlashMessage(
       'success',
@@ -126,12 +124,9 @@ test.group('Capability gap register', (group) => {
       '3 of 4 people are below the required level, 4 levels short in all (1.3 on average).'
     )
 
-    const again = await client
-      .post('/workforce/gaps/suggestions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ organisationId: String(dft.id) })
-      .redirects(0)
+    const again = await submitAs(client, dftHr).post('/workforce/gaps/suggestions', {
+      organisationId: String(dft.id),
+    })
     again.assertFlashMessage(
       'success',
       '0 gaps suggested for Department for Transport: 0 from the plan, 0 from people’s skills; 2 already on the register'
@@ -175,21 +170,14 @@ test.group('Capability gap register', (group) => {
     const blankForm = await client.get('/workforce/gaps/create').loginAs(dftHr)
     blankForm.assertStatus(200)
 
-    const accepted = await client
-      .post(`/workforce/gaps/${first.id}/accept`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .redirects(0)
+    const accepted = await submitAs(client, dftHr).post(`/workforce/gaps/${first.id}/accept`)
     accepted.assertFlashMessage('success', 'Gap accepted as open: Not enough programmers')
     await first.refresh()
     assert.equal(first.status, 'open')
 
-    const blank = await client
-      .post(`/workforce/gaps/${second.id}/dismiss`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ reason: '' })
-      .redirects(0)
+    const blank = await submitAs(client, dftHr).post(`/workforce/gaps/${second.id}/dismiss`, {
+      reason: '',
+    })
     blank.assertFlashMessage('inputErrorsBag', { reason: ['Enter why the gap is being dismissed'] })
 
     await client
@@ -201,11 +189,7 @@ test.group('Capability gap register', (group) => {
     assert.equal(second.status, 'dismissed')
     assert.equal(second.description, 'Dismissed: Covered by the shared testing service')
 
-    const again = await client
-      .post(`/workforce/gaps/${second.id}/accept`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .redirects(0)
+    const again = await submitAs(client, dftHr).post(`/workforce/gaps/${second.id}/accept`)
     again.assertFlashMessage('error', 'This gap is dismissed, so it cannot be accepted as open')
     const event = await AuditEvent.query()
       .where({ subject_type: 'capability_gap', subject_id: String(second.id), action: 'update' })
@@ -235,33 +219,27 @@ test.group('Capability gap register', (group) => {
       dueOn: '2026-09-30',
       status: 'open',
     }
-    const stranger = await client
-      .post('/workforce/gaps')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, ownerEmail: 'stranger@hmrc.example.gov.uk' })
-      .redirects(0)
+    const stranger = await submitAs(client, dftHr).post('/workforce/gaps', {
+      ...fields,
+      ownerEmail: 'stranger@hmrc.example.gov.uk',
+    })
     stranger.assertFlashMessage('inputErrorsBag', {
       ownerEmail: [
         'Enter the email address of an active person in your organisation to own the gap',
       ],
     })
-    const noRole = await client
-      .post('/workforce/gaps')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, roleProfileId: '' })
-      .redirects(0)
+    const noRole = await submitAs(client, dftHr).post('/workforce/gaps', {
+      ...fields,
+      roleProfileId: '',
+    })
     noRole.assertFlashMessage('inputErrorsBag', {
       roleProfileId: ['Select the role profile that is short of posts'],
     })
 
-    const saved = await client
-      .post('/workforce/gaps')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, ownerEmail: 'Owner@DVLA.example.gov.uk' })
-      .redirects(0)
+    const saved = await submitAs(client, dftHr).post('/workforce/gaps', {
+      ...fields,
+      ownerEmail: 'Owner@DVLA.example.gov.uk',
+    })
     saved.assertHeader('location', '/workforce/gaps')
     const created = await CapabilityGap.query().where('organisation_id', dvla.id).firstOrFail()
     assert.equal(created.ownerId, owner.id)
@@ -357,12 +335,9 @@ async function developers(
 }
 
 async function suggestFor(client: ApiClient, user: User, organisation: Organisation) {
-  const response = await client
-    .post('/workforce/gaps/suggestions')
-    .loginAs(user)
-    .withCsrfToken()
-    .form({ organisationId: String(organisation.id) })
-    .redirects(0)
+  const response = await submitAs(client, user).post('/workforce/gaps/suggestions', {
+    organisationId: String(organisation.id),
+  })
   response.assertStatus(302)
   return CapabilityGap.query().where('organisation_id', organisation.id).orderBy('kind')
 }
@@ -463,20 +438,15 @@ test.group('Capability gap register: many suggestions at once', (group) => {
     assert,
   }) => {
     const { dftHr, first, second, third } = await register()
-    const response = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({
-        'decision': 'accept',
-        'gaps[0]': String(first.id),
-        'gaps[1]': String(second.id),
-        'listed[0]': String(first.id),
-        'listed[1]': String(second.id),
-        'listed[2]': String(third.id),
-        'returnTo': '/workforce/gaps?status=suggested',
-      })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': String(first.id),
+      'gaps[1]': String(second.id),
+      'listed[0]': String(first.id),
+      'listed[1]': String(second.id),
+      'listed[2]': String(third.id),
+      'returnTo': '/workforce/gaps?status=suggested',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/workforce/gaps?status=suggested')
     response.assertFlashMessage('gapDecisions', {
@@ -520,18 +490,13 @@ test.group('Capability gap register: many suggestions at once', (group) => {
     assert,
   }) => {
     const { dftHr, first, second, third } = await register()
-    const response = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({
-        'decision': 'dismiss',
-        'all[0]': 'suggested',
-        'listed[0]': String(first.id),
-        'listed[1]': String(second.id),
-        'reason': 'Covered by the shared service at GDS',
-      })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'dismiss',
+      'all[0]': 'suggested',
+      'listed[0]': String(first.id),
+      'listed[1]': String(second.id),
+      'reason': 'Covered by the shared service at GDS',
+    })
     response.assertHeader('location', '/workforce/gaps')
     response.assertFlashMessage('gapDecisions', {
       headline: '2 gaps dismissed',
@@ -559,17 +524,12 @@ test.group('Capability gap register: many suggestions at once', (group) => {
   }) => {
     const { dftHr, first, second, open } = await register()
     await CapabilityGap.query().where('id', first.id).update({ status: 'closed' })
-    const response = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({
-        'decision': 'accept',
-        'gaps[0]': String(first.id),
-        'gaps[1]': String(second.id),
-        'gaps[2]': String(open.id),
-      })
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': String(first.id),
+      'gaps[1]': String(second.id),
+      'gaps[2]': String(open.id),
+    })
     response.assertFlashMessage('gapDecisions', {
       headline: '1 gap accepted as open',
       changed: ['Testers short (Driver and Vehicle Licensing Agency)'],
@@ -598,43 +558,33 @@ test.group('Capability gap register: many suggestions at once', (group) => {
     assert,
   }) => {
     const { dftHr, first } = await register()
-    const empty = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({})
-      .redirects(0)
+    const empty = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {})
     empty.assertFlashMessage('inputErrorsBag', {
       gaps: ['Select the suggested gaps to accept or dismiss'],
       decision: ['Choose whether to accept or dismiss the gaps you selected'],
     })
 
-    const noReason = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ 'decision': 'dismiss', 'gaps[0]': String(first.id), 'reason': '   ' })
-      .redirects(0)
+    const noReason = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'dismiss',
+      'gaps[0]': String(first.id),
+      'reason': '   ',
+    })
     noReason.assertFlashMessage('inputErrorsBag', {
       reason: ['Enter why the gaps are being dismissed'],
     })
 
-    const badChoice = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ 'decision': 'delete', 'gaps[0]': String(first.id) })
-      .redirects(0)
+    const badChoice = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'delete',
+      'gaps[0]': String(first.id),
+    })
     badChoice.assertFlashMessage('inputErrorsBag', {
       decision: ['Choose whether to accept or dismiss the gaps you selected'],
     })
 
-    const badId = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ 'decision': 'accept', 'gaps[0]': 'abc' })
-      .redirects(0)
+    const badId = await submitAs(client, dftHr).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': 'abc',
+    })
     badId.assertFlashMessage('inputErrorsBag', {
       'gaps.0': ['Select the suggested gaps to accept or dismiss'],
     })
@@ -676,12 +626,7 @@ test.group('Capability gap register: many suggestions at once', (group) => {
       },
       { 'decision': 'accept', 'gaps[0]': '999999' },
     ]) {
-      const response = await client
-        .post('/workforce/gaps/decisions')
-        .loginAs(hmrcHr)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
+      const response = await submitAs(client, hmrcHr).post('/workforce/gaps/decisions', form)
       response.assertStatus(404)
     }
     for (const untouched of [first, foreign]) {
@@ -691,21 +636,18 @@ test.group('Capability gap register: many suggestions at once', (group) => {
     }
 
     const learner = await createUser({ roles: ['learner'] })
-    const refused = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(learner)
-      .withCsrfToken()
-      .form({ 'decision': 'accept', 'gaps[0]': String(first.id) })
-      .redirects(0)
+    const refused = await submitAs(client, learner).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': String(first.id),
+    })
     refused.assertStatus(403)
 
     // Their own department's gap, with a return address elsewhere: back to the register.
-    const own = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(hmrcHr)
-      .withCsrfToken()
-      .form({ 'decision': 'accept', 'gaps[0]': String(foreign.id), 'returnTo': '//evil.example/' })
-      .redirects(0)
+    const own = await submitAs(client, hmrcHr).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': String(foreign.id),
+      'returnTo': '//evil.example/',
+    })
     own.assertHeader('location', '/workforce/gaps')
     await foreign.refresh()
     assert.equal(foreign.status, 'open')
@@ -717,12 +659,11 @@ test.group('Capability gap register: many suggestions at once', (group) => {
   }) => {
     const { first, foreign } = await register()
     const admin = await createUser({ roles: ['capability_admin', 'learner'] })
-    const response = await client
-      .post('/workforce/gaps/decisions')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ 'decision': 'accept', 'gaps[0]': String(first.id), 'gaps[1]': String(foreign.id) })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/workforce/gaps/decisions', {
+      'decision': 'accept',
+      'gaps[0]': String(first.id),
+      'gaps[1]': String(foreign.id),
+    })
     response.assertFlashMessage('gapDecisions', {
       headline: '2 gaps accepted as open',
       changed: [

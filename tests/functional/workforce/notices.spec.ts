@@ -15,6 +15,7 @@ import { PlanApproved, PlanReturned, PlanSubmitted } from '#mails/plan_notices'
 import GapOwnerAssigned from '#mails/gap_owner_assigned'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * DfT with its agency DVLA, HMRC; HR of each (and a deactivated HR of DfT),
@@ -71,7 +72,7 @@ async function setting() {
 }
 
 function post(client: any, url: string, user: User, form: Record<string, unknown> = {}) {
-  return client.post(url).loginAs(user).withCsrfToken().form(form).redirects(0)
+  return submitAs(client, user).post(url, form)
 }
 
 /* Who each queued notice of this kind is to, by name, in order. */
@@ -215,21 +216,17 @@ test.group('Notices: capability plans and gaps', (group) => {
 
     // Saving it again with the same owner tells no one.
     fake.mails.clear()
-    await client
-      .put(`/workforce/gaps/${gap.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, severity: 'critical' })
-      .redirects(0)
+    await submitAs(client, dftHr).put(`/workforce/gaps/${gap.id}`, {
+      ...fields,
+      severity: 'critical',
+    })
     assert.lengthOf(fake.mails.queued(), 0)
 
     // HR who make themselves owner need no e-mail.
-    await client
-      .put(`/workforce/gaps/${gap.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, ownerEmail: dftHr.email })
-      .redirects(0)
+    await submitAs(client, dftHr).put(`/workforce/gaps/${gap.id}`, {
+      ...fields,
+      ownerEmail: dftHr.email,
+    })
     await gap.refresh()
     assert.equal(gap.ownerId, dftHr.id)
     assert.lengthOf(fake.mails.queued(), 0)
@@ -240,12 +237,10 @@ test.group('Notices: capability plans and gaps', (group) => {
       organisation: dvla,
       overrides: { fullName: 'Vic Hr' },
     })
-    await client
-      .put(`/workforce/gaps/${gap.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form({ ...fields, ownerEmail: dvlaHr.email })
-      .redirects(0)
+    await submitAs(client, dftHr).put(`/workforce/gaps/${gap.id}`, {
+      ...fields,
+      ownerEmail: dvlaHr.email,
+    })
     const handed = recipients(fake, GapOwnerAssigned).notices
     assert.lengthOf(handed, 1)
     handed[0].message.assertTo(dvlaHr.email, 'Vic Hr')

@@ -17,6 +17,7 @@ import {
   createCapabilityPlan,
   createPlanLine,
 } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* Two departments, one with an agency, their HR, a capability admin and a learner. */
 async function setting() {
@@ -45,7 +46,7 @@ async function inRole(organisation: Organisation, roleLevelId: number, extra = {
 }
 
 function post(client: any, url: string, user: User, form: Record<string, unknown> = {}) {
-  return client.post(url).loginAs(user).withCsrfToken().form(form).redirects(0)
+  return submitAs(client, user).post(url, form)
 }
 
 function numbersFor(line: PlanLine, values: Record<string, unknown>) {

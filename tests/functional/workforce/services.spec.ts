@@ -6,6 +6,7 @@ import type Organisation from '#models/organisation'
 import type User from '#models/user'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createService } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* DfT with DVLA below it, and HMRC, each with its HR. */
 const departments = () => transportAndRevenue()
@@ -135,12 +136,10 @@ test.group('Services register', (group) => {
   }) => {
     const { dvla, dftHr } = await departments()
     const manager = await createUser({ organisation: dvla, overrides: { fullName: 'Mo Manager' } })
-    const response = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { serviceManagerEmail: manager.email, isExemplar: 'true' }))
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { serviceManagerEmail: manager.email, isExemplar: 'true' })
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/workforce/services')
     response.assertFlashMessage('success', 'Service added: Renew your driving licence')
@@ -149,12 +148,10 @@ test.group('Services register', (group) => {
     assert.equal(saved.serviceManagerId, manager.id)
     assert.isTrue(saved.isExemplar)
 
-    const duplicate = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { name: 'RENEW your driving licence' }))
-      .redirects(0)
+    const duplicate = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { name: 'RENEW your driving licence' })
+    )
     duplicate.assertFlashMessage('inputErrorsBag', {
       name: ['This organisation already has a service with this name'],
     })
@@ -164,30 +161,24 @@ test.group('Services register', (group) => {
     client,
   }) => {
     const { dvla, dftHr } = await departments()
-    const decimal = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { annualTransactions: '12.5' }))
-      .redirects(0)
+    const decimal = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { annualTransactions: '12.5' })
+    )
     decimal.assertFlashMessage('inputErrorsBag', {
       annualTransactions: ['Transactions a year must be a whole number, like 250000'],
     })
-    const negative = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { annualTransactions: '-1' }))
-      .redirects(0)
+    const negative = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { annualTransactions: '-1' })
+    )
     negative.assertFlashMessage('inputErrorsBag', {
       annualTransactions: ['Transactions a year must be 0 or more'],
     })
-    const unknown = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { serviceManagerEmail: 'nobody@example.gov.uk' }))
-      .redirects(0)
+    const unknown = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { serviceManagerEmail: 'nobody@example.gov.uk' })
+    )
     unknown.assertFlashMessage('inputErrorsBag', {
       serviceManagerEmail: [
         'There is no active person with this email address: check it, or add them first',
@@ -203,12 +194,10 @@ test.group('Services register', (group) => {
       organisation: hmrc,
       overrides: { fullName: 'Olu Outside' },
     })
-    const response = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { serviceManagerEmail: outsider.email }))
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      '/workforce/services',
+      form(dvla.id, { serviceManagerEmail: outsider.email })
+    )
     response.assertFlashMessage(
       'success',
       `Service added: Renew your driving licence. The Service Manager, Olu Outside, works in another organisation (${hmrc.name})`
@@ -226,12 +215,10 @@ test.group('Services register', (group) => {
     const edit = await client.get(`/workforce/services/${own.id}/edit`).loginAs(dftHr)
     edit.assertStatus(200)
     edit.assertTextIncludes('Change Tax your vehicle')
-    const update = await client
-      .put(`/workforce/services/${own.id}`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(dvla.id, { name: 'Tax your vehicle', annualTransactions: '0', phase: 'live' }))
-      .redirects(0)
+    const update = await submitAs(client, dftHr).put(
+      `/workforce/services/${own.id}`,
+      form(dvla.id, { name: 'Tax your vehicle', annualTransactions: '0', phase: 'live' })
+    )
     update.assertFlashMessage('success', 'Service updated: Tax your vehicle')
     await own.refresh()
     assert.equal(own.annualTransactions, 0)
@@ -239,12 +226,7 @@ test.group('Services register', (group) => {
 
     const outside = await client.get(`/workforce/services/${theirs.id}/edit`).loginAs(dftHr)
     outside.assertStatus(404)
-    const moved = await client
-      .post('/workforce/services')
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .form(form(hmrc.id))
-      .redirects(0)
+    const moved = await submitAs(client, dftHr).post('/workforce/services', form(hmrc.id))
     moved.assertFlashMessage('inputErrorsBag', {
       organisationId: ['Select the organisation that runs the service'],
     })
