@@ -110,9 +110,7 @@ test.group('The organisation scope of a request', (group) => {
     return { ctx, asked }
   }
 
-  test('is read once per request, also when taken apart from the request', async ({
-    assert,
-  }) => {
+  test('is read once per request, also when taken apart from the request', async ({ assert }) => {
     const { hrA, departmentA, departmentB } = await twoDepartments()
     const { ctx, asked } = await requestOf(hrA)
     const { organisationScope } = ctx
@@ -127,8 +125,9 @@ test.group('The organisation scope of a request', (group) => {
     assert,
   }) => {
     const { hrA, hrB, departmentA, departmentB } = await twoDepartments({ hrB: {} })
-    const a = await (await requestOf(hrA)).ctx.organisationScope()
-    const b = await (await requestOf(hrB)).ctx.organisationScope()
+    const [requestA, requestB] = await Promise.all([requestOf(hrA), requestOf(hrB)])
+    const a = await requestA.ctx.organisationScope()
+    const b = await requestB.ctx.organisationScope()
     assert.notStrictEqual(a, b)
     assert.isTrue(await b.includes(departmentB.id))
     assert.isFalse(await b.includes(departmentA.id))
