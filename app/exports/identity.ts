@@ -1,7 +1,6 @@
 import type { CsvLine } from '#services/csv_export'
-import type { ExportKind, PageCsv } from '#services/list_pipeline'
-import { keptFilters, noFilters } from '#services/list_pipeline'
-import { OrganisationScope } from '#services/organisation_scope'
+import type { PageCsv } from '#services/list_pipeline'
+import { inOrganisationScope, keptFilters, noFilters } from '#services/list_pipeline'
 import { peopleFilters } from '#queries/identity/people_query'
 import { auditFiltersValidator } from '#validators/organisation'
 import { teamExportValidator } from '#validators/exports'
@@ -25,7 +24,7 @@ import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/p
 
 /* The identity area's lists that may be exported as a queued job. */
 
-const people: ExportKind<ReturnType<typeof peopleFilters>> = {
+const people = inOrganisationScope<ReturnType<typeof peopleFilters>>({
   title: 'People',
   fileStem: 'people',
   header: PEOPLE_HEADER,
@@ -34,15 +33,11 @@ const people: ExportKind<ReturnType<typeof peopleFilters>> = {
     const kept = keptFilters(qs, ['q', 'organisationId', 'role', 'status', 'sort', 'direction'])
     return { kept, parsed: peopleFilters(kept) }
   },
-  async count(user, filters) {
-    return countPeople(await OrganisationScope.forUser(user), filters)
-  },
-  async *lines(user, filters, batchSize) {
-    yield* peopleLines(await OrganisationScope.forUser(user), filters, batchSize)
-  },
-}
+  count: countPeople,
+  lines: peopleLines,
+})
 
-const audit: ExportKind<Awaited<ReturnType<typeof auditFiltersValidator.validate>>> = {
+const audit = inOrganisationScope<Awaited<ReturnType<typeof auditFiltersValidator.validate>>>({
   title: 'Audit trail',
   fileStem: 'audit-trail',
   header: AUDIT_HEADER,
@@ -51,29 +46,21 @@ const audit: ExportKind<Awaited<ReturnType<typeof auditFiltersValidator.validate
     const kept = keptFilters(qs, ['action', 'subjectType', 'actor', 'from', 'to', 'organisationId'])
     return { kept, parsed: await auditFiltersValidator.validate(kept) }
   },
-  async count(user, filters) {
-    return countAuditEvents(await OrganisationScope.forUser(user), filters)
-  },
-  async *lines(user, filters, batchSize) {
-    yield* auditLines(await OrganisationScope.forUser(user), filters, batchSize)
-  },
-}
+  count: countAuditEvents,
+  lines: auditLines,
+})
 
-const organisations: ExportKind<null> = {
+const organisations = inOrganisationScope<null>({
   title: 'Organisations',
   fileStem: 'organisations',
   header: ORGANISATIONS_HEADER,
   listPath: '/admin/organisations',
   filters: noFilters,
-  async count(user) {
-    return countOrganisations(await OrganisationScope.forUser(user))
-  },
-  async *lines(user, _filters, batchSize) {
-    yield* organisationLines(await OrganisationScope.forUser(user), batchSize)
-  },
-}
+  count: countOrganisations,
+  lines: (scope, _filters, batchSize) => organisationLines(scope, batchSize),
+})
 
-const teams: ExportKind<TeamExportFilters> = {
+const teams = inOrganisationScope<TeamExportFilters>({
   title: 'Delivery teams',
   fileStem: 'delivery-teams',
   header: TEAMS_HEADER,
@@ -82,27 +69,19 @@ const teams: ExportKind<TeamExportFilters> = {
     const kept = keptFilters(qs, ['organisationId'])
     return { kept, parsed: await teamExportValidator.validate(kept) }
   },
-  async count(user, filters) {
-    return countTeams(await OrganisationScope.forUser(user), filters)
-  },
-  async *lines(user, filters, batchSize) {
-    yield* teamLines(await OrganisationScope.forUser(user), filters, batchSize)
-  },
-}
+  count: countTeams,
+  lines: teamLines,
+})
 
-const staffImports: ExportKind<null> = {
+const staffImports = inOrganisationScope<null>({
   title: 'Staff imports',
   fileStem: 'staff-imports',
   header: STAFF_IMPORTS_HEADER,
   listPath: '/admin/staff-imports',
   filters: noFilters,
-  async count(user) {
-    return countStaffImports(await OrganisationScope.forUser(user))
-  },
-  async *lines(user, _filters, batchSize) {
-    yield* staffImportLines(await OrganisationScope.forUser(user), batchSize)
-  },
-}
+  count: countStaffImports,
+  lines: (scope, _filters, batchSize) => staffImportLines(scope, batchSize),
+})
 
 export const identityExports = { people, audit, organisations, teams, staffImports }
 

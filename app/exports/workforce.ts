@@ -1,7 +1,6 @@
 import type User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import type { ExportKind } from '#services/list_pipeline'
-import { defineList, noFilters } from '#services/list_pipeline'
+import { defineList, inOrganisationScope, noFilters } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import {
@@ -38,33 +37,25 @@ import {
 
 /* The workforce area's lists, their CSVs, and the lists that may be exported as a queued job. */
 
-const digitalLeaders: ExportKind<null> = {
+const digitalLeaders = inOrganisationScope<null>({
   title: 'Digital Leaders (action 01)',
   fileStem: 'digital-leaders',
   header: DIGITAL_LEADERS_HEADER,
   listPath: '/workforce/compliance',
   filters: noFilters,
-  async count(user) {
-    return countDigitalLeaderOrganisations(await OrganisationScope.forUser(user))
-  },
-  async *lines(user, _filters, batchSize) {
-    yield* digitalLeaderLines(await OrganisationScope.forUser(user), batchSize)
-  },
-}
+  count: countDigitalLeaderOrganisations,
+  lines: (scope, _filters, batchSize) => digitalLeaderLines(scope, batchSize),
+})
 
-const serviceManagers: ExportKind<null> = {
+const serviceManagers = inOrganisationScope<null>({
   title: 'Service Managers (action 02)',
   fileStem: 'service-managers',
   header: SERVICE_MANAGERS_HEADER,
   listPath: '/workforce/compliance',
   filters: noFilters,
-  async count(user) {
-    return countServicesOverThreshold(await OrganisationScope.forUser(user))
-  },
-  async *lines(user, _filters, batchSize) {
-    yield* serviceManagerLines(await OrganisationScope.forUser(user), batchSize)
-  },
-}
+  count: countServicesOverThreshold,
+  lines: (scope, _filters, batchSize) => serviceManagerLines(scope, batchSize),
+})
 
 export const workforceExports = { digitalLeaders, serviceManagers }
 

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type User from '#models/user'
 import { sendCsv, type CsvLine } from '#services/csv_export'
+import { OrganisationScope } from '#services/organisation_scope'
 
 /*
  * The list kit: what every list page and its CSV share. Filters are read
@@ -66,6 +67,27 @@ export type ExportKind<F> = {
   filters(qs: Record<string, unknown>): Promise<{ kept: ExportFilters; parsed: F }>
   count(user: User, filters: F): Promise<number>
   lines(user: User, filters: F, batchSize: number): AsyncIterable<CsvLine>
+}
+
+/* An export kind whose rows are read within the person's organisation scope. */
+type ScopedExportKind<F> = Omit<ExportKind<F>, 'count' | 'lines'> & {
+  count(scope: OrganisationScope, filters: F): Promise<number>
+  lines(scope: OrganisationScope, filters: F, batchSize: number): AsyncIterable<CsvLine>
+}
+
+/*
+ * An export of what the person's organisation scope lets them see, the
+ * scope worked out again when the file is written (in the request, or
+ * later in the job).
+ */
+export function inOrganisationScope<F>(kind: ScopedExportKind<F>): ExportKind<F> {
+  return {
+    ...kind,
+    count: async (user, filters) => kind.count(await OrganisationScope.forUser(user), filters),
+    async *lines(user, filters, batchSize) {
+      yield* kind.lines(await OrganisationScope.forUser(user), filters, batchSize)
+    },
+  }
 }
 
 /* An export kind whose list has no filters: the same rows for the person whoever asks how. */
