@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import type { Infer } from '@vinejs/vine/types'
 import { FormMessages } from '#validators/messages'
 import { planStatusLabels, type PlanStatus } from '#enums/workforce'
 
@@ -95,6 +96,9 @@ export const planNumbersValidator = vine.create({
     })
   ),
 })
+
+/* Each line's numbers as typed, keyed by planLineKey. */
+export type PlanNumbersInput = Infer<typeof planNumbersValidator>['lines']
 
 const numberFields = {
   postsNeeded: 'the number of posts needed',

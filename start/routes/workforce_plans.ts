@@ -5,6 +5,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const PlansController = () => import('#controllers/workforce/plans_controller')
+const PlanLinesController = () => import('#controllers/workforce/plan_lines_controller')
 
 router
   .group(() => {
@@ -12,14 +13,16 @@ router
     router.get('/plans.csv', [PlansController, 'csv']).as('workforce.plans.csv')
     router.post('/plans', [PlansController, 'store']).as('workforce.plans.store')
     router.get('/plans/:id', [PlansController, 'show']).as('workforce.plans.show')
-    router.get('/plans/:id/lines', [PlansController, 'lines']).as('workforce.plans.lines')
-    router.post('/plans/:id/lines', [PlansController, 'addLine']).as('workforce.plans.lines.store')
+    router.get('/plans/:id/lines', [PlanLinesController, 'lines']).as('workforce.plans.lines')
     router
-      .post('/plans/:id/lines/:lineId/delete', [PlansController, 'removeLine'])
+      .post('/plans/:id/lines', [PlanLinesController, 'addLine'])
+      .as('workforce.plans.lines.store')
+    router
+      .post('/plans/:id/lines/:lineId/delete', [PlanLinesController, 'removeLine'])
       .as('workforce.plans.lines.destroy')
-    router.get('/plans/:id/numbers', [PlansController, 'numbers']).as('workforce.plans.numbers')
+    router.get('/plans/:id/numbers', [PlanLinesController, 'numbers']).as('workforce.plans.numbers')
     router
-      .post('/plans/:id/numbers', [PlansController, 'saveNumbers'])
+      .post('/plans/:id/numbers', [PlanLinesController, 'saveNumbers'])
       .as('workforce.plans.numbers.update')
     router.get('/plans/:id/check', [PlansController, 'check']).as('workforce.plans.check')
     router.post('/plans/:id/submit', [PlansController, 'submit']).as('workforce.plans.submit')

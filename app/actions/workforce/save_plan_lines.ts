@@ -4,6 +4,7 @@ import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import { orOnDuplicate } from '#services/database_errors'
 import type { PlanStatus } from '#enums/workforce'
+import { planLineKey, type PlanNumbersInput } from '#validators/workforce_plans'
 
 /* Plans people may still change: not yet sent, or sent back. */
 export const EDITABLE_STATUSES: PlanStatus[] = ['draft', 'returned']
@@ -26,6 +27,23 @@ export type PlanLineNumbers = {
 }
 
 export type SavePlanNumbersResult = { type: 'saved'; changed: number } | { type: 'not_editable' }
+
+/* The numbers typed for each of the plan's lines, by line id; a line the form left out is left alone. */
+export function planNumbersFromForm(lines: { id: number }[], typed: PlanNumbersInput) {
+  const numbers = new Map<number, PlanLineNumbers>()
+  for (const line of lines) {
+    const values = typed[planLineKey(line.id)]
+    if (!values) continue
+    numbers.set(line.id, {
+      postsNeeded: values.postsNeeded,
+      inPostOverride: values.inPostOverride ?? null,
+      overrideReason: values.overrideReason ?? null,
+      plannedToRecruit: values.plannedToRecruit,
+      plannedToTrain: values.plannedToTrain,
+    })
+  }
+  return numbers
+}
 
 /* Locks the plan row and answers whether it may still be changed. */
 async function lockEditable(trx: TransactionClientContract, planId: number) {

@@ -2,37 +2,15 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type CapabilityPlan from '#models/capability_plan'
 import { toListWithErrors } from '#services/list_pipeline'
 import { plansList } from '#exports/workforce'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationChoices } from '#queries/identity/organisations_query'
-import {
-  findPlanInScope,
-  financialYearChoices,
-  planFigures,
-  planFreezes,
-  roleProfileChoices,
-} from '#queries/workforce/plans_query'
-import {
-  addPlanLineValidator,
-  planLineKey,
-  planNumbersMessages,
-  planNumbersValidator,
-  returnPlanValidator,
-  startPlanValidator,
-} from '#validators/workforce_plans'
+import { financialYearChoices, planFigures, planFreezes } from '#queries/workforce/plans_query'
+import { returnPlanValidator, startPlanValidator } from '#validators/workforce_plans'
 import { startPlan, type StartPlanResult } from '#actions/workforce/start_plan'
-import {
-  addPlanLine,
-  EDITABLE_STATUSES,
-  removePlanLine,
-  savePlanNumbers,
-  type PlanLineNumbers,
-} from '#actions/workforce/save_plan_lines'
 import { submitPlan } from '#actions/workforce/submit_plan'
 import { decidePlan, type DecidePlanResult } from '#actions/workforce/decide_plan'
 import { financialYearLabel, planStatusLabels } from '#enums/workforce'
-
-/* A sent or approved plan is read-only until it is returned. */
-const isEditable = (plan: CapabilityPlan) => EDITABLE_STATUSES.includes(plan.status)
+import { planTaskList } from '#services/plan_task_list'
+import { isEditable, notEditable, planInScope } from '#controllers/workforce/plan_pages'
 
 type Respond = Pick<HttpContext, 'response' | 'session'>
 type Ctx = Respond & Pick<HttpContext, 'backWithErrors'>
@@ -76,124 +54,21 @@ export default class PlansController {
   }
 
   async show({ bouncer, organisationScope, params, view }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const plan = await planInScope({ bouncer, organisationScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/show', {
       plan,
       ...figures,
       freezes,
-      sections: taskListSections(plan, figures.lines),
+      sections: planTaskList(plan, figures.lines, isEditable(plan)),
       editable: isEditable(plan),
       canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
       planStatusLabels,
     })
   }
 
-  async lines({ bouncer, organisationScope, params, response, session, view }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
-    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
-    const [figures, choices] = await Promise.all([planFigures(plan), roleProfileChoices(plan)])
-    return view.render('pages/workforce/plans/lines', { plan, ...figures, choices })
-  }
-
-  async addLine({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
-    const { roleProfileId } = await request.validateUsing(addPlanLineValidator)
-    const result = await addPlanLine(plan, roleProfileId)
-    switch (result.type) {
-      case 'added':
-        session.flash('success', 'Role profile added to the plan')
-        return response.redirect().toRoute('workforce.plans.lines', { id: plan.id })
-      case 'not_editable':
-        return this.notEditable(plan, { response, session })
-      case 'role_profile_not_found':
-        return backWithErrors({ roleProfileId: 'Select a role profile to add to the plan' })
-      case 'already_in_plan':
-        return backWithErrors({
-          roleProfileId: 'The plan already has a line for this role profile',
-        })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
-
-  async removeLine({ bouncer, organisationScope, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
-    const result = await removePlanLine(plan, Number(params.lineId))
-    switch (result.type) {
-      case 'removed':
-        session.flash('success', 'Role profile removed from the plan')
-        return response.redirect().toRoute('workforce.plans.lines', { id: plan.id })
-      case 'not_editable':
-        return this.notEditable(plan, { response, session })
-      case 'line_not_found':
-        throw new RecordNotFoundException()
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
-
-  async numbers({ bouncer, organisationScope, params, response, session, view }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
-    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
-    const figures = await planFigures(plan)
-    return view.render('pages/workforce/plans/numbers', { plan, ...figures, planLineKey })
-  }
-
-  async saveNumbers({
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
-    if (!isEditable(plan)) return this.notEditable(plan, { response, session })
-    const { lines } = await planFigures(plan)
-    const input = await request.validateUsing(planNumbersValidator, {
-      messagesProvider: planNumbersMessages(lines),
-    })
-    const numbers = new Map<number, PlanLineNumbers>()
-    for (const line of lines) {
-      const values = input.lines[planLineKey(line.id)]
-      if (!values) continue
-      numbers.set(line.id, {
-        postsNeeded: values.postsNeeded,
-        inPostOverride: values.inPostOverride ?? null,
-        overrideReason: values.overrideReason ?? null,
-        plannedToRecruit: values.plannedToRecruit,
-        plannedToTrain: values.plannedToTrain,
-      })
-    }
-    const result = await savePlanNumbers(plan, numbers)
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', 'Posts and people saved')
-        return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
-      case 'not_editable':
-        return this.notEditable(plan, { response, session })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
-
   async check({ bouncer, organisationScope, params, view }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const plan = await planInScope({ bouncer, organisationScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/check', {
       plan,
@@ -206,14 +81,14 @@ export default class PlansController {
   }
 
   async submit({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const plan = await planInScope({ bouncer, organisationScope }, params.id)
     const result = await submitPlan(plan, auth.getUserOrFail())
     switch (result.type) {
       case 'submitted':
         session.flash('success', `Plan for ${plan.yearLabel} sent for approval`)
         return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
       case 'not_editable':
-        return this.notEditable(plan, { response, session })
+        return notEditable(plan, { response, session })
       case 'no_lines':
         session.flash('error', 'Add at least one role profile before sending the plan')
         return response.redirect().toRoute('workforce.plans.check', { id: plan.id })
@@ -225,7 +100,7 @@ export default class PlansController {
   }
 
   async approve({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const plan = await planInScope({ bouncer, organisationScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const result = await decidePlan(plan, { outcome: 'approved' }, auth.getUserOrFail())
     return this.respondToDecision(result, plan, 'Plan approved', { response, session })
@@ -240,7 +115,7 @@ export default class PlansController {
     response,
     session,
   }: HttpContext) {
-    const plan = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const plan = await planInScope({ bouncer, organisationScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const { comment } = await request.validateUsing(returnPlanValidator)
     const result = await decidePlan(plan, { outcome: 'returned', comment }, auth.getUserOrFail())
@@ -248,23 +123,6 @@ export default class PlansController {
       response,
       session,
     })
-  }
-
-  /* Workforce pages are refused (403) to people without an HR or admin role before any lookup. */
-  private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
-    id: unknown
-  ): Promise<CapabilityPlan> {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await organisationScope()
-    const plan = await findPlanInScope(scope, id)
-    if (!plan) throw new RecordNotFoundException()
-    return plan
-  }
-
-  private notEditable(plan: CapabilityPlan, { response, session }: Respond) {
-    session.flash('error', 'This plan has been sent for approval, so it cannot be changed')
-    return response.redirect().toRoute('workforce.plans.show', { id: plan.id })
   }
 
   private respondToStart(
@@ -317,45 +175,4 @@ export default class PlansController {
       }
     }
   }
-}
-
-type TaskStatus = 'Cannot start yet' | 'Not started' | 'In progress' | 'Completed'
-
-/*
- * The plan's task list: role profiles are done once there is a line;
- * posts and people once every line has its posts needed; checking once sent.
- */
-function taskListSections(plan: CapabilityPlan, lines: { postsNeeded: number }[]) {
-  const filled = lines.filter((line) => line.postsNeeded > 0).length
-  const sent = plan.status === 'submitted' || plan.status === 'approved'
-  const chooseStatus: TaskStatus = lines.length > 0 ? 'Completed' : 'Not started'
-  let numbersStatus: TaskStatus = 'Cannot start yet'
-  if (lines.length > 0) {
-    if (filled === lines.length) numbersStatus = 'Completed'
-    else numbersStatus = filled === 0 ? 'Not started' : 'In progress'
-  }
-  let checkStatus: TaskStatus = 'Cannot start yet'
-  if (sent) checkStatus = 'Completed'
-  else if (lines.length > 0) checkStatus = 'Not started'
-  const editable = isEditable(plan)
-  return [
-    {
-      title: 'Choose role profiles',
-      href: editable ? `/workforce/plans/${plan.id}/lines` : null,
-      hint: 'The roles the organisation plans for this year.',
-      status: chooseStatus,
-    },
-    {
-      title: 'Posts and people',
-      href: editable && lines.length > 0 ? `/workforce/plans/${plan.id}/numbers` : null,
-      hint: 'Posts needed, people in post, and plans to recruit and train.',
-      status: numbersStatus,
-    },
-    {
-      title: 'Check and submit',
-      href: lines.length > 0 ? `/workforce/plans/${plan.id}/check` : null,
-      hint: 'Check every line and send the plan for approval.',
-      status: checkStatus,
-    },
-  ]
 }
