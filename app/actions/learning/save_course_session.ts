@@ -113,7 +113,7 @@ export async function saveCourseSession(
     const instant = (current: DateTime | undefined, next: DateTime) =>
       current && +current === +next ? current : next.toUTC()
     session.useTransaction(trx)
-    const { startsAt, endsAt, bookingClosesAt: _closes, ...place } = input
+    const { startsAt, endsAt, bookingClosesAt, ...place } = input
     session.merge({
       ...place,
       courseId: course.id,

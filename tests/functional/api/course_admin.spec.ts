@@ -208,7 +208,8 @@ test.group('API: course admins add sessions', (group) => {
     const read = await client
       .get(`/api/v1/sessions/${session.id}`)
       .header('Authorization', await bearer(adminA))
-    const { course: _course, ...asRead } = read.body().data
+    const { course: readCourse, ...asRead } = read.body().data
+    assert.equal(readCourse.id, course.id)
     assert.deepEqual(asRead, response.body().data)
     const events = await AuditEvent.query().where({
       actor_id: adminA.id,
