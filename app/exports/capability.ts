@@ -3,7 +3,7 @@ import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type { ExportKind } from '#services/list_pipeline'
-import { defineList, keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
+import { defineList, keptFilters, ownExport, wholeNumber } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
 import {
   streamTeamMatrixLines,
@@ -25,15 +25,16 @@ import { teamFiltersValidator } from '#validators/capability_team'
 
 /* The capability area's lists that may be exported as a queued job, and the team skills list. */
 
-const validations: ExportKind<null> = {
-  title: 'Validations',
-  fileStem: 'validations',
-  header: VALIDATIONS_HEADER,
-  listPath: '/capability/validations',
-  filters: noFilters,
-  count: (user) => countValidations(user.id),
-  lines: (user, _filters, batchSize) => validationLines(user.id, batchSize),
-}
+const validations = ownExport(
+  {
+    title: 'Validations',
+    fileStem: 'validations',
+    header: VALIDATIONS_HEADER,
+    listPath: '/capability/validations',
+  },
+  countValidations,
+  validationLines
+)
 
 /*
  * A development plan: the person's own, or a direct report's for their

@@ -2,7 +2,7 @@ import type User from '#models/user'
 import type PlacementRound from '#models/placement_round'
 import type { CsvLine } from '#services/csv_export'
 import type { ExportKind, PageCsv } from '#services/list_pipeline'
-import { keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
+import { everyonesExport, keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
 import { placementStatusValues } from '#enums/fast_stream'
 import { placementFiltersValidator } from '#validators/fast_stream_entrant'
 import { entrantFilters } from '#queries/fast_stream/admin_entrants_query'
@@ -73,15 +73,16 @@ const entrants: ExportKind<ReturnType<typeof entrantFilters>> = {
   lines: (_user, filters, batchSize) => entrantLines(filters, batchSize),
 }
 
-const rounds: ExportKind<null> = {
-  title: 'Placement rounds',
-  fileStem: 'placement-rounds',
-  header: ROUNDS_HEADER,
-  listPath: '/fast-stream/admin/rounds',
-  filters: noFilters,
-  count: () => countRounds(),
-  lines: (_user, _filters, batchSize) => roundLines(batchSize),
-}
+const rounds = everyonesExport(
+  {
+    title: 'Placement rounds',
+    fileStem: 'placement-rounds',
+    header: ROUNDS_HEADER,
+    listPath: '/fast-stream/admin/rounds',
+  },
+  countRounds,
+  roundLines
+)
 
 /* A team lead's placements: their own team's, whichever team that is when the file is written. */
 const teamPlacements: ExportKind<null> = {
@@ -108,25 +109,27 @@ const roundPlacements: ExportKind<PlacementExportFilters> = {
   lines: (_user, filters, batchSize) => placementLines(filters, batchSize),
 }
 
-const schemes: ExportKind<null> = {
-  title: 'Fast Stream schemes',
-  fileStem: 'fast-stream-schemes',
-  header: SCHEMES_HEADER,
-  listPath: '/fast-stream/admin/schemes',
-  filters: noFilters,
-  count: () => countSchemes(),
-  lines: (_user, _filters, batchSize) => schemeLines(batchSize),
-}
+const schemes = everyonesExport(
+  {
+    title: 'Fast Stream schemes',
+    fileStem: 'fast-stream-schemes',
+    header: SCHEMES_HEADER,
+    listPath: '/fast-stream/admin/schemes',
+  },
+  countSchemes,
+  schemeLines
+)
 
-const cohorts: ExportKind<null> = {
-  title: 'Fast Stream cohorts',
-  fileStem: 'fast-stream-cohorts',
-  header: COHORTS_HEADER,
-  listPath: '/fast-stream/admin/cohorts',
-  filters: noFilters,
-  count: () => countCohorts(),
-  lines: (_user, _filters, batchSize) => cohortLines(batchSize),
-}
+const cohorts = everyonesExport(
+  {
+    title: 'Fast Stream cohorts',
+    fileStem: 'fast-stream-cohorts',
+    header: COHORTS_HEADER,
+    listPath: '/fast-stream/admin/cohorts',
+  },
+  countCohorts,
+  cohortLines
+)
 
 type PlacementSearchInput = Awaited<ReturnType<typeof placementFiltersValidator.validate>>
 

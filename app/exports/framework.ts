@@ -1,5 +1,5 @@
-import type { ExportKind, PageCsv } from '#services/list_pipeline'
-import { noFilters } from '#services/list_pipeline'
+import type { PageCsv } from '#services/list_pipeline'
+import { everyonesExport } from '#services/list_pipeline'
 import type { requirementRows } from '#queries/framework/framework_snapshot_query'
 import { countSkills, skillLines, SKILLS_HEADER } from '#queries/exports/framework_export_query'
 import { CSV_HEADER } from '#domain/framework/framework_import'
@@ -7,15 +7,16 @@ import { skillLevelName } from '#domain/framework/levels'
 
 /* The framework area's list that may be exported as a queued job, and the framework download. */
 
-const skills: ExportKind<null> = {
-  title: 'Skills',
-  fileStem: 'framework-skills',
-  header: SKILLS_HEADER,
-  listPath: '/framework/skills',
-  filters: noFilters,
-  count: () => countSkills(),
-  lines: (_user, _filters, batchSize) => skillLines(batchSize),
-}
+const skills = everyonesExport(
+  {
+    title: 'Skills',
+    fileStem: 'framework-skills',
+    header: SKILLS_HEADER,
+    listPath: '/framework/skills',
+  },
+  countSkills,
+  skillLines
+)
 
 export const frameworkExports = { skills }
 

@@ -1,6 +1,6 @@
 import type { CsvLine } from '#services/csv_export'
 import type { PageCsv } from '#services/list_pipeline'
-import { inOrganisationScope, keptFilters, noFilters } from '#services/list_pipeline'
+import { inOrganisationScope, keptFilters, scopeExport } from '#services/list_pipeline'
 import { peopleFilters } from '#queries/identity/people_query'
 import { auditFiltersValidator } from '#validators/organisation'
 import { teamExportValidator } from '#validators/exports'
@@ -50,15 +50,16 @@ const audit = inOrganisationScope<Awaited<ReturnType<typeof auditFiltersValidato
   lines: auditLines,
 })
 
-const organisations = inOrganisationScope<null>({
-  title: 'Organisations',
-  fileStem: 'organisations',
-  header: ORGANISATIONS_HEADER,
-  listPath: '/admin/organisations',
-  filters: noFilters,
-  count: countOrganisations,
-  lines: (scope, _filters, batchSize) => organisationLines(scope, batchSize),
-})
+const organisations = scopeExport(
+  {
+    title: 'Organisations',
+    fileStem: 'organisations',
+    header: ORGANISATIONS_HEADER,
+    listPath: '/admin/organisations',
+  },
+  countOrganisations,
+  organisationLines
+)
 
 const teams = inOrganisationScope<TeamExportFilters>({
   title: 'Delivery teams',
@@ -73,15 +74,16 @@ const teams = inOrganisationScope<TeamExportFilters>({
   lines: teamLines,
 })
 
-const staffImports = inOrganisationScope<null>({
-  title: 'Staff imports',
-  fileStem: 'staff-imports',
-  header: STAFF_IMPORTS_HEADER,
-  listPath: '/admin/staff-imports',
-  filters: noFilters,
-  count: countStaffImports,
-  lines: (scope, _filters, batchSize) => staffImportLines(scope, batchSize),
-})
+const staffImports = scopeExport(
+  {
+    title: 'Staff imports',
+    fileStem: 'staff-imports',
+    header: STAFF_IMPORTS_HEADER,
+    listPath: '/admin/staff-imports',
+  },
+  countStaffImports,
+  staffImportLines
+)
 
 export const identityExports = { people, audit, organisations, teams, staffImports }
 

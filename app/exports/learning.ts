@@ -1,5 +1,5 @@
 import type { ExportKind } from '#services/list_pipeline'
-import { keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
+import { everyonesExport, keptFilters, ownExport, wholeNumber } from '#services/list_pipeline'
 import { administeredProviders } from '#services/provider_scope'
 import { adminCourseFilters } from '#queries/learning/admin_courses_query'
 import type { CatalogueFilters } from '#queries/learning/catalogue_query'
@@ -71,25 +71,27 @@ const roster: ExportKind<number> = {
   },
 }
 
-const learningRecord: ExportKind<null> = {
-  title: 'Learning record',
-  fileStem: 'learning-record',
-  header: LEARNING_RECORD_HEADER,
-  listPath: '/learning/record',
-  filters: noFilters,
-  count: (user) => countLearningRecord(user.id),
-  lines: (user, _filters, batchSize) => learningRecordLines(user.id, batchSize),
-}
+const learningRecord = ownExport(
+  {
+    title: 'Learning record',
+    fileStem: 'learning-record',
+    header: LEARNING_RECORD_HEADER,
+    listPath: '/learning/record',
+  },
+  countLearningRecord,
+  learningRecordLines
+)
 
-const approvals: ExportKind<null> = {
-  title: 'Requests to approve',
-  fileStem: 'requests-to-approve',
-  header: APPROVALS_HEADER,
-  listPath: '/learning/approvals',
-  filters: noFilters,
-  count: (user) => countApprovals(user.id),
-  lines: (user, _filters, batchSize) => approvalLines(user.id, batchSize),
-}
+const approvals = ownExport(
+  {
+    title: 'Requests to approve',
+    fileStem: 'requests-to-approve',
+    header: APPROVALS_HEADER,
+    listPath: '/learning/approvals',
+  },
+  countApprovals,
+  approvalLines
+)
 
 /* The course catalogue with its filters, as every signed-in person may search it. */
 const catalogue: ExportKind<CatalogueFilters> = {
@@ -119,26 +121,28 @@ const catalogue: ExportKind<CatalogueFilters> = {
   },
 }
 
-const providers: ExportKind<null> = {
-  title: 'Training providers',
-  fileStem: 'training-providers',
-  header: PROVIDERS_HEADER,
-  listPath: '/learning/admin/providers',
-  filters: noFilters,
-  count: () => countProviders(),
-  lines: (_user, _filters, batchSize) => providerLines(batchSize),
-}
+const providers = everyonesExport(
+  {
+    title: 'Training providers',
+    fileStem: 'training-providers',
+    header: PROVIDERS_HEADER,
+    listPath: '/learning/admin/providers',
+  },
+  countProviders,
+  providerLines
+)
 
 /* A learner's own enrolments, as "My learning" shows them. */
-const myLearning: ExportKind<null> = {
-  title: 'My learning',
-  fileStem: 'my-learning',
-  header: MY_LEARNING_HEADER,
-  listPath: '/learning/my',
-  filters: noFilters,
-  count: (user) => countMyLearning(user.id),
-  lines: (user, _filters, batchSize) => myLearningLines(user.id, batchSize),
-}
+const myLearning = ownExport(
+  {
+    title: 'My learning',
+    fileStem: 'my-learning',
+    header: MY_LEARNING_HEADER,
+    listPath: '/learning/my',
+  },
+  countMyLearning,
+  myLearningLines
+)
 
 export const learningExports = {
   courses,

@@ -1,6 +1,6 @@
 import type User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { defineList, inOrganisationScope, noFilters } from '#services/list_pipeline'
+import { defineList, scopeExport } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import {
@@ -37,25 +37,27 @@ import {
 
 /* The workforce area's lists, their CSVs, and the lists that may be exported as a queued job. */
 
-const digitalLeaders = inOrganisationScope<null>({
-  title: 'Digital Leaders (action 01)',
-  fileStem: 'digital-leaders',
-  header: DIGITAL_LEADERS_HEADER,
-  listPath: '/workforce/compliance',
-  filters: noFilters,
-  count: countDigitalLeaderOrganisations,
-  lines: (scope, _filters, batchSize) => digitalLeaderLines(scope, batchSize),
-})
+const digitalLeaders = scopeExport(
+  {
+    title: 'Digital Leaders (action 01)',
+    fileStem: 'digital-leaders',
+    header: DIGITAL_LEADERS_HEADER,
+    listPath: '/workforce/compliance',
+  },
+  countDigitalLeaderOrganisations,
+  digitalLeaderLines
+)
 
-const serviceManagers = inOrganisationScope<null>({
-  title: 'Service Managers (action 02)',
-  fileStem: 'service-managers',
-  header: SERVICE_MANAGERS_HEADER,
-  listPath: '/workforce/compliance',
-  filters: noFilters,
-  count: countServicesOverThreshold,
-  lines: (scope, _filters, batchSize) => serviceManagerLines(scope, batchSize),
-})
+const serviceManagers = scopeExport(
+  {
+    title: 'Service Managers (action 02)',
+    fileStem: 'service-managers',
+    header: SERVICE_MANAGERS_HEADER,
+    listPath: '/workforce/compliance',
+  },
+  countServicesOverThreshold,
+  serviceManagerLines
+)
 
 export const workforceExports = { digitalLeaders, serviceManagers }
 

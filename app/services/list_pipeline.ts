@@ -95,6 +95,53 @@ export async function noFilters() {
   return { kept: {} as ExportFilters, parsed: null }
 }
 
+/* What an export says of itself: its title, its file's name, its columns and its list page. */
+export type ExportAbout = Pick<ExportKind<null>, 'title' | 'fileStem' | 'header' | 'listPath'>
+
+type Lines = AsyncIterable<CsvLine>
+
+/* A list without filters that is the same for everyone who may see it (rounds, schemes, skills). */
+export function everyonesExport(
+  about: ExportAbout,
+  count: () => Promise<number>,
+  lines: (batchSize: number) => Lines
+): ExportKind<null> {
+  return {
+    ...about,
+    filters: noFilters,
+    count: () => count(),
+    lines: (_u, _f, size) => lines(size),
+  }
+}
+
+/* A person's own list without filters (their learning record, the requests they approve). */
+export function ownExport(
+  about: ExportAbout,
+  count: (userId: number) => Promise<number>,
+  lines: (userId: number, batchSize: number) => Lines
+): ExportKind<null> {
+  return {
+    ...about,
+    filters: noFilters,
+    count: (user) => count(user.id),
+    lines: (user, _filters, size) => lines(user.id, size),
+  }
+}
+
+/* A list without filters of what the person's organisation scope lets them see. */
+export function scopeExport(
+  about: ExportAbout,
+  count: (scope: OrganisationScope) => Promise<number>,
+  lines: (scope: OrganisationScope, batchSize: number) => Lines
+): ExportKind<null> {
+  return inOrganisationScope({
+    ...about,
+    filters: noFilters,
+    count: (scope) => count(scope),
+    lines: (scope, _filters, size) => lines(scope, size),
+  })
+}
+
 /* Rows as a list has them at hand, or as they arrive from the database. */
 export type Rows<Row> = Iterable<Row> | AsyncIterable<Row>
 
