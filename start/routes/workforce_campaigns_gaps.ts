@@ -6,6 +6,7 @@ import { middleware } from '#start/kernel'
 
 const CampaignsController = () => import('#controllers/workforce/campaigns_controller')
 const GapsController = () => import('#controllers/workforce/gaps_controller')
+const GapDecisionsController = () => import('#controllers/workforce/gap_decisions_controller')
 
 router
   .group(() => {
@@ -22,12 +23,18 @@ router
     router.get('/gaps.csv', [GapsController, 'csv']).as('workforce.gaps.csv')
     router.get('/gaps/create', [GapsController, 'create']).as('workforce.gaps.create')
     router.post('/gaps', [GapsController, 'store']).as('workforce.gaps.store')
-    router.post('/gaps/suggestions', [GapsController, 'suggest']).as('workforce.gaps.suggest')
-    router.post('/gaps/decisions', [GapsController, 'decideMany']).as('workforce.gaps.decide_many')
+    router
+      .post('/gaps/suggestions', [GapDecisionsController, 'suggest'])
+      .as('workforce.gaps.suggest')
+    router
+      .post('/gaps/decisions', [GapDecisionsController, 'decideMany'])
+      .as('workforce.gaps.decide_many')
     router.get('/gaps/:id/edit', [GapsController, 'edit']).as('workforce.gaps.edit')
     router.put('/gaps/:id', [GapsController, 'update']).as('workforce.gaps.update')
-    router.post('/gaps/:id/accept', [GapsController, 'accept']).as('workforce.gaps.accept')
-    router.post('/gaps/:id/dismiss', [GapsController, 'dismiss']).as('workforce.gaps.dismiss')
+    router.post('/gaps/:id/accept', [GapDecisionsController, 'accept']).as('workforce.gaps.accept')
+    router
+      .post('/gaps/:id/dismiss', [GapDecisionsController, 'dismiss'])
+      .as('workforce.gaps.dismiss')
   })
   .prefix('/workforce')
   .use(middleware.auth())

@@ -1,39 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import CapabilityGap from '#models/capability_gap'
-import RoleProfile from '#models/role_profile'
-import Skill from '#models/skill'
-import User from '#models/user'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import type CapabilityGap from '#models/capability_gap'
 import { gapsList } from '#exports/workforce'
-import { findOrganisationInScope, organisationChoices } from '#queries/identity/organisations_query'
-import { gapStatusCounts } from '#queries/workforce/gaps_query'
-import {
-  acceptGap,
-  dismissGap,
-  saveGap,
-  type DecideGapResult,
-  type SaveGapResult,
-} from '#actions/workforce/save_gap'
-import { suggestGaps } from '#actions/workforce/suggest_gaps'
-import { decideGaps, type DecideGapsResult } from '#actions/workforce/decide_gaps'
-import { safeReturnPath } from '#services/return_path'
-import {
-  gapDecisionsProblems,
-  gapDecisionsValidator,
-  selectedGapIds,
-} from '#validators/gap_decisions'
-import {
-  dismissGapValidator,
-  gapValidator,
-  suggestGapsValidator,
-} from '#validators/workforce_campaigns_gaps'
-import {
-  gapMitigationLabels,
-  gapSeverityLabels,
-  gapStatusLabels,
-  type GapStatus,
-} from '#enums/workforce'
+import { organisationChoices } from '#queries/identity/organisations_query'
+import { gapFormChoices, gapStatusCounts } from '#queries/workforce/gaps_query'
+import { saveGap, type SaveGapResult } from '#actions/workforce/save_gap'
+import { gapValidator } from '#validators/workforce_campaigns_gaps'
+import { gapMitigationLabels, gapSeverityLabels, gapStatusLabels } from '#enums/workforce'
+import { gapInScope } from '#controllers/workforce/gap_pages'
 
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -48,36 +21,10 @@ const FIELD_ERRORS: Record<Exclude<SaveGapResult['type'], 'saved'>, [string, str
   ],
 }
 
-const DECIDED_WORDS = { accept: 'accepted as open', dismiss: 'dismissed' } as const
-
-/* What the register shows after many gaps were decided at once: what changed, and what could not. */
-function decisionSummary(result: Extract<DecideGapsResult, { type: 'decided' }>) {
-  const done = DECIDED_WORDS[result.decision]
-  const count = (n: number) => `${n} ${n === 1 ? 'gap' : 'gaps'}`
-  return {
-    headline: `${count(result.changed.length)} ${done}`,
-    changed: result.changed.map((gap) => `${gap.title} (${gap.organisationName})`),
-    refusedHeadline: `${count(result.refused.length)} not changed`,
-    refused: result.refused.map(
-      (gap) =>
-        `${gap.title} (${gap.organisationName}): it is ${gapStatusLabels[gap.status].toLowerCase()}, so it cannot be ${done}`
-    ),
-  }
-}
-
-/* Back to the register page the form was sent from, with its filters; anywhere else is refused. */
-function registerPath(returnTo: string | undefined) {
-  const path = safeReturnPath(returnTo)
-  return path === '/workforce/gaps' || path.startsWith('/workforce/gaps?')
-    ? path
-    : '/workforce/gaps'
-}
-
 /*
  * The capability gap register for department HR and capability admins:
- * the table, the forms, suggestions from the plan and the gap engine,
- * accepting or dismissing them one at a time or many at once, and a CSV
- * export.
+ * the table, its CSV export and the form; suggested gaps are accepted or
+ * dismissed in GapDecisionsController.
  */
 export default class GapsController {
   async index(ctx: HttpContext) {
@@ -109,113 +56,25 @@ export default class GapsController {
     return this.form({ organisationScope, view }, null)
   }
 
-  async store({
-    auth,
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const input = await request.validateUsing(gapValidator)
-    const scope = await organisationScope()
-    const result = await saveGap(scope, input, undefined, auth.getUserOrFail())
-    return this.respond(result, { backWithErrors, response, session }, 'Gap added')
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkforcePolicy').authorize('viewAny')
+    const input = await ctx.request.validateUsing(gapValidator)
+    const scope = await ctx.organisationScope()
+    const result = await saveGap(scope, input, undefined, ctx.auth.getUserOrFail())
+    return this.respond(result, ctx, 'Gap added')
   }
 
   async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const gap = await gapInScope({ bouncer, organisationScope }, params.id)
     return this.form({ organisationScope, view }, gap)
   }
 
-  async update({
-    auth,
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
-    const input = await request.validateUsing(gapValidator)
-    const scope = await organisationScope()
-    const result = await saveGap(scope, input, gap, auth.getUserOrFail())
-    return this.respond(result, { backWithErrors, response, session }, 'Gap updated')
-  }
-
-  async suggest({ bouncer, organisationScope, request, response, session }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const { organisationId } = await request.validateUsing(suggestGapsValidator)
-    const scope = await organisationScope()
-    const organisation = await findOrganisationInScope(scope, organisationId)
-    if (!organisation) throw new RecordNotFoundException()
-    const result = await suggestGaps({ id: organisation.id, path: organisation.path })
-    const created = result.fromPlan + result.fromGapEngine
-    session.flash(
-      'success',
-      `${created} ${created === 1 ? 'gap' : 'gaps'} suggested for ${organisation.name}: ` +
-        `${result.fromPlan} from the plan, ${result.fromGapEngine} from people’s skills` +
-        (result.skipped > 0 ? `; ${result.skipped} already on the register` : '')
-    )
-    return response
-      .redirect()
-      .toRoute(
-        'workforce.gaps.index',
-        {},
-        { qs: { status: 'suggested', organisationId: organisation.id } }
-      )
-  }
-
-  async accept({ bouncer, organisationScope, params, response, session }: HttpContext) {
-    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
-    return this.decided(await acceptGap(gap), { response, session }, 'accepted as open')
-  }
-
-  async dismiss({ bouncer, organisationScope, params, request, response, session }: HttpContext) {
-    const gap = await this.findInScope({ bouncer, organisationScope }, params.id)
-    const { reason } = await request.validateUsing(dismissGapValidator)
-    return this.decided(await dismissGap(gap, reason), { response, session }, 'dismissed')
-  }
-
-  /* Accepts or dismisses the suggestions ticked on the register, with a summary of what changed. */
-  async decideMany({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const input = await request.validateUsing(gapDecisionsValidator)
-    const problems = gapDecisionsProblems(input)
-    if (Object.keys(problems).length || !input.decision) {
-      return backWithErrors(problems)
-    }
-    const scope = await organisationScope()
-    const result = await decideGaps(
-      scope,
-      selectedGapIds(input),
-      input.decision,
-      input.reason ?? null
-    )
-    switch (result.type) {
-      case 'decided':
-        session.flash('gapDecisions', decisionSummary(result))
-        return response.redirect().toPath(registerPath(input.returnTo))
-      case 'not_found':
-        throw new RecordNotFoundException()
-      case 'reason_needed':
-        return backWithErrors({ reason: 'Enter why the gaps are being dismissed' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+  async update(ctx: HttpContext) {
+    const gap = await gapInScope(ctx, ctx.params.id)
+    const input = await ctx.request.validateUsing(gapValidator)
+    const scope = await ctx.organisationScope()
+    const result = await saveGap(scope, input, gap, ctx.auth.getUserOrFail())
+    return this.respond(result, ctx, 'Gap updated')
   }
 
   private async form(
@@ -223,17 +82,10 @@ export default class GapsController {
     gap: CapabilityGap | null
   ) {
     const scope = await organisationScope()
-    const [roles, skills, owner] = await Promise.all([
-      RoleProfile.query().orderBy('name'),
-      Skill.query().whereNull('retired_at').orderBy('name'),
-      gap?.ownerId ? User.find(gap.ownerId) : null,
-    ])
     return view.render('pages/workforce/gaps/form', {
       gap,
-      ownerEmail: owner?.email ?? null,
+      ...(await gapFormChoices(gap?.ownerId)),
       organisations: await organisationChoices(scope),
-      roles: roles.map((role) => ({ value: role.id, label: role.name })),
-      skills: skills.map((skill) => ({ value: skill.id, label: skill.name })),
       kindOptions: options({
         headcount: 'Headcount: a role short of posts',
         skill: 'Skill: people below the required level',
@@ -244,50 +96,9 @@ export default class GapsController {
     })
   }
 
-  /* Workforce pages are refused (403) to people without an HR role before any lookup. */
-  private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
-    id: unknown
-  ): Promise<CapabilityGap> {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await organisationScope()
-    const gap = await scope.apply(CapabilityGap.query().where('id', idParam(id))).first()
-    if (!gap) throw new RecordNotFoundException()
-    await bouncer.with('WorkforcePolicy').authorize('manage', gap.organisationId)
-    return gap
-  }
-
-  private decided(
-    result: DecideGapResult,
-    { response, session }: Pick<HttpContext, 'response' | 'session'>,
-    verb: string
-  ) {
-    switch (result.type) {
-      case 'decided':
-        session.flash('success', `Gap ${verb}: ${result.gap.title}`)
-        return response.redirect().toRoute('workforce.gaps.index')
-      case 'not_allowed': {
-        const status: GapStatus = result.status
-        session.flash(
-          'error',
-          `This gap is ${gapStatusLabels[status].toLowerCase()}, so it cannot be ${verb}`
-        )
-        return response.redirect().back()
-      }
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
-
   private respond(
     result: SaveGapResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
+    { backWithErrors, response, session }: HttpContext,
     message: string
   ) {
     switch (result.type) {

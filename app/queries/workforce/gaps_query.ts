@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import RoleProfile from '#models/role_profile'
+import Skill from '#models/skill'
+import User from '#models/user'
 import type { OrganisationScope } from '#services/organisation_scope'
 import type { GapKind, GapMitigation, GapSeverity, GapStatus } from '#enums/workforce'
 import { subtreeIds } from '#queries/workforce/campaigns_query'
@@ -126,4 +129,18 @@ export async function gapStatusCounts(scope: OrganisationScope, filters: GapFilt
   if (filters.severity) query.where('g.severity', filters.severity)
   const rows = await query
   return new Map(rows.map((row) => [row.status as GapStatus, Number(row.total)]))
+}
+
+/* What the gap form offers: role profiles, the skills in use, and the email of the gap's owner. */
+export async function gapFormChoices(ownerId: number | null | undefined) {
+  const [roles, skills, owner] = await Promise.all([
+    RoleProfile.query().orderBy('name'),
+    Skill.query().whereNull('retired_at').orderBy('name'),
+    ownerId ? User.find(ownerId) : null,
+  ])
+  return {
+    ownerEmail: owner?.email ?? null,
+    roles: roles.map((role) => ({ value: role.id, label: role.name })),
+    skills: skills.map((skill) => ({ value: skill.id, label: skill.name })),
+  }
 }
