@@ -3,7 +3,7 @@ import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type { ExportKind } from '#services/list_pipeline'
-import { defineList, keptFilters, ownExport, wholeNumber } from '#services/list_pipeline'
+import { defineList, idFilter, ownExport } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
 import {
   streamTeamMatrixLines,
@@ -45,10 +45,7 @@ const developmentPlan: ExportKind<number> = {
   fileStem: 'development-plan',
   header: PLAN_HEADER,
   listPath: '/capability/plan',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['personId'])
-    return { kept, parsed: wholeNumber(kept.personId) ?? 0 }
-  },
+  filters: idFilter('personId'),
   async count(user, personId) {
     const owner = await planOwnerFor(user, personId)
     return owner === null ? 0 : countPlanItems(owner)

@@ -1,12 +1,18 @@
 import type User from '#models/user'
 import type PlacementRound from '#models/placement_round'
-import type { CsvLine } from '#services/csv_export'
-import type { ExportKind, PageCsv } from '#services/list_pipeline'
-import { everyonesExport, keptFilters, noFilters, wholeNumber } from '#services/list_pipeline'
+import type { ExportKind, FixedCsv, PageCsv } from '#services/list_pipeline'
+import {
+  everyonesExport,
+  filtersFrom,
+  idFilter,
+  keptFilters,
+  noFilters,
+  wholeNumber,
+} from '#services/list_pipeline'
 import { placementStatusValues } from '#enums/fast_stream'
 import { placementFiltersValidator } from '#validators/fast_stream_entrant'
 import { entrantFilters } from '#queries/fast_stream/admin_entrants_query'
-import { currentRound, type PlacementFilters } from '#queries/fast_stream/placement_search_query'
+import { currentRound, placementFilters } from '#queries/fast_stream/placement_search_query'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
 import { matchBatches, type EntrantMatchRow } from '#queries/fast_stream/match_results_query'
@@ -57,18 +63,10 @@ const entrants: ExportKind<ReturnType<typeof entrantFilters>> = {
   fileStem: 'fast-stream-entrants',
   header: ENTRANTS_HEADER,
   listPath: '/fast-stream/admin/entrants',
-  async filters(qs) {
-    const kept = keptFilters(qs, [
-      'q',
-      'schemeId',
-      'cohortId',
-      'clearance',
-      'digital',
-      'sort',
-      'direction',
-    ])
-    return { kept, parsed: entrantFilters(kept) }
-  },
+  filters: filtersFrom(
+    ['q', 'schemeId', 'cohortId', 'clearance', 'digital', 'sort', 'direction'],
+    entrantFilters
+  ),
   count: async (_user, filters) => countEntrants(filters),
   lines: (_user, filters, batchSize) => entrantLines(filters, batchSize),
 }
@@ -100,11 +98,10 @@ const roundPlacements: ExportKind<PlacementExportFilters> = {
   fileStem: 'round-placements',
   header: PLACEMENTS_HEADER,
   listPath: '/fast-stream/admin/rounds',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['roundId', 'status'])
-    const status = placementStatusValues.find((value) => value === kept.status)
-    return { kept, parsed: { roundId: wholeNumber(kept.roundId) ?? 0, status } }
-  },
+  filters: filtersFrom(['roundId', 'status'], (kept) => ({
+    roundId: wholeNumber(kept.roundId) ?? 0,
+    status: placementStatusValues.find((value) => value === kept.status),
+  })),
   count: async (_user, filters) => countPlacements(filters),
   lines: (_user, filters, batchSize) => placementLines(filters, batchSize),
 }
@@ -142,15 +139,7 @@ async function placementSearchFor(user: User, input: PlacementSearchInput) {
   const entrant = await entrantOf(user)
   const round = await currentRound(entrant ? await programmeOf(entrant) : null)
   if (!round) return null
-  const filters: PlacementFilters = {
-    q: input.q,
-    department: input.department,
-    location: input.location,
-    skill: input.skill,
-    digitalOnly: input.digitalOnly,
-    clearance: entrant && input.myClearance ? entrant.clearance : undefined,
-    sort: input.sort,
-  }
+  const filters = placementFilters(input, entrant)
   const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
   return {
     round,
@@ -164,18 +153,10 @@ const placementSearch: ExportKind<PlacementSearchInput> = {
   fileStem: 'placements',
   header: ROUND_PLACEMENTS_HEADER,
   listPath: '/fast-stream/placements',
-  async filters(qs) {
-    const kept = keptFilters(qs, [
-      'q',
-      'department',
-      'location',
-      'skill',
-      'digitalOnly',
-      'myClearance',
-      'sort',
-    ])
-    return { kept, parsed: await placementFiltersValidator.validate(kept) }
-  },
+  filters: filtersFrom(
+    ['q', 'department', 'location', 'skill', 'digitalOnly', 'myClearance', 'sort'],
+    (kept) => placementFiltersValidator.validate(kept)
+  ),
   async count(user, input) {
     const search = await placementSearchFor(user, input)
     return search ? countRoundPlacements(search.round, search.filters) : 0
@@ -196,10 +177,7 @@ const applicants: ExportKind<number> = {
   fileStem: 'placement-applicants',
   header: APPLICANTS_HEADER,
   listPath: '/fast-stream/team/placements',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['placementId'])
-    return { kept, parsed: wholeNumber(kept.placementId) ?? 0 }
-  },
+  filters: idFilter('placementId'),
   async count(user, placementId) {
     const placement = await applicantsPlacementFor(user, placementId)
     return placement ? countApplicants(placement.id) : 0
@@ -216,10 +194,7 @@ const digitalRuleAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
   fileStem: 'digital-rule-at-risk',
   header: AT_RISK_HEADER,
   listPath: '/fast-stream/admin/digital-rule',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['state'])
-    return { kept, parsed: { state: atRiskFilters(kept).state } }
-  },
+  filters: filtersFrom(['state'], (kept) => ({ state: atRiskFilters(kept).state })),
   count: async (_user, filters) => {
     const rows = await atRiskEntrants(filters)
     return rows.length
@@ -288,19 +263,17 @@ export const matchesCsv = (round: PlacementRound): PageCsv<EntrantMatchRow> => (
 })
 
 /* The entrants import's template: the columns it reads, with one entrant. */
-export const entrantsTemplateCsv: PageCsv<CsvLine> = {
+export const entrantsTemplate: FixedCsv = {
   fileName: 'fast-stream-entrants.csv',
   header: IMPORT_HEADER,
-  line: (example) => example,
-}
-
-export const ENTRANTS_TEMPLATE_EXAMPLES: CsvLine[] = [
-  [
-    'name@example.gov.uk',
-    'Digital and Technology',
-    '2013 intake',
-    'SC',
-    '2013-09-02',
-    'London; Leeds',
+  lines: [
+    [
+      'name@example.gov.uk',
+      'Digital and Technology',
+      '2013 intake',
+      'SC',
+      '2013-09-02',
+      'London; Leeds',
+    ],
   ],
-]
+}

@@ -1,6 +1,5 @@
-import type { CsvLine } from '#services/csv_export'
-import type { PageCsv } from '#services/list_pipeline'
-import { inOrganisationScope, keptFilters, scopeExport } from '#services/list_pipeline'
+import type { FixedCsv, PageCsv } from '#services/list_pipeline'
+import { filtersFrom, inOrganisationScope, scopeExport } from '#services/list_pipeline'
 import { peopleFilters } from '#queries/identity/people_query'
 import { auditFiltersValidator } from '#validators/organisation'
 import { teamExportValidator } from '#validators/exports'
@@ -29,10 +28,10 @@ const people = inOrganisationScope<ReturnType<typeof peopleFilters>>({
   fileStem: 'people',
   header: PEOPLE_HEADER,
   listPath: '/admin/users',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['q', 'organisationId', 'role', 'status', 'sort', 'direction'])
-    return { kept, parsed: peopleFilters(kept) }
-  },
+  filters: filtersFrom(
+    ['q', 'organisationId', 'role', 'status', 'sort', 'direction'],
+    peopleFilters
+  ),
   count: countPeople,
   lines: peopleLines,
 })
@@ -42,10 +41,9 @@ const audit = inOrganisationScope<Awaited<ReturnType<typeof auditFiltersValidato
   fileStem: 'audit-trail',
   header: AUDIT_HEADER,
   listPath: '/admin/audit',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['action', 'subjectType', 'actor', 'from', 'to', 'organisationId'])
-    return { kept, parsed: await auditFiltersValidator.validate(kept) }
-  },
+  filters: filtersFrom(['action', 'subjectType', 'actor', 'from', 'to', 'organisationId'], (kept) =>
+    auditFiltersValidator.validate(kept)
+  ),
   count: countAuditEvents,
   lines: auditLines,
 })
@@ -66,10 +64,7 @@ const teams = inOrganisationScope<TeamExportFilters>({
   fileStem: 'delivery-teams',
   header: TEAMS_HEADER,
   listPath: '/admin/organisations',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['organisationId'])
-    return { kept, parsed: await teamExportValidator.validate(kept) }
-  },
+  filters: filtersFrom(['organisationId'], (kept) => teamExportValidator.validate(kept)),
   count: countTeams,
   lines: teamLines,
 })
@@ -88,32 +83,30 @@ const staffImports = scopeExport(
 export const identityExports = { people, audit, organisations, teams, staffImports }
 
 /* The staff import's template: the columns it reads, with two people, the second managed by the first. */
-export const staffTemplateCsv: PageCsv<CsvLine> = {
+export const staffTemplate: FixedCsv = {
   fileName: 'people-template.csv',
   header: STAFF_TEMPLATE_HEADER,
-  line: (example) => example,
+  lines: [
+    [
+      'ada.lovelace@example.gov.uk',
+      'Ada Lovelace',
+      'co',
+      'G6',
+      'Digital, data and technology',
+      'Lead developer',
+      '',
+    ],
+    [
+      'alan.turing@example.gov.uk',
+      'Alan Turing',
+      'co',
+      'G7',
+      'digital',
+      'Senior developer',
+      'ada.lovelace@example.gov.uk',
+    ],
+  ],
 }
-
-export const STAFF_TEMPLATE_EXAMPLES: CsvLine[] = [
-  [
-    'ada.lovelace@example.gov.uk',
-    'Ada Lovelace',
-    'co',
-    'G6',
-    'Digital, data and technology',
-    'Lead developer',
-    '',
-  ],
-  [
-    'alan.turing@example.gov.uk',
-    'Alan Turing',
-    'co',
-    'G7',
-    'digital',
-    'Senior developer',
-    'ada.lovelace@example.gov.uk',
-  ],
-]
 
 /* The rows of one staff import that cannot be imported (staffImportProblemRows), each with its problem. */
 export const staffProblemsCsv = (staffImportId: number): PageCsv<Record<string, any>> => ({

@@ -1,7 +1,6 @@
 import type User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import type { CsvLine } from '#services/csv_export'
-import type { PageCsv } from '#services/list_pipeline'
+import type { FixedCsv } from '#services/list_pipeline'
 import { withoutBlanks } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
 import { insightsFiltersValidator } from '#validators/insights'
@@ -25,16 +24,15 @@ function fileSuffix(filters: InsightsFilters) {
  * names, as the panel's own table (PANELS[key].csv). A bad filter throws
  * a validation error; an organisation outside the person's scope is 404.
  */
-export async function panelCsv(user: User, key: PanelKey, qs: Record<string, unknown>) {
+export async function panelCsv(
+  user: User,
+  key: PanelKey,
+  qs: Record<string, unknown>
+): Promise<FixedCsv> {
   const scope = await OrganisationScope.forUser(user)
   const input = await insightsFiltersValidator.validate(withoutBlanks(qs))
   const filters = await resolveFilters(scope, input)
   if (!filters) throw new RecordNotFoundException()
   const table = PANELS[key].csv(await loadPanel(key, filters))
-  const csv: PageCsv<CsvLine> = {
-    fileName: `${key}-${fileSuffix(filters)}.csv`,
-    header: table.columns,
-    line: (row) => row,
-  }
-  return { csv, rows: table.rows }
+  return { fileName: `${key}-${fileSuffix(filters)}.csv`, header: table.columns, lines: table.rows }
 }

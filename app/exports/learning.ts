@@ -1,5 +1,5 @@
 import type { ExportKind } from '#services/list_pipeline'
-import { everyonesExport, keptFilters, ownExport, wholeNumber } from '#services/list_pipeline'
+import { everyonesExport, filtersFrom, idFilter, ownExport } from '#services/list_pipeline'
 import { administeredProviders } from '#services/provider_scope'
 import { adminCourseFilters } from '#queries/learning/admin_courses_query'
 import type { CatalogueFilters } from '#queries/learning/catalogue_query'
@@ -42,10 +42,7 @@ const courses: ExportKind<ReturnType<typeof adminCourseFilters>> = {
   fileStem: 'courses',
   header: COURSES_HEADER,
   listPath: '/learning/admin/courses',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['q', 'status', 'provider'])
-    return { kept, parsed: adminCourseFilters(kept) }
-  },
+  filters: filtersFrom(['q', 'status', 'provider'], adminCourseFilters),
   async count(user, filters) {
     return countCourses(await administeredProviders(user), filters)
   },
@@ -59,10 +56,7 @@ const roster: ExportKind<number> = {
   fileStem: 'session-roster',
   header: ROSTER_HEADER,
   listPath: '/learning/admin/courses',
-  async filters(qs) {
-    const kept = keptFilters(qs, ['sessionId'])
-    return { kept, parsed: wholeNumber(kept.sessionId) ?? 0 }
-  },
+  filters: idFilter('sessionId'),
   async count(user, sessionId) {
     return countRoster(await administeredProviders(user), sessionId)
   },
@@ -99,8 +93,8 @@ const catalogue: ExportKind<CatalogueFilters> = {
   fileStem: 'course-catalogue',
   header: CATALOGUE_HEADER,
   listPath: '/learning/courses',
-  async filters(qs) {
-    const kept = keptFilters(qs, [
+  filters: filtersFrom(
+    [
       'q',
       'skill',
       'roleProfile',
@@ -112,9 +106,9 @@ const catalogue: ExportKind<CatalogueFilters> = {
       'sort',
       'forMyRole',
       'forMyGaps',
-    ])
-    return { kept, parsed: await catalogueFiltersValidator.validate(kept) }
-  },
+    ],
+    (kept) => catalogueFiltersValidator.validate(kept)
+  ),
   count: async (user, filters) => countCatalogue(await forPerson(user.id, filters)),
   async *lines(user, filters, batchSize) {
     yield* catalogueLines(await forPerson(user.id, filters), batchSize)

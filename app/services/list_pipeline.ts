@@ -45,6 +45,22 @@ export function keptFilters(qs: Record<string, unknown>, names: string[]): Expor
   return kept
 }
 
+/*
+ * How a queued export reads its filters: it keeps the non-blank ones its
+ * list knows (keptFilters) and reads them as the list does.
+ */
+export function filtersFrom<F>(names: string[], parse: (kept: ExportFilters) => F | Promise<F>) {
+  return async (qs: Record<string, unknown>) => {
+    const kept = keptFilters(qs, names)
+    return { kept, parsed: await parse(kept) }
+  }
+}
+
+/* An export of one record's list, named by its id in the address (a session, a placement): 0 for none. */
+export function idFilter(name: string) {
+  return filtersFrom([name], (kept) => wholeNumber(kept[name]) ?? 0)
+}
+
 /* A whole number from a kept filter, or undefined. */
 export function wholeNumber(value: string | undefined) {
   const number = Number(value)
@@ -152,6 +168,9 @@ export type PageCsv<Row> = {
   line: (row: Row) => CsvLine
 }
 
+/* A CSV whose lines are written out in full: an import's template, a dashboard panel's table. */
+export type FixedCsv = { fileName: string; header: string[]; lines: CsvLine[] }
+
 /*
  * Answers with rows as a page's CSV download, each made a line by the
  * CSV's own `line`. Page downloads have never sent Cache-Control:
@@ -167,6 +186,11 @@ export function sendPageCsv<Row>(
     for await (const row of rows) yield csv.line(row)
   }
   sendCsv(response, fileName, csv.header, lines(), { noStore: false })
+}
+
+/* Answers with a CSV whose lines are written out in full, as a page's download. */
+export function sendFixedCsv(response: HttpContext['response'], file: FixedCsv) {
+  sendPageCsv(response, { ...file, line: (line) => line }, file.lines)
 }
 
 /*

@@ -7,9 +7,9 @@ import ProcessStaffImport from '#jobs/process_staff_import'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
 import { staffImportProblemRows } from '#queries/exports/admin_lists_export_query'
-import { STAFF_TEMPLATE_EXAMPLES, staffProblemsCsv, staffTemplateCsv } from '#exports/identity'
+import { staffProblemsCsv, staffTemplate } from '#exports/identity'
 import { staffRowsFilterValidator, staffUploadValidator } from '#validators/staff_import'
-import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
+import { sendFixedCsv, sendPageCsv, withoutBlanks } from '#services/list_pipeline'
 import { STAFF_IMPORT_LIMITS } from '#actions/identity/staff_import/rows'
 import { stageStaffFile } from '#actions/identity/staff_import/stage'
 import { checkStaffImport } from '#actions/identity/staff_import/check'
@@ -59,7 +59,7 @@ export default class StaffImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    sendPageCsv(response, staffTemplateCsv, STAFF_TEMPLATE_EXAMPLES)
+    sendFixedCsv(response, staffTemplate)
   }
 
   async store({ auth, backWithErrors, bouncer, request, response }: HttpContext) {

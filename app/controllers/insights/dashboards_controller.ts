@@ -4,7 +4,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { OrganisationScope } from '#services/organisation_scope'
 import { insightsFiltersValidator } from '#validators/insights'
-import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
+import { sendFixedCsv, withoutBlanks } from '#services/list_pipeline'
 import { panelCsv } from '#exports/insights'
 import { UkFormats } from '#domain/shared/uk_time'
 import { filterChoices, filterQuery, resolveFilters } from '#queries/insights/filters_query'
@@ -102,8 +102,7 @@ export default class DashboardsController {
   async csv({ auth, bouncer, request, response, route }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const key = panelOfRoute(route?.pattern)
-    const { csv, rows } = await panelCsv(auth.getUserOrFail(), key, request.qs())
-    sendPageCsv(response, csv, rows)
+    sendFixedCsv(response, await panelCsv(auth.getUserOrFail(), key, request.qs()))
   }
 
   private async render({ auth, bouncer, request, response, view }: HttpContext, name: PageName) {

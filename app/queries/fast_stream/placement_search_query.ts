@@ -39,6 +39,25 @@ export type PlacementFilters = {
   sort?: PlacementSort
 }
 
+/* The search as entered: its filters, with "my clearance" rather than a clearance. */
+export type PlacementSearchInput = Omit<PlacementFilters, 'clearance'> & { myClearance?: boolean }
+
+/* The search's filters for the person running it: "my clearance" is an entrant's own clearance. */
+export function placementFilters(
+  input: PlacementSearchInput,
+  entrant: { clearance: Clearance } | null
+): PlacementFilters {
+  return {
+    q: input.q,
+    department: input.department,
+    location: input.location,
+    skill: input.skill,
+    digitalOnly: input.digitalOnly,
+    clearance: entrant && input.myClearance ? entrant.clearance : undefined,
+    sort: input.sort,
+  }
+}
+
 export type PlacementRow = {
   id: number
   roundId: number

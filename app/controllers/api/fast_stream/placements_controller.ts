@@ -7,6 +7,7 @@ import {
   eligibilityFor,
   entrantsCanSee,
   placementFacets,
+  placementFilters,
   searchPlacements,
 } from '#queries/fast_stream/placement_search_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
@@ -37,15 +38,7 @@ export default class PlacementsController {
       return problem(response, 404, 'There is no round with this id whose placements you can see.')
     }
     const input = await apiPlacementQueryValidator.validate(withoutBlanks(request.qs()))
-    const filters = {
-      q: input.q,
-      department: input.department,
-      location: input.location,
-      skill: input.skill,
-      digitalOnly: input.digitalOnly,
-      clearance: entrant && input.myClearance ? entrant.clearance : undefined,
-      sort: input.sort,
-    }
+    const filters = placementFilters(input, entrant)
     const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
     const [{ rows, meta }, facets] = await Promise.all([
       searchPlacements(round, filters, {

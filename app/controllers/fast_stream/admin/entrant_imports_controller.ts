@@ -7,8 +7,8 @@ import {
   MAX_IMPORT_ROWS,
   previewEntrantImport,
 } from '#actions/fast_stream/admin/import_entrants'
-import { sendPageCsv } from '#services/list_pipeline'
-import { ENTRANTS_TEMPLATE_EXAMPLES, entrantsTemplateCsv } from '#exports/fast_stream'
+import { sendFixedCsv } from '#services/list_pipeline'
+import { entrantsTemplate } from '#exports/fast_stream'
 
 /* Rows of each kind the preview lists in full; the rest are counted. */
 const LISTED_ROWS = 200
@@ -29,7 +29,7 @@ export default class EntrantImportsController {
 
   async template({ bouncer, response }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    sendPageCsv(response, entrantsTemplateCsv, ENTRANTS_TEMPLATE_EXAMPLES)
+    sendFixedCsv(response, entrantsTemplate)
   }
 
   async preview({ backWithErrors, bouncer, request, view }: HttpContext) {

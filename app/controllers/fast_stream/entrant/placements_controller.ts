@@ -13,9 +13,9 @@ import {
   entrantsCanSee,
   placementDetails,
   placementFacets,
+  placementFilters,
   searchPlacements,
   skillChoices,
-  type PlacementFilters,
 } from '#queries/fast_stream/placement_search_query'
 import {
   preferencesClosedReason,
@@ -54,15 +54,7 @@ export default class PlacementsController {
     }
 
     const { filters: input, errors } = await readPlacementFilters(request.qs())
-    const filters: PlacementFilters = {
-      q: input.q,
-      department: input.department,
-      location: input.location,
-      skill: input.skill,
-      digitalOnly: input.digitalOnly,
-      clearance: entrant && input.myClearance ? entrant.clearance : undefined,
-      sort: input.sort,
-    }
+    const filters = placementFilters(input, entrant)
     const shortlist = entrant ? await shortlistFor(round.id, entrant.id) : null
     const [{ rows, meta }, facets, skills, listed] = await Promise.all([
       searchPlacements(round, filters, { page: input.page, shortlistId: shortlist?.id ?? null }),
