@@ -7,6 +7,8 @@ import { middleware } from '#start/kernel'
 
 const PlacementsController = () => import('#controllers/fast_stream/entrant/placements_controller')
 const ShortlistController = () => import('#controllers/fast_stream/entrant/shortlist_controller')
+const ShortlistPlacementsController = () =>
+  import('#controllers/fast_stream/entrant/shortlist_placements_controller')
 
 router
   .group(() => {
@@ -16,16 +18,16 @@ router
 
     router.get('/shortlist', [ShortlistController, 'show']).as('fast_stream.shortlist.show')
     router
-      .post('/shortlist/placements/:id', [ShortlistController, 'add'])
+      .post('/shortlist/placements/:id', [ShortlistPlacementsController, 'add'])
       .as('fast_stream.shortlist.add')
     router
-      .delete('/shortlist/placements/:id', [ShortlistController, 'remove'])
+      .delete('/shortlist/placements/:id', [ShortlistPlacementsController, 'remove'])
       .as('fast_stream.shortlist.remove')
     router
-      .post('/shortlist/placements/:id/up', [ShortlistController, 'moveUp'])
+      .post('/shortlist/placements/:id/up', [ShortlistPlacementsController, 'moveUp'])
       .as('fast_stream.shortlist.up')
     router
-      .post('/shortlist/placements/:id/down', [ShortlistController, 'moveDown'])
+      .post('/shortlist/placements/:id/down', [ShortlistPlacementsController, 'moveDown'])
       .as('fast_stream.shortlist.down')
     router
       .put('/shortlist/order', [ShortlistController, 'reorder'])
