@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import type { FieldContext } from '@vinejs/vine/types'
+import type { FieldContext, Infer } from '@vinejs/vine/types'
+import type PlacementRound from '#models/placement_round'
 import { FormMessages } from '#validators/messages'
 import { reportOutOfBounds, withinDateBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
@@ -159,6 +160,39 @@ export const roundValidator = vine.create({
     )
     .optional(),
 })
+
+/* The round form's fields as a round: UK times made into instants, days into UTC days. */
+export function roundFromForm(form: Infer<typeof roundValidator>) {
+  const rules = form.rules ?? []
+  const utcDay = (value: Date) => DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
+  return {
+    name: form.name,
+    programme: form.programme,
+    placementsOpenAt: fromUkDateTime(form.placementsOpenAt),
+    preferencesOpenAt: fromUkDateTime(form.preferencesOpenAt),
+    preferencesCloseAt: fromUkDateTime(form.preferencesCloseAt),
+    resultsAt: fromUkDateTime(form.resultsAt),
+    nextRoundOn: form.nextRoundOn ? utcDay(form.nextRoundOn) : null,
+    postingStartsOn: utcDay(form.postingStartsOn),
+    postingEndsOn: utcDay(form.postingEndsOn),
+    maxPreferences: form.maxPreferences,
+    excludePreviousDepartments: rules.includes('excludePreviousDepartments'),
+    enforceDigital: rules.includes('enforceDigital'),
+  }
+}
+
+/* A round's dates as its form shows them. */
+export function roundFormValues(round: PlacementRound) {
+  return {
+    placementsOpenAt: toUkDateTime(round.placementsOpenAt),
+    preferencesOpenAt: toUkDateTime(round.preferencesOpenAt),
+    preferencesCloseAt: toUkDateTime(round.preferencesCloseAt),
+    resultsAt: toUkDateTime(round.resultsAt),
+    nextRoundOn: round.nextRoundOn?.toISODate() ?? null,
+    postingStartsOn: round.postingStartsOn?.toISODate() ?? null,
+    postingEndsOn: round.postingEndsOn?.toISODate() ?? null,
+  }
+}
 
 const dateTimeMessages = (what: string) => ({
   required: `Enter the date and time ${what}`,

@@ -6,52 +6,31 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import {
   placementStatusLabels,
-  placementStatusValues,
   programmeLabels,
   programmeValues,
   roundStatusLabels,
-  type PlacementStatus,
 } from '#enums/fast_stream'
 import {
   closeRoundValidator,
-  fromUkDateTime,
+  roundFormValues,
+  roundFromForm,
   roundValidator,
-  toUkDateTime,
 } from '#validators/fast_stream_admin'
-import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
-import {
-  POSTING_WINDOW_MAX_MONTHS,
-  saveRound,
-  type RoundDateField,
-  type SaveRoundResult,
-} from '#actions/fast_stream/admin/save_round'
+import { UK_ZONE } from '#domain/shared/uk_time'
+import { saveRound, type SaveRoundResult } from '#actions/fast_stream/admin/save_round'
 import { closePreferences } from '#actions/fast_stream/admin/close_preferences'
 import {
   roundFigures,
   roundPlacementsPage,
   roundsPage,
 } from '#queries/fast_stream/admin_rounds_query'
-
-const ORDER_MESSAGES = {
-  preferencesOpenAt: 'Entrants can start choosing only once teams can offer placements',
-  preferencesCloseAt: 'Entrants’ choices must close after they open',
-  resultsAt: 'Results must be published after entrants’ choices close',
-  nextRoundOn: 'The next round must start after the day this round’s results are published',
-  postingStartsOn: 'Postings must start after the day this round’s results are published',
-  postingEndsOn: 'Postings must end after the day they start',
-  postingWindowLength: `Postings must end within ${POSTING_WINDOW_MAX_MONTHS} months of the day they start`,
-} as const
-
-/* The form field each date problem is shown under. */
-const ORDER_FIELDS: Record<RoundDateField, string> = {
-  preferencesOpenAt: 'preferencesOpenAt',
-  preferencesCloseAt: 'preferencesCloseAt',
-  resultsAt: 'resultsAt',
-  nextRoundOn: 'nextRoundOn',
-  postingStartsOn: 'postingStartsOn',
-  postingEndsOn: 'postingEndsOn',
-  postingWindowLength: 'postingEndsOn',
-}
+import {
+  closeEarlyMessage,
+  dateOrderError,
+  outsideWindowMessage,
+  placementTabs,
+  preferencesClosedMessage,
+} from '#services/round_messages'
 
 const programmeOptions = programmeValues.map((value) => ({ value, label: programmeLabels[value] }))
 
@@ -61,39 +40,6 @@ const HAS_RESULTS = new Set(['closed', 'matched', 'published'])
 function page(value: unknown) {
   const number = Number(value)
   return Number.isSafeInteger(number) && number > 0 ? number : 1
-}
-
-/* The round form's fields as a round: UK times made into instants. */
-function roundFromForm(form: {
-  name: string
-  programme?: (typeof programmeValues)[number]
-  placementsOpenAt: string
-  preferencesOpenAt: string
-  preferencesCloseAt: string
-  resultsAt: string
-  nextRoundOn?: Date
-  postingStartsOn: Date
-  postingEndsOn: Date
-  maxPreferences: number
-  rules?: ('excludePreviousDepartments' | 'enforceDigital')[]
-}) {
-  const rules = form.rules ?? []
-  return {
-    name: form.name,
-    programme: form.programme,
-    placementsOpenAt: fromUkDateTime(form.placementsOpenAt),
-    preferencesOpenAt: fromUkDateTime(form.preferencesOpenAt),
-    preferencesCloseAt: fromUkDateTime(form.preferencesCloseAt),
-    resultsAt: fromUkDateTime(form.resultsAt),
-    nextRoundOn: form.nextRoundOn
-      ? DateTime.fromJSDate(form.nextRoundOn, { zone: 'utc' }).startOf('day')
-      : null,
-    postingStartsOn: DateTime.fromJSDate(form.postingStartsOn, { zone: 'utc' }).startOf('day'),
-    postingEndsOn: DateTime.fromJSDate(form.postingEndsOn, { zone: 'utc' }).startOf('day'),
-    maxPreferences: form.maxPreferences,
-    excludePreviousDepartments: rules.includes('excludePreviousDepartments'),
-    enforceDigital: rules.includes('enforceDigital'),
-  }
 }
 
 /*
@@ -145,22 +91,13 @@ export default class RoundsController {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const round = await findRound(params.id)
     const figures = await roundFigures(round.id)
-    const asked = request.input('status')
-    const status: PlacementStatus = placementStatusValues.includes(asked)
-      ? asked
-      : figures.placements.offered.placements
-        ? 'offered'
-        : 'approved'
+    const { status, statusTabs } = placementTabs(figures, request.input('status'))
     return view.render('pages/fast_stream/admin/rounds/show', {
       round,
       figures,
       status,
       placements: await roundPlacementsPage(round.id, status, page(request.input('page'))),
-      statusTabs: placementStatusValues.map((value) => ({
-        value,
-        label: placementStatusLabels[value],
-        count: figures.placements[value].placements,
-      })),
+      statusTabs,
       roundStatusLabels,
       placementStatusLabels,
       programmeLabels,
@@ -176,15 +113,7 @@ export default class RoundsController {
     return view.render('pages/fast_stream/admin/rounds/form', {
       round,
       programmeLabels,
-      values: {
-        placementsOpenAt: toUkDateTime(round.placementsOpenAt),
-        preferencesOpenAt: toUkDateTime(round.preferencesOpenAt),
-        preferencesCloseAt: toUkDateTime(round.preferencesCloseAt),
-        resultsAt: toUkDateTime(round.resultsAt),
-        nextRoundOn: round.nextRoundOn?.toISODate() ?? null,
-        postingStartsOn: round.postingStartsOn?.toISODate() ?? null,
-        postingEndsOn: round.postingEndsOn?.toISODate() ?? null,
-      },
+      values: roundFormValues(round),
     })
   }
 
@@ -203,20 +132,13 @@ export default class RoundsController {
     const result = await closePreferences(round, confirmEarly === true)
     switch (result.type) {
       case 'closed':
-        session.flash(
-          'success',
-          result.early
-            ? `Preferences closed early: ${round.name} is ready to be matched`
-            : `Preferences closed: ${round.name} is ready to be matched`
-        )
+        session.flash('success', preferencesClosedMessage(round, result.early))
         return response.redirect().toRoute('fast_stream.admin.rounds.show', { id: round.id })
       case 'not_open':
         session.flash('error', 'Preferences are already closed for this round')
         return response.redirect().toRoute('fast_stream.admin.rounds.show', { id: round.id })
       case 'needs_confirmation':
-        return backWithErrors({
-          confirmEarly: `Entrants can choose until ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)}: select the box to confirm closing early`,
-        })
+        return backWithErrors({ confirmEarly: closeEarlyMessage(round) })
       default: {
         const unreachable: never = result
         return unreachable
@@ -238,10 +160,10 @@ export default class RoundsController {
       case 'name_taken':
         return ctx.backWithErrors({ name: 'There is already a round with this name' })
       case 'dates_out_of_order':
-        return ctx.backWithErrors({ [ORDER_FIELDS[result.field]]: ORDER_MESSAGES[result.field] })
+        return ctx.backWithErrors(dateOrderError(result.field))
       case 'placements_outside_window':
         return ctx.backWithErrors({
-          postingStartsOn: `${result.count === 1 ? '1 placement' : `${result.count} placements`} of this round ${result.count === 1 ? 'starts' : 'start'} outside these dates, such as “${result.first.title}” on ${result.first.startsOn.toFormat(UkFormats.date)}: choose dates that include ${result.count === 1 ? 'its start' : 'their starts'}`,
+          postingStartsOn: outsideWindowMessage(result.count, result.first),
         })
       case 'round_matched':
         ctx.session.flash(
