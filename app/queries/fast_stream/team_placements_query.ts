@@ -5,6 +5,8 @@ import PlacementRound from '#models/placement_round'
 import Skill from '#models/skill'
 import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
 import { DIGITALLY_DELIVERED_PHASES } from '#domain/workforce/digitally_delivered'
+import { programmeLabels } from '#enums/fast_stream'
+import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
 const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
@@ -102,4 +104,30 @@ export function placementWithDetails(id: number) {
     .preload('service')
     .preload('skills', (skills) => skills.orderBy('name'))
     .first()
+}
+
+/*
+ * What the placement form offers: the rounds open to offers (for a new
+ * placement), the team's digitally delivered services when a Future
+ * Leaders placement must name one (or the placement already does), and
+ * the skills by group.
+ */
+export async function placementFormChoices(placement: Placement | null, organisationId: number) {
+  const rounds = placement ? [] : await roundsOpenForOffers()
+  const programmes = new Set(
+    placement ? [placement.round.programme] : rounds.map((round) => round.programme)
+  )
+  return {
+    rounds: rounds.map((round) => ({
+      value: round.id,
+      label: `${round.name}${programmes.size > 1 ? `, ${programmeLabels[round.programme]}` : ''} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)})`,
+    })),
+    services:
+      programmes.has('future_leaders') || placement?.serviceId
+        ? await digitallyDeliveredServices(organisationId)
+        : null,
+    serviceRequired: programmes.size === 1 && programmes.has('future_leaders'),
+    onlyRoundId: rounds.length === 1 ? rounds[0].id : null,
+    skillGroups: await skillGroups(),
+  }
 }

@@ -6,9 +6,7 @@ import {
   clearanceLabels,
   clearanceValues,
   placementStatusLabels,
-  programmeLabels,
   roundStatusLabels,
-  type PlacementStatus,
 } from '#enums/fast_stream'
 import {
   MAX_PLACEMENT_SKILLS,
@@ -16,31 +14,27 @@ import {
   updatePlacementValidator,
 } from '#validators/fast_stream_team'
 import { savePlacement, type SavePlacementResult } from '#actions/fast_stream/team/save_placement'
-import {
-  withdrawPlacement,
-  type WithdrawPlacementResult,
-} from '#actions/fast_stream/team/withdraw_placement'
+import { withdrawPlacement } from '#actions/fast_stream/team/withdraw_placement'
 import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import {
-  digitallyDeliveredServices,
+  placementFormChoices,
   roundsOpenForOffers,
-  skillGroups,
   teamPlacementsPage,
 } from '#queries/fast_stream/team_placements_query'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
-import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
+import { UK_ZONE } from '#domain/shared/uk_time'
+import {
+  notEditableMessage,
+  offersClosedMessage,
+  placementFormError,
+  savedMessage,
+  withdrawalMessage,
+} from '#services/placement_messages'
 
 const clearanceOptions = clearanceValues.map((value) => ({
   value,
   label: clearanceLabels[value],
 }))
-
-const NOT_EDITABLE: Record<PlacementStatus, string> = {
-  offered: 'This placement can be changed',
-  approved: 'This placement can be changed',
-  rejected: 'This placement was not approved: offer a new one instead',
-  withdrawn: 'This placement was withdrawn: offer a new one instead',
-}
 
 function page(value: unknown) {
   const number = Number(value)
@@ -109,11 +103,11 @@ export default class PlacementsController {
   async edit({ bouncer, params, response, session, view }: HttpContext) {
     const placement = await managedPlacement(bouncer, params.id)
     if (placement.status !== 'offered' && placement.status !== 'approved') {
-      session.flash('error', NOT_EDITABLE[placement.status])
+      session.flash('error', notEditableMessage(placement.status))
       return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
     }
     if (!placement.round.offersOpen()) {
-      session.flash('error', closedMessage(placement))
+      session.flash('error', offersClosedMessage(placement))
       return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
     }
     return this.form(view, placement, { team: placement.team })
@@ -132,28 +126,8 @@ export default class PlacementsController {
 
   async withdraw({ bouncer, params, response, session }: HttpContext) {
     const placement = await managedPlacement(bouncer, params.id)
-    const result: WithdrawPlacementResult = await withdrawPlacement(placement)
-    switch (result.type) {
-      case 'withdrawn':
-        session.flash('success', `Placement withdrawn: ${placement.title}`)
-        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
-      case 'not_withdrawable':
-        session.flash(
-          'error',
-          `This placement is ${placementStatusLabels[result.status].toLowerCase()}: it cannot be withdrawn`
-        )
-        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
-      case 'round_matched':
-        session.flash(
-          'error',
-          'The round has been matched: the placement can no longer be withdrawn'
-        )
-        return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    session.flash(...withdrawalMessage(await withdrawPlacement(placement), placement.title))
+    return response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
   }
 
   private async form(
@@ -161,25 +135,15 @@ export default class PlacementsController {
     placement: Placement | null,
     context: { team: Team; roundId?: unknown }
   ) {
-    const rounds = placement ? [] : await roundsOpenForOffers()
-    const programmes = new Set(
-      placement ? [placement.round.programme] : rounds.map((round) => round.programme)
+    const { onlyRoundId, ...choices } = await placementFormChoices(
+      placement,
+      context.team.organisationId
     )
     return view.render('pages/fast_stream/team/form', {
       placement,
       team: context.team,
-      rounds: rounds.map((round) => ({
-        value: round.id,
-        label: `${round.name}${programmes.size > 1 ? `, ${programmeLabels[round.programme]}` : ''} (offers close ${round.preferencesCloseAt.setZone(UK_ZONE).toFormat(UkFormats.dateTime)})`,
-      })),
-      // Future Leaders placements name their service; Fast Stream ones may.
-      services:
-        programmes.has('future_leaders') || placement?.serviceId
-          ? await digitallyDeliveredServices(context.team.organisationId)
-          : null,
-      serviceRequired: programmes.size === 1 && programmes.has('future_leaders'),
-      roundId: context.roundId ?? (rounds.length === 1 ? rounds[0].id : null),
-      skillGroups: await skillGroups(),
+      ...choices,
+      roundId: context.roundId ?? onlyRoundId,
       chosenSkills: placement ? placement.skills.map((skill) => skill.id) : [],
       clearanceOptions,
       maxSkills: MAX_PLACEMENT_SKILLS,
@@ -192,71 +156,34 @@ export default class PlacementsController {
     existing: Placement | null
   ) {
     switch (result.type) {
-      case 'saved': {
-        const { placement } = result
-        ctx.session.flash(
-          'success',
-          existing
-            ? `Placement updated: ${placement.title}.${result.backToApproval ? ' It goes back to the Fast Stream team for approval.' : ''}`
-            : `Placement offered: ${placement.title}. The Fast Stream team will review it.`
-        )
-        return ctx.response.redirect().toRoute('fast_stream.team.show', { id: placement.id })
-      }
+      case 'saved':
+        ctx.session.flash('success', savedMessage(result, existing !== null))
+        return ctx.response.redirect().toRoute('fast_stream.team.show', { id: result.placement.id })
       case 'no_team':
         ctx.session.flash('error', 'You need to belong to a delivery team to offer placements')
         return ctx.response.redirect().toRoute('fast_stream.team.index')
-      case 'round_not_found':
-        return ctx.backWithErrors({ roundId: 'Select the round to offer the placement in' })
       case 'offers_closed':
-        if (existing) {
-          ctx.session.flash('error', closedMessage(existing))
-          return ctx.response.redirect().toRoute('fast_stream.team.show', { id: existing.id })
-        }
-        return ctx.backWithErrors({
-          roundId: `${result.round.name} is not open for offers: select a round that is`,
-        })
+        if (!existing) return ctx.backWithErrors(placementFormError(result))
+        ctx.session.flash('error', offersClosedMessage(existing))
+        return ctx.response.redirect().toRoute('fast_stream.team.show', { id: existing.id })
       case 'not_editable':
-        ctx.session.flash('error', NOT_EDITABLE[result.status])
+        ctx.session.flash('error', notEditableMessage(result.status))
         return existing
           ? ctx.response.redirect().toRoute('fast_stream.team.show', { id: existing.id })
           : ctx.response.redirect().toRoute('fast_stream.team.index')
+      case 'round_not_found':
       case 'skills_not_found':
-        return ctx.backWithErrors({
-          skillIds: 'Select the skills the placement develops from the list',
-        })
       case 'starts_before_results':
-        return ctx.backWithErrors({
-          startsOn: `The placement must start on or after ${result.resultsOn.toFormat(UkFormats.date)}, when the round’s results are published`,
-        })
       case 'starts_outside_window':
-        return ctx.backWithErrors({
-          startsOn: `The placement must start within the round’s postings: on or after ${result.startsOn.toFormat(UkFormats.date)} and before ${result.endsOn.toFormat(UkFormats.date)}`,
-        })
       case 'service_required':
-        return ctx.backWithErrors({
-          serviceId:
-            'Select the service the placement works in: a Future Leaders placement is in a digitally delivered service',
-        })
       case 'service_not_found':
-        return ctx.backWithErrors({
-          serviceId: 'Select the service the placement works in from the list',
-        })
       case 'service_other_department':
-        return ctx.backWithErrors({
-          serviceId: `${result.service} is run by another department: select a service of your own department`,
-        })
       case 'service_not_digital':
-        return ctx.backWithErrors({
-          serviceId: `${result.service} is not digitally delivered: select a service in beta or live that people can use online`,
-        })
+        return ctx.backWithErrors(placementFormError(result))
       default: {
         const unreachable: never = result
         return unreachable
       }
     }
   }
-}
-
-function closedMessage(placement: Placement) {
-  return `${placement.round.name} no longer takes offers or changes: placements can change only until entrants’ choices close`
 }
