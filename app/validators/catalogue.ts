@@ -109,9 +109,6 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
 
 export type CatalogueFilterInput = Infer<typeof catalogueFiltersValidator>
 
-/* The catalogue API's name for the list kit's withoutBlanks: a GET form's empty fields mean "any". */
-export { withoutBlanks as withoutEmptyValues }
-
 /*
  * Reads the catalogue page's filters. A bad value is reported against its
  * field and left out, so the page still shows results for the other filters.

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { apiCatalogueQueryValidator, withoutEmptyValues } from '#validators/catalogue'
+import { apiCatalogueQueryValidator } from '#validators/catalogue'
+import { withoutBlanks } from '#services/list_pipeline'
 import {
   CATALOGUE_PAGE_SIZE,
   courseWithSessions,
@@ -14,7 +15,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 export default class CatalogueController {
   async index({ request }: HttpContext) {
     const { perPage, ...filters } = await apiCatalogueQueryValidator.validate(
-      withoutEmptyValues(request.qs())
+      withoutBlanks(request.qs())
     )
     const { page, entries } = await searchCatalogue(filters, perPage ?? CATALOGUE_PAGE_SIZE)
     const meta = page.getMeta()
