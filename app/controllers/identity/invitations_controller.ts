@@ -5,58 +5,21 @@ import InvitationRun from '#models/invitation_run'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { peopleFilters } from '#queries/identity/people_query'
-import { ukMoment } from '#queries/identity/account_status_query'
 import {
   invitee,
   issueInvitations,
   mailInvitations,
   revokeInvitation,
-  type InvitationOutcome,
 } from '#actions/identity/send_invitations'
 import { startInvitationRun } from '#actions/identity/run_invitations'
 import { invitePeopleValidator, selectedPeople } from '#validators/password_links'
 import {
-  notInvitedLabels,
-  notInvitedReasons,
-  type NotInvitedReason,
-} from '#domain/identity/password_links'
-
-/* Why one person was not invited, in a sentence about them. */
-const REFUSED: Record<NotInvitedReason, (name: string) => string> = {
-  deactivated: (name) => `${name} is deactivated: reactivate the account before inviting them`,
-  signed_in: (name) =>
-    `${name} has signed in before: they can reset a forgotten password from the sign-in page`,
-  single_sign_on: (name) =>
-    `${name} signs in with single sign-on: their organisation does not use passwords`,
-  already_invited: (name) => `${name} already has an invitation that has not expired`,
-}
-
-const people = (count: number) =>
-  `${count.toLocaleString('en-GB')} ${count === 1 ? 'person' : 'people'}`
-
-/* How many were invited and why the others were not: a headline, then each reason with a count. */
-export function invitationSummary(
-  invited: number,
-  notInvited: Partial<Record<NotInvitedReason, number>>
-) {
-  const lines = notInvitedReasons
-    .filter((reason) => (notInvited[reason] ?? 0) > 0)
-    .map((reason) => {
-      const count = notInvited[reason]!
-      const words = notInvitedLabels[reason]
-      return `${people(count)} ${count === 1 ? words.one : words.many}`
-    })
-  return {
-    headline: invited ? `Invitations sent to ${people(invited)}` : 'No invitations were sent',
-    notInvited: lines,
-  }
-}
-
-function countReasons(outcome: InvitationOutcome) {
-  const counts: Partial<Record<NotInvitedReason, number>> = {}
-  for (const { reason } of outcome.notInvited) counts[reason] = (counts[reason] ?? 0) + 1
-  return counts
-}
+  invitationSentMessage,
+  invitationSummary,
+  notInvitedMessage,
+  outcomeSummary,
+  runPeopleHref,
+} from '#services/invitation_messages'
 
 /*
  * Invitations, for department HR (the people of their organisations) and
@@ -77,16 +40,15 @@ export default class InvitationsController {
     })
     const refused = outcome.notInvited[0]
     if (refused) {
-      session.flash('error', REFUSED[refused.reason](person.fullName))
+      session.flash('error', notInvitedMessage(refused.reason, person.fullName))
     } else {
       await mailInvitations(outcome.sent, actor.fullName)
-      const until = ukMoment(outcome.sent[0].expiresAt)
-      session.flash(
-        'success',
-        outcome.replaced
-          ? `A new invitation has been sent to ${person.email}. The earlier link no longer works; the new one works until ${until}`
-          : `An invitation has been sent to ${person.email}. Its link works until ${until}`
+      const sent = invitationSentMessage(
+        person.email,
+        outcome.replaced > 0,
+        outcome.sent[0].expiresAt
       )
+      session.flash('success', sent)
     }
     return response.redirect().toRoute('users.show', { id: person.id })
   }
@@ -152,14 +114,7 @@ export default class InvitationsController {
       source: 'people list',
     })
     await mailInvitations(outcome.sent, actor.fullName)
-    const summary = invitationSummary(outcome.sent.length, countReasons(outcome))
-    session.flash('invitationSummary', {
-      ...summary,
-      notInvited: [
-        ...summary.notInvited,
-        ...forbidden.map((name) => `${name}: you cannot invite this person`),
-      ],
-    })
+    session.flash('invitationSummary', outcomeSummary(outcome, forbidden))
     return response.redirect().back()
   }
 
@@ -189,13 +144,7 @@ export default class InvitationsController {
       staffImport,
       requester,
       summary: invitationSummary(run.invited, run.notInvited),
-      peopleHref: run.filters
-        ? `/admin/users?${new URLSearchParams(
-            Object.entries(run.filters)
-              .filter(([, value]) => value !== undefined && value !== null)
-              .map(([key, value]) => [key, String(value)])
-          ).toString()}`
-        : '/admin/users?account=invited',
+      peopleHref: runPeopleHref(run),
     })
   }
 
