@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
-import AuditEvent from '#models/audit_event'
 import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
 import type { OrganisationScope } from '#services/organisation_scope'
@@ -9,9 +8,11 @@ import { csvHref } from '#services/list_pipeline'
 import {
   organisationOptions,
   peopleFilters,
+  reportsAndHistory,
   searchPeople,
   teamOptions,
 } from '#queries/identity/people_query'
+import { saveUserError } from '#services/user_messages'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
 import { twoStepIsOn } from '#services/two_step'
@@ -19,24 +20,6 @@ import { accountStatusLabels, accountStatusValues } from '#domain/identity/passw
 import { roleLabels, roleValues, type Role } from '#enums/roles'
 import { gradeLabels, gradeValues } from '#enums/grades'
 import { professionLabels, professionValues } from '#enums/professions'
-
-const FIELD_ERRORS: Record<Exclude<SaveUserResult['type'], 'saved'>, [string, string]> = {
-  email_taken: ['email', 'A person with this email address already exists'],
-  line_manager_not_found: [
-    'lineManagerEmail',
-    'There is no one with this email address: enter the line manager’s email address',
-  ],
-  line_manager_is_self: ['lineManagerEmail', 'A person cannot be their own line manager'],
-  line_manager_cycle: [
-    'lineManagerEmail',
-    'This line manager reports to this person, directly or through others',
-  ],
-  team_not_in_organisation: ['teamId', 'Select a team in the chosen organisation'],
-}
-
-/* Department HR look for line managers in their own organisations: anyone else is no one. */
-const NO_MANAGER_IN_SCOPE =
-  'There is no one in your organisation with this email address: enter the line manager’s email address'
 
 export default class UsersController {
   async index({ bouncer, organisationScope, request, view }: HttpContext) {
@@ -73,16 +56,7 @@ export default class UsersController {
     await person.load((loader) => {
       loader.load('organisation').load('team').load('lineManager')
     })
-    const reports = await User.query()
-      .where('line_manager_id', person.id)
-      .orderBy('full_name')
-      .select('id', 'full_name', 'email')
-    const history = await AuditEvent.query()
-      .where('subject_type', 'user')
-      .where('subject_id', String(person.id))
-      .preload('actor')
-      .orderBy('id', 'desc')
-      .limit(10)
+    const { reports, history } = await reportsAndHistory(person.id)
     const statuses = await accountStatuses([person])
     const account = describeAccount(statuses.get(person.id)!)
     const twoStepOn = await twoStepIsOn(person.id)
@@ -97,21 +71,14 @@ export default class UsersController {
     )
   }
 
-  async store({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    request,
-    response,
-    session,
-  }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { bouncer, request } = ctx
     await bouncer.with('UserPolicy').authorize('create')
     const input = await request.validateUsing(createUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], [])
-    const scope = await organisationScope()
-    const result = await saveUser({ ...input, roles }, scope)
-    return this.respond(result, { backWithErrors, response, session }, 'Person added', scope)
+    const scope = await ctx.organisationScope()
+    return this.respond(await saveUser({ ...input, roles }, scope), ctx, 'Person added', scope)
   }
 
   async edit({ bouncer, organisationScope, params, view }: HttpContext) {
@@ -124,23 +91,16 @@ export default class UsersController {
     })
   }
 
-  async update({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const person = await this.findInScope(bouncer, params.id)
+  async update(ctx: HttpContext) {
+    const { bouncer, request } = ctx
+    const person = await this.findInScope(bouncer, ctx.params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     const input = await request.validateUsing(updateUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
     const roles = await this.grantableRoles(bouncer, input.roles ?? [], person.roleNames)
-    const scope = await organisationScope()
+    const scope = await ctx.organisationScope()
     const result = await saveUser({ ...input, roles }, scope, person)
-    return this.respond(result, { backWithErrors, response, session }, 'Changes saved', scope)
+    return this.respond(result, ctx, 'Changes saved', scope)
   }
 
   async deactivate(ctx: HttpContext) {
@@ -207,11 +167,7 @@ export default class UsersController {
 
   private respond(
     result: SaveUserResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
+    { backWithErrors, response, session }: HttpContext,
     message: string,
     scope: OrganisationScope
   ) {
@@ -219,11 +175,6 @@ export default class UsersController {
       session.flash('success', message)
       return response.redirect().toRoute('users.show', { id: result.user.id })
     }
-    const [field, everywhere] = FIELD_ERRORS[result.type]
-    const text =
-      result.type === 'line_manager_not_found' && !scope.everything
-        ? NO_MANAGER_IN_SCOPE
-        : everywhere
-    return backWithErrors({ [field]: text }, { except: ['password'] })
+    return backWithErrors(saveUserError(result, scope.everything), { except: ['password'] })
   }
 }

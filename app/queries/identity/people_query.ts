@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
+import AuditEvent from '#models/audit_event'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { roleValues, type Role } from '#enums/roles'
 import { whereAccountStatus } from '#queries/identity/account_status_query'
@@ -141,4 +142,21 @@ export function sortAsTree<T extends TreeRow>(rows: T[]): T[] {
   }
   for (const root of roots) visit(root)
   return out
+}
+
+/* A person's direct reports, and the last ten changes to their record, for their page. */
+export async function reportsAndHistory(personId: number) {
+  const [reports, history] = await Promise.all([
+    User.query()
+      .where('line_manager_id', personId)
+      .orderBy('full_name')
+      .select('id', 'full_name', 'email'),
+    AuditEvent.query()
+      .where('subject_type', 'user')
+      .where('subject_id', String(personId))
+      .preload('actor')
+      .orderBy('id', 'desc')
+      .limit(10),
+  ])
+  return { reports, history }
 }
