@@ -45,3 +45,9 @@ export function sessionInvite(
   })
   return calendar.toString()
 }
+
+/* The invite's file name: the course code and the session's day in the UK, in safe characters. */
+export function inviteFileName(session: CourseSession, course: Pick<Course, 'code'>) {
+  const day = session.startsAt.setZone(UK_ZONE).toISODate()
+  return `${`${course.code}-${day}`.replace(/[^A-Za-z0-9-]/g, '-')}.ics`
+}

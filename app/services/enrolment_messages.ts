@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type Enrolment from '#models/enrolment'
-import { EnrolmentStatuses, enrolmentStatusLabels } from '#enums/learning'
-import type { CourseHolding } from '#domain/learning/enrolment_rules'
+import { EnrolmentStatuses, enrolmentStatusLabels, type EnrolmentStatus } from '#enums/learning'
+import type { CourseHolding, EnrolRefusal } from '#domain/learning/enrolment_rules'
 import { formatDayTime } from '#transformers/learning_transformer'
 import { UkFormats } from '#domain/shared/uk_time'
 
@@ -64,6 +64,83 @@ export function holdingStateText(holding: CourseHolding) {
       return `Attended on ${when}, waiting for the course team to record completion`
     default: {
       const unreachable: never = holding
+      return unreachable
+    }
+  }
+}
+
+/* Why a learner cannot enrol on a session, as the confirmation page says it. */
+export function enrolRefusalMessage(
+  refusal: EnrolRefusal | 'no_line_manager',
+  bookingClosesOn: string
+) {
+  switch (refusal) {
+    case 'booking_closed':
+      return `Booking for this session closed on ${bookingClosesOn}. Choose another session`
+    case 'session_started':
+      return 'This session has already started. Choose another session'
+    case 'session_cancelled':
+      return 'This session has been cancelled. Choose another session'
+    case 'no_line_manager':
+      return 'This course needs your line manager’s approval, but the service does not know who your line manager is. Ask your HR team to add them'
+    default: {
+      const unreachable: never = refusal
+      return unreachable
+    }
+  }
+}
+
+/* What a learner gives up by cancelling, in the words of the cancel page and its message. */
+export const LEARNER_CANCEL_WORDS: Partial<
+  Record<EnrolmentStatus, { title: string; button: string; done: string }>
+> = {
+  booked: {
+    title: 'Cancel your booking',
+    button: 'Cancel booking',
+    done: 'You have cancelled your booking on',
+  },
+  waitlisted: {
+    title: 'Leave the waiting list',
+    button: 'Leave the waiting list',
+    done: 'You have left the waiting list for',
+  },
+  requested: {
+    title: 'Withdraw your request',
+    button: 'Withdraw request',
+    done: 'You have withdrawn your request for',
+  },
+}
+
+export function learnerCancelledMessage(status: EnrolmentStatus, title: string) {
+  const words = LEARNER_CANCEL_WORDS[status] ?? LEARNER_CANCEL_WORDS.booked!
+  return `${words.done} ${title}`
+}
+
+/* Why a learner can no longer cancel a place themselves. */
+export function notCancellableMessage(
+  refusal: 'booking_closed' | 'not_cancellable',
+  enrolment: { status: EnrolmentStatus; bookingClosesOn: string }
+) {
+  return refusal === 'booking_closed'
+    ? `Booking for this session closed on ${enrolment.bookingClosesOn}, so only the course team can cancel now`
+    : `This can no longer be cancelled: it is ${enrolmentStatusLabels[enrolment.status].toLowerCase()}`
+}
+
+/* What the learner is told once they have a place, are waiting for one, or have asked for one. */
+export function enrolledMessage(
+  result: { type: 'booked' | 'waitlisted' | 'requested'; enrolment: Enrolment },
+  offer: { course: { title: string }; session: { when: string } },
+  lineManagerName: string | null
+) {
+  switch (result.type) {
+    case 'booked':
+      return `You are booked on ${offer.course.title}, ${offer.session.when}`
+    case 'waitlisted':
+      return `You are number ${result.enrolment.waitlistPosition} on the waiting list for ${offer.course.title}`
+    case 'requested':
+      return `Your request has been sent to ${lineManagerName ?? 'your line manager'}`
+    default: {
+      const unreachable: never = result.type
       return unreachable
     }
   }

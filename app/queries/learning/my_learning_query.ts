@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import Enrolment from '#models/enrolment'
+import User from '#models/user'
 import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
 import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
 import { UK_ZONE, UkFormats, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
@@ -415,4 +417,21 @@ export async function decidedSkillClaims(userId: number, limit = 20): Promise<De
       decidedOn: row.decided_at ? ukDate(instantFromSql(row.decided_at)!) : '',
     }
   })
+}
+
+/* The learner's own booked or attended session, for its calendar invite. */
+export function inviteEnrolment(userId: number, enrolmentId: number) {
+  return Enrolment.query()
+    .where('id', enrolmentId)
+    .where('user_id', userId)
+    .whereIn('status', [EnrolmentStatuses.Booked, EnrolmentStatuses.Attended])
+    .preload('session', (session) => session.preload('course'))
+    .first()
+}
+
+/* The learner's line manager's name, or null when the service knows of none. */
+export async function lineManagerName(lineManagerId: number | null) {
+  if (!lineManagerId) return null
+  const manager = await User.query().where('id', lineManagerId).select('id', 'full_name').first()
+  return manager?.fullName ?? null
 }
