@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#domain/shared/wording'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
@@ -13,9 +12,9 @@ import {
   matchState,
   postingDates,
   requestMatch,
-  type RequestMatchResult,
 } from '#actions/fast_stream/matching/run_match'
-import { publishRound, type PublishRoundResult } from '#actions/fast_stream/matching/publish_round'
+import { publishRound } from '#actions/fast_stream/matching/publish_round'
+import { matchMessage, publishMessage } from '#services/match_messages'
 import { resultBlockingPairs } from '#actions/fast_stream/matching/move_entrant'
 import { placementsAwaitingApproval, publishPreview } from '#queries/fast_stream/publish_query'
 import {
@@ -84,7 +83,7 @@ export default class MatchResultsController {
   async match({ auth, bouncer, params, response, session }: HttpContext) {
     const round = await this.round(bouncer, params.id)
     const result = await requestMatch(round, auth.getUserOrFail())
-    this.flashMatch(result, session)
+    session.flash(...matchMessage(result))
     return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
   }
 
@@ -97,11 +96,8 @@ export default class MatchResultsController {
   async confirmPublish({ bouncer, params, response, session, view }: HttpContext) {
     const round = await this.round(bouncer, params.id)
     if (matchState(round) !== 'matched') {
-      this.flashPublish(
-        round.status === 'published' ? { type: 'already_published' } : { type: 'not_matched' },
-        round,
-        session
-      )
+      const refused = round.status === 'published' ? 'already_published' : 'not_matched'
+      session.flash(...publishMessage({ type: refused }, round))
       return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
     }
     const preview = await publishPreview(round)
@@ -122,7 +118,7 @@ export default class MatchResultsController {
   async publish({ auth, bouncer, params, response, session }: HttpContext) {
     const round = await this.round(bouncer, params.id)
     const result = await publishRound(round, auth.getUserOrFail())
-    this.flashPublish(result, round, session)
+    session.flash(...publishMessage(result, round))
     return response
       .redirect()
       .toRoute(
@@ -138,75 +134,5 @@ export default class MatchResultsController {
     const round = await PlacementRound.find(idParam(id))
     if (!round) throw new RecordNotFoundException()
     return round
-  }
-
-  private flashMatch(result: RequestMatchResult, session: HttpContext['session']) {
-    switch (result.type) {
-      case 'matched':
-        session.flash(
-          'success',
-          `Match run: ${result.stats.matched} of ${counted(result.stats.entrants, 'entrant')} matched`
-        )
-        return
-      case 'queued':
-        session.flash(
-          'success',
-          `Matching ${counted(result.entrants, 'entrant')}: this page shows the result when it is ready`
-        )
-        return
-      case 'running':
-        session.flash('error', 'The match is already running: wait for it to finish')
-        return
-      case 'round_open':
-        session.flash(
-          'error',
-          'The round is still open to preferences: close it before running the match'
-        )
-        return
-      case 'round_published':
-        session.flash('error', 'The round is published: its result can no longer change')
-        return
-      case 'round_not_found':
-        session.flash('error', 'The round no longer exists')
-        return
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
-
-  private flashPublish(
-    result: PublishRoundResult,
-    round: PlacementRound,
-    session: HttpContext['session']
-  ) {
-    switch (result.type) {
-      case 'published':
-        session.flash(
-          'success',
-          `${round.name} published: ${counted(result.postings, 'posting')} added, ${counted(result.entrantMails, 'entrant')} and ${counted(result.teamMails, 'team lead')} e-mailed`
-        )
-        return
-      case 'already_published':
-        session.flash('error', 'The round is already published: it cannot be published twice')
-        return
-      case 'running':
-        session.flash('error', 'The match is still running: publish when it has finished')
-        return
-      case 'not_matched':
-        session.flash('error', 'Run the match before publishing the round')
-        return
-      case 'overlapping_postings':
-        session.flash(
-          'error',
-          `Not published: ${result.overlaps.length === 1 ? '1 matched entrant has a posting' : `${result.overlaps.length} matched entrants have postings`} that would overlap this round’s. Move them to no placement first`
-        )
-        return
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
   }
 }
