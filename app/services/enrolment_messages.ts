@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import type Enrolment from '#models/enrolment'
 import { EnrolmentStatuses, enrolmentStatusLabels, type EnrolmentStatus } from '#enums/learning'
 import type { CourseHolding, EnrolRefusal } from '#domain/learning/enrolment_rules'
+import type { EnrolResult } from '#actions/learning/enrol'
 import { formatDayTime } from '#transformers/learning_transformer'
 import { UkFormats } from '#domain/shared/uk_time'
 
@@ -141,6 +142,52 @@ export function enrolledMessage(
       return `Your request has been sent to ${lineManagerName ?? 'your line manager'}`
     default: {
       const unreachable: never = result.type
+      return unreachable
+    }
+  }
+}
+
+/* What booking a course from the gap view tells the learner, about the course by its title. */
+export function gapEnrolMessage(
+  result: Exclude<EnrolResult, { type: 'session_not_found' }>,
+  title: string,
+  startsAt: DateTime,
+  lineManagerName: string | null
+): ['success' | 'error', string] {
+  switch (result.type) {
+    case 'booked':
+      return ['success', `You are booked on ${title}, ${formatDayTime(startsAt)}`]
+    case 'waitlisted':
+      return [
+        'success',
+        `You are number ${result.enrolment.waitlistPosition} on the waiting list for ${title}`,
+      ]
+    case 'requested':
+      return [
+        'success',
+        `Your request to go on ${title} has been sent to ${lineManagerName ?? 'your line manager'}`,
+      ]
+    case 'already_enrolled':
+      return ['success', alreadyEnrolledMessage(result.enrolment, title)]
+    case 'course_completed':
+    case 'already_on_course':
+      return ['error', courseHeldMessage(result.holding, title)]
+    case 'booking_closed':
+      return [
+        'error',
+        `Booking for ${title} on ${formatDayTime(startsAt)} has closed. Choose another session`,
+      ]
+    case 'session_started':
+      return ['error', `This session of ${title} has already started. Choose another session`]
+    case 'session_cancelled':
+      return ['error', `This session of ${title} has been cancelled. Choose another session`]
+    case 'no_line_manager':
+      return [
+        'error',
+        `${title} needs your line manager’s approval, but the service does not know who your line manager is. Ask your HR team to add them`,
+      ]
+    default: {
+      const unreachable: never = result
       return unreachable
     }
   }

@@ -1,67 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
-import { gapView, type GapView } from '#queries/capability/gaps_query'
-import { recommendedCourses } from '#domain/capability/recommended_courses'
+import { gapView } from '#queries/capability/gaps_query'
 import { sessionWithCounts } from '#queries/learning/catalogue_query'
-import {
-  formatCost,
-  formatDayTime,
-  seatsLeftText,
-  sessionPlace,
-} from '#transformers/learning_transformer'
-import { skillLevelName } from '#domain/framework/levels'
+import { lineManagerName } from '#queries/learning/my_learning_query'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type { RoleAssignmentKind } from '#enums/capability'
-import {
-  alreadyEnrolledMessage,
-  courseHeldMessage,
-  holdingStateText,
-} from '#services/enrolment_messages'
-
-/* "Level 3 (Practitioner)". */
-function levelText(level: number) {
-  return `Level ${level} (${skillLevelName(level)})`
-}
-
-/* "Practitioner (3)". */
-function levelName(level: number) {
-  return `${skillLevelName(level)} (${level})`
-}
-
-/* "Brings you to Practitioner (3) of the Expert (4) needed". */
-function reachesText(level: number, required: number) {
-  if (level < required) {
-    return `Brings you to ${levelName(level)} of the ${levelName(required)} needed`
-  }
-  if (level === required) return `Brings you to ${levelName(level)}, the level needed`
-  return `Brings you to ${levelName(level)}, above the ${levelName(required)} needed`
-}
-
-/* "2 more courses bring you to Level 3 (Practitioner), and 1 more goes part of the way". */
-function moreText(more: { reaching: number; partway: number }, required: number) {
-  const parts = []
-  if (more.reaching) {
-    parts.push(
-      `${more.reaching} more ${more.reaching === 1 ? 'course brings' : 'courses bring'} you to ${levelText(required)}`
-    )
-  }
-  if (more.partway) {
-    const course = more.reaching ? '' : more.partway === 1 ? ' course' : ' courses'
-    parts.push(
-      `${more.partway} more${course} ${more.partway === 1 ? 'goes' : 'go'} part of the way`
-    )
-  }
-  return parts.length ? parts.join(', and ') : null
-}
-
-/* The gap in words, so colour is never the only signal. */
-export function gapText(gap: number) {
-  if (gap <= 0) return 'Meets the level'
-  return `${gap} ${gap === 1 ? 'level' : 'levels'} short`
-}
+import { gapEnrolMessage } from '#services/enrolment_messages'
+import { gapPage } from '#services/gap_page'
 
 function towardOf(value: unknown): RoleAssignmentKind {
   return value === 'target' ? 'target' : 'current'
@@ -69,65 +16,6 @@ function towardOf(value: unknown): RoleAssignmentKind {
 
 function gapsPath(toward: RoleAssignmentKind) {
   return urlFor('capability.gaps', {}, toward === 'target' ? { qs: { toward } } : {})
-}
-
-/* The gap view's table and recommendations, as the page prints them. */
-function gapPage(view: GapView, toward: RoleAssignmentKind) {
-  const mandatoryText =
-    toward === 'target' ? 'Mandatory for the role you are aiming for' : 'Mandatory for your role'
-  return {
-    roleLevel: view.roleLevel,
-    meetsAll: view.gaps.meetsAll,
-    below: view.gaps.below,
-    lines: view.gaps.lines.map((line) => {
-      const pendingClaim = line.gap > 0 ? (view.pendingClaims.get(line.skillId) ?? null) : null
-      const found = recommendedCourses(
-        view.courses.get(line.skillId) ?? [],
-        { required: line.required, current: line.current, pendingClaim },
-        view.holdings
-      )
-      return {
-        skillId: line.skillId,
-        skillName: line.skillName ?? `Skill ${line.skillId}`,
-        required: levelText(line.required),
-        requiredLevel: line.required,
-        current:
-          line.validated !== null
-            ? levelText(line.validated)
-            : line.selfAssessed !== null
-              ? `${levelText(line.selfAssessed)} (not yet confirmed)`
-              : 'Not assessed',
-        gap: line.gap,
-        gapText: gapText(line.gap),
-        claimText:
-          pendingClaim === null
-            ? null
-            : `${levelText(pendingClaim)} from a course you completed, waiting for your line manager`,
-        claimReachesRequired: pendingClaim !== null && pendingClaim >= line.required,
-        moreText: moreText(found.more, line.required),
-        courses: found.courses.map((course) => ({
-          id: course.id,
-          code: course.code,
-          title: course.title,
-          reaches: reachesText(course.level, line.required),
-          mandatory: course.mandatory ? mandatoryText : null,
-          cost: formatCost(course.costPence),
-          requiresApproval: course.requiresApproval,
-          state: course.holding ? holdingStateText(course.holding) : null,
-          sessions: course.sessions.map((session) => ({
-            id: session.id,
-            when: formatDayTime(session.startsAt),
-            place: sessionPlace(session),
-            seats:
-              session.seatsLeft > 0
-                ? seatsLeftText(session.seatsLeft)
-                : 'Full – join the waiting list',
-            full: session.seatsLeft === 0,
-          })),
-        })),
-      }
-    }),
-  }
 }
 
 /* A person's gaps toward their current or target role level, and booking a course from them. */
@@ -150,63 +38,8 @@ export default class GapsController {
     if (result.type === 'session_not_found') throw new RecordNotFoundException()
     const offer = (await sessionWithCounts(sessionId))!
     const title = offer.session.course.title
-    switch (result.type) {
-      case 'booked':
-        session.flash(
-          'success',
-          `You are booked on ${title}, ${formatDayTime(offer.session.startsAt)}`
-        )
-        break
-      case 'waitlisted':
-        session.flash(
-          'success',
-          `You are number ${result.enrolment.waitlistPosition} on the waiting list for ${title}`
-        )
-        break
-      case 'requested': {
-        const manager = await User.query().where('id', user.lineManagerId!).first()
-        session.flash(
-          'success',
-          `Your request to go on ${title} has been sent to ${manager?.fullName ?? 'your line manager'}`
-        )
-        break
-      }
-      case 'already_enrolled':
-        session.flash('success', alreadyEnrolledMessage(result.enrolment, title))
-        break
-      case 'course_completed':
-      case 'already_on_course':
-        session.flash('error', courseHeldMessage(result.holding, title))
-        break
-      case 'booking_closed':
-        session.flash(
-          'error',
-          `Booking for ${title} on ${formatDayTime(offer.session.startsAt)} has closed. Choose another session`
-        )
-        break
-      case 'session_started':
-        session.flash(
-          'error',
-          `This session of ${title} has already started. Choose another session`
-        )
-        break
-      case 'session_cancelled':
-        session.flash(
-          'error',
-          `This session of ${title} has been cancelled. Choose another session`
-        )
-        break
-      case 'no_line_manager':
-        session.flash(
-          'error',
-          `${title} needs your line manager’s approval, but the service does not know who your line manager is. Ask your HR team to add them`
-        )
-        break
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    const manager = result.type === 'requested' ? await lineManagerName(user.lineManagerId) : null
+    session.flash(...gapEnrolMessage(result, title, offer.session.startsAt, manager))
     return response.redirect().toPath(back)
   }
 }
