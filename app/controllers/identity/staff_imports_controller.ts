@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import StaffImport, { StaffImportStatuses } from '#models/staff_import'
-import InvitationRun from '#models/invitation_run'
+import { StaffImportStatuses } from '#models/staff_import'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
 import { idParam } from '#services/params'
@@ -17,13 +15,13 @@ import { applyStaffImport } from '#actions/identity/staff_import/apply'
 import { discardStaffImport } from '#actions/identity/staff_import/discard'
 import { gradeValues } from '#enums/grades'
 import { professionLabels } from '#enums/professions'
-
-const OUTCOMES = [
-  { value: 'bad', label: 'Cannot be imported' },
-  { value: 'new', label: 'New' },
-  { value: 'changed', label: 'Changed' },
-  { value: 'unchanged', label: 'Unchanged' },
-] as const
+import {
+  findStaffImportInScope,
+  latestInvitationRun,
+  recentStaffImports,
+  staffImportOutcomes,
+  staffImportRows,
+} from '#queries/identity/staff_imports_query'
 
 /*
  * Staff import for department HR (their organisations) and capability
@@ -35,10 +33,7 @@ const OUTCOMES = [
 export default class StaffImportsController {
   async index({ bouncer, organisationScope, view }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('create')
-    const scope = await organisationScope()
-    const query = StaffImport.query().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50)
-    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
-    const imports = await query
+    const imports = await recentStaffImports(await organisationScope())
     return view.render('pages/admin/staff_imports/index', { imports })
   }
 
@@ -87,39 +82,14 @@ export default class StaffImportsController {
     const staffImport = await this.find({ bouncer, organisationScope }, params.id)
     const filters = await staffRowsFilterValidator.validate(withoutBlanks(request.qs()))
     const outcome = filters.outcome ?? (staffImport.badRows > 0 ? 'bad' : 'new')
-    const ready =
-      staffImport.status === StaffImportStatuses.Checked ||
-      staffImport.status === StaffImportStatuses.Applied
-    const rows = ready
-      ? await db
-          .from('staff_import_rows')
-          .leftJoin('organisations', 'organisations.code', 'staff_import_rows.organisation_code')
-          .where('staff_import_id', staffImport.id)
-          .where('outcome', outcome)
-          .orderBy('line')
-          .select('line', 'email', 'full_name', 'organisation_code', 'reason', 'changes')
-          .select('organisations.name as organisation_name')
-          .paginate(filters.page ?? 1, 50)
-      : null
+    const rows = await staffImportRows(staffImport, outcome, filters.page ?? 1)
     rows?.baseUrl(request.url())
-    const invitationRun = await InvitationRun.query()
-      .where('staff_import_id', staffImport.id)
-      .orderBy('id', 'desc')
-      .first()
     return view.render('pages/admin/staff_imports/show', {
       staffImport,
-      invitationRun,
+      invitationRun: await latestInvitationRun(staffImport.id),
       rows,
       outcome,
-      outcomes: OUTCOMES.map((option) => ({
-        ...option,
-        count: {
-          bad: staffImport.badRows,
-          new: staffImport.newRows,
-          changed: staffImport.changedRows,
-          unchanged: staffImport.unchangedRows,
-        }[option.value],
-      })),
+      outcomes: staffImportOutcomes(staffImport),
     })
   }
 
@@ -195,11 +165,7 @@ export default class StaffImportsController {
     id: unknown
   ) {
     await bouncer.with('UserPolicy').authorize('create')
-    const scope = await organisationScope()
-    // HR see the imports of their organisation's tree; a capability admin's imports only admins.
-    const query = StaffImport.query().where('id', idParam(id))
-    if (!scope.everything) scope.apply(query, 'scope_organisation_id')
-    const staffImport = await query.first()
+    const staffImport = await findStaffImportInScope(await organisationScope(), idParam(id))
     if (!staffImport) throw new RecordNotFoundException()
     return staffImport
   }
