@@ -331,6 +331,8 @@ test.group('Staff import, in a browser', (group) => {
     await page.keyboard.press('Tab')
     assert.equal(await focusedText(page), 'Staff imports')
     await page.keyboard.press('Tab')
+    await page.assertFocused('columns-table-caption', 'then the table of columns, which scrolls')
+    await page.keyboard.press('Tab')
     assert.equal(await focusedText(page), 'Download a template CSV')
     await page.keyboard.press('Tab')
     await page.assertFocused('field-file', 'then the file input')

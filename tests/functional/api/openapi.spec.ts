@@ -336,7 +336,10 @@ test.group('API reference page', () => {
       assert.include(html, `<a href="#${operation.operationId}">`, operation.operationId)
       assert.include(html, `${method.toUpperCase()} ${API_PREFIX}${path}`, operation.operationId)
     }
-    assert.include(html, '<caption class="sr-only">Parameters of List role profiles</caption>')
+    assert.include(
+      html,
+      '<caption id="listRoleProfiles-parameters-caption" class="sr-only">Parameters of List role profiles</caption>'
+    )
   })
 
   test('the reference lists each operation’s parameters, body fields and responses', async ({
