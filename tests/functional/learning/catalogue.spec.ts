@@ -501,7 +501,7 @@ test.group('Learning: course page', (group) => {
     const html = response.text()
     response.assertTextIncludes('needs your line manager’s approval')
     response.assertTextIncludes(
-      '<caption>Upcoming sessions of Service design, in UK time</caption>'
+      '<caption id="sessions-table-caption">Upcoming sessions of Service design, in UK time</caption>'
     )
     response.assertTextIncludes('<th scope="col">Date and time</th>')
     response.assertTextIncludes('Tue 11 Jun 2030, 9:30am to 4:30pm')

@@ -442,7 +442,9 @@ test.group('My learning', (group) => {
     response.assertTextIncludes('Moved teams')
     response.assertTextIncludes('Completed course')
     response.assertTextIncludes('<th scope="col">Outcome</th>')
-    response.assertTextIncludes('<caption class="sr-only">Sessions you are booked on')
+    response.assertTextIncludes(
+      '<caption id="booked-table-caption" class="sr-only">Sessions you are booked on'
+    )
     response.assertTextIncludes('href="/learning/courses" class="header-link" aria-current="true"')
     response.assertTextIncludes('href="/learning/my" class="section-link" aria-current="page"')
   })
