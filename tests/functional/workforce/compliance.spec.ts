@@ -444,7 +444,7 @@ test.group('Strategy action 02: Service Manager warnings', (group) => {
     const warned = page
       .text()
       .match(
-        /<caption class="sr-only">Services whose Service Manager is warned about<\/caption>[\s\S]*?<\/table>/
+        /<caption id="warnings-table-caption" class="sr-only">Services whose Service Manager is warned about<\/caption>[\s\S]*?<\/table>/
       )
     assert.isNotNull(warned)
     const table = warned![0]
