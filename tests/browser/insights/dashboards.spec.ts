@@ -89,7 +89,7 @@ test.group('Dashboards, in a browser', (group) => {
     ])
     await page.assertAccessible()
 
-    await page.getByLabel('Organisation').selectOption({ label: 'Department A' })
+    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Department A' })
     await page.getByLabel('Heat map rows').selectOption({ label: 'Organisation' })
     await showFigures(page)
     assert.match(page.url(), /organisationId=\d+/)
@@ -156,7 +156,9 @@ test.group('Dashboards, in a browser', (group) => {
       .getByRole('navigation', { name: 'Dashboards' })
       .getByRole('link', { name: 'Overview and trends' })
       .click()
-    await page.getByLabel('Organisation').selectOption({ label: 'All of government' })
+    await page
+      .getByLabel('Organisation', { exact: true })
+      .selectOption({ label: 'All of government' })
     const thisYear = financialYearLabel(financialYearOf(DateTime.utc()))
     await page.getByLabel('Financial year').selectOption({ label: thisYear })
     await showFigures(page)
