@@ -6,6 +6,7 @@ import { AuditActions } from '#enums/audit_actions'
 import { readOneTimeCode } from '#domain/identity/two_step'
 import { passwordAttempts } from '#actions/identity/sign_in'
 import { checkSecondStep } from '#actions/identity/check_second_step'
+import { endSessionsOf } from '#services/user_sessions'
 
 export type TurnOffResult =
   | { type: 'turned_off' }
@@ -69,15 +70,18 @@ export async function turnOffOwnTwoStep(
 /*
  * Turns off someone else's two-step verification, for a person who has
  * lost their phone and their recovery codes: they sign in with their
- * password alone until they set it up again. The caller has checked the
- * administrator may (UserPolicy.turnOffTwoStep).
+ * password alone until they set it up again. Their sessions end too, so
+ * a lost device that was signed in is signed out. The caller has checked
+ * the administrator may (UserPolicy.turnOffTwoStep).
  */
 export async function turnOffTwoStepFor(
   person: User,
   administrator: User
 ): Promise<{ type: 'turned_off' | 'not_on' }> {
   if (!(await activeTwoStep(person.id))) return { type: 'not_on' }
-  return { type: (await removeTwoStep(person, administrator.id)) ? 'turned_off' : 'not_on' }
+  if (!(await removeTwoStep(person, administrator.id))) return { type: 'not_on' }
+  await endSessionsOf(person.id)
+  return { type: 'turned_off' }
 }
 
 /* Removes the person's authenticator and recovery codes; false when there was nothing to remove. */

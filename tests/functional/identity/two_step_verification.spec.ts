@@ -565,6 +565,8 @@ test.group('Two-step verification: managing it', (group) => {
   }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const person = await createUser({ overrides: { fullName: 'Mary Jackson' } })
+    // The phone she lost was signed in.
+    const lostPhone = await Visitor.signedIn(person.email)
     await turnOnTwoStep(person)
 
     const show = await client.get(`/admin/users/${person.id}`).loginAs(admin)
@@ -588,6 +590,7 @@ test.group('Two-step verification: managing it', (group) => {
     const [event] = await eventsFor(person.id, 'two_step_turned_off')
     assert.equal(event.actorId, admin.id)
     assert.deepEqual(afterOf(event), { by: 'an administrator' })
+    assert.isFalse(await lostPhone.isSignedIn(), 'the lost phone is still signed in')
 
     const { answer } = await passwordStep(person.email)
     assert.equal(answer.location, '/')
