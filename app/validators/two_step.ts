@@ -43,3 +43,15 @@ turnOffTwoStepValidator.messagesProvider = new FormMessages({
   'passwordOrCode.maxLength': 'The password or code is not correct',
   'passwordOrCode.controlCharacters': 'The password or code is not correct',
 })
+
+/* Making new recovery codes: the password, or a code from the app, first. */
+export const newRecoveryCodesValidator = vine.create({
+  confirmPasswordOrCode: vine.string().maxLength(200),
+})
+
+newRecoveryCodesValidator.messagesProvider = new FormMessages({
+  'confirmPasswordOrCode.required': 'Enter your password or a code from your authenticator app',
+  'confirmPasswordOrCode.string': 'Enter your password or a code from your authenticator app',
+  'confirmPasswordOrCode.maxLength': 'The password or code is not correct',
+  'confirmPasswordOrCode.controlCharacters': 'The password or code is not correct',
+})

@@ -1,11 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
-import { activeTwoStep, hashRecoveryCode, newRecoveryCodes } from '#services/two_step'
+import { hashRecoveryCode, newRecoveryCodes } from '#services/two_step'
 import { sqlStamp } from '#services/password_links'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { DateTime } from 'luxon'
+import { confirmPasswordOrCode, type ConfirmResult } from '#actions/identity/turn_off_two_step'
 
 /*
  * Gives a person a new set of recovery codes in place of any they had,
@@ -24,14 +25,22 @@ export async function replaceRecoveryCodes(userId: number, trx: TransactionClien
   return codes
 }
 
-export type MakeRecoveryCodesResult = { type: 'made'; codes: string[] } | { type: 'not_on' }
+export type MakeRecoveryCodesResult =
+  { type: 'made'; codes: string[] } | Exclude<ConfirmResult, { type: 'confirmed' }>
 
 /*
  * "Make new recovery codes": the old ones stop working at once, for
- * someone who has used some, lost them or thinks they were seen.
+ * someone who has used some, lost them or thinks they were seen. The
+ * person shows it is them first (password or code), so a session left
+ * open somewhere cannot be used to take a set of codes away.
  */
-export async function makeRecoveryCodes(user: User): Promise<MakeRecoveryCodesResult> {
-  if (!(await activeTwoStep(user.id))) return { type: 'not_on' }
+export async function makeRecoveryCodes(
+  user: User,
+  passwordOrCode: string,
+  ip: string
+): Promise<MakeRecoveryCodesResult> {
+  const confirmed = await confirmPasswordOrCode(user, passwordOrCode, ip)
+  if (confirmed.type !== 'confirmed') return confirmed
   const codes = await db.transaction(async (trx) => {
     const made = await replaceRecoveryCodes(user.id, trx)
     await recordAudit(

@@ -8,32 +8,34 @@ import { passwordAttempts } from '#actions/identity/sign_in'
 import { checkSecondStep } from '#actions/identity/check_second_step'
 import { endSessionsOf } from '#services/user_sessions'
 
-export type TurnOffResult =
-  | { type: 'turned_off' }
+export type ConfirmResult =
+  | { type: 'confirmed' }
   | { type: 'not_on' }
   | { type: 'wrong_password' | 'wrong_code' | 'code_used' }
   | { type: 'throttled'; retryAfter: number }
 
+export type TurnOffResult = Exclude<ConfirmResult, { type: 'confirmed' }> | { type: 'turned_off' }
+
 class WrongPassword extends Error {}
 
 /*
- * Turns off a person's own two-step verification once they show their
- * password, or a code from their app (six digits: never a password, which
- * is 12 characters or more). A wrong password counts against the sign-in
- * limits, a wrong code against the code limits, so this form is no way
- * round either.
+ * A person with two-step verification on shows it is them before a change
+ * to it: their password, or a code from their app (six digits: never a
+ * password, which is 12 characters or more). A wrong password counts
+ * against the sign-in limits, a wrong code against the code limits, so no
+ * such form is a way round either.
  */
-export async function turnOffOwnTwoStep(
+export async function confirmPasswordOrCode(
   user: User,
   passwordOrCode: string,
   ip: string
-): Promise<TurnOffResult> {
+): Promise<ConfirmResult> {
   if (!(await activeTwoStep(user.id))) return { type: 'not_on' }
   if (readOneTimeCode(passwordOrCode).type === 'code') {
     const check = await checkSecondStep(user, passwordOrCode, 'code', ip)
     switch (check.type) {
       case 'passed':
-        break
+        return { type: 'confirmed' }
       case 'not_on':
         return { type: 'not_on' }
       case 'too_many':
@@ -50,20 +52,30 @@ export async function turnOffOwnTwoStep(
         return unreachable
       }
     }
-  } else {
-    let outcome: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
-    try {
-      outcome = await passwordAttempts(user.email, ip).penalize(async () => {
-        if (!(await user.verifyPassword(passwordOrCode))) throw new WrongPassword()
-        return true
-      })
-    } catch (error) {
-      if (error instanceof WrongPassword) return { type: 'wrong_password' }
-      throw error
-    }
-    const [throttled] = outcome
-    if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
   }
+  let outcome: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
+  try {
+    outcome = await passwordAttempts(user.email, ip).penalize(async () => {
+      if (!(await user.verifyPassword(passwordOrCode))) throw new WrongPassword()
+      return true
+    })
+  } catch (error) {
+    if (error instanceof WrongPassword) return { type: 'wrong_password' }
+    throw error
+  }
+  const [throttled] = outcome
+  if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  return { type: 'confirmed' }
+}
+
+/* Turns off a person's own two-step verification once they show their password or a code. */
+export async function turnOffOwnTwoStep(
+  user: User,
+  passwordOrCode: string,
+  ip: string
+): Promise<TurnOffResult> {
+  const confirmed = await confirmPasswordOrCode(user, passwordOrCode, ip)
+  if (confirmed.type !== 'confirmed') return confirmed
   return (await removeTwoStep(user, user.id)) ? { type: 'turned_off' } : { type: 'not_on' }
 }
 

@@ -6,14 +6,18 @@ import {
   qrCodeSvg,
   setUpAddress,
 } from '#services/two_step'
-import { oneTimeCodeValidator, turnOffTwoStepValidator } from '#validators/two_step'
+import {
+  newRecoveryCodesValidator,
+  oneTimeCodeValidator,
+  turnOffTwoStepValidator,
+} from '#validators/two_step'
 import {
   confirmTwoStep,
   secretBeingSetUp,
   startTwoStepSetUp,
 } from '#actions/identity/set_up_two_step'
 import { makeRecoveryCodes, recoveryCodesLeft } from '#actions/identity/make_recovery_codes'
-import { turnOffOwnTwoStep } from '#actions/identity/turn_off_two_step'
+import { turnOffOwnTwoStep, type ConfirmResult } from '#actions/identity/turn_off_two_step'
 import { minutesToWait } from '#actions/identity/sign_in'
 import { formatRecoveryCode, secretForReading } from '#domain/identity/two_step'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -101,9 +105,14 @@ export default class TwoStepController {
     }
   }
 
-  /* New recovery codes in place of the old, shown once. */
-  async recoveryCodes({ auth, response, session, view }: HttpContext) {
-    const result = await makeRecoveryCodes(auth.getUserOrFail())
+  /* New recovery codes in place of the old, shown once, after the password or a code. */
+  async recoveryCodes({ auth, backWithErrors, request, response, session, view }: HttpContext) {
+    const { confirmPasswordOrCode } = await request.validateUsing(newRecoveryCodesValidator)
+    const result = await makeRecoveryCodes(
+      auth.getUserOrFail(),
+      confirmPasswordOrCode,
+      request.ip()
+    )
     switch (result.type) {
       case 'made':
         return view.render('pages/identity/two_step/recovery_codes', {
@@ -114,8 +123,11 @@ export default class TwoStepController {
         session.flash('error', 'Two-step verification is off, so you have no recovery codes')
         return response.redirect().toRoute('twoStep.show')
       default: {
-        const unreachable: never = result
-        return unreachable
+        const [message, status] = notConfirmed(result)
+        return backWithErrors(
+          { confirmPasswordOrCode: message },
+          { keepInput: false, status, to: ['twoStep.show'] }
+        )
       }
     }
   }
@@ -124,11 +136,6 @@ export default class TwoStepController {
     const user = auth.getUserOrFail()
     const { passwordOrCode } = await request.validateUsing(turnOffTwoStepValidator)
     const result = await turnOffOwnTwoStep(user, passwordOrCode, request.ip())
-    const fieldError = (message: string, status?: number) =>
-      backWithErrors(
-        { passwordOrCode: message },
-        { keepInput: false, status, to: ['twoStep.show'] }
-      )
     switch (result.type) {
       case 'turned_off':
         session.flash(
@@ -139,20 +146,35 @@ export default class TwoStepController {
       case 'not_on':
         session.flash('success', 'Two-step verification is already off')
         return response.redirect().toRoute('twoStep.show')
-      case 'wrong_password':
-      case 'wrong_code':
-        return fieldError('The password or code is not correct')
-      case 'code_used':
-        return fieldError(CODE_MESSAGES.code_used)
-      case 'throttled':
-        return fieldError(
-          `Too many wrong passwords or codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
-          429
-        )
       default: {
-        const unreachable: never = result
-        return unreachable
+        const [message, status] = notConfirmed(result)
+        return backWithErrors(
+          { passwordOrCode: message },
+          { keepInput: false, status, to: ['twoStep.show'] }
+        )
       }
+    }
+  }
+}
+
+/* Why a password or code given to confirm a change was not taken, and the answer's status. */
+function notConfirmed(
+  result: Exclude<ConfirmResult, { type: 'confirmed' | 'not_on' }>
+): [string, number | undefined] {
+  switch (result.type) {
+    case 'wrong_password':
+    case 'wrong_code':
+      return ['The password or code is not correct', undefined]
+    case 'code_used':
+      return [CODE_MESSAGES.code_used, undefined]
+    case 'throttled':
+      return [
+        `Too many wrong passwords or codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and try again`,
+        429,
+      ]
+    default: {
+      const unreachable: never = result
+      return unreachable
     }
   }
 }

@@ -482,7 +482,7 @@ test.group('Two-step verification: managing it', (group) => {
   group.each.setup(() => forgetAllSessions())
   group.each.setup(() => limiter.clear(['memory']))
 
-  test('new recovery codes replace the old ones, which stop working', async ({
+  test('new recovery codes, after the password, replace the old ones, which stop working', async ({
     client,
     assert,
   }) => {
@@ -491,10 +491,32 @@ test.group('Two-step verification: managing it', (group) => {
     const page = await client.get('/profile/two-step-verification').loginAs(user)
     assert.include(collapse(page.text()), 'You have 10 unused recovery codes')
 
+    // Without the password, or with a wrong one, nothing is made and the old codes stand.
+    for (const given of [{}, { confirmPasswordOrCode: 'not the password at all' }]) {
+      const refused = await client
+        .post('/profile/two-step-verification/recovery-codes')
+        .header('referer', '/profile/two-step-verification')
+        .loginAs(user)
+        .withCsrfToken()
+        .form(given)
+        .redirects(0)
+      refused.assertStatus(302)
+      refused.assertHeader('location', '/profile/two-step-verification')
+      refused.assertFlashMessage('inputErrorsBag', {
+        confirmPasswordOrCode: [
+          'confirmPasswordOrCode' in given
+            ? 'The password or code is not correct'
+            : 'Enter your password or a code from your authenticator app',
+        ],
+      })
+    }
+    assert.lengthOf(await eventsFor(user.id, 'recovery_codes_made'), 0)
+
     const response = await client
       .post('/profile/two-step-verification/recovery-codes')
       .loginAs(user)
       .withCsrfToken()
+      .form({ confirmPasswordOrCode: TEST_PASSWORD })
     response.assertStatus(200)
     assert.include(collapse(response.text()), 'Your old codes no longer work')
     const fresh = [...response.text().matchAll(/<li>([0-9a-z-]{14})<\/li>/g)].map((m) => m[1])
