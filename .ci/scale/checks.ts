@@ -63,6 +63,11 @@ if (!checks[check]) {
 await checks[check]()
 process.exit(failureCount() > 0 ? 1 : 0)
 
+/* The enrolment a 2xx answer from the enrol API carries in its `data`. */
+function answeredEnrolment(body: string): { id: number; status: string; position: number | null } {
+  return JSON.parse(body).data
+}
+
 async function enrolmentsOn(sessionId: number) {
   const connection = await database()
   try {
@@ -200,7 +205,9 @@ async function crowd() {
   )
   const took = Date.now() - started
   const statuses = countBy(answers, (answer) => String(answer.status))
-  const bodies = answers.map((answer) => (answer.status === 201 ? JSON.parse(answer.body) : null))
+  const bodies = answers.map((answer) =>
+    answer.status === 201 ? answeredEnrolment(answer.body) : null
+  )
   const bookedAnswers = bodies.filter((body) => body?.status === 'booked').length
   const answeredPositions = bodies
     .filter((body) => body?.status === 'waitlisted')
@@ -311,7 +318,7 @@ async function killOneInstance() {
 
   const answeredWithoutRow = all.filter((answer, index) => {
     if (!ok(answer)) return false
-    const body = JSON.parse(answer.body)
+    const body = answeredEnrolment(answer.body)
     const own = rowsByUser.get(learners[index].id) ?? []
     return (
       own.length !== 1 ||
