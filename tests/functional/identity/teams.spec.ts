@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: loading #models/organisation before #models/user trips the
 // models' import cycle (audited_model → audit → audit_event → user → audited_model).
@@ -8,6 +9,7 @@ import Team from '#models/team'
 import Placement from '#models/placement'
 import { createPlacement, createRound, createTeam } from '#database/factories/fast_stream_factory'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
+import { submitAs } from '#tests/support/forms'
 
 /* Two departments with an agency each, a team in each agency, and department A's HR. */
 async function departmentsWithTeams() {
@@ -15,6 +17,13 @@ async function departmentsWithTeams() {
   const teamA = await createTeam(departments.agencyA, 'Alpha Payments', { location: 'Leeds' })
   const teamB = await createTeam(departments.agencyB, 'Beta Payments', { location: 'Bristol' })
   return { ...departments, teamA, teamB }
+}
+
+/* The team is still there and no team's deletion was audited. */
+async function assertTeamKept(assert: Assert, team: Team) {
+  assert.isNotNull(await Team.find(team.id))
+  const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
+  assert.lengthOf(deletes, 0)
 }
 
 test.group('Delivery teams', (group) => {
@@ -30,12 +39,10 @@ test.group('Delivery teams', (group) => {
     form.assertTextIncludes('<h1>Add a team</h1>')
     form.assertTextIncludes('Alpha Agency')
 
-    const response = await client
-      .post(`/admin/organisations/${agencyA.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Alpha Identity', location: 'Newcastle' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).post(`/admin/organisations/${agencyA.id}/teams`, {
+      name: 'Alpha Identity',
+      location: 'Newcastle',
+    })
     response.assertStatus(302)
     response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
     response.assertFlashMessage('success', 'Team added: Alpha Identity')
@@ -65,12 +72,10 @@ test.group('Delivery teams', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('value="Alpha Payments"')
 
-    const response = await client
-      .put(`/admin/teams/${teamA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Alpha Payments and Refunds', location: '' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).put(`/admin/teams/${teamA.id}`, {
+      name: 'Alpha Payments and Refunds',
+      location: '',
+    })
     response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
     response.assertFlashMessage('success', 'Team updated: Alpha Payments and Refunds')
     await teamA.refresh()
@@ -89,11 +94,7 @@ test.group('Delivery teams', (group) => {
     assert,
   }) => {
     const { agencyA, teamA, hrA } = await departmentsWithTeams()
-    const response = await client
-      .delete(`/admin/teams/${teamA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, hrA).delete(`/admin/teams/${teamA.id}`)
     response.assertStatus(302)
     response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
     response.assertFlashMessage('success', 'Team deleted: Alpha Payments')
@@ -114,19 +115,13 @@ test.group('Delivery teams', (group) => {
     await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
     await createUser({ organisation: agencyA, overrides: { teamId: teamA.id } })
 
-    const response = await client
-      .delete(`/admin/teams/${teamA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, hrA).delete(`/admin/teams/${teamA.id}`)
     response.assertStatus(302)
     response.assertFlashMessage(
       'error',
       'Alpha Payments cannot be deleted because 2 people are in it. Move them to another team first'
     )
-    assert.isNotNull(await Team.find(teamA.id))
-    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
-    assert.lengthOf(deletes, 0)
+    await assertTeamKept(assert, teamA)
   })
 
   test('a team that offered a Fast Stream placement cannot be deleted, and nothing is lost', async ({
@@ -137,20 +132,14 @@ test.group('Delivery teams', (group) => {
     const round = await createRound()
     const placement = await createPlacement(round, { team: teamA })
 
-    const response = await client
-      .delete(`/admin/teams/${teamA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, hrA).delete(`/admin/teams/${teamA.id}`)
     response.assertStatus(302)
     response.assertFlashMessage(
       'error',
       'Alpha Payments cannot be deleted because it has 1 Fast Stream placement on record. Rename it instead'
     )
-    assert.isNotNull(await Team.find(teamA.id))
+    await assertTeamKept(assert, teamA)
     assert.isNotNull(await Placement.find(placement.id))
-    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
-    assert.lengthOf(deletes, 0)
   })
 
   test('a team name already used in the same organisation is refused, whatever its case', async ({
@@ -158,12 +147,9 @@ test.group('Delivery teams', (group) => {
     assert,
   }) => {
     const { agencyA, hrA } = await departmentsWithTeams()
-    const response = await client
-      .post(`/admin/organisations/${agencyA.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'alpha payments' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).post(`/admin/organisations/${agencyA.id}/teams`, {
+      name: 'alpha payments',
+    })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A team with this name already exists in this organisation'],
@@ -175,12 +161,10 @@ test.group('Delivery teams', (group) => {
 
   test('the same team name can be used in another organisation', async ({ client, assert }) => {
     const { departmentA, hrA } = await departmentsWithTeams()
-    const response = await client
-      .post(`/admin/organisations/${departmentA.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Alpha Payments' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).post(
+      `/admin/organisations/${departmentA.id}/teams`,
+      { name: 'Alpha Payments' }
+    )
     response.assertFlashMessage('success', 'Team added: Alpha Payments')
     assert.isNotNull(
       await Team.query().where({ organisation_id: departmentA.id, name: 'Alpha Payments' }).first()
@@ -193,12 +177,9 @@ test.group('Delivery teams', (group) => {
   }) => {
     const { agencyA, teamA, hrA } = await departmentsWithTeams()
     await createTeam(agencyA, 'Alpha Identity', { location: null })
-    const response = await client
-      .put(`/admin/teams/${teamA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Alpha Identity' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).put(`/admin/teams/${teamA.id}`, {
+      name: 'Alpha Identity',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       name: ['A team with this name already exists in this organisation'],
     })
@@ -208,12 +189,10 @@ test.group('Delivery teams', (group) => {
 
   test('a team without a name is refused with a specific message', async ({ client }) => {
     const { agencyA, hrA } = await departmentsWithTeams()
-    const response = await client
-      .post(`/admin/organisations/${agencyA.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: '', location: 'Leeds' })
-      .redirects(0)
+    const response = await submitAs(client, hrA).post(`/admin/organisations/${agencyA.id}/teams`, {
+      name: '',
+      location: 'Leeds',
+    })
     response.assertFlashMessage('inputErrorsBag', { name: ['Enter a team name'] })
   })
 
@@ -230,25 +209,13 @@ test.group('Delivery teams', (group) => {
       response.assertStatus(404)
       assert.notInclude(response.text(), 'Beta Payments')
     }
-    const store = await client
-      .post(`/admin/organisations/${agencyB.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Planted team' })
-      .redirects(0)
+    const store = await submitAs(client, hrA).post(`/admin/organisations/${agencyB.id}/teams`, {
+      name: 'Planted team',
+    })
     store.assertStatus(404)
-    const update = await client
-      .put(`/admin/teams/${teamB.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Hijacked' })
-      .redirects(0)
+    const update = await submitAs(client, hrA).put(`/admin/teams/${teamB.id}`, { name: 'Hijacked' })
     update.assertStatus(404)
-    const destroy = await client
-      .delete(`/admin/teams/${teamB.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .redirects(0)
+    const destroy = await submitAs(client, hrA).delete(`/admin/teams/${teamB.id}`)
     destroy.assertStatus(404)
 
     await teamB.refresh()
@@ -259,12 +226,10 @@ test.group('Delivery teams', (group) => {
   test('a capability admin manages teams in any department', async ({ client, assert }) => {
     const { agencyB, teamB } = await departmentsWithTeams()
     const admin = await createUser({ roles: ['capability_admin'] })
-    const update = await client
-      .put(`/admin/teams/${teamB.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Beta Payments', location: 'Cardiff' })
-      .redirects(0)
+    const update = await submitAs(client, admin).put(`/admin/teams/${teamB.id}`, {
+      name: 'Beta Payments',
+      location: 'Cardiff',
+    })
     update.assertHeader('location', `/admin/organisations/${agencyB.id}`)
     await teamB.refresh()
     assert.equal(teamB.location, 'Cardiff')
@@ -280,18 +245,11 @@ test.group('Delivery teams', (group) => {
       const response = await client.get(url).loginAs(learner)
       response.assertStatus(403)
     }
-    const store = await client
-      .post(`/admin/organisations/${agencyA.id}/teams`)
-      .loginAs(learner)
-      .withCsrfToken()
-      .form({ name: 'Learner team' })
-      .redirects(0)
+    const store = await submitAs(client, learner).post(`/admin/organisations/${agencyA.id}/teams`, {
+      name: 'Learner team',
+    })
     store.assertStatus(403)
-    const destroy = await client
-      .delete(`/admin/teams/${teamA.id}`)
-      .loginAs(learner)
-      .withCsrfToken()
-      .redirects(0)
+    const destroy = await submitAs(client, learner).delete(`/admin/teams/${teamA.id}`)
     destroy.assertStatus(403)
     assert.isNotNull(await Team.find(teamA.id))
     assert.isNull(await Team.findBy('name', 'Learner team'))
@@ -312,8 +270,6 @@ test.group('Delivery teams', (group) => {
     const { teamA, hrA } = await departmentsWithTeams()
     const response = await client.delete(`/admin/teams/${teamA.id}`).loginAs(hrA).redirects(0)
     assert.notEqual(response.status(), 200)
-    assert.isNotNull(await Team.find(teamA.id))
-    const deletes = await AuditEvent.query().where({ action: 'delete', subject_type: 'team' })
-    assert.lengthOf(deletes, 0)
+    await assertTeamKept(assert, teamA)
   })
 })
