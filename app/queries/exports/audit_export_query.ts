@@ -8,7 +8,7 @@ import {
   humanise,
   type AuditFilters,
 } from '#queries/identity/audit_query'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { keysetBatches, countRows, type CsvLine, type KeyColumn } from '#services/csv_export'
 import { sqlTime } from '#queries/exports/sql_time'
 
 export const AUDIT_HEADER = [
@@ -33,8 +33,7 @@ const KEYS: KeyColumn[] = [
 export async function countAuditEvents(scope: OrganisationScope, filters: AuditFilters) {
   const query = scope.apply(db.from('audit_events'), 'audit_events.organisation_id')
   await applyAuditFilters(query, filters)
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
+  return countRows(query)
 }
 
 /* "Location: Leeds → York; Name: (empty) → Payments" */

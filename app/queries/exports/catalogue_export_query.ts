@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { keysetBatches, countRows, type CsvLine, type KeyColumn } from '#services/csv_export'
 import {
   applyCatalogueFilters,
   nextSession,
@@ -24,11 +24,8 @@ export const CATALOGUE_HEADER = [
 ]
 
 /* The catalogue's courses, as the catalogue page finds them. */
-export async function countCatalogue(filters: CatalogueFilters, now = DateTime.now()) {
-  const row = await applyCatalogueFilters(db.from('courses'), filters, now)
-    .count('* as total')
-    .first()
-  return Number(row?.total ?? 0)
+export function countCatalogue(filters: CatalogueFilters, now = DateTime.now()) {
+  return countRows(applyCatalogueFilters(db.from('courses'), filters, now))
 }
 
 /*

@@ -1,5 +1,5 @@
 import type { OrganisationScope } from '#services/organisation_scope'
-import { keysetBatches, type CsvLine, type KeyColumn, countRows } from '#services/csv_export'
+import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import {
   complianceStatusLabels,
   digitalLeaderOrganisations,
@@ -28,28 +28,23 @@ export function countDigitalLeaderOrganisations(scope: OrganisationScope) {
  * Leader, whether it meets the action and why not (the action 01 rule):
  * the whole list, not only the organisations the page lists as failing.
  */
-export async function* digitalLeaderLines(
-  scope: OrganisationScope,
-  batchSize: number
-): AsyncGenerator<CsvLine> {
+export function digitalLeaderLines(scope: OrganisationScope, batchSize: number) {
   const keys: KeyColumn[] = [
     { column: 'o.name', key: 'name', direction: 'asc' },
     { column: 'o.id', key: 'id', direction: 'asc' },
   ]
   const build = () => digitalLeaderOrganisations(scope)
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) {
-      const standing = digitalLeaderStanding(row)
-      yield [
-        row.name,
-        organisationTypeLabels[row.type as OrganisationType] ?? row.type,
-        row.leader_name,
-        row.leader_email,
-        standing.compliant,
-        standing.reason,
-      ]
-    }
-  }
+  return linesOfQuery(build, keys, batchSize, (row) => {
+    const standing = digitalLeaderStanding(row)
+    return [
+      row.name,
+      organisationTypeLabels[row.type as OrganisationType] ?? row.type,
+      row.leader_name,
+      row.leader_email,
+      standing.compliant,
+      standing.reason,
+    ]
+  })
 }
 
 export const SERVICE_MANAGERS_HEADER = [
@@ -69,27 +64,22 @@ export function countServicesOverThreshold(scope: OrganisationScope) {
  * Every service over the threshold in scope, by organisation and name,
  * with its Service Manager and its status against action 02.
  */
-export async function* serviceManagerLines(
-  scope: OrganisationScope,
-  batchSize: number
-): AsyncGenerator<CsvLine> {
+export function serviceManagerLines(scope: OrganisationScope, batchSize: number) {
   const keys: KeyColumn[] = [
     { column: 'o.name', key: 'organisation_name', direction: 'asc' },
     { column: 's.name', key: 'name', direction: 'asc' },
     { column: 's.id', key: 'id', direction: 'asc' },
   ]
   const build = () => servicesOverThreshold(scope)
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) {
-      const status = row.status as ComplianceStatus
-      yield [
-        row.name,
-        row.organisation_name,
-        Number(row.annual_transactions),
-        row.manager_name,
-        passes(status),
-        complianceStatusLabels[status] ?? status,
-      ]
-    }
-  }
+  return linesOfQuery(build, keys, batchSize, (row) => {
+    const status = row.status as ComplianceStatus
+    return [
+      row.name,
+      row.organisation_name,
+      Number(row.annual_transactions),
+      row.manager_name,
+      passes(status),
+      complianceStatusLabels[status] ?? status,
+    ]
+  })
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { OrganisationScope } from '#services/organisation_scope'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
 
 export const ORGANISATIONS_HEADER = [
@@ -42,41 +42,31 @@ function organisationRows(scope: OrganisationScope) {
   return scope.apply(query, 'o.id')
 }
 
-export async function countOrganisations(scope: OrganisationScope) {
-  const row = await scope
-    .apply(db.from('organisations'), 'organisations.id')
-    .count('* as total')
-    .first()
-  return Number(row?.total ?? 0)
+export function countOrganisations(scope: OrganisationScope) {
+  return countRows(scope.apply(db.from('organisations'), 'organisations.id'))
 }
 
 /* Every organisation in scope, by name, a batch at a time. */
-export async function* organisationLines(
-  scope: OrganisationScope,
-  batchSize: number
-): AsyncGenerator<CsvLine> {
+export function organisationLines(scope: OrganisationScope, batchSize: number) {
   const keys: KeyColumn[] = [
     { column: 'o.name', key: 'name', direction: 'asc' },
     { column: 'o.id', key: 'id', direction: 'asc' },
   ]
-  for await (const batch of keysetBatches<Record<string, any>>(
+  return linesOfQuery(
     () => organisationRows(scope),
     keys,
-    batchSize
-  )) {
-    for (const row of batch) {
-      yield [
-        row.name,
-        row.code,
-        organisationTypeLabels[row.type as OrganisationType] ?? row.type,
-        row.parent_name,
-        Boolean(row.is_transactional),
-        row.retired_at !== null,
-        Number(row.people_total ?? 0),
-        Number(row.team_total ?? 0),
-      ]
-    }
-  }
+    batchSize,
+    (row) => [
+      row.name,
+      row.code,
+      organisationTypeLabels[row.type as OrganisationType] ?? row.type,
+      row.parent_name,
+      Boolean(row.is_transactional),
+      row.retired_at !== null,
+      Number(row.people_total ?? 0),
+      Number(row.team_total ?? 0),
+    ]
+  )
 }
 
 export type TeamExportFilters = { organisationId?: number }
@@ -88,17 +78,12 @@ function teamsIn(scope: OrganisationScope, filters: TeamExportFilters) {
   return query
 }
 
-export async function countTeams(scope: OrganisationScope, filters: TeamExportFilters) {
-  const row = await teamsIn(scope, filters).count('* as total').first()
-  return Number(row?.total ?? 0)
+export function countTeams(scope: OrganisationScope, filters: TeamExportFilters) {
+  return countRows(teamsIn(scope, filters))
 }
 
 /* Delivery teams in scope (of one organisation, when asked), by organisation then name. */
-export async function* teamLines(
-  scope: OrganisationScope,
-  filters: TeamExportFilters,
-  batchSize: number
-): AsyncGenerator<CsvLine> {
+export function teamLines(scope: OrganisationScope, filters: TeamExportFilters, batchSize: number) {
   const keys: KeyColumn[] = [
     { column: 'organisations.name', key: 'organisation_name', direction: 'asc' },
     { column: 'teams.name', key: 'name', direction: 'asc' },
@@ -110,9 +95,10 @@ export async function* teamLines(
       .select(
         db.from('users').whereColumn('users.team_id', 'teams.id').count('*').as('member_total')
       )
-  for await (const batch of keysetBatches<Record<string, any>>(build, keys, batchSize)) {
-    for (const row of batch) {
-      yield [row.name, row.organisation_name, row.location, Number(row.member_total ?? 0)]
-    }
-  }
+  return linesOfQuery(build, keys, batchSize, (row) => [
+    row.name,
+    row.organisation_name,
+    row.location,
+    Number(row.member_total ?? 0),
+  ])
 }

@@ -5,7 +5,7 @@ import {
   peopleSortColumn,
   type PeopleFilters,
 } from '#queries/identity/people_query'
-import { keysetBatches, type CsvLine, type KeyColumn } from '#services/csv_export'
+import { keysetBatches, countRows, type CsvLine, type KeyColumn } from '#services/csv_export'
 import { roleLabels, roleValues, type Role } from '#enums/roles'
 import { gradeLabels, type Grade } from '#enums/grades'
 import { professionLabels, type Profession } from '#enums/professions'
@@ -32,12 +32,11 @@ const SORT_KEYS: Record<string, string> = {
 }
 
 /* How many people the export of these filters holds: the same scope and filters as the list. */
-export async function countPeople(scope: OrganisationScope, filters: PeopleFilters) {
+export function countPeople(scope: OrganisationScope, filters: PeopleFilters) {
   const query = db.from('users')
   scope.apply(query, 'users.organisation_id')
   applyPeopleFilters(query, filters)
-  const row = await query.count('* as total').first()
-  return Number(row?.total ?? 0)
+  return countRows(query)
 }
 
 /*
