@@ -1,0 +1,199 @@
+/*
+ * Learning: the catalogue, a learner's own bookings and approvals, and course admin.
+ *
+ * Pages first, then the same area in the JSON API under /api/v1.
+ */
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const CatalogueController = () => import('#controllers/learning/catalogue_controller')
+const CoursesController = () => import('#controllers/learning/admin/courses_controller')
+const CourseOutcomesController = () =>
+  import('#controllers/learning/admin/course_outcomes_controller')
+const CourseAudiencesController = () =>
+  import('#controllers/learning/admin/course_audiences_controller')
+const CourseSessionsController = () =>
+  import('#controllers/learning/admin/course_sessions_controller')
+const RostersController = () => import('#controllers/learning/admin/rosters_controller')
+const ProvidersController = () => import('#controllers/learning/admin/providers_controller')
+const EnrolmentsController = () => import('#controllers/learning/enrolments_controller')
+const MyLearningController = () => import('#controllers/learning/my_learning_controller')
+const LearningRecordController = () => import('#controllers/learning/learning_record_controller')
+const ApprovalsController = () => import('#controllers/learning/approvals_controller')
+const ApiCatalogueController = () => import('#controllers/api/learning/catalogue_controller')
+const ApiEnrolmentsController = () => import('#controllers/api/learning/enrolments_controller')
+const ApiCourseAdminController = () => import('#controllers/api/learning/admin_controller')
+
+// Pages
+
+/*
+ * Learning: the course catalogue and course pages, for everyone signed in.
+ */
+router
+  .group(() => {
+    router.get('/courses', [CatalogueController, 'index']).as('learning.courses.index')
+    router.get('/courses.csv', [CatalogueController, 'csv']).as('learning.courses.csv')
+    router.get('/courses/:id', [CatalogueController, 'show']).as('learning.courses.show')
+  })
+  .prefix('/learning')
+  .use(middleware.auth())
+
+/*
+ * Learning: courses, sessions and attendance, for course admins; training
+ * providers and their course admins, for capability admins.
+ */
+router
+  .group(() => {
+    router.get('/courses', [CoursesController, 'index']).as('learning.admin.courses.index')
+    router.get('/courses.csv', [CoursesController, 'csv']).as('learning.admin.courses.csv')
+    router.get('/courses/create', [CoursesController, 'create']).as('learning.admin.courses.create')
+    router.post('/courses', [CoursesController, 'store']).as('learning.admin.courses.store')
+    router.get('/courses/:id/edit', [CoursesController, 'edit']).as('learning.admin.courses.edit')
+    router.put('/courses/:id', [CoursesController, 'update']).as('learning.admin.courses.update')
+
+    router
+      .post('/courses/:id/outcomes', [CourseOutcomesController, 'store'])
+      .as('learning.admin.outcomes.store')
+    router
+      .get('/outcomes/:id/edit', [CourseOutcomesController, 'edit'])
+      .as('learning.admin.outcomes.edit')
+    router
+      .put('/outcomes/:id', [CourseOutcomesController, 'update'])
+      .as('learning.admin.outcomes.update')
+    router
+      .delete('/outcomes/:id', [CourseOutcomesController, 'destroy'])
+      .as('learning.admin.outcomes.destroy')
+
+    router
+      .post('/courses/:id/audiences', [CourseAudiencesController, 'store'])
+      .as('learning.admin.audiences.store')
+    router
+      .delete('/audiences/:id', [CourseAudiencesController, 'destroy'])
+      .as('learning.admin.audiences.destroy')
+
+    router
+      .get('/courses/:id/sessions/create', [CourseSessionsController, 'create'])
+      .as('learning.admin.sessions.create')
+    router
+      .post('/courses/:id/sessions', [CourseSessionsController, 'store'])
+      .as('learning.admin.sessions.store')
+    router
+      .get('/sessions/:id/edit', [CourseSessionsController, 'edit'])
+      .as('learning.admin.sessions.edit')
+    router
+      .put('/sessions/:id', [CourseSessionsController, 'update'])
+      .as('learning.admin.sessions.update')
+    router
+      .get('/sessions/:id/cancel', [CourseSessionsController, 'confirmCancel'])
+      .as('learning.admin.sessions.confirmCancel')
+    router
+      .post('/sessions/:id/cancel', [CourseSessionsController, 'cancel'])
+      .as('learning.admin.sessions.cancel')
+
+    router.get('/sessions/:id', [RostersController, 'show']).as('learning.admin.roster.show')
+    router
+      .get('/sessions/:id/roster.csv', [RostersController, 'csv'])
+      .as('learning.admin.roster.csv')
+    router
+      .post('/sessions/:id/attendance', [RostersController, 'attendanceForMany'])
+      .as('learning.admin.roster.attendance')
+    router
+      .post('/enrolments/:id/attendance', [RostersController, 'attendance'])
+      .as('learning.admin.enrolments.attendance')
+    router
+      .get('/enrolments/:id/cancel', [RostersController, 'confirmCancel'])
+      .as('learning.admin.enrolments.confirmCancel')
+    router
+      .post('/enrolments/:id/cancel', [RostersController, 'cancel'])
+      .as('learning.admin.enrolments.cancel')
+
+    router.get('/providers', [ProvidersController, 'index']).as('learning.admin.providers.index')
+    router.get('/providers.csv', [ProvidersController, 'csv']).as('learning.admin.providers.csv')
+    router.post('/providers', [ProvidersController, 'store']).as('learning.admin.providers.store')
+    router.get('/providers/:id', [ProvidersController, 'show']).as('learning.admin.providers.show')
+    router
+      .post('/providers/:id/admins', [ProvidersController, 'linkAdmin'])
+      .as('learning.admin.providers.linkAdmin')
+    router
+      .delete('/providers/:id/admins/:userId', [ProvidersController, 'unlinkAdmin'])
+      .as('learning.admin.providers.unlinkAdmin')
+  })
+  .prefix('/learning/admin')
+  .use(middleware.auth())
+
+/*
+ * Learning: enrolling, my learning, the learning record and approvals.
+ */
+router
+  .group(() => {
+    router
+      .get('/sessions/:id/enrol', [EnrolmentsController, 'create'])
+      .as('learning.enrolments.create')
+    router
+      .post('/sessions/:id/enrolments', [EnrolmentsController, 'store'])
+      .as('learning.enrolments.store')
+    router.get('/my', [MyLearningController, 'show']).as('learning.my')
+    router.get('/my.csv', [MyLearningController, 'csv']).as('learning.my.csv')
+    router
+      .get('/enrolments/:id/cancel', [EnrolmentsController, 'confirmCancel'])
+      .as('learning.enrolments.confirmCancel')
+    router
+      .post('/enrolments/:id/cancel', [EnrolmentsController, 'cancel'])
+      .as('learning.enrolments.cancel')
+    router
+      .get('/enrolments/:id/invite.ics', [EnrolmentsController, 'invite'])
+      .as('learning.enrolments.invite')
+    router.get('/record', [LearningRecordController, 'show']).as('learning.record')
+    router.get('/record.csv', [LearningRecordController, 'csv']).as('learning.record.csv')
+    router.post('/record', [LearningRecordController, 'store']).as('learning.record.store')
+    router.get('/approvals', [ApprovalsController, 'index']).as('learning.approvals')
+    router.get('/approvals.csv', [ApprovalsController, 'csv']).as('learning.approvals.csv')
+    router.post('/approvals/:id', [ApprovalsController, 'decide']).as('learning.approvals.decide')
+  })
+  .prefix('/learning')
+  .use(middleware.auth())
+
+// The JSON API
+
+/*
+ * The course catalogue in the JSON API: read-only, for anyone with a token.
+ */
+router
+  .group(() => {
+    router.get('/courses', [ApiCatalogueController, 'index']).as('api.courses.index')
+    router.get('/courses/:id', [ApiCatalogueController, 'show']).as('api.courses.show')
+    router.get('/sessions/:id', [ApiCatalogueController, 'session']).as('api.sessions.show')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Learning in the JSON API, for the learner: their own enrolments.
+ */
+router
+  .group(() => {
+    router
+      .post('/sessions/:id/enrolments', [ApiEnrolmentsController, 'store'])
+      .as('api.learner.enrolments.store')
+    router
+      .delete('/enrolments/:id', [ApiEnrolmentsController, 'destroy'])
+      .as('api.learner.enrolments.destroy')
+    router
+      .get('/me/enrolments', [ApiEnrolmentsController, 'index'])
+      .as('api.learner.enrolments.index')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Course admins in the JSON API: adding courses and their sessions.
+ */
+router
+  .group(() => {
+    router.post('/courses', [ApiCourseAdminController, 'storeCourse']).as('api.courses.store')
+    router
+      .post('/courses/:id/sessions', [ApiCourseAdminController, 'storeSession'])
+      .as('api.courses.sessions.store')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
