@@ -13,6 +13,7 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -40,12 +41,9 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
         const response = await client.get(url).loginAs(user)
         response.assertStatus(403)
       }
-      const post = await client
-        .post('/fast-stream/admin/schemes')
-        .loginAs(user)
-        .withCsrfToken()
-        .form({ name: 'Sneaky scheme' })
-        .redirects(0)
+      const post = await submitAs(client, user).post('/fast-stream/admin/schemes', {
+        name: 'Sneaky scheme',
+      })
       post.assertStatus(403)
     }
     assert.isNull(await FastStreamScheme.findBy('name', 'Sneaky scheme'))
@@ -88,12 +86,10 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
 
   test('adding a scheme lists it with its entrants and audits it', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const response = await client
-      .post('/fast-stream/admin/schemes')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '  Digital, Data and Technology ', description: 'The digital scheme.' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/fast-stream/admin/schemes', {
+      name: '  Digital, Data and Technology ',
+      description: 'The digital scheme.',
+    })
     response.assertStatus(302)
     response.assertHeader('location', '/fast-stream/admin/schemes')
     response.assertFlashMessage('success', 'Scheme added: Digital, Data and Technology')
@@ -112,19 +108,11 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
   test('scheme names are required and unique whatever their case', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     await createScheme('Generalist')
-    const blank = await client
-      .post('/fast-stream/admin/schemes')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '' })
-      .redirects(0)
+    const blank = await submitAs(client, admin).post('/fast-stream/admin/schemes', { name: '' })
     blank.assertFlashMessage('inputErrorsBag', { name: ['Enter the name of the scheme'] })
-    const taken = await client
-      .post('/fast-stream/admin/schemes')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'GENERALIST' })
-      .redirects(0)
+    const taken = await submitAs(client, admin).post('/fast-stream/admin/schemes', {
+      name: 'GENERALIST',
+    })
     taken.assertStatus(302)
     taken.assertFlashMessage('inputErrorsBag', {
       name: ['There is already a scheme with this name'],
@@ -146,19 +134,13 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
     const form = await client.get(`/fast-stream/admin/schemes/${scheme.id}/edit`).loginAs(admin)
     form.assertStatus(200)
     form.assertTextIncludes('<h1>Change Generalist</h1>')
-    const renamed = await client
-      .put(`/fast-stream/admin/schemes/${scheme.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Generalist (central)' })
-      .redirects(0)
+    const renamed = await submitAs(client, admin).put(`/fast-stream/admin/schemes/${scheme.id}`, {
+      name: 'Generalist (central)',
+    })
     renamed.assertFlashMessage('success', 'Scheme updated: Generalist (central)')
-    const clash = await client
-      .put(`/fast-stream/admin/schemes/${scheme.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'science and engineering' })
-      .redirects(0)
+    const clash = await submitAs(client, admin).put(`/fast-stream/admin/schemes/${scheme.id}`, {
+      name: 'science and engineering',
+    })
     clash.assertFlashMessage('inputErrorsBag', {
       name: ['There is already a scheme with this name'],
     })
@@ -177,29 +159,23 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
       ['1999', 'The intake year must be between 2000 and 2100'],
       ['2101', 'The intake year must be between 2000 and 2100'],
     ]) {
-      const response = await client
-        .post('/fast-stream/admin/cohorts')
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({ name: '2013 intake', intakeYear })
-        .redirects(0)
+      const response = await submitAs(client, admin).post('/fast-stream/admin/cohorts', {
+        name: '2013 intake',
+        intakeYear,
+      })
       response.assertFlashMessage('inputErrorsBag', { intakeYear: [message] })
     }
-    const saved = await client
-      .post('/fast-stream/admin/cohorts')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '2013 intake', intakeYear: '2013' })
-      .redirects(0)
+    const saved = await submitAs(client, admin).post('/fast-stream/admin/cohorts', {
+      name: '2013 intake',
+      intakeYear: '2013',
+    })
     saved.assertHeader('location', '/fast-stream/admin/cohorts')
     const cohort = await FastStreamCohort.findByOrFail('name', '2013 intake')
     assert.equal(cohort.intakeYear, 2013)
-    const duplicate = await client
-      .post('/fast-stream/admin/cohorts')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: '2013 Intake', intakeYear: '2014' })
-      .redirects(0)
+    const duplicate = await submitAs(client, admin).post('/fast-stream/admin/cohorts', {
+      name: '2013 Intake',
+      intakeYear: '2014',
+    })
     duplicate.assertFlashMessage('inputErrorsBag', {
       name: ['There is already a cohort with this name'],
     })
@@ -218,12 +194,10 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
     const text = list.text()
     assert.isBelow(text.indexOf('Intake of 2014'), text.indexOf('Intake of 2012'))
     list.assertTextIncludes(`/fast-stream/admin/entrants?cohortId=${older.id}">1<span`)
-    const changed = await client
-      .put(`/fast-stream/admin/cohorts/${newer.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Intake of 2014', intakeYear: '2015' })
-      .redirects(0)
+    const changed = await submitAs(client, admin).put(`/fast-stream/admin/cohorts/${newer.id}`, {
+      name: 'Intake of 2014',
+      intakeYear: '2015',
+    })
     changed.assertFlashMessage('success', 'Cohort updated: Intake of 2014')
     await newer.refresh()
     assert.equal(newer.intakeYear, 2015)

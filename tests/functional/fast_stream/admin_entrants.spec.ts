@@ -11,6 +11,7 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import FastStreamPosting from '#models/fast_stream_posting'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 /* The names in the entrant list's table, in the order shown. */
 function listedNames(html: string) {
@@ -163,19 +164,14 @@ test.group('Fast Stream admin: entrants', (group) => {
   }) => {
     const { digital, newer, admin } = await people()
     const person = await createUser({ overrides: { email: 'dara@example.gov.uk' } })
-    const response = await client
-      .post('/fast-stream/admin/entrants')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        email: ' Dara@Example.gov.uk ',
-        schemeId: String(digital.id),
-        cohortId: String(newer.id),
-        clearance: 'CTC',
-        startedOn: '2013-09-02',
-        locations: 'Leeds; London ,, Bristol',
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/fast-stream/admin/entrants', {
+      email: ' Dara@Example.gov.uk ',
+      schemeId: String(digital.id),
+      cohortId: String(newer.id),
+      clearance: 'CTC',
+      startedOn: '2013-09-02',
+      locations: 'Leeds; London ,, Bristol',
+    })
     response.assertStatus(302)
     const entrant = await FastStreamEntrant.findByOrFail('user_id', person.id)
     response.assertHeader('location', `/fast-stream/admin/entrants/${entrant.id}`)
@@ -193,19 +189,14 @@ test.group('Fast Stream admin: entrants', (group) => {
   test('adding an entrant explains each problem under its field', async ({ client }) => {
     const { amira, digital, newer, admin } = await people()
     const post = (form: Record<string, string>) =>
-      client
-        .post('/fast-stream/admin/entrants')
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({
-          email: 'nobody@example.gov.uk',
-          schemeId: String(digital.id),
-          cohortId: String(newer.id),
-          clearance: 'SC',
-          startedOn: '2013-09-02',
-          ...form,
-        })
-        .redirects(0)
+      submitAs(client, admin).post('/fast-stream/admin/entrants', {
+        email: 'nobody@example.gov.uk',
+        schemeId: String(digital.id),
+        cohortId: String(newer.id),
+        clearance: 'SC',
+        startedOn: '2013-09-02',
+        ...form,
+      })
     const empty = await post({
       email: '',
       schemeId: '',
@@ -256,19 +247,17 @@ test.group('Fast Stream admin: entrants', (group) => {
       .loginAs(admin)
     form.assertStatus(200)
     form.assertTextIncludes('Amira Hassan (amira@example.gov.uk)')
-    const response = await client
-      .put(`/fast-stream/admin/entrants/${amira.entrant.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
+    const response = await submitAs(client, admin).put(
+      `/fast-stream/admin/entrants/${amira.entrant.id}`,
+      {
         email: 'someone-else@example.gov.uk',
         schemeId: String(generalist.id),
         cohortId: String(older.id),
         clearance: 'DV',
         startedOn: '2012-09-03',
         locations: '',
-      })
-      .redirects(0)
+      }
+    )
     response.assertFlashMessage('success', 'Entrant updated')
     await amira.entrant.refresh()
     assert.equal(amira.entrant.userId, amira.user.id)
@@ -295,19 +284,14 @@ test.group('Fast Stream admin: entrants', (group) => {
     const form = await client.get(`${base}/create`).loginAs(admin)
     form.assertStatus(200)
     form.assertTextIncludes('Add a posting')
-    const added = await client
-      .post(base)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        title: 'Product manager',
-        organisationId: String(dft.id),
-        teamName: 'Vehicle tax',
-        startsOn: '2013-03-04',
-        endsOn: '2013-08-30',
-        isDigital: 'true',
-      })
-      .redirects(0)
+    const added = await submitAs(client, admin).post(base, {
+      title: 'Product manager',
+      organisationId: String(dft.id),
+      teamName: 'Vehicle tax',
+      startsOn: '2013-03-04',
+      endsOn: '2013-08-30',
+      isDigital: 'true',
+    })
     added.assertHeader('location', `/fast-stream/admin/entrants/${ben.entrant.id}`)
     added.assertFlashMessage('success', 'Posting added: Product manager')
     const posting = await FastStreamPosting.query()
@@ -320,28 +304,19 @@ test.group('Fast Stream admin: entrants', (group) => {
     page.assertTextIncludes('Vehicle tax')
     page.assertTextIncludes('4 Mar 2013')
 
-    const corrected = await client
-      .put(`${base}/${posting.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        title: 'Product manager',
-        organisationId: String(hmrc.id),
-        startsOn: '2013-03-04',
-        isDigital: 'false',
-      })
-      .redirects(0)
+    const corrected = await submitAs(client, admin).put(`${base}/${posting.id}`, {
+      title: 'Product manager',
+      organisationId: String(hmrc.id),
+      startsOn: '2013-03-04',
+      isDigital: 'false',
+    })
     corrected.assertFlashMessage('success', 'Posting updated: Product manager')
     await posting.refresh()
     assert.equal(posting.organisationId, hmrc.id)
     assert.isFalse(Boolean(posting.isDigital))
     assert.isNull(posting.endsOn)
 
-    const removed = await client
-      .delete(`${base}/${posting.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const removed = await submitAs(client, admin).delete(`${base}/${posting.id}`)
     removed.assertFlashMessage('success', 'Posting removed: Product manager')
     assert.isNull(await FastStreamPosting.find(posting.id))
     const actions = await AuditEvent.query()
@@ -359,37 +334,30 @@ test.group('Fast Stream admin: entrants', (group) => {
   }) => {
     const { ben, dft, admin } = await people()
     const base = `/fast-stream/admin/entrants/${ben.entrant.id}/postings`
-    const empty = await client
-      .post(base)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ title: '', organisationId: '', startsOn: '' })
-      .redirects(0)
+    const empty = await submitAs(client, admin).post(base, {
+      title: '',
+      organisationId: '',
+      startsOn: '',
+    })
     empty.assertFlashMessage('inputErrorsBag', {
       title: ['Enter the title of the posting'],
       organisationId: ['Select the organisation of the posting'],
       startsOn: ['Enter the date the posting started'],
     })
-    const backwards = await client
-      .post(base)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        title: 'Analyst',
-        organisationId: String(dft.id),
-        startsOn: '2014-03-03',
-        endsOn: '2014-03-01',
-      })
-      .redirects(0)
+    const backwards = await submitAs(client, admin).post(base, {
+      title: 'Analyst',
+      organisationId: String(dft.id),
+      startsOn: '2014-03-03',
+      endsOn: '2014-03-01',
+    })
     backwards.assertFlashMessage('inputErrorsBag', {
       endsOn: ['The end date must be after the start date'],
     })
-    const unknown = await client
-      .post(base)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ title: 'Analyst', organisationId: '999999', startsOn: '2014-03-03' })
-      .redirects(0)
+    const unknown = await submitAs(client, admin).post(base, {
+      title: 'Analyst',
+      organisationId: '999999',
+      startsOn: '2014-03-03',
+    })
     unknown.assertFlashMessage('inputErrorsBag', {
       organisationId: ['Select the organisation of the posting from the list'],
     })

@@ -8,6 +8,7 @@ import FastStreamEntrant from '#models/fast_stream_entrant'
 import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
 import { binaryFile } from '#tests/support/files'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * Four people; Chloe is already an entrant exactly as the file says, Dara
@@ -218,11 +219,7 @@ test.group('Fast Stream admin: importing entrants', (group) => {
     empty.assertFlashMessage('inputErrorsBag', {
       file: ['The file has no rows of entrants under its header row'],
     })
-    const none = await client
-      .post('/fast-stream/admin/entrants/import')
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const none = await submitAs(client, admin).post('/fast-stream/admin/entrants/import')
     none.assertFlashMessage('inputErrorsBag', { file: ['Select a CSV file of entrants'] })
     const wrongType = await upload(client, admin, 'x', 'entrants.pdf')
     wrongType.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })

@@ -12,6 +12,7 @@ import {
 import PlacementRound from '#models/placement_round'
 import PlacementShortlist from '#models/placement_shortlist'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 const roundForm = (extra: Record<string, unknown> = {}) => ({
   name: 'Autumn 2026',
@@ -96,12 +97,7 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const form = await client.get('/fast-stream/admin/rounds/create').loginAs(admin)
     form.assertStatus(200)
     form.assertTextIncludes('type="datetime-local"')
-    const response = await client
-      .post('/fast-stream/admin/rounds')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form(roundForm())
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/fast-stream/admin/rounds', roundForm())
     response.assertStatus(302)
     const round = await PlacementRound.findByOrFail('name', 'Autumn 2026')
     response.assertHeader('location', `/fast-stream/admin/rounds/${round.id}`)
@@ -129,12 +125,7 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
   test('a round’s fields each get a specific message', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const post = (extra: Record<string, unknown>) =>
-      client
-        .post('/fast-stream/admin/rounds')
-        .loginAs(admin)
-        .withCsrfToken()
-        .form(roundForm(extra))
-        .redirects(0)
+      submitAs(client, admin).post('/fast-stream/admin/rounds', roundForm(extra))
     const empty = await post({
       name: '',
       placementsOpenAt: '',
@@ -265,22 +256,18 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const round = await createRound()
     const placement = await createPlacement(round, { title: 'Data engineer', status: 'offered' })
-    const response = await client
-      .post(`/fast-stream/admin/placements/${placement.id}/approve`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${placement.id}/approve`
+    )
     response.assertHeader('location', `/fast-stream/admin/rounds/${round.id}?status=offered`)
     response.assertFlashMessage('success', 'Placement approved: Data engineer')
     await placement.refresh()
     assert.equal(placement.status, 'approved')
     assert.equal(placement.reviewedBy, admin.id)
     assert.isNotNull(placement.reviewedAt)
-    const again = await client
-      .post(`/fast-stream/admin/placements/${placement.id}/approve`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const again = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${placement.id}/approve`
+    )
     again.assertFlashMessage('error', 'The placement is already approved')
     const event = await AuditEvent.query()
       .where({ subject_type: 'placement', subject_id: String(placement.id), action: 'update' })
@@ -295,23 +282,19 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const review = await client.get(`/fast-stream/admin/placements/${placement.id}`).loginAs(admin)
     review.assertStatus(200)
     review.assertTextIncludes('Why the placement is not approved')
-    const noNote = await client
-      .post(`/fast-stream/admin/placements/${placement.id}/reject`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ note: '  ' })
-      .redirects(0)
+    const noNote = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${placement.id}/reject`,
+      { note: '  ' }
+    )
     noNote.assertFlashMessage('inputErrorsBag', {
       note: ['Enter why the placement is not approved'],
     })
     await placement.refresh()
     assert.equal(placement.status, 'offered')
-    const rejected = await client
-      .post(`/fast-stream/admin/placements/${placement.id}/reject`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ note: 'The description does not say what the entrant will do.' })
-      .redirects(0)
+    const rejected = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${placement.id}/reject`,
+      { note: 'The description does not say what the entrant will do.' }
+    )
     rejected.assertFlashMessage(
       'success',
       `Placement not approved: ${placement.title}. The team can read your note.`
@@ -328,22 +311,18 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const round = await createRound()
     const withdrawn = await createPlacement(round, { status: 'withdrawn' })
-    const response = await client
-      .post(`/fast-stream/admin/placements/${withdrawn.id}/approve`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${withdrawn.id}/approve`
+    )
     response.assertFlashMessage(
       'error',
       'The team has withdrawn this placement: it can no longer be reviewed'
     )
     const matched = await createRound({ status: 'matched' })
     const late = await createPlacement(matched, { status: 'offered' })
-    const tooLate = await client
-      .post(`/fast-stream/admin/placements/${late.id}/approve`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const tooLate = await submitAs(client, admin).post(
+      `/fast-stream/admin/placements/${late.id}/approve`
+    )
     tooLate.assertFlashMessage(
       'error',
       'The round has been matched: its placements can no longer be reviewed'
@@ -362,11 +341,9 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
   }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const round = await createRound()
-    const unconfirmed = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/close`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const unconfirmed = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/close`
+    )
     const closes = round.preferencesCloseAt
       .setZone('Europe/London')
       .toFormat("d LLL yyyy 'at' HH:mm")
@@ -377,12 +354,10 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     })
     await round.refresh()
     assert.equal(round.status, 'open')
-    const confirmed = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/close`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ confirmEarly: 'true' })
-      .redirects(0)
+    const confirmed = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/close`,
+      { confirmEarly: 'true' }
+    )
     confirmed.assertFlashMessage(
       'success',
       `Preferences closed early: ${round.name} is ready to be matched`
@@ -392,12 +367,10 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const page = await client.get(`/fast-stream/admin/rounds/${round.id}`).loginAs(admin)
     page.assertTextIncludes(`href="/fast-stream/admin/rounds/${round.id}/results"`)
     page.assertTextIncludes('Match and publish')
-    const twice = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/close`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ confirmEarly: 'true' })
-      .redirects(0)
+    const twice = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/close`,
+      { confirmEarly: 'true' }
+    )
     twice.assertFlashMessage('error', 'Preferences are already closed for this round')
   })
 
@@ -412,11 +385,9 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
       preferencesCloseAt: DateTime.now().minus({ hours: 1 }),
     })
     await round.save()
-    const response = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/close`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/close`
+    )
     response.assertFlashMessage(
       'success',
       `Preferences closed: ${round.name} is ready to be matched`

@@ -17,6 +17,7 @@ import PlacementShortlist from '#models/placement_shortlist'
 import type PlacementRound from '#models/placement_round'
 import type Placement from '#models/placement'
 import type User from '#models/user'
+import { submitAs } from '#tests/support/forms'
 
 /* Asserts the status of a response (so a call and its check read as one line). */
 function expectStatus(response: ApiResponse, status: number) {
@@ -48,11 +49,7 @@ function entryText(html: string, placement: Placement) {
 }
 
 function add(client: ApiClient, user: User, placement: Placement) {
-  return client
-    .post(`/fast-stream/shortlist/placements/${placement.id}`)
-    .withCsrfToken()
-    .loginAs(user)
-    .redirects(0)
+  return submitAs(client, user).post(`/fast-stream/shortlist/placements/${placement.id}`)
 }
 
 function remove(client: ApiClient, user: User, placement: Placement, from?: string) {
@@ -65,11 +62,9 @@ function remove(client: ApiClient, user: User, placement: Placement, from?: stri
 }
 
 function move(client: ApiClient, user: User, placement: Placement, direction: 'up' | 'down') {
-  return client
-    .post(`/fast-stream/shortlist/placements/${placement.id}/${direction}`)
-    .withCsrfToken()
-    .loginAs(user)
-    .redirects(0)
+  return submitAs(client, user).post(
+    `/fast-stream/shortlist/placements/${placement.id}/${direction}`
+  )
 }
 
 /* The whole list in a new order, as the drag and drop script sends it. */

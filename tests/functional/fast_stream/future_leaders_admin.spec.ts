@@ -18,9 +18,10 @@ import Service from '#models/service'
 import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
 import { bearer } from '#tests/support/api'
+import { submitAs } from '#tests/support/forms'
 
 function post(client: ApiClient, user: User, url: string, form: Record<string, unknown>) {
-  return client.post(url).loginAs(user).withCsrfToken().form(form).redirects(0)
+  return submitAs(client, user).post(url, form)
 }
 
 function roundForm(extra: Record<string, unknown> = {}) {
@@ -63,12 +64,10 @@ test.group('Future Leaders Scheme: administration', (group) => {
     assert.equal(created.afterValues?.programme, 'future_leaders')
 
     // Renaming keeps the programme, whatever the form sends.
-    await client
-      .put(`/fast-stream/admin/schemes/${scheme.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ name: 'Future Leaders Scheme 2027', programme: 'fast_stream' })
-      .redirects(0)
+    await submitAs(client, admin).put(`/fast-stream/admin/schemes/${scheme.id}`, {
+      name: 'Future Leaders Scheme 2027',
+      programme: 'fast_stream',
+    })
     await scheme.refresh()
     assert.equal(scheme.name, 'Future Leaders Scheme 2027')
     assert.equal(scheme.programme, 'future_leaders')
@@ -202,12 +201,10 @@ test.group('Future Leaders Scheme: administration', (group) => {
     const entrant = await FastStreamEntrant.findByOrFail('user_id', heo.id)
     const { schemeId, cohortId, clearance, startedOn } = form(heo.email, leaders.id)
     const change = { schemeId, cohortId, clearance, startedOn }
-    const moved = await client
-      .put(`/fast-stream/admin/entrants/${entrant.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form(change)
-      .redirects(0)
+    const moved = await submitAs(client, admin).put(
+      `/fast-stream/admin/entrants/${entrant.id}`,
+      change
+    )
     moved.assertFlashMessage('inputErrorsBag', {
       schemeId: [
         'Select a scheme of the entrant’s own programme: they cannot move to the Future Leaders Scheme',
@@ -313,17 +310,12 @@ test.group('Future Leaders Scheme: administration', (group) => {
     assert.deepEqual(byName.get('Driving instructor register'), [false, false])
 
     // Unticking the box is a change HR make, audited.
-    const update = await client
-      .put(`/workforce/services/${booked.id}`)
-      .loginAs(hr)
-      .withCsrfToken()
-      .form({
-        organisationId: String(dft.id),
-        name: 'Book your driving test',
-        annualTransactions: '1800000',
-        phase: 'live',
-      })
-      .redirects(0)
+    const update = await submitAs(client, hr).put(`/workforce/services/${booked.id}`, {
+      organisationId: String(dft.id),
+      name: 'Book your driving test',
+      annualTransactions: '1800000',
+      phase: 'live',
+    })
     update.assertStatus(302)
     await booked.refresh()
     assert.isFalse(booked.hasDigitalChannel)

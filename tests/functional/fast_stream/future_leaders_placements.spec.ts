@@ -28,6 +28,7 @@ import { buildRoundInput, entrantKey, placementKey } from '#queries/fast_stream/
 import { matchRound } from '#domain/fast_stream/matching_engine'
 import { bearer } from '#tests/support/api'
 import { createService } from '#database/factories/workforce_factory'
+import { submitAs } from '#tests/support/forms'
 
 const today = () => DateTime.now().setZone('Europe/London').startOf('day')
 const monthsAway = (months: number) => today().plus({ months }).toISODate()!
@@ -137,12 +138,10 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
     const { lead, leadersRound, skill, startsOn, renewLicence, plates, selfAssessment } =
       await register()
     const post = (extra: Record<string, unknown>) =>
-      client
-        .post('/fast-stream/team/placements')
-        .loginAs(lead)
-        .withCsrfToken()
-        .form(offer(leadersRound.id, skill.id, startsOn, extra))
-        .redirects(0)
+      submitAs(client, lead).post(
+        '/fast-stream/team/placements',
+        offer(leadersRound.id, skill.id, startsOn, extra)
+      )
 
     const none = await post({})
     none.assertStatus(302)
@@ -183,12 +182,10 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
   }) => {
     const { lead, leadersRound, skill, startsOn, drivingTest, taxYourVehicle, dvla } =
       await register()
-    const response = await client
-      .post('/fast-stream/team/placements')
-      .loginAs(lead)
-      .withCsrfToken()
-      .form(offer(leadersRound.id, skill.id, startsOn, { serviceId: String(taxYourVehicle.id) }))
-      .redirects(0)
+    const response = await submitAs(client, lead).post(
+      '/fast-stream/team/placements',
+      offer(leadersRound.id, skill.id, startsOn, { serviceId: String(taxYourVehicle.id) })
+    )
     response.assertStatus(302)
     const placement = await Placement.query().where('round_id', leadersRound.id).firstOrFail()
     response.assertHeader('location', `/fast-stream/team/placements/${placement.id}`)
@@ -204,12 +201,10 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
     // A service of the department above the agency is the team's department's too.
     const page = await client.get(`/fast-stream/team/placements/${placement.id}`).loginAs(lead)
     page.assertTextIncludes('Tax your vehicle')
-    const change = await client
-      .put(`/fast-stream/team/placements/${placement.id}`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form({ ...offer(leadersRound.id, skill.id, startsOn), serviceId: String(drivingTest.id) })
-      .redirects(0)
+    const change = await submitAs(client, lead).put(
+      `/fast-stream/team/placements/${placement.id}`,
+      { ...offer(leadersRound.id, skill.id, startsOn), serviceId: String(drivingTest.id) }
+    )
     change.assertStatus(302)
     await placement.refresh()
     assert.equal(placement.serviceId, drivingTest.id)
@@ -217,16 +212,12 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
 
   test('a Fast Stream placement needs no service', async ({ client, assert }) => {
     const { lead, fastStreamRound, skill } = await register()
-    const response = await client
-      .post('/fast-stream/team/placements')
-      .loginAs(lead)
-      .withCsrfToken()
-      .form(
-        offer(fastStreamRound.id, skill.id, fastStreamRound.postingStartsOn!.toISODate()!, {
-          isDigital: 'no',
-        })
-      )
-      .redirects(0)
+    const response = await submitAs(client, lead).post(
+      '/fast-stream/team/placements',
+      offer(fastStreamRound.id, skill.id, fastStreamRound.postingStartsOn!.toISODate()!, {
+        isDigital: 'no',
+      })
+    )
     response.assertStatus(302)
     const placement = await Placement.query().where('round_id', fastStreamRound.id).firstOrFail()
     assert.isNull(placement.serviceId)
@@ -248,11 +239,7 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
     })
     const review = `/fast-stream/admin/placements/${placement.id}`
     const approve = (id = placement.id) =>
-      client
-        .post(`/fast-stream/admin/placements/${id}/approve`)
-        .loginAs(admin)
-        .withCsrfToken()
-        .redirects(0)
+      submitAs(client, admin).post(`/fast-stream/admin/placements/${id}/approve`)
     const refusedWith = async (message: string, id = placement.id) => {
       const refused = await approve(id)
       refused.assertStatus(302)
@@ -414,11 +401,7 @@ test.group('Future Leaders Scheme: choosing placements', (group) => {
     const { leaderUser, entrantUser, leadersPlacement, fastStreamPlacement, leadersRound } =
       await bothRounds()
     const add = (user: typeof leaderUser, placement: Placement) =>
-      client
-        .post(`/fast-stream/shortlist/placements/${placement.id}`)
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
+      submitAs(client, user).post(`/fast-stream/shortlist/placements/${placement.id}`)
     const otherRound = await add(leaderUser, fastStreamPlacement)
     otherRound.assertStatus(404)
     const otherProgramme = await add(entrantUser, leadersPlacement)
@@ -513,11 +496,7 @@ test.group('Future Leaders Scheme: matching', (group) => {
     assert.isTrue(input.placements.every((placement) => placement.digital))
     const expected = matchRound(input)
 
-    const run = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/match`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const run = await submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/match`)
     run.assertStatus(302)
     run.assertFlashMessage('success', 'Match run: 1 of 3 entrants matched')
     const rows = await PlacementMatch.query().where('round_id', round.id)
@@ -531,11 +510,9 @@ test.group('Future Leaders Scheme: matching', (group) => {
       assert.equal(placementKey(row.placementId!), match.placement)
     }
 
-    const published = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/publish`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const published = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/publish`
+    )
     published.assertStatus(302)
     const posting = await FastStreamPosting.query().where('entrant_id', kofi.id).firstOrFail()
     assert.isTrue(Boolean(posting.isDigital))

@@ -12,6 +12,7 @@ import type PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
 import { checkMove } from '#actions/fast_stream/matching/move_entrant'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * The ranked round, matched: Ann gets Policy lab, Ben Data hub, Cat
@@ -45,7 +46,7 @@ async function confirm(
   placement: string,
   reason = 'The team asked for someone with data skills'
 ) {
-  return client.post(path).loginAs(admin).withCsrfToken().form({ placement, reason }).redirects(0)
+  return submitAs(client, admin).post(path, { placement, reason })
 }
 
 test.group('Fast Stream matching: moving an entrant by hand', (group) => {

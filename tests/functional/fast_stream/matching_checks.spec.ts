@@ -15,6 +15,7 @@ import type PlacementRound from '#models/placement_round'
 import { runMatch } from '#actions/fast_stream/matching/run_match'
 import { rankedRound } from '#tests/support/fixtures/fast_stream'
 import { collapse } from '#tests/support/html'
+import { submitAs } from '#tests/support/forms'
 
 /* The ranked round matched: Ann, Ben and Cat placed, Dan not; the Data hub team has a lead. */
 async function matchedRound() {
@@ -76,11 +77,7 @@ test.group('Fast Stream matching: publishing is confirmed first', (group) => {
     assert.equal(round.status, 'matched')
     assert.lengthOf(fake.mails.queued(), 0)
 
-    const published = await client
-      .post(`${base}/publish`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const published = await submitAs(client, admin).post(`${base}/publish`)
     published.assertFlashMessage(
       'success',
       'Spring 2014 published: 3 postings added, 4 entrants and 1 team lead e-mailed'
@@ -118,8 +115,7 @@ test.group('Fast Stream matching: a move by hand needs a reason', (group) => {
     const { admin, round, serviceDesk, ann } = await matchedRound()
     const annMatch = await matchOf(round, ann)
     const path = `/fast-stream/admin/rounds/${round.id}/matches/${annMatch.id}/move`
-    const move = (form: Record<string, string>) =>
-      client.post(path).loginAs(admin).withCsrfToken().form(form).redirects(0)
+    const move = (form: Record<string, string>) => submitAs(client, admin).post(path, form)
 
     const check = await client
       .get(path)

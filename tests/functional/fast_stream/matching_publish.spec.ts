@@ -21,6 +21,7 @@ import { serviceUrl } from '#mails/learning_mail'
 import FastStreamMatched from '#mails/fast_stream_matched'
 import FastStreamNotMatched from '#mails/fast_stream_not_matched'
 import FastStreamTeamArrivals from '#mails/fast_stream_team_arrivals'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * A matched round: Ama and Kofi are matched to the Vehicle services team's
@@ -104,11 +105,7 @@ async function matchedRound() {
 }
 
 async function publish(client: any, admin: any, round: PlacementRound) {
-  return client
-    .post(`/fast-stream/admin/rounds/${round.id}/publish`)
-    .loginAs(admin)
-    .withCsrfToken()
-    .redirects(0)
+  return submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/publish`)
 }
 
 test.group('Fast Stream matching: publishing a round', (group) => {
@@ -260,11 +257,7 @@ test.group('Fast Stream matching: publishing a round', (group) => {
     assert.equal(sent, 6)
     assert.lengthOf(await FastStreamPosting.query().where('entrant_id', ama.id), 1)
 
-    const rerun = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/match`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const rerun = await submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/match`)
     rerun.assertFlashMessage('error', 'The round is published: its result can no longer change')
   })
 

@@ -19,6 +19,7 @@ import AuditEvent from '#models/audit_event'
 import { buildRoundInput, idOfKey, placementKey } from '#queries/fast_stream/round_input_query'
 import { matchRound } from '#domain/fast_stream/matching_engine'
 import { MATCHING_LIMITS, abandonMatch, matchState } from '#actions/fast_stream/matching/run_match'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * A closed round: Ada and Bo both want the platform job, whose team ranks
@@ -58,11 +59,7 @@ async function closedRound(
 }
 
 async function runMatch(client: any, admin: any, round: PlacementRound) {
-  return client
-    .post(`/fast-stream/admin/rounds/${round.id}/match`)
-    .loginAs(admin)
-    .withCsrfToken()
-    .redirects(0)
+  return submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/match`)
 }
 
 test.group('Fast Stream matching: running the match', (group) => {
@@ -219,11 +216,9 @@ test.group('Fast Stream matching: running the match', (group) => {
         response.assertStatus(403)
       }
       for (const path of ['match', 'publish']) {
-        const response = await client
-          .post(`/fast-stream/admin/rounds/${round.id}/${path}`)
-          .loginAs(user)
-          .withCsrfToken()
-          .redirects(0)
+        const response = await submitAs(client, user).post(
+          `/fast-stream/admin/rounds/${round.id}/${path}`
+        )
         response.assertStatus(403)
       }
     }
@@ -302,11 +297,9 @@ test.group('Fast Stream matching: running the match', (group) => {
 
     const again = await runMatch(client, admin, round)
     again.assertFlashMessage('error', 'The match is already running: wait for it to finish')
-    const publish = await client
-      .post(`/fast-stream/admin/rounds/${round.id}/publish`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const publish = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${round.id}/publish`
+    )
     publish.assertFlashMessage('error', 'The match is still running: publish when it has finished')
 
     // A match that never finished can be run again.

@@ -18,6 +18,7 @@ import PlacementMatch from '#models/placement_match'
 import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
 import { bearer } from '#tests/support/api'
+import { submitAs } from '#tests/support/forms'
 
 const roundForm = (extra: Record<string, unknown> = {}) => ({
   name: 'Autumn 2026',
@@ -83,11 +84,7 @@ async function closedRound() {
 }
 
 async function runMatch(client: any, admin: any, round: PlacementRound) {
-  const response = await client
-    .post(`/fast-stream/admin/rounds/${round.id}/match`)
-    .loginAs(admin)
-    .withCsrfToken()
-    .redirects(0)
+  const response = await submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/match`)
   await round.refresh()
   return response
 }
@@ -104,12 +101,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     assert,
   }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const response = await client
-      .post('/fast-stream/admin/rounds')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form(roundForm())
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/fast-stream/admin/rounds', roundForm())
     response.assertStatus(302)
     const round = await PlacementRound.findByOrFail('name', 'Autumn 2026')
     assert.equal(round.postingStartsOn?.toISODate(), '2026-09-01')
@@ -133,12 +125,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
   test('the posting window’s dates each get a specific message', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const post = (extra: Record<string, unknown>) =>
-      client
-        .post('/fast-stream/admin/rounds')
-        .loginAs(admin)
-        .withCsrfToken()
-        .form(roundForm(extra))
-        .redirects(0)
+      submitAs(client, admin).post('/fast-stream/admin/rounds', roundForm(extra))
 
     const empty = await post({ postingStartsOn: '', postingEndsOn: '' })
     empty.assertFlashMessage('inputErrorsBag', {
@@ -231,22 +218,17 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     const skill = await createSkill('User research', 'User-centred design')
     const window = `${round.postingStartsOn!.toFormat('d LLL yyyy')} and before ${round.postingEndsOn!.toFormat('d LLL yyyy')}`
     const offer = (startsOn: string) =>
-      client
-        .post('/fast-stream/team/placements')
-        .loginAs(lead)
-        .withCsrfToken()
-        .form({
-          roundId: String(round.id),
-          title: 'Junior product manager',
-          description: 'Work with the vehicle tax team on a live service used by millions.',
-          location: 'Swansea',
-          skillIds: [String(skill.id)],
-          clearanceRequired: 'SC',
-          isDigital: 'yes',
-          capacity: '2',
-          startsOn,
-        })
-        .redirects(0)
+      submitAs(client, lead).post('/fast-stream/team/placements', {
+        roundId: String(round.id),
+        title: 'Junior product manager',
+        description: 'Work with the vehicle tax team on a live service used by millions.',
+        location: 'Swansea',
+        skillIds: [String(skill.id)],
+        clearanceRequired: 'SC',
+        isDigital: 'yes',
+        capacity: '2',
+        startsOn,
+      })
     const late = await offer(round.postingEndsOn!.toISODate()!)
     late.assertFlashMessage('inputErrorsBag', {
       startsOn: [`The placement must start within the round’s postings: on or after ${window}`],
@@ -306,12 +288,10 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     check.assertTextIncludes(message)
     assert.notInclude(check.text(), 'Confirm the move')
 
-    const posted = await client
-      .post(path)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ placement: String(policyLab.id), reason: 'The team asked for her by name' })
-      .redirects(0)
+    const posted = await submitAs(client, admin).post(path, {
+      placement: String(policyLab.id),
+      reason: 'The team asked for her by name',
+    })
     posted.assertFlashMessage('inputErrorsBag', { placement: [message] })
     await match.refresh()
     assert.isNull(match.placementId)
@@ -343,7 +323,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     confirmation.assertTextIncludes('Secondment, 1 Feb 2014 to 1 Apr 2014')
     assert.notInclude(confirmation.text(), `action="${publishPath}"`)
 
-    const refused = await client.post(publishPath).loginAs(admin).withCsrfToken().redirects(0)
+    const refused = await submitAs(client, admin).post(publishPath)
     refused.assertHeader('location', publishPath)
     refused.assertFlashMessage(
       'error',
@@ -360,7 +340,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .form({ placement: 'none', reason: 'Her secondment runs into these postings' })
-    const published = await client.post(publishPath).loginAs(admin).withCsrfToken().redirects(0)
+    const published = await submitAs(client, admin).post(publishPath)
     published.assertFlashMessage(
       'success',
       'Spring 2014 published: 1 posting added, 3 entrants and 0 team leads e-mailed'

@@ -23,6 +23,7 @@ import FastStreamShortlistReminder from '#mails/fast_stream_shortlist_reminder'
 import FastStreamTeamArrivals from '#mails/fast_stream_team_arrivals'
 import FastStreamRemindShortlists from '../../../commands/fast_stream_remind_shortlists.js'
 import { collapse } from '#tests/support/html'
+import { submitAs } from '#tests/support/forms'
 
 /*
  * Future Leaders read of the Future Leaders Scheme and of Future Leaders on
@@ -120,11 +121,9 @@ async function programmeRounds(programme: 'fast_stream' | 'future_leaders') {
 async function matchAndPublish(client: any, admin: User, roundId: number) {
   const fake = mail.fake()
   for (const step of ['match', 'publish']) {
-    const response = await client
-      .post(`/fast-stream/admin/rounds/${roundId}/${step}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).post(
+      `/fast-stream/admin/rounds/${roundId}/${step}`
+    )
     response.assertStatus(302)
   }
   return fake

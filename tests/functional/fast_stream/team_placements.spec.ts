@@ -9,6 +9,7 @@ import { createPlacement, createRound, createTeam } from '#database/factories/fa
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import Placement from '#models/placement'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 /* Two teams in different departments, each with its lead, an open round and three skills. */
 async function setUp() {
@@ -130,12 +131,10 @@ test.group('Fast Stream team leads: placements', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('Open round')
     form.assertTextIncludes('User research')
-    const response = await client
-      .post('/fast-stream/team/placements')
-      .loginAs(lead)
-      .withCsrfToken()
-      .form(offerForm(round.id, [research.id, data.id], startsOn))
-      .redirects(0)
+    const response = await submitAs(client, lead).post(
+      '/fast-stream/team/placements',
+      offerForm(round.id, [research.id, data.id], startsOn)
+    )
     response.assertStatus(302)
     const placement = await Placement.query()
       .where('title', 'Junior product manager')
@@ -174,12 +173,10 @@ test.group('Fast Stream team leads: placements', (group) => {
   test('each field of an offer gets a specific message', async ({ client, assert }) => {
     const { lead, round, research, startsOn } = await setUp()
     const post = (extra: Record<string, unknown>) =>
-      client
-        .post('/fast-stream/team/placements')
-        .loginAs(lead)
-        .withCsrfToken()
-        .form(offerForm(round.id, [research.id], startsOn, extra))
-        .redirects(0)
+      submitAs(client, lead).post(
+        '/fast-stream/team/placements',
+        offerForm(round.id, [research.id], startsOn, extra)
+      )
     const empty = await post({
       title: '',
       description: '',
@@ -241,20 +238,15 @@ test.group('Fast Stream team leads: placements', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('This placement is approved.')
     const edit = (extra: Record<string, unknown>) =>
-      client
-        .put(`/fast-stream/team/placements/${placement.id}`)
-        .loginAs(lead)
-        .withCsrfToken()
-        .form({
-          ...offerForm(round.id, [research.id, design.id], startsOn, {
-            title: 'Developer',
-            description: placement.description,
-            clearanceRequired: 'BPSS',
-            capacity: '1',
-          }),
-          ...extra,
-        })
-        .redirects(0)
+      submitAs(client, lead).put(`/fast-stream/team/placements/${placement.id}`, {
+        ...offerForm(round.id, [research.id, design.id], startsOn, {
+          title: 'Developer',
+          description: placement.description,
+          clearanceRequired: 'BPSS',
+          capacity: '1',
+        }),
+        ...extra,
+      })
     const moved = await edit({ location: 'Leeds' })
     moved.assertFlashMessage('success', 'Placement updated: Developer.')
     await placement.refresh()
@@ -291,24 +283,20 @@ test.group('Fast Stream team leads: placements', (group) => {
       'error',
       `${closed.name} no longer takes offers or changes: placements can change only until entrants’ choices close`
     )
-    const update = await client
-      .put(`/fast-stream/team/placements/${late.id}`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form(offerForm(closed.id, [research.id], startsOn, { title: 'Changed' }))
-      .redirects(0)
+    const update = await submitAs(client, lead).put(
+      `/fast-stream/team/placements/${late.id}`,
+      offerForm(closed.id, [research.id], startsOn, { title: 'Changed' })
+    )
     update.assertStatus(302)
     await late.refresh()
     assert.equal(late.title, 'Late placement')
 
     const open = await createRound()
     const rejected = await createPlacement(open, { team, status: 'rejected' })
-    const refused = await client
-      .put(`/fast-stream/team/placements/${rejected.id}`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .form(offerForm(open.id, [research.id], startsOn, { title: 'Changed' }))
-      .redirects(0)
+    const refused = await submitAs(client, lead).put(
+      `/fast-stream/team/placements/${rejected.id}`,
+      offerForm(open.id, [research.id], startsOn, { title: 'Changed' })
+    )
     refused.assertFlashMessage('error', 'This placement was not approved: offer a new one instead')
   })
 
@@ -349,19 +337,15 @@ test.group('Fast Stream team leads: placements', (group) => {
     const placement = await createPlacement(round, { team, title: 'Analyst' })
     const page = await client.get(`/fast-stream/team/placements/${placement.id}`).loginAs(lead)
     page.assertTextIncludes('Withdraw placement')
-    const response = await client
-      .post(`/fast-stream/team/placements/${placement.id}/withdraw`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, lead).post(
+      `/fast-stream/team/placements/${placement.id}/withdraw`
+    )
     response.assertFlashMessage('success', 'Placement withdrawn: Analyst')
     await placement.refresh()
     assert.equal(placement.status, 'withdrawn')
-    const again = await client
-      .post(`/fast-stream/team/placements/${placement.id}/withdraw`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .redirects(0)
+    const again = await submitAs(client, lead).post(
+      `/fast-stream/team/placements/${placement.id}/withdraw`
+    )
     again.assertFlashMessage('error', 'This placement is withdrawn: it cannot be withdrawn')
     const event = await AuditEvent.query()
       .where({ subject_type: 'placement', subject_id: String(placement.id), action: 'update' })
@@ -370,11 +354,9 @@ test.group('Fast Stream team leads: placements', (group) => {
 
     const matched = await createRound({ status: 'matched' })
     const done = await createPlacement(matched, { team })
-    const tooLate = await client
-      .post(`/fast-stream/team/placements/${done.id}/withdraw`)
-      .loginAs(lead)
-      .withCsrfToken()
-      .redirects(0)
+    const tooLate = await submitAs(client, lead).post(
+      `/fast-stream/team/placements/${done.id}/withdraw`
+    )
     tooLate.assertFlashMessage(
       'error',
       'The round has been matched: the placement can no longer be withdrawn'

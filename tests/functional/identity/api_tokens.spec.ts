@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 async function issue(client: any, email: string, password = TEST_PASSWORD) {
   return client.post('/api/v1/tokens').json({ email, password })
@@ -164,11 +165,7 @@ test.group('API tokens', (group) => {
     const admin = await createUser({ roles: ['capability_admin'], organisation })
     const user = await createUser({ organisation })
     await issue(client, user.email)
-    await client
-      .post(`/admin/users/${user.id}/deactivate`)
-      .withCsrfToken()
-      .loginAs(admin)
-      .redirects(0)
+    await submitAs(client, admin).post(`/admin/users/${user.id}/deactivate`)
     const remaining = await db
       .from('auth_access_tokens')
       .where('tokenable_id', user.id)
@@ -209,12 +206,7 @@ test.group('Tokens on the profile page', (group) => {
 
   test('a token needs a name', async ({ client }) => {
     const user = await createUser()
-    const response = await client
-      .post('/profile/tokens')
-      .withCsrfToken()
-      .loginAs(user)
-      .form({ name: '' })
-      .redirects(0)
+    const response = await submitAs(client, user).post('/profile/tokens', { name: '' })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', { name: ['Enter a name'] })
   })
@@ -224,11 +216,7 @@ test.group('Tokens on the profile page', (group) => {
     const issued = await issue(client, user.email)
     const { token } = issued.body()
     const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).firstOrFail()
-    const response = await client
-      .delete(`/profile/tokens/${row.id}`)
-      .withCsrfToken()
-      .loginAs(user)
-      .redirects(0)
+    const response = await submitAs(client, user).delete(`/profile/tokens/${row.id}`)
     response.assertStatus(302)
     const me = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
     me.assertStatus(401)
@@ -249,16 +237,11 @@ test.group('Tokens on the profile page', (group) => {
 
   test('a person changes their password and the old one stops working', async ({ client }) => {
     const user = await createUser()
-    const response = await client
-      .put('/profile/password')
-      .withCsrfToken()
-      .loginAs(user)
-      .form({
-        currentPassword: TEST_PASSWORD,
-        newPassword: 'a-much-longer-passphrase',
-        confirmPassword: 'a-much-longer-passphrase',
-      })
-      .redirects(0)
+    const response = await submitAs(client, user).put('/profile/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-much-longer-passphrase',
+      confirmPassword: 'a-much-longer-passphrase',
+    })
     response.assertHeader('location', '/profile')
     const oldPassword = await issue(client, user.email)
     oldPassword.assertStatus(401)
@@ -270,29 +253,19 @@ test.group('Tokens on the profile page', (group) => {
     client,
   }) => {
     const user = await createUser()
-    const wrong = await client
-      .put('/profile/password')
-      .withCsrfToken()
-      .loginAs(user)
-      .form({
-        currentPassword: 'not-it-at-all',
-        newPassword: 'a-much-longer-passphrase',
-        confirmPassword: 'a-much-longer-passphrase',
-      })
-      .redirects(0)
+    const wrong = await submitAs(client, user).put('/profile/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'a-much-longer-passphrase',
+      confirmPassword: 'a-much-longer-passphrase',
+    })
     wrong.assertFlashMessage('inputErrorsBag', {
       currentPassword: ['The current password is not correct'],
     })
-    const mismatch = await client
-      .put('/profile/password')
-      .withCsrfToken()
-      .loginAs(user)
-      .form({
-        currentPassword: TEST_PASSWORD,
-        newPassword: 'a-much-longer-passphrase',
-        confirmPassword: 'something-else-entirely',
-      })
-      .redirects(0)
+    const mismatch = await submitAs(client, user).put('/profile/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-much-longer-passphrase',
+      confirmPassword: 'something-else-entirely',
+    })
     mismatch.assertFlashMessage('inputErrorsBag', {
       confirmPassword: ['The new passwords do not match'],
     })

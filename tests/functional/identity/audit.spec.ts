@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
+import { submitAs } from '#tests/support/forms'
 
 /* Two departments with an agency each, their HR, and an admin; the trail starts empty. */
 async function departmentsWithEmptyTrail() {
@@ -251,12 +252,10 @@ test.group('Audit trail', (group) => {
     client,
   }) => {
     const { agencyA, admin, hrA } = await departmentsWithEmptyTrail()
-    await client
-      .post(`/admin/organisations/${agencyA.id}/teams`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ name: 'Audited team', location: 'Leeds' })
-      .redirects(0)
+    await submitAs(client, hrA).post(`/admin/organisations/${agencyA.id}/teams`, {
+      name: 'Audited team',
+      location: 'Leeds',
+    })
     const response = await client.get('/admin/audit?subjectType=team&action=create').loginAs(admin)
     response.assertTextIncludes('<strong>1</strong> event found')
     response.assertTextIncludes('Audited team')

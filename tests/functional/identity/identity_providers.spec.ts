@@ -7,6 +7,7 @@ import { createIdentityProvider, uniqueDomain } from '#database/factories/identi
 import AuditEvent from '#models/audit_event'
 import IdentityProvider from '#models/identity_provider'
 import IdentityProviderDomain from '#models/identity_provider_domain'
+import { submitAs } from '#tests/support/forms'
 
 const SECRET = 'a-client-secret-nobody-may-read-again'
 
@@ -51,18 +52,14 @@ test.group('Identity providers: who configures them', (group) => {
         const response = await client.get(`/admin/identity-providers${page}`).loginAs(user)
         response.assertStatus(403)
       }
-      const post = await client
-        .post('/admin/identity-providers')
-        .loginAs(user)
-        .withCsrfToken()
-        .form(formFor(organisation.id))
-        .redirects(0)
+      const post = await submitAs(client, user).post(
+        '/admin/identity-providers',
+        formFor(organisation.id)
+      )
       post.assertStatus(403)
-      const removal = await client
-        .delete(`/admin/identity-providers/${provider.id}`)
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
+      const removal = await submitAs(client, user).delete(
+        `/admin/identity-providers/${provider.id}`
+      )
       removal.assertStatus(403)
     }
     assert.lengthOf(await IdentityProvider.all(), 1, 'nothing added or removed')
@@ -90,12 +87,7 @@ test.group('Identity providers: adding and changing', (group) => {
       name: 'HM Revenue and Customs',
     }).create()
     const form = formFor(organisation.id)
-    const response = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form(form)
-      .redirects(0)
+    const response = await submitAs(client, user).post('/admin/identity-providers', form)
     response.assertStatus(302)
     response.assertHeader('location', '/admin/identity-providers')
 
@@ -149,29 +141,23 @@ test.group('Identity providers: adding and changing', (group) => {
       organisation,
     })
     const kept = provider.clientSecret
-    const unchanged = await client
-      .put(`/admin/identity-providers/${provider.id}`)
-      .loginAs(user)
-      .withCsrfToken()
-      .form(formFor(organisation.id, { clientSecret: '', domains: domain, name: 'Renamed' }))
-      .redirects(0)
+    const unchanged = await submitAs(client, user).put(
+      `/admin/identity-providers/${provider.id}`,
+      formFor(organisation.id, { clientSecret: '', domains: domain, name: 'Renamed' })
+    )
     unchanged.assertHeader('location', '/admin/identity-providers')
     await provider.refresh()
     assert.equal(provider.name, 'Renamed')
     assert.equal(provider.clientSecret, kept)
 
-    const replaced = await client
-      .put(`/admin/identity-providers/${provider.id}`)
-      .loginAs(user)
-      .withCsrfToken()
-      .form(
-        formFor(organisation.id, {
-          clientSecret: 'the-new-secret',
-          domains: domain,
-          name: 'Renamed',
-        })
-      )
-      .redirects(0)
+    const replaced = await submitAs(client, user).put(
+      `/admin/identity-providers/${provider.id}`,
+      formFor(organisation.id, {
+        clientSecret: 'the-new-secret',
+        domains: domain,
+        name: 'Renamed',
+      })
+    )
     replaced.assertHeader('location', '/admin/identity-providers')
     await provider.refresh()
     assert.equal(
@@ -197,12 +183,10 @@ test.group('Identity providers: adding and changing', (group) => {
       domains: [domain],
       organisation,
     })
-    const response = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form(formFor(organisation.id, { domains: `${uniqueDomain()}\n${domain.toUpperCase()}` }))
-      .redirects(0)
+    const response = await submitAs(client, user).post(
+      '/admin/identity-providers',
+      formFor(organisation.id, { domains: `${uniqueDomain()}\n${domain.toUpperCase()}` })
+    )
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       domains: [
@@ -217,12 +201,7 @@ test.group('Identity providers: adding and changing', (group) => {
     assert,
   }) => {
     const user = await admin()
-    const empty = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form({})
-      .redirects(0)
+    const empty = await submitAs(client, user).post('/admin/identity-providers', {})
     empty.assertFlashMessage('inputErrorsBag', {
       name: ['Enter the name people know the sign-in service by'],
       issuer: ['Enter the issuer URL, like https://login.example.gov.uk'],
@@ -232,17 +211,13 @@ test.group('Identity providers: adding and changing', (group) => {
     })
 
     const organisation = await OrganisationFactory.create()
-    const malformed = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form(
-        formFor(organisation.id, {
-          issuer: 'login.example.gov.uk',
-          domains: 'hmrc.gov.uk\nnot a domain',
-        })
-      )
-      .redirects(0)
+    const malformed = await submitAs(client, user).post(
+      '/admin/identity-providers',
+      formFor(organisation.id, {
+        issuer: 'login.example.gov.uk',
+        domains: 'hmrc.gov.uk\nnot a domain',
+      })
+    )
     malformed.assertFlashMessage('inputErrorsBag', {
       issuer: ['Enter the issuer URL as a full web address, like https://login.example.gov.uk'],
       domains: ['Enter each email domain as its name only, like hmrc.gov.uk: "not" is not one'],
@@ -252,21 +227,17 @@ test.group('Identity providers: adding and changing', (group) => {
     assert.notProperty(flashed, 'clientSecret')
     assert.notInclude(JSON.stringify(flashed), SECRET)
 
-    const noSecret = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form(formFor(organisation.id, { clientSecret: '' }))
-      .redirects(0)
+    const noSecret = await submitAs(client, user).post(
+      '/admin/identity-providers',
+      formFor(organisation.id, { clientSecret: '' })
+    )
     noSecret.assertFlashMessage('inputErrorsBag', {
       clientSecret: ['Enter the client secret the provider gave this service'],
     })
-    const withQuery = await client
-      .post('/admin/identity-providers')
-      .loginAs(user)
-      .withCsrfToken()
-      .form(formFor(organisation.id, { issuer: 'https://login.example.gov.uk/?tenant=1' }))
-      .redirects(0)
+    const withQuery = await submitAs(client, user).post(
+      '/admin/identity-providers',
+      formFor(organisation.id, { issuer: 'https://login.example.gov.uk/?tenant=1' })
+    )
     withQuery.assertFlashMessage('inputErrorsBag', {
       issuer: ['Enter the issuer URL without a query or a # part'],
     })
@@ -287,11 +258,7 @@ test.group('Identity providers: adding and changing', (group) => {
       organisation,
     })
     const person = await createUser({ organisation })
-    const response = await client
-      .delete(`/admin/identity-providers/${provider.id}`)
-      .loginAs(user)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, user).delete(`/admin/identity-providers/${provider.id}`)
     response.assertHeader('location', '/admin/identity-providers')
     assert.isNull(await IdentityProvider.find(provider.id))
     assert.isNull(await IdentityProviderDomain.findBy('identity_provider_id', provider.id))

@@ -25,6 +25,7 @@ import {
   statusAt,
   textAt,
 } from '#tests/support/password_links'
+import { submitAs } from '#tests/support/forms'
 
 const GOOD_PASSWORD = 'lighthouse copper meadow'
 
@@ -63,7 +64,7 @@ async function imported(organisation: { id: number }, fullName: string) {
 }
 
 function post(client: any, url: string, user: User, form: Record<string, unknown> = {}) {
-  return client.post(url).loginAs(user).withCsrfToken().form(form).redirects(0)
+  return submitAs(client, user).post(url, form)
 }
 
 async function events(action: string, userId: number) {
@@ -289,11 +290,7 @@ test.group('Invitations', (group) => {
     assert.lengthOf(await events('invitation_sent', newcomer.id), 1)
     assert.lengthOf(await events('invitation_resent', newcomer.id), 1)
 
-    const withdrawn = await client
-      .delete(`/admin/users/${newcomer.id}/invitation`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .redirects(0)
+    const withdrawn = await submitAs(client, dftHr).delete(`/admin/users/${newcomer.id}/invitation`)
     withdrawn.assertFlashMessage(
       'success',
       'Nia Newcomer’s invitation has been withdrawn: its link no longer works'
@@ -304,11 +301,7 @@ test.group('Invitations', (group) => {
     const page = await client.get(`/admin/users/${newcomer.id}`).loginAs(dftHr)
     page.assertTextIncludes('Never signed in')
 
-    const nothing = await client
-      .delete(`/admin/users/${newcomer.id}/invitation`)
-      .loginAs(dftHr)
-      .withCsrfToken()
-      .redirects(0)
+    const nothing = await submitAs(client, dftHr).delete(`/admin/users/${newcomer.id}/invitation`)
     nothing.assertFlashMessage('error', 'Nia Newcomer has no invitation to withdraw')
   })
 
@@ -325,11 +318,7 @@ test.group('Invitations', (group) => {
     ] as const) {
       const invite = await post(client, `/admin/users/${newcomer.id}/invitation`, user)
       invite.assertStatus(status)
-      const withdraw = await client
-        .delete(`/admin/users/${newcomer.id}/invitation`)
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
+      const withdraw = await submitAs(client, user).delete(`/admin/users/${newcomer.id}/invitation`)
       withdraw.assertStatus(status)
     }
     const many = await post(client, '/admin/invitations', hmrcHr, {

@@ -7,6 +7,7 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import InvitationRun from '#models/invitation_run'
 import { INLINE_RUN } from '#actions/identity/run_invitations'
 import { invitationsIn } from '#tests/support/password_links'
+import { submitAs } from '#tests/support/forms'
 
 const PEOPLE = 5000
 
@@ -36,12 +37,10 @@ test.group('Invitations: many at once', (group) => {
     assert.isAbove(PEOPLE, INLINE_RUN, 'more people than are invited within the request')
 
     const started = Date.now()
-    const response = await client
-      .post('/admin/invitations')
-      .loginAs(hr)
-      .withCsrfToken()
-      .form({ 'who': 'found', 'filters[account]': 'never_signed_in' })
-      .redirects(0)
+    const response = await submitAs(client, hr).post('/admin/invitations', {
+      'who': 'found',
+      'filters[account]': 'never_signed_in',
+    })
     const elapsed = Date.now() - started
     const run = await InvitationRun.query().orderBy('id', 'desc').firstOrFail()
     response.assertHeader('location', `/admin/invitations/${run.id}`)
@@ -67,12 +66,10 @@ test.group('Invitations: many at once', (group) => {
 
     // Asking again invites no one twice.
     fake.mails.clear()
-    await client
-      .post('/admin/invitations')
-      .loginAs(hr)
-      .withCsrfToken()
-      .form({ 'who': 'found', 'filters[organisationId]': String(dwp.id) })
-      .redirects(0)
+    await submitAs(client, hr).post('/admin/invitations', {
+      'who': 'found',
+      'filters[organisationId]': String(dwp.id),
+    })
     const again = await InvitationRun.query().orderBy('id', 'desc').firstOrFail()
     assert.equal(again.invited, 0)
     assert.deepEqual(again.notInvited, { already_invited: PEOPLE })

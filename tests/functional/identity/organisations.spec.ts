@@ -8,6 +8,7 @@ import AuditEvent from '#models/audit_event'
 import { createChildOrganisation } from '#database/factories/organisation_factory'
 import { twoDepartments, type TwoDepartmentsOptions } from '#tests/support/fixtures/departments'
 import { createTeam } from '#database/factories/fast_stream_factory'
+import { submitAs } from '#tests/support/forms'
 
 /* Two departments, each with an agency, and the people who administer them. */
 const DEPARTMENTS = {
@@ -102,12 +103,11 @@ test.group('Organisations: the tree', (group) => {
       response.assertStatus(404)
       assert.notInclude(response.text(), 'Department Beta')
     }
-    const update = await client
-      .put(`/admin/organisations/${agencyB.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ code: 'beta-agency', name: 'Taken over', type: 'agency' })
-      .redirects(0)
+    const update = await submitAs(client, hrA).put(`/admin/organisations/${agencyB.id}`, {
+      code: 'beta-agency',
+      name: 'Taken over',
+      type: 'agency',
+    })
     update.assertStatus(404)
     await agencyB.refresh()
     assert.equal(agencyB.name, 'Beta Agency')
@@ -131,12 +131,11 @@ test.group('Organisations: the tree', (group) => {
       const response = await client.get(url).loginAs(learner)
       response.assertStatus(403)
     }
-    const store = await client
-      .post('/admin/organisations')
-      .loginAs(learner)
-      .withCsrfToken()
-      .form({ code: 'learner-org', name: 'Learner org', type: 'agency' })
-      .redirects(0)
+    const store = await submitAs(client, learner).post('/admin/organisations', {
+      code: 'learner-org',
+      name: 'Learner org',
+      type: 'agency',
+    })
     store.assertStatus(403)
   })
 
@@ -169,18 +168,13 @@ test.group('Organisations: adding and changing', (group) => {
     form.assertTextIncludes('<h1>Add an organisation</h1>')
     form.assertTextIncludes(`<option value="${departmentA.id}" selected>`)
 
-    const response = await client
-      .post('/admin/organisations')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        code: 'alpha-digital',
-        name: 'Alpha Digital',
-        type: 'directorate',
-        parentId: String(departmentA.id),
-        isTransactional: '1',
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/admin/organisations', {
+      code: 'alpha-digital',
+      name: 'Alpha Digital',
+      type: 'directorate',
+      parentId: String(departmentA.id),
+      isTransactional: '1',
+    })
 
     const created = await Organisation.findByOrFail('code', 'alpha-digital')
     response.assertStatus(302)
@@ -201,17 +195,12 @@ test.group('Organisations: adding and changing', (group) => {
 
   test('an organisation with no parent sits at the top of the tree', async ({ client, assert }) => {
     const { admin } = await twoDepartments(DEPARTMENTS)
-    await client
-      .post('/admin/organisations')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        code: 'new-dept',
-        name: 'New Department',
-        type: 'ministerial_department',
-        parentId: '',
-      })
-      .redirects(0)
+    await submitAs(client, admin).post('/admin/organisations', {
+      code: 'new-dept',
+      name: 'New Department',
+      type: 'ministerial_department',
+      parentId: '',
+    })
     const created = await Organisation.findByOrFail('code', 'new-dept')
     assert.isNull(created.parentId)
     assert.equal(created.path, '/')
@@ -221,12 +210,7 @@ test.group('Organisations: adding and changing', (group) => {
 
   test('an empty form gets a specific message for each field', async ({ client }) => {
     const { admin } = await twoDepartments(DEPARTMENTS)
-    const response = await client
-      .post('/admin/organisations')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({})
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/admin/organisations', {})
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       code: ['Enter a code'],
@@ -240,12 +224,11 @@ test.group('Organisations: adding and changing', (group) => {
     assert,
   }) => {
     const { admin } = await twoDepartments(DEPARTMENTS)
-    const response = await client
-      .post('/admin/organisations')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ code: 'Bad Code', name: 'Somewhere', type: 'agency' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/admin/organisations', {
+      code: 'Bad Code',
+      name: 'Somewhere',
+      type: 'agency',
+    })
     response.assertFlashMessage('inputErrorsBag', {
       code: ['Code must use lowercase letters, numbers and hyphens only'],
     })
@@ -257,12 +240,11 @@ test.group('Organisations: adding and changing', (group) => {
     assert,
   }) => {
     const { admin } = await twoDepartments(DEPARTMENTS)
-    const response = await client
-      .post('/admin/organisations')
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ code: 'dept-beta', name: 'Copy of Beta', type: 'agency' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/admin/organisations', {
+      code: 'dept-beta',
+      name: 'Copy of Beta',
+      type: 'agency',
+    })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       code: ['An organisation with this code already exists'],
@@ -299,17 +281,12 @@ test.group('Organisations: adding and changing', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('value="Alpha Agency"')
 
-    const response = await client
-      .put(`/admin/organisations/${agencyA.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        code: 'alpha-agency',
-        name: 'Alpha Services Agency',
-        type: 'agency',
-        parentId: String(departmentA.id),
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/admin/organisations/${agencyA.id}`, {
+      code: 'alpha-agency',
+      name: 'Alpha Services Agency',
+      type: 'agency',
+      parentId: String(departmentA.id),
+    })
     response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
     response.assertFlashMessage('success', 'Organisation updated')
     await agencyA.refresh()
@@ -338,17 +315,12 @@ test.group('Organisations: adding and changing', (group) => {
     const originalUnitPath = `/${agencyA.parentId}/${agencyA.id}/${directorate.id}/`
     assert.equal(unit.path, originalUnitPath)
 
-    const response = await client
-      .put(`/admin/organisations/${agencyA.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        code: 'alpha-agency',
-        name: 'Alpha Agency',
-        type: 'agency',
-        parentId: String(departmentB.id),
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/admin/organisations/${agencyA.id}`, {
+      code: 'alpha-agency',
+      name: 'Alpha Agency',
+      type: 'agency',
+      parentId: String(departmentB.id),
+    })
     response.assertHeader('location', `/admin/organisations/${agencyA.id}`)
     response.assertFlashMessage(
       'success',
@@ -380,12 +352,12 @@ test.group('Organisations: adding and changing', (group) => {
   }) => {
     const { agencyA, admin } = await twoDepartments(DEPARTMENTS)
     const directorate = await createChildOrganisation(agencyA, { type: 'directorate' })
-    await client
-      .put(`/admin/organisations/${agencyA.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({ code: 'alpha-agency', name: 'Alpha Agency', type: 'agency', parentId: '' })
-      .redirects(0)
+    await submitAs(client, admin).put(`/admin/organisations/${agencyA.id}`, {
+      code: 'alpha-agency',
+      name: 'Alpha Agency',
+      type: 'agency',
+      parentId: '',
+    })
     await Promise.all([agencyA.refresh(), directorate.refresh()])
     assert.equal(agencyA.path, '/')
     assert.equal(agencyA.depth, 0)
@@ -400,17 +372,12 @@ test.group('Organisations: adding and changing', (group) => {
     const { departmentA, agencyA, admin } = await twoDepartments(DEPARTMENTS)
     const grandchild = await createChildOrganisation(agencyA, { type: 'directorate' })
     for (const parentId of [grandchild.id, departmentA.id]) {
-      const response = await client
-        .put(`/admin/organisations/${departmentA.id}`)
-        .loginAs(admin)
-        .withCsrfToken()
-        .form({
-          code: departmentA.code,
-          name: departmentA.name,
-          type: departmentA.type,
-          parentId: String(parentId),
-        })
-        .redirects(0)
+      const response = await submitAs(client, admin).put(`/admin/organisations/${departmentA.id}`, {
+        code: departmentA.code,
+        name: departmentA.name,
+        type: departmentA.type,
+        parentId: String(parentId),
+      })
       response.assertStatus(302)
       response.assertFlashMessage('inputErrorsBag', {
         parentId: [
@@ -448,24 +415,18 @@ test.group('Organisations: adding and changing', (group) => {
     const { departmentA, hrA } = await twoDepartments(DEPARTMENTS)
     const create = await client.get('/admin/organisations/create').loginAs(hrA)
     create.assertStatus(403)
-    const store = await client
-      .post('/admin/organisations')
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({
-        code: 'hr-made',
-        name: 'HR made',
-        type: 'directorate',
-        parentId: String(departmentA.id),
-      })
-      .redirects(0)
+    const store = await submitAs(client, hrA).post('/admin/organisations', {
+      code: 'hr-made',
+      name: 'HR made',
+      type: 'directorate',
+      parentId: String(departmentA.id),
+    })
     store.assertStatus(403)
-    const update = await client
-      .put(`/admin/organisations/${departmentA.id}`)
-      .loginAs(hrA)
-      .withCsrfToken()
-      .form({ code: 'dept-alpha', name: 'Renamed by HR', type: 'ministerial_department' })
-      .redirects(0)
+    const update = await submitAs(client, hrA).put(`/admin/organisations/${departmentA.id}`, {
+      code: 'dept-alpha',
+      name: 'Renamed by HR',
+      type: 'ministerial_department',
+    })
     update.assertStatus(403)
     assert.isNull(await Organisation.findBy('code', 'hr-made'))
     await departmentA.refresh()

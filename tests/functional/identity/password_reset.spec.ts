@@ -17,6 +17,7 @@ import {
   statusAt,
   textAt,
 } from '#tests/support/password_links'
+import { submitAs } from '#tests/support/forms'
 
 const NEW_PASSWORD = 'harbour lantern thistle'
 
@@ -270,11 +271,7 @@ test.group('Forgot your password', (group) => {
     const user = await createUser()
     await ask(client, user.email)
     const path = linkPathOf(resetsIn(fake)[0])
-    await client
-      .post(`/admin/users/${user.id}/deactivate`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    await submitAs(client, admin).post(`/admin/users/${user.id}/deactivate`)
     const browser = new Visitor()
     const page = await browser.get(path)
     assert.equal(page.status, 410)

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import User from '#models/user'
+import { submitAs } from '#tests/support/forms'
 
 const COMMON = 'Choose a password that is harder to guess: this one is too common'
 const REPEATED = 'Choose a password that is harder to guess: this one repeats the same characters'
@@ -11,12 +12,11 @@ const THEIRS =
   'Choose a password that is harder to guess: do not use the person’s name or email address'
 
 function changeTo(client: any, user: User, newPassword: string, currentPassword = TEST_PASSWORD) {
-  return client
-    .put('/profile/password')
-    .withCsrfToken()
-    .loginAs(user)
-    .form({ currentPassword, newPassword, confirmPassword: newPassword })
-    .redirects(0)
+  return submitAs(client, user).put('/profile/password', {
+    currentPassword,
+    newPassword,
+    confirmPassword: newPassword,
+  })
 }
 
 test.group('Passwords: what a new password may be', (group) => {
@@ -108,12 +108,7 @@ test.group('Passwords: what a new password may be', (group) => {
       ['Margaret Heafield Hamilton', THEIRS],
     ]
     for (const [weak, message] of cases) {
-      const response = await client
-        .post('/admin/users')
-        .withCsrfToken()
-        .loginAs(admin)
-        .form(person(weak))
-        .redirects(0)
+      const response = await submitAs(client, admin).post('/admin/users', person(weak))
       response.assertStatus(302)
       response.assertFlashMessage('inputErrorsBag', { password: [message] })
     }

@@ -4,6 +4,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
+import { submitAs } from '#tests/support/forms'
 
 test.group('Signing in and out', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -186,7 +187,7 @@ test.group('Signing in and out', (group) => {
 
   test('signing out ends the session', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await client.post('/sign-out').withCsrfToken().loginAs(user).redirects(0)
+    const response = await submitAs(client, user).post('/sign-out')
     response.assertStatus(302)
     response.assertHeader('location', '/sign-in')
     assert.isNotNull(

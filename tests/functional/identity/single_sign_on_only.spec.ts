@@ -5,6 +5,7 @@ import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import AuditEvent from '#models/audit_event'
 import Organisation from '#models/organisation'
+import { submitAs } from '#tests/support/forms'
 
 const REFUSED =
   'Your organisation signs you in with your department account, so the API cannot give you a token for a password. Sign in to the service with your department account and create a token on your profile page.'
@@ -21,17 +22,12 @@ test.group('Single sign-on only organisations', (group) => {
     const organisation = await OrganisationFactory.create()
     const form = await client.get(`/admin/organisations/${organisation.id}/edit`).loginAs(admin)
     form.assertTextIncludes('name="ssoOnly"')
-    const response = await client
-      .put(`/admin/organisations/${organisation.id}`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .form({
-        name: organisation.name,
-        code: organisation.code,
-        type: organisation.type,
-        ssoOnly: '1',
-      })
-      .redirects(0)
+    const response = await submitAs(client, admin).put(`/admin/organisations/${organisation.id}`, {
+      name: organisation.name,
+      code: organisation.code,
+      type: organisation.type,
+      ssoOnly: '1',
+    })
     response.assertHeader('location', `/admin/organisations/${organisation.id}`)
     await organisation.refresh()
     assert.isTrue(organisation.ssoOnly)
@@ -110,12 +106,9 @@ test.group('Single sign-on only organisations', (group) => {
   }) => {
     const organisation = await OrganisationFactory.merge({ ssoOnly: true }).create()
     const person = await createUser({ organisation })
-    const response = await client
-      .post('/profile/tokens')
-      .loginAs(person)
-      .withCsrfToken()
-      .form({ name: 'Reporting script' })
-      .redirects(0)
+    const response = await submitAs(client, person).post('/profile/tokens', {
+      name: 'Reporting script',
+    })
     response.assertStatus(201)
     const issued = await AuditEvent.query()
       .where('action', 'token_issued')

@@ -10,6 +10,7 @@ import AuditEvent from '#models/audit_event'
 import { binaryFile } from '#tests/support/files'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createStaffImport } from '#database/factories/staff_import_factory'
+import { submitAs } from '#tests/support/forms'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -202,11 +203,9 @@ test.group('Staff import', (group) => {
     )
     await upload(client, dftHr, file)
     const staffImport = await latestImport()
-    const response = await client
-      .post(`/admin/staff-imports/${staffImport.id}/apply`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      `/admin/staff-imports/${staffImport.id}/apply`
+    )
     response.assertStatus(302)
     response.assertFlashMessage('success', 'Import applied: 2 people added, 1 updated')
 
@@ -265,11 +264,7 @@ test.group('Staff import', (group) => {
       [again.newRows, again.changedRows, again.unchangedRows, again.badRows],
       [0, 0, 3, 0]
     )
-    await client
-      .post(`/admin/staff-imports/${again.id}/apply`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    await submitAs(client, dftHr).post(`/admin/staff-imports/${again.id}/apply`)
     const eventsAfter = await AuditEvent.query().where('subject_type', 'user').count('* as total')
     assert.equal(Number(eventsAfter[0].$extras.total), Number(events[0].$extras.total))
     assert.equal(
@@ -328,11 +323,7 @@ test.group('Staff import', (group) => {
     )
     const staffImport = await latestImport()
     assert.equal(staffImport.changedRows, 1)
-    await client
-      .post(`/admin/staff-imports/${staffImport.id}/apply`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    await submitAs(client, dftHr).post(`/admin/staff-imports/${staffImport.id}/apply`)
     await kept.refresh()
     assert.deepInclude(kept.serialize(), {
       fullName: 'Kept Renamed',
@@ -501,11 +492,7 @@ test.group('Staff import', (group) => {
     progress.assertStatus(200)
     progress.assertBodyContains({ status: 'checked', working: false, percent: 100, total: 2_100 })
 
-    await client
-      .post(`/admin/staff-imports/${staffImport.id}/apply`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    await submitAs(client, dftHr).post(`/admin/staff-imports/${staffImport.id}/apply`)
     await staffImport.refresh()
     assert.equal(staffImport.status, 'applied')
     assert.equal(staffImport.createdPeople, 2_100)
@@ -551,17 +538,11 @@ test.group('Staff import', (group) => {
     const { dftHr } = await departments()
     await upload(client, dftHr, csv('someone@dft.example,Some One,dft,EO,,,'))
     const staffImport = await latestImport()
-    const response = await client
-      .post(`/admin/staff-imports/${staffImport.id}/discard`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      `/admin/staff-imports/${staffImport.id}/discard`
+    )
     response.assertHeader('location', '/admin/staff-imports')
-    const apply = await client
-      .post(`/admin/staff-imports/${staffImport.id}/apply`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .redirects(0)
+    const apply = await submitAs(client, dftHr).post(`/admin/staff-imports/${staffImport.id}/apply`)
     apply.assertFlashMessage(
       'error',
       'This import cannot be applied now: it has been applied, discarded or is in progress'

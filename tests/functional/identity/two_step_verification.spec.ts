@@ -12,6 +12,7 @@ import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
 import { linkPathOf, resetsIn } from '#tests/support/password_links'
 import { collapse } from '#tests/support/html'
 import { awayFromStepEdge, codeFor, secretOnPage, turnOnTwoStep } from '#tests/support/two_step'
+import { submitAs } from '#tests/support/forms'
 
 /* Signs in with the password through the form: the answer sends the browser on to the code. */
 async function passwordStep(email: string) {
@@ -108,12 +109,9 @@ test.group('Two-step verification: setting it up', (group) => {
 
     const rightCode = await codeFor(secret)
     const wrongCode = rightCode === '000000' ? '111111' : '000000'
-    const wrong = await client
-      .post('/profile/two-step-verification/set-up')
-      .loginAs(user)
-      .withCsrfToken()
-      .form({ code: wrongCode })
-      .redirects(0)
+    const wrong = await submitAs(client, user).post('/profile/two-step-verification/set-up', {
+      code: wrongCode,
+    })
     wrong.assertStatus(302)
     wrong.assertHeader('location', '/profile/two-step-verification/set-up')
     wrong.assertFlashMessage('inputErrorsBag', {
@@ -180,12 +178,9 @@ test.group('Two-step verification: setting it up', (group) => {
       ['1'.repeat(60), 'Enter the code as 6 digits, like 123456'],
     ]
     for (const [code, message] of cases) {
-      const response = await client
-        .post('/profile/two-step-verification/set-up')
-        .loginAs(user)
-        .withCsrfToken()
-        .form({ code })
-        .redirects(0)
+      const response = await submitAs(client, user).post('/profile/two-step-verification/set-up', {
+        code,
+      })
       response.assertStatus(302)
       response.assertFlashMessage('inputErrorsBag', { code: [message] })
     }
@@ -538,12 +533,9 @@ test.group('Two-step verification: managing it', (group) => {
     const user = await createUser()
     const { secret } = await turnOnTwoStep(user)
     const off = (passwordOrCode: string) =>
-      client
-        .post('/profile/two-step-verification?_method=DELETE')
-        .loginAs(user)
-        .withCsrfToken()
-        .form({ passwordOrCode })
-        .redirects(0)
+      submitAs(client, user).post('/profile/two-step-verification?_method=DELETE', {
+        passwordOrCode,
+      })
 
     const empty = await off('')
     empty.assertFlashMessage('inputErrorsBag', {
@@ -602,11 +594,9 @@ test.group('Two-step verification: managing it', (group) => {
     assert.include(collapse(confirm.text()), 'Turn off two-step verification for Mary Jackson')
     assert.isNotNull(await db.from('two_step_verifications').where('user_id', person.id).first())
 
-    const response = await client
-      .delete(`/admin/users/${person.id}/two-step-verification`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitAs(client, admin).delete(
+      `/admin/users/${person.id}/two-step-verification`
+    )
     response.assertHeader('location', `/admin/users/${person.id}`)
     assert.isNull(await db.from('two_step_verifications').where('user_id', person.id).first())
     const [event] = await eventsFor(person.id, 'two_step_turned_off')
@@ -630,11 +620,7 @@ test.group('Two-step verification: managing it', (group) => {
     const stranger = await createUser({ organisation: elsewhere })
     for (const person of [hr, learner, admin, stranger]) await turnOnTwoStep(person)
     const turnOff = (person: { id: number }) =>
-      client
-        .delete(`/admin/users/${person.id}/two-step-verification`)
-        .loginAs(hr)
-        .withCsrfToken()
-        .redirects(0)
+      submitAs(client, hr).delete(`/admin/users/${person.id}/two-step-verification`)
 
     const forAdmin = await turnOff(admin)
     forAdmin.assertStatus(403)
@@ -656,11 +642,9 @@ test.group('Two-step verification: managing it', (group) => {
     forLearner.assertStatus(302)
     assert.isNull(await db.from('two_step_verifications').where('user_id', learner.id).first())
 
-    const learnerTries = await client
-      .delete(`/admin/users/${hr.id}/two-step-verification`)
-      .loginAs(learner)
-      .withCsrfToken()
-      .redirects(0)
+    const learnerTries = await submitAs(client, learner).delete(
+      `/admin/users/${hr.id}/two-step-verification`
+    )
     learnerTries.assertStatus(403)
   })
 
@@ -697,12 +681,7 @@ test.group('Two-step verification: compulsory for admins and HR', (group) => {
           response.assertStatus(302)
           response.assertHeader('location', '/profile/two-step-verification/set-up')
         }
-        const write = await client
-          .post('/profile/tokens')
-          .loginAs(person)
-          .withCsrfToken()
-          .form({ name: 'script' })
-          .redirects(0)
+        const write = await submitAs(client, person).post('/profile/tokens', { name: 'script' })
         write.assertHeader('location', '/profile/two-step-verification/set-up')
 
         const setUp = await client.get('/profile/two-step-verification/set-up').loginAs(person)
@@ -710,7 +689,7 @@ test.group('Two-step verification: compulsory for admins and HR', (group) => {
         assert.include(collapse(setUp.text()), 'Your role needs two-step verification')
         const image = await client.get('/profile/two-step-verification/qr-code').loginAs(person)
         image.assertStatus(200)
-        const signOut = await client.post('/sign-out').loginAs(person).withCsrfToken().redirects(0)
+        const signOut = await submitAs(client, person).post('/sign-out')
         signOut.assertHeader('location', '/sign-in')
       }
     })

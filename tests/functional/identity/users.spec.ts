@@ -8,6 +8,7 @@ import UserRole from '#models/user_role'
 import AuditEvent from '#models/audit_event'
 import type { Role } from '#enums/roles'
 import { twoDepartments } from '#tests/support/fixtures/departments'
+import { submitAs } from '#tests/support/forms'
 
 /* DfT with DVLA below it, and HMRC: each department's HR, and a person in DVLA and in HMRC. */
 async function departmentsWithPeople() {
@@ -206,12 +207,10 @@ test.group('People administration: changes', (group) => {
     assert,
   }) => {
     const { dftHr, dvla } = await departmentsWithPeople()
-    const response = await client
-      .post('/admin/users')
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .form(validPerson(dvla.id, { lineManagerEmail: dftHr.email }))
-      .redirects(0)
+    const response = await submitAs(client, dftHr).post(
+      '/admin/users',
+      validPerson(dvla.id, { lineManagerEmail: dftHr.email })
+    )
     response.assertStatus(302)
     const created = await User.findByOrFail('email', 'margaret.hamilton@example.gov.uk')
     assert.equal(created.organisationId, dvla.id)
@@ -247,12 +246,12 @@ test.group('People administration: changes', (group) => {
     assert,
   }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const response = await client
-      .post('/admin/users')
-      .withCsrfToken()
-      .loginAs(admin)
-      .form({ fullName: '', email: 'not-an-email', password: 'short', grade: 'G99' })
-      .redirects(0)
+    const response = await submitAs(client, admin).post('/admin/users', {
+      fullName: '',
+      email: 'not-an-email',
+      password: 'short',
+      grade: 'G99',
+    })
     response.assertStatus(302)
     const errors = response.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(errors.fullName, ['Enter the person’s full name'])
@@ -270,21 +269,17 @@ test.group('People administration: changes', (group) => {
     client,
   }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const taken = await client
-      .post('/admin/users')
-      .withCsrfToken()
-      .loginAs(admin)
-      .form(validPerson(admin.organisationId, { email: admin.email }))
-      .redirects(0)
+    const taken = await submitAs(client, admin).post(
+      '/admin/users',
+      validPerson(admin.organisationId, { email: admin.email })
+    )
     taken.assertFlashMessage('inputErrorsBag', {
       email: ['A person with this email address already exists'],
     })
-    const unknown = await client
-      .post('/admin/users')
-      .withCsrfToken()
-      .loginAs(admin)
-      .form(validPerson(admin.organisationId, { lineManagerEmail: 'nobody@example.gov.uk' }))
-      .redirects(0)
+    const unknown = await submitAs(client, admin).post(
+      '/admin/users',
+      validPerson(admin.organisationId, { lineManagerEmail: 'nobody@example.gov.uk' })
+    )
     unknown.assertFlashMessage('inputErrorsBag', {
       lineManagerEmail: [
         'There is no one with this email address: enter the line manager’s email address',
@@ -297,12 +292,10 @@ test.group('People administration: changes', (group) => {
     const admin = await createUser({ roles: ['capability_admin'], organisation })
     const boss = await createUser({ organisation })
     const report = await createUser({ organisation, overrides: { lineManagerId: boss.id } })
-    const response = await client
-      .put(`/admin/users/${boss.id}`)
-      .withCsrfToken()
-      .loginAs(admin)
-      .form(validPerson(organisation.id, { email: boss.email, lineManagerEmail: report.email }))
-      .redirects(0)
+    const response = await submitAs(client, admin).put(
+      `/admin/users/${boss.id}`,
+      validPerson(organisation.id, { email: boss.email, lineManagerEmail: report.email })
+    )
     response.assertFlashMessage('inputErrorsBag', {
       lineManagerEmail: ['This line manager reports to this person, directly or through others'],
     })
