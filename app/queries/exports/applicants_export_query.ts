@@ -5,11 +5,11 @@ import FastStreamPolicy from '#policies/fast_stream_policy'
 import { type CsvLine, type KeyColumn, countRows, keysetBatches } from '#services/csv_export'
 import {
   applicationsQuery,
-  describe,
+  applicationTarget,
+  whyIneligible,
   withApplicantDetails,
 } from '#queries/fast_stream/team_applicants_query'
-import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
-import { ineligibilityReason } from '#domain/fast_stream/matching_engine'
+import { entrantFacts } from '#queries/fast_stream/entrant_query'
 import { clearanceLabels, type Clearance } from '#enums/fast_stream'
 import { sqlTime } from '#queries/exports/sql_time'
 
@@ -78,16 +78,7 @@ export async function* applicantLines(
   round: PlacementRound,
   batchSize: number
 ): AsyncGenerator<CsvLine> {
-  const departments = await departmentsOf([placement.organisationId])
-  const department = departments.get(placement.organisationId)
-  const target = {
-    id: String(placement.id),
-    capacity: placement.capacity,
-    department: department?.code ?? '',
-    departmentName: department?.name ?? '',
-    clearanceRequired: placement.clearanceRequired,
-    digital: placement.isDigital,
-  }
+  const target = await applicationTarget(placement)
   let position = 0
   const parts = [
     {
@@ -114,17 +105,7 @@ export async function* applicantLines(
       for (const row of batch) {
         position++
         const fact = facts.get(Number(row.entrant_id))!
-        const ineligible = ineligibilityReason(
-          {
-            id: String(row.entrant_id),
-            preferences: [target.id],
-            clearance: fact.clearance,
-            previousDepartments: fact.previousDepartments,
-            needsDigital: fact.needsDigital,
-          },
-          target,
-          round.rules
-        )
+        const ineligible = whyIneligible(Number(row.entrant_id), fact, target, round)
         yield [
           position,
           row.full_name,
@@ -140,7 +121,7 @@ export async function* applicantLines(
           fact.previousDepartmentNames.join(', '),
           fact.hadDigital,
           fact.needsDigital,
-          ineligible ? `No: ${describe(ineligible.code, fact, target)}` : 'yes',
+          ineligible ? `No: ${ineligible.reason}` : 'yes',
         ]
       }
     }

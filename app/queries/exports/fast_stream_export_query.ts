@@ -6,7 +6,7 @@ import {
   ENTRANT_SORTS,
   type EntrantFilters,
 } from '#queries/fast_stream/admin_entrants_query'
-import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
+import { APPLICANTS_SQL, roundFigureColumns } from '#queries/fast_stream/admin_rounds_query'
 import {
   clearanceLabels,
   placementStatusLabels,
@@ -93,11 +93,6 @@ export function countRounds() {
 
 /* Every round, latest first, with its programme and its placements and shortlists counted in SQL. */
 export function roundLines(batchSize: number) {
-  const placementCount = (status: PlacementStatus, alias: string) =>
-    db.raw(
-      `(select count(*) from placements p where p.round_id = placement_rounds.id and p.status = ?) as ${alias}`,
-      [status]
-    )
   const build = () =>
     db
       .from('placement_rounds')
@@ -111,18 +106,7 @@ export function roundLines(batchSize: number) {
         'preferences_close_at',
         'results_at'
       )
-      .select(
-        placementCount('offered', 'waiting'),
-        placementCount('approved', 'approved'),
-        db.raw(
-          `(select coalesce(sum(p.capacity), 0) from placements p
-            where p.round_id = placement_rounds.id and p.status = 'approved') as places`
-        ),
-        db.raw(
-          `(select count(*) from placement_shortlists sl
-            where sl.round_id = placement_rounds.id and sl.submitted_at is not null) as submitted`
-        )
-      )
+      .select(...roundFigureColumns())
   const keys: KeyColumn[] = [
     { column: 'placements_open_at', key: 'placements_open_at', direction: 'desc' },
     { column: 'id', key: 'id', direction: 'desc' },

@@ -15,24 +15,29 @@ const placementCount = (status: PlacementStatus, alias: string) =>
   )
 
 /*
- * One page of rounds, latest first, each with its placements waiting and
- * approved, places approved and shortlists submitted, counted in SQL.
+ * A round's figures as columns of a `placement_rounds` query: placements
+ * waiting and approved, places approved and shortlists submitted, counted in SQL.
  */
+export function roundFigureColumns() {
+  return [
+    placementCount('offered', 'waiting'),
+    placementCount('approved', 'approved'),
+    db.raw(
+      `(select coalesce(sum(p.capacity), 0) from placements p
+          where p.round_id = placement_rounds.id and p.status = 'approved') as places`
+    ),
+    db.raw(
+      `(select count(*) from placement_shortlists sl
+          where sl.round_id = placement_rounds.id and sl.submitted_at is not null) as submitted`
+    ),
+  ]
+}
+
+/* One page of rounds, latest first, each with its figures. */
 export function roundsPage(page: number, perPage = 25) {
   return PlacementRound.query()
     .select('placement_rounds.*')
-    .select(
-      placementCount('offered', 'waiting'),
-      placementCount('approved', 'approved'),
-      db.raw(
-        `(select coalesce(sum(p.capacity), 0) from placements p
-          where p.round_id = placement_rounds.id and p.status = 'approved') as places`
-      ),
-      db.raw(
-        `(select count(*) from placement_shortlists sl
-          where sl.round_id = placement_rounds.id and sl.submitted_at is not null) as submitted`
-      )
-    )
+    .select(...roundFigureColumns())
     .orderBy('placements_open_at', 'desc')
     .orderBy('id', 'desc')
     .paginate(page, perPage)

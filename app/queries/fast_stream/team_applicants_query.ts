@@ -4,7 +4,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type Placement from '#models/placement'
 import type PlacementRound from '#models/placement_round'
-import { departmentsOf, entrantFacts } from '#queries/fast_stream/entrant_query'
+import { departmentsOf, entrantFacts, type EntrantFacts } from '#queries/fast_stream/entrant_query'
 import { ineligibilityReason, type IneligibilityCode } from '#domain/fast_stream/matching_engine'
 import type { Clearance } from '#enums/fast_stream'
 import { instantFromSql } from '#domain/shared/uk_time'
@@ -147,30 +147,10 @@ export async function applicantsOf(
   const rows = await withApplicantDetails(applicantsQuery(placement.id))
   const ids = rows.map((row) => Number(row.entrant_id))
   const facts = await entrantFacts(round, ids)
-  const departments = await departmentsOf([placement.organisationId])
-  const department = departments.get(placement.organisationId)
-  const target = {
-    id: String(placement.id),
-    capacity: placement.capacity,
-    department: department?.code ?? '',
-    departmentName: department?.name ?? '',
-    clearanceRequired: placement.clearanceRequired,
-    digital: placement.isDigital,
-  }
+  const target = await applicationTarget(placement)
   return rows.map((row, index) => {
     const entrantId = Number(row.entrant_id)
     const fact = facts.get(entrantId)!
-    const ineligible = ineligibilityReason(
-      {
-        id: String(entrantId),
-        preferences: [target.id],
-        clearance: fact.clearance,
-        previousDepartments: fact.previousDepartments,
-        needsDigital: fact.needsDigital,
-      },
-      target,
-      round.rules
-    )
     return {
       position: index + 1,
       entrantId,
@@ -188,11 +168,46 @@ export async function applicantsOf(
       postings: Number(row.postings),
       hadDigital: fact.hadDigital,
       needsDigital: fact.needsDigital,
-      ineligible: ineligible
-        ? { code: ineligible.code, reason: describe(ineligible.code, fact, target) }
-        : null,
+      ineligible: whyIneligible(entrantId, fact, target, round),
     }
   })
+}
+
+/* The placement as the round's rules judge an application to it, with its department's code and name. */
+export async function applicationTarget(placement: Placement) {
+  const departments = await departmentsOf([placement.organisationId])
+  const department = departments.get(placement.organisationId)
+  return {
+    id: String(placement.id),
+    capacity: placement.capacity,
+    department: department?.code ?? '',
+    departmentName: department?.name ?? '',
+    clearanceRequired: placement.clearanceRequired,
+    digital: placement.isDigital,
+  }
+}
+
+/* Why the round's rules keep an applicant out of the placement, in the team's words, or null. */
+export function whyIneligible(
+  entrantId: number,
+  fact: EntrantFacts,
+  target: Awaited<ReturnType<typeof applicationTarget>>,
+  round: PlacementRound
+): { code: IneligibilityCode; reason: string } | null {
+  const ineligible = ineligibilityReason(
+    {
+      id: String(entrantId),
+      preferences: [target.id],
+      clearance: fact.clearance,
+      previousDepartments: fact.previousDepartments,
+      needsDigital: fact.needsDigital,
+    },
+    target,
+    round.rules
+  )
+  return ineligible
+    ? { code: ineligible.code, reason: describe(ineligible.code, fact, target) }
+    : null
 }
 
 /* Why an applicant cannot be matched to the placement, in the team's words (its department by name). */
