@@ -13,3 +13,9 @@ export function idParam(value: unknown): number {
   if (!Number.isSafeInteger(id)) throw new RecordNotFoundException()
   return id
 }
+
+/* The record an address names, or a 404 when there is none, as for an unknown address. */
+export function found<T>(record: T | null | undefined): T {
+  if (!record) throw new RecordNotFoundException()
+  return record
+}

@@ -1,13 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import RoleFamily from '#models/role_family'
 import { roleFamilyValidator } from '#validators/framework_admin'
-import { saveRoleFamily, type SaveRoleFamilyResult } from '#actions/framework/save_role_family'
+import { saveRoleFamily } from '#actions/framework/save_role_family'
+import { found, idParam } from '#services/params'
 import {
-  restoreFrameworkRecord,
-  retireFrameworkRecord,
-} from '#actions/framework/retire_framework_record'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+  nameTaken,
+  restoreRecord,
+  retireRecord,
+} from '#controllers/framework/admin/framework_records'
 
 /* Role families, added, changed, retired and restored by capability admins. */
 export default class RoleFamiliesController {
@@ -16,11 +17,13 @@ export default class RoleFamiliesController {
     return view.render('pages/framework/admin/family_form', { family: null })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const input = await request.validateUsing(roleFamilyValidator)
     const result = await saveRoleFamily(input)
-    return this.respond(result, { backWithErrors, response, session }, 'Role family added')
+    return answerSave(result, saved('Role family added'), (taken) =>
+      nameTaken(taken, 'role family')
+    )
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -29,71 +32,37 @@ export default class RoleFamiliesController {
     return view.render('pages/framework/admin/family_form', { family })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const family = await this.find(params.id)
     const input = await request.validateUsing(roleFamilyValidator)
     const result = await saveRoleFamily(input, family)
-    return this.respond(
-      result,
-      { backWithErrors, response, session },
-      'Changes saved to role family'
+    return answerSave(result, saved('Changes saved to role family'), (taken) =>
+      nameTaken(taken, 'role family')
     )
   }
 
-  async retire({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const family = await this.find(params.id)
-    const result = await retireFrameworkRecord(family)
-    session.flash(
-      'success',
-      result.type === 'retired'
-        ? `${family.name} retired: it and its roles no longer appear on the framework home`
-        : `${family.name} is already retired`
-    )
-    return response.redirect().toRoute('framework.admin.index')
+  async retire(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    const family = await this.find(ctx.params.id)
+    const hidden = 'it and its roles no longer appear on the framework home'
+    return retireRecord(ctx, family, hidden, 'framework.admin.index')
   }
 
-  async restore({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const family = await this.find(params.id)
-    const result = await restoreFrameworkRecord(family)
-    session.flash(
-      'success',
-      result.type === 'restored' ? `${family.name} restored` : `${family.name} is not retired`
-    )
-    return response.redirect().toRoute('framework.admin.index')
+  async restore(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    return restoreRecord(ctx, await this.find(ctx.params.id), 'framework.admin.index')
   }
 
   private async find(id: unknown) {
-    const family = await RoleFamily.find(idParam(id))
-    if (!family) throw new RecordNotFoundException()
-    return family
+    return found(await RoleFamily.find(idParam(id)))
   }
+}
 
-  private respond(
-    result: SaveRoleFamilyResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.family.name}`)
-        return response.redirect().toRoute('framework.admin.index')
-      case 'name_taken':
-        return backWithErrors({
-          name: result.retired
-            ? 'A retired role family already has this name: restore it or choose another name'
-            : 'A role family with this name already exists',
-        })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
+/* A saved family goes back to the framework admin home, its name after the message. */
+function saved(message: string) {
+  return ({ family }: { family: RoleFamily }): SavedAnswer => [
+    `${message}: ${family.name}`,
+    'framework.admin.index',
+  ]
 }

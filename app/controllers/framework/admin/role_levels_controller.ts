@@ -3,13 +3,13 @@ import RoleProfile from '#models/role_profile'
 import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
 import { roleLevelValidator } from '#validators/framework_admin'
-import { saveRoleLevel, type SaveRoleLevelResult } from '#actions/framework/save_role_level'
+import { saveRoleLevel } from '#actions/framework/save_role_level'
+import { found, idParam } from '#services/params'
 import {
-  restoreFrameworkRecord,
-  retireFrameworkRecord,
-} from '#actions/framework/retire_framework_record'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+  nameTaken,
+  restoreRecord,
+  retireRecord,
+} from '#controllers/framework/admin/framework_records'
 import { SKILL_LEVELS } from '#domain/framework/levels'
 import { gradeLabels, gradeValues } from '#enums/grades'
 
@@ -28,22 +28,20 @@ export default class RoleLevelsController {
     return view.render('pages/framework/admin/level_form', { role, level: null, gradeOptions })
   }
 
-  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const role = await this.findRole(params.id)
     const input = await request.validateUsing(roleLevelValidator)
     const result = await saveRoleLevel(role, input)
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `Level added: ${result.level.name}. Add the skills it needs`)
-        return response.redirect().toRoute('framework.admin.levels.edit', { id: result.level.id })
-      case 'name_taken':
-        return this.nameTaken(result, backWithErrors)
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(
+      result,
+      ({ level }) => [
+        `Level added: ${level.name}. Add the skills it needs`,
+        'framework.admin.levels.edit',
+        { id: level.id },
+      ],
+      nameTakenInRole
+    )
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -72,76 +70,52 @@ export default class RoleLevelsController {
     })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const level = await this.find(params.id)
     const input = await request.validateUsing(roleLevelValidator)
     const result = await saveRoleLevel(level.roleProfile, input, level)
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `Changes saved to level: ${result.level.name}`)
-        return response
-          .redirect()
-          .toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
-      case 'name_taken':
-        return this.nameTaken(result, backWithErrors)
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(
+      result,
+      (saved) => [
+        `Changes saved to level: ${saved.level.name}`,
+        'framework.admin.roles.edit',
+        { id: level.roleProfileId },
+      ],
+      nameTakenInRole
+    )
   }
 
-  async retire({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const level = await this.find(params.id)
-    const result = await retireFrameworkRecord(level)
-    session.flash(
-      'success',
-      result.type === 'retired'
-        ? `${level.name} retired: it no longer appears in the framework`
-        : `${level.name} is already retired`
-    )
-    return response.redirect().toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
+  async retire(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    const level = await this.find(ctx.params.id)
+    const hidden = 'it no longer appears in the framework'
+    return retireRecord(ctx, level, hidden, 'framework.admin.roles.edit', {
+      id: level.roleProfileId,
+    })
   }
 
-  async restore({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const level = await this.find(params.id)
-    const result = await restoreFrameworkRecord(level)
-    session.flash(
-      'success',
-      result.type === 'restored' ? `${level.name} restored` : `${level.name} is not retired`
-    )
-    return response.redirect().toRoute('framework.admin.roles.edit', { id: level.roleProfileId })
+  async restore(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    const level = await this.find(ctx.params.id)
+    return restoreRecord(ctx, level, 'framework.admin.roles.edit', { id: level.roleProfileId })
   }
 
   private async findRole(id: unknown) {
-    const role = await RoleProfile.query().where('id', idParam(id)).preload('roleFamily').first()
-    if (!role) throw new RecordNotFoundException()
-    return role
+    return found(await RoleProfile.query().where('id', idParam(id)).preload('roleFamily').first())
   }
 
   private async find(id: unknown) {
-    const level = await RoleLevel.query()
-      .where('id', idParam(id))
-      .preload('roleProfile', (role) => role.preload('roleFamily'))
-      .first()
-    if (!level) throw new RecordNotFoundException()
-    return level
-  }
-
-  private nameTaken(
-    result: Extract<SaveRoleLevelResult, { type: 'name_taken' }>,
-    backWithErrors: HttpContext['backWithErrors']
-  ) {
-    return backWithErrors({
-      name: result.retired
-        ? 'A retired level in this role already has this name: restore it or choose another name'
-        : 'A level with this name already exists in this role',
-    })
+    return found(
+      await RoleLevel.query()
+        .where('id', idParam(id))
+        .preload('roleProfile', (role) => role.preload('roleFamily'))
+        .first()
+    )
   }
 }
+
+const nameTakenInRole = (taken: { retired: boolean }) => nameTaken(taken, 'level', ' in this role')
 
 /* Skills as select options, one group per category. */
 function groupByCategory(skills: Skill[]) {

@@ -1,14 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import RoleFamily from '#models/role_family'
 import RoleProfile from '#models/role_profile'
 import { roleProfileValidator } from '#validators/framework_admin'
-import { saveRoleProfile, type SaveRoleProfileResult } from '#actions/framework/save_role_profile'
+import { saveRoleProfile } from '#actions/framework/save_role_profile'
+import { found, idParam } from '#services/params'
 import {
-  restoreFrameworkRecord,
-  retireFrameworkRecord,
-} from '#actions/framework/retire_framework_record'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+  nameTaken,
+  restoreRecord,
+  retireRecord,
+} from '#controllers/framework/admin/framework_records'
 
 /*
  * Roles within a family. A role's edit page is also where its levels are
@@ -21,12 +22,12 @@ export default class RoleProfilesController {
     return view.render('pages/framework/admin/role_form', { family, role: null })
   }
 
-  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const family = await this.findFamily(params.id)
     const input = await request.validateUsing(roleProfileValidator)
     const result = await saveRoleProfile(family, input)
-    return this.respond(result, { backWithErrors, response, session }, 'Role added')
+    return answerSave(result, saved('Role added'), nameTakenInFamily)
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -36,73 +37,43 @@ export default class RoleProfilesController {
     return view.render('pages/framework/admin/role_form', { family: role.roleFamily, role })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const role = await this.find(params.id)
     const input = await request.validateUsing(roleProfileValidator)
     const result = await saveRoleProfile(role.roleFamily, input, role)
-    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to role')
+    return answerSave(result, saved('Changes saved to role'), nameTakenInFamily)
   }
 
-  async retire({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const role = await this.find(params.id)
-    const result = await retireFrameworkRecord(role)
-    session.flash(
-      'success',
-      result.type === 'retired'
-        ? `${role.name} retired: it no longer appears in the framework`
-        : `${role.name} is already retired`
-    )
-    return response.redirect().toRoute('framework.admin.index')
+  async retire(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    const role = await this.find(ctx.params.id)
+    const hidden = 'it no longer appears in the framework'
+    return retireRecord(ctx, role, hidden, 'framework.admin.index')
   }
 
-  async restore({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const role = await this.find(params.id)
-    const result = await restoreFrameworkRecord(role)
-    session.flash(
-      'success',
-      result.type === 'restored' ? `${role.name} restored` : `${role.name} is not retired`
-    )
-    return response.redirect().toRoute('framework.admin.index')
+  async restore(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    return restoreRecord(ctx, await this.find(ctx.params.id), 'framework.admin.index')
   }
 
   private async findFamily(id: unknown) {
-    const family = await RoleFamily.find(idParam(id))
-    if (!family) throw new RecordNotFoundException()
-    return family
+    return found(await RoleFamily.find(idParam(id)))
   }
 
   private async find(id: unknown) {
-    const role = await RoleProfile.query().where('id', idParam(id)).preload('roleFamily').first()
-    if (!role) throw new RecordNotFoundException()
-    return role
-  }
-
-  private respond(
-    result: SaveRoleProfileResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.role.name}`)
-        return response.redirect().toRoute('framework.admin.roles.edit', { id: result.role.id })
-      case 'name_taken':
-        return backWithErrors({
-          name: result.retired
-            ? 'A retired role in this family already has this name: restore it or choose another name'
-            : 'A role with this name already exists in this family',
-        })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return found(await RoleProfile.query().where('id', idParam(id)).preload('roleFamily').first())
   }
 }
+
+/* A saved role goes on to its own page, where its levels are, its name after the message. */
+function saved(message: string) {
+  return ({ role }: { role: RoleProfile }): SavedAnswer => [
+    `${message}: ${role.name}`,
+    'framework.admin.roles.edit',
+    { id: role.id },
+  ]
+}
+
+const nameTakenInFamily = (taken: { retired: boolean }) =>
+  nameTaken(taken, 'role', ' in this family')

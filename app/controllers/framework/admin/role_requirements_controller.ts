@@ -7,8 +7,7 @@ import {
   changeRoleRequirement,
   removeRoleRequirement,
 } from '#actions/framework/save_role_requirement'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { SKILL_LEVELS, skillLevelName, type SkillLevel } from '#domain/framework/levels'
 
 const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, label: name }))
@@ -20,8 +19,7 @@ const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, labe
 export default class RoleRequirementsController {
   async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
-    const roleLevel = await RoleLevel.find(idParam(params.id))
-    if (!roleLevel) throw new RecordNotFoundException()
+    const roleLevel = found(await RoleLevel.find(idParam(params.id)))
     const input = await request.validateUsing(roleRequirementValidator)
     const result = await addRoleRequirement(roleLevel, {
       skillId: input.skillId,
@@ -93,12 +91,12 @@ export default class RoleRequirementsController {
   }
 
   private async find(id: unknown) {
-    const requirement = await RoleRequirement.query()
-      .where('id', idParam(id))
-      .preload('skill')
-      .preload('roleLevel', (level) => level.preload('roleProfile'))
-      .first()
-    if (!requirement) throw new RecordNotFoundException()
-    return requirement
+    return found(
+      await RoleRequirement.query()
+        .where('id', idParam(id))
+        .preload('skill')
+        .preload('roleLevel', (level) => level.preload('roleProfile'))
+        .first()
+    )
   }
 }

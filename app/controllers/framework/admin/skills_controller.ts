@@ -1,14 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import Skill from '#models/skill'
 import { skillValidator } from '#validators/framework_admin'
-import { saveSkill, type SaveSkillResult } from '#actions/framework/save_skill'
-import {
-  restoreFrameworkRecord,
-  retireFrameworkRecord,
-} from '#actions/framework/retire_framework_record'
+import { saveSkill } from '#actions/framework/save_skill'
 import { skillsByCategory } from '#queries/framework/framework_query'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
+import {
+  nameTaken,
+  restoreRecord,
+  retireRecord,
+} from '#controllers/framework/admin/framework_records'
 import { SKILL_LEVELS } from '#domain/framework/levels'
 
 /*
@@ -31,11 +32,11 @@ export default class SkillsController {
     })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const input = await request.validateUsing(skillValidator)
     const result = await saveSkill(skillInput(input))
-    return this.respond(result, { backWithErrors, response, session }, 'Skill added')
+    return answerSave(result, saved('Skill added'), (taken) => nameTaken(taken, 'skill'))
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -52,69 +53,37 @@ export default class SkillsController {
     })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FrameworkPolicy').authorize('edit')
     const skill = await this.find(params.id)
     const input = await request.validateUsing(skillValidator)
     const result = await saveSkill(skillInput(input), skill)
-    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to skill')
+    return answerSave(result, saved('Changes saved to skill'), (taken) => nameTaken(taken, 'skill'))
   }
 
-  async retire({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const skill = await this.find(params.id)
-    const result = await retireFrameworkRecord(skill)
-    session.flash(
-      'success',
-      result.type === 'retired'
-        ? `${skill.name} retired: it no longer appears in the framework`
-        : `${skill.name} is already retired`
-    )
-    return response.redirect().toRoute('framework.admin.skills.index')
+  async retire(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    const skill = await this.find(ctx.params.id)
+    const hidden = 'it no longer appears in the framework'
+    return retireRecord(ctx, skill, hidden, 'framework.admin.skills.index')
   }
 
-  async restore({ bouncer, params, response, session }: HttpContext) {
-    await bouncer.with('FrameworkPolicy').authorize('edit')
-    const skill = await this.find(params.id)
-    const result = await restoreFrameworkRecord(skill)
-    session.flash(
-      'success',
-      result.type === 'restored' ? `${skill.name} restored` : `${skill.name} is not retired`
-    )
-    return response.redirect().toRoute('framework.admin.skills.index')
+  async restore(ctx: HttpContext) {
+    await ctx.bouncer.with('FrameworkPolicy').authorize('edit')
+    return restoreRecord(ctx, await this.find(ctx.params.id), 'framework.admin.skills.index')
   }
 
   private async find(id: unknown) {
-    const skill = await Skill.find(idParam(id))
-    if (!skill) throw new RecordNotFoundException()
-    return skill
+    return found(await Skill.find(idParam(id)))
   }
+}
 
-  private respond(
-    result: SaveSkillResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.skill.name}`)
-        return response.redirect().toRoute('framework.admin.skills.index')
-      case 'name_taken':
-        return backWithErrors({
-          name: result.retired
-            ? 'A retired skill already has this name: restore it or choose another name'
-            : 'A skill with this name already exists',
-        })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
+/* A saved skill goes back to the skills list, its name after the message. */
+function saved(message: string) {
+  return ({ skill }: { skill: Skill }): SavedAnswer => [
+    `${message}: ${skill.name}`,
+    'framework.admin.skills.index',
+  ]
 }
 
 /* The form's four descriptor fields as descriptors by level. */
