@@ -7,9 +7,9 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
-import { percent, subtreeOf, type SelectedOrganisation } from '#queries/insights/rollup'
+import { subtreeOf, type SelectedOrganisation } from '#queries/insights/rollup'
 import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
-import type { DigitalRule } from '#queries/insights/fast_stream_query'
+import { digitalRuleFigures, type DigitalRule } from '#queries/insights/fast_stream_query'
 
 export type ServicePlacements = {
   id: number
@@ -74,13 +74,7 @@ export async function futureLeadersFigures(
 
   return {
     participants: counts.entrants,
-    digitalRule: {
-      met: counts.met,
-      onTrack: counts.on_track,
-      atRisk: counts.at_risk,
-      missed: counts.missed,
-    },
-    digitalRuleRate: percent(counts.met, counts.entrants),
+    ...digitalRuleFigures(counts),
     placementsByService: rows.map((row) => ({
       id: Number(row.id),
       name: String(row.name),

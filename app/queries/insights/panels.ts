@@ -10,9 +10,9 @@ import {
   serviceManagers,
   SERVICE_STATUSES,
 } from '#queries/insights/strategy_actions_query'
-import { fastStreamFigures } from '#queries/insights/fast_stream_query'
+import { fastStreamFigures, type DigitalRule } from '#queries/insights/fast_stream_query'
 import { futureLeadersFigures } from '#queries/insights/future_leaders_query'
-import { monthEnds, trends } from '#queries/insights/trends_query'
+import { monthEnds, trends, type Trends } from '#queries/insights/trends_query'
 import type { Period } from '#queries/insights/period'
 import type { SelectedOrganisation } from '#queries/insights/rollup'
 import { enrolmentStatusLabels } from '#enums/learning'
@@ -59,6 +59,57 @@ function panel<T>(definition: PanelDefinition<T>) {
   return definition
 }
 
+/* A bar across the chart for each row, named by the row, with one bar per series (stacked, when asked). */
+function barsPerRow<R>(
+  rows: R[],
+  nameOf: (row: R) => string,
+  unit: ChartSpec['unit'],
+  series: Array<[label: string, valueOf: (row: R) => number | null]>,
+  { stacked = false }: { stacked?: boolean } = {}
+): ChartSpec {
+  return {
+    type: 'bar',
+    horizontal: true,
+    ...(stacked ? { stacked: true } : {}),
+    unit,
+    labels: rows.map((row) => nameOf(row)),
+    datasets: series.map(([label, valueOf]) => ({ label, data: rows.map((row) => valueOf(row)) })),
+  }
+}
+
+/* Where people stand against the digital rule, as a chart. */
+function digitalRuleChart(label: string, rule: DigitalRule): ChartSpec {
+  return {
+    type: 'bar',
+    unit: 'count',
+    labels: ['Met', 'On track', 'At risk', 'Missed'],
+    datasets: [{ label, data: [rule.met, rule.onTrack, rule.atRisk, rule.missed] }],
+  }
+}
+
+/* Where people stand against the digital rule, as CSV rows of measures. */
+function digitalRuleRows(data: { digitalRule: DigitalRule; digitalRuleRate: number | null }) {
+  return [
+    ['digital rule: met', data.digitalRule.met],
+    ['digital rule: on track', data.digitalRule.onTrack],
+    ['digital rule: at risk', data.digitalRule.atRisk],
+    ['digital rule: missed', data.digitalRule.missed],
+    ['digital rule: met (%)', data.digitalRuleRate],
+  ]
+}
+
+/* The trend lines of one unit, over the days taken. */
+function trendLines(data: Trends, unit: Trends['measures'][number]['unit']): ChartSpec {
+  return {
+    type: 'line',
+    unit,
+    labels: data.dates,
+    datasets: data.measures
+      .filter((measure) => measure.unit === unit)
+      .map((measure) => ({ label: measure.label, data: measure.values })),
+  }
+}
+
 /* A chart's data attribute: JSON the page script reads (escaped by the template like any attribute). */
 export function chartData(spec: ChartSpec) {
   return JSON.stringify(spec)
@@ -100,20 +151,12 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ],
     }),
     charts: (data) => ({
-      byOrganisation: {
-        type: 'bar',
-        horizontal: true,
-        unit: 'percent',
-        labels: data.byOrganisation.map((row) => row.name),
-        datasets: [{ label: 'Coverage (%)', data: data.byOrganisation.map((row) => row.coverage) }],
-      },
-      byRoleFamily: {
-        type: 'bar',
-        horizontal: true,
-        unit: 'percent',
-        labels: data.byRoleFamily.map((row) => row.name),
-        datasets: [{ label: 'Coverage (%)', data: data.byRoleFamily.map((row) => row.coverage) }],
-      },
+      byOrganisation: barsPerRow(data.byOrganisation, (row) => row.name, 'percent', [
+        ['Coverage (%)', (row) => row.coverage],
+      ]),
+      byRoleFamily: barsPerRow(data.byRoleFamily, (row) => row.name, 'percent', [
+        ['Coverage (%)', (row) => row.coverage],
+      ]),
     }),
   }),
 
@@ -171,17 +214,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ],
     }),
     charts: (data) => ({
-      byRoleProfile: {
-        type: 'bar',
-        horizontal: true,
-        unit: 'count',
-        labels: data.byRoleProfile.map((row) => row.name),
-        datasets: [
-          { label: 'Posts needed', data: data.byRoleProfile.map((row) => row.postsNeeded) },
-          { label: 'In post', data: data.byRoleProfile.map((row) => row.inPost) },
-          { label: 'Being recruited', data: data.byRoleProfile.map((row) => row.beingRecruited) },
-        ],
-      },
+      byRoleProfile: barsPerRow(data.byRoleProfile, (row) => row.name, 'count', [
+        ['Posts needed', (row) => row.postsNeeded],
+        ['In post', (row) => row.inPost],
+        ['Being recruited', (row) => row.beingRecruited],
+      ]),
     }),
   }),
 
@@ -235,18 +272,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
         ],
       ],
     }),
-    charts: (data) => {
-      const top = data.courses.slice(0, SHOWN)
-      return {
-        byCourse: {
-          type: 'bar',
-          horizontal: true,
-          unit: 'percent',
-          labels: top.map((row) => row.title),
-          datasets: [{ label: 'Fill rate (%)', data: top.map((row) => row.fillRate) }],
-        },
-      }
-    },
+    charts: (data) => ({
+      byCourse: barsPerRow(data.courses.slice(0, SHOWN), (row) => row.title, 'percent', [
+        ['Fill rate (%)', (row) => row.fillRate],
+      ]),
+    }),
   }),
 
   'waiting-lists': panel({
@@ -256,18 +286,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       columns: ['Course code', 'Course', 'Learners waiting', 'Sessions with a waiting list'],
       rows: data.courses.map((row) => [row.code, row.title, row.waitlisted, row.sessions]),
     }),
-    charts: (data) => {
-      const top = data.courses.slice(0, SHOWN)
-      return {
-        byCourse: {
-          type: 'bar',
-          horizontal: true,
-          unit: 'count',
-          labels: top.map((row) => row.title),
-          datasets: [{ label: 'Learners waiting', data: top.map((row) => row.waitlisted) }],
-        },
-      }
-    },
+    charts: (data) => ({
+      byCourse: barsPerRow(data.courses.slice(0, SHOWN), (row) => row.title, 'count', [
+        ['Learners waiting', (row) => row.waitlisted],
+      ]),
+    }),
   }),
 
   'digital-leaders': panel({
@@ -312,17 +335,13 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ],
     }),
     charts: (data) => ({
-      byOrganisation: {
-        type: 'bar',
-        horizontal: true,
-        stacked: true,
-        unit: 'count',
-        labels: data.byOrganisation.map((row) => row.name),
-        datasets: SERVICE_STATUSES.map((key) => ({
-          label: serviceStatusLabels[key],
-          data: data.byOrganisation.map((row) => row[key]),
-        })),
-      },
+      byOrganisation: barsPerRow(
+        data.byOrganisation,
+        (row) => row.name,
+        'count',
+        SERVICE_STATUSES.map((key) => [serviceStatusLabels[key], (row) => row[key]]),
+        { stacked: true }
+      ),
     }),
   }),
 
@@ -340,11 +359,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
         ['entrants matched', data.matched],
         ['matched to their first choice', data.firstChoice],
         ['first-choice rate (%)', data.firstChoiceRate],
-        ['digital rule: met', data.digitalRule.met],
-        ['digital rule: on track', data.digitalRule.onTrack],
-        ['digital rule: at risk', data.digitalRule.atRisk],
-        ['digital rule: missed', data.digitalRule.missed],
-        ['digital rule: met (%)', data.digitalRuleRate],
+        ...digitalRuleRows(data),
         ...data.byOrganisation.flatMap((row) => [
           [`places offered: ${row.name}`, row.offered],
           [`places filled: ${row.name}`, row.filled],
@@ -352,32 +367,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ],
     }),
     charts: (data) => ({
-      byOrganisation: {
-        type: 'bar',
-        horizontal: true,
-        unit: 'count',
-        labels: data.byOrganisation.map((row) => row.name),
-        datasets: [
-          { label: 'Places offered', data: data.byOrganisation.map((row) => row.offered) },
-          { label: 'Places filled', data: data.byOrganisation.map((row) => row.filled) },
-        ],
-      },
-      digitalRule: {
-        type: 'bar',
-        unit: 'count',
-        labels: ['Met', 'On track', 'At risk', 'Missed'],
-        datasets: [
-          {
-            label: 'Entrants',
-            data: [
-              data.digitalRule.met,
-              data.digitalRule.onTrack,
-              data.digitalRule.atRisk,
-              data.digitalRule.missed,
-            ],
-          },
-        ],
-      },
+      byOrganisation: barsPerRow(data.byOrganisation, (row) => row.name, 'count', [
+        ['Places offered', (row) => row.offered],
+        ['Places filled', (row) => row.filled],
+      ]),
+      digitalRule: digitalRuleChart('Entrants', data.digitalRule),
     }),
   }),
 
@@ -388,11 +382,7 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       columns: ['Measure', 'Value'],
       rows: [
         ['future leaders within the scheme', data.participants],
-        ['digital rule: met', data.digitalRule.met],
-        ['digital rule: on track', data.digitalRule.onTrack],
-        ['digital rule: at risk', data.digitalRule.atRisk],
-        ['digital rule: missed', data.digitalRule.missed],
-        ['digital rule: met (%)', data.digitalRuleRate],
+        ...digitalRuleRows(data),
         ...data.placementsByService.flatMap((row) => [
           [`placements: ${row.name} (${row.organisation})`, row.placements],
           [`places offered: ${row.name} (${row.organisation})`, row.placesOffered],
@@ -401,38 +391,11 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ],
     }),
     charts: (data) => ({
-      digitalRule: {
-        type: 'bar',
-        unit: 'count',
-        labels: ['Met', 'On track', 'At risk', 'Missed'],
-        datasets: [
-          {
-            label: 'Future Leaders',
-            data: [
-              data.digitalRule.met,
-              data.digitalRule.onTrack,
-              data.digitalRule.atRisk,
-              data.digitalRule.missed,
-            ],
-          },
-        ],
-      },
-      byService: {
-        type: 'bar',
-        horizontal: true,
-        unit: 'count',
-        labels: data.placementsByService.map((row) => row.name),
-        datasets: [
-          {
-            label: 'Places offered',
-            data: data.placementsByService.map((row) => row.placesOffered),
-          },
-          {
-            label: 'Places filled',
-            data: data.placementsByService.map((row) => row.placesFilled),
-          },
-        ],
-      },
+      digitalRule: digitalRuleChart('Future Leaders', data.digitalRule),
+      byService: barsPerRow(data.placementsByService, (row) => row.name, 'count', [
+        ['Places offered', (row) => row.placesOffered],
+        ['Places filled', (row) => row.placesFilled],
+      ]),
     }),
   }),
 
@@ -448,22 +411,8 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       ]),
     }),
     charts: (data) => ({
-      percentages: {
-        type: 'line',
-        unit: 'percent',
-        labels: data.dates,
-        datasets: data.measures
-          .filter((measure) => measure.unit === 'percent')
-          .map((measure) => ({ label: measure.label, data: measure.values })),
-      },
-      counts: {
-        type: 'line',
-        unit: 'count',
-        labels: data.dates,
-        datasets: data.measures
-          .filter((measure) => measure.unit === 'count')
-          .map((measure) => ({ label: measure.label, data: measure.values })),
-      },
+      percentages: trendLines(data, 'percent'),
+      counts: trendLines(data, 'count'),
     }),
   }),
 }
