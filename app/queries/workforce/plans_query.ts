@@ -48,6 +48,41 @@ export type PlanTotals = {
 /* Campaigns still looking for people: not yet filled and not closed. */
 const OPEN_CAMPAIGN_EXCLUDED_STAGES = ['filled', 'closed']
 
+/* The columns of a plan line (`l`, with its role profile `rp`) that its figures are worked out from. */
+const PLAN_LINE_COLUMNS = [
+  'l.id',
+  'l.role_profile_id',
+  'rp.name as role_profile_name',
+  'l.posts_needed',
+  'l.in_post_override',
+  'l.override_reason',
+  'l.planned_to_recruit',
+  'l.planned_to_train',
+]
+
+/*
+ * A plan line's figures from its row: in post as counted in its
+ * organisation's tree unless the line overrides it, and the vacancies left.
+ */
+function lineFigures(row: any, inPostComputed: number, campaignPosts: number): PlanLineFigures {
+  const inPostOverridden = row.in_post_override !== null
+  const inPost = inPostOverridden ? Number(row.in_post_override) : inPostComputed
+  const postsNeeded = Number(row.posts_needed)
+  return {
+    id: Number(row.id),
+    roleProfile: { id: Number(row.role_profile_id), name: String(row.role_profile_name) },
+    postsNeeded,
+    inPost,
+    inPostComputed,
+    inPostOverridden,
+    overrideReason: row.override_reason ?? null,
+    vacancies: Math.max(0, postsNeeded - inPost),
+    plannedToRecruit: Number(row.planned_to_recruit),
+    plannedToTrain: Number(row.planned_to_train),
+    campaignPosts,
+  }
+}
+
 /* The financial year today's date falls in, as its start year (April to March). */
 export function currentFinancialYear(now = new Date()) {
   return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1
@@ -138,16 +173,7 @@ export async function planFigures(
     .from('plan_lines as l')
     .join('role_profiles as rp', 'rp.id', 'l.role_profile_id')
     .where('l.plan_id', plan.id)
-    .select(
-      'l.id',
-      'l.role_profile_id',
-      'rp.name as role_profile_name',
-      'l.posts_needed',
-      'l.in_post_override',
-      'l.override_reason',
-      'l.planned_to_recruit',
-      'l.planned_to_train'
-    )
+    .select(...PLAN_LINE_COLUMNS)
     .orderBy('rp.name', 'asc')
     .orderBy('l.id', 'asc')
 
@@ -198,23 +224,7 @@ export async function planFigures(
 
   const lines: PlanLineFigures[] = lineRows.map((row: any) => {
     const roleProfileId = Number(row.role_profile_id)
-    const inPostComputed = computed.get(roleProfileId) ?? 0
-    const inPostOverridden = row.in_post_override !== null
-    const inPost = inPostOverridden ? Number(row.in_post_override) : inPostComputed
-    const postsNeeded = Number(row.posts_needed)
-    return {
-      id: Number(row.id),
-      roleProfile: { id: roleProfileId, name: String(row.role_profile_name) },
-      postsNeeded,
-      inPost,
-      inPostComputed,
-      inPostOverridden,
-      overrideReason: row.override_reason ?? null,
-      vacancies: Math.max(0, postsNeeded - inPost),
-      plannedToRecruit: Number(row.planned_to_recruit),
-      plannedToTrain: Number(row.planned_to_train),
-      campaignPosts: campaigns.get(roleProfileId) ?? 0,
-    }
+    return lineFigures(row, computed.get(roleProfileId) ?? 0, campaigns.get(roleProfileId) ?? 0)
   })
 
   const totals: PlanTotals = {
@@ -388,15 +398,8 @@ export async function planLinesForExport(
     .join('role_profiles as rp', 'rp.id', 'l.role_profile_id')
     .whereIn('l.plan_id', plans.clone())
     .select(
-      'l.id',
+      ...PLAN_LINE_COLUMNS,
       'l.plan_id',
-      'l.role_profile_id',
-      'rp.name as role_profile_name',
-      'l.posts_needed',
-      'l.in_post_override',
-      'l.override_reason',
-      'l.planned_to_recruit',
-      'l.planned_to_train',
       'p.financial_year',
       'p.status',
       'o.name as organisation_name',
@@ -460,27 +463,14 @@ export async function planLinesForExport(
   return lineRows.map((row: any) => {
     const freezes: PlanFreezes = frozen.get(Number(row.plan_id)) ?? NO_FREEZES
     const roleProfileId = Number(row.role_profile_id)
-    const inPostComputed = inPost.get(key(row.plan_id, row.role_profile_id)) ?? 0
-    const inPostOverridden = row.in_post_override !== null
-    const inPostValue = inPostOverridden ? Number(row.in_post_override) : inPostComputed
-    const postsNeeded = Number(row.posts_needed)
+    const lineKey = key(row.plan_id, row.role_profile_id)
     return {
-      id: Number(row.id),
+      ...lineFigures(row, inPost.get(lineKey) ?? 0, campaignPosts.get(lineKey) ?? 0),
       planId: Number(row.plan_id),
       organisationName: String(row.organisation_name),
       organisationCode: String(row.organisation_code),
       financialYear: Number(row.financial_year),
       status: row.status as PlanStatus,
-      roleProfile: { id: Number(row.role_profile_id), name: String(row.role_profile_name) },
-      postsNeeded,
-      inPost: inPostValue,
-      inPostComputed,
-      inPostOverridden,
-      overrideReason: row.override_reason ?? null,
-      vacancies: Math.max(0, postsNeeded - inPostValue),
-      plannedToRecruit: Number(row.planned_to_recruit),
-      plannedToTrain: Number(row.planned_to_train),
-      campaignPosts: campaignPosts.get(key(row.plan_id, row.role_profile_id)) ?? 0,
       atSubmission: freezes.submission?.lines.get(roleProfileId) ?? null,
       atApproval: freezes.approval?.lines.get(roleProfileId) ?? null,
     }
