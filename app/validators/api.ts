@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { servicePhaseValues } from '#enums/workforce'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 
 /* Paging for every API list: page from 1, perPage from 1 to 100. */
 export const pagingFields = {
@@ -16,13 +16,6 @@ export const pagingMessages = {
   'perPage.number': 'perPage must be a whole number from 1 to 100',
   'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
   'perPage.range': 'perPage must be a whole number from 1 to 100',
-}
-
-/* The same message for every way an id filter can be malformed. */
-export function idMessages(field: string, message: string) {
-  return Object.fromEntries(
-    ['number', 'withoutDecimals', 'positive'].map((rule) => [`${field}.${rule}`, message])
-  )
 }
 
 export const listQueryValidator = vine.create({

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 import { SKILL_LEVELS } from '#domain/framework/levels'
 
 const LEVELS = SKILL_LEVELS.map((entry) => entry.level) as number[]
@@ -12,12 +12,8 @@ export const roleLevelsValidator = vine.create({
 
 roleLevelsValidator.messagesProvider = new FormMessages({
   'currentRoleLevelId.required': 'Select the role level you are at now',
-  'currentRoleLevelId.number': 'Select the role level you are at now from the list',
-  'currentRoleLevelId.withoutDecimals': 'Select the role level you are at now from the list',
-  'currentRoleLevelId.positive': 'Select the role level you are at now from the list',
-  'targetRoleLevelId.number': 'Select the role level you want to move to from the list',
-  'targetRoleLevelId.withoutDecimals': 'Select the role level you want to move to from the list',
-  'targetRoleLevelId.positive': 'Select the role level you want to move to from the list',
+  ...idMessages('currentRoleLevelId', 'Select the role level you are at now from the list'),
+  ...idMessages('targetRoleLevelId', 'Select the role level you want to move to from the list'),
 })
 
 /* A line manager's judgement of a self-assessment or a skill claim. */

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages } from '#validators/messages'
 import { planItemStatusValues } from '#enums/capability'
 import { outOfBounds } from '#validators/date_bounds'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -78,18 +78,12 @@ const itemFields = {
 const itemMessages = {
   'kind.required': 'Select whether the item is a skill or a course',
   'kind.enum': 'Select whether the item is a skill or a course',
-  'skillId.required': 'Select the skill you want to develop',
-  'skillId.number': 'Select the skill you want to develop',
-  'skillId.withoutDecimals': 'Select the skill you want to develop',
-  'skillId.positive': 'Select the skill you want to develop',
+  ...requiredIdMessages('skillId', 'Select the skill you want to develop'),
   'targetLevel.required': 'Select the level you want to reach',
   'targetLevel.number': 'Select the level you want to reach',
   'targetLevel.withoutDecimals': 'Select the level you want to reach',
   'targetLevel.range': 'Select the level you want to reach',
-  'courseId.required': 'Select the course',
-  'courseId.number': 'Select the course',
-  'courseId.withoutDecimals': 'Select the course',
-  'courseId.positive': 'Select the course',
+  ...requiredIdMessages('courseId', 'Select the course'),
   'dueOn.object': 'Enter the due date as a day, month and year',
   'dueOn.string': 'Enter the due date as text, like 2027-03-27',
 }

@@ -2,10 +2,10 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 import { courseModeValues } from '#enums/learning'
-import { FormMessages } from '#validators/messages'
-import { pagingFields } from '#validators/api'
+import { FormMessages, idMessages } from '#validators/messages'
+import { readListFilters } from '#validators/list_filters'
+import { pagingFields, pagingMessages } from '#validators/api'
 import { withinDateBounds } from '#validators/date_bounds'
-import { withoutBlanks } from '#services/list_pipeline'
 
 export const catalogueSorts = ['title', 'next_session'] as const
 
@@ -48,16 +48,10 @@ catalogueFiltersValidator.messagesProvider = new FormMessages({
   'q.string': 'Enter search words as text',
   'location.string': 'Select a location from the list',
   'q.maxLength': 'Search words must be 100 characters or fewer',
-  'skill.number': 'Select a skill from the list',
-  'skill.withoutDecimals': 'Select a skill from the list',
-  'skill.positive': 'Select a skill from the list',
-  'roleProfile.number': 'Select a role from the list',
-  'roleProfile.withoutDecimals': 'Select a role from the list',
-  'roleProfile.positive': 'Select a role from the list',
+  ...idMessages('skill', 'Select a skill from the list'),
+  ...idMessages('roleProfile', 'Select a role from the list'),
   'mode.enum': 'Select classroom, online or blended',
-  'provider.number': 'Select a provider from the list',
-  'provider.withoutDecimals': 'Select a provider from the list',
-  'provider.positive': 'Select a provider from the list',
+  ...idMessages('provider', 'Select a provider from the list'),
   'location.maxLength': 'Select a location from the list',
   'from.date': 'Date from must be a real date, like 2027-06-15',
   'from.dateRange': 'Date from must be between {{ earliest }} and {{ latest }}',
@@ -79,16 +73,10 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
   'q.string': 'q must be text, given once',
   'location.string': 'location must be text, given once',
   'q.maxLength': 'q must be 100 characters or fewer',
-  'skill.number': 'skill must be the id of a skill',
-  'skill.withoutDecimals': 'skill must be the id of a skill',
-  'skill.positive': 'skill must be the id of a skill',
-  'roleProfile.number': 'roleProfile must be the id of a role profile',
-  'roleProfile.withoutDecimals': 'roleProfile must be the id of a role profile',
-  'roleProfile.positive': 'roleProfile must be the id of a role profile',
+  ...idMessages('skill', 'skill must be the id of a skill'),
+  ...idMessages('roleProfile', 'roleProfile must be the id of a role profile'),
   'mode.enum': 'mode must be classroom, online or blended',
-  'provider.number': 'provider must be the id of a provider',
-  'provider.withoutDecimals': 'provider must be the id of a provider',
-  'provider.positive': 'provider must be the id of a provider',
+  ...idMessages('provider', 'provider must be the id of a provider'),
   'location.maxLength': 'location must be 120 characters or fewer',
   'from.date': 'from must be a real date in the form yyyy-mm-dd',
   'from.dateRange': 'from must be between {{ earliest }} and {{ latest }}',
@@ -99,30 +87,12 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
     'location must not contain line breaks, tabs or hidden control characters',
   'to.date.afterOrSameAs': 'to must be the same as or after from',
   'sort.enum': 'sort must be title or next_session',
-  'page.number': 'page must be a whole number from 1',
-  'page.withoutDecimals': 'page must be a whole number from 1',
-  'page.min': 'page must be a whole number from 1',
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...pagingMessages,
 })
 
 export type CatalogueFilterInput = Infer<typeof catalogueFiltersValidator>
 
-/*
- * Reads the catalogue page's filters. A bad value is reported against its
- * field and left out, so the page still shows results for the other filters.
- */
-export async function readCatalogueFilters(qs: Record<string, unknown>) {
-  const input = withoutBlanks(qs)
-  const [error, filters] = await catalogueFiltersValidator.tryValidate(input)
-  if (!error) return { filters, errors: {} as Record<string, string[]> }
-
-  const errors: Record<string, string[]> = {}
-  for (const message of error.messages as { field: string; message: string }[]) {
-    errors[message.field] = [...(errors[message.field] ?? []), message.message]
-  }
-  const rest = Object.fromEntries(Object.entries(input).filter(([field]) => !errors[field]))
-  const [, remaining] = await catalogueFiltersValidator.tryValidate(rest)
-  return { filters: remaining ?? {}, errors }
+/* Reads the catalogue page's filters, leaving out any it cannot read. */
+export function readCatalogueFilters(qs: Record<string, unknown>) {
+  return readListFilters(catalogueFiltersValidator, qs)
 }

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 
 /* The delivery teams export's one filter: the organisation whose teams to list. */
 export const teamExportValidator = vine.create({
@@ -7,7 +7,5 @@ export const teamExportValidator = vine.create({
 })
 
 teamExportValidator.messagesProvider = new FormMessages({
-  'organisationId.number': 'Select an organisation from the list',
-  'organisationId.withoutDecimals': 'Select an organisation from the list',
-  'organisationId.positive': 'Select an organisation from the list',
+  ...idMessages('organisationId', 'Select an organisation from the list'),
 })

@@ -2,14 +2,12 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
 import type PlacementRound from '#models/placement_round'
-import { FormMessages } from '#validators/messages'
-import { reportOutOfBounds, withinDateBounds } from '#validators/date_bounds'
+import { FormMessages, fieldMessages, requiredIdMessages } from '#validators/messages'
+import { isoDay, recordId } from '#validators/fields'
+import { reportOutOfBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import { clearanceValues, programmeValues } from '#enums/fast_stream'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
-
-const id = () => vine.number().withoutDecimals().positive()
-const day = () => vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds())
 
 /* A UK date and time typed as 2026-03-27T09:30 (a datetime input) or 2026-03-27 09:30. */
 const ukDateTime = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
@@ -72,10 +70,10 @@ cohortValidator.messagesProvider = new FormMessages({
 })
 
 const entrantFields = {
-  schemeId: id(),
-  cohortId: id(),
+  schemeId: recordId(),
+  cohortId: recordId(),
   clearance: vine.enum(clearanceValues),
-  startedOn: day(),
+  startedOn: isoDay(),
   locations: vine.string().trim().maxLength(255).optional(),
 }
 
@@ -84,14 +82,8 @@ const entrantMessages = {
   'email.string': 'Enter the e-mail address of the person joining the Fast Stream',
   'email.email': 'Enter an e-mail address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'The e-mail address must be 254 characters or fewer',
-  'schemeId.required': 'Select the entrant’s scheme',
-  'schemeId.number': 'Select the entrant’s scheme',
-  'schemeId.withoutDecimals': 'Select the entrant’s scheme',
-  'schemeId.positive': 'Select the entrant’s scheme',
-  'cohortId.required': 'Select the entrant’s cohort',
-  'cohortId.number': 'Select the entrant’s cohort',
-  'cohortId.withoutDecimals': 'Select the entrant’s cohort',
-  'cohortId.positive': 'Select the entrant’s cohort',
+  ...requiredIdMessages('schemeId', 'Select the entrant’s scheme'),
+  ...requiredIdMessages('cohortId', 'Select the entrant’s cohort'),
   'clearance.required': 'Select the security clearance the entrant holds',
   'clearance.enum': 'Select the security clearance the entrant holds',
   'startedOn.required': 'Enter the date the entrant started on the Fast Stream',
@@ -113,19 +105,16 @@ entrantUpdateValidator.messagesProvider = new FormMessages(entrantMessages)
 
 /* One posting of an entrant's history, recorded by the Fast Stream team. */
 export const postingValidator = vine.create({
-  organisationId: id(),
+  organisationId: recordId(),
   teamName: vine.string().trim().maxLength(200).optional(),
   title: vine.string().trim().minLength(2).maxLength(200),
-  startsOn: day(),
-  endsOn: day().optional(),
+  startsOn: isoDay(),
+  endsOn: isoDay().optional(),
   isDigital: vine.boolean().optional(),
 })
 
 postingValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation of the posting',
-  'organisationId.number': 'Select the organisation of the posting',
-  'organisationId.withoutDecimals': 'Select the organisation of the posting',
-  'organisationId.positive': 'Select the organisation of the posting',
+  ...requiredIdMessages('organisationId', 'Select the organisation of the posting'),
   'teamName.maxLength': 'The team name must be 200 characters or fewer',
   'title.required': 'Enter the title of the posting',
   'title.string': 'Enter the title of the posting',
@@ -149,9 +138,9 @@ export const roundValidator = vine.create({
   preferencesOpenAt: vine.string().use(ukDateTime()),
   preferencesCloseAt: vine.string().use(ukDateTime()),
   resultsAt: vine.string().use(ukDateTime()),
-  nextRoundOn: day().optional(),
-  postingStartsOn: day(),
-  postingEndsOn: day(),
+  nextRoundOn: isoDay().optional(),
+  postingStartsOn: isoDay(),
+  postingEndsOn: isoDay(),
   maxPreferences: vine.number().withoutDecimals().range([1, 20]),
   rules: vine
     .array(vine.enum(ROUND_RULES))
@@ -201,22 +190,16 @@ const dateTimeMessages = (what: string) => ({
   dateRange: `The date and time ${what} must be between {{ earliest }} and {{ latest }}`,
 })
 
-function prefixed(field: string, messages: Record<string, string>) {
-  return Object.fromEntries(
-    Object.entries(messages).map(([rule, text]) => [`${field}.${rule}`, text])
-  )
-}
-
 roundValidator.messagesProvider = new FormMessages({
   'name.required': 'Enter the name of the round',
   'name.string': 'Enter the name of the round',
   'name.minLength': 'The round name must be 2 characters or more',
   'name.maxLength': 'The round name must be 120 characters or fewer',
   'programme.enum': 'Select the programme: the Fast Stream or the Future Leaders Scheme',
-  ...prefixed('placementsOpenAt', dateTimeMessages('teams can start offering placements')),
-  ...prefixed('preferencesOpenAt', dateTimeMessages('entrants can start choosing')),
-  ...prefixed('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),
-  ...prefixed('resultsAt', dateTimeMessages('results are published')),
+  ...fieldMessages('placementsOpenAt', dateTimeMessages('teams can start offering placements')),
+  ...fieldMessages('preferencesOpenAt', dateTimeMessages('entrants can start choosing')),
+  ...fieldMessages('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),
+  ...fieldMessages('resultsAt', dateTimeMessages('results are published')),
   'nextRoundOn.date': 'The date of the next round must be a real date, like 2027-03-01',
   'nextRoundOn.dateRange':
     'The date of the next round must be between {{ earliest }} and {{ latest }}',

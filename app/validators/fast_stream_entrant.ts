@@ -1,17 +1,16 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
-import { FormMessages } from '#validators/messages'
-import { pagingFields } from '#validators/api'
-import { withoutBlanks } from '#services/list_pipeline'
+import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { recordId } from '#validators/fields'
+import { readListFilters } from '#validators/list_filters'
+import { pagingFields, pagingMessages } from '#validators/api'
 import { placementSorts } from '#enums/fast_stream'
-
-const id = () => vine.number().withoutDecimals().positive()
 
 const filterFields = {
   q: vine.string().trim().maxLength(100).optional(),
-  department: id().optional(),
+  department: recordId().optional(),
   location: vine.string().trim().maxLength(120).optional(),
-  skill: id().optional(),
+  skill: recordId().optional(),
   digitalOnly: vine.boolean().optional(),
   myClearance: vine.boolean().optional(),
   sort: vine.enum(placementSorts).optional(),
@@ -26,14 +25,10 @@ export const placementFiltersValidator = vine.create({
 placementFiltersValidator.messagesProvider = new FormMessages({
   'q.string': 'Enter search words as text',
   'q.maxLength': 'Search words must be 100 characters or fewer',
-  'department.number': 'Select a department from the list',
-  'department.withoutDecimals': 'Select a department from the list',
-  'department.positive': 'Select a department from the list',
+  ...idMessages('department', 'Select a department from the list'),
   'location.string': 'Select a location from the list',
   'location.maxLength': 'Select a location from the list',
-  'skill.number': 'Select a skill from the list',
-  'skill.withoutDecimals': 'Select a skill from the list',
-  'skill.positive': 'Select a skill from the list',
+  ...idMessages('skill', 'Select a skill from the list'),
   'digitalOnly.boolean': 'Tick “Digital placements only” or leave it empty',
   'myClearance.boolean': 'Tick “Only placements my clearance meets” or leave it empty',
   'sort.enum': 'Sort by title, start date, department or places',
@@ -44,22 +39,9 @@ placementFiltersValidator.messagesProvider = new FormMessages({
 
 export type PlacementFilterInput = Infer<typeof placementFiltersValidator>
 
-/*
- * Reads the search page's filters. A bad value is reported against its
- * field and left out, so the page still shows results for the other filters.
- */
-export async function readPlacementFilters(qs: Record<string, unknown>) {
-  const input = withoutBlanks(qs)
-  const [error, filters] = await placementFiltersValidator.tryValidate(input)
-  if (!error) return { filters, errors: {} as Record<string, string[]> }
-
-  const errors: Record<string, string[]> = {}
-  for (const message of error.messages as { field: string; message: string }[]) {
-    errors[message.field] = [...(errors[message.field] ?? []), message.message]
-  }
-  const rest = Object.fromEntries(Object.entries(input).filter(([field]) => !errors[field]))
-  const [, remaining] = await placementFiltersValidator.tryValidate(rest)
-  return { filters: remaining ?? {}, errors }
+/* Reads the search page's filters, leaving out any it cannot read. */
+export function readPlacementFilters(qs: Record<string, unknown>) {
+  return readListFilters(placementFiltersValidator, qs)
 }
 
 /* The same filters in the JSON API, with its paging. */
@@ -68,23 +50,14 @@ export const apiPlacementQueryValidator = vine.create({ ...filterFields, ...pagi
 apiPlacementQueryValidator.messagesProvider = new FormMessages({
   'q.string': 'q must be text, given once',
   'q.maxLength': 'q must be 100 characters or fewer',
-  'department.number': 'department must be the id of a department',
-  'department.withoutDecimals': 'department must be the id of a department',
-  'department.positive': 'department must be the id of a department',
+  ...idMessages('department', 'department must be the id of a department'),
   'location.string': 'location must be text, given once',
   'location.maxLength': 'location must be 120 characters or fewer',
-  'skill.number': 'skill must be the id of a skill',
-  'skill.withoutDecimals': 'skill must be the id of a skill',
-  'skill.positive': 'skill must be the id of a skill',
+  ...idMessages('skill', 'skill must be the id of a skill'),
   'digitalOnly.boolean': 'digitalOnly must be true or false',
   'myClearance.boolean': 'myClearance must be true or false',
   'sort.enum': `sort must be one of ${placementSorts.join(', ')}`,
-  'page.number': 'page must be a whole number from 1',
-  'page.withoutDecimals': 'page must be a whole number from 1',
-  'page.min': 'page must be a whole number from 1',
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...pagingMessages,
 })
 
 /* Where a shortlist change was made from, so the answer goes back there. */
@@ -94,9 +67,9 @@ export const shortlistChangeValidator = vine.create({
 
 /* A shortlist's new order after a drag and drop: every placement on it, best first. */
 export const shortlistOrderValidator = vine.create({
-  round: id(),
-  placements: vine.array(id()).minLength(1).maxLength(255),
-  moved: id().optional(),
+  round: recordId(),
+  placements: vine.array(recordId()).minLength(1).maxLength(255),
+  moved: recordId().optional(),
 })
 
 shortlistOrderValidator.messagesProvider = new FormMessages({
@@ -106,27 +79,22 @@ shortlistOrderValidator.messagesProvider = new FormMessages({
   'placements.array': 'Send the placements on your list in their new order',
   'placements.minLength': 'Send the placements on your list in their new order',
   'placements.maxLength': 'Send the placements on your list in their new order',
-  'placements.*.number': 'Each entry of the new order must be the id of a placement',
-  'placements.*.withoutDecimals': 'Each entry of the new order must be the id of a placement',
-  'placements.*.positive': 'Each entry of the new order must be the id of a placement',
+  ...idMessages('placements.*', 'Each entry of the new order must be the id of a placement'),
 })
 
 /* Which round's list is being submitted. */
-export const submitShortlistValidator = vine.create({ round: id() })
+export const submitShortlistValidator = vine.create({ round: recordId() })
 
 submitShortlistValidator.messagesProvider = new FormMessages({
-  'round.required': 'Reload the page: it does not say which round the list is for',
-  'round.number': 'Reload the page: it does not say which round the list is for',
-  'round.withoutDecimals': 'Reload the page: it does not say which round the list is for',
-  'round.positive': 'Reload the page: it does not say which round the list is for',
+  ...requiredIdMessages('round', 'Reload the page: it does not say which round the list is for'),
 })
 
 /* Which round's list the shortlist page shows: the current round's unless given. */
-export const shortlistPageValidator = vine.create({ round: id().optional() })
+export const shortlistPageValidator = vine.create({ round: recordId().optional() })
 
 /* The API's whole list for a round, best first, and whether to submit it. */
 export const apiPreferencesValidator = vine.create({
-  placements: vine.array(id()).maxLength(255),
+  placements: vine.array(recordId()).maxLength(255),
   submit: vine.boolean().optional(),
 })
 
@@ -134,8 +102,6 @@ apiPreferencesValidator.messagesProvider = new FormMessages({
   'placements.required': 'placements is required: the ids of your placements, best first',
   'placements.array': 'placements must be a list of placement ids, best first',
   'placements.maxLength': 'placements can hold at most 255 ids',
-  'placements.*.number': 'Each entry of placements must be the id of a placement',
-  'placements.*.withoutDecimals': 'Each entry of placements must be the id of a placement',
-  'placements.*.positive': 'Each entry of placements must be the id of a placement',
+  ...idMessages('placements.*', 'Each entry of placements must be the id of a placement'),
   'submit.boolean': 'submit must be true or false',
 })

@@ -1,18 +1,18 @@
 import vine from '@vinejs/vine'
 import { FormMessages } from '#validators/messages'
+import { pagingFields, pagingMessages } from '#validators/api'
+import { listPage, listPageMessages } from '#validators/fields'
 import { MATCH_OUTCOMES } from '#enums/fast_stream'
 
 /* The results page's filter and page, read from the query string (blank ones removed first). */
 export const resultsFiltersValidator = vine.create({
   outcome: vine.enum(MATCH_OUTCOMES).optional(),
-  page: vine.number().withoutDecimals().positive().optional(),
+  page: listPage(),
 })
 
 resultsFiltersValidator.messagesProvider = new FormMessages({
   'outcome.enum': 'Show matched, not matched or moved by hand entrants',
-  'page.number': 'Page must be a whole number',
-  'page.withoutDecimals': 'Page must be a whole number',
-  'page.positive': 'Page must be a whole number',
+  ...listPageMessages,
 })
 
 const placementMessage = 'Select the placement to move the entrant to, or no placement'
@@ -66,16 +66,10 @@ export function chosenPlacement(value: string): number | null {
 /* The API's list of a round's matches: filter and paging. */
 export const apiMatchesValidator = vine.create({
   outcome: vine.enum(MATCH_OUTCOMES).optional(),
-  page: vine.number().withoutDecimals().min(1).optional(),
-  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+  ...pagingFields,
 })
 
 apiMatchesValidator.messagesProvider = new FormMessages({
   'outcome.enum': 'outcome must be one of matched, unmatched or adjusted',
-  'page.number': 'page must be a whole number from 1',
-  'page.withoutDecimals': 'page must be a whole number from 1',
-  'page.min': 'page must be a whole number from 1',
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...pagingMessages,
 })

@@ -1,9 +1,7 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
-import { withinDateBounds } from '#validators/date_bounds'
+import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { isoDay, recordId } from '#validators/fields'
 import { clearanceValues } from '#enums/fast_stream'
-
-const id = () => vine.number().withoutDecimals().positive()
 
 /* The most skills one placement may list. */
 export const MAX_PLACEMENT_SKILLS = 10
@@ -13,7 +11,7 @@ const placementFields = {
   location: vine.string().trim().minLength(2).maxLength(120),
   description: vine.string().multiline().trim().minLength(20).maxLength(5000),
   skillIds: vine
-    .array(id())
+    .array(recordId())
     .parse((value) =>
       value === undefined || value === null || Array.isArray(value) ? value : [value]
     )
@@ -22,15 +20,12 @@ const placementFields = {
   clearanceRequired: vine.enum(clearanceValues),
   isDigital: vine.enum(['yes', 'no'] as const),
   capacity: vine.number().withoutDecimals().range([1, 20]),
-  startsOn: vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds()),
-  serviceId: id().optional(),
+  startsOn: isoDay(),
+  serviceId: recordId().optional(),
 }
 
 const placementMessages = {
-  'roundId.required': 'Select the round to offer the placement in',
-  'roundId.number': 'Select the round to offer the placement in',
-  'roundId.withoutDecimals': 'Select the round to offer the placement in',
-  'roundId.positive': 'Select the round to offer the placement in',
+  ...requiredIdMessages('roundId', 'Select the round to offer the placement in'),
   'title.required': 'Enter the title of the placement',
   'title.string': 'Enter the title of the placement',
   'title.minLength': 'The title must be 2 characters or more',
@@ -47,9 +42,7 @@ const placementMessages = {
   'skillIds.array': 'Select the skills the placement develops from the list',
   'skillIds.minLength': 'Select at least one skill the placement develops',
   'skillIds.maxLength': `Select no more than ${MAX_PLACEMENT_SKILLS} skills`,
-  'skillIds.*.number': 'Select the skills the placement develops from the list',
-  'skillIds.*.withoutDecimals': 'Select the skills the placement develops from the list',
-  'skillIds.*.positive': 'Select the skills the placement develops from the list',
+  ...idMessages('skillIds.*', 'Select the skills the placement develops from the list'),
   'clearanceRequired.required': 'Select the security clearance the placement needs',
   'clearanceRequired.enum': 'Select the security clearance the placement needs',
   'isDigital.required': 'Select yes if this is a digital placement',
@@ -61,13 +54,11 @@ const placementMessages = {
   'startsOn.required': 'Enter the date the placement starts',
   'startsOn.date': 'The start date must be a real date, like 2026-09-07',
   'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
-  'serviceId.number': 'Select the service the placement works in from the list',
-  'serviceId.withoutDecimals': 'Select the service the placement works in from the list',
-  'serviceId.positive': 'Select the service the placement works in from the list',
+  ...idMessages('serviceId', 'Select the service the placement works in from the list'),
 }
 
 /* A placement a team lead offers in a round. */
-export const offerPlacementValidator = vine.create({ roundId: id(), ...placementFields })
+export const offerPlacementValidator = vine.create({ roundId: recordId(), ...placementFields })
 offerPlacementValidator.messagesProvider = new FormMessages(placementMessages)
 
 /* Changes to a placement; its round stays the same. */
@@ -147,7 +138,7 @@ export function readRankingForm(
 
 /* The API's ranking: entrant ids, best first; applicants left out are not ranked. */
 export const apiRankingValidator = vine.create({
-  entrants: vine.array(vine.number().withoutDecimals().positive()).maxLength(5000),
+  entrants: vine.array(recordId()).maxLength(5000),
 })
 
 apiRankingValidator.messagesProvider = new FormMessages({
@@ -155,7 +146,5 @@ apiRankingValidator.messagesProvider = new FormMessages({
     'Give entrants: the ids of the applicants, best first (an empty list ranks no one)',
   'entrants.array': 'entrants must be a list of entrant ids, best first',
   'entrants.maxLength': 'entrants may list at most 5,000 ids',
-  'entrants.*.number': 'Each entry of entrants must be the id of an entrant',
-  'entrants.*.withoutDecimals': 'Each entry of entrants must be the id of an entrant',
-  'entrants.*.positive': 'Each entry of entrants must be the id of an entrant',
+  ...idMessages('entrants.*', 'Each entry of entrants must be the id of an entrant'),
 })

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { gradeValues } from '#enums/grades'
 import type { FieldContext } from '@vinejs/vine/types'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 
 /* FormMessages that also match list items by their wildcard path ("typicalGrades.*.enum"). */
 class ListFormMessages extends FormMessages {
@@ -141,9 +141,7 @@ export const roleRequirementValidator = vine.create({
 
 roleRequirementValidator.messagesProvider = new FormMessages({
   'skillId.required': 'Select a skill',
-  'skillId.number': 'Select a skill from the list',
-  'skillId.withoutDecimals': 'Select a skill from the list',
-  'skillId.positive': 'Select a skill from the list',
+  ...idMessages('skillId', 'Select a skill from the list'),
   ...levelMessages,
 })
 

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 import { gapDecisions } from '#domain/workforce/gap_decisions'
 
 /* The most gaps one form may decide: a page of the register holds at most 100. */
@@ -32,14 +32,10 @@ const SELECT = 'Select the suggested gaps to accept or dismiss'
 gapDecisionsValidator.messagesProvider = new FormMessages({
   'decision.enum': 'Choose whether to accept or dismiss the gaps you selected',
   'gaps.array': SELECT,
-  'gaps.*.number': SELECT,
-  'gaps.*.withoutDecimals': SELECT,
-  'gaps.*.positive': SELECT,
+  ...idMessages('gaps.*', SELECT),
   'gaps.maxLength': `Select at most ${MAX_GAPS_AT_ONCE} gaps at once`,
   'listed.array': SELECT,
-  'listed.*.number': SELECT,
-  'listed.*.withoutDecimals': SELECT,
-  'listed.*.positive': SELECT,
+  ...idMessages('listed.*', SELECT),
   'listed.maxLength': `Select at most ${MAX_GAPS_AT_ONCE} gaps at once`,
   'all.array': SELECT,
   'all.*.enum': SELECT,

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 
 /* The dashboards' filters, from a page's query string or an API request (blank ones removed first). */
 export const insightsFiltersValidator = vine.create({
@@ -16,9 +16,7 @@ const quarter = 'Quarter must be 1, 2, 3 or 4'
 const round = 'Select a published placement round from the list'
 
 insightsFiltersValidator.messagesProvider = new FormMessages({
-  'organisationId.number': organisation,
-  'organisationId.withoutDecimals': organisation,
-  'organisationId.positive': organisation,
+  ...idMessages('organisationId', organisation),
   'year.number': year,
   'year.withoutDecimals': year,
   'year.range': year,
@@ -26,7 +24,5 @@ insightsFiltersValidator.messagesProvider = new FormMessages({
   'quarter.withoutDecimals': quarter,
   'quarter.range': quarter,
   'rows.enum': 'Show the heat map by role family or by organisation',
-  'roundId.number': round,
-  'roundId.withoutDecimals': round,
-  'roundId.positive': round,
+  ...idMessages('roundId', round),
 })

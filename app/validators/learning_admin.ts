@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -81,9 +81,7 @@ const courseMessages = {
   'summary.string': 'Enter a summary of the course',
   'summary.minLength': 'Enter a summary of the course',
   'summary.maxLength': 'The summary must be 5,000 characters or fewer',
-  'provider.number': 'Select a provider from the list',
-  'provider.withoutDecimals': 'Select a provider from the list',
-  'provider.positive': 'Select a provider from the list',
+  ...idMessages('provider', 'Select a provider from the list'),
   'mode.required': 'Select how the course is delivered',
   'mode.enum': 'Select classroom, online or blended',
   'status.required': 'Select the course status',
@@ -287,9 +285,7 @@ export const courseOutcomeValidator = vine.create({
 
 courseOutcomeValidator.messagesProvider = new FormMessages({
   'skillId.required': 'Select a skill',
-  'skillId.number': 'Select a skill from the list',
-  'skillId.withoutDecimals': 'Select a skill from the list',
-  'skillId.positive': 'Select a skill from the list',
+  ...idMessages('skillId', 'Select a skill from the list'),
   ...outcomeLevelMessages,
 })
 
@@ -308,9 +304,7 @@ export const courseAudienceValidator = vine.create({
 
 courseAudienceValidator.messagesProvider = new FormMessages({
   'roleProfileId.required': 'Select a role',
-  'roleProfileId.number': 'Select a role from the list',
-  'roleProfileId.withoutDecimals': 'Select a role from the list',
-  'roleProfileId.positive': 'Select a role from the list',
+  ...idMessages('roleProfileId', 'Select a role from the list'),
   'kind.required': 'Select mandatory or recommended',
   'kind.enum': 'Select mandatory or recommended',
 })

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { FormMessages } from '#validators/messages'
-import { pagingFields } from '#validators/api'
+import { pagingFields, pagingMessages } from '#validators/api'
 import { EnrolmentStatuses } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
@@ -117,12 +117,7 @@ export const myEnrolmentsQueryValidator = vine.create({
 })
 
 myEnrolmentsQueryValidator.messagesProvider = new FormMessages({
-  'page.number': 'page must be a whole number from 1',
-  'page.withoutDecimals': 'page must be a whole number from 1',
-  'page.min': 'page must be a whole number from 1',
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...pagingMessages,
   'status.enum': `status must be one of ${Object.values(EnrolmentStatuses).join(', ')}`,
 })
 

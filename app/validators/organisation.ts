@@ -1,7 +1,8 @@
 import vine from '@vinejs/vine'
 import { organisationTypeValues } from '#enums/organisation_types'
 import { auditActionValues } from '#enums/audit_actions'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
+import { listPage, listPageMessages } from '#validators/fields'
 import { withinDateBounds } from '#validators/date_bounds'
 
 /* What an organisation form may send, when adding or changing one. */
@@ -31,9 +32,7 @@ organisationValidator.messagesProvider = new FormMessages({
   'name.maxLength': 'Name must be 200 characters or fewer',
   'type.required': 'Select a type of organisation',
   'type.enum': 'Select a type of organisation',
-  'parentId.number': 'Select the organisation it is part of from the list',
-  'parentId.withoutDecimals': 'Select the organisation it is part of from the list',
-  'parentId.positive': 'Select the organisation it is part of from the list',
+  ...idMessages('parentId', 'Select the organisation it is part of from the list'),
   'isTransactional.boolean': 'Select whether the organisation is transactional',
   'ssoOnly.boolean': 'Select whether its people sign in only with their department account',
 })
@@ -73,7 +72,7 @@ export const auditFiltersValidator = vine.create({
     .use(withinDateBounds())
     .optional(),
   organisationId: vine.number().withoutDecimals().positive().optional(),
-  page: vine.number().withoutDecimals().positive().optional(),
+  page: listPage(),
 })
 
 auditFiltersValidator.messagesProvider = new FormMessages({
@@ -86,10 +85,6 @@ auditFiltersValidator.messagesProvider = new FormMessages({
   'to.date': 'Date to must be a real date, like 2026-03-31',
   'to.dateRange': 'Date to must be between {{ earliest }} and {{ latest }}',
   'to.date.afterOrSameAs': 'Date to must be the same as or after date from',
-  'organisationId.number': 'Select an organisation from the list',
-  'organisationId.withoutDecimals': 'Select an organisation from the list',
-  'organisationId.positive': 'Select an organisation from the list',
-  'page.number': 'Page must be a whole number',
-  'page.withoutDecimals': 'Page must be a whole number',
-  'page.positive': 'Page must be a whole number',
+  ...idMessages('organisationId', 'Select an organisation from the list'),
+  ...listPageMessages,
 })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 import { newPassword } from '#validators/rules/password'
 
 /*
@@ -62,15 +62,11 @@ invitePeopleValidator.messagesProvider = new FormMessages({
   'who.required': 'Choose whom to invite: the people you ticked, or everyone found',
   'who.enum': 'Choose whom to invite: the people you ticked, or everyone found',
   'people.array': 'Select people from the list',
-  'people.*.number': 'Select people from the list',
-  'people.*.withoutDecimals': 'Select people from the list',
-  'people.*.positive': 'Select people from the list',
+  ...idMessages('people.*', 'Select people from the list'),
   'people.maxLength': 'Select at most 1,000 people at once',
   'all.enum': 'Select people from the list',
   'listed.array': 'Select people from the list',
-  'listed.*.number': 'Select people from the list',
-  'listed.*.withoutDecimals': 'Select people from the list',
-  'listed.*.positive': 'Select people from the list',
+  ...idMessages('listed.*', 'Select people from the list'),
   'listed.maxLength': 'Select at most 1,000 people at once',
 })
 

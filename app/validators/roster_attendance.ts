@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages } from '#validators/messages'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* The groups of a roster whose people a course admin can select to mark. */
@@ -28,9 +28,7 @@ rosterAttendanceValidator.messagesProvider = new FormMessages({
   'mark.required': 'Choose what to record for the people you selected',
   'mark.enum': 'Choose attended, did not attend or completed',
   'enrolments.array': 'Select people from the roster',
-  'enrolments.*.number': 'Select people from the roster',
-  'enrolments.*.withoutDecimals': 'Select people from the roster',
-  'enrolments.*.positive': 'Select people from the roster',
+  ...idMessages('enrolments.*', 'Select people from the roster'),
   'enrolments.maxLength': 'Select at most 1,000 people at once',
   'all.array': 'Select people from the roster',
   'all.*.enum': 'Select people from the roster',

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages } from '#validators/messages'
 
 /* "Sign in with your department account": the address that says which department. */
 export const departmentSignInValidator = vine.create({
@@ -81,8 +81,5 @@ identityProviderValidator.messagesProvider = new FormMessages({
   'domains.required': 'Enter at least one email domain, like hmrc.gov.uk',
   'domains.string': 'Enter at least one email domain, like hmrc.gov.uk',
   'domains.maxLength': 'Email domains must be 5,000 characters or fewer',
-  'organisationId.required': 'Select the organisation new people join',
-  'organisationId.number': 'Select the organisation new people join',
-  'organisationId.withoutDecimals': 'Select the organisation new people join',
-  'organisationId.positive': 'Select the organisation new people join',
+  ...requiredIdMessages('organisationId', 'Select the organisation new people join'),
 })

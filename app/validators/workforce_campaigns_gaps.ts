@@ -5,41 +5,33 @@ import {
   gapSeverityValues,
   gapStatusValues,
 } from '#enums/workforce'
-import { FormMessages } from '#validators/messages'
-import { withinDateBounds } from '#validators/date_bounds'
+import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { isoDay, listPage, listPageMessages, recordId } from '#validators/fields'
 
-const id = () => vine.number().withoutDecimals().positive()
-const day = () => vine.date({ formats: ['YYYY-MM-DD'] }).use(withinDateBounds())
 const dateMessage = (label: string) => `${label} must be a real date, like 2026-03-27`
 const rangeMessage = (label: string) => `${label} must be between {{ earliest }} and {{ latest }}`
 
 /* What a recruitment campaign form may send, when adding or changing one. */
 export const campaignValidator = vine.create({
-  organisationId: id(),
-  roleProfileId: id(),
+  organisationId: recordId(),
+  roleProfileId: recordId(),
   title: vine.string().trim().minLength(2).maxLength(200),
   posts: vine.number().withoutDecimals().range([1, 10000]),
   grade: vine.string().trim().maxLength(8).optional(),
   location: vine.string().trim().maxLength(120).optional(),
   stage: vine.enum(campaignStageValues),
   hires: vine.number().withoutDecimals().min(0).optional(),
-  plannedOn: day().optional(),
-  advertisedOn: day().optional(),
-  siftingOn: day().optional(),
-  interviewingOn: day().optional(),
-  offersOn: day().optional(),
-  closedOn: day().optional(),
+  plannedOn: isoDay().optional(),
+  advertisedOn: isoDay().optional(),
+  siftingOn: isoDay().optional(),
+  interviewingOn: isoDay().optional(),
+  offersOn: isoDay().optional(),
+  closedOn: isoDay().optional(),
 })
 
 campaignValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation running the campaign',
-  'organisationId.number': 'Select the organisation running the campaign',
-  'organisationId.withoutDecimals': 'Select the organisation running the campaign',
-  'organisationId.positive': 'Select the organisation running the campaign',
-  'roleProfileId.required': 'Select the role profile being recruited',
-  'roleProfileId.number': 'Select the role profile being recruited',
-  'roleProfileId.withoutDecimals': 'Select the role profile being recruited',
-  'roleProfileId.positive': 'Select the role profile being recruited',
+  ...requiredIdMessages('organisationId', 'Select the organisation running the campaign'),
+  ...requiredIdMessages('roleProfileId', 'Select the role profile being recruited'),
   'title.required': 'Enter a campaign title',
   'title.string': 'Enter a campaign title',
   'title.minLength': 'Campaign title must be 2 characters or more',
@@ -71,32 +63,25 @@ campaignValidator.messagesProvider = new FormMessages({
 
 /* What a capability gap form may send, when adding or changing one. */
 export const gapValidator = vine.create({
-  organisationId: id(),
+  organisationId: recordId(),
   kind: vine.enum(['headcount', 'skill'] as const),
-  roleProfileId: id().optional(),
-  skillId: id().optional(),
+  roleProfileId: recordId().optional(),
+  skillId: recordId().optional(),
   title: vine.string().trim().minLength(2).maxLength(200),
   description: vine.string().multiline().trim().maxLength(2000).optional(),
   severity: vine.enum(gapSeverityValues),
   mitigation: vine.enum(gapMitigationValues).optional(),
   ownerEmail: vine.string().trim().maxLength(254).optional(),
-  dueOn: day().optional(),
+  dueOn: isoDay().optional(),
   status: vine.enum(gapStatusValues),
 })
 
 gapValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation with the gap',
-  'organisationId.number': 'Select the organisation with the gap',
-  'organisationId.withoutDecimals': 'Select the organisation with the gap',
-  'organisationId.positive': 'Select the organisation with the gap',
+  ...requiredIdMessages('organisationId', 'Select the organisation with the gap'),
   'kind.required': 'Select whether the gap is of headcount or of skill',
   'kind.enum': 'Select whether the gap is of headcount or of skill',
-  'roleProfileId.number': 'Select a role profile from the list',
-  'roleProfileId.withoutDecimals': 'Select a role profile from the list',
-  'roleProfileId.positive': 'Select a role profile from the list',
-  'skillId.number': 'Select a skill from the list',
-  'skillId.withoutDecimals': 'Select a skill from the list',
-  'skillId.positive': 'Select a skill from the list',
+  ...idMessages('roleProfileId', 'Select a role profile from the list'),
+  ...idMessages('skillId', 'Select a skill from the list'),
   'title.required': 'Enter a title for the gap',
   'title.string': 'Enter a title for the gap',
   'title.minLength': 'Title must be 2 characters or more',
@@ -125,41 +110,34 @@ dismissGapValidator.messagesProvider = new FormMessages({
 })
 
 /* Which organisation to generate suggested gaps for. */
-export const suggestGapsValidator = vine.create({ organisationId: id() })
+export const suggestGapsValidator = vine.create({ organisationId: recordId() })
 
 suggestGapsValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation to suggest gaps for',
-  'organisationId.number': 'Select the organisation to suggest gaps for',
-  'organisationId.withoutDecimals': 'Select the organisation to suggest gaps for',
-  'organisationId.positive': 'Select the organisation to suggest gaps for',
+  ...requiredIdMessages('organisationId', 'Select the organisation to suggest gaps for'),
 })
 
 /* The campaign list's filters, read from the query string (blank ones removed first). */
 export const campaignFiltersValidator = vine.create({
-  organisationId: id().optional(),
-  roleProfileId: id().optional(),
+  organisationId: recordId().optional(),
+  roleProfileId: recordId().optional(),
   stage: vine.enum(campaignStageValues).optional(),
-  page: vine.number().withoutDecimals().positive().optional(),
+  page: listPage(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 })
 
 /* The gap register's filters, read from the query string (blank ones removed first). */
 export const gapFiltersValidator = vine.create({
-  organisationId: id().optional(),
+  organisationId: recordId().optional(),
   kind: vine.enum(['headcount', 'skill'] as const).optional(),
   status: vine.enum(gapStatusValues).optional(),
   severity: vine.enum(gapSeverityValues).optional(),
-  page: vine.number().withoutDecimals().positive().optional(),
+  page: listPage(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 })
 
 const filterMessages = {
-  'organisationId.number': 'Select an organisation from the list',
-  'organisationId.withoutDecimals': 'Select an organisation from the list',
-  'organisationId.positive': 'Select an organisation from the list',
-  'page.number': 'Page must be a whole number',
-  'page.withoutDecimals': 'Page must be a whole number',
-  'page.positive': 'Page must be a whole number',
+  ...idMessages('organisationId', 'Select an organisation from the list'),
+  ...listPageMessages,
   'perPage.number': 'perPage must be a whole number from 1 to 100',
   'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
   'perPage.range': 'perPage must be a whole number from 1 to 100',

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { listPage, listPageMessages } from '#validators/fields'
 import { planStatusLabels, type PlanStatus } from '#enums/workforce'
 
 const planStatusValues = Object.keys(planStatusLabels) as PlanStatus[]
@@ -13,20 +14,16 @@ export const planFiltersValidator = vine.create({
   organisation: vine.number().withoutDecimals().positive().optional(),
   year: vine.number().withoutDecimals().range([2000, 2100]).optional(),
   status: vine.enum(planStatusValues).optional(),
-  page: vine.number().withoutDecimals().positive().optional(),
+  page: listPage(),
 })
 
 planFiltersValidator.messagesProvider = new FormMessages({
-  'organisation.number': 'Select an organisation from the list',
-  'organisation.withoutDecimals': 'Select an organisation from the list',
-  'organisation.positive': 'Select an organisation from the list',
+  ...idMessages('organisation', 'Select an organisation from the list'),
   'year.number': 'Select a financial year from the list',
   'year.withoutDecimals': 'Select a financial year from the list',
   'year.range': 'Select a financial year from the list',
   'status.enum': 'Select a status from the list',
-  'page.number': 'Page must be a whole number',
-  'page.withoutDecimals': 'Page must be a whole number',
-  'page.positive': 'Page must be a whole number',
+  ...listPageMessages,
 })
 
 /* Starting a plan: which organisation, which year, and whether to copy last year's. */
@@ -37,10 +34,7 @@ export const startPlanValidator = vine.create({
 })
 
 startPlanValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation the plan is for',
-  'organisationId.number': 'Select the organisation the plan is for',
-  'organisationId.withoutDecimals': 'Select the organisation the plan is for',
-  'organisationId.positive': 'Select the organisation the plan is for',
+  ...requiredIdMessages('organisationId', 'Select the organisation the plan is for'),
   'financialYear.required': 'Select the financial year the plan is for',
   'financialYear.number': 'Select the financial year the plan is for',
   'financialYear.withoutDecimals': 'Select the financial year the plan is for',
@@ -54,10 +48,7 @@ export const addPlanLineValidator = vine.create({
 })
 
 addPlanLineValidator.messagesProvider = new FormMessages({
-  'roleProfileId.required': 'Select a role profile to add to the plan',
-  'roleProfileId.number': 'Select a role profile to add to the plan',
-  'roleProfileId.withoutDecimals': 'Select a role profile to add to the plan',
-  'roleProfileId.positive': 'Select a role profile to add to the plan',
+  ...requiredIdMessages('roleProfileId', 'Select a role profile to add to the plan'),
 })
 
 /* A capability admin returning a plan says what needs to change. */

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { servicePhaseValues } from '#enums/workforce'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages } from '#validators/messages'
 
 /* What the service form may send, when adding or changing a service. */
 export const serviceValidator = vine.create({
@@ -14,10 +14,7 @@ export const serviceValidator = vine.create({
 })
 
 serviceValidator.messagesProvider = new FormMessages({
-  'organisationId.required': 'Select the organisation that runs the service',
-  'organisationId.number': 'Select the organisation that runs the service',
-  'organisationId.withoutDecimals': 'Select the organisation that runs the service',
-  'organisationId.positive': 'Select the organisation that runs the service',
+  ...requiredIdMessages('organisationId', 'Select the organisation that runs the service'),
   'name.required': 'Enter the name of the service',
   'name.string': 'Enter the name of the service',
   'name.minLength': 'Name must be 2 characters or more',
