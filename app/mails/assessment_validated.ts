@@ -16,11 +16,7 @@ export type AssessmentValidatedContext = {
  * of a skill: accepted as it was, or changed to another level, with the
  * manager's comment.
  */
-export default class AssessmentValidated extends NoticeMail {
-  constructor(readonly context: AssessmentValidatedContext) {
-    super()
-  }
-
+export default class AssessmentValidated extends NoticeMail<AssessmentValidatedContext> {
   get changed() {
     return this.context.level !== this.context.selfLevel
   }

@@ -26,11 +26,7 @@ export type MatchedMailContext = {
 }
 
 /* To an entrant, when a round is published: the placement they got. */
-export default class FastStreamMatched extends FastStreamMail {
-  constructor(readonly context: MatchedMailContext) {
-    super()
-  }
-
+export default class FastStreamMatched extends FastStreamMail<MatchedMailContext> {
   recipient() {
     return this.context.entrant
   }

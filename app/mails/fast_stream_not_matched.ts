@@ -11,11 +11,7 @@ export type NotMatchedMailContext = {
 }
 
 /* To an entrant, when a round is published: they have no placement, and why. */
-export default class FastStreamNotMatched extends FastStreamMail {
-  constructor(readonly context: NotMatchedMailContext) {
-    super()
-  }
-
+export default class FastStreamNotMatched extends FastStreamMail<NotMatchedMailContext> {
   recipient() {
     return this.context.entrant
   }

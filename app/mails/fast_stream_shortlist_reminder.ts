@@ -16,11 +16,7 @@ export type ShortlistReminderContext = {
 }
 
 /* To an entrant who started a list of placements but has not submitted it, before choices close. */
-export default class FastStreamShortlistReminder extends FastStreamMail {
-  constructor(readonly context: ShortlistReminderContext) {
-    super()
-  }
-
+export default class FastStreamShortlistReminder extends FastStreamMail<ShortlistReminderContext> {
   recipient() {
     return this.context.entrant
   }

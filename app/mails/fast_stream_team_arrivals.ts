@@ -14,11 +14,7 @@ export type TeamArrivalsMailContext = {
 }
 
 /* To a team lead, when a round is published: the entrants (or Future Leaders) coming to their team. */
-export default class FastStreamTeamArrivals extends FastStreamMail {
-  constructor(readonly context: TeamArrivalsMailContext) {
-    super()
-  }
-
+export default class FastStreamTeamArrivals extends FastStreamMail<TeamArrivalsMailContext> {
   recipient() {
     return this.context.teamLead
   }

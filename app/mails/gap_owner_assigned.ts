@@ -18,11 +18,7 @@ export type GapOwnerAssignedContext = {
 }
 
 /* To the person made owner of a capability gap: what it is and by when it should close. */
-export default class GapOwnerAssigned extends NoticeMail {
-  constructor(readonly context: GapOwnerAssignedContext) {
-    super()
-  }
-
+export default class GapOwnerAssigned extends NoticeMail<GapOwnerAssignedContext> {
   recipient() {
     return this.context.owner
   }

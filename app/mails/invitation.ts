@@ -1,33 +1,15 @@
-import type { DateTime } from 'luxon'
-import { NoticeMail, type NoticeRecipient } from '#mails/notice_mail'
 import { ukDate, ukTime } from '#mails/learning_mail'
-import { linkUrl } from '#services/password_links'
+import { PasswordLinkMail, type PasswordLinkContext } from '#mails/password_link_mail'
 
-export type InvitationContext = {
-  person: NoticeRecipient
+export type InvitationContext = PasswordLinkContext & {
   /* Who sent it, by name; null when it came from the command line. */
   invitedBy: string | null
-  token: string
-  expiresAt: DateTime
 }
 
 /* To a person invited to the service: a single-use link to create their password. */
-export default class Invitation extends NoticeMail {
-  constructor(readonly context: InvitationContext) {
-    super()
-  }
-
-  recipient() {
-    return this.context.person
-  }
-
+export default class Invitation extends PasswordLinkMail<InvitationContext> {
   subjectLine() {
     return 'You are invited to the Digital Capability Service'
-  }
-
-  /* The link the e-mail carries, for the tests and the command that prints it. */
-  get link() {
-    return linkUrl(this.context.token)
   }
 
   content() {

@@ -1,30 +1,12 @@
-import type { DateTime } from 'luxon'
-import { NoticeMail, type NoticeRecipient } from '#mails/notice_mail'
 import { ukDate, ukTime } from '#mails/learning_mail'
-import { linkUrl } from '#services/password_links'
+import { PasswordLinkMail, type PasswordLinkContext } from '#mails/password_link_mail'
 
-export type PasswordResetContext = {
-  person: NoticeRecipient
-  token: string
-  expiresAt: DateTime
-}
+export type PasswordResetContext = PasswordLinkContext
 
 /* To a person who asked to reset their password: a single-use link, for one hour. */
-export default class PasswordReset extends NoticeMail {
-  constructor(readonly context: PasswordResetContext) {
-    super()
-  }
-
-  recipient() {
-    return this.context.person
-  }
-
+export default class PasswordReset extends PasswordLinkMail<PasswordResetContext> {
   subjectLine() {
     return 'Reset your password for the Digital Capability Service'
-  }
-
-  get link() {
-    return linkUrl(this.context.token)
   }
 
   content() {

@@ -29,16 +29,15 @@ function details(context: PlanNoticeContext) {
   }
 }
 
-/* To each capability admin, who decide on it: a plan was sent for approval. */
-export class PlanSubmitted extends NoticeMail {
-  constructor(readonly context: PlanNoticeContext) {
-    super()
-  }
-
+/* A notice about a capability plan, to the person the context names. */
+abstract class PlanNotice extends NoticeMail<PlanNoticeContext> {
   recipient() {
     return this.context.to
   }
+}
 
+/* To each capability admin, who decide on it: a plan was sent for approval. */
+export class PlanSubmitted extends PlanNotice {
   subjectLine() {
     const { plan } = this.context
     return `Capability plan to approve: ${plan.organisation}, ${plan.year}`
@@ -59,15 +58,7 @@ export class PlanSubmitted extends NoticeMail {
 }
 
 /* To the organisation's HR, who change and resend it: the plan came back with a comment. */
-export class PlanReturned extends NoticeMail {
-  constructor(readonly context: PlanNoticeContext) {
-    super()
-  }
-
-  recipient() {
-    return this.context.to
-  }
-
+export class PlanReturned extends PlanNotice {
   subjectLine() {
     const { plan } = this.context
     return `Capability plan returned: ${plan.organisation}, ${plan.year}`
@@ -89,15 +80,7 @@ export class PlanReturned extends NoticeMail {
 }
 
 /* To the organisation's HR: the plan was approved, with its figures as they stood. */
-export class PlanApproved extends NoticeMail {
-  constructor(readonly context: PlanNoticeContext) {
-    super()
-  }
-
-  recipient() {
-    return this.context.to
-  }
-
+export class PlanApproved extends PlanNotice {
   subjectLine() {
     const { plan } = this.context
     return `Capability plan approved: ${plan.organisation}, ${plan.year}`

@@ -11,11 +11,7 @@ export type RoleLevelConfirmedContext = {
 }
 
 /* To the person, when their line manager (or HR) confirms a role level they chose. */
-export default class RoleLevelConfirmed extends NoticeMail {
-  constructor(readonly context: RoleLevelConfirmedContext) {
-    super()
-  }
-
+export default class RoleLevelConfirmed extends NoticeMail<RoleLevelConfirmedContext> {
   recipient() {
     return this.context.person
   }

@@ -26,11 +26,7 @@ export type SkillClaimDecidedContext = {
  * level: agreed, set at another level, or rejected, with what the manager
  * wrote (the reason, for a rejection).
  */
-export default class SkillClaimDecided extends NoticeMail {
-  constructor(readonly context: SkillClaimDecidedContext) {
-    super()
-  }
-
+export default class SkillClaimDecided extends NoticeMail<SkillClaimDecidedContext> {
   recipient() {
     return this.context.learner
   }
