@@ -2,6 +2,7 @@ import { SKILL_LEVELS } from '#domain/framework/levels'
 import { problemTitles } from '#services/api'
 import type {
   MediaType,
+  Operation,
   Parameter,
   Reference,
   RequestBody,
@@ -138,21 +139,22 @@ export function orNull(schema: Schema): Schema {
 }
 
 /* Scalars, each with an optional description and the bounds the validators enforce. */
-export const integer = (description?: string, range: { min?: number; max?: number } = {}) =>
+const scalar = <Type extends 'integer' | 'string'>(
+  type: Type,
+  description: string | undefined,
+  bounds: Partial<Record<'minimum' | 'maximum' | 'minLength' | 'maxLength', number>>
+) =>
   ({
-    type: 'integer',
+    type,
     ...(description ? { description } : {}),
-    ...(range.min !== undefined ? { minimum: range.min } : {}),
-    ...(range.max !== undefined ? { maximum: range.max } : {}),
+    ...Object.fromEntries(Object.entries(bounds).filter(([, bound]) => bound !== undefined)),
   }) satisfies Schema
 
+export const integer = (description?: string, range: { min?: number; max?: number } = {}) =>
+  scalar('integer', description, { minimum: range.min, maximum: range.max })
+
 export const text = (description?: string, length: { min?: number; max?: number } = {}) =>
-  ({
-    type: 'string',
-    ...(description ? { description } : {}),
-    ...(length.min !== undefined ? { minLength: length.min } : {}),
-    ...(length.max !== undefined ? { maxLength: length.max } : {}),
-  }) satisfies Schema
+  scalar('string', description, { minLength: length.min, maxLength: length.max })
 
 export const oneOfValues = (values: readonly string[], description?: string): Schema => ({
   type: 'string',
@@ -246,6 +248,28 @@ export function idInPath(what: string): Parameter {
     required: true,
     description: `The ${what}’s id.`,
     schema: integer(undefined, { min: 1 }),
+  }
+}
+
+/* What names an operation in the document: its id, summary, description and tags. */
+export type OperationWords = Pick<Operation, 'operationId' | 'summary' | 'description' | 'tags'>
+
+/*
+ * Reading one resource by the id in its address: the resource under `data`,
+ * or the shared problems for the statuses given (401 and 404 unless others).
+ */
+export function readById(
+  words: OperationWords,
+  resource: { what: string; answer: string; schema: string },
+  statuses: ProblemStatus[] = [401, 404]
+): Operation {
+  return {
+    ...words,
+    parameters: [idInPath(resource.what)],
+    responses: {
+      200: answer(resource.answer, dataOf(schemaRef(resource.schema))),
+      ...problems(...statuses),
+    },
   }
 }
 

@@ -27,6 +27,7 @@ import {
   pagingParameters,
   problemAnswer,
   problems,
+  readById,
   problemWith,
   query,
   requestSchema,
@@ -292,18 +293,17 @@ export const fastStream: ApiArea = {
           ),
         },
       },
-      get: {
-        operationId: 'getMatchStatus',
-        summary: 'Where a round’s match stands',
-        description:
-          'For the Fast Stream team: the round’s match state, with the figures once there is a result. Not cached.',
-        tags: [TAG],
-        parameters: [idInPath('round')],
-        responses: {
-          200: answer('The match state.', dataOf(schemaRef('MatchStatus'))),
-          ...problems(401, 403, 404),
+      get: readById(
+        {
+          operationId: 'getMatchStatus',
+          summary: 'Where a round’s match stands',
+          description:
+            'For the Fast Stream team: the round’s match state, with the figures once there is a result. Not cached.',
+          tags: [TAG],
         },
-      },
+        { what: 'round', answer: 'The match state.', schema: 'MatchStatus' },
+        [401, 403, 404]
+      ),
     },
     '/rounds/{id}/matches': {
       get: {

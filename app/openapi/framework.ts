@@ -7,11 +7,11 @@ import {
   answer,
   dataOf,
   id,
-  idInPath,
   listOf,
   pagingParameters,
   problemAnswer,
   problems,
+  readById,
   query,
   schemaRef,
   text,
@@ -52,18 +52,16 @@ export const framework: ApiArea = {
       },
     },
     '/role-profiles/{id}': {
-      get: {
-        operationId: 'getRoleProfile',
-        summary: 'Get a role profile',
-        description:
-          'One role profile with every role level and the skills, and levels of skill, each level needs.',
-        tags: [TAG],
-        parameters: [idInPath('role profile')],
-        responses: {
-          200: answer('The role profile.', dataOf(schemaRef('RoleProfileDetail'))),
-          ...problems(401, 404),
+      get: readById(
+        {
+          operationId: 'getRoleProfile',
+          summary: 'Get a role profile',
+          description:
+            'One role profile with every role level and the skills, and levels of skill, each level needs.',
+          tags: [TAG],
         },
-      },
+        { what: 'role profile', answer: 'The role profile.', schema: 'RoleProfileDetail' }
+      ),
     },
     '/skills': {
       get: {
@@ -83,18 +81,16 @@ export const framework: ApiArea = {
       },
     },
     '/skills/{id}': {
-      get: {
-        operationId: 'getSkill',
-        summary: 'Get a skill',
-        description:
-          'One skill with its level descriptors and the role levels that need it, at which level.',
-        tags: [TAG],
-        parameters: [idInPath('skill')],
-        responses: {
-          200: answer('The skill.', dataOf(schemaRef('SkillDetail'))),
-          ...problems(401, 404),
+      get: readById(
+        {
+          operationId: 'getSkill',
+          summary: 'Get a skill',
+          description:
+            'One skill with its level descriptors and the role levels that need it, at which level.',
+          tags: [TAG],
         },
-      },
+        { what: 'skill', answer: 'The skill.', schema: 'SkillDetail' }
+      ),
     },
     '/progression': {
       get: {

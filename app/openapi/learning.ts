@@ -23,6 +23,7 @@ import {
   pagingParameters,
   problemAnswer,
   problems,
+  readById,
   problemWith,
   query,
   requestSchema,
@@ -148,18 +149,16 @@ export const learning: ApiArea = {
       },
     },
     '/courses/{id}': {
-      get: {
-        operationId: 'getCourse',
-        summary: 'Get a course',
-        description:
-          'One course with its outcomes, audiences and upcoming sessions. Courses not yet published answer 404 except to their course admins.',
-        tags: [TAG],
-        parameters: [idInPath('course')],
-        responses: {
-          200: answer('The course.', dataOf(schemaRef('Course'))),
-          ...problems(401, 404),
+      get: readById(
+        {
+          operationId: 'getCourse',
+          summary: 'Get a course',
+          description:
+            'One course with its outcomes, audiences and upcoming sessions. Courses not yet published answer 404 except to their course admins.',
+          tags: [TAG],
         },
-      },
+        { what: 'course', answer: 'The course.', schema: 'Course' }
+      ),
     },
     '/courses/{id}/sessions': {
       post: {
@@ -178,17 +177,16 @@ export const learning: ApiArea = {
       },
     },
     '/sessions/{id}': {
-      get: {
-        operationId: 'getSession',
-        summary: 'Get a session',
-        description: 'One session with its seats: capacity, booked, on the waiting list and left.',
-        tags: [TAG],
-        parameters: [idInPath('session')],
-        responses: {
-          200: answer('The session.', dataOf(schemaRef('SessionDetail'))),
-          ...problems(401, 404),
+      get: readById(
+        {
+          operationId: 'getSession',
+          summary: 'Get a session',
+          description:
+            'One session with its seats: capacity, booked, on the waiting list and left.',
+          tags: [TAG],
         },
-      },
+        { what: 'session', answer: 'The session.', schema: 'SessionDetail' }
+      ),
     },
     '/sessions/{id}/enrolments': {
       post: {

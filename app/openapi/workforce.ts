@@ -24,6 +24,7 @@ import {
   pagingParameters,
   problemAnswer,
   problems,
+  readById,
   query,
   schemaRef,
 } from './components.js'
@@ -64,18 +65,17 @@ export const workforce: ApiArea = {
       },
     },
     '/capability-plans/{id}': {
-      get: {
-        operationId: 'getCapabilityPlan',
-        summary: 'Get a capability plan',
-        description:
-          'A plan with one line per role profile: posts needed, in post (counted from people’s current role levels unless overridden), vacancies, what is planned, and open campaign posts, all as they stand today; a sent or approved plan also has its figures as frozen when it was sent, and when it was approved if they had moved in between.',
-        tags: [TAG],
-        parameters: [idInPath('capability plan')],
-        responses: {
-          200: answer('The plan.', dataOf(schemaRef('CapabilityPlan'))),
-          ...problems(401, 403, 404),
+      get: readById(
+        {
+          operationId: 'getCapabilityPlan',
+          summary: 'Get a capability plan',
+          description:
+            'A plan with one line per role profile: posts needed, in post (counted from people’s current role levels unless overridden), vacancies, what is planned, and open campaign posts, all as they stand today; a sent or approved plan also has its figures as frozen when it was sent, and when it was approved if they had moved in between.',
+          tags: [TAG],
         },
-      },
+        { what: 'capability plan', answer: 'The plan.', schema: 'CapabilityPlan' },
+        [401, 403, 404]
+      ),
     },
     '/organisations/{id}/campaigns': {
       get: {
