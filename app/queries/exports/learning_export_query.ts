@@ -1,7 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
-import type { AdminCourseFilters, ProviderScope } from '#queries/learning/admin_courses_query'
+import {
+  applyFilters,
+  bookedPlaces,
+  limitToProviders,
+  nowForSql,
+  type AdminCourseFilters,
+  type ProviderScope,
+} from '#queries/learning/admin_courses_query'
 import {
   courseModeLabels,
   courseStatusLabels,
@@ -11,20 +17,9 @@ import {
   type CourseStatus,
   type EnrolmentStatus,
 } from '#enums/learning'
+import { reportsEnrolments } from '#queries/learning/approvals_query'
 import { sqlTime } from '#queries/exports/sql_time'
 import { isoDateFromSql } from '#domain/shared/uk_time'
-
-type Query = ReturnType<typeof db.from>
-
-function limitToProviders(query: Query, providers: ProviderScope, column: string) {
-  if (providers !== 'all') query.whereIn(column, providers)
-  return query
-}
-
-/* Timestamps are stored as UTC wall-clock text; compare against the same. */
-function nowForSql() {
-  return DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
-}
 
 export const COURSES_HEADER = [
   'Code',
@@ -41,16 +36,7 @@ export const COURSES_HEADER = [
 function coursesIn(providers: ProviderScope, filters: AdminCourseFilters) {
   const query = db.from('courses').join('providers', 'providers.id', 'courses.provider_id')
   limitToProviders(query, providers, 'courses.provider_id')
-  if (filters.providerId) query.where('courses.provider_id', filters.providerId)
-  if (filters.status) query.where('courses.status', filters.status)
-  if (filters.q) {
-    const term = `%${filters.q.toLowerCase()}%`
-    query.where((where) => {
-      where
-        .whereRaw('lower(courses.title) like ?', [term])
-        .orWhereRaw('lower(courses.code) like ?', [term])
-    })
-  }
+  applyFilters(query, filters, { status: true })
   return query
 }
 
@@ -83,13 +69,7 @@ export function courseLines(
             where s.course_id = courses.id and s.status = ? and s.starts_at > ?) as upcoming_sessions`,
           ['scheduled', now]
         ),
-        db.raw(
-          `(select count(*) from enrolments e
-            inner join course_sessions s on s.id = e.session_id
-            where s.course_id = courses.id and e.status = ? and s.status = ? and s.starts_at > ?)
-            as booked_places`,
-          ['booked', 'scheduled', now]
-        )
+        bookedPlaces(now)
       )
   const keys: KeyColumn[] = [
     { column: 'courses.title', key: 'title', direction: 'asc' },
@@ -212,13 +192,7 @@ export const APPROVALS_HEADER = [
 ]
 
 function approvalsFor(managerId: number) {
-  return db
-    .from('enrolments')
-    .join('users', 'users.id', 'enrolments.user_id')
-    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
-    .join('courses', 'courses.id', 'course_sessions.course_id')
-    .where('users.line_manager_id', managerId)
-    .where('enrolments.status', EnrolmentStatuses.Requested)
+  return reportsEnrolments(managerId).where('enrolments.status', EnrolmentStatuses.Requested)
 }
 
 export function countApprovals(managerId: number) {

@@ -17,11 +17,12 @@ export type AdminCourseFilters = {
 const PER_PAGE = 25
 
 /* Timestamps are stored as UTC wall-clock text; compare against the same. */
-function nowForSql() {
+export function nowForSql() {
   return DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
 }
 
-function limitToScope<T extends { whereIn: (...args: any[]) => T }>(
+/* Narrows a query to the courses (or providers) of the providers a user administers. */
+export function limitToProviders<T extends { whereIn: (...args: any[]) => T }>(
   query: T,
   providers: ProviderScope,
   column: string
@@ -57,16 +58,8 @@ export function adminCourses(providers: ProviderScope, filters: AdminCourseFilte
     .withCount('sessions', (sessions) =>
       sessions.where('status', 'scheduled').where('starts_at', '>', now).as('upcoming_sessions')
     )
-    .select(
-      db.raw(
-        `(select count(*) from enrolments e
-          inner join course_sessions s on s.id = e.session_id
-          where s.course_id = courses.id and e.status = ? and s.status = ? and s.starts_at > ?)
-          as booked_places`,
-        ['booked', 'scheduled', now]
-      )
-    )
-  limitToScope(query, providers, 'courses.provider_id')
+    .select(bookedPlaces(now))
+  limitToProviders(query, providers, 'courses.provider_id')
   applyFilters(query, filters, { status: true })
   return query
     .orderBy('courses.title', 'asc')
@@ -74,7 +67,19 @@ export function adminCourses(providers: ProviderScope, filters: AdminCourseFilte
     .paginate(filters.page, PER_PAGE)
 }
 
-function applyFilters(
+/* Places booked on a course's upcoming sessions, as a column `booked_places` of a `courses` query. */
+export function bookedPlaces(now: string) {
+  return db.raw(
+    `(select count(*) from enrolments e
+          inner join course_sessions s on s.id = e.session_id
+          where s.course_id = courses.id and e.status = ? and s.status = ? and s.starts_at > ?)
+          as booked_places`,
+    ['booked', 'scheduled', now]
+  )
+}
+
+/* The course list's provider, search and (when asked) status filters. */
+export function applyFilters(
   query: { where: (...args: any[]) => any; whereRaw: (...args: any[]) => any },
   filters: AdminCourseFilters,
   options: { status: boolean }
@@ -98,7 +103,7 @@ export async function courseStatusCounts(providers: ProviderScope, filters: Admi
     .select('courses.status')
     .count('* as total')
     .groupBy('courses.status')
-  limitToScope(query, providers, 'courses.provider_id')
+  limitToProviders(query, providers, 'courses.provider_id')
   applyFilters(query, filters, { status: false })
   const rows = await query
   const counts = Object.fromEntries(courseStatusValues.map((status) => [status, 0])) as Record<
@@ -112,7 +117,7 @@ export async function courseStatusCounts(providers: ProviderScope, filters: Admi
 /* The providers a user manages, as select options. */
 export async function providerOptions(providers: ProviderScope) {
   const query = db.from('providers').select('id', 'name').orderBy('name')
-  limitToScope(query, providers, 'id')
+  limitToProviders(query, providers, 'id')
   const rows = await query
   return rows.map((row) => ({ value: Number(row.id), label: String(row.name) }))
 }

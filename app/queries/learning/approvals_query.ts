@@ -6,6 +6,16 @@ import { sessionPlace, sessionWhen, ukDate, ukDateTime } from '#queries/learning
 import { instantFromSql } from '#domain/shared/uk_time'
 import { formatCost } from '#transformers/learning_transformer'
 
+/* Enrolments of a line manager's direct reports, with their learner, session and course. */
+export function reportsEnrolments(managerId: number) {
+  return db
+    .from('enrolments')
+    .join('users', 'users.id', 'enrolments.user_id')
+    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .where('users.line_manager_id', managerId)
+}
+
 /*
  * Requests from a line manager's direct reports that wait for their
  * decision, oldest first so nobody waits longest, with what the manager
@@ -30,12 +40,7 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
     .where('role_assignments.active_kind', 'current')
     .count('*')
     .as('mandatory_count')
-  const result = await db
-    .from('enrolments')
-    .join('users', 'users.id', 'enrolments.user_id')
-    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
-    .join('courses', 'courses.id', 'course_sessions.course_id')
-    .where('users.line_manager_id', managerId)
+  const result = await reportsEnrolments(managerId)
     .where('enrolments.status', EnrolmentStatuses.Requested)
     .select(
       'enrolments.id',
@@ -103,13 +108,8 @@ export type PendingApproval = Awaited<ReturnType<typeof pendingApprovals>>['rows
  * course), or null when the learner does not report to this manager.
  */
 export async function decisionSubject(managerId: number, enrolmentId: number) {
-  const row = await db
-    .from('enrolments')
-    .join('users', 'users.id', 'enrolments.user_id')
-    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
-    .join('courses', 'courses.id', 'course_sessions.course_id')
+  const row = await reportsEnrolments(managerId)
     .where('enrolments.id', enrolmentId)
-    .where('users.line_manager_id', managerId)
     .select('users.full_name', 'courses.title', 'course_sessions.booking_closes_at')
     .first()
   return row
