@@ -13,20 +13,11 @@ import PlacementRound from '#models/placement_round'
 import PlacementShortlist from '#models/placement_shortlist'
 import AuditEvent from '#models/audit_event'
 import { submitAs } from '#tests/support/forms'
+import { roundForm as autumnRoundForm } from '#tests/support/fixtures/fast_stream_round'
 
-const roundForm = (extra: Record<string, unknown> = {}) => ({
-  name: 'Autumn 2026',
-  placementsOpenAt: '2026-06-01T09:00',
-  preferencesOpenAt: '2026-06-15T09:00',
-  preferencesCloseAt: '2026-06-29 17:00',
-  resultsAt: '2026-07-13T12:00',
-  nextRoundOn: '2027-01-04',
-  postingStartsOn: '2026-09-01',
-  postingEndsOn: '2027-03-01',
-  maxPreferences: '12',
-  rules: ['enforceDigital'],
-  ...extra,
-})
+/* The new round's form with the date of the next round and twelve choices. */
+const roundForm = (extra: Record<string, unknown> = {}) =>
+  autumnRoundForm({ nextRoundOn: '2027-01-04', maxPreferences: '12', ...extra })
 
 /* An entrant's shortlist in the round with these placements, in order; submitted unless told. */
 async function shortlist(

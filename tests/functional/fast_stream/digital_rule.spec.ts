@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
 import {
   createEntrant,
   createPlacement,
@@ -13,10 +11,7 @@ import {
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
-
-/* Today in the UK and days some months away, as the rule counts them. */
-const today = () => DateTime.now().setZone('Europe/London').startOf('day')
-const monthsAway = (months: number) => today().plus({ months }).toISODate()!
+import { monthsAway, ruleReaders, ukToday } from '#tests/support/fixtures/digital_rule'
 
 /*
  * The report's case, told relative to today: the next round's placements
@@ -36,11 +31,7 @@ const monthsAway = (months: number) => today().plus({ months }).toISODate()!
  *   mark, no longer counted.
  */
 async function entrantsAgainstTheRule() {
-  const fastStream = await createUser({ roles: ['fast_stream_admin', 'learner'] })
-  const capability = await createUser({ roles: ['capability_admin', 'learner'] })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dwp = await OrganisationFactory.merge({ name: 'Department for Work and Pensions' }).create()
-  const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const { fastStream, capability, hmrc, dwp, hr } = await ruleReaders()
   const round = await createRound({
     name: 'Next round',
     postingStartsOn: monthsAway(2),
@@ -159,7 +150,7 @@ test.group('Fast Stream: the digital-placement rule', (group) => {
     assert.include(body, 'At risk (1)')
     assert.include(body, 'Missed (2)')
     const rhysRow = body.split('<tr>').find((row) => row.includes('Rhys Risky'))!
-    const window = `${today().plus({ months: 2 }).toFormat('d LLL yyyy')} to ${today().plus({ months: 8 }).toFormat('d LLL yyyy')}`
+    const window = `${ukToday().plus({ months: 2 }).toFormat('d LLL yyyy')} to ${ukToday().plus({ months: 8 }).toFormat('d LLL yyyy')}`
     assert.include(rhysRow, `Postings ${window}`)
     assert.include(rhysRow, 'At risk')
     assert.include(
@@ -197,7 +188,7 @@ test.group('Fast Stream: the digital-placement rule', (group) => {
         ['Rhys Risky', 'At risk', monthsAway(2), monthsAway(8)],
       ]
     )
-    assert.equal(rows[1][6], today().plus({ months: 6 }).toISODate())
+    assert.equal(rows[1][6], ukToday().plus({ months: 6 }).toISODate())
 
     const atRisk = await client
       .get('/fast-stream/admin/digital-rule.csv?state=at_risk')

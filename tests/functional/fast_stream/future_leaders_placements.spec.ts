@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -29,9 +28,7 @@ import { matchRound } from '#domain/fast_stream/matching_engine'
 import { bearer } from '#tests/support/api'
 import { createService } from '#database/factories/workforce_factory'
 import { submitAs } from '#tests/support/forms'
-
-const today = () => DateTime.now().setZone('Europe/London').startOf('day')
-const monthsAway = (months: number) => today().plus({ months }).toISODate()!
+import { monthsAway } from '#tests/support/fixtures/digital_rule'
 
 function service(
   organisation: Organisation,

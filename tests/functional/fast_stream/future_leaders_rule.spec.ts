@@ -3,8 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import '#database/factories/user_factory'
 import {
   createEntrant,
   createPlacement,
@@ -16,11 +15,8 @@ import {
 import type Organisation from '#models/organisation'
 import { bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
+import { monthsAway, ruleReaders } from '#tests/support/fixtures/digital_rule'
 import { createService } from '#database/factories/workforce_factory'
-
-/* Today in the UK and days some months away, as the rule counts them. */
-const today = () => DateTime.now().setZone('Europe/London').startOf('day')
-const monthsAway = (months: number) => today().plus({ months }).toISODate()!
 
 /*
  * Both programmes side by side, with rounds whose postings run over the
@@ -45,11 +41,7 @@ const monthsAway = (months: number) => today().plus({ months }).toISODate()!
  * - Nova (Fast Stream) joined six months ago: two rounds fit, on track.
  */
 async function bothProgrammes() {
-  const capability = await createUser({ roles: ['capability_admin', 'learner'] })
-  const fastStreamTeam = await createUser({ roles: ['fast_stream_admin', 'learner'] })
-  const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
-  const dwp = await OrganisationFactory.merge({ name: 'Department for Work and Pensions' }).create()
-  const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: hmrc })
+  const { fastStream: fastStreamTeam, capability, hmrc, dwp, hr } = await ruleReaders()
   const window = { postingStartsOn: monthsAway(2), postingEndsOn: monthsAway(8) }
   await createRound({ name: 'Fast Stream next', ...window })
   const leadersRound = await createRound({

@@ -19,19 +19,7 @@ import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
 import { bearer } from '#tests/support/api'
 import { submitAs } from '#tests/support/forms'
-
-const roundForm = (extra: Record<string, unknown> = {}) => ({
-  name: 'Autumn 2026',
-  placementsOpenAt: '2026-06-01T09:00',
-  preferencesOpenAt: '2026-06-15T09:00',
-  preferencesCloseAt: '2026-06-29 17:00',
-  resultsAt: '2026-07-13T12:00',
-  postingStartsOn: '2026-09-01',
-  postingEndsOn: '2027-03-01',
-  maxPreferences: '10',
-  rules: ['enforceDigital'],
-  ...extra,
-})
+import { roundForm } from '#tests/support/fixtures/fast_stream_round'
 
 const CLASH =
   'posting “Private secretary” (1 Dec 2013 to 1 May 2014) overlaps this round’s postings (1 Mar 2014 to 1 Sep 2014)'

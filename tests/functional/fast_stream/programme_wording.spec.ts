@@ -2,7 +2,6 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
 import mail from '@adonisjs/mail/services/main'
-import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -24,15 +23,13 @@ import FastStreamTeamArrivals from '#mails/fast_stream_team_arrivals'
 import FastStreamRemindShortlists from '../../../commands/fast_stream_remind_shortlists.js'
 import { collapse } from '#tests/support/html'
 import { submitAs } from '#tests/support/forms'
+import { monthsAway } from '#tests/support/fixtures/digital_rule'
 
 /*
  * Future Leaders read of the Future Leaders Scheme and of Future Leaders on
  * their pages and in their e-mails; Fast Streamers of the Fast Stream and
  * of entrants, as before.
  */
-
-const today = () => DateTime.now().setZone('Europe/London').startOf('day')
-const monthsAway = (months: number) => today().plus({ months }).toISODate()!
 
 /* A page's words: its text and the labels of its landmarks, without markup or addresses. */
 function wordsOf(html: string) {
