@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { enrolmentStatusLabels, type EnrolmentStatus } from '#enums/learning'
-import { sessionPlace } from '#queries/learning/my_learning_query'
+import { learnerEnrolments, sessionPlace } from '#queries/learning/my_learning_query'
 import { sqlUkTime } from '#queries/exports/sql_time'
 
 export const MY_LEARNING_HEADER = [
@@ -19,16 +18,8 @@ export const MY_LEARNING_HEADER = [
   'Reason',
 ]
 
-function enrolmentsOf(userId: number) {
-  return db
-    .from('enrolments')
-    .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
-    .join('courses', 'courses.id', 'course_sessions.course_id')
-    .where('enrolments.user_id', userId)
-}
-
 export function countMyLearning(userId: number) {
-  return countRows(enrolmentsOf(userId))
+  return countRows(learnerEnrolments(userId))
 }
 
 /*
@@ -38,7 +29,7 @@ export function countMyLearning(userId: number) {
  */
 export function myLearningLines(userId: number, batchSize: number) {
   const build = () =>
-    enrolmentsOf(userId).select(
+    learnerEnrolments(userId).select(
       'enrolments.id',
       'enrolments.status',
       'enrolments.waitlist_position',

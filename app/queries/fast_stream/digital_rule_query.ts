@@ -290,18 +290,9 @@ export const AT_RISK_HEADER = [
 ]
 
 /* The Future Leaders list's columns: the same, with the end of the scheme for the two-year mark. */
-export const FUTURE_LEADERS_AT_RISK_HEADER = [
-  'Entrant ID',
-  'Name',
-  'Email',
-  'Scheme',
-  'Cohort',
-  'Started on',
-  'Scheme end',
-  'State',
-  'Last chance from',
-  'Last chance to',
-]
+export const FUTURE_LEADERS_AT_RISK_HEADER = AT_RISK_HEADER.map((column) =>
+  column === 'Two-year mark' ? 'Scheme end' : column
+)
 
 /* The list as CSV lines, in the page's order. */
 export async function* atRiskLines(filters: { state?: AtRiskState; programme?: Programme }) {

@@ -44,36 +44,40 @@ export function sessionPlace(row: {
   return where || (row.onlineUrl ? 'Online' : 'To be confirmed')
 }
 
-/* The columns every list of a learner's enrolments shows, in one joined row. */
-function enrolmentsWithSession(userId: number) {
+/* A learner's enrolments, each joined to its session and course. */
+export function learnerEnrolments(userId: number) {
   return db
     .from('enrolments')
     .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
     .join('courses', 'courses.id', 'course_sessions.course_id')
     .where('enrolments.user_id', userId)
-    .select(
-      'enrolments.id',
-      'enrolments.status',
-      'enrolments.waitlist_position',
-      'enrolments.request_note',
-      'enrolments.decision_reason',
-      'enrolments.cancellation_reason',
-      'enrolments.created_at',
-      'enrolments.decided_at',
-      'enrolments.cancelled_at',
-      'enrolments.completed_at',
-      'course_sessions.id as session_id',
-      'course_sessions.starts_at',
-      'course_sessions.ends_at',
-      'course_sessions.booking_closes_at',
-      'course_sessions.venue',
-      'course_sessions.location',
-      'course_sessions.online_url',
-      'course_sessions.status as session_status',
-      'courses.id as course_id',
-      'courses.code as course_code',
-      'courses.title as course_title'
-    )
+}
+
+/* The columns every list of a learner's enrolments shows, in one joined row. */
+function enrolmentsWithSession(userId: number) {
+  return learnerEnrolments(userId).select(
+    'enrolments.id',
+    'enrolments.status',
+    'enrolments.waitlist_position',
+    'enrolments.request_note',
+    'enrolments.decision_reason',
+    'enrolments.cancellation_reason',
+    'enrolments.created_at',
+    'enrolments.decided_at',
+    'enrolments.cancelled_at',
+    'enrolments.completed_at',
+    'course_sessions.id as session_id',
+    'course_sessions.starts_at',
+    'course_sessions.ends_at',
+    'course_sessions.booking_closes_at',
+    'course_sessions.venue',
+    'course_sessions.location',
+    'course_sessions.online_url',
+    'course_sessions.status as session_status',
+    'courses.id as course_id',
+    'courses.code as course_code',
+    'courses.title as course_title'
+  )
 }
 
 export type LearnerEnrolment = ReturnType<typeof learnerEnrolment>
