@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { PROGRAMME_RULES, type Programme } from '#domain/fast_stream/programmes'
 import { isDigitallyDelivered } from '#domain/workforce/digitally_delivered'
+import { departmentIdOf, organisationPath } from '#queries/identity/organisation_paths'
 
 /* Why a placement's service does not do for its round, as the register stands now. */
 export type PlacementServiceProblem =
@@ -50,12 +51,8 @@ async function serviceProblem(
     )
     .first()
   if (!found) return { id: null, problem: { type: 'service_not_found' } }
-  const team = await trx
-    .from('organisations')
-    .where('id', teamOrganisationId)
-    .select('id', 'path')
-    .first()
-  if (departmentOf(found.organisation_id, found.path) !== departmentOf(team.id, team.path)) {
+  const team = await organisationPath(teamOrganisationId, trx)
+  if (departmentIdOf(found.organisation_id, found.path) !== departmentIdOf(team.id, team.path)) {
     return { id: null, problem: { type: 'service_other_department', service: String(found.name) } }
   }
   const digital = isDigitallyDelivered({
@@ -66,10 +63,4 @@ async function serviceProblem(
     return { id: null, problem: { type: 'service_not_digital', service: String(found.name) } }
   }
   return { id: Number(found.id) }
-}
-
-/* The id of an organisation's department: the first id of its path ("/1/7/"), or its own. */
-function departmentOf(id: unknown, path: unknown) {
-  const ancestors = String(path).split('/').filter(Boolean).map(Number)
-  return ancestors[0] ?? Number(id)
 }

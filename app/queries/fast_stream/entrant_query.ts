@@ -8,6 +8,7 @@ import type { Clearance } from '#enums/fast_stream'
 import { firstOverlap } from '#domain/fast_stream/postings'
 import { ruleDeadline, type Programme } from '#domain/fast_stream/programmes'
 import { isoDateFromSql } from '#domain/shared/uk_time'
+import { departmentIdOf } from '#queries/identity/organisation_paths'
 
 const cache = new WeakMap<User, FastStreamEntrant | null>()
 
@@ -162,8 +163,7 @@ export async function departmentsOf(organisationIds: number[]) {
   const rootIds = new Set<number>()
   const rootOf = new Map<number, number>()
   for (const row of rows) {
-    const ancestors = String(row.path).split('/').filter(Boolean).map(Number)
-    const rootId = ancestors[0] ?? Number(row.id)
+    const rootId = departmentIdOf(row.id, row.path)
     rootOf.set(Number(row.id), rootId)
     rootIds.add(rootId)
   }

@@ -7,6 +7,7 @@ import { APPLICANTS_SQL } from '#queries/fast_stream/admin_rounds_query'
 import { DIGITALLY_DELIVERED_PHASES } from '#domain/workforce/digitally_delivered'
 import { programmeLabels } from '#enums/fast_stream'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
+import { departmentIdOf, organisationPath } from '#queries/identity/organisation_paths'
 
 const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
@@ -69,14 +70,9 @@ export async function skillGroups() {
  * (`isDigitallyDelivered`).
  */
 export async function digitallyDeliveredServices(organisationId: number) {
-  const organisation = await db
-    .from('organisations')
-    .where('id', organisationId)
-    .select('id', 'path')
-    .first()
+  const organisation = await organisationPath(organisationId)
   if (!organisation) return []
-  const departmentId =
-    String(organisation.path).split('/').filter(Boolean).map(Number)[0] ?? Number(organisation.id)
+  const departmentId = departmentIdOf(organisation.id, organisation.path)
   const rows = await db
     .from('services as s')
     .join('organisations as o', 'o.id', 's.organisation_id')

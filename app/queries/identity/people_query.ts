@@ -5,6 +5,7 @@ import type { OrganisationScope } from '#services/organisation_scope'
 import { roleValues, type Role } from '#enums/roles'
 import { whereAccountStatus } from '#queries/identity/account_status_query'
 import { accountStatusValues, type AccountStatus } from '#domain/identity/password_links'
+import { ancestorIdsOf } from '#queries/identity/organisation_paths'
 
 export type PeopleFilters = {
   q?: string
@@ -132,7 +133,7 @@ export function sortAsTree<T extends TreeRow>(rows: T[]): T[] {
   }
   const ids = new Set(rows.map((row) => row.id))
   const roots = rows.filter((row) => {
-    const parentId = Number(row.path.split('/').filter(Boolean).pop())
+    const parentId = Number(ancestorIdsOf(row.path).pop())
     return !parentId || !ids.has(parentId)
   })
   const out: T[] = []

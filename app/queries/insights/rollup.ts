@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { ancestorIdsOf } from '#queries/identity/organisation_paths'
 
 /* The organisation a dashboard looks at, with its subtree; null means all of government. */
 export type SelectedOrganisation = { id: number; name: string; path: string }
@@ -18,7 +19,7 @@ export type OrganisationGroup = {
  * the selected organisation itself, for what sits directly in it).
  */
 export function groupIdOf(organisationId: number, path: string, selectedId: number | null) {
-  const chain = [...String(path).split('/').filter(Boolean).map(Number), organisationId]
+  const chain = [...ancestorIdsOf(path), organisationId]
   if (selectedId === null) return chain[0]
   const at = chain.indexOf(selectedId)
   if (at === -1) return organisationId

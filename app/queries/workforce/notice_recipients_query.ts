@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Roles, type Role } from '#enums/roles'
+import { ancestorIdsOf, organisationPath } from '#queries/identity/organisation_paths'
 
 export type Recipient = { id: number; email: string; name: string }
 
@@ -30,16 +31,9 @@ export async function capabilityAdmins() {
  * any organisation above it in the tree.
  */
 export async function hrOf(organisationId: number) {
-  const organisation = await db
-    .from('organisations')
-    .where('id', organisationId)
-    .select('id', 'path')
-    .first()
+  const organisation = await organisationPath(organisationId)
   if (!organisation) return []
-  const ids = [
-    ...String(organisation.path).split('/').filter(Boolean).map(Number),
-    Number(organisation.id),
-  ]
+  const ids = [...ancestorIdsOf(organisation.path), Number(organisation.id)]
   const rows = await withRole(Roles.DepartmentHr).whereIn('u.organisation_id', ids)
   return rows.map(toRecipient)
 }
