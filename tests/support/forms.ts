@@ -20,3 +20,11 @@ export function submitAs(client: ApiClient, user: User) {
     delete: (url: string, fields?: Fields) => send('delete', url, fields),
   }
 }
+
+/*
+ * The sign-in form sent from a browser nobody is signed in on, with the
+ * CSRF token, keeping the redirect the service answers with.
+ */
+export function submitSignIn(client: ApiClient, email: string, password: string) {
+  return client.post('/sign-in').withCsrfToken().form({ email, password }).redirects(0)
+}

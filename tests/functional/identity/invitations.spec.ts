@@ -1,4 +1,7 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
+import type { ApiClient } from '@japa/api-client'
+import type { FakeMailer } from '@adonisjs/mail'
 import { createHash } from 'node:crypto'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
@@ -79,6 +82,37 @@ async function setPassword(visitor: Visitor, path: string, password = GOOD_PASSW
   return visitor.submit(path, path, { newPassword: password, confirmPassword: password })
 }
 
+/* Sends the person an invitation as HR and answers the path of the link it carries. */
+async function invitationLink(client: ApiClient, fake: FakeMailer, hr: User, person: User) {
+  await post(client, `/admin/users/${person.id}/invitation`, hr)
+  return linkPathOf(invitationsIn(fake)[0])
+}
+
+/*
+ * The link answers 410 with the message, to a browser opening it and to a
+ * password sent to it, and the person still has no password; answers the page.
+ */
+async function assertLinkRefused(
+  assert: Assert,
+  client: ApiClient,
+  path: string,
+  person: User,
+  message: string
+) {
+  const page = await new Visitor().get(path)
+  assert.equal(page.status, 410)
+  assert.include(page.text, message)
+  const used = await client
+    .post(path)
+    .withCsrfToken()
+    .form({ newPassword: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
+    .redirects(0)
+  used.assertStatus(410)
+  await person.refresh()
+  assert.isNull(person.password)
+  return page
+}
+
 test.group('Invitations', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => forgetAllSessions())
@@ -144,8 +178,7 @@ test.group('Invitations', (group) => {
   }) => {
     const fake = mail.fake()
     const { dftHr, newcomer } = await setting()
-    await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, newcomer)
 
     const browser = new Visitor()
     const form = await browser.get(path)
@@ -220,8 +253,7 @@ test.group('Invitations', (group) => {
     const shared = await Visitor.signedIn(colleague.email)
     const colleagueCopy = shared.copy()
 
-    await post(client, `/admin/users/${person.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, person)
     const done = await setPassword(shared, path)
     assert.equal(done.location, '/')
     assert.include(await textAt(shared, '/'), 'Welcome, Pat Person')
@@ -238,25 +270,20 @@ test.group('Invitations', (group) => {
     const fake = mail.fake()
     const sentAt = clock.at(DateTime.fromISO('2026-06-01T09:00:00Z'))
     const { dftHr, newcomer } = await setting()
-    await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, newcomer)
 
     clock.at(sentAt.plus({ days: 7 }).minus({ seconds: 1 }))
     assert.equal(await statusAt(path), 200)
 
     clock.at(sentAt.plus({ days: 7 }))
-    const expired = await new Visitor().get(path)
-    assert.equal(expired.status, 410)
-    assert.include(expired.text, 'This invitation has expired')
+    const expired = await assertLinkRefused(
+      assert,
+      client,
+      path,
+      newcomer,
+      'This invitation has expired'
+    )
     assert.include(expired.text, 'Ask your HR team to send you a new invitation')
-    const late = await client
-      .post(path)
-      .withCsrfToken()
-      .form({ newPassword: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
-      .redirects(0)
-    late.assertStatus(410)
-    await newcomer.refresh()
-    assert.isNull(newcomer.password)
 
     const page = await client.get(`/admin/users/${newcomer.id}`).loginAs(dftHr)
     page.assertTextIncludes('Invitation expired')
@@ -372,20 +399,9 @@ test.group('Invitations', (group) => {
   }) => {
     const fake = mail.fake()
     const { dftHr, newcomer } = await setting()
-    await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, newcomer)
     await post(client, `/admin/users/${newcomer.id}/deactivate`, dftHr)
-    const page = await new Visitor().get(path)
-    assert.equal(page.status, 410)
-    assert.include(page.text, 'This account has been deactivated')
-    const used = await client
-      .post(path)
-      .withCsrfToken()
-      .form({ newPassword: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
-      .redirects(0)
-    used.assertStatus(410)
-    await newcomer.refresh()
-    assert.isNull(newcomer.password)
+    await assertLinkRefused(assert, client, path, newcomer, 'This account has been deactivated')
   })
 
   test('people of a single sign-on only organisation are not invited, and a link sent before no longer works', async ({
@@ -394,8 +410,7 @@ test.group('Invitations', (group) => {
   }) => {
     const fake = mail.fake()
     const { dftHr, newcomer, dvla } = await setting()
-    await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, newcomer)
     await db.from('organisations').where('id', dvla.id).update({ sso_only: true })
 
     const refused = await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
@@ -404,24 +419,13 @@ test.group('Invitations', (group) => {
       'Nia Newcomer signs in with single sign-on: their organisation does not use passwords'
     )
     assert.lengthOf(invitationsIn(fake), 1)
-    const page = await new Visitor().get(path)
-    assert.equal(page.status, 410)
-    assert.include(page.text, 'Your organisation uses single sign-on')
-    const used = await client
-      .post(path)
-      .withCsrfToken()
-      .form({ newPassword: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
-      .redirects(0)
-    used.assertStatus(410)
-    await newcomer.refresh()
-    assert.isNull(newcomer.password)
+    await assertLinkRefused(assert, client, path, newcomer, 'Your organisation uses single sign-on')
   })
 
   test('a made-up or altered link answers 404 and says what to do', async ({ client, assert }) => {
     const fake = mail.fake()
     const { dftHr, newcomer } = await setting()
-    await post(client, `/admin/users/${newcomer.id}/invitation`, dftHr)
-    const path = linkPathOf(invitationsIn(fake)[0])
+    const path = await invitationLink(client, fake, dftHr, newcomer)
     const altered = path.slice(0, -1) + (path.endsWith('A') ? 'B' : 'A')
     for (const url of [altered, '/set-password/nothing', `/set-password/${'a'.repeat(65)}`]) {
       const response = await client.get(url)

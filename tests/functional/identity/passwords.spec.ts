@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import User from '#models/user'
-import { submitAs } from '#tests/support/forms'
+import { submitAs, submitSignIn } from '#tests/support/forms'
 
 const COMMON = 'Choose a password that is harder to guess: this one is too common'
 const REPEATED = 'Choose a password that is harder to guess: this one repeats the same characters'
@@ -162,11 +162,7 @@ test.group('Passwords: guessing the current one on the change form', (group) => 
     for (let attempt = 0; attempt < 5; attempt++) {
       await changeTo(client, user, 'lantern orchard pebble', 'not-my-password')
     }
-    const signIn = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const signIn = await submitSignIn(client, user.email, TEST_PASSWORD)
     signIn.assertStatus(429)
   })
 })

@@ -4,7 +4,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
-import { submitAs } from '#tests/support/forms'
+import { submitAs, submitSignIn } from '#tests/support/forms'
 
 test.group('Signing in and out', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -23,11 +23,7 @@ test.group('Signing in and out', (group) => {
     assert,
   }) => {
     const user = await createUser({ overrides: { fullName: 'Ada Lovelace' } })
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, TEST_PASSWORD)
     response.assertStatus(302)
     response.assertHeader('location', '/')
 
@@ -61,21 +57,13 @@ test.group('Signing in and out', (group) => {
 
   test('signing in is not case sensitive about the email address', async ({ client }) => {
     const user = await createUser()
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email.toUpperCase(), password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email.toUpperCase(), TEST_PASSWORD)
     response.assertHeader('location', '/')
   })
 
   test('a wrong password is refused with a message on the email field', async ({ client }) => {
     const user = await createUser()
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: 'not-the-password' })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, 'not-the-password')
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       email: ['Enter a correct email address and password'],
@@ -107,11 +95,7 @@ test.group('Signing in and out', (group) => {
 
   test('a deactivated account cannot sign in', async ({ client }) => {
     const user = await createUser({ overrides: { deactivatedAt: DateTime.now() } })
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, TEST_PASSWORD)
     response.assertFlashMessage('inputErrorsBag', {
       email: ['This account has been deactivated. Ask your HR team to restore it'],
     })
@@ -131,17 +115,9 @@ test.group('Signing in and out', (group) => {
   }) => {
     const user = await createUser()
     for (let attempt = 0; attempt < 5; attempt++) {
-      await client
-        .post('/sign-in')
-        .withCsrfToken()
-        .form({ email: user.email, password: 'wrong-password' })
-        .redirects(0)
+      await submitSignIn(client, user.email, 'wrong-password')
     }
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, TEST_PASSWORD)
     response.assertStatus(429)
     const flashed = response.flashMessages().inputErrorsBag as Record<string, string[]>
     if (!flashed.email[0].startsWith('Too many attempts to sign in. Wait')) {
@@ -154,17 +130,9 @@ test.group('Signing in and out', (group) => {
   }) => {
     const user = await createUser()
     for (let attempt = 0; attempt < 30; attempt++) {
-      await client
-        .post('/sign-in')
-        .withCsrfToken()
-        .form({ email: `nobody${attempt}@example.gov.uk`, password: 'wrong-password' })
-        .redirects(0)
+      await submitSignIn(client, `nobody${attempt}@example.gov.uk`, 'wrong-password')
     }
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, TEST_PASSWORD)
     response.assertStatus(429)
   })
 

@@ -5,7 +5,7 @@ import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import AuditEvent from '#models/audit_event'
 import Organisation from '#models/organisation'
-import { submitAs } from '#tests/support/forms'
+import { submitAs, submitSignIn } from '#tests/support/forms'
 
 const REFUSED =
   'Your organisation signs you in with your department account, so the API cannot give you a token for a password. Sign in to the service with your department account and create a token on your profile page.'
@@ -56,11 +56,7 @@ test.group('Single sign-on only organisations', (group) => {
   }) => {
     const organisation = await OrganisationFactory.merge({ ssoOnly: true }).create()
     const person = await createUser({ organisation })
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: person.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, person.email, TEST_PASSWORD)
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       email: [
@@ -75,11 +71,7 @@ test.group('Single sign-on only organisations', (group) => {
 
     // People of other organisations still sign in with their password.
     const other = await createUser({ organisation: await OrganisationFactory.create() })
-    const allowed = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: other.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const allowed = await submitSignIn(client, other.email, TEST_PASSWORD)
     allowed.assertHeader('location', '/')
   })
 

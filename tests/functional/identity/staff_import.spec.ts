@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
+import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#database/factories/user_factory'
@@ -10,7 +12,7 @@ import AuditEvent from '#models/audit_event'
 import { binaryFile } from '#tests/support/files'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createStaffImport } from '#database/factories/staff_import_factory'
-import { submitAs } from '#tests/support/forms'
+import { submitAs, submitSignIn } from '#tests/support/forms'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -39,6 +41,12 @@ async function upload(client: any, user: User, file: Buffer, filename = 'people.
     .loginAs(user)
     .file('file', file, { filename })
     .redirects(0)
+}
+
+/* The upload was refused with the message on its file field, and no import was kept. */
+async function assertFileRefused(assert: Assert, response: ApiResponse, message: string) {
+  response.assertFlashMessage('inputErrorsBag', { file: [message] })
+  assert.isNull(await StaffImport.query().first())
 }
 
 async function latestImport() {
@@ -340,10 +348,11 @@ test.group('Staff import', (group) => {
     const { dftHr } = await departments()
     const response = await upload(client, dftHr, Buffer.from('email,grade\na@dft.example,EO\n'))
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', {
-      file: ['The first row must name the columns. Missing: name, organisation code'],
-    })
-    assert.isNull(await StaffImport.query().first())
+    await assertFileRefused(
+      assert,
+      response,
+      'The first row must name the columns. Missing: name, organisation code'
+    )
 
     const notCsv = await upload(client, dftHr, Buffer.from('hello'), 'people.pdf')
     notCsv.assertStatus(302)
@@ -383,10 +392,11 @@ test.group('Staff import', (group) => {
       csv('ada@dft.example,Ada Lovelace,dft,EO,,,', 'alan@dft.example,"Alan Turing,dft,EO,,,')
     )
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', {
-      file: ['The file could not be read as CSV near line 3: check its quotes and commas'],
-    })
-    assert.isNull(await StaffImport.query().first())
+    await assertFileRefused(
+      assert,
+      response,
+      'The file could not be read as CSV near line 3: check its quotes and commas'
+    )
   })
 
   test('a binary file named .csv is refused as not a CSV, not with a server error', async ({
@@ -396,18 +406,14 @@ test.group('Staff import', (group) => {
     const { dftHr } = await departments()
     const response = await upload(client, dftHr, binaryFile())
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', { file: ['The selected file must be a CSV'] })
-    assert.isNull(await StaffImport.query().first())
+    await assertFileRefused(assert, response, 'The selected file must be a CSV')
 
     const afterGoodRows = await upload(
       client,
       dftHr,
       Buffer.concat([csv('ada@dft.example,Ada Lovelace,dft,EO,,,'), binaryFile()])
     )
-    afterGoodRows.assertFlashMessage('inputErrorsBag', {
-      file: ['The selected file must be a CSV'],
-    })
-    assert.isNull(await StaffImport.query().first())
+    await assertFileRefused(assert, afterGoodRows, 'The selected file must be a CSV')
   })
 
   test('an e-mail address must be one: quotes, angle brackets and control characters are refused', async ({
@@ -560,11 +566,7 @@ test.group('Staff import', (group) => {
     await upload(client, dftHr, csv('nopass@dft.example,No Pass,dft,EO,,,'))
     const staffImport = await latestImport()
     await client.post(`/admin/staff-imports/${staffImport.id}/apply`).withCsrfToken().loginAs(dftHr)
-    const response = await client
-      .post('/sign-in')
-      .withCsrfToken()
-      .form({ email: 'nopass@dft.example', password: 'anything at all' })
-      .redirects(0)
+    const response = await submitSignIn(client, 'nopass@dft.example', 'anything at all')
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       email: ['Enter a correct email address and password'],
