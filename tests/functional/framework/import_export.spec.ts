@@ -9,6 +9,7 @@ import RoleLevel from '#models/role_level'
 import FrameworkImport from '#models/framework_import'
 import { binaryFile } from '#tests/support/files'
 import { submitAs } from '#tests/support/forms'
+import { rowCount } from '#tests/support/database'
 
 const HEADER = 'role_family,role,role_level,skill,skill_level\n'
 
@@ -24,9 +25,17 @@ async function upload(client: any, admin: any, file: Buffer, filename = 'framewo
   return response
 }
 
-async function count(table: string) {
-  const [row] = await db.from(table).count('* as total')
-  return Number(row.total)
+/* Uploads a file as the admin and opens the preview the upload leads to. */
+async function uploadAndPreview(client: any, admin: any, file: Buffer) {
+  const uploaded = await upload(client, admin, file)
+  const location: string = uploaded.header('location')!
+  const preview = await client.get(location).loginAs(admin)
+  return { uploaded, location, preview }
+}
+
+/* Applies an uploaded file as the admin, following where the service sends them. */
+function apply(client: any, admin: any, location: string) {
+  return client.post(`${location}/apply`).withCsrfToken().loginAs(admin)
 }
 
 test.group('Framework import', (group) => {
@@ -65,24 +74,22 @@ test.group('Framework import', (group) => {
     const preview = await client.get(location).loginAs(admin)
     preview.assertTextIncludes('3 rows read')
     preview.assertTextIncludes('Requirements to add</th><td class="text-right">3</td>')
-    assert.equal(await count('role_requirements'), 0, 'a preview writes nothing')
+    assert.equal(await rowCount('role_requirements'), 0, 'a preview writes nothing')
 
     const applied = await submitAs(client, admin).post(`${location}/apply`)
     applied.assertHeader('location', '/framework')
-    assert.equal(await count('role_requirements'), 3)
+    assert.equal(await rowCount('role_requirements'), 3)
     const stored = await FrameworkImport.findOrFail(Number(location.split('/').pop()))
     assert.equal(stored.status, 'applied')
   })
 
   test('a file of one row is previewed and applied in the singular', async ({ client }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const uploaded = await upload(
+    const { location, preview } = await uploadAndPreview(
       client,
       admin,
       csv('Data,Data analyst,Data analyst,Data analysis,Working')
     )
-    const location = uploaded.header('location')!
-    const preview = await client.get(location).loginAs(admin)
     preview.assertTextIncludes('1 row read. 0 requirements unchanged.')
     const applied = await submitAs(client, admin).post(`${location}/apply`)
     applied.assertFlashMessage(
@@ -96,7 +103,7 @@ test.group('Framework import', (group) => {
     assert,
   }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const uploaded = await upload(
+    const { preview } = await uploadAndPreview(
       client,
       admin,
       Buffer.from(
@@ -104,8 +111,6 @@ test.group('Framework import', (group) => {
           'Data,Data analyst,Data analyst,Data analysis,Working\n'
       )
     )
-    const location = uploaded.header('location')!
-    const preview = await client.get(location).loginAs(admin)
     preview.assertTextIncludes('Requirements to add</th><td class="text-right">1</td>')
     assert.notInclude(preview.text(), 'The file cannot be read')
   })
@@ -115,7 +120,7 @@ test.group('Framework import', (group) => {
     assert,
   }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const uploaded = await upload(
+    const { location, preview } = await uploadAndPreview(
       client,
       admin,
       csv(
@@ -124,8 +129,6 @@ test.group('Framework import', (group) => {
         'Data,Data analyst,Data analyst,Data ethics,Brilliant'
       )
     )
-    const location = uploaded.header('location')!
-    const preview = await client.get(location).loginAs(admin)
     preview.assertTextIncludes('2 rows have a problem')
     preview.assertTextIncludes('<th scope="row" class="font-normal">3</th><td>Missing role</td>')
     preview.assertTextIncludes(
@@ -133,15 +136,14 @@ test.group('Framework import', (group) => {
     )
     assert.notInclude(preview.text(), 'Apply the import')
 
-    const applied = await client.post(`${location}/apply`).withCsrfToken().loginAs(admin)
+    const applied = await apply(client, admin, location)
     applied.assertStatus(422)
-    assert.equal(await count('role_requirements'), 0)
+    assert.equal(await rowCount('role_requirements'), 0)
   })
 
   test('a file without the five columns cannot be read', async ({ client }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const uploaded = await upload(client, admin, Buffer.from('name,level\nA,1\n'))
-    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
+    const { preview } = await uploadAndPreview(client, admin, Buffer.from('name,level\nA,1\n'))
     preview.assertTextIncludes('The file cannot be read')
     preview.assertTextIncludes(
       'The header row must name the columns Role family, Role, Role level, Skill, Skill level; missing Role family, Role, Role level, Skill, Skill level'
@@ -175,7 +177,7 @@ test.group('Framework import', (group) => {
 
   test('a file whose quotes cannot be read names the line to look at', async ({ client }) => {
     const admin = await createUser({ roles: ['capability_admin'] })
-    const uploaded = await upload(
+    const { preview } = await uploadAndPreview(
       client,
       admin,
       csv(
@@ -183,7 +185,6 @@ test.group('Framework import', (group) => {
         'Data,"Data analyst,Senior data analyst,Data analysis,Working'
       )
     )
-    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
     preview.assertTextIncludes('The file cannot be read')
     preview.assertTextIncludes(
       'The file could not be read as CSV near line 3: check its quotes and commas'
@@ -211,22 +212,15 @@ test.group('Framework import', (group) => {
       'Data,Data analyst,Lead data analyst,Data analysis,Expert'
     )
     const first = await upload(client, admin, file)
-    await client
-      .post(`${first.header('location')}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
-    const requirements = await count('role_requirements')
-    const events = await count('audit_events')
+    await apply(client, admin, first.header('location')!)
+    const requirements = await rowCount('role_requirements')
+    const events = await rowCount('audit_events')
 
-    const second = await upload(client, admin, file)
-    const preview = await client.get(second.header('location')!).loginAs(admin)
-    preview.assertTextIncludes('The framework already matches this file')
-    await client
-      .post(`${second.header('location')}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
-    assert.equal(await count('role_requirements'), requirements)
-    assert.equal(await count('audit_events'), events + 1, 'only the upload itself is recorded')
+    const second = await uploadAndPreview(client, admin, file)
+    second.preview.assertTextIncludes('The framework already matches this file')
+    await apply(client, admin, second.location)
+    assert.equal(await rowCount('role_requirements'), requirements)
+    assert.equal(await rowCount('audit_events'), events + 1, 'only the upload itself is recorded')
   })
 
   test('a level left out of a role in the file is retired; a changed level is updated', async ({
@@ -242,17 +236,13 @@ test.group('Framework import', (group) => {
         { name: 'Senior data analyst', needs: { 'Data analysis': 3 } },
       ],
     })
-    const uploaded = await upload(
+    const { location, preview } = await uploadAndPreview(
       client,
       admin,
       csv('Data,Data analyst,Data analyst,Data analysis,Practitioner')
     )
-    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
     preview.assertTextIncludes('Level: Senior data analyst (Data analyst)')
-    await client
-      .post(`${uploaded.header('location')}/apply`)
-      .withCsrfToken()
-      .loginAs(admin)
+    await apply(client, admin, location)
     const senior = await RoleLevel.findOrFail(levels[1].id)
     assert.isNotNull(senior.retiredAt)
     const requirement = await RoleRequirement.query()
@@ -313,7 +303,7 @@ test.group('Framework export', (group) => {
     assert.isAtLeast(Number(skills[0].total), 188)
     const descriptors = await db.from('skill_level_descriptors').count('* as total')
     assert.equal(Number(descriptors[0].total), Number(skills[0].total) * 4)
-    assert.equal(await count('role_requirements'), 1809 + 24)
+    assert.equal(await rowCount('role_requirements'), 1809 + 24)
     for (const name of ['Digital Leader', 'Service Manager']) {
       assert.isNotNull(await db.from('role_profiles').where('name', name).first())
     }
@@ -326,8 +316,7 @@ test.group('Framework export', (group) => {
     await seedFramework()
     const admin = await createUser({ roles: ['capability_admin'] })
     const exported = await client.get('/framework/export.csv').loginAs(admin)
-    const uploaded = await upload(client, admin, Buffer.from(exported.text()))
-    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
+    const { preview } = await uploadAndPreview(client, admin, Buffer.from(exported.text()))
     preview.assertTextIncludes('The framework already matches this file')
     preview.assertTextIncludes('1833 rows read')
     assert.notInclude(preview.text(), 'row has a problem')
@@ -346,8 +335,7 @@ test.group('Framework export', (group) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const exported = await client.get('/framework/export.csv').loginAs(admin)
     assert.include(exported.text(), `'=${skill.name}`)
-    const uploaded = await upload(client, admin, Buffer.from(exported.text()))
-    const preview = await client.get(uploaded.header('location')!).loginAs(admin)
+    const { preview } = await uploadAndPreview(client, admin, Buffer.from(exported.text()))
     preview.assertTextIncludes('The framework already matches this file')
   }).timeout(60000)
 })

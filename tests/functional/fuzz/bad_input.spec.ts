@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import User from '#models/user'
-import UserRole from '#models/user_role'
 import { bearer } from '#tests/support/api'
+import { rowCount } from '#tests/support/database'
+import { filesBelow, templates } from '#tests/support/source_files'
+import { seeded } from '#tests/support/random'
+import { demoAdministratorInEveryRole } from '#tests/support/fixtures/demo'
 import { allRoutes, urlFor } from '#tests/support/routes'
 
 /*
@@ -21,20 +20,6 @@ import { allRoutes, urlFor } from '#tests/support/routes'
 
 const BODIES_PER_ROUTE = 10
 const SKIPPED = new Set(['POST /sign-out', 'DELETE /api/v1/tokens/current'])
-
-/* A small seeded generator, so a failure can be replayed. */
-function generator(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]
-  return { next, pick }
-}
 
 const NASTY: unknown[] = [
   '',
@@ -90,27 +75,18 @@ const NASTY: unknown[] = [
 /* Field names the forms and validators use, so generated bodies reach the rules. */
 function fieldNames(): string[] {
   const names = new Set<string>()
-  const walk = (folder: string, visit: (file: string) => void) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry)
-      if (statSync(path).isDirectory()) walk(path, visit)
-      else visit(path)
-    }
+  for (const { text } of templates()) {
+    for (const match of text.matchAll(/name: '([A-Za-z_][\w]*)'/g)) names.add(match[1])
   }
-  walk(app.makePath('resources/views'), (file) => {
-    if (!file.endsWith('.edge')) return
-    for (const match of readFileSync(file, 'utf8').matchAll(/name: '([A-Za-z_][\w]*)'/g))
-      names.add(match[1])
-  })
-  walk(app.makePath('app/validators'), (file) => {
+  for (const file of filesBelow(app.makePath('app/validators'))) {
     for (const match of readFileSync(file, 'utf8').matchAll(/^\s+([A-Za-z_]\w*): vine\./gm))
       names.add(match[1])
-  })
+  }
   return [...names].sort()
 }
 
 function bodies(seed: number, names: string[]) {
-  const random = generator(seed)
+  const random = seeded(seed)
   const out: Record<string, unknown>[] = [{}]
   while (out.length < BODIES_PER_ROUTE) {
     const body: Record<string, unknown> = {}
@@ -143,11 +119,6 @@ function writeRoutes() {
     .sort((a, b) => `${a.pattern} ${a.method}`.localeCompare(`${b.pattern} ${b.method}`))
 }
 
-const auditCount = async () => {
-  const row = await db.from('audit_events').count('* as total').first()
-  return Number(row.total)
-}
-
 test.group('Bad input on every write route', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -155,19 +126,7 @@ test.group('Bad input on every write route', (group) => {
     client,
     assert,
   }) => {
-    await new DemoSeeder(db.connection()).run()
-    const user = await User.findByOrFail('email', 'admin@demo.example')
-    const team = await db.from('teams').orderBy('id').select('id').first()
-    user.teamId = team?.id ?? null
-    await user.save()
-    for (const role of [
-      'department_hr',
-      'course_admin',
-      'fast_stream_admin',
-      'team_lead',
-    ] as const) {
-      await UserRole.firstOrCreate({ userId: user.id, role }, { userId: user.id, role })
-    }
+    const user = await demoAdministratorInEveryRole()
     await user.load('roles')
     const token = await bearer(user)
 
@@ -182,7 +141,7 @@ test.group('Bad input on every write route', (group) => {
       const url = await urlFor(route.pattern, ids)
       const isApi = route.pattern.startsWith('/api/')
       for (const [bodyIndex, body] of bodies(routeIndex * 1000 + 17, names).entries()) {
-        const before = await auditCount()
+        const before = await rowCount('audit_events')
         const request =
           client[route.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](url)
         const response = isApi
@@ -210,7 +169,7 @@ test.group('Bad input on every write route', (group) => {
         }
         if (fieldErrors) {
           refused++
-          const after = await auditCount()
+          const after = await rowCount('audit_events')
           if (after !== before)
             failures.push(
               `${label} → refused (${status}) but ${after - before} change(s) were audited`

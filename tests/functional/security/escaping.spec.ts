@@ -3,15 +3,14 @@ import type { ApiClient } from '@japa/api-client'
 import type { SessionData } from '@adonisjs/session/types'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import Export from '#models/export'
 import FrameworkImport from '#models/framework_import'
 import InvitationRun from '#models/invitation_run'
 import { newToken } from '#services/password_links'
-import UserRole from '#models/user_role'
 import { assessmentSkills } from '#queries/capability/assessment_query'
 import { getFormsOf, linksOf } from '#tests/support/html'
+import { demoAdministratorInEveryRole } from '#tests/support/fixtures/demo'
 import { allRoutes, matchesPattern, urlFor } from '#tests/support/routes'
 
 /*
@@ -236,19 +235,7 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     client,
     assert,
   }) => {
-    await new DemoSeeder(db.connection()).run()
-    const admin = await User.findByOrFail('email', 'admin@demo.example')
-    const team = await db.from('teams').orderBy('id').select('id').first()
-    admin.teamId = team?.id ?? null
-    await admin.save()
-    for (const role of [
-      'department_hr',
-      'course_admin',
-      'fast_stream_admin',
-      'team_lead',
-    ] as const) {
-      await UserRole.firstOrCreate({ userId: admin.id, role }, { userId: admin.id, role })
-    }
+    const admin = await demoAdministratorInEveryRole()
     // A match still open to changes, so its moves can be shown.
     const match = await db.from('placement_matches').orderBy('id', 'desc').first()
     await db.from('placement_rounds').where('id', match.round_id).update({ status: 'matched' })

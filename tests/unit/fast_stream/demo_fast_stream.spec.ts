@@ -4,45 +4,28 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import PlacementRound from '#models/placement_round'
 import { BRITISH_FIRST_NAMES, BRITISH_SURNAMES } from '#database/demo/british_names'
-
-const count = async (table: string) => {
-  const row = await db.from(table).count('* as total').first()
-  return Number(row.total)
-}
+import { countOf, rowCount } from '#tests/support/database'
 
 /* Counts of the Fast Stream's own demo records; the Future Leaders Scheme's are checked on their own. */
 const fastStream = {
-  schemes: async () => {
-    const row = await db
-      .from('fast_stream_schemes')
-      .where('programme', 'fast_stream')
-      .count('* as total')
-      .first()
-    return Number(row.total)
-  },
+  schemes: () => countOf(db.from('fast_stream_schemes').where('programme', 'fast_stream')),
   entrants: () =>
     db
       .from('fast_stream_entrants as e')
       .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
       .where('sc.programme', 'fast_stream'),
-  cohorts: async () => {
-    const row = await db
-      .from('fast_stream_cohorts as co')
-      .whereExists((query) =>
-        query
-          .from('fast_stream_entrants as e')
-          .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
-          .whereColumn('e.cohort_id', 'co.id')
-          .where('sc.programme', 'fast_stream')
-      )
-      .count('* as total')
-      .first()
-    return Number(row.total)
-  },
-  count: async (query: ReturnType<typeof db.from>) => {
-    const row = await query.count('* as total').first()
-    return Number(row.total)
-  },
+  cohorts: () =>
+    countOf(
+      db
+        .from('fast_stream_cohorts as co')
+        .whereExists((query) =>
+          query
+            .from('fast_stream_entrants as e')
+            .join('fast_stream_schemes as sc', 'sc.id', 'e.scheme_id')
+            .whereColumn('e.cohort_id', 'co.id')
+            .where('sc.programme', 'fast_stream')
+        )
+    ),
 }
 
 test.group('Demo Fast Stream data', (group) => {
@@ -54,7 +37,7 @@ test.group('Demo Fast Stream data', (group) => {
     await new DemoSeeder(db.connection()).run()
     assert.equal(await fastStream.schemes(), 4)
     assert.equal(await fastStream.cohorts(), 2)
-    assert.equal(await fastStream.count(fastStream.entrants()), 120)
+    assert.equal(await countOf(fastStream.entrants()), 120)
     const entrant = await db.from('users').where('email', 'entrant001@demo.example').first()
     assert.exists(entrant, 'named entrant accounts exist')
 
@@ -129,15 +112,12 @@ test.group('Demo Fast Stream data', (group) => {
       .first()
     assert.isAbove(Number(lists.submitted), 0)
     assert.isAbove(Number(lists.total), Number(lists.submitted))
-    assert.isAbove(await count('placement_rankings'), 0)
+    assert.isAbove(await rowCount('placement_rankings'), 0)
 
     // Running the seeder again adds nothing.
     await new DemoSeeder(db.connection()).run()
-    assert.equal(await fastStream.count(fastStream.entrants()), 120)
-    assert.equal(
-      await fastStream.count(db.from('placement_rounds').where('programme', 'fast_stream')),
-      2
-    )
+    assert.equal(await countOf(fastStream.entrants()), 120)
+    assert.equal(await countOf(db.from('placement_rounds').where('programme', 'fast_stream')), 2)
   }).timeout(60_000)
 
   test('Fast Stream entrants have British names, as the demo’s staff do', async ({ assert }) => {

@@ -13,6 +13,7 @@ import {
   type RoundResult,
   type Rules,
 } from '#domain/fast_stream/matching_engine'
+import { seeded } from '#tests/support/random'
 
 const RULES_ON: Rules = { excludePreviousDepartments: true, enforceDigital: true }
 const RULES_OFF: Rules = { excludePreviousDepartments: false, enforceDigital: false }
@@ -57,28 +58,6 @@ function pairs(result: RoundResult): Record<string, string> {
 
 function asAssignment(result: RoundResult): Map<string, string | null> {
   return new Map(result.matches.map((match) => [match.entrant, match.placement]))
-}
-
-/* mulberry32: a small seeded generator, so random cases are the same on every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (below: number) => Math.floor(next() * below)
-  const shuffle = <T>(items: T[]) => {
-    const copy = [...items]
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = int(i + 1)
-      ;[copy[i], copy[j]] = [copy[j], copy[i]]
-    }
-    return copy
-  }
-  return { next, int, shuffle, pick: <T>(items: readonly T[]) => items[int(items.length)] }
 }
 
 type Random = ReturnType<typeof seeded>

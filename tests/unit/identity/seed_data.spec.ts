@@ -12,6 +12,7 @@ import {
   upsertOrganisationTree,
   type OrganisationTreeEntry,
 } from '#services/organisation_tree'
+import { rowCount } from '#tests/support/database'
 
 const MINISTERIAL_DEPARTMENTS = [
   "Attorney General's Office",
@@ -43,11 +44,6 @@ const MINISTERIAL_DEPARTMENTS = [
 const TRANSACTIONAL = ['bis', 'defra', 'dft', 'dwp', 'hmrc', 'ho', 'moj']
 
 const DEPARTMENTS_WITH_PEOPLE = ['co', 'bis', 'defra', 'dft', 'dwp', 'hmrc', 'ho', 'moj']
-
-const count = async (table: string) => {
-  const row = await db.from(table).count('* as total').first()
-  return Number(row.total)
-}
 
 const entry = (code: string, parent: string | null): OrganisationTreeEntry => ({
   code,
@@ -149,8 +145,8 @@ test.group('Seed data: upsertOrganisationTree', (group) => {
   test('is idempotent: a second run keeps ids and writes nothing', async ({ assert }) => {
     const entries = [entry('t-root', null), entry('t-child', 't-root'), entry('t-other', 't-root')]
     const first = await upsertOrganisationTree(entries)
-    const organisations = await count('organisations')
-    const audits = await count('audit_events')
+    const organisations = await rowCount('organisations')
+    const audits = await rowCount('audit_events')
     const created = await db
       .from('audit_events')
       .where('subject_type', 'organisation')
@@ -159,8 +155,8 @@ test.group('Seed data: upsertOrganisationTree', (group) => {
 
     const second = await upsertOrganisationTree(entries)
     for (const [code, organisation] of first) assert.equal(second.get(code)?.id, organisation.id)
-    assert.equal(await count('organisations'), organisations)
-    assert.equal(await count('audit_events'), audits)
+    assert.equal(await rowCount('organisations'), organisations)
+    assert.equal(await rowCount('audit_events'), audits)
   })
 
   test('updates changed entries and moves their descendants', async ({ assert }) => {
@@ -222,11 +218,11 @@ test.group('Seed data: upsertOrganisationTree', (group) => {
     assert.equal(byCode.get('ida')!.path, `/${byCode.get('co')!.id}/${byCode.get('gds')!.id}/`)
     assert.equal(byCode.get('ida')!.depth, 2)
 
-    const audits = await count('audit_events')
-    const total = await count('organisations')
+    const audits = await rowCount('audit_events')
+    const total = await rowCount('organisations')
     await new MainSeeder(db.connection()).run()
-    assert.equal(await count('audit_events'), audits)
-    assert.equal(await count('organisations'), total)
+    assert.equal(await rowCount('audit_events'), audits)
+    assert.equal(await rowCount('organisations'), total)
   }).timeout(30000)
 })
 
@@ -390,10 +386,10 @@ test.group('Seed data: demo seeder', (group) => {
   test('running it twice adds nothing', async ({ assert }) => {
     await new DemoSeeder(db.connection()).run()
     const tables = ['organisations', 'teams', 'users', 'user_roles', 'audit_events']
-    const counts = await Promise.all(tables.map(count))
+    const counts = await Promise.all(tables.map(rowCount))
 
     await new DemoSeeder(db.connection()).run()
-    assert.deepEqual(await Promise.all(tables.map(count)), counts)
+    assert.deepEqual(await Promise.all(tables.map(rowCount)), counts)
   }).timeout(60000)
 
   test('is deterministic', async ({ assert }) => {
@@ -418,8 +414,8 @@ test.group('Seed data: demo seeder', (group) => {
     cleanup(() => {
       delete (app as { inProduction?: boolean }).inProduction
     })
-    const users = await count('users')
+    const users = await rowCount('users')
     await assert.rejects(() => new DemoSeeder(db.connection()).run(), /production/)
-    assert.equal(await count('users'), users)
+    assert.equal(await rowCount('users'), users)
   })
 })

@@ -8,13 +8,9 @@ import mail from '@adonisjs/mail/services/main'
 import { ACTIVE_ENROLMENT_STATUSES, enrolmentStatusLabels } from '#enums/learning'
 import { sendReminders } from '#actions/learning/send_reminders'
 import LearningReminder from '#mails/learning_reminder'
+import { rowCount } from '#tests/support/database'
 
 const LEARNER_EMAIL = /^learner\d{2}@demo\.example$/
-
-const count = async (table: string) => {
-  const row = await db.from(table).count('* as total').first()
-  return Number(row.total)
-}
 
 /* The course with this code, with its audiences by role profile name. */
 async function courseWithAudiences(code: string) {
@@ -204,11 +200,11 @@ test.group('Demo learning data', (group) => {
       'skill_claims',
       'audit_events',
     ]
-    const counts = await Promise.all(tables.map(count))
+    const counts = await Promise.all(tables.map(rowCount))
     assert.isAtLeast(counts[tables.indexOf('enrolments')], 1)
 
     await new DemoSeeder(db.connection()).run()
-    assert.deepEqual(await Promise.all(tables.map(count)), counts)
+    assert.deepEqual(await Promise.all(tables.map(rowCount)), counts)
   }).timeout(60000)
 
   test('people are booked on sessions starting in the next two days, so the reminder job e-mails them', async ({

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import { attributesHtml, escapeHtml, safeUrl } from '#services/html_attributes'
+import { templates } from '#tests/support/source_files'
 
 test.group('Attributes written from data', () => {
   test('every value is escaped, so it cannot end its attribute or start a tag', ({ assert }) => {
@@ -65,22 +63,6 @@ test.group('Attributes written from data', () => {
     }
   })
 })
-
-/* Every template file, with its path from the views folder. */
-function templates() {
-  const root = app.makePath('resources/views')
-  const files: Array<{ path: string; text: string }> = []
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (entry.endsWith('.edge'))
-        files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') })
-    }
-  }
-  walk(root)
-  return files
-}
 
 /* Unescaped output the views may use: a component's slot, and API reference text that escapes first. */
 const ALLOWED_RAW = [/^await \$slots\.\w+\(\)$/, /^(inlineMarkup|markup)\([\w.]+\)$/]

@@ -1,24 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
-
-/* Every template file, with its path from the views folder. */
-function templates() {
-  const root = app.makePath('resources/views')
-  const files: Array<{ path: string; text: string }> = []
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (entry.endsWith('.edge'))
-        files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') })
-    }
-  }
-  walk(root)
-  return files
-}
+import { templates } from '#tests/support/source_files'
 
 /*
  * The server error page stands alone on purpose: it must render even when

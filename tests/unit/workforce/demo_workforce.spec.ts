@@ -16,6 +16,7 @@ import {
 } from '#queries/workforce/plans_query'
 import { startPlan } from '#actions/workforce/start_plan'
 import { skillGapSeverity } from '#domain/workforce/gap_severity'
+import { rowCount } from '#tests/support/database'
 
 const DEPARTMENTS = ['dft', 'hmrc', 'dwp', 'bis', 'moj', 'defra', 'ho', 'co']
 const WORKFORCE_TABLES = [
@@ -32,11 +33,6 @@ const DATE_COLUMNS = [
   'offers_on',
   'closed_on',
 ] as const
-
-const count = async (table: string) => {
-  const row = await db.from(table).count('* as total').first()
-  return Number(row.total)
-}
 
 const asDay = (value: unknown) => {
   if (value === null || value === undefined) return null
@@ -183,7 +179,7 @@ test.group('Demo workforce data', (group) => {
         'u.email as owner_email',
         'o.code'
       )
-    assert.equal(gaps.length, await count('capability_gaps'), 'every gap has an owner')
+    assert.equal(gaps.length, await rowCount('capability_gaps'), 'every gap has an owner')
 
     assert.sameMembers([...new Set(gaps.map((gap) => gap.kind))], ['headcount', 'skill'])
     assert.sameMembers([...new Set(gaps.map((gap) => gap.status))], [...gapStatusValues])
@@ -216,16 +212,16 @@ test.group('Demo workforce data', (group) => {
 
   test('running the demo seeder a second time adds no workforce data', async ({ assert }) => {
     await new DemoSeeder(db.connection()).run()
-    const counts = await Promise.all(WORKFORCE_TABLES.map(count))
+    const counts = await Promise.all(WORKFORCE_TABLES.map(rowCount))
     for (const [index, total] of counts.entries()) {
       assert.isAbove(total, 0, `${WORKFORCE_TABLES[index]} has demo rows`)
     }
 
     await new DemoSeeder(db.connection()).run()
-    assert.deepEqual(await Promise.all(WORKFORCE_TABLES.map(count)), counts)
+    assert.deepEqual(await Promise.all(WORKFORCE_TABLES.map(rowCount)), counts)
     const again = await seedDemoWorkforce(db.connection(), { now: DateTime.now() })
     assert.isNull(again)
-    assert.deepEqual(await Promise.all(WORKFORCE_TABLES.map(count)), counts)
+    assert.deepEqual(await Promise.all(WORKFORCE_TABLES.map(rowCount)), counts)
   }).timeout(90000)
 
   test('shows every state of action 01 and Service Managers warned about under action 02', async ({
