@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider } from '#database/factories/learning_factory'
 import { bearer } from '#tests/support/api'
+import { providersWithAdmins } from '#tests/support/fixtures/providers'
 import AuditEvent from '#models/audit_event'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
@@ -29,14 +30,6 @@ const SESSION_BODY = {
   onlineUrl: 'https://meet.example.gov.uk/pipelines',
 }
 
-async function courseAdmins() {
-  const adminA = await createUser({ roles: ['course_admin'] })
-  const adminB = await createUser({ roles: ['course_admin'] })
-  const providerA = await createProvider('Digital Academy', [adminA])
-  const providerB = await createProvider('Data Campus', [adminB])
-  return { adminA, adminB, providerA, providerB }
-}
-
 function fieldsOf(body: { errors?: { field: string; message: string }[] }) {
   return Object.fromEntries((body.errors ?? []).map((error) => [error.field, error.message]))
 }
@@ -48,7 +41,7 @@ test.group('API: course admins add courses', (group) => {
     client,
     assert,
   }) => {
-    const { adminA, providerA } = await courseAdmins()
+    const { adminA, providerA } = await providersWithAdmins()
     const response = await client
       .post('/api/v1/courses')
       .header('Authorization', await bearer(adminA))
@@ -88,7 +81,7 @@ test.group('API: course admins add courses', (group) => {
     client,
     assert,
   }) => {
-    const { adminA, providerB } = await courseAdmins()
+    const { adminA, providerB } = await providersWithAdmins()
     const learner = await createUser()
     const refused = await client
       .post('/api/v1/courses')
@@ -110,7 +103,7 @@ test.group('API: course admins add courses', (group) => {
   })
 
   test('bad course bodies get 422 with a message for each field', async ({ client, assert }) => {
-    const { adminA, providerA } = await courseAdmins()
+    const { adminA, providerA } = await providersWithAdmins()
     const auth = await bearer(adminA)
     const empty = await client.post('/api/v1/courses').header('Authorization', auth).json({})
     empty.assertStatus(422)
@@ -150,7 +143,7 @@ test.group('API: course admins add courses', (group) => {
   })
 
   test('an admin of several providers must say which one', async ({ client, assert }) => {
-    const { adminA } = await courseAdmins()
+    const { adminA } = await providersWithAdmins()
     const second = await createProvider('Cyber School', [adminA])
     const auth = await bearer(adminA)
     const missing = await client
@@ -177,7 +170,7 @@ test.group('API: course admins add sessions', (group) => {
     client,
     assert,
   }) => {
-    const { adminA, providerA } = await courseAdmins()
+    const { adminA, providerA } = await providersWithAdmins()
     const course = await createCourse({ provider: providerA })
     const response = await client
       .post(`/api/v1/courses/${course.id}/sessions`)
@@ -221,7 +214,7 @@ test.group('API: course admins add sessions', (group) => {
   })
 
   test('times without an offset are read as UK time', async ({ client, assert }) => {
-    const { adminA, providerA } = await courseAdmins()
+    const { adminA, providerA } = await providersWithAdmins()
     const course = await createCourse({ provider: providerA })
     const response = await client
       .post(`/api/v1/courses/${course.id}/sessions`)
@@ -238,7 +231,7 @@ test.group('API: course admins add sessions', (group) => {
   })
 
   test('each session rule answers 422 with the field and a message', async ({ client, assert }) => {
-    const { adminA, providerA } = await courseAdmins()
+    const { adminA, providerA } = await providersWithAdmins()
     const course = await createCourse({ provider: providerA })
     const auth = await bearer(adminA)
     const lastYear = DateTime.now().year - 1
@@ -295,7 +288,7 @@ test.group('API: course admins add sessions', (group) => {
     client,
     assert,
   }) => {
-    const { adminA, providerB } = await courseAdmins()
+    const { adminA, providerB } = await providersWithAdmins()
     const course = await createCourse({ provider: providerB })
     const auth = await bearer(adminA)
     const refused = await client

@@ -4,24 +4,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import { bearer } from '#tests/support/api'
 import Skill from '#models/skill'
-
-async function productManagement() {
-  return createRole({
-    family: 'Product and delivery',
-    role: 'Product manager',
-    levels: [
-      {
-        name: 'Associate product manager',
-        needs: { 'Agile working': 2, 'User focus': 1 },
-        typicalGrades: ['HEO'],
-      },
-      {
-        name: 'Product manager',
-        needs: { 'Agile working': 3, 'User focus': 3, 'Strategic thinking': 2 },
-      },
-    ],
-  })
-}
+import { productManagement } from '#tests/support/fixtures/framework'
 
 test.group('API: framework', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -15,13 +15,16 @@ import {
 import Export from '#models/export'
 import exportsConfig from '#config/exports'
 import { csvRows, fileColumns, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { providersWithAdmins } from '#tests/support/fixtures/providers'
 
 /* Two course admins, each with a provider and a course; a session of Alpha's course with three people. */
 async function twoProviders() {
-  const adminA = await createUser({ roles: ['course_admin'] })
-  const adminB = await createUser({ roles: ['course_admin'] })
-  const alpha = await createProvider('Alpha Academy', [adminA])
-  const beta = await createProvider('Beta College', [adminB])
+  const {
+    adminA,
+    adminB,
+    providerA: alpha,
+    providerB: beta,
+  } = await providersWithAdmins({ a: 'Alpha Academy', b: 'Beta College' })
   const agile = await createCourse({ provider: alpha, title: 'Agile foundations' })
   const draft = await createCourse({ provider: alpha, title: 'Zero to product', status: 'draft' })
   const data = await createCourse({ provider: beta, title: 'Data basics' })

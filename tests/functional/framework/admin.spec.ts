@@ -4,7 +4,6 @@ import { DateTime } from 'luxon'
 // The user factory first: loading the audited models before #models/user trips the
 // models' import cycle (audited_model → audit → audit_event → user → audited_model).
 import { createUser } from '#database/factories/user_factory'
-import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import RoleFamily from '#models/role_family'
 import RoleProfile from '#models/role_profile'
@@ -13,6 +12,7 @@ import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
 import { submitAs } from '#tests/support/forms'
+import { auditOf } from '#tests/support/audit'
 
 const DESCRIPTORS = {
   descriptor1: 'Knows what user research is and why it matters.',
@@ -43,25 +43,6 @@ async function smallFramework() {
   })
   const admin = await createUser({ roles: ['capability_admin'] })
   return { family, role, level, research, strategy, requirement, admin }
-}
-
-/* The one audit event an admin's change wrote for a record. */
-async function auditOf(
-  actor: User,
-  action: 'create' | 'update' | 'delete',
-  subjectType: string,
-  subjectId: number
-) {
-  const events = await AuditEvent.query().where({
-    actor_id: actor.id,
-    action,
-    subject_type: subjectType,
-    subject_id: String(subjectId),
-  })
-  if (events.length !== 1) {
-    throw new Error(`Expected one ${action} event for ${subjectType} ${subjectId}`)
-  }
-  return events[0]
 }
 
 test.group('Framework editing: access', (group) => {

@@ -1,28 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
-import { createRole, createSkill } from '#database/factories/framework_factory'
+import { createSkill } from '#database/factories/framework_factory'
 import Skill from '#models/skill'
+import { productManagement } from '#tests/support/fixtures/framework'
 import { DateTime } from 'luxon'
-
-async function productManagement() {
-  return createRole({
-    family: 'Product and delivery',
-    role: 'Product manager',
-    levels: [
-      {
-        name: 'Associate product manager',
-        needs: { 'Agile working': 2, 'User focus': 1 },
-        typicalGrades: ['HEO'],
-      },
-      {
-        name: 'Product manager',
-        needs: { 'Agile working': 3, 'User focus': 3, 'Strategic thinking': 2 },
-        typicalGrades: ['SEO'],
-      },
-    ],
-  })
-}
 
 test.group('Framework pages', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

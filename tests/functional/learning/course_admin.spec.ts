@@ -10,7 +10,6 @@ import {
   createSession,
 } from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import Course from '#models/course'
 import CourseOutcome from '#models/course_outcome'
@@ -20,14 +19,13 @@ import Enrolment from '#models/enrolment'
 import Provider from '#models/provider'
 import type { ApiResponse } from '@japa/api-client'
 import { submitAs } from '#tests/support/forms'
+import { auditOf } from '#tests/support/audit'
+import { providersWithAdmins } from '#tests/support/fixtures/providers'
 import { enrolled } from '#tests/support/enrolments'
 
 /* Two providers, each with its own course admin and a course; a capability admin over both. */
 async function twoProviders() {
-  const adminA = await createUser({ roles: ['course_admin'] })
-  const adminB = await createUser({ roles: ['course_admin'] })
-  const providerA = await createProvider('Digital Academy', [adminA])
-  const providerB = await createProvider('Data Campus', [adminB])
+  const { adminA, adminB, providerA, providerB } = await providersWithAdmins()
   const courseA = await createCourse({ provider: providerA, title: 'Agile for teams' })
   const courseB = await createCourse({
     provider: providerB,
@@ -62,22 +60,6 @@ const SESSION_FORM = {
   location: 'London',
   onlineUrl: '',
   capacity: '12',
-}
-
-/* The one audit event a user's change wrote for a record. */
-async function auditOf(actor: User, action: string, subjectType: string, subjectId: number) {
-  const events = await AuditEvent.query().where({
-    actor_id: actor.id,
-    action,
-    subject_type: subjectType,
-    subject_id: String(subjectId),
-  })
-  if (events.length !== 1) {
-    throw new Error(
-      `Expected one ${action} event for ${subjectType} ${subjectId}, found ${events.length}`
-    )
-  }
-  return events[0]
 }
 
 /* The field messages a form submission was sent back with. */

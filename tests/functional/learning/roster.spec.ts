@@ -4,12 +4,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  createCourse,
-  createEnrolment,
-  createProvider,
-  createSession,
-} from '#database/factories/learning_factory'
+import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import type User from '#models/user'
 import AuditEvent from '#models/audit_event'
@@ -20,6 +15,7 @@ import SkillClaim from '#models/skill_claim'
 import { recordAttendance } from '#actions/learning/record_attendance'
 import { submitAs } from '#tests/support/forms'
 import { enrolled, statusOf } from '#tests/support/enrolments'
+import { providersWithAdmins } from '#tests/support/fixtures/providers'
 
 /*
  * A course of provider A with one skill outcome and a session of two
@@ -27,10 +23,7 @@ import { enrolled, statusOf } from '#tests/support/enrolments'
  * list, Eve awaiting approval. Provider B has an admin of its own.
  */
 async function fullSession() {
-  const adminA = await createUser({ roles: ['course_admin'] })
-  const adminB = await createUser({ roles: ['course_admin'] })
-  const providerA = await createProvider('Digital Academy', [adminA])
-  await createProvider('Data Campus', [adminB])
+  const { adminA, adminB, providerA } = await providersWithAdmins()
   const skill = await createSkill('Agile working')
   const course = await createCourse({
     provider: providerA,
