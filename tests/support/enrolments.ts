@@ -1,6 +1,12 @@
+// The user factory first: it loads the models in an order their import cycle accepts.
+import { createUser } from '#database/factories/user_factory'
 import type User from '#models/user'
+import type CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
+import type { EnrolmentStatus } from '#enums/learning'
 import { enrol } from '#actions/learning/enrol'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { createEnrolment } from '#database/factories/learning_factory'
 
 /*
  * Enrolments made the way the service makes them, through the enrol
@@ -18,4 +24,17 @@ export async function enrolled(user: User, sessionId: number) {
 export async function statusOf(enrolment: Enrolment) {
   const row = await Enrolment.findOrFail(enrolment.id)
   return row.status
+}
+
+/* Fills places on a session with enrolments of the given status, by learners of one new organisation. */
+export async function fillPlaces(session: CourseSession, count: number, status: EnrolmentStatus) {
+  const organisation = await OrganisationFactory.create()
+  for (let i = 0; i < count; i++) {
+    const learner = await createUser({ organisation })
+    await createEnrolment(session, learner, {
+      status,
+      activeSessionId: ['booked', 'waitlisted', 'requested'].includes(status) ? session.id : null,
+      waitlistPosition: status === 'waitlisted' ? i + 1 : null,
+    })
+  }
 }

@@ -1,44 +1,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import {
   createAudience,
   createCourse,
-  createEnrolment,
   createProvider,
   createSession,
 } from '#database/factories/learning_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { fillPlaces } from '#tests/support/enrolments'
+import { dayAhead, daysAhead } from '#tests/support/uk_days'
 import { bearer } from '#tests/support/api'
-import type CourseSession from '#models/course_session'
-import type { EnrolmentStatus } from '#enums/learning'
-
-/* A time some days from now, in UK time, stored as the application stores times. */
-function daysAhead(days: number) {
-  return DateTime.now()
-    .setZone('Europe/London')
-    .plus({ days })
-    .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
-    .toLocal()
-}
-
-function dayAhead(days: number) {
-  return DateTime.now().setZone('Europe/London').plus({ days }).toISODate()!
-}
-
-async function enrolments(session: CourseSession, count: number, status: EnrolmentStatus) {
-  const organisation = await OrganisationFactory.create()
-  for (let i = 0; i < count; i++) {
-    const learner = await createUser({ organisation })
-    await createEnrolment(session, learner, {
-      status,
-      activeSessionId: ['booked', 'waitlisted', 'requested'].includes(status) ? session.id : null,
-      waitlistPosition: status === 'waitlisted' ? i + 1 : null,
-    })
-  }
-}
 
 /* Three published courses, one draft, with outcomes, an audience and sessions. */
 async function catalogue() {
@@ -79,7 +51,7 @@ async function catalogue() {
     location: 'Leeds',
     startsAt: daysAhead(15),
   })
-  await enrolments(leeds, 1, 'booked')
+  await fillPlaces(leeds, 1, 'booked')
   return { agile, research, role, academy, agileBasics, research101, writing, london, leeds }
 }
 
@@ -215,15 +187,15 @@ test.group('API: course catalogue', (group) => {
     assert,
   }) => {
     const data = await catalogue()
-    await enrolments(data.london, 3, 'booked')
-    await enrolments(data.london, 2, 'waitlisted')
+    await fillPlaces(data.london, 3, 'booked')
+    await fillPlaces(data.london, 2, 'waitlisted')
     const later = await createSession({
       course: data.agileBasics,
       capacity: 5,
       startsAt: daysAhead(40),
     })
-    await enrolments(later, 1, 'booked')
-    await enrolments(later, 1, 'cancelled')
+    await fillPlaces(later, 1, 'booked')
+    await fillPlaces(later, 1, 'cancelled')
     const cancelled = await createSession({ course: data.agileBasics, startsAt: daysAhead(20) })
     cancelled.status = 'cancelled'
     await cancelled.save()
@@ -259,8 +231,8 @@ test.group('API: course catalogue', (group) => {
     assert,
   }) => {
     const data = await catalogue()
-    await enrolments(data.leeds, 2, 'waitlisted')
-    await enrolments(data.leeds, 1, 'requested')
+    await fillPlaces(data.leeds, 2, 'waitlisted')
+    await fillPlaces(data.leeds, 1, 'requested')
     const auth = await bearer(await createUser())
     const response = await client
       .get(`/api/v1/sessions/${data.leeds.id}`)

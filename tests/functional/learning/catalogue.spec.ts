@@ -10,37 +10,9 @@ import {
   createProvider,
   createSession,
 } from '#database/factories/learning_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
-import type CourseSession from '#models/course_session'
+import { fillPlaces } from '#tests/support/enrolments'
+import { dayAhead, daysAhead } from '#tests/support/uk_days'
 import type Course from '#models/course'
-import type { EnrolmentStatus } from '#enums/learning'
-
-/* A time some days from now, in UK time, stored as the application stores times. */
-function daysAhead(days: number, hour = 9, minute = 30) {
-  return DateTime.now()
-    .setZone('Europe/London')
-    .plus({ days })
-    .set({ hour, minute, second: 0, millisecond: 0 })
-    .toLocal()
-}
-
-/* The yyyy-mm-dd date some days from now in UK time. */
-function dayAhead(days: number) {
-  return DateTime.now().setZone('Europe/London').plus({ days }).toISODate()!
-}
-
-/* Fills places on a session with enrolments of the given status. */
-async function enrolments(session: CourseSession, count: number, status: EnrolmentStatus) {
-  const organisation = await OrganisationFactory.create()
-  for (let i = 0; i < count; i++) {
-    const learner = await createUser({ organisation })
-    await createEnrolment(session, learner, {
-      status,
-      activeSessionId: ['booked', 'waitlisted', 'requested'].includes(status) ? session.id : null,
-      waitlistPosition: status === 'waitlisted' ? i + 1 : null,
-    })
-  }
-}
 
 async function audience(course: Course, roleProfileId: number, kind: 'mandatory' | 'recommended') {
   await createAudience(course, roleProfileId, kind)
@@ -268,16 +240,16 @@ test.group('Learning: catalogue page', (group) => {
     await catalogue()
     const full = await createCourse({ title: 'Always full' })
     const fullSession = await createSession({ course: full, capacity: 2, startsAt: daysAhead(11) })
-    await enrolments(fullSession, 2, 'booked')
+    await fillPlaces(fullSession, 2, 'booked')
     const nearlyFull = await createCourse({ title: 'One seat left' })
     const nearlyFullSession = await createSession({
       course: nearlyFull,
       capacity: 3,
       startsAt: daysAhead(12),
     })
-    await enrolments(nearlyFullSession, 2, 'booked')
-    await enrolments(nearlyFullSession, 1, 'cancelled')
-    await enrolments(nearlyFullSession, 2, 'waitlisted')
+    await fillPlaces(nearlyFullSession, 2, 'booked')
+    await fillPlaces(nearlyFullSession, 1, 'cancelled')
+    await fillPlaces(nearlyFullSession, 2, 'waitlisted')
 
     const response = await client
       .get('/learning/courses')
@@ -402,7 +374,7 @@ test.group('Learning: catalogue page', (group) => {
     const data = await catalogue()
     data.writing.costPence = 0
     await data.writing.save()
-    await enrolments(data.agileLondon, 3, 'booked')
+    await fillPlaces(data.agileLondon, 3, 'booked')
     const response = await client.get('/learning/courses').loginAs(await createUser())
     response.assertTextIncludes(data.agileBasics.code)
     response.assertTextIncludes('Civil Service Academy')
@@ -472,8 +444,8 @@ test.group('Learning: course page', (group) => {
       location: 'Manchester',
       startsAt: DateTime.fromISO('2030-06-11T09:30', { zone: 'Europe/London' }).toLocal(),
     })
-    await enrolments(summer, 4, 'booked')
-    await enrolments(summer, 1, 'requested')
+    await fillPlaces(summer, 4, 'booked')
+    await fillPlaces(summer, 1, 'requested')
     const online = await createSession({
       course,
       startsAt: DateTime.fromISO('2030-12-10T14:00', { zone: 'Europe/London' }).toLocal(),
@@ -525,8 +497,8 @@ test.group('Learning: course page', (group) => {
   }) => {
     const course = await createCourse({ title: 'Popular course' })
     const session = await createSession({ course, capacity: 2 })
-    await enrolments(session, 2, 'booked')
-    await enrolments(session, 3, 'waitlisted')
+    await fillPlaces(session, 2, 'booked')
+    await fillPlaces(session, 3, 'waitlisted')
     const response = await client.get(`/learning/courses/${course.id}`).loginAs(await createUser())
     response.assertTextIncludes('Full – join the waiting list (3 waiting)')
     response.assertTextIncludes(`/learning/sessions/${session.id}/enrol`)

@@ -1,12 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import type { FakeMailer } from '@adonisjs/mail'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
 import { decideRequest } from '#actions/learning/decide_request'
 import { serviceUrl, type LearningMail } from '#mails/learning_mail'
@@ -18,6 +15,8 @@ import LearningPlaceGivenUp from '#mails/learning_place_given_up'
 import type User from '#models/user'
 import { submitAs } from '#tests/support/forms'
 import { enrolled } from '#tests/support/enrolments'
+import { inviteOf, mailsSent } from '#tests/support/learning_mails'
+import { colleagues } from '#tests/support/people'
 
 /* Tuesday 17 June 2031, 9:30am to 4:30pm in London (British summer time); booking closes on the 12th. */
 const STARTS = DateTime.fromISO('2031-06-17T08:30:00Z')
@@ -60,28 +59,6 @@ async function agileSession(
   return { admin, formerAdmin, provider, course, session }
 }
 
-async function learners(count: number, overrides: Partial<User> = {}) {
-  const organisation = await OrganisationFactory.create()
-  const created: User[] = []
-  for (let index = 0; index < count; index++) {
-    created.push(await createUser({ organisation, overrides }))
-  }
-  return created
-}
-
-/*
- * The e-mails go out after the commit, off the request: wait (up to a
- * second) for those expected, then briefly for any unexpected extra one.
- */
-async function mailsSent(fake: FakeMailer, expected: number) {
-  const deadline = Date.now() + 1000
-  while (fake.mails.sent().length < expected && Date.now() < deadline) await sleep(10)
-  await sleep(50)
-  const sent = fake.mails.sent() as LearningMail[]
-  fake.mails.clear()
-  return sent
-}
-
 function to<T extends LearningMail>(
   sent: LearningMail[],
   type: new (...args: any[]) => T,
@@ -94,16 +71,6 @@ function to<T extends LearningMail>(
     throw new Error(`Expected one ${type.name} to ${person.email}, found ${found.length}`)
   }
   return found[0]
-}
-
-function inviteText(sentMail: LearningMail) {
-  const attachments = sentMail.message.toObject().message.attachments ?? []
-  const ics = attachments.find((attachment) => attachment.filename === 'invite.ics')
-  if (!ics) return null
-  // The fake's JSON transport leaves the content base64-encoded once sent.
-  return ics.encoding === 'base64'
-    ? Buffer.from(String(ics.content), 'base64').toString('utf-8')
-    : String(ics.content)
 }
 
 /* The calendar's METHOD and the event's properties (name without parameters → value), read from ICS text. */
@@ -123,7 +90,7 @@ function parseIcs(text: string) {
 }
 
 function attachedInvite(sentMail: LearningMail) {
-  const text = inviteText(sentMail)
+  const text = inviteOf(sentMail)?.text
   if (!text) throw new Error(`${sentMail.constructor.name} has no invitation attached`)
   return parseIcs(text)
 }
@@ -138,7 +105,7 @@ test.group('Session changes: learners are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession()
-    const [ada, ben] = await learners(2)
+    const [ada, ben] = await colleagues(2)
     await enrolled(ada, session.id)
     await enrolled(ben, session.id)
     const booked = await mailsSent(fake, 2)
@@ -216,8 +183,8 @@ test.group('Session changes: learners are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession({ capacity: 1, requiresApproval: true })
-    const [manager] = await learners(1)
-    const [booked, waiting, asking] = await learners(3, { lineManagerId: manager.id })
+    const [manager] = await colleagues(1)
+    const [booked, waiting, asking] = await colleagues(3, { lineManagerId: manager.id })
     for (const learner of [booked, waiting]) {
       const request = await enrolled(learner, session.id)
       await decideRequest(manager, request.id, { approve: true })
@@ -252,14 +219,14 @@ test.group('Session changes: learners are told', (group) => {
     toWaiting.message.assertTextIncludes(
       'You do not have a place on it yet: you are number 1 on the waiting list.'
     )
-    assert.isNull(inviteText(toWaiting))
+    assert.isNull(inviteOf(toWaiting))
 
     const toAsking = to(sent, LearningSessionChanged, asking)
     toAsking.message.assertTextIncludes(link)
     toAsking.message.assertTextIncludes(
       'You do not have a place on it yet: your request is waiting for your line manager’s approval.'
     )
-    assert.isNull(inviteText(toAsking))
+    assert.isNull(inviteOf(toAsking))
   })
 
   test('an unchanged save or a change of capacity alone mails nobody and keeps the sequence', async ({
@@ -268,7 +235,7 @@ test.group('Session changes: learners are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession()
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     await enrolled(learner, session.id)
     await mailsSent(fake, 1)
 
@@ -292,7 +259,7 @@ test.group('Session changes: learners are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession()
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const booking = await enrolled(learner, session.id)
     await mailsSent(fake, 1)
 
@@ -335,7 +302,7 @@ test.group('Cancellations: course admins are told', (group) => {
     const capabilityAdmin = await createUser({ roles: ['capability_admin'] })
     const otherAdmin = await createUser({ roles: ['course_admin'] })
     await createProvider('Data Campus', [otherAdmin])
-    const [leaver, waiting] = await learners(2)
+    const [leaver, waiting] = await colleagues(2)
     const booking = await enrolled(leaver, session.id)
     await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
@@ -370,7 +337,7 @@ test.group('Cancellations: course admins are told', (group) => {
     notice.message.assertTextIncludes('Reason given:\nClashes with a launch')
     notice.message.assertTextIncludes('Date and time: Tuesday 17 June 2031, 9:30am to 4:30pm')
     notice.message.assertTextIncludes(serviceUrl(`/learning/admin/sessions/${session.id}`))
-    assert.isNull(inviteText(notice))
+    assert.isNull(inviteOf(notice))
   })
 
   test('leaving the waiting list, or a seat nobody was waiting for, is told as such', async ({
@@ -379,7 +346,7 @@ test.group('Cancellations: course admins are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession({ capacity: 1 })
-    const [seated, waiting] = await learners(2)
+    const [seated, waiting] = await colleagues(2)
     const seat = await enrolled(seated, session.id)
     const place = await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
@@ -413,7 +380,7 @@ test.group('Cancellations: course admins are told', (group) => {
   }) => {
     const fake = mail.fake()
     const { admin, session } = await agileSession({ capacity: 1 })
-    const [seated, waiting] = await learners(2)
+    const [seated, waiting] = await colleagues(2)
     const seat = await enrolled(seated, session.id)
     await enrolled(waiting, session.id)
     await mailsSent(fake, 2)
@@ -433,8 +400,8 @@ test.group('Cancellations: course admins are told', (group) => {
       requiresApproval: true,
       provider: 'Policy Profession',
     })
-    const [manager] = await learners(1)
-    const [asking] = await learners(1, { lineManagerId: manager.id })
+    const [manager] = await colleagues(1)
+    const [asking] = await colleagues(1, { lineManagerId: manager.id })
     const request = await enrolled(asking, approvalSession.id)
     await mailsSent(fake, 1)
     await submitAs(client, asking).post(`/learning/enrolments/${request.id}/cancel`, {

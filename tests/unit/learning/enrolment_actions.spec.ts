@@ -2,8 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
-import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { colleagues } from '#tests/support/people'
 import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import { enrol } from '#actions/learning/enrol'
@@ -15,20 +14,6 @@ import Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import { createAssessment } from '#database/factories/capability_factory'
-
-async function learners(count: number, options: { lineManagerId?: number } = {}) {
-  const organisation = await OrganisationFactory.create()
-  const people = []
-  for (let index = 0; index < count; index++) {
-    people.push(
-      await createUser({
-        organisation,
-        overrides: { lineManagerId: options.lineManagerId ?? null },
-      })
-    )
-  }
-  return people
-}
 
 /* The type of an action's result. */
 async function outcome(pending: Promise<{ type: string }>) {
@@ -49,7 +34,7 @@ test.group('Enrolling', (group) => {
 
   test('learners are booked while seats remain, then waitlisted in order', async ({ assert }) => {
     const session = await createSession({ capacity: 2 })
-    const people = await learners(4)
+    const people = await colleagues(4)
     const results = []
     for (const person of people) results.push(await outcome(enrol(person, session.id)))
     assert.deepEqual(results, ['booked', 'booked', 'waitlisted', 'waitlisted'])
@@ -60,8 +45,8 @@ test.group('Enrolling', (group) => {
   })
 
   test('a course that needs approval makes a request for the line manager', async ({ assert }) => {
-    const [manager] = await learners(1)
-    const [learner] = await learners(1, { lineManagerId: manager.id })
+    const [manager] = await colleagues(1)
+    const [learner] = await colleagues(1, { lineManagerId: manager.id })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
     const result = await enrol(learner, session.id, { note: 'For my new role' })
     assert.equal(result.type, 'requested')
@@ -70,13 +55,13 @@ test.group('Enrolling', (group) => {
   test('without a line manager, a course that needs approval cannot be requested', async ({
     assert,
   }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
     assert.equal(await outcome(enrol(learner, session.id)), 'no_line_manager')
   })
 
   test('one active enrolment per learner per session', async ({ assert }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const session = await createSession()
     await enrol(learner, session.id)
     const again = await enrol(learner, session.id)
@@ -93,7 +78,7 @@ test.group('Enrolling', (group) => {
   test('no enrolment after booking closes, once a session has started, or on a cancelled session', async ({
     assert,
   }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const closing = await createSession({ bookingClosesAt: DateTime.now().minus({ minutes: 1 }) })
     assert.equal(await outcome(enrol(learner, closing.id)), 'booking_closed')
     const started = await createSession({
@@ -110,7 +95,7 @@ test.group('Enrolling', (group) => {
   test('sessions of unpublished courses, and unknown sessions, are not found', async ({
     assert,
   }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const draft = await createSession({ course: await createCourse({ status: 'draft' }) })
     assert.equal(await outcome(enrol(learner, draft.id)), 'session_not_found')
     assert.equal(await outcome(enrol(learner, 999999)), 'session_not_found')
@@ -123,8 +108,8 @@ test.group('Line manager decisions', (group) => {
   test('an approved request takes a seat; a declined one records the reason', async ({
     assert,
   }) => {
-    const [manager] = await learners(1)
-    const [first, second] = await learners(2, { lineManagerId: manager.id })
+    const [manager] = await colleagues(1)
+    const [first, second] = await colleagues(2, { lineManagerId: manager.id })
     const session = await createSession({
       capacity: 1,
       course: await createCourse({ requiresApproval: true }),
@@ -149,8 +134,8 @@ test.group('Line manager decisions', (group) => {
   test('an approval when the session is full puts the learner on the waiting list', async ({
     assert,
   }) => {
-    const [manager, other] = await learners(2)
-    const [learner] = await learners(1, { lineManagerId: manager.id })
+    const [manager, other] = await colleagues(2)
+    const [learner] = await colleagues(1, { lineManagerId: manager.id })
     const session = await createSession({
       capacity: 1,
       course: await createCourse({ requiresApproval: true }),
@@ -164,8 +149,8 @@ test.group('Line manager decisions', (group) => {
   test('only the learner’s own line manager can decide, and a decline needs a reason', async ({
     assert,
   }) => {
-    const [manager, stranger] = await learners(2)
-    const [learner] = await learners(1, { lineManagerId: manager.id })
+    const [manager, stranger] = await colleagues(2)
+    const [learner] = await colleagues(1, { lineManagerId: manager.id })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
     const requested = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     assert.equal(
@@ -193,7 +178,7 @@ test.group('Cancelling', (group) => {
     assert,
   }) => {
     const session = await createSession({ capacity: 1 })
-    const [booked, first, second, third] = await learners(4)
+    const [booked, first, second, third] = await colleagues(4)
     const results = []
     for (const person of [booked, first, second, third])
       results.push(await enrol(person, session.id))
@@ -215,7 +200,7 @@ test.group('Cancelling', (group) => {
 
   test('leaving the middle of the waiting list closes the gap', async ({ assert }) => {
     const session = await createSession({ capacity: 1 })
-    const people = await learners(4)
+    const people = await colleagues(4)
     const results = []
     for (const person of people) results.push(await enrol(person, session.id))
     await cancelEnrolment(people[2], (results[2] as { enrolment: Enrolment }).enrolment.id, {
@@ -230,7 +215,7 @@ test.group('Cancelling', (group) => {
   test('a learner cannot cancel after booking closes, or without a reason; an admin can', async ({
     assert,
   }) => {
-    const [learner, admin] = await learners(2)
+    const [learner, admin] = await colleagues(2)
     const session = await createSession()
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     assert.equal(
@@ -250,7 +235,7 @@ test.group('Cancelling', (group) => {
   })
 
   test('nobody cancels someone else’s enrolment without being an admin', async ({ assert }) => {
-    const [learner, other] = await learners(2)
+    const [learner, other] = await colleagues(2)
     const session = await createSession()
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     assert.equal(
@@ -266,7 +251,7 @@ test.group('Cancelling', (group) => {
     const events = emitter.fake()
     cleanup(() => emitter.restore())
     const session = await createSession({ capacity: 1 })
-    const [admin, a, b] = await learners(3)
+    const [admin, a, b] = await colleagues(3)
     await enrol(a, session.id)
     await enrol(b, session.id)
     const result = await cancelSession(admin, session.id, 'Trainer unavailable')
@@ -288,7 +273,7 @@ test.group('Attendance and completion', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('attendance waits for the session to start', async ({ assert }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const session = await createSession()
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     assert.equal(await outcome(recordAttendance(booked.enrolment.id, 'attended')), 'not_started')
@@ -297,7 +282,7 @@ test.group('Attendance and completion', (group) => {
   test('completion writes the learning record and a skill claim for outcomes above the learner’s level', async ({
     assert,
   }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const agile = await createSkill('Agile working')
     const research = await createSkill('User research')
     await createAssessment(learner, research, 3, { source: 'manager' })
@@ -328,7 +313,7 @@ test.group('Attendance and completion', (group) => {
   test('a completion is dated the UK day the session ended, even just after midnight in British summer time, whenever it is marked', async ({
     assert,
   }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     // Ends at 00:30 on 15 June 2030 in London: 23:30 on 14 June in UTC.
     const justAfterMidnight = DateTime.fromISO('2030-06-15T00:30:00', { zone: 'Europe/London' })
     const session = await createSession({ startsAt: justAfterMidnight.minus({ hours: 7 }) })
@@ -341,7 +326,7 @@ test.group('Attendance and completion', (group) => {
   })
 
   test('attendance on a cancelled session is refused as such', async ({ assert }) => {
-    const [learner, admin] = await learners(2)
+    const [learner, admin] = await colleagues(2)
     const session = await createSession()
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     await cancelSession(admin, session.id, 'Venue flooded')
@@ -354,7 +339,7 @@ test.group('Attendance and completion', (group) => {
   })
 
   test('a no-show frees the learner to book the course again', async ({ assert }) => {
-    const [learner] = await learners(1)
+    const [learner] = await colleagues(1)
     const session = await createSession()
     const booked = (await enrol(learner, session.id)) as { enrolment: Enrolment }
     const later = DateTime.now().plus({ days: 8 }).toJSDate()

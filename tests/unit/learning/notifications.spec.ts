@@ -1,11 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import type { FakeMailer } from '@adonisjs/mail'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { DateTime } from 'luxon'
-import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { colleagues } from '#tests/support/people'
 import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import { enrol } from '#actions/learning/enrol'
 import { decideRequest } from '#actions/learning/decide_request'
@@ -27,20 +24,11 @@ import LearningSessionCancelled from '#mails/learning_session_cancelled'
 import LearningReminder from '#mails/learning_reminder'
 import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
-import type User from '#models/user'
+import { inviteOf, mailsSent } from '#tests/support/learning_mails'
 
 /* Tuesday 17 June 2031, 9:30am to 4:30pm in London (British summer time). */
 const STARTS = DateTime.fromISO('2031-06-17T08:30:00Z')
 const WHEN = 'Tuesday 17 June 2031, 9:30am to 4:30pm'
-
-async function people(count: number, overrides: Partial<User> = {}) {
-  const organisation = await OrganisationFactory.create()
-  const created = []
-  for (let index = 0; index < count; index++) {
-    created.push(await createUser({ organisation, overrides }))
-  }
-  return created
-}
 
 async function agileSession(options: { capacity?: number; requiresApproval?: boolean } = {}) {
   const course = await createCourse({
@@ -56,35 +44,10 @@ async function agileSession(options: { capacity?: number; requiresApproval?: boo
   return { course, session }
 }
 
-/*
- * The listener runs after the commit, asynchronously: wait (up to a second)
- * for the e-mails expected, then briefly for any unexpected extra one.
- */
-async function mailsSent(fake: FakeMailer, expected: number) {
-  const deadline = Date.now() + 1000
-  while (fake.mails.sent().length < expected && Date.now() < deadline) await sleep(10)
-  await sleep(30)
-  const sent = fake.mails.sent() as LearningMail[]
-  fake.mails.clear()
-  return sent
-}
-
 function only<T extends LearningMail>(sent: LearningMail[], type: new (...args: any[]) => T) {
   const found = sent.filter((sentMail): sentMail is T => sentMail instanceof type)
   if (found.length !== 1) throw new Error(`Expected one ${type.name}, found ${found.length}`)
   return found[0]
-}
-
-function invite(sentMail: LearningMail) {
-  const attachments = sentMail.message.toObject().message.attachments ?? []
-  const ics = attachments.find((attachment) => attachment.filename === 'invite.ics')
-  if (!ics) return null
-  // The fake's JSON transport leaves the content base64-encoded once sent.
-  const text =
-    ics.encoding === 'base64'
-      ? Buffer.from(String(ics.content), 'base64').toString('utf-8')
-      : String(ics.content)
-  return { contentType: String(ics.contentType), text }
 }
 
 function enrolmentOf(result: unknown) {
@@ -98,7 +61,7 @@ test.group('Learning e-mails', (group) => {
   test('a booking is e-mailed to the learner with the invitation attached', async ({ assert }) => {
     const fake = mail.fake()
     const { session } = await agileSession()
-    const [learner] = await people(1)
+    const [learner] = await colleagues(1)
     assert.deepInclude(await enrol(learner, session.id), { type: 'booked' })
 
     const sent = await mailsSent(fake, 1)
@@ -114,7 +77,7 @@ test.group('Learning e-mails', (group) => {
       `<a href="${serviceUrl('/learning/my')}">See your bookings in My learning</a>`
     )
 
-    const ics = invite(booked)!
+    const ics = inviteOf(booked)!
     assert.equal(ics.contentType, 'text/calendar; charset=utf-8; method=PUBLISH')
     assert.include(ics.text, 'METHOD:PUBLISH')
     assert.include(ics.text, 'DTSTART;TZID=Europe/London:20310617T093000')
@@ -125,7 +88,7 @@ test.group('Learning e-mails', (group) => {
   }) => {
     const fake = mail.fake()
     const { session } = await agileSession({ capacity: 1 })
-    const [first, second] = await people(2)
+    const [first, second] = await colleagues(2)
     await enrol(first, session.id)
     await mailsSent(fake, 1)
     await enrol(second, session.id)
@@ -138,7 +101,7 @@ test.group('Learning e-mails', (group) => {
       'You are number 1 on the waiting list for Agile for leaders on 17 June'
     )
     waitlisted.message.assertTextIncludes(WHEN)
-    assert.isNull(invite(waitlisted))
+    assert.isNull(inviteOf(waitlisted))
   })
 
   test('a cancellation tells the learner, with the reason, and promotes the next with an invitation', async ({
@@ -146,7 +109,7 @@ test.group('Learning e-mails', (group) => {
   }) => {
     const fake = mail.fake()
     const { session } = await agileSession({ capacity: 1 })
-    const [first, second] = await people(2)
+    const [first, second] = await colleagues(2)
     const booking = enrolmentOf(await enrol(first, session.id))
     await enrol(second, session.id)
     await mailsSent(fake, 2)
@@ -161,7 +124,7 @@ test.group('Learning e-mails', (group) => {
     cancelled.message.assertTextIncludes('You cancelled your place on Agile for leaders.')
     cancelled.message.assertTextIncludes('Clashes with a launch')
     cancelled.message.assertHtmlIncludes('<h2>Reason given</h2>')
-    const removal = invite(cancelled)!
+    const removal = inviteOf(cancelled)!
     assert.include(removal.contentType, 'method=CANCEL')
     assert.include(removal.text, 'METHOD:CANCEL')
 
@@ -171,7 +134,7 @@ test.group('Learning e-mails', (group) => {
       'A place came up: you are booked on Agile for leaders on 17 June'
     )
     promoted.message.assertTextIncludes(WHEN)
-    const ics = invite(promoted)!
+    const ics = inviteOf(promoted)!
     assert.include(ics.contentType, 'method=PUBLISH')
     assert.include(ics.text, 'TZID=Europe/London')
   })
@@ -180,8 +143,8 @@ test.group('Learning e-mails', (group) => {
     assert,
   }) => {
     const fake = mail.fake()
-    const [manager] = await people(1)
-    const [approvedLearner, declinedLearner] = await people(2, { lineManagerId: manager.id })
+    const [manager] = await colleagues(1)
+    const [approvedLearner, declinedLearner] = await colleagues(2, { lineManagerId: manager.id })
     const { session } = await agileSession({ requiresApproval: true })
 
     const request = enrolmentOf(
@@ -207,7 +170,7 @@ test.group('Learning e-mails', (group) => {
       'Request approved: you are booked on Agile for leaders on 17 June'
     )
     approved.message.assertTextIncludes(`Your line manager, ${manager.fullName}, approved`)
-    assert.include(invite(approved)!.text, 'DTSTART;TZID=Europe/London:20310617T093000')
+    assert.include(inviteOf(approved)!.text, 'DTSTART;TZID=Europe/London:20310617T093000')
 
     const second = enrolmentOf(await enrol(declinedLearner, session.id))
     await mailsSent(fake, 1)
@@ -218,7 +181,7 @@ test.group('Learning e-mails', (group) => {
     declined.message.assertTo(declinedLearner.email, declinedLearner.fullName)
     declined.message.assertSubject('Request declined: Agile for leaders on 17 June')
     declined.message.assertTextIncludes('Not this quarter')
-    assert.isNull(invite(declined))
+    assert.isNull(inviteOf(declined))
   })
 
   test('a cancelled session tells everyone on it; those booked get the calendar cancellation', async ({
@@ -226,7 +189,7 @@ test.group('Learning e-mails', (group) => {
   }) => {
     const fake = mail.fake()
     const { session } = await agileSession({ capacity: 1 })
-    const [admin, booked, waiting] = await people(3)
+    const [admin, booked, waiting] = await colleagues(3)
     await enrol(booked, session.id)
     await enrol(waiting, session.id)
     await mailsSent(fake, 2)
@@ -242,14 +205,14 @@ test.group('Learning e-mails', (group) => {
     }
     const toBooked = sent.find((sentMail) => sentMail.message.hasTo(booked.email))!
     const toWaiting = sent.find((sentMail) => sentMail.message.hasTo(waiting.email))!
-    assert.include(invite(toBooked)!.text, 'METHOD:CANCEL')
-    assert.include(invite(toBooked)!.text, 'STATUS:CANCELLED')
-    assert.isNull(invite(toWaiting))
+    assert.include(inviteOf(toBooked)!.text, 'METHOD:CANCEL')
+    assert.include(inviteOf(toBooked)!.text, 'STATUS:CANCELLED')
+    assert.isNull(inviteOf(toWaiting))
   })
 
   test('completion is not e-mailed', async ({ assert }) => {
     const fake = mail.fake()
-    const [learner] = await people(1)
+    const [learner] = await colleagues(1)
     const startsAt = DateTime.now().minus({ hours: 3 })
     const session = await createSession({ startsAt, bookingClosesAt: startsAt.minus({ days: 1 }) })
     const enrolment = await createEnrolment(session, learner)
@@ -286,7 +249,7 @@ test.group('Session reminders', (group) => {
       bookingClosesAt: DateTime.now().plus({ hours: 1 }),
       capacity: 1,
     })
-    const [booked, waiting, cancelled, elsewhere] = await people(4)
+    const [booked, waiting, cancelled, elsewhere] = await colleagues(4)
     await Enrolment.createMany([
       { sessionId: soon.id, userId: booked.id, status: 'booked', activeSessionId: soon.id },
       {
@@ -326,7 +289,7 @@ test.group('Session reminders', (group) => {
   })
 
   test('cancelled and already started sessions get no reminder', async ({ assert, cleanup }) => {
-    const [learner, other] = await people(2)
+    const [learner, other] = await colleagues(2)
     const cancelledSession = await createSession({
       startsAt: DateTime.now().plus({ hours: 10 }),
       bookingClosesAt: DateTime.now().plus({ hours: 1 }),
