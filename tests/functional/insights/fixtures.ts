@@ -34,8 +34,8 @@ import {
   createCampaign,
   createCapabilityPlan,
   createPlanLine,
-  createService,
 } from '#database/factories/workforce_factory'
+import { managedService } from '#tests/support/services'
 
 /*
  * Fixtures for the dashboards. Department A (transactional) has agency A1;
@@ -257,18 +257,6 @@ export async function learningFixture() {
   return { ...fixture, courses: { x, y } }
 }
 
-async function service(
-  organisation: Organisation,
-  name: string,
-  transactions: number,
-  manager?: User
-) {
-  return createService(organisation, name, {
-    annualTransactions: transactions,
-    serviceManagerId: manager?.id ?? null,
-  })
-}
-
 /*
  * Strategy actions 01 and 02. Digital Leaders: A has Alice (in place); A1,
  * an agency of transactional A, has none; B's is deactivated. Services
@@ -299,11 +287,11 @@ export async function strategyFixture() {
   b.digitalLeaderId = rita.id
   await b.save()
 
-  await service(a, 'Big A', 500_000, alice)
-  await service(a1, 'Agency service', 200_000)
-  await service(a1, 'Small', 50_000)
-  await service(b, 'Big B', 300_000, quentin)
-  await service(b, 'Booked B', 150_000, sam)
+  await managedService(a, 'Big A', 500_000, alice, 'live')
+  await managedService(a1, 'Agency service', 200_000, undefined, 'live')
+  await managedService(a1, 'Small', 50_000, undefined, 'live')
+  await managedService(b, 'Big B', 300_000, quentin, 'live')
+  await managedService(b, 'Booked B', 150_000, sam, 'live')
   return fixture
 }
 

@@ -33,7 +33,7 @@ import {
   holdRole,
 } from '#tests/support/digital_leaders'
 import { createRoleAssignment } from '#database/factories/capability_factory'
-import { createService } from '#database/factories/workforce_factory'
+import { managedService } from '#tests/support/services'
 import { submitAs } from '#tests/support/forms'
 
 /* The Service Manager profile with two published mandatory courses and a draft one. */
@@ -72,19 +72,6 @@ function departments() {
   })
 }
 
-async function service(
-  organisation: Organisation,
-  name: string,
-  transactions: number,
-  manager?: User
-) {
-  return createService(organisation, name, {
-    annualTransactions: transactions,
-    phase: 'beta',
-    serviceManagerId: manager?.id ?? null,
-  })
-}
-
 test.group('Strategy action 02: Service Managers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -110,13 +97,13 @@ test.group('Strategy action 02: Service Managers', (group) => {
     const session = await createSession({ course: programme })
     await createEnrolment(session, cancelledManager, { status: 'cancelled' })
 
-    await service(dvla, 'Tax your vehicle', 40_000_000, trainedManager)
-    await service(dvla, 'Declared only', 200_000, declaredManager)
-    await service(dvla, 'Half trained', 150_000, halfManager)
-    await service(dvla, 'Training on its way', 300_000, bookedManager)
-    await service(dvla, 'Cancelled booking', 120_000, cancelledManager)
-    await service(dvla, 'Nobody named', 500_000)
-    await service(dvla, 'Small service', 100_000)
+    await managedService(dvla, 'Tax your vehicle', 40_000_000, trainedManager)
+    await managedService(dvla, 'Declared only', 200_000, declaredManager)
+    await managedService(dvla, 'Half trained', 150_000, halfManager)
+    await managedService(dvla, 'Training on its way', 300_000, bookedManager)
+    await managedService(dvla, 'Cancelled booking', 120_000, cancelledManager)
+    await managedService(dvla, 'Nobody named', 500_000)
+    await managedService(dvla, 'Small service', 100_000)
 
     const scope = await OrganisationScope.forUser(admin)
     const result = await serviceManagerCompliance(scope)
@@ -149,7 +136,7 @@ test.group('Strategy action 02: Service Managers', (group) => {
     })
     await completed(leaver, programme, 'enrolment')
     await completed(leaver, assessment, 'enrolment')
-    await service(dvla, 'Left behind', 200_000, leaver)
+    await managedService(dvla, 'Left behind', 200_000, leaver)
     const result = await serviceManagerCompliance(await OrganisationScope.forUser(admin))
     assert.deepEqual(
       result.failing.map((row) => row.reason),
@@ -163,8 +150,8 @@ test.group('Strategy action 02: Service Managers', (group) => {
   }) => {
     await serviceManagerTraining()
     const { dvla, hmrc, dftHr, hmrcHr } = await departments()
-    await service(dvla, 'Vehicle tax service', 500_000)
-    await service(hmrc, 'Self Assessment service', 500_000)
+    await managedService(dvla, 'Vehicle tax service', 500_000)
+    await managedService(hmrc, 'Self Assessment service', 500_000)
 
     const dftPage = await client.get('/workforce/compliance').loginAs(dftHr)
     dftPage.assertStatus(200)
@@ -431,12 +418,12 @@ test.group('Strategy action 02: Service Manager warnings', (group) => {
     const { dvla, dftHr } = await departments()
     const person = (grade: 'HEO' | 'G7' | 'G6' | 'SCS1' | null, fullName: string) =>
       createUser({ organisation: dvla, overrides: { grade, fullName } })
-    await service(dvla, 'Huge G7', 1_500_000, await person('G7', 'Gita Seven'))
-    await service(dvla, 'Huge unknown grade', 2_000_000, await person(null, 'Una Known'))
-    await service(dvla, 'Huge G6', 40_000_000, await person('G6', 'Gus Six'))
-    await service(dvla, 'Huge SCS', 3_000_000, await person('SCS1', 'Sam Senior'))
-    await service(dvla, 'Exactly a million', 1_000_000, await person('HEO', 'Hal Heo'))
-    await service(dvla, 'Large nobody', 5_000_000)
+    await managedService(dvla, 'Huge G7', 1_500_000, await person('G7', 'Gita Seven'))
+    await managedService(dvla, 'Huge unknown grade', 2_000_000, await person(null, 'Una Known'))
+    await managedService(dvla, 'Huge G6', 40_000_000, await person('G6', 'Gus Six'))
+    await managedService(dvla, 'Huge SCS', 3_000_000, await person('SCS1', 'Sam Senior'))
+    await managedService(dvla, 'Exactly a million', 1_000_000, await person('HEO', 'Hal Heo'))
+    await managedService(dvla, 'Large nobody', 5_000_000)
 
     const page = await client.get('/workforce/compliance').loginAs(dftHr)
     page.assertStatus(200)
@@ -489,15 +476,15 @@ test.group('Strategy action 02: Service Manager warnings', (group) => {
     await serviceManagerTraining()
     const { dft, dvla, hmrc, admin, dftHr } = await departments()
     const both = await createUser({ organisation: dvla, overrides: { fullName: 'Bo Twoplaces' } })
-    await service(dvla, 'Vehicle service', 50_000, both)
-    await service(hmrc, 'Tax service', 60_000, both)
+    await managedService(dvla, 'Vehicle service', 50_000, both)
+    await managedService(hmrc, 'Tax service', 60_000, both)
     const busy = await createUser({ organisation: dft, overrides: { fullName: 'Bea Busy' } })
     for (const name of ['Busy one', 'Busy two', 'Busy three', 'Busy four']) {
-      await service(name === 'Busy one' ? dft : dvla, name, 10_000, busy)
+      await managedService(name === 'Busy one' ? dft : dvla, name, 10_000, busy)
     }
     const fine = await createUser({ organisation: dft, overrides: { fullName: 'Fi Three' } })
     for (const name of ['Fine one', 'Fine two', 'Fine three'])
-      await service(dft, name, 10_000, fine)
+      await managedService(dft, name, 10_000, fine)
 
     const rows = await servicesWithWarnings(await OrganisationScope.forUser(admin))
     assert.deepEqual(

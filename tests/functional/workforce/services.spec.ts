@@ -2,28 +2,12 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import Service from '#models/service'
-import type Organisation from '#models/organisation'
-import type User from '#models/user'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
-import { createService } from '#database/factories/workforce_factory'
+import { managedService } from '#tests/support/services'
 import { submitAs } from '#tests/support/forms'
 
 /* DfT with DVLA below it, and HMRC, each with its HR. */
 const departments = () => transportAndRevenue()
-
-async function service(
-  organisation: Organisation,
-  name: string,
-  transactions: number,
-  manager?: User,
-  phase: 'discovery' | 'alpha' | 'beta' | 'live' = 'beta'
-) {
-  return createService(organisation, name, {
-    annualTransactions: transactions,
-    phase,
-    serviceManagerId: manager?.id ?? null,
-  })
-}
 
 const form = (organisationId: number, extra: Record<string, unknown> = {}) => ({
   organisationId: String(organisationId),
@@ -43,9 +27,9 @@ test.group('Services register', (group) => {
   }) => {
     const { dvla, hmrc, dftHr, hmrcHr } = await departments()
     const manager = await createUser({ organisation: dvla })
-    await service(dvla, 'Tax your vehicle', 40_000_000, manager, 'live')
-    await service(dvla, 'Personalised plates', 90_000, undefined, 'alpha')
-    await service(hmrc, 'Self Assessment', 10_000_000)
+    await managedService(dvla, 'Tax your vehicle', 40_000_000, manager, 'live')
+    await managedService(dvla, 'Personalised plates', 90_000, undefined, 'alpha')
+    await managedService(hmrc, 'Self Assessment', 10_000_000)
 
     const page = await client.get('/workforce/services').loginAs(dftHr)
     page.assertStatus(200)
@@ -73,9 +57,9 @@ test.group('Services register', (group) => {
 
   test('the CSV export streams the same filtered services in scope', async ({ assert, client }) => {
     const { dvla, hmrc, dftHr } = await departments()
-    await service(dvla, 'Tax your vehicle', 40_000_000)
-    await service(dvla, 'Personalised plates', 90_000)
-    await service(hmrc, 'Self Assessment', 10_000_000)
+    await managedService(dvla, 'Tax your vehicle', 40_000_000)
+    await managedService(dvla, 'Personalised plates', 90_000)
+    await managedService(hmrc, 'Self Assessment', 10_000_000)
     const response = await client
       .get('/workforce/services.csv')
       .qs({ compliant: 'no' })
@@ -96,10 +80,10 @@ test.group('Services register', (group) => {
     client,
   }) => {
     const { dvla, dftHr } = await departments()
-    const online = await service(dvla, 'Tax your vehicle', 40_000_000, undefined, 'live')
+    const online = await managedService(dvla, 'Tax your vehicle', 40_000_000, undefined, 'live')
     online.hasDigitalChannel = true
     await online.save()
-    await service(dvla, 'Personalised plates', 90_000, undefined, 'live')
+    await managedService(dvla, 'Personalised plates', 90_000, undefined, 'live')
     const response = await client.get('/workforce/services.csv').loginAs(dftHr)
     response.assertStatus(200)
     const [header, ...rows] = response
@@ -209,8 +193,8 @@ test.group('Services register', (group) => {
     client,
   }) => {
     const { dvla, hmrc, dftHr } = await departments()
-    const own = await service(dvla, 'Tax your vehicle', 40_000_000)
-    const theirs = await service(hmrc, 'Self Assessment', 10_000_000)
+    const own = await managedService(dvla, 'Tax your vehicle', 40_000_000)
+    const theirs = await managedService(hmrc, 'Self Assessment', 10_000_000)
 
     const edit = await client.get(`/workforce/services/${own.id}/edit`).loginAs(dftHr)
     edit.assertStatus(200)
