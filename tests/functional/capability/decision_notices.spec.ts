@@ -4,8 +4,7 @@ import mail from '@adonisjs/mail/services/main'
 import type { FakeMailer } from '@adonisjs/mail'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { managerAndReport } from '#tests/support/fixtures/line_management'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import RoleAssignment from '#models/role_assignment'
 import type SkillClaim from '#models/skill_claim'
@@ -20,15 +19,8 @@ import { createDeclaredLearning } from '#database/factories/learning_factory'
 import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
 import { submitAs } from '#tests/support/forms'
 
-async function managerAndReport(report: Partial<User> = {}) {
-  const organisation = await OrganisationFactory.create()
-  const manager = await createUser({ organisation, overrides: { fullName: 'Mo Manager' } })
-  const person = await createUser({
-    organisation,
-    overrides: { fullName: 'Rita Report', lineManagerId: manager.id, ...report },
-  })
-  return { manager, person }
-}
+/* Mo Manager, and Rita Report who reports to him. */
+const MO_AND_RITA = { manager: { fullName: 'Mo Manager' }, report: { fullName: 'Rita Report' } }
 
 /* A pending claim to a skill level, from a completed course. */
 async function claimFrom(person: User, skillName: string, level: number) {
@@ -69,7 +61,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
     assert,
   }) => {
     const fake = mail.fake()
-    const { manager, person } = await managerAndReport()
+    const { manager, report: person } = await managerAndReport(MO_AND_RITA)
     const claim = await claimFrom(person, 'Service design', 3)
     const response = await decide(client, manager, claim, {
       decision: 'reject',
@@ -115,7 +107,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
     assert,
   }) => {
     const fake = mail.fake()
-    const { manager, person } = await managerAndReport()
+    const { manager, report: person } = await managerAndReport(MO_AND_RITA)
     const agreed = await claimFrom(person, 'User research', 2)
     await decide(client, manager, agreed, { decision: 'agree', comment: 'Good work' })
     const confirmed = onlyNotice(fake, SkillClaimDecided, person)
@@ -146,7 +138,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
     client,
   }) => {
     const fake = mail.fake()
-    const { manager, person } = await managerAndReport()
+    const { manager, report: person } = await managerAndReport(MO_AND_RITA)
     const skill = await createSkill('Agile working')
     const own = await createAssessment(person, skill, 3, { assessedBy: person.id })
     await submitAs(client, manager).post(`/capability/validations/assessments/${own.id}`, {
@@ -178,7 +170,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
       role: 'Delivery manager',
       levels: [{ name: 'Associate delivery manager', needs: {} }],
     })
-    const { manager, person } = await managerAndReport()
+    const { manager, report: person } = await managerAndReport(MO_AND_RITA)
     await client
       .post('/capability/role')
       .withCsrfToken()
@@ -204,7 +196,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
       role: 'Service Manager',
       levels: [{ name: 'Service Manager', needs: {} }],
     })
-    const { manager, person } = await managerAndReport()
+    const { manager, report: person } = await managerAndReport(MO_AND_RITA)
     await client
       .post('/capability/role')
       .withCsrfToken()

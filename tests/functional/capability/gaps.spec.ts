@@ -47,6 +47,15 @@ async function assign(user: User, roleLevelId: number, kind: RoleAssignmentKind 
   return createRoleAssignment(user, roleLevelId, { kind, confirmedAt: DateTime.now() })
 }
 
+/* A learner with a line manager, holding a role level that needs these skills. */
+async function learnerInRole(needs: Record<string, number>) {
+  const manager = await createUser()
+  const learner = await createUser({ overrides: { lineManagerId: manager.id } })
+  const { level, skills } = await roleNeeding(needs)
+  await assign(learner, level.id)
+  return { manager, learner, level, skills }
+}
+
 async function assess(user: User, skill: Skill, level: number, source: 'self' | 'manager') {
   return createAssessment(user, skill, level, {
     source,
@@ -128,10 +137,7 @@ test.group('Capability: the individual gap view', (group) => {
     client,
     assert,
   }) => {
-    const manager = await createUser()
-    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-    const { level, skills } = await roleNeeding({ Analysis: 3, Research: 2, Coding: 4 })
-    await assign(learner, level.id)
+    const { learner, skills } = await learnerInRole({ Analysis: 3, Research: 2, Coding: 4 })
     await assess(learner, skills.Analysis, 3, 'manager')
     await assess(learner, skills.Research, 1, 'self')
 
@@ -336,10 +342,7 @@ test.group('Capability: the individual gap view', (group) => {
     client,
     assert,
   }) => {
-    const manager = await createUser()
-    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-    const { level, skills } = await roleNeeding({ Accessibility: 3 })
-    await assign(learner, level.id)
+    const { learner, skills } = await learnerInRole({ Accessibility: 3 })
     await assess(learner, skills.Accessibility, 1, 'self')
     const course = await createCourse({
       title: 'Accessible services',
@@ -377,10 +380,7 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     client,
     assert,
   }) => {
-    const manager = await createUser()
-    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-    const { level, skills } = await roleNeeding({ Management: 4 })
-    await assign(learner, level.id)
+    const { learner, skills } = await learnerInRole({ Management: 4 })
     await assess(learner, skills.Management, 2, 'manager')
     const programme = await createCourse({
       title: 'Service Manager programme',
@@ -409,10 +409,7 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     client,
     assert,
   }) => {
-    const manager = await createUser()
-    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-    const { level, skills } = await roleNeeding({ Design: 3 })
-    await assign(learner, level.id)
+    const { learner, skills } = await learnerInRole({ Design: 3 })
     const outcomes = { [skills.Design.id]: 3 }
     const booked = await createCourse({ title: 'Design booked', outcomes })
     const asked = await createCourse({ title: 'Design asked', requiresApproval: true, outcomes })
@@ -446,10 +443,7 @@ test.group('Capability: the gap view never offers a course the person holds', (g
     client,
     assert,
   }) => {
-    const manager = await createUser()
-    const learner = await createUser({ overrides: { lineManagerId: manager.id } })
-    const { level, skills } = await roleNeeding({ Strategy: 4 })
-    await assign(learner, level.id)
+    const { learner, skills } = await learnerInRole({ Strategy: 4 })
     await assess(learner, skills.Strategy, 1, 'manager')
     await createSkillClaim(learner, skills.Strategy, 3)
     await createCourse({ title: 'Strategy intermediate', outcomes: { [skills.Strategy.id]: 3 } })

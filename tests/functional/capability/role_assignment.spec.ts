@@ -6,6 +6,7 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createRole } from '#database/factories/framework_factory'
 import RoleAssignment from '#models/role_assignment'
 import { submitAs } from '#tests/support/forms'
+import { managerAndReport } from '#tests/support/fixtures/line_management'
 
 async function framework() {
   const { levels } = await createRole({
@@ -91,9 +92,7 @@ test.group('Role assignment', (group) => {
     assert,
   }) => {
     const [associate] = await framework()
-    const organisation = await OrganisationFactory.create()
-    const manager = await createUser({ organisation })
-    const person = await createUser({ organisation, overrides: { lineManagerId: manager.id } })
+    const { organisation, manager, report: person } = await managerAndReport()
     await client
       .post('/capability/role')
       .withCsrfToken()

@@ -2,19 +2,16 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import SkillAssessment from '#models/skill_assessment'
 import { DateTime } from 'luxon'
 import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
 import { submitAs } from '#tests/support/forms'
+import { managerAndReport } from '#tests/support/fixtures/line_management'
 
 async function managerReportAndSkill() {
-  const organisation = await OrganisationFactory.create()
-  const manager = await createUser({ organisation })
-  const report = await createUser({
-    organisation,
-    overrides: { fullName: 'Rita Report', lineManagerId: manager.id },
+  const { organisation, manager, report } = await managerAndReport({
+    report: { fullName: 'Rita Report' },
   })
   const skill = await createSkill('Service design')
   return { organisation, manager, report, skill }

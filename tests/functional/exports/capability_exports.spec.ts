@@ -3,7 +3,6 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createDeclaredLearning } from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import type DevelopmentPlanItem from '#models/development_plan_item'
@@ -16,6 +15,7 @@ import {
   createSkillClaim,
 } from '#database/factories/capability_factory'
 import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { managerAndReport } from '#tests/support/fixtures/line_management'
 import { createExport } from '#database/factories/export_factory'
 
 /*
@@ -25,12 +25,11 @@ import { createExport } from '#database/factories/export_factory'
  * a course. Someone else's manager's report assessed a skill too.
  */
 async function validationsQueue() {
-  const organisation = await OrganisationFactory.create()
-  const manager = await createUser({ organisation })
-  const rita = await createUser({
+  const {
     organisation,
-    overrides: { fullName: 'Rita Report', lineManagerId: manager.id },
-  })
+    manager,
+    report: rita,
+  } = await managerAndReport({ report: { fullName: 'Rita Report' } })
   const sam = await createUser({
     organisation,
     overrides: { fullName: 'Sam Second', lineManagerId: manager.id },
@@ -190,11 +189,13 @@ test.group('Exports: validations as a job', (group) => {
  * their department, and a colleague with a plan of their own.
  */
 async function planWithItems() {
-  const organisation = await OrganisationFactory.create()
-  const manager = await createUser({ organisation, overrides: { fullName: 'Mo Manager' } })
-  const person = await createUser({
+  const {
     organisation,
-    overrides: { fullName: 'Pat Person', lineManagerId: manager.id },
+    manager,
+    report: person,
+  } = await managerAndReport({
+    manager: { fullName: 'Mo Manager' },
+    report: { fullName: 'Pat Person' },
   })
   const hr = await createUser({ roles: ['department_hr'], organisation })
   const colleague = await createUser({ organisation })

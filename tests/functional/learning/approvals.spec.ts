@@ -12,19 +12,17 @@ import {
 } from '#database/factories/learning_factory'
 import { createRole } from '#database/factories/framework_factory'
 import type User from '#models/user'
+import type Enrolment from '#models/enrolment'
+import type { ApiClient } from '@japa/api-client'
 import { enrol } from '#actions/learning/enrol'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { submitAs } from '#tests/support/forms'
+import { managerAndReport } from '#tests/support/fixtures/line_management'
 
-/* A line manager with one direct report, in the same department. */
-async function managerAndReport() {
-  const organisation = await OrganisationFactory.create()
-  const manager = await createUser({ organisation, overrides: { fullName: 'Maria Manager' } })
-  const learner = await createUser({
-    organisation,
-    overrides: { fullName: 'Lena Learner', lineManagerId: manager.id },
-  })
-  return { manager, learner }
+/* A line manager, Maria Manager, with one direct report, Lena Learner, in the same department. */
+const MARIA_AND_LENA = {
+  manager: { fullName: 'Maria Manager' },
+  report: { fullName: 'Lena Learner' },
 }
 
 async function requestPlace(learner: User, options: { capacity?: number; title?: string } = {}) {
@@ -40,6 +38,16 @@ async function requestPlace(learner: User, options: { capacity?: number; title?:
   return { session, request: result.enrolment }
 }
 
+/* A line manager's decision on a request, as the approvals page sends it. */
+function decide(
+  client: ApiClient,
+  manager: User,
+  request: Enrolment,
+  form: Record<string, unknown>
+) {
+  return submitAs(client, manager).post(`/learning/approvals/${request.id}`, form)
+}
+
 test.group('Approvals', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -47,7 +55,7 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
     const otherManager = await createUser()
     const stranger = await createUser({
@@ -73,10 +81,10 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
 
-    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, manager, request, {
       decision: 'approve',
     })
     response.assertStatus(302)
@@ -97,11 +105,11 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { session, request } = await requestPlace(learner, { capacity: 1 })
     const seatHolder = await createUser()
     await createEnrolment(session, seatHolder)
-    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, manager, request, {
       decision: 'approve',
     })
     response.assertFlashMessage(
@@ -117,9 +125,9 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
-    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, manager, request, {
       decision: 'decline',
       reason: '  ',
     })
@@ -144,9 +152,9 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
-    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, manager, request, {
       decision: 'decline',
       reason: 'Not in this year’s plan',
     })
@@ -164,7 +172,7 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { learner } = await managerAndReport()
+    const { report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
     const elsewhere = await OrganisationFactory.create()
     const otherManager = await createUser({ organisation: elsewhere })
@@ -177,10 +185,7 @@ test.group('Approvals', (group) => {
       { decision: 'maybe' },
     ]
     for (const form of attempts) {
-      const response = await submitAs(client, otherManager).post(
-        `/learning/approvals/${request.id}`,
-        form
-      )
+      const response = await decide(client, otherManager, request, form)
       response.assertStatus(404)
     }
     const page = await client.get('/learning/approvals').loginAs(otherManager)
@@ -190,7 +195,7 @@ test.group('Approvals', (group) => {
   })
 
   test('an unknown request is not found, whatever the decision', async ({ client }) => {
-    const { manager } = await managerAndReport()
+    const { manager } = await managerAndReport(MARIA_AND_LENA)
     for (const form of [{ decision: 'approve' }, { decision: 'decline', reason: '' }]) {
       const response = await submitAs(client, manager).post('/learning/approvals/999999', form)
       response.assertStatus(404)
@@ -198,9 +203,9 @@ test.group('Approvals', (group) => {
   })
 
   test('a learner cannot approve their own request', async ({ client, assert }) => {
-    const { learner } = await managerAndReport()
+    const { report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
-    const response = await submitAs(client, learner).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, learner, request, {
       decision: 'approve',
     })
     response.assertStatus(404)
@@ -209,12 +214,12 @@ test.group('Approvals', (group) => {
   })
 
   test('a request already decided cannot be decided again', async ({ client, assert }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
-    await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    await decide(client, manager, request, {
       decision: 'approve',
     })
-    const again = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const again = await decide(client, manager, request, {
       decision: 'decline',
       reason: 'Changed my mind',
     })
@@ -230,7 +235,7 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { session, request } = await requestPlace(learner)
     session.bookingClosesAt = DateTime.now().minus({ minutes: 5 })
     await session.save()
@@ -239,7 +244,7 @@ test.group('Approvals', (group) => {
     page.assertTextIncludes('so you can no longer approve this request')
     assert.notInclude(page.text(), 'name="decision" value="approve"')
 
-    const approve = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const approve = await decide(client, manager, request, {
       decision: 'approve',
     })
     const flash = approve.flashMessages().error as string
@@ -250,7 +255,7 @@ test.group('Approvals', (group) => {
     await request.refresh()
     assert.equal(request.status, 'requested')
 
-    await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    await decide(client, manager, request, {
       decision: 'decline',
       reason: 'Too late',
     })
@@ -262,9 +267,9 @@ test.group('Approvals', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
-    const response = await submitAs(client, manager).post(`/learning/approvals/${request.id}`, {
+    const response = await decide(client, manager, request, {
       decision: 'maybe',
     })
     response.assertStatus(302)
@@ -290,14 +295,14 @@ test.group('Approvals', (group) => {
   test('line managers have an Approvals link and an empty state when nothing waits', async ({
     client,
   }) => {
-    const { manager } = await managerAndReport()
+    const { manager } = await managerAndReport(MARIA_AND_LENA)
     const response = await client.get('/learning/approvals').loginAs(manager)
     response.assertTextIncludes('href="/learning/approvals"')
     response.assertTextIncludes('There are no requests waiting for your decision')
   })
 
   test('a decision posted without its CSRF token changes nothing', async ({ client, assert }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { request } = await requestPlace(learner)
     await client
       .post(`/learning/approvals/${request.id}`)
@@ -322,7 +327,7 @@ test.group('Approvals: what the line manager weighs', (group) => {
     client,
     assert,
   }) => {
-    const { manager, learner } = await managerAndReport()
+    const { manager, report: learner } = await managerAndReport(MARIA_AND_LENA)
     const { levels, role } = await createRole({
       role: 'Service manager',
       levels: [{ name: 'Service manager', needs: { 'Service ownership': 3 } }],
