@@ -8,6 +8,7 @@ import AuditEvent from '#models/audit_event'
 import IdentityProvider from '#models/identity_provider'
 import IdentityProviderDomain from '#models/identity_provider_domain'
 import { submitAs } from '#tests/support/forms'
+import type Organisation from '#models/organisation'
 
 const SECRET = 'a-client-secret-nobody-may-read-again'
 
@@ -27,6 +28,18 @@ function formFor(organisationId: number, overrides: Record<string, string> = {})
   }
 }
 
+/* A provider at login.example.gov.uk signing in for the domain, its new people joining the organisation. */
+function providerOf(organisation: Organisation, domain: string, name?: string) {
+  return createIdentityProvider({
+    name,
+    issuer: 'https://login.example.gov.uk',
+    clientId: 'dcs',
+    clientSecret: SECRET,
+    domains: [domain],
+    organisation,
+  })
+}
+
 async function providerEvents(providerId: number) {
   return AuditEvent.query()
     .where('subject_type', 'identity_provider')
@@ -39,13 +52,7 @@ test.group('Identity providers: who configures them', (group) => {
 
   test('only capability admins see or change identity providers', async ({ client, assert }) => {
     const organisation = await OrganisationFactory.create()
-    const provider = await createIdentityProvider({
-      issuer: 'https://login.example.gov.uk',
-      clientId: 'dcs',
-      clientSecret: SECRET,
-      domains: [uniqueDomain()],
-      organisation,
-    })
+    const provider = await providerOf(organisation, uniqueDomain())
     for (const roles of [['department_hr'], ['learner'], ['course_admin']] as const) {
       const user = await createUser({ roles: [...roles], organisation })
       for (const page of ['', '/create', `/${provider.id}/edit`]) {
@@ -133,13 +140,7 @@ test.group('Identity providers: adding and changing', (group) => {
     const user = await admin()
     const organisation = await OrganisationFactory.create()
     const domain = uniqueDomain()
-    const provider = await createIdentityProvider({
-      issuer: 'https://login.example.gov.uk',
-      clientId: 'dcs',
-      clientSecret: SECRET,
-      domains: [domain],
-      organisation,
-    })
+    const provider = await providerOf(organisation, domain)
     const kept = provider.clientSecret
     const unchanged = await submitAs(client, user).put(
       `/admin/identity-providers/${provider.id}`,
@@ -175,14 +176,7 @@ test.group('Identity providers: adding and changing', (group) => {
     const user = await admin()
     const organisation = await OrganisationFactory.create()
     const domain = uniqueDomain()
-    await createIdentityProvider({
-      name: 'First sign-in',
-      issuer: 'https://login.example.gov.uk',
-      clientId: 'dcs',
-      clientSecret: SECRET,
-      domains: [domain],
-      organisation,
-    })
+    await providerOf(organisation, domain, 'First sign-in')
     const response = await submitAs(client, user).post(
       '/admin/identity-providers',
       formFor(organisation.id, { domains: `${uniqueDomain()}\n${domain.toUpperCase()}` })
@@ -250,13 +244,7 @@ test.group('Identity providers: adding and changing', (group) => {
   }) => {
     const user = await admin()
     const organisation = await OrganisationFactory.create()
-    const provider = await createIdentityProvider({
-      issuer: 'https://login.example.gov.uk',
-      clientId: 'dcs',
-      clientSecret: SECRET,
-      domains: [uniqueDomain()],
-      organisation,
-    })
+    const provider = await providerOf(organisation, uniqueDomain())
     const person = await createUser({ organisation })
     const response = await submitAs(client, user).delete(`/admin/identity-providers/${provider.id}`)
     response.assertHeader('location', '/admin/identity-providers')

@@ -57,9 +57,25 @@ async function onToProvider(visitor: Visitor, answer: Answer) {
   return destination
 }
 
+/* A provider for the domain at this issuer, known to the service by the test client's credentials. */
+function registerProvider(issuer: string, domain: string, organisation?: Organisation) {
+  return createIdentityProvider({
+    issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    domains: [domain],
+    organisation,
+  })
+}
+
+/* The department sign-in form sent from the browser. */
+function departmentForm(visitor: Visitor, fields: Record<string, string>) {
+  return visitor.submit('/sign-in/department', '/sign-in/department', fields)
+}
+
 /* Starts a department sign-in from the form: the browser is sent on to the provider. */
 async function startAt(visitor: Visitor, email: string) {
-  const answer = await visitor.submit('/sign-in/department', '/sign-in/department', { email })
+  const answer = await departmentForm(visitor, { email })
   return onToProvider(visitor, answer)
 }
 
@@ -98,13 +114,7 @@ test.group('Signing in with a department account', (group) => {
     idp.tamper = null
     forgetDiscoveredProviders()
     organisation = await OrganisationFactory.create()
-    provider = await createIdentityProvider({
-      issuer: idp.issuer,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      domains: [DOMAIN],
-      organisation,
-    })
+    provider = await registerProvider(idp.issuer, DOMAIN, organisation)
   })
 
   test('the sign-in page offers a department account beside the password', async ({
@@ -201,7 +211,7 @@ test.group('Signing in with a department account', (group) => {
     assert.equal(back.location, '/capability/gaps')
 
     const elsewhere = new Visitor()
-    const away = await elsewhere.submit('/sign-in/department', '/sign-in/department', {
+    const away = await departmentForm(elsewhere, {
       email: accounts.known.email,
       returnTo: '//evil.example/',
     })
@@ -459,14 +469,9 @@ test.group('Signing in with a department account', (group) => {
     assert,
   }) => {
     const domain = uniqueDomain('down')
-    await createIdentityProvider({
-      issuer: `http://127.0.0.1:${await closedPort()}`,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      domains: [domain],
-    })
+    await registerProvider(`http://127.0.0.1:${await closedPort()}`, domain)
     const visitor = new Visitor()
-    const fromDepartmentForm = await visitor.submit('/sign-in/department', '/sign-in/department', {
+    const fromDepartmentForm = await departmentForm(visitor, {
       email: `someone@${domain}`,
     })
     assert.equal(fromDepartmentForm.status, 503)
@@ -486,14 +491,9 @@ test.group('Signing in with a department account', (group) => {
     assert,
   }) => {
     const domain = uniqueDomain('nodiscovery')
-    await createIdentityProvider({
-      issuer: `${idp.issuer}/not-an-issuer`,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      domains: [domain],
-    })
+    await registerProvider(`${idp.issuer}/not-an-issuer`, domain)
     const visitor = new Visitor()
-    const answer = await visitor.submit('/sign-in/department', '/sign-in/department', {
+    const answer = await departmentForm(visitor, {
       email: `someone@${domain}`,
     })
     assert.equal(answer.status, 503)
@@ -502,7 +502,7 @@ test.group('Signing in with a department account', (group) => {
 
   test('an address whose domain has no provider is told to use a password', async ({ assert }) => {
     const visitor = new Visitor()
-    const answer = await visitor.submit('/sign-in/department', '/sign-in/department', {
+    const answer = await departmentForm(visitor, {
       email: `someone@${uniqueDomain('nobody')}`,
     })
     assert.equal(answer.status, 302)
@@ -518,7 +518,7 @@ test.group('Signing in with a department account', (group) => {
     for (let started = 0; started < START_LIMITS.perAddress.requests; started++) {
       await startAt(visitor, accounts.known.email)
     }
-    const fromDepartmentForm = await visitor.submit('/sign-in/department', '/sign-in/department', {
+    const fromDepartmentForm = await departmentForm(visitor, {
       email: accounts.known.email.toUpperCase(),
     })
     assert.equal(fromDepartmentForm.status, 429)
@@ -583,13 +583,7 @@ test.group(
 
     test('the e-mail address and its verification are read from userinfo', async ({ assert }) => {
       const organisation = await OrganisationFactory.create()
-      await createIdentityProvider({
-        issuer: idp.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        domains: [DOMAIN],
-        organisation,
-      })
+      await registerProvider(idp.issuer, DOMAIN, organisation)
       const visitor = new Visitor()
       const welcomed = await signInThroughDepartment(visitor, accounts.newcomer)
       assert.equal(welcomed.location, '/')

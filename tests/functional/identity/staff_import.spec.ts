@@ -61,6 +61,12 @@ async function rowsOf(staffImport: StaffImport, outcome: string) {
     .select('line', 'email', 'reason', 'changes')
 }
 
+/* The line of each row the import cannot take, with the reason it gives. */
+async function badLinesOf(staffImport: StaffImport) {
+  const bad = await rowsOf(staffImport, 'bad')
+  return bad.map((row) => [row.line, row.reason])
+}
+
 test.group('Staff import', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -134,28 +140,24 @@ test.group('Staff import', (group) => {
       [14, 2, 1, 1, 10]
     )
 
-    const bad = await rowsOf(staffImport, 'bad')
-    assert.deepEqual(
-      bad.map((row) => [row.line, row.reason]),
+    assert.deepEqual(await badLinesOf(staffImport), [
+      [6, '“bad-email” is not an e-mail address'],
+      [7, 'Organisation code “hmrc” is not one of your organisations'],
+      [8, 'Grade “Band 9” is not a civil service grade'],
+      [9, 'Role level “Astronaut” is not in the framework'],
+      [10, 'E-mail is also on line 2'],
+      [11, 'This e-mail belongs to someone outside your organisations'],
       [
-        [6, '“bad-email” is not an e-mail address'],
-        [7, 'Organisation code “hmrc” is not one of your organisations'],
-        [8, 'Grade “Band 9” is not a civil service grade'],
-        [9, 'Role level “Astronaut” is not in the framework'],
-        [10, 'E-mail is also on line 2'],
-        [11, 'This e-mail belongs to someone outside your organisations'],
-        [
-          12,
-          'Line managers would go round in a loop: loop.a@dft.example → loop.b@dft.example → loop.a@dft.example',
-        ],
-        [
-          13,
-          'Line managers would go round in a loop: loop.a@dft.example → loop.b@dft.example → loop.a@dft.example',
-        ],
-        [14, 'Line manager nobody@dft.example is not in the file or among your people'],
-        [15, 'Line manager wrong.grade@dft.example is on line 8, which cannot be imported'],
-      ]
-    )
+        12,
+        'Line managers would go round in a loop: loop.a@dft.example → loop.b@dft.example → loop.a@dft.example',
+      ],
+      [
+        13,
+        'Line managers would go round in a loop: loop.a@dft.example → loop.b@dft.example → loop.a@dft.example',
+      ],
+      [14, 'Line manager nobody@dft.example is not in the file or among your people'],
+      [15, 'Line manager wrong.grade@dft.example is on line 8, which cannot be imported'],
+    ])
     const changed = await rowsOf(staffImport, 'changed')
     assert.deepEqual(
       changed.map((row) => [row.email, row.changes]),
@@ -435,18 +437,14 @@ test.group('Staff import', (group) => {
     )
     const staffImport = await latestImport()
     assert.equal(staffImport.newRows, 0)
-    const bad = await rowsOf(staffImport, 'bad')
-    assert.deepEqual(
-      bad.map((row) => [row.line, row.reason]),
-      [
-        [2, '“ada"<x>@dft.example” is not an e-mail address'],
-        [3, '“bob<b>@dft.example” is not an e-mail address'],
-        [4, '“cat\ufffd@dft.example” is not an e-mail address'],
-        [5, '“dan\ufffd@dft.example” is not an e-mail address'],
-        [6, 'Line manager “boss>@dft.example” is not an e-mail address'],
-        [7, 'Name contains a control character'],
-      ]
-    )
+    assert.deepEqual(await badLinesOf(staffImport), [
+      [2, '“ada"<x>@dft.example” is not an e-mail address'],
+      [3, '“bob<b>@dft.example” is not an e-mail address'],
+      [4, '“cat\ufffd@dft.example” is not an e-mail address'],
+      [5, '“dan\ufffd@dft.example” is not an e-mail address'],
+      [6, 'Line manager “boss>@dft.example” is not an e-mail address'],
+      [7, 'Name contains a control character'],
+    ])
   })
 
   test('another department’s HR gets 404 for an import, its rows, progress and actions', async ({
