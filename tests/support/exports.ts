@@ -2,6 +2,8 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Group } from '@japa/runner/core'
 import { parse } from 'csv-parse/sync'
+import type { Assert } from '@japa/assert'
+import type { ApiResponse } from '@japa/api-client'
 import type Export from '#models/export'
 import exportsConfig from '#config/exports'
 
@@ -12,6 +14,14 @@ import exportsConfig from '#config/exports'
 
 /* Where a page that offers an export sends people for the large ones. */
 export const MY_EXPORTS = 'see <a href="/exports">My exports</a>'
+
+/* Fails unless the response is sent as a download named for its subject and today's date: `people-2026-12-07.csv`. */
+export function assertDatedCsvName(assert: Assert, response: ApiResponse, name: string) {
+  assert.match(
+    response.header('content-disposition') ?? '',
+    new RegExp(`^attachment; filename="${name}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`)
+  )
+}
 
 /* A CSV body as rows of cells, the header first. */
 export function csvRows(text: string): string[][] {

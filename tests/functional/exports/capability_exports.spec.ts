@@ -14,7 +14,14 @@ import {
   createRoleAssignment,
   createSkillClaim,
 } from '#database/factories/capability_factory'
-import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import {
+  csvRows,
+  fileColumns,
+  fileRows,
+  MY_EXPORTS,
+  privateExports,
+  assertDatedCsvName,
+} from '#tests/support/exports'
 import { managerAndReport } from '#tests/support/fixtures/line_management'
 import { createExport } from '#database/factories/export_factory'
 
@@ -252,10 +259,7 @@ test.group('Exports: development plans', (group) => {
     const { person, colleague, agile, research, nextYear } = await planWithItems()
     const response = await client.get('/capability/plan.csv').loginAs(person)
     response.assertStatus(200)
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="development-plan-\d{4}-\d{2}-\d{2}\.csv"$/
-    )
+    assertDatedCsvName(assert, response, 'development-plan')
     const expected = [
       PLAN_HEADER,
       [

@@ -16,7 +16,14 @@ import {
 } from '#database/factories/fast_stream_factory'
 import Export from '#models/export'
 import BuildExport from '#jobs/build_export'
-import { csvRows, fileColumns, fileRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import {
+  csvRows,
+  fileColumns,
+  fileRows,
+  MY_EXPORTS,
+  privateExports,
+  assertDatedCsvName,
+} from '#tests/support/exports'
 import { createExport } from '#database/factories/export_factory'
 
 test.group('Exports: Fast Stream', (group) => {
@@ -404,10 +411,7 @@ test.group('Exports: a placement’s applicants', (group) => {
       .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
       .loginAs(lead)
     response.assertStatus(200)
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="placement-applicants-\d{4}-\d{2}-\d{2}\.csv"$/
-    )
+    assertDatedCsvName(assert, response, 'placement-applicants')
     const [header, ...rows] = csvRows(response.text())
     assert.deepEqual(header, [
       'Order',

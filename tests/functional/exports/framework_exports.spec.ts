@@ -5,7 +5,13 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import Export from '#models/export'
-import { csvRows, fileColumns, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import {
+  csvRows,
+  fileColumns,
+  MY_EXPORTS,
+  privateExports,
+  assertDatedCsvName,
+} from '#tests/support/exports'
 
 /*
  * Three skills in use across two categories, needed by one, two and no
@@ -43,10 +49,7 @@ test.group('Exports: the framework’s skills', (group) => {
     const response = await client.get('/framework/skills.csv').loginAs(learner)
     response.assertStatus(200)
     assert.match(response.header('content-type') ?? '', /^text\/csv/)
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /attachment; filename="framework-skills-\d{4}-\d{2}-\d{2}\.csv"/
-    )
+    assertDatedCsvName(assert, response, 'framework-skills')
     assert.deepEqual(csvRows(response.text()), [
       ['Skill', 'Category', 'Description', 'Role levels needing it'],
       ['Data modelling', 'Data', 'About Data modelling.', '1'],

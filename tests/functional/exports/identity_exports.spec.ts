@@ -11,7 +11,7 @@ import User from '#models/user'
 import exportsConfig from '#config/exports'
 import { twoDepartments, alphaAndBetaWithAdmin } from '#tests/support/fixtures/departments'
 import StaffImport from '#models/staff_import'
-import { csvRows, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import { csvRows, MY_EXPORTS, privateExports, assertDatedCsvName } from '#tests/support/exports'
 import { createExport } from '#database/factories/export_factory'
 import { createTeam } from '#database/factories/fast_stream_factory'
 
@@ -80,10 +80,7 @@ test.group('Exports: people', (group) => {
     const response = await client.get('/admin/users.csv').loginAs(hrA)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="people-\d{4}-\d{2}-\d{2}\.csv"$/
-    )
+    assertDatedCsvName(assert, response, 'people')
     const [header, ...rows] = csvRows(response.text())
     assert.deepEqual(header, [
       'Name',

@@ -14,7 +14,13 @@ import {
 } from '#database/factories/learning_factory'
 import Export from '#models/export'
 import exportsConfig from '#config/exports'
-import { csvRows, fileColumns, MY_EXPORTS, privateExports } from '#tests/support/exports'
+import {
+  csvRows,
+  fileColumns,
+  MY_EXPORTS,
+  privateExports,
+  assertDatedCsvName,
+} from '#tests/support/exports'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 
 /* Two course admins, each with a provider and a course; a session of Alpha's course with three people. */
@@ -215,10 +221,7 @@ test.group('Exports: course catalogue', (group) => {
       .loginAs(learner)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="course-catalogue-\d{4}-\d{2}-\d{2}\.csv"$/
-    )
+    assertDatedCsvName(assert, response, 'course-catalogue')
     const [header, ...rows] = csvRows(response.text())
     assert.deepEqual(header, [
       'Code',
@@ -487,10 +490,7 @@ test.group('Exports: my learning', (group) => {
     const response = await client.get('/learning/my.csv').loginAs(learner)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="my-learning-\d{4}-\d{2}-\d{2}\.csv"$/
-    )
+    assertDatedCsvName(assert, response, 'my-learning')
     // Summer times are an hour ahead of UTC; winter times are not. Sessions last 7 hours.
     assert.deepEqual(csvRows(response.text()), [
       MY_LEARNING_HEADER,
