@@ -1,16 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
-import { passwordAttempts } from '#actions/identity/sign_in'
+import { checkOwnPassword } from '#actions/identity/sign_in'
 import { endSessionsOf } from '#services/user_sessions'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 
 export type ChangePasswordResult =
   | { type: 'changed'; sessionsEnded: number; tokensRevoked: number }
   | { type: 'wrong_current_password' }
   | { type: 'throttled'; retryAfter: number }
-
-class WrongCurrentPassword extends Error {}
 
 /*
  * Changes a person's own password after checking the current one. A wrong
@@ -26,18 +24,9 @@ export async function changePassword(
   newPassword: string,
   context: { ip: string; sessionId: string }
 ): Promise<ChangePasswordResult> {
-  let result: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
-  try {
-    result = await passwordAttempts(user.email, context.ip).penalize(async () => {
-      if (!(await user.verifyPassword(currentPassword))) throw new WrongCurrentPassword()
-      return true
-    })
-  } catch (error) {
-    if (error instanceof WrongCurrentPassword) return { type: 'wrong_current_password' }
-    throw error
-  }
-  const [throttled] = result
-  if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  const checked = await checkOwnPassword(user, currentPassword, context.ip)
+  if (checked.type === 'wrong') return { type: 'wrong_current_password' }
+  if (checked.type === 'throttled') return checked
 
   const tokensRevoked = await db.transaction(async (trx) => {
     user.useTransaction(trx)
@@ -46,18 +35,7 @@ export async function changePassword(
     await user.save()
     const revoked = await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
     const count = Number(Array.isArray(revoked) ? revoked[0] : revoked)
-    await recordAudit(
-      {
-        action: AuditActions.PasswordChanged,
-        subjectType: 'user',
-        subjectId: user.id,
-        subjectLabel: user.email,
-        organisationId: user.organisationId,
-        actorId: user.id,
-        after: { tokensRevoked: count },
-      },
-      trx
-    )
+    await recordOwnAccountEvent(user, AuditActions.PasswordChanged, { tokensRevoked: count }, trx)
     return count
   })
   // After the commit: on SQLite the session store shares the one connection the transaction held.

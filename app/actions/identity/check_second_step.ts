@@ -6,6 +6,8 @@ import type User from '#models/user'
 import { activeTwoStep, decryptSecret, hashRecoveryCode, matchingStep } from '#services/two_step'
 import { sqlStamp } from '#services/password_links'
 import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
+import { recoveryCodesLeft } from '#actions/identity/make_recovery_codes'
 import { AuditActions } from '#enums/audit_actions'
 import { readOneTimeCode, readRecoveryCode } from '#domain/identity/two_step'
 
@@ -139,20 +141,8 @@ export async function checkSecondStep(
     return { type: 'too_many', retryAfter: throttled.response.availableIn }
   }
   if (via === 'recovery_code') {
-    const left = await db
-      .from('recovery_codes')
-      .where('user_id', user.id)
-      .whereNull('used_at')
-      .count('* as total')
-      .first()
-    await recordAudit({
-      action: AuditActions.RecoveryCodeUsed,
-      subjectType: 'user',
-      subjectId: user.id,
-      subjectLabel: user.email,
-      organisationId: user.organisationId,
-      actorId: user.id,
-      after: { recoveryCodesLeft: Number(left?.total ?? 0) },
+    await recordOwnAccountEvent(user, AuditActions.RecoveryCodeUsed, {
+      recoveryCodesLeft: await recoveryCodesLeft(user.id),
     })
   }
   return { type: 'passed', via }

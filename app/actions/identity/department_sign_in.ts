@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto'
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
@@ -11,6 +10,7 @@ import User from '#models/user'
 import UserIdentity from '#models/user_identity'
 import UserRole from '#models/user_role'
 import { recordAudit } from '#services/audit'
+import { recordSignIn } from '#actions/identity/sign_in'
 import { isUniqueViolation } from '#services/database_errors'
 import {
   authorisationRequest,
@@ -234,18 +234,7 @@ export async function finishDepartmentSignIn(
   const { user, created } = found
   if (!user.isActive) return refuse('deactivated', { provider, user, email })
 
-  // Saved without hooks: a sign-in is audited below as itself, not as an edit of the person.
-  user.lastSignedInAt = DateTime.now()
-  await user.saveQuietly()
-  await recordAudit({
-    action: AuditActions.SignIn,
-    subjectType: 'user',
-    subjectId: user.id,
-    subjectLabel: user.email,
-    organisationId: user.organisationId,
-    actorId: user.id,
-    after: { method: 'single_sign_on', identityProvider: provider.name, created },
-  })
+  await recordSignIn(user, { method: 'single_sign_on', identityProvider: provider.name, created })
   return {
     type: 'signed_in',
     user,

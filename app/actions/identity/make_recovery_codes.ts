@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import { hashRecoveryCode, newRecoveryCodes } from '#services/two_step'
 import { sqlStamp } from '#services/password_links'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 import { DateTime } from 'luxon'
 import { confirmPasswordOrCode, type ConfirmResult } from '#actions/identity/turn_off_two_step'
@@ -43,16 +43,10 @@ export async function makeRecoveryCodes(
   if (confirmed.type !== 'confirmed') return confirmed
   const codes = await db.transaction(async (trx) => {
     const made = await replaceRecoveryCodes(user.id, trx)
-    await recordAudit(
-      {
-        action: AuditActions.RecoveryCodesMade,
-        subjectType: 'user',
-        subjectId: user.id,
-        subjectLabel: user.email,
-        organisationId: user.organisationId,
-        actorId: user.id,
-        after: { recoveryCodes: made.length },
-      },
+    await recordOwnAccountEvent(
+      user,
+      AuditActions.RecoveryCodesMade,
+      { recoveryCodes: made.length },
       trx
     )
     return made

@@ -5,7 +5,7 @@ import TwoStepVerification from '#models/two_step_verification'
 import { decryptSecret, encryptSecret, matchingStep, newSecret } from '#services/two_step'
 import { isUniqueViolation } from '#services/database_errors'
 import { sqlStamp } from '#services/password_links'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 import { readOneTimeCode } from '#domain/identity/two_step'
 import { replaceRecoveryCodes } from '#actions/identity/make_recovery_codes'
@@ -87,16 +87,10 @@ export async function confirmTwoStep(user: User, typed: string): Promise<Confirm
       .update({ confirmed_at: at, last_used_step: step, updated_at: at })
     if (Number(Array.isArray(confirmed) ? confirmed[0] : confirmed) !== 1) return null
     const codes = await replaceRecoveryCodes(user.id, trx)
-    await recordAudit(
-      {
-        action: AuditActions.TwoStepTurnedOn,
-        subjectType: 'user',
-        subjectId: user.id,
-        subjectLabel: user.email,
-        organisationId: user.organisationId,
-        actorId: user.id,
-        after: { recoveryCodes: codes.length },
-      },
+    await recordOwnAccountEvent(
+      user,
+      AuditActions.TwoStepTurnedOn,
+      { recoveryCodes: codes.length },
       trx
     )
     return codes

@@ -1,7 +1,7 @@
 import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
 import User from '#models/user'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { twoStepIsOn } from '#services/two_step'
@@ -39,6 +39,33 @@ export function passwordAttempts(email: string, ip: string) {
     { key: `sign_in:account:${normalised}`, ...SIGN_IN_LIMITS.perAccount },
     { key: `sign_in:ip:${ip}`, ...SIGN_IN_LIMITS.perIp },
   ])
+}
+
+class WrongPassword extends Error {}
+
+/*
+ * Checks a signed-in person's own password before a change to their
+ * account: a wrong one counts against the same limits as signing in, so
+ * no such form is a way round them.
+ */
+export async function checkOwnPassword(
+  user: User,
+  password: string,
+  ip: string
+): Promise<{ type: 'right' | 'wrong' } | { type: 'throttled'; retryAfter: number }> {
+  let outcome: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
+  try {
+    outcome = await passwordAttempts(user.email, ip).penalize(async () => {
+      if (!(await user.verifyPassword(password))) throw new WrongPassword()
+      return true
+    })
+  } catch (error) {
+    if (error instanceof WrongPassword) return { type: 'wrong' }
+    throw error
+  }
+  const [throttled] = outcome
+  if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  return { type: 'right' }
 }
 
 /*
@@ -81,13 +108,5 @@ export async function recordSignIn(user: User, after?: Record<string, unknown>) 
   // Saved without hooks: a sign-in is audited below as itself, not as an edit of the person.
   user.lastSignedInAt = DateTime.now()
   await user.saveQuietly()
-  await recordAudit({
-    action: AuditActions.SignIn,
-    subjectType: 'user',
-    subjectId: user.id,
-    subjectLabel: user.email,
-    organisationId: user.organisationId,
-    actorId: user.id,
-    after: after ?? null,
-  })
+  await recordOwnAccountEvent(user, AuditActions.SignIn, after ?? null)
 }

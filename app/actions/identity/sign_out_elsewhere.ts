@@ -1,6 +1,6 @@
 import type User from '#models/user'
 import { endSessionsOf } from '#services/user_sessions'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 
 /*
@@ -9,14 +9,6 @@ import { AuditActions } from '#enums/audit_actions'
  */
 export async function signOutElsewhere(user: User, currentSessionId: string) {
   const ended = await endSessionsOf(user.id, currentSessionId)
-  await recordAudit({
-    action: AuditActions.SignOutElsewhere,
-    subjectType: 'user',
-    subjectId: user.id,
-    subjectLabel: user.email,
-    organisationId: user.organisationId,
-    actorId: user.id,
-    after: { sessionsEnded: ended },
-  })
+  await recordOwnAccountEvent(user, AuditActions.SignOutElsewhere, { sessionsEnded: ended })
   return ended
 }

@@ -4,7 +4,7 @@ import { activeTwoStep } from '#services/two_step'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { readOneTimeCode } from '#domain/identity/two_step'
-import { passwordAttempts } from '#actions/identity/sign_in'
+import { checkOwnPassword } from '#actions/identity/sign_in'
 import { checkSecondStep } from '#actions/identity/check_second_step'
 import { endSessionsOf } from '#services/user_sessions'
 
@@ -15,8 +15,6 @@ export type ConfirmResult =
   | { type: 'throttled'; retryAfter: number }
 
 export type TurnOffResult = Exclude<ConfirmResult, { type: 'confirmed' }> | { type: 'turned_off' }
-
-class WrongPassword extends Error {}
 
 /*
  * A person with two-step verification on shows it is them before a change
@@ -53,18 +51,9 @@ export async function confirmPasswordOrCode(
       }
     }
   }
-  let outcome: Awaited<ReturnType<ReturnType<typeof passwordAttempts>['penalize']>>
-  try {
-    outcome = await passwordAttempts(user.email, ip).penalize(async () => {
-      if (!(await user.verifyPassword(passwordOrCode))) throw new WrongPassword()
-      return true
-    })
-  } catch (error) {
-    if (error instanceof WrongPassword) return { type: 'wrong_password' }
-    throw error
-  }
-  const [throttled] = outcome
-  if (throttled) return { type: 'throttled', retryAfter: throttled.response.availableIn }
+  const checked = await checkOwnPassword(user, passwordOrCode, ip)
+  if (checked.type === 'wrong') return { type: 'wrong_password' }
+  if (checked.type === 'throttled') return checked
   return { type: 'confirmed' }
 }
 

@@ -6,7 +6,7 @@ import { findLink, sqlStamp } from '#services/password_links'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { endSessionsOf } from '#services/user_sessions'
 import { twoStepIsOn } from '#services/two_step'
-import { recordAudit } from '#services/audit'
+import { recordOwnAccountEvent } from '#actions/identity/account_events'
 import { AuditActions } from '#enums/audit_actions'
 import {
   PasswordLinkKinds,
@@ -91,34 +91,19 @@ export async function usePasswordLink(
     // Using the link signs them in (after their code, with two-step verification): recorded without hooks, as the sign-in it is.
     if (!twoStepNeeded)
       await trx.from('users').where('id', user.id).update({ last_signed_in_at: at })
-    await recordAudit(
-      {
-        action:
-          link.kind === PasswordLinkKinds.Invitation
-            ? AuditActions.InvitationAccepted
-            : AuditActions.PasswordResetUsed,
-        subjectType: 'user',
-        subjectId: user.id,
-        subjectLabel: user.email,
-        organisationId: user.organisationId,
-        actorId: user.id,
-        after: { tokensRevoked },
-      },
+    await recordOwnAccountEvent(
+      user,
+      link.kind === PasswordLinkKinds.Invitation
+        ? AuditActions.InvitationAccepted
+        : AuditActions.PasswordResetUsed,
+      { tokensRevoked },
       trx
     )
     if (twoStepNeeded) return { tokensRevoked }
-    await recordAudit(
-      {
-        action: AuditActions.SignIn,
-        subjectType: 'user',
-        subjectId: user.id,
-        subjectLabel: user.email,
-        organisationId: user.organisationId,
-        actorId: user.id,
-        after: {
-          via: link.kind === PasswordLinkKinds.Invitation ? 'invitation' : 'password reset',
-        },
-      },
+    await recordOwnAccountEvent(
+      user,
+      AuditActions.SignIn,
+      { via: link.kind === PasswordLinkKinds.Invitation ? 'invitation' : 'password reset' },
       trx
     )
     return { tokensRevoked }
