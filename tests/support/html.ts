@@ -49,3 +49,17 @@ export function getFormsOf(html: string, pageUrl: string): GetForm[] {
 export function collapse(text: string | null | undefined) {
   return (text ?? '').replace(/\s+/g, ' ').trim()
 }
+
+/*
+ * The text of a list item from the element with this id to the end of the
+ * item, without markup and with runs of whitespace made single spaces;
+ * null when the page has no such element.
+ */
+export function listItemText(html: string, id: string) {
+  const start = html.indexOf(`id="${id}"`)
+  if (start < 0) return null
+  return html
+    .slice(start, html.indexOf('</li>', start))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+}

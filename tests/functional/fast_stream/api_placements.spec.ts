@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
+import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -17,11 +17,7 @@ import { bearer } from '#tests/support/api'
 import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
 import type PlacementRound from '#models/placement_round'
-
-/* Asserts the status of a response (so a call and its check read as one line). */
-function expectStatus(response: ApiResponse, status: number) {
-  response.assertStatus(status)
-}
+import { expectStatus } from '#tests/support/responses'
 
 /* The entrant's list for the round through the API: PUT replaces it, best first. */
 function putPreferences(client: ApiClient, round: PlacementRound, auth: string, body: object) {

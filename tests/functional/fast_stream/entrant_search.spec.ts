@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -17,16 +16,8 @@ import { createSkill } from '#database/factories/framework_factory'
 import type Placement from '#models/placement'
 import type Skill from '#models/skill'
 import db from '@adonisjs/lucid/services/db'
-
-/* Asserts the status of a response (so a call and its check read as one line). */
-function expectStatus(response: ApiResponse, status: number) {
-  response.assertStatus(status)
-}
-
-/* The body of a page. */
-function bodyOf(response: ApiResponse) {
-  return response.text()
-}
+import { bodyOf, expectStatus } from '#tests/support/responses'
+import { listItemText } from '#tests/support/html'
 
 /* The titles of the results on a search page, in the order shown. */
 function resultTitles(html: string) {
@@ -45,12 +36,7 @@ function foundCount(html: string) {
 
 /* The text of one result, from its heading to the end of its list item. */
 function resultText(html: string, placement: Placement) {
-  const start = html.indexOf(`id="placement-${placement.id}"`)
-  if (start < 0) return null
-  return html
-    .slice(start, html.indexOf('</li>', start))
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+  return listItemText(html, `placement-${placement.id}`)
 }
 
 async function skillLinks(placement: Placement, skills: Skill[]) {

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
+import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -18,16 +18,8 @@ import type PlacementRound from '#models/placement_round'
 import type Placement from '#models/placement'
 import type User from '#models/user'
 import { submitAs } from '#tests/support/forms'
-
-/* Asserts the status of a response (so a call and its check read as one line). */
-function expectStatus(response: ApiResponse, status: number) {
-  response.assertStatus(status)
-}
-
-/* The body of a page. */
-function bodyOf(response: ApiResponse) {
-  return response.text()
-}
+import { bodyOf, expectStatus } from '#tests/support/responses'
+import { listItemText } from '#tests/support/html'
 
 /* The titles on the shortlist page, first choice first. */
 function listedTitles(html: string) {
@@ -40,12 +32,7 @@ function listedTitles(html: string) {
 
 /* The text of one entry of the shortlist page. */
 function entryText(html: string, placement: Placement) {
-  const start = html.indexOf(`id="choice-${placement.id}"`)
-  if (start < 0) return null
-  return html
-    .slice(start, html.indexOf('</li>', start))
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
+  return listItemText(html, `choice-${placement.id}`)
 }
 
 function add(client: ApiClient, user: User, placement: Placement) {
