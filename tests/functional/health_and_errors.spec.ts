@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
+import { apiAs } from '#tests/support/api'
 
 test.group('Health, error pages and security headers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -9,9 +10,10 @@ test.group('Health, error pages and security headers', (group) => {
     client,
     assert,
   }) => {
-    const response = await client
-      .get('/health')
-      .header('Authorization', `Bearer ${process.env.HEALTH_TOKEN ?? 'test-only-health-token'}`)
+    const response = await apiAs(
+      client,
+      `Bearer ${process.env.HEALTH_TOKEN ?? 'test-only-health-token'}`
+    ).get('/health')
     response.assertStatus(200)
     assert.equal(response.body().status, 'ok')
     assert.equal(response.body().checks.database.status, 'ok')

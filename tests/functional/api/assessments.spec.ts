@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import SkillAssessment from '#models/skill_assessment'
 import Skill from '#models/skill'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
@@ -28,9 +28,8 @@ test.group('API: assessments', (group) => {
     assert,
   }) => {
     const { person, programming, testing } = await personInRole()
-    const response = await client
+    const response = await apiAs(client, await bearer(person))
       .put('/api/v1/me/assessments')
-      .header('Authorization', await bearer(person))
       .json({
         assessments: [
           { skillId: programming.id, level: 3 },
@@ -52,9 +51,8 @@ test.group('API: assessments', (group) => {
     assert,
   }) => {
     const { person, programming, testing } = await personInRole()
-    const badLevel = await client
+    const badLevel = await apiAs(client, await bearer(person))
       .put('/api/v1/me/assessments')
-      .header('Authorization', await bearer(person))
       .json({
         assessments: [
           { skillId: programming.id, level: 2 },
@@ -70,9 +68,8 @@ test.group('API: assessments', (group) => {
     })
 
     const outside = await createSkill('Welding')
-    const wrongSkill = await client
+    const wrongSkill = await apiAs(client, await bearer(person))
       .put('/api/v1/me/assessments')
-      .header('Authorization', await bearer(person))
       .json({
         assessments: [
           { skillId: programming.id, level: 2 },
@@ -90,9 +87,8 @@ test.group('API: assessments', (group) => {
   }) => {
     const { manager, person, programming } = await personInRole()
     const own = await createAssessment(person, programming, 3, { assessedBy: person.id })
-    const response = await client
+    const response = await apiAs(client, await bearer(manager))
       .post(`/api/v1/assessments/${own.id}/validation`)
-      .header('Authorization', await bearer(manager))
       .json({ level: 2, comment: 'Not yet on your own' })
     response.assertStatus(201)
     const validation = await SkillAssessment.query().where('validates_id', own.id).firstOrFail()
@@ -107,19 +103,16 @@ test.group('API: assessments', (group) => {
   test('validating someone else’s report answers 404, and a bad level 422', async ({ client }) => {
     const { manager, person, programming } = await personInRole()
     const own = await createAssessment(person, programming, 3, { assessedBy: person.id })
-    const stranger = await client
+    const stranger = await apiAs(client, await bearer(await createUser()))
       .post(`/api/v1/assessments/${own.id}/validation`)
-      .header('Authorization', await bearer(await createUser()))
       .json({ level: 2 })
     stranger.assertStatus(404)
-    const self = await client
+    const self = await apiAs(client, await bearer(person))
       .post(`/api/v1/assessments/${own.id}/validation`)
-      .header('Authorization', await bearer(person))
       .json({ level: 2 })
     self.assertStatus(404)
-    const bad = await client
+    const bad = await apiAs(client, await bearer(manager))
       .post(`/api/v1/assessments/${own.id}/validation`)
-      .header('Authorization', await bearer(manager))
       .json({ level: 9 })
     bad.assertStatus(422)
     bad.assertBodyContains({ errors: [{ field: 'level' }] })

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createRole } from '#database/factories/framework_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { createCampaign, createCapabilityGap } from '#database/factories/workforce_factory'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a filled campaign and an open gap in each. */
@@ -51,9 +51,7 @@ test.group('API: organisation campaigns and gaps', (group) => {
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(body.meta, { total: 2, page: 1, perPage: 1, lastPage: 2 })
-    const all = await client
-      .get(`/api/v1/organisations/${dft.id}/campaigns`)
-      .header('Authorization', auth)
+    const all = await apiAs(client, auth).get(`/api/v1/organisations/${dft.id}/campaigns`)
     const titles = all
       .body()
       .data.map((row: { title: string }) => row.title)
@@ -69,14 +67,10 @@ test.group('API: organisation campaigns and gaps', (group) => {
   }) => {
     const { dft, dvla, dftHr } = await departmentsWithCampaignsAndGaps()
     const auth = await bearer(dftHr)
-    const response = await client
-      .get(`/api/v1/organisations/${dft.id}/gaps`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).get(`/api/v1/organisations/${dft.id}/gaps`)
     response.assertStatus(200)
     assert.equal(response.body().meta.total, 2)
-    const agency = await client
-      .get(`/api/v1/organisations/${dvla.id}/gaps`)
-      .header('Authorization', auth)
+    const agency = await apiAs(client, auth).get(`/api/v1/organisations/${dvla.id}/gaps`)
     assert.deepEqual(
       agency.body().data.map((row: { title: string }) => row.title),
       ['Agency developers short']
@@ -92,16 +86,12 @@ test.group('API: organisation campaigns and gaps', (group) => {
     const { dft, hmrcHr } = await departmentsWithCampaignsAndGaps()
     const auth = await bearer(hmrcHr)
     for (const path of ['campaigns', 'gaps']) {
-      const response = await client
-        .get(`/api/v1/organisations/${dft.id}/${path}`)
-        .header('Authorization', auth)
+      const response = await apiAs(client, auth).get(`/api/v1/organisations/${dft.id}/${path}`)
       response.assertStatus(404)
       response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
     }
     const learner = await bearer(await createUser({ organisation: dft }))
-    const refused = await client
-      .get(`/api/v1/organisations/${dft.id}/gaps`)
-      .header('Authorization', learner)
+    const refused = await apiAs(client, learner).get(`/api/v1/organisations/${dft.id}/gaps`)
     refused.assertStatus(403)
   })
 })

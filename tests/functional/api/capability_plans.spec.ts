@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
 
@@ -37,9 +37,9 @@ test.group('API: capability plans', (group) => {
     assert,
   }) => {
     const { dft, dftHr, plan } = await setting()
-    const response = await client
-      .get(`/api/v1/organisations/${dft.id}/capability-plans`)
-      .header('Authorization', await bearer(dftHr))
+    const response = await apiAs(client, await bearer(dftHr)).get(
+      `/api/v1/organisations/${dft.id}/capability-plans`
+    )
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(body.meta, { total: 1, page: 1, perPage: 25, lastPage: 1 })
@@ -56,9 +56,9 @@ test.group('API: capability plans', (group) => {
     assert,
   }) => {
     const { dft, dftHr, role, plan } = await setting()
-    const response = await client
-      .get(`/api/v1/capability-plans/${plan.id}`)
-      .header('Authorization', await bearer(dftHr))
+    const response = await apiAs(client, await bearer(dftHr)).get(
+      `/api/v1/capability-plans/${plan.id}`
+    )
     response.assertStatus(200)
     const { data } = response.body()
     assert.equal(data.financialYear, '2013–14')
@@ -79,17 +79,13 @@ test.group('API: capability plans', (group) => {
   test('HR of another department get 404 and learners 403', async ({ client }) => {
     const { dft, hmrcHr, learner, plan } = await setting()
     const other = await bearer(hmrcHr)
-    const list = await client
-      .get(`/api/v1/organisations/${dft.id}/capability-plans`)
-      .header('Authorization', other)
+    const list = await apiAs(client, other).get(`/api/v1/organisations/${dft.id}/capability-plans`)
     list.assertStatus(404)
-    const one = await client
-      .get(`/api/v1/capability-plans/${plan.id}`)
-      .header('Authorization', other)
+    const one = await apiAs(client, other).get(`/api/v1/capability-plans/${plan.id}`)
     one.assertStatus(404)
-    const refused = await client
-      .get(`/api/v1/capability-plans/${plan.id}`)
-      .header('Authorization', await bearer(learner))
+    const refused = await apiAs(client, await bearer(learner)).get(
+      `/api/v1/capability-plans/${plan.id}`
+    )
     refused.assertStatus(403)
   })
 })

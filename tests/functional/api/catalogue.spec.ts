@@ -10,7 +10,7 @@ import {
 } from '#database/factories/learning_factory'
 import { fillPlaces } from '#tests/support/enrolments'
 import { dayAhead, daysAhead } from '#tests/support/uk_days'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 
 /* Three published courses, one draft, with outcomes, an audience and sessions. */
 async function catalogue() {
@@ -66,7 +66,7 @@ test.group('API: course catalogue', (group) => {
   }) => {
     const data = await catalogue()
     const auth = await bearer(await createUser())
-    const response = await client.get('/api/v1/courses').header('Authorization', auth)
+    const response = await apiAs(client, auth).get('/api/v1/courses')
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(names(body), ['Agile basics', 'Research methods', 'Writing for the web'])
@@ -202,9 +202,7 @@ test.group('API: course catalogue', (group) => {
     await createSession({ course: data.agileBasics, startsAt: daysAhead(-3) })
 
     const auth = await bearer(await createUser())
-    const response = await client
-      .get(`/api/v1/courses/${data.agileBasics.id}`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).get(`/api/v1/courses/${data.agileBasics.id}`)
     response.assertStatus(200)
     const course = response.body().data
     assert.equal(course.title, 'Agile basics')
@@ -234,9 +232,7 @@ test.group('API: course catalogue', (group) => {
     await fillPlaces(data.leeds, 2, 'waitlisted')
     await fillPlaces(data.leeds, 1, 'requested')
     const auth = await bearer(await createUser())
-    const response = await client
-      .get(`/api/v1/sessions/${data.leeds.id}`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).get(`/api/v1/sessions/${data.leeds.id}`)
     response.assertStatus(200)
     assert.containsSubset(response.body().data, {
       id: data.leeds.id,
@@ -267,7 +263,7 @@ test.group('API: course catalogue', (group) => {
       '/api/v1/sessions/999999',
       `/api/v1/sessions/${session.id}`,
     ]) {
-      const response = await client.get(url).header('Authorization', auth)
+      const response = await apiAs(client, auth).get(url)
       response.assertStatus(404)
     }
     const anonymous = await client.get('/api/v1/courses')

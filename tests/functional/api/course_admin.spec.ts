@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 import AuditEvent from '#models/audit_event'
 import Course from '#models/course'
@@ -42,9 +42,8 @@ test.group('API: course admins add courses', (group) => {
     assert,
   }) => {
     const { adminA, providerA } = await providersWithAdmins()
-    const response = await client
+    const response = await apiAs(client, await bearer(adminA))
       .post('/api/v1/courses')
-      .header('Authorization', await bearer(adminA))
       .json(COURSE_BODY)
     response.assertStatus(201)
     const course = await Course.findByOrFail('code', 'DATA-301')
@@ -63,9 +62,7 @@ test.group('API: course admins add courses', (group) => {
     })
     assert.equal(course.costPence, 79999)
     // One shape for a course: the answer is the course as the API gives it anywhere.
-    const read = await client
-      .get(`/api/v1/courses/${course.id}`)
-      .header('Authorization', await bearer(adminA))
+    const read = await apiAs(client, await bearer(adminA)).get(`/api/v1/courses/${course.id}`)
     read.assertStatus(200)
     assert.deepEqual(data, read.body().data)
     const events = await AuditEvent.query().where({
@@ -83,17 +80,15 @@ test.group('API: course admins add courses', (group) => {
   }) => {
     const { adminA, providerB } = await providersWithAdmins()
     const learner = await createUser()
-    const refused = await client
+    const refused = await apiAs(client, await bearer(learner))
       .post('/api/v1/courses')
-      .header('Authorization', await bearer(learner))
       .json(COURSE_BODY)
     refused.assertStatus(403)
     refused.assertHeader('content-type', 'application/problem+json; charset=utf-8')
     assert.equal(refused.body().title, 'Forbidden')
 
-    const elsewhere = await client
+    const elsewhere = await apiAs(client, await bearer(adminA))
       .post('/api/v1/courses')
-      .header('Authorization', await bearer(adminA))
       .json({ ...COURSE_BODY, provider: providerB.id })
     elsewhere.assertStatus(403)
     assert.isNull(await Course.findBy('code', 'DATA-301'))
@@ -105,7 +100,7 @@ test.group('API: course admins add courses', (group) => {
   test('bad course bodies get 422 with a message for each field', async ({ client, assert }) => {
     const { adminA, providerA } = await providersWithAdmins()
     const auth = await bearer(adminA)
-    const empty = await client.post('/api/v1/courses').header('Authorization', auth).json({})
+    const empty = await apiAs(client, auth).post('/api/v1/courses').json({})
     empty.assertStatus(422)
     assert.equal(empty.body().detail, 'The request has errors in the fields listed.')
     assert.deepEqual(fieldsOf(empty.body()), {
@@ -119,9 +114,8 @@ test.group('API: course admins add courses', (group) => {
       cost: 'Enter the cost in pounds, or 0 if the course is free',
     })
 
-    const wrong = await client
+    const wrong = await apiAs(client, auth)
       .post('/api/v1/courses')
-      .header('Authorization', auth)
       .json({ ...COURSE_BODY, durationHours: 0, cost: -5, mode: 'radio' })
     wrong.assertStatus(422)
     assert.deepEqual(fieldsOf(wrong.body()), {
@@ -132,9 +126,8 @@ test.group('API: course admins add courses', (group) => {
 
     await createCourse({ provider: providerA })
     const existing = await Course.query().firstOrFail()
-    const taken = await client
+    const taken = await apiAs(client, auth)
       .post('/api/v1/courses')
-      .header('Authorization', auth)
       .json({ ...COURSE_BODY, code: existing.code })
     taken.assertStatus(422)
     assert.deepEqual(taken.body().errors, [
@@ -146,17 +139,13 @@ test.group('API: course admins add courses', (group) => {
     const { adminA } = await providersWithAdmins()
     const second = await createProvider('Cyber School', [adminA])
     const auth = await bearer(adminA)
-    const missing = await client
-      .post('/api/v1/courses')
-      .header('Authorization', auth)
-      .json(COURSE_BODY)
+    const missing = await apiAs(client, auth).post('/api/v1/courses').json(COURSE_BODY)
     missing.assertStatus(422)
     assert.deepEqual(fieldsOf(missing.body()), {
       provider: 'Give provider: the id of the provider that runs the course',
     })
-    const named = await client
+    const named = await apiAs(client, auth)
       .post('/api/v1/courses')
-      .header('Authorization', auth)
       .json({ ...COURSE_BODY, provider: second.id })
     named.assertStatus(201)
     assert.equal(named.body().data.provider.id, second.id)
@@ -172,9 +161,8 @@ test.group('API: course admins add sessions', (group) => {
   }) => {
     const { adminA, providerA } = await providersWithAdmins()
     const course = await createCourse({ provider: providerA })
-    const response = await client
+    const response = await apiAs(client, await bearer(adminA))
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', await bearer(adminA))
       .json(SESSION_BODY)
     response.assertStatus(201)
     const session = await CourseSession.findByOrFail('course_id', course.id)
@@ -198,9 +186,7 @@ test.group('API: course admins add sessions', (group) => {
       },
     })
     assert.equal(session.onlineUrl, 'https://meet.example.gov.uk/pipelines')
-    const read = await client
-      .get(`/api/v1/sessions/${session.id}`)
-      .header('Authorization', await bearer(adminA))
+    const read = await apiAs(client, await bearer(adminA)).get(`/api/v1/sessions/${session.id}`)
     const { course: readCourse, ...asRead } = read.body().data
     assert.equal(readCourse.id, course.id)
     assert.deepEqual(asRead, response.body().data)
@@ -216,9 +202,8 @@ test.group('API: course admins add sessions', (group) => {
   test('times without an offset are read as UK time', async ({ client, assert }) => {
     const { adminA, providerA } = await providersWithAdmins()
     const course = await createCourse({ provider: providerA })
-    const response = await client
+    const response = await apiAs(client, await bearer(adminA))
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', await bearer(adminA))
       .json({
         ...SESSION_BODY,
         startsAt: `${nextYear}-01-20T09:30`,
@@ -265,17 +250,15 @@ test.group('API: course admins add sessions', (group) => {
       ],
     ]
     for (const [changes, expected] of cases) {
-      const response = await client
+      const response = await apiAs(client, auth)
         .post(`/api/v1/courses/${course.id}/sessions`)
-        .header('Authorization', auth)
         .json({ ...SESSION_BODY, ...changes })
       assert.equal(response.status(), 422, JSON.stringify(changes))
       response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
       assert.deepEqual(fieldsOf(response.body()), expected, JSON.stringify(changes))
     }
-    const past = await client
+    const past = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({ ...SESSION_BODY, onlineUrl: undefined, endsAt: SESSION_BODY.startsAt })
     assert.deepEqual(past.body().errors, [
       { field: 'endsAt', message: 'The session must end after it starts', rule: 'afterStart' },
@@ -291,19 +274,16 @@ test.group('API: course admins add sessions', (group) => {
     const { adminA, providerB } = await providersWithAdmins()
     const course = await createCourse({ provider: providerB })
     const auth = await bearer(adminA)
-    const refused = await client
+    const refused = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json(SESSION_BODY)
     refused.assertStatus(403)
-    const unknown = await client
+    const unknown = await apiAs(client, auth)
       .post('/api/v1/courses/999999/sessions')
-      .header('Authorization', auth)
       .json(SESSION_BODY)
     unknown.assertStatus(404)
-    const learner = await client
+    const learner = await apiAs(client, await bearer(await createUser()))
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', await bearer(await createUser()))
       .json(SESSION_BODY)
     learner.assertStatus(403)
     assert.lengthOf(await CourseSession.query().where('course_id', course.id), 0)

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createCompletion, createCourse, createSession } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import Enrolment from '#models/enrolment'
 import type User from '#models/user'
 import { submitAs } from '#tests/support/forms'
@@ -27,9 +27,7 @@ test.group('API: enrolling', (group) => {
     const course = await createCourse({ title: 'Agile foundations' })
     const session = await createSession({ course })
     const auth = await bearer(learner)
-    const response = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).post(`/api/v1/sessions/${session.id}/enrolments`)
     response.assertStatus(201)
     const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()
     assert.deepEqual(response.body(), {
@@ -49,7 +47,7 @@ test.group('API: enrolling', (group) => {
       },
     })
     // One shape for an enrolment: the answer is the enrolment as the caller's list gives it.
-    const list = await client.get('/api/v1/me/enrolments').header('Authorization', auth)
+    const list = await apiAs(client, auth).get('/api/v1/me/enrolments')
     assert.deepEqual(list.body().data, [response.body().data])
   })
 
@@ -59,9 +57,9 @@ test.group('API: enrolling', (group) => {
     const session = await createSession({ capacity: 1 })
     await enrolled(await createUser(), session.id)
     await enrolled(await createUser(), session.id)
-    const response = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(await createUser()))
+    const response = await apiAs(client, await bearer(await createUser())).post(
+      `/api/v1/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(201)
     response.assertBodyContains({ data: { status: 'waitlisted', position: 2 } })
   })
@@ -73,9 +71,8 @@ test.group('API: enrolling', (group) => {
     const manager = await createUser()
     const learner = await createUser({ overrides: { lineManagerId: manager.id } })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
-    const response = await client
+    const response = await apiAs(client, await bearer(learner))
       .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(learner))
       .json({ note: 'For the new service' })
     response.assertStatus(201)
     response.assertBodyContains({ data: { status: 'requested', position: null } })
@@ -91,9 +88,7 @@ test.group('API: enrolling', (group) => {
     const learner = await createUser({ overrides: { lineManagerId: manager.id } })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
     const auth = await bearer(learner)
-    const requested = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', auth)
+    const requested = await apiAs(client, auth).post(`/api/v1/sessions/${session.id}/enrolments`)
     requested.assertStatus(201)
     const id = requested.body().data.id
 
@@ -119,9 +114,9 @@ test.group('API: enrolling', (group) => {
     const learner = await createUser()
     const session = await createSession()
     const existing = await enrolled(learner, session.id)
-    const response = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(learner))
+    const response = await apiAs(client, await bearer(learner)).post(
+      `/api/v1/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(409)
     response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
     assert.equal(response.body().status, 409)
@@ -156,9 +151,7 @@ test.group('API: enrolling', (group) => {
       [approval.id, 'no_line_manager', 'This course needs line manager approval'],
     ]
     for (const [sessionId, code, detail] of expected) {
-      const response = await client
-        .post(`/api/v1/sessions/${sessionId}/enrolments`)
-        .header('Authorization', auth)
+      const response = await apiAs(client, auth).post(`/api/v1/sessions/${sessionId}/enrolments`)
       response.assertStatus(422)
       response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
       assert.equal(response.body().code, code)
@@ -171,9 +164,7 @@ test.group('API: enrolling', (group) => {
     const auth = await bearer(await createUser())
     const draft = await createSession({ course: await createCourse({ status: 'draft' }) })
     for (const id of [draft.id, 999999, 'nope']) {
-      const response = await client
-        .post(`/api/v1/sessions/${id}/enrolments`)
-        .header('Authorization', auth)
+      const response = await apiAs(client, auth).post(`/api/v1/sessions/${id}/enrolments`)
       response.assertStatus(404)
       response.assertBodyContains({ status: 404, title: 'Not found' })
     }
@@ -186,9 +177,8 @@ test.group('API: enrolling', (group) => {
     const learner = await createUser()
     const session = await createSession()
     for (const note of [42, 'x'.repeat(1001)]) {
-      const response = await client
+      const response = await apiAs(client, await bearer(learner))
         .post(`/api/v1/sessions/${session.id}/enrolments`)
-        .header('Authorization', await bearer(learner))
         .json({ note })
       response.assertStatus(422)
       assert.equal(response.body().errors[0].field, 'note')
@@ -218,9 +208,9 @@ test.group('API: one place per course', (group) => {
     const course = await createCourse({ title: 'Service Manager programme' })
     await createCompletion(learner, course, { completedOn: DateTime.fromISO('2026-06-03') })
     const session = await createSession({ course })
-    const response = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(learner))
+    const response = await apiAs(client, await bearer(learner)).post(
+      `/api/v1/sessions/${session.id}/enrolments`
+    )
     response.assertStatus(409)
     response.assertBodyContains({
       status: 409,
@@ -241,9 +231,9 @@ test.group('API: one place per course', (group) => {
     const first = await createSession({ course })
     const second = await createSession({ course, startsAt: first.startsAt.plus({ days: 7 }) })
     const held = await enrolled(learner, first.id)
-    const response = await client
-      .post(`/api/v1/sessions/${second.id}/enrolments`)
-      .header('Authorization', await bearer(learner))
+    const response = await apiAs(client, await bearer(learner)).post(
+      `/api/v1/sessions/${second.id}/enrolments`
+    )
     response.assertStatus(409)
     response.assertBodyContains({
       status: 409,
@@ -266,14 +256,13 @@ test.group('API: cancelling', (group) => {
     const booking = await enrolled(learner, session.id)
     const first = await enrolled(await createUser(), session.id)
     const auth = await bearer(learner)
-    const response = await client
+    const response = await apiAs(client, auth)
       .delete(`/api/v1/enrolments/${booking.id}`)
-      .header('Authorization', auth)
       .json({ reason: 'Clashes with a release' })
     response.assertStatus(200)
     assert.include(response.body().data, { id: booking.id, status: 'cancelled', position: null })
     // The cancelled enrolment as the caller's list gives it, session and course included.
-    const list = await client.get('/api/v1/me/enrolments').header('Authorization', auth)
+    const list = await apiAs(client, auth).get('/api/v1/me/enrolments')
     assert.deepEqual(list.body().data, [response.body().data])
     assert.equal(response.body().data.session.id, session.id)
     await first.refresh()
@@ -287,9 +276,8 @@ test.group('API: cancelling', (group) => {
     const learner = await createUser()
     const booking = await bookedOnNewSession(learner)
     for (const body of [{}, { reason: '   ' }]) {
-      const response = await client
+      const response = await apiAs(client, await bearer(learner))
         .delete(`/api/v1/enrolments/${booking.id}`)
-        .header('Authorization', await bearer(learner))
         .json(body)
       response.assertStatus(422)
       assert.deepEqual(
@@ -308,9 +296,8 @@ test.group('API: cancelling', (group) => {
     const booking = await enrolled(learner, session.id)
     session.bookingClosesAt = DateTime.now().minus({ minutes: 5 })
     await session.save()
-    const response = await client
+    const response = await apiAs(client, await bearer(learner))
       .delete(`/api/v1/enrolments/${booking.id}`)
-      .header('Authorization', await bearer(learner))
       .json({ reason: 'Ill' })
     response.assertStatus(422)
     response.assertBodyContains({ code: 'booking_closed' })
@@ -325,9 +312,8 @@ test.group('API: cancelling', (group) => {
     const owner = await createUser()
     const booking = await bookedOnNewSession(owner)
     for (const body of [{ reason: 'Mischief' }, {}]) {
-      const response = await client
+      const response = await apiAs(client, await bearer(await createUser()))
         .delete(`/api/v1/enrolments/${booking.id}`)
-        .header('Authorization', await bearer(await createUser()))
         .json(body)
       response.assertStatus(404)
     }
@@ -341,13 +327,11 @@ test.group('API: cancelling', (group) => {
     const learner = await createUser()
     const booking = await bookedOnNewSession(learner)
     const auth = await bearer(learner)
-    await client
+    await apiAs(client, auth)
       .delete(`/api/v1/enrolments/${booking.id}`)
-      .header('Authorization', auth)
       .json({ reason: 'First time' })
-    const again = await client
+    const again = await apiAs(client, auth)
       .delete(`/api/v1/enrolments/${booking.id}`)
-      .header('Authorization', auth)
       .json({ reason: 'Second time' })
     again.assertStatus(409)
     again.assertBodyContains({

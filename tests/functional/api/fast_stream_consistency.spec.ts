@@ -12,7 +12,7 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { createSession } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { openApiDocument } from '../../../app/openapi/document.js'
 
 /*
@@ -75,9 +75,9 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     mail.fake()
     const { admin, round } = await closedRound()
     const auth = await bearer(admin)
-    const run = await client.post(`/api/v1/rounds/${round.id}/match`).header('Authorization', auth)
+    const run = await apiAs(client, auth).post(`/api/v1/rounds/${round.id}/match`)
     run.assertStatus(200)
-    const read = await client.get(`/api/v1/rounds/${round.id}/match`).header('Authorization', auth)
+    const read = await apiAs(client, auth).get(`/api/v1/rounds/${round.id}/match`)
     read.assertStatus(200)
     // Ann, Ben and Cal each get their first choice; Dee may not take the only placement she chose.
     // Four places (2 + 1 + 1), three filled; nobody has had a digital posting, and three now do.
@@ -117,9 +117,8 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     assert,
   }) => {
     const { lead, round, placement, open, cleared, clearedUser } = await openRound()
-    const choices = await client
+    const choices = await apiAs(client, await bearer(clearedUser))
       .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(clearedUser))
       .json({ placements: [open.id, 999999, open.id] })
     choices.assertStatus(422)
     assert.deepEqual(
@@ -129,9 +128,8 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
         ['placements.2', 'distinct'],
       ]
     )
-    const ranking = await client
+    const ranking = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: [cleared.id, 999999, cleared.id] })
     ranking.assertStatus(422)
     assert.deepEqual(
@@ -150,9 +148,8 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     const { round, open, clearedUser } = await openRound()
     round.preferencesCloseAt = DateTime.now().minus({ minutes: 5 })
     await round.save()
-    const late = await client
+    const late = await apiAs(client, await bearer(clearedUser))
       .put(`/api/v1/rounds/${round.id}/preferences`)
-      .header('Authorization', await bearer(clearedUser))
       .json({ placements: [open.id] })
     late.assertStatus(422)
     late.assertHeader('content-type', 'application/problem+json; charset=utf-8')
@@ -163,9 +160,9 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
       startsAt: start,
       bookingClosesAt: start.minus({ days: 5 }),
     })
-    const booking = await client
-      .post(`/api/v1/sessions/${session.id}/enrolments`)
-      .header('Authorization', await bearer(await createUser()))
+    const booking = await apiAs(client, await bearer(await createUser())).post(
+      `/api/v1/sessions/${session.id}/enrolments`
+    )
     booking.assertStatus(422)
     booking.assertBodyContains({ status: 422, code: 'booking_closed' })
     assert.deepEqual(Object.keys(late.body()).sort(), Object.keys(booking.body()).sort())
@@ -182,18 +179,13 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
       overrides: { teamId: otherTeam.id },
     })
     const auth = await bearer(otherLead)
-    const theirs = await client
-      .get(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', auth)
-    const none = await client
-      .get('/api/v1/placements/999999/rankings')
-      .header('Authorization', auth)
+    const theirs = await apiAs(client, auth).get(`/api/v1/placements/${placement.id}/rankings`)
+    const none = await apiAs(client, auth).get('/api/v1/placements/999999/rankings')
     theirs.assertStatus(404)
     none.assertStatus(404)
     assert.deepEqual(theirs.body(), none.body())
-    const write = await client
+    const write = await apiAs(client, auth)
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', auth)
       .json({ entrants: [] })
     write.assertStatus(404)
     assert.deepEqual(write.body(), none.body())
@@ -204,9 +196,9 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     assert,
   }) => {
     const { lead, placement, cleared, uncleared } = await openRound()
-    const response = await client
-      .get(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
+    const response = await apiAs(client, await bearer(lead)).get(
+      `/api/v1/placements/${placement.id}/rankings`
+    )
     response.assertStatus(200)
     assert.deepEqual(
       response
@@ -235,9 +227,7 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     await createShortlist(closed, veteran, [earlier])
 
     const get = async (roundId: number, user: typeof newcomer) =>
-      client
-        .get(`/api/v1/rounds/${roundId}/preferences`)
-        .header('Authorization', await bearer(user))
+      apiAs(client, await bearer(user)).get(`/api/v1/rounds/${roundId}/preferences`)
 
     // An open round: anyone entering sees it, with or without a list.
     const listed = await get(round.id, clearedUser)
@@ -257,9 +247,8 @@ test.group('API: the Fast Stream answers as the rest of the API does', (group) =
     const missing = await get(999999, newcomer)
     missing.assertStatus(404)
     assert.deepEqual(hidden.body(), missing.body())
-    const write = await client
+    const write = await apiAs(client, await bearer(newcomer))
       .put(`/api/v1/rounds/${closed.id}/preferences`)
-      .header('Authorization', await bearer(newcomer))
       .json({ placements: [earlier.id] })
     write.assertStatus(404)
   })

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import Skill from '#models/skill'
 import { productManagement } from '#tests/support/fixtures/framework'
 
@@ -46,9 +46,7 @@ test.group('API: framework', (group) => {
   test('a role profile carries each level’s requirements', async ({ client, assert }) => {
     const { role } = await productManagement()
     const auth = await bearer(await createUser())
-    const response = await client
-      .get(`/api/v1/role-profiles/${role.id}`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).get(`/api/v1/role-profiles/${role.id}`)
     response.assertStatus(200)
     const senior = response.body().data.levels[1]
     assert.deepEqual(
@@ -100,7 +98,7 @@ test.group('API: framework', (group) => {
     await productManagement()
     const skill = await Skill.findByOrFail('name', 'User focus')
     const auth = await bearer(await createUser())
-    const response = await client.get(`/api/v1/skills/${skill.id}`).header('Authorization', auth)
+    const response = await apiAs(client, auth).get(`/api/v1/skills/${skill.id}`)
     assert.deepEqual(
       response.body().data.neededBy.map((row: any) => [row.roleLevel.name, row.levelName]),
       [
@@ -164,7 +162,7 @@ test.group('API: framework', (group) => {
 
   test('unknown ids answer 404 and the API needs a token', async ({ client }) => {
     const auth = await bearer(await createUser())
-    const unknown = await client.get('/api/v1/role-profiles/999999').header('Authorization', auth)
+    const unknown = await apiAs(client, auth).get('/api/v1/role-profiles/999999')
     unknown.assertStatus(404)
     const anonymous = await client.get('/api/v1/skills')
     anonymous.assertStatus(401)

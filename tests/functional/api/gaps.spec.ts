@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import DevelopmentPlanItem from '#models/development_plan_item'
 import Skill from '#models/skill'
 import {
@@ -34,9 +34,7 @@ test.group('API: my gaps and development plan', (group) => {
     await createCourse({ title: 'Only two', outcomes: { [one.id]: 2 } })
     const session = await createSession({ course, capacity: 6, location: 'Bristol' })
 
-    const response = await client
-      .get('/api/v1/me/gaps')
-      .header('Authorization', await bearer(learner))
+    const response = await apiAs(client, await bearer(learner)).get('/api/v1/me/gaps')
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(body.meta.roleLevel, { id: levels[0].id, name: 'API analyst' })
@@ -68,9 +66,9 @@ test.group('API: my gaps and development plan', (group) => {
   test('my gaps toward the target role level is empty with no target chosen', async ({
     client,
   }) => {
-    const response = await client
-      .get('/api/v1/me/gaps?toward=target')
-      .header('Authorization', await bearer(await createUser()))
+    const response = await apiAs(client, await bearer(await createUser())).get(
+      '/api/v1/me/gaps?toward=target'
+    )
     response.assertStatus(200)
     response.assertBody({ data: [], meta: { roleLevel: null, toward: 'target' } })
   })
@@ -88,9 +86,7 @@ test.group('API: my gaps and development plan', (group) => {
     })
     const other = await createUser()
     await createPlanItem(other, { skillId: skill.id, targetLevel: 4 })
-    const response = await client
-      .get('/api/v1/me/plan')
-      .header('Authorization', await bearer(person))
+    const response = await apiAs(client, await bearer(person)).get('/api/v1/me/plan')
     response.assertStatus(200)
     assert.deepEqual(response.body().data, [
       {
@@ -112,9 +108,8 @@ test.group('API: my gaps and development plan', (group) => {
     const course = await createCourse({ title: 'API course' })
     const due = `${DateTime.now().year + 1}-06-30`
     const auth = await bearer(person)
-    const response = await client
+    const response = await apiAs(client, auth)
       .post('/api/v1/me/plan/items')
-      .header('Authorization', auth)
       .json({ kind: 'course', courseId: course.id, dueOn: due })
     response.assertStatus(201)
     response.assertBodyContains({
@@ -127,7 +122,7 @@ test.group('API: my gaps and development plan', (group) => {
     })
     assert.lengthOf(await DevelopmentPlanItem.query().where('user_id', person.id), 1)
     // One shape for a plan item: the answer is the item as the plan gives it.
-    const plan = await client.get('/api/v1/me/plan').header('Authorization', auth)
+    const plan = await apiAs(client, auth).get('/api/v1/me/plan')
     assert.deepEqual(plan.body().data, [response.body().data])
   })
 
@@ -136,9 +131,8 @@ test.group('API: my gaps and development plan', (group) => {
     assert,
   }) => {
     const person = await createUser()
-    const response = await client
+    const response = await apiAs(client, await bearer(person))
       .post('/api/v1/me/plan/items')
-      .header('Authorization', await bearer(person))
       .json({ kind: 'skill', dueOn: '2020-01-01' })
     response.assertStatus(422)
     const errors = response.body().errors as { field: string; message: string }[]
@@ -147,18 +141,16 @@ test.group('API: my gaps and development plan', (group) => {
     assert.equal(byField.targetLevel, 'Select the level you want to reach')
     assert.equal(byField.dueOn, 'The due date must be today or in the future')
 
-    const unknown = await client
+    const unknown = await apiAs(client, await bearer(person))
       .post('/api/v1/me/plan/items')
-      .header('Authorization', await bearer(person))
       .json({ kind: 'course', courseId: 999999 })
     unknown.assertStatus(422)
     assert.deepEqual(unknown.body().errors, [
       { field: 'courseId', message: 'Select the course', rule: 'exists' },
     ])
 
-    const unknownSkill = await client
+    const unknownSkill = await apiAs(client, await bearer(person))
       .post('/api/v1/me/plan/items')
-      .header('Authorization', await bearer(person))
       .json({ kind: 'skill', skillId: 999999, targetLevel: 2 })
     unknownSkill.assertStatus(422)
     assert.deepEqual(unknownSkill.body().errors, [

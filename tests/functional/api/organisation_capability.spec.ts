@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { capabilityFixture } from '#tests/support/fixtures/capability'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 
 const URL = (id: number) => `/api/v1/organisations/${id}/capability`
 
@@ -13,7 +13,7 @@ test.group('API: organisation capability', (group) => {
     assert,
   }) => {
     const { a, hrA, dm, sdm } = await capabilityFixture()
-    const response = await client.get(URL(a.id)).header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(URL(a.id))
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(data.organisation, { id: a.id, name: 'Department A' })
@@ -44,7 +44,7 @@ test.group('API: organisation capability', (group) => {
 
   test('an agency on its own counts only its people', async ({ client, assert }) => {
     const { a1, hrA } = await capabilityFixture()
-    const response = await client.get(URL(a1.id)).header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(URL(a1.id))
     response.assertStatus(200)
     const data = response.body().data
     assert.equal(data.people, 2)
@@ -55,9 +55,9 @@ test.group('API: organisation capability', (group) => {
 
   test('HR of another department gets 404 both ways', async ({ client }) => {
     const { a, b, hrA, hrB } = await capabilityFixture()
-    const fromB = await client.get(URL(a.id)).header('Authorization', await bearer(hrB))
+    const fromB = await apiAs(client, await bearer(hrB)).get(URL(a.id))
     fromB.assertStatus(404)
-    const fromA = await client.get(URL(b.id)).header('Authorization', await bearer(hrA))
+    const fromA = await apiAs(client, await bearer(hrA)).get(URL(b.id))
     fromA.assertStatus(404)
   })
 
@@ -68,9 +68,7 @@ test.group('API: organisation capability', (group) => {
     const { a, admin } = await capabilityFixture()
     const auth = await bearer(admin)
     for (const id of [`${a.id}abc`, `${a.id}.5`, '0', '-1', 'abc']) {
-      const response = await client
-        .get(`/api/v1/organisations/${id}/capability`)
-        .header('Authorization', auth)
+      const response = await apiAs(client, auth).get(`/api/v1/organisations/${id}/capability`)
       response.assertStatus(404)
       assert.equal(response.body().status, 404, id)
       assert.notProperty(response.body(), 'data', id)
@@ -82,7 +80,7 @@ test.group('API: organisation capability', (group) => {
     assert,
   }) => {
     const { b, admin, alice } = await capabilityFixture()
-    const response = await client.get(URL(b.id)).header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(URL(b.id))
     response.assertStatus(200)
     const data = response.body().data
     assert.equal(data.people, 1)
@@ -94,7 +92,7 @@ test.group('API: organisation capability', (group) => {
         ['User focus', 1, 2],
       ]
     )
-    const learner = await client.get(URL(b.id)).header('Authorization', await bearer(alice))
+    const learner = await apiAs(client, await bearer(alice)).get(URL(b.id))
     learner.assertStatus(403)
     const anonymous = await client.get(URL(b.id))
     anonymous.assertStatus(401)

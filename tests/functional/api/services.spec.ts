@@ -9,7 +9,7 @@ import {
   createCourse,
 } from '#database/factories/learning_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import Organisation from '#models/organisation'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 import { createService } from '#database/factories/workforce_factory'
@@ -53,9 +53,7 @@ test.group('API: services and compliance', (group) => {
     client,
   }) => {
     const { dftHr } = await setUp()
-    const response = await client
-      .get('/api/v1/services')
-      .header('Authorization', await bearer(dftHr))
+    const response = await apiAs(client, await bearer(dftHr)).get('/api/v1/services')
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(body.meta, { total: 3, page: 1, perPage: 25, lastPage: 1 })
@@ -101,9 +99,9 @@ test.group('API: services and compliance', (group) => {
     await Organisation.query()
       .where('id', hmrc.id)
       .update({ digitalLeaderId: junior.id, digitalLeaderOnBoard: true })
-    const response = await client
-      .get('/api/v1/compliance/digital-leaders')
-      .header('Authorization', await bearer(dftHr))
+    const response = await apiAs(client, await bearer(dftHr)).get(
+      '/api/v1/compliance/digital-leaders'
+    )
     response.assertStatus(200)
     assert.deepEqual(response.body().data, [
       {
@@ -121,9 +119,9 @@ test.group('API: services and compliance', (group) => {
         reason: 'No Digital Leader named',
       },
     ])
-    const everything = await client
-      .get('/api/v1/compliance/digital-leaders')
-      .header('Authorization', await bearer(admin))
+    const everything = await apiAs(client, await bearer(admin)).get(
+      '/api/v1/compliance/digital-leaders'
+    )
     assert.include(
       everything.body().data.map((row: any) => row.organisation.id),
       hmrc.id
@@ -142,9 +140,7 @@ test.group('API: services and compliance', (group) => {
     client,
   }) => {
     const { dftHr, trained } = await setUp()
-    const response = await client
-      .get('/api/v1/services')
-      .header('Authorization', await bearer(dftHr))
+    const response = await apiAs(client, await bearer(dftHr)).get('/api/v1/services')
     response.assertStatus(200)
     const warnings = Object.fromEntries(
       response.body().data.map((row: any) => [row.name, row.warnings])
@@ -167,7 +163,7 @@ test.group('API: services and compliance', (group) => {
     const learner = await createUser()
     const auth = await bearer(learner)
     for (const url of ['/api/v1/services', '/api/v1/compliance/digital-leaders']) {
-      const response = await client.get(url).header('Authorization', auth)
+      const response = await apiAs(client, auth).get(url)
       response.assertStatus(403)
     }
   })

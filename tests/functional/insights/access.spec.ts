@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { capabilityFixture, organisations } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { PANEL_KEYS } from '#queries/insights/panel_keys'
 
 const PAGES = [
@@ -25,7 +25,7 @@ test.group('Dashboards: who may see what', (group) => {
     for (const key of PANEL_KEYS) {
       const csv = await client.get(`/insights/${key}.csv`).loginAs(learner)
       csv.assertStatus(403)
-      const api = await client.get(`/api/v1/metrics/${key}`).header('Authorization', auth)
+      const api = await apiAs(client, auth).get(`/api/v1/metrics/${key}`)
       api.assertStatus(403)
     }
   })
@@ -50,7 +50,7 @@ test.group('Dashboards: who may see what', (group) => {
       }
       const auth = await bearer(user)
       for (const key of PANEL_KEYS) {
-        const api = await client.get(`/api/v1/metrics/${key}`).header('Authorization', auth)
+        const api = await apiAs(client, auth).get(`/api/v1/metrics/${key}`)
         api.assertStatus(200)
         assert.equal(api.body().meta.panel, key)
         const csv = await client.get(`/insights/${key}.csv`).loginAs(user)
@@ -75,9 +75,7 @@ test.group('Dashboards: who may see what', (group) => {
       assert.notInclude(response.text(), 'Department A')
       assert.notInclude(response.text(), 'Agency A1')
     }
-    const coverage = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', auth)
+    const coverage = await apiAs(client, auth).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(coverage.body().meta.organisation, { id: b.id, name: 'Department B' })
     assert.deepEqual(coverage.body().data.total, { people: 3, meeting: 1, coverage: 33.3 })
     assert.deepEqual(
@@ -93,9 +91,7 @@ test.group('Dashboards: who may see what', (group) => {
     const file = await client.get(`/insights/headcount.csv?organisationId=${a.id}`).loginAs(hrB)
     file.assertStatus(404)
     for (const key of PANEL_KEYS) {
-      const api = await client
-        .get(`/api/v1/metrics/${key}?organisationId=${a.id}`)
-        .header('Authorization', auth)
+      const api = await apiAs(client, auth).get(`/api/v1/metrics/${key}?organisationId=${a.id}`)
       api.assertStatus(404)
       assert.equal(api.body().status, 404)
     }
@@ -106,9 +102,9 @@ test.group('Dashboards: who may see what', (group) => {
     assert,
   }) => {
     const { a1, admin } = await capabilityFixture()
-    const response = await client
-      .get(`/api/v1/metrics/capability-coverage?organisationId=${a1.id}`)
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(
+      `/api/v1/metrics/capability-coverage?organisationId=${a1.id}`
+    )
     response.assertStatus(200)
     assert.deepEqual(response.body().data.total, { people: 3, meeting: 2, coverage: 66.7 })
 
@@ -125,9 +121,9 @@ test.group('Dashboards: filters', (group) => {
 
   test('the API answers 422 with the problem in each parameter', async ({ client, assert }) => {
     const { admin } = await organisations()
-    const response = await client
-      .get('/api/v1/metrics/training?year=twenty&quarter=5&organisationId=-3&rows=people')
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(
+      '/api/v1/metrics/training?year=twenty&quarter=5&organisationId=-3&rows=people'
+    )
     response.assertStatus(422)
     assert.equal(response.header('content-type'), 'application/problem+json; charset=utf-8')
     const errors = Object.fromEntries(

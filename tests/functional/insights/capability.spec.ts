@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { capabilityFixture } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { csvRows } from '#tests/support/exports'
 
 test.group('Dashboards: capability coverage', (group) => {
@@ -12,9 +12,9 @@ test.group('Dashboards: capability coverage', (group) => {
     assert,
   }) => {
     const { admin } = await capabilityFixture()
-    const response = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(
+      '/api/v1/metrics/capability-coverage'
+    )
     response.assertStatus(200)
     const data = response.body().data
     // 8 people with a role level (Dora is deactivated): Alice, Beth, Carl and Rita meet everything.
@@ -42,9 +42,9 @@ test.group('Dashboards: capability coverage', (group) => {
     assert,
   }) => {
     const { hrA, a } = await capabilityFixture()
-    const response = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(
+      '/api/v1/metrics/capability-coverage'
+    )
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(body.meta.organisation, { id: a.id, name: 'Department A' })
@@ -102,9 +102,7 @@ test.group('Dashboards: skill gaps', (group) => {
     assert,
   }) => {
     const { admin } = await capabilityFixture()
-    const response = await client
-      .get('/api/v1/metrics/skill-gaps')
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/skill-gaps')
     response.assertStatus(200)
     const data = response.body().data
     assert.equal(data.rows, 'family')
@@ -144,9 +142,9 @@ test.group('Dashboards: skill gaps', (group) => {
 
   test('by organisation, HR see the department and its agency', async ({ client, assert }) => {
     const { hrA } = await capabilityFixture()
-    const response = await client
-      .get('/api/v1/metrics/skill-gaps?rows=organisation')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(
+      '/api/v1/metrics/skill-gaps?rows=organisation'
+    )
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(

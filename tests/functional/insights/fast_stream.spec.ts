@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { fastStreamFixture } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { csvRows } from '#tests/support/exports'
 
 const headline = (data: any) => ({
@@ -21,9 +21,7 @@ test.group('Dashboards: Fast Stream', (group) => {
 
   test('the latest published round across government', async ({ client, assert }) => {
     const { admin } = await fastStreamFixture()
-    const response = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/fast-stream')
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(headline(data), {
@@ -51,9 +49,7 @@ test.group('Dashboards: Fast Stream', (group) => {
     assert,
   }) => {
     const { hrA } = await fastStreamFixture()
-    const response = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/fast-stream')
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(headline(data), {
@@ -87,9 +83,9 @@ test.group('Dashboards: Fast Stream', (group) => {
   }) => {
     const { admin, older } = await fastStreamFixture()
     const auth = await bearer(admin)
-    const response = await client
-      .get(`/api/v1/metrics/fast-stream?roundId=${older.id}`)
-      .header('Authorization', auth)
+    const response = await apiAs(client, auth).get(
+      `/api/v1/metrics/fast-stream?roundId=${older.id}`
+    )
     response.assertStatus(200)
     assert.include(headline(response.body().data), {
       round: 'Older round',
@@ -105,9 +101,7 @@ test.group('Dashboards: Fast Stream', (group) => {
     assert.deepInclude(rows, ['round', 'Older round'])
     assert.deepInclude(rows, ['places filled', '1'])
 
-    const missing = await client
-      .get('/api/v1/metrics/fast-stream?roundId=999999')
-      .header('Authorization', auth)
+    const missing = await apiAs(client, auth).get('/api/v1/metrics/fast-stream?roundId=999999')
     missing.assertStatus(404)
   })
 })

@@ -6,7 +6,7 @@ import { PANELS } from '#queries/insights/panels'
 import { periodOf } from '#queries/insights/period'
 import Skill from '#models/skill'
 import { capabilityFixture } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { createAssessment } from '#database/factories/capability_factory'
 
 const settings = insightsConfig as { cacheSeconds: number }
@@ -30,9 +30,7 @@ test.group('Dashboards: figures kept for a while', (group) => {
   }) => {
     const { hrA, people } = await capabilityFixture()
     const token = await bearer(hrA)
-    const first = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', token)
+    const first = await apiAs(client, token).get('/api/v1/metrics/capability-coverage')
     first.assertStatus(200)
     assert.deepEqual(first.body().data.total, { people: 5, meeting: 3, coverage: 60 })
 
@@ -44,9 +42,7 @@ test.group('Dashboards: figures kept for a while', (group) => {
       const skill = await Skill.findByOrFail('name', name)
       await createAssessment(people.adam, skill, level, { source: 'manager' })
     }
-    const kept = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', token)
+    const kept = await apiAs(client, token).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(kept.body().data.total, { people: 5, meeting: 3, coverage: 60 })
 
     const page = await client.get('/insights/capability').loginAs(hrA)
@@ -54,9 +50,7 @@ test.group('Dashboards: figures kept for a while', (group) => {
     page.assertTextIncludes('may be up to 10 minutes old')
 
     await forgetKeptFigures()
-    const counted = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', token)
+    const counted = await apiAs(client, token).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(counted.body().data.total, { people: 5, meeting: 4, coverage: 80 })
   })
 
@@ -65,20 +59,14 @@ test.group('Dashboards: figures kept for a while', (group) => {
     assert,
   }) => {
     const { hrA, hrB, admin, a } = await capabilityFixture()
-    const forA = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', await bearer(hrA))
+    const forA = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(forA.body().data.total, { people: 5, meeting: 3, coverage: 60 })
 
-    const forB = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', await bearer(hrB))
+    const forB = await apiAs(client, await bearer(hrB)).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(forB.body().data.total, { people: 3, meeting: 1, coverage: 33.3 })
 
     const adminToken = await bearer(admin)
-    const all = await client
-      .get('/api/v1/metrics/capability-coverage')
-      .header('Authorization', adminToken)
+    const all = await apiAs(client, adminToken).get('/api/v1/metrics/capability-coverage')
     assert.deepEqual(all.body().data.total, { people: 8, meeting: 4, coverage: 50 })
     // The admin choosing department A shares A's kept figures: the same organisation, the same count.
     const chosen = await client

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { learningFixture } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { csvRows } from '#tests/support/exports'
 
 const byStatus = (data: any) =>
@@ -15,9 +15,9 @@ test.group('Dashboards: training', (group) => {
     assert,
   }) => {
     const { hrA } = await learningFixture()
-    const response = await client
-      .get('/api/v1/metrics/training?year=2025')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(
+      '/api/v1/metrics/training?year=2025'
+    )
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(byStatus(data), {
@@ -45,15 +45,13 @@ test.group('Dashboards: training', (group) => {
     assert,
   }) => {
     const { admin, hrA } = await learningFixture()
-    const all = await client
-      .get('/api/v1/metrics/training?year=2025')
-      .header('Authorization', await bearer(admin))
+    const all = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/training?year=2025')
     assert.include(all.body().data, { enrolments: 12, spendPence: 200000 })
     assert.include(byStatus(all.body().data), { booked: 2, waitlisted: 4 })
 
-    const quarter = await client
-      .get('/api/v1/metrics/training?year=2025&quarter=1')
-      .header('Authorization', await bearer(hrA))
+    const quarter = await apiAs(client, await bearer(hrA)).get(
+      '/api/v1/metrics/training?year=2025&quarter=1'
+    )
     assert.deepEqual(quarter.body().meta.period, {
       year: 2025,
       quarter: 1,
@@ -90,9 +88,9 @@ test.group('Dashboards: session fill and waiting lists', (group) => {
     assert,
   }) => {
     const { hrA } = await learningFixture()
-    const response = await client
-      .get('/api/v1/metrics/session-fill?year=2025')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get(
+      '/api/v1/metrics/session-fill?year=2025'
+    )
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(data.total, { sessions: 2, places: 7, taken: 6, fillRate: 85.7 })
@@ -114,9 +112,9 @@ test.group('Dashboards: session fill and waiting lists', (group) => {
   test('waiting lists count only the organisation’s own learners', async ({ client, assert }) => {
     const { hrA, hrB, admin } = await learningFixture()
     const lists = async (user: any) => {
-      const response = await client
-        .get('/api/v1/metrics/waiting-lists?year=2025')
-        .header('Authorization', await bearer(user))
+      const response = await apiAs(client, await bearer(user)).get(
+        '/api/v1/metrics/waiting-lists?year=2025'
+      )
       response.assertStatus(200)
       const data = response.body().data
       return [

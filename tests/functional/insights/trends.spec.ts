@@ -4,7 +4,7 @@ import app from '@adonisjs/core/services/app'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { capabilityFixture, organisations } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { createUser } from '#database/factories/user_factory'
 import MetricSnapshot from '#models/metric_snapshot'
 import InsightsSnapshot from '../../../commands/insights_snapshot.js'
@@ -130,9 +130,7 @@ test.group('Dashboards: trends', (group) => {
     await snapshot(b.id, 'capability_coverage', '2025-05-01', 70)
     await snapshot(null, 'capability_coverage', '2025-05-01', 55)
 
-    const response = await client
-      .get('/api/v1/metrics/trends?year=2025')
-      .header('Authorization', await bearer(hrA))
+    const response = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/trends?year=2025')
     response.assertStatus(200)
     const data = response.body().data
     assert.isTrue(data.tracked)
@@ -141,14 +139,12 @@ test.group('Dashboards: trends', (group) => {
     assert.deepEqual(measure('capability_coverage'), [40, 42, 45.5])
     assert.deepEqual(measure('in_post'), [10, null, null])
 
-    const all = await client
-      .get('/api/v1/metrics/trends?year=2025')
-      .header('Authorization', await bearer(admin))
+    const all = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/trends?year=2025')
     assert.deepEqual(all.body().data.dates, ['2025-05-01'])
 
-    const other = await client
-      .get(`/api/v1/metrics/trends?year=2025&organisationId=${a.id}`)
-      .header('Authorization', await bearer(hrB))
+    const other = await apiAs(client, await bearer(hrB)).get(
+      `/api/v1/metrics/trends?year=2025&organisationId=${a.id}`
+    )
     other.assertStatus(404)
 
     const page = await client.get('/insights?year=2025').loginAs(hrA)

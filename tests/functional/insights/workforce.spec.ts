@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { strategyFixture, workforceFixture } from './fixtures.js'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { csvRows } from '#tests/support/exports'
 
 const figures = (rows: any[]) =>
@@ -15,9 +15,9 @@ test.group('Dashboards: headcount', (group) => {
     assert,
   }) => {
     const { admin } = await workforceFixture()
-    const response = await client
-      .get('/api/v1/metrics/headcount?year=2025')
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(
+      '/api/v1/metrics/headcount?year=2025'
+    )
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(figures(data.byRoleProfile), [
@@ -34,18 +34,14 @@ test.group('Dashboards: headcount', (group) => {
   }) => {
     const { hrA } = await workforceFixture()
     const auth = await bearer(hrA)
-    const thisYear = await client
-      .get('/api/v1/metrics/headcount?year=2025')
-      .header('Authorization', auth)
+    const thisYear = await apiAs(client, auth).get('/api/v1/metrics/headcount?year=2025')
     thisYear.assertStatus(200)
     assert.deepEqual(figures(thisYear.body().data.byRoleProfile), [
       ['Leader', 0, 1, 0],
       ['Delivery manager', 5, 2, 2],
       ['Developer', 5, 2, 2],
     ])
-    const lastYear = await client
-      .get('/api/v1/metrics/headcount?year=2024')
-      .header('Authorization', auth)
+    const lastYear = await apiAs(client, auth).get('/api/v1/metrics/headcount?year=2024')
     assert.deepEqual(figures(lastYear.body().data.byRoleProfile), [
       ['Leader', 0, 1, 0],
       ['Delivery manager', 9, 2, 2],
@@ -75,9 +71,7 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
     assert,
   }) => {
     const { admin, hrA } = await strategyFixture()
-    const all = await client
-      .get('/api/v1/metrics/digital-leaders')
-      .header('Authorization', await bearer(admin))
+    const all = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/digital-leaders')
     all.assertStatus(200)
     assert.deepEqual(
       all
@@ -97,9 +91,7 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
     )
     assert.include(all.body().data, { total: 3, inPlace: 1, share: 33.3 })
 
-    const mine = await client
-      .get('/api/v1/metrics/digital-leaders')
-      .header('Authorization', await bearer(hrA))
+    const mine = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/digital-leaders')
     assert.include(mine.body().data, { total: 2, inPlace: 1, share: 50 })
 
     const csv = await client.get('/insights/digital-leaders.csv').loginAs(hrA)
@@ -115,9 +107,7 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
     assert,
   }) => {
     const { admin, hrA } = await strategyFixture()
-    const all = await client
-      .get('/api/v1/metrics/service-managers')
-      .header('Authorization', await bearer(admin))
+    const all = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/service-managers')
     all.assertStatus(200)
     const data = all.body().data
     assert.deepEqual(data.byStatus, {
@@ -142,9 +132,7 @@ test.group('Dashboards: strategy actions 01 and 02', (group) => {
       ]
     )
 
-    const mine = await client
-      .get('/api/v1/metrics/service-managers')
-      .header('Authorization', await bearer(hrA))
+    const mine = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/service-managers')
     assert.deepEqual(
       mine.body().data.byOrganisation.map((row: any) => [row.name, row.compliant, row.none_named]),
       [

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createSession } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import Enrolment from '#models/enrolment'
 
 /*
@@ -41,10 +41,7 @@ test.group('Enrolment under concurrent requests', (group) => {
   const enrolAll = (client: any, sessionId: number, people: { auth: string }[]) =>
     Promise.all(
       people.map(({ auth }) =>
-        client
-          .post(`/api/v1/sessions/${sessionId}/enrolments`)
-          .header('Authorization', auth)
-          .json({})
+        apiAs(client, auth).post(`/api/v1/sessions/${sessionId}/enrolments`).json({})
       )
     )
 
@@ -81,9 +78,8 @@ test.group('Enrolment under concurrent requests', (group) => {
     const authOf = new Map(people.map(({ user, auth }) => [user.id, auth]))
     const responses = await Promise.all(
       booked.map((row) =>
-        client
+        apiAs(client, authOf.get(row.userId)!)
           .delete(`/api/v1/enrolments/${row.id}`)
-          .header('Authorization', authOf.get(row.userId)!)
           .json({ reason: 'Diary clash' })
       )
     )
@@ -116,9 +112,8 @@ test.group('Enrolment under concurrent requests', (group) => {
       ...existing
         .filter((_, index) => index % 2 === 0)
         .map((row) =>
-          client
+          apiAs(client, authOf.get(row.userId)!)
             .delete(`/api/v1/enrolments/${row.id}`)
-            .header('Authorization', authOf.get(row.userId)!)
             .json({ reason: 'Changed plans' })
         ),
     ])

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { createProvider } from '#database/factories/learning_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { submitAs } from '#tests/support/forms'
 
 const HEADERS = {
@@ -26,7 +26,7 @@ test.group('Security headers on every answer', (group) => {
       ['/learning/record', await client.get('/learning/record').loginAs(user)],
       ['/no-such-page', await client.get('/no-such-page').loginAs(user)],
       ['/sign-in', await client.get('/sign-in')],
-      ['/api/v1/me', await client.get('/api/v1/me').header('Authorization', token)],
+      ['/api/v1/me', await apiAs(client, token).get('/api/v1/me')],
       ['/api/v1/me unauthenticated', await client.get('/api/v1/me')],
       [
         'POST /api/v1/tokens',
@@ -52,12 +52,13 @@ test.group('Security headers on every answer', (group) => {
     assert.deepEqual(anyone.body(), { status: 'ok' })
     assert.notMatch(anyone.text(), /sqlite|mysql|connection|latency/i)
 
-    const wrong = await client.get('/health').header('Authorization', 'Bearer not-the-token')
+    const wrong = await apiAs(client, 'Bearer not-the-token').get('/health')
     assert.deepEqual(wrong.body(), { status: 'ok' })
 
-    const operator = await client
-      .get('/health')
-      .header('Authorization', `Bearer ${process.env.HEALTH_TOKEN ?? 'test-only-health-token'}`)
+    const operator = await apiAs(
+      client,
+      `Bearer ${process.env.HEALTH_TOKEN ?? 'test-only-health-token'}`
+    ).get('/health')
     operator.assertStatus(200)
     assert.equal(operator.body().checks.database.status, 'ok')
   })

@@ -11,7 +11,7 @@ import {
   createRound,
   createTeam,
 } from '#database/factories/fast_stream_factory'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { rowCount } from '#tests/support/database'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { enrol } from '#actions/learning/enrol'
@@ -148,9 +148,8 @@ test.group('Strict input: API bodies are held to the OpenAPI document', (group) 
   }) => {
     const { course, auth } = await courseAdmin()
     for (const capacity of [true, '0x10', '12', 12.5]) {
-      const response = await client
+      const response = await apiAs(client, auth)
         .post(`/api/v1/courses/${course.id}/sessions`)
-        .header('Authorization', auth)
         .json({ ...SESSION_BODY, capacity })
       assert.equal(response.status(), 422, JSON.stringify(capacity))
       response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
@@ -179,9 +178,8 @@ test.group('Strict input: API bodies are held to the OpenAPI document', (group) 
       [{ mode: ['online'] }, 'mode'],
     ]
     for (const [change, field] of cases) {
-      const response = await client
+      const response = await apiAs(client, auth)
         .post('/api/v1/courses')
-        .header('Authorization', auth)
         .json({ ...COURSE_BODY, ...change })
       assert.equal(response.status(), 422, JSON.stringify(change))
       assert.deepEqual(fieldsOf(response.body()), [field], JSON.stringify(change))
@@ -194,9 +192,8 @@ test.group('Strict input: API bodies are held to the OpenAPI document', (group) 
     assert,
   }) => {
     const { course, auth } = await courseAdmin()
-    const session = await client
+    const session = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({ ...SESSION_BODY, capacity: '20', status: 'cancelled' })
     session.assertStatus(422)
     assert.deepEqual(errorsOf(session.body()), [
@@ -213,9 +210,8 @@ test.group('Strict input: API bodies are held to the OpenAPI document', (group) 
     ])
 
     const { person, programming } = await personInRole()
-    const assessments = await client
+    const assessments = await apiAs(client, await bearer(person))
       .put('/api/v1/me/assessments')
-      .header('Authorization', await bearer(person))
       .json({ assessments: [{ skillId: programming.id, level: '3', evidence: 'Shipped it' }] })
     assessments.assertStatus(422)
     assert.sameMembers(fieldsOf(assessments.body()), [
@@ -332,9 +328,8 @@ test.group('Strict input: control characters in text fields', (group) => {
     assert,
   }) => {
     const { course, auth } = await courseAdmin()
-    const session = await client
+    const session = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({ ...SESSION_BODY, venue: 'Room 1\u202E', location: 'Leeds\r\nYork' })
     session.assertStatus(422)
     assert.deepEqual(errorsOf(session.body()), [
@@ -351,17 +346,15 @@ test.group('Strict input: control characters in text fields', (group) => {
     ])
     assert.lengthOf(await CourseSession.query().where('course_id', course.id), 0)
 
-    const title = await client
+    const title = await apiAs(client, auth)
       .post('/api/v1/courses')
-      .header('Authorization', auth)
       .json({ ...COURSE_BODY, title: 'Strict\u0007input' })
     title.assertStatus(422)
     assert.deepEqual(fieldsOf(title.body()), ['title'])
 
     const summary = 'Line one.\nLine two.'
-    const created = await client
+    const created = await apiAs(client, auth)
       .post('/api/v1/courses')
-      .header('Authorization', auth)
       .json({ ...COURSE_BODY, summary })
     created.assertStatus(201)
     const saved = await Course.findByOrFail('code', 'STRICT-101')
@@ -393,9 +386,8 @@ test.group('Strict input: dates within bounds', (group) => {
       closesDate: [`The date booking closes must be ${bounds}`],
     })
 
-    const api = await client
+    const api = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({
         ...SESSION_BODY,
         startsAt: '2038-01-19T09:00:00Z',
@@ -422,9 +414,8 @@ test.group('Strict input: dates within bounds', (group) => {
     const { course, auth } = await courseAdmin()
     const last = latestSessionDay()
     const startsAt = DateTime.fromISO(`${last}T09:00`, { zone: UK })
-    const saved = await client
+    const saved = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({
         ...SESSION_BODY,
         startsAt: `${last}T09:00:00`,
@@ -442,9 +433,8 @@ test.group('Strict input: dates within bounds', (group) => {
     assert.equal(saved.body().data.startsAt, startsAt.toUTC().toISO())
 
     const after = DateTime.fromISO(last).plus({ days: 1 }).toISODate()
-    const refused = await client
+    const refused = await apiAs(client, auth)
       .post(`/api/v1/courses/${course.id}/sessions`)
-      .header('Authorization', auth)
       .json({ ...SESSION_BODY, startsAt: `${after}T09:00:00`, endsAt: `${after}T10:00:00` })
     refused.assertStatus(422)
     assert.deepEqual(fieldsOf(refused.body()), ['startsAt', 'endsAt'])
@@ -467,9 +457,8 @@ test.group('Strict input: dates within bounds', (group) => {
       DateTime.now().setZone(UK).plus({ years: 10 }).toISODate()!
     )}`
     const { person, programming } = await personInRole()
-    const plan = await client
+    const plan = await apiAs(client, await bearer(person))
       .post('/api/v1/me/plan/items')
-      .header('Authorization', await bearer(person))
       .json({ kind: 'skill', skillId: programming.id, targetLevel: 3, dueOn: '2099-01-01' })
     plan.assertStatus(422)
     assert.deepEqual(errorsOf(plan.body()), [

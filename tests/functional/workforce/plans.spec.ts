@@ -9,7 +9,7 @@ import AuditEvent from '#models/audit_event'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
 import PlanSnapshot from '#models/plan_snapshot'
-import { bearer } from '#tests/support/api'
+import { bearer, apiAs } from '#tests/support/api'
 import { decodeEntities } from '#tests/support/html'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import {
@@ -728,9 +728,7 @@ test.group('Capability plans: figures frozen when sent and approved', (group) =>
       'Open campaign posts at approval': '',
     })
 
-    const api = await client
-      .get(`/api/v1/capability-plans/${plan.id}`)
-      .header('Authorization', await bearer(dftHr))
+    const api = await apiAs(client, await bearer(dftHr)).get(`/api/v1/capability-plans/${plan.id}`)
     api.assertStatus(200)
     const data = api.body().data
     assert.include(data.lines[0], { inPost: 3, vacancies: 9, openCampaignPosts: 5 })
@@ -819,9 +817,9 @@ test.group('Capability plans: figures frozen when sent and approved', (group) =>
       kept.map((snapshot) => snapshot.stage),
       ['submission']
     )
-    const api = await client
-      .get(`/api/v1/capability-plans/${still.id}`)
-      .header('Authorization', await bearer(hmrcHr))
+    const api = await apiAs(client, await bearer(hmrcHr)).get(
+      `/api/v1/capability-plans/${still.id}`
+    )
     assert.isNull(api.body().data.lines[0].atApproval)
     assert.equal(api.body().data.lines[0].atSubmission.inPost, 1)
   })
@@ -843,9 +841,7 @@ test.group('Capability plans: figures frozen when sent and approved', (group) =>
       rowsOfPage(returned.text()).get('Product manager'),
       'Product manager 12 2 Counted from people 10 3 0 in open campaigns 2'
     )
-    const api = await client
-      .get(`/api/v1/capability-plans/${plan.id}`)
-      .header('Authorization', await bearer(dftHr))
+    const api = await apiAs(client, await bearer(dftHr)).get(`/api/v1/capability-plans/${plan.id}`)
     assert.isNull(api.body().data.lines[0].atSubmission)
     assert.isNull(api.body().data.figuresFrozenAt.submission)
 
