@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { orOnDuplicate } from '#services/database_errors'
 import RoleFamily from '#models/role_family'
-import { findNameClash } from '#actions/framework/name_clash'
+import { findNameClash } from '#actions/name_clash'
 
 export type RoleFamilyInput = {
   name: string

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { orOnDuplicate } from '#services/database_errors'
 import RoleLevel from '#models/role_level'
 import type RoleProfile from '#models/role_profile'
-import { findNameClash } from '#actions/framework/name_clash'
+import { findNameClash } from '#actions/name_clash'
 import { seniorityRank } from '#domain/framework/levels'
 import { gradeValues, type Grade } from '#enums/grades'
 

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { orOnDuplicate } from '#services/database_errors'
 import RoleProfile from '#models/role_profile'
 import type RoleFamily from '#models/role_family'
-import { findNameClash } from '#actions/framework/name_clash'
+import { findNameClash } from '#actions/name_clash'
 
 export type RoleProfileInput = {
   name: string

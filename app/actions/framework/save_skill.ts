@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { orOnDuplicate } from '#services/database_errors'
 import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
-import { findNameClash } from '#actions/framework/name_clash'
+import { findNameClash } from '#actions/name_clash'
 import { SKILL_LEVELS, type SkillLevel } from '#domain/framework/levels'
 
 export type SkillInput = {

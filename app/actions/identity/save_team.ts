@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { orOnDuplicate } from '#services/database_errors'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { nameTaken } from '#actions/name_clash'
 import Team from '#models/team'
 import type Organisation from '#models/organisation'
 
@@ -29,7 +29,13 @@ export async function saveTeam(
     () =>
       db.transaction(async (trx) => {
         const name = input.name.trim()
-        if (await nameTaken(trx, organisation.id, name, existing?.id)) {
+        if (
+          await nameTaken(
+            trx.from('teams').where('organisation_id', organisation.id),
+            name,
+            existing?.id
+          )
+        ) {
           return { type: 'name_taken' as const }
         }
 
@@ -70,19 +76,4 @@ export async function deleteTeam(team: Team): Promise<DeleteTeamResult> {
     await team.delete()
     return { type: 'deleted' as const, team }
   })
-}
-
-async function nameTaken(
-  trx: TransactionClientContract,
-  organisationId: number,
-  name: string,
-  exceptId?: number
-) {
-  const query = trx
-    .from('teams')
-    .where('organisation_id', organisationId)
-    .whereRaw('lower(name) = ?', [name.toLowerCase()])
-    .select('id')
-  if (exceptId !== undefined) query.whereNot('id', exceptId)
-  return Boolean(await query.first())
 }

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { nameTaken } from '#actions/name_clash'
 import Service from '#models/service'
 import User from '#models/user'
 import { orOnDuplicate } from '#services/database_errors'
@@ -52,7 +53,13 @@ export async function saveService(
     () =>
       db.transaction(async (trx): Promise<SaveServiceResult> => {
         const name = input.name.trim()
-        if (await nameTaken(trx, input.organisationId, name, existing?.id)) {
+        if (
+          await nameTaken(
+            trx.from('services').where('organisation_id', input.organisationId),
+            name,
+            existing?.id
+          )
+        ) {
           return { type: 'name_taken' }
         }
         let manager: User | null = null
@@ -81,19 +88,4 @@ export async function saveService(
       }),
     { type: 'name_taken' as const }
   )
-}
-
-async function nameTaken(
-  trx: TransactionClientContract,
-  organisationId: number,
-  name: string,
-  exceptId?: number
-) {
-  const query = trx
-    .from('services')
-    .where('organisation_id', organisationId)
-    .whereRaw('lower(name) = ?', [name.toLowerCase()])
-    .select('id')
-  if (exceptId !== undefined) query.whereNot('id', exceptId)
-  return Boolean(await query.first())
 }

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import { orOnDuplicate } from '#services/database_errors'
-import { nameTaken } from '#actions/fast_stream/admin/save_scheme'
+import { nameTaken } from '#actions/name_clash'
 
 export type CohortInput = { name: string; intakeYear: number }
 
@@ -16,7 +16,7 @@ export async function saveCohort(
     () =>
       db.transaction(async (trx) => {
         const name = input.name.trim()
-        if (await nameTaken(trx, 'fast_stream_cohorts', name, existing?.id)) {
+        if (await nameTaken(trx.from('fast_stream_cohorts'), name, existing?.id)) {
           return { type: 'name_taken' as const }
         }
         const cohort = existing ?? new FastStreamCohort()

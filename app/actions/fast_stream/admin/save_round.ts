@@ -4,7 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PlacementRound from '#models/placement_round'
 import { orOnDuplicate } from '#services/database_errors'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
-import { nameTaken } from '#actions/fast_stream/admin/save_scheme'
+import { nameTaken } from '#actions/name_clash'
 import { addMonths } from '#domain/fast_stream/postings'
 import { dateFromSql } from '#domain/shared/uk_time'
 import type { Programme } from '#domain/fast_stream/programmes'
@@ -98,7 +98,7 @@ export async function saveRound(
     () =>
       db.transaction(async (trx) => {
         const name = input.name.trim()
-        if (await nameTaken(trx, 'placement_rounds', name, existing?.id)) {
+        if (await nameTaken(trx.from('placement_rounds'), name, existing?.id)) {
           return { type: 'name_taken' as const }
         }
         if (existing) {

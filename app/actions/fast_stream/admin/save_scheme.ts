@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { nameTaken } from '#actions/name_clash'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import { orOnDuplicate } from '#services/database_errors'
 import type { Programme } from '#domain/fast_stream/programmes'
@@ -27,7 +27,7 @@ export async function saveScheme(
     () =>
       db.transaction(async (trx) => {
         const name = input.name.trim()
-        if (await nameTaken(trx, 'fast_stream_schemes', name, existing?.id)) {
+        if (await nameTaken(trx.from('fast_stream_schemes'), name, existing?.id)) {
           return { type: 'name_taken' as const }
         }
         const scheme = existing ?? new FastStreamScheme()
@@ -39,16 +39,4 @@ export async function saveScheme(
       }),
     { type: 'name_taken' as const }
   )
-}
-
-/* Whether another row of the table has this name, ignoring case. */
-export async function nameTaken(
-  trx: TransactionClientContract,
-  table: string,
-  name: string,
-  exceptId?: number
-) {
-  const query = trx.from(table).whereRaw('lower(name) = ?', [name.toLowerCase()]).select('id')
-  if (exceptId !== undefined) query.whereNot('id', exceptId)
-  return Boolean(await query.first())
 }
