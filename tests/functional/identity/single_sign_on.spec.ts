@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { generateKeyPairSync } from 'node:crypto'
 import { DateTime } from 'luxon'
@@ -11,7 +12,11 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createUser } from '#database/factories/user_factory'
 import { createIdentityProvider, uniqueDomain } from '#database/factories/identity_provider_factory'
 import { callbackUrl, forgetDiscoveredProviders, signedOutUrl } from '#services/single_sign_on'
-import { closedPort, TestIdentityProvider } from '#tests/support/identity_provider'
+import {
+  closedPort,
+  TestIdentityProvider,
+  type IdTokenTamper,
+} from '#tests/support/identity_provider'
 import { START_LIMITS } from '#actions/identity/department_sign_in'
 import { Visitor, type Answer } from '#tests/support/session_cookies'
 
@@ -93,6 +98,28 @@ async function refusals(reason: string) {
   return AuditEvent.query()
     .where('action', 'sign_in_refused')
     .where('after', 'like', `%"reason":"${reason}"%`)
+}
+
+/*
+ * A known person signs in while the provider's ID tokens are changed on
+ * their way: the service answers 400, signs no one in and records the
+ * refusal, naming what failed. Answers the page the person was shown.
+ */
+async function signInWithTamperedToken(
+  assert: Assert,
+  organisation: Organisation,
+  tamper: IdTokenTamper,
+  failed: string
+) {
+  await createUser({ organisation, overrides: { email: accounts.known.email } })
+  idp.tamper = tamper
+  const visitor = new Visitor()
+  const back = await signInThroughDepartment(visitor, accounts.known)
+  assert.equal(back.status, 400)
+  assert.isFalse(await visitor.isSignedIn())
+  const [refusal] = await refusals('response_rejected')
+  assert.include(refusal.after ?? '', failed)
+  return back
 }
 
 test.group('Signing in with a department account', (group) => {
@@ -262,19 +289,17 @@ test.group('Signing in with a department account', (group) => {
   test('an ID token for another client (wrong audience) is refused with a clear page', async ({
     assert,
   }) => {
-    await createUser({ organisation, overrides: { email: accounts.known.email } })
-    idp.tamper = ({ header, payload }, sign) => sign(header, { ...payload, aud: 'another-client' })
-    const visitor = new Visitor()
-    const back = await signInThroughDepartment(visitor, accounts.known)
-    assert.equal(back.status, 400)
+    const back = await signInWithTamperedToken(
+      assert,
+      organisation,
+      ({ header, payload }, sign) => sign(header, { ...payload, aud: 'another-client' }),
+      'aud'
+    )
     assert.include(
       back.text,
       'We could not sign you in with your department account: the answer from your department’s sign-in service failed our security checks'
     )
     assert.notInclude(back.text, 'Error:')
-    assert.isFalse(await visitor.isSignedIn())
-    const [refusal] = await refusals('response_rejected')
-    assert.include(refusal.after ?? '', 'aud')
   })
 
   test('a state that does not match the one sent, or none, is refused', async ({ assert }) => {
@@ -341,17 +366,14 @@ test.group('Signing in with a department account', (group) => {
   test('an expired ID token is refused; one a few seconds past its expiry, within the clock tolerance, is accepted', async ({
     assert,
   }) => {
-    await createUser({ organisation, overrides: { email: accounts.known.email } })
     const now = Math.floor(Date.now() / 1000)
-    idp.tamper = ({ header, payload }, sign) =>
-      sign(header, { ...payload, iat: now - 7200, exp: now - 3600 })
-    const visitor = new Visitor()
-    const back = await signInThroughDepartment(visitor, accounts.known)
-    assert.equal(back.status, 400)
+    const back = await signInWithTamperedToken(
+      assert,
+      organisation,
+      ({ header, payload }, sign) => sign(header, { ...payload, iat: now - 7200, exp: now - 3600 }),
+      'exp'
+    )
     assert.include(back.text, 'failed our security checks')
-    assert.isFalse(await visitor.isSignedIn())
-    const [refusal] = await refusals('response_rejected')
-    assert.include(refusal.after ?? '', 'exp')
 
     idp.tamper = ({ header, payload }, sign) =>
       sign(header, { ...payload, iat: now - 630, exp: now - 30 })
@@ -362,31 +384,27 @@ test.group('Signing in with a department account', (group) => {
   })
 
   test('an ID token carrying another sign-in’s nonce is refused', async ({ assert }) => {
-    await createUser({ organisation, overrides: { email: accounts.known.email } })
-    idp.tamper = ({ header, payload }, sign) =>
-      sign(header, { ...payload, nonce: 'the-nonce-of-another-sign-in' })
-    const visitor = new Visitor()
-    const back = await signInThroughDepartment(visitor, accounts.known)
-    assert.equal(back.status, 400)
-    assert.isFalse(await visitor.isSignedIn())
-    const [refusal] = await refusals('response_rejected')
-    assert.include(refusal.after ?? '', 'nonce')
+    await signInWithTamperedToken(
+      assert,
+      organisation,
+      ({ header, payload }, sign) =>
+        sign(header, { ...payload, nonce: 'the-nonce-of-another-sign-in' }),
+      'nonce'
+    )
   })
 
   test('an ID token signed with a key that is not the provider’s is refused', async ({
     assert,
   }) => {
-    await createUser({ organisation, overrides: { email: accounts.known.email } })
     const { privateKey: forger } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    idp.tamper = ({ header, payload }, sign) =>
-      sign(header, { ...payload, email: accounts.known.email }, forger)
-    const visitor = new Visitor()
-    const back = await signInThroughDepartment(visitor, accounts.known)
-    assert.equal(back.status, 400)
+    const back = await signInWithTamperedToken(
+      assert,
+      organisation,
+      ({ header, payload }, sign) =>
+        sign(header, { ...payload, email: accounts.known.email }, forger),
+      'signature'
+    )
     assert.include(back.text, 'failed our security checks')
-    assert.isFalse(await visitor.isSignedIn())
-    const [refusal] = await refusals('response_rejected')
-    assert.include(refusal.after ?? '', 'signature')
   })
 
   test('an e-mail address the provider has not verified signs no one in and creates no one', async ({
