@@ -83,6 +83,15 @@ const eligibilityFields = (forEveryone: boolean) => {
   }
 }
 
+/* The caller's eligibility as the API gives it: null throughout when it was not judged (undefined). */
+function eligibility(ineligible: Ineligible | null | undefined) {
+  return {
+    eligible: ineligible === undefined ? null : ineligible === null,
+    ineligibleCode: ineligible?.code ?? null,
+    ineligibleReason: ineligible?.reason ?? null,
+  }
+}
+
 /*
  * A placement with the caller's eligibility: judged for an entrant (null
  * when nothing keeps them out), not judged (undefined) for the team.
@@ -122,7 +131,6 @@ export class PlacementTransformer extends BaseTransformer<PlacementRecord> {
 
   toObject() {
     const { row, ineligible } = this.resource
-    const judged = ineligible !== undefined
     return {
       id: row.id,
       roundId: row.roundId,
@@ -139,9 +147,7 @@ export class PlacementTransformer extends BaseTransformer<PlacementRecord> {
       service: row.service,
       skills: row.skills,
       shortlistRank: row.shortlistRank,
-      eligible: judged ? ineligible === null : null,
-      ineligibleCode: ineligible?.code ?? null,
-      ineligibleReason: ineligible?.reason ?? null,
+      ...eligibility(ineligible),
     }
   }
 }
@@ -207,9 +213,7 @@ export class PreferencesTransformer extends BaseTransformer<PreferencesRecord> {
         digital: entry.isDigital,
         clearanceRequired: entry.clearanceRequired,
         offered: entry.offered,
-        eligible: entry.ineligible === null,
-        ineligibleCode: entry.ineligible?.code ?? null,
-        ineligibleReason: entry.ineligible?.reason ?? null,
+        ...eligibility(entry.ineligible),
       })),
     }
   }
@@ -288,9 +292,7 @@ export class RankingTransformer extends BaseTransformer<RankingRecord> {
         previousDepartments: applicant.previousDepartments,
         hadDigital: applicant.hadDigital,
         needsDigital: applicant.needsDigital,
-        eligible: applicant.ineligible === null,
-        ineligibleCode: applicant.ineligible?.code ?? null,
-        ineligibleReason: applicant.ineligible?.reason ?? null,
+        ...eligibility(applicant.ineligible),
       })),
     }
   }
