@@ -2,9 +2,8 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
-import { Job } from '@adonisjs/queue'
-import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
+import { OnceJob } from '#jobs/once_job'
 import exportsConfig from '#config/exports'
 import Export, { ExportStatuses } from '#models/export'
 import User from '#models/user'
@@ -20,12 +19,7 @@ type Payload = { exportId: number }
  * what they may see when it is written. A failure marks the export failed
  * and removes the part-written file; the person asks again.
  */
-export default class BuildExport extends Job<Payload> {
-  static options: JobOptions = {
-    queue: 'default',
-    maxRetries: 0,
-  }
-
+export default class BuildExport extends OnceJob<Payload> {
   async execute() {
     const record = await Export.find(this.payload.exportId)
     if (!record || record.status !== ExportStatuses.Queued) return

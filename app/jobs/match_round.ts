@@ -1,6 +1,5 @@
-import { Job } from '@adonisjs/queue'
-import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
+import { OnceJob } from '#jobs/once_job'
 import PlacementRound from '#models/placement_round'
 import type { RoundStatus } from '#enums/fast_stream'
 import { abandonMatch, matchState, runMatch } from '#actions/fast_stream/matching/run_match'
@@ -18,12 +17,7 @@ type Payload = {
  * as it was, so the Fast Stream team can run the match again; the job is
  * not retried blindly.
  */
-export default class MatchRound extends Job<Payload> {
-  static options: JobOptions = {
-    queue: 'default',
-    maxRetries: 0,
-  }
-
+export default class MatchRound extends OnceJob<Payload> {
   async execute() {
     const round = await PlacementRound.find(this.payload.roundId)
     if (!round) return

@@ -1,6 +1,5 @@
-import { Job } from '@adonisjs/queue'
-import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
+import { OnceJob } from '#jobs/once_job'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import User from '#models/user'
 import { applyStaffImport } from '#actions/identity/staff_import/apply'
@@ -13,12 +12,7 @@ type Payload = { staffImportId: number; step: 'check' | 'apply'; actorId: number
  * of the import polls its progress. A failure leaves the import marked
  * failed; applying again finishes it, so the job is not retried blindly.
  */
-export default class ProcessStaffImport extends Job<Payload> {
-  static options: JobOptions = {
-    queue: 'default',
-    maxRetries: 0,
-  }
-
+export default class ProcessStaffImport extends OnceJob<Payload> {
   async execute() {
     const staffImport = await StaffImport.find(this.payload.staffImportId)
     if (!staffImport) return

@@ -1,6 +1,5 @@
-import { Job } from '@adonisjs/queue'
-import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
+import { OnceJob } from '#jobs/once_job'
 import InvitationRun, { InvitationRunStatuses } from '#models/invitation_run'
 
 type Payload = { invitationRunId: number }
@@ -10,12 +9,7 @@ type Payload = { invitationRunId: number }
  * polls its progress. A failure leaves the run marked failed; it is not
  * retried blindly, and running it again invites only those still waiting.
  */
-export default class SendInvitations extends Job<Payload> {
-  static options: JobOptions = {
-    queue: 'default',
-    maxRetries: 0,
-  }
-
+export default class SendInvitations extends OnceJob<Payload> {
   async execute() {
     const run = await InvitationRun.find(this.payload.invitationRunId)
     if (!run || run.status !== InvitationRunStatuses.Queued) return

@@ -1,6 +1,5 @@
-import { Job } from '@adonisjs/queue'
-import type { JobOptions } from '@adonisjs/queue/types'
 import logger from '@adonisjs/core/services/logger'
+import { OnceJob } from '#jobs/once_job'
 
 type Payload = { email: string; ip: string | null; requestId: string | null }
 
@@ -9,12 +8,7 @@ type Payload = { email: string; ip: string | null; requestId: string | null }
  * account that may have one, sends it: away from the request, so the
  * answer takes as long whether or not the account exists.
  */
-export default class SendPasswordReset extends Job<Payload> {
-  static options: JobOptions = {
-    queue: 'default',
-    maxRetries: 0,
-  }
-
+export default class SendPasswordReset extends OnceJob<Payload> {
   async execute() {
     // Imported here: the action dispatches this job.
     const { sendPasswordReset } = await import('#actions/identity/request_password_reset')
