@@ -180,38 +180,37 @@ export function planImport(
     levels: new Set<string>(),
     skills: new Set<string>(),
   }
+  const known = { families, roles, levels, skills }
+  type Kind = keyof typeof seen
+  /*
+   * Notes a family, role, level or skill the first time the file names it:
+   * to be added when it does not exist, restored (by its recorded name) when
+   * it is retired.
+   */
+  const note = <K extends Kind>(
+    kind: K,
+    entityKey: string,
+    name: string,
+    entry: (name: string) => ImportPlan['restore'][K][number]
+  ) => {
+    if (seen[kind].has(entityKey)) return
+    seen[kind].add(entityKey)
+    const existing = known[kind].get(entityKey)
+    // The same kind of entry in both lists (TypeScript cannot follow a generic key into both).
+    const [added, restored] = [plan.add[kind], plan.restore[kind]] as ReturnType<typeof entry>[][]
+    if (!existing) added.push(entry(name))
+    else if (existing.retired) restored.push(entry(existing.name))
+  }
+
   for (const [requirementKey, row] of wanted) {
-    const familyKey = key(row.family)
-    if (!seen.families.has(familyKey)) {
-      seen.families.add(familyKey)
-      const existing = families.get(familyKey)
-      if (!existing) plan.add.families.push(row.family)
-      else if (existing.retired) plan.restore.families.push(existing.name)
-    }
-    const roleKey = key(row.family, row.role)
-    if (!seen.roles.has(roleKey)) {
-      seen.roles.add(roleKey)
-      const existing = roles.get(roleKey)
-      if (!existing) plan.add.roles.push({ family: row.family, role: row.role })
-      else if (existing.retired)
-        plan.restore.roles.push({ family: row.family, role: existing.name })
-    }
-    const levelKey = key(row.family, row.role, row.roleLevel)
-    if (!seen.levels.has(levelKey)) {
-      seen.levels.add(levelKey)
-      const existing = levels.get(levelKey)
-      if (!existing)
-        plan.add.levels.push({ family: row.family, role: row.role, roleLevel: row.roleLevel })
-      else if (existing.retired)
-        plan.restore.levels.push({ family: row.family, role: row.role, roleLevel: existing.name })
-    }
-    const skillKey = key(row.skill)
-    if (!seen.skills.has(skillKey)) {
-      seen.skills.add(skillKey)
-      const existing = skills.get(skillKey)
-      if (!existing) plan.add.skills.push(row.skill)
-      else if (existing.retired) plan.restore.skills.push(existing.name)
-    }
+    note('families', key(row.family), row.family, (family) => family)
+    note('roles', key(row.family, row.role), row.role, (role) => ({ family: row.family, role }))
+    note('levels', key(row.family, row.role, row.roleLevel), row.roleLevel, (roleLevel) => ({
+      family: row.family,
+      role: row.role,
+      roleLevel,
+    }))
+    note('skills', key(row.skill), row.skill, (skill) => skill)
     const requirement: PlannedRequirement = {
       family: row.family,
       role: row.role,

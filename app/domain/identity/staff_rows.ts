@@ -124,17 +124,7 @@ export type StaffValues = {
 }
 
 /* The person as recorded now. */
-export type ExistingPerson = {
-  id: number
-  email: string
-  fullName: string
-  organisationId: number
-  grade: string | null
-  profession: string | null
-  roleLevelId: number | null
-  lineManagerEmail: string | null
-  inScope: boolean
-}
+export type ExistingPerson = StaffValues & { id: number; inScope: boolean }
 
 export type Reference = {
   /* Organisation codes (lower case) the importer may place people in. */
