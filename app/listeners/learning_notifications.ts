@@ -122,30 +122,29 @@ export async function mailsFor(
       case 'declined':
         mails.push(new LearningDeclined(context, decider))
         break
-      case 'booked':
-        mails.push(new LearningBooked(context))
-        break
-      case 'waitlisted':
-        mails.push(new LearningWaitlisted(context))
-        break
-      case 'promoted':
-        mails.push(new LearningPromoted(context))
-        break
-      case 'cancelled':
-        mails.push(new LearningCancelled(context))
-        break
       case 'withdrawn':
         mails.push(...(await placeGivenUpMails(context, seatGivenTo)))
-        break
-      case 'session_cancelled':
-        mails.push(new LearningSessionCancelled(context))
         break
       case 'completed':
       case 'approved':
         break
+      default:
+        mails.push(new learnerMails[change](context))
     }
   }
   return mails
+}
+
+/* The changes told to the learner by an e-mail made from the enrolment's context alone. */
+const learnerMails: Record<
+  Exclude<EnrolmentChange, 'requested' | 'declined' | 'withdrawn' | 'completed' | 'approved'>,
+  new (context: LearningMailContext) => LearningMail
+> = {
+  booked: LearningBooked,
+  waitlisted: LearningWaitlisted,
+  promoted: LearningPromoted,
+  cancelled: LearningCancelled,
+  session_cancelled: LearningSessionCancelled,
 }
 
 /* To each active course admin who runs the course: the learner gave up their place, and who has the seat now. */
