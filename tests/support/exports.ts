@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import type { Group } from '@japa/runner/core'
 import { parse } from 'csv-parse/sync'
 import type { Assert } from '@japa/assert'
-import type { ApiResponse } from '@japa/api-client'
-import type Export from '#models/export'
+import type { ApiRequest, ApiResponse } from '@japa/api-client'
+import Export from '#models/export'
+import type User from '#models/user'
 import exportsConfig from '#config/exports'
 
 /*
@@ -21,6 +22,17 @@ export function assertDatedCsvName(assert: Assert, response: ApiResponse, name: 
     response.header('content-disposition') ?? '',
     new RegExp(`^attachment; filename="${name}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`)
   )
+}
+
+/*
+ * Asks, as the person, for an export large enough to be written by a job:
+ * the answer sends them on (302), and the export queued for them is read back.
+ */
+export async function queuedExport(request: ApiRequest, user: User) {
+  const asked = await request.redirects(0).loginAs(user)
+  asked.assertStatus(302)
+  const record = await Export.query().where('user_id', user.id).firstOrFail()
+  return { asked, record }
 }
 
 /* A CSV body as rows of cells, the header first. */

@@ -21,6 +21,7 @@ import {
   MY_EXPORTS,
   privateExports,
   assertDatedCsvName,
+  queuedExport,
 } from '#tests/support/exports'
 import { managerAndReport } from '#tests/support/fixtures/line_management'
 import { createExport } from '#database/factories/export_factory'
@@ -176,9 +177,7 @@ test.group('Exports: validations as a job', (group) => {
     assert,
   }) => {
     const { manager } = await validationsQueue()
-    const asked = await client.get('/capability/validations.csv').redirects(0).loginAs(manager)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', manager.id).firstOrFail()
+    const { record } = await queuedExport(client.get('/capability/validations.csv'), manager)
     assert.equal(record.kind, 'validations')
     assert.equal(record.rowsTotal, 4)
     assert.deepEqual(await fileColumns(record, [0, 1, 3]), [
@@ -396,12 +395,10 @@ test.group('Exports: development plans as a job', (group) => {
     assert,
   }) => {
     const { manager, person } = await planWithItems()
-    const asked = await client
-      .get(`/capability/people/${person.id}/plan.csv`)
-      .redirects(0)
-      .loginAs(manager)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', manager.id).firstOrFail()
+    const { record } = await queuedExport(
+      client.get(`/capability/people/${person.id}/plan.csv`),
+      manager
+    )
     assert.equal(record.kind, 'developmentPlan')
     assert.deepEqual(record.filters, { personId: String(person.id) })
     assert.equal(record.rowsDone, 5)

@@ -23,6 +23,7 @@ import {
   MY_EXPORTS,
   privateExports,
   assertDatedCsvName,
+  queuedExport,
 } from '#tests/support/exports'
 import { createExport } from '#database/factories/export_factory'
 
@@ -558,13 +559,12 @@ test.group('Exports: a placement’s applicants as a job', (group) => {
     assert,
   }) => {
     const { lead, placement } = await placementWithApplicants()
-    const asked = await client
-      .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
-      .qs({ placementId: '1' })
-      .redirects(0)
-      .loginAs(lead)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', lead.id).firstOrFail()
+    const { asked, record } = await queuedExport(
+      client
+        .get(`/fast-stream/team/placements/${placement.id}/applicants.csv`)
+        .qs({ placementId: '1' }),
+      lead
+    )
     assert.equal(asked.header('location'), `/exports/${record.id}`)
     // The address names the placement, whatever the query string says.
     assert.deepEqual(record.filters, { placementId: String(placement.id) })

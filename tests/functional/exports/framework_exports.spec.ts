@@ -4,13 +4,13 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import Export from '#models/export'
 import {
   csvRows,
   fileColumns,
   MY_EXPORTS,
   privateExports,
   assertDatedCsvName,
+  queuedExport,
 } from '#tests/support/exports'
 
 /*
@@ -73,9 +73,7 @@ test.group('Exports: the framework’s skills as a job', (group) => {
   }) => {
     await someSkills()
     const learner = await createUser()
-    const asked = await client.get('/framework/skills.csv').redirects(0).loginAs(learner)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', learner.id).firstOrFail()
+    const { asked, record } = await queuedExport(client.get('/framework/skills.csv'), learner)
     assert.equal(asked.header('location'), `/exports/${record.id}`)
     assert.equal(record.kind, 'skills')
     assert.equal(record.status, 'done')

@@ -11,7 +11,13 @@ import User from '#models/user'
 import exportsConfig from '#config/exports'
 import { twoDepartments, alphaAndBetaWithAdmin } from '#tests/support/fixtures/departments'
 import StaffImport from '#models/staff_import'
-import { csvRows, MY_EXPORTS, privateExports, assertDatedCsvName } from '#tests/support/exports'
+import {
+  csvRows,
+  MY_EXPORTS,
+  privateExports,
+  assertDatedCsvName,
+  queuedExport,
+} from '#tests/support/exports'
 import { createExport } from '#database/factories/export_factory'
 import { createTeam } from '#database/factories/fast_stream_factory'
 
@@ -166,13 +172,10 @@ test.group('Exports: large exports as jobs', (group) => {
     assert,
   }) => {
     const { hrA, hrB, admin } = await departmentsWithPeople()
-    const asked = await client
-      .get('/admin/users.csv')
-      .qs({ status: 'active', page: 3 })
-      .redirects(0)
-      .loginAs(hrA)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+    const { asked, record } = await queuedExport(
+      client.get('/admin/users.csv').qs({ status: 'active', page: 3 }),
+      hrA
+    )
     assert.equal(asked.header('location'), `/exports/${record.id}`)
     assert.equal(record.kind, 'people')
     assert.deepEqual(record.filters, { status: 'active' })
@@ -242,9 +245,7 @@ test.group('Exports: large exports as jobs', (group) => {
       })
     }
 
-    const asked = await client.get('/admin/audit.csv').redirects(0).loginAs(hrA)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+    const { record } = await queuedExport(client.get('/admin/audit.csv'), hrA)
     assert.equal(record.kind, 'audit')
     assert.equal(record.rowsDone, 3)
     const rows = csvRows(await readFile(join(exportsConfig.directory, record.fileName!), 'utf8'))
@@ -280,9 +281,7 @@ test.group('Exports: large exports as jobs', (group) => {
     const { writeFile } = await import('node:fs/promises')
     await writeFile(exportsConfig.directory, 'not a folder')
     try {
-      const asked = await client.get('/admin/users.csv').redirects(0).loginAs(hrA)
-      asked.assertStatus(302)
-      const record = await Export.query().where('user_id', hrA.id).firstOrFail()
+      const { record } = await queuedExport(client.get('/admin/users.csv'), hrA)
       assert.equal(record.status, 'failed')
       const page = await client.get(`/exports/${record.id}`).loginAs(hrA)
       page.assertStatus(200)

@@ -20,6 +20,7 @@ import {
   MY_EXPORTS,
   privateExports,
   assertDatedCsvName,
+  queuedExport,
 } from '#tests/support/exports'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 
@@ -349,13 +350,10 @@ test.group('Exports: large catalogue export as a job', (group) => {
     assert,
   }) => {
     const { academy, learner } = await catalogue()
-    const asked = await client
-      .get('/learning/courses.csv')
-      .qs({ provider: academy.id, sort: 'next_session' })
-      .redirects(0)
-      .loginAs(learner)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', learner.id).firstOrFail()
+    const { asked, record } = await queuedExport(
+      client.get('/learning/courses.csv').qs({ provider: academy.id, sort: 'next_session' }),
+      learner
+    )
     assert.equal(asked.header('location'), `/exports/${record.id}`)
     assert.equal(record.kind, 'catalogue')
     assert.deepEqual(record.filters, { provider: String(academy.id), sort: 'next_session' })
@@ -570,9 +568,7 @@ test.group('Exports: my learning as a job', (group) => {
     assert,
   }) => {
     const { learner } = await learnerWithEnrolments()
-    const asked = await client.get('/learning/my.csv').redirects(0).loginAs(learner)
-    asked.assertStatus(302)
-    const record = await Export.query().where('user_id', learner.id).firstOrFail()
+    const { asked, record } = await queuedExport(client.get('/learning/my.csv'), learner)
     assert.equal(asked.header('location'), `/exports/${record.id}`)
     assert.equal(record.kind, 'myLearning')
     assert.equal(record.status, 'done')
