@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { servicePhaseValues } from '#enums/workforce'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 
 /* Paging for every API list: page from 1, perPage from 1 to 100. */
 export const pagingFields = {
@@ -10,12 +10,16 @@ export const pagingFields = {
 
 /* What every API list says about bad paging, whichever validator reads it. */
 export const pagingMessages = {
-  'page.number': 'page must be a whole number from 1',
-  'page.withoutDecimals': 'page must be a whole number from 1',
-  'page.min': 'page must be a whole number from 1',
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...sameMessage(
+    'page',
+    ['number', 'withoutDecimals', 'min'],
+    'page must be a whole number from 1'
+  ),
+  ...sameMessage(
+    'perPage',
+    ['number', 'withoutDecimals', 'range'],
+    'perPage must be a whole number from 1 to 100'
+  ),
 }
 
 export const listQueryValidator = vine.create({

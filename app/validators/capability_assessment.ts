@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { SKILL_LEVELS } from '#domain/framework/levels'
 
 const LEVELS = SKILL_LEVELS.map((entry) => entry.level) as number[]
@@ -24,11 +24,8 @@ export const judgementValidator = vine.create({
 })
 
 judgementValidator.messagesProvider = new FormMessages({
-  'decision.required': 'Choose whether you agree or set another level',
-  'decision.enum': 'Choose whether you agree or set another level',
-  'level.required': 'Select the level you judge them to be at',
-  'level.number': 'Select the level you judge them to be at',
-  'level.in': 'Select the level you judge them to be at',
+  ...sameMessage('decision', ['required', 'enum'], 'Choose whether you agree or set another level'),
+  ...sameMessage('level', ['required', 'number', 'in'], 'Select the level you judge them to be at'),
   'comment.string': 'Enter your comment as text',
   'comment.maxLength': 'Your comment must be 1,000 characters or fewer',
 })
@@ -76,14 +73,11 @@ export const apiSelfAssessmentValidator = vine.create({
 })
 
 apiSelfAssessmentValidator.messagesProvider = new FormMessages({
-  'assessments.required': 'Send the assessments as a list',
-  'assessments.array': 'Send the assessments as a list',
+  ...sameMessage('assessments', ['required', 'array'], 'Send the assessments as a list'),
   'assessments.minLength': 'Send at least one assessment',
   'assessments.*.skillId.required': 'Give the skill’s id',
   'assessments.*.skillId.number': 'Give the skill’s id as a number',
-  'assessments.*.level.required': 'Give a level from 1 to 4',
-  'assessments.*.level.number': 'Give a level from 1 to 4',
-  'assessments.*.level.in': 'Give a level from 1 to 4',
+  ...sameMessage('assessments.*.level', ['required', 'number', 'in'], 'Give a level from 1 to 4'),
 })
 
 /* The API's validation of a self-assessment: a level and an optional comment. */
@@ -93,8 +87,6 @@ export const apiValidationValidator = vine.create({
 })
 
 apiValidationValidator.messagesProvider = new FormMessages({
-  'level.required': 'Give a level from 1 to 4',
-  'level.number': 'Give a level from 1 to 4',
-  'level.in': 'Give a level from 1 to 4',
+  ...sameMessage('level', ['required', 'number', 'in'], 'Give a level from 1 to 4'),
   'comment.maxLength': 'The comment must be 1,000 characters or fewer',
 })

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import { FormMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { planItemStatusValues } from '#enums/capability'
 import { outOfBounds } from '#validators/date_bounds'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -76,13 +76,13 @@ const itemFields = {
 }
 
 const itemMessages = {
-  'kind.required': 'Select whether the item is a skill or a course',
-  'kind.enum': 'Select whether the item is a skill or a course',
+  ...sameMessage('kind', ['required', 'enum'], 'Select whether the item is a skill or a course'),
   ...requiredIdMessages('skillId', 'Select the skill you want to develop'),
-  'targetLevel.required': 'Select the level you want to reach',
-  'targetLevel.number': 'Select the level you want to reach',
-  'targetLevel.withoutDecimals': 'Select the level you want to reach',
-  'targetLevel.range': 'Select the level you want to reach',
+  ...sameMessage(
+    'targetLevel',
+    ['required', 'number', 'withoutDecimals', 'range'],
+    'Select the level you want to reach'
+  ),
   ...requiredIdMessages('courseId', 'Select the course'),
   'dueOn.object': 'Enter the due date as a day, month and year',
   'dueOn.string': 'Enter the due date as text, like 2027-03-27',
@@ -114,6 +114,5 @@ export const planStatusValidator = vine.create({
 })
 
 planStatusValidator.messagesProvider = new FormMessages({
-  'status.required': 'Select the status of the item',
-  'status.enum': 'Select the status of the item',
+  ...sameMessage('status', ['required', 'enum'], 'Select the status of the item'),
 })

@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 import { courseModeValues } from '#enums/learning'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { readListFilters } from '#validators/list_filters'
 import { pagingFields, pagingMessages } from '#validators/api'
 import { withinDateBounds } from '#validators/date_bounds'
@@ -61,9 +61,11 @@ catalogueFiltersValidator.messagesProvider = new FormMessages({
   'sort.enum': 'Sort by title or by next session date',
   'forMyRole.boolean': 'Tick “for my role” or leave it clear',
   'forMyGaps.boolean': 'Tick “close my skill gaps” or leave it clear',
-  'page.number': 'Page must be a whole number from 1',
-  'page.withoutDecimals': 'Page must be a whole number from 1',
-  'page.min': 'Page must be a whole number from 1',
+  ...sameMessage(
+    'page',
+    ['number', 'withoutDecimals', 'min'],
+    'Page must be a whole number from 1'
+  ),
 })
 
 /* The same filters in the JSON API, with its paging. */

@@ -2,10 +2,11 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
 import type PlacementRound from '#models/placement_round'
-import { FormMessages, fieldMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, fieldMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { isoDay, recordId } from '#validators/fields'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
+import { csvUploadValidator } from '#validators/csv_upload'
 import { clearanceValues, programmeValues } from '#enums/fast_stream'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 
@@ -44,8 +45,7 @@ export const schemeValidator = vine.create({
 })
 
 schemeValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter the name of the scheme',
-  'name.string': 'Enter the name of the scheme',
+  ...sameMessage('name', ['required', 'string'], 'Enter the name of the scheme'),
   'name.minLength': 'The scheme name must be 2 characters or more',
   'name.maxLength': 'The scheme name must be 120 characters or fewer',
   'description.maxLength': 'The description must be 2,000 characters or fewer',
@@ -59,13 +59,15 @@ export const cohortValidator = vine.create({
 })
 
 cohortValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter the name of the cohort',
-  'name.string': 'Enter the name of the cohort',
+  ...sameMessage('name', ['required', 'string'], 'Enter the name of the cohort'),
   'name.minLength': 'The cohort name must be 2 characters or more',
   'name.maxLength': 'The cohort name must be 120 characters or fewer',
   'intakeYear.required': 'Enter the intake year',
-  'intakeYear.number': 'Enter the intake year as a year, like 2013',
-  'intakeYear.withoutDecimals': 'Enter the intake year as a year, like 2013',
+  ...sameMessage(
+    'intakeYear',
+    ['number', 'withoutDecimals'],
+    'Enter the intake year as a year, like 2013'
+  ),
   'intakeYear.range': 'The intake year must be between 2000 and 2100',
 })
 
@@ -78,14 +80,20 @@ const entrantFields = {
 }
 
 const entrantMessages = {
-  'email.required': 'Enter the e-mail address of the person joining the Fast Stream',
-  'email.string': 'Enter the e-mail address of the person joining the Fast Stream',
+  ...sameMessage(
+    'email',
+    ['required', 'string'],
+    'Enter the e-mail address of the person joining the Fast Stream'
+  ),
   'email.email': 'Enter an e-mail address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'The e-mail address must be 254 characters or fewer',
   ...requiredIdMessages('schemeId', 'Select the entrant’s scheme'),
   ...requiredIdMessages('cohortId', 'Select the entrant’s cohort'),
-  'clearance.required': 'Select the security clearance the entrant holds',
-  'clearance.enum': 'Select the security clearance the entrant holds',
+  ...sameMessage(
+    'clearance',
+    ['required', 'enum'],
+    'Select the security clearance the entrant holds'
+  ),
   'startedOn.required': 'Enter the date the entrant started on the Fast Stream',
   'startedOn.date': 'The start date must be a real date, like 2013-09-02',
   'startedOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
@@ -116,8 +124,7 @@ export const postingValidator = vine.create({
 postingValidator.messagesProvider = new FormMessages({
   ...requiredIdMessages('organisationId', 'Select the organisation of the posting'),
   'teamName.maxLength': 'The team name must be 200 characters or fewer',
-  'title.required': 'Enter the title of the posting',
-  'title.string': 'Enter the title of the posting',
+  ...sameMessage('title', ['required', 'string'], 'Enter the title of the posting'),
   'title.minLength': 'The title must be 2 characters or more',
   'title.maxLength': 'The title must be 200 characters or fewer',
   'startsOn.required': 'Enter the date the posting started',
@@ -191,8 +198,7 @@ const dateTimeMessages = (what: string) => ({
 })
 
 roundValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter the name of the round',
-  'name.string': 'Enter the name of the round',
+  ...sameMessage('name', ['required', 'string'], 'Enter the name of the round'),
   'name.minLength': 'The round name must be 2 characters or more',
   'name.maxLength': 'The round name must be 120 characters or fewer',
   'programme.enum': 'Select the programme: the Fast Stream or the Future Leaders Scheme',
@@ -212,8 +218,11 @@ roundValidator.messagesProvider = new FormMessages({
   'postingEndsOn.dateRange':
     'The date postings end must be between {{ earliest }} and {{ latest }}',
   'maxPreferences.required': 'Enter how many placements an entrant may choose',
-  'maxPreferences.number': 'Enter the number of choices as a whole number, like 10',
-  'maxPreferences.withoutDecimals': 'Enter the number of choices as a whole number, like 10',
+  ...sameMessage(
+    'maxPreferences',
+    ['number', 'withoutDecimals'],
+    'Enter the number of choices as a whole number, like 10'
+  ),
   'maxPreferences.range': 'The number of choices must be between 1 and 20',
   'rules.array': 'Select the rules from the list',
   'rules.*.enum': 'Select the rules from the list',
@@ -225,9 +234,11 @@ export const rejectPlacementValidator = vine.create({
 })
 
 rejectPlacementValidator.messagesProvider = new FormMessages({
-  'note.required': 'Enter why the placement is not approved',
-  'note.string': 'Enter why the placement is not approved',
-  'note.minLength': 'Enter why the placement is not approved',
+  ...sameMessage(
+    'note',
+    ['required', 'string', 'minLength'],
+    'Enter why the placement is not approved'
+  ),
   'note.maxLength': 'The note must be 1,000 characters or fewer',
 })
 
@@ -250,16 +261,11 @@ closeRoundValidator.messagesProvider = new FormMessages({
 })
 
 /* The entrants CSV chosen for upload. */
-export const entrantFileValidator = vine.create({
-  file: vine.file({ size: UPLOADS.entrantImport.bytes, extnames: ['csv', 'txt'] }),
-})
-
-entrantFileValidator.messagesProvider = new FormMessages({
-  'file.required': 'Select a CSV file of entrants',
-  'file.file': 'Select a CSV file of entrants',
-  'file.file.extname': 'The selected file must be a CSV',
-  'file.file.size': tooLargeMessage(UPLOADS.entrantImport.label),
-})
+export const entrantFileValidator = csvUploadValidator(
+  'entrantImport',
+  ['csv', 'txt'],
+  'Select a CSV file of entrants'
+)
 
 /* The checked file, sent back from the preview to be applied. */
 export const entrantImportApplyValidator = vine.create({
@@ -269,7 +275,10 @@ export const entrantImportApplyValidator = vine.create({
 })
 
 entrantImportApplyValidator.messagesProvider = new FormMessages({
-  'content.required': 'Upload the file again: the preview did not send it back',
-  'content.string': 'Upload the file again: the preview did not send it back',
+  ...sameMessage(
+    'content',
+    ['required', 'string'],
+    'Upload the file again: the preview did not send it back'
+  ),
   'content.maxLength': tooLargeMessage(UPLOADS.entrantImportApply.label),
 })

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
-import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { recordId } from '#validators/fields'
 import { readListFilters } from '#validators/list_filters'
 import { pagingFields, pagingMessages } from '#validators/api'
@@ -26,15 +26,16 @@ placementFiltersValidator.messagesProvider = new FormMessages({
   'q.string': 'Enter search words as text',
   'q.maxLength': 'Search words must be 100 characters or fewer',
   ...idMessages('department', 'Select a department from the list'),
-  'location.string': 'Select a location from the list',
-  'location.maxLength': 'Select a location from the list',
+  ...sameMessage('location', ['string', 'maxLength'], 'Select a location from the list'),
   ...idMessages('skill', 'Select a skill from the list'),
   'digitalOnly.boolean': 'Tick “Digital placements only” or leave it empty',
   'myClearance.boolean': 'Tick “Only placements my clearance meets” or leave it empty',
   'sort.enum': 'Sort by title, start date, department or places',
-  'page.number': 'Page must be a whole number from 1',
-  'page.withoutDecimals': 'Page must be a whole number from 1',
-  'page.min': 'Page must be a whole number from 1',
+  ...sameMessage(
+    'page',
+    ['number', 'withoutDecimals', 'min'],
+    'Page must be a whole number from 1'
+  ),
 })
 
 export type PlacementFilterInput = Infer<typeof placementFiltersValidator>
@@ -73,12 +74,16 @@ export const shortlistOrderValidator = vine.create({
 })
 
 shortlistOrderValidator.messagesProvider = new FormMessages({
-  'round.required': 'Reload the page: it does not say which round the list is for',
-  'round.number': 'Reload the page: it does not say which round the list is for',
-  'placements.required': 'Send the placements on your list in their new order',
-  'placements.array': 'Send the placements on your list in their new order',
-  'placements.minLength': 'Send the placements on your list in their new order',
-  'placements.maxLength': 'Send the placements on your list in their new order',
+  ...sameMessage(
+    'round',
+    ['required', 'number'],
+    'Reload the page: it does not say which round the list is for'
+  ),
+  ...sameMessage(
+    'placements',
+    ['required', 'array', 'minLength', 'maxLength'],
+    'Send the placements on your list in their new order'
+  ),
   ...idMessages('placements.*', 'Each entry of the new order must be the id of a placement'),
 })
 

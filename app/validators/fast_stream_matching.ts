@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, sameMessage } from '#validators/messages'
 import { pagingFields, pagingMessages } from '#validators/api'
 import { listPage, listPageMessages } from '#validators/fields'
 import { MATCH_OUTCOMES } from '#enums/fast_stream'
@@ -26,9 +26,7 @@ export const moveValidator = vine.create({
 })
 
 moveValidator.messagesProvider = new FormMessages({
-  'placement.required': placementMessage,
-  'placement.string': placementMessage,
-  'placement.regex': placementMessage,
+  ...sameMessage('placement', ['required', 'string', 'regex'], placementMessage),
 })
 
 /* The reason for a move by hand: shown beside the moved entrant and kept in the audit trail. */
@@ -49,11 +47,8 @@ export const moveConfirmValidator = vine.create({
 })
 
 moveConfirmValidator.messagesProvider = new FormMessages({
-  'placement.required': placementMessage,
-  'placement.string': placementMessage,
-  'placement.regex': placementMessage,
-  'reason.required': 'Enter why you are moving the entrant',
-  'reason.string': 'Enter why you are moving the entrant',
+  ...sameMessage('placement', ['required', 'string', 'regex'], placementMessage),
+  ...sameMessage('reason', ['required', 'string'], 'Enter why you are moving the entrant'),
   'reason.minLength': `Enter why you are moving the entrant, in ${MOVE_REASON_LENGTH.min} characters or more`,
   'reason.maxLength': `The reason must be ${MOVE_REASON_LENGTH.max.toLocaleString('en-GB')} characters or fewer`,
 })

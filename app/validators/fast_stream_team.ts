@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { isoDay, recordId } from '#validators/fields'
 import { clearanceValues } from '#enums/fast_stream'
 
@@ -26,16 +26,21 @@ const placementFields = {
 
 const placementMessages = {
   ...requiredIdMessages('roundId', 'Select the round to offer the placement in'),
-  'title.required': 'Enter the title of the placement',
-  'title.string': 'Enter the title of the placement',
+  ...sameMessage('title', ['required', 'string'], 'Enter the title of the placement'),
   'title.minLength': 'The title must be 2 characters or more',
   'title.maxLength': 'The title must be 200 characters or fewer',
-  'location.required': 'Enter where the entrant will work, like Leeds',
-  'location.string': 'Enter where the entrant will work, like Leeds',
+  ...sameMessage(
+    'location',
+    ['required', 'string'],
+    'Enter where the entrant will work, like Leeds'
+  ),
   'location.minLength': 'The location must be 2 characters or more',
   'location.maxLength': 'The location must be 120 characters or fewer',
-  'description.required': 'Describe the placement: the team, the work and what the entrant will do',
-  'description.string': 'Describe the placement: the team, the work and what the entrant will do',
+  ...sameMessage(
+    'description',
+    ['required', 'string'],
+    'Describe the placement: the team, the work and what the entrant will do'
+  ),
   'description.minLength': 'The description must be 20 characters or more',
   'description.maxLength': 'The description must be 5,000 characters or fewer',
   'skillIds.required': 'Select at least one skill the placement develops',
@@ -43,13 +48,18 @@ const placementMessages = {
   'skillIds.minLength': 'Select at least one skill the placement develops',
   'skillIds.maxLength': `Select no more than ${MAX_PLACEMENT_SKILLS} skills`,
   ...idMessages('skillIds.*', 'Select the skills the placement develops from the list'),
-  'clearanceRequired.required': 'Select the security clearance the placement needs',
-  'clearanceRequired.enum': 'Select the security clearance the placement needs',
-  'isDigital.required': 'Select yes if this is a digital placement',
-  'isDigital.enum': 'Select yes if this is a digital placement',
+  ...sameMessage(
+    'clearanceRequired',
+    ['required', 'enum'],
+    'Select the security clearance the placement needs'
+  ),
+  ...sameMessage('isDigital', ['required', 'enum'], 'Select yes if this is a digital placement'),
   'capacity.required': 'Enter how many entrants the placement takes',
-  'capacity.number': 'Enter the number of entrants as a whole number, like 2',
-  'capacity.withoutDecimals': 'Enter the number of entrants as a whole number, like 2',
+  ...sameMessage(
+    'capacity',
+    ['number', 'withoutDecimals'],
+    'Enter the number of entrants as a whole number, like 2'
+  ),
   'capacity.range': 'The placement must take between 1 and 20 entrants',
   'startsOn.required': 'Enter the date the placement starts',
   'startsOn.date': 'The start date must be a real date, like 2026-09-07',

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { gradeValues } from '#enums/grades'
 import type { FieldContext } from '@vinejs/vine/types'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 
 /* FormMessages that also match list items by their wildcard path ("typicalGrades.*.enum"). */
 class ListFormMessages extends FormMessages {
@@ -33,8 +33,11 @@ const descriptionMessages = {
 }
 
 const positionMessages = {
-  'position.number': 'Order must be a whole number, like 10',
-  'position.withoutDecimals': 'Order must be a whole number, like 10',
+  ...sameMessage(
+    'position',
+    ['number', 'withoutDecimals'],
+    'Order must be a whole number, like 10'
+  ),
   'position.range': 'Order must be between 0 and 9999',
 }
 
@@ -46,8 +49,7 @@ export const roleFamilyValidator = vine.create({
 })
 
 roleFamilyValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter a name for the role family',
-  'name.string': 'Enter a name for the role family',
+  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role family'),
   'name.minLength': 'Role family name must be 2 characters or more',
   'name.maxLength': 'Role family name must be 200 characters or fewer',
   ...descriptionMessages,
@@ -61,8 +63,7 @@ export const roleProfileValidator = vine.create({
 })
 
 roleProfileValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter a name for the role',
-  'name.string': 'Enter a name for the role',
+  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role'),
   'name.minLength': 'Role name must be 2 characters or more',
   'name.maxLength': 'Role name must be 200 characters or fewer',
   ...descriptionMessages,
@@ -77,8 +78,7 @@ export const roleLevelValidator = vine.create({
 })
 
 roleLevelValidator.messagesProvider = new ListFormMessages({
-  'name.required': 'Enter a name for the role level',
-  'name.string': 'Enter a name for the role level',
+  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role level'),
   'name.minLength': 'Role level name must be 2 characters or more',
   'name.maxLength': 'Role level name must be 200 characters or fewer',
   ...descriptionMessages,
@@ -99,38 +99,38 @@ export const skillValidator = vine.create({
 })
 
 skillValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter a name for the skill',
-  'name.string': 'Enter a name for the skill',
+  ...sameMessage('name', ['required', 'string'], 'Enter a name for the skill'),
   'name.minLength': 'Skill name must be 2 characters or more',
   'name.maxLength': 'Skill name must be 200 characters or fewer',
-  'category.required': 'Enter a category for the skill',
-  'category.string': 'Enter a category for the skill',
+  ...sameMessage('category', ['required', 'string'], 'Enter a category for the skill'),
   'category.minLength': 'Category must be 2 characters or more',
   'category.maxLength': 'Category must be 64 characters or fewer',
   ...descriptionMessages,
-  'descriptor1.required': 'Enter the Awareness descriptor',
-  'descriptor1.string': 'Enter the Awareness descriptor',
-  'descriptor1.minLength': 'Enter the Awareness descriptor',
+  ...sameMessage(
+    'descriptor1',
+    ['required', 'string', 'minLength'],
+    'Enter the Awareness descriptor'
+  ),
   'descriptor1.maxLength': 'The Awareness descriptor must be 2,000 characters or fewer',
-  'descriptor2.required': 'Enter the Working descriptor',
-  'descriptor2.string': 'Enter the Working descriptor',
-  'descriptor2.minLength': 'Enter the Working descriptor',
+  ...sameMessage(
+    'descriptor2',
+    ['required', 'string', 'minLength'],
+    'Enter the Working descriptor'
+  ),
   'descriptor2.maxLength': 'The Working descriptor must be 2,000 characters or fewer',
-  'descriptor3.required': 'Enter the Practitioner descriptor',
-  'descriptor3.string': 'Enter the Practitioner descriptor',
-  'descriptor3.minLength': 'Enter the Practitioner descriptor',
+  ...sameMessage(
+    'descriptor3',
+    ['required', 'string', 'minLength'],
+    'Enter the Practitioner descriptor'
+  ),
   'descriptor3.maxLength': 'The Practitioner descriptor must be 2,000 characters or fewer',
-  'descriptor4.required': 'Enter the Expert descriptor',
-  'descriptor4.string': 'Enter the Expert descriptor',
-  'descriptor4.minLength': 'Enter the Expert descriptor',
+  ...sameMessage('descriptor4', ['required', 'string', 'minLength'], 'Enter the Expert descriptor'),
   'descriptor4.maxLength': 'The Expert descriptor must be 2,000 characters or fewer',
 })
 
 const levelMessages = {
   'level.required': 'Select the level the role needs',
-  'level.number': LEVEL_RANGE,
-  'level.withoutDecimals': LEVEL_RANGE,
-  'level.range': LEVEL_RANGE,
+  ...sameMessage('level', ['number', 'withoutDecimals', 'range'], LEVEL_RANGE),
 }
 
 /* What the form adding a requirement to a role level may send. */

@@ -1,14 +1,7 @@
-import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
-import { tooLargeMessage, UPLOADS } from '#services/uploads'
+import { csvUploadValidator } from '#validators/csv_upload'
 
-export const frameworkUploadValidator = vine.create({
-  file: vine.file({ size: UPLOADS.frameworkImport.bytes, extnames: ['csv'] }),
-})
-
-frameworkUploadValidator.messagesProvider = new FormMessages({
-  'file.required': 'Select a CSV file',
-  'file.file': 'Select a CSV file',
-  'file.file.extname': 'The selected file must be a CSV',
-  'file.file.size': tooLargeMessage(UPLOADS.frameworkImport.label),
-})
+export const frameworkUploadValidator = csvUploadValidator(
+  'frameworkImport',
+  ['csv'],
+  'Select a CSV file'
+)

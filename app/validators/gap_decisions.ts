@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { gapDecisions } from '#domain/workforce/gap_decisions'
 
 /* The most gaps one form may decide: a page of the register holds at most 100. */
@@ -43,8 +43,7 @@ gapDecisionsValidator.messagesProvider = new FormMessages({
   'reason.string': 'Enter why the gaps are being dismissed',
   'reason.minLength': 'Reason must be 2 characters or more',
   'reason.maxLength': 'Reason must be 500 characters or fewer',
-  'returnTo.string': 'Go back to the register and try again',
-  'returnTo.maxLength': 'Go back to the register and try again',
+  ...sameMessage('returnTo', ['string', 'maxLength'], 'Go back to the register and try again'),
 })
 
 export type GapDecisionsInput = Awaited<ReturnType<typeof gapDecisionsValidator.validate>>

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 
 /* The dashboards' filters, from a page's query string or an API request (blank ones removed first). */
 export const insightsFiltersValidator = vine.create({
@@ -17,12 +17,8 @@ const round = 'Select a published placement round from the list'
 
 insightsFiltersValidator.messagesProvider = new FormMessages({
   ...idMessages('organisationId', organisation),
-  'year.number': year,
-  'year.withoutDecimals': year,
-  'year.range': year,
-  'quarter.number': quarter,
-  'quarter.withoutDecimals': quarter,
-  'quarter.range': quarter,
+  ...sameMessage('year', ['number', 'withoutDecimals', 'range'], year),
+  ...sameMessage('quarter', ['number', 'withoutDecimals', 'range'], quarter),
   'rows.enum': 'Show the heat map by role family or by organisation',
   ...idMessages('roundId', round),
 })

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -68,18 +68,14 @@ const courseFields = {
 }
 
 const courseMessages = {
-  'code.required': 'Enter a course code',
-  'code.string': 'Enter a course code',
+  ...sameMessage('code', ['required', 'string'], 'Enter a course code'),
   'code.minLength': 'The course code must be 2 characters or more',
   'code.maxLength': 'The course code must be 32 characters or fewer',
   'code.regex': 'The course code can only contain letters, numbers and hyphens, like AGILE-101',
-  'title.required': 'Enter a course title',
-  'title.string': 'Enter a course title',
+  ...sameMessage('title', ['required', 'string'], 'Enter a course title'),
   'title.minLength': 'The course title must be 2 characters or more',
   'title.maxLength': 'The course title must be 200 characters or fewer',
-  'summary.required': 'Enter a summary of the course',
-  'summary.string': 'Enter a summary of the course',
-  'summary.minLength': 'Enter a summary of the course',
+  ...sameMessage('summary', ['required', 'string', 'minLength'], 'Enter a summary of the course'),
   'summary.maxLength': 'The summary must be 5,000 characters or fewer',
   ...idMessages('provider', 'Select a provider from the list'),
   'mode.required': 'Select how the course is delivered',
@@ -122,8 +118,11 @@ const placeMessages = {
   'onlineUrl.url': 'Enter the online link as a full web address, starting https://',
   'onlineUrl.maxLength': 'The online link must be 500 characters or fewer',
   'capacity.required': 'Enter the number of places',
-  'capacity.number': 'Enter the capacity as a whole number, like 12',
-  'capacity.withoutDecimals': 'Enter the capacity as a whole number, like 12',
+  ...sameMessage(
+    'capacity',
+    ['number', 'withoutDecimals'],
+    'Enter the capacity as a whole number, like 12'
+  ),
   'capacity.min': 'Capacity must be at least 1',
   'capacity.max': 'Capacity must be 10,000 or fewer',
 }
@@ -252,9 +251,7 @@ export const cancellationValidator = vine.create({
 })
 
 cancellationValidator.messagesProvider = new FormMessages({
-  'reason.required': 'Enter the reason for cancelling',
-  'reason.string': 'Enter the reason for cancelling',
-  'reason.minLength': 'Enter the reason for cancelling',
+  ...sameMessage('reason', ['required', 'string', 'minLength'], 'Enter the reason for cancelling'),
   'reason.maxLength': 'The reason must be 500 characters or fewer',
 })
 
@@ -264,17 +261,14 @@ export const attendanceValidator = vine.create({
 })
 
 attendanceValidator.messagesProvider = new FormMessages({
-  'mark.required': 'Choose attended, no-show or completed',
-  'mark.enum': 'Choose attended, no-show or completed',
+  ...sameMessage('mark', ['required', 'enum'], 'Choose attended, no-show or completed'),
 })
 
 const LEVEL_RANGE = 'Select Awareness, Working, Practitioner or Expert'
 
 const outcomeLevelMessages = {
   'level.required': 'Select the level the course brings learners to',
-  'level.number': LEVEL_RANGE,
-  'level.withoutDecimals': LEVEL_RANGE,
-  'level.range': LEVEL_RANGE,
+  ...sameMessage('level', ['number', 'withoutDecimals', 'range'], LEVEL_RANGE),
 }
 
 /* What the form adding a skill the course builds may send. */
@@ -305,8 +299,7 @@ export const courseAudienceValidator = vine.create({
 courseAudienceValidator.messagesProvider = new FormMessages({
   'roleProfileId.required': 'Select a role',
   ...idMessages('roleProfileId', 'Select a role from the list'),
-  'kind.required': 'Select mandatory or recommended',
-  'kind.enum': 'Select mandatory or recommended',
+  ...sameMessage('kind', ['required', 'enum'], 'Select mandatory or recommended'),
 })
 
 /* What the capability admins' form adding a provider may send. */
@@ -321,13 +314,11 @@ export const providerValidator = vine.create({
 })
 
 providerValidator.messagesProvider = new FormMessages({
-  'code.required': 'Enter a short code for the provider',
-  'code.string': 'Enter a short code for the provider',
+  ...sameMessage('code', ['required', 'string'], 'Enter a short code for the provider'),
   'code.minLength': 'The provider code must be 2 characters or more',
   'code.maxLength': 'The provider code must be 32 characters or fewer',
   'code.regex': 'The provider code can only contain letters, numbers and hyphens',
-  'name.required': 'Enter the provider’s name',
-  'name.string': 'Enter the provider’s name',
+  ...sameMessage('name', ['required', 'string'], 'Enter the provider’s name'),
   'name.minLength': 'The provider’s name must be 2 characters or more',
   'name.maxLength': 'The provider’s name must be 200 characters or fewer',
 })
@@ -338,8 +329,7 @@ export const providerAdminValidator = vine.create({
 })
 
 providerAdminValidator.messagesProvider = new FormMessages({
-  'email.required': 'Enter the course admin’s email address',
-  'email.string': 'Enter the course admin’s email address',
+  ...sameMessage('email', ['required', 'string'], 'Enter the course admin’s email address'),
   'email.email': 'Enter an email address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'The email address must be 254 characters or fewer',
 })

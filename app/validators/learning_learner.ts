@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, sameMessage } from '#validators/messages'
 import { pagingFields, pagingMessages } from '#validators/api'
 import { EnrolmentStatuses } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -34,8 +34,11 @@ export const decisionValidator = vine.create({
 })
 
 decisionValidator.messagesProvider = new FormMessages({
-  'decision.required': 'Choose whether to approve or decline the request',
-  'decision.enum': 'Choose whether to approve or decline the request',
+  ...sameMessage(
+    'decision',
+    ['required', 'enum'],
+    'Choose whether to approve or decline the request'
+  ),
   'reason.string': 'Enter the reason for declining as text',
   'reason.maxLength': 'The reason for declining must be 500 characters or fewer',
 })
@@ -100,8 +103,7 @@ export const declareLearningValidator = vine.create({
 })
 
 declareLearningValidator.messagesProvider = new FormMessages({
-  'title.required': 'Enter the title of the learning',
-  'title.minLength': 'Enter the title of the learning',
+  ...sameMessage('title', ['required', 'minLength'], 'Enter the title of the learning'),
   'title.maxLength': 'The title must be 200 characters or fewer',
   'providerName.maxLength': 'The provider’s name must be 200 characters or fewer',
   'completedOn.required': 'Enter the date you completed it',

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { organisationTypeValues } from '#enums/organisation_types'
 import { auditActionValues } from '#enums/audit_actions'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { listPage, listPageMessages } from '#validators/fields'
 import { withinDateBounds } from '#validators/date_bounds'
 
@@ -21,17 +21,14 @@ export const organisationValidator = vine.create({
 })
 
 organisationValidator.messagesProvider = new FormMessages({
-  'code.required': 'Enter a code',
-  'code.string': 'Enter a code',
+  ...sameMessage('code', ['required', 'string'], 'Enter a code'),
   'code.minLength': 'Code must be 2 characters or more',
   'code.maxLength': 'Code must be 32 characters or fewer',
   'code.regex': 'Code must use lowercase letters, numbers and hyphens only',
-  'name.required': 'Enter the name of the organisation',
-  'name.string': 'Enter the name of the organisation',
+  ...sameMessage('name', ['required', 'string'], 'Enter the name of the organisation'),
   'name.minLength': 'Name must be 2 characters or more',
   'name.maxLength': 'Name must be 200 characters or fewer',
-  'type.required': 'Select a type of organisation',
-  'type.enum': 'Select a type of organisation',
+  ...sameMessage('type', ['required', 'enum'], 'Select a type of organisation'),
   ...idMessages('parentId', 'Select the organisation it is part of from the list'),
   'isTransactional.boolean': 'Select whether the organisation is transactional',
   'ssoOnly.boolean': 'Select whether its people sign in only with their department account',
@@ -44,8 +41,7 @@ export const teamValidator = vine.create({
 })
 
 teamValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter a team name',
-  'name.string': 'Enter a team name',
+  ...sameMessage('name', ['required', 'string'], 'Enter a team name'),
   'name.minLength': 'Team name must be 2 characters or more',
   'name.maxLength': 'Team name must be 200 characters or fewer',
   'location.string': 'Enter the location as text',
@@ -77,8 +73,7 @@ export const auditFiltersValidator = vine.create({
 
 auditFiltersValidator.messagesProvider = new FormMessages({
   'action.enum': 'Select an action from the list',
-  'subjectType.regex': 'Select a type of record from the list',
-  'subjectType.maxLength': 'Select a type of record from the list',
+  ...sameMessage('subjectType', ['regex', 'maxLength'], 'Select a type of record from the list'),
   'actor.maxLength': 'Email address must be 254 characters or fewer',
   'from.date': 'Date from must be a real date, like 2026-03-27',
   'from.dateRange': 'Date from must be between {{ earliest }} and {{ latest }}',

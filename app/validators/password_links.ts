@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, idMessages } from '#validators/messages'
+import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { newPassword } from '#validators/rules/password'
 
 /*
@@ -59,8 +59,11 @@ export const invitePeopleValidator = vine.create({
 })
 
 invitePeopleValidator.messagesProvider = new FormMessages({
-  'who.required': 'Choose whom to invite: the people you ticked, or everyone found',
-  'who.enum': 'Choose whom to invite: the people you ticked, or everyone found',
+  ...sameMessage(
+    'who',
+    ['required', 'enum'],
+    'Choose whom to invite: the people you ticked, or everyone found'
+  ),
   'people.array': 'Select people from the list',
   ...idMessages('people.*', 'Select people from the list'),
   'people.maxLength': 'Select at most 1,000 people at once',

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 
 /* "Sign in with your department account": the address that says which department. */
 export const departmentSignInValidator = vine.create({
@@ -7,8 +7,7 @@ export const departmentSignInValidator = vine.create({
 })
 
 departmentSignInValidator.messagesProvider = new FormMessages({
-  'email.required': 'Enter your email address',
-  'email.string': 'Enter your email address',
+  ...sameMessage('email', ['required', 'string'], 'Enter your email address'),
   'email.email': 'Enter an email address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'Email address must be 254 characters or fewer',
 })
@@ -64,22 +63,33 @@ export const identityProviderValidator = vine.create({
 })
 
 identityProviderValidator.messagesProvider = new FormMessages({
-  'name.required': 'Enter the name people know the sign-in service by',
-  'name.string': 'Enter the name people know the sign-in service by',
+  ...sameMessage(
+    'name',
+    ['required', 'string'],
+    'Enter the name people know the sign-in service by'
+  ),
   'name.minLength': 'Name must be 2 characters or more',
   'name.maxLength': 'Name must be 200 characters or fewer',
-  'issuer.required': 'Enter the issuer URL, like https://login.example.gov.uk',
-  'issuer.string': 'Enter the issuer URL, like https://login.example.gov.uk',
+  ...sameMessage(
+    'issuer',
+    ['required', 'string'],
+    'Enter the issuer URL, like https://login.example.gov.uk'
+  ),
   'issuer.url': 'Enter the issuer URL as a full web address, like https://login.example.gov.uk',
   'issuer.maxLength': 'Issuer URL must be 500 characters or fewer',
-  'clientId.required': 'Enter the client ID the provider gave this service',
-  'clientId.string': 'Enter the client ID the provider gave this service',
-  'clientId.minLength': 'Enter the client ID the provider gave this service',
+  ...sameMessage(
+    'clientId',
+    ['required', 'string', 'minLength'],
+    'Enter the client ID the provider gave this service'
+  ),
   'clientId.maxLength': 'Client ID must be 255 characters or fewer',
   'clientSecret.string': 'Enter the client secret as text',
   'clientSecret.maxLength': 'Client secret must be 1,000 characters or fewer',
-  'domains.required': 'Enter at least one email domain, like hmrc.gov.uk',
-  'domains.string': 'Enter at least one email domain, like hmrc.gov.uk',
+  ...sameMessage(
+    'domains',
+    ['required', 'string'],
+    'Enter at least one email domain, like hmrc.gov.uk'
+  ),
   'domains.maxLength': 'Email domains must be 5,000 characters or fewer',
   ...requiredIdMessages('organisationId', 'Select the organisation new people join'),
 })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { FormMessages } from '#validators/messages'
+import { FormMessages, sameMessage } from '#validators/messages'
 
 /*
  * Codes for two-step verification. The validators take any short text;
@@ -13,10 +13,16 @@ export const oneTimeCodeValidator = vine.create({
 })
 
 oneTimeCodeValidator.messagesProvider = new FormMessages({
-  'code.required': 'Enter the 6-digit code from your authenticator app',
-  'code.string': 'Enter the 6-digit code from your authenticator app',
-  'code.maxLength': 'Enter the code as 6 digits, like 123456',
-  'code.controlCharacters': 'Enter the code as 6 digits, like 123456',
+  ...sameMessage(
+    'code',
+    ['required', 'string'],
+    'Enter the 6-digit code from your authenticator app'
+  ),
+  ...sameMessage(
+    'code',
+    ['maxLength', 'controlCharacters'],
+    'Enter the code as 6 digits, like 123456'
+  ),
 })
 
 /* One of the person's recovery codes, in place of a code from the app. */
@@ -25,8 +31,7 @@ export const recoveryCodeValidator = vine.create({
 })
 
 recoveryCodeValidator.messagesProvider = new FormMessages({
-  'recoveryCode.required': 'Enter one of your recovery codes',
-  'recoveryCode.string': 'Enter one of your recovery codes',
+  ...sameMessage('recoveryCode', ['required', 'string'], 'Enter one of your recovery codes'),
   'recoveryCode.maxLength': 'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
   'recoveryCode.controlCharacters':
     'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
@@ -38,10 +43,16 @@ export const turnOffTwoStepValidator = vine.create({
 })
 
 turnOffTwoStepValidator.messagesProvider = new FormMessages({
-  'passwordOrCode.required': 'Enter your password or a code from your authenticator app',
-  'passwordOrCode.string': 'Enter your password or a code from your authenticator app',
-  'passwordOrCode.maxLength': 'The password or code is not correct',
-  'passwordOrCode.controlCharacters': 'The password or code is not correct',
+  ...sameMessage(
+    'passwordOrCode',
+    ['required', 'string'],
+    'Enter your password or a code from your authenticator app'
+  ),
+  ...sameMessage(
+    'passwordOrCode',
+    ['maxLength', 'controlCharacters'],
+    'The password or code is not correct'
+  ),
 })
 
 /* Making new recovery codes: the password, or a code from the app, first. */
@@ -50,8 +61,14 @@ export const newRecoveryCodesValidator = vine.create({
 })
 
 newRecoveryCodesValidator.messagesProvider = new FormMessages({
-  'confirmPasswordOrCode.required': 'Enter your password or a code from your authenticator app',
-  'confirmPasswordOrCode.string': 'Enter your password or a code from your authenticator app',
-  'confirmPasswordOrCode.maxLength': 'The password or code is not correct',
-  'confirmPasswordOrCode.controlCharacters': 'The password or code is not correct',
+  ...sameMessage(
+    'confirmPasswordOrCode',
+    ['required', 'string'],
+    'Enter your password or a code from your authenticator app'
+  ),
+  ...sameMessage(
+    'confirmPasswordOrCode',
+    ['maxLength', 'controlCharacters'],
+    'The password or code is not correct'
+  ),
 })

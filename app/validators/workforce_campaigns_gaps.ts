@@ -5,7 +5,7 @@ import {
   gapSeverityValues,
   gapStatusValues,
 } from '#enums/workforce'
-import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { isoDay, listPage, listPageMessages, recordId } from '#validators/fields'
 
 const dateMessage = (label: string) => `${label} must be a real date, like 2026-03-27`
@@ -32,20 +32,20 @@ export const campaignValidator = vine.create({
 campaignValidator.messagesProvider = new FormMessages({
   ...requiredIdMessages('organisationId', 'Select the organisation running the campaign'),
   ...requiredIdMessages('roleProfileId', 'Select the role profile being recruited'),
-  'title.required': 'Enter a campaign title',
-  'title.string': 'Enter a campaign title',
+  ...sameMessage('title', ['required', 'string'], 'Enter a campaign title'),
   'title.minLength': 'Campaign title must be 2 characters or more',
   'title.maxLength': 'Campaign title must be 200 characters or fewer',
   'posts.required': 'Enter the number of posts',
-  'posts.number': 'Number of posts must be a whole number, like 3',
-  'posts.withoutDecimals': 'Number of posts must be a whole number, like 3',
+  ...sameMessage(
+    'posts',
+    ['number', 'withoutDecimals'],
+    'Number of posts must be a whole number, like 3'
+  ),
   'posts.range': 'Number of posts must be between 1 and 10,000',
   'grade.maxLength': 'Grade must be 8 characters or fewer',
   'location.maxLength': 'Location must be 120 characters or fewer',
-  'stage.required': 'Select the stage the campaign has reached',
-  'stage.enum': 'Select the stage the campaign has reached',
-  'hires.number': 'Hires must be a whole number, like 2',
-  'hires.withoutDecimals': 'Hires must be a whole number, like 2',
+  ...sameMessage('stage', ['required', 'enum'], 'Select the stage the campaign has reached'),
+  ...sameMessage('hires', ['number', 'withoutDecimals'], 'Hires must be a whole number, like 2'),
   'hires.min': 'Hires must be 0 or more',
   'plannedOn.date': dateMessage('Date planned'),
   'plannedOn.dateRange': rangeMessage('Date planned'),
@@ -78,23 +78,23 @@ export const gapValidator = vine.create({
 
 gapValidator.messagesProvider = new FormMessages({
   ...requiredIdMessages('organisationId', 'Select the organisation with the gap'),
-  'kind.required': 'Select whether the gap is of headcount or of skill',
-  'kind.enum': 'Select whether the gap is of headcount or of skill',
+  ...sameMessage(
+    'kind',
+    ['required', 'enum'],
+    'Select whether the gap is of headcount or of skill'
+  ),
   ...idMessages('roleProfileId', 'Select a role profile from the list'),
   ...idMessages('skillId', 'Select a skill from the list'),
-  'title.required': 'Enter a title for the gap',
-  'title.string': 'Enter a title for the gap',
+  ...sameMessage('title', ['required', 'string'], 'Enter a title for the gap'),
   'title.minLength': 'Title must be 2 characters or more',
   'title.maxLength': 'Title must be 200 characters or fewer',
   'description.maxLength': 'Description must be 2,000 characters or fewer',
-  'severity.required': 'Select how severe the gap is',
-  'severity.enum': 'Select how severe the gap is',
+  ...sameMessage('severity', ['required', 'enum'], 'Select how severe the gap is'),
   'mitigation.enum': 'Select a mitigation from the list',
   'ownerEmail.maxLength': 'Owner’s email address must be 254 characters or fewer',
   'dueOn.date': dateMessage('Due date'),
   'dueOn.dateRange': rangeMessage('Due date'),
-  'status.required': 'Select the status of the gap',
-  'status.enum': 'Select the status of the gap',
+  ...sameMessage('status', ['required', 'enum'], 'Select the status of the gap'),
 })
 
 /* Why a suggested or open gap is being dismissed. */
@@ -103,8 +103,7 @@ export const dismissGapValidator = vine.create({
 })
 
 dismissGapValidator.messagesProvider = new FormMessages({
-  'reason.required': 'Enter why the gap is being dismissed',
-  'reason.string': 'Enter why the gap is being dismissed',
+  ...sameMessage('reason', ['required', 'string'], 'Enter why the gap is being dismissed'),
   'reason.minLength': 'Reason must be 2 characters or more',
   'reason.maxLength': 'Reason must be 500 characters or fewer',
 })
@@ -138,9 +137,11 @@ export const gapFiltersValidator = vine.create({
 const filterMessages = {
   ...idMessages('organisationId', 'Select an organisation from the list'),
   ...listPageMessages,
-  'perPage.number': 'perPage must be a whole number from 1 to 100',
-  'perPage.withoutDecimals': 'perPage must be a whole number from 1 to 100',
-  'perPage.range': 'perPage must be a whole number from 1 to 100',
+  ...sameMessage(
+    'perPage',
+    ['number', 'withoutDecimals', 'range'],
+    'perPage must be a whole number from 1 to 100'
+  ),
 }
 
 campaignFiltersValidator.messagesProvider = new FormMessages({

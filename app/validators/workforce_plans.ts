@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
-import { FormMessages, idMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { listPage, listPageMessages } from '#validators/fields'
 import { planStatusLabels, type PlanStatus } from '#enums/workforce'
 
@@ -19,9 +19,11 @@ export const planFiltersValidator = vine.create({
 
 planFiltersValidator.messagesProvider = new FormMessages({
   ...idMessages('organisation', 'Select an organisation from the list'),
-  'year.number': 'Select a financial year from the list',
-  'year.withoutDecimals': 'Select a financial year from the list',
-  'year.range': 'Select a financial year from the list',
+  ...sameMessage(
+    'year',
+    ['number', 'withoutDecimals', 'range'],
+    'Select a financial year from the list'
+  ),
   'status.enum': 'Select a status from the list',
   ...listPageMessages,
 })
@@ -35,10 +37,11 @@ export const startPlanValidator = vine.create({
 
 startPlanValidator.messagesProvider = new FormMessages({
   ...requiredIdMessages('organisationId', 'Select the organisation the plan is for'),
-  'financialYear.required': 'Select the financial year the plan is for',
-  'financialYear.number': 'Select the financial year the plan is for',
-  'financialYear.withoutDecimals': 'Select the financial year the plan is for',
-  'financialYear.range': 'Select the financial year the plan is for',
+  ...sameMessage(
+    'financialYear',
+    ['required', 'number', 'withoutDecimals', 'range'],
+    'Select the financial year the plan is for'
+  ),
   'copyPrevious.boolean': 'Select whether to copy last year’s plan',
 })
 
@@ -57,9 +60,11 @@ export const returnPlanValidator = vine.create({
 })
 
 returnPlanValidator.messagesProvider = new FormMessages({
-  'comment.required': 'Enter what needs to change before the plan can be approved',
-  'comment.string': 'Enter what needs to change before the plan can be approved',
-  'comment.minLength': 'Enter what needs to change before the plan can be approved',
+  ...sameMessage(
+    'comment',
+    ['required', 'string', 'minLength'],
+    'Enter what needs to change before the plan can be approved'
+  ),
   'comment.maxLength': 'The comment must be 2000 characters or fewer',
 })
 

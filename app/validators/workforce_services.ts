@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { servicePhaseValues } from '#enums/workforce'
-import { FormMessages, requiredIdMessages } from '#validators/messages'
+import { FormMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 
 /* What the service form may send, when adding or changing a service. */
 export const serviceValidator = vine.create({
@@ -15,17 +15,18 @@ export const serviceValidator = vine.create({
 
 serviceValidator.messagesProvider = new FormMessages({
   ...requiredIdMessages('organisationId', 'Select the organisation that runs the service'),
-  'name.required': 'Enter the name of the service',
-  'name.string': 'Enter the name of the service',
+  ...sameMessage('name', ['required', 'string'], 'Enter the name of the service'),
   'name.minLength': 'Name must be 2 characters or more',
   'name.maxLength': 'Name must be 200 characters or fewer',
   'annualTransactions.required': 'Enter the number of transactions a year',
-  'annualTransactions.number': 'Transactions a year must be a whole number, like 250000',
-  'annualTransactions.withoutDecimals': 'Transactions a year must be a whole number, like 250000',
+  ...sameMessage(
+    'annualTransactions',
+    ['number', 'withoutDecimals'],
+    'Transactions a year must be a whole number, like 250000'
+  ),
   'annualTransactions.min': 'Transactions a year must be 0 or more',
   'annualTransactions.max': 'Transactions a year is too large',
-  'phase.required': 'Select the phase the service is in',
-  'phase.enum': 'Select the phase the service is in',
+  ...sameMessage('phase', ['required', 'enum'], 'Select the phase the service is in'),
   'isExemplar.boolean': 'Select whether the service is an exemplar',
   'hasDigitalChannel.boolean': 'Select whether people can use the service online',
   'serviceManagerEmail.string': 'Enter the Service Manager’s email address',
@@ -51,6 +52,9 @@ digitalLeaderValidator.messagesProvider = new FormMessages({
   'email.email':
     'Enter the Digital Leader’s email address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'Email address must be 254 characters or fewer',
-  'onBoard.required': 'Select whether the Digital Leader sits on the board',
-  'onBoard.enum': 'Select whether the Digital Leader sits on the board',
+  ...sameMessage(
+    'onBoard',
+    ['required', 'enum'],
+    'Select whether the Digital Leader sits on the board'
+  ),
 })
