@@ -1,12 +1,9 @@
-import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { CreatedModel } from '#models/timestamped_model'
 import User from '#models/user'
 
-export default class AuditEvent extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class AuditEvent extends CreatedModel {
   @column()
   declare actorId: number | null
 
@@ -36,9 +33,6 @@ export default class AuditEvent extends BaseModel {
 
   @column()
   declare requestId: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 
   @belongsTo(() => User, { foreignKey: 'actorId' })
   declare actor: BelongsTo<typeof User>

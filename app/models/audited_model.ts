@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel } from '@adonisjs/lucid/orm'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import TimestampedModel from '#models/timestamped_model'
 import { AuditActions, type AuditAction } from '#enums/audit_actions'
 import type { StandingsTarget } from '#domain/capability/standings'
 
@@ -54,8 +54,9 @@ function changeHandlers(): ModelChangeHandlers {
 /*
  * Base for every model whose changes belong in the audit trail: creates,
  * updates and deletes are recorded in the same transaction as the change.
+ * Audited records all have an id and their timestamps (TimestampedModel).
  */
-export default class AuditedModel extends BaseModel {
+export default class AuditedModel extends TimestampedModel {
   static auditSubjectType = 'record'
 
   declare $auditBefore: Record<string, unknown> | undefined

@@ -11,9 +11,6 @@ import type { GapKind, GapMitigation, GapSeverity, GapStatus } from '#enums/work
 export default class CapabilityGap extends AuditedModel {
   static auditSubjectType = 'capability_gap'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare organisationId: number
 
@@ -49,12 +46,6 @@ export default class CapabilityGap extends AuditedModel {
 
   @column()
   declare source: 'manual' | 'plan' | 'gap_engine'
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>

@@ -10,9 +10,6 @@ import { financialYearLabel, type PlanStatus } from '#enums/workforce'
 export default class CapabilityPlan extends AuditedModel {
   static auditSubjectType = 'capability_plan'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare organisationId: number
 
@@ -39,12 +36,6 @@ export default class CapabilityPlan extends AuditedModel {
 
   @column()
   declare decisionComment: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

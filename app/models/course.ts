@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -10,9 +9,6 @@ import type { CourseMode, CourseStatus } from '#enums/learning'
 
 export default class Course extends AuditedModel {
   static auditSubjectType = 'course'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare providerId: number
@@ -40,12 +36,6 @@ export default class Course extends AuditedModel {
 
   @column({ consume: (value) => Boolean(value) })
   declare requiresApproval: boolean
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Provider)
   declare provider: BelongsTo<typeof Provider>

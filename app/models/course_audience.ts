@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -9,9 +8,6 @@ import type { AudienceKind } from '#enums/learning'
 export default class CourseAudience extends AuditedModel {
   static auditSubjectType = 'course_audience'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare courseId: number
 
@@ -20,12 +16,6 @@ export default class CourseAudience extends AuditedModel {
 
   @column()
   declare kind: AudienceKind
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>

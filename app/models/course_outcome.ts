@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -8,9 +7,6 @@ import Skill from '#models/skill'
 export default class CourseOutcome extends AuditedModel {
   static auditSubjectType = 'course_outcome'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare courseId: number
 
@@ -19,12 +15,6 @@ export default class CourseOutcome extends AuditedModel {
 
   @column()
   declare level: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>

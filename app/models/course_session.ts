@@ -11,9 +11,6 @@ export default class CourseSession extends AuditedModel {
   static table = 'course_sessions'
   static auditSubjectType = 'course_session'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare courseId: number
 
@@ -53,12 +50,6 @@ export default class CourseSession extends AuditedModel {
   /* The calendar invitation's revision: raised when the time or place changes. */
   @column()
   declare inviteSequence: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Course)
   declare course: BelongsTo<typeof Course>

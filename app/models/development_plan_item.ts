@@ -10,9 +10,6 @@ import type { PlanItemKind, PlanItemStatus } from '#enums/capability'
 export default class DevelopmentPlanItem extends AuditedModel {
   static auditSubjectType = 'development_plan_item'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -42,12 +39,6 @@ export default class DevelopmentPlanItem extends AuditedModel {
 
   @column.dateTime()
   declare agreedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>

@@ -9,9 +9,6 @@ import type { EnrolmentStatus } from '#enums/learning'
 export default class Enrolment extends AuditedModel {
   static auditSubjectType = 'enrolment'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare sessionId: number
 
@@ -56,12 +53,6 @@ export default class Enrolment extends AuditedModel {
 
   @column.dateTime()
   declare completedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => CourseSession, { foreignKey: 'sessionId' })
   declare session: BelongsTo<typeof CourseSession>

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import TimestampedModel from '#models/timestamped_model'
 
 /* Where a large export is in its life. */
 export const ExportStatuses = {
@@ -23,10 +24,7 @@ export const exportStatusLabels: Record<ExportStatus, string> = {
  * counts its rows here, which the export's page polls. Only the person who
  * asked may see it. Not audited: it changes nothing in the records.
  */
-export default class Export extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class Export extends TimestampedModel {
   @column()
   declare userId: number
 
@@ -53,12 +51,6 @@ export default class Export extends BaseModel {
 
   @column()
   declare error: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @column.dateTime()
   declare finishedAt: DateTime | null

@@ -16,9 +16,6 @@ import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
 export default class FastStreamEntrant extends AuditedModel {
   static auditSubjectType = 'fast_stream_entrant'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -37,12 +34,6 @@ export default class FastStreamEntrant extends AuditedModel {
 
   @column.date()
   declare startedOn: DateTime
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>

@@ -8,9 +8,6 @@ import Organisation from '#models/organisation'
 export default class FastStreamPosting extends AuditedModel {
   static auditSubjectType = 'fast_stream_posting'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare entrantId: number
 
@@ -37,12 +34,6 @@ export default class FastStreamPosting extends AuditedModel {
 
   @column()
   declare placementId: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

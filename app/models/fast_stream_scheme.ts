@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
 import AuditedModel from '#models/audited_model'
 import type { Programme } from '#domain/fast_stream/programmes'
@@ -10,9 +9,6 @@ import type { Programme } from '#domain/fast_stream/programmes'
 export default class FastStreamScheme extends AuditedModel {
   static auditSubjectType = 'fast_stream_scheme'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare name: string
 
@@ -22,12 +18,6 @@ export default class FastStreamScheme extends AuditedModel {
   /* Fast Stream or Future Leaders: fixed once the scheme is added. */
   @column()
   declare programme: Programme
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   auditLabel() {
     return this.name

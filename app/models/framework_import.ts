@@ -1,16 +1,14 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { CreatedModel } from '#models/timestamped_model'
 import User from '#models/user'
 
 /*
  * An uploaded framework file, kept between its preview and its application
  * so any web process can apply what the administrator saw.
  */
-export default class FrameworkImport extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class FrameworkImport extends CreatedModel {
   @column()
   declare uploadedBy: number | null
 
@@ -25,9 +23,6 @@ export default class FrameworkImport extends BaseModel {
 
   @column()
   declare summary: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 
   @column.dateTime()
   declare appliedAt: DateTime | null

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import TimestampedModel from '#models/timestamped_model'
 import Organisation from '#models/organisation'
 import IdentityProviderDomain from '#models/identity_provider_domain'
 
@@ -10,11 +10,8 @@ import IdentityProviderDomain from '#models/identity_provider_domain'
  * that makes them (app/actions/identity/save_identity_provider.ts), which
  * never writes the client secret to the trail.
  */
-export default class IdentityProvider extends BaseModel {
+export default class IdentityProvider extends TimestampedModel {
   static auditSubjectType = 'identity_provider'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare name: string
@@ -33,12 +30,6 @@ export default class IdentityProvider extends BaseModel {
   /* Where people it signs in for the first time are created. */
   @column()
   declare organisationId: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import TimestampedModel from '#models/timestamped_model'
 import type { NotInvitedReason } from '#domain/identity/password_links'
 
 /* Where a run of invitations is in its life. */
@@ -19,10 +20,7 @@ export type InvitationRunStatus = (typeof InvitationRunStatuses)[keyof typeof In
  * progress here for the run's page to poll. Each invitation is audited on
  * its own.
  */
-export default class InvitationRun extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class InvitationRun extends TimestampedModel {
   @column()
   declare requestedBy: number | null
 
@@ -56,12 +54,6 @@ export default class InvitationRun extends BaseModel {
     consume: (value: string | null) => (value ? JSON.parse(value) : {}),
   })
   declare notInvited: Partial<Record<NotInvitedReason, number>>
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @column.dateTime()
   declare finishedAt: DateTime | null

@@ -8,9 +8,6 @@ import type { LearningRecordSource } from '#enums/learning'
 export default class LearningRecord extends AuditedModel {
   static auditSubjectType = 'learning_record'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -34,12 +31,6 @@ export default class LearningRecord extends AuditedModel {
 
   @column()
   declare evidenceUrl: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Course)
   declare course: BelongsTo<typeof Course>

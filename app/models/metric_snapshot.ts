@@ -1,15 +1,13 @@
 import { DateTime } from 'luxon'
-import { BaseModel, beforeDelete, beforeUpdate, column } from '@adonisjs/lucid/orm'
+import { beforeDelete, beforeUpdate, column } from '@adonisjs/lucid/orm'
+import { CreatedModel } from '#models/timestamped_model'
 
 /*
  * One measure of one organisation's tree (or of all government, when the
  * organisation is null) on one day. Snapshots are history: once written
  * they are never changed or removed, so the model refuses both.
  */
-export default class MetricSnapshot extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class MetricSnapshot extends CreatedModel {
   @column()
   declare organisationId: number | null
 
@@ -24,9 +22,6 @@ export default class MetricSnapshot extends BaseModel {
 
   @column({ consume: (value) => Number(value) })
   declare value: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 
   @beforeUpdate()
   static refuseUpdate() {

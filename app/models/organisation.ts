@@ -8,9 +8,6 @@ import { organisationTypeLabels, type OrganisationType } from '#enums/organisati
 export default class Organisation extends AuditedModel {
   static auditSubjectType = 'organisation'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare code: string
 
@@ -45,12 +42,6 @@ export default class Organisation extends AuditedModel {
 
   @column.dateTime()
   declare retiredAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation, { foreignKey: 'parentId' })
   declare parent: BelongsTo<typeof Organisation>

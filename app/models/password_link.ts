@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { CreatedModel } from '#models/timestamped_model'
 import User from '#models/user'
 import type { PasswordLinkKind } from '#domain/identity/password_links'
 
@@ -10,10 +11,7 @@ import type { PasswordLinkKind } from '#domain/identity/password_links'
  * the table is worth nothing to someone who reads it. Not audited as a
  * record: the actions that send, revoke and use links audit what happened.
  */
-export default class PasswordLink extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class PasswordLink extends CreatedModel {
   @column()
   declare userId: number
 
@@ -37,9 +35,6 @@ export default class PasswordLink extends BaseModel {
 
   @column()
   declare createdBy: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>

@@ -13,9 +13,6 @@ import type { Clearance, PlacementStatus } from '#enums/fast_stream'
 export default class Placement extends AuditedModel {
   static auditSubjectType = 'placement'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roundId: number
 
@@ -64,12 +61,6 @@ export default class Placement extends AuditedModel {
 
   @column.dateTime()
   declare reviewedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => PlacementRound, { foreignKey: 'roundId' })
   declare round: BelongsTo<typeof PlacementRound>

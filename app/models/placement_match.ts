@@ -9,9 +9,6 @@ import Placement from '#models/placement'
 export default class PlacementMatch extends AuditedModel {
   static auditSubjectType = 'placement_match'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roundId: number
 
@@ -40,12 +37,6 @@ export default class PlacementMatch extends AuditedModel {
   /* Why the Fast Stream team moved the entrant by hand. */
   @column()
   declare adjustedReason: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => FastStreamEntrant, { foreignKey: 'entrantId' })
   declare entrant: BelongsTo<typeof FastStreamEntrant>

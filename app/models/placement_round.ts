@@ -13,9 +13,6 @@ import type { Programme } from '#domain/fast_stream/programmes'
 export default class PlacementRound extends AuditedModel {
   static auditSubjectType = 'placement_round'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare name: string
 
@@ -63,12 +60,6 @@ export default class PlacementRound extends AuditedModel {
 
   @column.dateTime()
   declare publishedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   get rules(): Rules {
     return {

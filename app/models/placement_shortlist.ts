@@ -9,9 +9,6 @@ import AuditedModel from '#models/audited_model'
 export default class PlacementShortlist extends AuditedModel {
   static auditSubjectType = 'placement_shortlist'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roundId: number
 
@@ -24,10 +21,4 @@ export default class PlacementShortlist extends AuditedModel {
   /* When the entrant was reminded to submit the list before the deadline; once per round. */
   @column.dateTime()
   declare remindedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -7,9 +6,6 @@ import RoleProfile from '#models/role_profile'
 /* One role profile's numbers in a capability plan. */
 export default class PlanLine extends AuditedModel {
   static auditSubjectType = 'plan_line'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare planId: number
@@ -31,12 +27,6 @@ export default class PlanLine extends AuditedModel {
 
   @column()
   declare plannedToTrain: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>

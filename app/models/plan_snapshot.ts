@@ -10,9 +10,6 @@ import type { PlanSnapshotStage } from '#enums/workforce'
 export default class PlanSnapshot extends AuditedModel {
   static auditSubjectType = 'plan_snapshot'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare planId: number
 
@@ -24,12 +21,6 @@ export default class PlanSnapshot extends AuditedModel {
 
   @column.dateTime()
   declare takenAt: DateTime
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   auditLabel() {
     return `Capability plan figures at ${this.stage}`

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { column, hasMany, manyToMany } from '@adonisjs/lucid/orm'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -8,9 +7,6 @@ import User from '#models/user'
 export default class Provider extends AuditedModel {
   static auditSubjectType = 'provider'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare code: string
 
@@ -19,12 +15,6 @@ export default class Provider extends AuditedModel {
 
   @column()
   declare organisationId: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @hasMany(() => Course)
   declare courses: HasMany<typeof Course>

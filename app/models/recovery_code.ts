@@ -1,14 +1,12 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import { CreatedModel } from '#models/timestamped_model'
 
 /*
  * One recovery code of a person with two-step verification: used once in
  * place of a code from their authenticator app. Only a hash is stored.
  */
-export default class RecoveryCode extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class RecoveryCode extends CreatedModel {
   @column()
   declare userId: number
 
@@ -17,7 +15,4 @@ export default class RecoveryCode extends BaseModel {
 
   @column.dateTime()
   declare usedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 }

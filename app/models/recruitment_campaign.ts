@@ -9,9 +9,6 @@ import type { CampaignStage } from '#enums/workforce'
 export default class RecruitmentCampaign extends AuditedModel {
   static auditSubjectType = 'recruitment_campaign'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare organisationId: number
 
@@ -53,12 +50,6 @@ export default class RecruitmentCampaign extends AuditedModel {
 
   @column()
   declare hires: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

@@ -16,9 +16,6 @@ export default class RoleAssignment extends AuditedModel {
     return { userIds: [this.userId] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -45,12 +42,6 @@ export default class RoleAssignment extends AuditedModel {
 
   @column.dateTime()
   declare endedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleLevel)
   declare roleLevel: BelongsTo<typeof RoleLevel>

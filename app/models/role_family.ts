@@ -7,9 +7,6 @@ import RoleProfile from '#models/role_profile'
 export default class RoleFamily extends AuditedModel {
   static auditSubjectType = 'role_family'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare name: string
 
@@ -21,12 +18,6 @@ export default class RoleFamily extends AuditedModel {
 
   @column.dateTime()
   declare retiredAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @hasMany(() => RoleProfile)
   declare roleProfiles: HasMany<typeof RoleProfile>

@@ -15,9 +15,6 @@ export default class RoleLevel extends AuditedModel {
     return { roleLevelIds: [this.id] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roleProfileId: number
 
@@ -39,12 +36,6 @@ export default class RoleLevel extends AuditedModel {
 
   @column.dateTime()
   declare retiredAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>

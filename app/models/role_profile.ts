@@ -15,9 +15,6 @@ export default class RoleProfile extends AuditedModel {
     return { roleProfileIds: [this.id] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roleFamilyId: number
 
@@ -29,12 +26,6 @@ export default class RoleProfile extends AuditedModel {
 
   @column.dateTime()
   declare retiredAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleFamily)
   declare roleFamily: BelongsTo<typeof RoleFamily>

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -14,9 +13,6 @@ export default class RoleRequirement extends AuditedModel {
     return { roleLevelIds: [this.roleLevelId] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare roleLevelId: number
 
@@ -25,12 +21,6 @@ export default class RoleRequirement extends AuditedModel {
 
   @column()
   declare level: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => RoleLevel)
   declare roleLevel: BelongsTo<typeof RoleLevel>

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -9,9 +8,6 @@ import type { ServicePhase } from '#enums/workforce'
 /* A service an organisation runs, with its yearly transactions and its Service Manager. */
 export default class Service extends AuditedModel {
   static auditSubjectType = 'service'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare organisationId: number
@@ -34,12 +30,6 @@ export default class Service extends AuditedModel {
 
   @column()
   declare serviceManagerId: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

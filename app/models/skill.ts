@@ -16,9 +16,6 @@ export default class Skill extends AuditedModel {
     return { skillIds: [this.id] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare name: string
 
@@ -30,12 +27,6 @@ export default class Skill extends AuditedModel {
 
   @column.dateTime()
   declare retiredAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @hasMany(() => SkillLevelDescriptor)
   declare descriptors: HasMany<typeof SkillLevelDescriptor>

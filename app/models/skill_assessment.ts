@@ -20,9 +20,6 @@ export default class SkillAssessment extends AuditedModel {
     return { userIds: [this.userId] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -49,12 +46,6 @@ export default class SkillAssessment extends AuditedModel {
 
   @column.dateTime()
   declare assessedAt: DateTime
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>

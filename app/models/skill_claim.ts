@@ -10,9 +10,6 @@ import type { SkillClaimStatus } from '#enums/learning'
 export default class SkillClaim extends AuditedModel {
   static auditSubjectType = 'skill_claim'
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare userId: number
 
@@ -36,12 +33,6 @@ export default class SkillClaim extends AuditedModel {
 
   @column()
   declare comment: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>

@@ -1,12 +1,8 @@
-import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
 import AuditedModel from '#models/audited_model'
 
 export default class SkillLevelDescriptor extends AuditedModel {
   static auditSubjectType = 'skill_level_descriptor'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare skillId: number
@@ -16,10 +12,4 @@ export default class SkillLevelDescriptor extends AuditedModel {
 
   @column()
   declare descriptor: string
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

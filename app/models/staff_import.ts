@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import TimestampedModel from '#models/timestamped_model'
 import { StaffImportStatuses, type StaffImportStatus } from '#enums/staff_imports'
 
 export { StaffImportStatuses } from '#enums/staff_imports'
@@ -10,10 +11,7 @@ export { StaffImportStatuses } from '#enums/staff_imports'
  * Changes to people are audited one by one; the import itself is audited
  * when it is uploaded, applied or discarded.
  */
-export default class StaffImport extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class StaffImport extends TimestampedModel {
   @column()
   declare uploadedBy: number | null
 
@@ -55,12 +53,6 @@ export default class StaffImport extends BaseModel {
 
   @column()
   declare failure: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @column.dateTime()
   declare appliedAt: DateTime | null

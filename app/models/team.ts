@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AuditedModel from '#models/audited_model'
@@ -6,9 +5,6 @@ import Organisation from '#models/organisation'
 
 export default class Team extends AuditedModel {
   static auditSubjectType = 'team'
-
-  @column({ isPrimary: true })
-  declare id: number
 
   @column()
   declare organisationId: number
@@ -18,12 +14,6 @@ export default class Team extends AuditedModel {
 
   @column()
   declare location: string | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

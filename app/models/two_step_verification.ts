@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import TimestampedModel from '#models/timestamped_model'
 
 /*
  * A person's authenticator app, for two-step verification: the shared
@@ -8,10 +9,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
  * a code was accepted for. Not audited as a record: the actions that turn
  * it on and off audit what happened, never the secret.
  */
-export default class TwoStepVerification extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class TwoStepVerification extends TimestampedModel {
   @column()
   declare userId: number
 
@@ -23,10 +21,4 @@ export default class TwoStepVerification extends BaseModel {
 
   @column({ serializeAs: null, consume: (value) => (value === null ? null : Number(value)) })
   declare lastUsedStep: number | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

@@ -30,9 +30,6 @@ export default class User extends compose(AuditedModel, AuthFinder) {
     return { userIds: [this.id] }
   }
 
-  @column({ isPrimary: true })
-  declare id: number
-
   @column()
   declare fullName: string
 
@@ -63,12 +60,6 @@ export default class User extends compose(AuditedModel, AuthFinder) {
 
   @column.dateTime()
   declare lastSignedInAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

@@ -1,15 +1,12 @@
-import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import { CreatedModel } from '#models/timestamped_model'
 
 /*
  * A person's account at an identity provider (its subject), linked on
  * their first sign-in through it, so later sign-ins find them even if the
  * provider's e-mail address for them changes.
  */
-export default class UserIdentity extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class UserIdentity extends CreatedModel {
   @column()
   declare userId: number
 
@@ -18,7 +15,4 @@ export default class UserIdentity extends BaseModel {
 
   @column()
   declare subject: string
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 }

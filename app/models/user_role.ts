@@ -1,17 +1,11 @@
-import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { column } from '@adonisjs/lucid/orm'
+import { CreatedModel } from '#models/timestamped_model'
 import type { Role } from '#enums/roles'
 
-export default class UserRole extends BaseModel {
-  @column({ isPrimary: true })
-  declare id: number
-
+export default class UserRole extends CreatedModel {
   @column()
   declare userId: number
 
   @column()
   declare role: Role
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
 }

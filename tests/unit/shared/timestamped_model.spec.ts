@@ -1,0 +1,114 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { column } from '@adonisjs/lucid/orm'
+import { DateTime } from 'luxon'
+import TimestampedModel, { CreatedModel } from '#models/timestamped_model'
+import Team from '#models/team'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { createUser } from '#database/factories/user_factory'
+
+/* The teams table through a model that declares only its own columns. */
+class TeamRow extends TimestampedModel {
+  static table = 'teams'
+
+  @column()
+  declare organisationId: number
+
+  @column()
+  declare name: string
+}
+
+/* The user_roles table (no updated_at) through a model that declares only its own columns. */
+class UserRoleRow extends CreatedModel {
+  static table = 'user_roles'
+
+  @column()
+  declare userId: number
+
+  @column()
+  declare role: string
+}
+
+const LONG_AGO = DateTime.fromISO('2020-01-02T03:04:05Z', { zone: 'utc' })
+
+test.group('Models with an id and timestamps', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a model extending TimestampedModel writes and reads the id, createdAt and updatedAt it inherits', async ({
+    assert,
+  }) => {
+    const organisation = await OrganisationFactory.create()
+    assert.equal(TeamRow.primaryKey, 'id')
+    assert.isTrue(TeamRow.$getColumn('id')?.isPrimary)
+
+    const written = await TeamRow.create({ organisationId: organisation.id, name: 'Payments' })
+    assert.isAbove(written.id, 0)
+    assert.isTrue(DateTime.isDateTime(written.createdAt))
+    assert.isTrue(DateTime.isDateTime(written.updatedAt))
+
+    const row = await db.from('teams').where('id', written.id).firstOrFail()
+    assert.equal(row.name, 'Payments')
+    assert.isNotNull(row.created_at)
+    assert.isNotNull(row.updated_at)
+
+    const dated = await TeamRow.create({
+      organisationId: organisation.id,
+      name: 'Benefits',
+      createdAt: LONG_AGO,
+      updatedAt: LONG_AGO,
+    })
+    const read = await TeamRow.findOrFail(dated.id)
+    assert.equal(read.id, dated.id)
+    assert.equal(read.createdAt.toMillis(), LONG_AGO.toMillis())
+    assert.equal(read.updatedAt.toMillis(), LONG_AGO.toMillis())
+
+    read.name = 'Benefits and pensions'
+    await read.save()
+    const changed = await TeamRow.findOrFail(dated.id)
+    assert.equal(changed.createdAt.toMillis(), LONG_AGO.toMillis())
+    assert.isAbove(changed.updatedAt.toMillis(), LONG_AGO.toMillis())
+  })
+
+  test('a model extending CreatedModel writes and reads its id and createdAt, and has no updatedAt', async ({
+    assert,
+  }) => {
+    const user = await createUser()
+    assert.isFalse(UserRoleRow.$hasColumn('updatedAt'))
+
+    const written = await UserRoleRow.create({ userId: user.id, role: 'course_admin' })
+    assert.isAbove(written.id, 0)
+    assert.isTrue(DateTime.isDateTime(written.createdAt))
+
+    const dated = await UserRoleRow.create({
+      userId: user.id,
+      role: 'team_lead',
+      createdAt: LONG_AGO,
+    })
+    const read = await UserRoleRow.findOrFail(dated.id)
+    assert.equal(read.role, 'team_lead')
+    assert.equal(read.createdAt.toMillis(), LONG_AGO.toMillis())
+  })
+
+  test('an audited model records one audit event per change, without its timestamps', async ({
+    assert,
+  }) => {
+    const organisation = await OrganisationFactory.create()
+    const team = await Team.create({ organisationId: organisation.id, name: 'Digital' })
+    team.name = 'Digital services'
+    await team.save()
+
+    const events = await db
+      .from('audit_events')
+      .where({ subject_type: 'team', subject_id: String(team.id) })
+      .orderBy('id')
+    assert.deepEqual(
+      events.map((event) => event.action),
+      ['create', 'update']
+    )
+    assert.notProperty(JSON.parse(events[0].after), 'createdAt')
+    assert.notProperty(JSON.parse(events[0].after), 'updatedAt')
+    assert.deepEqual(JSON.parse(events[1].before), { name: 'Digital' })
+    assert.deepEqual(JSON.parse(events[1].after), { name: 'Digital services' })
+  })
+})
