@@ -91,6 +91,15 @@ export class Visitor {
     return this.submit('/profile', '/sign-out')
   }
 
+  /* Changes the signed-in person's password through the profile's form. */
+  async changePassword(currentPassword: string, newPassword: string) {
+    return this.submit('/profile/password', '/profile/password?_method=PUT', {
+      currentPassword,
+      newPassword,
+      confirmPassword: newPassword,
+    })
+  }
+
   /* Whether this cookie signs someone in: the home page, or a trip to sign in. */
   async isSignedIn() {
     const home = await this.get('/')

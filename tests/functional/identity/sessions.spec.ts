@@ -19,11 +19,7 @@ async function stored(sessionId: string | null) {
 }
 
 async function changePassword(visitor: Visitor, currentPassword = TEST_PASSWORD) {
-  return visitor.submit('/profile/password', '/profile/password?_method=PUT', {
-    currentPassword,
-    newPassword: NEW_PASSWORD,
-    confirmPassword: NEW_PASSWORD,
-  })
+  return visitor.changePassword(currentPassword, NEW_PASSWORD)
 }
 
 test.group('Sessions are kept and ended on the server', (group) => {

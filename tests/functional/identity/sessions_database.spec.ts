@@ -74,11 +74,7 @@ test.group('Sessions in the database store', (group) => {
     const oldCookie = here.copy()
     assert.lengthOf(await rowsOf(user.id), 2)
 
-    const answer = await here.submit('/profile/password', '/profile/password?_method=PUT', {
-      currentPassword: TEST_PASSWORD,
-      newPassword: 'lantern orchard pebble',
-      confirmPassword: 'lantern orchard pebble',
-    })
+    const answer = await here.changePassword(TEST_PASSWORD, 'lantern orchard pebble')
     assert.equal(answer.location, '/profile')
     const rows = await rowsOf(user.id)
     assert.deepEqual(
