@@ -12,6 +12,8 @@ import {
 import Enrolment from '#models/enrolment'
 import type Course from '#models/course'
 import type User from '#models/user'
+import type CourseSession from '#models/course_session'
+import type { ApiClient } from '@japa/api-client'
 import { submitAs } from '#tests/support/forms'
 import { enrolled } from '#tests/support/enrolments'
 
@@ -33,6 +35,16 @@ async function completedBefore(learner: User, course: Course, completedOn: strin
     providerName: 'Provider',
     completedOn: DateTime.fromISO(completedOn),
   })
+}
+
+/* A learner's booking (or request) sent from a session's enrol page. */
+function enrolFromPage(
+  client: ApiClient,
+  learner: User,
+  session: CourseSession,
+  fields?: Record<string, unknown>
+) {
+  return submitAs(client, learner).post(`/learning/sessions/${session.id}/enrolments`, fields)
 }
 
 test.group('Enrolling through the pages', (group) => {
@@ -64,9 +76,7 @@ test.group('Enrolling through the pages', (group) => {
   }) => {
     const learner = await createUser()
     const session = await createSession({ course: await createCourse({ title: 'Data basics' }) })
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertStatus(302)
     response.assertHeader('location', '/learning/my')
     const flash = response.flashMessages().success as string
@@ -94,9 +104,7 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('you will be number 2 on the waiting list')
     page.assertTextIncludes('Join the waiting list')
 
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage(
       'success',
@@ -123,10 +131,9 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('name="note"')
     page.assertTextIncludes('Send request')
 
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`,
-      { note: 'I lead a team from April' }
-    )
+    const response = await enrolFromPage(client, learner, session, {
+      note: 'I lead a team from April',
+    })
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage('success', 'Your request has been sent to Maria Manager')
     const [request] = await enrolmentsOn(session.id)
@@ -156,9 +163,7 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('You already have this session in your learning: booked')
     assert.notInclude(page.text(), 'Confirm booking')
 
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertHeader('location', '/learning/my')
     response.assertFlashMessage('success', 'You are already booked on Python')
     assert.lengthOf(await enrolmentsOn(session.id), 1)
@@ -176,9 +181,7 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('Booking for this session closed on')
     assert.notInclude(page.text(), 'Confirm booking')
 
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertStatus(422)
     response.assertTextIncludes('<title>Error: ')
     response.assertTextIncludes('There is a problem')
@@ -193,9 +196,7 @@ test.group('Enrolling through the pages', (group) => {
       startsAt: DateTime.now().minus({ hours: 1 }),
       bookingClosesAt: DateTime.now().minus({ days: 1 }),
     })
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertStatus(422)
     response.assertTextIncludes('This session has already started. Choose another session')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -206,9 +207,7 @@ test.group('Enrolling through the pages', (group) => {
     const session = await createSession()
     session.status = 'cancelled'
     await session.save()
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertStatus(422)
     response.assertTextIncludes('This session has been cancelled. Choose another session')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -225,9 +224,7 @@ test.group('Enrolling through the pages', (group) => {
     page.assertTextIncludes('the service does not know who your line manager is')
     assert.notInclude(page.text(), 'Send request')
 
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`
-    )
+    const response = await enrolFromPage(client, learner, session)
     response.assertStatus(422)
     response.assertTextIncludes('Ask your HR team to add them')
     assert.lengthOf(await enrolmentsOn(session.id), 0)
@@ -253,10 +250,7 @@ test.group('Enrolling through the pages', (group) => {
     const manager = await createUser()
     const learner = await createUser({ overrides: { lineManagerId: manager.id } })
     const session = await createSession({ course: await createCourse({ requiresApproval: true }) })
-    const response = await submitAs(client, learner).post(
-      `/learning/sessions/${session.id}/enrolments`,
-      { note: 'x'.repeat(1001) }
-    )
+    const response = await enrolFromPage(client, learner, session, { note: 'x'.repeat(1001) })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       note: ['The note to your line manager must be 1,000 characters or fewer'],
@@ -368,9 +362,7 @@ test.group('Enrolling: one place per course, and the cost shown', (group) => {
       .where('session_id', first.id)
       .where('user_id', learner.id)
       .update({ status: 'cancelled', active_session_id: null, waitlist_position: null })
-    const booked = await submitAs(client, learner).post(
-      `/learning/sessions/${second.id}/enrolments`
-    )
+    const booked = await enrolFromPage(client, learner, second)
     booked.assertStatus(302)
     const [booking] = await enrolmentsOn(second.id)
     assert.equal(booking.status, 'booked')
