@@ -6,7 +6,6 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { managerAndReport } from '#tests/support/fixtures/line_management'
 import { createRole, createSkill } from '#database/factories/framework_factory'
-import RoleAssignment from '#models/role_assignment'
 import type SkillClaim from '#models/skill_claim'
 import type User from '#models/user'
 import { serviceUrl } from '#mails/learning_mail'
@@ -18,6 +17,7 @@ import { decodeEntities } from '#tests/support/html'
 import { createDeclaredLearning } from '#database/factories/learning_factory'
 import { createAssessment, createSkillClaim } from '#database/factories/capability_factory'
 import { submitAs } from '#tests/support/forms'
+import { proposedRoleLevel } from '#tests/support/role_levels'
 
 /* Mo Manager, and Rita Report who reports to him. */
 const MO_AND_RITA = { manager: { fullName: 'Mo Manager' }, report: { fullName: 'Rita Report' } }
@@ -171,12 +171,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
       levels: [{ name: 'Associate delivery manager', needs: {} }],
     })
     const { manager, report: person } = await managerAndReport(MO_AND_RITA)
-    await client
-      .post('/capability/role')
-      .withCsrfToken()
-      .loginAs(person)
-      .form({ currentRoleLevelId: levels[0].id })
-    const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
+    const assignment = await proposedRoleLevel(client, person, levels[0].id)
     fake.mails.clear()
     const response = await submitAs(client, manager).post(
       `/capability/validations/roles/${assignment.id}`
@@ -197,12 +192,7 @@ test.group('Notices: a line manager’s decisions', (group) => {
       levels: [{ name: 'Service Manager', needs: {} }],
     })
     const { manager, report: person } = await managerAndReport(MO_AND_RITA)
-    await client
-      .post('/capability/role')
-      .withCsrfToken()
-      .loginAs(person)
-      .form({ currentRoleLevelId: levels[0].id })
-    const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
+    const assignment = await proposedRoleLevel(client, person, levels[0].id)
     fake.mails.clear()
     await submitAs(client, manager).post(`/capability/validations/roles/${assignment.id}`)
     const notice = onlyNotice(fake, RoleLevelConfirmed, person)

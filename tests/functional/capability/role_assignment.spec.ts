@@ -6,6 +6,7 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createRole } from '#database/factories/framework_factory'
 import RoleAssignment from '#models/role_assignment'
 import { submitAs } from '#tests/support/forms'
+import { proposedRoleLevel } from '#tests/support/role_levels'
 import { managerAndReport } from '#tests/support/fixtures/line_management'
 
 async function framework() {
@@ -93,12 +94,7 @@ test.group('Role assignment', (group) => {
   }) => {
     const [associate] = await framework()
     const { organisation, manager, report: person } = await managerAndReport()
-    await client
-      .post('/capability/role')
-      .withCsrfToken()
-      .loginAs(person)
-      .form({ currentRoleLevelId: associate.id })
-    const assignment = await RoleAssignment.query().where('user_id', person.id).firstOrFail()
+    const assignment = await proposedRoleLevel(client, person, associate.id)
 
     const queue = await client.get('/capability/validations').loginAs(manager)
     queue.assertTextIncludes(`action="/capability/validations/roles/${assignment.id}"`)
