@@ -81,9 +81,19 @@ export default class AuditedModel extends TimestampedModel {
   }
 
   /* The organisation a person belongs to, for records that belong to a person. */
-  protected async organisationOfUser(userId: number): Promise<number | null> {
+  protected organisationOfUser(userId: number): Promise<number | null> {
+    return this.organisationOfRow('users', userId)
+  }
+
+  /* The organisation a capability plan is for, for the records that make up a plan. */
+  protected organisationOfPlan(planId: number): Promise<number | null> {
+    return this.organisationOfRow('capability_plans', planId)
+  }
+
+  /* The organisation_id of one row of another table, read in this change's transaction. */
+  private async organisationOfRow(table: string, id: number): Promise<number | null> {
     const client = this.$trx ?? (this.constructor as typeof AuditedModel).query().client
-    const row = await client.from('users').where('id', userId).select('organisation_id').first()
+    const row = await client.from(table).where('id', id).select('organisation_id').first()
     return row?.organisation_id ?? null
   }
 

@@ -31,13 +31,7 @@ export default class PlanLine extends AuditedModel {
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>
 
-  async auditOrganisationId() {
-    const client = this.$trx ?? PlanLine.query().client
-    const row = await client
-      .from('capability_plans')
-      .where('id', this.planId)
-      .select('organisation_id')
-      .first()
-    return row?.organisation_id ?? null
+  auditOrganisationId() {
+    return this.organisationOfPlan(this.planId)
   }
 }

@@ -26,13 +26,7 @@ export default class PlanSnapshot extends AuditedModel {
     return `Capability plan figures at ${this.stage}`
   }
 
-  async auditOrganisationId() {
-    const client = this.$trx ?? PlanSnapshot.query().client
-    const row = await client
-      .from('capability_plans')
-      .where('id', this.planId)
-      .select('organisation_id')
-      .first()
-    return row?.organisation_id ?? null
+  auditOrganisationId() {
+    return this.organisationOfPlan(this.planId)
   }
 }

@@ -7,6 +7,9 @@ import TimestampedModel, { CreatedModel } from '#models/timestamped_model'
 import Team from '#models/team'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createUser } from '#database/factories/user_factory'
+import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
+import { createRole, createSkill } from '#database/factories/framework_factory'
+import SkillClaim from '#models/skill_claim'
 
 /* The teams table through a model that declares only its own columns. */
 class TeamRow extends TimestampedModel {
@@ -110,5 +113,39 @@ test.group('Models with an id and timestamps', (group) => {
     assert.notProperty(JSON.parse(events[0].after), 'updatedAt')
     assert.deepEqual(JSON.parse(events[1].before), { name: 'Digital' })
     assert.deepEqual(JSON.parse(events[1].after), { name: 'Digital services' })
+  })
+})
+
+/* The organisation the audit trail filed a record's creation under. */
+async function auditedOrganisation(subjectType: string, subjectId: number) {
+  const event = await db
+    .from('audit_events')
+    .where({ subject_type: subjectType, subject_id: String(subjectId), action: 'create' })
+    .firstOrFail()
+  return event.organisation_id
+}
+
+test.group('Audited records and the organisation they belong to', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a plan line is audited in its plan’s organisation', async ({ assert }) => {
+    const organisation = await OrganisationFactory.create()
+    const { role } = await createRole({ levels: [] })
+    const plan = await createCapabilityPlan(organisation, 2026)
+    const line = await createPlanLine(plan, role)
+    assert.equal(await auditedOrganisation('plan_line', line.id), organisation.id)
+  })
+
+  test('a record that belongs to a person is audited in their organisation', async ({ assert }) => {
+    const organisation = await OrganisationFactory.create()
+    const person = await createUser({ organisation })
+    const skill = await createSkill()
+    const claim = await SkillClaim.create({
+      userId: person.id,
+      skillId: skill.id,
+      level: 2,
+      status: 'pending',
+    })
+    assert.equal(await auditedOrganisation('skill_claim', claim.id), organisation.id)
   })
 })
