@@ -10,6 +10,7 @@ import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { linkExpiry, newToken, sqlStamp } from '#services/password_links'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import { insertAll } from '#actions/batch_writes'
 import {
   PasswordLinkKinds,
   invitationRefusal,
@@ -53,17 +54,6 @@ export type InvitationOutcome = {
 
 /* People invited per transaction: each batch's links and audit events commit together. */
 export const INVITATION_BATCH = 500
-
-/* Multi-row inserts, cut to what SQLite takes in one statement. */
-async function insertAll(
-  trx: TransactionClientContract,
-  table: string,
-  rows: Array<Record<string, unknown>>
-) {
-  for (let i = 0; i < rows.length; i += 400) {
-    await trx.table(table).multiInsert(rows.slice(i, i + 400))
-  }
-}
 
 /*
  * Invites people to set their password: each one the rules allow gets a

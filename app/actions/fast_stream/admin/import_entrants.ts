@@ -2,10 +2,12 @@ import { DateTime } from 'luxon'
 import { parse } from 'csv-parse/sync'
 import db from '@adonisjs/lucid/services/db'
 import { HttpContext } from '@adonisjs/core/http'
-import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
+import { sqlStamp } from '#services/password_links'
+import { insertAll } from '#actions/batch_writes'
 import {
   clearanceValues,
   gradeInWords,
@@ -395,18 +397,6 @@ export async function previewEntrantImport(text: string) {
 export type ApplyImportResult =
   { type: 'applied'; plan: ImportPlan } | { type: 'unreadable'; reason: string }
 
-const stamp = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
-
-async function insertAll(
-  trx: TransactionClientContract,
-  table: string,
-  rows: Array<Record<string, unknown>>
-) {
-  for (let i = 0; i < rows.length; i += 400) {
-    await trx.table(table).multiInsert(rows.slice(i, i + 400))
-  }
-}
-
 /*
  * Applies a file in one transaction, planned again inside it so what is
  * written matches the database at that moment. New and changed rows are
@@ -426,7 +416,7 @@ export async function applyEntrantImport(
     if (plan.counts.new + plan.counts.changed === 0) return { type: 'applied' as const, plan }
 
     const now = DateTime.now()
-    const at = stamp(now)
+    const at = sqlStamp(now)
     const ctx = HttpContext.get()
     const audit = (
       action: string,

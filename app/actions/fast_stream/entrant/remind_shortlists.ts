@@ -4,6 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import { RoundStatuses } from '#enums/fast_stream'
 import { recordAudit } from '#services/audit'
+import { sqlStamp } from '#services/password_links'
 import { AuditActions } from '#enums/audit_actions'
 import FastStreamShortlistReminder from '#mails/fast_stream_shortlist_reminder'
 import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
@@ -12,9 +13,6 @@ import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 export const SHORTLIST_REMINDER_HOURS = 72
 
 export type ShortlistRemindersResult = { rounds: number; sent: number; failed: number }
-
-/* In the form and zone the database holds timestamps in, so text order is time order. */
-const stamp = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
 /*
  * E-mails each active entrant who has started a list of placements (one
@@ -38,8 +36,8 @@ export async function remindShortlists(
     .join('fast_stream_entrants as e', 'e.id', 's.entrant_id')
     .join('users as u', 'u.id', 'e.user_id')
     .where('r.status', RoundStatuses.Open)
-    .where('r.preferences_close_at', '>', stamp(now))
-    .where('r.preferences_close_at', '<=', stamp(until))
+    .where('r.preferences_close_at', '>', sqlStamp(now))
+    .where('r.preferences_close_at', '<=', sqlStamp(until))
     .whereNull('s.submitted_at')
     .whereNull('s.reminded_at')
     .whereNull('u.deactivated_at')
@@ -68,7 +66,7 @@ export async function remindShortlists(
     const choices = Number(row.choices ?? 0)
     if (choices === 0) continue
     rounds.add(Number(row.round_id))
-    const remindedAt = stamp(DateTime.utc())
+    const remindedAt = sqlStamp(DateTime.utc())
     const claimed = await db
       .from('placement_shortlists')
       .where('id', row.id)

@@ -8,6 +8,8 @@ import { RoundStatuses } from '#enums/fast_stream'
 import { Roles } from '#enums/roles'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
+import { sqlStamp } from '#services/password_links'
+import { inParts } from '#actions/batch_writes'
 import { MATCHING_LIMITS, matchState, setRoundState } from '#actions/fast_stream/matching/run_match'
 import { entrantReason, roundMatches } from '#queries/fast_stream/match_results_query'
 import { dateFromSql, isoDateFromSql } from '#domain/shared/uk_time'
@@ -29,8 +31,6 @@ export type PublishRoundResult =
   | { type: 'running' }
   | { type: 'already_published' }
   | { type: 'overlapping_postings'; overlaps: MatchOverlap[] }
-
-const stamp = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
 /*
  * Publishes a matched round. In one transaction: a posting in each matched
@@ -79,7 +79,7 @@ export async function publishRound(
       .select('entrant_id', 'placement_id')
     const already = new Set(recorded.map((row) => `${row.entrant_id} ${row.placement_id}`))
 
-    const now = stamp(DateTime.utc())
+    const now = sqlStamp(DateTime.utc())
     const window = locked.postingWindow
     const postings = matched
       .filter((row) => !already.has(`${row.entrant_id} ${row.placement_id}`))
@@ -99,10 +99,8 @@ export async function publishRound(
           updated_at: now,
         }
       })
-    for (let i = 0; i < postings.length; i += MATCHING_LIMITS.batch) {
-      await trx
-        .table('fast_stream_postings')
-        .multiInsert(postings.slice(i, i + MATCHING_LIMITS.batch))
+    for (const part of inParts(postings, MATCHING_LIMITS.batch)) {
+      await trx.table('fast_stream_postings').multiInsert(part)
     }
 
     await setRoundState(

@@ -6,6 +6,8 @@ import type User from '#models/user'
 import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import { AuditActions } from '#enums/audit_actions'
 import { recordAudit } from '#services/audit'
+import { sqlStamp } from '#services/password_links'
+import { inParts } from '#actions/batch_writes'
 import { idOfKey, readRound, submittedEntrantCount } from '#queries/fast_stream/round_input_query'
 import {
   departmentNamesByCode,
@@ -60,14 +62,6 @@ export type RunMatchResult =
 
 export type RequestMatchResult =
   RunMatchResult | { type: 'queued'; entrants: number } | { type: 'running' }
-
-const stamp = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
-
-function chunks<T>(items: T[], size = MATCHING_LIMITS.batch): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 /*
  * Runs the match for a round, or queues it when the round is large.
@@ -125,7 +119,7 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
   const stats = { ...result.stats, entrants: result.stats.entrants + leftOut.size }
   const titles = await placementTitles(round.id)
   const departments = await departmentNamesByCode()
-  const now = stamp(DateTime.utc())
+  const now = sqlStamp(DateTime.utc())
   const rows = [
     ...result.matches.map((match) => ({
       round_id: round.id,
@@ -168,7 +162,8 @@ export async function runMatch(roundId: number, actorId: number | null): Promise
     if (locked.status === RoundStatuses.Published) return { type: 'round_published' as const }
 
     const replaced = await trx.from('placement_matches').where('round_id', round.id).delete()
-    for (const part of chunks(rows)) await trx.table('placement_matches').multiInsert(part)
+    for (const part of inParts(rows, MATCHING_LIMITS.batch))
+      await trx.table('placement_matches').multiInsert(part)
     await setRoundState(
       trx,
       round.id,
@@ -240,17 +235,17 @@ export async function setRoundState(
   const values: Record<string, unknown> = { status: changes.status }
   const before: Record<string, unknown> = { status: current.status }
   if (changes.matchedAt !== undefined) {
-    values.matched_at = changes.matchedAt ? stamp(changes.matchedAt) : null
+    values.matched_at = changes.matchedAt ? sqlStamp(changes.matchedAt) : null
     before.matchedAt = current.matched_at
   }
   if (changes.publishedAt !== undefined) {
-    values.published_at = changes.publishedAt ? stamp(changes.publishedAt) : null
+    values.published_at = changes.publishedAt ? sqlStamp(changes.publishedAt) : null
     before.publishedAt = current.published_at
   }
   await trx
     .from('placement_rounds')
     .where('id', roundId)
-    .update({ ...values, updated_at: stamp(DateTime.utc()) })
+    .update({ ...values, updated_at: sqlStamp(DateTime.utc()) })
   await recordAudit(
     {
       action: AuditActions.Update,

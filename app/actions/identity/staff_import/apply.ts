@@ -14,13 +14,13 @@ import {
   checkRows,
   count,
   fail,
-  insertAll,
   progress,
   recordOutcomes,
   scopeOf,
-  stamp,
   type Checked,
 } from '#actions/identity/staff_import/rows'
+import { insertAll } from '#actions/batch_writes'
+import { sqlStamp } from '#services/password_links'
 
 type AuditRow = Record<string, unknown>
 
@@ -114,7 +114,7 @@ async function writeBatch(
   levelNames: Map<number, string>,
   ids: Map<string, number>
 ) {
-  const at = stamp(now)
+  const at = sqlStamp(now)
   const fresh = part.filter((item) => item.verdict.outcome === 'new')
   if (fresh.length) {
     await insertAll(
@@ -323,7 +323,7 @@ async function linkManagers(toWrite: Checked[], ids: Map<string, number>, now: D
     people.push(ids.get(item.row.email)!)
     byManager.set(managerId, people)
   }
-  const at = stamp(now)
+  const at = sqlStamp(now)
   await db.transaction(async (trx) => {
     for (const [managerId, people] of byManager) {
       for (const part of chunks(people)) {

@@ -1,8 +1,7 @@
-import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type StaffImport from '#models/staff_import'
 import { StaffImportStatuses } from '#models/staff_import'
+import { inParts } from '#actions/batch_writes'
 import { OrganisationScope } from '#services/organisation_scope'
 import { gradeLabels, gradeValues } from '#enums/grades'
 import { professionLabels, professionValues } from '#enums/professions'
@@ -40,21 +39,10 @@ export const COLUMN_FLAGS: Array<keyof PresentColumns> = [
   'lineManager',
 ]
 export const cut = (value: string) => value.slice(0, 255)
-export const stamp = (at: DateTime) => at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
+/* A list in parts of a staff import's batch. */
 export function chunks<T>(items: T[], size = STAFF_IMPORT_LIMITS.batch): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
-/* Multi-row inserts, cut to what SQLite takes in one statement (500 rows at most). */
-export async function insertAll(
-  client: Pick<TransactionClientContract, 'table'>,
-  table: string,
-  rows: Array<Record<string, unknown>>
-) {
-  for (const part of chunks(rows, 400)) await client.table(table).multiInsert(part)
+  return inParts(items, size)
 }
 
 export type StagedRow = RawStaffRow & { id: number }

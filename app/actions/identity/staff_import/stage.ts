@@ -16,12 +16,8 @@ import {
   unreadableCsv,
   CSV_READING,
 } from '#services/csv_uploads'
-import {
-  COLUMN_FLAGS,
-  cut,
-  insertAll,
-  STAFF_IMPORT_LIMITS,
-} from '#actions/identity/staff_import/rows'
+import { COLUMN_FLAGS, cut, STAFF_IMPORT_LIMITS } from '#actions/identity/staff_import/rows'
+import { insertAll } from '#actions/batch_writes'
 
 export type StageResult =
   { type: 'staged'; staffImport: StaffImport } | { type: 'unreadable'; message: string }
