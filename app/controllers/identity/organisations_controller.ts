@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import type Organisation from '#models/organisation'
 import { organisationValidator } from '#validators/organisation'
 import { saveOrganisation, type SaveOrganisationResult } from '#actions/identity/save_organisation'
@@ -9,17 +10,16 @@ import {
   organisationDetail,
   organisationTree,
 } from '#queries/identity/organisations_query'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationTypeLabels } from '#enums/organisation_types'
 
-const FIELD_ERRORS: Record<Exclude<SaveOrganisationResult['type'], 'saved'>, [string, string]> = {
-  code_taken: ['code', 'An organisation with this code already exists'],
-  parent_not_found: ['parentId', 'Select the organisation it is part of from the list'],
-  cycle: [
-    'parentId',
-    'An organisation cannot be part of itself or of one of its own sub-organisations',
-  ],
+const FIELD_ERRORS: Record<Exclude<SaveOrganisationResult['type'], 'saved'>, FieldErrors> = {
+  code_taken: { code: 'An organisation with this code already exists' },
+  parent_not_found: { parentId: 'Select the organisation it is part of from the list' },
+  cycle: {
+    parentId: 'An organisation cannot be part of itself or of one of its own sub-organisations',
+  },
 }
+const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]
 
 const typeOptions = Object.entries(organisationTypeLabels).map(([value, label]) => ({
   value,
@@ -45,8 +45,8 @@ export default class OrganisationsController {
     return exportList(ctx, 'organisations')
   }
 
-  async show({ bouncer, organisationScope, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async show({ bouncer, inScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('view', organisation)
     const detail = await organisationDetail(organisation)
     return view.render('pages/admin/organisations/show', {
@@ -67,15 +67,15 @@ export default class OrganisationsController {
     })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('OrganisationPolicy').authorize('create')
     const input = await request.validateUsing(organisationValidator)
     const result = await saveOrganisation(input)
-    return this.respond(result, { backWithErrors, response, session }, 'Organisation created')
+    return answerSave(result, saved('Organisation created'), refused)
   }
 
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, organisationScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, inScope }, params.id)
     // The policy's update rule is about the role, not the record; scope was checked above.
     await bouncer.with('OrganisationPolicy').authorize('update')
     const scope = await organisationScope()
@@ -87,63 +87,36 @@ export default class OrganisationsController {
     })
   }
 
-  async update({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async update({ answerSave, bouncer, inScope, params, request }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, inScope }, params.id)
     // The policy's update rule is about the role, not the record; scope was checked above.
     await bouncer.with('OrganisationPolicy').authorize('update')
     const input = await request.validateUsing(organisationValidator)
     const result = await saveOrganisation(input, organisation)
-    return this.respond(result, { backWithErrors, response, session }, 'Organisation updated')
+    return answerSave(result, saved('Organisation updated'), refused)
   }
 
   /* Admin pages are refused (403) to people without an admin role before any lookup. */
   private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.with('OrganisationPolicy').authorize('viewList')
-    const scope = await organisationScope()
-    const organisation = await findOrganisationInScope(scope, id)
-    if (!organisation) throw new RecordNotFoundException()
-    return organisation
+    return inScope(findOrganisationInScope, id)
   }
+}
 
-  private respond(
-    result: SaveOrganisationResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved': {
-        const moved =
-          result.moved === 1
-            ? '1 sub-organisation moved with it'
-            : `${result.moved} sub-organisations moved with it`
-        session.flash('success', result.moved > 0 ? `${message}: ${moved}` : message)
-        return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
-      }
-      case 'code_taken':
-      case 'parent_not_found':
-      case 'cycle': {
-        const [field, text] = FIELD_ERRORS[result.type]
-        return backWithErrors({ [field]: text })
-      }
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+/* A saved organisation's page, saying how many sub-organisations moved with it. */
+function saved(message: string) {
+  return (result: { organisation: Organisation; moved: number }): SavedAnswer => {
+    const moved =
+      result.moved === 1
+        ? '1 sub-organisation moved with it'
+        : `${result.moved} sub-organisations moved with it`
+    return [
+      result.moved > 0 ? `${message}: ${moved}` : message,
+      'organisations.show',
+      { id: result.organisation.id },
+    ]
   }
 }

@@ -1,9 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import { counted } from '#domain/shared/wording'
 import type Organisation from '#models/organisation'
 import type Team from '#models/team'
 import { teamValidator } from '#validators/organisation'
-import { deleteTeam, saveTeam, type SaveTeamResult } from '#actions/identity/save_team'
+import { deleteTeam, saveTeam } from '#actions/identity/save_team'
 import { exportList } from '#services/exports'
 import { findOrganisationInScope, findTeamInScope } from '#queries/identity/organisations_query'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -25,57 +26,36 @@ export default class TeamsController {
     return exportList(ctx, 'teams')
   }
 
-  async create({ bouncer, organisationScope, params, view }: HttpContext) {
-    const organisation = await this.findOrganisation({ bouncer, organisationScope }, params.id)
+  async create({ bouncer, inScope, params, view }: HttpContext) {
+    const organisation = await this.findOrganisation({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
     return view.render('pages/admin/teams/form', { organisation, team: null })
   }
 
-  async store({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const organisation = await this.findOrganisation({ bouncer, organisationScope }, params.id)
+  async store({ answerSave, bouncer, inScope, params, request }: HttpContext) {
+    const organisation = await this.findOrganisation({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', organisation)
     const input = await request.validateUsing(teamValidator)
     const result = await saveTeam(organisation, input)
-    return this.respond(result, organisation, { backWithErrors, response, session }, 'Team added')
+    return answerSave(result, saved('Team added', organisation), nameTaken)
   }
 
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, params, view }: HttpContext) {
+    const team = await this.findTeam({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     return view.render('pages/admin/teams/form', { organisation: team.organisation, team })
   }
 
-  async update({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
+  async update({ answerSave, bouncer, inScope, params, request }: HttpContext) {
+    const team = await this.findTeam({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     const input = await request.validateUsing(teamValidator)
     const result = await saveTeam(team.organisation, input, team)
-    return this.respond(
-      result,
-      team.organisation,
-      { backWithErrors, response, session },
-      'Team updated'
-    )
+    return answerSave(result, saved('Team updated', team.organisation), nameTaken)
   }
 
-  async destroy({ bouncer, organisationScope, params, response, session }: HttpContext) {
-    const team = await this.findTeam({ bouncer, organisationScope }, params.id)
+  async destroy({ bouncer, inScope, params, response, session }: HttpContext) {
+    const team = await this.findTeam({ bouncer, inScope }, params.id)
     await bouncer.with('OrganisationPolicy').authorize('manageTeams', team.organisation)
     const result = await deleteTeam(team)
     switch (result.type) {
@@ -111,50 +91,32 @@ export default class TeamsController {
 
   /* People without an admin role are refused (403) before any lookup. */
   private async findOrganisation(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.authorize('administer')
-    const scope = await organisationScope()
-    const organisation = await findOrganisationInScope(scope, id)
-    if (!organisation) throw new RecordNotFoundException()
-    return organisation
+    return inScope(findOrganisationInScope, id)
   }
 
   private async findTeam(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
     id: unknown
   ): Promise<Team> {
     await bouncer.authorize('administer')
-    const scope = await organisationScope()
-    const team = await findTeamInScope(scope, id)
-    if (!team) throw new RecordNotFoundException()
-    return team
-  }
-
-  private respond(
-    result: SaveTeamResult,
-    organisation: Organisation,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.team.name}`)
-        return response.redirect().toRoute('organisations.show', { id: organisation.id })
-      case 'name_taken':
-        return backWithErrors({ name: 'A team with this name already exists in this organisation' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return inScope(findTeamInScope, id)
   }
 }
+
+/* A saved team goes back to its organisation's page, its name after the message. */
+function saved(message: string, organisation: Organisation) {
+  return ({ team }: { team: Team }): SavedAnswer => [
+    `${message}: ${team.name}`,
+    'organisations.show',
+    { id: organisation.id },
+  ]
+}
+
+const nameTaken = () => ({ name: 'A team with this name already exists in this organisation' })
 
 /* "1 Fast Stream placement", "3 Fast Stream placements", or nothing for none. */
 function plural(count: number, noun: string) {

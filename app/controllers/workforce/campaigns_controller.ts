@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer, ScopedFind } from '#start/http_context'
 import RecruitmentCampaign from '#models/recruitment_campaign'
 import RoleProfile from '#models/role_profile'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { idParam } from '#services/params'
 import { campaignsList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
@@ -11,6 +11,7 @@ import {
   medianTimeToHire,
 } from '#queries/workforce/campaigns_query'
 import { saveCampaign, type SaveCampaignResult } from '#actions/workforce/save_campaign'
+import { managedInScope } from '#controllers/workforce/managed_records'
 import { campaignValidator } from '#validators/workforce_campaigns_gaps'
 import { campaignStageLabels, campaignStageValues } from '#enums/workforce'
 
@@ -60,40 +61,25 @@ export default class CampaignsController {
     return this.form({ organisationScope, view }, null)
   }
 
-  async store({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    request,
-    response,
-    session,
-  }: HttpContext) {
+  async store({ answerSave, bouncer, organisationScope, request }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(campaignValidator)
     const scope = await organisationScope()
     const result = await saveCampaign(scope, input)
-    return this.respond(result, { backWithErrors, response, session }, 'Campaign added')
+    return answerSave(result, saved('Campaign added'), refused)
   }
 
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const campaign = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, organisationScope, params, view }: HttpContext) {
+    const campaign = await managedInScope({ bouncer, inScope }, campaignInScope, params.id)
     return this.form({ organisationScope, view }, campaign)
   }
 
-  async update({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const campaign = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async update({ answerSave, bouncer, inScope, organisationScope, params, request }: HttpContext) {
+    const campaign = await managedInScope({ bouncer, inScope }, campaignInScope, params.id)
     const input = await request.validateUsing(campaignValidator)
     const scope = await organisationScope()
     const result = await saveCampaign(scope, input, campaign)
-    return this.respond(result, { backWithErrors, response, session }, 'Campaign updated')
+    return answerSave(result, saved('Campaign updated'), refused)
   }
 
   private async form(
@@ -113,57 +99,43 @@ export default class CampaignsController {
     const roles = await RoleProfile.query().orderBy('name')
     return roles.map((role) => ({ value: role.id, label: role.name }))
   }
+}
 
-  /* Workforce pages are refused (403) to people without an HR role before any lookup. */
-  private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
-    id: unknown
-  ): Promise<RecruitmentCampaign> {
-    await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await organisationScope()
-    const campaign = await scope.apply(RecruitmentCampaign.query().where('id', idParam(id))).first()
-    if (!campaign) throw new RecordNotFoundException()
-    await bouncer.with('WorkforcePolicy').authorize('manage', campaign.organisationId)
-    return campaign
-  }
+/* The campaign of the address within the scope. */
+const campaignInScope: ScopedFind<RecruitmentCampaign> = (scope, id) =>
+  scope.apply(RecruitmentCampaign.query().where('id', idParam(id))).first()
 
-  private respond(
-    result: SaveCampaignResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    const fail = (field: string, text: string) => {
-      return backWithErrors({ [field]: text })
-    }
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.campaign.title}`)
-        return response.redirect().toRoute('workforce.campaigns.index')
-      case 'organisation_not_found':
-        return fail('organisationId', 'Select the organisation running the campaign')
-      case 'role_not_found':
-        return fail('roleProfileId', 'Select the role profile being recruited')
-      case 'stage_backwards':
-        return fail(
-          'stage',
+/* A saved campaign goes back to the campaigns, its title after the message. */
+function saved(message: string) {
+  return ({ campaign }: { campaign: RecruitmentCampaign }): SavedAnswer => [
+    `${message}: ${campaign.title}`,
+    'workforce.campaigns.index',
+  ]
+}
+
+/* Why a campaign was not saved, under the field at fault. */
+function refused(result: Exclude<SaveCampaignResult, { type: 'saved' }>): FieldErrors {
+  switch (result.type) {
+    case 'organisation_not_found':
+      return { organisationId: 'Select the organisation running the campaign' }
+    case 'role_not_found':
+      return { roleProfileId: 'Select the role profile being recruited' }
+    case 'stage_backwards':
+      return {
+        stage:
           result.from === 'filled' || result.from === 'closed'
             ? `The campaign is ${campaignStageLabels[result.from].toLowerCase()}: its stage can no longer change`
-            : `Select ${campaignStageLabels[result.from].toLowerCase()}, a later stage or closed unfilled: stages only move forward`
-        )
-      case 'too_many_hires':
-        return fail('hires', 'Hires must be no more than the number of posts')
-      case 'no_hires':
-        return fail('hires', 'Enter at least 1 hire for a filled campaign')
-      case 'dates_out_of_order':
-        return fail(result.field, 'Stage dates must not be earlier than the stage before')
-      default: {
-        const unreachable: never = result
-        return unreachable
+            : `Select ${campaignStageLabels[result.from].toLowerCase()}, a later stage or closed unfilled: stages only move forward`,
       }
+    case 'too_many_hires':
+      return { hires: 'Hires must be no more than the number of posts' }
+    case 'no_hires':
+      return { hires: 'Enter at least 1 hire for a filled campaign' }
+    case 'dates_out_of_order':
+      return { [result.field]: 'Stage dates must not be earlier than the stage before' }
+    default: {
+      const unreachable: never = result
+      return unreachable
     }
   }
 }

@@ -3,7 +3,6 @@ import type Organisation from '#models/organisation'
 import { digitalLeaderValidator } from '#validators/workforce_services'
 import { nameDigitalLeader } from '#actions/workforce/name_digital_leader'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import User from '#models/user'
 
 /*
@@ -11,8 +10,8 @@ import User from '#models/user'
  * tree, capability admins for any. Organisations outside the scope are 404.
  */
 export default class DigitalLeadersController {
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, params, view }: HttpContext) {
+    const organisation = await this.findInScope({ bouncer, inScope }, params.id)
     const leader = organisation.digitalLeaderId
       ? await User.query().where('id', organisation.digitalLeaderId).preload('organisation').first()
       : null
@@ -22,13 +21,13 @@ export default class DigitalLeadersController {
   async update({
     backWithErrors,
     bouncer,
-    organisationScope,
+    inScope,
     params,
     request,
     response,
     session,
   }: HttpContext) {
-    const organisation = await this.findInScope({ bouncer, organisationScope }, params.id)
+    const organisation = await this.findInScope({ bouncer, inScope }, params.id)
     const input = await request.validateUsing(digitalLeaderValidator)
     const result = await nameDigitalLeader(organisation, input.email, input.onBoard === 'yes')
     switch (result.type) {
@@ -55,13 +54,11 @@ export default class DigitalLeadersController {
   }
 
   private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
     id: unknown
   ): Promise<Organisation> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await organisationScope()
-    const organisation = await findOrganisationInScope(scope, id)
-    if (!organisation) throw new RecordNotFoundException()
+    const organisation = await inScope(findOrganisationInScope, id)
     await bouncer.with('WorkforcePolicy').authorize('manage', organisation.id)
     return organisation
   }

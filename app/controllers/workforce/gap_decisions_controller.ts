@@ -25,11 +25,10 @@ import { gapInScope } from '#controllers/workforce/gap_pages'
  * time or many at once.
  */
 export default class GapDecisionsController {
-  async suggest({ bouncer, organisationScope, request, response, session }: HttpContext) {
+  async suggest({ bouncer, inScope, request, response, session }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const { organisationId } = await request.validateUsing(suggestGapsValidator)
-    const organisation = await findOrganisationInScope(await organisationScope(), organisationId)
-    if (!organisation) throw new RecordNotFoundException()
+    const organisation = await inScope(findOrganisationInScope, organisationId)
     const result = await suggestGaps({ id: organisation.id, path: organisation.path })
     session.flash('success', suggestedMessage(result, organisation.name))
     return response

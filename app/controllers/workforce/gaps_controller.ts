@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import type CapabilityGap from '#models/capability_gap'
 import { gapsList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
@@ -11,15 +12,15 @@ import { gapInScope } from '#controllers/workforce/gap_pages'
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }))
 
-const FIELD_ERRORS: Record<Exclude<SaveGapResult['type'], 'saved'>, [string, string]> = {
-  organisation_not_found: ['organisationId', 'Select the organisation with the gap'],
-  role_needed: ['roleProfileId', 'Select the role profile that is short of posts'],
-  skill_needed: ['skillId', 'Select the skill that people are short of'],
-  owner_not_found: [
-    'ownerEmail',
-    'Enter the email address of an active person in your organisation to own the gap',
-  ],
+const FIELD_ERRORS: Record<Exclude<SaveGapResult['type'], 'saved'>, FieldErrors> = {
+  organisation_not_found: { organisationId: 'Select the organisation with the gap' },
+  role_needed: { roleProfileId: 'Select the role profile that is short of posts' },
+  skill_needed: { skillId: 'Select the skill that people are short of' },
+  owner_not_found: {
+    ownerEmail: 'Enter the email address of an active person in your organisation to own the gap',
+  },
 }
+const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]
 
 /*
  * The capability gap register for department HR and capability admins:
@@ -61,11 +62,11 @@ export default class GapsController {
     const input = await ctx.request.validateUsing(gapValidator)
     const scope = await ctx.organisationScope()
     const result = await saveGap(scope, input, undefined, ctx.auth.getUserOrFail())
-    return this.respond(result, ctx, 'Gap added')
+    return ctx.answerSave(result, saved('Gap added'), refused)
   }
 
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const gap = await gapInScope({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, organisationScope, params, view }: HttpContext) {
+    const gap = await gapInScope({ bouncer, inScope }, params.id)
     return this.form({ organisationScope, view }, gap)
   }
 
@@ -74,7 +75,7 @@ export default class GapsController {
     const input = await ctx.request.validateUsing(gapValidator)
     const scope = await ctx.organisationScope()
     const result = await saveGap(scope, input, gap, ctx.auth.getUserOrFail())
-    return this.respond(result, ctx, 'Gap updated')
+    return ctx.answerSave(result, saved('Gap updated'), refused)
   }
 
   private async form(
@@ -95,27 +96,12 @@ export default class GapsController {
       mitigationOptions: options(gapMitigationLabels),
     })
   }
+}
 
-  private respond(
-    result: SaveGapResult,
-    { backWithErrors, response, session }: HttpContext,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.gap.title}`)
-        return response.redirect().toRoute('workforce.gaps.index')
-      case 'organisation_not_found':
-      case 'role_needed':
-      case 'skill_needed':
-      case 'owner_not_found': {
-        const [field, text] = FIELD_ERRORS[result.type]
-        return backWithErrors({ [field]: text })
-      }
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
+/* A saved gap goes back to the register, its title after the message. */
+function saved(message: string) {
+  return ({ gap }: { gap: CapabilityGap }): SavedAnswer => [
+    `${message}: ${gap.title}`,
+    'workforce.gaps.index',
+  ]
 }

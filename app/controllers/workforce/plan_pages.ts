@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type CapabilityPlan from '#models/capability_plan'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { findPlanInScope } from '#queries/workforce/plans_query'
 import { EDITABLE_STATUSES } from '#actions/workforce/save_plan_lines'
 
@@ -10,13 +9,11 @@ import { EDITABLE_STATUSES } from '#actions/workforce/save_plan_lines'
  * admin role before any lookup), and the answer when it can no longer change.
  */
 export async function planInScope(
-  { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+  { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
   id: unknown
 ): Promise<CapabilityPlan> {
   await bouncer.with('WorkforcePolicy').authorize('viewAny')
-  const plan = await findPlanInScope(await organisationScope(), id)
-  if (!plan) throw new RecordNotFoundException()
-  return plan
+  return inScope(findPlanInScope, id)
 }
 
 /* A sent or approved plan is read-only until it is returned. */

@@ -53,8 +53,8 @@ export default class PlansController {
     return this.respondToStart(result, input.financialYear, { backWithErrors, response, session })
   }
 
-  async show({ bouncer, organisationScope, params, view }: HttpContext) {
-    const plan = await planInScope({ bouncer, organisationScope }, params.id)
+  async show({ bouncer, inScope, params, view }: HttpContext) {
+    const plan = await planInScope({ bouncer, inScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/show', {
       plan,
@@ -67,8 +67,8 @@ export default class PlansController {
     })
   }
 
-  async check({ bouncer, organisationScope, params, view }: HttpContext) {
-    const plan = await planInScope({ bouncer, organisationScope }, params.id)
+  async check({ bouncer, inScope, params, view }: HttpContext) {
+    const plan = await planInScope({ bouncer, inScope }, params.id)
     const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
     return view.render('pages/workforce/plans/check', {
       plan,
@@ -80,8 +80,8 @@ export default class PlansController {
     })
   }
 
-  async submit({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
-    const plan = await planInScope({ bouncer, organisationScope }, params.id)
+  async submit({ auth, bouncer, inScope, params, response, session }: HttpContext) {
+    const plan = await planInScope({ bouncer, inScope }, params.id)
     const result = await submitPlan(plan, auth.getUserOrFail())
     switch (result.type) {
       case 'submitted':
@@ -99,23 +99,15 @@ export default class PlansController {
     }
   }
 
-  async approve({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
-    const plan = await planInScope({ bouncer, organisationScope }, params.id)
+  async approve({ auth, bouncer, inScope, params, response, session }: HttpContext) {
+    const plan = await planInScope({ bouncer, inScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const result = await decidePlan(plan, { outcome: 'approved' }, auth.getUserOrFail())
     return this.respondToDecision(result, plan, 'Plan approved', { response, session })
   }
 
-  async return({
-    auth,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const plan = await planInScope({ bouncer, organisationScope }, params.id)
+  async return({ auth, bouncer, inScope, params, request, response, session }: HttpContext) {
+    const plan = await planInScope({ bouncer, inScope }, params.id)
     await bouncer.with('WorkforcePolicy').authorize('decidePlans')
     const { comment } = await request.validateUsing(returnPlanValidator)
     const result = await decidePlan(plan, { outcome: 'returned', comment }, auth.getUserOrFail())

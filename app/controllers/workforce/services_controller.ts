@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import type Service from '#models/service'
 import { serviceValidator } from '#validators/workforce_services'
 import { saveService, type SaveServiceResult } from '#actions/workforce/save_service'
@@ -6,16 +7,16 @@ import { servicesList } from '#exports/workforce'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import { findServiceInScope, serviceCounts } from '#queries/workforce/services_query'
 import { complianceStatusLabels } from '#queries/workforce/compliance_query'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { SERVICE_MANAGER_THRESHOLD, servicePhaseLabels } from '#enums/workforce'
 
-const FIELD_ERRORS: Record<Exclude<SaveServiceResult['type'], 'saved'>, [string, string]> = {
-  name_taken: ['name', 'This organisation already has a service with this name'],
-  manager_not_found: [
-    'serviceManagerEmail',
-    'There is no active person with this email address: check it, or add them first',
-  ],
+const FIELD_ERRORS: Record<Exclude<SaveServiceResult['type'], 'saved'>, FieldErrors> = {
+  name_taken: { name: 'This organisation already has a service with this name' },
+  manager_not_found: {
+    serviceManagerEmail:
+      'There is no active person with this email address: check it, or add them first',
+  },
 }
+const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]
 
 const phaseOptions = Object.entries(servicePhaseLabels).map(([value, label]) => ({ value, label }))
 
@@ -67,18 +68,18 @@ export default class ServicesController {
     })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, backWithErrors, bouncer, request }: HttpContext) {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
     const input = await request.validateUsing(serviceValidator)
     if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
       return backWithErrors({ organisationId: 'Select the organisation that runs the service' })
     }
     const result = await saveService(input)
-    return this.respond(result, { backWithErrors, response, session }, 'Service added')
+    return answerSave(result, saved('Service added'), refused)
   }
 
-  async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const service = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async edit({ bouncer, inScope, organisationScope, params, view }: HttpContext) {
+    const service = await this.findInScope({ bouncer, inScope }, params.id)
     const scope = await organisationScope()
     return view.render('pages/workforce/services/form', {
       service,
@@ -88,64 +89,34 @@ export default class ServicesController {
     })
   }
 
-  async update({
-    backWithErrors,
-    bouncer,
-    organisationScope,
-    params,
-    request,
-    response,
-    session,
-  }: HttpContext) {
-    const service = await this.findInScope({ bouncer, organisationScope }, params.id)
+  async update({ answerSave, backWithErrors, bouncer, inScope, params, request }: HttpContext) {
+    const service = await this.findInScope({ bouncer, inScope }, params.id)
     const input = await request.validateUsing(serviceValidator)
     if (!(await bouncer.with('WorkforcePolicy').allows('manage', input.organisationId))) {
       return backWithErrors({ organisationId: 'Select the organisation that runs the service' })
     }
     const result = await saveService(input, service)
-    return this.respond(result, { backWithErrors, response, session }, 'Service updated')
+    return answerSave(result, saved('Service updated'), refused)
   }
 
   private async findInScope(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
+    { bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>,
     id: unknown
   ): Promise<Service> {
     await bouncer.with('WorkforcePolicy').authorize('viewAny')
-    const scope = await organisationScope()
-    const service = await findServiceInScope(scope, id)
-    if (!service) throw new RecordNotFoundException()
-    return service
+    return inScope(findServiceInScope, id)
   }
+}
 
-  private respond(
-    result: SaveServiceResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved': {
-        const elsewhere = result.managerElsewhere
-        session.flash(
-          'success',
-          elsewhere
-            ? `${message}: ${result.service.name}. The Service Manager, ${elsewhere.name}, works in another organisation (${elsewhere.organisationName})`
-            : `${message}: ${result.service.name}`
-        )
-        return response.redirect().toRoute('workforce.services.index')
-      }
-      case 'name_taken':
-      case 'manager_not_found': {
-        const [field, text] = FIELD_ERRORS[result.type]
-        return backWithErrors({ [field]: text })
-      }
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+/* A saved service goes back to the register, saying when its Service Manager works elsewhere. */
+function saved(message: string) {
+  return (result: Extract<SaveServiceResult, { type: 'saved' }>): SavedAnswer => {
+    const elsewhere = result.managerElsewhere
+    return [
+      elsewhere
+        ? `${message}: ${result.service.name}. The Service Manager, ${elsewhere.name}, works in another organisation (${elsewhere.organisationName})`
+        : `${message}: ${result.service.name}`,
+      'workforce.services.index',
+    ]
   }
 }
