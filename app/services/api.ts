@@ -43,6 +43,11 @@ export function problem(
 /* A page of a list: how many there are in all, which page this is and how many a page holds. */
 export type ListPage = { total: number; page: number; perPage: number }
 
+/* A page of a list as Lucid's paginator counts it: the list envelope's page. */
+export function pageOf(meta: { total: number; currentPage: number; perPage: number }): ListPage {
+  return { total: meta.total, page: meta.currentPage, perPage: meta.perPage }
+}
+
 /* The list envelope's meta: the page, and the last page there is. */
 function listMeta({ total, page, perPage }: ListPage) {
   return { total, page, perPage, lastPage: Math.max(1, Math.ceil(total / perPage)) }

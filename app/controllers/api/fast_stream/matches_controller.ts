@@ -3,7 +3,7 @@ import PlacementRound from '#models/placement_round'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import { idParam } from '#services/params'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, pageOf, problem } from '#services/api'
 import { withoutBlanks } from '#services/list_pipeline'
 import { apiMatchesValidator } from '#validators/fast_stream_matching'
 import { entrantOf } from '#queries/fast_stream/entrant_query'
@@ -100,13 +100,7 @@ export default class MatchesController {
       page: input.page ?? 1,
       perPage: input.perPage ?? 25,
     })
-    return apiSerializer.page(
-      MatchTransformer.paginate(page.rows, {
-        total: page.meta.total,
-        page: page.meta.currentPage,
-        perPage: page.meta.perPage,
-      })
-    )
+    return apiSerializer.page(MatchTransformer.paginate(page.rows, pageOf(page.meta)))
   }
 
   /* The signed-in entrant's latest published result, rounds still to come, and postings. */

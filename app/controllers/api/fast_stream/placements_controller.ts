@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, pageOf, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
@@ -55,7 +55,7 @@ export default class PlacementsController {
           row,
           ineligible: eligibility ? (eligibility.get(row.id) ?? null) : undefined,
         })),
-        { total: meta.total, page: meta.currentPage, perPage: meta.perPage }
+        pageOf(meta)
       )
     )
     return {

@@ -3,7 +3,7 @@ import { listQueryValidator } from '#validators/api'
 import { roleProfilePage } from '#queries/framework/framework_api_query'
 import { roleProfileWithMatrix } from '#queries/framework/framework_query'
 import { RoleProfileTransformer } from '#transformers/framework_transformer'
-import { apiSerializer } from '#services/api'
+import { apiSerializer, pageOf } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -15,14 +15,7 @@ export default class RoleProfilesController {
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
-    const meta = page.getMeta()
-    return apiSerializer.page(
-      RoleProfileTransformer.paginate(page.all(), {
-        total: meta.total,
-        page: meta.currentPage,
-        perPage: meta.perPage,
-      })
-    )
+    return apiSerializer.page(RoleProfileTransformer.paginate(page.all(), pageOf(page.getMeta())))
   }
 
   async show({ params }: HttpContext) {

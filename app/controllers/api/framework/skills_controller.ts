@@ -3,7 +3,7 @@ import { listQueryValidator } from '#validators/api'
 import { skillPage } from '#queries/framework/framework_api_query'
 import { skillWithUsage } from '#queries/framework/framework_query'
 import { SkillTransformer } from '#transformers/framework_transformer'
-import { apiSerializer } from '#services/api'
+import { apiSerializer, pageOf } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -15,11 +15,10 @@ export default class SkillsController {
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
-    const meta = page.getMeta()
     return apiSerializer.page(
       SkillTransformer.paginate(
         page.all().map((skill) => ({ skill })),
-        { total: meta.total, page: meta.currentPage, perPage: meta.perPage }
+        pageOf(page.getMeta())
       )
     )
   }

@@ -8,7 +8,7 @@ import {
   sessionWithCounts,
 } from '#queries/learning/catalogue_query'
 import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
-import { apiSerializer } from '#services/api'
+import { apiSerializer, pageOf } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
@@ -18,13 +18,8 @@ export default class CatalogueController {
       withoutBlanks(request.qs())
     )
     const { page, entries } = await searchCatalogue(filters, perPage ?? CATALOGUE_PAGE_SIZE)
-    const meta = page.getMeta()
     return apiSerializer.page(
-      CourseTransformer.paginate(entries, {
-        total: meta.total,
-        page: meta.currentPage,
-        perPage: meta.perPage,
-      }).useVariant('forList')
+      CourseTransformer.paginate(entries, pageOf(page.getMeta())).useVariant('forList')
     )
   }
 

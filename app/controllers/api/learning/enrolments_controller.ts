@@ -8,7 +8,7 @@ import {
 } from '#validators/learning_learner'
 import { enrolmentPage, ownEnrolment, sessionOffer } from '#queries/learning/my_learning_query'
 import { EnrolmentTransformer } from '#transformers/learning_transformer'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, pageOf, problem } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
@@ -60,13 +60,7 @@ export default class EnrolmentsController {
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
-    return apiSerializer.page(
-      EnrolmentTransformer.paginate(page.rows, {
-        total: page.meta.total,
-        page: page.meta.currentPage,
-        perPage: page.meta.perPage,
-      })
-    )
+    return apiSerializer.page(EnrolmentTransformer.paginate(page.rows, pageOf(page.meta)))
   }
 
   async store({ auth, params, request, response }: HttpContext) {

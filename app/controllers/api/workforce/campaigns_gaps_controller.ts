@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Roles } from '#enums/roles'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, pageOf, problem } from '#services/api'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import { campaignsPage } from '#queries/workforce/campaigns_query'
 import { gapsPage } from '#queries/workforce/gaps_query'
@@ -25,13 +25,7 @@ export default class CampaignsGapsController {
       input.page ?? 1,
       input.perPage ?? 25
     )
-    return apiSerializer.page(
-      CampaignTransformer.paginate(page.rows, {
-        total: page.meta.total,
-        page: page.meta.currentPage,
-        perPage: page.meta.perPage,
-      })
-    )
+    return apiSerializer.page(CampaignTransformer.paginate(page.rows, pageOf(page.meta)))
   }
 
   async gaps({ auth, organisationScope, params, request, response }: HttpContext) {
@@ -45,13 +39,7 @@ export default class CampaignsGapsController {
       input.page ?? 1,
       input.perPage ?? 25
     )
-    return apiSerializer.page(
-      CapabilityGapTransformer.paginate(page.rows, {
-        total: page.meta.total,
-        page: page.meta.currentPage,
-        perPage: page.meta.perPage,
-      })
-    )
+    return apiSerializer.page(CapabilityGapTransformer.paginate(page.rows, pageOf(page.meta)))
   }
 
   /* The organisation in the address, or null once a problem has been sent. */

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import FastStreamCohort from '#models/fast_stream_cohort'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { cohortValidator } from '#validators/fast_stream_admin'
-import { saveCohort, type SaveCohortResult } from '#actions/fast_stream/admin/save_cohort'
+import { saveCohort } from '#actions/fast_stream/admin/save_cohort'
 import { cohortsWithCounts } from '#queries/fast_stream/admin_schemes_query'
 import { exportList } from '#services/exports'
 
@@ -27,14 +27,10 @@ export default class CohortsController {
     return view.render('pages/fast_stream/admin/cohorts/form', { cohort: null })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(cohortValidator)
-    return this.respond(
-      await saveCohort(input),
-      { backWithErrors, response, session },
-      'Cohort added'
-    )
+    return answerSave(await saveCohort(input), saved('Cohort added'), nameTaken)
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -43,38 +39,24 @@ export default class CohortsController {
     return view.render('pages/fast_stream/admin/cohorts/form', { cohort })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const cohort = await findCohort(params.id)
     const input = await request.validateUsing(cohortValidator)
-    return this.respond(
-      await saveCohort(input, cohort),
-      { backWithErrors, response, session },
-      'Cohort updated'
-    )
-  }
-
-  private respond(
-    result: SaveCohortResult,
-    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        ctx.session.flash('success', `${message}: ${result.cohort.name}`)
-        return ctx.response.redirect().toRoute('fast_stream.admin.cohorts.index')
-      case 'name_taken':
-        return ctx.backWithErrors({ name: 'There is already a cohort with this name' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(await saveCohort(input, cohort), saved('Cohort updated'), nameTaken)
   }
 }
 
+/* A saved cohort goes back to the cohorts, its name after the message. */
+function saved(message: string) {
+  return ({ cohort }: { cohort: FastStreamCohort }): SavedAnswer => [
+    `${message}: ${cohort.name}`,
+    'fast_stream.admin.cohorts.index',
+  ]
+}
+
+const nameTaken = () => ({ name: 'There is already a cohort with this name' })
+
 async function findCohort(id: unknown) {
-  const cohort = await FastStreamCohort.find(idParam(id))
-  if (!cohort) throw new RecordNotFoundException()
-  return cohort
+  return found(await FastStreamCohort.find(idParam(id)))
 }

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import { exportList } from '#services/exports'
 import { csvHref } from '#services/list_pipeline'
 import FastStreamEntrant from '#models/fast_stream_entrant'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import {
   clearanceLabels,
   clearanceValues,
@@ -53,9 +53,8 @@ export default class EntrantsController {
 
   async show({ bouncer, params, view }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    const found = await entrantWithHistory(idParam(params.id))
-    if (!found) throw new RecordNotFoundException()
-    return view.render('pages/fast_stream/admin/entrants/show', { ...found, clearanceLabels })
+    const history = found(await entrantWithHistory(idParam(params.id)))
+    return view.render('pages/fast_stream/admin/entrants/show', { ...history, clearanceLabels })
   }
 
   async create({ bouncer, view }: HttpContext) {
@@ -63,14 +62,10 @@ export default class EntrantsController {
     return this.form(view, null)
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(entrantCreateValidator)
-    return this.respond(
-      await saveEntrant(input),
-      { backWithErrors, response, session },
-      'Entrant added'
-    )
+    return answerSave(await saveEntrant(input), saved('Entrant added'), refused)
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -78,15 +73,11 @@ export default class EntrantsController {
     return this.form(view, await findEntrant(params.id))
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const input = await request.validateUsing(entrantUpdateValidator)
-    return this.respond(
-      await saveEntrant(input, entrant),
-      { backWithErrors, response, session },
-      'Entrant updated'
-    )
+    return answerSave(await saveEntrant(input, entrant), saved('Entrant updated'), refused)
   }
 
   private async form(view: HttpContext['view'], entrant: FastStreamEntrant | null) {
@@ -96,50 +87,45 @@ export default class EntrantsController {
       ...(await schemeAndCohortOptions()),
     })
   }
+}
 
-  private respond(
-    result: SaveEntrantResult,
-    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        ctx.session.flash('success', message)
-        return ctx.response
-          .redirect()
-          .toRoute('fast_stream.admin.entrants.show', { id: result.entrant.id })
-      case 'person_not_found':
-        return ctx.backWithErrors({
-          email: 'No one has this e-mail address: add them as a person first',
-        })
-      case 'already_entrant':
-        return ctx.backWithErrors({ email: 'This person is already on the Fast Stream' })
-      case 'scheme_not_found':
-        return ctx.backWithErrors({ schemeId: 'Select the entrant’s scheme from the list' })
-      case 'cohort_not_found':
-        return ctx.backWithErrors({ cohortId: 'Select the entrant’s cohort from the list' })
-      case 'grade_not_taken':
-        return ctx.backWithErrors({
-          schemeId: `Only people at ${gradesTakenInWords(result.programme)} can join the ${programmeLabels[result.programme]}: this person is ${gradeInWords(result.grade)}`,
-        })
-      case 'programme_changed':
-        return ctx.backWithErrors({
-          schemeId: `Select a scheme of the entrant’s own programme: they cannot move to the ${programmeLabels[result.programme]}`,
-        })
-      case 'locations_too_long':
-        return ctx.backWithErrors({
-          locations: 'Location preferences must be 255 characters or fewer',
-        })
-      default: {
-        const unreachable: never = result
-        return unreachable
+/* A saved entrant goes on to their page, with the message. */
+function saved(message: string) {
+  return ({ entrant }: { entrant: FastStreamEntrant }): SavedAnswer => [
+    message,
+    'fast_stream.admin.entrants.show',
+    { id: entrant.id },
+  ]
+}
+
+/* Why an entrant was not saved, under the field at fault. */
+function refused(result: Exclude<SaveEntrantResult, { type: 'saved' }>): FieldErrors {
+  switch (result.type) {
+    case 'person_not_found':
+      return { email: 'No one has this e-mail address: add them as a person first' }
+    case 'already_entrant':
+      return { email: 'This person is already on the Fast Stream' }
+    case 'scheme_not_found':
+      return { schemeId: 'Select the entrant’s scheme from the list' }
+    case 'cohort_not_found':
+      return { cohortId: 'Select the entrant’s cohort from the list' }
+    case 'grade_not_taken':
+      return {
+        schemeId: `Only people at ${gradesTakenInWords(result.programme)} can join the ${programmeLabels[result.programme]}: this person is ${gradeInWords(result.grade)}`,
       }
+    case 'programme_changed':
+      return {
+        schemeId: `Select a scheme of the entrant’s own programme: they cannot move to the ${programmeLabels[result.programme]}`,
+      }
+    case 'locations_too_long':
+      return { locations: 'Location preferences must be 255 characters or fewer' }
+    default: {
+      const unreachable: never = result
+      return unreachable
     }
   }
 }
 
 export async function findEntrant(id: unknown) {
-  const entrant = await FastStreamEntrant.query().where('id', idParam(id)).preload('user').first()
-  if (!entrant) throw new RecordNotFoundException()
-  return entrant
+  return found(await FastStreamEntrant.query().where('id', idParam(id)).preload('user').first())
 }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import FastStreamPosting from '#models/fast_stream_posting'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { postingValidator } from '#validators/fast_stream_admin'
 import {
   removePosting,
@@ -20,12 +20,12 @@ export default class PostingsController {
     return this.form(view, entrant, null)
   }
 
-  async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const input = await request.validateUsing(postingValidator)
     const result = await savePosting(entrant, input)
-    return this.respond(result, entrant, { backWithErrors, response, session }, 'Posting added')
+    return answerSave(result, saved('Posting added', entrant), refused)
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -34,13 +34,13 @@ export default class PostingsController {
     return this.form(view, entrant, await findPosting(entrant, params.postingId))
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const entrant = await findEntrant(params.id)
     const posting = await findPosting(entrant, params.postingId)
     const input = await request.validateUsing(postingValidator)
     const result = await savePosting(entrant, input, posting)
-    return this.respond(result, entrant, { backWithErrors, response, session }, 'Posting updated')
+    return answerSave(result, saved('Posting updated', entrant), refused)
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
@@ -63,39 +63,28 @@ export default class PostingsController {
       organisations: await organisationChoices(),
     })
   }
-
-  private respond(
-    result: SavePostingResult,
-    entrant: FastStreamEntrant,
-    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        ctx.session.flash('success', `${message}: ${result.posting.title}`)
-        return ctx.response
-          .redirect()
-          .toRoute('fast_stream.admin.entrants.show', { id: entrant.id })
-      case 'organisation_not_found':
-        return ctx.backWithErrors({
-          organisationId: 'Select the organisation of the posting from the list',
-        })
-      case 'ends_before_start':
-        return ctx.backWithErrors({ endsOn: 'The end date must be after the start date' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
-  }
 }
+
+/* A saved posting goes back to its entrant's page, its title after the message. */
+function saved(message: string, entrant: FastStreamEntrant) {
+  return ({ posting }: { posting: FastStreamPosting }): SavedAnswer => [
+    `${message}: ${posting.title}`,
+    'fast_stream.admin.entrants.show',
+    { id: entrant.id },
+  ]
+}
+
+const FIELD_ERRORS: Record<Exclude<SavePostingResult['type'], 'saved'>, FieldErrors> = {
+  organisation_not_found: {
+    organisationId: 'Select the organisation of the posting from the list',
+  },
+  ends_before_start: { endsOn: 'The end date must be after the start date' },
+}
+const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]
 
 /* A posting of this entrant; another entrant's posting does not exist here. */
 async function findPosting(entrant: FastStreamEntrant, id: unknown) {
-  const posting = await FastStreamPosting.query()
-    .where('id', idParam(id))
-    .where('entrant_id', entrant.id)
-    .first()
-  if (!posting) throw new RecordNotFoundException()
-  return posting
+  return found(
+    await FastStreamPosting.query().where('id', idParam(id)).where('entrant_id', entrant.id).first()
+  )
 }

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { SavedAnswer } from '#start/http_context'
 import FastStreamScheme from '#models/fast_stream_scheme'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { schemeValidator } from '#validators/fast_stream_admin'
-import { saveScheme, type SaveSchemeResult } from '#actions/fast_stream/admin/save_scheme'
+import { saveScheme } from '#actions/fast_stream/admin/save_scheme'
 import { schemesWithCounts } from '#queries/fast_stream/admin_schemes_query'
 import { exportList } from '#services/exports'
 import { programmeLabels, programmeValues } from '#enums/fast_stream'
@@ -31,14 +31,10 @@ export default class SchemesController {
     return view.render('pages/fast_stream/admin/schemes/form', { scheme: null, programmeOptions })
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const input = await request.validateUsing(schemeValidator)
-    return this.respond(
-      await saveScheme(input),
-      { backWithErrors, response, session },
-      'Scheme added'
-    )
+    return answerSave(await saveScheme(input), saved('Scheme added'), nameTaken)
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
@@ -51,38 +47,24 @@ export default class SchemesController {
     })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
     const scheme = await findScheme(params.id)
     const input = await request.validateUsing(schemeValidator)
-    return this.respond(
-      await saveScheme(input, scheme),
-      { backWithErrors, response, session },
-      'Scheme updated'
-    )
-  }
-
-  private respond(
-    result: SaveSchemeResult,
-    ctx: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        ctx.session.flash('success', `${message}: ${result.scheme.name}`)
-        return ctx.response.redirect().toRoute('fast_stream.admin.schemes.index')
-      case 'name_taken':
-        return ctx.backWithErrors({ name: 'There is already a scheme with this name' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(await saveScheme(input, scheme), saved('Scheme updated'), nameTaken)
   }
 }
 
+/* A saved scheme goes back to the schemes, its name after the message. */
+function saved(message: string) {
+  return ({ scheme }: { scheme: FastStreamScheme }): SavedAnswer => [
+    `${message}: ${scheme.name}`,
+    'fast_stream.admin.schemes.index',
+  ]
+}
+
+const nameTaken = () => ({ name: 'There is already a scheme with this name' })
+
 async function findScheme(id: unknown) {
-  const scheme = await FastStreamScheme.find(idParam(id))
-  if (!scheme) throw new RecordNotFoundException()
-  return scheme
+  return found(await FastStreamScheme.find(idParam(id)))
 }
