@@ -102,42 +102,51 @@ export default class AuditedModel extends TimestampedModel {
     super.boot()
     if (alreadyBooted) return
 
-    // Lucid writes a DateTime's wall-clock time in its own zone; the database holds UTC.
-    this.before('save', (model: AuditedModel) => {
-      const columns = (model.constructor as typeof AuditedModel).$columnsDefinitions
-      for (const [key, value] of Object.entries(model.$dirty)) {
-        const dateOnly = columns.get(key)?.meta?.type === 'date'
-        if (DateTime.isDateTime(value) && !dateOnly && value.zoneName !== 'UTC') {
-          model.$attributes[key] = value.toUTC()
-        }
+    // The same handlers for every model: a model extending a booted one (User
+    // extends the auth mixin's class) inherits them, and a hook set holds
+    // each handler once, so every change is audited once.
+    this.before('save', AuditedModel.writeTimesInUtc)
+    this.before('update', AuditedModel.keepValuesBefore)
+    this.after('create', AuditedModel.auditCreate)
+    this.after('update', AuditedModel.auditUpdate)
+    this.after('delete', AuditedModel.auditDelete)
+  }
+
+  /* Lucid writes a DateTime's wall-clock time in its own zone; the database holds UTC. */
+  private static writeTimesInUtc(model: AuditedModel) {
+    const columns = (model.constructor as typeof AuditedModel).$columnsDefinitions
+    for (const [key, value] of Object.entries(model.$dirty)) {
+      const dateOnly = columns.get(key)?.meta?.type === 'date'
+      if (DateTime.isDateTime(value) && !dateOnly && value.zoneName !== 'UTC') {
+        model.$attributes[key] = value.toUTC()
       }
-    })
+    }
+  }
 
-    this.before('update', (model: AuditedModel) => {
-      const before: Record<string, unknown> = {}
-      for (const key of Object.keys(model.$dirty)) before[key] = model.$original[key]
-      model.$auditBefore = before
-    })
+  private static keepValuesBefore(model: AuditedModel) {
+    const before: Record<string, unknown> = {}
+    for (const key of Object.keys(model.$dirty)) before[key] = model.$original[key]
+    model.$auditBefore = before
+  }
 
-    this.after('create', async (model: AuditedModel) => {
-      await model.writeAudit(AuditActions.Create, null, plain(model.$attributes))
-      await model.noteStandings(AuditActions.Create, Object.keys(model.$attributes))
-    })
+  private static async auditCreate(model: AuditedModel) {
+    await model.writeAudit(AuditActions.Create, null, plain(model.$attributes))
+    await model.noteStandings(AuditActions.Create, Object.keys(model.$attributes))
+  }
 
-    this.after('update', async (model: AuditedModel) => {
-      const before = plain(model.$auditBefore ?? {})
-      const after: Record<string, unknown> = {}
-      for (const key of Object.keys(before)) after[key] = model.$attributes[key]
-      model.$auditBefore = undefined
-      if (Object.keys(after).length === 0) return
-      await model.writeAudit(AuditActions.Update, before, after)
-      await model.noteStandings(AuditActions.Update, Object.keys(after))
-    })
+  private static async auditUpdate(model: AuditedModel) {
+    const before = plain(model.$auditBefore ?? {})
+    const after: Record<string, unknown> = {}
+    for (const key of Object.keys(before)) after[key] = model.$attributes[key]
+    model.$auditBefore = undefined
+    if (Object.keys(after).length === 0) return
+    await model.writeAudit(AuditActions.Update, before, after)
+    await model.noteStandings(AuditActions.Update, Object.keys(after))
+  }
 
-    this.after('delete', async (model: AuditedModel) => {
-      await model.writeAudit(AuditActions.Delete, plain(model.$attributes), null)
-      await model.noteStandings(AuditActions.Delete, Object.keys(model.$attributes))
-    })
+  private static async auditDelete(model: AuditedModel) {
+    await model.writeAudit(AuditActions.Delete, plain(model.$attributes), null)
+    await model.noteStandings(AuditActions.Delete, Object.keys(model.$attributes))
   }
 
   protected async noteStandings(action: AuditAction, changed: string[]) {

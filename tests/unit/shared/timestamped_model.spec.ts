@@ -114,6 +114,24 @@ test.group('Models with an id and timestamps', (group) => {
     assert.deepEqual(JSON.parse(events[1].before), { name: 'Digital' })
     assert.deepEqual(JSON.parse(events[1].after), { name: 'Digital services' })
   })
+
+  test('a person added, changed and removed is written to the audit trail once each time', async ({
+    assert,
+  }) => {
+    const person = await createUser()
+    person.fullName = 'Ada Byron'
+    await person.save()
+    await person.delete()
+
+    const events = await db
+      .from('audit_events')
+      .where({ subject_type: 'user', subject_id: String(person.id) })
+      .orderBy('id')
+    assert.deepEqual(
+      events.map((event) => event.action),
+      ['create', 'update', 'delete']
+    )
+  })
 })
 
 /* The organisation the audit trail filed a record's creation under. */
