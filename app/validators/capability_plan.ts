@@ -3,11 +3,12 @@ import { DateTime } from 'luxon'
 import { FormMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { planItemStatusValues } from '#enums/capability'
 import { outOfBounds } from '#validators/date_bounds'
+import { dateFromParts, type DateParts } from '#validators/date_parts'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
 const DATE_LABEL = 'The due date'
 
-export type DueDateParts = { day?: string | null; month?: string | null; year?: string | null }
+export type DueDateParts = DateParts
 
 /*
  * Reads a plan item's due date: GOV.UK day, month and year typed separately,
@@ -31,18 +32,10 @@ export function dueDate(
     month = String(input?.month ?? '').trim()
     year = String(input?.year ?? '').trim()
   }
-  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter(Boolean)
-  if (missing.length === 3) return { date: null }
-  if (missing.length) return { error: `${DATE_LABEL} must include ${missing.join(' and ')}` }
-  if (![day, month, year].every((part) => /^\d+$/.test(part))) {
-    return { error: `${DATE_LABEL} must be a real date, in numbers, like 27 3 2027` }
-  }
-  if (year.length !== 4) return { error: 'The year must include 4 numbers' }
-  const date = DateTime.fromObject(
-    { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK_ZONE }
-  )
-  if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
+  const read = dateFromParts({ day, month, year }, DATE_LABEL, '27 3 2027')
+  if (!read) return { date: null }
+  if ('error' in read) return read
+  const { date } = read
   if (date.toISODate()! < now.setZone(UK_ZONE).toISODate()!) {
     return { error: `${DATE_LABEL} must be today or in the future` }
   }

@@ -50,13 +50,17 @@ const isoDateTime = vine.createRule((value: unknown, _options: undefined, field:
   field.mutate(value.trim(), field)
 })
 
-const courseFields = {
-  code: vine
+/* A short code of letters, numbers and hyphens, as courses and providers are known by. */
+const shortCode = () =>
+  vine
     .string()
     .trim()
     .minLength(2)
     .maxLength(32)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)
+
+const courseFields = {
+  code: shortCode(),
   title: vine.string().trim().minLength(2).maxLength(200),
   summary: vine.string().multiline().trim().minLength(1).maxLength(5000),
   provider: vine.number().withoutDecimals().positive().optional(),
@@ -304,12 +308,7 @@ courseAudienceValidator.messagesProvider = new FormMessages({
 
 /* What the capability admins' form adding a provider may send. */
 export const providerValidator = vine.create({
-  code: vine
-    .string()
-    .trim()
-    .minLength(2)
-    .maxLength(32)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+  code: shortCode(),
   name: vine.string().trim().minLength(2).maxLength(200),
 })
 

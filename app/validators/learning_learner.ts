@@ -2,13 +2,16 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { FormMessages, sameMessage } from '#validators/messages'
 import { pagingFields, pagingMessages } from '#validators/api'
+import { dateFromParts, type DateParts } from '#validators/date_parts'
 import { EnrolmentStatuses } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* A note to the line manager with a request for a place. */
-export const enrolValidator = vine.create({
+const enrolFields = {
   note: vine.string().multiline().trim().maxLength(1000).optional(),
-})
+}
+
+export const enrolValidator = vine.create(enrolFields)
 
 enrolValidator.messagesProvider = new FormMessages({
   'note.string': 'Enter the note to your line manager as text',
@@ -16,9 +19,11 @@ enrolValidator.messagesProvider = new FormMessages({
 })
 
 /* Why a learner gives up a request, booking or waiting-list place. */
-export const cancelEnrolmentValidator = vine.create({
+const cancelFields = {
   reason: vine.string().multiline().trim().minLength(1).maxLength(500),
-})
+}
+
+export const cancelEnrolmentValidator = vine.create(cancelFields)
 
 cancelEnrolmentValidator.messagesProvider = new FormMessages({
   'reason.required': 'Enter why you are cancelling',
@@ -43,7 +48,7 @@ decisionValidator.messagesProvider = new FormMessages({
   'reason.maxLength': 'The reason for declining must be 500 characters or fewer',
 })
 
-export type DateParts = { day?: string | null; month?: string | null; year?: string | null }
+export type { DateParts } from '#validators/date_parts'
 
 const DATE_LABEL = 'The date you completed it'
 
@@ -59,19 +64,10 @@ export function completedDate(
   const day = String(parts?.day ?? '').trim()
   const month = String(parts?.month ?? '').trim()
   const year = String(parts?.year ?? '').trim()
-  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter(Boolean)
-  if (missing.length === 3) return { error: 'Enter the date you completed it' }
-  if (missing.length === 2) return { error: `${DATE_LABEL} must include ${missing.join(' and ')}` }
-  if (missing.length === 1) return { error: `${DATE_LABEL} must include ${missing[0]}` }
-  if (![day, month, year].every((part) => /^\d+$/.test(part))) {
-    return { error: `${DATE_LABEL} must be a real date, in numbers, like 27 3 2024` }
-  }
-  if (year.length !== 4) return { error: 'The year must include 4 numbers' }
-  const date = DateTime.fromObject(
-    { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK_ZONE }
-  )
-  if (!date.isValid) return { error: `${DATE_LABEL} must be a real date` }
+  const read = dateFromParts({ day, month, year }, DATE_LABEL, '27 3 2024')
+  if (!read) return { error: 'Enter the date you completed it' }
+  if ('error' in read) return read
+  const { date } = read
   if (date.toISODate()! > now.setZone(UK_ZONE).toISODate()!) {
     return { error: `${DATE_LABEL} must be today or in the past` }
   }
@@ -124,9 +120,7 @@ myEnrolmentsQueryValidator.messagesProvider = new FormMessages({
 })
 
 /* The API's enrolment body: an optional note for the line manager. */
-export const apiEnrolValidator = vine.create({
-  note: vine.string().multiline().trim().maxLength(1000).optional(),
-})
+export const apiEnrolValidator = vine.create(enrolFields)
 
 apiEnrolValidator.messagesProvider = new FormMessages({
   'note.string': 'note must be text',
@@ -134,9 +128,7 @@ apiEnrolValidator.messagesProvider = new FormMessages({
 })
 
 /* The API's cancellation body: a reason is required. */
-export const apiCancelValidator = vine.create({
-  reason: vine.string().multiline().trim().minLength(1).maxLength(500),
-})
+export const apiCancelValidator = vine.create(cancelFields)
 
 apiCancelValidator.messagesProvider = new FormMessages({
   'reason.required': 'Give a reason for cancelling',

@@ -1,7 +1,6 @@
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
+import { dateFromParts } from '#validators/date_parts'
 import { FormMessages, idMessages } from '#validators/messages'
-import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* The groups of a roster whose people a course admin can select to mark. */
 export const SELECTABLE_GROUPS = ['booked', 'attended', 'no_show'] as const
@@ -59,17 +58,8 @@ export function completionDate(
   const day = parts?.day ?? ''
   const month = parts?.month ?? ''
   const year = parts?.year ?? ''
-  if (!day && !month && !year) return { date: null }
-  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter(Boolean)
-  if (missing.length) return { error: `${LABEL} must include ${missing.join(' and ')}` }
-  if (![day, month, year].every((part) => /^\d+$/.test(part))) {
-    return { error: `${LABEL} must be a real date, in numbers, like 27 3 2026` }
-  }
-  if (year.length !== 4) return { error: 'The year must include 4 numbers' }
-  const date = DateTime.fromObject(
-    { year: Number(year), month: Number(month), day: Number(day) },
-    { zone: UK_ZONE }
-  )
-  if (!date.isValid) return { error: `${LABEL} must be a real date` }
-  return { date: date.toISODate()! }
+  const read = dateFromParts({ day, month, year }, LABEL, '27 3 2026')
+  if (!read) return { date: null }
+  if ('error' in read) return read
+  return { date: read.date.toISODate()! }
 }

@@ -1,4 +1,4 @@
-import vine from '@vinejs/vine'
+import vine, { type VineString } from '@vinejs/vine'
 import { FormMessages, sameMessage } from '#validators/messages'
 
 /*
@@ -7,68 +7,55 @@ import { FormMessages, sameMessage } from '#validators/messages'
  * app/domain/identity/two_step.ts, which allow spaces between groups.
  */
 
-/* A 6-digit code from an authenticator app: setting up, and signing in. */
-export const oneTimeCodeValidator = vine.create({
-  code: vine.string().maxLength(50),
-})
+/*
+ * A form of one short piece of text checked once it passes (a code, a
+ * password): one message when it is missing, another when it is too long
+ * or holds characters no code or password has.
+ */
+function oneTextValidator<Field extends string>(
+  field: Field,
+  maxLength: number,
+  messages: { missing: string; wrong: string }
+) {
+  const validator = vine.create({ [field]: vine.string().maxLength(maxLength) } as Record<
+    Field,
+    VineString
+  >)
+  validator.messagesProvider = new FormMessages({
+    ...sameMessage(field, ['required', 'string'], messages.missing),
+    ...sameMessage(field, ['maxLength', 'controlCharacters'], messages.wrong),
+  })
+  return validator
+}
 
-oneTimeCodeValidator.messagesProvider = new FormMessages({
-  ...sameMessage(
-    'code',
-    ['required', 'string'],
-    'Enter the 6-digit code from your authenticator app'
-  ),
-  ...sameMessage(
-    'code',
-    ['maxLength', 'controlCharacters'],
-    'Enter the code as 6 digits, like 123456'
-  ),
+/* A 6-digit code from an authenticator app: setting up, and signing in. */
+export const oneTimeCodeValidator = oneTextValidator('code', 50, {
+  missing: 'Enter the 6-digit code from your authenticator app',
+  wrong: 'Enter the code as 6 digits, like 123456',
 })
 
 /* One of the person's recovery codes, in place of a code from the app. */
-export const recoveryCodeValidator = vine.create({
-  recoveryCode: vine.string().maxLength(50),
+export const recoveryCodeValidator = oneTextValidator('recoveryCode', 50, {
+  missing: 'Enter one of your recovery codes',
+  wrong: 'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
 })
 
-recoveryCodeValidator.messagesProvider = new FormMessages({
-  ...sameMessage('recoveryCode', ['required', 'string'], 'Enter one of your recovery codes'),
-  'recoveryCode.maxLength': 'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
-  'recoveryCode.controlCharacters':
-    'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345',
-})
+/* What turning two-step verification off, or making new recovery codes, says about the password or code. */
+const passwordOrCodeMessages = {
+  missing: 'Enter your password or a code from your authenticator app',
+  wrong: 'The password or code is not correct',
+}
 
 /* Turning one's own two-step verification off: the password, or a code from the app. */
-export const turnOffTwoStepValidator = vine.create({
-  passwordOrCode: vine.string().maxLength(200),
-})
-
-turnOffTwoStepValidator.messagesProvider = new FormMessages({
-  ...sameMessage(
-    'passwordOrCode',
-    ['required', 'string'],
-    'Enter your password or a code from your authenticator app'
-  ),
-  ...sameMessage(
-    'passwordOrCode',
-    ['maxLength', 'controlCharacters'],
-    'The password or code is not correct'
-  ),
-})
+export const turnOffTwoStepValidator = oneTextValidator(
+  'passwordOrCode',
+  200,
+  passwordOrCodeMessages
+)
 
 /* Making new recovery codes: the password, or a code from the app, first. */
-export const newRecoveryCodesValidator = vine.create({
-  confirmPasswordOrCode: vine.string().maxLength(200),
-})
-
-newRecoveryCodesValidator.messagesProvider = new FormMessages({
-  ...sameMessage(
-    'confirmPasswordOrCode',
-    ['required', 'string'],
-    'Enter your password or a code from your authenticator app'
-  ),
-  ...sameMessage(
-    'confirmPasswordOrCode',
-    ['maxLength', 'controlCharacters'],
-    'The password or code is not correct'
-  ),
-})
+export const newRecoveryCodesValidator = oneTextValidator(
+  'confirmPasswordOrCode',
+  200,
+  passwordOrCodeMessages
+)
