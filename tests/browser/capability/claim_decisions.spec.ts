@@ -20,7 +20,6 @@ test.group('Skill claim decisions, in a browser', (group) => {
   test('a line manager rejects a claim with a reason; the learner is e-mailed it and reads it in their learning record', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -42,8 +41,7 @@ test.group('Skill claim decisions, in a browser', (group) => {
 
     // Mo rejects Rita's claim at a lower level and says why.
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(manager)
-    const page = await visit('/capability/validations')
+    const page = await browserContext.visitAs(manager, '/capability/validations')
     await page.assertTextContains('h1', 'Validations')
     await page.assertAccessible()
     const form = page.locator('form').filter({ hasText: 'Reject the claim' })

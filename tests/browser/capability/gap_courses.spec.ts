@@ -77,7 +77,6 @@ test.group(
 
     test('a completed course shows when it was completed and is never offered again, mandatory courses come first, and a course is requested with the keyboard', async ({
       browserContext,
-      visit,
       assert,
     }) => {
       const manager = await createUser({ overrides: { fullName: 'Morgan Lee' } })
@@ -116,8 +115,7 @@ test.group(
       await createSession({ course: masterclass })
 
       browserContext.setDefaultTimeout(15_000)
-      await browserContext.loginAs(learner)
-      const page = await visit('/capability/gaps')
+      const page = await browserContext.visitAs(learner, '/capability/gaps')
       await page.assertTextContains('h1', 'My skills gaps')
       await page.assertAccessible()
 

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Locator, Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import { assertErrorSummary } from '#tests/support/error_summary'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -15,6 +15,7 @@ import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { contentWidth, documentWidth } from '#tests/support/page_widths'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 const PHONE = { width: 375, height: 700 }
@@ -79,7 +80,6 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
   test('a learner assesses their skills after a missing-level error, their line manager validates them, and the gap view counts the validated levels', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -89,8 +89,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
 
     // Ava assesses herself, leaving User research out at first.
     browserContext.setDefaultTimeout(5000)
-    await browserContext.loginAs(learner)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(learner, '/')
     await page.assertAccessible()
     await navigateTo(page, 'Skills', 'My skills')
     await page.assertPath('/capability/assessment')
@@ -106,11 +105,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     await levelChoice(page, 'Agile working', '1 Awareness').check()
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.assertPath('/capability/assessment')
-    await page.assertTitleContains('Error: Assess your skills')
-    await afterAutofocus(page)
-    await page.assertFocused('error-summary-title', 'the error summary has focus')
-    const summary = page.getByRole('alert')
-    assert.deepEqual(await textsOf(summary.getByRole('link')), [
+    const summary = await assertErrorSummary(page, assert, 'Assess your skills', [
       'Select your level for User research',
     ])
     const summaryLink = summary.getByRole('link', { name: 'Select your level for User research' })
@@ -274,7 +269,6 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
   test('from the gap view a learner books a recommended session and adds a gap to their plan, and their line manager agrees the plan', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -294,8 +288,7 @@ test.group('Capability journey: self-assessment, validation and gaps, in a brows
     const session = await createSession({ course, startsAt, capacity: 8 })
 
     browserContext.setDefaultTimeout(5000)
-    await browserContext.loginAs(learner)
-    const page = await visit('/capability/gaps')
+    const page = await browserContext.visitAs(learner, '/capability/gaps')
     await page.assertTextContains('h1', 'My skills gaps')
     await page.assertTextContains('main', 'You are below the level in 1 skill.')
     await page.assertTextContains('#courses-' + research.id, 'User research: 1 level short')
@@ -491,10 +484,7 @@ test.group('Capability journey: team skills, in a browser', (group) => {
     await page.setViewportSize(PHONE)
     await page.reload()
     await page.assertPath('/capability/team')
-    const widths = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }))
+    const widths = await documentWidth(page)
     assert.isAtMost(
       widths.scrollWidth,
       widths.innerWidth + 1,
@@ -504,10 +494,7 @@ test.group('Capability journey: team skills, in a browser', (group) => {
       name: 'Skills by person: level held against the level needed',
     })
     assert.equal(await region.getAttribute('tabindex'), '0')
-    const overflow = await region.evaluate((element) => ({
-      scrollWidth: element.scrollWidth,
-      clientWidth: element.clientWidth,
-    }))
+    const overflow = await contentWidth(region)
     assert.isAbove(overflow.scrollWidth, overflow.clientWidth, 'the table scrolls in its region')
     await region.focus()
     const focused = await page.evaluate(

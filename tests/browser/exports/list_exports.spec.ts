@@ -11,15 +11,13 @@ test.group('List downloads, in a browser', (group) => {
 
   test('department HR find the compliance downloads and the way to My exports', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Lists' }).create()
     const hr = await createUser({ roles: ['department_hr'], organisation: department })
     await createService(department, 'Renew a licence', { annualTransactions: 300_000 })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/workforce/compliance')
+    const page = await browserContext.visitAs(hr, '/workforce/compliance')
     await page.assertTextContains('h1', 'Strategy actions 01 and 02')
     const downloads = page.getByRole('link', { name: /^Download CSV/ })
     assert.deepEqual(
@@ -41,9 +39,8 @@ test.group('List downloads, in a browser', (group) => {
     const admin = await createUser({ roles: ['capability_admin'] })
     const provider = await createProvider('Browser Academy')
     await createCourse({ provider, title: 'Accessible forms' })
-    await browserContext.loginAs(admin)
 
-    const providers = await visit('/learning/admin/providers')
+    const providers = await browserContext.visitAs(admin, '/learning/admin/providers')
     await providers.assertTextContains('h1', 'Training providers')
     await providers.getByRole('link', { name: 'Download CSV of every training provider' }).waitFor()
     await providers.assertAccessible()

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright'
 import { afterAutofocus } from '#tests/support/focus'
+import { assertErrorSummary } from '#tests/support/error_summary'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -15,7 +16,6 @@ import {
   createRound,
   createScheme,
   createShortlist,
-  createTeam,
 } from '#database/factories/fast_stream_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import Placement from '#models/placement'
@@ -23,6 +23,7 @@ import type PlacementRound from '#models/placement_round'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import { textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { teamLeadAndAdmin } from '#tests/support/fixtures/fast_stream_team'
 
 /* Waits for the page to show the flash message (the page may still be loading after a submit). */
 async function assertFlash(page: Page, message: string) {
@@ -37,16 +38,7 @@ async function setUp() {
     code: 'dwp',
     name: 'Department for Work and Pensions',
   }).create()
-  const team = await createTeam(dwp, 'Universal Credit')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: dwp,
-    overrides: { teamId: team.id, fullName: 'Tom Lead' },
-  })
-  const admin = await createUser({
-    roles: ['fast_stream_admin', 'learner'],
-    overrides: { fullName: 'Ada Admin' },
-  })
+  const { team, lead, admin } = await teamLeadAndAdmin(dwp, 'Universal Credit')
   const round = await createRound({ name: 'Spring round' })
   await createSkill('User research', 'User-centred design')
   await createSkill('Service design', 'User-centred design')
@@ -197,13 +189,12 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await leadPage.assertFocused(inputId('Sara Jones'))
     await leadPage.keyboard.type('1')
     await leadPage.keyboard.press('Enter')
-    await leadPage.assertTitleContains('Error: Applicants for Junior service designer')
-    await afterAutofocus(leadPage)
-    await leadPage.assertFocused('error-summary-title', 'the error summary has focus')
-    const errors = leadPage.getByRole('alert')
-    assert.deepEqual(await textsOf(errors.getByRole('link')), [
-      'Ravi Patel and Sara Jones both have rank 1: give each applicant a different rank',
-    ])
+    const errors = await assertErrorSummary(
+      leadPage,
+      assert,
+      'Applicants for Junior service designer',
+      ['Ravi Patel and Sara Jones both have rank 1: give each applicant a different rank']
+    )
     assert.equal(
       await leadPage.getByLabel('Rank for Sara Jones').getAttribute('aria-invalid'),
       'true'

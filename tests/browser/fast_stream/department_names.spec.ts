@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Locator, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
+import '#database/factories/user_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -16,6 +16,7 @@ import {
 } from '#database/factories/fast_stream_factory'
 import { textOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { teamLeadAndAdmin } from '#tests/support/fixtures/fast_stream_team'
 
 /* The departments' codes: what the matching compares, never what people read. */
 const CODES = /\b(dwp|hmrc|dft)\b/i
@@ -51,16 +52,7 @@ async function departments() {
   }).create()
   const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
 
-  const team = await createTeam(dwp, 'Universal Credit')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: dwp,
-    overrides: { teamId: team.id, fullName: 'Tom Lead' },
-  })
-  const admin = await createUser({
-    roles: ['fast_stream_admin', 'learner'],
-    overrides: { fullName: 'Ada Admin' },
-  })
+  const { team, lead, admin } = await teamLeadAndAdmin(dwp, 'Universal Credit')
 
   const spring = await createRound({ name: 'Spring round' })
   const designer = await createPlacement(spring, { title: 'Junior service designer', team })

@@ -21,6 +21,8 @@ import type User from '#models/user'
 import { baseURL, textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { clickAndLoad } from '#tests/support/navigation'
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 
 /* The placement titles of the shortlist page, first choice first. */
 async function shortlistTitles(page: Page) {
@@ -29,32 +31,6 @@ async function shortlistTitles(page: Page) {
     .locator(':scope > li h3 a')
     .allTextContents()
   return titles.map((title) => collapse(title))
-}
-
-/*
- * axe-core needs JavaScript, so a page rendered with JavaScript off is
- * checked as a copy: the same HTML in a context that blocks the page's own
- * scripts, so what is checked is what that browser showed.
- */
-async function assertAccessibleAsRendered(browser: Browser, page: Page) {
-  const html = await page.content()
-  const address = page.url()
-  const checker = await browser.newContext({ viewport: page.viewportSize() })
-  try {
-    const copy = await checker.newPage()
-    await copy.route('**/*', async (route) => {
-      const request = route.request()
-      if (request.isNavigationRequest() && request.url() === address) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' })
-      }
-      if (request.resourceType() === 'script') return route.abort()
-      return route.continue()
-    })
-    await copy.goto(address)
-    await copy.assertAccessible()
-  } finally {
-    await checker.close()
-  }
 }
 
 /*
@@ -126,13 +102,11 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
 
   test('an entrant filters the search, shortlists three placements, reorders them with the buttons and by dragging, and submits', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { open, dft, timetables, licences, franchises, entrant, user } = await round()
-    await browserContext.loginAs(user)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(user, '/')
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Placements', exact: true })
@@ -286,10 +260,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
     const { open, timetables, licences, taxes, entrant, user } = await round()
     await listWith(user, [timetables, licences, taxes], browser)
 
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL() })
-    cleanup(() => context.close())
-    await context.loginAs(user)
-    const page = await context.newPage()
+    const page = await pageWithoutJavaScriptFor(browser, user, cleanup)
     await page.goto('/fast-stream/shortlist')
     await page.assertTextContains('h1', 'Your shortlist')
     assert.deepEqual(await shortlistTitles(page), [
@@ -306,7 +277,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       await page.getByText('You can also drag a placement').isVisible(),
       'the drag hint is hidden'
     )
-    await assertAccessibleAsRendered(browser, page)
+    await assertAccessibleWithoutJavaScript(browser, page)
 
     await clickAndLoad(page, 'Move down Data engineer on rail timetables')
     assert.equal(
@@ -336,7 +307,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
       'the first choice has no Move up'
     )
     assert.deepEqual(await savedShortlist(entrant, open), [taxes.id, licences.id, timetables.id])
-    await assertAccessibleAsRendered(browser, page)
+    await assertAccessibleWithoutJavaScript(browser, page)
 
     await clickAndLoad(page, 'Remove Platform engineer for driving licences')
     assert.equal(
@@ -346,18 +317,19 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
     assert.deepEqual(await savedShortlist(entrant, open), [taxes.id, timetables.id])
     await clickAndLoad(page, 'Submit my list')
     await page.assertTextContains('#shortlist-state', 'Submitted on')
-    await assertAccessibleAsRendered(browser, page)
+    await assertAccessibleWithoutJavaScript(browser, page)
   })
 
   test('the search names a bad filter; a closed round’s list is shown read-only; with no open round the pages say so', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { open, timetables, taxes, entrant, user } = await round()
-    await browserContext.loginAs(user)
 
-    const page = await visit('/fast-stream/placements?sort=cheapest&location=Leeds')
+    const page = await browserContext.visitAs(
+      user,
+      '/fast-stream/placements?sort=cheapest&location=Leeds'
+    )
     assert.match(await page.title(), /^Error: Find a placement/)
     const summary = page.getByRole('alert')
     assert.equal(

@@ -13,7 +13,6 @@ import {
   createEntrant,
   createRound,
   createScheme,
-  createTeam,
 } from '#database/factories/fast_stream_factory'
 import Placement from '#models/placement'
 import FastStreamScheme from '#models/fast_stream_scheme'
@@ -21,6 +20,7 @@ import { textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { clickAndLoad } from '#tests/support/navigation'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { teamLeadAndAdmin } from '#tests/support/fixtures/fast_stream_team'
 import { createService } from '#database/factories/workforce_factory'
 
 const monthsAway = (months: number) =>
@@ -40,16 +40,7 @@ async function setUp() {
     createService(dvla, name, { annualTransactions: 40_000_000, phase, hasDigitalChannel: true })
   const taxYourVehicle = await service('Tax your vehicle', 'live')
   await service('Renew your driving licence', 'alpha')
-  const team = await createTeam(dvla, 'Vehicle tax')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: dvla,
-    overrides: { teamId: team.id, fullName: 'Tom Lead' },
-  })
-  const admin = await createUser({
-    roles: ['fast_stream_admin', 'learner'],
-    overrides: { fullName: 'Ada Admin' },
-  })
+  const { team, lead, admin } = await teamLeadAndAdmin(dvla, 'Vehicle tax')
   const round = await createRound({ name: 'Future Leaders spring', programme: 'future_leaders' })
   await createSkill('Service ownership', 'Product and delivery')
   const scheme = await createScheme('Future Leaders Scheme', 'future_leaders')

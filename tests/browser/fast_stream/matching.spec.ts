@@ -9,6 +9,7 @@ import FastStreamMatched from '#mails/fast_stream_matched'
 import { baseURL, bodyRows, textOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 
 /* The results page's figures, by label. */
 async function figures(page: Page) {
@@ -156,27 +157,24 @@ test.group('Fast Stream matching, in a browser', (group) => {
     browser,
     browserContext,
     assert,
+    cleanup,
   }) => {
     const { admin, round } = await rankedRound()
     round.merge({ status: 'matched', matchedAt: null })
     await round.save()
     const results = `/fast-stream/admin/rounds/${round.id}/results`
 
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL() })
-    try {
-      await context.loginAs(admin)
-      const page = await context.newPage()
-      await page.goto(results)
-      await page.assertTextContains('#progress-heading', 'Matching…')
-      assert.isTrue(await page.getByRole('progressbar', { name: 'Matching the round' }).isVisible())
-      const again = page.getByRole('link', { name: 'Check again' })
-      assert.equal(await again.getAttribute('href'), results)
-      await assertAccessibleWithoutJavaScript(browser, page)
-      await again.click()
-      await page.assertTextContains('#progress-heading', 'Matching…')
-    } finally {
-      await context.close()
-    }
+    const withoutScript = await pageWithoutJavaScriptFor(browser, admin, cleanup)
+    await withoutScript.goto(results)
+    await withoutScript.assertTextContains('#progress-heading', 'Matching…')
+    assert.isTrue(
+      await withoutScript.getByRole('progressbar', { name: 'Matching the round' }).isVisible()
+    )
+    const again = withoutScript.getByRole('link', { name: 'Check again' })
+    assert.equal(await again.getAttribute('href'), results)
+    await assertAccessibleWithoutJavaScript(browser, withoutScript)
+    await again.click()
+    await withoutScript.assertTextContains('#progress-heading', 'Matching…')
 
     browserContext.setDefaultTimeout(5000)
     await browserContext.loginAs(admin)

@@ -5,8 +5,8 @@ import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import PlacementRound from '#models/placement_round'
-import { afterAutofocus } from '#tests/support/focus'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { assertErrorSummary } from '#tests/support/error_summary'
+import { baseURL, textOf } from '#tests/support/page_text'
 
 const DESKTOP = { width: 1280, height: 800 }
 const PHONE = { width: 320, height: 640 }
@@ -33,11 +33,7 @@ function summaryValue(page: Page, key: string) {
  * was typed.
  */
 async function assertWindowRefused(page: Page, assert: any, title: string, typed: string) {
-  await page.assertTitleContains(`Error: ${title}`)
-  await afterAutofocus(page)
-  await page.assertFocused('error-summary-title', 'the error summary has focus')
-  const summary = page.getByRole('alert')
-  assert.deepEqual(await textsOf(summary.getByRole('link')), [WINDOW_BACKWARDS])
+  const summary = await assertErrorSummary(page, assert, title, [WINDOW_BACKWARDS])
   const link = summary.getByRole('link', { name: WINDOW_BACKWARDS })
   assert.equal(await link.getAttribute('href'), '#field-postingEndsOn')
   assert.equal(

@@ -55,14 +55,12 @@ test.group('Editing the capability framework, in a browser', (group) => {
 
   test('a capability admin adds a skill after a missing-descriptor error, requires it on a role level, and retiring it hides it from the role page until it is restored', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { role, levels } = await productManager()
     const admin = await createUser({ roles: ['capability_admin'] })
-    await browserContext.loginAs(admin)
 
-    const page = await visit('/framework/admin')
+    const page = await browserContext.visitAs(admin, '/framework/admin')
     await page.assertTextContains('h1', 'Edit the capability framework')
     await page.assertAccessible()
 

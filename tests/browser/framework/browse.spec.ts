@@ -7,6 +7,7 @@ import { activeElement, tabUntil } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { textOf, textsOf } from '#tests/support/page_text'
+import { contentWidth, documentWidth } from '#tests/support/page_widths'
 
 const PHONE = { width: 375, height: 700 }
 
@@ -30,14 +31,6 @@ async function arrowDownTo(page: Page, select: Locator, wanted: string) {
   throw new Error(
     `ArrowDown never reached "${wanted}"; the select shows ${await selectedOption(select)}`
   )
-}
-
-/* How wide the whole document is, against the viewport. */
-function documentWidth(page: Page) {
-  return page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }))
 }
 
 /*
@@ -92,13 +85,11 @@ test.group('Browsing the capability framework, in a browser', (group) => {
 
   test('a learner finds a role through Framework in the navigation, reads its matrix and opens a skill with its four levels', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { product } = await productAndDelivery()
     const learner = await createUser({ roles: ['learner'] })
-    await browserContext.loginAs(learner)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(learner, '/')
     await page.assertAccessible()
 
     await page
@@ -262,13 +253,11 @@ test.group('Browsing the capability framework, in a browser', (group) => {
 
   test('comparing two role levels with the keyboard: one level alone brings a focused error summary, both show the skills to raise and the new ones', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     await productAndDelivery()
     const learner = await createUser({ roles: ['learner'] })
-    await browserContext.loginAs(learner)
-    const page = await visit('/framework')
+    const page = await browserContext.visitAs(learner, '/framework')
     await page.assertAccessible()
 
     await tabUntil(
@@ -388,10 +377,7 @@ test.group('Browsing the capability framework, in a browser', (group) => {
     await page.assertAccessible()
 
     const region = page.getByRole('region', { name: 'Skills each level needs' })
-    const size = await region.evaluate((element) => ({
-      scrollWidth: element.scrollWidth,
-      clientWidth: element.clientWidth,
-    }))
+    const size = await contentWidth(region)
     assert.isAbove(size.scrollWidth, size.clientWidth, 'the matrix is wider than the screen')
 
     const scrollable = await new AxeBuilder({ page })

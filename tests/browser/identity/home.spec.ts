@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
-import { createUser } from '#database/factories/user_factory'
-import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
+import { managerWithARequest } from '#tests/support/fixtures/training_requests'
 
 test.group('Home page task list, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -12,16 +10,9 @@ test.group('Home page task list, in a browser', (group) => {
     visit,
     assert,
   }) => {
-    const manager = await createUser({ overrides: { fullName: 'Mina Manager' } })
-    const report = await createUser({ overrides: { lineManagerId: manager.id } })
-    const session = await createSession({
-      course: await createCourse({ requiresApproval: true, title: 'Agile for leaders' }),
-      startsAt: DateTime.now().plus({ days: 14 }).set({ hour: 9, minute: 30 }),
-    })
-    await createEnrolment(session, report, { status: 'requested', activeSessionId: null })
-    await browserContext.loginAs(manager)
+    const { manager } = await managerWithARequest()
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(manager, '/')
     await page
       .getByRole('heading', { level: 2, name: 'For the people who report to you' })
       .waitFor()

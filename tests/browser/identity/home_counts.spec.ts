@@ -9,15 +9,13 @@ test.group('Home page counts, in a browser', (group) => {
 
   test('department HR of one organisation read one person, organisation and team in the singular', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const organisation = await OrganisationFactory.merge({ name: 'Office of One' }).create()
     await createTeam(organisation, 'Only team', { location: 'York' })
     const hr = await createUser({ roles: ['department_hr'], organisation })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(hr, '/')
     const panel = page.locator('section', {
       has: page.getByRole('heading', { level: 2, name: 'Your organisation' }),
     })

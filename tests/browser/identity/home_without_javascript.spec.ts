@@ -1,11 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
-import type { Browser, Page } from 'playwright'
+import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
-import { createCourse, createEnrolment, createSession } from '#database/factories/learning_factory'
 import {
   createEntrant,
   createPlacement,
@@ -13,8 +11,9 @@ import {
   createScheme,
   createShortlist,
 } from '#database/factories/fast_stream_factory'
-import type User from '#models/user'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { textOf, textsOf } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
+import { managerWithARequest } from '#tests/support/fixtures/training_requests'
 
 /* The page each task of a home page leads to, by the heading it opens with. */
 const TASK_PAGES: Record<string, string> = {
@@ -35,19 +34,6 @@ const LEARNER_TASKS = [
   'Development plan items due',
   'Skill claims your line manager decided',
 ]
-
-/* A page in a browser context of its own, with JavaScript switched off, signed in as the user. */
-async function pageWithoutJavaScript(
-  browser: Browser,
-  user: User,
-  cleanup: (fn: () => Promise<void>) => void
-) {
-  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(15_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
 
 type Task = { label: string; href: string }
 
@@ -112,7 +98,7 @@ test.group('Home page task lists without JavaScript', (group) => {
     cleanup,
   }) => {
     const learner = await createUser({ overrides: { fullName: 'Lena Learner' } })
-    const page = await pageWithoutJavaScript(browser, learner, cleanup)
+    const page = await pageWithoutJavaScriptFor(browser, learner, cleanup, 15_000)
     await assertTaskListWorks(page, assert, {
       name: 'Lena Learner',
       sections: { 'Your learning and development': LEARNER_TASKS },
@@ -124,15 +110,9 @@ test.group('Home page task lists without JavaScript', (group) => {
     assert,
     cleanup,
   }) => {
-    const manager = await createUser({ overrides: { fullName: 'Mina Manager' } })
-    const report = await createUser({ overrides: { lineManagerId: manager.id } })
-    const session = await createSession({
-      course: await createCourse({ requiresApproval: true, title: 'Agile for leaders' }),
-      startsAt: DateTime.now().plus({ days: 14 }).set({ hour: 9, minute: 30 }),
-    })
-    await createEnrolment(session, report, { status: 'requested', activeSessionId: null })
+    const { manager } = await managerWithARequest()
 
-    const page = await pageWithoutJavaScript(browser, manager, cleanup)
+    const page = await pageWithoutJavaScriptFor(browser, manager, cleanup, 15_000)
     await assertTaskListWorks(page, assert, {
       name: 'Mina Manager',
       sections: {
@@ -161,7 +141,7 @@ test.group('Home page task lists without JavaScript', (group) => {
       organisation: dft,
       overrides: { fullName: 'Hana Hr' },
     })
-    const page = await pageWithoutJavaScript(browser, hr, cleanup)
+    const page = await pageWithoutJavaScriptFor(browser, hr, cleanup, 15_000)
     await page.goto('/')
     const hrHeading = page.getByRole('heading', { level: 2, name: 'For your organisation' })
     await hrHeading.waitFor()
@@ -216,7 +196,7 @@ test.group('Home page task lists without JavaScript', (group) => {
       [entrant, 'Esi Entrant', 'Spring placements', 'Junior product manager'],
       [leader, 'Callum Fraser', 'Future Leaders spring', 'Operations lead'],
     ] as const) {
-      const page = await pageWithoutJavaScript(browser, user, cleanup)
+      const page = await pageWithoutJavaScriptFor(browser, user, cleanup, 15_000)
       await assertTaskListWorks(page, assert, {
         name,
         sections: {

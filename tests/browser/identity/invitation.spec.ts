@@ -27,9 +27,8 @@ test.group('Invitations, in a browser', (group) => {
       overrides: { fullName: 'Nadia Newcomer' },
     })
     await db.from('users').where('id', newcomer.id).update({ password: null })
-    await browserContext.loginAs(hr)
 
-    const list = await visit('/admin/users?account=never_signed_in')
+    const list = await browserContext.visitAs(hr, '/admin/users?account=never_signed_in')
     await list.assertAccessible()
     await list.getByLabel('Select Nadia Newcomer').focus()
     await list.keyboard.press('Space')

@@ -36,12 +36,10 @@ test.group('Navigation and the page layout, in a browser', (group) => {
 
   test('the first Tab reaches "Skip to main content" and Enter moves focus to the main content', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const user = await createUser({ overrides: { fullName: 'Keyboard Kim' } })
-    await browserContext.loginAs(user)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(user, '/')
     await page.assertAccessible()
 
     await page.keyboard.press('Tab')
@@ -118,12 +116,10 @@ test.group('Navigation and the page layout, in a browser', (group) => {
 
   test('the navigation offers a learner no administration links', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const learner = await createUser({ roles: ['learner'] })
-    await browserContext.loginAs(learner)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(learner, '/')
 
     assert.deepEqual(await mainNavigationLinks(page), [
       'Home',
@@ -145,12 +141,10 @@ test.group('Navigation and the page layout, in a browser', (group) => {
 
   test('the navigation offers department HR Administration, with People, Organisations and Audit trail on its pages', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const hr = await createUser({ roles: ['department_hr'] })
-    await browserContext.loginAs(hr)
-    const page = await visit('/profile')
+    const page = await browserContext.visitAs(hr, '/profile')
 
     const links = await mainNavigationLinks(page)
     assert.includeOrderedMembers(links, ['Home'])
@@ -248,14 +242,9 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     }
   })
 
-  test('signing out from the header ends the session', async ({
-    browserContext,
-    visit,
-    assert,
-  }) => {
+  test('signing out from the header ends the session', async ({ browserContext, assert }) => {
     const user = await createUser({ overrides: { fullName: 'Leaving Lee' } })
-    await browserContext.loginAs(user)
-    const page = await visit('/profile')
+    const page = await browserContext.visitAs(user, '/profile')
     await page.assertTextContains('body', 'Signed in as Leaving Lee')
 
     await page

@@ -21,15 +21,13 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
 
   test('a capability admin opens the organisation tree, adds a team to a department after an error, then changes it', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Testing' }).create()
     const agency = await createChildOrganisation(department, { name: 'Testing Standards Agency' })
     const admin = await createUser({ roles: ['capability_admin'], organisation: department })
-    await browserContext.loginAs(admin)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(admin, '/')
     await page.getByRole('link', { name: 'Organisations and delivery teams' }).click()
     await page.assertPath('/admin/organisations')
     await page.assertTextContains('h1', 'Organisations')
@@ -112,7 +110,6 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
 
   test('department HR renames a team, then finds that change in the audit trail by filtering on the action', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Audits' }).create()
@@ -122,9 +119,8 @@ test.group('Organisations, teams and the audit trail, in a browser', (group) => 
       organisation: department,
       overrides: { fullName: 'Hana Records' },
     })
-    await browserContext.loginAs(hr)
 
-    const page = await visit(`/admin/organisations/${department.id}`)
+    const page = await browserContext.visitAs(hr, `/admin/organisations/${department.id}`)
     await page.getByRole('link', { name: 'Change Payments' }).click()
     await page.assertPath(`/admin/teams/${team.id}/edit`)
     await page.getByLabel('Team name').fill('Payments and Refunds')

@@ -31,7 +31,6 @@ test.group('People administration, in a browser', (group) => {
 
   test('department HR finds people by name, sorts them by email and opens one', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Skills' }).create()
@@ -52,9 +51,8 @@ test.group('People administration, in a browser', (group) => {
       organisation: department,
       overrides: { fullName: 'Brian Kernighan', email: uniqueEmail('brian') },
     })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(hr, '/')
     await page.getByRole('link', { name: 'Find and manage people' }).click()
     await page.assertPath('/admin/users')
     await page.assertTextContains('h1', 'People')
@@ -102,14 +100,12 @@ test.group('People administration, in a browser', (group) => {
 
   test('department HR adds a person after correcting errors, changes their details, deactivates and reactivates them', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({ name: 'Department for Records' }).create()
     const hr = await createUser({ roles: ['department_hr'], organisation: department })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/admin/users')
+    const page = await browserContext.visitAs(hr, '/admin/users')
     await page.getByRole('link', { name: 'Add a person' }).click()
     await page.assertPath('/admin/users/create')
     await page.assertTextContains('h1', 'Add a person')
@@ -213,7 +209,6 @@ test.group('People administration, in a browser', (group) => {
   test('a capability admin sees the people of every department; department HR only their own', async ({
     browser,
     browserContext,
-    visit,
     assert,
   }) => {
     const health = await OrganisationFactory.merge({
@@ -238,8 +233,7 @@ test.group('People administration, in a browser', (group) => {
       overrides: { fullName: 'Tina Transport' },
     })
 
-    await browserContext.loginAs(admin)
-    const adminPage = await visit('/admin/users')
+    const adminPage = await browserContext.visitAs(admin, '/admin/users')
     assert.deepEqual(await listedNames(adminPage), [
       'Alan Admin',
       'Helen Health',

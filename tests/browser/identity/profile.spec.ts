@@ -8,11 +8,7 @@ import { textOf } from '#tests/support/page_text'
 test.group('Your profile, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a learner sees their own details on their profile', async ({
-    browserContext,
-    visit,
-    assert,
-  }) => {
+  test('a learner sees their own details on their profile', async ({ browserContext, assert }) => {
     const organisation = await OrganisationFactory.merge({
       name: 'Department for Digital Skills',
     }).create()
@@ -20,9 +16,8 @@ test.group('Your profile, in a browser', (group) => {
       organisation,
       overrides: { fullName: 'Grace Hopper', grade: 'SEO', profession: 'digital' },
     })
-    await browserContext.loginAs(user)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(user, '/')
     await page.assertAccessible()
     await page.getByRole('link', { name: 'Your profile, password and API tokens' }).click()
     await page.assertPath('/profile')
@@ -43,13 +38,11 @@ test.group('Your profile, in a browser', (group) => {
 
   test('changing the password rejects a wrong current password, then accepts the right one', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const user = await createUser()
-    await browserContext.loginAs(user)
 
-    const page = await visit('/profile')
+    const page = await browserContext.visitAs(user, '/profile')
     await page.getByRole('link', { name: 'Change your password' }).click()
     await page.assertPath('/profile/password')
     await page.assertTextContains('h1', 'Change your password')
@@ -98,13 +91,11 @@ test.group('Your profile, in a browser', (group) => {
 
   test('a learner creates an API token, sees its secret once, then revokes it', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const user = await createUser()
-    await browserContext.loginAs(user)
 
-    const page = await visit('/profile')
+    const page = await browserContext.visitAs(user, '/profile')
     await page.getByLabel('Name of a new token').fill('Weekly report script')
     await page.getByRole('button', { name: 'Create token' }).click()
 
@@ -131,13 +122,11 @@ test.group('Your profile, in a browser', (group) => {
 
   test('creating a token without a name shows an error on the name field', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const user = await createUser()
-    await browserContext.loginAs(user)
 
-    const page = await visit('/profile')
+    const page = await browserContext.visitAs(user, '/profile')
     await page.getByRole('button', { name: 'Create token' }).click()
 
     await page.assertPath('/profile')

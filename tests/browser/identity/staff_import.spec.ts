@@ -7,7 +7,8 @@ import { afterAutofocus, focused } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import User from '#models/user'
 import StaffImport from '#models/staff_import'
-import { baseURL, bodyRows, textOf, textsOf } from '#tests/support/page_text'
+import { bodyRows, textOf, textsOf } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 import { createStaffImport } from '#database/factories/staff_import_factory'
@@ -82,7 +83,6 @@ test.group('Staff import, in a browser', (group) => {
 
   test('department HR uploads a file with bad rows, reads each outcome, and applies the good rows', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { dft, dvla, hr } = await departments()
@@ -95,9 +95,8 @@ test.group('Staff import, in a browser', (group) => {
         profession: 'digital',
       },
     })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/admin/users')
+    const page = await browserContext.visitAs(hr, '/admin/users')
     await page.getByRole('link', { name: 'Import people from a file' }).click()
     await page.assertPath('/admin/staff-imports')
     await page.assertTextContains('h1', 'Staff imports')
@@ -274,12 +273,10 @@ test.group('Staff import, in a browser', (group) => {
 
   test('a file whose first row lacks required columns is refused on the upload page, with a linked error', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { hr } = await departments()
-    await browserContext.loginAs(hr)
-    const page = await visit('/admin/staff-imports/new')
+    const page = await browserContext.visitAs(hr, '/admin/staff-imports/new')
     await page.getByLabel('CSV file of people').setInputFiles({
       name: 'people.csv',
       mimeType: 'text/csv',
@@ -316,12 +313,10 @@ test.group('Staff import, in a browser', (group) => {
 
   test('a keyboard user picks the file, uploads it and applies the import', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { dvla, hr } = await departments()
-    await browserContext.loginAs(hr)
-    const page = await visit('/admin/staff-imports/new')
+    const page = await browserContext.visitAs(hr, '/admin/staff-imports/new')
     await page.waitForLoadState('networkidle')
     await page.assertAccessible()
 
@@ -368,6 +363,7 @@ test.group('Staff import, in a browser', (group) => {
     browser,
     browserContext,
     assert,
+    cleanup,
   }) => {
     const { dft, hr } = await departments()
     const staffImport = await createStaffImport({
@@ -381,28 +377,22 @@ test.group('Staff import, in a browser', (group) => {
     })
     const url = `/admin/staff-imports/${staffImport.id}`
 
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL() })
-    try {
-      await context.loginAs(hr)
-      const page = await context.newPage()
-      await page.goto(url)
-      await page.assertTextContains('h1', 'Import of everyone.csv')
-      await page.assertTextContains('#progress-heading', 'Checking the file')
-      const progress = page.getByRole('progressbar', { name: 'Progress' })
-      assert.equal(await progress.getAttribute('value'), '25')
-      assert.equal(await progress.getAttribute('max'), '100')
-      assert.equal(await textOf(page.locator('main [role=status]')), '25% done')
-      const again = page.getByRole('link', { name: 'Check progress again' })
-      assert.isTrue(await again.isVisible(), 'the noscript link is shown')
-      assert.equal(await again.getAttribute('href'), url)
-      await assertAccessibleWithoutJavaScript(browser, page)
+    const withoutScript = await pageWithoutJavaScriptFor(browser, hr, cleanup)
+    await withoutScript.goto(url)
+    await withoutScript.assertTextContains('h1', 'Import of everyone.csv')
+    await withoutScript.assertTextContains('#progress-heading', 'Checking the file')
+    const progressShown = withoutScript.getByRole('progressbar', { name: 'Progress' })
+    assert.equal(await progressShown.getAttribute('value'), '25')
+    assert.equal(await progressShown.getAttribute('max'), '100')
+    assert.equal(await textOf(withoutScript.locator('main [role=status]')), '25% done')
+    const again = withoutScript.getByRole('link', { name: 'Check progress again' })
+    assert.isTrue(await again.isVisible(), 'the noscript link is shown')
+    assert.equal(await again.getAttribute('href'), url)
+    await assertAccessibleWithoutJavaScript(browser, withoutScript)
 
-      await again.click()
-      await page.assertPath(url)
-      await page.assertTextContains('#progress-heading', 'Checking the file')
-    } finally {
-      await context.close()
-    }
+    await again.click()
+    await withoutScript.assertPath(url)
+    await withoutScript.assertTextContains('#progress-heading', 'Checking the file')
 
     await browserContext.loginAs(hr)
     const page = await browserContext.newPage()

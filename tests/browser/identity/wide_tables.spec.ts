@@ -1,26 +1,17 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Page } from 'playwright'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { contentWidth, documentWidth } from '#tests/support/page_widths'
 
 const DESKTOP = { width: 1280, height: 800 }
 const PHONE = { width: 320, height: 640 }
-
-/* How wide the document is against the window, and how far the page itself scrolls sideways. */
-async function pageWidths(page: Page) {
-  return page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }))
-}
 
 test.group('Wide tables on a phone', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('at 320 px the people list keeps the page’s width: its table scrolls sideways in a focusable region named by its caption', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const department = await OrganisationFactory.merge({
@@ -34,15 +25,14 @@ test.group('Wide tables on a phone', (group) => {
         email: 'henrietta.montgomery-fotheringham@exceptionally-long.example.gov.uk',
       },
     })
-    await browserContext.loginAs(hr)
 
-    const page = await visit('/admin/users')
+    const page = await browserContext.visitAs(hr, '/admin/users')
     await page.assertTextContains('h1', 'People')
     await page.assertAccessible()
 
     await page.setViewportSize(PHONE)
     await page.reload()
-    const widths = await pageWidths(page)
+    const widths = await documentWidth(page)
     assert.isAtMost(
       widths.scrollWidth,
       widths.innerWidth,
@@ -55,10 +45,7 @@ test.group('Wide tables on a phone', (group) => {
       await region.getByRole('table', { name: /^People, sorted by name/ }).isVisible(),
       'the region holds the table its caption names'
     )
-    const overflow = await region.evaluate((element) => ({
-      scrollWidth: element.scrollWidth,
-      clientWidth: element.clientWidth,
-    }))
+    const overflow = await contentWidth(region)
     assert.isAbove(overflow.scrollWidth, overflow.clientWidth, 'the table scrolls in its region')
 
     await region.focus()
@@ -66,7 +53,7 @@ test.group('Wide tables on a phone', (group) => {
     await page.keyboard.press('ArrowRight')
     // Chromium scrolls smoothly: wait for the region to move.
     await page.waitForFunction((element) => element!.scrollLeft > 0, await region.elementHandle())
-    const after = await pageWidths(page)
+    const after = await documentWidth(page)
     assert.isAtMost(after.scrollWidth, after.innerWidth, 'scrolling the table leaves the page put')
     await page.assertAccessible()
     await page.setViewportSize(DESKTOP)

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import { takeSnapshots } from '#actions/insights/take_snapshots'
 import { financialYearOf } from '#queries/insights/period'
 import { financialYearLabel } from '#enums/workforce'
-import { baseURL } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 import { collapse } from '#tests/support/html'
 
 /* A table's body rows as the text of their cells. */
@@ -71,15 +71,13 @@ test.group('Dashboards, in a browser', (group) => {
 
   test('a capability admin reads every dashboard, narrows it to a department and changes the period', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { admin } = await learningFixture()
     await takeSnapshots()
     browserContext.setDefaultTimeout(8000)
-    await browserContext.loginAs(admin)
 
-    const page = await visit('/insights/capability')
+    const page = await browserContext.visitAs(admin, '/insights/capability')
     const errors = watchErrors(page)
     await page.assertTextContains('h1', 'Capability dashboard')
     assert.isAbove(await chartsDrawn(page), 0)
@@ -178,11 +176,7 @@ test.group('Dashboards, in a browser', (group) => {
   }) => {
     const { hrA } = await learningFixture()
     await takeSnapshots()
-    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false })
-    cleanup(() => context.close())
-    context.setDefaultTimeout(8000)
-    await context.loginAs(hrA)
-    const page = await context.newPage()
+    const page = await pageWithoutJavaScriptFor(browser, hrA, cleanup, 8000)
 
     for (const [path, table] of [
       ['/insights', '#table-trends'],

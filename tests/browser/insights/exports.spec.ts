@@ -7,7 +7,7 @@ import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import Export from '#models/export'
 import exportsConfig from '#config/exports'
-import { baseURL } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 import { createExport } from '#database/factories/export_factory'
 
@@ -106,6 +106,7 @@ test.group('Exports, in a browser', (group) => {
   test('without JavaScript, the export page offers to check progress again', async ({
     browser,
     assert,
+    cleanup,
   }) => {
     const { hr } = await department()
     const record = await createExport(hr, 'audit', {
@@ -113,32 +114,26 @@ test.group('Exports, in a browser', (group) => {
       rowsTotal: 12000,
     })
     const url = `/exports/${record.id}`
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL() })
-    try {
-      await context.loginAs(hr)
-      const page = await context.newPage()
-      await page.goto(url)
-      await page.assertTextContains('h1', 'Export of audit trail')
-      await page.assertTextContains('main', '12,000 rows to write')
-      assert.equal(
-        await page.getByRole('progressbar', { name: 'Progress' }).getAttribute('value'),
-        '0'
-      )
-      const again = page.getByRole('link', { name: 'Check progress again' })
-      assert.isTrue(await again.isVisible(), 'the noscript link is shown')
-      await assertAccessibleWithoutJavaScript(browser, page)
+    const withoutScript = await pageWithoutJavaScriptFor(browser, hr, cleanup)
+    await withoutScript.goto(url)
+    await withoutScript.assertTextContains('h1', 'Export of audit trail')
+    await withoutScript.assertTextContains('main', '12,000 rows to write')
+    assert.equal(
+      await withoutScript.getByRole('progressbar', { name: 'Progress' }).getAttribute('value'),
+      '0'
+    )
+    const again = withoutScript.getByRole('link', { name: 'Check progress again' })
+    assert.isTrue(await again.isVisible(), 'the noscript link is shown')
+    await assertAccessibleWithoutJavaScript(browser, withoutScript)
 
-      record.merge({
-        status: 'failed',
-        error: 'Something went wrong while the file was being written. Nothing was saved.',
-      })
-      await record.save()
-      await again.click()
-      await page.assertPath(url)
-      await page.assertTextContains('[role=alert]', 'The export did not finish')
-      await assertAccessibleWithoutJavaScript(browser, page)
-    } finally {
-      await context.close()
-    }
+    record.merge({
+      status: 'failed',
+      error: 'Something went wrong while the file was being written. Nothing was saved.',
+    })
+    await record.save()
+    await again.click()
+    await withoutScript.assertPath(url)
+    await withoutScript.assertTextContains('[role=alert]', 'The export did not finish')
+    await assertAccessibleWithoutJavaScript(browser, withoutScript)
   })
 })

@@ -31,7 +31,6 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
   test('a learner asks to go with a note; their line manager declines another request by keyboard after a missing-reason error, approves theirs, and the learner is booked', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -59,8 +58,7 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
     const when = spokenWhen(startsAt)
 
     // Ava asks for a place.
-    await browserContext.loginAs(ava)
-    const learner = await visit(`/learning/courses/${course.id}`)
+    const learner = await browserContext.visitAs(ava, `/learning/courses/${course.id}`)
     await learner.assertTextContains('h1', 'Leading agile teams')
     await learner.assertTextContains('main', 'This course needs your line manager’s approval.')
     assert.deepEqual(

@@ -5,13 +5,14 @@ import { afterAutofocus, focusedIds } from '#tests/support/focus'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import { createProvider, createSession } from '#database/factories/learning_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import { enrol } from '#actions/learning/enrol'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { courseAdminAndCourse } from '#tests/support/fixtures/courses'
 
 const UK = 'Europe/London'
 
@@ -30,7 +31,6 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
 
   test('a course admin adds a course after an empty-form error, lists a skill it builds, adds a session after date errors, sees it in the catalogue, then cancels it with a reason', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const admin = await createUser({
@@ -40,8 +40,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     await createProvider('Digital Academy', [admin])
     await createSkill('Data visualisation', 'Data')
 
-    await browserContext.loginAs(admin)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(admin, '/')
     await page.assertAccessible()
     await navigateTo(page, 'Learning', 'Manage courses')
     await page.assertPath('/learning/admin/courses')
@@ -274,21 +273,10 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
   test('on the roster of a session that has started, a course admin marks a booked learner attended and then completed, and the course joins their learning record', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
-    const admin = await createUser({
-      roles: ['course_admin'],
-      overrides: { fullName: 'Cara Hill' },
-    })
-    const provider = await createProvider('Digital Academy', [admin])
-    const skill = await createSkill('Data visualisation', 'Data')
-    const course = await createCourse({
-      provider,
-      title: 'Data visualisation for analysts',
-      outcomes: { [skill.id]: 3 },
-    })
+    const { admin, course } = await courseAdminAndCourse()
     const session = await createSession({ course, capacity: 10 })
     const learner = await createUser({ overrides: { fullName: 'Lena Ward' } })
     const booking = await enrol(learner, session.id)
@@ -302,8 +290,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     })
     await session.save()
 
-    await browserContext.loginAs(admin)
-    const page = await visit('/learning/admin/courses')
+    const page = await browserContext.visitAs(admin, '/learning/admin/courses')
     await page.getByRole('link', { name: 'Data visualisation for analysts' }).click()
     await page.assertPath(`/learning/admin/courses/${course.id}/edit`)
     const sessions = page.getByRole('table', {

@@ -78,16 +78,14 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
 
   test('a learner filters the catalogue by role and mode, books a session, downloads its invite, and cancels it with a reason after a missing-reason error', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { productManager, research } = await catalogue()
     const startsAt = ukMorning()
     const session = await createSession({ course: research, startsAt, capacity: 12 })
     const learner = await createUser({ roles: ['learner'], overrides: { fullName: 'Priya Shah' } })
-    await browserContext.loginAs(learner)
 
-    const page = await visit('/')
+    const page = await browserContext.visitAs(learner, '/')
     await page.assertAccessible()
     await navigateTo(page, 'Learning')
     await page.assertPath('/learning/courses')
@@ -243,7 +241,6 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
 
   test('a learner joins the waiting list of a full session and My learning shows their place in the queue', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const course = await createCourse({ title: 'Accessibility in practice' })
@@ -252,9 +249,8 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
     await enrolled(await createUser({ overrides: { fullName: 'Booked Bea' } }), session.id)
     await enrolled(await createUser({ overrides: { fullName: 'Waiting Will' } }), session.id)
     const learner = await createUser({ roles: ['learner'], overrides: { fullName: 'Tom Reid' } })
-    await browserContext.loginAs(learner)
 
-    const page = await visit(`/learning/courses/${course.id}`)
+    const page = await browserContext.visitAs(learner, `/learning/courses/${course.id}`)
     await page.assertTextContains('h1', 'Accessibility in practice')
     const when = coursePageWhen(startsAt)
     const sessions = page.getByRole('table', {
@@ -294,13 +290,11 @@ test.group('Finding a course and booking a place, in a browser', (group) => {
 
   test('a learner declares learning done elsewhere: an impossible date is refused with what was typed kept, then a real date adds it to the record', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const learner = await createUser({ roles: ['learner'], overrides: { fullName: 'Nia Jones' } })
-    await browserContext.loginAs(learner)
 
-    const page = await visit('/learning/my')
+    const page = await browserContext.visitAs(learner, '/learning/my')
     await page.getByRole('link', { name: 'Your learning record' }).click()
     await page.assertPath('/learning/record')
     await page.assertTextContains('h1', 'Your learning record')

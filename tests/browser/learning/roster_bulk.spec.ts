@@ -1,22 +1,18 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Browser } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import {
-  createCourse,
-  createEnrolment,
-  createProvider,
-  createSession,
-} from '#database/factories/learning_factory'
-import { createSkill } from '#database/factories/framework_factory'
+import { createEnrolment, createSession } from '#database/factories/learning_factory'
 import type User from '#models/user'
 import type Enrolment from '#models/enrolment'
 import LearningRecord from '#models/learning_record'
 import type CourseSession from '#models/course_session'
-import { baseURL, textOf, textsOf } from '#tests/support/page_text'
+import { textOf, textsOf } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
+import { courseAdminAndCourse } from '#tests/support/fixtures/courses'
 import { tabTo } from '#tests/support/focus'
+import { assertClearingOneLeavesSomeTicked } from '#tests/support/select_everyone'
 import { statusOf } from '#tests/support/enrolments'
 
 const UK = 'Europe/London'
@@ -26,14 +22,7 @@ const UK = 'Europe/London'
  * 9:30am to 4:30pm UK time: Ada, Ben and Cal booked, Dee on the waiting list.
  */
 async function sessionThatRan() {
-  const admin = await createUser({ roles: ['course_admin'], overrides: { fullName: 'Cara Hill' } })
-  const provider = await createProvider('Digital Academy', [admin])
-  const skill = await createSkill('Data visualisation', 'Data')
-  const course = await createCourse({
-    provider,
-    title: 'Data visualisation for analysts',
-    outcomes: { [skill.id]: 3 },
-  })
+  const { admin, course } = await courseAdminAndCourse()
   const startsAt = DateTime.now()
     .setZone(UK)
     .minus({ days: 3 })
@@ -62,31 +51,16 @@ function ukDay(session: CourseSession) {
   return session.endsAt.setZone(UK).setLocale('en-GB').toFormat('d LLLL yyyy')
 }
 
-/* A page in a browser context of its own with JavaScript switched off, signed in as the user. */
-async function pageWithoutScript(
-  browser: Browser,
-  user: User,
-  cleanup: (fn: () => Promise<void>) => void
-) {
-  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(15_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
-
 test.group('Roster: marking many people at once, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('with the keyboard a course admin selects everyone booked, clears one, records attendance, then records completion on the session’s last day', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { admin, session, enrolments } = await sessionThatRan()
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(admin)
-    const page = await visit(`/learning/admin/sessions/${session.id}`)
+    const page = await browserContext.visitAs(admin, `/learning/admin/sessions/${session.id}`)
     await page.assertTextContains('h1', 'Roster for')
     await page.assertAccessible()
 
@@ -105,13 +79,10 @@ test.group('Roster: marking many people at once, in a browser', (group) => {
       0,
       'no one on the waiting list can be marked'
     )
-    const cal = booked.getByRole('checkbox', { name: 'Select Cal Evans' })
-    await cal.focus()
-    await page.keyboard.press('Space')
-    assert.isFalse(await cal.isChecked())
-    assert.isFalse(await everyone.isChecked())
-    assert.isTrue(
-      await everyone.evaluate((box) => (box as HTMLInputElement).indeterminate),
+    await assertClearingOneLeavesSomeTicked(
+      assert,
+      everyone,
+      booked.getByRole('checkbox', { name: 'Select Cal Evans' }),
       'the box for everyone shows that only some are ticked'
     )
 
@@ -173,13 +144,11 @@ test.group('Roster: marking many people at once, in a browser', (group) => {
 
   test('sending the form with no one ticked shows an error summary that takes focus and links to the selection', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { admin, session } = await sessionThatRan()
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(admin)
-    const page = await visit(`/learning/admin/sessions/${session.id}`)
+    const page = await browserContext.visitAs(admin, `/learning/admin/sessions/${session.id}`)
     await page.getByRole('radio', { name: 'Did not attend' }).check()
     await page.getByRole('button', { name: 'Record for the selected people' }).click()
     await page.assertTitleContains('Error: Roster')
@@ -201,7 +170,7 @@ test.group('Roster: marking many people at once, in a browser', (group) => {
     cleanup,
   }) => {
     const { admin, session, enrolments } = await sessionThatRan()
-    const page = await pageWithoutScript(browser, admin, cleanup)
+    const page = await pageWithoutJavaScriptFor(browser, admin, cleanup, 15_000)
     await page.goto(`/learning/admin/sessions/${session.id}`)
     await page.assertTextContains('h1', 'Roster for')
     const booked = page.getByRole('table', { name: 'Booked (3)' })

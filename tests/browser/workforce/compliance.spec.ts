@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { afterAutofocus } from '#tests/support/focus'
+import { assertErrorSummary } from '#tests/support/error_summary'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -116,12 +116,9 @@ test.group('Strategy actions 01 and 02, in a browser', (group) => {
     await page.getByLabel('Digital Leader’s email address').fill('sasha.senior@')
     await question.getByLabel('No').check()
     await page.getByRole('button', { name: 'Save Digital Leader' }).click()
-    await page.assertTitleContains('Error: Digital Leader')
-    await afterAutofocus(page)
-    await page.assertFocused('error-summary-title', 'the error summary has focus')
     const message =
       'Enter the Digital Leader’s email address in the correct format, like name@example.gov.uk'
-    assert.deepEqual(await textsOf(page.getByRole('alert').getByRole('link')), [message])
+    await assertErrorSummary(page, assert, 'Digital Leader', [message])
     await page.assertTextContains('#field-email-error', message)
     assert.isTrue(await question.getByLabel('No').isChecked(), 'the answer is kept')
     await page.assertAccessible()

@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Browser } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -8,25 +7,13 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import type User from '#models/user'
 import CapabilityGap from '#models/capability_gap'
-import { baseURL, textsOf } from '#tests/support/page_text'
+import { textsOf } from '#tests/support/page_text'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 import { collapse } from '#tests/support/html'
 import { tabTo } from '#tests/support/focus'
+import { assertClearingOneLeavesSomeTicked } from '#tests/support/select_everyone'
 import { createCapabilityGap } from '#database/factories/workforce_factory'
-
-/* A page in a browser context of its own with JavaScript switched off, signed in as the user. */
-async function pageWithoutScript(
-  browser: Browser,
-  user: User,
-  cleanup: (fn: () => Promise<void>) => void
-) {
-  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false })
-  cleanup(() => context.close())
-  context.setDefaultTimeout(15_000)
-  await context.loginAs(user)
-  return context.newPage()
-}
 
 /* The Department for Transport's HR, with three suggestions and an open gap in its agency. */
 async function register() {
@@ -64,13 +51,11 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
 
   test('with the keyboard HR select every suggestion, clear one, dismiss the rest with a reason and see what changed', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { hr, gaps } = await register()
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(hr)
-    const page = await visit('/workforce/gaps')
+    const page = await browserContext.visitAs(hr, '/workforce/gaps')
     await page.assertTextContains('h1', 'Capability gap register')
     await page.assertAccessible()
 
@@ -91,13 +76,10 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
     }
     assert.equal(await box('Architects short').count(), 0, 'an open gap has no box')
 
-    const data = box('Data analysts short')
-    await data.focus()
-    await page.keyboard.press('Space')
-    assert.isFalse(await data.isChecked())
-    assert.isFalse(await everyone.isChecked())
-    assert.isTrue(
-      await everyone.evaluate((input) => (input as HTMLInputElement).indeterminate),
+    await assertClearingOneLeavesSomeTicked(
+      assert,
+      everyone,
+      box('Data analysts short'),
       'the box for every suggestion shows that only some are ticked'
     )
 
@@ -130,13 +112,11 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
 
   test('sending the form with nothing chosen shows an error summary that takes focus and links to each field', async ({
     browserContext,
-    visit,
     assert,
   }) => {
     const { hr, gaps } = await register()
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(hr)
-    const page = await visit('/workforce/gaps')
+    const page = await browserContext.visitAs(hr, '/workforce/gaps')
     await page.getByRole('radio', { name: 'Dismiss them' }).check()
     await page.getByRole('button', { name: 'Apply to the selected suggestions' }).click()
     await page.assertTitleContains('Error: Capability gap register')
@@ -163,7 +143,7 @@ test.group('Gap register: many suggestions at once, in a browser', (group) => {
     cleanup,
   }) => {
     const { hr, gaps } = await register()
-    const page = await pageWithoutScript(browser, hr, cleanup)
+    const page = await pageWithoutJavaScriptFor(browser, hr, cleanup, 15_000)
     await page.goto('/workforce/gaps')
     await page.assertTextContains('h1', 'Capability gap register')
     await page.getByRole('checkbox', { name: 'Select every suggestion on this page' }).check()

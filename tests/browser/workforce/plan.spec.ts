@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright'
-import { afterAutofocus } from '#tests/support/focus'
+import { assertErrorSummary } from '#tests/support/error_summary'
 import { navigateTo } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -77,7 +77,6 @@ test.group('Capability plan journey, in a browser', (group) => {
   test('department HR start, fill and send a plan after fixing a bad number; an admin returns it with a comment; HR change and resend it and the admin approves it', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -85,8 +84,7 @@ test.group('Capability plan journey, in a browser', (group) => {
 
     // Priya, department HR, starts the 2013–14 plan for her department.
     browserContext.setDefaultTimeout(5000)
-    await browserContext.loginAs(hr)
-    const page = await visit('/')
+    const page = await browserContext.visitAs(hr, '/')
     await page.assertAccessible()
     await navigateTo(page, 'Workforce')
     await page.assertPath('/workforce/plans')
@@ -124,10 +122,7 @@ test.group('Capability plan journey, in a browser', (group) => {
 
     await page.getByRole('button', { name: 'Add role profile' }).click()
     await page.assertPath(`${planPath}/lines`)
-    await page.assertTitleContains('Error: Choose role profiles')
-    await afterAutofocus(page)
-    await page.assertFocused('error-summary-title', 'the error summary has focus')
-    assert.deepEqual(await textsOf(page.getByRole('alert').getByRole('link')), [
+    await assertErrorSummary(page, assert, 'Choose role profiles', [
       'Select a role profile to add to the plan',
     ])
     await page.assertTextContains(
@@ -181,12 +176,8 @@ test.group('Capability plan journey, in a browser', (group) => {
     await page.getByRole('button', { name: 'Save and return to the plan' }).click()
 
     await page.assertPath(`${planPath}/numbers`)
-    await page.assertTitleContains('Error: Posts and people')
-    await afterAutofocus(page)
-    await page.assertFocused('error-summary-title', 'the error summary has focus')
     const message = 'Enter the number of posts needed for Product manager as a whole number'
-    const summary = page.getByRole('alert')
-    assert.deepEqual(await textsOf(summary.getByRole('link')), [message])
+    const summary = await assertErrorSummary(page, assert, 'Posts and people', [message])
     const fieldId = `field-lines-l${lineOf('Product manager').id}-postsNeeded`
     const summaryLink = summary.getByRole('link', { name: message })
     assert.equal(await summaryLink.getAttribute('href'), `#${fieldId}`)
@@ -269,12 +260,8 @@ test.group('Capability plan journey, in a browser', (group) => {
 
     await adminPage.getByRole('button', { name: 'Return the plan' }).click()
     await adminPage.assertPath(`${planPath}/check`)
-    await adminPage.assertTitleContains('Error: Department')
-    await afterAutofocus(adminPage)
-    await adminPage.assertFocused('error-summary-title', 'the error summary has focus')
     const noComment = 'Enter what needs to change before the plan can be approved'
-    const adminSummary = adminPage.getByRole('alert')
-    assert.deepEqual(await textsOf(adminSummary.getByRole('link')), [noComment])
+    const adminSummary = await assertErrorSummary(adminPage, assert, 'Department', [noComment])
     assert.equal(
       await adminSummary.getByRole('link', { name: noComment }).getAttribute('href'),
       '#field-comment'
@@ -361,7 +348,6 @@ test.group('Capability plan journey, in a browser', (group) => {
   test('a sent plan shows the figures it was sent and approved with, and today’s beside them', async ({
     browser,
     browserContext,
-    visit,
     assert,
     cleanup,
   }) => {
@@ -379,8 +365,7 @@ test.group('Capability plan journey, in a browser', (group) => {
 
     // Priya sends the plan with three product managers in post.
     browserContext.setDefaultTimeout(15_000)
-    await browserContext.loginAs(hr)
-    const page = await visit(`/workforce/plans/${plan.id}/check`)
+    const page = await browserContext.visitAs(hr, `/workforce/plans/${plan.id}/check`)
     await page.getByRole('button', { name: 'Send the plan for approval' }).click()
     await page.assertPath(`/workforce/plans/${plan.id}`)
 
