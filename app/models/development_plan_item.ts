@@ -1,17 +1,14 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import Skill from '#models/skill'
 import Course from '#models/course'
 import type { PlanItemKind, PlanItemStatus } from '#enums/capability'
 
 /* A step in a person's development plan: a skill to raise to a level, or a course. */
-export default class DevelopmentPlanItem extends AuditedModel {
+export default class DevelopmentPlanItem extends UserOwnedModel {
   static auditSubjectType = 'development_plan_item'
-
-  @column()
-  declare userId: number
 
   @column()
   declare kind: PlanItemKind
@@ -45,8 +42,4 @@ export default class DevelopmentPlanItem extends AuditedModel {
 
   @belongsTo(() => Course)
   declare course: BelongsTo<typeof Course>
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
-  }
 }

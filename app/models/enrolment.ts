@@ -1,19 +1,15 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import CourseSession from '#models/course_session'
-import User from '#models/user'
 import type { EnrolmentStatus } from '#enums/learning'
 
-export default class Enrolment extends AuditedModel {
+export default class Enrolment extends UserOwnedModel {
   static auditSubjectType = 'enrolment'
 
   @column()
   declare sessionId: number
-
-  @column()
-  declare userId: number
 
   @column()
   declare status: EnrolmentStatus
@@ -57,14 +53,7 @@ export default class Enrolment extends AuditedModel {
   @belongsTo(() => CourseSession, { foreignKey: 'sessionId' })
   declare session: BelongsTo<typeof CourseSession>
 
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
-
   auditLabel() {
     return `Enrolment ${this.id}`
-  }
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
   }
 }

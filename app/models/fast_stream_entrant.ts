@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
-import User from '#models/user'
+import UserOwnedModel from '#models/user_owned_model'
 import FastStreamScheme from '#models/fast_stream_scheme'
 import FastStreamCohort from '#models/fast_stream_cohort'
 import FastStreamPosting from '#models/fast_stream_posting'
@@ -13,11 +12,8 @@ import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
  * A person on a scheme of the Fast Stream or the Future Leaders Scheme (a
  * Future Leader): their scheme, cohort, clearance and where they would work.
  */
-export default class FastStreamEntrant extends AuditedModel {
+export default class FastStreamEntrant extends UserOwnedModel {
   static auditSubjectType = 'fast_stream_entrant'
-
-  @column()
-  declare userId: number
 
   @column()
   declare schemeId: number
@@ -34,9 +30,6 @@ export default class FastStreamEntrant extends AuditedModel {
 
   @column.date()
   declare startedOn: DateTime
-
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
 
   @belongsTo(() => FastStreamScheme, { foreignKey: 'schemeId' })
   declare scheme: BelongsTo<typeof FastStreamScheme>
@@ -61,9 +54,5 @@ export default class FastStreamEntrant extends AuditedModel {
    */
   get ruleDeadline(): DateTime {
     return this.startedOn.plus({ months: PROGRAMME_RULES[this.scheme.programme].ruleMonths })
-  }
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
   }
 }

@@ -1,15 +1,12 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import Course from '#models/course'
 import type { LearningRecordSource } from '#enums/learning'
 
-export default class LearningRecord extends AuditedModel {
+export default class LearningRecord extends UserOwnedModel {
   static auditSubjectType = 'learning_record'
-
-  @column()
-  declare userId: number
 
   @column()
   declare courseId: number | null
@@ -37,9 +34,5 @@ export default class LearningRecord extends AuditedModel {
 
   auditLabel() {
     return this.title
-  }
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
   }
 }

@@ -1,23 +1,19 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import RoleLevel from '#models/role_level'
-import User from '#models/user'
 import type { RoleAssignmentKind, RoleAssignmentStatus } from '#enums/capability'
 import type { StandingsTarget } from '#domain/capability/standings'
 
 /* A person's current or target role level; ended assignments are the history. */
-export default class RoleAssignment extends AuditedModel {
+export default class RoleAssignment extends UserOwnedModel {
   static auditSubjectType = 'role_assignment'
 
   /* Every change to it can move its person's standing against their role level. */
   standingsAffected(): StandingsTarget {
     return { userIds: [this.userId] }
   }
-
-  @column()
-  declare userId: number
 
   @column()
   declare roleLevelId: number
@@ -45,11 +41,4 @@ export default class RoleAssignment extends AuditedModel {
 
   @belongsTo(() => RoleLevel)
   declare roleLevel: BelongsTo<typeof RoleLevel>
-
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
-  }
 }

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import Skill from '#models/skill'
-import User from '#models/user'
 import type { AssessmentSource, AssessmentStatus } from '#enums/capability'
 import type { StandingsTarget } from '#domain/capability/standings'
 
@@ -12,16 +11,13 @@ import type { StandingsTarget } from '#domain/capability/standings'
  * (submitted) or by their line manager (validated, and the one that counts).
  * Both are kept, with who and when.
  */
-export default class SkillAssessment extends AuditedModel {
+export default class SkillAssessment extends UserOwnedModel {
   static auditSubjectType = 'skill_assessment'
 
   /* Every change to it can move its person's standing against their role level. */
   standingsAffected(): StandingsTarget {
     return { userIds: [this.userId] }
   }
-
-  @column()
-  declare userId: number
 
   @column()
   declare skillId: number
@@ -49,11 +45,4 @@ export default class SkillAssessment extends AuditedModel {
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>
-
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
-  }
 }

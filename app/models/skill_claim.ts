@@ -1,17 +1,13 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import UserOwnedModel from '#models/user_owned_model'
 import Skill from '#models/skill'
-import User from '#models/user'
 import type { SkillClaimStatus } from '#enums/learning'
 
 /* A level of a skill a person says they have reached, for their line manager to validate. */
-export default class SkillClaim extends AuditedModel {
+export default class SkillClaim extends UserOwnedModel {
   static auditSubjectType = 'skill_claim'
-
-  @column()
-  declare userId: number
 
   @column()
   declare skillId: number
@@ -36,11 +32,4 @@ export default class SkillClaim extends AuditedModel {
 
   @belongsTo(() => Skill)
   declare skill: BelongsTo<typeof Skill>
-
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
-
-  auditOrganisationId() {
-    return this.organisationOfUser(this.userId)
-  }
 }

@@ -134,13 +134,12 @@ test.group('Models with an id and timestamps', (group) => {
   })
 })
 
-/* The organisation the audit trail filed a record's creation under. */
-async function auditedOrganisation(subjectType: string, subjectId: number) {
-  const event = await db
+/* The organisations the audit trail filed a record's creation under: one, once. */
+async function auditedOrganisations(subjectType: string, subjectId: number) {
+  const events = await db
     .from('audit_events')
     .where({ subject_type: subjectType, subject_id: String(subjectId), action: 'create' })
-    .firstOrFail()
-  return event.organisation_id
+  return events.map((event) => event.organisation_id)
 }
 
 test.group('Audited records and the organisation they belong to', (group) => {
@@ -151,7 +150,7 @@ test.group('Audited records and the organisation they belong to', (group) => {
     const { role } = await createRole({ levels: [] })
     const plan = await createCapabilityPlan(organisation, 2026)
     const line = await createPlanLine(plan, role)
-    assert.equal(await auditedOrganisation('plan_line', line.id), organisation.id)
+    assert.deepEqual(await auditedOrganisations('plan_line', line.id), [organisation.id])
   })
 
   test('a record that belongs to a person is audited in their organisation', async ({ assert }) => {
@@ -164,6 +163,11 @@ test.group('Audited records and the organisation they belong to', (group) => {
       level: 2,
       status: 'pending',
     })
-    assert.equal(await auditedOrganisation('skill_claim', claim.id), organisation.id)
+    assert.deepEqual(await auditedOrganisations('skill_claim', claim.id), [organisation.id])
+
+    const loaded = await SkillClaim.query().where('id', claim.id).preload('user').firstOrFail()
+    assert.equal(loaded.user.id, person.id)
+    await claim.load('user')
+    assert.equal(claim.user.email, person.email)
   })
 })
