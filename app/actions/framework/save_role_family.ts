@@ -1,5 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import RoleFamily from '#models/role_family'
 import { findNameClash } from '#actions/name_clash'
 
@@ -21,25 +20,24 @@ export async function saveRoleFamily(
   input: RoleFamilyInput,
   existing?: RoleFamily
 ): Promise<SaveRoleFamilyResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        const clash = await findNameClash(trx.from('role_families'), name, existing?.id)
-        if (clash) return { type: 'name_taken' as const, retired: clash.retired }
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const, retired: false },
+    async (trx) => {
+      const name = input.name.trim()
+      const clash = await findNameClash(trx.from('role_families'), name, existing?.id)
+      if (clash) return { type: 'name_taken' as const, retired: clash.retired }
 
-        let position = input.position ?? existing?.position
-        if (position === undefined || position === null) {
-          const row = await trx.from('role_families').max('position as last').first()
-          position = row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1
-        }
+      let position = input.position ?? existing?.position
+      if (position === undefined || position === null) {
+        const row = await trx.from('role_families').max('position as last').first()
+        position = row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1
+      }
 
-        const family = existing ?? new RoleFamily()
-        family.useTransaction(trx)
-        family.merge({ name, description: input.description?.trim() || null, position })
-        await family.save()
-        return { type: 'saved' as const, family }
-      }),
-    { type: 'name_taken' as const, retired: false }
+      const family = existing ?? new RoleFamily()
+      family.useTransaction(trx)
+      family.merge({ name, description: input.description?.trim() || null, position })
+      await family.save()
+      return { type: 'saved' as const, family }
+    }
   )
 }

@@ -1,5 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import RoleLevel from '#models/role_level'
 import type RoleProfile from '#models/role_profile'
 import { findNameClash } from '#actions/name_clash'
@@ -27,30 +26,29 @@ export async function saveRoleLevel(
   input: RoleLevelInput,
   existing?: RoleLevel
 ): Promise<SaveRoleLevelResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        const clash = await findNameClash(
-          trx.from('role_levels').where('role_profile_id', role.id),
-          name,
-          existing?.id
-        )
-        if (clash) return { type: 'name_taken' as const, retired: clash.retired }
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const, retired: false },
+    async (trx) => {
+      const name = input.name.trim()
+      const clash = await findNameClash(
+        trx.from('role_levels').where('role_profile_id', role.id),
+        name,
+        existing?.id
+      )
+      if (clash) return { type: 'name_taken' as const, retired: clash.retired }
 
-        const grades = new Set(input.typicalGrades ?? [])
-        const level = existing ?? new RoleLevel()
-        level.useTransaction(trx)
-        level.merge({
-          roleProfileId: role.id,
-          name,
-          description: input.description?.trim() || null,
-          typicalGrades: gradeValues.filter((grade) => grades.has(grade)),
-          position: input.position ?? existing?.position ?? Math.round(seniorityRank(name) * 10),
-        })
-        await level.save()
-        return { type: 'saved' as const, level }
-      }),
-    { type: 'name_taken' as const, retired: false }
+      const grades = new Set(input.typicalGrades ?? [])
+      const level = existing ?? new RoleLevel()
+      level.useTransaction(trx)
+      level.merge({
+        roleProfileId: role.id,
+        name,
+        description: input.description?.trim() || null,
+        typicalGrades: gradeValues.filter((grade) => grades.has(grade)),
+        position: input.position ?? existing?.position ?? Math.round(seniorityRank(name) * 10),
+      })
+      await level.save()
+      return { type: 'saved' as const, level }
+    }
   )
 }

@@ -1,5 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import RoleProfile from '#models/role_profile'
 import type RoleFamily from '#models/role_family'
 import { findNameClash } from '#actions/name_clash'
@@ -21,27 +20,26 @@ export async function saveRoleProfile(
   input: RoleProfileInput,
   existing?: RoleProfile
 ): Promise<SaveRoleProfileResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        const clash = await findNameClash(
-          trx.from('role_profiles').where('role_family_id', family.id),
-          name,
-          existing?.id
-        )
-        if (clash) return { type: 'name_taken' as const, retired: clash.retired }
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const, retired: false },
+    async (trx) => {
+      const name = input.name.trim()
+      const clash = await findNameClash(
+        trx.from('role_profiles').where('role_family_id', family.id),
+        name,
+        existing?.id
+      )
+      if (clash) return { type: 'name_taken' as const, retired: clash.retired }
 
-        const role = existing ?? new RoleProfile()
-        role.useTransaction(trx)
-        role.merge({
-          roleFamilyId: family.id,
-          name,
-          description: input.description?.trim() || null,
-        })
-        await role.save()
-        return { type: 'saved' as const, role }
-      }),
-    { type: 'name_taken' as const, retired: false }
+      const role = existing ?? new RoleProfile()
+      role.useTransaction(trx)
+      role.merge({
+        roleFamilyId: family.id,
+        name,
+        description: input.description?.trim() || null,
+      })
+      await role.save()
+      return { type: 'saved' as const, role }
+    }
   )
 }

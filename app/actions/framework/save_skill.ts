@@ -1,5 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import { findNameClash } from '#actions/name_clash'
@@ -22,36 +21,32 @@ export type SaveSkillResult =
  * changed appear in the trail.
  */
 export async function saveSkill(input: SkillInput, existing?: Skill): Promise<SaveSkillResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        const clash = await findNameClash(trx.from('skills'), name, existing?.id)
-        if (clash) return { type: 'name_taken' as const, retired: clash.retired }
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const, retired: false },
+    async (trx) => {
+      const name = input.name.trim()
+      const clash = await findNameClash(trx.from('skills'), name, existing?.id)
+      if (clash) return { type: 'name_taken' as const, retired: clash.retired }
 
-        const skill = existing ?? new Skill()
-        skill.useTransaction(trx)
-        skill.merge({
-          name,
-          category: input.category.trim(),
-          description: input.description?.trim() || null,
-        })
-        await skill.save()
+      const skill = existing ?? new Skill()
+      skill.useTransaction(trx)
+      skill.merge({
+        name,
+        category: input.category.trim(),
+        description: input.description?.trim() || null,
+      })
+      await skill.save()
 
-        const current = await SkillLevelDescriptor.query({ client: trx }).where(
-          'skill_id',
-          skill.id
-        )
-        for (const { level } of SKILL_LEVELS) {
-          const descriptor =
-            current.find((row) => row.level === level) ??
-            new SkillLevelDescriptor().merge({ skillId: skill.id, level })
-          descriptor.useTransaction(trx)
-          descriptor.descriptor = input.descriptors[level].trim()
-          await descriptor.save()
-        }
-        return { type: 'saved' as const, skill }
-      }),
-    { type: 'name_taken' as const, retired: false }
+      const current = await SkillLevelDescriptor.query({ client: trx }).where('skill_id', skill.id)
+      for (const { level } of SKILL_LEVELS) {
+        const descriptor =
+          current.find((row) => row.level === level) ??
+          new SkillLevelDescriptor().merge({ skillId: skill.id, level })
+        descriptor.useTransaction(trx)
+        descriptor.descriptor = input.descriptors[level].trim()
+        await descriptor.save()
+      }
+      return { type: 'saved' as const, skill }
+    }
   )
 }

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Organisation from '#models/organisation'
 import { recordAudit } from '#services/audit'
@@ -31,57 +30,50 @@ export async function saveOrganisation(
   input: OrganisationInput,
   existing?: Organisation
 ): Promise<SaveOrganisationResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const code = input.code.trim().toLowerCase()
-        const clash = trx.from('organisations').where('code', code).select('id')
-        if (existing) clash.whereNot('id', existing.id)
-        if (await clash.first()) return { type: 'code_taken' as const }
+  return transactionUnlessDuplicate({ type: 'code_taken' as const }, async (trx) => {
+    const code = input.code.trim().toLowerCase()
+    const clash = trx.from('organisations').where('code', code).select('id')
+    if (existing) clash.whereNot('id', existing.id)
+    if (await clash.first()) return { type: 'code_taken' as const }
 
-        const parentId = input.parentId ?? null
-        let parent: Organisation | null = null
-        if (parentId !== null) {
-          parent = await Organisation.query({ client: trx }).where('id', parentId).first()
-          if (!parent) return { type: 'parent_not_found' as const }
-          if (
-            existing &&
-            (parent.id === existing.id || parent.path.startsWith(existing.childPath))
-          ) {
-            return { type: 'cycle' as const }
-          }
-        }
+    const parentId = input.parentId ?? null
+    let parent: Organisation | null = null
+    if (parentId !== null) {
+      parent = await Organisation.query({ client: trx }).where('id', parentId).first()
+      if (!parent) return { type: 'parent_not_found' as const }
+      if (existing && (parent.id === existing.id || parent.path.startsWith(existing.childPath))) {
+        return { type: 'cycle' as const }
+      }
+    }
 
-        const organisation = existing ?? new Organisation()
-        organisation.useTransaction(trx)
-        const oldChildPath = existing ? existing.childPath : null
-        const oldDepth = existing ? existing.depth : 0
+    const organisation = existing ?? new Organisation()
+    organisation.useTransaction(trx)
+    const oldChildPath = existing ? existing.childPath : null
+    const oldDepth = existing ? existing.depth : 0
 
-        organisation.merge({
-          code,
-          name: input.name,
-          type: input.type,
-          parentId,
-          path: parent ? parent.childPath : '/',
-          depth: parent ? parent.depth + 1 : 0,
-          isTransactional: input.isTransactional ?? false,
-          ssoOnly: input.ssoOnly ?? false,
-        })
-        await organisation.save()
+    organisation.merge({
+      code,
+      name: input.name,
+      type: input.type,
+      parentId,
+      path: parent ? parent.childPath : '/',
+      depth: parent ? parent.depth + 1 : 0,
+      isTransactional: input.isTransactional ?? false,
+      ssoOnly: input.ssoOnly ?? false,
+    })
+    await organisation.save()
 
-        let moved = 0
-        if (oldChildPath !== null && oldChildPath !== organisation.childPath) {
-          moved = await moveSubtree(
-            trx,
-            oldChildPath,
-            organisation.childPath,
-            organisation.depth - oldDepth
-          )
-        }
-        return { type: 'saved' as const, organisation, moved }
-      }),
-    { type: 'code_taken' as const }
-  )
+    let moved = 0
+    if (oldChildPath !== null && oldChildPath !== organisation.childPath) {
+      moved = await moveSubtree(
+        trx,
+        oldChildPath,
+        organisation.childPath,
+        organisation.depth - oldDepth
+      )
+    }
+    return { type: 'saved' as const, organisation, moved }
+  })
 }
 
 /*

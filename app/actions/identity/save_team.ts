@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { nameTaken } from '#actions/name_clash'
 import Team from '#models/team'
 import type Organisation from '#models/organisation'
@@ -25,32 +25,28 @@ export async function saveTeam(
   input: TeamInput,
   existing?: Team
 ): Promise<SaveTeamResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        if (
-          await nameTaken(
-            trx.from('teams').where('organisation_id', organisation.id),
-            name,
-            existing?.id
-          )
-        ) {
-          return { type: 'name_taken' as const }
-        }
+  return transactionUnlessDuplicate({ type: 'name_taken' as const }, async (trx) => {
+    const name = input.name.trim()
+    if (
+      await nameTaken(
+        trx.from('teams').where('organisation_id', organisation.id),
+        name,
+        existing?.id
+      )
+    ) {
+      return { type: 'name_taken' as const }
+    }
 
-        const team = existing ?? new Team()
-        team.useTransaction(trx)
-        team.merge({
-          organisationId: organisation.id,
-          name,
-          location: input.location?.trim() || null,
-        })
-        await team.save()
-        return { type: 'saved' as const, team }
-      }),
-    { type: 'name_taken' as const }
-  )
+    const team = existing ?? new Team()
+    team.useTransaction(trx)
+    team.merge({
+      organisationId: organisation.id,
+      name,
+      location: input.location?.trim() || null,
+    })
+    await team.save()
+    return { type: 'saved' as const, team }
+  })
 }
 
 /*

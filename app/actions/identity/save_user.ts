@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { DateTime } from 'luxon'
 import User from '#models/user'
 import UserRole from '#models/user_role'
@@ -44,60 +44,55 @@ export async function saveUser(
   scope: OrganisationScope,
   existing?: User
 ): Promise<SaveUserResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const clash = await User.query({ client: trx })
-          .where('email', input.email)
-          .if(existing, (query) => query.whereNot('id', existing!.id))
-          .first()
-        if (clash) return { type: 'email_taken' as const }
+  return transactionUnlessDuplicate({ type: 'email_taken' as const }, async (trx) => {
+    const clash = await User.query({ client: trx })
+      .where('email', input.email)
+      .if(existing, (query) => query.whereNot('id', existing!.id))
+      .first()
+    if (clash) return { type: 'email_taken' as const }
 
-        let lineManagerId: number | null = null
-        if (input.lineManagerEmail) {
-          const currentManagerId = existing?.lineManagerId
-          const manager = await User.query({ client: trx })
-            .where('email', input.lineManagerEmail.toLowerCase())
-            .if(!scope.everything, (query) =>
-              query.where((visible) => {
-                visible.whereIn('organisation_id', scope.organisationIdsQuery())
-                if (currentManagerId) visible.orWhere('id', currentManagerId)
-              })
-            )
-            .first()
-          if (!manager) return { type: 'line_manager_not_found' as const }
-          if (existing && manager.id === existing.id)
-            return { type: 'line_manager_is_self' as const }
-          if (existing && (await managesIndirectly(existing.id, manager.id, trx))) {
-            return { type: 'line_manager_cycle' as const }
-          }
-          lineManagerId = manager.id
-        }
+    let lineManagerId: number | null = null
+    if (input.lineManagerEmail) {
+      const currentManagerId = existing?.lineManagerId
+      const manager = await User.query({ client: trx })
+        .where('email', input.lineManagerEmail.toLowerCase())
+        .if(!scope.everything, (query) =>
+          query.where((visible) => {
+            visible.whereIn('organisation_id', scope.organisationIdsQuery())
+            if (currentManagerId) visible.orWhere('id', currentManagerId)
+          })
+        )
+        .first()
+      if (!manager) return { type: 'line_manager_not_found' as const }
+      if (existing && manager.id === existing.id) return { type: 'line_manager_is_self' as const }
+      if (existing && (await managesIndirectly(existing.id, manager.id, trx))) {
+        return { type: 'line_manager_cycle' as const }
+      }
+      lineManagerId = manager.id
+    }
 
-        if (input.teamId) {
-          const team = await Team.query({ client: trx }).where('id', input.teamId).first()
-          if (!team || team.organisationId !== input.organisationId)
-            return { type: 'team_not_in_organisation' as const }
-        }
+    if (input.teamId) {
+      const team = await Team.query({ client: trx }).where('id', input.teamId).first()
+      if (!team || team.organisationId !== input.organisationId)
+        return { type: 'team_not_in_organisation' as const }
+    }
 
-        const user = existing ?? new User()
-        user.useTransaction(trx)
-        user.merge({
-          fullName: input.fullName,
-          email: input.email,
-          organisationId: input.organisationId,
-          teamId: input.teamId ?? null,
-          grade: input.grade ?? null,
-          profession: input.profession ?? null,
-          lineManagerId,
-        })
-        if (input.password) user.password = input.password
-        await user.save()
-        await syncRoles(user, input.roles, trx)
-        return { type: 'saved' as const, user }
-      }),
-    { type: 'email_taken' as const }
-  )
+    const user = existing ?? new User()
+    user.useTransaction(trx)
+    user.merge({
+      fullName: input.fullName,
+      email: input.email,
+      organisationId: input.organisationId,
+      teamId: input.teamId ?? null,
+      grade: input.grade ?? null,
+      profession: input.profession ?? null,
+      lineManagerId,
+    })
+    if (input.password) user.password = input.password
+    await user.save()
+    await syncRoles(user, input.roles, trx)
+    return { type: 'saved' as const, user }
+  })
 }
 
 /* Whether `candidateId` reports, directly or not, to `managerId`. */

@@ -1,8 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
 import Course from '#models/course'
 import type User from '#models/user'
 import type { CourseMode, CourseStatus } from '#enums/learning'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { administeredProviders } from '#services/provider_scope'
 
 export type CourseInput = {
@@ -37,36 +36,35 @@ export async function defaultProviderFor(actor: User): Promise<number | null> {
  * manage the provider is the caller's check (CoursePolicy.manageProvider).
  */
 export async function saveCourse(input: CourseInput, existing?: Course): Promise<SaveCourseResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<SaveCourseResult> => {
-        const provider = await trx.from('providers').where('id', input.providerId).first()
-        if (!provider) return { type: 'provider_not_found' }
+  return transactionUnlessDuplicate(
+    { type: 'code_taken' as const },
+    async (trx): Promise<SaveCourseResult> => {
+      const provider = await trx.from('providers').where('id', input.providerId).first()
+      if (!provider) return { type: 'provider_not_found' }
 
-        const code = input.code.trim()
-        const clash = trx
-          .from('courses')
-          .whereRaw('lower(code) = ?', [code.toLowerCase()])
-          .select('id')
-        if (existing) clash.whereNot('id', existing.id)
-        if (await clash.first()) return { type: 'code_taken' }
+      const code = input.code.trim()
+      const clash = trx
+        .from('courses')
+        .whereRaw('lower(code) = ?', [code.toLowerCase()])
+        .select('id')
+      if (existing) clash.whereNot('id', existing.id)
+      if (await clash.first()) return { type: 'code_taken' }
 
-        const course = existing ?? new Course()
-        course.useTransaction(trx)
-        course.merge({
-          providerId: input.providerId,
-          code,
-          title: input.title.trim(),
-          summary: input.summary.trim(),
-          mode: input.mode,
-          status: input.status,
-          requiresApproval: input.requiresApproval,
-          durationHours: input.durationHours,
-          costPence: Math.round(input.cost * 100),
-        })
-        await course.save()
-        return { type: 'saved', course }
-      }),
-    { type: 'code_taken' as const }
+      const course = existing ?? new Course()
+      course.useTransaction(trx)
+      course.merge({
+        providerId: input.providerId,
+        code,
+        title: input.title.trim(),
+        summary: input.summary.trim(),
+        mode: input.mode,
+        status: input.status,
+        requiresApproval: input.requiresApproval,
+        durationHours: input.durationHours,
+        costPence: Math.round(input.cost * 100),
+      })
+      await course.save()
+      return { type: 'saved', course }
+    }
   )
 }

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import CourseOutcome from '#models/course_outcome'
 import Skill from '#models/skill'
 import type Course from '#models/course'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 
 export type AddCourseOutcomeResult =
   | { type: 'saved'; outcome: CourseOutcome; skill: Skill }
@@ -17,26 +17,25 @@ export async function addCourseOutcome(
   course: Course,
   input: { skillId: number; level: number }
 ): Promise<AddCourseOutcomeResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<AddCourseOutcomeResult> => {
-        const skill = await Skill.query({ client: trx })
-          .where('id', input.skillId)
-          .whereNull('retired_at')
-          .first()
-        if (!skill) return { type: 'skill_not_found' }
-        const existing = await trx
-          .from('course_outcomes')
-          .where({ course_id: course.id, skill_id: skill.id })
-          .first()
-        if (existing) return { type: 'already_listed' }
-        const outcome = await CourseOutcome.create(
-          { courseId: course.id, skillId: skill.id, level: input.level },
-          { client: trx }
-        )
-        return { type: 'saved', outcome, skill }
-      }),
-    { type: 'already_listed' as const }
+  return transactionUnlessDuplicate(
+    { type: 'already_listed' as const },
+    async (trx): Promise<AddCourseOutcomeResult> => {
+      const skill = await Skill.query({ client: trx })
+        .where('id', input.skillId)
+        .whereNull('retired_at')
+        .first()
+      if (!skill) return { type: 'skill_not_found' }
+      const existing = await trx
+        .from('course_outcomes')
+        .where({ course_id: course.id, skill_id: skill.id })
+        .first()
+      if (existing) return { type: 'already_listed' }
+      const outcome = await CourseOutcome.create(
+        { courseId: course.id, skillId: skill.id, level: input.level },
+        { client: trx }
+      )
+      return { type: 'saved', outcome, skill }
+    }
   )
 }
 

@@ -4,7 +4,7 @@ import Provider from '#models/provider'
 import User from '#models/user'
 import { Roles } from '#enums/roles'
 import { AuditActions } from '#enums/audit_actions'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { recordAudit } from '#services/audit'
 
 export type SaveProviderResult =
@@ -17,25 +17,24 @@ export async function saveProvider(input: {
   code: string
   name: string
 }): Promise<SaveProviderResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<SaveProviderResult> => {
-        const code = input.code.trim()
-        const name = input.name.trim()
-        const codeClash = await trx
-          .from('providers')
-          .whereRaw('lower(code) = ?', [code.toLowerCase()])
-          .first()
-        if (codeClash) return { type: 'code_taken' }
-        const nameClash = await trx
-          .from('providers')
-          .whereRaw('lower(name) = ?', [name.toLowerCase()])
-          .first()
-        if (nameClash) return { type: 'name_taken' }
-        const provider = await Provider.create({ code, name }, { client: trx })
-        return { type: 'saved', provider }
-      }),
-    { type: 'name_taken' as const }
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const },
+    async (trx): Promise<SaveProviderResult> => {
+      const code = input.code.trim()
+      const name = input.name.trim()
+      const codeClash = await trx
+        .from('providers')
+        .whereRaw('lower(code) = ?', [code.toLowerCase()])
+        .first()
+      if (codeClash) return { type: 'code_taken' }
+      const nameClash = await trx
+        .from('providers')
+        .whereRaw('lower(name) = ?', [name.toLowerCase()])
+        .first()
+      if (nameClash) return { type: 'name_taken' }
+      const provider = await Provider.create({ code, name }, { client: trx })
+      return { type: 'saved', provider }
+    }
   )
 }
 
@@ -54,39 +53,38 @@ export async function linkProviderAdmin(
   provider: Provider,
   email: string
 ): Promise<LinkProviderAdminResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<LinkProviderAdminResult> => {
-        const user = await User.query({ client: trx })
-          .whereRaw('lower(email) = ?', [email.trim().toLowerCase()])
-          .preload('roles')
-          .first()
-        if (!user) return { type: 'user_not_found' }
-        if (!user.hasRole(Roles.CourseAdmin)) return { type: 'not_course_admin', user }
-        const existing = await trx
-          .from('provider_admins')
-          .where({ provider_id: provider.id, user_id: user.id })
-          .first()
-        if (existing) return { type: 'already_linked', email: user.email }
-        const [id] = await trx.table('provider_admins').insert({
-          provider_id: provider.id,
-          user_id: user.id,
-          created_at: DateTime.now().toUTC().toFormat('yyyy-MM-dd HH:mm:ss'),
-        })
-        await recordAudit(
-          {
-            action: AuditActions.Create,
-            subjectType: 'provider_admin',
-            subjectId: Number(id),
-            subjectLabel: `${user.email} for ${provider.name}`,
-            organisationId: user.organisationId,
-            after: { providerId: provider.id, userId: user.id },
-          },
-          trx
-        )
-        return { type: 'linked', user }
-      }),
-    { type: 'already_linked' as const, email: email.trim() }
+  return transactionUnlessDuplicate(
+    { type: 'already_linked' as const, email: email.trim() },
+    async (trx): Promise<LinkProviderAdminResult> => {
+      const user = await User.query({ client: trx })
+        .whereRaw('lower(email) = ?', [email.trim().toLowerCase()])
+        .preload('roles')
+        .first()
+      if (!user) return { type: 'user_not_found' }
+      if (!user.hasRole(Roles.CourseAdmin)) return { type: 'not_course_admin', user }
+      const existing = await trx
+        .from('provider_admins')
+        .where({ provider_id: provider.id, user_id: user.id })
+        .first()
+      if (existing) return { type: 'already_linked', email: user.email }
+      const [id] = await trx.table('provider_admins').insert({
+        provider_id: provider.id,
+        user_id: user.id,
+        created_at: DateTime.now().toUTC().toFormat('yyyy-MM-dd HH:mm:ss'),
+      })
+      await recordAudit(
+        {
+          action: AuditActions.Create,
+          subjectType: 'provider_admin',
+          subjectId: Number(id),
+          subjectLabel: `${user.email} for ${provider.name}`,
+          organisationId: user.organisationId,
+          after: { providerId: provider.id, userId: user.id },
+        },
+        trx
+      )
+      return { type: 'linked', user }
+    }
   )
 }
 

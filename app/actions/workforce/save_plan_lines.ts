@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { PlanStatus } from '#enums/workforce'
 import { planLineKey, type PlanNumbersInput } from '#validators/workforce_plans'
 
@@ -56,38 +56,37 @@ export async function addPlanLine(
   plan: CapabilityPlan,
   roleProfileId: number
 ): Promise<AddPlanLineResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<AddPlanLineResult> => {
-        if (!(await lockEditable(trx, plan.id))) return { type: 'not_editable' }
-        const profile = await trx
-          .from('role_profiles')
-          .where('id', roleProfileId)
-          .whereNull('retired_at')
-          .select('id')
-          .first()
-        if (!profile) return { type: 'role_profile_not_found' }
-        const clash = await trx
-          .from('plan_lines')
-          .where({ plan_id: plan.id, role_profile_id: roleProfileId })
-          .select('id')
-          .first()
-        if (clash) return { type: 'already_in_plan' }
-        const line = await PlanLine.create(
-          {
-            planId: plan.id,
-            roleProfileId,
-            postsNeeded: 0,
-            inPostOverride: null,
-            overrideReason: null,
-            plannedToRecruit: 0,
-            plannedToTrain: 0,
-          },
-          { client: trx }
-        )
-        return { type: 'added', line }
-      }),
-    { type: 'already_in_plan' as const }
+  return transactionUnlessDuplicate(
+    { type: 'already_in_plan' as const },
+    async (trx): Promise<AddPlanLineResult> => {
+      if (!(await lockEditable(trx, plan.id))) return { type: 'not_editable' }
+      const profile = await trx
+        .from('role_profiles')
+        .where('id', roleProfileId)
+        .whereNull('retired_at')
+        .select('id')
+        .first()
+      if (!profile) return { type: 'role_profile_not_found' }
+      const clash = await trx
+        .from('plan_lines')
+        .where({ plan_id: plan.id, role_profile_id: roleProfileId })
+        .select('id')
+        .first()
+      if (clash) return { type: 'already_in_plan' }
+      const line = await PlanLine.create(
+        {
+          planId: plan.id,
+          roleProfileId,
+          postsNeeded: 0,
+          inPostOverride: null,
+          overrideReason: null,
+          plannedToRecruit: 0,
+          plannedToTrain: 0,
+        },
+        { client: trx }
+      )
+      return { type: 'added', line }
+    }
   )
 }
 

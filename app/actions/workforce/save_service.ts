@@ -1,9 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { nameTaken } from '#actions/name_clash'
 import Service from '#models/service'
 import User from '#models/user'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { ServicePhase } from '#enums/workforce'
 
 export type ServiceInput = {
@@ -49,43 +48,42 @@ export async function saveService(
   input: ServiceInput,
   existing?: Service
 ): Promise<SaveServiceResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<SaveServiceResult> => {
-        const name = input.name.trim()
-        if (
-          await nameTaken(
-            trx.from('services').where('organisation_id', input.organisationId),
-            name,
-            existing?.id
-          )
-        ) {
-          return { type: 'name_taken' }
-        }
-        let manager: User | null = null
-        if (input.serviceManagerEmail) {
-          manager = await findActivePersonByEmail(input.serviceManagerEmail, trx)
-          if (!manager) return { type: 'manager_not_found' }
-        }
-
-        const service = existing ?? new Service()
-        service.useTransaction(trx)
-        service.merge({
-          organisationId: input.organisationId,
+  return transactionUnlessDuplicate(
+    { type: 'name_taken' as const },
+    async (trx): Promise<SaveServiceResult> => {
+      const name = input.name.trim()
+      if (
+        await nameTaken(
+          trx.from('services').where('organisation_id', input.organisationId),
           name,
-          annualTransactions: input.annualTransactions,
-          phase: input.phase,
-          isExemplar: input.isExemplar ?? false,
-          hasDigitalChannel: input.hasDigitalChannel ?? false,
-          serviceManagerId: manager?.id ?? null,
-        })
-        await service.save()
-        const elsewhere =
-          manager && manager.organisationId !== input.organisationId
-            ? { name: manager.fullName, organisationName: manager.organisation.name }
-            : null
-        return { type: 'saved', service, managerElsewhere: elsewhere }
-      }),
-    { type: 'name_taken' as const }
+          existing?.id
+        )
+      ) {
+        return { type: 'name_taken' }
+      }
+      let manager: User | null = null
+      if (input.serviceManagerEmail) {
+        manager = await findActivePersonByEmail(input.serviceManagerEmail, trx)
+        if (!manager) return { type: 'manager_not_found' }
+      }
+
+      const service = existing ?? new Service()
+      service.useTransaction(trx)
+      service.merge({
+        organisationId: input.organisationId,
+        name,
+        annualTransactions: input.annualTransactions,
+        phase: input.phase,
+        isExemplar: input.isExemplar ?? false,
+        hasDigitalChannel: input.hasDigitalChannel ?? false,
+        serviceManagerId: manager?.id ?? null,
+      })
+      await service.save()
+      const elsewhere =
+        manager && manager.organisationId !== input.organisationId
+          ? { name: manager.fullName, organisationName: manager.organisation.name }
+          : null
+      return { type: 'saved', service, managerElsewhere: elsewhere }
+    }
   )
 }

@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import CapabilityPlan from '#models/capability_plan'
 import PlanLine from '#models/plan_line'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 
 export type StartPlanInput = {
   organisationId: number
@@ -26,51 +25,50 @@ export async function startPlan(input: StartPlanInput): Promise<StartPlanResult>
       .where('financial_year', input.financialYear)
       .firstOrFail()
 
-  const result = await orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<StartPlanResult | { type: 'duplicate' }> => {
-        const clash = await CapabilityPlan.query({ client: trx })
+  const result = await transactionUnlessDuplicate(
+    { type: 'duplicate' as const },
+    async (trx): Promise<StartPlanResult | { type: 'duplicate' }> => {
+      const clash = await CapabilityPlan.query({ client: trx })
+        .where('organisation_id', input.organisationId)
+        .where('financial_year', input.financialYear)
+        .first()
+      if (clash) return { type: 'already_exists', plan: clash }
+
+      let previous: CapabilityPlan | null = null
+      if (input.copyPrevious) {
+        previous = await CapabilityPlan.query({ client: trx })
           .where('organisation_id', input.organisationId)
-          .where('financial_year', input.financialYear)
+          .where('financial_year', input.financialYear - 1)
+          .preload('lines')
           .first()
-        if (clash) return { type: 'already_exists', plan: clash }
+        if (!previous) return { type: 'nothing_to_copy' }
+      }
 
-        let previous: CapabilityPlan | null = null
-        if (input.copyPrevious) {
-          previous = await CapabilityPlan.query({ client: trx })
-            .where('organisation_id', input.organisationId)
-            .where('financial_year', input.financialYear - 1)
-            .preload('lines')
-            .first()
-          if (!previous) return { type: 'nothing_to_copy' }
-        }
-
-        const plan = await CapabilityPlan.create(
+      const plan = await CapabilityPlan.create(
+        {
+          organisationId: input.organisationId,
+          financialYear: input.financialYear,
+          status: 'draft',
+          copiedFromId: previous?.id ?? null,
+        },
+        { client: trx }
+      )
+      for (const line of previous?.lines ?? []) {
+        await PlanLine.create(
           {
-            organisationId: input.organisationId,
-            financialYear: input.financialYear,
-            status: 'draft',
-            copiedFromId: previous?.id ?? null,
+            planId: plan.id,
+            roleProfileId: line.roleProfileId,
+            postsNeeded: line.postsNeeded,
+            inPostOverride: null,
+            overrideReason: null,
+            plannedToRecruit: line.plannedToRecruit,
+            plannedToTrain: line.plannedToTrain,
           },
           { client: trx }
         )
-        for (const line of previous?.lines ?? []) {
-          await PlanLine.create(
-            {
-              planId: plan.id,
-              roleProfileId: line.roleProfileId,
-              postsNeeded: line.postsNeeded,
-              inPostOverride: null,
-              overrideReason: null,
-              plannedToRecruit: line.plannedToRecruit,
-              plannedToTrain: line.plannedToTrain,
-            },
-            { client: trx }
-          )
-        }
-        return { type: 'started', plan, copiedLines: previous?.lines.length ?? 0 }
-      }),
-    { type: 'duplicate' as const }
+      }
+      return { type: 'started', plan, copiedLines: previous?.lines.length ?? 0 }
+    }
   )
   if (result.type === 'duplicate') return { type: 'already_exists', plan: await existing() }
   return result

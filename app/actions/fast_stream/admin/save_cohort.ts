@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import FastStreamCohort from '#models/fast_stream_cohort'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { nameTaken } from '#actions/name_clash'
 
 export type CohortInput = { name: string; intakeYear: number }
@@ -12,19 +11,15 @@ export async function saveCohort(
   input: CohortInput,
   existing?: FastStreamCohort
 ): Promise<SaveCohortResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        if (await nameTaken(trx.from('fast_stream_cohorts'), name, existing?.id)) {
-          return { type: 'name_taken' as const }
-        }
-        const cohort = existing ?? new FastStreamCohort()
-        cohort.useTransaction(trx)
-        cohort.merge({ name, intakeYear: input.intakeYear })
-        await cohort.save()
-        return { type: 'saved' as const, cohort }
-      }),
-    { type: 'name_taken' as const }
-  )
+  return transactionUnlessDuplicate({ type: 'name_taken' as const }, async (trx) => {
+    const name = input.name.trim()
+    if (await nameTaken(trx.from('fast_stream_cohorts'), name, existing?.id)) {
+      return { type: 'name_taken' as const }
+    }
+    const cohort = existing ?? new FastStreamCohort()
+    cohort.useTransaction(trx)
+    cohort.merge({ name, intakeYear: input.intakeYear })
+    await cohort.save()
+    return { type: 'saved' as const, cohort }
+  })
 }

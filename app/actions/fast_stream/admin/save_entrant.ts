@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import FastStreamEntrant from '#models/fast_stream_entrant'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { Clearance } from '#enums/fast_stream'
 import { joinRefusal, type Programme } from '#domain/fast_stream/programmes'
 
@@ -50,70 +49,69 @@ export async function saveEntrant(
   const locations = normaliseLocations(input.locations)
   if (locations && locations.length > 255) return { type: 'locations_too_long' }
   // The unique index on user_id settles two admins adding the same person at once.
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx): Promise<SaveEntrantResult> => {
-        let userId = existing?.userId
-        let grade: string | null = null
-        if (!existing) {
-          const person = await trx
-            .from('users')
-            .where('email', (input.email ?? '').toLowerCase())
-            .select('id', 'grade')
-            .first()
-          if (!person) return { type: 'person_not_found' }
-          userId = Number(person.id)
-          grade = person.grade ?? null
-          const already = await trx
-            .from('fast_stream_entrants')
-            .where('user_id', userId)
-            .select('id')
-            .first()
-          if (already) return { type: 'already_entrant' }
-        }
-        const scheme = await trx
-          .from('fast_stream_schemes')
-          .where('id', input.schemeId)
-          .select('id', 'programme')
+  return transactionUnlessDuplicate(
+    { type: 'already_entrant' as const },
+    async (trx): Promise<SaveEntrantResult> => {
+      let userId = existing?.userId
+      let grade: string | null = null
+      if (!existing) {
+        const person = await trx
+          .from('users')
+          .where('email', (input.email ?? '').toLowerCase())
+          .select('id', 'grade')
           .first()
-        if (!scheme) return { type: 'scheme_not_found' }
-        const programme = scheme.programme as Programme
-        const current = existing
-          ? await trx
-              .from('fast_stream_schemes')
-              .where('id', existing.schemeId)
-              .select('programme')
-              .first()
-          : null
-        // The grade is checked when a person joins; a participant promoted later stays on.
-        const refusal = joinRefusal(programme, {
-          grade: existing ? null : grade,
-          currentProgramme: current ? (current.programme as Programme) : null,
-        })
-        if (refusal?.code === 'programme') return { type: 'programme_changed', programme }
-        if (refusal?.code === 'grade' && !existing) {
-          return { type: 'grade_not_taken', programme, grade }
-        }
-        const cohort = await trx
-          .from('fast_stream_cohorts')
-          .where('id', input.cohortId)
+        if (!person) return { type: 'person_not_found' }
+        userId = Number(person.id)
+        grade = person.grade ?? null
+        const already = await trx
+          .from('fast_stream_entrants')
+          .where('user_id', userId)
           .select('id')
           .first()
-        if (!cohort) return { type: 'cohort_not_found' }
+        if (already) return { type: 'already_entrant' }
+      }
+      const scheme = await trx
+        .from('fast_stream_schemes')
+        .where('id', input.schemeId)
+        .select('id', 'programme')
+        .first()
+      if (!scheme) return { type: 'scheme_not_found' }
+      const programme = scheme.programme as Programme
+      const current = existing
+        ? await trx
+            .from('fast_stream_schemes')
+            .where('id', existing.schemeId)
+            .select('programme')
+            .first()
+        : null
+      // The grade is checked when a person joins; a participant promoted later stays on.
+      const refusal = joinRefusal(programme, {
+        grade: existing ? null : grade,
+        currentProgramme: current ? (current.programme as Programme) : null,
+      })
+      if (refusal?.code === 'programme') return { type: 'programme_changed', programme }
+      if (refusal?.code === 'grade' && !existing) {
+        return { type: 'grade_not_taken', programme, grade }
+      }
+      const cohort = await trx
+        .from('fast_stream_cohorts')
+        .where('id', input.cohortId)
+        .select('id')
+        .first()
+      if (!cohort) return { type: 'cohort_not_found' }
 
-        const entrant = existing ?? new FastStreamEntrant()
-        entrant.useTransaction(trx)
-        entrant.merge({
-          userId: userId!,
-          schemeId: input.schemeId,
-          cohortId: input.cohortId,
-          clearance: input.clearance,
-          startedOn: DateTime.fromJSDate(input.startedOn, { zone: 'utc' }).startOf('day'),
-          locationPreferences: locations,
-        })
-        await entrant.save()
-        return { type: 'saved', entrant }
-      }),
-    { type: 'already_entrant' as const }
+      const entrant = existing ?? new FastStreamEntrant()
+      entrant.useTransaction(trx)
+      entrant.merge({
+        userId: userId!,
+        schemeId: input.schemeId,
+        cohortId: input.cohortId,
+        clearance: input.clearance,
+        startedOn: DateTime.fromJSDate(input.startedOn, { zone: 'utc' }).startOf('day'),
+        locationPreferences: locations,
+      })
+      await entrant.save()
+      return { type: 'saved', entrant }
+    }
   )
 }

@@ -1,8 +1,7 @@
 import { type DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PlacementRound from '#models/placement_round'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import { PlacementStatuses, RoundStatuses } from '#enums/fast_stream'
 import { nameTaken } from '#actions/name_clash'
 import { addMonths } from '#domain/fast_stream/postings'
@@ -94,39 +93,35 @@ export async function saveRound(
   }
   const field = datesOutOfOrder(input, zone)
   if (field) return { type: 'dates_out_of_order', field }
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        if (await nameTaken(trx.from('placement_rounds'), name, existing?.id)) {
-          return { type: 'name_taken' as const }
-        }
-        if (existing) {
-          const outside = await placementsOutside(trx, existing.id, input)
-          if (outside) return outside
-        }
-        const round = existing ?? new PlacementRound()
-        round.useTransaction(trx)
-        round.merge({
-          name,
-          status: existing?.status ?? RoundStatuses.Open,
-          placementsOpenAt: input.placementsOpenAt,
-          preferencesOpenAt: input.preferencesOpenAt,
-          preferencesCloseAt: input.preferencesCloseAt,
-          resultsAt: input.resultsAt,
-          nextRoundOn: input.nextRoundOn,
-          postingStartsOn: input.postingStartsOn,
-          postingEndsOn: input.postingEndsOn,
-          maxPreferences: input.maxPreferences,
-          excludePreviousDepartments: input.excludePreviousDepartments,
-          enforceDigital: input.enforceDigital,
-        })
-        if (!existing) round.programme = input.programme ?? 'fast_stream'
-        await round.save()
-        return { type: 'saved' as const, round }
-      }),
-    { type: 'name_taken' as const }
-  )
+  return transactionUnlessDuplicate({ type: 'name_taken' as const }, async (trx) => {
+    const name = input.name.trim()
+    if (await nameTaken(trx.from('placement_rounds'), name, existing?.id)) {
+      return { type: 'name_taken' as const }
+    }
+    if (existing) {
+      const outside = await placementsOutside(trx, existing.id, input)
+      if (outside) return outside
+    }
+    const round = existing ?? new PlacementRound()
+    round.useTransaction(trx)
+    round.merge({
+      name,
+      status: existing?.status ?? RoundStatuses.Open,
+      placementsOpenAt: input.placementsOpenAt,
+      preferencesOpenAt: input.preferencesOpenAt,
+      preferencesCloseAt: input.preferencesCloseAt,
+      resultsAt: input.resultsAt,
+      nextRoundOn: input.nextRoundOn,
+      postingStartsOn: input.postingStartsOn,
+      postingEndsOn: input.postingEndsOn,
+      maxPreferences: input.maxPreferences,
+      excludePreviousDepartments: input.excludePreviousDepartments,
+      enforceDigital: input.enforceDigital,
+    })
+    if (!existing) round.programme = input.programme ?? 'fast_stream'
+    await round.save()
+    return { type: 'saved' as const, round }
+  })
 }
 
 /* The round's live placements that start outside the window asked for: how many, and the first. */

@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import { nameTaken } from '#actions/name_clash'
 import FastStreamScheme from '#models/fast_stream_scheme'
-import { orOnDuplicate } from '#services/database_errors'
+import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { Programme } from '#domain/fast_stream/programmes'
 
 export type SchemeInput = {
@@ -23,20 +22,16 @@ export async function saveScheme(
   input: SchemeInput,
   existing?: FastStreamScheme
 ): Promise<SaveSchemeResult> {
-  return orOnDuplicate(
-    () =>
-      db.transaction(async (trx) => {
-        const name = input.name.trim()
-        if (await nameTaken(trx.from('fast_stream_schemes'), name, existing?.id)) {
-          return { type: 'name_taken' as const }
-        }
-        const scheme = existing ?? new FastStreamScheme()
-        scheme.useTransaction(trx)
-        scheme.merge({ name, description: input.description?.trim() || null })
-        if (!existing) scheme.programme = input.programme ?? 'fast_stream'
-        await scheme.save()
-        return { type: 'saved' as const, scheme }
-      }),
-    { type: 'name_taken' as const }
-  )
+  return transactionUnlessDuplicate({ type: 'name_taken' as const }, async (trx) => {
+    const name = input.name.trim()
+    if (await nameTaken(trx.from('fast_stream_schemes'), name, existing?.id)) {
+      return { type: 'name_taken' as const }
+    }
+    const scheme = existing ?? new FastStreamScheme()
+    scheme.useTransaction(trx)
+    scheme.merge({ name, description: input.description?.trim() || null })
+    if (!existing) scheme.programme = input.programme ?? 'fast_stream'
+    await scheme.save()
+    return { type: 'saved' as const, scheme }
+  })
 }
