@@ -15,11 +15,6 @@ export function longDay(day: DateTime) {
   return day.setLocale('en-GB').toFormat(UkFormats.weekdayDate)
 }
 
-/* A phrase at the start of a sentence: “Fast Stream entrants”, “Future Leaders”. */
-export function sentenceStart(phrase: string) {
-  return phrase.charAt(0).toUpperCase() + phrase.slice(1)
-}
-
 /* “first”, “second”… for an entrant's choice. */
 export function ordinal(choice: number) {
   const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth']

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon'
 import { serviceUrl } from '#mails/learning_mail'
-import { FastStreamMail, longDay, sentenceStart, type MailRecipient } from '#mails/fast_stream_mail'
+import { FastStreamMail, longDay, type MailRecipient } from '#mails/fast_stream_mail'
+import { sentenceStart } from '#domain/shared/wording'
 import { counted } from '#domain/shared/wording'
 import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 

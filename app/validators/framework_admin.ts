@@ -2,6 +2,8 @@ import vine from '@vinejs/vine'
 import { gradeValues } from '#enums/grades'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FormMessages, idMessages, sameMessage } from '#validators/messages'
+import { SKILL_LEVELS } from '#domain/framework/levels'
+import { sentenceStart } from '#domain/shared/wording'
 
 /* FormMessages that also match list items by their wildcard path ("typicalGrades.*.enum"). */
 class ListFormMessages extends FormMessages {
@@ -27,6 +29,27 @@ const descriptor = () => vine.string().multiline().trim().minLength(1).maxLength
 
 const LEVEL_RANGE = 'Select Awareness, Working, Practitioner or Expert'
 
+/* A framework item's name, in the words of its form: "Enter a name for the role". */
+const nameMessages = (thing: string) => ({
+  ...sameMessage('name', ['required', 'string'], `Enter a name for the ${thing}`),
+  'name.minLength': `${sentenceStart(thing)} name must be 2 characters or more`,
+  'name.maxLength': `${sentenceStart(thing)} name must be 200 characters or fewer`,
+})
+
+/* Each level's descriptor, named by its level: "Enter the Awareness descriptor". */
+const descriptorMessages = Object.fromEntries(
+  SKILL_LEVELS.flatMap(({ level, name: levelName }) =>
+    Object.entries({
+      ...sameMessage(
+        `descriptor${level}`,
+        ['required', 'string', 'minLength'],
+        `Enter the ${levelName} descriptor`
+      ),
+      [`descriptor${level}.maxLength`]: `The ${levelName} descriptor must be 2,000 characters or fewer`,
+    })
+  )
+)
+
 const descriptionMessages = {
   'description.string': 'Enter the description as text',
   'description.maxLength': 'Description must be 2,000 characters or fewer',
@@ -49,9 +72,7 @@ export const roleFamilyValidator = vine.create({
 })
 
 roleFamilyValidator.messagesProvider = new FormMessages({
-  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role family'),
-  'name.minLength': 'Role family name must be 2 characters or more',
-  'name.maxLength': 'Role family name must be 200 characters or fewer',
+  ...nameMessages('role family'),
   ...descriptionMessages,
   ...positionMessages,
 })
@@ -63,9 +84,7 @@ export const roleProfileValidator = vine.create({
 })
 
 roleProfileValidator.messagesProvider = new FormMessages({
-  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role'),
-  'name.minLength': 'Role name must be 2 characters or more',
-  'name.maxLength': 'Role name must be 200 characters or fewer',
+  ...nameMessages('role'),
   ...descriptionMessages,
 })
 
@@ -78,9 +97,7 @@ export const roleLevelValidator = vine.create({
 })
 
 roleLevelValidator.messagesProvider = new ListFormMessages({
-  ...sameMessage('name', ['required', 'string'], 'Enter a name for the role level'),
-  'name.minLength': 'Role level name must be 2 characters or more',
-  'name.maxLength': 'Role level name must be 200 characters or fewer',
+  ...nameMessages('role level'),
   ...descriptionMessages,
   'typicalGrades.array': 'Select typical grades from the list',
   'typicalGrades.*.enum': 'Select typical grades from the list',
@@ -99,33 +116,12 @@ export const skillValidator = vine.create({
 })
 
 skillValidator.messagesProvider = new FormMessages({
-  ...sameMessage('name', ['required', 'string'], 'Enter a name for the skill'),
-  'name.minLength': 'Skill name must be 2 characters or more',
-  'name.maxLength': 'Skill name must be 200 characters or fewer',
+  ...nameMessages('skill'),
   ...sameMessage('category', ['required', 'string'], 'Enter a category for the skill'),
   'category.minLength': 'Category must be 2 characters or more',
   'category.maxLength': 'Category must be 64 characters or fewer',
   ...descriptionMessages,
-  ...sameMessage(
-    'descriptor1',
-    ['required', 'string', 'minLength'],
-    'Enter the Awareness descriptor'
-  ),
-  'descriptor1.maxLength': 'The Awareness descriptor must be 2,000 characters or fewer',
-  ...sameMessage(
-    'descriptor2',
-    ['required', 'string', 'minLength'],
-    'Enter the Working descriptor'
-  ),
-  'descriptor2.maxLength': 'The Working descriptor must be 2,000 characters or fewer',
-  ...sameMessage(
-    'descriptor3',
-    ['required', 'string', 'minLength'],
-    'Enter the Practitioner descriptor'
-  ),
-  'descriptor3.maxLength': 'The Practitioner descriptor must be 2,000 characters or fewer',
-  ...sameMessage('descriptor4', ['required', 'string', 'minLength'], 'Enter the Expert descriptor'),
-  'descriptor4.maxLength': 'The Expert descriptor must be 2,000 characters or fewer',
+  ...descriptorMessages,
 })
 
 const levelMessages = {

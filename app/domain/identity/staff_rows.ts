@@ -5,6 +5,7 @@
  * (unknown, the person themself, or a loop). Pure: data in, verdicts out.
  */
 import { hasControlCharacter, isEmailAddress, printable } from '#domain/identity/email_address'
+import { sentenceStart } from '#domain/shared/wording'
 
 export type StaffField =
   | 'email'
@@ -208,10 +209,7 @@ export function checkCells(
   }
 }
 
-const sentence = (problems: string[]) => {
-  const text = problems.join('; ')
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
+const sentence = (problems: string[]) => sentenceStart(problems.join('; '))
 
 export type ChangedField =
   'name' | 'organisation' | 'grade' | 'profession' | 'role level' | 'line manager'

@@ -18,3 +18,8 @@ export function noun(count: number | string, singular: string, plural = `${singu
 export function counted(count: number | string, singular: string, plural = `${singular}s`) {
   return `${count} ${noun(String(count).replaceAll(',', ''), singular, plural)}`
 }
+
+/* A phrase at the start of a sentence: “Fast Stream entrants”, “Role family name”. */
+export function sentenceStart(phrase: string) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1)
+}
