@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import { errors as vineErrors } from '@vinejs/vine'
 import { identityProviderValidator } from '#validators/single_sign_on'
 import {
@@ -12,7 +13,7 @@ import {
 } from '#queries/identity/identity_providers_query'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import { callbackUrl, plainHttpAllowed, signedOutUrl } from '#services/single_sign_on'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { found } from '#services/params'
 
 /*
  * Departments' identity providers, for single sign-on: capability admins
@@ -34,36 +35,32 @@ export default class IdentityProvidersController {
   }
 
   async store(ctx: HttpContext) {
-    const { backWithErrors, bouncer, response, session } = ctx
+    const { answerSave, bouncer, response } = ctx
     await bouncer.with('IdentityProviderPolicy').authorize('manage')
     const input = await this.validated(ctx)
     if (!input) return response.redirect().back()
     const result = await saveIdentityProvider(input)
-    return this.respond(result, { backWithErrors, response, session }, 'Identity provider added')
+    return answerSave(result, saved('Identity provider added'), refused, KEEP_SECRET)
   }
 
   async edit(ctx: HttpContext) {
     await ctx.bouncer.with('IdentityProviderPolicy').authorize('manage')
-    const provider = await findIdentityProvider(ctx.params.id)
-    if (!provider) throw new RecordNotFoundException()
-    return this.form(ctx, provider)
+    return this.form(ctx, found(await findIdentityProvider(ctx.params.id)))
   }
 
   async update(ctx: HttpContext) {
-    const { backWithErrors, bouncer, params, response, session } = ctx
+    const { answerSave, bouncer, params, response } = ctx
     await bouncer.with('IdentityProviderPolicy').authorize('manage')
-    const provider = await findIdentityProvider(params.id)
-    if (!provider) throw new RecordNotFoundException()
+    const provider = found(await findIdentityProvider(params.id))
     const input = await this.validated(ctx)
     if (!input) return response.redirect().back()
     const result = await saveIdentityProvider(input, provider)
-    return this.respond(result, { backWithErrors, response, session }, 'Identity provider updated')
+    return answerSave(result, saved('Identity provider updated'), refused, KEEP_SECRET)
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
     await bouncer.with('IdentityProviderPolicy').authorize('manage')
-    const provider = await findIdentityProvider(params.id)
-    if (!provider) throw new RecordNotFoundException()
+    const provider = found(await findIdentityProvider(params.id))
     await deleteIdentityProvider(provider)
     session.flash('success', `${provider.name} removed: its people no longer sign in through it`)
     return response.redirect().toRoute('identityProviders.index')
@@ -104,44 +101,41 @@ export default class IdentityProvidersController {
       httpsOnly: !plainHttpAllowed(),
     })
   }
+}
 
-  private respond(
-    result: SaveIdentityProviderResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    const refuse = (field: string, text: string) =>
-      backWithErrors({ [field]: text }, { except: ['clientSecret'] })
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.provider.name}`)
-        return response.redirect().toRoute('identityProviders.index')
-      case 'issuer_invalid':
-        return refuse(
-          'issuer',
-          'Enter the issuer URL as a full web address, like https://login.example.gov.uk'
-        )
-      case 'issuer_not_https':
-        return refuse('issuer', 'Enter an issuer URL that starts with https://')
-      case 'issuer_has_query':
-        return refuse('issuer', 'Enter the issuer URL without a query or a # part')
-      case 'secret_required':
-        return refuse('clientSecret', 'Enter the client secret the provider gave this service')
-      case 'organisation_not_found':
-        return refuse('organisationId', 'Select the organisation new people join')
-      case 'domain_taken':
-        return refuse(
-          'domains',
-          `${result.domain} already signs in through ${result.providerName}: a domain belongs to one provider`
-        )
-      default: {
-        const unreachable: never = result
-        return unreachable
+/* A refused form never sends the client secret back to the page. */
+const KEEP_SECRET = { except: ['clientSecret'] }
+
+/* A saved provider goes back to the providers, its name after the message. */
+function saved(message: string) {
+  return ({ provider }: { provider: { name: string } }): SavedAnswer => [
+    `${message}: ${provider.name}`,
+    'identityProviders.index',
+  ]
+}
+
+/* Why a provider was not saved, under the field at fault. */
+function refused(result: Exclude<SaveIdentityProviderResult, { type: 'saved' }>): FieldErrors {
+  switch (result.type) {
+    case 'issuer_invalid':
+      return {
+        issuer: 'Enter the issuer URL as a full web address, like https://login.example.gov.uk',
       }
+    case 'issuer_not_https':
+      return { issuer: 'Enter an issuer URL that starts with https://' }
+    case 'issuer_has_query':
+      return { issuer: 'Enter the issuer URL without a query or a # part' }
+    case 'secret_required':
+      return { clientSecret: 'Enter the client secret the provider gave this service' }
+    case 'organisation_not_found':
+      return { organisationId: 'Select the organisation new people join' }
+    case 'domain_taken':
+      return {
+        domains: `${result.domain} already signs in through ${result.providerName}: a domain belongs to one provider`,
+      }
+    default: {
+      const unreachable: never = result
+      return unreachable
     }
   }
 }

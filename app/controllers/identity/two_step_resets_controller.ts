@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
 import { activeTwoStep } from '#services/two_step'
 import { turnOffTwoStepFor } from '#actions/identity/turn_off_two_step'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { personInScope } from '#controllers/identity/managed_people'
 
 /*
  * Turning off someone's two-step verification for them, when they have
@@ -33,14 +32,7 @@ export default class TwoStepResetsController {
 
 /* People outside the administrator's scope answer 404; those they may not change, 403. */
 async function findPerson(bouncer: HttpContext['bouncer'], id: string) {
-  await bouncer.with('UserPolicy').authorize('viewList')
-  const userId = Number.parseInt(id, 10)
-  const person = Number.isFinite(userId)
-    ? await User.query().where('id', userId).preload('roles').first()
-    : null
-  if (!person || !(await bouncer.with('UserPolicy').allows('view', person))) {
-    throw new RecordNotFoundException()
-  }
+  const person = await personInScope(bouncer, id)
   await bouncer.with('UserPolicy').authorize('turnOffTwoStep', person)
   return person
 }

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
 import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
 import type { OrganisationScope } from '#services/organisation_scope'
@@ -13,7 +12,7 @@ import {
   teamOptions,
 } from '#queries/identity/people_query'
 import { saveUserError } from '#services/user_messages'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { personInScope } from '#controllers/identity/managed_people'
 import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
 import { twoStepIsOn } from '#services/two_step'
 import { accountStatusLabels, accountStatusValues } from '#domain/identity/password_links'
@@ -52,7 +51,7 @@ export default class UsersController {
   }
 
   async show({ bouncer, params, view }: HttpContext) {
-    const person = await this.findInScope(bouncer, params.id)
+    const person = await personInScope(bouncer, params.id)
     await person.load((loader) => {
       loader.load('organisation').load('team').load('lineManager')
     })
@@ -82,7 +81,7 @@ export default class UsersController {
   }
 
   async edit({ bouncer, organisationScope, params, view }: HttpContext) {
-    const person = await this.findInScope(bouncer, params.id)
+    const person = await personInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     await person.load((loader) => loader.load('lineManager'))
     return view.render('pages/admin/users/form', {
@@ -93,7 +92,7 @@ export default class UsersController {
 
   async update(ctx: HttpContext) {
     const { bouncer, request } = ctx
-    const person = await this.findInScope(bouncer, ctx.params.id)
+    const person = await personInScope(bouncer, ctx.params.id)
     await bouncer.with('UserPolicy').authorize('update', person)
     const input = await request.validateUsing(updateUserValidator)
     await bouncer.with('UserPolicy').authorize('createIn', input.organisationId)
@@ -112,7 +111,7 @@ export default class UsersController {
   }
 
   private async setActive({ bouncer, params, response, session }: HttpContext, active: boolean) {
-    const person = await this.findInScope(bouncer, params.id)
+    const person = await personInScope(bouncer, params.id)
     await bouncer.with('UserPolicy').authorize('deactivate', person)
     await setUserActive(person, active)
     session.flash(
@@ -120,19 +119,6 @@ export default class UsersController {
       active ? `${person.fullName} can sign in again` : `${person.fullName} has been deactivated`
     )
     return response.redirect().toRoute('users.show', { id: person.id })
-  }
-
-  /* People outside the administrator's scope answer 404, as if they did not exist. */
-  private async findInScope(bouncer: HttpContext['bouncer'], id: string) {
-    await bouncer.with('UserPolicy').authorize('viewList')
-    const userId = Number.parseInt(id, 10)
-    const person = Number.isFinite(userId)
-      ? await User.query().where('id', userId).preload('roles').first()
-      : null
-    if (!person || !(await bouncer.with('UserPolicy').allows('view', person))) {
-      throw new RecordNotFoundException()
-    }
-    return person
   }
 
   /* Roles the administrator may not hand out are kept as they were. */

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { FieldErrors, SavedAnswer } from '#start/http_context'
+import type Course from '#models/course'
 import { exportList } from '#services/exports'
 import { csvHref } from '#services/list_pipeline'
 import { courseValidator } from '#validators/learning_admin'
@@ -81,7 +83,7 @@ export default class CoursesController {
     })
   }
 
-  async store({ auth, backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, auth, backWithErrors, bouncer, request }: HttpContext) {
     await bouncer.with('CoursePolicy').authorize('administer')
     const input = await request.validateUsing(courseValidator)
     const providerId = input.provider ?? (await defaultProviderFor(auth.getUserOrFail()))
@@ -90,7 +92,7 @@ export default class CoursesController {
     }
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId })
-    return this.respond(result, { backWithErrors, response, session }, 'Course added')
+    return answerSave(result, saved('Course added'), refused)
   }
 
   async edit({ auth, bouncer, params, view }: HttpContext) {
@@ -119,36 +121,27 @@ export default class CoursesController {
     })
   }
 
-  async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
+  async update({ answerSave, bouncer, params, request }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
     const input = await request.validateUsing(courseValidator)
     const providerId = input.provider ?? course.providerId
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId }, course)
-    return this.respond(result, { backWithErrors, response, session }, 'Changes saved to course')
-  }
-
-  private respond(
-    result: SaveCourseResult,
-    {
-      backWithErrors,
-      response,
-      session,
-    }: Pick<HttpContext, 'backWithErrors' | 'response' | 'session'>,
-    message: string
-  ) {
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `${message}: ${result.course.code} ${result.course.title}`)
-        return response.redirect().toRoute('learning.admin.courses.edit', { id: result.course.id })
-      case 'code_taken':
-        return backWithErrors({ code: 'A course with this code already exists' })
-      case 'provider_not_found':
-        return backWithErrors({ provider: 'Select a provider from the list' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(result, saved('Changes saved to course'), refused)
   }
 }
+
+/* A saved course goes on to its edit page, its code and title after the message. */
+function saved(message: string) {
+  return ({ course }: { course: Course }): SavedAnswer => [
+    `${message}: ${course.code} ${course.title}`,
+    'learning.admin.courses.edit',
+    { id: course.id },
+  ]
+}
+
+const FIELD_ERRORS: Record<Exclude<SaveCourseResult['type'], 'saved'>, FieldErrors> = {
+  code_taken: { code: 'A course with this code already exists' },
+  provider_not_found: { provider: 'Select a provider from the list' },
+}
+const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]

@@ -9,9 +9,14 @@ import {
   unlinkProviderAdmin,
 } from '#actions/learning/save_provider'
 import { providerAdmins, providerSummaries } from '#queries/learning/admin_courses_query'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { exportList } from '#services/exports'
+
+/* A provider's code and name are its own. */
+const TAKEN = {
+  code_taken: { code: 'A provider with this code already exists' },
+  name_taken: { name: 'A provider with this name already exists' },
+}
 
 /* Only capability admins add providers and say which course admins run them. */
 const manageProviders = Bouncer.ability((user: User) => user.isCapabilityAdmin)
@@ -34,25 +39,19 @@ export default class ProvidersController {
     return exportList(ctx, 'providers')
   }
 
-  async store({ backWithErrors, bouncer, request, response, session }: HttpContext) {
+  async store({ answerSave, bouncer, request }: HttpContext) {
     await bouncer.authorize(manageProviders)
     const input = await request.validateUsing(providerValidator)
     const result = await saveProvider(input)
-    switch (result.type) {
-      case 'saved':
-        session.flash('success', `Provider added: ${result.provider.name}. Link its course admins`)
-        return response
-          .redirect()
-          .toRoute('learning.admin.providers.show', { id: result.provider.id })
-      case 'code_taken':
-        return backWithErrors({ code: 'A provider with this code already exists' })
-      case 'name_taken':
-        return backWithErrors({ name: 'A provider with this name already exists' })
-      default: {
-        const unreachable: never = result
-        return unreachable
-      }
-    }
+    return answerSave(
+      result,
+      ({ provider }) => [
+        `Provider added: ${provider.name}. Link its course admins`,
+        'learning.admin.providers.show',
+        { id: provider.id },
+      ],
+      (taken) => TAKEN[taken.type]
+    )
   }
 
   async show({ bouncer, params, view }: HttpContext) {
@@ -105,8 +104,6 @@ export default class ProvidersController {
   }
 
   private async find(id: unknown) {
-    const provider = await Provider.find(idParam(id))
-    if (!provider) throw new RecordNotFoundException()
-    return provider
+    return found(await Provider.find(idParam(id)))
   }
 }
