@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import FrameworkRecordModel from '#models/framework_record_model'
 import RoleProfile from '#models/role_profile'
 import RoleRequirement from '#models/role_requirement'
 import type { StandingsTarget } from '#domain/capability/standings'
 
-export default class RoleLevel extends AuditedModel {
+export default class RoleLevel extends FrameworkRecordModel {
   static auditSubjectType = 'role_level'
 
   /* Moving a role level to another profile moves where its people are counted. */
@@ -19,12 +18,6 @@ export default class RoleLevel extends AuditedModel {
   declare roleProfileId: number
 
   @column()
-  declare name: string
-
-  @column()
-  declare description: string | null
-
-  @column()
   declare position: number
 
   /* Stored as "HEO,SEO"; read as a list. */
@@ -34,16 +27,9 @@ export default class RoleLevel extends AuditedModel {
   })
   declare typicalGrades: string[]
 
-  @column.dateTime()
-  declare retiredAt: DateTime | null
-
   @belongsTo(() => RoleProfile)
   declare roleProfile: BelongsTo<typeof RoleProfile>
 
   @hasMany(() => RoleRequirement)
   declare requirements: HasMany<typeof RoleRequirement>
-
-  auditLabel() {
-    return this.name
-  }
 }

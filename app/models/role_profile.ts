@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import FrameworkRecordModel from '#models/framework_record_model'
 import RoleFamily from '#models/role_family'
 import RoleLevel from '#models/role_level'
 import type { StandingsTarget } from '#domain/capability/standings'
 
-export default class RoleProfile extends AuditedModel {
+export default class RoleProfile extends FrameworkRecordModel {
   static auditSubjectType = 'role_profile'
 
   /* Moving a role profile to another family moves where its people are counted. */
@@ -18,22 +17,9 @@ export default class RoleProfile extends AuditedModel {
   @column()
   declare roleFamilyId: number
 
-  @column()
-  declare name: string
-
-  @column()
-  declare description: string | null
-
-  @column.dateTime()
-  declare retiredAt: DateTime | null
-
   @belongsTo(() => RoleFamily)
   declare roleFamily: BelongsTo<typeof RoleFamily>
 
   @hasMany(() => RoleLevel)
   declare roleLevels: HasMany<typeof RoleLevel>
-
-  auditLabel() {
-    return this.name
-  }
 }

@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon'
 import { column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import FrameworkRecordModel from '#models/framework_record_model'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
 import type { StandingsTarget } from '#domain/capability/standings'
 
-export default class Skill extends AuditedModel {
+export default class Skill extends FrameworkRecordModel {
   static auditSubjectType = 'skill'
 
   /* Retiring, restoring or recategorising a skill moves the standing of the people who need it. */
@@ -17,24 +16,11 @@ export default class Skill extends AuditedModel {
   }
 
   @column()
-  declare name: string
-
-  @column()
   declare category: string
-
-  @column()
-  declare description: string | null
-
-  @column.dateTime()
-  declare retiredAt: DateTime | null
 
   @hasMany(() => SkillLevelDescriptor)
   declare descriptors: HasMany<typeof SkillLevelDescriptor>
 
   @hasMany(() => RoleRequirement)
   declare requirements: HasMany<typeof RoleRequirement>
-
-  auditLabel() {
-    return this.name
-  }
 }
