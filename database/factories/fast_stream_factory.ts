@@ -154,6 +154,22 @@ export async function createTeam(
   })
 }
 
+/*
+ * A person who leads the team: the team lead role, with the learner role
+ * too unless told otherwise, in the given organisation (a new department
+ * unless given).
+ */
+export async function createTeamLead(
+  team: Team,
+  options: { organisation?: Organisation; learner?: boolean; overrides?: Partial<User> } = {}
+) {
+  return createUser({
+    roles: options.learner === false ? ['team_lead'] : ['team_lead', 'learner'],
+    organisation: options.organisation,
+    overrides: { ...options.overrides, teamId: team.id },
+  })
+}
+
 /* A placement offered by a team (its own, new team unless given), approved unless told otherwise. */
 export async function createPlacement(
   round: PlacementRound,

@@ -8,6 +8,7 @@ import {
   createRound,
   createScheme,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import FastStreamScheme from '#models/fast_stream_scheme'
@@ -24,10 +25,7 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
   }) => {
     const learner = await createUser({ roles: ['learner'] })
     const team = await createTeam()
-    const lead = await createUser({
-      roles: ['team_lead', 'learner'],
-      overrides: { teamId: team.id },
-    })
+    const lead = await createTeamLead(team)
     const scheme = await createScheme()
     for (const user of [learner, lead]) {
       for (const url of [

@@ -6,6 +6,7 @@ import {
   createEntrant,
   createScheme,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import FastStreamEntrant from '#models/fast_stream_entrant'
@@ -74,7 +75,7 @@ test.group('Fast Stream admin: entrants', (group) => {
   test('learners and team leads are refused the entrant pages with 403', async ({ client }) => {
     const { amira } = await people()
     const team = await createTeam()
-    const lead = await createUser({ roles: ['team_lead'], overrides: { teamId: team.id } })
+    const lead = await createTeamLead(team, { learner: false })
     const learner = await createUser({ roles: ['learner'] })
     for (const user of [learner, lead, amira.user]) {
       for (const url of [

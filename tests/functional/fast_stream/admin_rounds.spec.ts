@@ -8,6 +8,7 @@ import {
   createPlacement,
   createRound,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import PlacementRound from '#models/placement_round'
 import PlacementShortlist from '#models/placement_shortlist'
@@ -49,7 +50,7 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
     const round = await createRound()
     const team = await createTeam()
     const placement = await createPlacement(round, { team, status: 'offered' })
-    const lead = await createUser({ roles: ['team_lead'], overrides: { teamId: team.id } })
+    const lead = await createTeamLead(team, { learner: false })
     const learner = await createUser({ roles: ['learner'] })
     for (const user of [learner, lead]) {
       for (const url of [

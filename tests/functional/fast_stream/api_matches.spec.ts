@@ -9,6 +9,7 @@ import {
   createRound,
   createShortlist,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
 import PlacementMatch from '#models/placement_match'
@@ -21,14 +22,8 @@ async function closedRound(status: 'closed' | 'open' = 'closed') {
   const round = await createRound({ status, name: `API round ${status}` })
   const teamA = await createTeam(undefined, 'Digital services')
   const teamB = await createTeam(undefined, 'Data science')
-  const leadA = await createUser({
-    roles: ['team_lead', 'learner'],
-    overrides: { teamId: teamA.id },
-  })
-  const leadB = await createUser({
-    roles: ['team_lead', 'learner'],
-    overrides: { teamId: teamB.id },
-  })
+  const leadA = await createTeamLead(teamA)
+  const leadB = await createTeamLead(teamB)
   const a = await createPlacement(round, { team: teamA, title: 'Service designer', capacity: 2 })
   const b = await createPlacement(round, { team: teamB, title: 'Data scientist' })
   const secure = await createPlacement(round, {

@@ -10,6 +10,7 @@ import {
   createRound,
   createShortlist,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import { bearer } from '#tests/support/api'
 import AuditEvent from '#models/audit_event'
@@ -17,7 +18,7 @@ import AuditEvent from '#models/audit_event'
 /* A placement with three applicants (first, second and third to submit) and one entrant who chose another. */
 async function setUp(roundStatus: 'open' | 'matched' = 'open') {
   const team = await createTeam()
-  const lead = await createUser({ roles: ['team_lead'], overrides: { teamId: team.id } })
+  const lead = await createTeamLead(team, { learner: false })
   const round = await createRound({ status: roundStatus })
   const placement = await createPlacement(round, { team, title: 'Platform engineer' })
   const elsewhere = await createPlacement(round)
@@ -171,10 +172,7 @@ test.group('API: a team’s ranking of its applicants', (group) => {
   }) => {
     const { placement, first } = await setUp()
     const otherTeam = await createTeam()
-    const otherLead = await createUser({
-      roles: ['team_lead'],
-      overrides: { teamId: otherTeam.id },
-    })
+    const otherLead = await createTeamLead(otherTeam, { learner: false })
     const learner = await createUser({ roles: ['learner'] })
     // Another team's placement answers as one that does not exist; a learner is refused outright.
     for (const [user, status] of [

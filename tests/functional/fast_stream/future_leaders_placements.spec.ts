@@ -16,6 +16,7 @@ import {
   createScheme,
   createShortlist,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import Placement from '#models/placement'
 import PlacementMatch from '#models/placement_match'
@@ -60,11 +61,7 @@ async function register() {
   const plates = await service(dvla, 'Personalised registration numbers', 'live', false)
   const selfAssessment = await service(hmrc, 'Self Assessment online', 'live', true)
   const team = await createTeam(dvla, 'Vehicle tax')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: dvla,
-    overrides: { teamId: team.id },
-  })
+  const lead = await createTeamLead(team, { organisation: dvla })
   const leadersRound = await createRound({
     name: 'Future Leaders spring',
     programme: 'future_leaders',

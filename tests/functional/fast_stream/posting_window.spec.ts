@@ -12,6 +12,7 @@ import {
   createRound,
   createShortlist,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import FastStreamPosting from '#models/fast_stream_posting'
 import PlacementMatch from '#models/placement_match'
@@ -198,10 +199,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     assert,
   }) => {
     const team = await createTeam(undefined, 'Vehicle tax')
-    const lead = await createUser({
-      roles: ['team_lead', 'learner'],
-      overrides: { teamId: team.id },
-    })
+    const lead = await createTeamLead(team)
     const round = await createRound({ name: 'Open round' })
     const skill = await createSkill('User research', 'User-centred design')
     const window = `${round.postingStartsOn!.toFormat('d LLL yyyy')} and before ${round.postingEndsOn!.toFormat('d LLL yyyy')}`

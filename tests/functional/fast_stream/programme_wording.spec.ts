@@ -13,6 +13,7 @@ import {
   createScheme,
   createShortlist,
   createTeam,
+  createTeamLead,
 } from '#database/factories/fast_stream_factory'
 import type { BaseMail } from '@adonisjs/mail'
 import type User from '#models/user'
@@ -76,10 +77,9 @@ async function programmeRounds(programme: 'fast_stream' | 'future_leaders') {
   const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
   const hmrc = await OrganisationFactory.merge({ name: 'HM Revenue and Customs' }).create()
   const team = await createTeam(dft, 'Vehicle tax')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
+  const lead = await createTeamLead(team, {
     organisation: dft,
-    overrides: { fullName: 'Vera Lead', teamId: team.id },
+    overrides: { fullName: 'Vera Lead' },
   })
   const scheme = await createScheme(
     programme === 'future_leaders' ? 'Future Leaders Scheme' : 'Digital, Data and Technology',
@@ -319,9 +319,8 @@ test.group('Programme wording: pages and e-mails speak of the person’s own pro
   }) => {
     const scheme = await createScheme('Future Leaders Scheme', 'future_leaders')
     const team = await createTeam()
-    const leader = await createUser({
-      roles: ['team_lead', 'learner'],
-      overrides: { fullName: 'Callum Fraser', teamId: team.id, grade: 'G6' },
+    const leader = await createTeamLead(team, {
+      overrides: { fullName: 'Callum Fraser', grade: 'G6' },
     })
     await createEntrant({ user: leader, scheme })
     const response = await client.get('/').loginAs(leader)

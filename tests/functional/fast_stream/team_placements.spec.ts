@@ -5,7 +5,12 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import { createPlacement, createRound, createTeam } from '#database/factories/fast_stream_factory'
+import {
+  createPlacement,
+  createRound,
+  createTeam,
+  createTeamLead,
+} from '#database/factories/fast_stream_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import Placement from '#models/placement'
 import AuditEvent from '#models/audit_event'
@@ -20,16 +25,8 @@ async function setUp() {
   } = await twoDepartments({ hrA: false })
   const team = await createTeam(dvla, 'Vehicle tax')
   const otherTeam = await createTeam(hmrc, 'Tax accounts')
-  const lead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: dvla,
-    overrides: { teamId: team.id },
-  })
-  const otherLead = await createUser({
-    roles: ['team_lead', 'learner'],
-    organisation: hmrc,
-    overrides: { teamId: otherTeam.id },
-  })
+  const lead = await createTeamLead(team, { organisation: dvla })
+  const otherLead = await createTeamLead(otherTeam, { organisation: hmrc })
   const round = await createRound({ name: 'Open round' })
   const research = await createSkill('User research', 'User-centred design')
   const design = await createSkill('Service design', 'User-centred design')
