@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
+import { saveChanges } from '#actions/transactions'
 import type RoleFamily from '#models/role_family'
 import type RoleProfile from '#models/role_profile'
 import type RoleLevel from '#models/role_level'
@@ -19,21 +19,13 @@ export type RetireResult =
  */
 export async function retireFrameworkRecord(record: RetirableRecord): Promise<RetireResult> {
   if (record.retiredAt) return { type: 'already_retired' }
-  await db.transaction(async (trx) => {
-    record.useTransaction(trx)
-    record.retiredAt = DateTime.now()
-    await record.save()
-  })
+  await saveChanges<RetirableRecord>(record, { retiredAt: DateTime.now() })
   return { type: 'retired' }
 }
 
 /* Brings a retired record back into the framework as it was. */
 export async function restoreFrameworkRecord(record: RetirableRecord): Promise<RetireResult> {
   if (!record.retiredAt) return { type: 'already_live' }
-  await db.transaction(async (trx) => {
-    record.useTransaction(trx)
-    record.retiredAt = null
-    await record.save()
-  })
+  await saveChanges<RetirableRecord>(record, { retiredAt: null })
   return { type: 'restored' }
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { deleteRecord, saveChanges } from '#actions/transactions'
 import RoleRequirement from '#models/role_requirement'
 import Skill from '#models/skill'
 import type RoleLevel from '#models/role_level'
@@ -47,12 +48,8 @@ export async function addRoleRequirement(
 
 /* Changes the level a role level needs in one skill. */
 export async function changeRoleRequirement(requirement: RoleRequirement, level: SkillLevel) {
-  return db.transaction(async (trx) => {
-    requirement.useTransaction(trx)
-    requirement.level = level
-    await requirement.save()
-    return { type: 'saved' as const, requirement }
-  })
+  await saveChanges(requirement, { level })
+  return { type: 'saved' as const, requirement }
 }
 
 /*
@@ -60,9 +57,6 @@ export async function changeRoleRequirement(requirement: RoleRequirement, level:
  * between them goes, and the trail keeps what it was.
  */
 export async function removeRoleRequirement(requirement: RoleRequirement) {
-  return db.transaction(async (trx) => {
-    requirement.useTransaction(trx)
-    await requirement.delete()
-    return { type: 'removed' as const, requirement }
-  })
+  await deleteRecord(requirement)
+  return { type: 'removed' as const, requirement }
 }

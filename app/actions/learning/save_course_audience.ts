@@ -1,9 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
 import CourseAudience from '#models/course_audience'
 import RoleProfile from '#models/role_profile'
 import type Course from '#models/course'
 import type { AudienceKind } from '#enums/learning'
-import { transactionUnlessDuplicate } from '#actions/transactions'
+import { deleteRecord, transactionUnlessDuplicate } from '#actions/transactions'
 
 export type AddCourseAudienceResult =
   | { type: 'saved'; audience: CourseAudience; role: RoleProfile }
@@ -42,9 +41,6 @@ export async function addCourseAudience(
 
 /* Takes a role profile off a course's audience. */
 export async function removeCourseAudience(audience: CourseAudience) {
-  return db.transaction(async (trx) => {
-    audience.useTransaction(trx)
-    await audience.delete()
-    return { type: 'removed' as const, audience }
-  })
+  await deleteRecord(audience)
+  return { type: 'removed' as const, audience }
 }

@@ -1,8 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
 import CourseOutcome from '#models/course_outcome'
 import Skill from '#models/skill'
 import type Course from '#models/course'
-import { transactionUnlessDuplicate } from '#actions/transactions'
+import { deleteRecord, saveChanges, transactionUnlessDuplicate } from '#actions/transactions'
 
 export type AddCourseOutcomeResult =
   | { type: 'saved'; outcome: CourseOutcome; skill: Skill }
@@ -41,19 +40,12 @@ export async function addCourseOutcome(
 
 /* Changes the level a course brings learners to in one skill. */
 export async function changeCourseOutcome(outcome: CourseOutcome, level: number) {
-  return db.transaction(async (trx) => {
-    outcome.useTransaction(trx)
-    outcome.level = level
-    await outcome.save()
-    return { type: 'saved' as const, outcome }
-  })
+  await saveChanges(outcome, { level })
+  return { type: 'saved' as const, outcome }
 }
 
 /* Takes a skill off a course's outcomes; learning records already written keep their claims. */
 export async function removeCourseOutcome(outcome: CourseOutcome) {
-  return db.transaction(async (trx) => {
-    outcome.useTransaction(trx)
-    await outcome.delete()
-    return { type: 'removed' as const, outcome }
-  })
+  await deleteRecord(outcome)
+  return { type: 'removed' as const, outcome }
 }

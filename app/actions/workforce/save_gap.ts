@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { saveChanges } from '#actions/transactions'
 import CapabilityGap from '#models/capability_gap'
 import type { OrganisationScope } from '#services/organisation_scope'
 import User from '#models/user'
@@ -146,22 +147,16 @@ async function ownerNotice(gap: CapabilityGap, ownerId: number, actor?: User) {
 /* HR accepts a suggested gap onto the register as open. */
 export async function acceptGap(gap: CapabilityGap): Promise<DecideGapResult> {
   if (!gapDecisionAllowed('accept', gap.status)) return { type: 'not_allowed', status: gap.status }
-  return db.transaction(async (trx) => {
-    gap.useTransaction(trx)
-    gap.status = statusAfterDecision.accept
-    await gap.save()
-    return { type: 'decided' as const, gap }
-  })
+  await saveChanges(gap, { status: statusAfterDecision.accept })
+  return { type: 'decided', gap }
 }
 
 /* HR dismisses a suggested or open gap, keeping the reason in its description. */
 export async function dismissGap(gap: CapabilityGap, reason: string): Promise<DecideGapResult> {
   if (!gapDecisionAllowed('dismiss', gap.status)) return { type: 'not_allowed', status: gap.status }
-  return db.transaction(async (trx) => {
-    gap.useTransaction(trx)
-    gap.status = statusAfterDecision.dismiss
-    gap.description = dismissedDescription(gap.description, reason)
-    await gap.save()
-    return { type: 'decided' as const, gap }
+  await saveChanges(gap, {
+    status: statusAfterDecision.dismiss,
+    description: dismissedDescription(gap.description, reason),
   })
+  return { type: 'decided', gap }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { deleteRecord } from '#actions/transactions'
 import FastStreamPosting from '#models/fast_stream_posting'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
 
@@ -59,8 +60,5 @@ export async function savePosting(
 
 /* Removes a posting from an entrant's history (audited like every change). */
 export async function removePosting(posting: FastStreamPosting) {
-  await db.transaction(async (trx) => {
-    posting.useTransaction(trx)
-    await posting.delete()
-  })
+  await deleteRecord(posting)
 }
