@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { urlFor } from '@adonisjs/core/services/url_builder'
 import CourseAudience from '#models/course_audience'
 import { courseAudienceValidator } from '#validators/learning_admin'
 import { addCourseAudience, removeCourseAudience } from '#actions/learning/save_course_audience'
-import { managedCourse } from '#controllers/learning/admin/managed_records'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { courseSection, managedCourse } from '#controllers/learning/admin/managed_records'
+import { found, idParam } from '#services/params'
 import { audienceKindLabels } from '#enums/learning'
 
 /* The role profiles a course is mandatory or recommended for, on the course's edit page. */
@@ -20,9 +18,7 @@ export default class CourseAudiencesController {
           'success',
           `${course.title} is now ${audienceKindLabels[input.kind].toLowerCase()} for ${result.role.name}`
         )
-        return response
-          .redirect()
-          .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#audiences`)
+        return response.redirect().toPath(courseSection(course.id, 'audiences'))
       case 'role_not_found':
         return backWithErrors({ roleProfileId: 'Select a role from the list' })
       case 'already_listed':
@@ -38,16 +34,12 @@ export default class CourseAudiencesController {
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
     await bouncer.with('CoursePolicy').authorize('administer')
-    const audience = await CourseAudience.query()
-      .where('id', idParam(params.id))
-      .preload('roleProfile')
-      .first()
-    if (!audience) throw new RecordNotFoundException()
+    const audience = found(
+      await CourseAudience.query().where('id', idParam(params.id)).preload('roleProfile').first()
+    )
     const course = await managedCourse(bouncer, audience.courseId)
     await removeCourseAudience(audience)
     session.flash('success', `${audience.roleProfile.name} removed from ${course.title}`)
-    return response
-      .redirect()
-      .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#audiences`)
+    return response.redirect().toPath(courseSection(course.id, 'audiences'))
   }
 }

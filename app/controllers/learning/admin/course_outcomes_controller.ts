@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { urlFor } from '@adonisjs/core/services/url_builder'
 import CourseOutcome from '#models/course_outcome'
 import { courseOutcomeValidator, outcomeLevelValidator } from '#validators/learning_admin'
 import {
@@ -7,9 +6,8 @@ import {
   changeCourseOutcome,
   removeCourseOutcome,
 } from '#actions/learning/save_course_outcome'
-import { managedCourse } from '#controllers/learning/admin/managed_records'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { courseSection, managedCourse } from '#controllers/learning/admin/managed_records'
+import { found, idParam } from '#services/params'
 import { SKILL_LEVELS, skillLevelName } from '#domain/framework/levels'
 
 const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, label: name }))
@@ -29,9 +27,7 @@ export default class CourseOutcomesController {
           'success',
           `${course.title} now brings learners to ${skillLevelName(input.level)} in ${result.skill.name}`
         )
-        return response
-          .redirect()
-          .toPath(`${urlFor('learning.admin.courses.edit', { id: course.id })}#outcomes`)
+        return response.redirect().toPath(courseSection(course.id, 'outcomes'))
       case 'skill_not_found':
         return backWithErrors({ skillId: 'Select a skill from the list' })
       case 'already_listed':
@@ -62,24 +58,21 @@ export default class CourseOutcomesController {
       'success',
       `${course.title} now brings learners to ${skillLevelName(level)} in ${outcome.skill.name}`
     )
-    return response
-      .redirect()
-      .toPath(`${urlFor('learning.admin.courses.edit', { id: outcome.courseId })}#outcomes`)
+    return response.redirect().toPath(courseSection(outcome.courseId, 'outcomes'))
   }
 
   async destroy({ bouncer, params, response, session }: HttpContext) {
     const { outcome, course } = await this.find(bouncer, params.id)
     await removeCourseOutcome(outcome)
     session.flash('success', `${outcome.skill.name} removed from ${course.title}`)
-    return response
-      .redirect()
-      .toPath(`${urlFor('learning.admin.courses.edit', { id: outcome.courseId })}#outcomes`)
+    return response.redirect().toPath(courseSection(outcome.courseId, 'outcomes'))
   }
 
   private async find(bouncer: HttpContext['bouncer'], id: unknown) {
     await bouncer.with('CoursePolicy').authorize('administer')
-    const outcome = await CourseOutcome.query().where('id', idParam(id)).preload('skill').first()
-    if (!outcome) throw new RecordNotFoundException()
+    const outcome = found(
+      await CourseOutcome.query().where('id', idParam(id)).preload('skill').first()
+    )
     const course = await managedCourse(bouncer, outcome.courseId)
     return { outcome, course }
   }

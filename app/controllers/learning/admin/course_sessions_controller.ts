@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { urlFor } from '@adonisjs/core/services/url_builder'
 import type CourseSession from '#models/course_session'
 import type Course from '#models/course'
 import {
@@ -17,10 +16,13 @@ import {
 import { cancelSession } from '#actions/learning/cancel_session'
 import { bookedCount } from '#queries/learning/admin_courses_query'
 import { activeEnrolmentCount } from '#queries/learning/roster_query'
-import { managedCourse, managedSession } from '#controllers/learning/admin/managed_records'
+import {
+  courseSection,
+  managedCourse,
+  managedSession,
+} from '#controllers/learning/admin/managed_records'
 
-const sessionsOf = (courseId: number) =>
-  `${urlFor('learning.admin.courses.edit', { id: courseId })}#sessions`
+const sessionsOf = (courseId: number) => courseSection(courseId, 'sessions')
 
 /* "Mon 27 Apr 2026, 09:30", in UK time. */
 const when = (session: CourseSession) =>

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 
 type Bouncer = HttpContext['bouncer']
 
@@ -14,31 +14,37 @@ type Bouncer = HttpContext['bouncer']
  */
 export async function managedCourse(bouncer: Bouncer, id: unknown) {
   await bouncer.with('CoursePolicy').authorize('administer')
-  const course = await Course.query().where('id', idParam(id)).preload('provider').first()
-  if (!course) throw new RecordNotFoundException()
+  const course = found(await Course.query().where('id', idParam(id)).preload('provider').first())
   await bouncer.with('CoursePolicy').authorize('manage', course)
   return course
 }
 
 export async function managedSession(bouncer: Bouncer, id: unknown) {
   await bouncer.with('CoursePolicy').authorize('administer')
-  const session = await CourseSession.query()
-    .where('id', idParam(id))
-    .preload('course', (course) => course.preload('provider'))
-    .first()
-  if (!session) throw new RecordNotFoundException()
+  const session = found(
+    await CourseSession.query()
+      .where('id', idParam(id))
+      .preload('course', (course) => course.preload('provider'))
+      .first()
+  )
   await bouncer.with('CoursePolicy').authorize('manage', session.course)
   return session
 }
 
 export async function managedEnrolment(bouncer: Bouncer, id: unknown) {
   await bouncer.with('CoursePolicy').authorize('administer')
-  const enrolment = await Enrolment.query()
-    .where('id', idParam(id))
-    .preload('user')
-    .preload('session', (session) => session.preload('course'))
-    .first()
-  if (!enrolment) throw new RecordNotFoundException()
+  const enrolment = found(
+    await Enrolment.query()
+      .where('id', idParam(id))
+      .preload('user')
+      .preload('session', (session) => session.preload('course'))
+      .first()
+  )
   await bouncer.with('CoursePolicy').authorize('manage', enrolment.session.course)
   return enrolment
+}
+
+/* A section of a course's edit page, where its sessions, outcomes and audiences are listed. */
+export function courseSection(courseId: number, section: 'sessions' | 'outcomes' | 'audiences') {
+  return `${urlFor('learning.admin.courses.edit', { id: courseId })}#${section}`
 }
