@@ -1,18 +1,15 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import RoleProfile from '#models/role_profile'
 import Skill from '#models/skill'
 import User from '#models/user'
 import type { GapKind, GapMitigation, GapSeverity, GapStatus } from '#enums/workforce'
 
 /* An entry in an organisation's capability-gap register: short of posts, or of a skill. */
-export default class CapabilityGap extends AuditedModel {
+export default class CapabilityGap extends OrganisationOwnedModel {
   static auditSubjectType = 'capability_gap'
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare kind: GapKind
@@ -58,9 +55,5 @@ export default class CapabilityGap extends AuditedModel {
 
   auditLabel() {
     return this.title
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

@@ -1,17 +1,14 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import PlanLine from '#models/plan_line'
 import { financialYearLabel, type PlanStatus } from '#enums/workforce'
 
 /* An organisation's capability plan for one financial year. */
-export default class CapabilityPlan extends AuditedModel {
+export default class CapabilityPlan extends OrganisationOwnedModel {
   static auditSubjectType = 'capability_plan'
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare financialYear: number
@@ -49,9 +46,5 @@ export default class CapabilityPlan extends AuditedModel {
 
   auditLabel() {
     return `Capability plan ${this.yearLabel}`
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

@@ -1,18 +1,15 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 
 /* One posting in an entrant's history: where, with which team, when, and whether it was digital. */
-export default class FastStreamPosting extends AuditedModel {
+export default class FastStreamPosting extends OrganisationOwnedModel {
   static auditSubjectType = 'fast_stream_posting'
 
   @column()
   declare entrantId: number
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare teamId: number | null
@@ -40,9 +37,5 @@ export default class FastStreamPosting extends AuditedModel {
 
   auditLabel() {
     return this.title
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

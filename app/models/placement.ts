@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import PlacementRound from '#models/placement_round'
 import Skill from '#models/skill'
@@ -10,7 +10,7 @@ import Service from '#models/service'
 import type { Clearance, PlacementStatus } from '#enums/fast_stream'
 
 /* A placement a delivery team offers in a round. */
-export default class Placement extends AuditedModel {
+export default class Placement extends OrganisationOwnedModel {
   static auditSubjectType = 'placement'
 
   @column()
@@ -18,9 +18,6 @@ export default class Placement extends AuditedModel {
 
   @column()
   declare teamId: number
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare offeredBy: number | null
@@ -83,9 +80,5 @@ export default class Placement extends AuditedModel {
 
   auditLabel() {
     return this.title
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

@@ -1,16 +1,13 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import RoleProfile from '#models/role_profile'
 import type { CampaignStage } from '#enums/workforce'
 
-export default class RecruitmentCampaign extends AuditedModel {
+export default class RecruitmentCampaign extends OrganisationOwnedModel {
   static auditSubjectType = 'recruitment_campaign'
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare roleProfileId: number
@@ -59,9 +56,5 @@ export default class RecruitmentCampaign extends AuditedModel {
 
   auditLabel() {
     return this.title
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

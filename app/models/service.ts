@@ -1,16 +1,13 @@
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import User from '#models/user'
 import type { ServicePhase } from '#enums/workforce'
 
 /* A service an organisation runs, with its yearly transactions and its Service Manager. */
-export default class Service extends AuditedModel {
+export default class Service extends OrganisationOwnedModel {
   static auditSubjectType = 'service'
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare name: string
@@ -39,9 +36,5 @@ export default class Service extends AuditedModel {
 
   auditLabel() {
     return this.name
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

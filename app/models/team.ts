@@ -1,13 +1,10 @@
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 
-export default class Team extends AuditedModel {
+export default class Team extends OrganisationOwnedModel {
   static auditSubjectType = 'team'
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare name: string
@@ -20,9 +17,5 @@ export default class Team extends AuditedModel {
 
   auditLabel() {
     return this.name
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

@@ -4,7 +4,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import AuditedModel from '#models/audited_model'
+import OrganisationOwnedModel from '#models/organisation_owned_model'
 import { AccessTokensProvider } from '#models/access_tokens_provider'
 import Organisation from '#models/organisation'
 import Team from '#models/team'
@@ -20,7 +20,7 @@ const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   passwordColumnName: 'password',
 })
 
-export default class User extends compose(AuditedModel, AuthFinder) {
+export default class User extends compose(OrganisationOwnedModel, AuthFinder) {
   static auditSubjectType = 'user'
 
   /* Moving to another organisation, leaving or coming back moves where, and whether, a person is counted. */
@@ -39,9 +39,6 @@ export default class User extends compose(AuditedModel, AuthFinder) {
   /* Null for people added by a staff import until a password is set for them. */
   @column({ serializeAs: null })
   declare password: string | null
-
-  @column()
-  declare organisationId: number
 
   @column()
   declare teamId: number | null
@@ -125,9 +122,5 @@ export default class User extends compose(AuditedModel, AuthFinder) {
 
   auditLabel() {
     return this.email
-  }
-
-  auditOrganisationId() {
-    return this.organisationId
   }
 }

@@ -145,6 +145,14 @@ async function auditedOrganisations(subjectType: string, subjectId: number) {
 test.group('Audited records and the organisation they belong to', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
+  test('a record that belongs to an organisation is audited in it', async ({ assert }) => {
+    const organisation = await OrganisationFactory.create()
+    const team = await Team.create({ organisationId: organisation.id, name: 'Payments' })
+    assert.deepEqual(await auditedOrganisations('team', team.id), [organisation.id])
+    const person = await createUser({ organisation })
+    assert.deepEqual(await auditedOrganisations('user', person.id), [organisation.id])
+  })
+
   test('a plan line is audited in its plan’s organisation', async ({ assert }) => {
     const organisation = await OrganisationFactory.create()
     const { role } = await createRole({ levels: [] })
