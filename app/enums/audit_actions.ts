@@ -1,6 +1,7 @@
 /*
  * What an audit event records.
  */
+import { namedValues } from '#enums/short_strings'
 export const AuditActions = {
   Create: 'create',
   Update: 'update',
@@ -29,4 +30,4 @@ export const AuditActions = {
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions]
 
-export const auditActionValues = Object.values(AuditActions) as AuditAction[]
+export const auditActionValues = namedValues(AuditActions)

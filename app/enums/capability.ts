@@ -1,6 +1,7 @@
 /*
  * The capability area's short-string states and kinds.
  */
+import { labelledValues } from '#enums/short_strings'
 export const RoleAssignmentKinds = { Current: 'current', Target: 'target' } as const
 export type RoleAssignmentKind = (typeof RoleAssignmentKinds)[keyof typeof RoleAssignmentKinds]
 
@@ -25,7 +26,7 @@ export const planItemStatusLabels = {
   done: 'Done',
 } as const
 export type PlanItemStatus = keyof typeof planItemStatusLabels
-export const planItemStatusValues = Object.keys(planItemStatusLabels) as PlanItemStatus[]
+export const planItemStatusValues = labelledValues(planItemStatusLabels)
 
 export const PlanItemKinds = { Skill: 'skill', Course: 'course' } as const
 export type PlanItemKind = (typeof PlanItemKinds)[keyof typeof PlanItemKinds]

@@ -1,6 +1,7 @@
 /*
  * Fast Stream vocabulary: programmes, clearances, round and placement statuses.
  */
+import { namedValues } from '#enums/short_strings'
 import { PROGRAMME_RULES, PROGRAMME_WORDS, type Programme } from '#domain/fast_stream/programmes'
 import { gradeLabels, type Grade } from '#enums/grades'
 
@@ -40,7 +41,7 @@ export const RoundStatuses = {
   Published: 'published',
 } as const
 export type RoundStatus = (typeof RoundStatuses)[keyof typeof RoundStatuses]
-export const roundStatusValues = Object.values(RoundStatuses) as RoundStatus[]
+export const roundStatusValues = namedValues(RoundStatuses)
 export const roundStatusLabels: Record<RoundStatus, string> = {
   open: 'Open',
   closed: 'Closed to preferences',
@@ -55,7 +56,7 @@ export const PlacementStatuses = {
   Withdrawn: 'withdrawn',
 } as const
 export type PlacementStatus = (typeof PlacementStatuses)[keyof typeof PlacementStatuses]
-export const placementStatusValues = Object.values(PlacementStatuses) as PlacementStatus[]
+export const placementStatusValues = namedValues(PlacementStatuses)
 export const placementStatusLabels: Record<PlacementStatus, string> = {
   offered: 'Waiting for approval',
   approved: 'Approved',

@@ -1,13 +1,14 @@
 /*
  * The learning area's short-string states and kinds.
  */
+import { labelledValues } from '#enums/short_strings'
 export const courseModeLabels = {
   classroom: 'Classroom',
   online: 'Online',
   blended: 'Blended',
 } as const
 export type CourseMode = keyof typeof courseModeLabels
-export const courseModeValues = Object.keys(courseModeLabels) as CourseMode[]
+export const courseModeValues = labelledValues(courseModeLabels)
 
 export const courseStatusLabels = {
   draft: 'Draft',
@@ -15,14 +16,14 @@ export const courseStatusLabels = {
   archived: 'Archived',
 } as const
 export type CourseStatus = keyof typeof courseStatusLabels
-export const courseStatusValues = Object.keys(courseStatusLabels) as CourseStatus[]
+export const courseStatusValues = labelledValues(courseStatusLabels)
 
 export const audienceKindLabels = {
   mandatory: 'Mandatory',
   recommended: 'Recommended',
 } as const
 export type AudienceKind = keyof typeof audienceKindLabels
-export const audienceKindValues = Object.keys(audienceKindLabels) as AudienceKind[]
+export const audienceKindValues = labelledValues(audienceKindLabels)
 
 export const SessionStatuses = { Scheduled: 'scheduled', Cancelled: 'cancelled' } as const
 export type SessionStatus = (typeof SessionStatuses)[keyof typeof SessionStatuses]

@@ -1,6 +1,7 @@
 /*
  * Kinds of organisation in the tree, from departments down to directorates.
  */
+import { labelledValues } from '#enums/short_strings'
 export const organisationTypeLabels = {
   ministerial_department: 'Ministerial department',
   non_ministerial_department: 'Non-ministerial department',
@@ -11,4 +12,4 @@ export const organisationTypeLabels = {
 
 export type OrganisationType = keyof typeof organisationTypeLabels
 
-export const organisationTypeValues = Object.keys(organisationTypeLabels) as OrganisationType[]
+export const organisationTypeValues = labelledValues(organisationTypeLabels)

@@ -1,6 +1,7 @@
 /*
  * Civil service professions a person can belong to.
  */
+import { labelledValues } from '#enums/short_strings'
 export const professionLabels = {
   digital: 'Digital, data and technology',
   policy: 'Policy',
@@ -20,4 +21,4 @@ export const professionLabels = {
 
 export type Profession = keyof typeof professionLabels
 
-export const professionValues = Object.keys(professionLabels) as Profession[]
+export const professionValues = labelledValues(professionLabels)

@@ -2,6 +2,7 @@
  * The roles a user can be given. A user may hold several; "line manager"
  * is not stored: it follows from having direct reports.
  */
+import { namedValues } from '#enums/short_strings'
 export const Roles = {
   CapabilityAdmin: 'capability_admin',
   DepartmentHr: 'department_hr',
@@ -13,7 +14,7 @@ export const Roles = {
 
 export type Role = (typeof Roles)[keyof typeof Roles]
 
-export const roleValues = Object.values(Roles) as Role[]
+export const roleValues = namedValues(Roles)
 
 export const roleLabels: Record<Role, string> = {
   capability_admin: 'Capability admin',

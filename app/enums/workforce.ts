@@ -1,6 +1,7 @@
 /*
  * The workforce area's short-string states and kinds.
  */
+import { labelledValues } from '#enums/short_strings'
 export const planStatusLabels = {
   draft: 'Draft',
   submitted: 'Submitted',
@@ -8,6 +9,7 @@ export const planStatusLabels = {
   approved: 'Approved',
 } as const
 export type PlanStatus = keyof typeof planStatusLabels
+export const planStatusValues = labelledValues(planStatusLabels)
 
 /* When a plan's figures are frozen: on sending it, and on approving it if they changed. */
 export const planSnapshotStageLabels = {
@@ -26,7 +28,7 @@ export const campaignStageLabels = {
   closed: 'Closed unfilled',
 } as const
 export type CampaignStage = keyof typeof campaignStageLabels
-export const campaignStageValues = Object.keys(campaignStageLabels) as CampaignStage[]
+export const campaignStageValues = labelledValues(campaignStageLabels)
 
 export const gapSeverityLabels = {
   low: 'Low',
@@ -35,7 +37,7 @@ export const gapSeverityLabels = {
   critical: 'Critical',
 } as const
 export type GapSeverity = keyof typeof gapSeverityLabels
-export const gapSeverityValues = Object.keys(gapSeverityLabels) as GapSeverity[]
+export const gapSeverityValues = labelledValues(gapSeverityLabels)
 
 export const gapMitigationLabels = {
   recruit: 'Recruit',
@@ -44,7 +46,7 @@ export const gapMitigationLabels = {
   share: 'Share with another department',
 } as const
 export type GapMitigation = keyof typeof gapMitigationLabels
-export const gapMitigationValues = Object.keys(gapMitigationLabels) as GapMitigation[]
+export const gapMitigationValues = labelledValues(gapMitigationLabels)
 
 export const gapStatusLabels = {
   suggested: 'Suggested',
@@ -54,7 +56,7 @@ export const gapStatusLabels = {
   dismissed: 'Dismissed',
 } as const
 export type GapStatus = keyof typeof gapStatusLabels
-export const gapStatusValues = Object.keys(gapStatusLabels) as GapStatus[]
+export const gapStatusValues = labelledValues(gapStatusLabels)
 
 export const GapKinds = { Headcount: 'headcount', Skill: 'skill' } as const
 export type GapKind = (typeof GapKinds)[keyof typeof GapKinds]
@@ -66,7 +68,7 @@ export const servicePhaseLabels = {
   live: 'Live',
 } as const
 export type ServicePhase = keyof typeof servicePhaseLabels
-export const servicePhaseValues = Object.keys(servicePhaseLabels) as ServicePhase[]
+export const servicePhaseValues = labelledValues(servicePhaseLabels)
 
 /* The strategy's threshold: services above it need a named, trained Service Manager. */
 export const SERVICE_MANAGER_THRESHOLD = 100_000

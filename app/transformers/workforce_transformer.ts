@@ -5,7 +5,7 @@ import {
   gapMitigationValues,
   gapSeverityValues,
   gapStatusValues,
-  planStatusLabels,
+  planStatusValues,
   servicePhaseValues,
   type GapKind,
   type PlanStatus,
@@ -61,7 +61,6 @@ const complianceReasons = keysOf<ComplianceReason>({
   not_trained: true,
   training_booked: true,
 })
-const planStatuses = Object.keys(planStatusLabels)
 
 const financialYear: Schema = {
   type: 'string',
@@ -130,14 +129,14 @@ export class CapabilityPlanTransformer extends BaseTransformer<CapabilityPlanRec
     CapabilityPlanSummary: object({
       id: id(),
       financialYear,
-      status: oneOfValues(planStatuses),
+      status: oneOfValues(planStatusValues),
       links: selfLink,
     }),
     CapabilityPlan: object({
       id: id(),
       organisation: named(),
       financialYear,
-      status: oneOfValues(planStatuses),
+      status: oneOfValues(planStatusValues),
       submittedAt: orNull(dateTime()),
       decidedAt: orNull(dateTime('When it was approved or returned.')),
       decisionComment: orNull(text()),

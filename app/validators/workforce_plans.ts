@@ -2,9 +2,7 @@ import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
 import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
 import { listPage, listPageMessages } from '#validators/fields'
-import { planStatusLabels, type PlanStatus } from '#enums/workforce'
-
-const planStatusValues = Object.keys(planStatusLabels) as PlanStatus[]
+import { planStatusValues } from '#enums/workforce'
 
 /* The largest number a plan line may hold. */
 export const PLAN_NUMBER_MAX = 100_000

@@ -6,6 +6,7 @@
  * imports; the compliance query gathers the facts in SQL.
  */
 import type { Grade } from '../../enums/grades.js'
+import { labelledValues } from '../../enums/short_strings.js'
 
 /* The grades of the Senior Civil Service, the only ones a Digital Leader may hold. */
 export const SENIOR_CIVIL_SERVICE_GRADES: readonly Grade[] = ['SCS1', 'SCS2', 'SCS3', 'SCS4']
@@ -28,7 +29,7 @@ export const digitalLeaderStateLabels = {
   compliant: 'Compliant',
 } as const
 export type DigitalLeaderState = keyof typeof digitalLeaderStateLabels
-export const digitalLeaderStates = Object.keys(digitalLeaderStateLabels) as DigitalLeaderState[]
+export const digitalLeaderStates = labelledValues(digitalLeaderStateLabels)
 
 /* What is known about an organisation's Digital Leader. */
 export type DigitalLeaderFacts = {
