@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { ApiClient } from '@japa/api-client'
 import { parse } from 'csv-parse/sync'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -16,13 +15,8 @@ import FastStreamEntrant from '#models/fast_stream_entrant'
 import PlacementRound from '#models/placement_round'
 import Service from '#models/service'
 import AuditEvent from '#models/audit_event'
-import type User from '#models/user'
 import { bearer } from '#tests/support/api'
 import { submitAs } from '#tests/support/forms'
-
-function post(client: ApiClient, user: User, url: string, form: Record<string, unknown>) {
-  return submitAs(client, user).post(url, form)
-}
 
 function roundForm(extra: Record<string, unknown> = {}) {
   return {
@@ -51,7 +45,7 @@ test.group('Future Leaders Scheme: administration', (group) => {
     form.assertStatus(200)
     form.assertTextIncludes('Future Leaders Scheme')
 
-    const added = await post(client, admin, '/fast-stream/admin/schemes', {
+    const added = await submitAs(client, admin).post('/fast-stream/admin/schemes', {
       name: 'Future Leaders 2027',
       programme: 'future_leaders',
     })
@@ -78,7 +72,7 @@ test.group('Future Leaders Scheme: administration', (group) => {
       'Future Leaders Scheme 2027<span class="sr-only">: change</span></a></th> <td>Future Leaders Scheme</td>'
     )
 
-    const unknown = await post(client, admin, '/fast-stream/admin/schemes', {
+    const unknown = await submitAs(client, admin).post('/fast-stream/admin/schemes', {
       name: 'Another',
       programme: 'graduates',
     })
@@ -86,9 +80,7 @@ test.group('Future Leaders Scheme: administration', (group) => {
       programme: ['Select the programme: the Fast Stream or the Future Leaders Scheme'],
     })
 
-    const round = await post(
-      client,
-      admin,
+    const round = await submitAs(client, admin).post(
       '/fast-stream/admin/rounds',
       roundForm({ programme: 'future_leaders' })
     )
@@ -99,7 +91,10 @@ test.group('Future Leaders Scheme: administration', (group) => {
     page.assertTextIncludes('Future Leaders Scheme')
 
     // A round added without saying is the Fast Stream's, as before.
-    await post(client, admin, '/fast-stream/admin/rounds', roundForm({ name: 'Spring 2027' }))
+    await submitAs(client, admin).post(
+      '/fast-stream/admin/rounds',
+      roundForm({ name: 'Spring 2027' })
+    )
     const spring = await PlacementRound.findByOrFail('name', 'Spring 2027')
     assert.equal(spring.programme, 'fast_stream')
   })
@@ -154,42 +149,30 @@ test.group('Future Leaders Scheme: administration', (group) => {
       startedOn: '2027-01-04',
     })
 
-    const tooJunior = await post(
-      client,
-      admin,
-      '/fast-stream/admin/entrants',
-      form(heo.email, leaders.id)
-    )
-    tooJunior.assertFlashMessage('inputErrorsBag', {
-      schemeId: [
-        'Only people at Grade 7 or Grade 6 can join the Future Leaders Scheme: this person is at Higher Executive Officer (HEO)',
-      ],
-    })
-    const tooSenior = await post(
-      client,
-      admin,
-      '/fast-stream/admin/entrants',
-      form(scs.email, leaders.id)
-    )
-    tooSenior.assertFlashMessage('inputErrorsBag', {
-      schemeId: [
-        'Only people at Grade 7 or Grade 6 can join the Future Leaders Scheme: this person is at Senior Civil Service 1 (Deputy Director)',
-      ],
-    })
+    for (const [person, grade] of [
+      [heo, 'Higher Executive Officer (HEO)'],
+      [scs, 'Senior Civil Service 1 (Deputy Director)'],
+    ] as const) {
+      const refused = await submitAs(client, admin).post(
+        '/fast-stream/admin/entrants',
+        form(person.email, leaders.id)
+      )
+      refused.assertFlashMessage('inputErrorsBag', {
+        schemeId: [
+          `Only people at Grade 7 or Grade 6 can join the Future Leaders Scheme: this person is at ${grade}`,
+        ],
+      })
+    }
     assert.isNull(await FastStreamEntrant.findBy('user_id', heo.id))
     assert.isNull(await FastStreamEntrant.findBy('user_id', scs.id))
 
     // The Fast Stream takes any grade, as before.
-    const graduate = await post(
-      client,
-      admin,
+    const graduate = await submitAs(client, admin).post(
       '/fast-stream/admin/entrants',
       form(heo.email, generalist.id)
     )
     graduate.assertStatus(302)
-    const joined = await post(
-      client,
-      admin,
+    const joined = await submitAs(client, admin).post(
       '/fast-stream/admin/entrants',
       form(g6.email, leaders.id)
     )
@@ -269,7 +252,7 @@ test.group('Future Leaders Scheme: administration', (group) => {
     const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
     const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
     const add = (name: string, phase: string, online: boolean) =>
-      post(client, hr, '/workforce/services', {
+      submitAs(client, hr).post('/workforce/services', {
         organisationId: String(dft.id),
         name,
         annualTransactions: '1800000',
