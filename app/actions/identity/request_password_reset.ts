@@ -11,6 +11,7 @@ import { linkExpiry, newToken, sqlStamp } from '#services/password_links'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { PasswordLinkKinds } from '#domain/identity/password_links'
+import { unusedLinks } from '#queries/identity/account_status_query'
 
 /*
  * Requests for a reset link allowed per address, and per client address,
@@ -97,13 +98,7 @@ export async function sendPasswordReset(
   const { token, selector, secretHash } = newToken()
   await db.transaction(async (trx) => {
     // Only the newest link works.
-    await trx
-      .from('password_links')
-      .where('user_id', user.id)
-      .where('kind', PasswordLinkKinds.Reset)
-      .whereNull('used_at')
-      .whereNull('revoked_at')
-      .update({ revoked_at: at })
+    await unusedLinks(trx, user.id, PasswordLinkKinds.Reset).update({ revoked_at: at })
     await trx.table('password_links').insert({
       user_id: user.id,
       kind: PasswordLinkKinds.Reset,

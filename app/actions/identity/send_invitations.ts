@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import type User from '#models/user'
 import Invitation from '#mails/invitation'
 import { sendNotices } from '#mails/notice_mail'
-import { invitationFacts } from '#queries/identity/account_status_query'
+import { invitationFacts, unusedLinks } from '#queries/identity/account_status_query'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { linkExpiry, newToken, sqlStamp } from '#services/password_links'
 import { recordAudit } from '#services/audit'
@@ -115,13 +115,7 @@ async function writeInvitations(
   const expiresAt = linkExpiry(PasswordLinkKinds.Invitation, now).startOf('second')
   const ids = chosen.map(({ person }) => person.id)
   // Whatever invitation they had stops working: only the newest link lets them in.
-  await trx
-    .from('password_links')
-    .whereIn('user_id', ids)
-    .where('kind', PasswordLinkKinds.Invitation)
-    .whereNull('used_at')
-    .whereNull('revoked_at')
-    .update({ revoked_at: at })
+  await unusedLinks(trx, ids, PasswordLinkKinds.Invitation).update({ revoked_at: at })
 
   const sent: SentInvitation[] = []
   const links: Array<Record<string, unknown>> = []
@@ -198,12 +192,7 @@ export async function revokeInvitation(
 ): Promise<RevokeInvitationResult> {
   const at = sqlStamp(DateTime.now())
   return db.transaction(async (trx) => {
-    const revoked = await trx
-      .from('password_links')
-      .where('user_id', person.id)
-      .where('kind', PasswordLinkKinds.Invitation)
-      .whereNull('used_at')
-      .whereNull('revoked_at')
+    const revoked = await unusedLinks(trx, person.id, PasswordLinkKinds.Invitation)
       .where('expires_at', '>', at)
       .update({ revoked_at: at })
     const count = Number(Array.isArray(revoked) ? revoked[0] : revoked)

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type PasswordLink from '#models/password_link'
 import type User from '#models/user'
 import { findLink, sqlStamp } from '#services/password_links'
+import { unusedLinks } from '#queries/identity/account_status_query'
 import { allowsPasswordSignIn } from '#services/password_sign_in'
 import { endSessionsOf } from '#services/user_sessions'
 import { twoStepIsOn } from '#services/two_step'
@@ -79,13 +80,7 @@ export async function usePasswordLink(
     // Hashed by the model's hook; the trail shows the field changed, never its value.
     user.password = password
     await user.save()
-    await trx
-      .from('password_links')
-      .where('user_id', user.id)
-      .whereNot('id', link.id)
-      .whereNull('used_at')
-      .whereNull('revoked_at')
-      .update({ revoked_at: at })
+    await unusedLinks(trx, user.id).whereNot('id', link.id).update({ revoked_at: at })
     const revoked = await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
     const tokensRevoked = Number(Array.isArray(revoked) ? revoked[0] : revoked)
     // Using the link signs them in (after their code, with two-step verification): recorded without hooks, as the sign-in it is.

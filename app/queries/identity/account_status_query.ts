@@ -1,9 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { sqlStamp } from '#services/password_links'
 import { ukTime } from '#mails/learning_mail'
 import {
   PasswordLinkKinds,
+  type PasswordLinkKind,
   accountStatus,
   accountStatusLabels,
   type AccountFacts,
@@ -15,6 +17,24 @@ import { UK_ZONE, UkFormats, instantFromSql } from '#domain/shared/uk_time'
 function readTime(value: unknown): DateTime | null {
   const parsed = instantFromSql(value)
   return parsed?.isValid ? parsed : null
+}
+
+/*
+ * The password links of these people (of one kind, when given) not yet
+ * used or revoked: the open ones, and any that ran out unused.
+ */
+export function unusedLinks(
+  client: Pick<QueryClientContract, 'from'>,
+  userIds: number | number[],
+  kind?: PasswordLinkKind
+) {
+  const query = client
+    .from('password_links')
+    .whereIn('user_id', [userIds].flat())
+    .whereNull('used_at')
+    .whereNull('revoked_at')
+  if (kind) query.where('kind', kind)
+  return query
 }
 
 export type InvitationFacts = Pick<AccountFacts, 'openInvitationUntil' | 'invitationExpired'>
@@ -29,12 +49,7 @@ export async function invitationFacts(userIds: number[], now = DateTime.now()) {
   const facts = new Map<number, InvitationFacts>()
   if (!userIds.length) return facts
   const at = sqlStamp(now)
-  const rows = await db
-    .from('password_links')
-    .where('kind', PasswordLinkKinds.Invitation)
-    .whereIn('user_id', userIds)
-    .whereNull('used_at')
-    .whereNull('revoked_at')
+  const rows = await unusedLinks(db, userIds, PasswordLinkKinds.Invitation)
     .groupBy('user_id')
     .select('user_id')
     .select(db.raw('max(case when expires_at > ? then expires_at end) as open_until', [at]))
