@@ -1,5 +1,6 @@
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { booleanColumn, numberColumn } from '#models/columns'
 import AuditedModel from '#models/audited_model'
 import Provider from '#models/provider'
 import CourseOutcome from '#models/course_outcome'
@@ -25,7 +26,7 @@ export default class Course extends AuditedModel {
   @column()
   declare mode: CourseMode
 
-  @column({ consume: (value) => Number(value) })
+  @numberColumn()
   declare durationHours: number
 
   @column()
@@ -34,7 +35,7 @@ export default class Course extends AuditedModel {
   @column()
   declare status: CourseStatus
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare requiresApproval: boolean
 
   @belongsTo(() => Provider)

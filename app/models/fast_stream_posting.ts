@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { booleanColumn } from '#models/columns'
 import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 
@@ -26,7 +27,7 @@ export default class FastStreamPosting extends OrganisationOwnedModel {
   @column.date()
   declare endsOn: DateTime | null
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare isDigital: boolean
 
   @column()

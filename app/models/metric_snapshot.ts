@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { beforeDelete, beforeUpdate, column } from '@adonisjs/lucid/orm'
+import { numberColumn } from '#models/columns'
 import { CreatedModel } from '#models/timestamped_model'
 
 /*
@@ -20,7 +21,7 @@ export default class MetricSnapshot extends CreatedModel {
   @column.date()
   declare takenOn: DateTime
 
-  @column({ consume: (value) => Number(value) })
+  @numberColumn()
   declare value: number
 
   @beforeUpdate()

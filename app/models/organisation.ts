@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { booleanColumn } from '#models/columns'
 import AuditedModel from '#models/audited_model'
 import Team from '#models/team'
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
@@ -26,18 +27,18 @@ export default class Organisation extends AuditedModel {
   @column()
   declare depth: number
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare isTransactional: boolean
 
   /* Its people sign in only through their department's identity provider: no password sign-in or reset. */
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare ssoOnly: boolean
 
   @column()
   declare digitalLeaderId: number | null
 
   /* HR confirmed the Digital Leader sits on the organisation's board. */
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare digitalLeaderOnBoard: boolean
 
   @column.dateTime()

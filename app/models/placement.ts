@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
+import { booleanColumn } from '#models/columns'
 import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import PlacementRound from '#models/placement_round'
@@ -38,7 +39,7 @@ export default class Placement extends OrganisationOwnedModel {
   @column()
   declare clearanceRequired: Clearance
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare isDigital: boolean
 
   @column()

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
+import { booleanColumn } from '#models/columns'
 import AuditedModel from '#models/audited_model'
 import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import type { Rules } from '#domain/fast_stream/round'
@@ -49,10 +50,10 @@ export default class PlacementRound extends AuditedModel {
   @column()
   declare maxPreferences: number
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare excludePreviousDepartments: boolean
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare enforceDigital: boolean
 
   @column.dateTime()

@@ -1,5 +1,6 @@
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { booleanColumn, numberColumn } from '#models/columns'
 import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import User from '#models/user'
@@ -12,17 +13,17 @@ export default class Service extends OrganisationOwnedModel {
   @column()
   declare name: string
 
-  @column({ consume: (value) => Number(value) })
+  @numberColumn()
   declare annualTransactions: number
 
   @column()
   declare phase: ServicePhase
 
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare isExemplar: boolean
 
   /* HR say people can use the service through a digital channel (see digitally_delivered.ts). */
-  @column({ consume: (value) => Boolean(value) })
+  @booleanColumn()
   declare hasDigitalChannel: boolean
 
   @column()

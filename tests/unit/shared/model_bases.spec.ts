@@ -7,7 +7,12 @@ import TimestampedModel, { CreatedModel } from '#models/timestamped_model'
 import Team from '#models/team'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createUser } from '#database/factories/user_factory'
-import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
+import {
+  createCapabilityPlan,
+  createPlanLine,
+  createService,
+} from '#database/factories/workforce_factory'
+import Service from '#models/service'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import SkillClaim from '#models/skill_claim'
 
@@ -131,6 +136,25 @@ test.group('Models with an id and timestamps', (group) => {
       events.map((event) => event.action),
       ['create', 'update', 'delete']
     )
+  })
+})
+
+test.group('Columns the databases hand back in their own types', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('true-or-false columns read as booleans and decimal or big integer columns as numbers', async ({
+    assert,
+  }) => {
+    const organisation = await OrganisationFactory.create()
+    const written = await createService(organisation, 'Apply for a passport', {
+      isExemplar: true,
+      hasDigitalChannel: false,
+      annualTransactions: 7_500_000_000,
+    })
+    const read = await Service.findOrFail(written.id)
+    assert.strictEqual(read.isExemplar, true)
+    assert.strictEqual(read.hasDigitalChannel, false)
+    assert.strictEqual(read.annualTransactions, 7_500_000_000)
   })
 })
 
