@@ -11,7 +11,7 @@ import {
   createTeam,
   createTeamLead,
 } from '#database/factories/fast_stream_factory'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import PlacementMatch from '#models/placement_match'
 import { MATCHING_LIMITS } from '#actions/fast_stream/matching/run_match'
 import { publishRound } from '#actions/fast_stream/matching/publish_round'
@@ -51,9 +51,9 @@ test.group('API: Fast Stream matches', (group) => {
     assert,
   }) => {
     const { admin, round } = await closedRound()
-    const response = await client
-      .post(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).post(
+      `/api/v1/rounds/${round.id}/match`
+    )
     response.assertStatus(200)
     await round.refresh()
     assert.deepEqual(response.body().data, {
@@ -76,9 +76,7 @@ test.group('API: Fast Stream matches', (group) => {
     })
     assert.lengthOf(await PlacementMatch.query().where('round_id', round.id), 4)
 
-    const status = await client
-      .get(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    const status = await apiAs(client, await bearer(admin)).get(`/api/v1/rounds/${round.id}/match`)
     status.assertStatus(200)
     assert.equal(status.body().data.status, 'matched')
     assert.equal(status.body().data.stats.matched, 3)
@@ -98,9 +96,9 @@ test.group('API: Fast Stream matches', (group) => {
     cleanup(() => {
       MATCHING_LIMITS.inlineEntrants = limit
     })
-    const response = await client
-      .post(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).post(
+      `/api/v1/rounds/${round.id}/match`
+    )
     response.assertStatus(202)
     response.assertHeader('location', `/api/v1/rounds/${round.id}/match`)
     assert.deepEqual(response.body().data, {
@@ -109,9 +107,7 @@ test.group('API: Fast Stream matches', (group) => {
       statusUrl: `/api/v1/rounds/${round.id}/match`,
     })
     // The test queue has already run the job.
-    const status = await client
-      .get(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    const status = await apiAs(client, await bearer(admin)).get(`/api/v1/rounds/${round.id}/match`)
     assert.equal(status.body().data.status, 'matched')
   })
 
@@ -121,9 +117,7 @@ test.group('API: Fast Stream matches', (group) => {
   }) => {
     const open = await closedRound('open')
     const auth = await bearer(open.admin)
-    const refused = await client
-      .post(`/api/v1/rounds/${open.round.id}/match`)
-      .header('Authorization', auth)
+    const refused = await apiAs(client, auth).post(`/api/v1/rounds/${open.round.id}/match`)
     refused.assertStatus(409)
     assert.equal(
       refused.body().detail,
@@ -131,13 +125,11 @@ test.group('API: Fast Stream matches', (group) => {
     )
 
     const closed = await closedRound()
-    await client.post(`/api/v1/rounds/${closed.round.id}/match`).header('Authorization', auth)
+    await apiAs(client, auth).post(`/api/v1/rounds/${closed.round.id}/match`)
     await closed.round.refresh()
     mail.fake()
     await publishRound(closed.round, closed.admin)
-    const published = await client
-      .post(`/api/v1/rounds/${closed.round.id}/match`)
-      .header('Authorization', auth)
+    const published = await apiAs(client, auth).post(`/api/v1/rounds/${closed.round.id}/match`)
     published.assertStatus(409)
     assert.equal(
       published.body().detail,
@@ -145,17 +137,17 @@ test.group('API: Fast Stream matches', (group) => {
     )
 
     const learner = await createUser()
-    const forbidden = await client
-      .post(`/api/v1/rounds/${closed.round.id}/match`)
-      .header('Authorization', await bearer(learner))
+    const forbidden = await apiAs(client, await bearer(learner)).post(
+      `/api/v1/rounds/${closed.round.id}/match`
+    )
     forbidden.assertStatus(403)
-    const teamLead = await client
-      .get(`/api/v1/rounds/${closed.round.id}/match`)
-      .header('Authorization', await bearer(closed.leadA))
+    const teamLead = await apiAs(client, await bearer(closed.leadA)).get(
+      `/api/v1/rounds/${closed.round.id}/match`
+    )
     teamLead.assertStatus(403)
     const anonymous = await client.post(`/api/v1/rounds/${closed.round.id}/match`)
     anonymous.assertStatus(401)
-    const missing = await client.post('/api/v1/rounds/999999/match').header('Authorization', auth)
+    const missing = await apiAs(client, auth).post('/api/v1/rounds/999999/match')
     missing.assertStatus(404)
   })
 
@@ -165,12 +157,11 @@ test.group('API: Fast Stream matches', (group) => {
   }) => {
     const { admin, round } = await closedRound()
     const auth = await bearer(admin)
-    await client.post(`/api/v1/rounds/${round.id}/match`).header('Authorization', auth)
+    await apiAs(client, auth).post(`/api/v1/rounds/${round.id}/match`)
 
-    const page = await client
+    const page = await apiAs(client, auth)
       .get(`/api/v1/rounds/${round.id}/matches`)
       .qs({ perPage: 3 })
-      .header('Authorization', auth)
     page.assertStatus(200)
     assert.deepEqual(page.body().meta, { total: 4, page: 1, perPage: 3, lastPage: 2 })
     assert.deepEqual(
@@ -183,20 +174,18 @@ test.group('API: Fast Stream matches', (group) => {
     assert.isNull(ann.unmatched)
     assert.isNull(ann.adjusted)
 
-    const unmatched = await client
+    const unmatched = await apiAs(client, auth)
       .get(`/api/v1/rounds/${round.id}/matches`)
       .qs({ outcome: 'unmatched' })
-      .header('Authorization', auth)
     assert.lengthOf(unmatched.body().data, 1)
     assert.equal(unmatched.body().data[0].entrant.name, 'Dee Dunn')
     assert.isNull(unmatched.body().data[0].placement)
     assert.equal(unmatched.body().data[0].unmatched.code, 'no_eligible_choice')
     assert.include(unmatched.body().data[0].unmatched.reason, '“Vetted role” needs DV clearance')
 
-    const bad = await client
+    const bad = await apiAs(client, auth)
       .get(`/api/v1/rounds/${round.id}/matches`)
       .qs({ perPage: 500, outcome: 'everyone' })
-      .header('Authorization', auth)
     bad.assertStatus(422)
     assert.sameDeepMembers(
       bad.body().errors.map((error: any) => ({ field: error.field, message: error.message })),
@@ -212,12 +201,8 @@ test.group('API: Fast Stream matches', (group) => {
     assert,
   }) => {
     const { admin, round, leadA, leadB } = await closedRound()
-    await client
-      .post(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
-    const early = await client
-      .get(`/api/v1/rounds/${round.id}/matches`)
-      .header('Authorization', await bearer(leadA))
+    await apiAs(client, await bearer(admin)).post(`/api/v1/rounds/${round.id}/match`)
+    const early = await apiAs(client, await bearer(leadA)).get(`/api/v1/rounds/${round.id}/matches`)
     early.assertStatus(403)
     assert.equal(
       early.body().detail,
@@ -227,26 +212,24 @@ test.group('API: Fast Stream matches', (group) => {
     await round.refresh()
     mail.fake()
     await publishRound(round, admin)
-    const mine = await client
-      .get(`/api/v1/rounds/${round.id}/matches`)
-      .header('Authorization', await bearer(leadA))
+    const mine = await apiAs(client, await bearer(leadA)).get(`/api/v1/rounds/${round.id}/matches`)
     mine.assertStatus(200)
     assert.deepEqual(
       mine.body().data.map((row: any) => row.entrant.name),
       ['Ann Abbot', 'Ben Bell']
     )
-    const theirs = await client
-      .get(`/api/v1/rounds/${round.id}/matches`)
-      .header('Authorization', await bearer(leadB))
+    const theirs = await apiAs(client, await bearer(leadB)).get(
+      `/api/v1/rounds/${round.id}/matches`
+    )
     assert.deepEqual(
       theirs.body().data.map((row: any) => row.entrant.name),
       ['Cal Cole']
     )
 
     const learner = await createUser()
-    const refused = await client
-      .get(`/api/v1/rounds/${round.id}/matches`)
-      .header('Authorization', await bearer(learner))
+    const refused = await apiAs(client, await bearer(learner)).get(
+      `/api/v1/rounds/${round.id}/matches`
+    )
     refused.assertStatus(403)
   })
 
@@ -255,16 +238,12 @@ test.group('API: Fast Stream matches', (group) => {
     assert,
   }) => {
     const { admin, round, ann, dee } = await closedRound()
-    await client
-      .post(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    await apiAs(client, await bearer(admin)).post(`/api/v1/rounds/${round.id}/match`)
     const annUser = await ann.related('user').query().firstOrFail()
     // As stored: to the second.
     await round.refresh()
 
-    const before = await client
-      .get('/api/v1/me/placement')
-      .header('Authorization', await bearer(annUser))
+    const before = await apiAs(client, await bearer(annUser)).get('/api/v1/me/placement')
     before.assertStatus(200)
     assert.isNull(before.body().data.result)
     assert.deepEqual(before.body().data.pending, [
@@ -274,9 +253,7 @@ test.group('API: Fast Stream matches', (group) => {
 
     mail.fake()
     await publishRound(round, admin)
-    const after = await client
-      .get('/api/v1/me/placement')
-      .header('Authorization', await bearer(annUser))
+    const after = await apiAs(client, await bearer(annUser)).get('/api/v1/me/placement')
     const data = after.body().data
     assert.deepEqual(data.pending, [])
     assert.equal(data.result.round.id, round.id)
@@ -297,16 +274,12 @@ test.group('API: Fast Stream matches', (group) => {
     })
 
     const deeUser = await dee.related('user').query().firstOrFail()
-    const unmatched = await client
-      .get('/api/v1/me/placement')
-      .header('Authorization', await bearer(deeUser))
+    const unmatched = await apiAs(client, await bearer(deeUser)).get('/api/v1/me/placement')
     assert.isNull(unmatched.body().data.result.placement)
     assert.include(unmatched.body().data.result.reason, 'None of the placements you ranked')
 
     const learner = await createUser()
-    const notEntrant = await client
-      .get('/api/v1/me/placement')
-      .header('Authorization', await bearer(learner))
+    const notEntrant = await apiAs(client, await bearer(learner)).get('/api/v1/me/placement')
     notEntrant.assertStatus(403)
     const anonymous = await client.get('/api/v1/me/placement')
     anonymous.assertStatus(401)

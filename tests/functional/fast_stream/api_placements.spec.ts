@@ -13,7 +13,7 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
 import type PlacementRound from '#models/placement_round'
@@ -21,14 +21,11 @@ import { expectStatus } from '#tests/support/responses'
 
 /* The entrant's list for the round through the API: PUT replaces it, best first. */
 function putPreferences(client: ApiClient, round: PlacementRound, auth: string, body: object) {
-  return client
-    .put(`/api/v1/rounds/${round.id}/preferences`)
-    .header('Authorization', auth)
-    .json(body)
+  return apiAs(client, auth).put(`/api/v1/rounds/${round.id}/preferences`).json(body)
 }
 
 function getPreferences(client: ApiClient, round: PlacementRound, auth: string) {
-  return client.get(`/api/v1/rounds/${round.id}/preferences`).header('Authorization', auth)
+  return apiAs(client, auth).get(`/api/v1/rounds/${round.id}/preferences`)
 }
 
 /*
@@ -90,9 +87,9 @@ test.group('API: searching a round’s placements', (group) => {
     assert,
   }) => {
     const { round, dft, hmrc, skill, rail, roads, tax, user } = await setUp()
-    const response = await client
-      .get(`/api/v1/rounds/${round.id}/placements`)
-      .header('Authorization', await bearer(user))
+    const response = await apiAs(client, await bearer(user)).get(
+      `/api/v1/rounds/${round.id}/placements`
+    )
     response.assertStatus(200)
     const body = response.body()
     assert.deepEqual(
@@ -143,9 +140,9 @@ test.group('API: searching a round’s placements', (group) => {
     const { round, dft, skill, user } = await setUp()
     const auth = await bearer(user)
     const titles = async (query: string) => {
-      const response = await client
-        .get(`/api/v1/rounds/${round.id}/placements?${query}`)
-        .header('Authorization', auth)
+      const response = await apiAs(client, auth).get(
+        `/api/v1/rounds/${round.id}/placements?${query}`
+      )
       response.assertStatus(200)
       return response.body().data.map((item: any) => item.title)
     }
@@ -171,9 +168,9 @@ test.group('API: searching a round’s placements', (group) => {
 
   test('paging gives perPage results and the total', async ({ client, assert }) => {
     const { round, user } = await setUp()
-    const response = await client
-      .get(`/api/v1/rounds/${round.id}/placements?perPage=2&page=2`)
-      .header('Authorization', await bearer(user))
+    const response = await apiAs(client, await bearer(user)).get(
+      `/api/v1/rounds/${round.id}/placements?perPage=2&page=2`
+    )
     response.assertStatus(200)
     assert.lengthOf(response.body().data, 1)
     assert.deepInclude(response.body().meta, { total: 3, page: 2, perPage: 2, lastPage: 2 })
@@ -184,11 +181,9 @@ test.group('API: searching a round’s placements', (group) => {
     assert,
   }) => {
     const { round, user } = await setUp()
-    const response = await client
-      .get(
-        `/api/v1/rounds/${round.id}/placements?department=dft&sort=cheapest&perPage=500&digitalOnly=maybe`
-      )
-      .header('Authorization', await bearer(user))
+    const response = await apiAs(client, await bearer(user)).get(
+      `/api/v1/rounds/${round.id}/placements?department=dft&sort=cheapest&perPage=500&digitalOnly=maybe`
+    )
     response.assertStatus(422)
     const errors = response.body().errors.map((error: any) => [error.field, error.message])
     assert.sameDeepMembers(errors, [
@@ -204,9 +199,9 @@ test.group('API: searching a round’s placements', (group) => {
     other.status = 'published'
     await other.save()
     const admin = await createUser({ roles: ['fast_stream_admin'] })
-    const response = await client
-      .get(`/api/v1/rounds/${other.id}/placements`)
-      .header('Authorization', await bearer(admin))
+    const response = await apiAs(client, await bearer(admin)).get(
+      `/api/v1/rounds/${other.id}/placements`
+    )
     response.assertStatus(200)
     assert.deepEqual(
       response.body().data.map((item: any) => [item.id, item.eligible, item.ineligibleReason]),
@@ -221,13 +216,9 @@ test.group('API: searching a round’s placements', (group) => {
     other.status = 'closed'
     await other.save()
     const auth = await bearer(user)
-    const closed = await client
-      .get(`/api/v1/rounds/${other.id}/placements`)
-      .header('Authorization', auth)
+    const closed = await apiAs(client, auth).get(`/api/v1/rounds/${other.id}/placements`)
     closed.assertStatus(404)
-    const missing = await client
-      .get('/api/v1/rounds/999999/placements')
-      .header('Authorization', auth)
+    const missing = await apiAs(client, auth).get('/api/v1/rounds/999999/placements')
     missing.assertStatus(404)
   })
 
@@ -237,9 +228,9 @@ test.group('API: searching a round’s placements', (group) => {
     const { round } = await setUp()
     for (const roles of [['learner'], ['team_lead'], ['department_hr']] as const) {
       const person = await createUser({ roles: [...roles] })
-      const response = await client
-        .get(`/api/v1/rounds/${round.id}/placements`)
-        .header('Authorization', await bearer(person))
+      const response = await apiAs(client, await bearer(person)).get(
+        `/api/v1/rounds/${round.id}/placements`
+      )
       response.assertStatus(403)
     }
     expectStatus(await client.get(`/api/v1/rounds/${round.id}/placements`), 401)
@@ -442,15 +433,12 @@ test.group('API: an entrant’s preferences', (group) => {
     const read = await getPreferences(client, round, await bearer(await createUser()))
     read.assertStatus(403)
     expectStatus(
-      await client
-        .get('/api/v1/rounds/999999/preferences')
-        .header('Authorization', await bearer(other)),
+      await apiAs(client, await bearer(other)).get('/api/v1/rounds/999999/preferences'),
       404
     )
     expectStatus(
-      await client
+      await apiAs(client, await bearer(other))
         .put('/api/v1/rounds/999999/preferences')
-        .header('Authorization', await bearer(other))
         .json({ placements: [] }),
       404
     )

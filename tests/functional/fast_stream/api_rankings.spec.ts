@@ -12,7 +12,7 @@ import {
   createTeam,
   createTeamLead,
 } from '#database/factories/fast_stream_factory'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import AuditEvent from '#models/audit_event'
 
 /* A placement with three applicants (first, second and third to submit) and one entrant who chose another. */
@@ -38,9 +38,9 @@ test.group('API: a team’s ranking of its applicants', (group) => {
 
   test('the team lead reads the applicants in the team’s order', async ({ client, assert }) => {
     const { lead, placement, first, second, third, round } = await setUp()
-    const response = await client
-      .get(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
+    const response = await apiAs(client, await bearer(lead)).get(
+      `/api/v1/placements/${placement.id}/rankings`
+    )
     response.assertStatus(200)
     const data = response.body().data
     assert.deepEqual(data.placement, {
@@ -69,9 +69,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
     assert,
   }) => {
     const { lead, placement, first, second, third } = await setUp()
-    const response = await client
+    const response = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: [third.id, first.id] })
     response.assertStatus(200)
     const data = response.body().data
@@ -90,9 +89,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
     assert.deepEqual(event.afterValues, { ranking: [third.id, first.id] })
     assert.equal(event.actorId, lead.id)
 
-    const cleared = await client
+    const cleared = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: [] })
     cleared.assertStatus(200)
     assert.deepEqual(cleared.body().data.ranking, [])
@@ -103,9 +101,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
     assert,
   }) => {
     const { lead, placement, first, outsider } = await setUp()
-    const response = await client
+    const response = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: [first.id, 999999, outsider.id, first.id] })
     response.assertStatus(422)
     response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
@@ -128,9 +125,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
     ])
     assert.lengthOf(await db.from('placement_rankings').where('placement_id', placement.id), 0)
 
-    const malformed = await client
+    const malformed = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: ['first', 2.5] })
     malformed.assertStatus(422)
     assert.deepEqual(
@@ -140,9 +136,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
         ['entrants.1', 'Each entry of entrants must be the id of an entrant'],
       ]
     )
-    const missing = await client
+    const missing = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({})
     missing.assertStatus(422)
     assert.equal(
@@ -153,9 +148,8 @@ test.group('API: a team’s ranking of its applicants', (group) => {
 
   test('a matched round’s ranking is a conflict', async ({ client, assert }) => {
     const { lead, placement, first } = await setUp('matched')
-    const response = await client
+    const response = await apiAs(client, await bearer(lead))
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', await bearer(lead))
       .json({ entrants: [first.id] })
     response.assertStatus(409)
     response.assertHeader('content-type', 'application/problem+json; charset=utf-8')
@@ -180,13 +174,10 @@ test.group('API: a team’s ranking of its applicants', (group) => {
       [learner, 403],
     ] as const) {
       const auth = await bearer(user)
-      const read = await client
-        .get(`/api/v1/placements/${placement.id}/rankings`)
-        .header('Authorization', auth)
+      const read = await apiAs(client, auth).get(`/api/v1/placements/${placement.id}/rankings`)
       read.assertStatus(status)
-      const write = await client
+      const write = await apiAs(client, auth)
         .put(`/api/v1/placements/${placement.id}/rankings`)
-        .header('Authorization', auth)
         .json({ entrants: [first.id] })
       write.assertStatus(status)
     }
@@ -194,13 +185,10 @@ test.group('API: a team’s ranking of its applicants', (group) => {
     anonymous.assertStatus(401)
     const admin = await createUser({ roles: ['fast_stream_admin'] })
     const adminAuth = await bearer(admin)
-    const missing = await client
-      .get('/api/v1/placements/999999/rankings')
-      .header('Authorization', adminAuth)
+    const missing = await apiAs(client, adminAuth).get('/api/v1/placements/999999/rankings')
     missing.assertStatus(404)
-    const byAdmin = await client
+    const byAdmin = await apiAs(client, adminAuth)
       .put(`/api/v1/placements/${placement.id}/rankings`)
-      .header('Authorization', adminAuth)
       .json({ entrants: [first.id] })
     byAdmin.assertStatus(200)
     assert.deepEqual(byAdmin.body().data.ranking, [first.id])

@@ -9,7 +9,7 @@ import {
   createRound,
   createShortlist,
 } from '#database/factories/fast_stream_factory'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
 import { monthsAway, ruleReaders, ukToday } from '#tests/support/fixtures/digital_rule'
 
@@ -90,9 +90,9 @@ test.group('Fast Stream: the digital-placement rule', (group) => {
     assert,
   }) => {
     const { capability, hr } = await entrantsAgainstTheRule()
-    const response = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(capability))
+    const response = await apiAs(client, await bearer(capability)).get(
+      '/api/v1/metrics/fast-stream'
+    )
     response.assertStatus(200)
     const data = response.body().data
     // No round is published, yet the rule still counts everyone in their first two years.
@@ -101,9 +101,7 @@ test.group('Fast Stream: the digital-placement rule', (group) => {
     assert.equal(data.digitalRuleRate, 16.7)
 
     // HR of HMRC count the entrants whose accounts are in HMRC: June, Met and Rhys.
-    const scoped = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(hr))
+    const scoped = await apiAs(client, await bearer(hr)).get('/api/v1/metrics/fast-stream')
     scoped.assertStatus(200)
     assert.deepEqual(scoped.body().data.digitalRule, { met: 1, onTrack: 0, atRisk: 1, missed: 1 })
   })

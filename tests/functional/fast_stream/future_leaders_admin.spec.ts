@@ -15,7 +15,7 @@ import FastStreamEntrant from '#models/fast_stream_entrant'
 import PlacementRound from '#models/placement_round'
 import Service from '#models/service'
 import AuditEvent from '#models/audit_event'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { submitAs } from '#tests/support/forms'
 
 function roundForm(extra: Record<string, unknown> = {}) {
@@ -281,7 +281,7 @@ test.group('Future Leaders Scheme: administration', (group) => {
     assert.notInclude(row('Book a theory test'), 'Digitally delivered')
     assert.notInclude(row('Driving instructor register'), 'Digitally delivered')
 
-    const api = await client.get('/api/v1/services').header('Authorization', await bearer(hr))
+    const api = await apiAs(client, await bearer(hr)).get('/api/v1/services')
     api.assertStatus(200)
     const byName = new Map(
       api

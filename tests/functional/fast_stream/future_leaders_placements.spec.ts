@@ -26,7 +26,7 @@ import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import { buildRoundInput, entrantKey, placementKey } from '#queries/fast_stream/round_input_query'
 import { matchRound } from '#domain/fast_stream/matching_engine'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { createService } from '#database/factories/workforce_factory'
 import { submitAs } from '#tests/support/forms'
 import { monthsAway } from '#tests/support/fixtures/digital_rule'
@@ -364,9 +364,9 @@ test.group('Future Leaders Scheme: choosing placements', (group) => {
   }) => {
     const { leaderUser, entrantUser, leadersRound, fastStreamRound, leadersPlacement } =
       await bothRounds()
-    const leaders = await client
-      .get(`/api/v1/rounds/${leadersRound.id}/placements`)
-      .header('Authorization', await bearer(leaderUser))
+    const leaders = await apiAs(client, await bearer(leaderUser)).get(
+      `/api/v1/rounds/${leadersRound.id}/placements`
+    )
     leaders.assertStatus(200)
     assert.deepEqual(
       leaders.body().data.map((item: any) => [item.title, item.service]),
@@ -378,9 +378,9 @@ test.group('Future Leaders Scheme: choosing placements', (group) => {
       ]
     )
 
-    const entrants = await client
-      .get(`/api/v1/rounds/${fastStreamRound.id}/placements`)
-      .header('Authorization', await bearer(entrantUser))
+    const entrants = await apiAs(client, await bearer(entrantUser)).get(
+      `/api/v1/rounds/${fastStreamRound.id}/placements`
+    )
     entrants.assertStatus(200)
     assert.deepEqual(
       entrants.body().data.map((item: any) => [item.title, item.service]),
@@ -416,13 +416,12 @@ test.group('Future Leaders Scheme: choosing placements', (group) => {
     assert.include(shortlist.text(), 'Operations lead, Tax your vehicle')
 
     // The API answers as the pages do.
-    const search = await client
-      .get(`/api/v1/rounds/${leadersRound.id}/placements`)
-      .header('Authorization', await bearer(entrantUser))
+    const search = await apiAs(client, await bearer(entrantUser)).get(
+      `/api/v1/rounds/${leadersRound.id}/placements`
+    )
     search.assertStatus(404)
-    const choose = await client
+    const choose = await apiAs(client, await bearer(entrantUser))
       .put(`/api/v1/rounds/${leadersRound.id}/preferences`)
-      .header('Authorization', await bearer(entrantUser))
       .json({ placements: [leadersPlacement.id] })
     choose.assertStatus(404)
   })
@@ -512,9 +511,9 @@ test.group('Future Leaders Scheme: matching', (group) => {
     assert.isTrue(Boolean(posting.isDigital))
     assert.equal(posting.placementId, vehicleTax.id)
 
-    const metrics = await client
-      .get('/api/v1/metrics/future-leaders')
-      .header('Authorization', await bearer(capability))
+    const metrics = await apiAs(client, await bearer(capability)).get(
+      '/api/v1/metrics/future-leaders'
+    )
     metrics.assertStatus(200)
     assert.equal(metrics.body().data.digitalRule.met, 1)
     const taxYourVehicle = await Service.findByOrFail('name', 'Tax your vehicle')

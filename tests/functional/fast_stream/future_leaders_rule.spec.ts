@@ -13,7 +13,7 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import type Organisation from '#models/organisation'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
 import { monthsAway, ruleReaders } from '#tests/support/fixtures/digital_rule'
 import { createService } from '#database/factories/workforce_factory'
@@ -96,9 +96,9 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     assert,
   }) => {
     const { capability, hr, selfAssessment } = await bothProgrammes()
-    const leaders = await client
-      .get('/api/v1/metrics/future-leaders')
-      .header('Authorization', await bearer(capability))
+    const leaders = await apiAs(client, await bearer(capability)).get(
+      '/api/v1/metrics/future-leaders'
+    )
     leaders.assertStatus(200)
     const data = leaders.body().data
     assert.equal(data.participants, 5)
@@ -117,9 +117,9 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     assert.equal(leaders.body().meta.panel, 'future-leaders')
 
     // The Fast Stream's count leaves the Future Leaders out, Olwen above all (her mark is still to come).
-    const fastStream = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(capability))
+    const fastStream = await apiAs(client, await bearer(capability)).get(
+      '/api/v1/metrics/fast-stream'
+    )
     fastStream.assertStatus(200)
     assert.deepEqual(fastStream.body().data.digitalRule, {
       met: 0,
@@ -129,9 +129,7 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     })
 
     // HR of HMRC count the Future Leaders whose accounts are in HMRC: Fiona, Samina and Harriet.
-    const scoped = await client
-      .get('/api/v1/metrics/future-leaders')
-      .header('Authorization', await bearer(hr))
+    const scoped = await apiAs(client, await bearer(hr)).get('/api/v1/metrics/future-leaders')
     scoped.assertStatus(200)
     assert.deepEqual(scoped.body().data.digitalRule, { met: 1, onTrack: 1, atRisk: 0, missed: 1 })
     assert.lengthOf(scoped.body().data.placementsByService, 1)
@@ -243,16 +241,13 @@ test.group('Future Leaders Scheme: the digital-placement rule per programme', (g
     })
     await leadersRound.save()
 
-    const panel = await client
-      .get('/api/v1/metrics/fast-stream')
-      .header('Authorization', await bearer(capability))
+    const panel = await apiAs(client, await bearer(capability)).get('/api/v1/metrics/fast-stream')
     panel.assertStatus(200)
     assert.isNull(panel.body().data.round)
 
-    const named = await client
+    const named = await apiAs(client, await bearer(capability))
       .get('/api/v1/metrics/fast-stream')
       .qs({ roundId: leadersRound.id })
-      .header('Authorization', await bearer(capability))
     named.assertStatus(404)
 
     const page = await client.get('/insights/fast-stream').loginAs(capability)

@@ -18,7 +18,7 @@ import FastStreamPosting from '#models/fast_stream_posting'
 import PlacementMatch from '#models/placement_match'
 import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { submitAs } from '#tests/support/forms'
 import { roundForm } from '#tests/support/fixtures/fast_stream_round'
 
@@ -101,9 +101,7 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     edit.assertTextIncludes('value="2026-09-01"')
     edit.assertTextIncludes('value="2027-03-01"')
 
-    const api = await client
-      .get(`/api/v1/rounds/${round.id}/match`)
-      .header('Authorization', await bearer(admin))
+    const api = await apiAs(client, await bearer(admin)).get(`/api/v1/rounds/${round.id}/match`)
     api.assertStatus(200)
     assert.deepEqual(api.body().data.postingWindow, {
       startsOn: '2026-09-01',
@@ -245,9 +243,9 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     page.assertTextIncludes('Olly Overlap')
     page.assertTextIncludes(`Left out of the match: ${OVERLAP_REASON}.`)
 
-    const api = await client
-      .get(`/api/v1/rounds/${round.id}/matches?outcome=unmatched`)
-      .header('Authorization', await bearer(admin))
+    const api = await apiAs(client, await bearer(admin)).get(
+      `/api/v1/rounds/${round.id}/matches?outcome=unmatched`
+    )
     api.assertStatus(200)
     assert.deepEqual(api.body().data[0].unmatched, {
       code: 'posting_overlap',

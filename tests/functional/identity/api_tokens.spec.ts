@@ -7,6 +7,7 @@ import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import AuditEvent from '#models/audit_event'
 import { submitAs } from '#tests/support/forms'
+import { apiAs } from '#tests/support/api'
 
 async function issue(client: any, email: string, password = TEST_PASSWORD) {
   return client.post('/api/v1/tokens').json({ email, password })
@@ -38,7 +39,7 @@ test.group('API tokens', (group) => {
     })
     const issued = await issue(client, user.email)
     const { token } = issued.body()
-    const response = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const response = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     response.assertStatus(200)
     const data = response.body().data
     assert.equal(data.id, user.id)
@@ -84,9 +85,7 @@ test.group('API tokens', (group) => {
     const anonymous = await client.get('/api/v1/me')
     anonymous.assertStatus(401)
     assert.equal(anonymous.body().status, 401)
-    const forged = await client
-      .get('/api/v1/me')
-      .header('Authorization', 'Bearer dcs_made-up.token')
+    const forged = await apiAs(client, 'Bearer dcs_made-up.token').get('/api/v1/me')
     forged.assertStatus(401)
   })
 
@@ -106,11 +105,11 @@ test.group('API tokens', (group) => {
     // The right id with a made-up secret is refused and leaves the token as it was.
     const [id] = String(token).slice('dcs_'.length).split('.')
     const forged = `dcs_${id}.${'x'.repeat(40)}`
-    const refused = await client.get('/api/v1/me').header('Authorization', `Bearer ${forged}`)
+    const refused = await apiAs(client, `Bearer ${forged}`).get('/api/v1/me')
     refused.assertStatus(401)
     assert.isNull(await lastUsed())
 
-    const first = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const first = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     first.assertStatus(200)
     const recorded = await lastUsed()
     assert.isNotNull(recorded)
@@ -121,7 +120,7 @@ test.group('API tokens', (group) => {
       .where('tokenable_id', user.id)
       .update({ last_used_at: DateTime.utc().minus({ seconds: 30 }).toJSDate() })
     const marked = await lastUsed()
-    const second = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const second = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     second.assertStatus(200)
     assert.equal(String(await lastUsed()), String(marked))
 
@@ -131,7 +130,7 @@ test.group('API tokens', (group) => {
       .where('tokenable_id', user.id)
       .update({ last_used_at: DateTime.utc().minus({ minutes: 2 }).toJSDate() })
     const stale = await lastUsed()
-    const third = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const third = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     third.assertStatus(200)
     assert.notEqual(String(await lastUsed()), String(stale))
   })
@@ -140,11 +139,9 @@ test.group('API tokens', (group) => {
     const user = await createUser()
     const issued = await issue(client, user.email)
     const { token } = issued.body()
-    const revoke = await client
-      .delete('/api/v1/tokens/current')
-      .header('Authorization', `Bearer ${token}`)
+    const revoke = await apiAs(client, `Bearer ${token}`).delete('/api/v1/tokens/current')
     revoke.assertStatus(204)
-    const response = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const response = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     response.assertStatus(401)
   })
 
@@ -154,7 +151,7 @@ test.group('API tokens', (group) => {
     const { token } = issued.body()
     user.deactivatedAt = DateTime.now()
     await user.save()
-    const use = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const use = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     use.assertStatus(401)
     const again = await issue(client, user.email)
     again.assertStatus(403)
@@ -197,7 +194,7 @@ test.group('Tokens on the profile page', (group) => {
     response.assertStatus(201)
     const match = response.text().match(/value="(dcs_[^"]+)"/)
     assert.isNotNull(match)
-    const me = await client.get('/api/v1/me').header('Authorization', `Bearer ${match![1]}`)
+    const me = await apiAs(client, `Bearer ${match![1]}`).get('/api/v1/me')
     me.assertStatus(200)
     const profile = await client.get('/profile').loginAs(user)
     profile.assertTextIncludes('Report script')
@@ -218,7 +215,7 @@ test.group('Tokens on the profile page', (group) => {
     const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).firstOrFail()
     const response = await submitAs(client, user).delete(`/profile/tokens/${row.id}`)
     response.assertStatus(302)
-    const me = await client.get('/api/v1/me').header('Authorization', `Bearer ${token}`)
+    const me = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     me.assertStatus(401)
     assert.isNotNull(
       await AuditEvent.query().where('action', 'token_revoked').where('actor_id', user.id).first()

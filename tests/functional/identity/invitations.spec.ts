@@ -18,7 +18,7 @@ import AuditEvent from '#models/audit_event'
 import InvitationRun from '#models/invitation_run'
 import PasswordLink from '#models/password_link'
 import StaffImport from '#models/staff_import'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
 import {
   clock,
@@ -259,7 +259,7 @@ test.group('Invitations', (group) => {
     assert.include(await textAt(shared, '/'), 'Welcome, Pat Person')
     assert.isFalse(await elsewhere.isSignedIn(), 'their other session still signs in')
     assert.isFalse(await colleagueCopy.isSignedIn(), 'the colleague’s session still signs in')
-    const api = await client.get('/api/v1/me').header('Authorization', token)
+    const api = await apiAs(client, token).get('/api/v1/me')
     api.assertStatus(401)
   })
 

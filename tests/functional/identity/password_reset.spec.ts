@@ -6,7 +6,7 @@ import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
 import {
@@ -250,9 +250,9 @@ test.group('Forgot your password', (group) => {
     )
     assert.isFalse(await laptop.isSignedIn())
     assert.isFalse(await phone.isSignedIn())
-    assert.equal(await statusOf(client.get('/api/v1/me').header('Authorization', token)), 401)
+    assert.equal(await statusOf(apiAs(client, token).get('/api/v1/me')), 401)
     assert.isTrue(await theirs.isSignedIn())
-    assert.equal(await statusOf(client.get('/api/v1/me').header('Authorization', theirToken)), 200)
+    assert.equal(await statusOf(apiAs(client, theirToken).get('/api/v1/me')), 200)
 
     await user.refresh()
     assert.isTrue(await user.verifyPassword(NEW_PASSWORD))

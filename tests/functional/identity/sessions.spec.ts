@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import { SessionCollection } from '@adonisjs/session'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
 
 const NEW_PASSWORD = 'a much better passphrase'
@@ -87,14 +87,14 @@ test.group('Sessions are kept and ended on the server', (group) => {
     assert.isFalse(await oldCookie.isSignedIn(), 'a copy of the old cookie still signs in')
     assert.isTrue(await here.isSignedIn(), 'the session the change was made in ended')
 
-    const api = await client.get('/api/v1/me').header('Authorization', token)
+    const api = await apiAs(client, token).get('/api/v1/me')
     api.assertStatus(401)
     const left = await db.from('auth_access_tokens').where('tokenable_id', user.id).count('* as n')
     assert.equal(Number(left[0].n), 0)
 
     // Nobody else is touched.
     assert.isTrue(await theirs.isSignedIn())
-    const theirApi = await client.get('/api/v1/me').header('Authorization', theirToken)
+    const theirApi = await apiAs(client, theirToken).get('/api/v1/me')
     theirApi.assertStatus(200)
 
     const event = await AuditEvent.query()
@@ -116,7 +116,7 @@ test.group('Sessions are kept and ended on the server', (group) => {
     assert.equal(answer.status, 302)
     assert.match(answer.location ?? '', /\/profile\/password$/)
     assert.isTrue(await elsewhere.isSignedIn())
-    const api = await client.get('/api/v1/me').header('Authorization', token)
+    const api = await apiAs(client, token).get('/api/v1/me')
     api.assertStatus(200)
   })
 
@@ -193,7 +193,7 @@ test.group('Sessions are kept and ended on the server', (group) => {
     const deactivated = await admin.submit(page, `/admin/users/${person.id}/deactivate`)
     assert.equal(deactivated.location, page)
     assert.isNull(await stored(await theirs.sessionId()), 'the session is still in the store')
-    const api = await client.get('/api/v1/me').header('Authorization', token)
+    const api = await apiAs(client, token).get('/api/v1/me')
     api.assertStatus(401)
 
     const reactivated = await admin.submit(page, `/admin/users/${person.id}/reactivate`)
@@ -213,9 +213,7 @@ test.group('Sessions are kept and ended on the server', (group) => {
       .post('/api/v1/tokens')
       .json({ email: user.email, password: NEW_PASSWORD })
     issued.assertStatus(201)
-    const api = await client
-      .get('/api/v1/me')
-      .header('Authorization', `Bearer ${issued.body().token}`)
+    const api = await apiAs(client, `Bearer ${issued.body().token}`).get('/api/v1/me')
     api.assertStatus(200)
   })
 })

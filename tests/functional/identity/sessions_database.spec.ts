@@ -8,7 +8,7 @@ import { SessionCollection } from '@adonisjs/session'
 import SessionMiddleware from '@adonisjs/session/session_middleware'
 import type { SessionConfig, SessionStoreFactory } from '@adonisjs/session/types'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
-import { bearer } from '#tests/support/api'
+import { apiAs, bearer } from '#tests/support/api'
 import { Visitor } from '#tests/support/session_cookies'
 import { unlessStateless } from '#config/session'
 
@@ -95,7 +95,7 @@ test.group('Sessions in the database store', (group) => {
     const rowsBefore = await rowsOf()
     const before = rowsBefore.length
     for (let call = 0; call < 3; call++) {
-      const api = await client.get('/api/v1/me').header('Authorization', token)
+      const api = await apiAs(client, token).get('/api/v1/me')
       api.assertStatus(200)
       const health = await new Visitor().get('/health')
       assert.equal(health.status, 200)
@@ -147,7 +147,7 @@ test.group('Sessions: the store out of reach', (group) => {
     assert.notMatch(page.text, /ECONNREFUSED|\.ts:\d+|node_modules/)
 
     const user = await createUser()
-    const api = await client.get('/api/v1/me').header('Authorization', await bearer(user))
+    const api = await apiAs(client, await bearer(user)).get('/api/v1/me')
     api.assertStatus(200)
     const health = await new Visitor().get('/health')
     assert.equal(health.status, 200)
