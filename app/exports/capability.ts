@@ -2,9 +2,9 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import type { ExportKind } from '#services/list_pipeline'
 import { defineList, idFilter, ownExport } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
+import { reachedExport } from '#exports/reached_export'
 import {
   streamTeamMatrixLines,
   teamMatrix,
@@ -40,21 +40,18 @@ const validations = ownExport(
  * A development plan: the person's own, or a direct report's for their
  * line manager, asked again when the file is written; no rows otherwise.
  */
-const developmentPlan: ExportKind<number> = {
-  title: 'Development plan',
-  fileStem: 'development-plan',
-  header: PLAN_HEADER,
-  listPath: '/capability/plan',
-  filters: idFilter('personId'),
-  async count(user, personId) {
-    const owner = await planOwnerFor(user, personId)
-    return owner === null ? 0 : countPlanItems(owner)
+const developmentPlan = reachedExport(
+  {
+    title: 'Development plan',
+    fileStem: 'development-plan',
+    header: PLAN_HEADER,
+    listPath: '/capability/plan',
+    filters: idFilter('personId'),
   },
-  async *lines(user, personId, batchSize) {
-    const owner = await planOwnerFor(user, personId)
-    if (owner !== null) yield* planLines(owner, batchSize)
-  },
-}
+  planOwnerFor,
+  countPlanItems,
+  planLines
+)
 
 export const capabilityExports = { validations, developmentPlan }
 

@@ -10,6 +10,7 @@ import {
   wholeNumber,
 } from '#services/list_pipeline'
 import { placementStatusValues } from '#enums/fast_stream'
+import { reachedExport } from '#exports/reached_export'
 import { placementFiltersValidator } from '#validators/fast_stream_entrant'
 import { entrantFilters } from '#queries/fast_stream/admin_entrants_query'
 import { currentRound, placementFilters } from '#queries/fast_stream/placement_search_query'
@@ -148,45 +149,39 @@ async function placementSearchFor(user: User, input: PlacementSearchInput) {
   }
 }
 
-const placementSearch: ExportKind<PlacementSearchInput> = {
-  title: 'Placements to choose from',
-  fileStem: 'placements',
-  header: ROUND_PLACEMENTS_HEADER,
-  listPath: '/fast-stream/placements',
-  filters: filtersFrom(
-    ['q', 'department', 'location', 'skill', 'digitalOnly', 'myClearance', 'sort'],
-    (kept) => placementFiltersValidator.validate(kept)
-  ),
-  async count(user, input) {
-    const search = await placementSearchFor(user, input)
-    return search ? countRoundPlacements(search.round, search.filters) : 0
+const placementSearch = reachedExport(
+  {
+    title: 'Placements to choose from',
+    fileStem: 'placements',
+    header: ROUND_PLACEMENTS_HEADER,
+    listPath: '/fast-stream/placements',
+    filters: filtersFrom(
+      ['q', 'department', 'location', 'skill', 'digitalOnly', 'myClearance', 'sort'],
+      (kept) => placementFiltersValidator.validate(kept)
+    ),
   },
-  async *lines(user, input, batchSize) {
-    const search = await placementSearchFor(user, input)
-    if (search) yield* roundPlacementLines(search.round, search.filters, search.reader, batchSize)
-  },
-}
+  placementSearchFor,
+  (search) => countRoundPlacements(search.round, search.filters),
+  (search, batchSize) => roundPlacementLines(search.round, search.filters, search.reader, batchSize)
+)
 
 /*
  * A placement's applicants in the team's order. Who may see them is asked
  * again when the file is written: the placement's own team lead, or the
  * Fast Stream team; anyone else gets no rows.
  */
-const applicants: ExportKind<number> = {
-  title: 'Applicants for a placement',
-  fileStem: 'placement-applicants',
-  header: APPLICANTS_HEADER,
-  listPath: '/fast-stream/team/placements',
-  filters: idFilter('placementId'),
-  async count(user, placementId) {
-    const placement = await applicantsPlacementFor(user, placementId)
-    return placement ? countApplicants(placement.id) : 0
+const applicants = reachedExport(
+  {
+    title: 'Applicants for a placement',
+    fileStem: 'placement-applicants',
+    header: APPLICANTS_HEADER,
+    listPath: '/fast-stream/team/placements',
+    filters: idFilter('placementId'),
   },
-  async *lines(user, placementId, batchSize) {
-    const placement = await applicantsPlacementFor(user, placementId)
-    if (placement) yield* applicantLines(placement, placement.round, batchSize)
-  },
-}
+  applicantsPlacementFor,
+  (placement) => countApplicants(placement.id),
+  (placement, batchSize) => applicantLines(placement, placement.round, batchSize)
+)
 
 /* Entrants at risk of the digital rule or past meeting it: the Fast Stream team's list. */
 const digitalRuleAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
