@@ -40,6 +40,14 @@ export function problem(
     )
 }
 
+/* A field the API refused, as its 422 answer lists it. */
+export type FieldProblem = { field: string; message: string; rule?: string }
+
+/* Answers 422 with the fields at fault: the shape every refused body gets. */
+export function fieldProblems(response: HttpContext['response'], errors: FieldProblem[]) {
+  problem(response, 422, 'The request has errors in the fields listed.', { errors })
+}
+
 /* A page of a list: how many there are in all, which page this is and how many a page holds. */
 export type ListPage = { total: number; page: number; perPage: number }
 

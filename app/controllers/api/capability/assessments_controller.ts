@@ -6,7 +6,7 @@ import {
   apiValidationValidator,
 } from '#validators/capability_assessment'
 import { reportItem } from '#queries/capability/validations_query'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, fieldProblems, problem } from '#services/api'
 import { AssessmentTransformer, ValidationTransformer } from '#transformers/capability_transformer'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -29,13 +29,14 @@ export default class AssessmentsController {
       case 'nothing_to_submit':
         return problem(response, 422, 'Send at least one assessment.')
       case 'skills_not_in_role':
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: result.indexes.map((index) => ({
+        return fieldProblems(
+          response,
+          result.indexes.map((index) => ({
             field: `assessments.${index}.skillId`,
             message: 'This skill is not needed by your current or target role level',
             rule: 'skillInRole',
-          })),
-        })
+          }))
+        )
       default: {
         const unreachable: never = result
         return unreachable

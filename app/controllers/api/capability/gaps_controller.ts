@@ -4,7 +4,7 @@ import { planItems } from '#queries/capability/plan_query'
 import { addPlanItem } from '#actions/capability/add_plan_item'
 import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
 import { withoutBlanks } from '#services/list_pipeline'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, fieldProblems } from '#services/api'
 import { gapsQueryValidator } from '#validators/api'
 import { PlanItemTransformer, SkillGapTransformer } from '#transformers/capability_transformer'
 
@@ -48,15 +48,13 @@ export default class GapsController {
           .send(await apiSerializer.serialize(PlanItemTransformer.transform(item)))
       }
       case 'skill_not_found':
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [
-            { field: 'skillId', message: 'Select the skill you want to develop', rule: 'exists' },
-          ],
-        })
+        return fieldProblems(response, [
+          { field: 'skillId', message: 'Select the skill you want to develop', rule: 'exists' },
+        ])
       case 'course_not_found':
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [{ field: 'courseId', message: 'Select the course', rule: 'exists' }],
-        })
+        return fieldProblems(response, [
+          { field: 'courseId', message: 'Select the course', rule: 'exists' },
+        ])
       default: {
         const unreachable: never = result
         return unreachable

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
 import type FastStreamEntrant from '#models/fast_stream_entrant'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, fieldProblems, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import {
@@ -51,9 +51,7 @@ export default class PreferencesController {
       case 'saved':
         return preferencesAnswer(result.round, entrant.id)
       case 'invalid':
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: result.errors,
-        })
+        return fieldProblems(response, result.errors)
       case 'closed':
         return problem(response, 422, describeClosed(result.reason, result.round), {
           code: result.reason,

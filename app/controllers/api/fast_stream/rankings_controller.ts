@@ -1,15 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Placement from '#models/placement'
 import { Roles } from '#enums/roles'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, fieldProblems, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { apiRankingValidator } from '#validators/fast_stream_team'
 import { rankApplicants, type RankingProblem } from '#actions/fast_stream/team/rank_applicants'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
 import { RankingTransformer } from '#transformers/fast_stream_transformer'
-
-const FIELD_ERRORS = 'The request has errors in the fields listed.'
 
 /* Each problem with a ranking: the rule it breaks, named as the rest of the API names rules, and its message. */
 const PROBLEMS: Record<
@@ -54,13 +52,14 @@ export default class RankingsController {
       case 'ranked':
         return this.ranking(placement)
       case 'invalid':
-        return problem(response, 422, FIELD_ERRORS, {
-          errors: result.problems.map((entry) => ({
+        return fieldProblems(
+          response,
+          result.problems.map((entry) => ({
             field: `entrants.${entry.index}`,
             message: PROBLEMS[entry.code].message(entry.entrantId),
             rule: PROBLEMS[entry.code].rule,
-          })),
-        })
+          }))
+        )
       case 'round_matched':
         return problem(
           response,

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { progressionQueryValidator } from '#validators/api'
 import { comparisonBetween } from '#actions/framework/compare_role_levels'
 import { ProgressionTransformer } from '#transformers/framework_transformer'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer, fieldProblems, problem } from '#services/api'
 
 export default class ProgressionController {
   async show({ request, response }: HttpContext) {
@@ -14,11 +14,9 @@ export default class ProgressionController {
       case 'from_not_found':
       case 'to_not_found': {
         const field = result.type === 'from_not_found' ? 'from' : 'to'
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [
-            { field, message: `${field} is not the id of a current role level`, rule: 'exists' },
-          ],
-        })
+        return fieldProblems(response, [
+          { field, message: `${field} is not the id of a current role level`, rule: 'exists' },
+        ])
       }
       case 'missing_levels':
         return problem(response, 422, 'Give both from and to.')

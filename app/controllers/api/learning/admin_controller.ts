@@ -5,9 +5,7 @@ import { saveCourseSession } from '#actions/learning/save_course_session'
 import { managedCourse } from '#controllers/learning/admin/managed_records'
 import { courseWithSessions, sessionWithCounts } from '#queries/learning/catalogue_query'
 import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
-import { apiSerializer, problem } from '#services/api'
-
-const FIELD_ERRORS = 'The request has errors in the fields listed.'
+import { apiSerializer, fieldProblems, problem } from '#services/api'
 
 /*
  * Course admins' writes in the JSON API: a course for a provider they
@@ -19,15 +17,13 @@ export default class CourseAdminController {
     const input = await request.validateUsing(courseValidator)
     const providerId = input.provider ?? (await defaultProviderFor(auth.getUserOrFail()))
     if (!providerId) {
-      return problem(response, 422, FIELD_ERRORS, {
-        errors: [
-          {
-            field: 'provider',
-            message: 'Give provider: the id of the provider that runs the course',
-            rule: 'required',
-          },
-        ],
-      })
+      return fieldProblems(response, [
+        {
+          field: 'provider',
+          message: 'Give provider: the id of the provider that runs the course',
+          rule: 'required',
+        },
+      ])
     }
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId })
@@ -38,17 +34,13 @@ export default class CourseAdminController {
           CourseTransformer.transform(await courseWithSessions(result.course.id))
         )
       case 'code_taken':
-        return problem(response, 422, FIELD_ERRORS, {
-          errors: [
-            { field: 'code', message: 'A course with this code already exists', rule: 'unique' },
-          ],
-        })
+        return fieldProblems(response, [
+          { field: 'code', message: 'A course with this code already exists', rule: 'unique' },
+        ])
       case 'provider_not_found':
-        return problem(response, 422, FIELD_ERRORS, {
-          errors: [
-            { field: 'provider', message: 'provider is not the id of a provider', rule: 'exists' },
-          ],
-        })
+        return fieldProblems(response, [
+          { field: 'provider', message: 'provider is not the id of a provider', rule: 'exists' },
+        ])
       default: {
         const unreachable: never = result
         return unreachable
@@ -67,13 +59,14 @@ export default class CourseAdminController {
           CourseSessionTransformer.transform(await sessionWithCounts(result.session.id))
         )
       case 'invalid':
-        return problem(response, 422, FIELD_ERRORS, {
-          errors: Object.entries(result.errors).map(([field, { message, rule }]) => ({
+        return fieldProblems(
+          response,
+          Object.entries(result.errors).map(([field, { message, rule }]) => ({
             field,
             message,
             rule,
-          })),
-        })
+          }))
+        )
       case 'session_cancelled':
         return problem(response, 409, 'The session has been cancelled.')
       default: {

@@ -8,7 +8,7 @@ import {
 } from '#validators/learning_learner'
 import { enrolmentPage, ownEnrolment, sessionOffer } from '#queries/learning/my_learning_query'
 import { EnrolmentTransformer } from '#transformers/learning_transformer'
-import { apiSerializer, pageOf, problem } from '#services/api'
+import { apiSerializer, fieldProblems, pageOf, problem } from '#services/api'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
@@ -111,9 +111,9 @@ export default class EnrolmentsController {
       case 'not_found':
         throw new RecordNotFoundException()
       case 'reason_needed':
-        return problem(response, 422, 'The request has errors in the fields listed.', {
-          errors: [{ field: 'reason', message: 'Give a reason for cancelling', rule: 'required' }],
-        })
+        return fieldProblems(response, [
+          { field: 'reason', message: 'Give a reason for cancelling', rule: 'required' },
+        ])
       case 'booking_closed':
         return problem(
           response,
