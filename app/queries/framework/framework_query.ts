@@ -3,6 +3,7 @@ import RoleFamily from '#models/role_family'
 import RoleProfile from '#models/role_profile'
 import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
+import { optionGroups } from '#queries/select_options'
 
 /*
  * Reads for the framework pages and API. Retired records are hidden unless
@@ -150,13 +151,7 @@ export async function roleLevelOptions() {
     .orderBy('role_profiles.name')
     .orderBy('role_levels.position')
     .orderBy('role_levels.name')
-  const groups = new Map<string, { value: number; label: string }[]>()
-  for (const row of rows) {
-    const list = groups.get(row.role_name) ?? []
-    list.push({ value: row.id, label: row.name })
-    groups.set(row.role_name, list)
-  }
-  return [...groups.entries()].map(([label, options]) => ({ label, options }))
+  return optionGroups(rows, (row) => row.role_name)
 }
 
 /* A live role level's requirements with skill names, for comparisons and gaps. */

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import { courseStatusValues, type CourseStatus } from '#enums/learning'
+import { optionGroups } from '#queries/select_options'
 
 /* The providers a user administers, as provider_scope gives them. */
 export type ProviderScope = number[] | 'all'
@@ -145,13 +146,7 @@ export async function skillOptionsFor(courseId: number) {
     .orderBy('category')
     .orderBy('name')
     .select('id', 'name', 'category')
-  const groups = new Map<string, { value: number; label: string }[]>()
-  for (const skill of skills) {
-    const list = groups.get(skill.category) ?? []
-    list.push({ value: Number(skill.id), label: String(skill.name) })
-    groups.set(skill.category, list)
-  }
-  return [...groups.entries()].map(([label, options]) => ({ label, options }))
+  return optionGroups(skills, (skill) => skill.category)
 }
 
 /* Live role profiles a course is not yet listed for: options for a select. */
@@ -167,13 +162,7 @@ export async function roleOptionsFor(courseId: number) {
     .orderBy('role_families.name')
     .orderBy('role_profiles.name')
     .select('role_profiles.id', 'role_profiles.name', 'role_families.name as family')
-  const groups = new Map<string, { value: number; label: string }[]>()
-  for (const role of roles) {
-    const list = groups.get(role.family) ?? []
-    list.push({ value: Number(role.id), label: String(role.name) })
-    groups.set(role.family, list)
-  }
-  return [...groups.entries()].map(([label, options]) => ({ label, options }))
+  return optionGroups(roles, (role) => role.family)
 }
 
 /* The people with a place on a session. */
