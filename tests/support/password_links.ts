@@ -1,3 +1,4 @@
+import type { ApiClient } from '@japa/api-client'
 import type { FakeMailer } from '@adonisjs/mail'
 import { Settings, type DateTime } from 'luxon'
 import Invitation from '#mails/invitation'
@@ -19,6 +20,18 @@ export function resetsIn(fake: FakeMailer) {
 /* The path of the link a mail carries ("/set-password/…"). */
 export function linkPathOf(mail: Invitation | PasswordReset) {
   return new URL(mail.link).pathname
+}
+
+/*
+ * A new password sent to a set-password link's form from a browser with no
+ * session, as from a copy of the link, keeping the answer's redirect.
+ */
+export function setPasswordAt(client: ApiClient, path: string, password: string) {
+  return client
+    .post(path)
+    .withCsrfToken()
+    .form({ newPassword: password, confirmPassword: password })
+    .redirects(0)
 }
 
 /*

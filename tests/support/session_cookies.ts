@@ -91,6 +91,11 @@ export class Visitor {
     return this.submit('/profile', '/sign-out')
   }
 
+  /* Sets a password through the form a set-password link opens (an invitation's or a reset's). */
+  async setPassword(path: string, password: string) {
+    return this.submit(path, path, { newPassword: password, confirmPassword: password })
+  }
+
   /* Changes the signed-in person's password through the profile's form. */
   async changePassword(currentPassword: string, newPassword: string) {
     return this.submit('/profile/password', '/profile/password?_method=PUT', {

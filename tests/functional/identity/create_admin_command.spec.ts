@@ -91,10 +91,7 @@ test.group('users:create-admin', (group) => {
     // The link lets them in, as a capability admin.
     const browser = new Visitor()
     const path = linkPathOf(invitation)
-    const done = await browser.submit(path, path, {
-      newPassword: 'granite orchard kestrel',
-      confirmPassword: 'granite orchard kestrel',
-    })
+    const done = await browser.setPassword(path, 'granite orchard kestrel')
     assert.equal(done.location, '/')
     assert.include(await textAt(browser, '/admin/users'), '<h1>People</h1>')
   })

@@ -24,6 +24,7 @@ import {
   clock,
   invitationsIn,
   linkPathOf,
+  setPasswordAt,
   signsIn,
   statusAt,
   textAt,
@@ -79,7 +80,7 @@ async function events(action: string, userId: number) {
 }
 
 async function setPassword(visitor: Visitor, path: string, password = GOOD_PASSWORD) {
-  return visitor.submit(path, path, { newPassword: password, confirmPassword: password })
+  return visitor.setPassword(path, password)
 }
 
 /* Sends the person an invitation as HR and answers the path of the link it carries. */
@@ -102,11 +103,7 @@ async function assertLinkRefused(
   const page = await new Visitor().get(path)
   assert.equal(page.status, 410)
   assert.include(page.text, message)
-  const used = await client
-    .post(path)
-    .withCsrfToken()
-    .form({ newPassword: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
-    .redirects(0)
+  const used = await setPasswordAt(client, path, GOOD_PASSWORD)
   used.assertStatus(410)
   await person.refresh()
   assert.isNull(person.password)
@@ -223,11 +220,7 @@ test.group('Invitations', (group) => {
     const again = await new Visitor().get(path)
     assert.equal(again.status, 410)
     assert.include(again.text, 'This link has already been used')
-    const replay = await client
-      .post(path)
-      .withCsrfToken()
-      .form({ newPassword: 'another fine passphrase', confirmPassword: 'another fine passphrase' })
-      .redirects(0)
+    const replay = await setPasswordAt(client, path, 'another fine passphrase')
     replay.assertStatus(410)
     await newcomer.refresh()
     assert.isTrue(await newcomer.verifyPassword(GOOD_PASSWORD))

@@ -13,6 +13,7 @@ import {
   clock,
   linkPathOf,
   resetsIn,
+  setPasswordAt,
   signsIn,
   statusAt,
   textAt,
@@ -39,7 +40,7 @@ async function requested(userId: number) {
 }
 
 async function choose(visitor: Visitor, path: string, password = NEW_PASSWORD) {
-  return visitor.submit(path, path, { newPassword: password, confirmPassword: password })
+  return visitor.setPassword(path, password)
 }
 
 test.group('Forgot your password', (group) => {
@@ -276,11 +277,7 @@ test.group('Forgot your password', (group) => {
     const page = await browser.get(path)
     assert.equal(page.status, 410)
     assert.include(page.text, 'This account has been deactivated')
-    const post = await client
-      .post(path)
-      .withCsrfToken()
-      .form({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
-      .redirects(0)
+    const post = await setPasswordAt(client, path, NEW_PASSWORD)
     post.assertStatus(410)
     await user.refresh()
     assert.isTrue(await user.verifyPassword(TEST_PASSWORD))
