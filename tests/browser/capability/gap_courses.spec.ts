@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
+import '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import {
   createAudience,
@@ -17,6 +17,7 @@ import type Course from '#models/course'
 import type User from '#models/user'
 import { recordAttendance } from '#actions/learning/record_attendance'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { managerAndLearner } from '#tests/support/fixtures/learner_and_manager'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
 const UK = 'Europe/London'
@@ -79,11 +80,7 @@ test.group(
       browserContext,
       assert,
     }) => {
-      const manager = await createUser({ overrides: { fullName: 'Morgan Lee' } })
-      const learner = await createUser({
-        roles: ['learner'],
-        overrides: { fullName: 'Ava Patel', lineManagerId: manager.id },
-      })
+      const { learner } = await managerAndLearner()
       const { role, ownership, strategy } = await serviceManager(learner)
       const programme = await createCourse({
         title: 'Service Manager programme',

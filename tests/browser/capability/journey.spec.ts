@@ -15,6 +15,7 @@ import DevelopmentPlanItem from '#models/development_plan_item'
 import type User from '#models/user'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { managerAndLearner } from '#tests/support/fixtures/learner_and_manager'
 import { contentWidth, documentWidth } from '#tests/support/page_widths'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
 
@@ -38,16 +39,6 @@ function levelChoice(page: Page, skill: string, level: string) {
   return page
     .getByRole('group', { name: skill, exact: true })
     .getByRole('radio', { name: new RegExp(`^${level}\\b`) })
-}
-
-/* A line manager and a learner reporting to them, in one department. */
-async function managerAndLearner() {
-  const manager = await createUser({ overrides: { fullName: 'Morgan Lee' } })
-  const learner = await createUser({
-    roles: ['learner'],
-    overrides: { fullName: 'Ava Patel', lineManagerId: manager.id },
-  })
-  return { manager, learner }
 }
 
 /* Delivery manager: needs Agile working at 3 and User research at 2. */

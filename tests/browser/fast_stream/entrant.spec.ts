@@ -18,19 +18,19 @@ import { createSkill } from '#database/factories/framework_factory'
 import { savedShortlist } from '#tests/support/fixtures/fast_stream'
 import PlacementShortlist from '#models/placement_shortlist'
 import type User from '#models/user'
-import { baseURL, textOf } from '#tests/support/page_text'
+import { baseURL, textOf, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { clickAndLoad } from '#tests/support/navigation'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 
 /* The placement titles of the shortlist page, first choice first. */
-async function shortlistTitles(page: Page) {
-  const titles = await page
-    .getByRole('list', { name: 'Your shortlist, first choice first' })
-    .locator(':scope > li h3 a')
-    .allTextContents()
-  return titles.map((title) => collapse(title))
+function shortlistTitles(page: Page) {
+  return textsOf(
+    page
+      .getByRole('list', { name: 'Your shortlist, first choice first' })
+      .locator(':scope > li h3 a')
+  )
 }
 
 /*
@@ -184,10 +184,7 @@ test.group('Choosing Fast Stream placements, in a browser', (group) => {
     await page.assertAccessible()
 
     // The buttons: move the third choice up.
-    await Promise.all([
-      page.waitForEvent('load'),
-      page.getByRole('button', { name: 'Move up Commercial adviser for rail franchises' }).click(),
-    ])
+    await clickAndLoad(page, 'Move up Commercial adviser for rail franchises')
     await page.assertPath('/fast-stream/shortlist')
     assert.equal(
       await textOf(page.getByRole('status')),

@@ -8,18 +8,12 @@ import { focusedIds } from '#tests/support/focus'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
+import { matrixCell } from '#tests/support/skill_matrix'
 
 /* What a screen reader hears for a cell of a role's matrix, by skill and role level. */
-async function matrixCell(page: Page, role: string, skill: string, level: string) {
-  const table = page.getByRole('table', { name: `Skill levels needed by each level of ${role}` })
-  const headers = await textsOf(table.getByRole('columnheader'))
-  const column = headers.indexOf(level)
-  if (column < 1) throw new Error(`No column for ${level} in ${headers.join(', ')}`)
-  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: skill }) })
-  return row
-    .getByRole('cell')
-    .nth(column - 1)
-    .ariaSnapshot()
+async function heardInMatrix(page: Page, role: string, skill: string, level: string) {
+  const cell = await matrixCell(page, role, skill, level)
+  return cell.ariaSnapshot()
 }
 
 function matrixSkills(page: Page, role: string) {
@@ -160,11 +154,16 @@ test.group('Editing the capability framework, in a browser', (group) => {
     await page.getByRole('link', { name: 'See Product manager in the framework' }).click()
     await page.assertPath(`/framework/roles/${role.id}`)
     assert.equal(
-      await matrixCell(page, 'Product manager', 'Service ownership', 'Associate product manager'),
+      await heardInMatrix(
+        page,
+        'Product manager',
+        'Service ownership',
+        'Associate product manager'
+      ),
       '- cell "Practitioner"'
     )
     assert.equal(
-      await matrixCell(page, 'Product manager', 'Service ownership', 'Product manager'),
+      await heardInMatrix(page, 'Product manager', 'Service ownership', 'Product manager'),
       '- cell "Not needed"'
     )
     await page.assertAccessible()
@@ -226,7 +225,12 @@ test.group('Editing the capability framework, in a browser', (group) => {
       'User focus',
     ])
     assert.equal(
-      await matrixCell(page, 'Product manager', 'Service ownership', 'Associate product manager'),
+      await heardInMatrix(
+        page,
+        'Product manager',
+        'Service ownership',
+        'Associate product manager'
+      ),
       '- cell "Practitioner"',
       'the requirement comes back with the skill'
     )
@@ -332,7 +336,7 @@ test.group('Editing the capability framework, in a browser', (group) => {
     await data.getByRole('link', { name: 'Data analyst' }).click()
     await page.assertTextContains('h1', 'Data analyst')
     assert.equal(
-      await matrixCell(page, 'Data analyst', 'Statistics', 'Data analyst'),
+      await heardInMatrix(page, 'Data analyst', 'Statistics', 'Data analyst'),
       '- cell "Working"'
     )
     await page.assertAccessible()

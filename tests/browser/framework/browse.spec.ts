@@ -8,6 +8,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { textOf, textsOf } from '#tests/support/page_text'
 import { contentWidth, documentWidth } from '#tests/support/page_widths'
+import { matrixCell } from '#tests/support/skill_matrix'
 
 const PHONE = { width: 375, height: 700 }
 
@@ -31,19 +32,6 @@ async function arrowDownTo(page: Page, select: Locator, wanted: string) {
   throw new Error(
     `ArrowDown never reached "${wanted}"; the select shows ${await selectedOption(select)}`
   )
-}
-
-/*
- * The cell of the role's matrix for a skill (row) and a role level (column),
- * found through the table's own column headers.
- */
-async function matrixCell(page: Page, role: string, skill: string, level: string) {
-  const table = page.getByRole('table', { name: `Skill levels needed by each level of ${role}` })
-  const headers = await textsOf(table.getByRole('columnheader'))
-  const column = headers.indexOf(level)
-  if (column < 1) throw new Error(`No column for ${level} in ${headers.join(', ')}`)
-  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: skill }) })
-  return row.getByRole('cell').nth(column - 1)
 }
 
 /* Product management: two roles in one family, so a search has something to leave out. */

@@ -5,6 +5,7 @@ import User from '#models/user'
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { textOf } from '#tests/support/page_text'
+import { summaryValue } from '#tests/support/summary_list'
 
 let run = 0
 
@@ -18,12 +19,6 @@ function uniqueEmail(name: string) {
 async function listedNames(page: Page) {
   const names = await page.locator('main table tbody th[scope=row]').allTextContents()
   return names.map((name) => name.trim())
-}
-
-/* The value beside a key in a page's summary list. */
-async function detail(page: Page, key: string) {
-  const row = page.locator('main dl > div', { has: page.locator('dt', { hasText: key }) })
-  return textOf(row.locator('dd'))
 }
 
 test.group('People administration, in a browser', (group) => {
@@ -93,8 +88,8 @@ test.group('People administration, in a browser', (group) => {
 
     await page.getByRole('link', { name: 'Ada Lovelace' }).click()
     await page.assertTextContains('h1', 'Ada Lovelace')
-    assert.equal(await detail(page, 'Organisation'), 'Department for Skills')
-    assert.equal(await detail(page, 'Roles'), 'Learner')
+    assert.equal(await summaryValue(page.locator('main'), 'Organisation'), 'Department for Skills')
+    assert.equal(await summaryValue(page.locator('main'), 'Roles'), 'Learner')
     await page.assertAccessible()
   })
 
@@ -162,10 +157,13 @@ test.group('People administration, in a browser', (group) => {
 
     await page.assertTextContains('h1', 'Nadia New')
     await page.assertTextContains('[role=status]', 'Person added')
-    assert.equal(await detail(page, 'Email address'), email)
-    assert.equal(await detail(page, 'Organisation'), 'Department for Records')
-    assert.equal(await detail(page, 'Grade'), 'Higher Executive Officer (HEO)')
-    assert.equal(await detail(page, 'Roles'), 'Learner')
+    assert.equal(await summaryValue(page.locator('main'), 'Email address'), email)
+    assert.equal(await summaryValue(page.locator('main'), 'Organisation'), 'Department for Records')
+    assert.equal(
+      await summaryValue(page.locator('main'), 'Grade'),
+      'Higher Executive Officer (HEO)'
+    )
+    assert.equal(await summaryValue(page.locator('main'), 'Roles'), 'Learner')
     await page.assertAccessible()
     const added = await User.findByOrFail('email', email)
     await page.assertPath(`/admin/users/${added.id}`)
@@ -182,7 +180,10 @@ test.group('People administration, in a browser', (group) => {
     await page.assertPath(`/admin/users/${added.id}`)
     await page.assertTextContains('[role=status]', 'Changes saved')
     await page.assertTextContains('h1', 'Nadia Newton')
-    assert.equal(await detail(page, 'Grade'), 'Senior Executive Officer (SEO)')
+    assert.equal(
+      await summaryValue(page.locator('main'), 'Grade'),
+      'Senior Executive Officer (SEO)'
+    )
     await page.assertAccessible()
 
     await page.getByRole('button', { name: 'Deactivate account' }).click()

@@ -1,24 +1,13 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { learningFixture } from '../../functional/insights/fixtures.js'
 import { DateTime } from 'luxon'
 import { takeSnapshots } from '#actions/insights/take_snapshots'
 import { financialYearOf } from '#queries/insights/period'
 import { financialYearLabel } from '#enums/workforce'
 import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
-import { collapse } from '#tests/support/html'
-
-/* A table's body rows as the text of their cells. */
-async function tableRows(table: Locator) {
-  const rows = await table.locator('tbody tr').all()
-  const result: Array<Array<string | undefined>> = []
-  for (const row of rows) {
-    const cells = await row.locator('th, td').allTextContents()
-    result.push(cells.map((cell) => collapse(cell)))
-  }
-  return result
-}
+import { bodyRows } from '#tests/support/page_text'
 
 /*
  * Script errors and Content Security Policy refusals on the page. The
@@ -66,6 +55,11 @@ async function showFigures(page: Page) {
   await page.waitForLoadState('load')
 }
 
+/* Opens another dashboard from the dashboards' own navigation. */
+function openDashboard(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Dashboards' }).getByRole('link', { name }).click()
+}
+
 test.group('Dashboards, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -81,7 +75,7 @@ test.group('Dashboards, in a browser', (group) => {
     const errors = watchErrors(page)
     await page.assertTextContains('h1', 'Capability dashboard')
     assert.isAbove(await chartsDrawn(page), 0)
-    assert.deepEqual(await tableRows(page.locator('#table-coverage-organisation')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-coverage-organisation')), [
       ['Department A', '5', '3', '60%'],
       ['Department B', '3', '1', '33.3%'],
     ])
@@ -92,11 +86,11 @@ test.group('Dashboards, in a browser', (group) => {
     await showFigures(page)
     assert.match(page.url(), /organisationId=\d+/)
     assert.match(page.url(), /rows=organisation/)
-    assert.deepEqual(await tableRows(page.locator('#table-coverage-organisation')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-coverage-organisation')), [
       ['Department A (directly)', '2', '1', '50%'],
       ['Agency A1', '3', '2', '66.7%'],
     ])
-    assert.deepEqual(await tableRows(page.locator('#table-skill-gaps')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-skill-gaps')), [
       ['Department A (directly)', '1 of 2 / 2', '0 of 0 / 0', '1 of 2 / 2'],
       ['Agency A1', '1 of 2 / 2', '0 of 2 / 2', '0 of 0 / 0'],
     ])
@@ -104,14 +98,11 @@ test.group('Dashboards, in a browser', (group) => {
     await page.assertAccessible()
 
     // The organisation chosen follows to the learning dashboard, where the year is changed.
-    await page
-      .getByRole('navigation', { name: 'Dashboards' })
-      .getByRole('link', { name: 'Learning' })
-      .click()
+    await openDashboard(page, 'Learning')
     await page.assertTextContains('h1', 'Learning dashboard')
     await page.getByLabel('Financial year').selectOption({ label: '2025–26' })
     await showFigures(page)
-    assert.deepEqual(await tableRows(page.locator('#table-training-status')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-training-status')), [
       ['Awaiting approval', '0'],
       ['Booked', '1'],
       ['On the waiting list', '2'],
@@ -124,43 +115,32 @@ test.group('Dashboards, in a browser', (group) => {
     await page.getByLabel('Quarter').selectOption({ value: '1' })
     await showFigures(page)
     assert.match(page.url(), /quarter=1/)
-    assert.deepEqual(await tableRows(page.locator('#table-waiting-lists')), [
-      ['Course X', '1', '1'],
-    ])
+    assert.deepEqual(await bodyRows(page.locator('#table-waiting-lists')), [['Course X', '1', '1']])
     await chartsDrawn(page)
     await page.assertAccessible()
 
-    await page
-      .getByRole('navigation', { name: 'Dashboards' })
-      .getByRole('link', { name: 'Workforce' })
-      .click()
+    await openDashboard(page, 'Workforce')
     await page.assertTextContains('h1', 'Workforce dashboard')
-    assert.deepEqual(await tableRows(page.locator('#table-digital-leaders')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-digital-leaders')), [
       ['Agency A1', 'Executive agency', 'No', 'No Digital Leader named'],
       ['Department A', 'Ministerial department', 'No', 'No Digital Leader named'],
     ])
     await chartsDrawn(page)
     await page.assertAccessible()
 
-    await page
-      .getByRole('navigation', { name: 'Dashboards' })
-      .getByRole('link', { name: 'Fast Stream' })
-      .click()
+    await openDashboard(page, 'Fast Stream')
     await page.assertTextContains('h1', 'Fast Stream dashboard')
     await page.assertTextContains('main', 'No placement round has been published yet.')
     await page.assertAccessible()
 
-    await page
-      .getByRole('navigation', { name: 'Dashboards' })
-      .getByRole('link', { name: 'Overview and trends' })
-      .click()
+    await openDashboard(page, 'Overview and trends')
     await page
       .getByLabel('Organisation', { exact: true })
       .selectOption({ label: 'All of government' })
     const thisYear = financialYearLabel(financialYearOf(DateTime.utc()))
     await page.getByLabel('Financial year').selectOption({ label: thisYear })
     await showFigures(page)
-    const trends = await tableRows(page.locator('#table-trends'))
+    const trends = await bodyRows(page.locator('#table-trends'))
     assert.lengthOf(trends, 1)
     assert.equal(trends[0][1], '50%')
     assert.equal(await chartsDrawn(page), 2)
@@ -185,7 +165,7 @@ test.group('Dashboards, in a browser', (group) => {
       ['/insights/learning?year=2025', '#table-session-fill'],
     ] as const) {
       await page.goto(path)
-      const rows = await tableRows(page.locator(table))
+      const rows = await bodyRows(page.locator(table))
       assert.isAbove(rows.length, 0, path)
       assert.isAbove(await page.locator('[data-chart]').count(), 0, path)
       assert.equal(await page.locator('canvas').count(), 0, path)
@@ -204,7 +184,7 @@ test.group('Dashboards, in a browser', (group) => {
     await page.getByLabel('Financial year').selectOption({ label: '2025–26' })
     await page.getByRole('button', { name: 'Show figures' }).click()
     await page.waitForURL(/year=2025/)
-    assert.deepEqual(await tableRows(page.locator('#table-session-fill')), [
+    assert.deepEqual(await bodyRows(page.locator('#table-session-fill')), [
       ['Course X', '1', '4', '4', '100%'],
       ['Course Y', '1', '3', '2', '66.7%'],
     ])

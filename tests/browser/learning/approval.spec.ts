@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Locator } from 'playwright'
 import { activeElement, afterAutofocus, tabUntil } from '#tests/support/focus'
 import { navigateTo, sectionLinks } from '#tests/support/navigation'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -9,16 +8,12 @@ import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import Enrolment from '#models/enrolment'
 import { enrol } from '#actions/learning/enrol'
+import { managerAndLearner } from '#tests/support/fixtures/learner_and_manager'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
+import { summaryValue } from '#tests/support/summary_list'
 
 const UK = 'Europe/London'
-
-/* The value beside a key in a summary list. */
-async function detail(scope: Locator, key: string) {
-  const row = scope.locator('dl > div', { has: scope.page().locator('dt', { hasText: key }) })
-  return textOf(row.locator('dd'))
-}
 
 /* "Tuesday 15 June 2027, 9:30am to 4:30pm": a session as My learning and Approvals show it. */
 function spokenWhen(startsAt: DateTime) {
@@ -34,11 +29,7 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
     assert,
     cleanup,
   }) => {
-    const manager = await createUser({ overrides: { fullName: 'Morgan Lee' } })
-    const ava = await createUser({
-      roles: ['learner'],
-      overrides: { fullName: 'Ava Patel', lineManagerId: manager.id },
-    })
+    const { manager, learner: ava } = await managerAndLearner()
     const ben = await createUser({
       roles: ['learner'],
       overrides: { fullName: 'Ben Carter', lineManagerId: manager.id },
@@ -72,10 +63,10 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
     await learner.assertPath(`/learning/sessions/${session.id}/enrol`)
     await learner.assertTextContains('h1', 'Ask to go on Leading agile teams')
     assert.equal(
-      await detail(learner.locator('main'), 'Line manager approval'),
+      await summaryValue(learner.locator('main'), 'Line manager approval'),
       'Needed from your line manager, Morgan Lee'
     )
-    assert.equal(await detail(learner.locator('main'), 'Cost'), '£1,250')
+    assert.equal(await summaryValue(learner.locator('main'), 'Cost'), '£1,250')
     await learner.assertAccessible()
 
     await learner
@@ -121,10 +112,10 @@ test.group('Asking for and deciding a place that needs approval, in a browser', 
       'Ava Patel: Leading agile teams',
     ])
     const avaRequest = page.getByRole('region', { name: 'Ava Patel: Leading agile teams' })
-    assert.equal(await detail(avaRequest, 'Their note'), 'I am about to lead a new team.')
-    assert.equal(await detail(avaRequest, 'Session'), `${when} (UK time)`)
-    assert.equal(await detail(avaRequest, 'Cost'), '£1,250')
-    assert.equal(await detail(avaRequest, 'Seats left'), '8 of 8')
+    assert.equal(await summaryValue(avaRequest, 'Their note'), 'I am about to lead a new team.')
+    assert.equal(await summaryValue(avaRequest, 'Session'), `${when} (UK time)`)
+    assert.equal(await summaryValue(avaRequest, 'Cost'), '£1,250')
+    assert.equal(await summaryValue(avaRequest, 'Seats left'), '8 of 8')
     await page.assertAccessible()
 
     const declineBen = 'Decline Ben Carter’s request for Leading agile teams'
