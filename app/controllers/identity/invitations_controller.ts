@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { workProgress } from '#controllers/identity/work_progress'
 import User from '#models/user'
 import StaffImport, { StaffImportStatuses } from '#models/staff_import'
 import InvitationRun from '#models/invitation_run'
@@ -151,14 +152,7 @@ export default class InvitationsController {
   /* What the run's page polls while a job works through it. */
   async progress({ bouncer, organisationScope, params, response }: HttpContext) {
     const run = await this.runInScope({ bouncer, organisationScope }, params.id)
-    response.header('Cache-Control', 'no-store')
-    return {
-      status: run.status,
-      working: run.isWorking,
-      percent: run.percent,
-      processed: run.processed,
-      total: run.total,
-    }
+    return workProgress(response, run, run.processed, run.total)
   }
 
   /* People outside the administrator's scope answer 404, as if they did not exist. */

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { workProgress } from '#controllers/identity/work_progress'
 import { StaffImportStatuses } from '#models/staff_import'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import ProcessStaffImport from '#jobs/process_staff_import'
 import { idParam } from '#services/params'
 import { exportList } from '#services/exports'
@@ -78,8 +78,8 @@ export default class StaffImportsController {
     return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
   }
 
-  async show({ bouncer, organisationScope, params, request, view }: HttpContext) {
-    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
+  async show({ bouncer, inScope, params, request, view }: HttpContext) {
+    const staffImport = await this.find({ bouncer, inScope }, params.id)
     const filters = await staffRowsFilterValidator.validate(withoutBlanks(request.qs()))
     const outcome = filters.outcome ?? (staffImport.badRows > 0 ? 'bad' : 'new')
     const rows = await staffImportRows(staffImport, outcome, filters.page ?? 1)
@@ -94,20 +94,13 @@ export default class StaffImportsController {
   }
 
   /* What the page polls while a job works on the import. */
-  async progress({ bouncer, organisationScope, params, response }: HttpContext) {
-    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
-    response.header('Cache-Control', 'no-store')
-    return {
-      status: staffImport.status,
-      working: staffImport.isWorking,
-      percent: staffImport.percent,
-      processed: staffImport.processedRows,
-      total: staffImport.totalRows,
-    }
+  async progress({ bouncer, inScope, params, response }: HttpContext) {
+    const staffImport = await this.find({ bouncer, inScope }, params.id)
+    return workProgress(response, staffImport, staffImport.processedRows, staffImport.totalRows)
   }
 
-  async problems({ bouncer, organisationScope, params, response }: HttpContext) {
-    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
+  async problems({ bouncer, inScope, params, response }: HttpContext) {
+    const staffImport = await this.find({ bouncer, inScope }, params.id)
     sendPageCsv(
       response,
       staffProblemsCsv(staffImport.id),
@@ -115,8 +108,8 @@ export default class StaffImportsController {
     )
   }
 
-  async apply({ auth, bouncer, organisationScope, params, response, session }: HttpContext) {
-    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
+  async apply({ auth, bouncer, inScope, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ bouncer, inScope }, params.id)
     const user = auth.getUserOrFail()
     const applicable =
       staffImport.status === StaffImportStatuses.Checked ||
@@ -146,8 +139,8 @@ export default class StaffImportsController {
     return response.redirect().toRoute('staffImports.show', { id: staffImport.id })
   }
 
-  async discard({ bouncer, organisationScope, params, response, session }: HttpContext) {
-    const staffImport = await this.find({ bouncer, organisationScope }, params.id)
+  async discard({ bouncer, inScope, params, response, session }: HttpContext) {
+    const staffImport = await this.find({ bouncer, inScope }, params.id)
     if (staffImport.status !== StaffImportStatuses.Checked) {
       session.flash(
         'error',
@@ -160,13 +153,8 @@ export default class StaffImportsController {
     return response.redirect().toRoute('staffImports.index')
   }
 
-  private async find(
-    { bouncer, organisationScope }: Pick<HttpContext, 'bouncer' | 'organisationScope'>,
-    id: unknown
-  ) {
+  private async find({ bouncer, inScope }: Pick<HttpContext, 'bouncer' | 'inScope'>, id: unknown) {
     await bouncer.with('UserPolicy').authorize('create')
-    const staffImport = await findStaffImportInScope(await organisationScope(), idParam(id))
-    if (!staffImport) throw new RecordNotFoundException()
-    return staffImport
+    return inScope((scope, importId) => findStaffImportInScope(scope, idParam(importId)), id)
   }
 }

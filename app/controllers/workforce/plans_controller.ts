@@ -54,30 +54,16 @@ export default class PlansController {
   }
 
   async show({ bouncer, inScope, params, view }: HttpContext) {
-    const plan = await planInScope({ bouncer, inScope }, params.id)
-    const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
+    const page = await this.planPage(bouncer, await planInScope({ bouncer, inScope }, params.id))
     return view.render('pages/workforce/plans/show', {
-      plan,
-      ...figures,
-      freezes,
-      sections: planTaskList(plan, figures.lines, isEditable(plan)),
-      editable: isEditable(plan),
-      canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
-      planStatusLabels,
+      ...page,
+      sections: planTaskList(page.plan, page.lines, page.editable),
     })
   }
 
   async check({ bouncer, inScope, params, view }: HttpContext) {
     const plan = await planInScope({ bouncer, inScope }, params.id)
-    const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
-    return view.render('pages/workforce/plans/check', {
-      plan,
-      ...figures,
-      freezes,
-      editable: isEditable(plan),
-      canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
-      planStatusLabels,
-    })
+    return view.render('pages/workforce/plans/check', await this.planPage(bouncer, plan))
   }
 
   async submit({ auth, bouncer, inScope, params, response, session }: HttpContext) {
@@ -115,6 +101,19 @@ export default class PlansController {
       response,
       session,
     })
+  }
+
+  /* What a plan's page and its check page both show: its figures, and whether it can change or be decided. */
+  private async planPage(bouncer: HttpContext['bouncer'], plan: CapabilityPlan) {
+    const [figures, freezes] = await Promise.all([planFigures(plan), planFreezes(plan)])
+    return {
+      plan,
+      ...figures,
+      freezes,
+      editable: isEditable(plan),
+      canDecide: await bouncer.with('WorkforcePolicy').allows('decidePlans'),
+      planStatusLabels,
+    }
   }
 
   private respondToStart(
