@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import { organisationTypeLabels, type OrganisationType } from '#enums/organisation_types'
+import { organisationsWithCounts } from '#queries/identity/organisations_query'
 
 export const ORGANISATIONS_HEADER = [
   'Organisation',
@@ -16,32 +17,6 @@ export const ORGANISATIONS_HEADER = [
 
 export const TEAMS_HEADER = ['Team', 'Organisation', 'Location', 'Members']
 
-/* The organisations in scope with their people and team counts, as the organisation list shows. */
-function organisationRows(scope: OrganisationScope) {
-  const query = db
-    .from('organisations as o')
-    .leftJoin('organisations as parent', 'parent.id', 'o.parent_id')
-    .select(
-      'o.id',
-      'o.code',
-      'o.name',
-      'o.type',
-      'o.is_transactional',
-      'o.retired_at',
-      'parent.name as parent_name'
-    )
-    .select(
-      db
-        .from('users')
-        .whereColumn('users.organisation_id', 'o.id')
-        .whereNull('users.deactivated_at')
-        .count('*')
-        .as('people_total'),
-      db.from('teams').whereColumn('teams.organisation_id', 'o.id').count('*').as('team_total')
-    )
-  return scope.apply(query, 'o.id')
-}
-
 export function countOrganisations(scope: OrganisationScope) {
   return countRows(scope.apply(db.from('organisations'), 'organisations.id'))
 }
@@ -53,7 +28,7 @@ export function organisationLines(scope: OrganisationScope, batchSize: number) {
     { column: 'o.id', key: 'id', direction: 'asc' },
   ]
   return linesOfQuery(
-    () => organisationRows(scope),
+    () => organisationsWithCounts(scope),
     keys,
     batchSize,
     (row) => [

@@ -60,12 +60,12 @@ function teamCount() {
 }
 
 /*
- * The organisation tree a user may see, with people and team counts per
- * organisation, in one query (indexed count subqueries, run only for the
- * organisations in scope).
+ * The organisations a user may see (`o`), each with its parent's name and
+ * its people and team counts, in one query (indexed count subqueries, run
+ * only for the organisations in scope).
  */
-export async function organisationTree(scope: OrganisationScope): Promise<OrganisationTreeRow[]> {
-  const rows = await scope
+export function organisationsWithCounts(scope: OrganisationScope) {
+  return scope
     .apply(db.from('organisations as o'), 'o.id')
     .leftJoin('organisations as parent', 'parent.id', 'o.parent_id')
     .select(
@@ -79,6 +79,11 @@ export async function organisationTree(scope: OrganisationScope): Promise<Organi
       'parent.name as parent_name'
     )
     .select(peopleCount().as('people_total'), teamCount().as('team_total'))
+}
+
+/* The organisation tree a user may see, with people and team counts per organisation. */
+export async function organisationTree(scope: OrganisationScope): Promise<OrganisationTreeRow[]> {
+  const rows = await organisationsWithCounts(scope)
 
   return inTreeOrder(
     rows.map((row: any) => ({
