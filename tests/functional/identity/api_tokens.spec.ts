@@ -100,6 +100,14 @@ test.group('API tokens', (group) => {
       const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).first()
       return row.last_used_at
     }
+    /* Records the token as last used this long ago, and answers what the row then holds. */
+    const lastUsedAgo = async (ago: { seconds?: number; minutes?: number }) => {
+      await db
+        .from('auth_access_tokens')
+        .where('tokenable_id', user.id)
+        .update({ last_used_at: DateTime.utc().minus(ago).toJSDate() })
+      return lastUsed()
+    }
     assert.isNull(await lastUsed())
 
     // The right id with a made-up secret is refused and leaves the token as it was.
@@ -115,21 +123,13 @@ test.group('API tokens', (group) => {
     assert.isNotNull(recorded)
 
     // A second request within the minute reads the token without writing it again.
-    await db
-      .from('auth_access_tokens')
-      .where('tokenable_id', user.id)
-      .update({ last_used_at: DateTime.utc().minus({ seconds: 30 }).toJSDate() })
-    const marked = await lastUsed()
+    const marked = await lastUsedAgo({ seconds: 30 })
     const second = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     second.assertStatus(200)
     assert.equal(String(await lastUsed()), String(marked))
 
     // After a minute it is written again.
-    await db
-      .from('auth_access_tokens')
-      .where('tokenable_id', user.id)
-      .update({ last_used_at: DateTime.utc().minus({ minutes: 2 }).toJSDate() })
-    const stale = await lastUsed()
+    const stale = await lastUsedAgo({ minutes: 2 })
     const third = await apiAs(client, `Bearer ${token}`).get('/api/v1/me')
     third.assertStatus(200)
     assert.notEqual(String(await lastUsed()), String(stale))
