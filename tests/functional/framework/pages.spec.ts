@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import Skill from '#models/skill'
+import type RoleLevel from '#models/role_level'
 import { productManagement } from '#tests/support/fixtures/framework'
 import { DateTime } from 'luxon'
 
@@ -116,41 +117,33 @@ test.group('Framework pages', (group) => {
 test.group('Progression page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('comparing two levels lists skills to raise and skills new to the target', async ({
-    client,
-  }) => {
-    const { levels } = await productManagement()
-    const user = await createUser()
-    const response = await client
-      .get('/framework/progression')
-      .qs({ from: levels[0].id, to: levels[1].id })
-      .loginAs(user)
-    response.assertStatus(200)
-    response.assertTextIncludes('2 skills to raise, 1 new, 0 already at the level needed.')
-    response.assertTextIncludes('Strategic thinking')
-  })
-
-  test('choosing only one level asks for the other, with the error summary', async ({ client }) => {
-    const { levels } = await productManagement()
-    const user = await createUser()
-    const response = await client
-      .get('/framework/progression')
-      .qs({ from: levels[0].id })
-      .loginAs(user)
-    response.assertStatus(200)
-    response.assertTextIncludes('<title>Error: Compare two role levels')
-    response.assertTextIncludes('Select the role level you want to move to')
-    response.assertTextIncludes('href="#field-to"')
-  })
-
-  test('an unknown level is a field error, not a crash', async ({ client }) => {
-    const { levels } = await productManagement()
-    const user = await createUser()
-    const response = await client
-      .get('/framework/progression')
-      .qs({ from: levels[0].id, to: 'x' })
-      .loginAs(user)
-    response.assertStatus(200)
-    response.assertTextIncludes('Select a role level from the list')
-  })
+  test('{title}')
+    .with([
+      {
+        title: 'comparing two levels lists skills to raise and skills new to the target',
+        query: (levels: RoleLevel[]) => ({ from: levels[0].id, to: levels[1].id }),
+        shows: ['2 skills to raise, 1 new, 0 already at the level needed.', 'Strategic thinking'],
+      },
+      {
+        title: 'choosing only one level asks for the other, with the error summary',
+        query: (levels: RoleLevel[]) => ({ from: levels[0].id }),
+        shows: [
+          '<title>Error: Compare two role levels',
+          'Select the role level you want to move to',
+          'href="#field-to"',
+        ],
+      },
+      {
+        title: 'an unknown level is a field error, not a crash',
+        query: (levels: RoleLevel[]) => ({ from: levels[0].id, to: 'x' }),
+        shows: ['Select a role level from the list'],
+      },
+    ])
+    .run(async ({ client }, { query, shows }) => {
+      const { levels } = await productManagement()
+      const user = await createUser()
+      const response = await client.get('/framework/progression').qs(query(levels)).loginAs(user)
+      response.assertStatus(200)
+      for (const text of shows) response.assertTextIncludes(text)
+    })
 })

@@ -190,28 +190,36 @@ test.group('Enrolling through the pages', (group) => {
     assert.lengthOf(await enrolmentsOn(session.id), 0)
   })
 
-  test('a session that has started is refused with 422', async ({ client, assert }) => {
-    const learner = await createUser()
-    const session = await createSession({
-      startsAt: DateTime.now().minus({ hours: 1 }),
-      bookingClosesAt: DateTime.now().minus({ days: 1 }),
+  test('{title}')
+    .with([
+      {
+        title: 'a session that has started is refused with 422',
+        sessionToBook: () =>
+          createSession({
+            startsAt: DateTime.now().minus({ hours: 1 }),
+            bookingClosesAt: DateTime.now().minus({ days: 1 }),
+          }),
+        message: 'This session has already started. Choose another session',
+      },
+      {
+        title: 'a cancelled session is refused with 422',
+        sessionToBook: async () => {
+          const session = await createSession()
+          session.status = 'cancelled'
+          await session.save()
+          return session
+        },
+        message: 'This session has been cancelled. Choose another session',
+      },
+    ])
+    .run(async ({ client, assert }, { sessionToBook, message }) => {
+      const learner = await createUser()
+      const session = await sessionToBook()
+      const response = await enrolFromPage(client, learner, session)
+      response.assertStatus(422)
+      response.assertTextIncludes(message)
+      assert.lengthOf(await enrolmentsOn(session.id), 0)
     })
-    const response = await enrolFromPage(client, learner, session)
-    response.assertStatus(422)
-    response.assertTextIncludes('This session has already started. Choose another session')
-    assert.lengthOf(await enrolmentsOn(session.id), 0)
-  })
-
-  test('a cancelled session is refused with 422', async ({ client, assert }) => {
-    const learner = await createUser()
-    const session = await createSession()
-    session.status = 'cancelled'
-    await session.save()
-    const response = await enrolFromPage(client, learner, session)
-    response.assertStatus(422)
-    response.assertTextIncludes('This session has been cancelled. Choose another session')
-    assert.lengthOf(await enrolmentsOn(session.id), 0)
-  })
 
   test('without a line manager a course that needs approval is explained and refused with 422', async ({
     client,
