@@ -12,6 +12,7 @@ import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
 import { submitAs } from '#tests/support/forms'
+import { assertPagesAnswer } from '#tests/support/page_access'
 import { auditOf } from '#tests/support/audit'
 
 const DESCRIPTORS = {
@@ -132,17 +133,19 @@ test.group('Framework editing: access', (group) => {
 
   test('an address for a record that does not exist answers 404', async ({ client }) => {
     const { admin } = await smallFramework()
-    for (const url of [
-      '/framework/admin/families/999999/edit',
-      '/framework/admin/roles/999999/edit',
-      '/framework/admin/levels/999999/edit',
-      '/framework/admin/skills/999999/edit',
-      '/framework/admin/requirements/999999/edit',
-      '/framework/admin/skills/not-a-number/edit',
-    ]) {
-      const response = await client.get(url).loginAs(admin)
-      response.assertStatus(404)
-    }
+    await assertPagesAnswer(
+      client,
+      admin,
+      [
+        '/framework/admin/families/999999/edit',
+        '/framework/admin/roles/999999/edit',
+        '/framework/admin/levels/999999/edit',
+        '/framework/admin/skills/999999/edit',
+        '/framework/admin/requirements/999999/edit',
+        '/framework/admin/skills/not-a-number/edit',
+      ],
+      404
+    )
   })
 
   test('capability admins see editing links on the public framework pages; learners do not', async ({

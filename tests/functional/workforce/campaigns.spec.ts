@@ -9,6 +9,7 @@ import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import { createCampaign } from '#database/factories/workforce_factory'
 import { submitAs } from '#tests/support/forms'
+import { assertPagesAnswer } from '#tests/support/page_access'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -55,14 +56,12 @@ test.group('Recruitment campaigns', (group) => {
 
   test('learners are refused the campaign pages with 403', async ({ client }) => {
     const learner = await createUser({ roles: ['learner'] })
-    for (const url of [
-      '/workforce/campaigns',
-      '/workforce/campaigns/create',
-      '/workforce/campaigns.csv',
-    ]) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
+    await assertPagesAnswer(
+      client,
+      learner,
+      ['/workforce/campaigns', '/workforce/campaigns/create', '/workforce/campaigns.csv'],
+      403
+    )
   })
 
   test('adding a campaign records today as its planned date and audits the creation', async ({

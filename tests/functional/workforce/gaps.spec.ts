@@ -19,6 +19,7 @@ import {
   createPlanLine,
 } from '#database/factories/workforce_factory'
 import { submitAs } from '#tests/support/forms'
+import { assertPagesAnswer } from '#tests/support/page_access'
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -60,10 +61,12 @@ test.group('Capability gap register', (group) => {
     client,
   }) => {
     const learner = await createUser({ roles: ['learner'] })
-    for (const url of ['/workforce/gaps', '/workforce/gaps/create', '/workforce/gaps.csv']) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
+    await assertPagesAnswer(
+      client,
+      learner,
+      ['/workforce/gaps', '/workforce/gaps/create', '/workforce/gaps.csv'],
+      403
+    )
     const suggest = await client
       .post('/workforce/gaps/suggestions')
       .loginAs(learner)

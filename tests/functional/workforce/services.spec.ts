@@ -5,6 +5,7 @@ import Service from '#models/service'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { managedService } from '#tests/support/services'
 import { submitAs } from '#tests/support/forms'
+import { assertPagesAnswer } from '#tests/support/page_access'
 
 /* DfT with DVLA below it, and HMRC, each with its HR. */
 const departments = () => transportAndRevenue()
@@ -104,14 +105,12 @@ test.group('Services register', (group) => {
 
   test('learners are refused the register, the export and the form', async ({ client }) => {
     const learner = await createUser()
-    for (const url of [
-      '/workforce/services',
-      '/workforce/services.csv',
-      '/workforce/services/create',
-    ]) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
+    await assertPagesAnswer(
+      client,
+      learner,
+      ['/workforce/services', '/workforce/services.csv', '/workforce/services/create'],
+      403
+    )
   })
 
   test('department HR add a service, named uniquely within the organisation', async ({
