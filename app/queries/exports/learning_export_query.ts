@@ -18,6 +18,7 @@ import {
   type EnrolmentStatus,
 } from '#enums/learning'
 import { reportsEnrolments } from '#queries/learning/approvals_query'
+import { ROSTER_COLUMNS, sessionEnrolments } from '#queries/learning/roster_query'
 import { sqlTime } from '#queries/exports/sql_time'
 import { isoDateFromSql } from '#domain/shared/uk_time'
 
@@ -102,13 +103,9 @@ export const ROSTER_HEADER = [
 
 /* Enrolments on one session of a course the admin manages: none for anyone else's session. */
 function rosterOf(providers: ProviderScope, sessionId: number) {
-  const query = db
-    .from('enrolments')
-    .join('users', 'users.id', 'enrolments.user_id')
-    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+  const query = sessionEnrolments(sessionId)
     .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
     .join('courses', 'courses.id', 'course_sessions.course_id')
-    .where('enrolments.session_id', sessionId)
   return limitToProviders(query, providers, 'courses.provider_id')
 }
 
@@ -118,19 +115,7 @@ export function countRoster(providers: ProviderScope, sessionId: number) {
 
 /* Everyone on a session, by name. */
 export function rosterLines(providers: ProviderScope, sessionId: number, batchSize: number) {
-  const build = () =>
-    rosterOf(providers, sessionId).select(
-      'enrolments.id',
-      'enrolments.status',
-      'enrolments.waitlist_position',
-      'enrolments.created_at',
-      'enrolments.booked_at',
-      'enrolments.cancelled_at',
-      'enrolments.cancellation_reason',
-      'users.full_name',
-      'users.email',
-      'organisations.name as organisation_name'
-    )
+  const build = () => rosterOf(providers, sessionId).select(...ROSTER_COLUMNS)
   const keys: KeyColumn[] = [
     { column: 'users.full_name', key: 'full_name', direction: 'asc' },
     { column: 'enrolments.id', key: 'id', direction: 'asc' },

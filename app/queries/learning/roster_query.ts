@@ -40,29 +40,37 @@ function ukTime(value: unknown) {
   return instantFromSql(value)?.setZone(UK_ZONE) ?? null
 }
 
+/* The enrolments on a session, each with its learner and their organisation. */
+export function sessionEnrolments(sessionId: number) {
+  return db
+    .from('enrolments')
+    .join('users', 'users.id', 'enrolments.user_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .where('enrolments.session_id', sessionId)
+}
+
+/* What a roster shows of each enrolment on a session (sessionEnrolments). */
+export const ROSTER_COLUMNS = [
+  'enrolments.id',
+  'enrolments.status',
+  'enrolments.waitlist_position',
+  'enrolments.booked_at',
+  'enrolments.created_at',
+  'enrolments.cancelled_at',
+  'enrolments.cancellation_reason',
+  'users.full_name',
+  'users.email',
+  'organisations.name as organisation_name',
+]
+
 /*
  * Everyone on a session, one query: grouped by status in roster order,
  * the waiting list in position order, everyone else by name.
  */
 export async function sessionRoster(sessionId: number) {
   const order = ROSTER_ORDER.map((status, index) => `when '${status}' then ${index}`).join(' ')
-  const rows = await db
-    .from('enrolments')
-    .join('users', 'users.id', 'enrolments.user_id')
-    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .where('enrolments.session_id', sessionId)
-    .select(
-      'enrolments.id',
-      'enrolments.status',
-      'enrolments.waitlist_position',
-      'enrolments.booked_at',
-      'enrolments.created_at',
-      'enrolments.cancelled_at',
-      'enrolments.cancellation_reason',
-      'users.full_name',
-      'users.email',
-      'organisations.name as organisation_name'
-    )
+  const rows = await sessionEnrolments(sessionId)
+    .select(...ROSTER_COLUMNS)
     .orderByRaw(`case enrolments.status ${order} else ${ROSTER_ORDER.length} end`)
     .orderBy('enrolments.waitlist_position', 'asc')
     .orderBy('users.full_name', 'asc')
