@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { Roles } from '#enums/roles'
 import { organisationCapability } from '#queries/capability/organisation_capability_query'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer } from '#services/api'
+import { hrOrAdmin, noOrganisation } from '#controllers/api/hr_access'
 import { OrganisationCapabilityTransformer } from '#transformers/capability_transformer'
 import { idParam } from '#services/params'
 
@@ -14,18 +14,13 @@ import { idParam } from '#services/params'
  */
 export default class OrganisationCapabilityController {
   async show({ auth, organisationScope, params, response }: HttpContext) {
-    const user = auth.getUserOrFail()
-    if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
-      return problem(response, 403, 'Only department HR and capability admins can see this.')
-    }
+    if (!hrOrAdmin({ auth, response })) return
     const id = idParam(params.id)
     const scope = await organisationScope()
     const organisation = (await scope.includes(id))
       ? await db.from('organisations').where('id', id).select('id', 'name', 'path').first()
       : null
-    if (!organisation) {
-      return problem(response, 404, 'There is no organisation with this id that you can see.')
-    }
+    if (!organisation) return noOrganisation(response)
     const capability = await organisationCapability({
       id: Number(organisation.id),
       path: String(organisation.path),

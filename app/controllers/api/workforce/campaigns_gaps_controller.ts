@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Roles } from '#enums/roles'
-import { apiSerializer, pageOf, problem } from '#services/api'
+import { apiSerializer, pageOf } from '#services/api'
+import { hrOrAdmin, noOrganisation } from '#controllers/api/hr_access'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import { campaignsPage } from '#queries/workforce/campaigns_query'
 import { gapsPage } from '#queries/workforce/gaps_query'
@@ -49,15 +49,11 @@ export default class CampaignsGapsController {
     params,
     response,
   }: Pick<HttpContext, 'auth' | 'organisationScope' | 'params' | 'response'>) {
-    const user = auth.getUserOrFail()
-    if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) {
-      problem(response, 403, 'Only department HR and capability admins can see this.')
-      return null
-    }
+    if (!hrOrAdmin({ auth, response })) return null
     const scope = await organisationScope()
     const organisation = await findOrganisationInScope(scope, params.id)
     if (!organisation) {
-      problem(response, 404, 'There is no organisation with this id that you can see.')
+      noOrganisation(response)
       return null
     }
     return { id: organisation.id, path: organisation.path }

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Roles } from '#enums/roles'
 import { apiSerializer, problem } from '#services/api'
+import { hrOrAdmin, noOrganisation } from '#controllers/api/hr_access'
 import { pagingQueryValidator } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
 import {
@@ -18,12 +18,11 @@ import { CapabilityPlanTransformer } from '#transformers/workforce_transformer'
  */
 export default class PlansController {
   async index({ auth, organisationScope, params, request, response }: HttpContext) {
-    const scope = await this.scopeOf({ auth, organisationScope })
-    if (!scope)
-      return problem(response, 403, 'Only department HR and capability admins can see this.')
+    if (!hrOrAdmin({ auth, response })) return
+    const scope = await organisationScope()
     const id = Number(params.id)
     if (!Number.isSafeInteger(id) || id < 1 || !(await scope.includes(id))) {
-      return problem(response, 404, 'There is no organisation with this id that you can see.')
+      return noOrganisation(response)
     }
     const input = await pagingQueryValidator.validate(withoutBlanks(request.qs()))
     const page = input.page ?? 1
@@ -35,9 +34,8 @@ export default class PlansController {
   }
 
   async show({ auth, organisationScope, params, response }: HttpContext) {
-    const scope = await this.scopeOf({ auth, organisationScope })
-    if (!scope)
-      return problem(response, 403, 'Only department HR and capability admins can see this.')
+    if (!hrOrAdmin({ auth, response })) return
+    const scope = await organisationScope()
     const plan = await findPlanInScope(scope, params.id)
     if (!plan)
       return problem(response, 404, 'There is no capability plan with this id that you can see.')
@@ -50,15 +48,5 @@ export default class PlansController {
         detail: { plan, lines, totals, freezes },
       })
     )
-  }
-
-  /* The caller's organisation scope, or null when their roles give them no workforce access. */
-  private async scopeOf({
-    auth,
-    organisationScope,
-  }: Pick<HttpContext, 'auth' | 'organisationScope'>) {
-    const user = auth.getUserOrFail()
-    if (!user.hasRole(Roles.DepartmentHr, Roles.CapabilityAdmin)) return null
-    return organisationScope()
   }
 }

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { servicePage } from '#queries/workforce/services_query'
 import { digitalLeaderCompliance } from '#queries/workforce/compliance_query'
-import { apiSerializer, problem } from '#services/api'
+import { apiSerializer } from '#services/api'
+import { noOrganisation } from '#controllers/api/hr_access'
 import { serviceQueryValidator, yesNo } from '#validators/api'
 import { withoutBlanks } from '#services/list_pipeline'
 import {
@@ -21,7 +22,7 @@ export default class ServicesController {
     const scope = await organisationScope()
     const input = await serviceQueryValidator.validate(withoutBlanks(request.qs()))
     if (input.organisation !== undefined && !(await scope.includes(input.organisation))) {
-      return problem(response, 404, 'There is no organisation with this id that you can see.')
+      return noOrganisation(response)
     }
     const page = input.page ?? 1
     const perPage = input.perPage ?? 25
