@@ -12,6 +12,7 @@ import { completeCourse, digitalLeaderTraining, holdRole } from '#tests/support/
 import { rowCells, textsOf } from '#tests/support/page_text'
 import { collapse } from '#tests/support/html'
 import { createService } from '#database/factories/workforce_factory'
+import { departmentHrOf } from '#tests/support/fixtures/department_hr'
 
 /*
  * The Department for Transport and its agency DVLA, whose board named a
@@ -26,11 +27,7 @@ async function transport() {
     isTransactional: true,
   }).create()
   const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hr = await createUser({
-    roles: ['department_hr', 'learner'],
-    organisation: dft,
-    overrides: { fullName: 'Priya Shah' },
-  })
+  const hr = await departmentHrOf(dft)
   const junior = await createUser({
     organisation: dvla,
     overrides: { fullName: 'Harry Junior', grade: 'HEO' },

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
-import { createUser } from '#database/factories/user_factory'
+import '#database/factories/user_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -14,16 +14,13 @@ import { collapse } from '#tests/support/html'
 import { tabTo } from '#tests/support/focus'
 import { assertClearingOneLeavesSomeTicked } from '#tests/support/select_everyone'
 import { createCapabilityGap } from '#database/factories/workforce_factory'
+import { departmentHrOf } from '#tests/support/fixtures/department_hr'
 
 /* The Department for Transport's HR, with three suggestions and an open gap in its agency. */
 async function register() {
   const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
   const dvla = await createChildOrganisation(dft, { name: 'Driver and Vehicle Licensing Agency' })
-  const hr = await createUser({
-    roles: ['department_hr', 'learner'],
-    organisation: dft,
-    overrides: { fullName: 'Priya Shah' },
-  })
+  const hr = await departmentHrOf(dft)
   const skill = await createSkill('User research', 'Research')
   const gap = (title: string, status: 'suggested' | 'open', severity: 'high' | 'medium') =>
     createCapabilityGap(dvla, 'skill', title, {

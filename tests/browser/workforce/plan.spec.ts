@@ -16,6 +16,7 @@ import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
+import { departmentHrOf } from '#tests/support/fixtures/department_hr'
 
 /* The plan's status, as its page shows it. */
 function planStatus(page: Page) {
@@ -46,11 +47,7 @@ async function peopleInRole(organisation: Organisation, roleLevelId: number, cou
 /* The Department for Transport with its HR, three product managers in post, and a capability admin. */
 async function department() {
   const dft = await OrganisationFactory.merge({ name: 'Department for Transport' }).create()
-  const hr = await createUser({
-    roles: ['department_hr', 'learner'],
-    organisation: dft,
-    overrides: { fullName: 'Priya Shah' },
-  })
+  const hr = await departmentHrOf(dft)
   const admin = await createUser({
     roles: ['capability_admin', 'learner'],
     overrides: { fullName: 'Owen Rees' },
