@@ -151,16 +151,18 @@ export default class UsersController {
     }
   }
 
+  /* A saved person's page, or the form again without the password typed. */
   private respond(
     result: SaveUserResult,
-    { backWithErrors, response, session }: HttpContext,
+    { answerSave }: HttpContext,
     message: string,
     scope: OrganisationScope
   ) {
-    if (result.type === 'saved') {
-      session.flash('success', message)
-      return response.redirect().toRoute('users.show', { id: result.user.id })
-    }
-    return backWithErrors(saveUserError(result, scope.everything), { except: ['password'] })
+    return answerSave(
+      result,
+      ({ user }) => [message, 'users.show', { id: user.id }],
+      (refusal) => saveUserError(refusal, scope.everything),
+      { except: ['password'] }
+    )
   }
 }
