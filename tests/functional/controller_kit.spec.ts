@@ -4,6 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
+import { submitSignIn } from '#tests/support/forms'
 import type User from '#models/user'
 
 /*
@@ -20,12 +21,10 @@ test.group('Forms sent back with their messages', (group) => {
     assert,
   }) => {
     const user = await createUser()
-    const response = await client
-      .post('/sign-in')
-      .header('referer', '/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: 'not-the-password' })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, 'not-the-password').header(
+      'referer',
+      '/sign-in'
+    )
     response.assertStatus(302)
     response.assertHeader('location', '/sign-in')
     const flashed = response.flashMessages()
@@ -43,18 +42,12 @@ test.group('Forms sent back with their messages', (group) => {
   }) => {
     const user = await createUser()
     for (let attempt = 0; attempt < 5; attempt++) {
-      await client
-        .post('/sign-in')
-        .withCsrfToken()
-        .form({ email: user.email, password: 'wrong-password' })
-        .redirects(0)
+      await submitSignIn(client, user.email, 'wrong-password')
     }
-    const response = await client
-      .post('/sign-in')
-      .header('referer', '/sign-in')
-      .withCsrfToken()
-      .form({ email: user.email, password: TEST_PASSWORD })
-      .redirects(0)
+    const response = await submitSignIn(client, user.email, TEST_PASSWORD).header(
+      'referer',
+      '/sign-in'
+    )
     response.assertStatus(429)
     response.assertHeader('location', '/sign-in')
     const flashed = response.flashMessages()
