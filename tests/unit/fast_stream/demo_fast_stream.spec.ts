@@ -72,37 +72,37 @@ test.group('Demo Fast Stream data', (group) => {
       placements.map((placement) => [placement.id, Number(placement.capacity)])
     )
     for (const row of filled) assert.isAtMost(Number(row.taken), capacity.get(row.placement_id)!)
-    const offList = await db
-      .from('placement_matches as m')
-      .where('m.round_id', rounds[0].id)
-      .whereNotNull('m.placement_id')
-      .whereNotExists((query) => {
-        query
-          .from('placement_preferences as pp')
-          .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
-          .whereColumn('s.entrant_id', 'm.entrant_id')
-          .whereColumn('pp.placement_id', 'm.placement_id')
-      })
-      .count('* as total')
-      .first()
-    assert.equal(Number(offList.total), 0)
+    const offList = await countOf(
+      db
+        .from('placement_matches as m')
+        .where('m.round_id', rounds[0].id)
+        .whereNotNull('m.placement_id')
+        .whereNotExists((query) => {
+          query
+            .from('placement_preferences as pp')
+            .join('placement_shortlists as s', 's.id', 'pp.shortlist_id')
+            .whereColumn('s.entrant_id', 'm.entrant_id')
+            .whereColumn('pp.placement_id', 'm.placement_id')
+        })
+    )
+    assert.equal(offList, 0)
     const matched = filled.reduce((sum, row) => sum + Number(row.taken), 0)
     assert.isAbove(matched, 60)
-    const postings = await db
-      .from('fast_stream_postings as po')
-      .join('placements as p', 'p.id', 'po.placement_id')
-      .where('p.round_id', rounds[0].id)
-      .count('* as total')
-      .first()
-    assert.equal(Number(postings.total), matched)
-    const unmatched = await db
-      .from('placement_matches')
-      .where('round_id', rounds[0].id)
-      .whereNull('placement_id')
-      .whereNull('unmatched_reason')
-      .count('* as total')
-      .first()
-    assert.equal(Number(unmatched.total), 0, 'every unmatched entrant has a reason')
+    const postings = await countOf(
+      db
+        .from('fast_stream_postings as po')
+        .join('placements as p', 'p.id', 'po.placement_id')
+        .where('p.round_id', rounds[0].id)
+    )
+    assert.equal(postings, matched)
+    const unmatched = await countOf(
+      db
+        .from('placement_matches')
+        .where('round_id', rounds[0].id)
+        .whereNull('placement_id')
+        .whereNull('unmatched_reason')
+    )
+    assert.equal(unmatched, 0, 'every unmatched entrant has a reason')
 
     // The open round: lists submitted and in draft, and teams' rankings.
     const lists = await db
