@@ -13,7 +13,7 @@ import {
 import { dueDate, planItemValidator, planStatusValidator } from '#validators/capability_plan'
 import { skillLevelName, SKILL_LEVELS } from '#domain/framework/levels'
 import { planItemStatusLabels, planItemStatusValues } from '#enums/capability'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type { DateTime } from 'luxon'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
@@ -152,8 +152,7 @@ export default class PlanController {
 
   async person({ auth, params, view }: HttpContext) {
     const manager = auth.getUserOrFail()
-    const person = await directReport(manager.id, idParam(params.id))
-    if (!person) throw new RecordNotFoundException()
+    const person = found(await directReport(manager.id, idParam(params.id)))
     const rows = await planItems(person.id)
     const items = rows.map(planItemView)
     return view.render('pages/capability/person_plan', {
@@ -166,8 +165,7 @@ export default class PlanController {
   /* A direct report's plan as CSV, for their line manager only, as the page. */
   async personCsv(ctx: HttpContext) {
     const manager = ctx.auth.getUserOrFail()
-    const person = await directReport(manager.id, idParam(ctx.params.id))
-    if (!person) throw new RecordNotFoundException()
+    const person = found(await directReport(manager.id, idParam(ctx.params.id)))
     return exportList(ctx, 'developmentPlan', { personId: String(person.id) })
   }
 

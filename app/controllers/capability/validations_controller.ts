@@ -6,7 +6,7 @@ import { confirmRoleAssignment } from '#actions/capability/confirm_role_assignme
 import { judgementValidator } from '#validators/capability_assessment'
 import { pendingValidations, reportItem } from '#queries/capability/validations_query'
 import { SKILL_LEVELS } from '#domain/framework/levels'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
 type Kind = 'assessment' | 'claim'
@@ -89,8 +89,7 @@ export default class ValidationsController {
   async role({ auth, params, response, session }: HttpContext) {
     const manager = auth.getUserOrFail()
     const id = idParam(params.id)
-    const subject = await reportItem(manager.id, 'role', id)
-    if (!subject) throw new RecordNotFoundException()
+    const subject = found(await reportItem(manager.id, 'role', id))
     const result = await confirmRoleAssignment(manager, id)
     switch (result.type) {
       case 'not_found':
@@ -116,8 +115,7 @@ export default class ValidationsController {
   private async judged({ auth, backWithErrors, params, request }: HttpContext, kind: Kind) {
     const manager = auth.getUserOrFail()
     const id = idParam(params.id)
-    const subject = await reportItem(manager.id, kind, id)
-    if (!subject) throw new RecordNotFoundException()
+    const subject = found(await reportItem(manager.id, kind, id))
     const [invalid, judgement] = await judgementValidator.tryValidate(request.all())
     if (invalid) {
       const messages = invalid.messages as { field: string; message: string }[]

@@ -5,8 +5,7 @@ import FrameworkImport from '#models/framework_import'
 import { frameworkUploadValidator } from '#validators/framework_import'
 import { uploadFrameworkFile } from '#actions/framework/upload_framework_file'
 import { applyFrameworkImport, previewFrameworkImport } from '#actions/framework/import_framework'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 
 export default class ImportsController {
   async create({ bouncer, view }: HttpContext) {
@@ -80,7 +79,6 @@ export default class ImportsController {
 }
 
 async function findUpload(id: unknown) {
-  const upload = await FrameworkImport.find(idParam(id))
-  if (!upload) throw new RecordNotFoundException()
+  const upload = found(await FrameworkImport.find(idParam(id)))
   return upload
 }

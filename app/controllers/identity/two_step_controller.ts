@@ -20,7 +20,7 @@ import { makeRecoveryCodes, recoveryCodesLeft } from '#actions/identity/make_rec
 import { turnOffOwnTwoStep, type ConfirmResult } from '#actions/identity/turn_off_two_step'
 import { minutesToWait } from '#actions/identity/sign_in'
 import { formatRecoveryCode, secretForReading } from '#domain/identity/two_step'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { found } from '#services/params'
 
 /* What a wrong or unreadable code is told, on every form that takes one. */
 export const CODE_MESSAGES = {
@@ -64,8 +64,7 @@ export default class TwoStepController {
   /* The set-up's QR code, as an image of its own (never inline markup), kept by no cache. */
   async qrCode({ auth, response }: HttpContext) {
     const user = auth.getUserOrFail()
-    const secret = await secretBeingSetUp(user)
-    if (!secret) throw new RecordNotFoundException()
+    const secret = found(await secretBeingSetUp(user))
     response.header('Content-Type', 'image/svg+xml; charset=utf-8')
     response.header('Cache-Control', 'no-store')
     return qrCodeSvg(setUpAddress(user.email, secret))

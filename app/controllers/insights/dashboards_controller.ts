@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { found } from '#services/params'
 import { insightsFiltersValidator } from '#validators/insights'
 import { sendFixedCsv, withoutBlanks } from '#services/list_pipeline'
 import { panelCsv } from '#exports/insights'
@@ -99,8 +99,7 @@ export default class DashboardsController {
       })
     }
 
-    const filters = await resolveFilters(scope, input)
-    if (!filters) throw new RecordNotFoundException()
+    const filters = found(await resolveFilters(scope, input))
     const { data, charts } = await dashboardPanels(page, filters)
     return view.render(template, {
       ...common,

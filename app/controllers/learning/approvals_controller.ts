@@ -3,7 +3,7 @@ import { exportList } from '#services/exports'
 import { decideRequest } from '#actions/learning/decide_request'
 import { decisionValidator } from '#validators/learning_learner'
 import { decisionSubject, pendingApprovals } from '#queries/learning/approvals_query'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 
 /* Line managers decide their direct reports' requests for places on courses. */
@@ -26,8 +26,7 @@ export default class ApprovalsController {
     const manager = auth.getUserOrFail()
     const enrolmentId = idParam(params.id)
     // Only requests from the manager's own reports exist for them.
-    const subject = await decisionSubject(manager.id, enrolmentId)
-    if (!subject) throw new RecordNotFoundException()
+    const subject = found(await decisionSubject(manager.id, enrolmentId))
     const field = `reason-${enrolmentId}`
     const [invalid, input] = await decisionValidator.tryValidate(request.all())
     if (invalid) {

@@ -3,7 +3,7 @@ import type User from '#models/user'
 import { enrol } from '#actions/learning/enrol'
 import { cancelEnrolment } from '#actions/learning/cancel_enrolment'
 import { inviteFileName, sessionInvite } from '#services/calendar'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { cancelEnrolmentValidator, enrolValidator } from '#validators/learning_learner'
 import {
   inviteEnrolment,
@@ -119,8 +119,7 @@ export default class EnrolmentsController {
 
   async invite({ auth, params, response }: HttpContext) {
     const user = auth.getUserOrFail()
-    const enrolment = await inviteEnrolment(user.id, idParam(params.id))
-    if (!enrolment) throw new RecordNotFoundException()
+    const enrolment = found(await inviteEnrolment(user.id, idParam(params.id)))
     const { session } = enrolment
     response.header('Content-Type', 'text/calendar; charset=utf-8')
     response.header(
@@ -131,8 +130,7 @@ export default class EnrolmentsController {
   }
 
   private async enrolPage(user: User, sessionId: number) {
-    const offer = await sessionOffer(sessionId, user.id)
-    if (!offer) throw new RecordNotFoundException()
+    const offer = found(await sessionOffer(sessionId, user.id))
     const lineManager = await lineManagerName(user.lineManagerId)
     const holding = offer.existing ? null : await courseHolding(user.id, offer.course.id)
     return {
@@ -151,8 +149,7 @@ export default class EnrolmentsController {
 
   /* The learner's own enrolment; anyone else's answers 404, as if it did not exist. */
   private async own(user: User, id: unknown) {
-    const enrolment = await ownEnrolment(user.id, idParam(id))
-    if (!enrolment) throw new RecordNotFoundException()
+    const enrolment = found(await ownEnrolment(user.id, idParam(id)))
     return enrolment
   }
 

@@ -9,7 +9,7 @@ import {
 import { enrolmentPage, ownEnrolment, sessionOffer } from '#queries/learning/my_learning_query'
 import { EnrolmentTransformer } from '#transformers/learning_transformer'
 import { apiSerializer, fieldProblems, pageOf, problem } from '#services/api'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
 import type { CourseHolding } from '#domain/learning/enrolment_rules'
@@ -25,8 +25,7 @@ const REFUSALS = {
 
 /* One of the caller's enrolments as the API gives it anywhere. */
 async function enrolmentAnswer(userId: number, enrolmentId: number) {
-  const row = await ownEnrolment(userId, enrolmentId)
-  if (!row) throw new RecordNotFoundException()
+  const row = found(await ownEnrolment(userId, enrolmentId))
   return apiSerializer.serialize(EnrolmentTransformer.transform(row))
 }
 

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import {
   clearanceLabels,
   placementStatusLabels,
@@ -145,7 +144,6 @@ export default class PlacementReviewsController {
 }
 
 async function findPlacement(id: unknown) {
-  const placement = await placementWithDetails(idParam(id))
-  if (!placement) throw new RecordNotFoundException()
+  const placement = found(await placementWithDetails(idParam(id)))
   return placement
 }

@@ -2,8 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
 import { DateTime } from 'luxon'
 import PlacementRound from '#models/placement_round'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import {
   placementStatusLabels,
   programmeLabels,
@@ -180,7 +179,6 @@ export default class RoundsController {
 }
 
 export async function findRound(id: unknown) {
-  const round = await PlacementRound.find(idParam(id))
-  if (!round) throw new RecordNotFoundException()
+  const round = found(await PlacementRound.find(idParam(id)))
   return round
 }

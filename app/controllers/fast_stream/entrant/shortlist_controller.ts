@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { found } from '#services/params'
 import { clearanceLabels } from '#enums/fast_stream'
 import { problem } from '#services/api'
 import { describeClosed } from '#queries/fast_stream/shortlist_query'
@@ -33,8 +34,7 @@ export default class ShortlistController {
     const entrant = await shortlistEntrant({ auth, bouncer })
     const [invalid, input] = await shortlistPageValidator.tryValidate(withoutBlanks(request.qs()))
     if (invalid) throw new RecordNotFoundException()
-    const page = await shortlistPageOf(entrant, input.round)
-    if (!page) throw new RecordNotFoundException()
+    const page = found(await shortlistPageOf(entrant, input.round))
     const { round, words } = page
     if (!round) return view.render('pages/fast_stream/entrant/no_round', { entrant, words })
     const overview = page.overview

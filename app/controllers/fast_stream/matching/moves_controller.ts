@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { withoutBlanks } from '#services/list_pipeline'
 import {
   chosenPlacement,
@@ -177,10 +177,8 @@ export default class MovesController {
 
   private async find(bouncer: HttpContext['bouncer'], params: Record<string, unknown>) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    const round = await PlacementRound.find(idParam(params.id))
-    if (!round) throw new RecordNotFoundException()
-    const match = await findMatch(round, idParam(params.matchId))
-    if (!match) throw new RecordNotFoundException()
+    const round = found(await PlacementRound.find(idParam(params.id)))
+    const match = found(await findMatch(round, idParam(params.matchId)))
     return { round, match }
   }
 }

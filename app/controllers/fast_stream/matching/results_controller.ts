@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { matchesCsv, matchesOf } from '#exports/fast_stream'
 import { MATCH_OUTCOMES, matchOutcomeLabels, roundStatusLabels } from '#enums/fast_stream'
 import { sendPageCsv, withoutBlanks } from '#services/list_pipeline'
@@ -131,8 +130,7 @@ export default class MatchResultsController {
 
   private async round(bouncer: HttpContext['bouncer'], id: unknown) {
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    const round = await PlacementRound.find(idParam(id))
-    if (!round) throw new RecordNotFoundException()
+    const round = found(await PlacementRound.find(idParam(id)))
     return round
   }
 }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { idParam } from '#services/params'
+import { found, idParam } from '#services/params'
 import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
 
 /*
@@ -13,8 +12,7 @@ export async function managedPlacement(bouncer: HttpContext['bouncer'], id: unkn
   if ((await policy.denies('offer')) && (await policy.denies('administer'))) {
     await policy.authorize('offer')
   }
-  const placement = await placementWithDetails(idParam(id))
-  if (!placement) throw new RecordNotFoundException()
+  const placement = found(await placementWithDetails(idParam(id)))
   await policy.authorize('managePlacement', placement)
   return placement
 }
