@@ -27,6 +27,9 @@ export default class CourseSession extends AuditedModel {
   declare venue: string | null
 
   @column()
+  declare accessibilityNotes: string | null
+
+  @column()
   declare location: string | null
 
   @column()

@@ -156,6 +156,7 @@ export function coursePageView(course: Course, sessions: SessionWithCounts[], no
       id: session.id,
       when: formatSessionTimes(session.startsAt, session.endsAt),
       place: sessionPlace(session),
+      accessibilityNotes: session.accessibilityNotes,
       seats: seatsLeftText(seatsLeft, waitlisted),
       bookingCloses: formatDayTime(session.bookingClosesAt),
       bookingOpen: session.bookingClosesAt > now,
@@ -176,6 +177,9 @@ const sessionFields = {
   endsAt: dateTime(),
   bookingClosesAt: dateTime('After this, learners can no longer enrol or cancel.'),
   venue: orNull(text()),
+  accessibilityNotes: orNull(
+    text('Getting into and around the venue: step-free access, hearing loops, facilities.')
+  ),
   location: orNull(text('Town or city.')),
   online: boolean('Whether the session has an online link.'),
   capacity: integer('Seats.', { min: 1 }),
@@ -209,6 +213,7 @@ export class CourseSessionTransformer extends BaseTransformer<SessionWithCounts>
       endsAt: instant(session.endsAt),
       bookingClosesAt: instant(session.bookingClosesAt),
       venue: session.venue,
+      accessibilityNotes: session.accessibilityNotes,
       location: session.location,
       online: Boolean(session.onlineUrl),
       capacity: session.capacity,

@@ -106,6 +106,7 @@ courseValidator.messagesProvider = new FormMessages(courseMessages)
 
 const placeFields = {
   venue: vine.string().trim().maxLength(200).optional(),
+  accessibilityNotes: vine.string().trim().maxLength(1000).optional(),
   location: vine.string().trim().maxLength(120).optional(),
   onlineUrl: vine
     .string()
@@ -118,6 +119,7 @@ const placeFields = {
 
 const placeMessages = {
   'venue.maxLength': 'The venue must be 200 characters or fewer',
+  'accessibilityNotes.maxLength': 'The accessibility notes must be 1,000 characters or fewer',
   'location.maxLength': 'The town or city must be 120 characters or fewer',
   'onlineUrl.url': 'Enter the online link as a full web address, starting https://',
   'onlineUrl.maxLength': 'The online link must be 500 characters or fewer',

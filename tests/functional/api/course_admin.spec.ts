@@ -176,6 +176,7 @@ test.group('API: course admins add sessions', (group) => {
         endsAt: `${nextYear}-07-14T15:30:00.000Z`,
         bookingClosesAt: `${nextYear}-07-13T08:30:00.000Z`,
         venue: null,
+        accessibilityNotes: null,
         location: null,
         online: true,
         capacity: 20,
