@@ -33,6 +33,23 @@ const LITERAL_ADDRESSES = [
   /(['"`])\/[a-z0-9][\w./-]*/i,
 ]
 
+/* The one template that writes a <form> tag. */
+const FORM_COMPONENT = join('components', 'form.edge')
+
+/*
+ * The route names a line gives: to route(), and to the form component as
+ * its `to`, which may choose between two names (an edit form or a new one).
+ */
+function routeNames(line: string) {
+  const names = [...line.matchAll(/\broute\(\s*'([^']+)'\s*[,)]/g)].map((match) => match[1])
+  for (const given of line.matchAll(/@form\(\{\s*to:\s*([^,}]+)/g)) {
+    const literal = /^'([^']+)'$/.exec(given[1].trim())
+    const chosen = [...given[1].matchAll(/'([a-z]\w*(?:\.\w+)+)'/gi)].map((match) => match[1])
+    names.push(...(literal ? [literal[1]] : chosen))
+  }
+  return names
+}
+
 test.group('Templates address pages by route name', () => {
   test('no template writes an internal link, form action or address as a literal path', ({
     assert,
@@ -50,12 +67,17 @@ test.group('Templates address pages by route name', () => {
     router.commit()
     const unknown: string[] = []
     for (const { where, line } of templateLines()) {
-      for (const match of line.matchAll(/\broute\(\s*'([^']+)'\s*[,)]/g)) {
-        if (!router.has(match[1], undefined, undefined, true)) {
-          unknown.push(`${where}: ${match[1]}`)
-        }
+      for (const name of routeNames(line)) {
+        if (!router.has(name, undefined, undefined, true)) unknown.push(`${where}: ${name}`)
       }
     }
     assert.deepEqual(unknown, [])
+  })
+
+  test('every form is made by the form component, which takes a route name', ({ assert }) => {
+    const handWritten = templateLines()
+      .filter(({ where, line }) => /<form\b/.test(line) && !where.startsWith(FORM_COMPONENT))
+      .map(({ where, line }) => `${where}: ${line.trim()}`)
+    assert.deepEqual(handWritten, [], 'use @form({ to: name, params }) instead of <form>')
   })
 })
