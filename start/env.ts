@@ -35,6 +35,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string(),
   /* Operators' key to /health's details (database, latency): sent as a bearer token. */
   HEALTH_TOKEN: Env.schema.secret.optional(),
+  // Where people send feedback and questions about the service (the feedback page shows it).
+  SUPPORT_EMAIL: Env.schema.string.optional({ format: 'email' }),
 
   /*
    * Where sessions live: database or redis (shared by every instance), memory (tests).
