@@ -10,17 +10,19 @@ server.errorHandler(() => import('#exceptions/handler'))
 /*
  * Session, shield and auth run for every request, not only matched routes,
  * so "page not found" is rendered with the same header and headers as any page.
+ * Calls to the JSON API skip the session and shield's CSRF and nonce: they
+ * carry a bearer token (app/middleware/page_*_middleware.ts).
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/assets_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
   () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
+  () => import('#middleware/page_session_middleware'),
   () => import('#middleware/bounded_flash_middleware'),
   () => import('#middleware/multipart_gate_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/page_shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/silent_auth_middleware'),

@@ -83,3 +83,11 @@ class ApiSerializer extends BaseSerializer<{
 }
 
 export const apiSerializer = new ApiSerializer()
+
+/*
+ * A call to the JSON API (under /api/v1/): authenticated by a bearer
+ * token, never by a cookie, so it has no session, CSRF token or page.
+ */
+export function isApiCall(request: HttpContext['request']) {
+  return request.url().startsWith('/api/v1/')
+}

@@ -43,6 +43,42 @@ test.group('Security headers on every answer', (group) => {
     }
   })
 
+  test('a call to the JSON API gets no session and a policy that allows nothing; pages keep theirs', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    const token = await bearer(user)
+    const page = await client.get('/sign-in')
+    const apiCalls = {
+      'GET /api/v1/me': await client.get('/api/v1/me').header('Authorization', token),
+      'GET /api/v1/me unauthenticated': await client.get('/api/v1/me'),
+      'an unknown API address': await client.get('/api/v1/no-such-thing'),
+      'POST /api/v1/tokens': await client
+        .post('/api/v1/tokens')
+        .json({ email: user.email, password: TEST_PASSWORD, name: 'x' }),
+    }
+    assert.match(String(page.header('set-cookie')), /dcs-session=/)
+    assert.match(page.header('content-security-policy') ?? '', /script-src 'self' 'nonce-/)
+    for (const [label, response] of Object.entries(apiCalls)) {
+      assert.isUndefined(response.header('set-cookie'), `${label}: no cookie`)
+      assert.equal(
+        response.header('content-security-policy'),
+        "default-src 'none'; frame-ancestors 'none'",
+        label
+      )
+      assert.equal(response.header('x-frame-options'), 'DENY', label)
+      assert.equal(response.header('x-content-type-options'), 'nosniff', label)
+      assert.equal(
+        response.header('strict-transport-security'),
+        page.header('strict-transport-security'),
+        label
+      )
+    }
+    assert.equal(apiCalls['GET /api/v1/me'].status(), 200)
+    assert.equal(apiCalls['POST /api/v1/tokens'].status(), 201)
+  })
+
   test('/health tells anyone only whether the service is up; operators with the token see the database', async ({
     client,
     assert,
