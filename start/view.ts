@@ -2,6 +2,8 @@
  * Helpers every page can use.
  */
 import edge, { edgeGlobals } from 'edge.js'
+import app from '@adonisjs/core/services/app'
+import { listComponentsOnce } from '#services/view_components'
 import { safeAttrs, safeUrl } from '#services/html_attributes'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
@@ -15,6 +17,9 @@ import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/fr
 import { professionLabels } from '#enums/professions'
 import { counted, noun } from '#domain/shared/wording'
 import { UkFormats } from '#domain/shared/uk_time'
+
+/* Templates are compiled once in production, so their components are listed once too. */
+if (app.inProduction) listComponentsOnce(edge)
 
 /*
  * Attribute lists escape their values (see app/services/html_attributes.ts);
