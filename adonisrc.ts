@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('#start/http_context'),
     () => import('#start/view'),
     () => import('#start/events'),
+    { file: () => import('#start/shutdown'), environment: ['web'] },
     { file: () => import('#start/queue_worker'), environment: ['web'] },
     { file: () => import('#start/scheduler'), environment: ['web'] },
   ],

@@ -15,6 +15,7 @@ server.errorHandler(() => import('#exceptions/handler'))
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/draining_middleware'),
   () => import('#middleware/assets_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
   () => import('#middleware/security_headers_middleware'),
