@@ -26,6 +26,7 @@ import {
 } from 'node:fs'
 import { dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { onNode24 } from './node24.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const ENV_FILE = join(ROOT, '.env')
@@ -213,10 +214,7 @@ function assetsUpToDate() {
 }
 
 async function main() {
-  const major = Number(process.versions.node.split('.')[0])
-  if (major < 24) {
-    fail(`Node.js 24 or newer is needed; this is ${process.version}.`)
-  }
+  await onNode24()
 
   prepareEnvFile()
   prepareSqliteFolder()
