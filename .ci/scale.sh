@@ -270,17 +270,18 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- tools
 
 phase 'Tools'
+# The project's Node 24 (node_modules/.bin/node, from `npm install`) when the machine's is older.
 if ! command -v node >/dev/null 2>&1 \
   || [[ $(node -p 'process.versions.node.split(".")[0]') -lt 24 ]]; then
-  export PATH=$HOME/.cache/node24/node_modules/node/bin:$PATH
+  export PATH=$PWD/node_modules/.bin:$PATH
 fi
 [[ $(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0) -ge 24 ]] \
-  || { echo "Node.js 24 is needed (see .ci/run)."; exit 1; }
+  || { echo "Node.js 24 is needed: run npm install first."; exit 1; }
 for tool in mariadbd mariadb-install-db mariadb mariadb-admin redis-server redis-cli nginx timeout; do
   command -v "$tool" >/dev/null 2>&1 \
     || { echo "$tool is missing: apt-get install -y mariadb-server redis-server nginx"; exit 1; }
 done
-[[ -d node_modules/@adonisjs/redis ]] || { echo "Run npm ci first."; exit 1; }
+[[ -d node_modules/@adonisjs/redis ]] || { echo "Run npm install first."; exit 1; }
 echo "node $(node --version), $(mariadbd --version | awk '{print $3}'), redis $(redis-server --version | awk '{print $3}' | tr -d 'v='), $(nginx -v 2>&1 | awk '{print $3}')"
 
 rm -rf "$DIR"
