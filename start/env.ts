@@ -28,7 +28,8 @@ export function cronPattern(name: string, value?: string) {
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
-  PORT: Env.schema.number(),
+  // The server listens on 3333 unless given; the tests' server takes a free one (bin/test.ts).
+  PORT: Env.schema.number.optional(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.secret(),
   APP_URL: Env.schema.string.optional(),

@@ -47,7 +47,7 @@ function decryptSecret(stored: string) {
 
 /* The service's own address, for the addresses a provider sends people back to. */
 function serviceUrl() {
-  const base = env.get('APP_URL') || `http://${env.get('HOST')}:${env.get('PORT')}`
+  const base = env.get('APP_URL') || `http://${env.get('HOST')}:${env.get('PORT') ?? 3333}`
   return base.replace(/\/+$/, '')
 }
 
