@@ -23,6 +23,7 @@ function inputFrom(session: CourseSession, changes: Partial<SessionInput> = {}):
     endsAt: session.endsAt,
     bookingClosesAt: session.bookingClosesAt,
     venue: session.venue,
+    accessibilityNotes: session.accessibilityNotes,
     location: session.location,
     onlineUrl: session.onlineUrl,
     capacity: session.capacity,
