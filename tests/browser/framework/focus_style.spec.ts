@@ -1,8 +1,15 @@
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 
-/* The focused element's outline and shadow, and its own colours, as the browser draws them. */
-async function focusStyle(page: Page) {
+/*
+ * The element's outline, shadow and colours as the browser draws them once
+ * the keyboard has moved focus onto it (focus, then Shift+Tab and Tab, so
+ * the browser shows focus as it does for keyboard users).
+ */
+async function keyboardFocusStyle(page: Page, element: Locator) {
+  await element.focus()
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
   return page.evaluate(() => {
     const style = getComputedStyle(document.activeElement!)
     return {
@@ -25,28 +32,25 @@ test.group('Focus, in a browser', () => {
     assert,
   }) => {
     const page = await visit('/sign-in')
-    await page.getByLabel('Email address').focus()
-    await page.keyboard.press('Shift+Tab')
-    await page.keyboard.press('Tab')
-    const field = await focusStyle(page)
+    const field = await keyboardFocusStyle(page, page.getByLabel('Email address'))
     assert.equal(field.tag, 'INPUT')
     assert.equal(field.outlineStyle, 'solid')
     assert.equal(field.outlineColor, YELLOW)
     assert.equal(field.outlineWidth, '3px')
     assert.include(field.boxShadow, `${DARK} 0px 0px 0px 6px`)
 
-    await page.getByRole('button', { name: 'Sign in', exact: true }).focus()
-    await page.keyboard.press('Shift+Tab')
-    await page.keyboard.press('Tab')
-    const button = await focusStyle(page)
+    const button = await keyboardFocusStyle(
+      page,
+      page.getByRole('button', { name: 'Sign in', exact: true })
+    )
     assert.equal(button.tag, 'BUTTON')
     assert.equal(button.outlineColor, YELLOW)
     assert.include(button.boxShadow, `${DARK} 0px 0px 0px 6px`)
 
-    await page.getByRole('link', { name: 'Cookies', exact: true }).focus()
-    await page.keyboard.press('Shift+Tab')
-    await page.keyboard.press('Tab')
-    const link = await focusStyle(page)
+    const link = await keyboardFocusStyle(
+      page,
+      page.getByRole('link', { name: 'Cookies', exact: true })
+    )
     assert.equal(link.tag, 'A')
     assert.equal(link.backgroundColor, YELLOW)
     assert.include(link.boxShadow, `${DARK} 0px 4px 0px 0px`)

@@ -12,6 +12,29 @@ import { bearer } from '#tests/support/api'
 const nextYear = DateTime.now().year + 1
 const NOTES = 'Step-free entrance on Kingsway; hearing loop in room 4 <b>bold</b>'
 
+/* The session form as a course admin fills it in, with the notes given. */
+function sessionForm(accessibilityNotes: string) {
+  return {
+    startDate: `${nextYear}-07-14`,
+    startTime: '09:30',
+    endTime: '16:30',
+    venue: 'Aviation House, room 4',
+    accessibilityNotes,
+    capacity: '12',
+  }
+}
+
+/* The API's session body, on a day of July next year, with the notes given. */
+function sessionBody(day: number, accessibilityNotes: string) {
+  return {
+    startsAt: `${nextYear}-07-${day}T09:30:00+01:00`,
+    endsAt: `${nextYear}-07-${day}T16:30:00+01:00`,
+    venue: 'Aviation House',
+    accessibilityNotes,
+    capacity: 20,
+  }
+}
+
 async function courseWithAdmin() {
   const admin = await createUser({ roles: ['course_admin'] })
   const provider = await createProvider('Digital Academy', [admin])
@@ -29,14 +52,7 @@ test.group('Venue accessibility notes on a session', (group) => {
     const { admin, course } = await courseWithAdmin()
     const saved = await submitAs(client, admin).post(
       router.makeUrl('learning.admin.sessions.store', { id: course.id }),
-      {
-        startDate: `${nextYear}-07-14`,
-        startTime: '09:30',
-        endTime: '16:30',
-        venue: 'Aviation House, room 4',
-        accessibilityNotes: `  ${NOTES}  `,
-        capacity: '12',
-      }
+      sessionForm(`  ${NOTES}  `)
     )
     saved.assertStatus(302)
     const session = await CourseSession.findByOrFail('course_id', course.id)
@@ -59,14 +75,7 @@ test.group('Venue accessibility notes on a session', (group) => {
     const { admin, course } = await courseWithAdmin()
     const refused = await submitAs(client, admin).post(
       router.makeUrl('learning.admin.sessions.store', { id: course.id }),
-      {
-        startDate: `${nextYear}-07-14`,
-        startTime: '09:30',
-        endTime: '16:30',
-        venue: 'Aviation House',
-        accessibilityNotes: 'x'.repeat(1001),
-        capacity: '12',
-      }
+      sessionForm('x'.repeat(1001))
     )
     refused.assertStatus(302)
     refused.assertFlashMessage('inputErrorsBag', {
@@ -83,13 +92,7 @@ test.group('Venue accessibility notes on a session', (group) => {
     const created = await client
       .post(router.makeUrl('api.courses.sessions.store', { id: course.id }))
       .header('Authorization', await bearer(admin))
-      .json({
-        startsAt: `${nextYear}-07-14T09:30:00+01:00`,
-        endsAt: `${nextYear}-07-14T16:30:00+01:00`,
-        venue: 'Aviation House',
-        accessibilityNotes: NOTES,
-        capacity: 20,
-      })
+      .json(sessionBody(14, NOTES))
     created.assertStatus(201)
     assert.equal(created.body().data.accessibilityNotes, NOTES)
 
@@ -102,13 +105,7 @@ test.group('Venue accessibility notes on a session', (group) => {
     const tooLong = await client
       .post(router.makeUrl('api.courses.sessions.store', { id: course.id }))
       .header('Authorization', await bearer(admin))
-      .json({
-        startsAt: `${nextYear}-07-15T09:30:00+01:00`,
-        endsAt: `${nextYear}-07-15T16:30:00+01:00`,
-        venue: 'Aviation House',
-        accessibilityNotes: 'x'.repeat(1001),
-        capacity: 20,
-      })
+      .json(sessionBody(15, 'x'.repeat(1001)))
     tooLong.assertStatus(422)
     assert.containSubset(tooLong.body().errors, [
       {
