@@ -70,10 +70,12 @@ test.group('Navigation and the page layout, in a browser', (group) => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     assert.equal(
-      await focusedId(page),
-      'field-email',
-      'after the skip link and home link, the email field'
+      await focusedText(page),
+      'feedback',
+      'after the skip link and home link, the phase banner’s feedback link'
     )
+    await page.keyboard.press('Tab')
+    assert.equal(await focusedId(page), 'field-email', 'then the email field')
     await page.keyboard.type(hr.email)
     await page.keyboard.press('Tab')
     await page.keyboard.type(TEST_PASSWORD)

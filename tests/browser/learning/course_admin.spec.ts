@@ -151,7 +151,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     await starts.getByLabel('Date').fill(today.minus({ days: 1 }).toISODate()!)
     await starts.getByLabel('Time').fill('09:30')
     await ends.getByLabel('Time').fill('08:00')
-    await page.getByLabel('Venue').fill('Aviation House')
+    await page.getByLabel('Venue', { exact: true }).fill('Aviation House')
     await page.getByLabel('Town or city (optional)').fill('London')
     await page.getByLabel('Number of places').fill('12')
     await page.getByRole('button', { name: 'Add session' }).click()
@@ -176,7 +176,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     await page.assertTextContains('#field-endTime-error', 'The session must end after it starts')
     assert.isNull(await starts.getByLabel('Time').getAttribute('aria-invalid'))
     assert.equal(await starts.getByLabel('Time').inputValue(), '09:30', 'what was typed is kept')
-    assert.equal(await page.getByLabel('Venue').inputValue(), 'Aviation House')
+    assert.equal(await page.getByLabel('Venue', { exact: true }).inputValue(), 'Aviation House')
     assert.equal(await page.getByLabel('Number of places').inputValue(), '12')
     await page.assertAccessible()
 

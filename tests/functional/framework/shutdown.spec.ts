@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { Agent, request } from 'node:http'
 import { createServer } from 'node:net'
@@ -42,6 +43,9 @@ test.group('Shutting down', () => {
         LOG_LEVEL: 'error',
         QUEUE_INLINE_WORKER: 'false',
         SCHEDULER_ENABLED: 'false',
+        // A database of its own, whichever the tests use: /health only asks it to answer.
+        DB_CONNECTION: 'sqlite',
+        SQLITE_FILENAME: app.tmpPath('shutdown-probe.sqlite3'),
       },
       stdio: 'ignore',
     })
@@ -73,6 +77,7 @@ test.group('Shutting down', () => {
       assert.isBelow(stopped!, 8000)
     } finally {
       server.kill('SIGKILL')
+      rmSync(app.tmpPath('shutdown-probe.sqlite3'), { force: true })
     }
   }).timeout(120_000)
 })
