@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { EnrolmentStatuses } from '#enums/learning'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import Course from '#models/course'
@@ -258,21 +259,24 @@ export async function searchCatalogue(filters: CatalogueFilters, perPage = CATAL
   return { page, entries }
 }
 
-/* Upcoming scheduled sessions (or one session by id) with booked and waitlisted counts. */
+/*
+ * Sessions with their booked and waitlisted counts, each counted by a
+ * subquery on the session's enrolments: no GROUP BY over the sessions'
+ * columns, which MySQL 8's ONLY_FULL_GROUP_BY and MariaDB read differently.
+ */
 function sessionsWithCounts() {
+  const enrolmentsOfSession = (status: string, name: string) =>
+    db
+      .from('enrolments')
+      .whereColumn('enrolments.session_id', 'course_sessions.id')
+      .where('enrolments.status', status)
+      .count('*')
+      .as(name)
   return CourseSession.query()
-    .leftJoin('enrolments', (join) => {
-      join
-        .on('enrolments.session_id', '=', 'course_sessions.id')
-        .andOnIn('enrolments.status', ['booked', 'waitlisted'])
-    })
-    .groupBy('course_sessions.id')
     .select('course_sessions.*')
     .select(
-      db.raw(`sum(case when enrolments.status = 'booked' then 1 else 0 end) as booked_count`),
-      db.raw(
-        `sum(case when enrolments.status = 'waitlisted' then 1 else 0 end) as waitlisted_count`
-      )
+      enrolmentsOfSession(EnrolmentStatuses.Booked, 'booked_count'),
+      enrolmentsOfSession(EnrolmentStatuses.Waitlisted, 'waitlisted_count')
     )
 }
 
