@@ -51,7 +51,13 @@ test.group('Two-step verification, in a browser', (group) => {
       name: 'QR code to add your account to an authenticator app',
     })
     await qrCode.waitFor()
-    assert.isAbove(await qrCode.evaluate((image: HTMLImageElement) => image.naturalWidth), 0)
+    // The image is its own request: wait until it has loaded and decoded (decode() rejects on a
+    // broken image), then check it has pixels.
+    const width = await qrCode.evaluate(async (image: HTMLImageElement) => {
+      await image.decode()
+      return image.naturalWidth
+    })
+    assert.isAbove(width, 0)
     await accessibleAtBothWidths(page, assert)
 
     // The key as an app would read it by hand.
