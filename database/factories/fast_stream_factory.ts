@@ -8,6 +8,7 @@ import FastStreamPosting from '#models/fast_stream_posting'
 import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
 import PlacementShortlist from '#models/placement_shortlist'
+import PlacementMatch from '#models/placement_match'
 import Team from '#models/team'
 import type Organisation from '#models/organisation'
 import type User from '#models/user'
@@ -240,4 +241,19 @@ export async function createRanking(placement: { id: number }, entrants: Array<{
       rank: index + 1,
     }))
   )
+}
+
+/* Where a round's match put an entrant: a placement and which of their choices it was, or nowhere (null, null). */
+export async function createMatch(
+  round: { id: number },
+  entrant: { id: number },
+  placement: { id: number } | null,
+  choice: number | null
+) {
+  return PlacementMatch.create({
+    roundId: round.id,
+    entrantId: entrant.id,
+    placementId: placement?.id ?? null,
+    choice,
+  })
 }

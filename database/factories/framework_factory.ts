@@ -4,6 +4,8 @@ import RoleLevel from '#models/role_level'
 import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
+import FrameworkImport from '#models/framework_import'
+import type User from '#models/user'
 
 let sequence = 0
 
@@ -57,4 +59,15 @@ export async function createRole(options: {
     levels.push(level)
   }
   return { family, role, levels }
+}
+
+/* A framework file a capability admin uploaded and previewed, not yet applied. */
+export async function createFrameworkImport(uploader: User, fileName = 'framework.csv') {
+  return FrameworkImport.create({
+    uploadedBy: uploader.id,
+    fileName,
+    content: '',
+    status: 'previewed',
+    summary: null,
+  })
 }

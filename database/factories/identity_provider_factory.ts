@@ -1,5 +1,6 @@
 import IdentityProvider from '#models/identity_provider'
 import IdentityProviderDomain from '#models/identity_provider_domain'
+import UserIdentity from '#models/user_identity'
 import type Organisation from '#models/organisation'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { encryptSecret } from '#services/single_sign_on'
@@ -38,4 +39,13 @@ export async function createIdentityProvider(options: {
 export function uniqueDomain(label = 'dept') {
   sequence += 1
   return `${label}${sequence}-${Math.random().toString(36).slice(2, 8)}.example.gov.uk`
+}
+
+/* A person's account here linked to their department account at a provider, known by its subject. */
+export async function linkDepartmentAccount(
+  person: { id: number },
+  provider: IdentityProvider,
+  subject: string
+) {
+  return UserIdentity.create({ userId: person.id, identityProviderId: provider.id, subject })
 }

@@ -54,9 +54,14 @@ export async function createCourse(
     requiresApproval: options.requiresApproval ?? false,
   })
   for (const [skillId, level] of Object.entries(options.outcomes ?? {})) {
-    await CourseOutcome.create({ courseId: course.id, skillId: Number(skillId), level })
+    await createOutcome(course, Number(skillId), level)
   }
   return course
+}
+
+/* A skill level a course brings its learners to. */
+export async function createOutcome(course: Ref, skill: Ref, level: number) {
+  return CourseOutcome.create({ courseId: idOf(course), skillId: idOf(skill), level })
 }
 
 /* A scheduled session; by default a week ahead, booking closing a day before. */

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
+import { createAuditEvent } from '#database/factories/audit_event_factory'
 import Export from '#models/export'
 import User from '#models/user'
 import exportsConfig from '#config/exports'
@@ -63,16 +64,6 @@ async function departmentsWithPeople() {
     hrB,
   } = departments
   return { alpha, alphaAgency, beta, betaAgency, admin, hrA, dev, analyst, hrB }
-}
-
-function event(values: Partial<AuditEvent>) {
-  return AuditEvent.create({
-    action: 'update',
-    subjectType: 'team',
-    subjectId: '1',
-    subjectLabel: 'A team',
-    ...values,
-  })
 }
 
 test.group('Exports: people', (group) => {
@@ -143,6 +134,24 @@ test.group('Exports: people', (group) => {
         .slice(1)
         .map((row) => row[1]),
       ['dora.beta@example.gov.uk', 'bella.dev@example.gov.uk']
+    )
+  })
+
+  test('the export keeps to the account status the list is filtered by', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA } = await departmentsWithPeople()
+    const response = await client
+      .get('/admin/users.csv')
+      .qs({ account: 'deactivated' })
+      .loginAs(hrA)
+    response.assertStatus(200)
+    assert.deepEqual(
+      csvRows(response.text())
+        .slice(1)
+        .map((row) => row[0]),
+      ['Cyril Analyst']
     )
   })
 
@@ -236,7 +245,7 @@ test.group('Exports: large exports as jobs', (group) => {
       ['Alpha three', alphaAgency.id, '2026-03-04'],
       ['Nobody’s', null, '2026-03-05'],
     ] as const) {
-      await event({
+      await createAuditEvent({
         subjectLabel: label,
         organisationId,
         before: JSON.stringify({ location: 'Leeds' }),
@@ -332,14 +341,18 @@ test.group('Exports: audit trail, organisations and teams', (group) => {
   test('the audit export keeps the trail’s filters and HR’s scope', async ({ client, assert }) => {
     const { alphaAgency, betaAgency, hrA, hrB } = await departmentsWithPeople()
     await AuditEvent.query().delete()
-    await event({
+    await createAuditEvent({
       action: 'create',
       subjectLabel: 'Alpha created',
       organisationId: alphaAgency.id,
       actorId: hrA.id,
     })
-    await event({ subjectLabel: 'Alpha updated', organisationId: alphaAgency.id })
-    await event({ action: 'create', subjectLabel: 'Beta created', organisationId: betaAgency.id })
+    await createAuditEvent({ subjectLabel: 'Alpha updated', organisationId: alphaAgency.id })
+    await createAuditEvent({
+      action: 'create',
+      subjectLabel: 'Beta created',
+      organisationId: betaAgency.id,
+    })
 
     const created = await client.get('/admin/audit.csv').qs({ action: 'create' }).loginAs(hrA)
     created.assertStatus(200)

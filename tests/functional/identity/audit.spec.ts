@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 // models' import cycle (audited_model → audit → audit_event → user → audited_model).
 import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
+import { createAuditEvent } from '#database/factories/audit_event_factory'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
 import { submitAs } from '#tests/support/forms'
 
@@ -20,17 +21,6 @@ async function departmentsWithEmptyTrail() {
   return departments
 }
 
-/* One event in the trail, as the services write them. */
-function event(values: Partial<AuditEvent>) {
-  return AuditEvent.create({
-    action: 'update',
-    subjectType: 'team',
-    subjectId: '1',
-    subjectLabel: 'A team',
-    ...values,
-  })
-}
-
 test.group('Audit trail', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -39,7 +29,7 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { agencyA, agencyB, admin, hrA } = await departmentsWithEmptyTrail()
-    await event({
+    await createAuditEvent({
       actorId: hrA.id,
       subjectLabel: 'Alpha Payments',
       organisationId: agencyA.id,
@@ -47,7 +37,7 @@ test.group('Audit trail', (group) => {
       after: JSON.stringify({ location: 'York' }),
       createdAt: DateTime.fromISO('2026-03-01T09:00:00'),
     })
-    await event({
+    await createAuditEvent({
       action: 'create',
       subjectLabel: 'Beta Payments',
       organisationId: agencyB.id,
@@ -69,7 +59,7 @@ test.group('Audit trail', (group) => {
 
   test('an event about a person links to that person’s page', async ({ client }) => {
     const { departmentA, admin, hrA } = await departmentsWithEmptyTrail()
-    await event({
+    await createAuditEvent({
       subjectType: 'user',
       subjectId: String(hrA.id),
       subjectLabel: hrA.email,
@@ -84,8 +74,16 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { agencyA, admin } = await departmentsWithEmptyTrail()
-    await event({ action: 'create', subjectLabel: 'Created team', organisationId: agencyA.id })
-    await event({ action: 'delete', subjectLabel: 'Deleted team', organisationId: agencyA.id })
+    await createAuditEvent({
+      action: 'create',
+      subjectLabel: 'Created team',
+      organisationId: agencyA.id,
+    })
+    await createAuditEvent({
+      action: 'delete',
+      subjectLabel: 'Deleted team',
+      organisationId: agencyA.id,
+    })
 
     const response = await client.get('/admin/audit?action=delete').loginAs(admin)
     response.assertStatus(200)
@@ -100,8 +98,16 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { agencyA, admin, hrA } = await departmentsWithEmptyTrail()
-    await event({ actorId: hrA.id, subjectLabel: 'By Alfie', organisationId: agencyA.id })
-    await event({ actorId: admin.id, subjectLabel: 'By Cara', organisationId: agencyA.id })
+    await createAuditEvent({
+      actorId: hrA.id,
+      subjectLabel: 'By Alfie',
+      organisationId: agencyA.id,
+    })
+    await createAuditEvent({
+      actorId: admin.id,
+      subjectLabel: 'By Cara',
+      organisationId: agencyA.id,
+    })
 
     const response = await client.get('/admin/audit?actor=ALPHA.hr').loginAs(admin)
     response.assertTextIncludes('<strong>1</strong> event found')
@@ -118,22 +124,22 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { agencyA, admin } = await departmentsWithEmptyTrail()
-    await event({
+    await createAuditEvent({
       subjectLabel: 'Last of February',
       organisationId: agencyA.id,
       createdAt: DateTime.fromISO('2026-02-28T23:59:00'),
     })
-    await event({
+    await createAuditEvent({
       subjectLabel: 'Start of March',
       organisationId: agencyA.id,
       createdAt: DateTime.fromISO('2026-03-01T00:00:00'),
     })
-    await event({
+    await createAuditEvent({
       subjectLabel: 'End of March',
       organisationId: agencyA.id,
       createdAt: DateTime.fromISO('2026-03-31T23:59:00'),
     })
-    await event({
+    await createAuditEvent({
       subjectLabel: 'First of April',
       organisationId: agencyA.id,
       createdAt: DateTime.fromISO('2026-04-01T00:00:00'),
@@ -152,9 +158,9 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { departmentA, agencyA, agencyB, admin } = await departmentsWithEmptyTrail()
-    await event({ subjectLabel: 'In the department', organisationId: departmentA.id })
-    await event({ subjectLabel: 'In the agency', organisationId: agencyA.id })
-    await event({ subjectLabel: 'Elsewhere', organisationId: agencyB.id })
+    await createAuditEvent({ subjectLabel: 'In the department', organisationId: departmentA.id })
+    await createAuditEvent({ subjectLabel: 'In the agency', organisationId: agencyA.id })
+    await createAuditEvent({ subjectLabel: 'Elsewhere', organisationId: agencyB.id })
 
     const response = await client
       .get(`/admin/audit?organisationId=${departmentA.id}`)
@@ -168,10 +174,13 @@ test.group('Audit trail', (group) => {
     assert,
   }) => {
     const { departmentA, agencyA, agencyB, hrA } = await departmentsWithEmptyTrail()
-    await event({ subjectLabel: 'Alpha department event', organisationId: departmentA.id })
-    await event({ subjectLabel: 'Alpha agency event', organisationId: agencyA.id })
-    await event({ subjectLabel: 'Beta agency event', organisationId: agencyB.id })
-    await event({ subjectLabel: 'System-wide event', organisationId: null })
+    await createAuditEvent({
+      subjectLabel: 'Alpha department event',
+      organisationId: departmentA.id,
+    })
+    await createAuditEvent({ subjectLabel: 'Alpha agency event', organisationId: agencyA.id })
+    await createAuditEvent({ subjectLabel: 'Beta agency event', organisationId: agencyB.id })
+    await createAuditEvent({ subjectLabel: 'System-wide event', organisationId: null })
 
     const response = await client.get('/admin/audit').loginAs(hrA)
     response.assertStatus(200)
@@ -191,7 +200,7 @@ test.group('Audit trail', (group) => {
     const { agencyA, admin } = await departmentsWithEmptyTrail()
     const start = DateTime.fromISO('2026-01-01T08:00:00')
     for (let index = 1; index <= 51; index++) {
-      await event({
+      await createAuditEvent({
         subjectLabel: `Event number ${index}.`,
         organisationId: agencyA.id,
         createdAt: start.plus({ minutes: index }),

@@ -10,7 +10,11 @@ import type IdentityProvider from '#models/identity_provider'
 import type Organisation from '#models/organisation'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createUser } from '#database/factories/user_factory'
-import { createIdentityProvider, uniqueDomain } from '#database/factories/identity_provider_factory'
+import {
+  createIdentityProvider,
+  linkDepartmentAccount,
+  uniqueDomain,
+} from '#database/factories/identity_provider_factory'
 import { callbackUrl, forgetDiscoveredProviders, signedOutUrl } from '#services/single_sign_on'
 import {
   closedPort,
@@ -460,11 +464,7 @@ test.group('Signing in with a department account', (group) => {
     assert,
   }) => {
     const person = await createUser({ organisation, overrides: { email: accounts.known.email } })
-    await UserIdentity.create({
-      userId: person.id,
-      identityProviderId: provider.id,
-      subject: 'the-subject-of-someone-who-left',
-    })
+    await linkDepartmentAccount(person, provider, 'the-subject-of-someone-who-left')
     const visitor = new Visitor()
     const back = await signInThroughDepartment(visitor, accounts.known)
     assert.equal(back.status, 403)

@@ -10,6 +10,7 @@ import {
 } from '#database/factories/learning_factory'
 import {
   createEntrant,
+  createMatch,
   createPlacement,
   createRound,
   createTeam,
@@ -19,7 +20,6 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import type CourseSession from '#models/course_session'
-import PlacementMatch from '#models/placement_match'
 import RoleAssignment from '#models/role_assignment'
 import type Course from '#models/course'
 import type Organisation from '#models/organisation'
@@ -332,17 +332,11 @@ export async function fastStreamFixture() {
   const { entrant: e3 } = await createEntrant({ startedOn: recent, organisation: a })
   const { entrant: e4 } = await createEntrant({ postings: [{ organisation: a, digital: true }] })
   const { entrant: e5 } = await createEntrant({ startedOn: '2013-09-01' })
-  const match = (
-    roundId: number,
-    entrantId: number,
-    placementId: number | null,
-    choice: number | null
-  ) => PlacementMatch.create({ roundId, entrantId, placementId, choice })
-  await match(round.id, e1.id, pa1.id, 1)
-  await match(round.id, e2.id, pa1.id, 2)
-  await match(round.id, e3.id, pa2.id, 1)
-  await match(round.id, e4.id, pb1.id, 1)
-  await match(round.id, e5.id, null, null)
-  await match(older.id, e4.id, pb0.id, 2)
+  await createMatch(round, e1, pa1, 1)
+  await createMatch(round, e2, pa1, 2)
+  await createMatch(round, e3, pa2, 1)
+  await createMatch(round, e4, pb1, 1)
+  await createMatch(round, e5, null, null)
+  await createMatch(older, e4, pb0, 2)
   return { ...orgs, round, older }
 }

@@ -7,24 +7,10 @@ import { capabilityFixture, organisations } from './fixtures.js'
 import { bearer, apiAs } from '#tests/support/api'
 import { createUser } from '#database/factories/user_factory'
 import MetricSnapshot from '#models/metric_snapshot'
+import { createMetricSnapshot } from '#database/factories/insights_factory'
 import InsightsSnapshot from '../../../commands/insights_snapshot.js'
 import TakeSnapshots from '#jobs/take_snapshots'
 import { takeSnapshots } from '#actions/insights/take_snapshots'
-
-async function snapshot(
-  organisationId: number | null,
-  measure: string,
-  takenOn: string,
-  value: number
-) {
-  return MetricSnapshot.create({
-    organisationId,
-    organisationKey: organisationId ?? 0,
-    measure,
-    takenOn: DateTime.fromISO(takenOn),
-    value,
-  })
-}
 
 /* Today's snapshots as measure → value, for one organisation (null: all of government). */
 async function todays(organisationId: number | null) {
@@ -98,7 +84,7 @@ test.group('Snapshots of the key measures', (group) => {
 
   test('a snapshot can be neither changed nor removed', async ({ assert }) => {
     const { a } = await organisations()
-    const taken = await snapshot(a.id, 'in_post', '2025-05-01', 12)
+    const taken = await createMetricSnapshot(a.id, 'in_post', '2025-05-01', 12)
     taken.value = 99
     await assert.rejects(() => taken.save(), 'A metric snapshot never changes once written.')
     await assert.rejects(() => taken.delete(), 'A metric snapshot is never removed.')
@@ -109,8 +95,8 @@ test.group('Snapshots of the key measures', (group) => {
   test('the database refuses a second all-of-government snapshot of a measure on one day', async ({
     assert,
   }) => {
-    await snapshot(null, 'in_post', '2025-05-01', 12)
-    await assert.rejects(() => snapshot(null, 'in_post', '2025-05-01', 13))
+    await createMetricSnapshot(null, 'in_post', '2025-05-01', 12)
+    await assert.rejects(() => createMetricSnapshot(null, 'in_post', '2025-05-01', 13))
   })
 })
 
@@ -122,13 +108,13 @@ test.group('Dashboards: trends', (group) => {
     assert,
   }) => {
     const { a, b, hrA, hrB, admin } = await organisations()
-    await snapshot(a.id, 'capability_coverage', '2025-05-01', 40)
-    await snapshot(a.id, 'in_post', '2025-05-01', 10)
-    await snapshot(a.id, 'capability_coverage', '2025-05-20', 42)
-    await snapshot(a.id, 'capability_coverage', '2025-08-01', 45.5)
-    await snapshot(a.id, 'capability_coverage', '2024-05-01', 30)
-    await snapshot(b.id, 'capability_coverage', '2025-05-01', 70)
-    await snapshot(null, 'capability_coverage', '2025-05-01', 55)
+    await createMetricSnapshot(a.id, 'capability_coverage', '2025-05-01', 40)
+    await createMetricSnapshot(a.id, 'in_post', '2025-05-01', 10)
+    await createMetricSnapshot(a.id, 'capability_coverage', '2025-05-20', 42)
+    await createMetricSnapshot(a.id, 'capability_coverage', '2025-08-01', 45.5)
+    await createMetricSnapshot(a.id, 'capability_coverage', '2024-05-01', 30)
+    await createMetricSnapshot(b.id, 'capability_coverage', '2025-05-01', 70)
+    await createMetricSnapshot(null, 'capability_coverage', '2025-05-01', 55)
 
     const response = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/trends?year=2025')
     response.assertStatus(200)

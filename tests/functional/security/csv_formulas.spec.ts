@@ -20,6 +20,7 @@ import { createRole, createSkill } from '#database/factories/framework_factory'
 import {
   createCohort,
   createEntrant,
+  createMatch,
   createPlacement,
   createRound,
   createScheme,
@@ -27,7 +28,6 @@ import {
   createTeam,
 } from '#database/factories/fast_stream_factory'
 import Export from '#models/export'
-import PlacementMatch from '#models/placement_match'
 import exportsConfig from '#config/exports'
 import { PANEL_KEYS } from '#queries/insights/panel_keys'
 import {
@@ -348,12 +348,7 @@ async function fastStreamWorld() {
     location: P.location,
   })
   await createShortlist(round, entrant, [placement])
-  await PlacementMatch.create({
-    roundId: round.id,
-    entrantId: entrant.id,
-    placementId: placement.id,
-    choice: 1,
-  })
+  await createMatch(round, entrant, placement, 1)
   return { admin, user, round, lead, placement }
 }
 
@@ -644,12 +639,7 @@ test.group('CSV formulas: dashboard panels', (group) => {
     const team = await createTeam(organisation, P.team)
     const placement = await createPlacement(round, { team, title: P.placement })
     const { entrant } = await createEntrant({ name: P.person })
-    await PlacementMatch.create({
-      roundId: round.id,
-      entrantId: entrant.id,
-      placementId: placement.id,
-      choice: 1,
-    })
+    await createMatch(round, entrant, placement, 1)
 
     for (const key of PANEL_KEYS) {
       assertSafeCsv(

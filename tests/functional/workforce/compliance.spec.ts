@@ -5,6 +5,7 @@ import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import {
   createAudience,
+  createCompletion,
   createCourse,
   createEnrolment,
   createSession,
@@ -13,7 +14,6 @@ import {
   OrganisationFactory,
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
-import LearningRecord from '#models/learning_record'
 import Organisation from '#models/organisation'
 import type User from '#models/user'
 import type Course from '#models/course'
@@ -49,13 +49,7 @@ async function serviceManagerTraining() {
 }
 
 async function completed(user: User, course: Course, source: 'enrolment' | 'declared') {
-  await LearningRecord.create({
-    userId: user.id,
-    courseId: course.id,
-    title: course.title,
-    completedOn: DateTime.now().minus({ months: 1 }),
-    source,
-  })
+  await createCompletion(user, course, { source })
 }
 
 async function booked(user: User, course: Course, status: 'booked' | 'waitlisted' | 'requested') {

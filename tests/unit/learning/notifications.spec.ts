@@ -23,7 +23,7 @@ import LearningCancelled from '#mails/learning_cancelled'
 import LearningSessionCancelled from '#mails/learning_session_cancelled'
 import LearningReminder from '#mails/learning_reminder'
 import CourseSession from '#models/course_session'
-import Enrolment from '#models/enrolment'
+import type Enrolment from '#models/enrolment'
 import { inviteOf, mailsSent } from '#tests/support/learning_mails'
 
 /* Tuesday 17 June 2031, 9:30am to 4:30pm in London (British summer time). */
@@ -250,18 +250,10 @@ test.group('Session reminders', (group) => {
       capacity: 1,
     })
     const [booked, waiting, cancelled, elsewhere] = await colleagues(4)
-    await Enrolment.createMany([
-      { sessionId: soon.id, userId: booked.id, status: 'booked', activeSessionId: soon.id },
-      {
-        sessionId: soon.id,
-        userId: waiting.id,
-        status: 'waitlisted',
-        waitlistPosition: 1,
-        activeSessionId: soon.id,
-      },
-      { sessionId: soon.id, userId: cancelled.id, status: 'cancelled' },
-      { sessionId: later.id, userId: elsewhere.id, status: 'booked', activeSessionId: later.id },
-    ])
+    await createEnrolment(soon, booked)
+    await createEnrolment(soon, waiting, { status: 'waitlisted', waitlistPosition: 1 })
+    await createEnrolment(soon, cancelled, { status: 'cancelled' })
+    await createEnrolment(later, elsewhere)
 
     const fake = mail.fake()
     cleanup(() => mail.restore())
@@ -300,10 +292,8 @@ test.group('Session reminders', (group) => {
       startsAt: DateTime.now().minus({ minutes: 30 }),
       bookingClosesAt: DateTime.now().minus({ days: 1 }),
     })
-    await Enrolment.createMany([
-      { sessionId: cancelledSession.id, userId: learner.id, status: 'booked' },
-      { sessionId: started.id, userId: other.id, status: 'booked', activeSessionId: started.id },
-    ])
+    await createEnrolment(cancelledSession, learner, { activeSessionId: null })
+    await createEnrolment(started, other)
     const fake = mail.fake()
     cleanup(() => mail.restore())
     assert.deepEqual(await sendReminders(), { sessions: 0, sent: 0, failed: 0 })
