@@ -1,6 +1,14 @@
+import type User from '#models/user'
 import type { FixedCsv, PageCsv } from '#services/list_pipeline'
-import { filtersFrom, inOrganisationScope, scopeExport } from '#services/list_pipeline'
-import { peopleFilters } from '#queries/identity/people_query'
+import {
+  defineQueuedList,
+  filtersFrom,
+  inOrganisationScope,
+  scopeExport,
+} from '#services/list_pipeline'
+import { OrganisationScope } from '#services/organisation_scope'
+import { peopleFilters, searchPeople } from '#queries/identity/people_query'
+import { searchAuditEvents } from '#queries/identity/audit_query'
 import { auditFiltersValidator } from '#validators/organisation'
 import { teamExportValidator } from '#validators/exports'
 import { countPeople, peopleLines, PEOPLE_HEADER } from '#queries/exports/people_export_query'
@@ -23,29 +31,41 @@ import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/p
 
 /* The identity area's lists that may be exported as a queued job. */
 
-const people = inOrganisationScope<ReturnType<typeof peopleFilters>>({
-  title: 'People',
-  fileStem: 'people',
-  header: PEOPLE_HEADER,
-  listPath: '/admin/users',
-  filters: filtersFrom(
-    ['q', 'organisationId', 'role', 'status', 'sort', 'direction'],
-    peopleFilters
-  ),
-  count: countPeople,
-  lines: peopleLines,
+const scopeOf = (user: User) => OrganisationScope.forUser(user)
+
+/* The people list: a page at a time, every person in its export, from the same filters. */
+export const peopleList = defineQueuedList({
+  path: '/admin/users',
+  scope: scopeOf,
+  async filters(_scope, qs) {
+    const filters = peopleFilters(qs)
+    return { input: filters, filters }
+  },
+  page: (scope, filters) => searchPeople(scope, filters),
+  export: {
+    title: 'People',
+    fileStem: 'people',
+    header: PEOPLE_HEADER,
+    count: countPeople,
+    lines: peopleLines,
+  },
 })
 
-const audit = inOrganisationScope<Awaited<ReturnType<typeof auditFiltersValidator.validate>>>({
-  title: 'Audit trail',
-  fileStem: 'audit-trail',
-  header: AUDIT_HEADER,
-  listPath: '/admin/audit',
-  filters: filtersFrom(['action', 'subjectType', 'actor', 'from', 'to', 'organisationId'], (kept) =>
-    auditFiltersValidator.validate(kept)
-  ),
-  count: countAuditEvents,
-  lines: auditLines,
+/* The audit trail: its filters as entered on the page, its events a page at a time and in its export. */
+export const auditList = defineQueuedList({
+  path: '/admin/audit',
+  scope: scopeOf,
+  async filters(_scope, qs) {
+    return { input: qs, filters: await auditFiltersValidator.validate(qs) }
+  },
+  page: (scope, filters) => searchAuditEvents(scope, filters),
+  export: {
+    title: 'Audit trail',
+    fileStem: 'audit-trail',
+    header: AUDIT_HEADER,
+    count: countAuditEvents,
+    lines: auditLines,
+  },
 })
 
 const organisations = scopeExport(
@@ -80,7 +100,13 @@ const staffImports = scopeExport(
   staffImportLines
 )
 
-export const identityExports = { people, audit, organisations, teams, staffImports }
+export const identityExports = {
+  people: peopleList.exportKind,
+  audit: auditList.exportKind,
+  organisations,
+  teams,
+  staffImports,
+}
 
 /* The staff import's template: the columns it reads, with two people, the second managed by the first. */
 export const staffTemplate: FixedCsv = {

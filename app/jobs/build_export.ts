@@ -34,7 +34,7 @@ export default class BuildExport extends OnceJob<Payload> {
     const fileName = `${record.kind}-${record.id}-${randomBytes(8).toString('hex')}.csv`
     const path = join(exportsConfig.directory, fileName)
     try {
-      const { parsed } = await kind.filters(record.filters)
+      const { parsed } = await kind.filters(record.filters, user)
       const written = await writeCsvFile(
         path,
         kind.header,

@@ -54,7 +54,7 @@ export async function exportList(
   const user = auth.getUserOrFail()
   let read: { kept: ExportFilters; parsed: unknown }
   try {
-    read = await kind.filters({ ...request.qs(), ...fixed })
+    read = await kind.filters({ ...request.qs(), ...fixed }, user)
   } catch (error) {
     if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
     if (request.accepts(['html', 'json']) === 'json') throw error

@@ -80,7 +80,7 @@ export type ExportKind<F> = {
   header: string[]
   /* Where the list page is, to go back to. */
   listPath: string
-  filters(qs: Record<string, unknown>): Promise<{ kept: ExportFilters; parsed: F }>
+  filters(qs: Record<string, unknown>, user: User): Promise<{ kept: ExportFilters; parsed: F }>
   count(user: User, filters: F): Promise<number>
   lines(user: User, filters: F, batchSize: number): AsyncIterable<CsvLine>
 }
@@ -222,18 +222,26 @@ export type ListRead<Scope, Input, Filters, Page> = {
 
 type ListContext = Pick<HttpContext, 'auth' | 'request'>
 
-/* A list page and its CSV read the same way: `read` for the page, `sendCsv` for the download. */
-export function defineList<Scope, Input extends Record<string, unknown>, Filters, Page, Row>(
-  spec: ListSpec<Scope, Input, Filters, Page, Row>
+/* How a list reads its page: the part a page CSV and a queued export share. */
+type ListReading<Scope, Input, Filters, Page> = {
+  path: string
+  scope(user: User): Promise<Scope>
+  filters(scope: Scope, qs: Record<string, unknown>): Promise<{ input: Input; filters: Filters }>
+  page(scope: Scope, filters: Filters, input: Input): Promise<Page>
+}
+
+/* Reads a list's filters once, blanks dropped, within the person's scope; and its page. */
+function listReader<Scope, Input extends Record<string, unknown>, Filters, Page>(
+  spec: ListReading<Scope, Input, Filters, Page>
 ) {
-  async function filtersOf({ auth, request }: ListContext) {
-    const scope = await spec.scope(auth.getUserOrFail())
-    return { scope, ...(await spec.filters(scope, withoutBlanks(request.qs()))) }
+  async function filtersOf(user: User, qs: Record<string, unknown>) {
+    const scope = await spec.scope(user)
+    return { scope, ...(await spec.filters(scope, withoutBlanks(qs))) }
   }
   return {
-    path: spec.path,
-    async read(ctx: ListContext): Promise<ListRead<Scope, Input, Filters, Page>> {
-      const { scope, input, filters } = await filtersOf(ctx)
+    filtersOf,
+    async read({ auth, request }: ListContext): Promise<ListRead<Scope, Input, Filters, Page>> {
+      const { scope, input, filters } = await filtersOf(auth.getUserOrFail(), request.qs())
       return {
         scope,
         input,
@@ -242,11 +250,68 @@ export function defineList<Scope, Input extends Record<string, unknown>, Filters
         csvHref: csvHref(`${spec.path}.csv`, input),
       }
     },
+  }
+}
+
+/* A list page and its CSV read the same way: `read` for the page, `sendCsv` for the download. */
+export function defineList<Scope, Input extends Record<string, unknown>, Filters, Page, Row>(
+  spec: ListSpec<Scope, Input, Filters, Page, Row>
+) {
+  const reader = listReader(spec)
+  return {
+    path: spec.path,
+    read: reader.read,
     async sendCsv(ctx: ListContext & Pick<HttpContext, 'response'>) {
-      const { scope, filters } = await filtersOf(ctx)
+      const { scope, filters } = await reader.filtersOf(ctx.auth.getUserOrFail(), ctx.request.qs())
       sendPageCsv(ctx.response, spec.csv, await spec.rows(scope, filters))
     },
   }
+}
+
+/*
+ * A list page whose CSV may be large enough to be written by a queued job.
+ * Its export reads the list's filters the same way, within the scope of
+ * whoever asks, then and again when the file is written; it keeps the
+ * query string's values of the filters the list read (never the page
+ * number) to read them again in the job.
+ */
+export type QueuedListSpec<
+  Scope,
+  Input extends Record<string, unknown>,
+  Filters extends object,
+  Page,
+> = ListReading<Scope, Input, Filters, Page> & {
+  export: Pick<ExportKind<Filters>, 'title' | 'fileStem' | 'header'> & {
+    count(scope: Scope, filters: Filters): Promise<number>
+    lines(scope: Scope, filters: Filters, batchSize: number): AsyncIterable<CsvLine>
+  }
+}
+
+/* A list page and its queued export read the same way: `read` for the page, `exportKind` for the download. */
+export function defineQueuedList<
+  Scope,
+  Input extends Record<string, unknown>,
+  Filters extends object,
+  Page,
+>(spec: QueuedListSpec<Scope, Input, Filters, Page>) {
+  const reader = listReader(spec)
+  const exported = spec.export
+  const exportKind: ExportKind<Filters> = {
+    title: exported.title,
+    fileStem: exported.fileStem,
+    header: exported.header,
+    listPath: spec.path,
+    async filters(qs, user) {
+      const { filters } = await reader.filtersOf(user, qs)
+      const names = Object.keys(filters).filter((name) => name !== 'page')
+      return { kept: keptFilters(qs, names), parsed: filters }
+    },
+    count: async (user, filters) => exported.count(await spec.scope(user), filters),
+    async *lines(user, filters, batchSize) {
+      yield* exported.lines(await spec.scope(user), filters, batchSize)
+    },
+  }
+  return { path: spec.path, read: reader.read, exportKind }
 }
 
 /*

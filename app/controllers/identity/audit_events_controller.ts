@@ -1,13 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { auditFiltersValidator } from '#validators/organisation'
 import { exportList } from '#services/exports'
-import { csvHref, withoutBlanks } from '#services/list_pipeline'
+import { toListWithErrors } from '#services/list_pipeline'
+import { auditList } from '#exports/identity'
 import {
   auditSubjectTypes,
   describeValue,
   fieldLabel,
   humanise,
-  searchAuditEvents,
 } from '#queries/identity/audit_query'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import { auditActionValues } from '#enums/audit_actions'
@@ -18,17 +17,14 @@ import { auditActionValues } from '#enums/audit_actions'
  * their own organisations' events, never a 404 for someone else's.
  */
 export default class AuditEventsController {
-  async index({ bouncer, organisationScope, request, response, session, view }: HttpContext) {
+  async index(ctx: HttpContext) {
+    const { bouncer, request, view } = ctx
     await bouncer.authorize('viewAuditTrail')
-    const [error, filters] = await auditFiltersValidator.tryValidate(withoutBlanks(request.qs()))
-    if (error) {
-      session.flashValidationErrors(error)
-      return response.redirect().toRoute('audit.index')
-    }
+    const list = await auditList.read(ctx).catch(toListWithErrors(ctx, auditList.path))
+    if (!list) return
 
-    const scope = await organisationScope()
-    const [events, subjectTypes, organisations] = await Promise.all([
-      searchAuditEvents(scope, filters),
+    const { scope, page: events, csvHref } = list
+    const [subjectTypes, organisations] = await Promise.all([
       auditSubjectTypes(scope),
       organisationChoices(scope),
     ])
@@ -37,7 +33,7 @@ export default class AuditEventsController {
     return view.render('pages/admin/audit/index', {
       events,
       query: request.qs(),
-      csvHref: csvHref('/admin/audit.csv', withoutBlanks(request.qs())),
+      csvHref,
       actionOptions: auditActionValues.map((value) => ({ value, label: humanise(value) })),
       subjectTypeOptions: subjectTypes.map((value) => ({ value, label: humanise(value) })),
       organisations,

@@ -3,14 +3,8 @@ import { createUserValidator, updateUserValidator } from '#validators/identity'
 import { saveUser, setUserActive, type SaveUserResult } from '#actions/identity/save_user'
 import type { OrganisationScope } from '#services/organisation_scope'
 import { exportList } from '#services/exports'
-import { csvHref } from '#services/list_pipeline'
-import {
-  organisationOptions,
-  peopleFilters,
-  reportsAndHistory,
-  searchPeople,
-  teamOptions,
-} from '#queries/identity/people_query'
+import { peopleList } from '#exports/identity'
+import { organisationOptions, reportsAndHistory, teamOptions } from '#queries/identity/people_query'
 import { saveUserError } from '#services/user_messages'
 import { personInScope } from '#controllers/identity/managed_people'
 import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
@@ -21,11 +15,10 @@ import { gradeLabels, gradeValues } from '#enums/grades'
 import { professionLabels, professionValues } from '#enums/professions'
 
 export default class UsersController {
-  async index({ bouncer, organisationScope, request, view }: HttpContext) {
+  async index(ctx: HttpContext) {
+    const { bouncer, request, view } = ctx
     await bouncer.with('UserPolicy').authorize('viewList')
-    const scope = await organisationScope()
-    const filters = peopleFilters(request.qs())
-    const people = await searchPeople(scope, filters)
+    const { scope, filters, page: people, csvHref } = await peopleList.read(ctx)
     people.baseUrl(request.url())
     const statuses = await accountStatuses(people.all())
     return view.render('pages/admin/users/index', {
@@ -40,7 +33,7 @@ export default class UsersController {
       })),
       organisations: await organisationOptions(scope),
       roleLabels,
-      csvHref: csvHref('/admin/users.csv', filters),
+      csvHref,
     })
   }
 
