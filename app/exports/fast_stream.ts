@@ -2,6 +2,7 @@ import type User from '#models/user'
 import type PlacementRound from '#models/placement_round'
 import type { ExportKind, FixedCsv, PageCsv } from '#services/list_pipeline'
 import {
+  defineQueuedList,
   everyonesExport,
   filtersFrom,
   idFilter,
@@ -12,7 +13,7 @@ import {
 import { placementStatusValues } from '#enums/fast_stream'
 import { reachedExport } from '#exports/reached_export'
 import { placementFiltersValidator } from '#validators/fast_stream_entrant'
-import { entrantFilters } from '#queries/fast_stream/admin_entrants_query'
+import { entrantFilters, entrantsPage } from '#queries/fast_stream/admin_entrants_query'
 import { currentRound, placementFilters } from '#queries/fast_stream/placement_search_query'
 import { entrantOf, programmeOf } from '#queries/fast_stream/entrant_query'
 import { shortlistFor } from '#queries/fast_stream/shortlist_query'
@@ -59,18 +60,24 @@ import { IMPORT_HEADER } from '#actions/fast_stream/admin/import_entrants'
 
 /* The Fast Stream area's lists that may be exported as a queued job, and the CSVs its pages write. */
 
-const entrants: ExportKind<ReturnType<typeof entrantFilters>> = {
-  title: 'Fast Stream entrants',
-  fileStem: 'fast-stream-entrants',
-  header: ENTRANTS_HEADER,
-  listPath: '/fast-stream/admin/entrants',
-  filters: filtersFrom(
-    ['q', 'schemeId', 'cohortId', 'clearance', 'digital', 'sort', 'direction'],
-    entrantFilters
-  ),
-  count: async (_user, filters) => countEntrants(filters),
-  lines: (_user, filters, batchSize) => entrantLines(filters, batchSize),
-}
+/* Fast Stream entrants: a page at a time, every entrant in the export, from the same filters. */
+export const entrantsList = defineQueuedList({
+  path: '/fast-stream/admin/entrants',
+  // The Fast Stream team see every entrant: the list has no scope of its own.
+  scope: async () => null,
+  async filters(_scope, qs) {
+    const filters = entrantFilters(qs)
+    return { input: filters, filters }
+  },
+  page: (_scope, filters) => entrantsPage(filters),
+  export: {
+    title: 'Fast Stream entrants',
+    fileStem: 'fast-stream-entrants',
+    header: ENTRANTS_HEADER,
+    count: (_scope, filters) => countEntrants(filters),
+    lines: (_scope, filters, batchSize) => entrantLines(filters, batchSize),
+  },
+})
 
 const rounds = everyonesExport(
   {
@@ -215,7 +222,7 @@ const futureLeadersAtRisk: ExportKind<Pick<AtRiskFilters, 'state'>> = {
 }
 
 export const fastStreamExports = {
-  entrants,
+  entrants: entrantsList.exportKind,
   rounds,
   teamPlacements,
   roundPlacements,

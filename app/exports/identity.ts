@@ -4,6 +4,7 @@ import {
   defineQueuedList,
   filtersFrom,
   inOrganisationScope,
+  keptFilters,
   scopeExport,
 } from '#services/list_pipeline'
 import { OrganisationScope } from '#services/organisation_scope'
@@ -56,7 +57,9 @@ export const auditList = defineQueuedList({
   path: '/admin/audit',
   scope: scopeOf,
   async filters(_scope, qs) {
-    return { input: qs, filters: await auditFiltersValidator.validate(qs) }
+    const filters = await auditFiltersValidator.validate(qs)
+    // As entered: the dates as typed, not as read.
+    return { input: keptFilters(qs, Object.keys(filters)), filters }
   },
   page: (scope, filters) => searchAuditEvents(scope, filters),
   export: {

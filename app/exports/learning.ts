@@ -1,7 +1,13 @@
 import type { ExportKind } from '#services/list_pipeline'
-import { everyonesExport, filtersFrom, idFilter, ownExport } from '#services/list_pipeline'
+import {
+  defineQueuedList,
+  everyonesExport,
+  filtersFrom,
+  idFilter,
+  ownExport,
+} from '#services/list_pipeline'
 import { administeredProviders } from '#services/provider_scope'
-import { adminCourseFilters } from '#queries/learning/admin_courses_query'
+import { adminCourseFilters, adminCourses } from '#queries/learning/admin_courses_query'
 import type { CatalogueFilters } from '#queries/learning/catalogue_query'
 import { forPerson } from '#queries/capability/gaps_query'
 import { catalogueFiltersValidator } from '#validators/catalogue'
@@ -37,19 +43,26 @@ import {
 
 /* The learning area's lists that may be exported as a queued job. */
 
-const courses: ExportKind<ReturnType<typeof adminCourseFilters>> = {
-  title: 'Courses',
-  fileStem: 'courses',
-  header: COURSES_HEADER,
-  listPath: '/learning/admin/courses',
-  filters: filtersFrom(['q', 'status', 'provider'], adminCourseFilters),
-  async count(user, filters) {
-    return countCourses(await administeredProviders(user), filters)
+/* Course admins' courses: a page at a time, every course in the export, from the same filters. */
+export const adminCoursesList = defineQueuedList({
+  path: '/learning/admin/courses',
+  scope: administeredProviders,
+  async filters(_providers, qs) {
+    const filters = adminCourseFilters(qs)
+    return {
+      input: { q: filters.q, status: filters.status, provider: filters.providerId },
+      filters,
+    }
   },
-  async *lines(user, filters, batchSize) {
-    yield* courseLines(await administeredProviders(user), filters, batchSize)
+  page: (providers, filters) => adminCourses(providers, filters),
+  export: {
+    title: 'Courses',
+    fileStem: 'courses',
+    header: COURSES_HEADER,
+    count: countCourses,
+    lines: courseLines,
   },
-}
+})
 
 const roster: ExportKind<number> = {
   title: 'Session roster',
@@ -139,7 +152,7 @@ const myLearning = ownExport(
 )
 
 export const learningExports = {
-  courses,
+  courses: adminCoursesList.exportKind,
   roster,
   learningRecord,
   approvals,

@@ -272,8 +272,8 @@ export function defineList<Scope, Input extends Record<string, unknown>, Filters
  * A list page whose CSV may be large enough to be written by a queued job.
  * Its export reads the list's filters the same way, within the scope of
  * whoever asks, then and again when the file is written; it keeps the
- * query string's values of the filters the list read (never the page
- * number) to read them again in the job.
+ * query string's values of the filters the page shows (`input`, never the
+ * page number) to read them again in the job.
  */
 export type QueuedListSpec<
   Scope,
@@ -302,8 +302,8 @@ export function defineQueuedList<
     header: exported.header,
     listPath: spec.path,
     async filters(qs, user) {
-      const { filters } = await reader.filtersOf(user, qs)
-      const names = Object.keys(filters).filter((name) => name !== 'page')
+      const { input, filters } = await reader.filtersOf(user, qs)
+      const names = Object.keys(input).filter((name) => name !== 'page')
       return { kept: keptFilters(qs, names), parsed: filters }
     },
     count: async (user, filters) => exported.count(await spec.scope(user), filters),

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import { exportList } from '#services/exports'
-import { csvHref } from '#services/list_pipeline'
+import { entrantsList } from '#exports/fast_stream'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import { found, idParam } from '#services/params'
 import {
@@ -13,11 +13,7 @@ import {
 } from '#enums/fast_stream'
 import { entrantCreateValidator, entrantUpdateValidator } from '#validators/fast_stream_admin'
 import { saveEntrant, type SaveEntrantResult } from '#actions/fast_stream/admin/save_entrant'
-import {
-  entrantFilters,
-  entrantsPage,
-  entrantWithHistory,
-} from '#queries/fast_stream/admin_entrants_query'
+import { entrantWithHistory } from '#queries/fast_stream/admin_entrants_query'
 import { schemeAndCohortOptions } from '#queries/fast_stream/admin_schemes_query'
 
 export const clearanceOptions = clearanceValues.map((value) => ({
@@ -31,15 +27,15 @@ export const clearanceOptions = clearanceValues.map((value) => ({
  * forms to add a person to the Fast Stream or change their record.
  */
 export default class EntrantsController {
-  async index({ bouncer, request, view }: HttpContext) {
+  async index(ctx: HttpContext) {
+    const { bouncer, view } = ctx
     await bouncer.with('FastStreamPolicy').authorize('administer')
-    const filters = entrantFilters(request.qs())
-    const page = await entrantsPage(filters)
+    const { filters, page, csvHref } = await entrantsList.read(ctx)
     return view.render('pages/fast_stream/admin/entrants/index', {
       page,
       programmeLabels,
       filters,
-      csvHref: csvHref('/fast-stream/admin/entrants.csv', filters),
+      csvHref,
       clearanceOptions,
       ...(await schemeAndCohortOptions()),
     })

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { FieldErrors, SavedAnswer } from '#start/http_context'
 import type Course from '#models/course'
 import { exportList } from '#services/exports'
-import { csvHref } from '#services/list_pipeline'
+import { adminCoursesList } from '#exports/learning'
 import { courseValidator } from '#validators/learning_admin'
 import {
   defaultProviderFor,
@@ -10,8 +10,6 @@ import {
   type SaveCourseResult,
 } from '#actions/learning/save_course'
 import {
-  adminCourseFilters,
-  adminCourses,
   courseSessions,
   courseStatusCounts,
   providerOptions,
@@ -43,21 +41,16 @@ const kindOptions = Object.entries(audienceKindLabels).map(([value, label]) => (
  * the skills the course builds and the roles it is for.
  */
 export default class CoursesController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
+  async index(ctx: HttpContext) {
+    const { bouncer, request, view } = ctx
     await bouncer.with('CoursePolicy').authorize('administer')
-    const providers = await administeredProviders(auth.getUserOrFail())
-    const filters = adminCourseFilters(request.qs())
-    const courses = await adminCourses(providers, filters)
+    const { scope: providers, filters, page: courses, csvHref } = await adminCoursesList.read(ctx)
     courses.baseUrl(request.url())
     return view.render('pages/learning/admin/courses/index', {
       courses,
       filters,
       counts: await courseStatusCounts(providers, filters),
-      csvHref: csvHref('/learning/admin/courses.csv', {
-        q: filters.q,
-        status: filters.status,
-        provider: filters.providerId,
-      }),
+      csvHref,
       providers: await providerOptions(providers),
       statusOptions,
       courseStatusLabels,
