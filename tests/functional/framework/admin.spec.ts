@@ -12,7 +12,11 @@ import Skill from '#models/skill'
 import SkillLevelDescriptor from '#models/skill_level_descriptor'
 import RoleRequirement from '#models/role_requirement'
 import { submitAs } from '#tests/support/forms'
-import { assertPagesAnswer } from '#tests/support/page_access'
+import {
+  type FormChange,
+  assertPagesAndChangesAnswer,
+  assertPagesAnswer,
+} from '#tests/support/page_access'
 import { auditOf } from '#tests/support/audit'
 
 const DESCRIPTORS = {
@@ -69,7 +73,7 @@ test.group('Framework editing: access', (group) => {
       '/framework/admin/skills/create',
       `/framework/admin/skills/${research.id}/edit`,
     ]
-    const changes: Array<['post' | 'put' | 'delete', string, Record<string, unknown>]> = [
+    const changes: FormChange[] = [
       ['post', '/framework/admin/families', { name: 'Planted family' }],
       ['put', `/framework/admin/families/${family.id}`, { name: 'Hijacked family' }],
       ['post', `/framework/admin/families/${family.id}/retire`, {}],
@@ -96,22 +100,7 @@ test.group('Framework editing: access', (group) => {
     ]
 
     for (const user of [learner, hr]) {
-      for (const url of pages) {
-        const response = await client.get(url).loginAs(user)
-        assert.equal(response.status(), 403, `GET ${url} as ${user.roleNames.join(', ')}`)
-      }
-      for (const [method, url, form] of changes) {
-        const response = await client[method](url)
-          .loginAs(user)
-          .withCsrfToken()
-          .form(form)
-          .redirects(0)
-        assert.equal(
-          response.status(),
-          403,
-          `${method.toUpperCase()} ${url} as ${user.roleNames.join(', ')}`
-        )
-      }
+      await assertPagesAndChangesAnswer(assert, client, user, { pages, changes }, 403)
     }
 
     await Promise.all([family.refresh(), role.refresh(), level.refresh(), research.refresh()])
