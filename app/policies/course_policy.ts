@@ -10,7 +10,10 @@ import { administeredProviders, administersProvider } from '#services/provider_s
  * capability admins manage all.
  */
 export default class CoursePolicy extends BasePolicy {
-  async view(user: User, course: Course): Promise<AuthorizerResponse> {
+  async view(
+    user: User,
+    course: Pick<Course, 'status' | 'providerId'>
+  ): Promise<AuthorizerResponse> {
     if (course.status === 'published') return true
     return administersProvider(user, course.providerId)
   }

@@ -1,6 +1,5 @@
 import type { DateTime } from 'luxon'
 import { BaseTransformer } from '@adonisjs/core/transformers'
-import type Course from '#models/course'
 import { skillLevelName } from '#domain/framework/levels'
 import {
   audienceKindLabels,
@@ -28,6 +27,7 @@ import {
 } from '#openapi/components'
 import {
   type CatalogueEntry,
+  type CourseDetail,
   type SessionSummary,
   type SessionWithCounts,
 } from '#queries/learning/catalogue_query'
@@ -101,7 +101,7 @@ export function seatsLeftText(seatsLeft: number, waitlisted = 0) {
   return `Full – join the waiting list (${waitlisted} waiting)`
 }
 
-function courseFacts(course: Course) {
+function courseFacts(course: CourseDetail) {
   return {
     providerName: course.provider.name,
     modeLabel: courseModeLabels[course.mode] ?? course.mode,
@@ -137,7 +137,7 @@ export function catalogueEntryView(entry: CatalogueEntry) {
 }
 
 /* The course page: facts, outcomes, audiences and upcoming sessions. */
-export function coursePageView(course: Course, sessions: SessionWithCounts[], now: DateTime) {
+export function coursePageView(course: CourseDetail, sessions: SessionWithCounts[], now: DateTime) {
   return {
     id: course.id,
     code: course.code,
@@ -224,16 +224,16 @@ export class CourseSessionTransformer extends BaseTransformer<SessionWithCounts>
     }
   }
 
-  /* The session with the course it belongs to (loaded with it). */
+  /* The session with the course it belongs to (read with it by `sessionWithCounts`). */
   withCourse() {
-    const { course } = this.resource.session
+    const course = this.resource.session.course!
     return { ...this.toObject(), course: { id: course.id, code: course.code, title: course.title } }
   }
 }
 
 /* A course as the API gives it, with its upcoming sessions or, in a list, its next one. */
 export type CourseRecord = {
-  course: Course
+  course: CourseDetail
   sessions?: SessionWithCounts[]
   nextSession?: SessionSummary | null
 }

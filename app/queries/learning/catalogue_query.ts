@@ -1,11 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { EnrolmentStatuses } from '#enums/learning'
-import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
-import Course from '#models/course'
-import CourseSession from '#models/course_session'
-import type { CourseMode } from '#enums/learning'
+import type { AudienceKind, CourseMode, CourseStatus, SessionStatus } from '#enums/learning'
+import { pageOfRows } from '#queries/paging'
 import { kept } from '#services/kept'
 import catalogueConfig from '#config/catalogue'
 import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
@@ -52,10 +50,10 @@ export type SessionSummary = {
   seatsLeft: number
 }
 
-export type CatalogueEntry = { course: Course; nextSession: SessionSummary | null }
+export type CatalogueEntry = { course: CourseDetail; nextSession: SessionSummary | null }
 
 export type SessionWithCounts = {
-  session: CourseSession
+  session: SessionRecord
   booked: number
   waitlisted: number
   seatsLeft: number
@@ -184,44 +182,150 @@ export function applyCatalogueFilters<Query extends ChainableContract>(
   return query
 }
 
-/* Published courses matching the filters, each with the id of its next matching session. */
-function catalogueQuery(filters: CatalogueFilters, now = DateTime.now()) {
-  return applyCatalogueFilters(Course.query(), filters, now)
+/* A course as the catalogue, the course page and the API show it: its own columns, provider, outcomes and audiences. */
+export type CourseDetail = {
+  id: number
+  providerId: number
+  code: string
+  title: string
+  summary: string | null
+  mode: CourseMode
+  durationHours: number
+  costPence: number
+  status: CourseStatus
+  requiresApproval: boolean
+  provider: { id: number; name: string }
+  /* Outcomes in live skills, by skill name. */
+  outcomes: Array<{ level: number; skill: { id: number; name: string } }>
+  /* Audiences in live role profiles, by kind and then role profile name. */
+  audiences: Array<{
+    kind: AudienceKind
+    roleProfileId: number
+    roleProfile: { id: number; name: string }
+  }>
 }
 
-function withDetails(query: ModelQueryBuilderContract<typeof Course>) {
-  return query
-    .preload('provider')
-    .preload('outcomes', (outcomes) =>
-      outcomes
-        .join('skills', 'skills.id', 'course_outcomes.skill_id')
-        .whereNull('skills.retired_at')
-        .select('course_outcomes.*')
-        .orderBy('skills.name')
-        .preload('skill')
-    )
-    .preload('audiences', (audiences) =>
-      audiences
-        .join('role_profiles', 'role_profiles.id', 'course_audiences.role_profile_id')
-        .whereNull('role_profiles.retired_at')
-        .select('course_audiences.*')
-        .orderBy('course_audiences.kind')
-        .orderBy('role_profiles.name')
-        .preload('roleProfile')
-    )
+/* A session's own columns, its times read once from the row. */
+export type SessionRecord = {
+  id: number
+  courseId: number
+  status: SessionStatus
+  startsAt: DateTime
+  endsAt: DateTime
+  bookingClosesAt: DateTime
+  venue: string | null
+  accessibilityNotes: string | null
+  location: string | null
+  onlineUrl: string | null
+  capacity: number
+  /* Its course, when it was read with it (`sessionWithCounts`). */
+  course?: SessionCourse
+}
+
+/* The course a session belongs to, as a session's answer names it and its policy reads it. */
+export type SessionCourse = Pick<CourseDetail, 'id' | 'code' | 'title' | 'status' | 'providerId'>
+
+const COURSE_COLUMNS = [
+  'courses.id',
+  'courses.provider_id',
+  'courses.code',
+  'courses.title',
+  'courses.summary',
+  'courses.mode',
+  'courses.duration_hours',
+  'courses.cost_pence',
+  'courses.status',
+  'courses.requires_approval',
+  'providers.name as provider_name',
+]
+
+/* Courses with their provider's name, to be filtered or picked. */
+function coursesWithProvider() {
+  return db
+    .from('courses')
+    .join('providers', 'providers.id', 'courses.provider_id')
+    .select(COURSE_COLUMNS)
+}
+
+/*
+ * The outcomes and audiences of some courses in two queries, each kept by
+ * course id, then joined to the course rows: no query per course, no scan
+ * per course.
+ */
+async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDetail[]> {
+  if (!rows.length) return []
+  const ids = rows.map((row) => row.id)
+  const [outcomes, audiences] = await Promise.all([
+    db
+      .from('course_outcomes')
+      .join('skills', 'skills.id', 'course_outcomes.skill_id')
+      .whereNull('skills.retired_at')
+      .whereIn('course_outcomes.course_id', ids)
+      .select('course_outcomes.course_id', 'course_outcomes.level', 'skills.id', 'skills.name')
+      .orderBy('skills.name'),
+    db
+      .from('course_audiences')
+      .join('role_profiles', 'role_profiles.id', 'course_audiences.role_profile_id')
+      .whereNull('role_profiles.retired_at')
+      .whereIn('course_audiences.course_id', ids)
+      .select(
+        'course_audiences.course_id',
+        'course_audiences.kind',
+        'role_profiles.id',
+        'role_profiles.name'
+      )
+      .orderBy('course_audiences.kind')
+      .orderBy('role_profiles.name'),
+  ])
+  const outcomesOf = groupBy(outcomes, (row) => ({
+    level: row.level,
+    skill: { id: row.id, name: row.name },
+  }))
+  const audiencesOf = groupBy(audiences, (row) => ({
+    kind: row.kind,
+    roleProfileId: row.id,
+    roleProfile: { id: row.id, name: row.name },
+  }))
+  return rows.map((row) => ({
+    id: row.id,
+    providerId: row.provider_id,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    mode: row.mode,
+    durationHours: Number(row.duration_hours),
+    costPence: row.cost_pence,
+    status: row.status,
+    requiresApproval: Boolean(row.requires_approval),
+    provider: { id: row.provider_id, name: row.provider_name },
+    outcomes: outcomesOf.get(Number(row.id)) ?? [],
+    audiences: audiencesOf.get(Number(row.id)) ?? [],
+  }))
+}
+
+/* Rows kept in their order under their course id, each made into what the caller needs. */
+function groupBy<Item>(rows: Array<Record<string, any>>, make: (row: Record<string, any>) => Item) {
+  const grouped = new Map<number, Item[]>()
+  for (const row of rows) {
+    const courseId = Number(row.course_id)
+    const items = grouped.get(courseId)
+    if (items) items.push(make(row))
+    else grouped.set(courseId, [make(row)])
+  }
+  return grouped
 }
 
 /*
  * The catalogue: published courses filtered, sorted and paged in SQL, with
  * each course's next matching session and its seats left. The page of
- * courses comes first; seats are then counted for its sessions alone.
+ * courses comes first, counted in the same query; seats are then counted
+ * for its sessions alone.
  */
 export async function searchCatalogue(filters: CatalogueFilters, perPage = CATALOGUE_PAGE_SIZE) {
   const now = DateTime.now()
-  const query = catalogueQuery(filters, now)
-    .select('courses.*')
-    .select(nextSession(filters, now, 'id').as('next_session_id'))
-  withDetails(query)
+  const query = applyCatalogueFilters(coursesWithProvider(), filters, now).select(
+    nextSession(filters, now, 'id').as('next_session_id')
+  )
   if (filters.sort === 'next_session') {
     const startsAt = nextSession(filters, now, 'starts_at').toSQL()
     const bindings = [...startsAt.bindings] as Array<string | number>
@@ -231,17 +335,18 @@ export async function searchCatalogue(filters: CatalogueFilters, perPage = CATAL
   }
   query.orderBy('courses.title', 'asc').orderBy('courses.id', 'asc')
 
-  const page = await query.paginate(filters.page ?? 1, perPage)
-  const sessionIds = page
-    .all()
-    .map((course) => Number(course.$extras.next_session_id))
-    .filter((id) => id > 0)
-  const sessions = sessionIds.length
-    ? await sessionsWithCounts().whereIn('course_sessions.id', sessionIds)
-    : []
-  const byId = new Map(sessions.map((session) => [session.id, counted(session)]))
-  const entries: CatalogueEntry[] = page.all().map((course) => {
-    const next = byId.get(Number(course.$extras.next_session_id))
+  const page = await pageOfRows(query, filters.page ?? 1, perPage)
+  const rows = page.all()
+  const sessionIds = rows.map((row) => Number(row.next_session_id)).filter((id) => id > 0)
+  const [courses, sessions] = await Promise.all([
+    withDetails(rows),
+    sessionIds.length
+      ? sessionsWithCounts().whereIn('course_sessions.id', sessionIds)
+      : Promise.resolve([]),
+  ])
+  const byId = new Map(sessions.map((row) => [Number(row.id), counted(row)]))
+  const entries: CatalogueEntry[] = courses.map((course, index) => {
+    const next = byId.get(Number(rows[index].next_session_id))
     return {
       course,
       nextSession: next
@@ -259,6 +364,20 @@ export async function searchCatalogue(filters: CatalogueFilters, perPage = CATAL
   return { page, entries }
 }
 
+const SESSION_COLUMNS = [
+  'course_sessions.id',
+  'course_sessions.course_id',
+  'course_sessions.status',
+  'course_sessions.starts_at',
+  'course_sessions.ends_at',
+  'course_sessions.booking_closes_at',
+  'course_sessions.venue',
+  'course_sessions.accessibility_notes',
+  'course_sessions.location',
+  'course_sessions.online_url',
+  'course_sessions.capacity',
+]
+
 /*
  * Sessions with their booked and waitlisted counts, each counted by a
  * subquery on the session's enrolments: no GROUP BY over the sessions'
@@ -272,17 +391,32 @@ function sessionsWithCounts() {
       .where('enrolments.status', status)
       .count('*')
       .as(name)
-  return CourseSession.query()
-    .select('course_sessions.*')
+  return db
+    .from('course_sessions')
+    .select(SESSION_COLUMNS)
     .select(
       enrolmentsOfSession(EnrolmentStatuses.Booked, 'booked_count'),
       enrolmentsOfSession(EnrolmentStatuses.Waitlisted, 'waitlisted_count')
     )
 }
 
-function counted(session: CourseSession): SessionWithCounts {
-  const booked = Number(session.$extras.booked_count ?? 0)
-  const waitlisted = Number(session.$extras.waitlisted_count ?? 0)
+/* A session row with its counts, its times converted once. */
+function counted(row: Record<string, any>): SessionWithCounts {
+  const booked = Number(row.booked_count ?? 0)
+  const waitlisted = Number(row.waitlisted_count ?? 0)
+  const session: SessionRecord = {
+    id: row.id,
+    courseId: row.course_id,
+    status: row.status,
+    startsAt: instantFromSql(row.starts_at)!,
+    endsAt: instantFromSql(row.ends_at)!,
+    bookingClosesAt: instantFromSql(row.booking_closes_at)!,
+    venue: row.venue,
+    accessibilityNotes: row.accessibility_notes,
+    location: row.location,
+    onlineUrl: row.online_url,
+    capacity: row.capacity,
+  }
   return { session, booked, waitlisted, seatsLeft: Math.max(0, session.capacity - booked) }
 }
 
@@ -291,24 +425,42 @@ function counted(session: CourseSession): SessionWithCounts {
  * order of start, each with its counts. Any status: callers check the policy.
  */
 export async function courseWithSessions(id: number, now = DateTime.now()) {
-  const course = await withDetails(Course.query().where('id', id)).first()
-  if (!course) return null
-  const sessions = await sessionsWithCounts()
-    .where('course_sessions.course_id', course.id)
-    .where('course_sessions.status', 'scheduled')
-    .where('course_sessions.starts_at', '>', sqlTime(now))
-    .orderBy('course_sessions.starts_at', 'asc')
-    .orderBy('course_sessions.id', 'asc')
+  const [rows, sessions] = await Promise.all([
+    coursesWithProvider().where('courses.id', id),
+    sessionsWithCounts()
+      .where('course_sessions.course_id', id)
+      .where('course_sessions.status', 'scheduled')
+      .where('course_sessions.starts_at', '>', sqlTime(now))
+      .orderBy('course_sessions.starts_at', 'asc')
+      .orderBy('course_sessions.id', 'asc'),
+  ])
+  if (!rows.length) return null
+  const [course] = await withDetails(rows)
   return { course, sessions: sessions.map(counted) }
 }
 
 /* One session, whatever its status or date, with its course and counts. */
 export async function sessionWithCounts(id: number) {
-  const session = await sessionsWithCounts()
+  const row = await sessionsWithCounts()
+    .join('courses', 'courses.id', 'course_sessions.course_id')
+    .select(
+      'courses.code as course_code',
+      'courses.title as course_title',
+      'courses.status as course_status',
+      'courses.provider_id as course_provider_id'
+    )
     .where('course_sessions.id', id)
-    .preload('course', (course) => course.preload('provider'))
     .first()
-  return session ? counted(session) : null
+  if (!row) return null
+  const found = counted(row)
+  const course: SessionCourse = {
+    id: row.course_id,
+    code: row.course_code,
+    title: row.course_title,
+    status: row.course_status,
+    providerId: row.course_provider_id,
+  }
+  return { ...found, session: { ...found.session, course } }
 }
 
 /* Published courses that build a skill, with the level each brings a learner to and its next session. */
