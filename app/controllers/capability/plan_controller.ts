@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { exportList } from '#services/exports'
 import { addPlanItem } from '#actions/capability/add_plan_item'
+import { planItemRefusal, PLAN_ITEM_ADDED } from '#services/capability_messages'
 import { removePlanItem, updatePlanItemStatus } from '#actions/capability/update_plan_item'
 import { agreePlan } from '#actions/capability/agree_plan'
 import {
@@ -90,18 +91,13 @@ export default class PlanController {
     const result = await addPlanItem(user, { ...input, dueOn: due.date })
     switch (result.type) {
       case 'added':
-        session.flash('success', 'The item has been added to your plan')
+        session.flash('success', PLAN_ITEM_ADDED)
         return response.redirect().toPath(back)
       case 'skill_not_found':
-        return backWithErrors(
-          { skillId: 'Select the skill you want to develop' },
-          { keepInput: false, to: ['capability.plan'] }
-        )
-      case 'course_not_found':
-        return backWithErrors(
-          { courseId: 'Select the course' },
-          { keepInput: false, to: ['capability.plan'] }
-        )
+      case 'course_not_found': {
+        const { field, message } = planItemRefusal(result)
+        return backWithErrors({ [field]: message }, { keepInput: false, to: ['capability.plan'] })
+      }
       default: {
         const unreachable: never = result
         return unreachable

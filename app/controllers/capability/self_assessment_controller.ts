@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { submitSelfAssessment } from '#actions/capability/submit_self_assessment'
+import { SELF_ASSESSMENT_FLASH } from '#services/capability_messages'
 import { readSelfAssessment, skillField } from '#validators/capability_assessment'
 import { assessmentSkills } from '#queries/capability/assessment_query'
 import { SKILL_LEVELS, skillLevelName } from '#domain/framework/levels'
@@ -64,23 +65,17 @@ export default class SelfAssessmentController {
     switch (result.type) {
       case 'submitted':
         session.forget(PENDING)
-        session.flash(
-          'success',
-          'Your self-assessment is submitted. Your line manager will validate it'
-        )
+        session.flash(...SELF_ASSESSMENT_FLASH.submitted)
         return response.redirect().toRoute('capability.assessment.show')
       case 'nothing_to_submit':
         return response.redirect().toRoute('capability.assessment.show')
       case 'no_current_role':
         session.forget(PENDING)
-        session.flash('error', 'Choose your current role level before you assess your skills')
+        session.flash(...SELF_ASSESSMENT_FLASH.no_current_role)
         return response.redirect().toRoute('capability.role.show')
       case 'skills_not_in_role':
         session.forget(PENDING)
-        session.flash(
-          'error',
-          'Your role levels have changed since you started: check your answers again'
-        )
+        session.flash(...SELF_ASSESSMENT_FLASH.skills_not_in_role)
         return response.redirect().toRoute('capability.assessment.show')
       default: {
         const unreachable: never = result

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { exportList } from '#services/exports'
 import { validateAssessment } from '#actions/capability/validate_assessment'
+import { assessmentValidationMessages } from '#services/capability_messages'
 import { validateSkillClaim } from '#actions/capability/validate_skill_claim'
 import { confirmRoleAssignment } from '#actions/capability/confirm_role_assignment'
 import { judgementValidator } from '#validators/capability_assessment'
@@ -38,10 +39,13 @@ export default class ValidationsController {
       case 'not_found':
         throw new RecordNotFoundException()
       case 'already_validated':
-        ctx.session.flash('error', `${subject.personName}’s self-assessment is already validated`)
+        ctx.session.flash(
+          'error',
+          assessmentValidationMessages.alreadyValidated(subject.personName)
+        )
         break
       case 'validated':
-        ctx.session.flash('success', `You validated ${subject.personName}’s self-assessment`)
+        ctx.session.flash('success', assessmentValidationMessages.validated(subject.personName))
         break
       default: {
         const unreachable: never = result

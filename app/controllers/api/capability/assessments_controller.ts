@@ -10,6 +10,10 @@ import { apiSerializer, fieldProblems, problem } from '#services/api'
 import { AssessmentTransformer, ValidationTransformer } from '#transformers/capability_transformer'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import {
+  assessmentValidationMessages,
+  SELF_ASSESSMENT_PROBLEMS,
+} from '#services/capability_messages'
 
 /* The caller's self-assessment, and a line manager's validation of a report's. */
 export default class AssessmentsController {
@@ -21,19 +25,14 @@ export default class AssessmentsController {
       case 'submitted':
         return apiSerializer.serialize(AssessmentTransformer.transform(result.assessments))
       case 'no_current_role':
-        return problem(
-          response,
-          422,
-          'You have no current role level: choose one before you assess your skills.'
-        )
       case 'nothing_to_submit':
-        return problem(response, 422, 'Send at least one assessment.')
+        return problem(response, 422, SELF_ASSESSMENT_PROBLEMS[result.type])
       case 'skills_not_in_role':
         return fieldProblems(
           response,
           result.indexes.map((index) => ({
             field: `assessments.${index}.skillId`,
-            message: 'This skill is not needed by your current or target role level',
+            message: SELF_ASSESSMENT_PROBLEMS.skillNotInRole,
             rule: 'skillInRole',
           }))
         )
@@ -58,7 +57,7 @@ export default class AssessmentsController {
       case 'not_found':
         throw new RecordNotFoundException()
       case 'already_validated':
-        return problem(response, 409, 'This self-assessment is already validated.')
+        return problem(response, 409, assessmentValidationMessages.alreadyValidatedProblem)
       case 'validated':
         return response.created(
           await apiSerializer.serialize(ValidationTransformer.transform(result.assessment))

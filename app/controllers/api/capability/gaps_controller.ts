@@ -5,6 +5,7 @@ import { addPlanItem } from '#actions/capability/add_plan_item'
 import { apiPlanItemValidator, dueDate } from '#validators/capability_plan'
 import { withoutBlanks } from '#services/list_pipeline'
 import { apiSerializer, fieldProblems } from '#services/api'
+import { planItemRefusal } from '#services/capability_messages'
 import { gapsQueryValidator } from '#validators/api'
 import { PlanItemTransformer, SkillGapTransformer } from '#transformers/capability_transformer'
 
@@ -48,13 +49,8 @@ export default class GapsController {
           .send(await apiSerializer.serialize(PlanItemTransformer.transform(item)))
       }
       case 'skill_not_found':
-        return fieldProblems(response, [
-          { field: 'skillId', message: 'Select the skill you want to develop', rule: 'exists' },
-        ])
       case 'course_not_found':
-        return fieldProblems(response, [
-          { field: 'courseId', message: 'Select the course', rule: 'exists' },
-        ])
+        return fieldProblems(response, [planItemRefusal(result)])
       default: {
         const unreachable: never = result
         return unreachable
