@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { capabilityFixture } from './fixtures.js'
-import { bearer, apiAs } from '#tests/support/api'
+import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
 
 test.group('Dashboards: capability coverage', (group) => {
@@ -12,11 +12,7 @@ test.group('Dashboards: capability coverage', (group) => {
     assert,
   }) => {
     const { admin } = await capabilityFixture()
-    const response = await apiAs(client, await bearer(admin)).get(
-      '/api/v1/metrics/capability-coverage'
-    )
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data, meta } = await metricsFor(client, admin, 'capability-coverage')
     // 8 people with a role level (Dora is deactivated): Alice, Beth, Carl and Rita meet everything.
     assert.deepEqual(data.total, { people: 8, meeting: 4, coverage: 50 })
     assert.deepEqual(
@@ -34,7 +30,7 @@ test.group('Dashboards: capability coverage', (group) => {
         ['Technical', 3, 2, 66.7],
       ]
     )
-    assert.isNull(response.body().meta.organisation)
+    assert.isNull(meta.organisation)
   })
 
   test('department HR see their own tree, split into the department and its agency', async ({
@@ -42,11 +38,7 @@ test.group('Dashboards: capability coverage', (group) => {
     assert,
   }) => {
     const { hrA, a } = await capabilityFixture()
-    const response = await apiAs(client, await bearer(hrA)).get(
-      '/api/v1/metrics/capability-coverage'
-    )
-    response.assertStatus(200)
-    const body = response.body()
+    const body = await metricsFor(client, hrA, 'capability-coverage')
     assert.deepEqual(body.meta.organisation, { id: a.id, name: 'Department A' })
     assert.deepEqual(body.data.total, { people: 5, meeting: 3, coverage: 60 })
     assert.deepEqual(
@@ -102,9 +94,7 @@ test.group('Dashboards: skill gaps', (group) => {
     assert,
   }) => {
     const { admin } = await capabilityFixture()
-    const response = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/skill-gaps')
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, admin, 'skill-gaps')
     assert.equal(data.rows, 'family')
     assert.deepEqual(data.categories, ['Product and delivery', 'Technical', 'User-centred design'])
     // Leadership needs no skill, so it has no line.
@@ -142,11 +132,7 @@ test.group('Dashboards: skill gaps', (group) => {
 
   test('by organisation, HR see the department and its agency', async ({ client, assert }) => {
     const { hrA } = await capabilityFixture()
-    const response = await apiAs(client, await bearer(hrA)).get(
-      '/api/v1/metrics/skill-gaps?rows=organisation'
-    )
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, hrA, 'skill-gaps?rows=organisation')
     assert.deepEqual(
       data.lines.map((line: any) => [
         line.name,

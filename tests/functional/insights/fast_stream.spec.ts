@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { fastStreamFixture } from './fixtures.js'
 import { bearer, apiAs } from '#tests/support/api'
+import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
 
 const headline = (data: any) => ({
@@ -21,9 +22,7 @@ test.group('Dashboards: Fast Stream', (group) => {
 
   test('the latest published round across government', async ({ client, assert }) => {
     const { admin } = await fastStreamFixture()
-    const response = await apiAs(client, await bearer(admin)).get('/api/v1/metrics/fast-stream')
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, admin, 'fast-stream')
     assert.deepEqual(headline(data), {
       round: 'Latest round',
       placements: 3,
@@ -49,9 +48,7 @@ test.group('Dashboards: Fast Stream', (group) => {
     assert,
   }) => {
     const { hrA } = await fastStreamFixture()
-    const response = await apiAs(client, await bearer(hrA)).get('/api/v1/metrics/fast-stream')
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, hrA, 'fast-stream')
     assert.deepEqual(headline(data), {
       round: 'Latest round',
       placements: 2,

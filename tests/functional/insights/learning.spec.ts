@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { learningFixture } from './fixtures.js'
 import { bearer, apiAs } from '#tests/support/api'
+import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
 
 const byStatus = (data: any) =>
@@ -15,11 +16,7 @@ test.group('Dashboards: training', (group) => {
     assert,
   }) => {
     const { hrA } = await learningFixture()
-    const response = await apiAs(client, await bearer(hrA)).get(
-      '/api/v1/metrics/training?year=2025'
-    )
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, hrA, 'training?year=2025')
     assert.deepEqual(byStatus(data), {
       requested: 0,
       booked: 1,
@@ -88,11 +85,7 @@ test.group('Dashboards: session fill and waiting lists', (group) => {
     assert,
   }) => {
     const { hrA } = await learningFixture()
-    const response = await apiAs(client, await bearer(hrA)).get(
-      '/api/v1/metrics/session-fill?year=2025'
-    )
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, hrA, 'session-fill?year=2025')
     assert.deepEqual(data.total, { sessions: 2, places: 7, taken: 6, fillRate: 85.7 })
     assert.deepEqual(
       data.courses.map((row: any) => [
@@ -112,11 +105,7 @@ test.group('Dashboards: session fill and waiting lists', (group) => {
   test('waiting lists count only the organisation’s own learners', async ({ client, assert }) => {
     const { hrA, hrB, admin } = await learningFixture()
     const lists = async (user: any) => {
-      const response = await apiAs(client, await bearer(user)).get(
-        '/api/v1/metrics/waiting-lists?year=2025'
-      )
-      response.assertStatus(200)
-      const data = response.body().data
+      const { data } = await metricsFor(client, user, 'waiting-lists?year=2025')
       return [
         data.waitlisted,
         data.courses.map((row: any) => [row.title, row.waitlisted, row.sessions]),

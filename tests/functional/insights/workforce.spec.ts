@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { strategyFixture, workforceFixture } from './fixtures.js'
 import { bearer, apiAs } from '#tests/support/api'
+import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
 
 const figures = (rows: any[]) =>
@@ -15,11 +16,7 @@ test.group('Dashboards: headcount', (group) => {
     assert,
   }) => {
     const { admin } = await workforceFixture()
-    const response = await apiAs(client, await bearer(admin)).get(
-      '/api/v1/metrics/headcount?year=2025'
-    )
-    response.assertStatus(200)
-    const data = response.body().data
+    const { data } = await metricsFor(client, admin, 'headcount?year=2025')
     assert.deepEqual(figures(data.byRoleProfile), [
       ['Leader', 0, 1, 0],
       ['Delivery manager', 9, 4, 5],
