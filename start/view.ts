@@ -15,7 +15,8 @@ import { gradeLabels } from '#enums/grades'
 import { roleLabels } from '#enums/roles'
 import { roleLevelWithRole, skillLevelInitial, skillLevelName } from '#domain/framework/levels'
 import { professionLabels } from '#enums/professions'
-import { counted, noun } from '#domain/shared/wording'
+import { counted, noun, sentenceStart } from '#domain/shared/wording'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import { UkFormats } from '#domain/shared/uk_time'
 
 /* Templates are compiled once in production, so their components are listed once too. */
@@ -88,3 +89,5 @@ edge.global('roleLevelWithRole', roleLevelWithRole)
 /* "1 role", "3 roles"; `noun` alone where the count is shown apart ("role", "roles"). */
 edge.global('counted', counted)
 edge.global('noun', noun)
+edge.global('sentenceStart', sentenceStart)
+edge.global('programmeWords', programmeWords)

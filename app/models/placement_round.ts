@@ -4,7 +4,7 @@ import { booleanColumn } from '#models/columns'
 import AuditedModel from '#models/audited_model'
 import { RoundStatuses, type RoundStatus } from '#enums/fast_stream'
 import type { Rules } from '#domain/fast_stream/round'
-import type { Programme } from '#domain/fast_stream/programmes'
+import { programmeWords, type Programme } from '#domain/fast_stream/programmes'
 
 /*
  * A placement round: teams offer placements from placementsOpenAt,
@@ -63,9 +63,11 @@ export default class PlacementRound extends AuditedModel {
   declare publishedAt: DateTime | null
 
   get rules(): Rules {
+    const { one, many } = programmeWords(this.programme)
     return {
       excludePreviousDepartments: this.excludePreviousDepartments,
       enforceDigital: this.enforceDigital,
+      participant: { one, many },
     }
   }
 

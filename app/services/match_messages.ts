@@ -1,23 +1,28 @@
 import type PlacementRound from '#models/placement_round'
 import { counted } from '#domain/shared/wording'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import type { RequestMatchResult } from '#actions/fast_stream/matching/run_match'
 import type { PublishRoundResult } from '#actions/fast_stream/matching/publish_round'
 
-/* What the Fast Stream team is told when they run a round's match or publish it. */
+/*
+ * What the team running a round is told when they run its match or publish
+ * it, in the words of the round's programme (entrants, Future Leaders).
+ */
 
 type Flash = ['success' | 'error', string]
 
-export function matchMessage(result: RequestMatchResult): Flash {
+export function matchMessage(result: RequestMatchResult, round: PlacementRound): Flash {
+  const words = programmeWords(round.programme)
   switch (result.type) {
     case 'matched':
       return [
         'success',
-        `Match run: ${result.stats.matched} of ${counted(result.stats.entrants, 'entrant')} matched`,
+        `Match run: ${result.stats.matched} of ${counted(result.stats.entrants, words.one, words.many)} matched`,
       ]
     case 'queued':
       return [
         'success',
-        `Matching ${counted(result.entrants, 'entrant')}: this page shows the result when it is ready`,
+        `Matching ${counted(result.entrants, words.one, words.many)}: this page shows the result when it is ready`,
       ]
     case 'running':
       return ['error', 'The match is already running: wait for it to finish']
@@ -35,11 +40,12 @@ export function matchMessage(result: RequestMatchResult): Flash {
 }
 
 export function publishMessage(result: PublishRoundResult, round: PlacementRound): Flash {
+  const words = programmeWords(round.programme)
   switch (result.type) {
     case 'published':
       return [
         'success',
-        `${round.name} published: ${counted(result.postings, 'posting')} added, ${counted(result.entrantMails, 'entrant')} and ${counted(result.teamMails, 'team lead')} e-mailed`,
+        `${round.name} published: ${counted(result.postings, 'posting')} added, ${counted(result.entrantMails, words.one, words.many)} and ${counted(result.teamMails, 'team lead')} e-mailed`,
       ]
     case 'already_published':
       return ['error', 'The round is already published: it cannot be published twice']
@@ -50,7 +56,7 @@ export function publishMessage(result: PublishRoundResult, round: PlacementRound
     case 'overlapping_postings':
       return [
         'error',
-        `Not published: ${result.overlaps.length === 1 ? '1 matched entrant has a posting' : `${result.overlaps.length} matched entrants have postings`} that would overlap this round’s. Move them to no placement first`,
+        `Not published: ${result.overlaps.length === 1 ? `1 matched ${words.one} has a posting` : `${result.overlaps.length} matched ${words.many} have postings`} that would overlap this round’s. Move them to no placement first`,
       ]
     default: {
       const unreachable: never = result

@@ -1,6 +1,7 @@
 import type Placement from '#models/placement'
 import { placementStatusLabels, type PlacementStatus } from '#enums/fast_stream'
 import { UkFormats } from '#domain/shared/uk_time'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import type { SavePlacementResult } from '#actions/fast_stream/team/save_placement'
 import type { WithdrawPlacementResult } from '#actions/fast_stream/team/withdraw_placement'
 
@@ -26,9 +27,10 @@ export function savedMessage(
   changed: boolean
 ) {
   const { placement } = result
+  const team = programmeWords(result.programme).team
   return changed
-    ? `Placement updated: ${placement.title}.${result.backToApproval ? ' It goes back to the Fast Stream team for approval.' : ''}`
-    : `Placement offered: ${placement.title}. The Fast Stream team will review it.`
+    ? `Placement updated: ${placement.title}.${result.backToApproval ? ` It goes back to the ${team} for approval.` : ''}`
+    : `Placement offered: ${placement.title}. The ${team} will review it.`
 }
 
 type FormRefusal = Extract<

@@ -71,26 +71,35 @@ export async function turnOffOwnTwoStep(
 /*
  * Turns off someone else's two-step verification, for a person who has
  * lost their phone and their recovery codes: they sign in with their
- * password alone until they set it up again. Their sessions end too, so
- * a lost device that was signed in is signed out. The caller has checked
- * the administrator may (UserPolicy.turnOffTwoStep).
+ * password alone until they set it up again. Their sessions end and their
+ * API tokens are revoked too, so a lost device that was signed in, or held
+ * a token, is shut out. The caller has checked the administrator may
+ * (UserPolicy.turnOffTwoStep).
  */
 export async function turnOffTwoStepFor(
   person: User,
   administrator: User
 ): Promise<{ type: 'turned_off' | 'not_on' }> {
   if (!(await activeTwoStep(person.id))) return { type: 'not_on' }
-  if (!(await removeTwoStep(person, administrator.id))) return { type: 'not_on' }
+  if (!(await removeTwoStep(person, administrator.id, { revokeTokens: true }))) {
+    return { type: 'not_on' }
+  }
   await endSessionsOf(person.id)
   return { type: 'turned_off' }
 }
 
-/* Removes the person's authenticator and recovery codes; false when there was nothing to remove. */
-async function removeTwoStep(person: User, actorId: number) {
+/*
+ * Removes the person's authenticator and recovery codes, and their API
+ * tokens when asked; false when there was nothing to remove.
+ */
+async function removeTwoStep(person: User, actorId: number, options = { revokeTokens: false }) {
   return db.transaction(async (trx) => {
     const removed = await trx.from('two_step_verifications').where('user_id', person.id).delete()
     await trx.from('recovery_codes').where('user_id', person.id).delete()
     if (Number(Array.isArray(removed) ? removed[0] : removed) === 0) return false
+    const revoked = options.revokeTokens
+      ? await trx.from('auth_access_tokens').where('tokenable_id', person.id).delete()
+      : null
     await recordAudit(
       {
         action: AuditActions.TwoStepTurnedOff,
@@ -99,7 +108,12 @@ async function removeTwoStep(person: User, actorId: number) {
         subjectLabel: person.email,
         organisationId: person.organisationId,
         actorId,
-        after: { by: actorId === person.id ? 'themselves' : 'an administrator' },
+        after: {
+          by: actorId === person.id ? 'themselves' : 'an administrator',
+          ...(revoked === null
+            ? {}
+            : { tokensRevoked: Number(Array.isArray(revoked) ? revoked[0] : revoked) }),
+        },
       },
       trx
     )

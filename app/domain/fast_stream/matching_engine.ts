@@ -10,6 +10,7 @@ import {
   clearanceLevel,
   type Entrant,
   type Placement,
+  type Participant,
   type RoundInput,
   type Rules,
 } from '#domain/fast_stream/round'
@@ -100,7 +101,7 @@ export function ineligibilityReason(
   rules: Rules
 ): Ineligibility | null {
   const code = ineligibilityCode(entrant, placement, rules)
-  return code === null ? null : { code, reason: describeCode(code, entrant, placement) }
+  return code === null ? null : { code, reason: describeCode(code, entrant, placement, rules) }
 }
 
 /*
@@ -116,10 +117,10 @@ export function unacceptabilityReason(
   const ineligible = ineligibilityReason(entrant, placement, rules)
   if (ineligible) return ineligible
   if (!entrant.preferences.includes(placement.id)) {
-    return { code: 'not_chosen', reason: describeCode('not_chosen', entrant, placement) }
+    return { code: 'not_chosen', reason: describeCode('not_chosen', entrant, placement, rules) }
   }
   if (placement.preferences && !placement.preferences.includes(entrant.id)) {
-    return { code: 'not_ranked', reason: describeCode('not_ranked', entrant, placement) }
+    return { code: 'not_ranked', reason: describeCode('not_ranked', entrant, placement, rules) }
   }
   return null
 }
@@ -147,36 +148,46 @@ function ineligibilityCode(
   return null
 }
 
+const ENTRANTS: Participant = { one: 'entrant', many: 'entrants' }
+
+/* The words the round's reasons use for its participants. */
+function participantOf(rules: Rules): Participant {
+  return rules.participant ?? ENTRANTS
+}
+
 /* What stops a pair, as the rest of a sentence whose subject is the placement. */
 function predicate(
   code: UnacceptableCode | 'unknown_placement' | 'filled',
   entrant: Entrant,
-  placement: Placement | undefined
+  placement: Placement | undefined,
+  rules: Rules
 ): string {
+  const { one, many } = participantOf(rules)
   switch (code) {
     case 'clearance':
-      return `needs ${placement!.clearanceRequired} clearance and the entrant holds ${entrant.clearance}`
+      return `needs ${placement!.clearanceRequired} clearance and the ${one} holds ${entrant.clearance}`
     case 'previous_department':
-      return `is in ${placement!.department}, where the entrant has already had a posting`
+      return `is in ${placement!.department}, where the ${one} has already had a posting`
     case 'not_digital':
-      return 'is not a digital placement and the entrant still needs one'
+      return `is not a digital placement and the ${one} still needs one`
     case 'not_chosen':
-      return 'is not in the entrant’s ranking'
+      return `is not in the ${one}’s ranking`
     case 'not_ranked':
-      return 'is offered by a team that did not rank the entrant'
+      return `is offered by a team that did not rank the ${one}`
     case 'unknown_placement':
       return 'is not offered in this round'
     case 'filled':
-      return 'was filled by entrants its team ranked higher'
+      return `was filled by ${many} its team ranked higher`
   }
 }
 
 function describeCode(
   code: UnacceptableCode | 'unknown_placement',
   entrant: Entrant,
-  placement: Placement | undefined
+  placement: Placement | undefined,
+  rules: Rules
 ): string {
-  return `The placement ${predicate(code, entrant, placement)}.`
+  return `The placement ${predicate(code, entrant, placement, rules)}.`
 }
 
 /* Status of one entry of an entrant's list, kept in a byte per entry. */
@@ -458,13 +469,14 @@ function describeResult(round: CompiledRound, heldAt: Int32Array): RoundResult {
 
 /* Why entrant e, left without a placement, got none. */
 function explainUnmatched(round: CompiledRound, e: number): Unmatched {
-  const { entrants, placements } = round.input
+  const { entrants, placements, rules } = round.input
+  const { one, many } = participantOf(rules)
   const entrant = entrants[e]
   if (entrant.preferences.length === 0) {
     return {
       entrant: entrant.id,
       code: 'no_preferences',
-      reason: 'The entrant did not rank any placements.',
+      reason: `The ${one} did not rank any placements.`,
       choices: [],
     }
   }
@@ -479,7 +491,7 @@ function explainUnmatched(round: CompiledRound, e: number): Unmatched {
     seen.add(id)
     const code = OUTCOME_OF_STATUS[round.slotStatus[s]]
     const placement = placements[round.slotPlacement[s]] as Placement | undefined
-    const phrase = `${id} ${predicate(code, entrant, placement)}`
+    const phrase = `${id} ${predicate(code, entrant, placement, rules)}`
     choices.push({ placement: id, code, reason: `${phrase}.` })
     if (code === 'filled') filled.push(id)
     else closed.push(phrase)
@@ -489,14 +501,14 @@ function explainUnmatched(round: CompiledRound, e: number): Unmatched {
     return {
       entrant: entrant.id,
       code: 'choices_filled',
-      reason: `Every placement open to the entrant among their choices (${filled.join(', ')}) was filled by entrants its team ranked higher.${rest}`,
+      reason: `Every placement open to the ${one} among their choices (${filled.join(', ')}) was filled by ${many} its team ranked higher.${rest}`,
       choices,
     }
   }
   return {
     entrant: entrant.id,
     code: 'no_eligible_choice',
-    reason: `None of the placements the entrant ranked could take them: ${closed.join('; ')}.`,
+    reason: `None of the placements the ${one} ranked could take them: ${closed.join('; ')}.`,
     choices,
   }
 }
@@ -529,7 +541,7 @@ export function countBlockingPairs(
         entrant: entrant.id,
         placement: placementId,
         code: 'unknown_placement',
-        reason: describeCode('unknown_placement', entrant, undefined),
+        reason: describeCode('unknown_placement', entrant, undefined, rules),
       })
       continue
     }

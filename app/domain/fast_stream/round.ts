@@ -51,7 +51,14 @@ export type Rules = {
   excludePreviousDepartments: boolean
   /* Give entrants who need a digital placement only digital placements. */
   enforceDigital: boolean
+  /*
+   * How the reasons speak of one participant and of many: the round's
+   * programme's words ("Future Leader"); "entrant" and "entrants" if not given.
+   */
+  participant?: Participant
 }
+
+export type Participant = { one: string; many: string }
 
 export type RoundInput = {
   entrants: Entrant[]

@@ -183,6 +183,10 @@ test.group('Future Leaders Scheme: placements in digitally delivered services', 
     response.assertStatus(302)
     const placement = await Placement.query().where('round_id', leadersRound.id).firstOrFail()
     response.assertHeader('location', `/fast-stream/team/placements/${placement.id}`)
+    response.assertFlashMessage(
+      'success',
+      'Placement offered: Operations manager, Tax your vehicle. The Future Leaders Scheme team will review it.'
+    )
     assert.equal(placement.serviceId, taxYourVehicle.id)
     assert.equal(placement.organisationId, dvla.id)
     // In a digitally delivered service area: digital whatever the form said.
@@ -491,7 +495,7 @@ test.group('Future Leaders Scheme: matching', (group) => {
 
     const run = await submitAs(client, admin).post(`/fast-stream/admin/rounds/${round.id}/match`)
     run.assertStatus(302)
-    run.assertFlashMessage('success', 'Match run: 1 of 3 entrants matched')
+    run.assertFlashMessage('success', 'Match run: 1 of 3 Future Leaders matched')
     const rows = await PlacementMatch.query().where('round_id', round.id)
     const byEntrant = new Map(rows.map((row) => [row.entrantId, row]))
     // The team ranked Kofi first; Ama falls to nothing; Lin lacks the clearance Self Assessment needs.

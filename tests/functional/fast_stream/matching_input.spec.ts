@@ -143,7 +143,11 @@ test.group('Fast Stream matching: the round from the database', (group) => {
     await createShortlist(round, done, [placement])
 
     const input = await buildRoundInput(round)
-    assert.deepEqual(input.rules, { excludePreviousDepartments: false, enforceDigital: true })
+    assert.deepEqual(input.rules, {
+      excludePreviousDepartments: false,
+      enforceDigital: true,
+      participant: { one: 'entrant', many: 'entrants' },
+    })
     assert.deepEqual(input.placements, [
       {
         id: placementKey(placement.id),

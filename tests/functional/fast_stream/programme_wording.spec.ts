@@ -25,6 +25,7 @@ import FastStreamRemindShortlists from '../../../commands/fast_stream_remind_sho
 import { collapse } from '#tests/support/html'
 import { submitAs } from '#tests/support/forms'
 import { monthsAway } from '#tests/support/fixtures/digital_rule'
+import PlacementMatch from '#models/placement_match'
 
 /*
  * Future Leaders read of the Future Leaders Scheme and of Future Leaders on
@@ -161,6 +162,45 @@ test.group('Programme wording: pages and e-mails speak of the person’s own pro
       result,
       'The Future Leaders Scheme team will contact you about your next posting.'
     )
+  })
+
+  test('the team running a Future Leaders round reads of Future Leaders on its round, match and publishing pages and in its messages', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, autumn } = await programmeRounds('future_leaders')
+    const roundPage = `/fast-stream/admin/rounds/${autumn.id}`
+
+    const matched = await submitAs(client, admin).post(`${roundPage}/match`)
+    matched.assertFlashMessage('success', 'Match run: 1 of 2 Future Leaders matched')
+    const kofiMatch = await PlacementMatch.query()
+      .where('round_id', autumn.id)
+      .whereNotNull('placement_id')
+      .firstOrFail()
+    const pages = [
+      roundPage,
+      `${roundPage}/results`,
+      `${roundPage}/publish`,
+      `${roundPage}/matches/${kofiMatch.id}/move`,
+    ]
+    for (const path of pages) {
+      const words = await pageWords(client, path, admin)
+      assert.notMatch(words, /\bentrants?\b/i, `${path} says: ${words}`)
+      assert.include(words, 'Future Leader', path)
+    }
+    assert.include(await pageWords(client, roundPage, admin), 'Future Leaders can choose from')
+    assert.include(
+      await pageWords(client, `${roundPage}/publish`, admin),
+      'E-mails to Future Leaders 2 Future Leaders told their result'
+    )
+
+    mail.fake()
+    const published = await submitAs(client, admin).post(`${roundPage}/publish`)
+    published.assertFlashMessage(
+      'success',
+      'Autumn round published: 1 posting added, 2 Future Leaders and 1 team lead e-mailed'
+    )
+
   })
 
   test('a Fast Streamer’s pages still speak of the Fast Stream and of entrants', async ({

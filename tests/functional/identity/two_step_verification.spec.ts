@@ -13,6 +13,7 @@ import { linkPathOf, resetsIn } from '#tests/support/password_links'
 import { collapse } from '#tests/support/html'
 import { awayFromStepEdge, codeFor, secretOnPage, turnOnTwoStep } from '#tests/support/two_step'
 import { submitAs } from '#tests/support/forms'
+import { apiAs, bearer } from '#tests/support/api'
 
 /* Signs in with the password through the form: the answer sends the browser on to the code. */
 async function passwordStep(email: string) {
@@ -582,6 +583,8 @@ test.group('Two-step verification: managing it', (group) => {
     // The phone she lost was signed in.
     const lostPhone = await Visitor.signedIn(person.email)
     await turnOnTwoStep(person)
+    // And an API token, given with a code from it.
+    const token = await bearer(person)
 
     const show = await client.get(`/admin/users/${person.id}`).loginAs(admin)
     assert.include(collapse(show.text()), 'Two-step verification')
@@ -592,6 +595,12 @@ test.group('Two-step verification: managing it', (group) => {
       .loginAs(admin)
     confirm.assertStatus(200)
     assert.include(collapse(confirm.text()), 'Turn off two-step verification for Mary Jackson')
+    assert.include(
+      collapse(confirm.text()),
+      'They are signed out everywhere and their API tokens stop working.'
+    )
+    const tokenBefore = await apiAs(client, token).get('/api/v1/me')
+    tokenBefore.assertStatus(200)
     assert.isNotNull(await db.from('two_step_verifications').where('user_id', person.id).first())
 
     const response = await submitAs(client, admin).delete(
@@ -601,8 +610,10 @@ test.group('Two-step verification: managing it', (group) => {
     assert.isNull(await db.from('two_step_verifications').where('user_id', person.id).first())
     const [event] = await eventsFor(person.id, 'two_step_turned_off')
     assert.equal(event.actorId, admin.id)
-    assert.deepEqual(afterOf(event), { by: 'an administrator' })
+    assert.deepEqual(afterOf(event), { by: 'an administrator', tokensRevoked: 1 })
     assert.isFalse(await lostPhone.isSignedIn(), 'the lost phone is still signed in')
+    const tokenAfter = await apiAs(client, token).get('/api/v1/me')
+    tokenAfter.assertStatus(401)
 
     const { answer } = await passwordStep(person.email)
     assert.equal(answer.location, '/')

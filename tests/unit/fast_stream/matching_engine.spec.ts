@@ -656,6 +656,29 @@ test.group('Fast Stream matching: why an entrant is unmatched', () => {
       'Every placement open to the entrant among their choices (P) was filled by entrants its team ranked higher. The others were not open to them: Q needs DV clearance and the entrant holds BPSS.'
     )
   })
+
+  test('the reasons speak of the participants the rules name, as a Future Leaders round does', ({
+    assert,
+  }) => {
+    const rules = { ...RULES_ON, participant: { one: 'Future Leader', many: 'Future Leaders' } }
+    const [filled] = matchRound(
+      round(
+        [entrant('star', ['P']), entrant('e', ['Q', 'P'])],
+        [
+          placement('P', 1, ['star', 'e']),
+          placement('Q', 1, undefined, { clearanceRequired: 'DV' }),
+        ],
+        rules
+      )
+    ).unmatched
+    assert.equal(
+      filled.reason,
+      'Every placement open to the Future Leader among their choices (P) was filled by Future Leaders its team ranked higher. The others were not open to them: Q needs DV clearance and the Future Leader holds BPSS.'
+    )
+    const [none] = matchRound(round([entrant('e', [])], [placement('P', 1, ['e'])], rules))
+      .unmatched
+    assert.equal(none.reason, 'The Future Leader did not rank any placements.')
+  })
 })
 
 test.group('Fast Stream matching: blocking pairs of a hand-made assignment', () => {

@@ -7,7 +7,7 @@ import type User from '#models/user'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { PlacementStatuses, type Clearance, type PlacementStatus } from '#enums/fast_stream'
-import { PROGRAMME_RULES } from '#domain/fast_stream/programmes'
+import { PROGRAMME_RULES, type Programme } from '#domain/fast_stream/programmes'
 import { UK_ZONE } from '#domain/shared/uk_time'
 import {
   checkPlacementService,
@@ -30,7 +30,7 @@ export type PlacementInput = {
 }
 
 export type SavePlacementResult =
-  | { type: 'saved'; placement: Placement; backToApproval: boolean }
+  | { type: 'saved'; placement: Placement; backToApproval: boolean; programme: Programme }
   | { type: 'no_team' }
   | { type: 'round_not_found' }
   | { type: 'offers_closed'; round: PlacementRound }
@@ -164,7 +164,7 @@ export async function savePlacement(
     }
     await placement.save()
     await syncSkills(trx, placement, skillIds)
-    return { type: 'saved', placement, backToApproval }
+    return { type: 'saved', placement, backToApproval, programme: round.programme }
   })
 }
 

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PlacementRound from '#models/placement_round'
+import { programmeWords } from '#domain/fast_stream/programmes'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { found, idParam } from '#services/params'
 import { withoutBlanks } from '#services/list_pipeline'
@@ -24,7 +25,7 @@ import {
 } from '#queries/fast_stream/match_results_query'
 
 /* The select's options: no placement, then the placements grouped by department. */
-function placementOptions(placements: PlacementChoice[]) {
+function placementOptions(placements: PlacementChoice[], round: PlacementRound) {
   const groups = new Map<string, Array<{ value: string; label: string }>>()
   for (const placement of placements) {
     const options = groups.get(placement.department) ?? []
@@ -35,7 +36,10 @@ function placementOptions(placements: PlacementChoice[]) {
     groups.set(placement.department, options)
   }
   return [
-    { value: 'none', label: 'No placement: leave the entrant unmatched' },
+    {
+      value: 'none',
+      label: `No placement: leave the ${programmeWords(round.programme).one} unmatched`,
+    },
     ...[...groups].map(([label, options]) => ({ label, options })),
   ]
 }
@@ -79,7 +83,7 @@ export default class MovesController {
       check,
       chosen: chosen ?? request.qs().placement ?? '',
       target: target ?? null,
-      options: placementOptions(placements),
+      options: placementOptions(placements, round),
       pairsShown: MOVE_CHECK_PAIRS_SHOWN,
     })
   }

@@ -82,7 +82,7 @@ export default class MatchResultsController {
   async match({ auth, bouncer, params, response, session }: HttpContext) {
     const round = await this.round(bouncer, params.id)
     const result = await requestMatch(round, auth.getUserOrFail())
-    session.flash(...matchMessage(result))
+    session.flash(...matchMessage(result, round))
     return response.redirect().toRoute('fast_stream.matching.results', { id: round.id })
   }
 
