@@ -6,6 +6,7 @@ import { createUser } from '#database/factories/user_factory'
 import {
   createAudience,
   createCourse,
+  createOutcome,
   createProvider,
   createSession,
 } from '#database/factories/learning_factory'
@@ -19,6 +20,7 @@ import Enrolment from '#models/enrolment'
 import Provider from '#models/provider'
 import type { ApiResponse } from '@japa/api-client'
 import { submitAs } from '#tests/support/forms'
+import { type FormChange, assertPagesAndChangesAnswer } from '#tests/support/page_access'
 import { auditOf } from '#tests/support/audit'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 import { enrolled } from '#tests/support/enrolments'
@@ -78,11 +80,7 @@ test.group('Course admin: access', (group) => {
     const { courseA } = await twoProviders()
     const session = await createSession({ course: courseA })
     const skill = await createSkill('User research')
-    const outcome = await CourseOutcome.create({
-      courseId: courseA.id,
-      skillId: skill.id,
-      level: 2,
-    })
+    const outcome = await createOutcome(courseA, skill, 2)
     const learner = await createUser({ roles: ['learner'] })
     const hr = await createUser({ roles: ['department_hr'] })
     const pages = [
@@ -96,7 +94,7 @@ test.group('Course admin: access', (group) => {
       `/learning/admin/sessions/${session.id}`,
       '/learning/admin/providers',
     ]
-    const changes: Array<['post' | 'put' | 'delete', string, Record<string, unknown>]> = [
+    const changes: FormChange[] = [
       ['post', '/learning/admin/courses', COURSE_FORM],
       ['put', `/learning/admin/courses/${courseA.id}`, COURSE_FORM],
       ['post', `/learning/admin/courses/${courseA.id}/outcomes`, { skillId: skill.id, level: 3 }],
@@ -108,18 +106,7 @@ test.group('Course admin: access', (group) => {
       ['post', '/learning/admin/providers', { code: 'X1', name: 'Planted provider' }],
     ]
     for (const user of [learner, hr]) {
-      for (const url of pages) {
-        const response = await client.get(url).loginAs(user)
-        assert.equal(response.status(), 403, `GET ${url} as ${user.roleNames.join(', ')}`)
-      }
-      for (const [method, url, form] of changes) {
-        const response = await client[method](url)
-          .loginAs(user)
-          .withCsrfToken()
-          .form(form)
-          .redirects(0)
-        assert.equal(response.status(), 403, `${method.toUpperCase()} ${url}`)
-      }
+      await assertPagesAndChangesAnswer(assert, client, user, { pages, changes }, 403)
     }
     await Promise.all([courseA.refresh(), session.refresh(), outcome.refresh()])
     assert.equal(courseA.title, 'Agile for teams')
@@ -136,25 +123,18 @@ test.group('Course admin: access', (group) => {
     const { adminA, courseB, providerB } = await twoProviders()
     const session = await createSession({ course: courseB })
     const skill = await createSkill('Data modelling')
-    const outcome = await CourseOutcome.create({
-      courseId: courseB.id,
-      skillId: skill.id,
-      level: 2,
-    })
+    const outcome = await createOutcome(courseB, skill, 2)
     const { role } = await createRole({ levels: [{ name: 'Data engineer', needs: {} }] })
     const audience = await createAudience(courseB, role, 'mandatory')
-    for (const url of [
+    const pages = [
       `/learning/admin/courses/${courseB.id}/edit`,
       `/learning/admin/outcomes/${outcome.id}/edit`,
       `/learning/admin/courses/${courseB.id}/sessions/create`,
       `/learning/admin/sessions/${session.id}/edit`,
       `/learning/admin/sessions/${session.id}/cancel`,
       '/learning/admin/providers',
-    ]) {
-      const response = await client.get(url).loginAs(adminA)
-      assert.equal(response.status(), 403, `GET ${url}`)
-    }
-    const changes: Array<['post' | 'put' | 'delete', string, Record<string, unknown>]> = [
+    ]
+    const changes: FormChange[] = [
       ['put', `/learning/admin/courses/${courseB.id}`, COURSE_FORM],
       ['post', `/learning/admin/courses/${courseB.id}/outcomes`, { skillId: skill.id, level: 3 }],
       ['put', `/learning/admin/outcomes/${outcome.id}`, { level: 4 }],
@@ -170,14 +150,7 @@ test.group('Course admin: access', (group) => {
       ['post', `/learning/admin/sessions/${session.id}/cancel`, { reason: 'Mischief' }],
       ['post', '/learning/admin/courses', { ...COURSE_FORM, provider: providerB.id }],
     ]
-    for (const [method, url, form] of changes) {
-      const response = await client[method](url)
-        .loginAs(adminA)
-        .withCsrfToken()
-        .form(form)
-        .redirects(0)
-      assert.equal(response.status(), 403, `${method.toUpperCase()} ${url}`)
-    }
+    await assertPagesAndChangesAnswer(assert, client, adminA, { pages, changes }, 403)
     await Promise.all([courseB.refresh(), session.refresh(), outcome.refresh()])
     assert.equal(courseB.title, 'Data engineering')
     assert.equal(session.capacity, 10)
@@ -556,7 +529,7 @@ test.group('Course admin: skills and roles of a course', (group) => {
   }) => {
     const { adminA, courseA } = await twoProviders()
     const listed = await createSkill('Agile working')
-    await CourseOutcome.create({ courseId: courseA.id, skillId: listed.id, level: 2 })
+    await createOutcome(courseA, listed, 2)
     const retired = await createSkill('Waterfall planning')
     retired.retiredAt = DateTime.now()
     await retired.save()

@@ -14,6 +14,7 @@ import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import { recordAttendance } from '#actions/learning/record_attendance'
 import { submitAs } from '#tests/support/forms'
+import { type FormChange, assertPagesAndChangesAnswer } from '#tests/support/page_access'
 import { enrolled, statusOf } from '#tests/support/enrolments'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 
@@ -69,25 +70,19 @@ test.group('Rosters: access', (group) => {
     const learner = await createUser()
     const hr = await createUser({ roles: ['department_hr'] })
     await start(session)
+    const pages = [
+      `/learning/admin/sessions/${session.id}`,
+      `/learning/admin/sessions/${session.id}/cancel`,
+      `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
+    ]
+    const changes: FormChange[] = [
+      ['post', `/learning/admin/enrolments/${enrolments.ada.id}/attendance`, { mark: 'attended' }],
+      ['post', `/learning/admin/enrolments/${enrolments.ben.id}/attendance`, { mark: 'no_show' }],
+      ['post', `/learning/admin/enrolments/${enrolments.ada.id}/cancel`, { reason: 'Mischief' }],
+      ['post', `/learning/admin/sessions/${session.id}/cancel`, { reason: 'Mischief' }],
+    ]
     for (const user of [adminB, learner, hr]) {
-      for (const url of [
-        `/learning/admin/sessions/${session.id}`,
-        `/learning/admin/sessions/${session.id}/cancel`,
-        `/learning/admin/enrolments/${enrolments.ada.id}/cancel`,
-      ]) {
-        const response = await client.get(url).loginAs(user)
-        assert.equal(response.status(), 403, `GET ${url}`)
-      }
-      const changes: Array<[string, Record<string, string>]> = [
-        [`/learning/admin/enrolments/${enrolments.ada.id}/attendance`, { mark: 'attended' }],
-        [`/learning/admin/enrolments/${enrolments.ben.id}/attendance`, { mark: 'no_show' }],
-        [`/learning/admin/enrolments/${enrolments.ada.id}/cancel`, { reason: 'Mischief' }],
-        [`/learning/admin/sessions/${session.id}/cancel`, { reason: 'Mischief' }],
-      ]
-      for (const [url, form] of changes) {
-        const response = await submitAs(client, user).post(url, form)
-        assert.equal(response.status(), 403, `POST ${url}`)
-      }
+      await assertPagesAndChangesAnswer(assert, client, user, { pages, changes }, 403)
     }
     assert.equal(await statusOf(enrolments.ada), 'booked')
     assert.equal(await statusOf(enrolments.ben), 'booked')
