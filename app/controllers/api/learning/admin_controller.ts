@@ -6,6 +6,7 @@ import { managedCourse } from '#controllers/learning/admin/managed_records'
 import { courseWithSessions, sessionWithCounts } from '#queries/learning/catalogue_query'
 import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
 import { apiSerializer, fieldProblems, problem } from '#services/api'
+import { courseProblem, SESSION_CANCELLED } from '#services/course_admin_messages'
 
 /*
  * Course admins' writes in the JSON API: a course for a provider they
@@ -34,13 +35,8 @@ export default class CourseAdminController {
           CourseTransformer.transform(await courseWithSessions(result.course.id))
         )
       case 'code_taken':
-        return fieldProblems(response, [
-          { field: 'code', message: 'A course with this code already exists', rule: 'unique' },
-        ])
       case 'provider_not_found':
-        return fieldProblems(response, [
-          { field: 'provider', message: 'provider is not the id of a provider', rule: 'exists' },
-        ])
+        return fieldProblems(response, [courseProblem(result)])
       default: {
         const unreachable: never = result
         return unreachable
@@ -68,7 +64,7 @@ export default class CourseAdminController {
           }))
         )
       case 'session_cancelled':
-        return problem(response, 409, 'The session has been cancelled.')
+        return problem(response, 409, SESSION_CANCELLED.api)
       default: {
         const unreachable: never = result
         return unreachable

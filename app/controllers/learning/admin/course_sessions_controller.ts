@@ -14,6 +14,7 @@ import {
   type SessionField,
 } from '#actions/learning/save_course_session'
 import { cancelSession } from '#actions/learning/cancel_session'
+import { SESSION_CANCELLED } from '#services/course_admin_messages'
 import { bookedCount } from '#queries/learning/admin_courses_query'
 import { activeEnrolmentCount } from '#queries/learning/roster_query'
 import {
@@ -164,7 +165,7 @@ export default class CourseSessionsController {
         return backWithErrors(errors)
       }
       case 'session_cancelled':
-        session.flash('error', 'This session has been cancelled, so it cannot be changed')
+        session.flash('error', SESSION_CANCELLED.page)
         return response.redirect().toPath(sessionsOf(course.id))
       default: {
         const unreachable: never = result

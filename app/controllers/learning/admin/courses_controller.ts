@@ -1,14 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { FieldErrors, SavedAnswer } from '#start/http_context'
+import type { SavedAnswer } from '#start/http_context'
 import type Course from '#models/course'
 import { exportList } from '#services/exports'
 import { adminCoursesList } from '#exports/learning'
 import { courseValidator } from '#validators/learning_admin'
-import {
-  defaultProviderFor,
-  saveCourse,
-  type SaveCourseResult,
-} from '#actions/learning/save_course'
+import { defaultProviderFor, saveCourse } from '#actions/learning/save_course'
+import { courseFormError } from '#services/course_admin_messages'
 import {
   courseSessions,
   courseStatusCounts,
@@ -85,7 +82,7 @@ export default class CoursesController {
     }
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId })
-    return answerSave(result, saved('Course added'), refused)
+    return answerSave(result, saved('Course added'), courseFormError)
   }
 
   async edit({ auth, bouncer, params, view }: HttpContext) {
@@ -120,7 +117,7 @@ export default class CoursesController {
     const providerId = input.provider ?? course.providerId
     await bouncer.with('CoursePolicy').authorize('manageProvider', providerId)
     const result = await saveCourse({ ...input, providerId }, course)
-    return answerSave(result, saved('Changes saved to course'), refused)
+    return answerSave(result, saved('Changes saved to course'), courseFormError)
   }
 }
 
@@ -132,9 +129,3 @@ function saved(message: string) {
     { id: course.id },
   ]
 }
-
-const FIELD_ERRORS: Record<Exclude<SaveCourseResult['type'], 'saved'>, FieldErrors> = {
-  code_taken: { code: 'A course with this code already exists' },
-  provider_not_found: { provider: 'Select a provider from the list' },
-}
-const refused = (result: { type: keyof typeof FIELD_ERRORS }) => FIELD_ERRORS[result.type]
