@@ -9,6 +9,7 @@ import AuditEvent from '#models/audit_event'
 import { apiAs, bearer } from '#tests/support/api'
 import { collapse } from '#tests/support/html'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
+import { signedInOnTwoBrowsers } from '#tests/support/fixtures/signed_in_elsewhere'
 import {
   clock,
   linkPathOf,
@@ -217,14 +218,14 @@ test.group('Forgot your password', (group) => {
     assert,
   }) => {
     const fake = mail.fake()
-    const user = await createUser()
-    const laptop = await Visitor.signedIn(user.email)
-    const phone = await Visitor.signedIn(user.email)
-    const token = await bearer(user)
-    await bearer(user)
-    const other = await createUser()
-    const theirs = await Visitor.signedIn(other.email)
-    const theirToken = await bearer(other)
+    const {
+      user,
+      here: laptop,
+      elsewhere: phone,
+      token,
+      theirs,
+      theirToken,
+    } = await signedInOnTwoBrowsers()
 
     await ask(client, user.email)
     const path = linkPathOf(resetsIn(fake)[0])

@@ -8,6 +8,7 @@ import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import { apiAs, bearer } from '#tests/support/api'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
+import { signedInOnTwoBrowsers } from '#tests/support/fixtures/signed_in_elsewhere'
 
 const NEW_PASSWORD = 'a much better passphrase'
 
@@ -63,14 +64,7 @@ test.group('Sessions are kept and ended on the server', (group) => {
     client,
     assert,
   }) => {
-    const user = await createUser()
-    const here = await Visitor.signedIn(user.email)
-    const elsewhere = await Visitor.signedIn(user.email)
-    const token = await bearer(user)
-    await bearer(user)
-    const someoneElse = await createUser()
-    const theirs = await Visitor.signedIn(someoneElse.email)
-    const theirToken = await bearer(someoneElse)
+    const { user, here, elsewhere, token, theirs, theirToken } = await signedInOnTwoBrowsers()
     const oldCookie = here.copy()
 
     const answer = await changePassword(here)
