@@ -1,6 +1,10 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { sessionGuard } from '@adonisjs/auth/session'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import {
+  SessionIdentityUserProvider,
+  TokensIdentityUserProvider,
+} from '#services/identity_user_providers'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -8,12 +12,13 @@ const authConfig = defineConfig({
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({
+      // The person and their identity in one query (app/services/identity.ts).
+      provider: new SessionIdentityUserProvider({
         model: () => import('#models/user'),
       }),
     }),
     api: tokensGuard({
-      provider: tokensUserProvider({
+      provider: new TokensIdentityUserProvider({
         tokens: 'accessTokens',
         model: () => import('#models/user'),
       }),

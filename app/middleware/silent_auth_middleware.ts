@@ -10,8 +10,8 @@ export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     if (!ctx.request.url().startsWith('/api/') && (await ctx.auth.check())) {
       const user = ctx.auth.getUserOrFail()
-      if (user.isActive) await loadIdentity(user)
-      else await ctx.auth.use('web').logout()
+      if (!user.isActive) await ctx.auth.use('web').logout()
+      else if (user.isLineManager === undefined) await loadIdentity(user)
     }
     if ('view' in ctx) {
       ctx.view.share({ currentUser: ctx.auth.user?.isActive ? ctx.auth.user : null })

@@ -25,7 +25,9 @@ export default class TwoStepRequiredMiddleware {
     const user = ctx.auth.user
     if (!user?.isActive || ALLOWED_ROUTES.has(route.name ?? '')) return next()
     if (session.has(ACCOUNT_KEY)) return next()
-    if (user.roles === undefined) await user.load((loader) => loader.load('roles'))
+    if (user.identityRoles === undefined && user.roles === undefined) {
+      await user.load((loader) => loader.load('roles'))
+    }
     if (!(await mustSetUpTwoStep(user))) return next()
     return ctx.response.redirect().toRoute('twoStep.create')
   }

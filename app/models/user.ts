@@ -106,9 +106,12 @@ export default class User extends compose(OrganisationOwnedModel, AuthFinder) {
     return this.deactivatedAt === null
   }
 
-  /* Role names, from the preloaded roles relation. */
+  /* Set with the identity: the names of the roles held, read with the person (app/services/identity.ts). */
+  declare identityRoles: Role[] | undefined
+
+  /* Role names: read with the identity, else from the preloaded roles relation. */
   get roleNames(): Role[] {
-    return (this.roles ?? []).map((row) => row.role)
+    return this.identityRoles ?? (this.roles ?? []).map((row) => row.role)
   }
 
   hasRole(...roles: Role[]) {

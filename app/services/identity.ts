@@ -1,35 +1,67 @@
 import db from '@adonisjs/lucid/services/db'
-import type User from '#models/user'
-import { Roles } from '#enums/roles'
+import User from '#models/user'
+import { Roles, type Role } from '#enums/roles'
 import type { Programme } from '#domain/fast_stream/programmes'
 
 /*
- * Loads what every request needs to know about the signed-in user: their
- * roles, and in one more query whether they line-manage anyone, whether
- * they are linked to a training provider (which makes a course admin
- * administer courses) and whether they are an entrant, and of which
- * programme (each an indexed look-up).
+ * What every request needs to know about the signed-in person: their
+ * roles, whether they line-manage anyone, whether they are linked to a
+ * training provider (which makes a course admin administer courses) and
+ * whether they are an entrant, and of which programme. Each is a
+ * subquery on an index, read in the same statement as the person's own
+ * row, which the session and token guards read on every request anyway
+ * (app/services/identity_user_providers.ts): one query per signed-in
+ * request, and nothing kept between requests that a change to someone's
+ * roles, reports, provider or scheme would have to clear.
  */
-export async function loadIdentity(user: User) {
-  await user.load((loader) => loader.load('roles'))
-  const facts = await db
-    .query()
-    .select(
-      db.raw('exists (select 1 from users where line_manager_id = ?) as manages', [user.id]),
-      db.raw('exists (select 1 from provider_admins where user_id = ?) as provides', [user.id]),
-      db
-        .from('fast_stream_entrants as e')
-        .join('fast_stream_schemes as s', 's.id', 'e.scheme_id')
-        .where('e.user_id', user.id)
-        .select('s.programme')
-        .limit(1)
-        .as('programme')
-    )
-    .first()
-  user.isLineManager = Boolean(Number(facts.manages))
+const IDENTITY_COLUMNS = [
+  'identity_roles',
+  'identity_manages',
+  'identity_provides',
+  'identity_programme',
+] as const
+
+function identitySubqueries() {
+  return [
+    db.raw(
+      '(select group_concat(ur.role) from user_roles ur where ur.user_id = users.id) as identity_roles'
+    ),
+    db.raw('exists (select 1 from users r where r.line_manager_id = users.id) as identity_manages'),
+    db.raw(
+      'exists (select 1 from provider_admins pa where pa.user_id = users.id) as identity_provides'
+    ),
+    db.raw(
+      '(select s.programme from fast_stream_entrants e join fast_stream_schemes s on s.id = e.scheme_id where e.user_id = users.id limit 1) as identity_programme'
+    ),
+  ]
+}
+
+/* Sets the identity on a person from the subqueries' values. */
+function applyIdentity(user: User, row: Record<string, unknown>) {
+  const roles = row.identity_roles
+  user.identityRoles = typeof roles === 'string' && roles !== '' ? (roles.split(',') as Role[]) : []
+  user.isLineManager = Boolean(Number(row.identity_manages))
   user.administersCourses =
     user.hasRole(Roles.CapabilityAdmin) ||
-    (user.hasRole(Roles.CourseAdmin) && Boolean(Number(facts.provides)))
-  user.isFastStreamEntrant = facts.programme !== null
-  user.entrantProgramme = (facts.programme as Programme | null) ?? null
+    (user.hasRole(Roles.CourseAdmin) && Boolean(Number(row.identity_provides)))
+  const programme = (row.identity_programme as Programme | null | undefined) ?? null
+  user.isFastStreamEntrant = programme !== null
+  user.entrantProgramme = programme
+  for (const column of IDENTITY_COLUMNS) delete user.$extras[column]
+}
+
+/* A person with their identity, in one query; null when there is no such person. */
+export async function findWithIdentity(id: number | string | bigint) {
+  const user = await User.query()
+    .where('users.id', id as number)
+    .select('users.*', ...identitySubqueries())
+    .first()
+  if (user) applyIdentity(user, user.$extras)
+  return user
+}
+
+/* Reads the identity of a person already loaded (in one query). */
+export async function loadIdentity(user: User) {
+  const row = await db.from('users').where('users.id', user.id).select(identitySubqueries()).first()
+  applyIdentity(user, row ?? {})
 }
