@@ -2,6 +2,7 @@
  * Helpers every page can use.
  */
 import edge, { edgeGlobals } from 'edge.js'
+import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import { listComponentsOnce } from '#services/view_components'
 import { safeAttrs, safeUrl } from '#services/html_attributes'
@@ -19,6 +20,7 @@ import { professionLabels } from '#enums/professions'
 import { counted, noun, sentenceStart } from '#domain/shared/wording'
 import { programmeWords } from '#domain/fast_stream/programmes'
 import { UkFormats } from '#domain/shared/uk_time'
+import { dayMonthYear, dayMonthYearAtTime } from '#domain/shared/uk_format'
 
 /* Templates are compiled once in production, so their components are listed once too. */
 if (app.inProduction) listComponentsOnce(edge)
@@ -58,12 +60,22 @@ edge.global('withQuery', (request: Request, changes: Record<string, string | num
   return query ? `${request.url()}?${query}` : request.url()
 })
 
-edge.global('formatDate', (value: { toFormat?: (f: string) => string } | null | undefined) =>
-  value?.toFormat ? value.toFormat(UkFormats.date) : ''
+/* "3 Jun 2027" and "3 Jun 2027 at 09:30" (UkFormats.date, .dateTime), from formatters made once. */
+type Formattable = { toFormat?: (f: string) => string } | null | undefined
+edge.global('formatDate', (value: Formattable) =>
+  DateTime.isDateTime(value)
+    ? dayMonthYear(value)
+    : value?.toFormat
+      ? value.toFormat(UkFormats.date)
+      : ''
 )
 
-edge.global('formatDateTime', (value: { toFormat?: (f: string) => string } | null | undefined) =>
-  value?.toFormat ? value.toFormat(UkFormats.dateTime) : ''
+edge.global('formatDateTime', (value: Formattable) =>
+  DateTime.isDateTime(value)
+    ? dayMonthYearAtTime(value)
+    : value?.toFormat
+      ? value.toFormat(UkFormats.dateTime)
+      : ''
 )
 
 edge.global(
