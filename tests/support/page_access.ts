@@ -40,3 +40,11 @@ export async function assertPagesAndChangesAnswer(
     assert.equal(response.status(), status, `${method.toUpperCase()} ${url} as ${roles}`)
   }
 }
+
+/* Fails unless every one of the pages sends someone who is not signed in to sign in. */
+export async function assertPagesNeedSignIn(client: ApiClient, urls: string[]) {
+  for (const url of urls) {
+    const response = await client.get(url)
+    response.assertRedirectsTo('/sign-in')
+  }
+}

@@ -9,6 +9,7 @@ import { createChildOrganisation } from '#database/factories/organisation_factor
 import { twoDepartments, type TwoDepartmentsOptions } from '#tests/support/fixtures/departments'
 import { createTeam } from '#database/factories/fast_stream_factory'
 import { submitAs } from '#tests/support/forms'
+import { type FormChange, assertPagesAndChangesAnswer } from '#tests/support/page_access'
 
 /* Two departments, each with an agency, and the people who administer them. */
 const DEPARTMENTS = {
@@ -119,24 +120,23 @@ test.group('Organisations: the tree', (group) => {
     response.assertStatus(404)
   })
 
-  test('a learner is refused every organisation page', async ({ client }) => {
+  test('a learner is refused every organisation page', async ({ client, assert }) => {
     const { departmentA } = await twoDepartments(DEPARTMENTS)
     const learner = await createUser({ roles: ['learner'], organisation: departmentA })
-    for (const url of [
+    const pages = [
       '/admin/organisations',
       '/admin/organisations/create',
       `/admin/organisations/${departmentA.id}`,
       `/admin/organisations/${departmentA.id}/edit`,
-    ]) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
-    const store = await submitAs(client, learner).post('/admin/organisations', {
-      code: 'learner-org',
-      name: 'Learner org',
-      type: 'agency',
-    })
-    store.assertStatus(403)
+    ]
+    const changes: FormChange[] = [
+      [
+        'post',
+        '/admin/organisations',
+        { code: 'learner-org', name: 'Learner org', type: 'agency' },
+      ],
+    ]
+    await assertPagesAndChangesAnswer(assert, client, learner, { pages, changes }, 403)
   })
 
   test('someone not signed in is sent to sign in', async ({ client }) => {

@@ -13,6 +13,7 @@ import { binaryFile } from '#tests/support/files'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createStaffImport } from '#database/factories/staff_import_factory'
 import { submitAs, submitSignIn } from '#tests/support/forms'
+import { assertPagesAnswer } from '#tests/support/page_access'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -72,14 +73,12 @@ test.group('Staff import', (group) => {
 
   test('learners are refused every staff import page with 403', async ({ client }) => {
     const learner = await createUser({ roles: ['learner'] })
-    for (const url of [
-      '/admin/staff-imports',
-      '/admin/staff-imports/new',
-      '/admin/staff-imports/template.csv',
-    ]) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
+    await assertPagesAnswer(
+      client,
+      learner,
+      ['/admin/staff-imports', '/admin/staff-imports/new', '/admin/staff-imports/template.csv'],
+      403
+    )
   })
 
   test('the preview sorts rows into new, changed, unchanged and bad, each bad row with its line and reason, and saves no one', async ({

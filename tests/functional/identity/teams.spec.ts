@@ -10,6 +10,11 @@ import Placement from '#models/placement'
 import { createPlacement, createRound, createTeam } from '#database/factories/fast_stream_factory'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
 import { submitAs } from '#tests/support/forms'
+import {
+  type FormChange,
+  assertPagesAndChangesAnswer,
+  assertPagesNeedSignIn,
+} from '#tests/support/page_access'
 
 /* Two departments with an agency each, a team in each agency, and department A's HR. */
 async function departmentsWithTeams() {
@@ -238,32 +243,25 @@ test.group('Delivery teams', (group) => {
   test('a learner is refused every team page and action', async ({ client, assert }) => {
     const { agencyA, teamA } = await departmentsWithTeams()
     const learner = await createUser({ roles: ['learner'], organisation: agencyA })
-    for (const url of [
+    const pages = [
       `/admin/organisations/${agencyA.id}/teams/create`,
       `/admin/teams/${teamA.id}/edit`,
-    ]) {
-      const response = await client.get(url).loginAs(learner)
-      response.assertStatus(403)
-    }
-    const store = await submitAs(client, learner).post(`/admin/organisations/${agencyA.id}/teams`, {
-      name: 'Learner team',
-    })
-    store.assertStatus(403)
-    const destroy = await submitAs(client, learner).delete(`/admin/teams/${teamA.id}`)
-    destroy.assertStatus(403)
+    ]
+    const changes: FormChange[] = [
+      ['post', `/admin/organisations/${agencyA.id}/teams`, { name: 'Learner team' }],
+      ['delete', `/admin/teams/${teamA.id}`, {}],
+    ]
+    await assertPagesAndChangesAnswer(assert, client, learner, { pages, changes }, 403)
     assert.isNotNull(await Team.find(teamA.id))
     assert.isNull(await Team.findBy('name', 'Learner team'))
   })
 
   test('someone not signed in is sent to sign in', async ({ client }) => {
     const { agencyA, teamA } = await departmentsWithTeams()
-    for (const url of [
+    await assertPagesNeedSignIn(client, [
       `/admin/organisations/${agencyA.id}/teams/create`,
       `/admin/teams/${teamA.id}/edit`,
-    ]) {
-      const response = await client.get(url)
-      response.assertRedirectsTo('/sign-in')
-    }
+    ])
   })
 
   test('a delete sent without the CSRF token changes nothing', async ({ client, assert }) => {
