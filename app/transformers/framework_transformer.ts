@@ -55,7 +55,25 @@ const roleProfileSchema = (requirements: boolean): Schema =>
     links: selfLink,
   })
 
-function roleLevelSummary(level: RoleLevel) {
+/* A role level as a list of role profiles shows it. */
+export type RoleLevelSummary = Pick<
+  RoleLevel,
+  'id' | 'name' | 'position' | 'typicalGrades' | 'description'
+> & {
+  /* The skills it needs, each with its skill: read for a role profile alone. */
+  requirements?: Array<{
+    level: number
+    skill: { id: number; name: string; retiredAt: unknown }
+  }>
+}
+
+/* A role profile with its family and live levels: a row of the list, or the profile read alone. */
+export type RoleProfileRecord = Pick<RoleProfile, 'id' | 'name' | 'description'> & {
+  roleFamily: { id: number; name: string }
+  roleLevels: RoleLevelSummary[]
+}
+
+function roleLevelSummary(level: RoleLevelSummary) {
   return {
     id: level.id,
     name: level.name,
@@ -69,7 +87,7 @@ function roleLevelSummary(level: RoleLevel) {
  * A role profile with its role levels; alone (`withRequirements`), each
  * level also with the live skills it needs.
  */
-export class RoleProfileTransformer extends BaseTransformer<RoleProfile> {
+export class RoleProfileTransformer extends BaseTransformer<RoleProfileRecord> {
   static schemas = {
     RoleProfile: roleProfileSchema(false),
     RoleProfileDetail: roleProfileSchema(true),
@@ -95,7 +113,7 @@ export class RoleProfileTransformer extends BaseTransformer<RoleProfile> {
     return this.#profile(
       this.resource.roleLevels.map((level) => ({
         ...roleLevelSummary(level),
-        requirements: level.requirements
+        requirements: (level.requirements ?? [])
           .filter((requirement) => !requirement.skill.retiredAt)
           .map((requirement) => ({
             skill: { id: requirement.skill.id, name: requirement.skill.name },
@@ -137,8 +155,13 @@ export type SkillUsageRow = {
   role_profile_name: string
 }
 
+/* A skill with its level descriptors: a row of the list, or the skill read alone. */
+export type SkillSummary = Pick<Skill, 'id' | 'name' | 'category' | 'description'> & {
+  descriptors: Array<{ level: number; descriptor: string }>
+}
+
 /* A skill, with the role levels that need it once it is read alone. */
-export type SkillRecord = { skill: Skill; usage?: SkillUsageRow[] }
+export type SkillRecord = { skill: SkillSummary; usage?: SkillUsageRow[] }
 
 /*
  * A skill with its four level descriptors; alone (`withUsage`), also the

@@ -10,12 +10,12 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 export default class RoleProfilesController {
   async index({ request }: HttpContext) {
     const filters = await listQueryValidator.validate(request.qs())
-    const page = await roleProfilePage({
+    const { page, profiles } = await roleProfilePage({
       ...filters,
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
-    return apiSerializer.page(RoleProfileTransformer.paginate(page.all(), pageOf(page.getMeta())))
+    return apiSerializer.page(RoleProfileTransformer.paginate(profiles, pageOf(page.getMeta())))
   }
 
   async show({ params }: HttpContext) {

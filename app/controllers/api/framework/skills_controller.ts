@@ -10,14 +10,14 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 export default class SkillsController {
   async index({ request }: HttpContext) {
     const filters = await listQueryValidator.validate(request.qs())
-    const page = await skillPage({
+    const { page, skills } = await skillPage({
       ...filters,
       page: filters.page ?? 1,
       perPage: filters.perPage ?? 25,
     })
     return apiSerializer.page(
       SkillTransformer.paginate(
-        page.all().map((skill) => ({ skill })),
+        skills.map((skill) => ({ skill })),
         pageOf(page.getMeta())
       )
     )
