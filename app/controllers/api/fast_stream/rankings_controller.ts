@@ -4,30 +4,11 @@ import { Roles } from '#enums/roles'
 import { apiSerializer, fieldProblems, problem } from '#services/api'
 import { idParam } from '#services/params'
 import { apiRankingValidator } from '#validators/fast_stream_team'
-import { rankApplicants, type RankingProblem } from '#actions/fast_stream/team/rank_applicants'
+import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
+import { RANKING_PROBLEMS, RANKING_ROUND_MATCHED } from '#services/ranking_messages'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { placementWithDetails } from '#queries/fast_stream/team_placements_query'
 import { RankingTransformer } from '#transformers/fast_stream_transformer'
-
-/* Each problem with a ranking: the rule it breaks, named as the rest of the API names rules, and its message. */
-const PROBLEMS: Record<
-  RankingProblem['code'],
-  { rule: string; message: (entrantId: number) => string }
-> = {
-  duplicate: {
-    rule: 'distinct',
-    message: (entrantId) => `Entrant ${entrantId} is listed more than once`,
-  },
-  unknown_entrant: {
-    rule: 'exists',
-    message: (entrantId) => `There is no entrant with the id ${entrantId}`,
-  },
-  not_applicant: {
-    rule: 'applicant',
-    message: (entrantId) =>
-      `Entrant ${entrantId} has not put this placement on a submitted shortlist`,
-  },
-}
 
 /*
  * A team's ranking of its placement's applicants in the JSON API, for the
@@ -56,16 +37,12 @@ export default class RankingsController {
           response,
           result.problems.map((entry) => ({
             field: `entrants.${entry.index}`,
-            message: PROBLEMS[entry.code].message(entry.entrantId),
-            rule: PROBLEMS[entry.code].rule,
+            message: RANKING_PROBLEMS[entry.code].message(entry.entrantId),
+            rule: RANKING_PROBLEMS[entry.code].rule,
           }))
         )
       case 'round_matched':
-        return problem(
-          response,
-          409,
-          'The round has been matched: the ranking can no longer change.'
-        )
+        return problem(response, 409, RANKING_ROUND_MATCHED.api)
       default: {
         const unreachable: never = result
         return unreachable

@@ -3,6 +3,7 @@ import { exportList } from '#services/exports'
 import { clearanceLabels, roundStatusLabels } from '#enums/fast_stream'
 import { rankKey, readRankingForm } from '#validators/fast_stream_team'
 import { rankApplicants } from '#actions/fast_stream/team/rank_applicants'
+import { RANKING_ROUND_MATCHED, RANKING_STALE } from '#services/ranking_messages'
 import { beforeMatch } from '#actions/fast_stream/placement_before_match'
 import { applicantsOf } from '#queries/fast_stream/team_applicants_query'
 import { managedPlacement } from '#controllers/fast_stream/team/managed_placement'
@@ -53,13 +54,10 @@ export default class ApplicantsController {
         return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       }
       case 'invalid':
-        session.flash(
-          'error',
-          'The applicants changed while you were ranking them: check the list and save again'
-        )
+        session.flash('error', RANKING_STALE)
         return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       case 'round_matched':
-        session.flash('error', 'The round has been matched: the ranking can no longer change')
+        session.flash('error', RANKING_ROUND_MATCHED.page)
         return response.redirect().toRoute('fast_stream.team.applicants', { id: placement.id })
       default: {
         const unreachable: never = result
