@@ -257,3 +257,10 @@ export async function createMatch(
     choice,
   })
 }
+
+/* Names the skills a placement will build. */
+export async function addPlacementSkills(placement: { id: number }, skills: Array<{ id: number }>) {
+  await db
+    .table('placement_skills')
+    .multiInsert(skills.map((skill) => ({ placement_id: placement.id, skill_id: skill.id })))
+}

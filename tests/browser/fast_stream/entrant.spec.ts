@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import type { Browser, Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import '#database/factories/user_factory'
@@ -9,6 +8,7 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import {
+  addPlacementSkills,
   createEntrant,
   createPlacement,
   createRound,
@@ -70,10 +70,8 @@ async function round() {
     title: 'Developer on tax accounts',
     location: 'Leeds',
   })
-  await db.table('placement_skills').multiInsert([
-    { placement_id: timetables.id, skill_id: data.id },
-    { placement_id: licences.id, skill_id: data.id },
-  ])
+  await addPlacementSkills(timetables, [data])
+  await addPlacementSkills(licences, [data])
   const { entrant, user } = await createEntrant({
     clearance: 'SC',
     postings: [{ organisation: hmrc, digital: false }],

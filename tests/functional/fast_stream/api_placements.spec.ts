@@ -2,11 +2,11 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import {
+  addPlacementSkills,
   createEntrant,
   createPlacement,
   createRound,
@@ -71,7 +71,7 @@ async function setUp(options: { maxPreferences?: number } = {}) {
   })
   const waiting = await createPlacement(round, { team: dftTeam, status: 'offered' })
   const elsewhere = await createPlacement(other, { team: dftTeam })
-  await db.table('placement_skills').insert({ placement_id: rail.id, skill_id: skill.id })
+  await addPlacementSkills(rail, [skill])
   const { entrant, user } = await createEntrant({
     clearance: 'CTC',
     postings: [{ organisation: hmrc, digital: false }],

@@ -7,6 +7,7 @@ import {
   createChildOrganisation,
 } from '#database/factories/organisation_factory'
 import {
+  addPlacementSkills,
   createEntrant,
   createPlacement,
   createRound,
@@ -15,7 +16,6 @@ import {
 import { createSkill } from '#database/factories/framework_factory'
 import type Placement from '#models/placement'
 import type Skill from '#models/skill'
-import db from '@adonisjs/lucid/services/db'
 import { bodyOf, expectStatus } from '#tests/support/responses'
 import { listItemText } from '#tests/support/html'
 
@@ -37,12 +37,6 @@ function foundCount(html: string) {
 /* The text of one result, from its heading to the end of its list item. */
 function resultText(html: string, placement: Placement) {
   return listItemText(html, `placement-${placement.id}`)
-}
-
-async function skillLinks(placement: Placement, skills: Skill[]) {
-  await db
-    .table('placement_skills')
-    .multiInsert(skills.map((skill) => ({ placement_id: placement.id, skill_id: skill.id })))
 }
 
 /*
@@ -117,8 +111,8 @@ async function round() {
     team: railTeam,
     title: 'Placement of a closed round',
   })
-  await skillLinks(rail, [dataSkill])
-  await skillLinks(licences, [cloudSkill, dataSkill])
+  await addPlacementSkills(rail, [dataSkill])
+  await addPlacementSkills(licences, [cloudSkill, dataSkill])
 
   const { entrant, user } = await createEntrant({
     clearance: 'CTC',
