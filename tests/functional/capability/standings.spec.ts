@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { capabilityFixture } from '#tests/functional/insights/fixtures'
+import { countOf } from '#tests/support/database'
 import { refreshStandings } from '#actions/capability/refresh_standings'
 import { validateAssessment } from '#actions/capability/validate_assessment'
 import { submitSelfAssessment } from '#actions/capability/submit_self_assessment'
@@ -162,22 +165,38 @@ test.group('Capability standings', (group) => {
   test('a change that is rolled back leaves the standing as it was', async ({ assert }) => {
     const { people } = await capabilityFixture()
     const before = await standings()
+    assert.deepInclude(before['Sam Stone'], { requirements: 2, below: 2 })
     const agile = await Skill.findByOrFail('name', 'Agile working')
-    await db
+    const samsAssessments = (client: QueryClientContract) =>
+      countOf(client.from('skill_assessments').where('user_id', people.sam.id))
+    const validatedAgile = () => ({
+      userId: people.sam.id,
+      skillId: agile.id,
+      level: 4,
+      source: 'manager' as const,
+      status: 'validated' as const,
+      assessedAt: DateTime.utc(),
+    })
+
+    // The assessment is saved, then the change fails for another reason.
+    const failure = await db
       .transaction(async (trx) => {
-        await SkillAssessment.create(
-          {
-            userId: people.sam.id,
-            skillId: agile.id,
-            level: 4,
-            source: 'manager',
-            status: 'validated',
-          },
-          { client: trx }
-        )
+        await SkillAssessment.create(validatedAgile(), { client: trx })
+        assert.equal(await samsAssessments(trx), 1)
         throw new Error('the form was refused after all')
       })
-      .catch(() => {})
+      .then(
+        () => null,
+        (error: Error) => error.message
+      )
+    assert.equal(failure, 'the form was refused after all')
+    assert.equal(await samsAssessments(db), 0)
     assert.deepEqual(await standings(), before)
+
+    // The same change committed moves the standing.
+    await db.transaction(async (trx) => {
+      await SkillAssessment.create(validatedAgile(), { client: trx })
+    })
+    assert.deepInclude(await standingOf('Sam Stone'), { requirements: 2, below: 1 })
   })
 })
