@@ -39,6 +39,24 @@ export function matchMessage(result: RequestMatchResult, round: PlacementRound):
   }
 }
 
+/* A match the API refuses to run: the status it answers and its words. */
+export function matchProblem(
+  result: Extract<RequestMatchResult, { type: 'running' | 'round_open' | 'round_published' }>
+): [409, string] {
+  switch (result.type) {
+    case 'running':
+      return [409, 'The round is being matched now: wait for it to finish.']
+    case 'round_open':
+      return [409, 'The round is still open to preferences: close it before running the match.']
+    case 'round_published':
+      return [409, 'The round is published: its result can no longer change.']
+    default: {
+      const unreachable: never = result
+      return unreachable
+    }
+  }
+}
+
 export function publishMessage(result: PublishRoundResult, round: PlacementRound): Flash {
   const words = programmeWords(round.programme)
   switch (result.type) {

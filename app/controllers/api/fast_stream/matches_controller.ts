@@ -8,6 +8,7 @@ import { withoutBlanks } from '#services/list_pipeline'
 import { apiMatchesValidator } from '#validators/fast_stream_matching'
 import { entrantOf } from '#queries/fast_stream/entrant_query'
 import { matchState, requestMatch } from '#actions/fast_stream/matching/run_match'
+import { matchProblem } from '#services/match_messages'
 import {
   entrantMatchesPage,
   entrantResults,
@@ -48,17 +49,10 @@ export default class MatchesController {
           data: { status: 'running', entrants: result.entrants, statusUrl: statusUrl(round) },
         }
       case 'running':
-        return problem(response, 409, 'The round is being matched now: wait for it to finish.', {
-          statusUrl: statusUrl(round),
-        })
+        return problem(response, ...matchProblem(result), { statusUrl: statusUrl(round) })
       case 'round_open':
-        return problem(
-          response,
-          409,
-          'The round is still open to preferences: close it before running the match.'
-        )
       case 'round_published':
-        return problem(response, 409, 'The round is published: its result can no longer change.')
+        return problem(response, ...matchProblem(result))
       case 'round_not_found':
         return problem(response, 404, 'There is no round with this id.')
       default: {
