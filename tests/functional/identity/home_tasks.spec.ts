@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -18,10 +17,14 @@ import {
   createShortlist,
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
+import {
+  createAssessment,
+  createPlanItem,
+  createSkillClaim,
+} from '#database/factories/capability_factory'
+import { createCapabilityGap, createCapabilityPlan } from '#database/factories/workforce_factory'
+import { createStaffImport } from '#database/factories/staff_import_factory'
 import { collapse } from '#tests/support/html'
-
-const utc = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
-const day = (value: DateTime) => value.toISODate()!
 
 /* The home page's task rows as text: "label — status". */
 async function tasksOn(client: any, user: any) {
@@ -50,40 +53,21 @@ test.group('Home page: what needs each person', (group) => {
       await createEnrolment(session, learner)
     }
     const skill = await createSkill()
-    const item = (dueOn: string | null, status = 'planned') => ({
-      user_id: learner.id,
-      kind: 'skill',
-      skill_id: skill.id,
-      target_level: 2,
-      due_on: dueOn,
-      status,
-      created_at: utc(now),
-      updated_at: utc(now),
-    })
-    await db
-      .table('development_plan_items')
-      .multiInsert([
-        item(day(now.plus({ days: 10 }))),
-        item(day(now.minus({ days: 2 }))),
-        item(day(now.plus({ days: 90 }))),
-        item(day(now.plus({ days: 5 })), 'done'),
-      ])
-    const claim = (status: string, decidedAt: DateTime | null) => ({
-      user_id: learner.id,
-      skill_id: skill.id,
-      level: 2,
-      status,
-      decided_at: decidedAt ? utc(decidedAt) : null,
-      created_at: utc(now.minus({ days: 60 })),
-      updated_at: utc(now),
-    })
-    await db
-      .table('skill_claims')
-      .multiInsert([
-        claim('rejected', now.minus({ days: 3 })),
-        claim('validated', now.minus({ days: 90 })),
-        claim('pending', null),
-      ])
+    const item = (dueOn: DateTime, status: 'planned' | 'done' = 'planned') =>
+      createPlanItem(learner, { skillId: skill.id, targetLevel: 2, dueOn, status })
+    await item(now.plus({ days: 10 }))
+    await item(now.minus({ days: 2 }))
+    await item(now.plus({ days: 90 }))
+    await item(now.plus({ days: 5 }), 'done')
+    const claim = (status: 'rejected' | 'validated' | 'pending', decidedAt: DateTime | null) =>
+      createSkillClaim(learner, skill, 2, {
+        status,
+        decidedAt,
+        createdAt: now.minus({ days: 60 }),
+      })
+    await claim('rejected', now.minus({ days: 3 }))
+    await claim('validated', now.minus({ days: 90 }))
+    await claim('pending', null)
     const round = await createRound({ status: 'open', name: 'Spring placements' })
     const placement = await createPlacement(round)
     await createShortlist(round, entrant, [placement], null)
@@ -127,17 +111,7 @@ test.group('Home page: what needs each person', (group) => {
       await createEnrolment(session, person, { status: 'requested', activeSessionId: null })
     }
     const skill = await createSkill()
-    await db.table('skill_assessments').insert({
-      user_id: report.id,
-      skill_id: skill.id,
-      level: 2,
-      source: 'self',
-      status: 'submitted',
-      assessed_by: report.id,
-      assessed_at: utc(DateTime.now()),
-      created_at: utc(DateTime.now()),
-      updated_at: utc(DateTime.now()),
-    })
+    await createAssessment(report, skill, 2, { assessedBy: report.id })
     const { rows } = await tasksOn(client, manager)
     assert.includeMembers(rows, [
       'Approve training requests 1 request waiting',
@@ -152,35 +126,15 @@ test.group('Home page: what needs each person', (group) => {
     const dft = await OrganisationFactory.merge({ name: 'Transport', code: 'dft-home' }).create()
     const hmrc = await OrganisationFactory.merge({ name: 'Revenue', code: 'hmrc-home' }).create()
     const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: dft })
-    const now = utc(DateTime.now())
     for (const organisation of [dft, hmrc]) {
-      await db.table('capability_plans').insert({
-        organisation_id: organisation.id,
-        financial_year: 2024,
-        status: 'returned',
-        created_at: now,
-        updated_at: now,
-      })
-      await db.table('capability_gaps').multiInsert(
-        ['open', 'closed'].map((status) => ({
-          organisation_id: organisation.id,
-          kind: 'headcount',
-          title: `Gap ${status}`,
+      await createCapabilityPlan(organisation, 2024, { status: 'returned' })
+      for (const status of ['open', 'closed'] as const) {
+        await createCapabilityGap(organisation, 'headcount', `Gap ${status}`, {
           severity: 'high',
           status,
-          source: 'manual',
-          created_at: now,
-          updated_at: now,
-        }))
-      )
-      await db.table('staff_imports').insert({
-        uploaded_by: hr.id,
-        scope_organisation_id: organisation.id,
-        file_name: 'people.csv',
-        status: 'checked',
-        created_at: now,
-        updated_at: now,
-      })
+        })
+      }
+      await createStaffImport({ uploadedBy: hr.id, scopeOrganisationId: organisation.id })
     }
     const { rows, html } = await tasksOn(client, hr)
     assert.include(html, 'For your organisation')
