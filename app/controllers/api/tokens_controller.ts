@@ -5,6 +5,7 @@ import { recordSignIn, signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'
 import { checkSecondStep } from '#actions/identity/check_second_step'
 import { apiSerializer, problem } from '#services/api'
+import { signInProblem } from '#services/sign_in_messages'
 import { mustSetUpTwoStep } from '#services/two_step'
 import type User from '#models/user'
 import { TokenTransformer } from '#transformers/identity_transformer'
@@ -71,22 +72,12 @@ export default class TokensController {
         }
       }
       case 'invalid_credentials':
-        return problem(response, 401, 'The email address or password is not correct.')
       case 'deactivated':
-        return problem(response, 403, 'This account has been deactivated.')
       case 'single_sign_on_only':
-        return problem(
-          response,
-          403,
-          'Your organisation signs you in with your department account, so the API cannot give you a token for a password. Sign in to the service with your department account and create a token on your profile page.'
-        )
+        return problem(response, ...signInProblem(result))
       case 'throttled':
         response.header('Retry-After', String(result.retryAfter))
-        return problem(
-          response,
-          429,
-          `Too many attempts. Try again in ${counted(result.retryAfter, 'second')}.`
-        )
+        return problem(response, ...signInProblem(result))
       default: {
         const unreachable: never = result
         return unreachable

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { safeReturnPath } from '#services/return_path'
 import { signInValidator } from '#validators/identity'
-import { minutesToWait, signIn } from '#actions/identity/sign_in'
+import { signIn } from '#actions/identity/sign_in'
+import { signInFormError } from '#services/sign_in_messages'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
 import { endSession, tagSession } from '#services/user_sessions'
@@ -40,28 +41,12 @@ export default class SessionController {
         holdSignIn(session, result.user.id, safeReturnPath(request.input('returnTo')))
         return response.redirect().toRoute('twoStepSignIn.create')
       case 'invalid_credentials':
-        return backWithErrors(
-          { email: 'Enter a correct email address and password' },
-          { except: ['password'] }
-        )
       case 'deactivated':
-        return backWithErrors(
-          { email: 'This account has been deactivated. Ask your HR team to restore it' },
-          { except: ['password'] }
-        )
       case 'single_sign_on_only':
-        return backWithErrors(
-          {
-            email:
-              'Your organisation does not use passwords for this service. Sign in with your department account',
-          },
-          { except: ['password'] }
-        )
+        return backWithErrors({ email: signInFormError(result) }, { except: ['password'] })
       case 'throttled':
         return backWithErrors(
-          {
-            email: `Too many attempts to sign in. Wait ${minutesToWait(result.retryAfter)} and try again`,
-          },
+          { email: signInFormError(result) },
           { except: ['password'], status: 429 }
         )
       default: {
