@@ -290,6 +290,27 @@ function entrantRank(input: RoundInput, ei: number, pi: number): number {
   return rank < 0 ? Number.POSITIVE_INFINITY : rank
 }
 
+/*
+ * Five entrants and three placements, P with two seats, in which a is
+ * displaced from Q by b and then displaces c from P (Q did not rank c).
+ */
+function roundWithADisplacement(): RoundInput {
+  return round(
+    [
+      entrant('a', ['Q', 'P']),
+      entrant('b', ['Q', 'R']),
+      entrant('c', ['P', 'Q']),
+      entrant('d', ['P', 'R']),
+      entrant('e', ['R', 'P']),
+    ],
+    [
+      placement('P', 2, ['e', 'a', 'd', 'c']),
+      placement('Q', 1, ['b', 'a']),
+      placement('R', 1, ['d', 'b', 'e']),
+    ]
+  )
+}
+
 test.group('Fast Stream matching: textbook rounds', () => {
   test('in the Gale–Shapley three-by-three round every entrant gets their first choice', ({
     assert,
@@ -322,20 +343,7 @@ test.group('Fast Stream matching: textbook rounds', () => {
     assert,
   }) => {
     // P takes two. a is displaced from Q by b, then displaces c from P; Q did not rank c.
-    const input = round(
-      [
-        entrant('a', ['Q', 'P']),
-        entrant('b', ['Q', 'R']),
-        entrant('c', ['P', 'Q']),
-        entrant('d', ['P', 'R']),
-        entrant('e', ['R', 'P']),
-      ],
-      [
-        placement('P', 2, ['e', 'a', 'd', 'c']),
-        placement('Q', 1, ['b', 'a']),
-        placement('R', 1, ['d', 'b', 'e']),
-      ]
-    )
+    const input = roundWithADisplacement()
     const result = matchRound(input)
     assert.deepEqual(pairs(result), { a: 'P', b: 'Q', d: 'P', e: 'R' })
     assert.deepEqual(
@@ -675,27 +683,15 @@ test.group('Fast Stream matching: why an entrant is unmatched', () => {
       filled.reason,
       'Every placement open to the Future Leader among their choices (P) was filled by Future Leaders its team ranked higher. The others were not open to them: Q needs DV clearance and the Future Leader holds BPSS.'
     )
-    const [none] = matchRound(round([entrant('e', [])], [placement('P', 1, ['e'])], rules))
-      .unmatched
+    const [none] = matchRound(
+      round([entrant('e', [])], [placement('P', 1, ['e'])], rules)
+    ).unmatched
     assert.equal(none.reason, 'The Future Leader did not rank any placements.')
   })
 })
 
 test.group('Fast Stream matching: blocking pairs of a hand-made assignment', () => {
-  const input = round(
-    [
-      entrant('a', ['Q', 'P']),
-      entrant('b', ['Q', 'R']),
-      entrant('c', ['P', 'Q']),
-      entrant('d', ['P', 'R']),
-      entrant('e', ['R', 'P']),
-    ],
-    [
-      placement('P', 2, ['e', 'a', 'd', 'c']),
-      placement('Q', 1, ['b', 'a']),
-      placement('R', 1, ['d', 'b', 'e']),
-    ]
-  )
+  const input = roundWithADisplacement()
 
   test('the engine’s matching has none', ({ assert }) => {
     const check = countBlockingPairs(input, asAssignment(matchRound(input)))
