@@ -43,6 +43,17 @@ const row = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 })
 
+/* What the row above resolves to: the values stored for Ada. */
+const ADA = {
+  email: 'ada@dft.example',
+  fullName: 'Ada Lovelace',
+  organisationId: 1,
+  grade: 'EO',
+  profession: 'digital',
+  roleLevelId: 7,
+  lineManagerEmail: null,
+}
+
 test.group('Staff rows: headers', () => {
   test('headers are matched without case, spaces or punctuation, in any order', ({ assert }) => {
     const result = mapHeaders([
@@ -94,15 +105,7 @@ test.group('Staff rows: cells', () => {
     const result = checkCells(row(), reference, all)
     assert.deepEqual(result, {
       ok: true,
-      values: {
-        email: 'ada@dft.example',
-        fullName: 'Ada Lovelace',
-        organisationId: 1,
-        grade: 'EO',
-        profession: 'digital',
-        roleLevelId: 7,
-        lineManagerEmail: null,
-      },
+      values: ADA,
     })
   })
 
@@ -145,17 +148,7 @@ test.group('Staff rows: cells', () => {
 })
 
 test.group('Staff rows: changes and loops', () => {
-  const existing = {
-    id: 9,
-    email: 'ada@dft.example',
-    fullName: 'Ada Lovelace',
-    organisationId: 1,
-    grade: 'EO',
-    profession: 'digital',
-    roleLevelId: 7,
-    lineManagerEmail: null,
-    inScope: true,
-  }
+  const existing = { id: 9, ...ADA, inScope: true }
   const values = { ...existing, roleLevelId: 7 as number | null }
 
   test('only fields that differ and whose column is present count as changes', ({ assert }) => {
