@@ -1,13 +1,12 @@
-import type User from '#models/user'
 import type { FixedCsv, PageCsv } from '#services/list_pipeline'
 import {
   defineQueuedList,
   filtersFrom,
   inOrganisationScope,
   keptFilters,
+  organisationScopeOf,
   scopeExport,
 } from '#services/list_pipeline'
-import { OrganisationScope } from '#services/organisation_scope'
 import { peopleFilters, searchPeople } from '#queries/identity/people_query'
 import { searchAuditEvents } from '#queries/identity/audit_query'
 import { auditFiltersValidator } from '#validators/organisation'
@@ -32,12 +31,10 @@ import { STAFF_PROBLEMS_HEADER, STAFF_TEMPLATE_HEADER } from '#queries/exports/p
 
 /* The identity area's lists that may be exported as a queued job. */
 
-const scopeOf = (user: User) => OrganisationScope.forUser(user)
-
 /* The people list: a page at a time, every person in its export, from the same filters. */
 export const peopleList = defineQueuedList({
   path: '/admin/users',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(_scope, qs) {
     const filters = peopleFilters(qs)
     return { input: filters, filters }
@@ -55,7 +52,7 @@ export const peopleList = defineQueuedList({
 /* The audit trail: its filters as entered on the page, its events a page at a time and in its export. */
 export const auditList = defineQueuedList({
   path: '/admin/audit',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(_scope, qs) {
     const filters = await auditFiltersValidator.validate(qs)
     // As entered: the dates as typed, not as read.

@@ -1,7 +1,6 @@
-import type User from '#models/user'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
-import { defineList, scopeExport } from '#services/list_pipeline'
-import { OrganisationScope } from '#services/organisation_scope'
+import { defineList, organisationScopeOf, scopeExport } from '#services/list_pipeline'
+import type { OrganisationScope } from '#services/organisation_scope'
 import { findOrganisationInScope } from '#queries/identity/organisations_query'
 import {
   allCampaigns,
@@ -61,24 +60,27 @@ const serviceManagers = scopeExport(
 
 export const workforceExports = { digitalLeaders, serviceManagers }
 
-const scopeOf = (user: User) => OrganisationScope.forUser(user)
-
-/* An organisation filter: the organisation and its tree, or 404 when it is outside the scope. */
-async function organisationFilter(scope: OrganisationScope, organisationId: number) {
+/*
+ * An organisation filter: the organisation and its tree, or 404 when it is
+ * outside the scope; nothing when the list is not filtered by organisation.
+ */
+async function organisationFilter(scope: OrganisationScope, organisationId: number | undefined) {
+  if (!organisationId) return {}
   const organisation = await findOrganisationInScope(scope, organisationId)
   if (!organisation) throw new RecordNotFoundException()
-  return { id: organisation.id, path: organisation.path }
+  return { organisation: { id: organisation.id, path: organisation.path } }
 }
 
 /* Recruitment campaigns: the table a page at a time, every campaign in the CSV. */
 export const campaignsList = defineList({
   path: '/workforce/campaigns',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(scope, qs) {
     const input = await campaignFiltersValidator.validate(qs)
-    const filters: CampaignFilters = { roleProfileId: input.roleProfileId, stage: input.stage }
-    if (input.organisationId) {
-      filters.organisation = await organisationFilter(scope, input.organisationId)
+    const filters: CampaignFilters = {
+      roleProfileId: input.roleProfileId,
+      stage: input.stage,
+      ...(await organisationFilter(scope, input.organisationId)),
     }
     return { input, filters }
   },
@@ -111,16 +113,14 @@ export const campaignsList = defineList({
 /* The capability gap register: the table a page at a time, the whole register in the CSV. */
 export const gapsList = defineList({
   path: '/workforce/gaps',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(scope, qs) {
     const input = await gapFiltersValidator.validate(qs)
     const filters: GapFilters = {
       kind: input.kind,
       status: input.status,
       severity: input.severity,
-    }
-    if (input.organisationId) {
-      filters.organisation = await organisationFilter(scope, input.organisationId)
+      ...(await organisationFilter(scope, input.organisationId)),
     }
     return { input, filters }
   },
@@ -156,7 +156,7 @@ const SERVICES_PER_PAGE = 50
  */
 export const servicesList = defineList({
   path: '/workforce/services',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(_scope, qs) {
     return { input: qs, filters: readServiceFilters(qs) }
   },
@@ -194,7 +194,7 @@ export const servicesList = defineList({
  */
 export const plansList = defineList({
   path: '/workforce/plans',
-  scope: scopeOf,
+  scope: organisationScopeOf,
   async filters(_scope, qs) {
     const filters = await planFiltersValidator.validate(qs)
     return { input: qs, filters: { ...filters, organisationId: filters.organisation } }

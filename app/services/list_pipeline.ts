@@ -91,6 +91,9 @@ type ScopedExportKind<F> = Omit<ExportKind<F>, 'count' | 'lines'> & {
   lines(scope: OrganisationScope, filters: F, batchSize: number): AsyncIterable<CsvLine>
 }
 
+/* A list's scope when it shows what the person's organisation scope lets them see. */
+export const organisationScopeOf = (user: User) => OrganisationScope.forUser(user)
+
 /*
  * An export of what the person's organisation scope lets them see, the
  * scope worked out again when the file is written (in the request, or
@@ -99,9 +102,9 @@ type ScopedExportKind<F> = Omit<ExportKind<F>, 'count' | 'lines'> & {
 export function inOrganisationScope<F>(kind: ScopedExportKind<F>): ExportKind<F> {
   return {
     ...kind,
-    count: async (user, filters) => kind.count(await OrganisationScope.forUser(user), filters),
+    count: async (user, filters) => kind.count(await organisationScopeOf(user), filters),
     async *lines(user, filters, batchSize) {
-      yield* kind.lines(await OrganisationScope.forUser(user), filters, batchSize)
+      yield* kind.lines(await organisationScopeOf(user), filters, batchSize)
     },
   }
 }
