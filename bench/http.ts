@@ -7,22 +7,35 @@
  *
  *   DB_HOST=127.0.0.1 DB_PORT=3306 DB_USER=… DB_PASSWORD=… DB_DATABASE=dcs_bench \
  *     npm run bench:http -- [--connections 16,64] [--duration 10] [--warmup 2]
- *       [--only catalogue,enrol] [--url http://127.0.0.1:3333] [--explain]
+ *       [--only catalogue,enrol | --floor] [--url http://127.0.0.1:3333] [--no-build] [--explain]
  *
  * The database must already hold data: the whole civil service from
  * `node ace bench:seed`, or the demo data. The script applies pending
  * migrations, takes a year of dashboard snapshots when there are none,
- * starts the service in production mode from the sources (unless --url
- * names one already running on the same database), signs people in
- * through the sign-in form, then runs autocannon against each target and
- * its ceiling at each connection count. Enrolments it makes are deleted
+ * builds for production (`node ace build` into tmp/bench-build; --no-build
+ * reuses it) and starts the service from the build (unless --url names one
+ * already running on the same database) and the floor (bench/floor/: a
+ * minimal AdonisJS app with the same middleware), signs people in through
+ * the sign-in form, then runs autocannon against each target, the floor's
+ * answer of the same kind and the ceiling at each connection count, reading
+ * each server's CPU time from /proc. --floor runs the six targets measured
+ * beside the floor. Enrolments it makes are deleted
  * after each run. It prints a table and writes it, with the machine, to
  * bench/results/<date>.json; it exits with status 1 when a target is missed.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
-import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -43,9 +56,22 @@ function option(name: string) {
 const CONNECTIONS = (option('connections') ?? '16,64').split(',').map(Number)
 const SECONDS = Number(option('duration') ?? 10)
 const WARMUP = Number(option('warmup') ?? 2)
-const ONLY = option('only')?.split(',').filter(Boolean) ?? null
+/* The targets measured beside the floor (bench/floor/): --floor runs just these. */
+const FLOOR_TARGETS = [
+  'sign-in',
+  'catalogue',
+  'course',
+  'xgov-dashboard',
+  'api-courses',
+  'api-role-profiles',
+]
+const ONLY = argv.includes('--floor')
+  ? FLOOR_TARGETS
+  : (option('only')?.split(',').filter(Boolean) ?? null)
 const REUSE_URL = option('url') ?? null
 const EXPLAIN = argv.includes('--explain')
+/* Reuse the production build in tmp/bench-build instead of building again. */
+const NO_BUILD = argv.includes('--no-build')
 /* A target whose single request takes longer than this (seconds) is not put under load: it would only queue. */
 const TOO_SLOW = Number(option('too-slow') ?? 5)
 /* How long the single request before the load may take before it is given up on (seconds). */
@@ -102,6 +128,8 @@ const serviceEnv: Record<string, string> = {
   DB_DATABASE: database.database,
   // Sign-in counts only failures, but in memory no counter touches the database at all.
   LIMITER_STORE: 'memory',
+  // The generated accounts have no two-step verification set up; production would insist on it for admins.
+  TWO_STEP_COMPULSORY: 'false',
   QUEUE_INLINE_WORKER: 'false',
   SCHEDULER_ENABLED: 'false',
   // Enrolment e-mails are prepared and rendered, then fail to connect: no mail leaves the machine.
@@ -157,6 +185,32 @@ async function waitFor(url: string, seconds: number, child?: ChildProcess) {
     await sleep(250)
   }
   throw new Error(`${url} did not answer 200 within ${seconds} s`)
+}
+
+/*
+ * CPU time a server process has used (user + system, in clock ticks), from
+ * /proc/<pid>/stat: read before and after the measured seconds, it gives
+ * the CPU each request cost that process. Null off Linux or once it exited.
+ */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100
+function cpuTicks(pid: number | null) {
+  if (!pid) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name, which may hold spaces: state is the 3rd field, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return null
+  }
+}
+type CpuFigures = {
+  /* The server process's CPU time over the measured seconds ÷ requests served (ms). */
+  cpuMsPerRequest: number | null
+  /* Of one core, over the measured seconds. */
+  cpuShare: number | null
+  /* The machine's 1-minute load average before and after the measured seconds. */
+  loadAverage: [number, number]
 }
 
 const figure = (value: number, places = 0) =>
@@ -445,6 +499,12 @@ type Target = {
   path: string
   expect: number
   ceiling: CeilingInput
+  /*
+   * The floor's answer of the same kind (bench/floor/): a form page with no
+   * query and no cookie, a page with one query for a signed-in session, or
+   * a JSON list with one query; sized like the target's answer.
+   */
+  floor?: 'form' | 'page' | 'json'
 }
 
 /* The five dashboards, each for the largest department's HR and for all of government, with the query its ceiling runs. */
@@ -477,6 +537,7 @@ const TARGETS: Target[] = [
     path: '/sign-in',
     expect: 200,
     ceiling: { kind: 'static', body: '', contentType: 'text/html' },
+    floor: 'form',
   },
   {
     name: 'catalogue',
@@ -488,6 +549,7 @@ const TARGETS: Target[] = [
     path: `/learning/courses?q=${TERM}${MODE ? `&mode=${MODE}` : ''}`,
     expect: 200,
     ceiling: { kind: 'catalogue', term: TERM, mode: MODE, sort: 'title' },
+    floor: 'page',
   },
   {
     name: 'course',
@@ -499,6 +561,7 @@ const TARGETS: Target[] = [
     path: `/learning/courses/${COURSE_ID}`,
     expect: 200,
     ceiling: { kind: 'course_sessions', courseId: COURSE_ID },
+    floor: 'page',
   },
   {
     name: 'gaps',
@@ -544,6 +607,7 @@ const TARGETS: Target[] = [
       path: DASHBOARD_PATHS[suffix],
       expect: 200,
       ceiling: ceiling(null),
+      floor: suffix === 'dashboard' ? 'page' : undefined,
     },
   ]),
   {
@@ -556,6 +620,7 @@ const TARGETS: Target[] = [
     path: '/api/v1/courses',
     expect: 200,
     ceiling: { kind: 'catalogue', term: null, mode: null, sort: 'title' },
+    floor: 'json',
   },
   {
     name: 'api-role-profiles',
@@ -567,6 +632,7 @@ const TARGETS: Target[] = [
     path: '/api/v1/role-profiles',
     expect: 200,
     ceiling: { kind: 'role_profiles' },
+    floor: 'json',
   },
   {
     name: 'api-services',
@@ -627,25 +693,57 @@ if (EXPLAIN) {
 let exitCode = 0
 try {
   let baseUrl = REUSE_URL
-  if (!baseUrl) {
-    if (!existsSync(new URL('public/assets/.vite/manifest.json', root))) {
-      console.log('Building the assets (npx vite build)')
-      const built = spawnSync('npx', ['vite', 'build'], { cwd: rootPath, stdio: 'inherit' })
-      if (built.status !== 0) throw new Error('npx vite build failed')
+  let servicePid: number | null = null
+  const buildPath = join(rootPath, 'tmp/bench-build')
+  if (!REUSE_URL && !(NO_BUILD && existsSync(join(buildPath, 'bin/server.js')))) {
+    /*
+     * The production build (`node ace build`: assets by Vite, TypeScript by
+     * tsc), into tmp/bench-build so it never touches anyone's build/. The
+     * type check of the whole tree is not this script's business, so a type
+     * error elsewhere does not stop the build.
+     */
+    console.log('Building for production (node ace build) into tmp/bench-build')
+    const built = spawnSync(
+      process.execPath,
+      ['ace.js', 'build', '--ignore-ts-errors', '--tsconfig=bench/http/tsconfig.build.json'],
+      { cwd: rootPath, stdio: ['ignore', 'ignore', 'inherit'] }
+    )
+    if (built.status !== 0 || !existsSync(join(buildPath, 'bin/server.js'))) {
+      throw new Error('node ace build failed')
     }
+  }
+  // The floor's views are not TypeScript: they sit beside its compiled code.
+  cpSync(join(rootPath, 'bench/floor/resources'), join(buildPath, 'bench/floor/resources'), {
+    recursive: true,
+  })
+  mkdirSync(join(buildPath, 'tmp'), { recursive: true })
+
+  const startBuilt = async (name: string, entry: string, extraEnv: Record<string, string>) => {
     const port = await freePort()
-    const log = join(work, 'service.log')
+    const log = join(work, `${name}.log`)
     const output = openSync(log, 'a')
-    const service = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-      cwd: rootPath,
-      env: { ...serviceEnv, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` },
+    const child = spawn(process.execPath, [entry], {
+      cwd: buildPath,
+      env: { ...serviceEnv, ...extraEnv, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` },
       stdio: ['ignore', output, output],
     })
-    started.push(service)
-    baseUrl = `http://127.0.0.1:${port}`
-    console.log(`Starting the service (production, pid ${service.pid}) on ${baseUrl}; log ${log}`)
-    await waitFor(`${baseUrl}/health`, 90, service)
+    started.push(child)
+    const url = `http://127.0.0.1:${port}`
+    console.log(`Starting ${name} (production build, pid ${child.pid}) on ${url}; log ${log}`)
+    await waitFor(`${url}/health`, 90, child)
+    return { url, pid: child.pid! }
   }
+
+  if (!baseUrl) {
+    const service = await startBuilt('the service', 'bin/server.js', {})
+    baseUrl = service.url
+    servicePid = service.pid
+  }
+  const floorServer = await startBuilt('the floor', 'bench/floor/bin/server.js', {
+    DB_POOL_MAX: String(poolSize),
+  })
+  const floorUrl = floorServer.url
+  const floorPid = floorServer.pid
 
   const ceilingTargets: Record<string, CeilingInput> = {}
   const ceiling = fork(new URL('http/ceiling.ts', import.meta.url).pathname, [], {
@@ -765,6 +863,48 @@ try {
       : { method: target.method, path: target.path, headers: headersFor(target.as) }
   }
 
+  /* The floor's session cookie: one session, read on every request as a signed-in page's is. */
+  const floorCookie = await (async () => {
+    const response = await fetch(`${floorUrl}/page?rows=0`)
+    await response.arrayBuffer()
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .find((pair) => pair.startsWith('floor-session='))
+    if (!cookie) throw new Error('The floor gave no session cookie')
+    return cookie
+  })()
+
+  /* The floor's rows for each target, so its answer is about the size of the target's. */
+  const floorRows: Record<string, number> = {}
+  const floorPath = (kind: 'form' | 'page' | 'json', rows: number) =>
+    kind === 'form'
+      ? `/sign-in?rows=${rows}`
+      : kind === 'page'
+        ? `/page?rows=${rows}`
+        : `/api/list?rows=${rows}`
+  const floorRequest = (target: Target): LoadRequest => ({
+    method: 'GET',
+    path: floorPath(target.floor!, floorRows[target.name] ?? 0),
+    headers: target.floor === 'page' ? { cookie: floorCookie } : {},
+  })
+  const bytesOf = async (url: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, { headers, redirect: 'manual' })
+    const body = await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+    return body.byteLength
+  }
+  const sizeFloor = async (target: Target, bytes: number) => {
+    if (!target.floor) return
+    const headers: Record<string, string> = target.floor === 'page' ? { cookie: floorCookie } : {}
+    const none = await bytesOf(`${floorUrl}${floorPath(target.floor, 0)}`, headers)
+    const fifty = await bytesOf(`${floorUrl}${floorPath(target.floor, 50)}`, headers)
+    const perRow = (fifty - none) / 50
+    floorRows[target.name] = Math.max(0, Math.min(1000, Math.round((bytes - none) / perRow)))
+  }
+  /* Each answer's size in bytes: the service's, and the floor's made like it. */
+  const answerBytes: Record<string, { service: number; floor: number | null }> = {}
+
   /* Waits until the database has finished what the last run left running (requests cut off at the end). */
   const settle = async () => {
     for (let waited = 0; waited < 300; waited++) {
@@ -826,6 +966,15 @@ try {
           `${target.name} (${side}) answered ${response.status}, not ${expected}: ${body.slice(0, 300)}`
         )
       }
+      if (!forCeiling) {
+        await sizeFloor(target, Buffer.byteLength(body))
+        answerBytes[target.name] = {
+          service: Buffer.byteLength(body),
+          floor: target.floor
+            ? await bytesOf(`${floorUrl}${floorRequest(target).path}`, floorRequest(target).headers)
+            : null,
+        }
+      }
       if (!forCeiling && target.name === 'enrol') {
         const location = response.headers.get('location')
         if (location !== '/learning/my') throw new Error(`enrol redirected to ${location}`)
@@ -849,11 +998,18 @@ try {
   type Row = {
     connections: number
     /* Null when one request took longer than --too-slow: not loaded, see `single`. */
-    service: LoadFigures | null
-    ceiling: LoadFigures | null
+    service: (LoadFigures & CpuFigures) | null
+    /* The floor's answer of the same kind, for the targets that have one. */
+    floor: (LoadFigures & CpuFigures) | null
+    floorRows: number | null
+    ceiling: (LoadFigures & CpuFigures) | null
     share: number | null
     shareGoal: number
     shareMet: boolean
+    /* The service's requests per second as a share of the floor's. */
+    floorShare: number | null
+    floorGoal: number | null
+    floorMet: boolean | null
     p95Goal: number | null
     p95Met: boolean | null
     enrolmentsMade?: number
@@ -861,22 +1017,45 @@ try {
   }
   const results: Array<Target & { single: { service: number; ceiling: number }; rows: Row[] }> = []
 
-  const measure = async (target: Target, connections: number, forCeiling: boolean) => {
+  type Side = 'service' | 'floor' | 'ceiling'
+  /* The server process each side's CPU time is read from (null when the service was given by --url). */
+  const pidOf: Record<Side, number | null> = {
+    service: servicePid,
+    floor: floorPid,
+    ceiling: ceiling.pid ?? null,
+  }
+
+  const measure = async (target: Target, connections: number, side: Side) => {
+    const forCeiling = side === 'ceiling'
     const options = {
-      url: forCeiling ? ceilingUrl : baseUrl!,
+      url: side === 'ceiling' ? ceilingUrl : side === 'floor' ? floorUrl : baseUrl!,
       connections,
-      expect: forCeiling ? (target.name === 'enrol' ? 201 : 200) : target.expect,
-      request: requestFor(target, forCeiling),
+      expect: side === 'service' ? target.expect : target.name === 'enrol' ? 201 : 200,
+      request: side === 'floor' ? floorRequest(target) : requestFor(target, forCeiling),
     }
     if (WARMUP > 0) await load({ ...options, seconds: WARMUP })
+    const before = cpuTicks(pidOf[side])
+    const loadBefore = loadavg()[0]
     const figures = await load({ ...options, seconds: SECONDS })
+    const after = cpuTicks(pidOf[side])
+    const cpu: CpuFigures = {
+      cpuMsPerRequest:
+        before === null || after === null || figures.served === 0
+          ? null
+          : Math.round((((after - before) * 1000) / CLOCK_TICKS / figures.served) * 1000) / 1000,
+      cpuShare:
+        before === null || after === null
+          ? null
+          : Math.round(((after - before) / CLOCK_TICKS / figures.seconds) * 1000) / 1000,
+      loadAverage: [Math.round(loadBefore * 100) / 100, Math.round(loadavg()[0] * 100) / 100],
+    }
     let made: number | undefined
-    if (target.name === 'enrol') {
+    if (target.name === 'enrol' && side !== 'floor') {
       made = await undoEnrolments()
       nextPair = 0
     }
     await settle()
-    return { figures, made }
+    return { figures: { ...figures, ...cpu }, made }
   }
 
   for (const target of selected) {
@@ -885,38 +1064,57 @@ try {
     const loadService = once.service <= TOO_SLOW * 1000
     const loadCeiling = once.ceiling <= TOO_SLOW * 1000
     for (const connections of CONNECTIONS) {
-      const service = loadService ? await measure(target, connections, false) : null
-      const ceilingRun = loadCeiling ? await measure(target, connections, true) : null
+      // The three one after another, so they meet the same load from the rest of the machine.
+      const service = loadService ? await measure(target, connections, 'service') : null
+      const floorRun = target.floor ? await measure(target, connections, 'floor') : null
+      const ceilingRun = loadCeiling ? await measure(target, connections, 'ceiling') : null
       const s = service?.figures ?? null
+      const f = floorRun?.figures ?? null
       const c = ceilingRun?.figures ?? null
       // Not loaded because one request is too slow: nothing is served, so its share is 0.
       const share = s && c ? s.requestsPerSecond / c.requestsPerSecond : s ? null : 0
+      const floorShare = f ? (s ? s.requestsPerSecond / f.requestsPerSecond : 0) : null
       const shareGoal = target.kind === 'api' ? 0.65 : 0.5
+      const floorGoal = target.floor ? (target.name === 'sign-in' ? 0.85 : 0.6) : null
       const p95Goal = target.dashboard && connections === 16 ? 300 : null
       const p95 = s ? s.p95 : once.service
       const p95Met = p95Goal === null ? null : p95 < p95Goal
       const shareMet = share !== null && share >= shareGoal
+      const floorMet = floorGoal === null ? null : floorShare !== null && floorShare >= floorGoal
       const row: Row = {
         connections,
         service: s,
+        floor: f,
+        floorRows: target.floor ? floorRows[target.name] : null,
         ceiling: c,
         share: share === null ? null : Math.round(share * 1000) / 1000,
         shareGoal,
         shareMet,
+        floorShare: floorShare === null ? null : Math.round(floorShare * 1000) / 1000,
+        floorGoal,
+        floorMet,
         p95Goal,
         p95Met,
         enrolmentsMade: service?.made,
-        met: shareMet && p95Met !== false && s !== null && s.errors === 0,
+        // Beside the floor, its goal decides; without one, the ceiling's.
+        met: (floorMet ?? shareMet) && p95Met !== false && s !== null && s.errors === 0,
       }
       rows.push(row)
-      const describe = (f: LoadFigures | null, alone: number) =>
-        f
-          ? `${figure(f.requestsPerSecond, 1).padStart(7)} req/s  p50/p95/p99 ${figure(f.p50, 1)}/${figure(f.p95, 1)}/${figure(f.p99, 1)} ms${f.errors ? `, ${f.errors} errors ${JSON.stringify(f.otherStatuses)}` : ''}`
+      const cpuOf = (figures: (LoadFigures & CpuFigures) | null) =>
+        figures?.cpuMsPerRequest === null || figures?.cpuMsPerRequest === undefined
+          ? ''
+          : `, ${figure(figures.cpuMsPerRequest, 2)} ms CPU`
+      const describe = (figures: (LoadFigures & CpuFigures) | null, alone: number) =>
+        figures
+          ? `${figure(figures.requestsPerSecond, 1).padStart(7)} req/s${cpuOf(figures)}  p50/p95/p99 ${figure(figures.p50, 1)}/${figure(figures.p95, 1)}/${figure(figures.p99, 1)} ms${figures.errors ? `, ${figures.errors} errors ${JSON.stringify(figures.otherStatuses)}` : ''}`
           : `not loaded (one request took ${Number.isFinite(alone) ? `${figure(alone / 1000, 1)} s` : `over ${SINGLE_TIMEOUT} s`})`
       console.log(
         `${target.name.padEnd(18)} ${String(connections).padStart(3)} conn  service ${describe(s, once.service)}` +
+          (f ? `  | floor ${describe(f, 0)}` : '') +
           `  | ceiling ${describe(c, once.ceiling)}` +
-          `  | ${share === null ? 'no share' : `${figure(share * 100, 1)}% of ceiling`}${service?.made === undefined ? '' : `, ${service.made} enrolments made`}`
+          (floorShare === null ? '' : `  | ${figure(floorShare * 100, 1)}% of floor`) +
+          `  | ${share === null ? 'no share' : `${figure(share * 100, 1)}% of ceiling`}${service?.made === undefined ? '' : `, ${service.made} enrolments made`}` +
+          `  | load ${s?.loadAverage?.[0] ?? '–'}`
       )
       if (!row.met) exitCode = 1
     }
@@ -926,22 +1124,31 @@ try {
   /* ------------------------------------------------------------------ the table and the file */
 
   const header =
-    '| Target | Conn. | p50 / p95 / p99 (ms) | req/s | Ceiling req/s | Ceiling p50 / p95 / p99 (ms) | % of ceiling | Goal | Met |'
-  const lines = [header, '| --- | --: | --: | --: | --: | --: | --: | --- | --- |']
+    '| Target | Conn. | req/s | CPU ms/req | p50 / p95 / p99 (ms) | Floor req/s | Floor CPU ms/req | % of floor | Floor goal | Ceiling req/s | % of ceiling | Load avg. | Met |'
+  const lines = [
+    header,
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --- |',
+  ]
   const latencies = (f: LoadFigures | null, alone: number) =>
     f
       ? `${figure(f.p50, 1)} / ${figure(f.p95, 1)} / ${figure(f.p99, 1)}`
       : `one request: ${Number.isFinite(alone) ? figure(alone) : `over ${SINGLE_TIMEOUT * 1000}`}`
+  const rate = (f: LoadFigures | null) => (f ? figure(f.requestsPerSecond, 1) : 'not loaded')
+  const cpuMs = (f: CpuFigures | null) =>
+    f?.cpuMsPerRequest === null || f?.cpuMsPerRequest === undefined
+      ? '–'
+      : figure(f.cpuMsPerRequest, 2)
+  const percent = (value: number | null) => (value === null ? '–' : `${figure(value * 100, 1)}%`)
   for (const target of results) {
     for (const row of target.rows) {
       const goal = [
-        `≥ ${row.shareGoal * 100}%`,
+        row.floorGoal === null ? null : `≥ ${row.floorGoal * 100}%`,
         row.p95Goal === null ? null : `p95 < ${row.p95Goal} ms`,
       ]
         .filter(Boolean)
         .join(', ')
       lines.push(
-        `| ${target.name} | ${row.connections} | ${latencies(row.service, target.single.service)} | ${row.service ? figure(row.service.requestsPerSecond, 1) : 'not loaded'} | ${row.ceiling ? figure(row.ceiling.requestsPerSecond, 1) : 'not loaded'} | ${latencies(row.ceiling, target.single.ceiling)} | ${row.share === null ? '–' : `${figure(row.share * 100, 1)}%`} | ${goal} | ${row.met ? 'yes' : 'no'} |`
+        `| ${target.name} | ${row.connections} | ${rate(row.service)} | ${cpuMs(row.service)} | ${latencies(row.service, target.single.service)} | ${row.floor ? rate(row.floor) : '–'} | ${cpuMs(row.floor)} | ${percent(row.floorShare)} | ${goal || `ceiling ≥ ${row.shareGoal * 100}%`} | ${rate(row.ceiling)} | ${percent(row.share)} | ${row.service?.loadAverage.join(' → ') ?? '–'} | ${row.met ? 'yes' : 'no'} |`
       )
     }
   }
@@ -967,7 +1174,10 @@ try {
       {
         takenAt: new Date().toISOString(),
         command: `npm run bench:http${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
-        machine,
+        machine: {
+          ...machine,
+          loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
+        },
         settings: {
           connections: CONNECTIONS,
           seconds: SECONDS,
@@ -976,7 +1186,9 @@ try {
           poolSize,
           service: REUSE_URL
             ? `already running at ${REUSE_URL}`
-            : 'NODE_ENV=production node --import=@poppinss/ts-exec bin/server.ts; LOG_LEVEL=warn, LIMITER_STORE=memory, QUEUE_INLINE_WORKER=false, SESSION_DRIVER=database',
+            : 'node ace build (tmp/bench-build), NODE_ENV=production node bin/server.js; LOG_LEVEL=warn, LIMITER_STORE=memory, QUEUE_INLINE_WORKER=false, SESSION_DRIVER=database',
+          floor:
+            'bench/floor from the same build, NODE_ENV=production: session (database store), shield CSRF + CSP nonce, Edge layout, one query; /api/ without session or shield',
           ceiling: 'node:http + mysql2 pool, rows as JSON',
         },
         dataset: { name: dataset.name, rows: sizes },
@@ -997,6 +1209,7 @@ try {
           path: target.path,
           ceiling: target.ceiling.kind,
           oneRequestMs: target.single,
+          answerBytes: answerBytes[target.name],
           rows: target.rows,
         })),
       },

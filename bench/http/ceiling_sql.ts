@@ -90,10 +90,12 @@ function catalogue(input: Extract<CeilingInput, { kind: 'catalogue' }>): Stateme
 function courseSessions(input: Extract<CeilingInput, { kind: 'course_sessions' }>): Statement {
   return {
     sql:
-      "select `course_sessions`.*, sum(case when enrolments.status = 'booked' then 1 else 0 end) as booked_count, sum(case when enrolments.status = 'waitlisted' then 1 else 0 end) as waitlisted_count " +
-      'from `course_sessions` left join `enrolments` on `enrolments`.`session_id` = `course_sessions`.`id` and `enrolments`.`status` in (?, ?) ' +
+      'select `course_sessions`.*, ' +
+      '(select count(*) from `enrolments` where `enrolments`.`session_id` = `course_sessions`.`id` and `enrolments`.`status` = ?) as `booked_count`, ' +
+      '(select count(*) from `enrolments` where `enrolments`.`session_id` = `course_sessions`.`id` and `enrolments`.`status` = ?) as `waitlisted_count` ' +
+      'from `course_sessions` ' +
       'where `course_sessions`.`course_id` = ? and `course_sessions`.`status` = ? and `course_sessions`.`starts_at` > ? ' +
-      'group by `course_sessions`.`id` order by `course_sessions`.`starts_at` asc, `course_sessions`.`id` asc',
+      'order by `course_sessions`.`starts_at` asc, `course_sessions`.`id` asc',
     params: ['booked', 'waitlisted', input.courseId, 'scheduled', sqlTime()],
   }
 }
