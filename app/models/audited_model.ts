@@ -98,9 +98,9 @@ export default class AuditedModel extends TimestampedModel {
   }
 
   static boot() {
-    const alreadyBooted = Object.hasOwn(this, 'booted') && this.booted
+    // Lucid calls boot() for every query and every row it reads: once booted, nothing to do.
+    if (Object.hasOwn(this, 'booted') && this.booted) return
     super.boot()
-    if (alreadyBooted) return
 
     // The same handlers for every model: a model extending a booted one (User
     // extends the auth mixin's class) inherits them, and a hook set holds

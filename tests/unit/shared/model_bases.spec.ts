@@ -203,3 +203,34 @@ test.group('Audited records and the organisation they belong to', (group) => {
     assert.equal(claim.user.email, person.email)
   })
 })
+
+test.group('Reading audited models', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an audited model adds no work to reading its rows: no hook runs on a find or fetch, and booting again registers nothing', async ({
+    assert,
+  }) => {
+    const organisation = await OrganisationFactory.create()
+    await Team.createMany([
+      { organisationId: organisation.id, name: 'Payments' },
+      { organisationId: organisation.id, name: 'Benefits' },
+    ])
+    const hooks = () =>
+      Object.fromEntries(
+        Object.entries(Team.$hooks.all()).map(([event, handlers]) => [event, handlers.size])
+      )
+    const registered = hooks()
+    for (const event of Object.keys(registered)) {
+      assert.notMatch(event, /find|fetch|paginate/, `a ${event} hook runs on reads`)
+    }
+
+    const eventsBefore = await db.from('audit_events').count('* as total').first()
+    const teams = await Team.query().where('organisation_id', organisation.id)
+    await Team.findOrFail(teams[0].id)
+    Team.boot()
+    assert.lengthOf(teams, 2)
+    assert.deepEqual(hooks(), registered)
+    const eventsAfter = await db.from('audit_events').count('* as total').first()
+    assert.equal(Number(eventsAfter.total), Number(eventsBefore.total))
+  })
+})
