@@ -48,3 +48,16 @@ export async function assertPagesNeedSignIn(client: ApiClient, urls: string[]) {
     response.assertRedirectsTo('/sign-in')
   }
 }
+
+/* Fails unless the page the signed-in person is answered includes each of the texts. */
+export async function assertPageIncludes(
+  client: ApiClient,
+  user: User,
+  url: string,
+  texts: string[]
+) {
+  const response = await client.get(url).loginAs(user)
+  for (const text of texts) {
+    response.assertTextIncludes(text)
+  }
+}

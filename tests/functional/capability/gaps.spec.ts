@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -231,9 +232,10 @@ test.group('Capability: the individual gap view', (group) => {
     const target = await roleNeeding({ Strategy: 4 })
     await assign(learner, current.level.id, 'current')
 
-    const before = await client.get('/capability/gaps?toward=target').loginAs(learner)
-    before.assertTextIncludes('What I need for my next role')
-    before.assertTextIncludes('You have not chosen the role level you are aiming for')
+    await assertPageIncludes(client, learner, '/capability/gaps?toward=target', [
+      'What I need for my next role',
+      'You have not chosen the role level you are aiming for',
+    ])
 
     await assign(learner, target.level.id, 'target')
     const response = await client.get('/capability/gaps?toward=target').loginAs(learner)
@@ -350,10 +352,11 @@ test.group('Capability: the individual gap view', (group) => {
     })
     const session = await createSession({ course })
 
-    const page = await client.get('/capability/gaps').loginAs(learner)
-    page.assertTextIncludes('2 levels short')
-    page.assertTextIncludes('Accessible services')
-    page.assertTextIncludes(`action="/capability/gaps/sessions/${session.id}/enrol"`)
+    await assertPageIncludes(client, learner, '/capability/gaps', [
+      '2 levels short',
+      'Accessible services',
+      `action="/capability/gaps/sessions/${session.id}/enrol"`,
+    ])
 
     await submitAs(client, learner).post(`/capability/gaps/sessions/${session.id}/enrol`)
     const enrolment = await Enrolment.query().where('user_id', learner.id).firstOrFail()

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -83,9 +84,10 @@ test.group('Role assignment', (group) => {
     assert.equal(rows[1].roleLevelId, plain.id)
     assert.equal(rows[1].activeKind, 'current')
 
-    const page = await client.get('/capability/role').loginAs(person)
-    page.assertTextIncludes('Associate delivery manager (Delivery manager)')
-    page.assertTextIncludes('Ended')
+    await assertPageIncludes(client, person, '/capability/role', [
+      'Associate delivery manager (Delivery manager)',
+      'Ended',
+    ])
   })
 
   test('the line manager confirms a direct report’s proposed role level from validations', async ({

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -57,9 +58,10 @@ test.group('Self-assessment', (group) => {
 
   test('a person without a current role level is told to choose one first', async ({ client }) => {
     const person = await createUser()
-    const response = await client.get('/capability/assessment').loginAs(person)
-    response.assertTextIncludes('Choose your current role level first')
-    response.assertTextIncludes('href="/capability/role"')
+    await assertPageIncludes(client, person, '/capability/assessment', [
+      'Choose your current role level first',
+      'href="/capability/role"',
+    ])
   })
 
   test('every skill needs a level: a missing one is named in its message', async ({

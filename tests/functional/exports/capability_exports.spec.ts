@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -149,9 +150,10 @@ test.group('Exports: validations', (group) => {
       ],
     ])
 
-    const page = await client.get('/capability/validations').loginAs(manager)
-    page.assertTextIncludes('href="/capability/validations.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
+    await assertPageIncludes(client, manager, '/capability/validations', [
+      'href="/capability/validations.csv"',
+      MY_EXPORTS,
+    ])
   })
 
   test('someone with no reports exports only the header, whatever the query string', async ({
@@ -342,9 +344,10 @@ test.group('Exports: development plans', (group) => {
       ['Service design to level 1 (Awareness)']
     )
 
-    const page = await client.get('/capability/plan').loginAs(person)
-    page.assertTextIncludes('href="/capability/plan.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
+    await assertPageIncludes(client, person, '/capability/plan', [
+      'href="/capability/plan.csv"',
+      MY_EXPORTS,
+    ])
   })
 
   test('the line manager exports a report’s plan; others get the page’s 404', async ({

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -178,9 +179,7 @@ test.group('Exports: Fast Stream schemes and cohorts', (group) => {
     ])
 
     for (const path of ['/fast-stream/admin/schemes', '/fast-stream/admin/cohorts']) {
-      const page = await client.get(path).loginAs(admin)
-      page.assertTextIncludes(`href="${path}.csv"`)
-      page.assertTextIncludes(MY_EXPORTS)
+      await assertPageIncludes(client, admin, path, [`href="${path}.csv"`, MY_EXPORTS])
     }
 
     const learner = await createUser()

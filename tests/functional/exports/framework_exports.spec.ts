@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -42,9 +43,10 @@ test.group('Exports: the framework’s skills', (group) => {
   }) => {
     await someSkills()
     const learner = await createUser()
-    const page = await client.get('/framework/skills').loginAs(learner)
-    page.assertTextIncludes('href="/framework/skills.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
+    await assertPageIncludes(client, learner, '/framework/skills', [
+      'href="/framework/skills.csv"',
+      MY_EXPORTS,
+    ])
 
     const response = await client.get('/framework/skills.csv').loginAs(learner)
     response.assertStatus(200)

@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -529,9 +530,10 @@ test.group('Exports: staff imports', (group) => {
       ['alpha-april.csv', 'alpha-march.csv', 'beta.csv', 'everyone.csv']
     )
 
-    const page = await client.get('/admin/staff-imports').loginAs(hrA)
-    page.assertTextIncludes('href="/admin/staff-imports.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
+    await assertPageIncludes(client, hrA, '/admin/staff-imports', [
+      'href="/admin/staff-imports.csv"',
+      MY_EXPORTS,
+    ])
 
     const learner = await createUser({ organisation: alpha })
     const refused = await client.get('/admin/staff-imports.csv').loginAs(learner)

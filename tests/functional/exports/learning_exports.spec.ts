@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -405,9 +406,10 @@ test.group('Exports: training providers', (group) => {
         ],
       ]
     )
-    const page = await client.get('/learning/admin/providers').loginAs(admin)
-    page.assertTextIncludes('href="/learning/admin/providers.csv"')
-    page.assertTextIncludes(MY_EXPORTS)
+    await assertPageIncludes(client, admin, '/learning/admin/providers', [
+      'href="/learning/admin/providers.csv"',
+      MY_EXPORTS,
+    ])
 
     const refused = await client.get('/learning/admin/providers.csv').loginAs(courseAdmin)
     refused.assertStatus(403)

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -93,9 +94,10 @@ test.group('Fast Stream admin: home, schemes and cohorts', (group) => {
     response.assertFlashMessage('success', 'Scheme added: Digital, Data and Technology')
     const scheme = await FastStreamScheme.findByOrFail('name', 'Digital, Data and Technology')
     await createEntrant({ scheme })
-    const list = await client.get('/fast-stream/admin/schemes').loginAs(admin)
-    list.assertTextIncludes('Digital, Data and Technology<span class="sr-only">: change</span>')
-    list.assertTextIncludes(`/fast-stream/admin/entrants?schemeId=${scheme.id}">1<span`)
+    await assertPageIncludes(client, admin, '/fast-stream/admin/schemes', [
+      'Digital, Data and Technology<span class="sr-only">: change</span>',
+      `/fast-stream/admin/entrants?schemeId=${scheme.id}">1<span`,
+    ])
     const event = await AuditEvent.query()
       .where({ subject_type: 'fast_stream_scheme', subject_id: String(scheme.id) })
       .firstOrFail()

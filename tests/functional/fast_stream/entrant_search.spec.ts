@@ -15,7 +15,6 @@ import {
 } from '#database/factories/fast_stream_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import type Placement from '#models/placement'
-import type Skill from '#models/skill'
 import { bodyOf, expectStatus } from '#tests/support/responses'
 import { listItemText } from '#tests/support/html'
 

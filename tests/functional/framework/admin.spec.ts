@@ -14,6 +14,7 @@ import RoleRequirement from '#models/role_requirement'
 import { submitAs } from '#tests/support/forms'
 import {
   type FormChange,
+  assertPageIncludes,
   assertPagesAndChangesAnswer,
   assertPagesAnswer,
 } from '#tests/support/page_access'
@@ -307,9 +308,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     assert.equal(levelEvent.afterValues.name, 'Senior delivery manager')
     assert.deepEqual(levelEvent.afterValues.typicalGrades, ['SEO', 'G7'])
 
-    const rolePage = await client.get(`/framework/admin/roles/${role.id}/edit`).loginAs(admin)
-    rolePage.assertTextIncludes('Senior delivery manager')
-    rolePage.assertTextIncludes('SEO, G7')
+    await assertPageIncludes(client, admin, `/framework/admin/roles/${role.id}/edit`, [
+      'Senior delivery manager',
+      'SEO, G7',
+    ])
   })
 
   test('changing a level’s typical grades records them before and after', async ({
@@ -445,9 +447,10 @@ test.group('Framework editing: families, roles and levels', (group) => {
     const page = await client.get(`/framework/roles/${role.id}`).loginAs(learner)
     page.assertStatus(404)
 
-    const index = await client.get('/framework/admin').loginAs(admin)
-    index.assertTextIncludes('Product manager')
-    index.assertTextIncludes(`action="/framework/admin/roles/${role.id}/restore"`)
+    await assertPageIncludes(client, admin, '/framework/admin', [
+      'Product manager',
+      `action="/framework/admin/roles/${role.id}/restore"`,
+    ])
 
     const restore = await submitAs(client, admin).post(`/framework/admin/roles/${role.id}/restore`)
     restore.assertFlashMessage('success', 'Product manager restored')
@@ -775,9 +778,10 @@ test.group('Framework editing: skills and requirements', (group) => {
     const search = await client.get('/framework?q=research').loginAs(learner)
     assert.notInclude(search.text(), `/framework/skills/${research.id}"`)
 
-    const adminList = await client.get('/framework/admin/skills').loginAs(admin)
-    adminList.assertTextIncludes('User research')
-    adminList.assertTextIncludes(`action="/framework/admin/skills/${research.id}/restore"`)
+    await assertPageIncludes(client, admin, '/framework/admin/skills', [
+      'User research',
+      `action="/framework/admin/skills/${research.id}/restore"`,
+    ])
 
     const restore = await submitAs(client, admin).post(
       `/framework/admin/skills/${research.id}/restore`

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
@@ -72,9 +73,10 @@ test.group('Framework pages', (group) => {
   test('the skills page groups skills by category', async ({ client }) => {
     await createSkill('Data visualisation', 'Data and analysis')
     const user = await createUser()
-    const response = await client.get('/framework/skills').loginAs(user)
-    response.assertTextIncludes('Data and analysis')
-    response.assertTextIncludes('Data visualisation')
+    await assertPageIncludes(client, user, '/framework/skills', [
+      'Data and analysis',
+      'Data visualisation',
+    ])
   })
 
   test('retired skills and unknown ids answer 404', async ({ client }) => {

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: loading #models/organisation before #models/user trips the
@@ -265,10 +266,11 @@ test.group('Audit trail', (group) => {
       name: 'Audited team',
       location: 'Leeds',
     })
-    const response = await client.get('/admin/audit?subjectType=team&action=create').loginAs(admin)
-    response.assertTextIncludes('<strong>1</strong> event found')
-    response.assertTextIncludes('Audited team')
-    response.assertTextIncludes('Alfie HR')
-    response.assertTextIncludes('<dt class="font-bold text-sm">Location</dt>')
+    await assertPageIncludes(client, admin, '/admin/audit?subjectType=team&action=create', [
+      '<strong>1</strong> event found',
+      'Audited team',
+      'Alfie HR',
+      '<dt class="font-bold text-sm">Location</dt>',
+    ])
   })
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import type { Assert } from '@japa/assert'
 import type { ApiClient } from '@japa/api-client'
 import type { FakeMailer } from '@adonisjs/mail'
@@ -161,12 +162,14 @@ test.group('Invitations', (group) => {
       via: 'person page',
     })
 
-    const after = await client.get(`/admin/users/${newcomer.id}`).loginAs(dftHr)
-    after.assertTextIncludes('Invited: the link works until 8 Jun 2026 at 10am')
-    after.assertTextIncludes('Withdraw the invitation')
-    const list = await client.get('/admin/users?account=invited').loginAs(dftHr)
-    list.assertTextIncludes('Nia Newcomer')
-    list.assertTextIncludes('Until 8 Jun 2026 at 10am')
+    await assertPageIncludes(client, dftHr, `/admin/users/${newcomer.id}`, [
+      'Invited: the link works until 8 Jun 2026 at 10am',
+      'Withdraw the invitation',
+    ])
+    await assertPageIncludes(client, dftHr, '/admin/users?account=invited', [
+      'Nia Newcomer',
+      'Until 8 Jun 2026 at 10am',
+    ])
   })
 
   test('the link signs the person in with the password they create, in a new session, once', async ({
@@ -278,9 +281,10 @@ test.group('Invitations', (group) => {
     )
     assert.include(expired.text, 'Ask your HR team to send you a new invitation')
 
-    const page = await client.get(`/admin/users/${newcomer.id}`).loginAs(dftHr)
-    page.assertTextIncludes('Invitation expired')
-    page.assertTextIncludes('Send a new invitation')
+    await assertPageIncludes(client, dftHr, `/admin/users/${newcomer.id}`, [
+      'Invitation expired',
+      'Send a new invitation',
+    ])
     const list = await client.get('/admin/users?account=invitation_expired').loginAs(dftHr)
     list.assertTextIncludes('Nia Newcomer')
     const invited = await client.get('/admin/users?account=invited').loginAs(dftHr)
@@ -435,10 +439,11 @@ test.group('Invitations', (group) => {
     const fake = mail.fake()
     const { dftHr, newcomer, regular, dvla, admin } = await setting()
     const second = await imported(dvla, 'Sam Second')
-    const list = await client.get('/admin/users?organisationId=' + dvla.id).loginAs(dftHr)
-    list.assertTextIncludes('name="people[]"')
-    list.assertTextIncludes('name="listed[]"')
-    list.assertTextIncludes('Select everyone on this page')
+    await assertPageIncludes(client, dftHr, '/admin/users?organisationId=' + dvla.id, [
+      'name="people[]"',
+      'name="listed[]"',
+      'Select everyone on this page',
+    ])
 
     const nobody = await post(client, '/admin/invitations', dftHr, { who: 'selected' })
     nobody.assertFlashMessage('inputErrorsBag', {
@@ -583,8 +588,9 @@ test.group('Invitations: from a staff import to signed in', (group) => {
     const ada = await User.findByOrFail('email', 'ada.new@dft.example')
     const [event] = await events('invitation_sent', ada.id)
     assert.deepEqual(JSON.parse(event.after!).via, 'staff import')
-    const after = await client.get(`/admin/staff-imports/${staffImport.id}`).loginAs(dftHr)
-    after.assertTextIncludes('Invitations were sent to 2 people')
-    after.assertTextIncludes('Invite those not yet invited')
+    await assertPageIncludes(client, dftHr, `/admin/staff-imports/${staffImport.id}`, [
+      'Invitations were sent to 2 people',
+      'Invite those not yet invited',
+    ])
   })
 })

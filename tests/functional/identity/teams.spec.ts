@@ -12,6 +12,7 @@ import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departme
 import { submitAs } from '#tests/support/forms'
 import {
   type FormChange,
+  assertPageIncludes,
   assertPagesAndChangesAnswer,
   assertPagesNeedSignIn,
 } from '#tests/support/page_access'
@@ -63,9 +64,10 @@ test.group('Delivery teams', (group) => {
     assert.equal(event.organisationId, agencyA.id)
     assert.equal(event.afterValues.name, 'Alpha Identity')
 
-    const page = await client.get(`/admin/organisations/${agencyA.id}`).loginAs(hrA)
-    page.assertTextIncludes('Alpha Identity')
-    page.assertTextIncludes('Newcastle')
+    await assertPageIncludes(client, hrA, `/admin/organisations/${agencyA.id}`, [
+      'Alpha Identity',
+      'Newcastle',
+    ])
   })
 
   test('department HR rename a team and the trail keeps the old and new values', async ({

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
@@ -126,9 +127,10 @@ test.group('Capability plans: journey', (group) => {
     await plan.refresh()
     assert.equal(plan.status, 'returned')
 
-    const returnedPage = await client.get(`/workforce/plans/${plan.id}`).loginAs(dftHr)
-    returnedPage.assertTextIncludes('Explain the 12 product managers')
-    returnedPage.assertTextIncludes(`href="/workforce/plans/${plan.id}/numbers"`)
+    await assertPageIncludes(client, dftHr, `/workforce/plans/${plan.id}`, [
+      'Explain the 12 product managers',
+      `href="/workforce/plans/${plan.id}/numbers"`,
+    ])
 
     await post(client, `/workforce/plans/${plan.id}/numbers`, dftHr, {
       ...numbersFor(lines[0], { postsNeeded: '10', plannedToRecruit: '3', plannedToTrain: '2' }),
@@ -212,9 +214,10 @@ test.group('Capability plans: journey', (group) => {
       plannedToRecruit: 2,
       plannedToTrain: 1,
     })
-    const list = await client.get('/workforce/plans').loginAs(dftHr)
-    list.assertTextIncludes('Copy last year’s plan')
-    list.assertTextIncludes('to start 2014–15')
+    await assertPageIncludes(client, dftHr, '/workforce/plans', [
+      'Copy last year’s plan',
+      'to start 2014–15',
+    ])
 
     const response = await post(client, '/workforce/plans', dftHr, {
       organisationId: dft.id,
