@@ -47,10 +47,7 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
         skipped += 1
         continue
       }
-      const gap = new CapabilityGap()
-      gap.useTransaction(trx)
-      gap.merge({
-        organisationId: organisation.id,
+      await saveSuggestion(trx, organisation, 'plan', {
         kind: 'headcount',
         roleProfileId: line.roleProfileId,
         title: `${line.shortfall} ${line.roleName} ${line.shortfall === 1 ? 'post' : 'posts'} short`,
@@ -60,10 +57,7 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
           postsShort: line.shortfall,
         })!,
         mitigation: 'recruit',
-        status: 'suggested',
-        source: 'plan',
       })
-      await gap.save()
       fromPlan += 1
     }
 
@@ -79,25 +73,35 @@ export async function suggestGaps(organisation: Organisation): Promise<SuggestGa
         skipped += 1
         continue
       }
-      const gap = new CapabilityGap()
-      gap.useTransaction(trx)
-      gap.merge({
-        organisationId: organisation.id,
+      await saveSuggestion(trx, organisation, 'gap_engine', {
         kind: 'skill',
         skillId: row.skill.id,
         title: `${row.skill.name}: people below the level their role needs`,
         description: describeSkillShortfall(shortfall),
         severity: skillGapSeverity(shortfall)!,
         mitigation: 'train',
-        status: 'suggested',
-        source: 'gap_engine',
       })
-      await gap.save()
       fromGapEngine += 1
     }
     return { type: 'suggested' as const, fromPlan, fromGapEngine, skipped }
   })
 }
+
+/* Saves one suggested gap of the organisation, for HR to accept, edit or dismiss. */
+async function saveSuggestion(
+  trx: TransactionClientContract,
+  organisation: Organisation,
+  source: 'plan' | 'gap_engine',
+  fields: Partial<Pick<CapabilityGap, SuggestedField>>
+) {
+  const gap = new CapabilityGap()
+  gap.useTransaction(trx)
+  gap.merge({ organisationId: organisation.id, ...fields, status: 'suggested', source })
+  await gap.save()
+}
+
+type SuggestedField =
+  'kind' | 'roleProfileId' | 'skillId' | 'title' | 'description' | 'severity' | 'mitigation'
 
 /*
  * The lines of the organisation's latest plan that need more posts than
