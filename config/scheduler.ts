@@ -22,6 +22,10 @@ const schedulerConfig = {
   shortlistReminders: {
     cron: '0 8 * * *',
   },
+  /* Leavers past their keeping time anonymised, old records deleted (config/retention.ts): 03:15 unless set. */
+  retention: {
+    cron: env.get('RETENTION_CRON', '15 3 * * *'),
+  },
 } as const
 
 export default schedulerConfig

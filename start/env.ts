@@ -124,6 +124,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   EXPORTS_PATH: Env.schema.string.optional(),
   EXPORTS_KEEP_DAYS: Env.schema.number.optional(),
 
+  /* Keeping times (config/retention.ts): leavers' personal data and audit events in years, used or expired password links in days. */
+  RETENTION_LEAVERS_YEARS: Env.schema.number.optional(),
+  RETENTION_AUDIT_EVENTS_YEARS: Env.schema.number.optional(),
+  RETENTION_PASSWORD_LINKS_DAYS: Env.schema.number.optional(),
+  /* When retention is applied each day, in UK time: a five-field cron pattern. */
+  RETENTION_CRON: cronPattern,
+
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'folder'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string.optional(),

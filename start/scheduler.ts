@@ -3,9 +3,10 @@
  * web process when SCHEDULER_ENABLED is on (config/scheduler.ts). Today
  * that is the daily snapshot of the key measures, which feeds the trend
  * lines, and the daily reminder to entrants who have not submitted their
- * list of placements. Every instance keeps the same schedule; the snapshot
- * job makes sure the day's snapshot is taken once, and each reminder is
- * claimed by one run before it is sent.
+ * list of placements, and the keeping times applied (retention). Every
+ * instance keeps the same schedule; the snapshot job makes sure the day's
+ * snapshot is taken once, each reminder is claimed by one run before it is
+ * sent, and a leaver is anonymised once (their row is locked and checked).
  */
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
@@ -40,6 +41,16 @@ export const shortlistRemindersTask: ScheduledTask = {
   },
 }
 
+/* Applies the keeping times: anonymises leavers past theirs, deletes old audit events and links. */
+export const retentionTask: ScheduledTask = {
+  name: 'retention:apply',
+  cron: schedulerConfig.retention.cron,
+  run: async () => {
+    const { applyRetention } = await import('#actions/identity/apply_retention')
+    await applyRetention()
+  },
+}
+
 /*
  * Starts a task on its pattern in the schedule's time zone. A run still
  * going when the next one is due is not overlapped, and a failure is
@@ -69,7 +80,11 @@ export function scheduleTask(
 if (schedulerConfig.enabled) {
   const jobs: Cron[] = []
   app.ready(() => {
-    jobs.push(scheduleTask(snapshotTask), scheduleTask(shortlistRemindersTask))
+    jobs.push(
+      scheduleTask(snapshotTask),
+      scheduleTask(shortlistRemindersTask),
+      scheduleTask(retentionTask)
+    )
     for (const job of jobs) {
       logger.info(`Scheduled ${job.name}: next run ${job.nextRun()?.toISOString() ?? 'never'}`)
     }

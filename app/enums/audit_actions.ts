@@ -26,6 +26,10 @@ export const AuditActions = {
   RecoveryCodesMade: 'recovery_codes_made',
   RecoveryCodeUsed: 'recovery_code_used',
   TwoStepTooManyFailures: 'two_step_too_many_wrong_codes',
+  SubjectAccessExport: 'subject_access_export',
+  Anonymise: 'anonymise',
+  ErasureRequested: 'erasure_requested',
+  RetentionApplied: 'retention_applied',
 } as const
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions]

@@ -58,6 +58,10 @@ export default class User extends compose(OrganisationOwnedModel, AuthFinder) {
   @column.dateTime()
   declare lastSignedInAt: DateTime | null
 
+  /* When their personal data was replaced by placeholders (app/actions/identity/anonymise_person.ts). */
+  @column.dateTime()
+  declare anonymisedAt: DateTime | null
+
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>
 

@@ -53,6 +53,11 @@ export default class UserPolicy extends BasePolicy {
     return this.update(user, person)
   }
 
+  /* Erasing someone added in error: capability admins only, never themselves. */
+  erase(user: User, person: User): AuthorizerResponse {
+    return user.isCapabilityAdmin && user.id !== person.id
+  }
+
   grantRole(user: User, role: Role): AuthorizerResponse {
     if (user.isCapabilityAdmin) return true
     return user.hasRole(Roles.DepartmentHr) && rolesHrMayGrant.includes(role)

@@ -104,6 +104,13 @@ export function sendCsv(
   response.stream(csvLines(header, lines))
 }
 
+/* A whole CSV file as text, through the one writer: for files put together in memory, such as an archive's. */
+export async function csvText(header: string[], lines: CsvLines) {
+  let text = ''
+  for await (const chunk of csvLines(header, lines)) text += String(chunk)
+  return text
+}
+
 /*
  * Writes a CSV file as the rows arrive, telling `onRows` how many rows are
  * written so far after every `every` rows and at the end.

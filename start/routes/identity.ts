@@ -25,6 +25,7 @@ const IdentityProvidersController = () =>
 const TwoStepController = () => import('#controllers/identity/two_step_controller')
 const TwoStepSignInController = () => import('#controllers/identity/two_step_sign_in_controller')
 const TwoStepResetsController = () => import('#controllers/identity/two_step_resets_controller')
+const PersonalDataController = () => import('#controllers/identity/personal_data_controller')
 const ApiTokensController = () => import('#controllers/api/tokens_controller')
 const ApiMeController = () => import('#controllers/api/me_controller')
 
@@ -58,6 +59,9 @@ router
     router
       .delete('/profile/tokens/:id', [AccessTokensController, 'destroy'])
       .as('profile.tokens.destroy')
+    router
+      .get('/profile/subject-access.zip', [PersonalDataController, 'ownSubjectAccess'])
+      .as('profile.subjectAccess')
 
     router
       .group(() => {
@@ -70,6 +74,13 @@ router
         router.put('/users/:id', [UsersController, 'update']).as('users.update')
         router.post('/users/:id/deactivate', [UsersController, 'deactivate']).as('users.deactivate')
         router.post('/users/:id/reactivate', [UsersController, 'reactivate']).as('users.reactivate')
+        router
+          .get('/users/:id/subject-access.zip', [PersonalDataController, 'subjectAccess'])
+          .as('users.subjectAccess')
+        router
+          .get('/users/:id/erase', [PersonalDataController, 'confirmErasure'])
+          .as('users.erasure.create')
+        router.post('/users/:id/erase', [PersonalDataController, 'erase']).as('users.erasure.store')
 
         router.get('/organisations', [OrganisationsController, 'index']).as('organisations.index')
         router.get('/organisations.csv', [OrganisationsController, 'csv']).as('organisations.csv')
