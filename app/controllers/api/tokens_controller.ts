@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { counted } from '#domain/shared/wording'
 import { tokenRequestValidator } from '#validators/identity'
 import { recordSignIn, signIn } from '#actions/identity/sign_in'
 import { issueToken, revokeToken } from '#actions/identity/issue_token'
 import { checkSecondStep } from '#actions/identity/check_second_step'
 import { apiSerializer, problem } from '#services/api'
-import { signInProblem } from '#services/sign_in_messages'
+import { secondStepProblem, signInProblem } from '#services/sign_in_messages'
 import { mustSetUpTwoStep } from '#services/two_step'
 import type User from '#models/user'
 import { TokenTransformer } from '#transformers/identity_transformer'
@@ -45,26 +44,12 @@ export default class TokensController {
           case 'malformed':
           case 'wrong_code':
           case 'wrong_recovery_code':
-            return problem(
-              response,
-              401,
-              'The code is not correct. Send the code the authenticator app shows now, or a recovery code not used before.'
-            )
           case 'code_used':
-            return problem(
-              response,
-              401,
-              'This code has already been used. Wait for the authenticator app to show a new code and send that.'
-            )
+          case 'not_on':
+            return problem(response, ...secondStepProblem(check))
           case 'too_many':
             response.header('Retry-After', String(check.retryAfter))
-            return problem(
-              response,
-              429,
-              `Too many wrong codes. Try again in ${counted(check.retryAfter, 'second')}.`
-            )
-          case 'not_on':
-            return problem(response, 401, 'Two-step verification changed meanwhile. Try again.')
+            return problem(response, ...secondStepProblem(check))
           default: {
             const unreachable: never = check
             return unreachable

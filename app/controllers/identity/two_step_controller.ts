@@ -21,15 +21,7 @@ import { turnOffOwnTwoStep, type ConfirmResult } from '#actions/identity/turn_of
 import { minutesToWait } from '#actions/identity/sign_in'
 import { formatRecoveryCode, secretForReading } from '#domain/identity/two_step'
 import { found } from '#services/params'
-
-/* What a wrong or unreadable code is told, on every form that takes one. */
-export const CODE_MESSAGES = {
-  empty: 'Enter the 6-digit code from your authenticator app',
-  malformed: 'Enter the code as 6 digits, like 123456',
-  wrong_code: 'The code is not correct. Enter the code your authenticator app shows now',
-  code_used:
-    'This code has already been used. Wait for your authenticator app to show a new code and enter that',
-} as const
+import { CODE_MESSAGES } from '#services/sign_in_messages'
 
 /*
  * A person's own two-step verification, from their profile: setting it

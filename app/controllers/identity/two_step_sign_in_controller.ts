@@ -3,12 +3,12 @@ import User from '#models/user'
 import { oneTimeCodeValidator, recoveryCodeValidator } from '#validators/two_step'
 import { checkSecondStep, type SecondStepKind } from '#actions/identity/check_second_step'
 import { recoveryCodesLeft } from '#actions/identity/make_recovery_codes'
-import { minutesToWait, recordSignIn } from '#actions/identity/sign_in'
+import { recordSignIn } from '#actions/identity/sign_in'
 import { dropPendingSignIn, pendingSignIn, type PendingSignIn } from '#services/two_step'
 import { tagSession } from '#services/user_sessions'
 import { safeReturnPath } from '#services/return_path'
 import { counted } from '#domain/shared/wording'
-import { CODE_MESSAGES } from '#controllers/identity/two_step_controller'
+import { secondStepFormError, tooManyCodesFormError } from '#services/sign_in_messages'
 
 /*
  * The second step of signing in with a password, for people with
@@ -79,25 +79,16 @@ async function check(
       return response.redirect().toPath(safeReturnPath(pending.returnTo))
     }
     case 'empty':
-      return again(kind === 'code' ? CODE_MESSAGES.empty : 'Enter one of your recovery codes')
     case 'malformed':
-      return again(
-        kind === 'code'
-          ? CODE_MESSAGES.malformed
-          : 'Enter a recovery code as 12 letters and numbers, like abcd-efgh-2345'
-      )
     case 'wrong_code':
     case 'code_used':
-      return again(CODE_MESSAGES[result.type])
     case 'wrong_recovery_code':
-      return again('This recovery code is not correct, or it has already been used')
+      return again(secondStepFormError(result, kind))
     case 'too_many':
       // The sign-in ends: after the wait, it starts again from the password.
       dropPendingSignIn(session)
       return backWithErrors(
-        {
-          email: `Too many wrong codes have been tried for your account. Wait ${minutesToWait(result.retryAfter)} and sign in again`,
-        },
+        { email: tooManyCodesFormError(result.retryAfter) },
         { keepInput: false, status: 429, to: ['session.create'] }
       )
     case 'not_on':
