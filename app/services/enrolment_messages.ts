@@ -127,6 +127,28 @@ export function notCancellableMessage(
     : `This can no longer be cancelled: it is ${enrolmentStatusLabels[enrolment.status].toLowerCase()}`
 }
 
+/* The same refusal as the API words it, to a client cancelling the learner's place. */
+export function notCancellableProblem(
+  refusal: 'booking_closed' | 'not_cancellable',
+  enrolment: { status: EnrolmentStatus }
+) {
+  return refusal === 'booking_closed'
+    ? 'Booking for this session has closed, so only the course team can cancel now.'
+    : `This enrolment is ${enrolment.status} and can no longer be cancelled.`
+}
+
+/* Why the API refuses to enrol the learner on a session. */
+export const ENROL_REFUSAL_PROBLEMS: Record<EnrolRefusal | 'no_line_manager', string> = {
+  booking_closed: 'Booking for this session has closed.',
+  session_started: 'This session has already started.',
+  session_cancelled: 'This session has been cancelled.',
+  no_line_manager:
+    'This course needs line manager approval, and you have no line manager on the service. Ask your HR team to add them.',
+}
+
+/* The API's answer to a learner who already has a place or a request on the session. */
+export const ALREADY_ENROLLED_PROBLEM = 'You already have a place or a request on this session.'
+
 /* What the learner is told once they have a place, are waiting for one, or have asked for one. */
 export function enrolledMessage(
   result: { type: 'booked' | 'waitlisted' | 'requested'; enrolment: Enrolment },

@@ -13,15 +13,12 @@ import { found, idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import type Enrolment from '#models/enrolment'
 import type { CourseHolding } from '#domain/learning/enrolment_rules'
-import { courseHeldMessage } from '#services/enrolment_messages'
-
-const REFUSALS = {
-  booking_closed: 'Booking for this session has closed.',
-  session_started: 'This session has already started.',
-  session_cancelled: 'This session has been cancelled.',
-  no_line_manager:
-    'This course needs line manager approval, and you have no line manager on the service. Ask your HR team to add them.',
-} as const
+import {
+  ALREADY_ENROLLED_PROBLEM,
+  courseHeldMessage,
+  ENROL_REFUSAL_PROBLEMS,
+  notCancellableProblem,
+} from '#services/enrolment_messages'
 
 /* One of the caller's enrolments as the API gives it anywhere. */
 async function enrolmentAnswer(userId: number, enrolmentId: number) {
@@ -73,7 +70,7 @@ export default class EnrolmentsController {
       case 'waitlisted':
         return response.created(await enrolmentAnswer(user.id, result.enrolment.id))
       case 'already_enrolled':
-        return problem(response, 409, 'You already have a place or a request on this session.', {
+        return problem(response, 409, ALREADY_ENROLLED_PROBLEM, {
           enrolment: enrolmentPlace(result.enrolment),
         })
       case 'course_completed':
@@ -90,7 +87,7 @@ export default class EnrolmentsController {
       case 'session_started':
       case 'session_cancelled':
       case 'no_line_manager':
-        return problem(response, 422, REFUSALS[result.type], { code: result.type })
+        return problem(response, 422, ENROL_REFUSAL_PROBLEMS[result.type], { code: result.type })
       default: {
         const unreachable: never = result
         return unreachable
@@ -114,19 +111,13 @@ export default class EnrolmentsController {
           { field: 'reason', message: 'Give a reason for cancelling', rule: 'required' },
         ])
       case 'booking_closed':
-        return problem(
-          response,
-          422,
-          'Booking for this session has closed, so only the course team can cancel now.',
-          { code: 'booking_closed' }
-        )
+        return problem(response, 422, notCancellableProblem(result.type, result.enrolment), {
+          code: 'booking_closed',
+        })
       case 'not_cancellable':
-        return problem(
-          response,
-          409,
-          `This enrolment is ${result.enrolment.status} and can no longer be cancelled.`,
-          { enrolment: enrolmentPlace(result.enrolment) }
-        )
+        return problem(response, 409, notCancellableProblem(result.type, result.enrolment), {
+          enrolment: enrolmentPlace(result.enrolment),
+        })
       default: {
         const unreachable: never = result
         return unreachable
