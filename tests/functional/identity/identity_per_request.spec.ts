@@ -8,6 +8,24 @@ import { createEntrant } from '#database/factories/fast_stream_factory'
 import UserRole from '#models/user_role'
 import { apiAs, bearer } from '#tests/support/api'
 import { Visitor, forgetAllSessions } from '#tests/support/session_cookies'
+import db from '@adonisjs/lucid/services/db'
+import { findWithIdentity } from '#services/identity'
+
+/* Counts the statements sent to the database while the callback runs. */
+async function statementsDuring(callback: () => Promise<unknown>) {
+  const client = db.connection().getWriteClient()
+  let count = 0
+  const counted = () => {
+    count += 1
+  }
+  client.on('query', counted)
+  try {
+    await callback()
+  } finally {
+    client.off('query', counted)
+  }
+  return count
+}
 
 /* The status a page answers the browser with. */
 async function statusOf(browser: Visitor, path: string) {
@@ -24,7 +42,12 @@ async function linksOn(browser: Visitor, path: string) {
 function navigationLinks(html: string) {
   const navigations = [...html.matchAll(/<nav\b[^>]*>([\s\S]*?)<\/nav>/g)].map((match) => match[1])
   return navigations.flatMap((nav) =>
-    [...nav.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((match) => match[1].trim())
+    [...nav.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/g)].map((match) =>
+      match[1]
+        .replace(/<[^>]*>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    )
   )
 }
 
@@ -132,5 +155,25 @@ test.group('Identity of a signed-in person, request by request', (group) => {
     after.assertStatus(200)
     assert.sameMembers(after.body().data.roles, ['learner', 'department_hr'])
     assert.isTrue(after.body().data.isLineManager)
+  })
+
+  test('a person and their whole identity are read in one statement', async ({ assert }) => {
+    const person = await createUser({ roles: ['learner', 'course_admin'] })
+    const report = await createUser()
+    report.lineManagerId = person.id
+    await report.save()
+    await createProvider(undefined, [person])
+    await createEntrant({ user: person })
+
+    let found: Awaited<ReturnType<typeof findWithIdentity>> = null
+    const statements = await statementsDuring(async () => {
+      found = await findWithIdentity(person.id)
+    })
+    assert.equal(statements, 1)
+    assert.sameMembers(found!.roleNames, ['learner', 'course_admin'])
+    assert.isTrue(found!.isLineManager)
+    assert.isTrue(found!.administersCourses)
+    assert.isTrue(found!.isFastStreamEntrant)
+    assert.equal(found!.entrantProgramme, 'fast_stream')
   })
 })
