@@ -10,7 +10,7 @@ import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
 import type User from '#models/user'
 import { navigationFor, sectionOf } from '#services/navigation'
-import { fieldId, fieldState } from '#services/form_field'
+import { dateFieldState, fieldId, fieldState } from '#services/form_field'
 import { errorsInPageOrder } from '#services/error_summary_order'
 import { humanise } from '#queries/identity/audit_query'
 import { gradeLabels } from '#enums/grades'
@@ -39,6 +39,7 @@ edge.global('sectionOf', sectionOf)
 /* Form controls' ids (so error summary links land on them) and state. */
 edge.global('fieldId', fieldId)
 edge.global('fieldState', fieldState)
+edge.global('dateFieldState', dateFieldState)
 edge.global('errorsInPageOrder', errorsInPageOrder)
 
 /* The current URL with another page number, keeping every other filter. */

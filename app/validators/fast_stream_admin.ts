@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
 import type PlacementRound from '#models/placement_round'
 import { FormMessages, fieldMessages, requiredIdMessages, sameMessage } from '#validators/messages'
-import { isoDay, recordId } from '#validators/fields'
+import { recordId } from '#validators/fields'
+import { dayFromParts, optionalDayFromParts } from '#validators/date_parts'
 import { reportOutOfBounds } from '#validators/date_bounds'
 import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import { csvUploadValidator } from '#validators/csv_upload'
@@ -75,7 +76,7 @@ const entrantFields = {
   schemeId: recordId(),
   cohortId: recordId(),
   clearance: vine.enum(clearanceValues),
-  startedOn: isoDay(),
+  startedOn: dayFromParts('The start date', '2 9 2013'),
   locations: vine.string().trim().maxLength(255).optional(),
 }
 
@@ -95,7 +96,6 @@ const entrantMessages = {
     'Select the security clearance the entrant holds'
   ),
   'startedOn.required': 'Enter the date the entrant started on the Fast Stream',
-  'startedOn.date': 'The start date must be a real date, like 2013-09-02',
   'startedOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   'locations.maxLength': 'Location preferences must be 255 characters or fewer',
 }
@@ -116,8 +116,8 @@ export const postingValidator = vine.create({
   organisationId: recordId(),
   teamName: vine.string().trim().maxLength(200).optional(),
   title: vine.string().trim().minLength(2).maxLength(200),
-  startsOn: isoDay(),
-  endsOn: isoDay().optional(),
+  startsOn: dayFromParts('The start date', '3 3 2014'),
+  endsOn: optionalDayFromParts('The end date', '29 8 2014'),
   isDigital: vine.boolean().optional(),
 })
 
@@ -128,9 +128,7 @@ postingValidator.messagesProvider = new FormMessages({
   'title.minLength': 'The title must be 2 characters or more',
   'title.maxLength': 'The title must be 200 characters or fewer',
   'startsOn.required': 'Enter the date the posting started',
-  'startsOn.date': 'The start date must be a real date, like 2014-03-03',
   'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
-  'endsOn.date': 'The end date must be a real date, like 2014-08-29',
   'endsOn.dateRange': 'The end date must be between {{ earliest }} and {{ latest }}',
   'isDigital.boolean': 'Select whether the posting was digital',
 })
@@ -145,9 +143,9 @@ export const roundValidator = vine.create({
   preferencesOpenAt: vine.string().use(ukDateTime()),
   preferencesCloseAt: vine.string().use(ukDateTime()),
   resultsAt: vine.string().use(ukDateTime()),
-  nextRoundOn: isoDay().optional(),
-  postingStartsOn: isoDay(),
-  postingEndsOn: isoDay(),
+  nextRoundOn: optionalDayFromParts('The date of the next round', '1 3 2027'),
+  postingStartsOn: dayFromParts('The date postings start', '1 3 2027'),
+  postingEndsOn: dayFromParts('The date postings end', '1 9 2027'),
   maxPreferences: vine.number().withoutDecimals().range([1, 20]),
   rules: vine
     .array(vine.enum(ROUND_RULES))
@@ -206,15 +204,12 @@ roundValidator.messagesProvider = new FormMessages({
   ...fieldMessages('preferencesOpenAt', dateTimeMessages('entrants can start choosing')),
   ...fieldMessages('preferencesCloseAt', dateTimeMessages('entrants’ choices close')),
   ...fieldMessages('resultsAt', dateTimeMessages('results are published')),
-  'nextRoundOn.date': 'The date of the next round must be a real date, like 2027-03-01',
   'nextRoundOn.dateRange':
     'The date of the next round must be between {{ earliest }} and {{ latest }}',
   'postingStartsOn.required': 'Enter the date the round’s postings start',
-  'postingStartsOn.date': 'The date postings start must be a real date, like 2027-03-01',
   'postingStartsOn.dateRange':
     'The date postings start must be between {{ earliest }} and {{ latest }}',
   'postingEndsOn.required': 'Enter the date the round’s postings end',
-  'postingEndsOn.date': 'The date postings end must be a real date, like 2027-09-01',
   'postingEndsOn.dateRange':
     'The date postings end must be between {{ earliest }} and {{ latest }}',
   'maxPreferences.required': 'Enter how many placements an entrant may choose',

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
-import { isoDay, recordId } from '#validators/fields'
+import { recordId } from '#validators/fields'
+import { dayFromParts } from '#validators/date_parts'
 import { clearanceValues } from '#enums/fast_stream'
 
 /* The most skills one placement may list. */
@@ -20,7 +21,7 @@ const placementFields = {
   clearanceRequired: vine.enum(clearanceValues),
   isDigital: vine.enum(['yes', 'no'] as const),
   capacity: vine.number().withoutDecimals().range([1, 20]),
-  startsOn: isoDay(),
+  startsOn: dayFromParts('The start date', '7 9 2026'),
   serviceId: recordId().optional(),
 }
 
@@ -62,7 +63,6 @@ const placementMessages = {
   ),
   'capacity.range': 'The placement must take between 1 and 20 entrants',
   'startsOn.required': 'Enter the date the placement starts',
-  'startsOn.date': 'The start date must be a real date, like 2026-09-07',
   'startsOn.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   ...idMessages('serviceId', 'Select the service the placement works in from the list'),
 }

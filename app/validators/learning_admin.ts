@@ -3,27 +3,17 @@ import { DateTime } from 'luxon'
 import type { FieldContext, Infer } from '@vinejs/vine/types'
 import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { reportOutOfBounds } from '#validators/date_bounds'
+import {
+  datePartsBlank,
+  instantDayFromParts,
+  optionalInstantDayFromParts,
+} from '#validators/date_parts'
 import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* "£1,250.50" as typed into a form becomes "1250.50"; anything else passes unchanged. */
 const poundsText = (value: unknown) =>
   typeof value === 'string' ? value.trim().replace(/^£/, '').replace(/,/g, '') : value
-
-/* A calendar date typed as 2026-03-27 (a date input) or 27/3/2026, made into 2026-03-27. */
-const calendarDate = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
-  if (typeof value !== 'string') return
-  const text = value.trim()
-  const parsed = /^\d{4}-\d{1,2}-\d{1,2}$/.test(text)
-    ? DateTime.fromFormat(text, 'yyyy-M-d', { zone: UK_ZONE })
-    : DateTime.fromFormat(text.replace(/[.\s-]/g, '/'), 'd/M/yyyy', { zone: UK_ZONE })
-  if (!parsed.isValid) {
-    field.report('Enter the {{ field }} as a real date', 'calendarDate', field)
-    return
-  }
-  if (reportOutOfBounds(parsed, 'instant', field)) return
-  field.mutate(parsed.toISODate(), field)
-})
 
 /* A clock time typed as 09:30, 9:30 or 9.30, made into 09:30. */
 const clockTime = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
@@ -140,27 +130,28 @@ const placeMessages = {
  * fields are left blank.
  */
 export const sessionFormValidator = vine.create({
-  startDate: vine.string().use(calendarDate()),
+  startDate: instantDayFromParts('The start date', '27 3 2026'),
   startTime: vine.string().use(clockTime()),
-  endDate: vine.string().use(calendarDate()).optional(),
+  endDate: optionalInstantDayFromParts('The end date', '27 3 2026'),
   endTime: vine.string().use(clockTime()),
-  closesDate: vine.string().use(calendarDate()).optional().requiredIfExists('closesTime'),
-  closesTime: vine.string().use(clockTime()).optional().requiredIfExists('closesDate'),
+  closesDate: optionalInstantDayFromParts('The date booking closes', '26 3 2026', 'closesTime'),
+  closesTime: vine
+    .string()
+    .use(clockTime())
+    .optional()
+    .requiredWhen((field) => !datePartsBlank(field.parent.closesDate)),
   ...placeFields,
 })
 
 sessionFormValidator.messagesProvider = new FormMessages({
   'startDate.required': 'Enter the date the session starts',
-  'startDate.calendarDate': 'The start date must be a real date, like 27/03/2026',
   'startDate.dateRange': 'The start date must be between {{ earliest }} and {{ latest }}',
   'startTime.required': 'Enter the time the session starts',
   'startTime.clockTime': 'Enter the start time in 24-hour format, like 09:30',
-  'endDate.calendarDate': 'The end date must be a real date, like 27/03/2026',
   'endDate.dateRange': 'The end date must be between {{ earliest }} and {{ latest }}',
   'endTime.required': 'Enter the time the session ends',
   'endTime.clockTime': 'Enter the end time in 24-hour format, like 16:30',
   'closesDate.required': 'Enter the date booking closes, or leave the date and time blank',
-  'closesDate.calendarDate': 'The date booking closes must be a real date, like 26/03/2026',
   'closesDate.dateRange': 'The date booking closes must be between {{ earliest }} and {{ latest }}',
   'closesTime.required': 'Enter the time booking closes, or leave the date and time blank',
   'closesTime.clockTime': 'Enter the time booking closes in 24-hour format, like 17:00',

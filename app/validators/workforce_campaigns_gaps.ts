@@ -6,9 +6,9 @@ import {
   gapStatusValues,
 } from '#enums/workforce'
 import { FormMessages, idMessages, requiredIdMessages, sameMessage } from '#validators/messages'
-import { isoDay, listPage, listPageMessages, recordId } from '#validators/fields'
+import { listPage, listPageMessages, recordId } from '#validators/fields'
+import { optionalDayFromParts } from '#validators/date_parts'
 
-const dateMessage = (label: string) => `${label} must be a real date, like 2026-03-27`
 const rangeMessage = (label: string) => `${label} must be between {{ earliest }} and {{ latest }}`
 
 /* What a recruitment campaign form may send, when adding or changing one. */
@@ -21,12 +21,12 @@ export const campaignValidator = vine.create({
   location: vine.string().trim().maxLength(120).optional(),
   stage: vine.enum(campaignStageValues),
   hires: vine.number().withoutDecimals().min(0).optional(),
-  plannedOn: isoDay().optional(),
-  advertisedOn: isoDay().optional(),
-  siftingOn: isoDay().optional(),
-  interviewingOn: isoDay().optional(),
-  offersOn: isoDay().optional(),
-  closedOn: isoDay().optional(),
+  plannedOn: optionalDayFromParts('Date planned', '27 3 2026'),
+  advertisedOn: optionalDayFromParts('Date advertised', '27 3 2026'),
+  siftingOn: optionalDayFromParts('Date sifting started', '27 3 2026'),
+  interviewingOn: optionalDayFromParts('Date interviews started', '27 3 2026'),
+  offersOn: optionalDayFromParts('Date offers made', '27 3 2026'),
+  closedOn: optionalDayFromParts('Date filled or closed', '27 3 2026'),
 })
 
 campaignValidator.messagesProvider = new FormMessages({
@@ -47,17 +47,11 @@ campaignValidator.messagesProvider = new FormMessages({
   ...sameMessage('stage', ['required', 'enum'], 'Select the stage the campaign has reached'),
   ...sameMessage('hires', ['number', 'withoutDecimals'], 'Hires must be a whole number, like 2'),
   'hires.min': 'Hires must be 0 or more',
-  'plannedOn.date': dateMessage('Date planned'),
   'plannedOn.dateRange': rangeMessage('Date planned'),
-  'advertisedOn.date': dateMessage('Date advertised'),
   'advertisedOn.dateRange': rangeMessage('Date advertised'),
-  'siftingOn.date': dateMessage('Date sifting started'),
   'siftingOn.dateRange': rangeMessage('Date sifting started'),
-  'interviewingOn.date': dateMessage('Date interviews started'),
   'interviewingOn.dateRange': rangeMessage('Date interviews started'),
-  'offersOn.date': dateMessage('Date offers made'),
   'offersOn.dateRange': rangeMessage('Date offers made'),
-  'closedOn.date': dateMessage('Date filled or closed'),
   'closedOn.dateRange': rangeMessage('Date filled or closed'),
 })
 
@@ -72,7 +66,7 @@ export const gapValidator = vine.create({
   severity: vine.enum(gapSeverityValues),
   mitigation: vine.enum(gapMitigationValues).optional(),
   ownerEmail: vine.string().trim().maxLength(254).optional(),
-  dueOn: isoDay().optional(),
+  dueOn: optionalDayFromParts('Due date', '27 3 2026'),
   status: vine.enum(gapStatusValues),
 })
 
@@ -92,7 +86,6 @@ gapValidator.messagesProvider = new FormMessages({
   ...sameMessage('severity', ['required', 'enum'], 'Select how severe the gap is'),
   'mitigation.enum': 'Select a mitigation from the list',
   'ownerEmail.maxLength': 'Owner’s email address must be 254 characters or fewer',
-  'dueOn.date': dateMessage('Due date'),
   'dueOn.dateRange': rangeMessage('Due date'),
   ...sameMessage('status', ['required', 'enum'], 'Select the status of the gap'),
 })

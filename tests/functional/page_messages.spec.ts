@@ -1,11 +1,14 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import { createSkill } from '#database/factories/framework_factory'
 import { createRound, createTeam, createTeamLead } from '#database/factories/fast_stream_factory'
+import { createCapabilityGap } from '#database/factories/workforce_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { decodeEntities } from '#tests/support/html'
+import { dateParts, dateShown } from '#tests/support/date_input'
 
 /* The main element's markup. */
 function mainOf(html: string) {
@@ -115,5 +118,80 @@ test.group('Page messages: the error summary', (group) => {
       positions.toSorted((a, b) => a - b),
       `in the page's order: ${links.map((link) => link.text).join(' | ')}`
     )
+  })
+})
+
+/* The attributes of the date input's box for one part of the field `name`. */
+function partInput(html: string, name: string, part: string) {
+  return new RegExp(`<input\\b[^>]*\\sname="${name}\\[${part}\\]"[^>]*>`).exec(html)?.[0] ?? ''
+}
+
+test.group('Page messages: dates', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a date is asked as day, month and year; the part left out is named and is the one marked', async ({
+    client,
+    assert,
+  }) => {
+    const { agencyA } = await twoDepartments({ hrA: false })
+    const team = await createTeam(agencyA, 'Vehicle tax')
+    const lead = await createTeamLead(team, { organisation: agencyA })
+    const round = await createRound({ name: 'Open round' })
+    const skill = await createSkill('User research', 'User-centred design')
+    const form = '/fast-stream/team/placements/create'
+    const blank = await client.get(form).loginAs(lead)
+    blank.assertStatus(200)
+    assert.notInclude(blank.text(), 'type="date"', 'no native date control')
+    assert.match(blank.text(), /<fieldset role="group"[^>]*>\s*<legend[^>]*>Starts on<\/legend>/)
+    assert.deepEqual(dateShown(blank.text(), 'startsOn'), { day: '', month: '', year: '' })
+
+    const startsOn = round.resultsAt.plus({ days: 30 }).toISODate()!
+    const { day, year } = dateParts(startsOn)
+    const page = await client
+      .post('/fast-stream/team/placements')
+      .withCsrfToken()
+      .loginAs(lead)
+      .header('referer', form)
+      .form({
+        roundId: String(round.id),
+        title: 'Junior product manager',
+        description: 'Work with the vehicle tax team on a live service used by millions.',
+        location: 'Swansea',
+        skillIds: [String(skill.id)],
+        clearanceRequired: 'SC',
+        isDigital: 'yes',
+        capacity: '2',
+        startsOn: { day, month: '', year },
+      })
+    page.assertStatus(200)
+    const html = page.text()
+    assert.deepEqual(
+      summaryLinks(html).map((link) => link.text),
+      ['The start date must include a month']
+    )
+    assert.deepEqual(
+      dateShown(html, 'startsOn'),
+      { day, month: '', year },
+      'what was typed is kept'
+    )
+    assert.include(partInput(html, 'startsOn', 'month'), 'aria-invalid="true"')
+    assert.notInclude(partInput(html, 'startsOn', 'day'), 'aria-invalid')
+    assert.notInclude(partInput(html, 'startsOn', 'year'), 'aria-invalid')
+    assert.include(
+      partInput(html, 'startsOn', 'day'),
+      'id="field-startsOn"',
+      'the summary lands on the day'
+    )
+  })
+
+  test('a saved date is shown in its day, month and year boxes', async ({ client, assert }) => {
+    const { departmentA, hrA } = await twoDepartments()
+    const gap = await createCapabilityGap(departmentA, 'headcount', 'Too few data engineers', {
+      dueOn: DateTime.fromISO('2031-09-30'),
+    })
+    const page = await client.get(`/workforce/gaps/${gap.id}/edit`).loginAs(hrA)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), 'type="date"', 'no native date control')
+    assert.deepEqual(dateShown(page.text(), 'dueOn'), { day: '30', month: '9', year: '2031' })
   })
 })

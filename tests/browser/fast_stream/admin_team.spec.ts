@@ -24,6 +24,7 @@ import FastStreamEntrant from '#models/fast_stream_entrant'
 import { textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
 import { teamLeadAndAdmin } from '#tests/support/fixtures/fast_stream_team'
+import { fillDate } from '#tests/support/date_input'
 
 /* Waits for the page to show the flash message (the page may still be loading after a submit). */
 async function assertFlash(page: Page, message: string) {
@@ -110,7 +111,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await leadPage.getByLabel('Service design').check()
     await leadPage.getByLabel('Counter-terrorist check (CTC)').check()
     await leadPage.getByLabel('Number of entrants the placement takes').fill('2')
-    await leadPage.getByLabel('Starts on').fill(startsOn)
+    await fillDate(leadPage, 'Starts on', startsOn)
     await leadPage.getByRole('button', { name: 'Offer placement' }).click()
 
     const placement = await Placement.query()
@@ -290,7 +291,7 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await page.getByRole('link', { name: 'Change Policy adviser' }).click()
     await page.assertTextContains('h1', 'Change a posting')
     await page.assertAccessible()
-    await page.getByLabel('Ended on (optional)').fill('2013-01-01')
+    await fillDate(page, 'Ended on (optional)', '2013-01-01')
     await page.getByRole('button', { name: 'Save changes' }).click()
     await page.assertTitleContains('Error: Change a posting')
     await page.assertTextContains(
@@ -307,8 +308,8 @@ test.group('Fast Stream placements: team lead and admin, in a browser', (group) 
     await page.getByLabel('Entrants can choose from').fill(`${year}-09-15T09:00`)
     await page.getByLabel('Entrants’ choices close at').fill(`${year}-09-10T17:00`)
     await page.getByLabel('Results are published at').fill(`${year}-10-01T12:00`)
-    await page.getByLabel('Postings start on').fill(`${year}-11-01`)
-    await page.getByLabel('Postings end on').fill(`${year + 1}-05-01`)
+    await fillDate(page, 'Postings start on', `${year}-11-01`)
+    await fillDate(page, 'Postings end on', `${year + 1}-05-01`)
     await page.getByRole('button', { name: 'Add round' }).click()
     await page.assertTitleContains('Error: Add a placement round')
     assert.deepEqual(await textsOf(page.getByRole('alert').getByRole('link')), [

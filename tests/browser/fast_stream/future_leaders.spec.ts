@@ -22,6 +22,7 @@ import { clickAndLoad } from '#tests/support/navigation'
 import { pageFor } from '#tests/support/browser_sign_in'
 import { teamLeadAndAdmin } from '#tests/support/fixtures/fast_stream_team'
 import { createService } from '#database/factories/workforce_factory'
+import { fillDate } from '#tests/support/date_input'
 
 const monthsAway = (months: number) =>
   DateTime.now().setZone('Europe/London').startOf('day').plus({ months }).toISODate()!
@@ -88,7 +89,7 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
     await page.getByLabel('Scheme').selectOption(String(scheme.id))
     await page.getByLabel('Cohort').selectOption(String(cohort.id))
     await page.getByLabel('Security check (SC)').check()
-    await page.getByLabel('Started on the Fast Stream').fill('2027-01-04')
+    await fillDate(page, 'Started on the Fast Stream', '2027-01-04')
     await clickAndLoad(page, 'Add entrant')
     await page.assertTitleContains('Error: Add an entrant')
     const summary = page.getByRole('alert')
@@ -134,7 +135,7 @@ test.group('The Future Leaders Scheme, in a browser', (group) => {
       .fill('Run the day-to-day operation of a live digital service and its support team.')
     await leadPage.locator('summary', { hasText: 'Product and delivery' }).click()
     await leadPage.getByLabel('Service ownership').check()
-    await leadPage.getByLabel('Starts on').fill(round.postingStartsOn!.toISODate()!)
+    await fillDate(leadPage, 'Starts on', round.postingStartsOn!.toISODate()!)
     await clickAndLoad(leadPage, 'Offer placement')
     await leadPage.assertTitleContains('Error: Offer a placement')
     assert.include(

@@ -7,6 +7,7 @@ import { createUser } from '#database/factories/user_factory'
 import PlacementRound from '#models/placement_round'
 import { assertErrorSummary } from '#tests/support/error_summary'
 import { baseURL, textOf } from '#tests/support/page_text'
+import { dateGroup, dateParts, dateTyped, fillDate } from '#tests/support/date_input'
 
 const DESKTOP = { width: 1280, height: 800 }
 const PHONE = { width: 320, height: 640 }
@@ -40,10 +41,17 @@ async function assertWindowRefused(page: Page, assert: any, title: string, typed
     await textOf(page.locator('#field-postingEndsOn-error')),
     `Error: ${WINDOW_BACKWARDS}`
   )
-  const endsOn = page.getByLabel('Postings end on')
-  assert.equal(await endsOn.getAttribute('aria-invalid'), 'true')
+  const endsOn = dateGroup(page, 'Postings end on')
+  for (const part of ['Day', 'Month', 'Year']) {
+    const box = endsOn.getByLabel(part, { exact: true })
+    assert.equal(await box.getAttribute('aria-invalid'), 'true', `${part} is marked`)
+  }
   assert.include(await endsOn.getAttribute('aria-describedby'), 'field-postingEndsOn-error')
-  assert.equal(await endsOn.inputValue(), typed, 'what was typed is kept')
+  assert.deepEqual(
+    await dateTyped(page, 'Postings end on'),
+    dateParts(typed),
+    'what was typed is kept'
+  )
   await assertAccessibleAtBothWidths(page)
 
   await link.click()
@@ -78,15 +86,15 @@ test.group('Fast Stream: a placement round’s posting window, in a browser', (g
     await page.getByLabel('Entrants can choose from').fill(`${year}-09-15T09:00`)
     await page.getByLabel('Entrants’ choices close at').fill(`${year}-09-29T17:00`)
     await page.getByLabel('Results are published at').fill(`${year}-10-01T12:00`)
-    await page.getByLabel('Postings start on').fill(`${year}-11-01`)
-    await page.getByLabel('Postings end on').fill(`${year}-10-15`)
+    await fillDate(page, 'Postings start on', `${year}-11-01`)
+    await fillDate(page, 'Postings end on', `${year}-10-15`)
     await page.getByRole('button', { name: 'Add round' }).click()
     await assertWindowRefused(page, assert, 'Add a placement round', `${year}-10-15`)
-    assert.equal(await page.getByLabel('Postings start on').inputValue(), `${year}-11-01`)
+    assert.deepEqual(await dateTyped(page, 'Postings start on'), dateParts(`${year}-11-01`))
     assert.isNull(await PlacementRound.findBy('name', 'Autumn round'))
 
     // From the field she enters an end six months after the start, and the round is added.
-    await page.getByLabel('Postings end on').fill(`${year + 1}-05-01`)
+    await fillDate(page, 'Postings end on', `${year + 1}-05-01`)
     await page.getByRole('button', { name: 'Add round' }).click()
     await page.getByRole('heading', { level: 1, name: 'Autumn round' }).waitFor()
     assert.equal(
@@ -101,16 +109,16 @@ test.group('Fast Stream: a placement round’s posting window, in a browser', (g
     // Changing it: a window that ends on the day before it starts is refused the same way.
     await page.getByRole('link', { name: 'Change the round’s dates and rules' }).click()
     await page.getByRole('heading', { level: 1, name: 'Change Autumn round' }).waitFor()
-    assert.equal(await page.getByLabel('Postings end on').inputValue(), `${year + 1}-05-01`)
+    assert.deepEqual(await dateTyped(page, 'Postings end on'), dateParts(`${year + 1}-05-01`))
     await assertAccessibleAtBothWidths(page)
-    await page.getByLabel('Postings start on').fill(`${year}-12-01`)
-    await page.getByLabel('Postings end on').fill(`${year}-11-30`)
+    await fillDate(page, 'Postings start on', `${year}-12-01`)
+    await fillDate(page, 'Postings end on', `${year}-11-30`)
     await page.getByRole('button', { name: 'Save changes' }).click()
     await assertWindowRefused(page, assert, 'Change Autumn round', `${year}-11-30`)
     await round.refresh()
     assert.equal(round.postingStartsOn?.toISODate(), `${year}-11-01`)
 
-    await page.getByLabel('Postings end on').fill(`${year + 1}-06-01`)
+    await fillDate(page, 'Postings end on', `${year + 1}-06-01`)
     await page.getByRole('button', { name: 'Save changes' }).click()
     await page.getByRole('heading', { level: 1, name: 'Autumn round' }).waitFor()
     assert.equal(

@@ -13,6 +13,7 @@ import { enrol } from '#actions/learning/enrol'
 import { rowCells, textOf, textsOf } from '#tests/support/page_text'
 import { pageFor } from '#tests/support/browser_sign_in'
 import { courseAdminAndCourse } from '#tests/support/fixtures/courses'
+import { dateGroup, fillDate } from '#tests/support/date_input'
 
 const UK = 'Europe/London'
 
@@ -148,7 +149,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     const starts = page.getByRole('group', { name: 'Starts' })
     const ends = page.getByRole('group', { name: 'Ends' })
     const today = DateTime.now().setZone(UK)
-    await starts.getByLabel('Date').fill(today.minus({ days: 1 }).toISODate()!)
+    await fillDate(starts, 'Date', today.minus({ days: 1 }).toISODate()!)
     await starts.getByLabel('Time').fill('09:30')
     await ends.getByLabel('Time').fill('08:00')
     await page.getByLabel('Venue', { exact: true }).fill('Aviation House')
@@ -170,7 +171,10 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
         .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
       ['#field-startDate', '#field-endTime']
     )
-    assert.equal(await starts.getByLabel('Date').getAttribute('aria-invalid'), 'true')
+    assert.equal(
+      await dateGroup(starts, 'Date').getByLabel('Day').getAttribute('aria-invalid'),
+      'true'
+    )
     await page.assertTextContains('#field-startDate-error', 'The session must start in the future')
     assert.equal(await ends.getByLabel('Time').getAttribute('aria-invalid'), 'true')
     await page.assertTextContains('#field-endTime-error', 'The session must end after it starts')
@@ -183,7 +187,7 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
     const startsAt = today
       .plus({ days: 10 })
       .set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
-    await starts.getByLabel('Date').fill(startsAt.toISODate()!)
+    await fillDate(starts, 'Date', startsAt.toISODate()!)
     await ends.getByLabel('Time').fill('16:30')
     await page.getByRole('button', { name: 'Add session' }).click()
 

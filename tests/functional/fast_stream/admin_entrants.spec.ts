@@ -12,7 +12,12 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import FastStreamEntrant from '#models/fast_stream_entrant'
 import FastStreamPosting from '#models/fast_stream_posting'
 import AuditEvent from '#models/audit_event'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { submitWithDatesAs } from '#tests/support/date_input'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* The names in the entrant list's table, in the order shown. */
 function listedNames(html: string) {
@@ -216,7 +221,7 @@ test.group('Fast Stream admin: entrants', (group) => {
     bad.assertFlashMessage('inputErrorsBag', {
       email: ['Enter an e-mail address in the correct format, like name@example.gov.uk'],
       clearance: ['Select the security clearance the entrant holds'],
-      startedOn: ['The start date must be a real date, like 2013-09-02'],
+      startedOn: ['The start date must be a real date'],
     })
     const unknown = await post({})
     unknown.assertFlashMessage('inputErrorsBag', {

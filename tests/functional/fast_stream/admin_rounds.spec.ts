@@ -13,8 +13,13 @@ import {
 import PlacementRound from '#models/placement_round'
 import PlacementShortlist from '#models/placement_shortlist'
 import AuditEvent from '#models/audit_event'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { FORM_DATES, submitWithDatesAs, withDateParts } from '#tests/support/date_input'
 import { roundForm as autumnRoundForm } from '#tests/support/fixtures/fast_stream_round'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* The new round's form with the date of the next round and twelve choices. */
 const roundForm = (extra: Record<string, unknown> = {}) =>
@@ -148,7 +153,7 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
       'resultsAt': [
         'Enter the date and time results are published as a real date and time, like 2026-03-27 09:30',
       ],
-      'nextRoundOn': ['The date of the next round must be a real date, like 2027-03-01'],
+      'nextRoundOn': ['The date of the next round must be a real date'],
       'maxPreferences': ['The number of choices must be between 1 and 20'],
       'rules.0': ['Select the rules from the list'],
     })
@@ -404,7 +409,7 @@ test.group('Fast Stream admin: rounds and placement review', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .header('referer', `/fast-stream/admin/rounds/${round.id}/edit`)
-      .form(roundForm({ name: 'Matched round' }))
+      .form(withDateParts(roundForm({ name: 'Matched round' }), FORM_DATES))
       .redirects(0)
     response.assertFlashMessage(
       'error',

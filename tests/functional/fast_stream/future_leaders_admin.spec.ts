@@ -16,7 +16,12 @@ import PlacementRound from '#models/placement_round'
 import Service from '#models/service'
 import AuditEvent from '#models/audit_event'
 import { apiAs, bearer } from '#tests/support/api'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { submitWithDatesAs } from '#tests/support/date_input'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 function roundForm(extra: Record<string, unknown> = {}) {
   return {

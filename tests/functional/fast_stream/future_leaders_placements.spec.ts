@@ -28,8 +28,13 @@ import { buildRoundInput, entrantKey, placementKey } from '#queries/fast_stream/
 import { matchRound } from '#domain/fast_stream/matching_engine'
 import { apiAs, bearer } from '#tests/support/api'
 import { createService } from '#database/factories/workforce_factory'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { submitWithDatesAs } from '#tests/support/date_input'
 import { monthsAway } from '#tests/support/fixtures/digital_rule'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 function service(
   organisation: Organisation,

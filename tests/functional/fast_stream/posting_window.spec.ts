@@ -19,8 +19,19 @@ import PlacementMatch from '#models/placement_match'
 import PlacementRound from '#models/placement_round'
 import Placement from '#models/placement'
 import { apiAs, bearer } from '#tests/support/api'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import {
+  dateParts,
+  dateShown,
+  FORM_DATES,
+  submitWithDatesAs,
+  withDateParts,
+} from '#tests/support/date_input'
 import { roundForm } from '#tests/support/fixtures/fast_stream_round'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 const CLASH =
   'posting “Private secretary” (1 Dec 2013 to 1 May 2014) overlaps this round’s postings (1 Mar 2014 to 1 Sep 2014)'
@@ -98,8 +109,8 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     const page = await client.get(`/fast-stream/admin/rounds/${round.id}`).loginAs(admin)
     page.assertTextIncludes('1 Sep 2026 to 1 Mar 2027')
     const edit = await client.get(`/fast-stream/admin/rounds/${round.id}/edit`).loginAs(admin)
-    edit.assertTextIncludes('value="2026-09-01"')
-    edit.assertTextIncludes('value="2027-03-01"')
+    assert.deepEqual(dateShown(edit.text(), 'postingStartsOn'), dateParts('2026-09-01'))
+    assert.deepEqual(dateShown(edit.text(), 'postingEndsOn'), dateParts('2027-03-01'))
 
     const api = await apiAs(client, await bearer(admin)).get(`/api/v1/rounds/${round.id}/match`)
     api.assertStatus(200)
@@ -121,8 +132,8 @@ test.group('Fast Stream: a round’s posting window', (group) => {
     })
     const unreal = await post({ postingStartsOn: '2026-09-31', postingEndsOn: 'March' })
     unreal.assertFlashMessage('inputErrorsBag', {
-      postingStartsOn: ['The date postings start must be a real date, like 2027-03-01'],
-      postingEndsOn: ['The date postings end must be a real date, like 2027-09-01'],
+      postingStartsOn: ['The date postings start must be a real date'],
+      postingEndsOn: ['The date postings end must include a month and a year'],
     })
     const far = await post({ postingStartsOn: '1999-12-01', postingEndsOn: '2099-01-01' })
     const farErrors = far.flashMessages().inputErrorsBag as Record<string, string[]>
@@ -181,7 +192,9 @@ test.group('Fast Stream: a round’s posting window', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .header('referer', `/fast-stream/admin/rounds/${round.id}/edit`)
-      .form(roundForm({ postingStartsOn: '2026-10-01', postingEndsOn: '2027-04-01' }))
+      .form(
+        withDateParts(roundForm({ postingStartsOn: '2026-10-01', postingEndsOn: '2027-04-01' }), FORM_DATES)
+      )
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       postingStartsOn: [

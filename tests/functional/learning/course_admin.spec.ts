@@ -19,11 +19,16 @@ import CourseSession from '#models/course_session'
 import Enrolment from '#models/enrolment'
 import Provider from '#models/provider'
 import type { ApiResponse } from '@japa/api-client'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { FORM_DATES, submitWithDatesAs, withDateParts } from '#tests/support/date_input'
 import { type FormChange, assertPagesAndChangesAnswer } from '#tests/support/page_access'
 import { auditOf } from '#tests/support/audit'
 import { providersWithAdmins } from '#tests/support/fixtures/providers'
 import { enrolled } from '#tests/support/enrolments'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* Two providers, each with its own course admin and a course; a capability admin over both. */
 async function twoProviders() {
@@ -649,7 +654,7 @@ test.group('Course admin: sessions', (group) => {
     await submitAs(client, adminA).post(`/learning/admin/courses/${courseA.id}/sessions`, {
       ...SESSION_FORM,
       startDate: `${nextYear}-01-20`,
-      endDate: `21/1/${nextYear}`,
+      endDate: `${nextYear}-01-21`,
       endTime: '12:00',
       closesDate: `${nextYear}-01-10`,
       closesTime: '17:00',
@@ -721,7 +726,7 @@ test.group('Course admin: sessions', (group) => {
       [
         { startDate: `${nextYear}-02-30`, startTime: '25:00' },
         {
-          startDate: 'The start date must be a real date, like 27/03/2026',
+          startDate: 'The start date must be a real date',
           startTime: 'Enter the start time in 24-hour format, like 09:30',
         },
       ],
@@ -768,7 +773,7 @@ test.group('Course admin: sessions', (group) => {
       .loginAs(adminA)
       .withCsrfToken()
       .header('referer', url)
-      .form({ ...SESSION_FORM, capacity: 'ten' })
+      .form(withDateParts({ ...SESSION_FORM, capacity: 'ten' }, FORM_DATES))
     response.assertStatus(200)
     response.assertTextIncludes('<title>Error: Add a session of Agile for teams')
     response.assertTextIncludes('There is a problem')

@@ -13,10 +13,14 @@ import LearningPromoted from '#mails/learning_promoted'
 import LearningSessionChanged from '#mails/learning_session_changed'
 import LearningPlaceGivenUp from '#mails/learning_place_given_up'
 import type User from '#models/user'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import { submitWithDatesAs } from '#tests/support/date_input'
 import { enrolled } from '#tests/support/enrolments'
 import { inviteOf, mailsSent } from '#tests/support/learning_mails'
 import { colleagues } from '#tests/support/people'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* Tuesday 17 June 2031, 9:30am to 4:30pm in London (British summer time); booking closes on the 12th. */
 const STARTS = DateTime.fromISO('2031-06-17T08:30:00Z')

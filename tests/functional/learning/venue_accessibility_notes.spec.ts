@@ -6,8 +6,13 @@ import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createProvider } from '#database/factories/learning_factory'
 import CourseSession from '#models/course_session'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { submitWithDatesAs } from '#tests/support/date_input'
 import { bearer } from '#tests/support/api'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 const nextYear = DateTime.now().year + 1
 const NOTES = 'Step-free entrance on Kingsway; hearing loop in room 4 <b>bold</b>'

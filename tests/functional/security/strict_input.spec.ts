@@ -23,7 +23,11 @@ import User from '#models/user'
 import { openApiDocument } from '../../../app/openapi/document.js'
 import { HTTP_METHODS } from '../../../app/openapi/types.js'
 import { createAssessment, createRoleAssignment } from '#database/factories/capability_factory'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import { submitWithDatesAs } from '#tests/support/date_input'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 const UK = 'Europe/London'
 const nextYear = DateTime.now().year + 1
@@ -376,7 +380,7 @@ test.group('Strict input: dates within bounds', (group) => {
       {
         ...SESSION_FORM,
         startDate: '2038-01-19',
-        closesDate: '19/01/2038',
+        closesDate: '2038-01-19',
         closesTime: '08:00',
       }
     )

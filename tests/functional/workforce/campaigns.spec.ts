@@ -8,8 +8,13 @@ import RecruitmentCampaign from '#models/recruitment_campaign'
 import AuditEvent from '#models/audit_event'
 import type Organisation from '#models/organisation'
 import { createCampaign } from '#database/factories/workforce_factory'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
+import { submitWithDatesAs } from '#tests/support/date_input'
 import { assertPagesAnswer } from '#tests/support/page_access'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {

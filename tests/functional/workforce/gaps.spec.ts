@@ -18,8 +18,11 @@ import {
   createCapabilityPlan,
   createPlanLine,
 } from '#database/factories/workforce_factory'
-import { submitAs } from '#tests/support/forms'
+import { submitWithDatesAs } from '#tests/support/date_input'
 import { assertPagesAnswer } from '#tests/support/page_access'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /* DfT with DVLA, and HMRC, each with its HR, and a software developer role. */
 async function departmentsWithRole() {
@@ -606,7 +609,7 @@ test.group('Capability gap register: many suggestions at once', (group) => {
     assert.match(html, /<title>Error: /)
     assert.include(
       html,
-      '<a href="#field-reason" class="text-error font-bold">Enter why the gaps are being dismissed</a>'
+      '<a href="#field-reason" class="text-error font-bold" x-on:click="follow">Enter why the gaps are being dismissed</a>'
     )
     assert.match(html, new RegExp(`id="select-gap-${first.id}"[^>]*checked`))
     assert.match(html, /value="dismiss"[^>]*checked/)

@@ -15,7 +15,11 @@ import { PlanApproved, PlanReturned, PlanSubmitted } from '#mails/plan_notices'
 import GapOwnerAssigned from '#mails/gap_owner_assigned'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
-import { submitAs } from '#tests/support/forms'
+import type { ApiClient } from '@japa/api-client'
+import { submitWithDatesAs } from '#tests/support/date_input'
+
+/* Forms send their dates as GOV.UK date inputs do: day, month and year boxes. */
+const submitAs = (client: ApiClient, user: User) => submitWithDatesAs(client, user)
 
 /*
  * DfT with its agency DVLA, HMRC; HR of each (and a deactivated HR of DfT),
