@@ -19,7 +19,7 @@ export default class DbBackup extends BaseCommand {
   async run() {
     if (!this.to) {
       this.logger.error('Give the file to write with --to, for example --to backups/today.sql')
-      return this.fail()
+      return this.failed()
     }
     // Imported here: the database settings need the booted application.
     const { backupDatabase } = await import('#services/database_backup')
@@ -32,11 +32,15 @@ export default class DbBackup extends BaseCommand {
         return
       case 'failed':
         this.logger.error(`No backup was written: ${result.message}`)
-        return this.fail()
+        return this.failed()
       default: {
         const unexpected: never = result
         throw new Error(`Unexpected result ${JSON.stringify(unexpected)}`)
       }
     }
+  }
+
+  private failed() {
+    this.exitCode = 1
   }
 }

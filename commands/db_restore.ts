@@ -24,7 +24,7 @@ export default class DbRestore extends BaseCommand {
       this.logger.error(
         'Give the backup file to load with --from, for example --from backups/today.sql'
       )
-      return this.fail()
+      return this.failed()
     }
     // Imported here: the database settings need the booted application.
     const { restoreDatabase } = await import('#services/database_backup')
@@ -39,14 +39,18 @@ export default class DbRestore extends BaseCommand {
         this.logger.error(
           `${result.database} already has ${result.tables} tables: nothing was changed. Give --force to replace them`
         )
-        return this.fail()
+        return this.failed()
       case 'failed':
         this.logger.error(`Nothing was restored: ${result.message}`)
-        return this.fail()
+        return this.failed()
       default: {
         const unexpected: never = result
         throw new Error(`Unexpected result ${JSON.stringify(unexpected)}`)
       }
     }
+  }
+
+  private failed() {
+    this.exitCode = 1
   }
 }

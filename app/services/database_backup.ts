@@ -252,8 +252,8 @@ function run(command: string, args: string[], input?: string) {
     })
     let output = ''
     let errors = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (errors += chunk))
+    child.stdout?.on('data', (chunk) => (output += chunk))
+    child.stderr?.on('data', (chunk) => (errors += chunk))
     if (input && child.stdin) {
       // A client that stops early closes its input: its own error output says why.
       child.stdin.on('error', () => {})
