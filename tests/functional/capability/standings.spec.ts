@@ -167,7 +167,7 @@ test.group('Capability standings', (group) => {
     const before = await standings()
     assert.deepInclude(before['Sam Stone'], { requirements: 2, below: 2 })
     const agile = await Skill.findByOrFail('name', 'Agile working')
-    const samsAssessments = (client: QueryClientContract) =>
+    const samsAssessments = (client: Pick<QueryClientContract, 'from'>) =>
       countOf(client.from('skill_assessments').where('user_id', people.sam.id))
     const validatedAgile = () => ({
       userId: people.sam.id,
