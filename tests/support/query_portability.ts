@@ -9,9 +9,11 @@ import ts from 'typescript'
  * selected. It reads the source: every query-builder chain (followed through
  * the variables and functions that build it in parts) and every raw SQL
  * statement, so a query is checked whether or not a test runs it. A part it
- * cannot read (a column held in a variable) is marked ⟨so⟩; an ORDER BY it
+ * cannot read (a column held in a variable) is written ⟨…⟩; an ORDER BY it
  * cannot prove safe counts as a fault, so a query the check cannot read must
- * be made readable.
+ * be made readable. Not followed: a query handed to another function as a
+ * parameter is read there without what its caller gave it (the keyset
+ * paging in app/services/csv_export.ts orders what its callers build).
  */
 
 /* What a query selects, groups and orders by, in SQL text. */
