@@ -23,10 +23,47 @@ export type PersonalRecords = {
   omit?: string[]
   /* The subject type of the audit events about these records, when their changes are audited. */
   auditSubject?: string
+  /* Names to show beside ids, so the export reads without the service: a course's title beside its session. */
+  names?: NameOf[]
+}
+
+/* A name looked up for an id column: `value` read from `table` (joined to `join` when given) as column `as`. */
+type NameOf = {
+  column: string
+  table: string
+  value: string
+  as: string
+  join?: [table: string, from: string, to: string]
+}
+
+const courseOfSession: NameOf = {
+  column: 'session_id',
+  table: 'course_sessions',
+  value: 'courses.title',
+  as: 'course_title',
+  join: ['courses', 'course_sessions.course_id', 'courses.id'],
+}
+const skillName: NameOf = { column: 'skill_id', table: 'skills', value: 'name', as: 'skill_name' }
+const courseTitle: NameOf = {
+  column: 'course_id',
+  table: 'courses',
+  value: 'title',
+  as: 'course_title',
 }
 
 export const PERSONAL_RECORDS: PersonalRecords[] = [
-  { kind: 'profile', table: 'users', column: 'id', of: 'user', omit: ['password'] },
+  {
+    kind: 'profile',
+    table: 'users',
+    column: 'id',
+    of: 'user',
+    omit: ['password'],
+    names: [
+      { column: 'organisation_id', table: 'organisations', value: 'name', as: 'organisation_name' },
+      { column: 'team_id', table: 'teams', value: 'name', as: 'team_name' },
+      { column: 'line_manager_id', table: 'users', value: 'full_name', as: 'line_manager_name' },
+    ],
+  },
   { kind: 'roles', table: 'user_roles', column: 'user_id', of: 'user' },
   {
     kind: 'role_levels',
@@ -34,6 +71,16 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'role_assignment',
+    names: [
+      { column: 'role_level_id', table: 'role_levels', value: 'name', as: 'role_level_name' },
+      {
+        column: 'role_level_id',
+        table: 'role_levels',
+        value: 'role_profiles.name',
+        as: 'role_profile_name',
+        join: ['role_profiles', 'role_levels.role_profile_id', 'role_profiles.id'],
+      },
+    ],
   },
   {
     kind: 'assessments',
@@ -41,6 +88,7 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'skill_assessment',
+    names: [skillName],
   },
   {
     kind: 'skill_claims',
@@ -48,6 +96,7 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'skill_claim',
+    names: [skillName],
   },
   {
     kind: 'enrolments',
@@ -55,6 +104,7 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'enrolment',
+    names: [courseOfSession],
   },
   {
     kind: 'learning_record',
@@ -62,6 +112,7 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'learning_record',
+    names: [courseTitle],
   },
   {
     kind: 'development_plan_items',
@@ -69,6 +120,7 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'development_plan_item',
+    names: [skillName, courseTitle],
   },
   { kind: 'capability_standings', table: 'capability_standings', column: 'user_id', of: 'user' },
   {
@@ -84,6 +136,10 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'user_id',
     of: 'user',
     auditSubject: 'fast_stream_entrant',
+    names: [
+      { column: 'scheme_id', table: 'fast_stream_schemes', value: 'name', as: 'scheme_name' },
+      { column: 'cohort_id', table: 'fast_stream_cohorts', value: 'name', as: 'cohort_name' },
+    ],
   },
   {
     kind: 'fast_stream_shortlists',
@@ -91,12 +147,14 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'entrant_id',
     of: 'entrant',
     auditSubject: 'placement_shortlist',
+    names: [{ column: 'round_id', table: 'placement_rounds', value: 'name', as: 'round_name' }],
   },
   {
     kind: 'fast_stream_choices',
     table: 'placement_preferences',
     column: 'shortlist_id',
     of: 'shortlist',
+    names: [{ column: 'placement_id', table: 'placements', value: 'title', as: 'placement_title' }],
   },
   {
     kind: 'fast_stream_team_rankings',
@@ -110,6 +168,10 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     column: 'entrant_id',
     of: 'entrant',
     auditSubject: 'placement_match',
+    names: [
+      { column: 'round_id', table: 'placement_rounds', value: 'name', as: 'round_name' },
+      { column: 'placement_id', table: 'placements', value: 'title', as: 'placement_title' },
+    ],
   },
   {
     kind: 'fast_stream_postings',
@@ -253,6 +315,28 @@ function exported(row: Record<string, unknown>, omit: string[]) {
   return clean
 }
 
+/* Each row with the names its ids stand for, looked up once per kind of name. */
+async function withNames(
+  client: QueryClientContract,
+  rows: Record<string, unknown>[],
+  names: NameOf[]
+) {
+  for (const name of names) {
+    const ids = [...new Set(rows.map((row) => row[name.column]).filter((id) => id !== null))]
+    const found = new Map<unknown, unknown>()
+    if (ids.length) {
+      const query = client
+        .from(name.table)
+        .whereIn(`${name.table}.id`, ids as number[])
+        .select(`${name.table}.id as id`, `${name.value} as name`)
+      if (name.join) query.join(...name.join)
+      for (const row of await query) found.set(row.id, row.name)
+    }
+    for (const row of rows) row[name.as] = found.get(row[name.column]) ?? null
+  }
+  return rows
+}
+
 /*
  * The columns of a table, in the database's order, without the ones never
  * exported. Read from the catalogue, as Lucid's columnsInfo does not work
@@ -292,10 +376,15 @@ export async function subjectAccessRecords(
     const rows = ids.length
       ? await client.from(records.table).whereIn(records.column, ids).orderByRaw('1')
       : []
+    const names = records.names ?? []
     kinds.push({
       kind: records.kind,
-      columns: await columnsOf(client, records.table, omit),
-      rows: rows.map((row: Record<string, unknown>) => exported(row, omit)),
+      columns: [...(await columnsOf(client, records.table, omit)), ...names.map(({ as }) => as)],
+      rows: await withNames(
+        client,
+        rows.map((row: Record<string, unknown>) => exported(row, omit)),
+        names
+      ),
     })
   }
 

@@ -133,8 +133,20 @@ test.group('Subject access: the export', (group) => {
     client,
     assert,
   }) => {
-    const { hrA, person, enrolment, completion, planItem, entrant, shortlist, match, about, by } =
-      await personInAlpha()
+    const {
+      hrA,
+      person,
+      course,
+      skill,
+      enrolment,
+      completion,
+      planItem,
+      entrant,
+      shortlist,
+      match,
+      about,
+      by,
+    } = await personInAlpha()
     await AuditEvent.query().where('action', 'subject_access_export').delete()
 
     const response = await client.get(`/admin/users/${person.id}/subject-access.zip`).loginAs(hrA)
@@ -171,6 +183,11 @@ test.group('Subject access: the export', (group) => {
     assert.lengthOf(records.assessments, 2)
     assert.lengthOf(records.skill_claims, 1)
     assert.deepEqual(ids('enrolments'), [enrolment.id])
+    // Ids come with the names they stand for.
+    assert.equal(records.enrolments[0].course_title, course.title)
+    assert.equal(records.assessments[0].skill_name, skill.name)
+    assert.equal(records.profile[0].organisation_name, 'Alpha Agency')
+    assert.equal(records.profile[0].line_manager_name, 'Sam Manager')
     assert.equal(records.enrolments[0].request_note, 'I need this for my new role')
     assert.deepEqual(ids('learning_record'), [completion.id])
     assert.deepEqual(ids('development_plan_items'), [planItem.id])
@@ -223,6 +240,7 @@ test.group('Subject access: the export', (group) => {
     assert.equal(profile[0].full_name, `'=HYPERLINK("http://evil.example")`)
     const enrolments: Record<string, string>[] = parse(files['enrolments.csv'], { columns: true })
     assert.equal(enrolments[0].id, String(enrolment.id))
+    assert.equal(enrolments[0].course_title, course.title)
     assert.notInclude(files['two_step_verification.csv'].split('\n')[0], 'secret')
 
     const events = await AuditEvent.query().where('action', 'subject_access_export')
