@@ -197,19 +197,28 @@ export function sendFixedCsv(response: HttpContext['response'], file: FixedCsv) 
 }
 
 /*
- * A list page and its CSV. `filters` reads the query string, blanks
+ * How a list reads its page. `filters` reads the query string, blanks
  * already dropped (a bad filter throws a validation error, an
  * organisation outside the scope a 404) into what the page shows as
  * entered (`input`, which the CSV link carries) and what the queries
- * take; `page` reads one page of the list and `rows` every row, from the
- * same query with the same filters.
+ * take; `page` reads one page of the list.
  */
-export type ListSpec<Scope, Input extends Record<string, unknown>, Filters, Page, Row> = {
+type ListReading<Scope, Input, Filters, Page> = {
   /* The list page's address; its CSV's is the same ending in .csv. */
   path: string
   scope(user: User): Promise<Scope>
   filters(scope: Scope, qs: Record<string, unknown>): Promise<{ input: Input; filters: Filters }>
   page(scope: Scope, filters: Filters, input: Input): Promise<Page>
+}
+
+/* A list page and its CSV: `rows` reads every row, from the same query with the same filters. */
+export type ListSpec<
+  Scope,
+  Input extends Record<string, unknown>,
+  Filters,
+  Page,
+  Row,
+> = ListReading<Scope, Input, Filters, Page> & {
   rows(scope: Scope, filters: Filters): Promise<Rows<Row>> | Rows<Row>
   csv: PageCsv<Row>
 }
@@ -224,14 +233,6 @@ export type ListRead<Scope, Input, Filters, Page> = {
 }
 
 type ListContext = Pick<HttpContext, 'auth' | 'request'>
-
-/* How a list reads its page: the part a page CSV and a queued export share. */
-type ListReading<Scope, Input, Filters, Page> = {
-  path: string
-  scope(user: User): Promise<Scope>
-  filters(scope: Scope, qs: Record<string, unknown>): Promise<{ input: Input; filters: Filters }>
-  page(scope: Scope, filters: Filters, input: Input): Promise<Page>
-}
 
 /* Reads a list's filters once, blanks dropped, within the person's scope; and its page. */
 function listReader<Scope, Input extends Record<string, unknown>, Filters, Page>(
