@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { sessionNamesSomeone } from '#services/identity'
 
 /*
  * Keeps signed-in users away from the sign-in page.
@@ -8,7 +9,7 @@ export default class GuestMiddleware {
   redirectTo = '/'
 
   async handle(ctx: HttpContext, next: NextFn) {
-    if (await ctx.auth.use('web').check()) {
+    if (sessionNamesSomeone(ctx) && (await ctx.auth.use('web').check())) {
       return ctx.response.redirect(this.redirectTo, true)
     }
     return next()

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { loadIdentity } from '#services/identity'
+import { loadIdentity, sessionNamesSomeone } from '#services/identity'
 
 /*
  * Reads the session (without insisting on one) so every page knows who is
@@ -8,7 +8,11 @@ import { loadIdentity } from '#services/identity'
  */
 export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (!ctx.request.url().startsWith('/api/') && (await ctx.auth.check())) {
+    if (
+      !ctx.request.url().startsWith('/api/') &&
+      sessionNamesSomeone(ctx) &&
+      (await ctx.auth.check())
+    ) {
       const user = ctx.auth.getUserOrFail()
       if (!user.isActive) await ctx.auth.use('web').logout()
       else if (user.isLineManager === undefined) await loadIdentity(user)

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { Roles, type Role } from '#enums/roles'
 import type { Programme } from '#domain/fast_stream/programmes'
@@ -64,4 +65,15 @@ export async function findWithIdentity(id: number | string | bigint) {
 export async function loadIdentity(user: User) {
   const row = await db.from('users').where('users.id', user.id).select(identitySubqueries()).first()
   applyIdentity(user, row ?? {})
+}
+
+/*
+ * Whether the request's session holds a signed-in person's id. When it
+ * does not (a guest), asking the session guard would only build and throw
+ * an "unauthorised" error to say so, stack trace and all, on every page a
+ * guest opens; the pages that insist on a person still ask the guard.
+ */
+export function sessionNamesSomeone(ctx: HttpContext) {
+  if (!('session' in ctx)) return false
+  return ctx.session.has(ctx.auth.use('web').sessionKeyName)
 }
