@@ -1,4 +1,5 @@
 import factory from '@adonisjs/lucid/factories'
+import type { ModelAttributes } from '@adonisjs/lucid/types/model'
 import User from '#models/user'
 import UserRole from '#models/user_role'
 import type Organisation from '#models/organisation'
@@ -35,8 +36,17 @@ export async function createUser(
     ...options.overrides,
   }).create()
   for (const role of options.roles ?? ['learner']) {
-    await UserRole.create({ userId: user.id, role })
+    await grantRole(user, role)
   }
   await user.load((loader) => loader.load('roles'))
   return user
+}
+
+/* Gives a person one more role, granted now unless told otherwise. */
+export async function grantRole(
+  person: { id: number },
+  role: Role,
+  values: Partial<ModelAttributes<UserRole>> = {}
+) {
+  return UserRole.create({ userId: person.id, role, ...values })
 }

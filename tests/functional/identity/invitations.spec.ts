@@ -9,7 +9,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
-import { createUser } from '#database/factories/user_factory'
+import { createUser, grantRole } from '#database/factories/user_factory'
 import {
   OrganisationFactory,
   createChildOrganisation,
@@ -485,11 +485,7 @@ test.group('Invitations', (group) => {
 
     // A capability admin in HR's organisation is named, not invited.
     const otherAdmin = await imported(dvla, 'Ada Admin')
-    await db.table('user_roles').insert({
-      user_id: otherAdmin.id,
-      role: 'capability_admin',
-      created_at: '2026-01-01 00:00:00',
-    })
+    await grantRole(otherAdmin, 'capability_admin')
     const mixed = await post(client, '/admin/invitations', dftHr, {
       who: 'selected',
       people: [String(otherAdmin.id)],

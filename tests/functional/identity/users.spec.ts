@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { assertPageIncludes } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
+import { createUser, grantRole, TEST_PASSWORD } from '#database/factories/user_factory'
 import { createProvider } from '#database/factories/learning_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import User from '#models/user'
@@ -306,7 +306,7 @@ test.group('People administration: changes', (group) => {
     assert,
   }) => {
     const { dftHr, dvlaPerson } = await departmentsWithPeople()
-    await UserRole.create({ userId: dvlaPerson.id, role: 'course_admin' })
+    await grantRole(dvlaPerson, 'course_admin')
     await client
       .put(`/admin/users/${dvlaPerson.id}`)
       .withCsrfToken()
