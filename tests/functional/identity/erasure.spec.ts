@@ -103,6 +103,10 @@ test.group('Erasure of a person added in error', (group) => {
 
     assert.deepEqual(await dashboardFigures(client, admin), figuresBefore)
 
+    const erasedPage = await client.get(`/admin/users/${person.id}`).loginAs(admin)
+    erasedPage.assertTextIncludes('This person’s personal data was anonymised on')
+    assert.notInclude(erasedPage.text(), `/admin/users/${person.id}/erase`)
+
     // Once erased, there is nothing left to erase.
     const again = await submitAs(client, admin).post(`/admin/users/${person.id}/erase`, {
       reason: REASON,
