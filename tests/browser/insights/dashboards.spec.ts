@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright'
-import { learningFixture } from '../../functional/insights/fixtures.js'
+import { learningFixture } from '#tests/support/fixtures/insights'
 import { DateTime } from 'luxon'
 import { takeSnapshots } from '#actions/insights/take_snapshots'
 import { financialYearOf } from '#queries/insights/period'

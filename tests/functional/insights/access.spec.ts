@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { capabilityFixture, organisations } from './fixtures.js'
+import { capabilityFixture, organisations } from '#tests/support/fixtures/insights'
 import { bearer, apiAs } from '#tests/support/api'
 import { PANEL_KEYS } from '#queries/insights/panel_keys'
 

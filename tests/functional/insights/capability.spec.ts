@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { capabilityFixture } from './fixtures.js'
+import { capabilityFixture } from '#tests/support/fixtures/insights'
 import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
 

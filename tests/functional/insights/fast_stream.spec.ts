@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { fastStreamFixture } from './fixtures.js'
+import { fastStreamFixture } from '#tests/support/fixtures/insights'
 import { bearer, apiAs } from '#tests/support/api'
 import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'

@@ -5,7 +5,7 @@ import { forgetKeptFigures, loadPanel } from '#queries/insights/panel_cache'
 import { PANELS } from '#queries/insights/panels'
 import { periodOf } from '#queries/insights/period'
 import Skill from '#models/skill'
-import { capabilityFixture } from './fixtures.js'
+import { capabilityFixture } from '#tests/support/fixtures/insights'
 import { bearer, apiAs } from '#tests/support/api'
 import { createAssessment } from '#database/factories/capability_factory'
 

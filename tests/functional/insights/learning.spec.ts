@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { learningFixture } from './fixtures.js'
+import { learningFixture } from '#tests/support/fixtures/insights'
 import { bearer, apiAs } from '#tests/support/api'
 import { metricsFor } from '#tests/support/metrics'
 import { csvRows } from '#tests/support/exports'
