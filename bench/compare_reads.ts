@@ -105,6 +105,9 @@ const API = [
   '/api/v1/services',
   '/api/v1/services?page=2&perPage=5',
   '/api/v1/me/enrolments',
+  '/api/v1/me/enrolments?status=booked',
+  '/api/v1/me/enrolments?page=2&perPage=3',
+  '/api/v1/me/enrolments?page=50',
 ]
 
 /* A page's per-request secrets blanked: the CSRF token and the CSP nonce. */

@@ -6,6 +6,7 @@ import User from '#models/user'
 import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
 import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
 import { UK_ZONE, UkFormats, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
+import { pageOfRows } from '#queries/paging'
 
 const SQL_DATE_TIME = 'yyyy-MM-dd HH:mm:ss'
 
@@ -209,10 +210,11 @@ export async function enrolmentPage(
 ) {
   const query = enrolmentsWithSession(userId)
   if (filters.status) query.where('enrolments.status', filters.status)
-  const page = await query
-    .orderBy('course_sessions.starts_at', 'desc')
-    .orderBy('enrolments.id', 'desc')
-    .paginate(filters.page, filters.perPage)
+  const page = await pageOfRows(
+    query.orderBy('course_sessions.starts_at', 'desc').orderBy('enrolments.id', 'desc'),
+    filters.page,
+    filters.perPage
+  )
   const meta = page.getMeta() as { total: number; currentPage: number; perPage: number }
   return { rows: page.all().map((row) => learnerEnrolment(row)), meta }
 }

@@ -4,11 +4,14 @@ import { DateTime } from 'luxon'
 import {
   createAudience,
   createCourse,
+  createEnrolment,
   createOutcome,
   createSession,
 } from '#database/factories/learning_factory'
 import { createRole, createSkill } from '#database/factories/framework_factory'
 import { courseWithSessions, searchCatalogue } from '#queries/learning/catalogue_query'
+import { enrolmentPage } from '#queries/learning/my_learning_query'
+import { colleagues } from '#tests/support/people'
 import { queriesRunBy } from '#tests/support/query_count'
 
 /* Published courses, each building a skill, for a role, with a session next week. */
@@ -64,5 +67,24 @@ test.group('Reading the catalogue', (group) => {
       ['Reads skill 1']
     )
     assert.lengthOf(result?.sessions ?? [], 1)
+  })
+})
+
+test.group('Reading a learner’s enrolments', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a page of a learner’s enrolments is counted and read in one query', async ({ assert }) => {
+    const [learner] = await colleagues(1)
+    for (let index = 0; index < 3; index++) {
+      const session = await createSession({ startsAt: DateTime.now().plus({ days: 7 + index }) })
+      await createEnrolment(session, learner)
+    }
+    const { result, statements } = await queriesRunBy(() =>
+      enrolmentPage(learner.id, { page: 1, perPage: 2 })
+    )
+    assert.lengthOf(statements, 1)
+    assert.equal(result.meta.total, 3)
+    assert.lengthOf(result.rows, 2)
+    assert.isTrue(result.rows[0].session.startsAt > result.rows[1].session.startsAt)
   })
 })
