@@ -13,7 +13,11 @@ import { binaryFile } from '#tests/support/files'
 import { transportAndRevenue } from '#tests/support/fixtures/departments'
 import { createStaffImport } from '#database/factories/staff_import_factory'
 import { submitAs, submitSignIn } from '#tests/support/forms'
-import { assertPagesAnswer } from '#tests/support/page_access'
+import {
+  type FormChange,
+  assertPagesAndChangesAnswer,
+  assertPagesAnswer,
+} from '#tests/support/page_access'
 
 const HEADER = 'email,name,organisation code,grade,profession,role level,line manager email'
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n')
@@ -453,19 +457,13 @@ test.group('Staff import', (group) => {
     const { dftHr, hmrcHr } = await departments()
     await upload(client, dftHr, csv('someone@dft.example,Some One,dft,EO,,,'))
     const staffImport = await latestImport()
-    for (const url of ['', '/progress', '/problems.csv']) {
-      const response = await client
-        .get(`/admin/staff-imports/${staffImport.id}${url}`)
-        .loginAs(hmrcHr)
-      response.assertStatus(404)
-    }
-    for (const action of ['apply', 'discard']) {
-      const response = await client
-        .post(`/admin/staff-imports/${staffImport.id}/${action}`)
-        .withCsrfToken()
-        .loginAs(hmrcHr)
-      response.assertStatus(404)
-    }
+    const path = `/admin/staff-imports/${staffImport.id}`
+    const pages = [path, `${path}/progress`, `${path}/problems.csv`]
+    const changes: FormChange[] = [
+      ['post', `${path}/apply`, {}],
+      ['post', `${path}/discard`, {}],
+    ]
+    await assertPagesAndChangesAnswer(assert, client, hmrcHr, { pages, changes }, 404)
     const list = await client.get('/admin/staff-imports').loginAs(hmrcHr)
     list.assertStatus(200)
     assert.notInclude(list.text(), 'people.csv')

@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
-import { assertPageIncludes } from '#tests/support/page_access'
+import {
+  type FormChange,
+  assertPageIncludes,
+  assertPagesAndChangesAnswer,
+} from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser, grantRole, TEST_PASSWORD } from '#database/factories/user_factory'
 import { createProvider } from '#database/factories/learning_factory'
@@ -150,23 +154,16 @@ test.group('People administration: access', (group) => {
     assert,
   }) => {
     const { dftHr, hmrcPerson } = await departmentsWithPeople()
-    const show = await client.get(`/admin/users/${hmrcPerson.id}`).loginAs(dftHr)
-    show.assertStatus(404)
-    const edit = await client.get(`/admin/users/${hmrcPerson.id}/edit`).loginAs(dftHr)
-    edit.assertStatus(404)
-    const update = await client
-      .put(`/admin/users/${hmrcPerson.id}`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-      .form(
-        validPerson(hmrcPerson.organisationId, { fullName: 'Changed', email: hmrcPerson.email })
-      )
-    update.assertStatus(404)
-    const deactivate = await client
-      .post(`/admin/users/${hmrcPerson.id}/deactivate`)
-      .withCsrfToken()
-      .loginAs(dftHr)
-    deactivate.assertStatus(404)
+    const pages = [`/admin/users/${hmrcPerson.id}`, `/admin/users/${hmrcPerson.id}/edit`]
+    const changed = validPerson(hmrcPerson.organisationId, {
+      fullName: 'Changed',
+      email: hmrcPerson.email,
+    })
+    const changes: FormChange[] = [
+      ['put', `/admin/users/${hmrcPerson.id}`, changed],
+      ['post', `/admin/users/${hmrcPerson.id}/deactivate`, {}],
+    ]
+    await assertPagesAndChangesAnswer(assert, client, dftHr, { pages, changes }, 404)
     await hmrcPerson.refresh()
     assert.equal(hmrcPerson.fullName, 'Henry Revenue')
     assert.isNull(hmrcPerson.deactivatedAt)
