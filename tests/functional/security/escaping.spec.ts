@@ -4,13 +4,10 @@ import type { SessionData } from '@adonisjs/session/types'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
-import Export from '#models/export'
-import FrameworkImport from '#models/framework_import'
-import InvitationRun from '#models/invitation_run'
 import { newToken } from '#services/password_links'
 import { assessmentSkills } from '#queries/capability/assessment_query'
 import { getFormsOf, linksOf } from '#tests/support/html'
-import { demoAdministratorInEveryRole } from '#tests/support/fixtures/demo'
+import { demoAdministratorInEveryRole, demoRecordsOfEveryKind } from '#tests/support/fixtures/demo'
 import { allRoutes, matchesPattern, urlFor } from '#tests/support/routes'
 
 /*
@@ -236,37 +233,7 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     assert,
   }) => {
     const admin = await demoAdministratorInEveryRole()
-    // A match still open to changes, so its moves can be shown.
-    const match = await db.from('placement_matches').orderBy('id', 'desc').first()
-    await db.from('placement_rounds').where('id', match.round_id).update({ status: 'matched' })
-    // Records the demo has none of, so their pages have something to show.
-    await Export.create({
-      userId: admin.id,
-      kind: 'people',
-      filters: {},
-      status: 'done',
-      rowsDone: 1,
-      rowsTotal: 1,
-      fileName: 'people.csv',
-    })
-    await FrameworkImport.create({
-      uploadedBy: admin.id,
-      fileName: 'framework.csv',
-      content: '',
-      status: 'previewed',
-      summary: null,
-    })
-    await InvitationRun.create({
-      requestedBy: admin.id,
-      scopeOrganisationId: null,
-      staffImportId: null,
-      filters: { q: PAYLOAD },
-      status: 'done',
-      total: 1,
-      processed: 1,
-      invited: 0,
-      notInvited: { signed_in: 1 },
-    })
+    await demoRecordsOfEveryKind(admin, { q: PAYLOAD })
     const planted = await plantPayloads()
     const expected = [
       'courses.title',
