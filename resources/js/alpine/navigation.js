@@ -1,14 +1,12 @@
 /*
- * The mobile menu: hidden behind a button when JavaScript runs; without
- * JavaScript the navigation is simply shown in full.
+ * The mobile menu: where scripts run, the navigation starts folded on a
+ * phone behind the Menu button (the stylesheet's .folding-navigation, from
+ * the first paint, so nothing moves when this starts); without JavaScript
+ * the navigation is simply shown in full and the button not at all.
  */
 export default function navigation() {
   return {
     open: false,
-    enhanced: false,
-    init() {
-      this.enhanced = true
-    },
     toggle() {
       this.open = !this.open
     },
@@ -18,8 +16,8 @@ export default function navigation() {
     get expanded() {
       return this.open ? 'true' : 'false'
     },
-    get smallScreenClass() {
-      return this.enhanced && !this.open ? 'hidden md:block' : ''
+    get openClass() {
+      return this.open ? 'is-open' : ''
     },
   }
 }
