@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { type FormChange, assertPagesAndChangesAnswer } from '#tests/support/page_access'
 import testUtils from '@adonisjs/core/services/test_utils'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
@@ -103,13 +104,11 @@ test.group('Validations', (group) => {
     const { organisation, report, skill } = await managerReportAndSkill()
     const own = await selfAssessed(report.id, skill.id, 3)
     const hr = await createUser({ organisation, roles: ['department_hr'] })
+    const changes: FormChange[] = [
+      ['post', `/capability/validations/assessments/${own.id}`, { decision: 'agree' }],
+    ]
     for (const user of [hr, report, await createUser({ organisation })]) {
-      const response = await client
-        .post(`/capability/validations/assessments/${own.id}`)
-        .withCsrfToken()
-        .loginAs(user)
-        .form({ decision: 'agree' })
-      response.assertStatus(404)
+      await assertPagesAndChangesAnswer(assert, client, user, { pages: [], changes }, 404)
     }
     assert.isNull(await SkillAssessment.query().where('validates_id', own.id).first())
   })

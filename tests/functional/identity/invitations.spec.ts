@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
-import { assertPageIncludes } from '#tests/support/page_access'
+import {
+  type FormChange,
+  assertPageIncludes,
+  assertPagesAndChangesAnswer,
+} from '#tests/support/page_access'
 import type { Assert } from '@japa/assert'
 import type { ApiClient } from '@japa/api-client'
 import type { FakeMailer } from '@adonisjs/mail'
@@ -336,25 +340,17 @@ test.group('Invitations', (group) => {
     const fake = mail.fake()
     const { hmrcHr, newcomer, dftHr } = await setting()
     const learner = await createUser()
+    const changes: FormChange[] = [
+      ['post', `/admin/users/${newcomer.id}/invitation`, {}],
+      ['delete', `/admin/users/${newcomer.id}/invitation`, {}],
+      ['post', '/admin/invitations', { who: 'selected', people: [String(newcomer.id)] }],
+    ]
     for (const [user, status] of [
       [hmrcHr, 404],
       [learner, 403],
     ] as const) {
-      const invite = await post(client, `/admin/users/${newcomer.id}/invitation`, user)
-      invite.assertStatus(status)
-      const withdraw = await submitAs(client, user).delete(`/admin/users/${newcomer.id}/invitation`)
-      withdraw.assertStatus(status)
+      await assertPagesAndChangesAnswer(assert, client, user, { pages: [], changes }, status)
     }
-    const many = await post(client, '/admin/invitations', hmrcHr, {
-      who: 'selected',
-      people: [String(newcomer.id)],
-    })
-    many.assertStatus(404)
-    const learnerMany = await post(client, '/admin/invitations', learner, {
-      who: 'selected',
-      people: [String(newcomer.id)],
-    })
-    learnerMany.assertStatus(403)
     assert.lengthOf(invitationsIn(fake), 0)
     assert.lengthOf(await events('invitation_sent', newcomer.id), 0)
 
