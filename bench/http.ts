@@ -225,7 +225,17 @@ const figure = (value: number, places = 0) =>
 
 console.log(`Database ${database.database} on ${database.host}:${database.port}`)
 console.log('Applying pending migrations')
-ace('migration:run', '--force')
+// Lucid's migration lock is server-wide in MySQL: another run on the same server may hold it for a while.
+for (let attempt = 1; ; attempt++) {
+  try {
+    ace('migration:run', '--force')
+    break
+  } catch (error) {
+    if (attempt === 12) throw error
+    console.log('The migration lock is held elsewhere on this server: trying again in 10 s')
+    await sleep(10_000)
+  }
+}
 
 Object.assign(process.env, serviceEnv)
 const { ignitor } = await import('../bin/ignitor.js')
