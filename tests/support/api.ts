@@ -19,3 +19,16 @@ export function apiAs(client: ApiClient, authorization: string) {
     delete: (url: string) => send('delete', url),
   }
 }
+
+/* Fails unless every one of the API addresses answers a client holding that token with this status. */
+export async function assertApiAnswers(
+  client: ApiClient,
+  authorization: string,
+  urls: string[],
+  status: number
+) {
+  for (const url of urls) {
+    const response = await apiAs(client, authorization).get(url)
+    response.assertStatus(status)
+  }
+}

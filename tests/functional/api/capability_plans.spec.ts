@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#database/factories/user_factory'
 import { createRole } from '#database/factories/framework_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
-import { bearer, apiAs } from '#tests/support/api'
+import { bearer, apiAs, assertApiAnswers } from '#tests/support/api'
 import { createRoleAssignment } from '#database/factories/capability_factory'
 import { createCapabilityPlan, createPlanLine } from '#database/factories/workforce_factory'
 
@@ -79,10 +79,12 @@ test.group('API: capability plans', (group) => {
   test('HR of another department get 404 and learners 403', async ({ client }) => {
     const { dft, hmrcHr, learner, plan } = await setting()
     const other = await bearer(hmrcHr)
-    const list = await apiAs(client, other).get(`/api/v1/organisations/${dft.id}/capability-plans`)
-    list.assertStatus(404)
-    const one = await apiAs(client, other).get(`/api/v1/capability-plans/${plan.id}`)
-    one.assertStatus(404)
+    await assertApiAnswers(
+      client,
+      other,
+      [`/api/v1/organisations/${dft.id}/capability-plans`, `/api/v1/capability-plans/${plan.id}`],
+      404
+    )
     const refused = await apiAs(client, await bearer(learner)).get(
       `/api/v1/capability-plans/${plan.id}`
     )

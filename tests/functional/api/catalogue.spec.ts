@@ -10,7 +10,7 @@ import {
 } from '#database/factories/learning_factory'
 import { fillPlaces } from '#tests/support/enrolments'
 import { dayAhead, daysAhead } from '#tests/support/uk_days'
-import { bearer, apiAs } from '#tests/support/api'
+import { bearer, apiAs, assertApiAnswers } from '#tests/support/api'
 
 /* Three published courses, one draft, with outcomes, an audience and sessions. */
 async function catalogue() {
@@ -256,16 +256,18 @@ test.group('API: course catalogue', (group) => {
     const draft = await createCourse({ status: 'draft' })
     const session = await createSession({ course: draft })
     const auth = await bearer(await createUser())
-    for (const url of [
-      '/api/v1/courses/999999',
-      '/api/v1/courses/abc',
-      `/api/v1/courses/${draft.id}`,
-      '/api/v1/sessions/999999',
-      `/api/v1/sessions/${session.id}`,
-    ]) {
-      const response = await apiAs(client, auth).get(url)
-      response.assertStatus(404)
-    }
+    await assertApiAnswers(
+      client,
+      auth,
+      [
+        '/api/v1/courses/999999',
+        '/api/v1/courses/abc',
+        `/api/v1/courses/${draft.id}`,
+        '/api/v1/sessions/999999',
+        `/api/v1/sessions/${session.id}`,
+      ],
+      404
+    )
     const anonymous = await client.get('/api/v1/courses')
     anonymous.assertStatus(401)
   })

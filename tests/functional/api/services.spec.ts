@@ -9,7 +9,7 @@ import {
   createCourse,
 } from '#database/factories/learning_factory'
 import { twoDepartments } from '#tests/support/fixtures/departments'
-import { bearer, apiAs } from '#tests/support/api'
+import { bearer, apiAs, assertApiAnswers } from '#tests/support/api'
 import Organisation from '#models/organisation'
 import { compliantDigitalLeader } from '#tests/support/digital_leaders'
 import { createService } from '#database/factories/workforce_factory'
@@ -162,9 +162,11 @@ test.group('API: services and compliance', (group) => {
   test('learners are refused with 403', async ({ client }) => {
     const learner = await createUser()
     const auth = await bearer(learner)
-    for (const url of ['/api/v1/services', '/api/v1/compliance/digital-leaders']) {
-      const response = await apiAs(client, auth).get(url)
-      response.assertStatus(403)
-    }
+    await assertApiAnswers(
+      client,
+      auth,
+      ['/api/v1/services', '/api/v1/compliance/digital-leaders'],
+      403
+    )
   })
 })
