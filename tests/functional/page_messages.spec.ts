@@ -195,3 +195,28 @@ test.group('Page messages: dates', (group) => {
     assert.deepEqual(dateShown(page.text(), 'dueOn'), { day: '30', month: '9', year: '2031' })
   })
 })
+
+test.group('Page messages: the accessibility statement', () => {
+  test('the statement no longer lists unannounced messages, small radios and checkboxes or native date controls on forms, and lists what is left', async ({
+    client,
+    assert,
+  }) => {
+    const page = await client.get('/accessibility')
+    page.assertStatus(200)
+    const text = page.text().replace(/\s+/g, ' ')
+    for (const fixed of [
+      'not read out by screen readers',
+      '4.1.3 (Status messages)',
+      'Radio buttons and checkboxes can be smaller',
+      '2.5.8 (Target size, minimum)',
+      'dates are entered with your browser',
+    ]) {
+      assert.notInclude(text, fixed)
+    }
+    assert.include(text, "A placement round's times use the browser's own date and time control")
+    assert.include(
+      text,
+      "the course catalogue's ask for a date as a year, month and day in one box"
+    )
+  })
+})

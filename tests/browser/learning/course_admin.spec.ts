@@ -66,9 +66,9 @@ test.group('Managing courses, sessions and attendance, in a browser', (group) =>
       'Enter a course title',
       'Enter a summary of the course',
       'Select how the course is delivered',
-      'Select yes if learners need their line manager’s approval',
       'Enter the length of the course in hours',
       'Enter the cost in pounds, or 0 if the course is free',
+      'Select yes if learners need their line manager’s approval',
     ])
     await afterAutofocus(page)
     assert.deepEqual(await focusedIds(page), { id: '', labelledBy: 'error-summary-title' })
