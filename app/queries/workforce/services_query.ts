@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Service from '#models/service'
 import type { OrganisationScope } from '#services/organisation_scope'
+import { pageOfRows } from '#queries/paging'
 import { SERVICE_MANAGER_THRESHOLD, servicePhaseValues, type ServicePhase } from '#enums/workforce'
 import {
   complianceStatusSql,
@@ -145,21 +146,16 @@ function selectColumns(
     .orderBy('s.id')
 }
 
-/* One page of the register. */
+/* One page of the register, counted in the same query. */
 export async function servicePage(
   scope: OrganisationScope,
   filters: ServiceFilters,
   page: number,
   perPage: number
 ) {
-  const { query: counted } = servicesQuery(scope, filters)
-  const totalRow = await counted.count('* as total').first()
-  const total = Number(totalRow?.total ?? 0)
   const { query, status } = servicesQuery(scope, filters)
-  const rows = await selectColumns(query, status)
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-  return { rows: rows.map(toRow), total }
+  const found = await pageOfRows(selectColumns(query, status), page, perPage)
+  return { rows: found.all().map(toRow), total: found.getMeta().total }
 }
 
 /* Every matching service, for the CSV export. */
