@@ -193,7 +193,10 @@ test.group('Fast Stream: a round’s posting window', (group) => {
       .withCsrfToken()
       .header('referer', `/fast-stream/admin/rounds/${round.id}/edit`)
       .form(
-        withDateParts(roundForm({ postingStartsOn: '2026-10-01', postingEndsOn: '2027-04-01' }), FORM_DATES)
+        withDateParts(
+          roundForm({ postingStartsOn: '2026-10-01', postingEndsOn: '2027-04-01' }),
+          FORM_DATES
+        )
       )
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
