@@ -5,6 +5,7 @@ import edge, { edgeGlobals } from 'edge.js'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import { listComponentsOnce } from '#services/view_components'
+import { cachePartials } from '#services/view_partials'
 import { safeAttrs, safeUrl } from '#services/html_attributes'
 import { staffImportStatusLabels } from '#enums/staff_imports'
 import type { HttpRequest as Request } from '@adonisjs/core/http'
@@ -22,8 +23,11 @@ import { programmeWords } from '#domain/fast_stream/programmes'
 import { UkFormats } from '#domain/shared/uk_time'
 import { dayMonthYear, dayMonthYearAtTime } from '#domain/shared/uk_format'
 
-/* Templates are compiled once in production, so their components are listed once too. */
-if (app.inProduction) listComponentsOnce(edge)
+/* Templates are compiled once in production, so their components are listed once too, and partials compiled once. */
+if (app.inProduction) {
+  listComponentsOnce(edge)
+  cachePartials(edge)
+}
 
 /*
  * Attribute lists escape their values (see app/services/html_attributes.ts);
