@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { UkFormats } from '#domain/shared/uk_time'
+import { dayMonthYear, ukCount, ukSterling, ukTenths } from '#domain/shared/uk_format'
 import { chartData, PANELS, type PanelKey } from '#queries/insights/panels'
 import { loadPanel } from '#queries/insights/panel_cache'
 import type { resolveFilters } from '#queries/insights/filters_query'
@@ -86,16 +86,12 @@ export async function dashboardPanels(
   return { data, charts }
 }
 
-/* How the pages write figures: British English, and a dash-free "no figure" where a share has no base. */
+/* How the pages write figures: British English (formatters made once, app/domain/shared/uk_format.ts), and a dash-free "no figure" where a share has no base. */
 export const dashboardFormatters = {
-  count: (value: number | null) => (value === null ? 'No figure' : value.toLocaleString('en-GB')),
-  percent: (value: number | null) =>
-    value === null
-      ? 'No figure'
-      : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`,
-  pounds: (pence: number) =>
-    (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }),
-  day: (isoDay: string) => DateTime.fromISO(isoDay).toFormat(UkFormats.date),
+  count: (value: number | null) => (value === null ? 'No figure' : ukCount(value)),
+  percent: (value: number | null) => (value === null ? 'No figure' : `${ukTenths(value)}%`),
+  pounds: (pence: number) => ukSterling(pence),
+  day: (isoDay: string) => dayMonthYear(DateTime.fromISO(isoDay)),
   /* Which of five shades a heat-map cell gets: 0 for none, 4 for the largest count. */
   band: (value: number, max: number) => (max <= 0 || value <= 0 ? 0 : Math.ceil((4 * value) / max)),
 }

@@ -112,3 +112,16 @@ export function ukCost(pence: number) {
   if (!pence) return 'Free'
   return `£${(pence % 100 === 0 ? wholePounds : poundsAndPence).format(pence / 100)}`
 }
+
+const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
+const sterling = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+
+/* "42.5": `value.toLocaleString('en-GB', { maximumFractionDigits: 1 })`. */
+export function ukTenths(value: number) {
+  return tenths.format(value)
+}
+
+/* "£1,234.50": `(pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' })`. */
+export function ukSterling(pence: number) {
+  return sterling.format(pence / 100)
+}

@@ -7,6 +7,8 @@ import {
   ukCost,
   ukCount,
   ukShortWeekdayDate,
+  ukSterling,
+  ukTenths,
   ukTimeOfDay,
 } from '#domain/shared/uk_format'
 
@@ -128,5 +130,26 @@ test.group('UK formats from cached Intl formatters', () => {
     const pence = [0, 1, 5, 50, 99, 100, 101, 45_000, 45_050, 123_456, 9_999_999]
     for (let p = 1; p < 10_000_000; p = Math.ceil(p * 1.29) + 7) pence.push(p)
     for (const value of pence) assert.strictEqual(ukCost(value), before.cost(value))
+  })
+
+  test("dashboards' shares and sums of money match toLocaleString", ({ assert }) => {
+    const values = [
+      0, 0.04, 0.05, 0.15, 1, 12.25, 12.35, 33.333, 50, 66.666, 99.95, 100, 1234.56, -7.5,
+    ]
+    for (let n = 0.001; n < 2_000_000; n = n * 1.37 + 0.011) values.push(n)
+    for (const value of values) {
+      assert.strictEqual(
+        ukTenths(value),
+        value.toLocaleString('en-GB', { maximumFractionDigits: 1 })
+      )
+    }
+    const pence = [0, 1, 99, 100, 12_345, 1_000_000, 123_456_789, -500]
+    for (let p = 1; p < 1e10; p = Math.ceil(p * 1.31) + 3) pence.push(p)
+    for (const value of pence) {
+      assert.strictEqual(
+        ukSterling(value),
+        (value / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' })
+      )
+    }
   })
 })
