@@ -8,6 +8,11 @@ import type { ServiceManagerPolicy } from '#domain/workforce/service_manager_war
  * large operational service; SCS1 is stricter). One person named Service
  * Manager of more than SERVICE_MANAGER_MAX_SERVICES services (3 by default),
  * or of services in more than one department, is warned about too.
+ *
+ * Strategy action 13: a figure a service reports for a period (its
+ * transactions, or one of the four indicators) that moves more than
+ * SERVICE_PERFORMANCE_OUTLIER_FACTOR times (3 by default) up or down from
+ * the previous period's is an outlier, saved only with a note saying why.
  */
 const workforceConfig = {
   serviceManagers: {
@@ -15,6 +20,9 @@ const workforceConfig = {
     minimumGrade: env.get('SERVICE_MANAGER_MINIMUM_GRADE') ?? 'G6',
     maxServices: env.get('SERVICE_MANAGER_MAX_SERVICES') ?? 3,
   } satisfies ServiceManagerPolicy,
+  servicePerformance: {
+    outlierFactor: env.get('SERVICE_PERFORMANCE_OUTLIER_FACTOR') ?? 3,
+  },
 }
 
 export default workforceConfig

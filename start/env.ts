@@ -119,6 +119,7 @@ export default await Env.create(new URL('../', import.meta.url), {
     'SCS4',
   ] as const),
   SERVICE_MANAGER_MAX_SERVICES: Env.schema.number.optional(),
+  SERVICE_PERFORMANCE_OUTLIER_FACTOR: Env.schema.number.optional(),
 
   EXPORTS_JOB_THRESHOLD: Env.schema.number.optional(),
   EXPORTS_PATH: Env.schema.string.optional(),

@@ -5,6 +5,7 @@ import OrganisationOwnedModel from '#models/organisation_owned_model'
 import Organisation from '#models/organisation'
 import User from '#models/user'
 import type { ServicePhase } from '#enums/workforce'
+import type { ReportingPeriod } from '#domain/workforce/service_performance'
 
 /* A service an organisation runs, with its yearly transactions and its Service Manager. */
 export default class Service extends OrganisationOwnedModel {
@@ -28,6 +29,10 @@ export default class Service extends OrganisationOwnedModel {
 
   @column()
   declare serviceManagerId: number | null
+
+  /* How often it reports its performance (strategy action 13): monthly or quarterly. */
+  @column()
+  declare reportingPeriod: ReportingPeriod
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>

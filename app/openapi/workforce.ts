@@ -5,17 +5,26 @@ import {
   servicePhaseValues,
 } from '#enums/workforce'
 import { yesNoValues } from '#validators/api'
+import { apiPerformanceValidator } from '#validators/service_performance'
+import { REPORTING_PERIODS } from '#domain/workforce/service_performance'
 import {
   CampaignTransformer,
   CapabilityGapTransformer,
   CapabilityPlanTransformer,
   DigitalLeaderStandingTransformer,
+  ServicePerformanceTransformer,
   ServiceTransformer,
   gapKinds,
 } from '#transformers/workforce_transformer'
 import {
   answer,
   arrayOf,
+  body,
+  bodyProblems,
+  named,
+  object,
+  requestSchema,
+  text,
   dataOf,
   id,
   idInPath,
@@ -48,6 +57,8 @@ export const workforce: ApiArea = {
     ...CampaignTransformer.schemas,
     ...CapabilityGapTransformer.schemas,
     ...ServiceTransformer.schemas,
+    ...ServicePerformanceTransformer.schemas,
+    ServicePerformanceRequest: requestSchema(apiPerformanceValidator),
     ...DigitalLeaderStandingTransformer.schemas,
   },
   paths: {
@@ -141,6 +152,63 @@ export const workforce: ApiArea = {
           ...problems(401, 403),
           404: problemAnswer('The organisation filter names one outside the caller’s scope.'),
           ...problems(422),
+        },
+      },
+    },
+    '/services/{id}/performance': {
+      get: {
+        operationId: 'getServicePerformance',
+        summary: 'A service’s performance',
+        description:
+          'Every period the service reported (strategy action 13), latest first: the figures and the four indicators worked out from them. `meta` names the service, how often it reports, and the periods missing between its first and latest report. For its Service Manager, department HR of its organisation’s tree and capability admins; any other service answers 404.',
+        tags: [TAG],
+        parameters: [idInPath('service')],
+        responses: {
+          200: answer(
+            'The periods reported.',
+            dataOf(arrayOf(schemaRef('ServicePerformance')), {
+              meta: object({
+                service: named('The service.'),
+                reportingPeriod: oneOfValues(REPORTING_PERIODS),
+                missingPeriods: arrayOf(text(), 'Periods with no figures, oldest first.'),
+              }),
+            })
+          ),
+          ...problems(401, 404),
+        },
+      },
+    },
+    '/services/{id}/performance/{period}': {
+      put: {
+        operationId: 'putServicePerformance',
+        summary: 'Report a period of a service’s performance',
+        description:
+          'Puts the whole of one period’s figures: the first time adds the period, a later time corrects it (the audit trail keeps the version before); the same figures again change nothing. Money is in pence. The channels must add up to the total; completed transactions cannot exceed those started; costs by channel cannot exceed the total cost, and must make it up when every channel’s is given; a figure moving more than the configured factor (3 unless set) from the previous period needs `notes`; a period that has not started answers 422 naming `period`.',
+        tags: [TAG],
+        parameters: [
+          idInPath('service'),
+          {
+            name: 'period',
+            in: 'path',
+            required: true,
+            description:
+              'A month, `2026-10`, for a service reporting monthly; a calendar quarter, `2026-Q4`, for one reporting quarterly. Any other answers 404.',
+            schema: text(),
+          },
+        ],
+        requestBody: body(schemaRef('ServicePerformanceRequest')),
+        responses: {
+          ...bodyProblems(),
+          200: answer(
+            'The period, corrected or unchanged.',
+            dataOf(schemaRef('ServicePerformance'))
+          ),
+          201: answer('The period, added.', dataOf(schemaRef('ServicePerformance'))),
+          ...problems(401, 404),
+          422: problemAnswer(
+            'A field breaks a rule, the figures contradict each other, an outlier has no note, or the period has not started.',
+            schemaRef('ValidationProblem')
+          ),
         },
       },
     },

@@ -17,6 +17,13 @@ import type { FigureTotals } from '#domain/workforce/plan_figures'
 import type { CampaignRow } from '#queries/workforce/campaigns_query'
 import type { GapRow } from '#queries/workforce/gaps_query'
 import type { ServiceRow } from '#queries/workforce/services_query'
+import type { PerformanceRow } from '#queries/workforce/service_performance_query'
+import {
+  CHANNELS,
+  SATISFACTION,
+  channelLabels,
+  satisfactionLabels,
+} from '#domain/workforce/service_performance'
 import {
   passes,
   type ComplianceReason,
@@ -425,6 +432,82 @@ export class DigitalLeaderStandingTransformer extends BaseTransformer<DigitalLea
       compliant: row.compliant,
       state: row.state,
       reason: row.reason,
+    }
+  }
+}
+
+const ratio = (description: string) =>
+  orNull({ type: 'number', minimum: 0, maximum: 1, description })
+const countOf = (description?: string) => integer(description, { min: 0 })
+const channelCounts = (description: string) =>
+  object(
+    Object.fromEntries(CHANNELS.map((channel) => [channel, countOf(channelLabels[channel])])),
+    { description }
+  )
+
+/*
+ * One period a service reported (strategy action 13): the raw figures, as
+ * reported, and the four indicators the service works out from them.
+ */
+export class ServicePerformanceTransformer extends BaseTransformer<PerformanceRow> {
+  static schemas = {
+    ServicePerformance: object({
+      period: text('The period: `2026-10` for a month, `2026-Q4` for a calendar quarter.'),
+      label: text('The period in words, like “October 2026”.'),
+      figures: object(
+        {
+          transactions: channelCounts('Transactions by channel.'),
+          totalTransactions: countOf('Every transaction, all channels together.'),
+          totalCostPence: countOf('The total cost, in pence.'),
+          channelCostPence: object(
+            Object.fromEntries(
+              CHANNELS.map((channel) => [channel, orNull(countOf(channelLabels[channel]))])
+            ),
+            { description: 'The cost of each channel in pence, null where not known.' }
+          ),
+          satisfaction: object(
+            Object.fromEntries(
+              SATISFACTION.map((answer) => [answer, countOf(satisfactionLabels[answer])])
+            ),
+            { description: 'How many people gave each answer on the GOV.UK satisfaction scale.' }
+          ),
+          startedTransactions: countOf(),
+          completedTransactions: countOf(),
+        },
+        { description: 'The figures as reported.' }
+      ),
+      indicators: object(
+        {
+          costPerTransactionPence: orNull(
+            countOf('Total cost ÷ transactions, in pence; null with no transactions.')
+          ),
+          satisfactionScore: orNull({
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+            description:
+              'From 0 to 100, one decimal: very satisfied 100, satisfied 75, neither 50, dissatisfied 25, very dissatisfied 0; null with no answers.',
+          }),
+          satisfactionResponses: countOf('How many answers the score is from.'),
+          completionRate: ratio('Completed ÷ started transactions; null with none started.'),
+          digitalTakeUp: ratio('Digital ÷ all transactions; null with no transactions.'),
+        },
+        { description: 'The four indicators, worked out from the figures.' }
+      ),
+      notes: orNull(text()),
+      revision: integer('1 when first reported, one more for each correction.', { min: 1 }),
+    }),
+  }
+
+  toObject() {
+    const row = this.resource
+    return {
+      period: row.period.key,
+      label: row.label,
+      figures: row.figures,
+      indicators: row.indicators,
+      notes: row.notes,
+      revision: row.revision,
     }
   }
 }

@@ -12,12 +12,16 @@ const CampaignsController = () => import('#controllers/workforce/campaigns_contr
 const GapsController = () => import('#controllers/workforce/gaps_controller')
 const GapDecisionsController = () => import('#controllers/workforce/gap_decisions_controller')
 const ServicesController = () => import('#controllers/workforce/services_controller')
+const ServicePerformanceController = () =>
+  import('#controllers/workforce/service_performance_controller')
 const ComplianceController = () => import('#controllers/workforce/compliance_controller')
 const DigitalLeadersController = () => import('#controllers/workforce/digital_leaders_controller')
 const ApiPlansController = () => import('#controllers/api/workforce/plans_controller')
 const ApiCampaignsGapsController = () =>
   import('#controllers/api/workforce/campaigns_gaps_controller')
 const ApiServicesController = () => import('#controllers/api/workforce/services_controller')
+const ApiServicePerformanceController = () =>
+  import('#controllers/api/workforce/service_performance_controller')
 
 // Pages
 
@@ -94,6 +98,15 @@ router
     router.post('/services', [ServicesController, 'store']).as('workforce.services.store')
     router.get('/services/:id/edit', [ServicesController, 'edit']).as('workforce.services.edit')
     router.put('/services/:id', [ServicesController, 'update']).as('workforce.services.update')
+    router
+      .get('/services/:id/performance', [ServicePerformanceController, 'show'])
+      .as('workforce.services.performance')
+    router
+      .get('/services/:id/performance/:period', [ServicePerformanceController, 'edit'])
+      .as('workforce.services.performance.edit')
+    router
+      .put('/services/:id/performance/:period', [ServicePerformanceController, 'update'])
+      .as('workforce.services.performance.update')
     router.get('/compliance', [ComplianceController, 'index']).as('workforce.compliance')
     router
       .get('/compliance/digital-leaders.csv', [ComplianceController, 'digitalLeadersCsv'])
@@ -149,6 +162,12 @@ router
 router
   .group(() => {
     router.get('/services', [ApiServicesController, 'index']).as('api.services.index')
+    router
+      .get('/services/:id/performance', [ApiServicePerformanceController, 'index'])
+      .as('api.services.performance')
+    router
+      .put('/services/:id/performance/:period', [ApiServicePerformanceController, 'update'])
+      .as('api.services.performance.update')
     router
       .get('/compliance/digital-leaders', [ApiServicesController, 'digitalLeaders'])
       .as('api.compliance.digital_leaders')

@@ -63,3 +63,10 @@ export function listItemText(html: string, id: string) {
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
 }
+
+/* What a page reads as: its text without markup or scripts, entities decoded, whitespace collapsed. */
+export function textWithoutMarkup(html: string) {
+  return collapse(
+    decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' '))
+  )
+}

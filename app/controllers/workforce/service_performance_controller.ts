@@ -1,0 +1,117 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import type Service from '#models/service'
+import { found } from '#services/params'
+import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import {
+  findReportableService,
+  periodToReport,
+  reportFor,
+  servicePerformance,
+} from '#queries/workforce/service_performance_query'
+import { reportServicePerformance } from '#actions/workforce/report_service_performance'
+import { performanceFormValidator, performanceInput } from '#validators/service_performance'
+import {
+  performanceFieldErrors,
+  performanceSavedMessage,
+} from '#services/service_performance_messages'
+import { UK_ZONE } from '#domain/shared/uk_time'
+import {
+  CHANNELS,
+  SATISFACTION,
+  channelLabels,
+  indicatorLabels,
+  isFuture,
+  parsePeriod,
+  periodLabel,
+  satisfactionLabels,
+  type PerformanceFigures,
+} from '#domain/workforce/service_performance'
+
+const today = () => DateTime.now().setZone(UK_ZONE).toISODate()!
+
+/* Pence as the form shows pounds: 125050 → "1250.50", whole pounds without pence. */
+const poundsOf = (pence: number | null) =>
+  pence === null ? null : pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2)
+
+/* A report's figures as the form's fields hold them. */
+function formValues(figures: PerformanceFigures | null, notes: string | null) {
+  if (!figures) return {}
+  const values: Record<string, string | number | null> = {
+    totalTransactions: figures.totalTransactions,
+    totalCost: poundsOf(figures.totalCostPence),
+    startedTransactions: figures.startedTransactions,
+    completedTransactions: figures.completedTransactions,
+    notes,
+  }
+  for (const channel of CHANNELS) {
+    values[`${channel}Transactions`] = figures.transactions[channel]
+    values[`${channel}Cost`] = poundsOf(figures.channelCostPence[channel])
+  }
+  for (const answer of SATISFACTION) values[answer] = figures.satisfaction[answer]
+  return values
+}
+
+/*
+ * Strategy action 13 on a service's pages: its four indicators period by
+ * period, and the form its Service Manager, HR of its department or a
+ * capability admin report (or correct) a period's figures on. Anyone else
+ * gets 404, as for a service that does not exist.
+ */
+export default class ServicePerformanceController {
+  async show(ctx: HttpContext) {
+    const service = await this.service(ctx)
+    const { periods, missing } = await servicePerformance(service)
+    return ctx.view.render('pages/workforce/services/performance', {
+      service,
+      periods,
+      missing,
+      next: periodToReport(service.reportingPeriod, periods[0]?.period ?? null, today()),
+      indicatorLabels,
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    const service = await this.service(ctx)
+    const period = parsePeriod(service.reportingPeriod, String(ctx.params.period))
+    // A period still to come has no figures to report yet.
+    if (!period || isFuture(period, today())) throw new RecordNotFoundException()
+    const report = await reportFor(service.id, period)
+    return ctx.view.render('pages/workforce/services/performance_form', {
+      service,
+      period,
+      label: periodLabel(service.reportingPeriod, period),
+      report,
+      values: formValues(report?.figures ?? null, report?.notes ?? null),
+      channels: CHANNELS.map((channel) => ({ channel, label: channelLabels[channel] })),
+      answers: SATISFACTION.map((answer) => ({ answer, label: satisfactionLabels[answer] })),
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const service = await this.service(ctx)
+    const body = await ctx.request.validateUsing(performanceFormValidator)
+    const result = await reportServicePerformance(
+      service,
+      String(ctx.params.period),
+      performanceInput(body, 'pounds'),
+      ctx.auth.getUserOrFail()
+    )
+    if (result.type === 'no_such_period') throw new RecordNotFoundException()
+    return ctx.answerSave(
+      result,
+      (saved) => [
+        performanceSavedMessage(saved, service),
+        'workforce.services.performance',
+        { id: service.id },
+      ],
+      (refused) => performanceFieldErrors(refused)
+    )
+  }
+
+  private async service({ auth, organisationScope, params }: HttpContext): Promise<Service> {
+    return found(
+      await findReportableService(auth.getUserOrFail(), await organisationScope(), params.id)
+    )
+  }
+}

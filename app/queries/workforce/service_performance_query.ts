@@ -1,0 +1,117 @@
+import db from '@adonisjs/lucid/services/db'
+import Service from '#models/service'
+import type User from '#models/user'
+import type { OrganisationScope } from '#services/organisation_scope'
+import { figuresFromRow } from '#models/service_performance_report'
+import { idParam } from '#services/params'
+import { instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
+import {
+  indicatorsOf,
+  isFuture,
+  missingPeriods,
+  nextPeriod,
+  periodLabel,
+  periodOf,
+  type Indicators,
+  type PerformanceFigures,
+  type Period,
+  type ReportingPeriod,
+} from '#domain/workforce/service_performance'
+import type { DateTime } from 'luxon'
+
+/*
+ * The service of an address when this person may report its performance
+ * and read it: its Service Manager, HR whose organisation tree runs it, or
+ * a capability admin. Anyone else, like a service that does not exist,
+ * gets null (a 404).
+ */
+export async function findReportableService(
+  user: User,
+  scope: OrganisationScope,
+  id: unknown
+): Promise<Service | null> {
+  const service = await Service.query().where('id', idParam(id)).preload('organisation').first()
+  if (!service) return null
+  if (service.serviceManagerId === user.id) return service
+  return (await scope.includes(service.organisationId)) ? service : null
+}
+
+/* One period a service reported, with its indicators. */
+export type PerformanceRow = {
+  period: Period
+  label: string
+  figures: PerformanceFigures
+  indicators: Indicators
+  notes: string | null
+  revision: number
+  reportedBy: string | null
+  updatedAt: DateTime | null
+}
+
+/* The columns a report is read with. */
+const REPORT_COLUMNS = ['r.*', 'u.full_name as reported_by_name'] as const
+
+/*
+ * Every period a service reported, latest first, with the indicators
+ * worked out from its figures; and the periods missing between the first
+ * and the last.
+ */
+export async function servicePerformance(service: Service) {
+  const kind = service.reportingPeriod
+  const rows = await db
+    .from('service_performance_reports as r')
+    .leftJoin('users as u', 'u.id', 'r.reported_by')
+    .where('r.service_id', service.id)
+    .orderBy('r.period_start', 'desc')
+    .select(...REPORT_COLUMNS)
+  const periods: PerformanceRow[] = rows.map((row) => {
+    const period = periodOf(kind, isoDateFromSql(row.period_start)!)
+    const figures = figuresFromRow(row)
+    return {
+      period,
+      label: periodLabel(kind, period),
+      figures,
+      indicators: indicatorsOf(figures),
+      notes: row.notes ?? null,
+      revision: Number(row.revision),
+      reportedBy: row.reported_by_name ?? null,
+      updatedAt: instantFromSql(row.updated_at),
+    }
+  })
+  const missing = missingPeriods(
+    kind,
+    periods.map((row) => row.period.key)
+  ).map((period) => ({ period, label: periodLabel(kind, period) }))
+  return { periods, missing }
+}
+
+/*
+ * The period to report next: the one after the latest reported, unless
+ * that is still to come (then the latest itself, to correct); the period
+ * in progress when nothing has been reported.
+ */
+export function periodToReport(
+  kind: ReportingPeriod,
+  latest: Period | null,
+  today: string
+): { period: Period; label: string } {
+  let period = latest ? nextPeriod(kind, latest) : periodOf(kind, today)
+  if (isFuture(period, today)) period = latest!
+  return { period, label: periodLabel(kind, period) }
+}
+
+/* One period's report of a service, as the form shows it, or null when it has none. */
+export async function reportFor(serviceId: number, period: Period) {
+  const row = await db
+    .from('service_performance_reports')
+    .where('service_id', serviceId)
+    .where('period_start', period.start)
+    .first()
+  return row
+    ? {
+        figures: figuresFromRow(row),
+        notes: (row.notes as string | null) ?? null,
+        revision: Number(row.revision),
+      }
+    : null
+}
