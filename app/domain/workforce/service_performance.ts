@@ -211,6 +211,32 @@ export function missingPeriods(kind: ReportingPeriod, keys: string[]): Period[] 
   return missing
 }
 
+/* The period before this one. */
+export function previousPeriod(kind: ReportingPeriod, period: Period): Period {
+  const step = kind === 'monthly' ? 1 : 3
+  const index = period.year * 12 + period.month - 1 - step
+  return periodAt(kind, Math.floor(index / 12), (index % 12) + 1)
+}
+
+/*
+ * The finished periods a service has not reported since its latest report
+ * (its start, ISO 8601, or null for none), oldest first: the last finished
+ * period alone when it has never reported.
+ */
+export function periodsDue(kind: ReportingPeriod, latestStart: string | null, today: string) {
+  const lastFinished = previousPeriod(kind, periodOf(kind, today))
+  if (latestStart === null) return [lastFinished]
+  const due: Period[] = []
+  for (
+    let at = nextPeriod(kind, periodOf(kind, latestStart));
+    at.start <= lastFinished.start;
+    at = nextPeriod(kind, at)
+  ) {
+    due.push(at)
+  }
+  return due
+}
+
 /* ----- Checks ----- */
 
 /* The figures a period's report is checked for outliers on: the total and the four indicators. */

@@ -19,7 +19,12 @@ import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
 import { financialYearLabel } from '#enums/workforce'
 import { Roles } from '#enums/roles'
 import { countRows } from '#services/csv_export'
-import { UK_ZONE, UkFormats, instantFromSql } from '#domain/shared/uk_time'
+import { UK_ZONE, UkFormats, instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
+import {
+  periodLabel,
+  periodsDue,
+  type ReportingPeriod,
+} from '#domain/workforce/service_performance'
 
 /*
  * What needs each person, for their home page: one section per part they
@@ -347,13 +352,51 @@ async function fastStreamTasks(now: DateTime): Promise<HomeSection> {
 }
 
 /* The sections of a person's home page, in the order of the parts they play. */
+/*
+ * Service Managers: the finished periods each of their services has not
+ * reported (strategy action 13). Nothing for someone who manages none.
+ */
+async function serviceManagerTasks(user: User, now: DateTime): Promise<HomeSection | null> {
+  const services = await db
+    .from('services as s')
+    .where('s.service_manager_id', user.id)
+    .orderBy('s.name')
+    .select(
+      's.id',
+      's.name',
+      's.reporting_period',
+      db
+        .from('service_performance_reports as r')
+        .whereColumn('r.service_id', 's.id')
+        .max('r.period_start')
+        .as('latest')
+    )
+  if (services.length === 0) return null
+  const today = now.setZone(UK_ZONE).toISODate()!
+  return {
+    heading: 'For the services you manage',
+    tasks: services.map((service) => {
+      const kind = service.reporting_period as ReportingPeriod
+      const due = periodsDue(kind, isoDateFromSql(service.latest), today)
+      return {
+        label: `Report the performance of ${service.name}`,
+        href: `/workforce/services/${service.id}/performance`,
+        count: due.length,
+        noun: ['period to report', 'periods to report'] as [string, string],
+        hint: due.length ? `From ${periodLabel(kind, due[0])}` : null,
+      }
+    }),
+  }
+}
+
 export async function homeTasks(user: User, scope: OrganisationScope, now = DateTime.now()) {
-  const sections: Array<Promise<HomeSection>> = [learnerTasks(user, now)]
+  const sections: Array<Promise<HomeSection | null>> = [learnerTasks(user, now)]
   if (user.isLineManager) sections.push(lineManagerTasks(user))
   if (!scope.isEmpty) sections.push(hrTasks(scope, now))
   if (user.administersCourses) sections.push(courseAdminTasks(user, now))
   if (user.hasRole(Roles.FastStreamAdmin) || user.hasRole(Roles.CapabilityAdmin)) {
     sections.push(fastStreamTasks(now))
   }
-  return Promise.all(sections)
+  sections.push(serviceManagerTasks(user, now))
+  return (await Promise.all(sections)).filter((section) => section !== null)
 }

@@ -311,6 +311,39 @@ test.group('Service performance: reporting on the service’s pages', (group) =>
   })
 })
 
+test.group('Service performance: the Service Manager’s home page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('asks the Service Manager for each finished period their service has not reported, and nobody else', async ({
+    client,
+    assert,
+  }) => {
+    const { service, manager, learner } = await setUp()
+    const taskOf = async () => {
+      const home = await client.get('/').loginAs(manager)
+      home.assertStatus(200)
+      const text = textWithoutMarkup(home.text())
+      assert.include(text, 'For the services you manage')
+      home.assertTextIncludes(`href="/workforce/services/${service.id}/performance"`)
+      return text
+    }
+    const label = DateTime.fromFormat(lastMonth(), 'yyyy-MM').toFormat('MMMM yyyy')
+    const before = await taskOf()
+    assert.include(before, 'Report the performance of Tax your vehicle')
+    assert.include(before, '1 period to report')
+    assert.include(before, `From ${label}`)
+
+    await submitAs(client, manager).put(
+      `/workforce/services/${service.id}/performance/${lastMonth()}`,
+      form()
+    )
+    assert.include(await taskOf(), 'No periods to report')
+
+    const other = await client.get('/').loginAs(learner)
+    assert.notInclude(textWithoutMarkup(other.text()), 'For the services you manage')
+  })
+})
+
 test.group('Service performance: the API', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

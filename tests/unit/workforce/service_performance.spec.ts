@@ -9,6 +9,7 @@ import {
   parsePeriod,
   periodLabel,
   periodOf,
+  periodsDue,
   type PerformanceFigures,
 } from '#domain/workforce/service_performance'
 
@@ -114,6 +115,22 @@ test.group('Service performance: periods', () => {
     assert.isTrue(isFuture(parsePeriod('monthly', '2027-01')!, '2026-12-07'))
     assert.isFalse(isFuture(parsePeriod('monthly', '2026-12')!, '2026-12-07'))
     assert.isFalse(isFuture(parsePeriod('quarterly', '2026-Q4')!, '2026-12-07'))
+  })
+
+  test('the finished periods not reported since the latest report are due', ({ assert }) => {
+    const keys = (periods: { key: string }[]) => periods.map((period) => period.key)
+    assert.deepEqual(keys(periodsDue('monthly', null, '2026-12-07')), ['2026-11'])
+    assert.deepEqual(keys(periodsDue('monthly', '2026-09-01', '2026-12-07')), [
+      '2026-10',
+      '2026-11',
+    ])
+    assert.deepEqual(keys(periodsDue('monthly', '2026-11-01', '2026-12-07')), [])
+    assert.deepEqual(keys(periodsDue('monthly', '2026-12-01', '2026-12-07')), [])
+    assert.deepEqual(keys(periodsDue('quarterly', null, '2027-01-02')), ['2026-Q4'])
+    assert.deepEqual(keys(periodsDue('quarterly', '2026-04-01', '2027-01-02')), [
+      '2026-Q3',
+      '2026-Q4',
+    ])
   })
 
   test('the periods missing between the first and the latest are found', ({ assert }) => {
