@@ -7,11 +7,10 @@ import { idParam } from '#services/params'
 import { instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
 import {
   indicatorsOf,
-  isFuture,
   missingPeriods,
-  nextPeriod,
   periodLabel,
   periodOf,
+  periodsDue,
   type Indicators,
   type PerformanceFigures,
   type Period,
@@ -86,18 +85,16 @@ export async function servicePerformance(service: Service) {
 }
 
 /*
- * The period to report next: the one after the latest reported, unless
- * that is still to come (then the latest itself, to correct); the period
- * in progress when nothing has been reported.
+ * The period to report next: the oldest finished period not reported
+ * since the latest report, or null when every finished period is in.
  */
 export function periodToReport(
   kind: ReportingPeriod,
   latest: Period | null,
   today: string
-): { period: Period; label: string } {
-  let period = latest ? nextPeriod(kind, latest) : periodOf(kind, today)
-  if (isFuture(period, today)) period = latest!
-  return { period, label: periodLabel(kind, period) }
+): { period: Period; label: string } | null {
+  const [period] = periodsDue(kind, latest?.start ?? null, today)
+  return period ? { period, label: periodLabel(kind, period) } : null
 }
 
 /* One period's report of a service, as the form shows it, or null when it has none. */
