@@ -398,5 +398,6 @@ export async function homeTasks(user: User, scope: OrganisationScope, now = Date
     sections.push(fastStreamTasks(now))
   }
   sections.push(serviceManagerTasks(user, now))
-  return (await Promise.all(sections)).filter((section) => section !== null)
+  const shown = await Promise.all(sections)
+  return shown.filter((section) => section !== null)
 }
