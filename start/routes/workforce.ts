@@ -102,6 +102,9 @@ router
       .get('/services/:id/performance', [ServicePerformanceController, 'show'])
       .as('workforce.services.performance')
     router
+      .get('/services/:id/performance.csv', [ServicePerformanceController, 'csv'])
+      .as('workforce.services.performance.csv')
+    router
       .get('/services/:id/performance/:period', [ServicePerformanceController, 'edit'])
       .as('workforce.services.performance.edit')
     router

@@ -3,7 +3,12 @@ import { DateTime } from 'luxon'
 import type Service from '#models/service'
 import { found } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
+import { serviceStanding } from '#queries/workforce/services_query'
+import { complianceStatusLabels } from '#queries/workforce/compliance_query'
+import { SERVICE_PERFORMANCE_HEADER } from '#queries/exports/page_csv_headers'
+import { csvFileName, sendCsv } from '#services/csv_export'
 import {
+  comparisonsFor,
   findReportableService,
   periodToReport,
   reportFor,
@@ -62,13 +67,47 @@ export default class ServicePerformanceController {
   async show(ctx: HttpContext) {
     const service = await this.service(ctx)
     const { periods, missing } = await servicePerformance(service)
+    const latest = periods.at(0) ?? null
     return ctx.view.render('pages/workforce/services/performance', {
       service,
+      standing: await serviceStanding(service.id),
       periods,
       missing,
-      next: periodToReport(service.reportingPeriod, periods[0]?.period ?? null, today()),
+      latest,
+      comparisons: latest ? await comparisonsFor(service, latest.period) : [],
+      next: periodToReport(service.reportingPeriod, latest?.period ?? null, today()),
       indicatorLabels,
+      complianceStatusLabels,
     })
+  }
+
+  /* Every period reported, as CSV: the figures as reported and the indicators. */
+  async csv(ctx: HttpContext) {
+    const service = await this.service(ctx)
+    const { periods } = await servicePerformance(service)
+    const pounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(2))
+    const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1))
+    sendCsv(
+      ctx.response,
+      csvFileName(`performance-${service.id}`),
+      SERVICE_PERFORMANCE_HEADER,
+      periods.map(({ period, figures, indicators, notes, revision }) => [
+        period.key,
+        ...CHANNELS.map((channel) => figures.transactions[channel]),
+        figures.totalTransactions,
+        pounds(figures.totalCostPence),
+        ...CHANNELS.map((channel) => pounds(figures.channelCostPence[channel])),
+        ...SATISFACTION.map((answer) => figures.satisfaction[answer]),
+        figures.startedTransactions,
+        figures.completedTransactions,
+        percent(indicators.digitalTakeUp),
+        pounds(indicators.costPerTransactionPence),
+        indicators.satisfactionScore ?? '',
+        percent(indicators.completionRate),
+        notes ?? '',
+        revision - 1,
+      ])
+    )
   }
 
   async edit(ctx: HttpContext) {

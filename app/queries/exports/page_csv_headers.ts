@@ -125,3 +125,33 @@ export const TEAM_SKILLS_HEADER = [
   'Validated',
   'Gap',
 ]
+
+/* A service's performance, period by period: the figures as reported, then the four indicators. */
+export const SERVICE_PERFORMANCE_HEADER = [
+  'Period',
+  'Digital transactions',
+  'Assisted digital transactions',
+  'Phone transactions',
+  'Paper transactions',
+  'Face to face transactions',
+  'All transactions',
+  'Total cost (£)',
+  'Digital cost (£)',
+  'Assisted digital cost (£)',
+  'Phone cost (£)',
+  'Paper cost (£)',
+  'Face to face cost (£)',
+  'Very satisfied',
+  'Satisfied',
+  'Neither satisfied nor dissatisfied',
+  'Dissatisfied',
+  'Very dissatisfied',
+  'Transactions started',
+  'Transactions completed',
+  'Digital take-up (%)',
+  'Cost per transaction (£)',
+  'User satisfaction (out of 100)',
+  'Completion rate (%)',
+  'Notes',
+  'Corrections',
+]

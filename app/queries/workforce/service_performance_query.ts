@@ -6,11 +6,14 @@ import { figuresFromRow } from '#models/service_performance_report'
 import { idParam } from '#services/params'
 import { instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
 import {
+  INDICATORS,
   indicatorsOf,
+  median,
   missingPeriods,
   periodLabel,
   periodOf,
   periodsDue,
+  type Indicator,
   type Indicators,
   type PerformanceFigures,
   type Period,
@@ -111,4 +114,62 @@ export async function reportFor(serviceId: number, period: Period) {
         revision: Number(row.revision),
       }
     : null
+}
+
+/* The department an organisation belongs to: the first id of its path, or its own for a department. */
+function departmentOf(organisationId: number, path: string) {
+  const first = path.split('/').find((part) => part !== '')
+  return first ? Number(first) : organisationId
+}
+
+/* A service's size, as the power of ten of its yearly transactions: similar services share it. */
+function sizeBand(annualTransactions: number) {
+  return annualTransactions > 0 ? Math.floor(Math.log10(annualTransactions)) : 0
+}
+
+export type Comparison = {
+  indicator: Indicator
+  value: number | null
+  department: { median: number | null; services: number }
+  similar: { median: number | null; services: number }
+}
+
+/*
+ * A period of a service beside the same period of the other services of
+ * its department, and of similar services across government (the same
+ * phase, and yearly transactions of the same order of magnitude): the
+ * median of each indicator, and how many services it is the median of.
+ */
+export async function comparisonsFor(service: Service, period: Period): Promise<Comparison[]> {
+  const rows = await db
+    .from('service_performance_reports as r')
+    .join('services as s', 's.id', 'r.service_id')
+    .join('organisations as o', 'o.id', 's.organisation_id')
+    .where('r.period_start', period.start)
+    .where('s.reporting_period', service.reportingPeriod)
+    .select('r.*', 's.phase', 's.annual_transactions', 'o.id as organisation_id', 'o.path')
+  const own = rows.find((row) => Number(row.service_id) === service.id)
+  if (!own) return []
+  const department = departmentOf(Number(own.organisation_id), String(own.path))
+  const band = sizeBand(Number(own.annual_transactions))
+  const measured = rows.map((row) => ({
+    indicators: indicatorsOf(figuresFromRow(row)),
+    department: departmentOf(Number(row.organisation_id), String(row.path)),
+    similar: row.phase === own.phase && sizeBand(Number(row.annual_transactions)) === band,
+  }))
+  const ownIndicators = indicatorsOf(figuresFromRow(own))
+  const medianOf = (group: typeof measured, indicator: Indicator) => {
+    const values = group
+      .map((row) => row.indicators[indicator])
+      .filter((value): value is number => value !== null)
+    return { median: median(values), services: values.length }
+  }
+  const sameDepartment = measured.filter((row) => row.department === department)
+  const similar = measured.filter((row) => row.similar)
+  return INDICATORS.map((indicator) => ({
+    indicator,
+    value: ownIndicators[indicator],
+    department: medianOf(sameDepartment, indicator),
+    similar: medianOf(similar, indicator),
+  }))
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import Service from '#models/service'
-import type { OrganisationScope } from '#services/organisation_scope'
+import { OrganisationScope } from '#services/organisation_scope'
 import { pageOfRows } from '#queries/paging'
 import { SERVICE_MANAGER_THRESHOLD, servicePhaseValues, type ServicePhase } from '#enums/workforce'
 import {
@@ -188,4 +188,21 @@ export async function findServiceInScope(scope: OrganisationScope, id: unknown) 
     .preload('organisation')
     .preload('serviceManager')
     .first()
+}
+
+/*
+ * One service as the register shows it (its Service Manager and where it
+ * stands against action 02), for a caller who has already been let see it.
+ */
+export async function serviceStanding(serviceId: number): Promise<ServiceRow | null> {
+  const { query, status } = servicesQuery(new OrganisationScope(true, []), emptyFilters)
+  const row = await selectColumns(query.where('s.id', serviceId), status).first()
+  return row ? toRow(row) : null
+}
+
+const emptyFilters: ServiceFilters = {
+  organisationId: null,
+  phase: null,
+  overThreshold: null,
+  compliant: null,
 }

@@ -311,6 +311,80 @@ test.group('Service performance: reporting on the service’s pages', (group) =>
   })
 })
 
+test.group('Service performance: beside other services, and as CSV', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the latest period is shown beside the medians of its department and of similar services, with the Service Manager’s standing', async ({
+    client,
+    assert,
+  }) => {
+    const { service, manager, admin } = await setUp()
+    const dvla = await service.related('organisation').query().firstOrFail()
+    const hmrc = await createUser({ roles: ['learner'] }).then((person) =>
+      person.related('organisation').query().firstOrFail()
+    )
+    const renew = await createService(dvla, 'Renew your driving licence', {
+      annualTransactions: 6_000_000,
+      phase: 'live',
+    })
+    const selfAssessment = await createService(hmrc, 'Self Assessment', {
+      annualTransactions: 10_000_000,
+      phase: 'live',
+    })
+    // Digital take-up: Tax your vehicle 80%, the licence 60%, Self Assessment 50%.
+    const takeUp = (digital: number) =>
+      form({
+        digitalTransactions: String(digital),
+        phoneTransactions: String(10_000 - digital - 1000),
+      })
+    for (const [reported, digital] of [
+      [service, 8000],
+      [renew, 6000],
+      [selfAssessment, 5000],
+    ] as const) {
+      const saved = await submitAs(client, admin).put(
+        `/workforce/services/${reported.id}/performance/${lastMonth()}`,
+        takeUp(digital)
+      )
+      saved.assertStatus(302)
+    }
+    const page = await client.get(`/workforce/services/${service.id}/performance`).loginAs(manager)
+    const text = textWithoutMarkup(page.text())
+    assert.include(text, 'Service Manager Grace Hopper')
+    assert.include(text, 'Action 02 Service Manager not trained')
+    // The department: DVLA's two services; similar: live, tens of millions a year.
+    assert.include(text, 'Digital take-up 80.0% 70.0% of 2 services 65.0% of 2 services')
+    assert.include(text, 'Cost per transaction £2.50 £2.50 of 2 services £2.50 of 2 services')
+  })
+
+  test('every period downloads as CSV, money in pounds and the indicators beside the figures', async ({
+    client,
+    assert,
+  }) => {
+    const { service, manager, hrB } = await setUp()
+    await submitAs(client, manager).put(
+      `/workforce/services/${service.id}/performance/${lastMonth()}`,
+      form({ notes: '=HYPERLINK("http://example.com")' })
+    )
+    const response = await client
+      .get(`/workforce/services/${service.id}/performance.csv`)
+      .loginAs(manager)
+    response.assertStatus(200)
+    response.assertHeader('cache-control', 'no-store')
+    const [header, row, ...rest] = response.text().trim().split(/\r?\n/)
+    assert.lengthOf(rest, 0)
+    assert.isTrue(header.startsWith('Period,Digital transactions,Assisted digital transactions'))
+    assert.equal(
+      row,
+      `${lastMonth()},8000,500,1000,400,100,10000,25000.00,,,12000.50,,,50,30,10,5,5,12000,10000,80.0,2.50,78.8,83.3,"'=HYPERLINK(""http://example.com"")",0`
+    )
+    const elsewhere = await client
+      .get(`/workforce/services/${service.id}/performance.csv`)
+      .loginAs(hrB)
+    elsewhere.assertStatus(404)
+  })
+})
+
 test.group('Service performance: the Service Manager’s home page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
