@@ -12,6 +12,7 @@ import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
+import { seedDemoServicePerformance } from '#database/demo/service_performance'
 import { seedDemoWorkforce } from '#database/demo/workforce'
 import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
@@ -640,6 +641,13 @@ export default class DemoSeeder extends BaseSeeder {
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
+    // After the services and the Service Manager programme's completions they read.
+    const figures = await seedDemoServicePerformance(this.client, { now: DateTime.now() })
+    if (figures) {
+      logger.info(
+        `Demo service performance: ${figures.periods} periods of figures for ${figures.services} services.`
+      )
+    }
     await seedDemoWorkforce(this.client, { now: DateTime.now() })
     await seedDemoSingleSignOn(this.client)
     const fastStream = await seedDemoFastStream(this.client, {
