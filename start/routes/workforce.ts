@@ -12,6 +12,8 @@ const CampaignsController = () => import('#controllers/workforce/campaigns_contr
 const GapsController = () => import('#controllers/workforce/gaps_controller')
 const GapDecisionsController = () => import('#controllers/workforce/gap_decisions_controller')
 const ServicesController = () => import('#controllers/workforce/services_controller')
+const PerformanceOverviewController = () =>
+  import('#controllers/workforce/performance_overview_controller')
 const ServicePerformanceController = () =>
   import('#controllers/workforce/service_performance_controller')
 const ComplianceController = () => import('#controllers/workforce/compliance_controller')
@@ -110,6 +112,7 @@ router
     router
       .put('/services/:id/performance/:period', [ServicePerformanceController, 'update'])
       .as('workforce.services.performance.update')
+    router.get('/performance', [PerformanceOverviewController, 'show']).as('workforce.performance')
     router.get('/compliance', [ComplianceController, 'index']).as('workforce.compliance')
     router
       .get('/compliance/digital-leaders.csv', [ComplianceController, 'digitalLeadersCsv'])

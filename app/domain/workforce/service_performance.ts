@@ -318,3 +318,36 @@ export function median(values: number[]): number | null {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+
+/* Whether a lower value of the indicator is the better one: only cost per transaction. */
+export function lowerIsBetter(indicator: Indicator) {
+  return indicator === 'costPerTransactionPence'
+}
+
+/* The mean, or null for none. */
+export function mean(values: number[]): number | null {
+  return values.length ? values.reduce((total, value) => total + value, 0) / values.length : null
+}
+
+/*
+ * An indicator over the periods before a day (ISO 8601) and from the
+ * period after it, up to `span` periods each side: how a service did
+ * before and after its Service Manager completed the programme. Periods
+ * are given oldest first; null where a side has no figures.
+ */
+export function beforeAndAfter(
+  periods: { start: string; indicators: Indicators }[],
+  day: string,
+  indicator: Indicator,
+  span: number
+) {
+  const valueOf = (row: { indicators: Indicators }) => row.indicators[indicator]
+  const known = (values: (number | null)[]) =>
+    values.filter((value): value is number => value !== null)
+  const before = periods.filter((row) => row.start <= day).slice(-span)
+  const after = periods.filter((row) => row.start > day).slice(0, span)
+  return {
+    before: mean(known(before.map(valueOf))),
+    after: mean(known(after.map(valueOf))),
+  }
+}

@@ -417,3 +417,18 @@ export async function servicesWithWarnings(scope: OrganisationScope) {
     }))
     .filter((row) => row.warnings.length > 0)
 }
+
+/*
+ * The day the Service Manager of service "s" first completed a course
+ * mandatory for the Service Manager role profile (recorded from an
+ * enrolment), as SQL with its bindings; null when they have not.
+ */
+export function serviceManagerTrainedOnSql() {
+  return {
+    sql:
+      '(select min(lr.completed_on) from learning_records lr' +
+      " where lr.user_id = s.service_manager_id and lr.source = 'enrolment'" +
+      ` and lr.course_id in (${MANDATORY_COURSES}))`,
+    bindings: [SERVICE_MANAGER_PROFILE],
+  }
+}
