@@ -34,6 +34,10 @@ export default class Service extends OrganisationOwnedModel {
   @column()
   declare reportingPeriod: ReportingPeriod
 
+  /* Its four indicators and volumes are on a public page, for anyone (strategy action 13). */
+  @booleanColumn()
+  declare performancePublished: boolean
+
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>
 

@@ -7,13 +7,16 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * the total cost and what is known of each channel's (pence), answers on
  * the GOV.UK satisfaction scale, transactions started and completed, and a
  * note. One row per service and period; a correction changes the row and
- * counts a revision, and the audit trail keeps every earlier version.
+ * counts a revision, and the audit trail keeps every earlier version. A
+ * department may publish a service's indicators on a public page.
  */
 export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('services', (table) => {
       // monthly or quarterly.
       table.string('reporting_period', 16).notNullable().defaultTo('monthly')
+      // The department publishes its four indicators and volumes on a public page.
+      table.boolean('performance_published').notNullable().defaultTo(false)
     })
     this.schema.createTable('service_performance_reports', (table) => {
       table.increments('id')
@@ -63,6 +66,7 @@ export default class extends BaseSchema {
     this.schema.dropTable('service_performance_reports')
     this.schema.alterTable('services', (table) => {
       table.dropColumn('reporting_period')
+      table.dropColumn('performance_published')
     })
   }
 }

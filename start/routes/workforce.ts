@@ -12,6 +12,8 @@ const CampaignsController = () => import('#controllers/workforce/campaigns_contr
 const GapsController = () => import('#controllers/workforce/gaps_controller')
 const GapDecisionsController = () => import('#controllers/workforce/gap_decisions_controller')
 const ServicesController = () => import('#controllers/workforce/services_controller')
+const PublishedPerformanceController = () =>
+  import('#controllers/workforce/published_performance_controller')
 const PerformanceOverviewController = () =>
   import('#controllers/workforce/performance_overview_controller')
 const ServicePerformanceController = () =>
@@ -112,6 +114,9 @@ router
     router
       .put('/services/:id/performance/:period', [ServicePerformanceController, 'update'])
       .as('workforce.services.performance.update')
+    router
+      .put('/services/:id/performance-publication', [ServicePerformanceController, 'publish'])
+      .as('workforce.services.performance.publish')
     router.get('/performance', [PerformanceOverviewController, 'show']).as('workforce.performance')
     router.get('/compliance', [ComplianceController, 'index']).as('workforce.compliance')
     router
@@ -129,6 +134,16 @@ router
   })
   .prefix('/workforce')
   .use(middleware.auth())
+
+/*
+ * Strategy action 13 in public: services' published performance, for anyone.
+ */
+router
+  .get('/performance', [PublishedPerformanceController, 'index'])
+  .as('performance.published.index')
+router
+  .get('/performance/:id', [PublishedPerformanceController, 'show'])
+  .as('performance.published.show')
 
 // The JSON API
 

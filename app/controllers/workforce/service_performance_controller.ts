@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import type Service from '#models/service'
 import { found } from '#services/params'
+import { saveChanges } from '#actions/transactions'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { serviceStanding } from '#queries/workforce/services_query'
 import { complianceStatusLabels } from '#queries/workforce/compliance_query'
@@ -78,6 +79,7 @@ export default class ServicePerformanceController {
       next: periodToReport(service.reportingPeriod, latest?.period ?? null, today()),
       indicatorLabels,
       complianceStatusLabels,
+      mayPublish: await this.mayPublish(ctx, service),
     })
   }
 
@@ -146,6 +148,36 @@ export default class ServicePerformanceController {
       ],
       (refused) => performanceFieldErrors(refused)
     )
+  }
+
+  /*
+   * The department publishes the service's indicators on the public page, or
+   * stops: HR of its organisation tree and capability admins, not the
+   * Service Manager alone. The change is audited with the service.
+   */
+  async publish(ctx: HttpContext) {
+    const service = await this.service(ctx)
+    if (!(await this.mayPublish(ctx, service))) {
+      ctx.session.flash('error', 'Only HR of the department can publish a service’s performance')
+      return ctx.response.redirect().toRoute('workforce.services.performance', { id: service.id })
+    }
+    const published = ctx.request.input('publish') === 'yes'
+    if (service.performancePublished !== published) {
+      await saveChanges(service, { performancePublished: published })
+    }
+    ctx.session.flash(
+      'success',
+      published
+        ? `The performance of ${service.name} is published for anyone to read`
+        : `The performance of ${service.name} is no longer published`
+    )
+    return ctx.response.redirect().toRoute('workforce.services.performance', { id: service.id })
+  }
+
+  /* HR of the service's organisation tree and capability admins: a department's decision. */
+  private async mayPublish(ctx: HttpContext, service: Service) {
+    const scope = await ctx.organisationScope()
+    return scope.includes(service.organisationId)
   }
 
   private async service({ auth, organisationScope, params }: HttpContext): Promise<Service> {

@@ -173,3 +173,28 @@ export async function comparisonsFor(service: Service, period: Period): Promise<
     similar: medianOf(similar, indicator),
   }))
 }
+
+/* The services whose department publishes their performance, by department and name. */
+export async function publishedServices() {
+  const rows = await db
+    .from('services as s')
+    .join('organisations as o', 'o.id', 's.organisation_id')
+    .where('s.performance_published', true)
+    .orderBy('o.name')
+    .orderBy('s.name')
+    .select('s.id', 's.name', 'o.name as organisation_name')
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: String(row.name),
+    organisationName: String(row.organisation_name),
+  }))
+}
+
+/* A published service, or null (a 404) when there is none or it is not published. */
+export async function findPublishedService(id: unknown) {
+  return Service.query()
+    .where('id', idParam(id))
+    .where('performance_published', true)
+    .preload('organisation')
+    .first()
+}

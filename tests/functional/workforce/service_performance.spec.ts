@@ -549,3 +549,67 @@ test.group('Service performance: the API', (group) => {
     assert.lengthOf(await reportsOf(service.id), 0)
   })
 })
+
+test.group('Service performance: published for anyone', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('HR publish a service’s indicators and volumes on a public page, without its notes, costs or people, and can stop; the Service Manager alone cannot', async ({
+    client,
+    assert,
+  }) => {
+    const { service, manager, hrA } = await setUp()
+    await submitAs(client, manager).put(
+      `/workforce/services/${service.id}/performance/${lastMonth()}`,
+      form({ notes: 'Our own note about the month' })
+    )
+    const publicPage = `/performance/${service.id}`
+    const hidden = await client.get(publicPage)
+    hidden.assertStatus(404)
+
+    const byManager = await submitAs(client, manager).put(
+      `/workforce/services/${service.id}/performance-publication`,
+      { publish: 'yes' }
+    )
+    byManager.assertFlashMessage(
+      'error',
+      'Only HR of the department can publish a service’s performance'
+    )
+    const stillHidden = await client.get(publicPage)
+    stillHidden.assertStatus(404)
+
+    const published = await submitAs(client, hrA).put(
+      `/workforce/services/${service.id}/performance-publication`,
+      { publish: 'yes' }
+    )
+    published.assertFlashMessage(
+      'success',
+      'The performance of Tax your vehicle is published for anyone to read'
+    )
+    const [event] = await AuditEvent.query()
+      .where({ subject_type: 'service', subject_id: String(service.id), action: 'update' })
+      .orderBy('id', 'desc')
+    assert.equal(event.actorId, hrA.id)
+    assert.equal(event.afterValues?.performancePublished, true)
+
+    const list = await client.get('/performance')
+    list.assertStatus(200)
+    list.assertTextIncludes(`href="/performance/${service.id}"`)
+    const page = await client.get(publicPage)
+    page.assertStatus(200)
+    const text = textWithoutMarkup(page.text())
+    const label = DateTime.fromFormat(lastMonth(), 'yyyy-MM').toFormat('MMMM yyyy')
+    assert.include(
+      text,
+      `${label} £2.50 78.8 out of 100 83.3% 80.0% 10,000 8,000 500 1,000 400 100`
+    )
+    for (const kept of ['Our own note about the month', '12,000.50', '12000.50', 'Grace Hopper']) {
+      assert.notInclude(text, kept)
+    }
+
+    await submitAs(client, hrA).put(`/workforce/services/${service.id}/performance-publication`, {
+      publish: 'no',
+    })
+    const gone = await client.get(publicPage)
+    gone.assertStatus(404)
+  })
+})
