@@ -14,6 +14,7 @@ import { assertErrorSummary } from '#tests/support/error_summary'
 import { rowCells } from '#tests/support/page_text'
 import { documentWidth } from '#tests/support/page_widths'
 import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 import { submitAs } from '#tests/support/forms'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
@@ -163,5 +164,81 @@ test.group('Service performance, in a browser', (group) => {
       '100.0 out of 100 1 answer',
       '100.0%',
     ])
+  })
+})
+
+test.group('Service performance across services and in public, in a browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('HR read the league table and capability beside performance, publish a service, and anyone reads it signed out', async ({
+    browser,
+    browserContext,
+    client,
+    visit,
+    assert,
+    cleanup,
+  }) => {
+    const { manager, service } = await taxYourVehicle()
+    const dvla = await service.related('organisation').query().firstOrFail()
+    const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: dvla })
+    const month = lastMonth().toFormat('yyyy-MM')
+    const saved = await submitAs(client, manager).put(
+      `/workforce/services/${service.id}/performance/${month}`,
+      {
+        digitalTransactions: '8',
+        assistedDigitalTransactions: '0',
+        phoneTransactions: '2',
+        paperTransactions: '0',
+        faceToFaceTransactions: '0',
+        totalTransactions: '10',
+        totalCost: '100',
+        verySatisfied: '1',
+        satisfied: '0',
+        neither: '0',
+        dissatisfied: '0',
+        veryDissatisfied: '0',
+        startedTransactions: '10',
+        completedTransactions: '10',
+      }
+    )
+    saved.assertStatus(302)
+    browserContext.setDefaultTimeout(15_000)
+    await browserContext.loginAs(hr)
+
+    const overview = await visit('/workforce/performance')
+    await overview.assertTextContains('h1', 'Service performance')
+    const league = overview.getByRole('table', {
+      name: 'Services ranked by digital take-up, highest first',
+    })
+    const ranked = await rowCells(league, 'Tax your vehicle')
+    assert.deepEqual(ranked.slice(0, 5), [
+      '1',
+      'Tax your vehicle',
+      'Driver and Vehicle Licensing Agency',
+      lastMonth().toFormat('MMMM yyyy'),
+      '80.0%',
+    ])
+    await accessibleAtBothWidths(overview, assert)
+
+    await league.getByRole('link', { name: 'Tax your vehicle' }).click()
+    await overview.getByRole('button', { name: 'Publish the performance' }).click()
+    await overview.assertTextContains(
+      '[role="status"], [role="alert"]',
+      'The performance of Tax your vehicle is published for anyone to read'
+    )
+
+    // Signed out, without JavaScript.
+    const anyone = await browser.newContext({ javaScriptEnabled: false })
+    cleanup(() => anyone.close())
+    const page = await anyone.newPage()
+    await page.goto(new URL('/performance', overview.url()).toString())
+    await page.getByRole('link', { name: 'Tax your vehicle' }).click()
+    await page.assertTextContains('h1', 'Performance of Tax your vehicle')
+    const table = page.getByRole('table', {
+      name: 'Indicators and transactions by period, latest first',
+    })
+    const shown = await rowCells(table, lastMonth().toFormat('MMMM yyyy'))
+    assert.deepEqual(shown.slice(1, 6), ['£10.00', '100.0 out of 100', '100.0%', '80.0%', '10'])
+    await assertAccessibleWithoutJavaScript(browser, page)
   })
 })
