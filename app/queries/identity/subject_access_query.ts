@@ -235,6 +235,7 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'capability_plans', column: 'decided_by' },
   { table: 'capability_gaps', column: 'owner_id' },
   { table: 'services', column: 'service_manager_id' },
+  { table: 'service_performance_reports', column: 'reported_by' },
   { table: 'staff_imports', column: 'uploaded_by' },
   { table: 'placements', column: 'offered_by' },
   { table: 'placements', column: 'reviewed_by' },
