@@ -200,7 +200,6 @@ test.group('Programme wording: pages and e-mails speak of the person’s own pro
       'success',
       'Autumn round published: 1 posting added, 2 Future Leaders and 1 team lead e-mailed'
     )
-
   })
 
   test('a Fast Streamer’s pages still speak of the Fast Stream and of entrants', async ({
