@@ -10,8 +10,12 @@ import { CHANNELS, type PerformanceFigures } from '#domain/workforce/service_per
  * the Service Manager programme takes it up faster from the month after,
  * and its cost per transaction falls. "Renew your driving licence" has no
  * figures for one month, and "Renew a passport" one month with a surge
- * explained in its note (and the month after, back to usual, in its own). The same figures on every run for the same day.
+ * explained in its note (and the month after, back to usual, in its own).
+ * Two services' departments publish their figures. The same figures on every run for the same day.
  */
+
+/* The services whose departments publish their performance on the public page. */
+const PUBLISHED = ['Tax your vehicle', 'Self Assessment online']
 
 /* The service that reports quarterly. */
 const QUARTERLY = 'Search the register'
@@ -164,6 +168,7 @@ export async function seedDemoServicePerformance(
         .update({ reporting_period: 'quarterly' })
     }
   }
+  await client.from('services').whereIn('name', PUBLISHED).update({ performance_published: true })
   for (let at = 0; at < rows.length; at += 200) {
     await client.table('service_performance_reports').multiInsert(rows.slice(at, at + 200))
   }

@@ -46,7 +46,7 @@ test.group('Demo service performance', (group) => {
     }
   }).timeout(60_000)
 
-  test('one service misses a month, one explains a surge, one reports quarterly, and a trained Service Manager’s service improves', async ({
+  test('one service misses a month, one explains a surge, one reports quarterly, two are published, and a trained Service Manager’s service improves', async ({
     assert,
   }) => {
     await new DemoSeeder(db.connection()).run()
@@ -64,6 +64,11 @@ test.group('Demo service performance', (group) => {
 
     const register = await serviceNamed('Search the register')
     assert.equal(register.reportingPeriod, 'quarterly')
+    const published = await Service.query().where('performance_published', true).orderBy('name')
+    assert.deepEqual(
+      published.map((service) => service.name),
+      ['Self Assessment online', 'Tax your vehicle']
+    )
 
     const taxYourVehicle = await servicePerformance(await serviceNamed('Tax your vehicle'))
     const [latest] = taxYourVehicle.periods
