@@ -97,6 +97,9 @@ async function authorise(ctx: HttpContext, kind: UploadKind) {
     case 'entrantImport':
     case 'entrantImportApply':
       return ctx.bouncer.with('FastStreamPolicy').authorize('administer')
+    case 'performanceImport':
+    case 'performanceImportApply':
+      return ctx.bouncer.with('WorkforcePolicy').authorize('reportPerformance')
     default: {
       const unreachable: never = kind
       return unreachable

@@ -1,4 +1,5 @@
 import { BasePolicy } from '@adonisjs/bouncer'
+import db from '@adonisjs/lucid/services/db'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
 import type User from '#models/user'
 import { Roles } from '#enums/roles'
@@ -18,6 +19,13 @@ export default class WorkforcePolicy extends BasePolicy {
     if (!user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) return false
     const scope = await OrganisationScope.forUser(user)
     return scope.includes(organisationId)
+  }
+
+  /* Reporting services' performance: HR and capability admins, and the Service Manager of any service. */
+  async reportPerformance(user: User): Promise<AuthorizerResponse> {
+    if (user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)) return true
+    const managed = await db.from('services').where('service_manager_id', user.id).first()
+    return Boolean(managed)
   }
 
   decidePlans(user: User): AuthorizerResponse {

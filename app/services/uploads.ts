@@ -16,6 +16,10 @@ export const UPLOADS = {
   entrantImport: { file: true, bytes: 1 * MB, label: '1 MB' },
   /* The preview's form sends the checked entrants file back as a field; a file sent with it is skipped. */
   entrantImportApply: { file: false, bytes: 1 * MB, label: '1 MB' },
+  /* Services' performance figures: 5,000 periods at about 200 bytes a row. */
+  performanceImport: { file: true, bytes: 1 * MB, label: '1 MB' },
+  /* The preview's form sends the checked figures file back as a field. */
+  performanceImportApply: { file: false, bytes: 1 * MB, label: '1 MB' },
 } as const
 
 export type UploadKind = keyof typeof UPLOADS

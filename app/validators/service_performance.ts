@@ -1,6 +1,8 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
 import { FormMessages, sameMessage } from '#validators/messages'
+import { csvUploadValidator } from '#validators/csv_upload'
+import { tooLargeMessage, UPLOADS } from '#services/uploads'
 import {
   CHANNELS,
   SATISFACTION,
@@ -156,3 +158,26 @@ export function performanceInput(body: PerformanceBody, money: 'pounds' | 'pence
 }
 
 export type PerformanceInput = ReturnType<typeof performanceInput>
+
+/* The CSV of figures chosen for an import. */
+export const performanceFileValidator = csvUploadValidator(
+  'performanceImport',
+  ['csv', 'txt'],
+  'Select a CSV file of performance figures'
+)
+
+/* The checked file, sent back from the preview to be applied. */
+export const performanceImportApplyValidator = vine.create({
+  // The file in base64: four characters for every three bytes.
+  content: vine.string().maxLength(Math.ceil(UPLOADS.performanceImportApply.bytes / 3) * 4),
+  fileName: vine.string().trim().maxLength(255).optional(),
+})
+
+performanceImportApplyValidator.messagesProvider = new FormMessages({
+  ...sameMessage(
+    'content',
+    ['required', 'string'],
+    'Upload the file again: the preview did not send it back'
+  ),
+  'content.maxLength': tooLargeMessage(UPLOADS.performanceImportApply.label),
+})

@@ -18,6 +18,8 @@ const PerformanceOverviewController = () =>
   import('#controllers/workforce/performance_overview_controller')
 const ServicePerformanceController = () =>
   import('#controllers/workforce/service_performance_controller')
+const ServicePerformanceImportsController = () =>
+  import('#controllers/workforce/service_performance_imports_controller')
 const ComplianceController = () => import('#controllers/workforce/compliance_controller')
 const DigitalLeadersController = () => import('#controllers/workforce/digital_leaders_controller')
 const ApiPlansController = () => import('#controllers/api/workforce/plans_controller')
@@ -102,6 +104,23 @@ router
     router.post('/services', [ServicesController, 'store']).as('workforce.services.store')
     router.get('/services/:id/edit', [ServicesController, 'edit']).as('workforce.services.edit')
     router.put('/services/:id', [ServicesController, 'update']).as('workforce.services.update')
+    router
+      .get('/service-performance/import', [ServicePerformanceImportsController, 'create'])
+      .as('workforce.services.performance.import')
+    router
+      .get('/service-performance/import/template.csv', [
+        ServicePerformanceImportsController,
+        'template',
+      ])
+      .as('workforce.services.performance.import.template')
+    router
+      .post('/service-performance/import', [ServicePerformanceImportsController, 'preview'])
+      .as('workforce.services.performance.import.preview')
+      .use(middleware.upload({ kind: 'performanceImport' }))
+    router
+      .post('/service-performance/import/apply', [ServicePerformanceImportsController, 'apply'])
+      .as('workforce.services.performance.import.apply')
+      .use(middleware.upload({ kind: 'performanceImportApply' }))
     router
       .get('/services/:id/performance', [ServicePerformanceController, 'show'])
       .as('workforce.services.performance')

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import type Service from '#models/service'
 import ServicePerformanceReport, {
@@ -61,33 +62,48 @@ export async function reportServicePerformance(
   })
   if (problems.length) return { type: 'figures_wrong', problems }
 
-  return transactionUnlessDuplicate({ type: 'reported_at_once' as const }, async (trx) => {
-    const existing = await ServicePerformanceReport.query({ client: trx })
-      .where('service_id', service.id)
-      .where('period_start', period.start)
-      .forUpdate()
-      .first()
-    const values = { ...attributesFromFigures(input.figures), notes: input.notes }
-    if (existing) {
-      existing.useTransaction(trx)
-      existing.merge(values)
-      if (!existing.$isDirty) {
-        return { type: 'saved' as const, report: existing, created: false, changed: false }
-      }
-      existing.merge({ revision: existing.revision + 1, reportedBy: actor.id })
-      await existing.save()
-      return { type: 'saved' as const, report: existing, created: false, changed: true }
-    }
-    const report = new ServicePerformanceReport()
-    report.useTransaction(trx)
-    report.merge({
-      ...values,
-      serviceId: service.id,
-      periodStart: DateTime.fromISO(period.start),
-      revision: 1,
-      reportedBy: actor.id,
-    })
-    await report.save()
-    return { type: 'saved' as const, report, created: true, changed: true }
+  return transactionUnlessDuplicate({ type: 'reported_at_once' as const }, async (trx) => ({
+    type: 'saved' as const,
+    ...(await writePerformanceReport(trx, service.id, period, input, actor)),
+  }))
+}
+
+/*
+ * Writes one period's figures inside the caller's transaction: adds the
+ * period, or corrects it counting a revision, or leaves it when nothing
+ * differs. The model's hooks audit the change in the same transaction.
+ * The figures must already have passed their checks.
+ */
+export async function writePerformanceReport(
+  trx: TransactionClientContract,
+  serviceId: number,
+  period: Period,
+  input: PerformanceInput,
+  actor: User
+): Promise<{ report: ServicePerformanceReport; created: boolean; changed: boolean }> {
+  const existing = await ServicePerformanceReport.query({ client: trx })
+    .where('service_id', serviceId)
+    .where('period_start', period.start)
+    .forUpdate()
+    .first()
+  const values = { ...attributesFromFigures(input.figures), notes: input.notes }
+  if (existing) {
+    existing.useTransaction(trx)
+    existing.merge(values)
+    if (!existing.$isDirty) return { report: existing, created: false, changed: false }
+    existing.merge({ revision: existing.revision + 1, reportedBy: actor.id })
+    await existing.save()
+    return { report: existing, created: false, changed: true }
+  }
+  const report = new ServicePerformanceReport()
+  report.useTransaction(trx)
+  report.merge({
+    ...values,
+    serviceId,
+    periodStart: DateTime.fromISO(period.start),
+    revision: 1,
+    reportedBy: actor.id,
   })
+  await report.save()
+  return { report, created: true, changed: true }
 }
