@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { DateTime } from 'luxon'
 import type Service from '#models/service'
 import { found } from '#services/params'
@@ -80,6 +81,10 @@ export default class ServicePerformanceController {
       indicatorLabels,
       complianceStatusLabels,
       mayPublish: await this.mayPublish(ctx, service),
+      // The register is HR's and capability admins'; a Service Manager came from their home page.
+      back: (await ctx.bouncer.with('WorkforcePolicy').allows('viewAny'))
+        ? { href: urlFor('workforce.services.index'), text: 'Services' }
+        : { href: urlFor('home'), text: 'Home' },
     })
   }
 

@@ -268,6 +268,10 @@ test.group('Service performance: reporting on the service’s pages', (group) =>
     for (const person of [manager, hrA, admin]) {
       const page = await client.get(base).loginAs(person)
       page.assertStatus(200)
+      // Back to the register for those who keep it; a Service Manager goes back home.
+      page.assertTextIncludes(
+        person === manager ? '<a href="/">Home</a>' : '<a href="/workforce/services">Services</a>'
+      )
       const edit = await client.get(month).loginAs(person)
       edit.assertStatus(200)
     }
