@@ -66,10 +66,9 @@ const COLUMN_FIELDS: [string, string][] = [
 const OPTIONAL_FIELDS = new Set(['notes', ...CHANNELS.map((channel) => `${channel}Cost`)])
 
 /* The header of the template: the download's own column names, in its order. */
-export const IMPORT_HEADER = [
-  'Service ID',
-  ...SERVICE_PERFORMANCE_HEADER.filter((name) => COLUMN_FIELDS.some(([column]) => column === name)),
-]
+export const IMPORT_HEADER = SERVICE_PERFORMANCE_HEADER.filter((name) =>
+  COLUMN_FIELDS.some(([column]) => column === name)
+)
 
 /* "service id", " SERVICE  ID " and "Service ID" all name the same column. */
 const columnName = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ')

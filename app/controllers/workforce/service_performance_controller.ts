@@ -99,6 +99,7 @@ export default class ServicePerformanceController {
       csvFileName(`performance-${service.id}`),
       SERVICE_PERFORMANCE_HEADER,
       periods.map(({ period, figures, indicators, notes, revision }) => [
+        service.id,
         period.key,
         ...CHANNELS.map((channel) => figures.transactions[channel]),
         figures.totalTransactions,

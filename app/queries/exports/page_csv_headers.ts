@@ -126,8 +126,13 @@ export const TEAM_SKILLS_HEADER = [
   'Gap',
 ]
 
-/* A service's performance, period by period: the figures as reported, then the four indicators. */
+/*
+ * A service's performance, period by period: the service and period, the
+ * figures as reported, then the four indicators. The import reads the
+ * same file back, without the indicators.
+ */
 export const SERVICE_PERFORMANCE_HEADER = [
+  'Service ID',
   'Period',
   'Digital transactions',
   'Assisted digital transactions',

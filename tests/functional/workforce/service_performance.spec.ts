@@ -377,10 +377,12 @@ test.group('Service performance: beside other services, and as CSV', (group) => 
     response.assertHeader('cache-control', 'no-store')
     const [header, row, ...rest] = response.text().trim().split(/\r?\n/)
     assert.lengthOf(rest, 0)
-    assert.isTrue(header.startsWith('Period,Digital transactions,Assisted digital transactions'))
+    assert.isTrue(
+      header.startsWith('Service ID,Period,Digital transactions,Assisted digital transactions')
+    )
     assert.equal(
       row,
-      `${lastMonth()},8000,500,1000,400,100,10000,25000.00,,,12000.50,,,50,30,10,5,5,12000,10000,80.0,2.50,78.8,83.3,"'=HYPERLINK(""http://example.com"")",0`
+      `${service.id},${lastMonth()},8000,500,1000,400,100,10000,25000.00,,,12000.50,,,50,30,10,5,5,12000,10000,80.0,2.50,78.8,83.3,"'=HYPERLINK(""http://example.com"")",0`
     )
     const elsewhere = await client
       .get(`/workforce/services/${service.id}/performance.csv`)
