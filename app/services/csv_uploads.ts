@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream'
 import { CsvError } from 'csv-parse'
+import { parse } from 'csv-parse/sync'
 import { formulaRestored } from '#services/csv_export'
 
 /*
@@ -48,4 +49,36 @@ export function textOnly() {
       else done(null, chunk)
     },
   })
+}
+
+/* A file's rows, each with the file's line it ended on, keyed by the header's column names. */
+export type CsvRecord = { record: Record<string, string>; info: { lines: number } }
+
+/*
+ * Reads a whole uploaded file: its header row names the columns (read
+ * through `columnName`, so spelling and order may vary), then a record a
+ * row. A binary file, one the parser cannot read, or one with no rows
+ * under its header is unreadable, with the message to show (`noRows` for
+ * the last).
+ */
+export function readCsvRecords(
+  text: string,
+  options: { columnName: (header: string) => string; noRows: string; trim?: boolean }
+): { type: 'records'; records: CsvRecord[] } | { type: 'unreadable'; reason: string } {
+  if (isBinary(text)) return { type: 'unreadable', reason: NOT_A_CSV }
+  let records: CsvRecord[]
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      ...CSV_READING,
+      columns: (header: string[]) => header.map(options.columnName),
+      ...(options.trim ? { trim: true } : {}),
+      info: true,
+    })
+  } catch (error) {
+    const line = csvErrorLine(error)
+    if (line === null) throw error
+    return { type: 'unreadable', reason: unreadableCsv(line) }
+  }
+  if (records.length === 0) return { type: 'unreadable', reason: options.noRows }
+  return { type: 'records', records }
 }

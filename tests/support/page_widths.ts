@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright'
+import type { Assert } from '@japa/assert'
 
 /*
  * How wide things are on a narrow screen, for the checks that a page keeps
@@ -92,4 +93,21 @@ export function reflowProblems(page: Page) {
     }
     return problems
   })
+}
+
+const DESKTOP = { width: 1280, height: 900 }
+const NARROW = { width: 320, height: 640 }
+
+/*
+ * axe at a desktop width and at 320 px, where the page must also keep
+ * the screen's width; the page is left at the desktop width.
+ */
+export async function accessibleAtBothWidths(page: Page, assert: Assert) {
+  await page.setViewportSize(DESKTOP)
+  await page.assertAccessible()
+  await page.setViewportSize(NARROW)
+  const { scrollWidth, innerWidth } = await documentWidth(page)
+  assert.isAtMost(scrollWidth, innerWidth, `${page.url()} is wider than the screen at 320 px`)
+  await page.assertAccessible()
+  await page.setViewportSize(DESKTOP)
 }

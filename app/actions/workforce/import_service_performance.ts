@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import { parse } from 'csv-parse/sync'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { recordAudit } from '#services/audit'
@@ -11,13 +10,7 @@ import { writePerformanceReport } from '#actions/workforce/report_service_perfor
 import { performanceFormValidator, performanceInput } from '#validators/service_performance'
 import { performanceProblems } from '#services/service_performance_messages'
 import { SERVICE_PERFORMANCE_HEADER } from '#queries/exports/page_csv_headers'
-import {
-  CSV_READING,
-  csvErrorLine,
-  isBinary,
-  NOT_A_CSV,
-  unreadableCsv,
-} from '#services/csv_uploads'
+import { readCsvRecords } from '#services/csv_uploads'
 import { UK_ZONE, isoDateFromSql } from '#domain/shared/uk_time'
 import {
   CHANNELS,
@@ -87,22 +80,12 @@ export type ParsedImport =
 
 /* Reads a file of figures: a header row naming the columns in any order, then one period a row. */
 export function parsePerformanceCsv(text: string): ParsedImport {
-  if (isBinary(text)) return { type: 'unreadable', reason: NOT_A_CSV }
-  let records: { record: Record<string, string>; info: { lines: number } }[]
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      ...CSV_READING,
-      columns: (header: string[]) => header.map(columnName),
-      info: true,
-    })
-  } catch (error) {
-    const line = csvErrorLine(error)
-    if (line === null) throw error
-    return { type: 'unreadable', reason: unreadableCsv(line) }
-  }
-  if (records.length === 0) {
-    return { type: 'unreadable', reason: 'The file has no rows of figures under its header row' }
-  }
+  const read = readCsvRecords(text, {
+    columnName,
+    noRows: 'The file has no rows of figures under its header row',
+  })
+  if (read.type === 'unreadable') return read
+  const { records } = read
   const present = Object.keys(records[0].record)
   const missing = REQUIRED_COLUMNS.filter((column) => !present.includes(columnName(column)))
   if (missing.length) {

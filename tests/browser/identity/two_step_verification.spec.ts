@@ -1,27 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
-import type { Page } from 'playwright'
-import type { Assert } from '@japa/assert'
 import { createUser, TEST_PASSWORD } from '#database/factories/user_factory'
+import { accessibleAtBothWidths } from '#tests/support/page_widths'
 import { awayFromStepEdge, codeFor } from '#tests/support/two_step'
-
-const DESKTOP = { width: 1280, height: 800 }
-const NARROW = { width: 320, height: 640 }
-
-/* The page passes axe on a desktop and at 320 px, where nothing is wider than the screen. */
-async function accessibleAtBothWidths(page: Page, assert: Assert) {
-  await page.setViewportSize(DESKTOP)
-  await page.assertAccessible()
-  await page.setViewportSize(NARROW)
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }))
-  assert.isAtMost(widths.scroll, widths.client, `${page.url()} fits 320 px`)
-  await page.assertAccessible()
-  await page.setViewportSize(DESKTOP)
-}
 
 test.group('Two-step verification, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Page } from 'playwright'
-import type { Assert } from '@japa/assert'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -12,7 +10,7 @@ import {
 import { createService } from '#database/factories/workforce_factory'
 import { assertErrorSummary } from '#tests/support/error_summary'
 import { rowCells } from '#tests/support/page_text'
-import { documentWidth } from '#tests/support/page_widths'
+import { accessibleAtBothWidths } from '#tests/support/page_widths'
 import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
 import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 import { submitAs } from '#tests/support/forms'
@@ -32,17 +30,6 @@ async function taxYourVehicle() {
 }
 
 const lastMonth = () => DateTime.now().setZone(UK_ZONE).minus({ months: 1 })
-
-/* axe at a desktop width and at 320 px, where the page keeps its width. */
-async function accessibleAtBothWidths(page: Page, assert: Assert) {
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await page.assertAccessible()
-  await page.setViewportSize({ width: 320, height: 640 })
-  await page.assertAccessible()
-  const { scrollWidth, innerWidth } = await documentWidth(page)
-  assert.isAtMost(scrollWidth, innerWidth, `${page.url()} is wider than the screen at 320 px`)
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 test.group('Service performance, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import type { Page } from 'playwright'
-import type { Assert } from '@japa/assert'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
 import {
@@ -11,20 +9,9 @@ import {
 } from '#database/factories/organisation_factory'
 import { createService } from '#database/factories/workforce_factory'
 import { rowCells } from '#tests/support/page_text'
-import { documentWidth } from '#tests/support/page_widths'
+import { accessibleAtBothWidths } from '#tests/support/page_widths'
 import { UK_ZONE } from '#domain/shared/uk_time'
 import { IMPORT_HEADER } from '#actions/workforce/import_service_performance'
-
-/* axe at a desktop width and at 320 px, where the page keeps its width. */
-async function accessibleAtBothWidths(page: Page, assert: Assert) {
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await page.assertAccessible()
-  await page.setViewportSize({ width: 320, height: 640 })
-  await page.assertAccessible()
-  const { scrollWidth, innerWidth } = await documentWidth(page)
-  assert.isAtMost(scrollWidth, innerWidth, `${page.url()} is wider than the screen at 320 px`)
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 const month = (back: number) => DateTime.now().setZone(UK_ZONE).minus({ months: back })
 

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import { parse } from 'csv-parse/sync'
 import db from '@adonisjs/lucid/services/db'
 import { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -20,13 +19,7 @@ import { isoDateFromSql } from '#domain/shared/uk_time'
 import { normaliseLocations } from '#actions/fast_stream/admin/save_entrant'
 import { boundsMessage, outOfBounds } from '#validators/date_bounds'
 import { isEmailAddress, printable } from '#domain/identity/email_address'
-import {
-  CSV_READING,
-  csvErrorLine,
-  isBinary,
-  NOT_A_CSV,
-  unreadableCsv,
-} from '#services/csv_uploads'
+import { readCsvRecords } from '#services/csv_uploads'
 
 /* The most rows one file may hold: it is checked and applied within the request. */
 export const MAX_IMPORT_ROWS = 5000
@@ -110,23 +103,13 @@ function columnName(header: string) {
  * file's own.
  */
 export function parseEntrantCsv(text: string): ParsedImport {
-  if (isBinary(text)) return { type: 'unreadable', reason: NOT_A_CSV }
-  let records: { record: Record<string, string>; info: { lines: number } }[]
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      ...CSV_READING,
-      columns: (header: string[]) => header.map(columnName),
-      trim: true,
-      info: true,
-    })
-  } catch (error) {
-    const line = csvErrorLine(error)
-    if (line === null) throw error
-    return { type: 'unreadable', reason: unreadableCsv(line) }
-  }
-  if (records.length === 0) {
-    return { type: 'unreadable', reason: 'The file has no rows of entrants under its header row' }
-  }
+  const read = readCsvRecords(text, {
+    columnName,
+    trim: true,
+    noRows: 'The file has no rows of entrants under its header row',
+  })
+  if (read.type === 'unreadable') return read
+  const { records } = read
   const present = Object.keys(records[0].record)
   const missing = REQUIRED_COLUMNS.filter((column) => !present.includes(column))
   if (missing.length) {
