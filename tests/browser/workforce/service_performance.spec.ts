@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -30,6 +32,39 @@ async function taxYourVehicle() {
 }
 
 const lastMonth = () => DateTime.now().setZone(UK_ZONE).minus({ months: 1 })
+
+/*
+ * Ten transactions reported for a month, `digital` of them online and the
+ * rest by phone, for £100, one very satisfied answer, all completed.
+ */
+async function reportTen(
+  client: ApiClient,
+  manager: User,
+  serviceId: number,
+  month: string,
+  digital: number
+) {
+  const saved = await submitAs(client, manager).put(
+    `/workforce/services/${serviceId}/performance/${month}`,
+    {
+      digitalTransactions: String(digital),
+      assistedDigitalTransactions: '0',
+      phoneTransactions: String(10 - digital),
+      paperTransactions: '0',
+      faceToFaceTransactions: '0',
+      totalTransactions: '10',
+      totalCost: '100',
+      verySatisfied: '1',
+      satisfied: '0',
+      neither: '0',
+      dissatisfied: '0',
+      veryDissatisfied: '0',
+      startedTransactions: '10',
+      completedTransactions: '10',
+    }
+  )
+  saved.assertStatus(302)
+}
 
 test.group('Service performance, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -120,26 +155,7 @@ test.group('Service performance, in a browser', (group) => {
     await page.getByRole('button', { name: 'Save figures' }).click()
     await page.assertTextContains('#field-totalCost-error', 'Enter the total cost in pounds')
 
-    const saved = await submitAs(client, manager).put(
-      `/workforce/services/${service.id}/performance/${month}`,
-      {
-        digitalTransactions: '10',
-        assistedDigitalTransactions: '0',
-        phoneTransactions: '0',
-        paperTransactions: '0',
-        faceToFaceTransactions: '0',
-        totalTransactions: '10',
-        totalCost: '100',
-        verySatisfied: '1',
-        satisfied: '0',
-        neither: '0',
-        dissatisfied: '0',
-        veryDissatisfied: '0',
-        startedTransactions: '10',
-        completedTransactions: '10',
-      }
-    )
-    saved.assertStatus(302)
+    await reportTen(client, manager, service.id, month, 10)
     await page.goto(`/workforce/services/${service.id}/performance`)
     const table = page.getByRole('table', { name: 'Indicators by period, latest first' })
     const label = lastMonth().toFormat('MMMM yyyy')
@@ -169,26 +185,7 @@ test.group('Service performance across services and in public, in a browser', (g
     const dvla = await service.related('organisation').query().firstOrFail()
     const hr = await createUser({ roles: ['department_hr', 'learner'], organisation: dvla })
     const month = lastMonth().toFormat('yyyy-MM')
-    const saved = await submitAs(client, manager).put(
-      `/workforce/services/${service.id}/performance/${month}`,
-      {
-        digitalTransactions: '8',
-        assistedDigitalTransactions: '0',
-        phoneTransactions: '2',
-        paperTransactions: '0',
-        faceToFaceTransactions: '0',
-        totalTransactions: '10',
-        totalCost: '100',
-        verySatisfied: '1',
-        satisfied: '0',
-        neither: '0',
-        dissatisfied: '0',
-        veryDissatisfied: '0',
-        startedTransactions: '10',
-        completedTransactions: '10',
-      }
-    )
-    saved.assertStatus(302)
+    await reportTen(client, manager, service.id, month, 8)
     browserContext.setDefaultTimeout(15_000)
     await browserContext.loginAs(hr)
 
