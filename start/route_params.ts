@@ -20,3 +20,10 @@ for (const param of ['id', 'postingId', 'matchId', 'userId', 'lineId']) {
  * secret reaches the link's page, which says what to do.
  */
 router.where('token', /^[\w-]{1,128}$/)
+
+/*
+ * A service's reporting period: a month (2026-10) or a calendar quarter
+ * (2026-Q4). Anything else matches no route; which of the two a service
+ * takes is its page's or the API's to say.
+ */
+router.where('period', /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/)

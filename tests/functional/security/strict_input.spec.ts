@@ -15,6 +15,7 @@ import { bearer, apiAs } from '#tests/support/api'
 import { rowCount } from '#tests/support/database'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { enrol } from '#actions/learning/enrol'
+import { createService } from '#database/factories/workforce_factory'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import Skill from '#models/skill'
@@ -122,6 +123,11 @@ async function writeTargets() {
   const { user: entrant } = await createEntrant()
   const fastStreamAdmin = await createUser({ roles: ['fast_stream_admin'] })
   const personAuth = await bearer(person)
+  // A service the person is Service Manager of, reporting last month.
+  const managed = await createService(person.organisationId, 'Tax your vehicle', {
+    serviceManagerId: person.id,
+  })
+  const lastMonth = DateTime.now().setZone(UK).minus({ months: 1 }).toFormat('yyyy-MM')
   const adminAuth = await bearer(fastStreamAdmin)
   const targets: Record<string, { url: string; auth: string | null }> = {
     createToken: { url: '/tokens', auth: null },
@@ -139,6 +145,10 @@ async function writeTargets() {
     replaceMyPreferences: { url: `/rounds/${round.id}/preferences`, auth: await bearer(entrant) },
     rankApplicants: { url: `/placements/${placement.id}/rankings`, auth: adminAuth },
     runMatch: { url: `/rounds/${closed.id}/match`, auth: adminAuth },
+    putServicePerformance: {
+      url: `/services/${managed.id}/performance/${lastMonth}`,
+      auth: personAuth,
+    },
   }
   return targets
 }
