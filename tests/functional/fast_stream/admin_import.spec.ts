@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
+import type { ApiResponse } from '@japa/api-client'
 import type { Assert } from '@japa/assert'
 import { createUser } from '#database/factories/user_factory'
 import { createCohort, createEntrant, createScheme } from '#database/factories/fast_stream_factory'
@@ -10,6 +10,7 @@ import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
 import { binaryFile } from '#tests/support/files'
 import { submitAs } from '#tests/support/forms'
+import { checkedContent, checkedImport } from '#tests/support/checked_import'
 
 /*
  * Four people; Chloe is already an entrant exactly as the file says, Dara
@@ -63,31 +64,7 @@ const FILE = [
 const day = (value: unknown) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
 
-async function upload(client: ApiClient, user: User, content: string, filename = 'entrants.csv') {
-  return client
-    .post('/fast-stream/admin/entrants/import')
-    .loginAs(user)
-    .withCsrfToken()
-    .file('file', Buffer.from(content, 'utf8'), { filename })
-    .redirects(0)
-}
-
-/* The hidden copy of the checked file the preview's form sends back. */
-function checkedContent(html: string) {
-  const match = /name="content" value="([^"]+)"/.exec(html)
-  if (!match) throw new Error('The preview has no apply form')
-  return match[1]
-}
-
-async function apply(client: ApiClient, user: User, content: string) {
-  return client
-    .post('/fast-stream/admin/entrants/import/apply')
-    .loginAs(user)
-    .withCsrfToken()
-    .field('content', content)
-    .field('fileName', 'entrants.csv')
-    .redirects(0)
-}
+const { upload, apply } = checkedImport('/fast-stream/admin/entrants/import', 'entrants.csv')
 
 /* The preview answers with one new entrant to add and no row it cannot import. */
 function assertAddsOneEntrant(assert: Assert, response: ApiResponse) {

@@ -12,6 +12,7 @@ import { binaryFile } from '#tests/support/files'
 import AuditEvent from '#models/audit_event'
 import type User from '#models/user'
 import { UK_ZONE, isoDateFromSql } from '#domain/shared/uk_time'
+import { checkedContent, checkedImport } from '#tests/support/checked_import'
 
 /*
  * Strategy action 13 in bulk: HR, capability admins and Service Managers
@@ -98,31 +99,7 @@ function row(id: number | string, period: string, changes: Record<string, string
 
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n')
 
-async function upload(client: ApiClient, user: User, content: string, filename = 'figures.csv') {
-  return client
-    .post('/workforce/service-performance/import')
-    .loginAs(user)
-    .withCsrfToken()
-    .file('file', Buffer.from(content, 'utf8'), { filename })
-    .redirects(0)
-}
-
-/* The hidden copy of the checked file the preview's form sends back. */
-function checkedContent(html: string) {
-  const match = /name="content" value="([^"]+)"/.exec(html)
-  if (!match) throw new Error('The preview has no apply form')
-  return match[1]
-}
-
-async function apply(client: ApiClient, user: User, content: string) {
-  return client
-    .post('/workforce/service-performance/import/apply')
-    .loginAs(user)
-    .withCsrfToken()
-    .field('content', content)
-    .field('fileName', 'figures.csv')
-    .redirects(0)
-}
+const { upload, apply } = checkedImport('/workforce/service-performance/import', 'figures.csv')
 
 const collapse = (html: string) => html.replace(/\s+/g, ' ')
 
