@@ -2,33 +2,16 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 // The user factory first: loading #models/organisation before #models/user trips the models' import cycle.
-import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
-import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
-import { personWithRecords } from '#tests/support/fixtures/personal_data'
+import { personWithRecordsInAlpha } from '#tests/support/fixtures/personal_data'
 import { dashboardFigures } from '#tests/support/dashboard_figures'
 import { submitAs } from '#tests/support/forms'
 
 const REASON = 'Added twice by a staff import; the person never joined'
 
 /* A person added in error, with records of every kind, in department Alpha's agency. */
-async function addedInError() {
-  const departments = await twoDepartments({
-    ...ALPHA_AND_BETA,
-    admin: { email: 'central.admin@example.gov.uk', fullName: 'Cara Admin' },
-    hrA: { email: 'alpha.hr@example.gov.uk', fullName: 'Alfie HR' },
-    hrB: { email: 'beta.hr@example.gov.uk', fullName: 'Bea HR' },
-  })
-  const manager = await createUser({
-    organisation: departments.agencyA,
-    overrides: { fullName: 'Sam Manager', email: 'sam.manager@example.gov.uk' },
-  })
-  const records = await personWithRecords(departments.agencyA, {
-    name: 'Eve Error',
-    email: 'eve.error@example.gov.uk',
-    manager,
-  })
-  return { ...departments, manager, ...records }
+function addedInError() {
+  return personWithRecordsInAlpha({ name: 'Eve Error', email: 'eve.error@example.gov.uk' })
 }
 
 test.group('Erasure of a person added in error', (group) => {

@@ -5,7 +5,6 @@ import db from '@adonisjs/lucid/services/db'
 import { strFromU8, unzipSync } from 'fflate'
 import { parse } from 'csv-parse/sync'
 // The user factory first: loading #models/organisation before #models/user trips the models' import cycle.
-import { createUser } from '#database/factories/user_factory'
 import AuditEvent from '#models/audit_event'
 import {
   NAMED_IN,
@@ -13,8 +12,7 @@ import {
   coveredUserColumns,
 } from '#queries/identity/subject_access_query'
 import { ANONYMISATION } from '#actions/identity/anonymise_person'
-import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
-import { personWithRecords } from '#tests/support/fixtures/personal_data'
+import { personWithRecordsInAlpha } from '#tests/support/fixtures/personal_data'
 
 /* Every column of the database that is a foreign key to one of these tables, as "table.column". */
 async function foreignKeysTo(tables: string[]) {
@@ -65,23 +63,11 @@ function filesOf(body: Buffer) {
 }
 
 /* A department, its HR, a manager and a person with every kind of record. */
-async function personInAlpha() {
-  const departments = await twoDepartments({
-    ...ALPHA_AND_BETA,
-    admin: { email: 'central.admin@example.gov.uk', fullName: 'Cara Admin' },
-    hrA: { email: 'alpha.hr@example.gov.uk', fullName: 'Alfie HR' },
-    hrB: { email: 'beta.hr@example.gov.uk', fullName: 'Bea HR' },
-  })
-  const manager = await createUser({
-    organisation: departments.agencyA,
-    overrides: { fullName: 'Sam Manager', email: 'sam.manager@example.gov.uk' },
-  })
-  const records = await personWithRecords(departments.agencyA, {
+function personInAlpha() {
+  return personWithRecordsInAlpha({
     name: '=HYPERLINK("http://evil.example")',
     email: 'pat.person@example.gov.uk',
-    manager,
   })
-  return { ...departments, manager, ...records }
 }
 
 // Reads the schema only: no data, so no transaction.
