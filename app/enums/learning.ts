@@ -10,6 +10,20 @@ export const courseModeLabels = {
 export type CourseMode = keyof typeof courseModeLabels
 export const courseModeValues = labelledValues(courseModeLabels)
 
+export const courseDeliveryLabels = {
+  scheduled: 'In scheduled sessions',
+  self_paced: 'Self-paced online',
+} as const
+export type CourseDelivery = keyof typeof courseDeliveryLabels
+export const courseDeliveryValues = labelledValues(courseDeliveryLabels)
+
+export const SelfPacedStatuses = {
+  InProgress: 'in_progress',
+  Completed: 'completed',
+  Withdrawn: 'withdrawn',
+} as const
+export type SelfPacedStatus = (typeof SelfPacedStatuses)[keyof typeof SelfPacedStatuses]
+
 export const courseStatusLabels = {
   draft: 'Draft',
   published: 'Published',

@@ -6,7 +6,7 @@ import Provider from '#models/provider'
 import CourseOutcome from '#models/course_outcome'
 import CourseAudience from '#models/course_audience'
 import CourseSession from '#models/course_session'
-import type { CourseMode, CourseStatus } from '#enums/learning'
+import type { CourseDelivery, CourseMode, CourseStatus } from '#enums/learning'
 
 export default class Course extends AuditedModel {
   static auditSubjectType = 'course'
@@ -25,6 +25,13 @@ export default class Course extends AuditedModel {
 
   @column()
   declare mode: CourseMode
+
+  @column()
+  declare delivery: CourseDelivery
+
+  /* How many months a completion stays valid; null when it does not expire. */
+  @column()
+  declare validityMonths: number | null
 
   @numberColumn()
   declare durationHours: number

@@ -37,6 +37,7 @@ export const ANONYMISATION: Record<string, 'keep' | 'delete' | { clear: string[]
   skill_assessments: { clear: ['comment'] },
   skill_claims: { clear: ['comment'] },
   enrolments: { clear: ['request_note', 'decision_reason', 'cancellation_reason'] },
+  self_paced_enrolments: 'keep',
   learning_records: { clear: ['evidence_url'] },
   development_plan_items: { clear: ['notes'] },
   capability_standings: 'keep',

@@ -107,6 +107,14 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     names: [courseOfSession],
   },
   {
+    kind: 'self_paced_enrolments',
+    table: 'self_paced_enrolments',
+    column: 'user_id',
+    of: 'user',
+    auditSubject: 'self_paced_enrolment',
+    names: [courseTitle],
+  },
+  {
     kind: 'learning_record',
     table: 'learning_records',
     column: 'user_id',
@@ -225,6 +233,7 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'framework_imports', column: 'uploaded_by' },
   { table: 'enrolments', column: 'decided_by' },
   { table: 'enrolments', column: 'cancelled_by' },
+  { table: 'self_paced_enrolments', column: 'nominated_by' },
   { table: 'skill_claims', column: 'decided_by' },
   { table: 'role_assignments', column: 'proposed_by' },
   { table: 'role_assignments', column: 'confirmed_by' },

@@ -1,0 +1,38 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import UserOwnedModel from '#models/user_owned_model'
+import Course from '#models/course'
+import type { SelfPacedStatus } from '#enums/learning'
+
+/* One person's run through a self-paced course, from starting it to completing it. */
+export default class SelfPacedEnrolment extends UserOwnedModel {
+  static auditSubjectType = 'self_paced_enrolment'
+
+  @column()
+  declare courseId: number
+
+  @column()
+  declare status: SelfPacedStatus
+
+  /* The course while the run is in progress, so a person has one run of a course under way. */
+  @column()
+  declare activeCourseId: number | null
+
+  @column.dateTime()
+  declare startedAt: DateTime
+
+  @column.dateTime()
+  declare completedAt: DateTime | null
+
+  /* Who enrolled the person, when it was not themselves. */
+  @column()
+  declare nominatedBy: number | null
+
+  @belongsTo(() => Course)
+  declare course: BelongsTo<typeof Course>
+
+  auditLabel() {
+    return `Self-paced enrolment ${this.id}`
+  }
+}
