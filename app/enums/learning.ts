@@ -24,6 +24,33 @@ export const SelfPacedStatuses = {
 } as const
 export type SelfPacedStatus = (typeof SelfPacedStatuses)[keyof typeof SelfPacedStatuses]
 
+/* What a self-paced course's module is: a page, a document or a video to open, or an e-learning package. */
+export const moduleKindLabels = {
+  link: 'Link',
+  document: 'Document',
+  video: 'Video',
+  scorm: 'E-learning package',
+} as const
+export type ModuleKind = keyof typeof moduleKindLabels
+export const moduleKindValues = labelledValues(moduleKindLabels)
+/* The kinds a course admin adds by giving an address. */
+export const LINKED_MODULE_KINDS = ['link', 'document', 'video'] as const satisfies ModuleKind[]
+
+export const moduleProgressStatusLabels = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  completed: 'Completed',
+} as const
+export type ModuleProgressStatus = keyof typeof moduleProgressStatusLabels
+
+/* Whether a learner passed a module, as an e-learning package reports it. */
+export const moduleSuccessLabels = {
+  passed: 'Passed',
+  failed: 'Failed',
+  unknown: 'Unknown',
+} as const
+export type ModuleSuccess = keyof typeof moduleSuccessLabels
+
 export const courseStatusLabels = {
   draft: 'Draft',
   published: 'Published',
@@ -73,7 +100,11 @@ export const ACTIVE_ENROLMENT_STATUSES: EnrolmentStatus[] = [
   'attended',
 ]
 
-export const LearningRecordSources = { Enrolment: 'enrolment', Declared: 'declared' } as const
+export const LearningRecordSources = {
+  Enrolment: 'enrolment',
+  Declared: 'declared',
+  SelfPaced: 'self_paced',
+} as const
 export type LearningRecordSource =
   (typeof LearningRecordSources)[keyof typeof LearningRecordSources]
 

@@ -6,6 +6,7 @@ import Provider from '#models/provider'
 import CourseOutcome from '#models/course_outcome'
 import CourseAudience from '#models/course_audience'
 import CourseSession from '#models/course_session'
+import CourseModule from '#models/course_module'
 import type { CourseDelivery, CourseMode, CourseStatus } from '#enums/learning'
 
 export default class Course extends AuditedModel {
@@ -56,6 +57,10 @@ export default class Course extends AuditedModel {
 
   @hasMany(() => CourseSession)
   declare sessions: HasMany<typeof CourseSession>
+
+  /* A self-paced course's content, in order. */
+  @hasMany(() => CourseModule, { onQuery: (query) => query.orderBy('position') })
+  declare modules: HasMany<typeof CourseModule>
 
   auditLabel() {
     return `${this.code} ${this.title}`

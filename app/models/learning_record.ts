@@ -14,6 +14,10 @@ export default class LearningRecord extends UserOwnedModel {
   @column()
   declare enrolmentId: number | null
 
+  /* The self-paced run whose completion wrote this record. */
+  @column()
+  declare selfPacedEnrolmentId: number | null
+
   @column()
   declare title: string
 

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import UserOwnedModel from '#models/user_owned_model'
 import Course from '#models/course'
+import ModuleProgress from '#models/module_progress'
 import type { SelfPacedStatus } from '#enums/learning'
 
 /* One person's run through a self-paced course, from starting it to completing it. */
@@ -31,6 +32,9 @@ export default class SelfPacedEnrolment extends UserOwnedModel {
 
   @belongsTo(() => Course)
   declare course: BelongsTo<typeof Course>
+
+  @hasMany(() => ModuleProgress)
+  declare moduleProgress: HasMany<typeof ModuleProgress>
 
   auditLabel() {
     return `Self-paced enrolment ${this.id}`
