@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Enrolment from '#models/enrolment'
-import Course from '#models/course'
-import LearningRecord from '#models/learning_record'
-import SkillClaim from '#models/skill_claim'
-import { LearningRecordSources, SkillClaimStatuses } from '#enums/learning'
+import type LearningRecord from '#models/learning_record'
+import type SkillClaim from '#models/skill_claim'
+import { LearningRecordSources } from '#enums/learning'
 import type CourseSession from '#models/course_session'
 import {
   attendanceMayBeMarked,
@@ -20,7 +19,7 @@ import {
   seatTransaction,
   sessionIdOf,
 } from '#actions/learning/seat_allocation'
-import { currentSkillLevels } from '#queries/learning/skill_levels_query'
+import { recordCompletion } from '#actions/learning/record_completion'
 
 export type AttendanceMark = 'attended' | 'no_show' | 'completed'
 
@@ -94,12 +93,13 @@ async function markOne(
 
   enrolment.merge({ completedAt: DateTime.fromJSDate(now), activeSessionId: null })
   await enrolment.save()
-  const { learningRecord, claims } = await recordCompletion(
-    trx,
-    enrolment,
-    session.courseId,
-    completedOn
-  )
+  const { learningRecord, claims } = await recordCompletion(trx, {
+    userId: enrolment.userId,
+    courseId: session.courseId,
+    completedOn,
+    source: LearningRecordSources.Enrolment,
+    enrolmentId: enrolment.id,
+  })
   announceAfterCommit(trx, enrolment.id, ['completed'])
   return { type: 'marked', enrolment, learningRecord, claims }
 }
@@ -176,51 +176,4 @@ export async function recordAttendanceForMany(
     }
     return { type: 'recorded', marked, refused, completedOn: open.completedOn }
   })
-}
-
-async function recordCompletion(
-  trx: TransactionClientContract,
-  enrolment: Enrolment,
-  courseId: number,
-  completedOn: string
-) {
-  const course = await Course.query({ client: trx })
-    .where('id', courseId)
-    .preload('provider')
-    .preload('outcomes')
-    .firstOrFail()
-  const learningRecord = await LearningRecord.create(
-    {
-      userId: enrolment.userId,
-      courseId: course.id,
-      enrolmentId: enrolment.id,
-      title: course.title,
-      providerName: course.provider.name,
-      completedOn: DateTime.fromISO(completedOn),
-      source: LearningRecordSources.Enrolment,
-    },
-    { client: trx }
-  )
-  const levels = await currentSkillLevels(
-    trx,
-    enrolment.userId,
-    course.outcomes.map((outcome) => outcome.skillId)
-  )
-  const claims: SkillClaim[] = []
-  for (const outcome of course.outcomes) {
-    if (outcome.level <= (levels.get(outcome.skillId) ?? 0)) continue
-    claims.push(
-      await SkillClaim.create(
-        {
-          userId: enrolment.userId,
-          skillId: outcome.skillId,
-          level: outcome.level,
-          learningRecordId: learningRecord.id,
-          status: SkillClaimStatuses.Pending,
-        },
-        { client: trx }
-      )
-    )
-  }
-  return { learningRecord, claims }
 }
