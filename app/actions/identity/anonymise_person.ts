@@ -39,6 +39,7 @@ export const ANONYMISATION: Record<string, 'keep' | 'delete' | { clear: string[]
   enrolments: { clear: ['request_note', 'decision_reason', 'cancellation_reason'] },
   self_paced_enrolments: 'keep',
   learning_records: { clear: ['evidence_url'] },
+  certificates: { clear: ['revocation_reason'] },
   development_plan_items: { clear: ['notes'] },
   capability_standings: 'keep',
   capability_standing_categories: 'keep',

@@ -123,6 +123,14 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     names: [courseTitle],
   },
   {
+    kind: 'certificates',
+    table: 'certificates',
+    column: 'user_id',
+    of: 'user',
+    auditSubject: 'certificate',
+    names: [courseTitle],
+  },
+  {
     kind: 'development_plan_items',
     table: 'development_plan_items',
     column: 'user_id',
@@ -234,6 +242,7 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'enrolments', column: 'decided_by' },
   { table: 'enrolments', column: 'cancelled_by' },
   { table: 'self_paced_enrolments', column: 'nominated_by' },
+  { table: 'certificates', column: 'revoked_by' },
   { table: 'skill_claims', column: 'decided_by' },
   { table: 'role_assignments', column: 'proposed_by' },
   { table: 'role_assignments', column: 'confirmed_by' },
