@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { validUntil } from '#domain/learning/required_learning'
 
 /*
  * The rules of self-paced courses that need no database: when a completion
@@ -7,17 +7,13 @@ import { DateTime } from 'luxon'
 
 /*
  * The last day a completion on completedOn (an ISO date) counts, or null
- * when the course's completions do not expire.
+ * when the course's completions do not expire: required learning's rule.
  */
 export function completionValidUntil(completedOn: string, validityMonths: number | null) {
-  if (validityMonths === null) return null
-  return DateTime.fromISO(completedOn)
-    .plus({ months: validityMonths })
-    .minus({ days: 1 })
-    .toISODate()!
+  return validUntil(completedOn, validityMonths)
 }
 
-/* Whether a completion on completedOn still counts on today (both ISO dates). */
+/* Whether a completion on completedOn still counts on today (both ISO dates), as required learning counts it. */
 export function completionStillValid(
   completedOn: string,
   validityMonths: number | null,
