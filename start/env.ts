@@ -124,6 +124,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   EXPORTS_JOB_THRESHOLD: Env.schema.number.optional(),
   EXPORTS_PATH: Env.schema.string.optional(),
   EXPORTS_KEEP_DAYS: Env.schema.number.optional(),
+  /* Where e-learning packages' extracted files are kept (config/learning_packages.ts). */
+  LEARNING_PACKAGES_PATH: Env.schema.string.optional(),
 
   /* Keeping times (config/retention.ts): leavers' personal data and audit events in years, used or expired password links in days. */
   RETENTION_LEAVERS_YEARS: Env.schema.number.optional(),

@@ -27,6 +27,18 @@ export default class ModuleProgress extends AuditedModel {
   @column({ consume: (value) => (value === null ? null : Number(value)) })
   declare score: number | null
 
+  /* Where the learner was in an e-learning package, for it to resume from. */
+  @column()
+  declare lessonLocation: string | null
+
+  /* What an e-learning package keeps between sessions, as it gave it. */
+  @column()
+  declare suspendData: string | null
+
+  /* Seconds spent in an e-learning package, over every session. */
+  @column()
+  declare totalSeconds: number
+
   @column.dateTime()
   declare lastActivityAt: DateTime | null
 
