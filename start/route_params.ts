@@ -22,6 +22,13 @@ for (const param of ['id', 'postingId', 'matchId', 'userId', 'lineId']) {
 router.where('token', /^[\w-]{1,128}$/)
 
 /*
+ * A certificate's verification code as people type it into an address:
+ * letters, digits and hyphens. Whether it is one is the verification's to
+ * say (any case, hyphens anywhere).
+ */
+router.where('code', /^[A-Za-z0-9-]{1,40}$/)
+
+/*
  * A service's reporting period: a month (2026-10) or a calendar quarter
  * (2026-Q4). Anything else matches no route; which of the two a service
  * takes is its page's or the API's to say.

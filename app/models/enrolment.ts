@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { beforeCreate, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import UserOwnedModel from '#models/user_owned_model'
 import CourseSession from '#models/course_session'
@@ -49,6 +49,27 @@ export default class Enrolment extends UserOwnedModel {
 
   @column.dateTime()
   declare completedAt: DateTime | null
+
+  /*
+   * The course's cost when the place was asked for (requested, booked or
+   * put on the waiting list): what the booking commits to a training
+   * budget, whatever the course costs later (ADR 20).
+   */
+  @column()
+  declare costPence: number
+
+  @beforeCreate()
+  static async keepCost(enrolment: Enrolment) {
+    if (enrolment.costPence !== undefined) return
+    const client = enrolment.$trx ?? Enrolment.query().client
+    const row = await client
+      .from('course_sessions')
+      .join('courses', 'courses.id', 'course_sessions.course_id')
+      .where('course_sessions.id', enrolment.sessionId)
+      .select('courses.cost_pence')
+      .first()
+    enrolment.costPence = Number(row?.cost_pence ?? 0)
+  }
 
   @belongsTo(() => CourseSession, { foreignKey: 'sessionId' })
   declare session: BelongsTo<typeof CourseSession>

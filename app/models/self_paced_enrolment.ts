@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { beforeCreate, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import UserOwnedModel from '#models/user_owned_model'
 import Course from '#models/course'
@@ -29,6 +29,22 @@ export default class SelfPacedEnrolment extends UserOwnedModel {
   /* Who enrolled the person, when it was not themselves. */
   @column()
   declare nominatedBy: number | null
+
+  /* The course's cost when it was started: what the run commits to a training budget (ADR 20). */
+  @column()
+  declare costPence: number
+
+  @beforeCreate()
+  static async keepCost(enrolment: SelfPacedEnrolment) {
+    if (enrolment.costPence !== undefined) return
+    const client = enrolment.$trx ?? SelfPacedEnrolment.query().client
+    const row = await client
+      .from('courses')
+      .where('id', enrolment.courseId)
+      .select('cost_pence')
+      .first()
+    enrolment.costPence = Number(row?.cost_pence ?? 0)
+  }
 
   @belongsTo(() => Course)
   declare course: BelongsTo<typeof Course>

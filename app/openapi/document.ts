@@ -12,6 +12,7 @@ import { fastStream } from './fast_stream.js'
 import { framework } from './framework.js'
 import { identity } from './identity.js'
 import { learning } from './learning.js'
+import { certificates } from './certificates.js'
 import { metrics } from './metrics.js'
 import { workforce } from './workforce.js'
 import { HTTP_METHODS, type ApiArea, type OpenApiDocument, type PathItem } from './types.js'
@@ -27,6 +28,7 @@ export const AREAS: ApiArea[] = [
   identity,
   framework,
   learning,
+  certificates,
   capability,
   workforce,
   fastStream,

@@ -23,6 +23,12 @@ const ApprovalsController = () => import('#controllers/learning/approvals_contro
 const ApiCatalogueController = () => import('#controllers/api/learning/catalogue_controller')
 const ApiEnrolmentsController = () => import('#controllers/api/learning/enrolments_controller')
 const ApiCourseAdminController = () => import('#controllers/api/learning/admin_controller')
+const CertificatesController = () => import('#controllers/learning/certificates_controller')
+const CertificateVerificationController = () =>
+  import('#controllers/learning/certificate_verification_controller')
+const AdminCertificatesController = () =>
+  import('#controllers/learning/admin/certificates_controller')
+const ApiCertificatesController = () => import('#controllers/api/learning/certificates_controller')
 
 // Pages
 
@@ -107,6 +113,16 @@ router
       .post('/enrolments/:id/cancel', [RostersController, 'cancel'])
       .as('learning.admin.enrolments.cancel')
 
+    router
+      .get('/certificates', [AdminCertificatesController, 'index'])
+      .as('learning.admin.certificates.index')
+    router
+      .get('/certificates/:id', [AdminCertificatesController, 'show'])
+      .as('learning.admin.certificates.show')
+    router
+      .post('/certificates/:id/revocation', [AdminCertificatesController, 'revoke'])
+      .as('learning.admin.certificates.revoke')
+
     router.get('/providers', [ProvidersController, 'index']).as('learning.admin.providers.index')
     router.get('/providers.csv', [ProvidersController, 'csv']).as('learning.admin.providers.csv')
     router.post('/providers', [ProvidersController, 'store']).as('learning.admin.providers.store')
@@ -144,6 +160,9 @@ router
       .get('/enrolments/:id/invite.ics', [EnrolmentsController, 'invite'])
       .as('learning.enrolments.invite')
     router.get('/record', [LearningRecordController, 'show']).as('learning.record')
+    router
+      .get('/certificates/:id/download', [CertificatesController, 'download'])
+      .as('learning.certificates.download')
     router.get('/record.csv', [LearningRecordController, 'csv']).as('learning.record.csv')
     router.post('/record', [LearningRecordController, 'store']).as('learning.record.store')
     router.get('/approvals', [ApprovalsController, 'index']).as('learning.approvals')
@@ -153,7 +172,40 @@ router
   .prefix('/learning')
   .use(middleware.auth())
 
+/*
+ * Checking a certificate by its verification code: public, for anyone.
+ */
+router
+  .get('/certificates/verify', [CertificateVerificationController, 'show'])
+  .as('certificates.verify')
+
 // The JSON API
+
+/*
+ * Certificates in the JSON API: the caller's own, and revocation for admins.
+ */
+router
+  .group(() => {
+    router.get('/me/certificates', [ApiCertificatesController, 'index']).as('api.certificates.index')
+    router
+      .get('/me/certificates/:id', [ApiCertificatesController, 'show'])
+      .as('api.certificates.show')
+    router
+      .get('/me/certificates/:id/pdf', [ApiCertificatesController, 'pdf'])
+      .as('api.certificates.pdf')
+    router
+      .post('/certificates/:id/revocation', [ApiCertificatesController, 'revoke'])
+      .as('api.certificates.revoke')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Checking a certificate by its verification code in the JSON API: no token needed.
+ */
+router
+  .get('/api/v1/certificates/:code', [ApiCertificatesController, 'verify'])
+  .as('api.certificates.verify')
 
 /*
  * The course catalogue in the JSON API: read-only, for anyone with a token.

@@ -7,6 +7,8 @@ import {
   learningRecordPage,
   pendingSkillClaims,
 } from '#queries/learning/my_learning_query'
+import { ownCertificates } from '#queries/learning/certificates_query'
+import { longDate, standingLabels, standingWords } from '#services/certificate_messages'
 
 /*
  * The learning record: completed courses, declared learning, skills awaiting
@@ -20,6 +22,12 @@ export default class LearningRecordController {
       records: await learningRecordPage(user.id, page),
       claims: await pendingSkillClaims(user.id),
       decided: await decidedSkillClaims(user.id),
+      certificates: (await ownCertificates(user.id)).map((certificate) => ({
+        ...certificate,
+        completedOn: longDate(certificate.completedOn),
+        standingLabel: standingLabels[certificate.standing],
+        standingWords: standingWords(certificate),
+      })),
     })
   }
 
