@@ -17,7 +17,7 @@ export async function issueCertificate(
   trx: TransactionClientContract,
   learningRecord: LearningRecord
 ): Promise<Certificate | null> {
-  if (learningRecord.courseId === null) return null
+  if (!learningRecord.courseId) return null
   const issued = await Certificate.query({ client: trx })
     .where('learning_record_id', learningRecord.id)
     .first()

@@ -5,6 +5,7 @@ import LearningRecord from '#models/learning_record'
 import SkillClaim from '#models/skill_claim'
 import { SkillClaimStatuses, type LearningRecordSource } from '#enums/learning'
 import { currentSkillLevels } from '#queries/learning/skill_levels_query'
+import { issueCertificate } from '#actions/learning/issue_certificate'
 
 export type CompletionOf = {
   userId: number
@@ -43,6 +44,7 @@ export async function recordCompletion(trx: TransactionClientContract, completio
     },
     { client: trx }
   )
+  await issueCertificate(trx, learningRecord)
   const levels = await currentSkillLevels(
     trx,
     completion.userId,
