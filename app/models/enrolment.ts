@@ -50,6 +50,10 @@ export default class Enrolment extends UserOwnedModel {
   @column.dateTime()
   declare completedAt: DateTime | null
 
+  /* Who booked the person on their behalf (their line manager or HR), or null when they enrolled themselves. */
+  @column()
+  declare nominatedBy: number | null
+
   /*
    * The course's cost when the place was asked for (requested, booked or
    * put on the waiting list): what the booking commits to a training

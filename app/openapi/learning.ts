@@ -2,6 +2,8 @@ import { EnrolmentStatuses, courseModeValues } from '#enums/learning'
 import { catalogueSorts } from '#validators/catalogue'
 import { courseValidator, sessionApiValidator } from '#validators/learning_admin'
 import { apiCancelValidator, apiEnrolValidator } from '#validators/learning_learner'
+import { apiNominationValidator } from '#validators/learning_nominations'
+import { NOMINATION_OUTCOMES } from '#domain/learning/nomination'
 import {
   CourseSessionTransformer,
   CourseTransformer,
@@ -10,6 +12,8 @@ import {
 } from '#transformers/learning_transformer'
 import {
   answer,
+  arrayOf,
+  orNull,
   body,
   bodyProblems,
   dataOf,
@@ -51,6 +55,48 @@ export const learning: ApiArea = {
   schemas: {
     ...CourseSessionTransformer.schemas,
     ...CourseTransformer.schemas,
+    NominationRequest: requestSchema(apiNominationValidator, {
+      userIds: { description: 'People to book, by id.' },
+      emails: { description: 'People to book, by e-mail address (in any case).' },
+    }),
+    Nomination: object(
+      {
+        id: id('The nomination’s id.'),
+        courseId: id('The course people were booked on.'),
+        sessionId: orNull(id('The session people were booked on; null for a self-paced course.')),
+        counts: object(
+          {
+            booked: integer('People booked (on a self-paced course: enrolled).', { min: 0 }),
+            waitlisted: integer('People put on the waiting list.', { min: 0 }),
+            already: integer(
+              'People who already held the course or had completed it: not booked again.',
+              { min: 0 }
+            ),
+            refused: integer('People not booked, each with the reason.', { min: 0 }),
+          },
+          { description: 'How many people each outcome had.' }
+        ),
+        people: arrayOf(
+          object({
+            position: integer('1, 2, 3… in the order given: userIds first, then emails.', {
+              min: 1,
+            }),
+            userId: orNull(id('The person’s id; null for an address that matched nobody.')),
+            name: orNull(text('The person’s name; null when they cannot be named to the caller.')),
+            email: text('The person’s e-mail address, or the address as given.'),
+            outcome: oneOfValues(NOMINATION_OUTCOMES, 'What happened to the person.'),
+            message: text('The outcome in words, as the result page gives it.'),
+            enrolmentId: orNull(id('The enrolment made or found on the session.')),
+            waitlistPosition: orNull(integer('Their place on the waiting list.', { min: 1 })),
+          }),
+          'What happened to each person, in the order given.'
+        ),
+      },
+      {
+        description:
+          'A nomination: people booked by their line manager or HR, and what happened to each.',
+      }
+    ),
     EnrolRequest: requestSchema(apiEnrolValidator, {
       note: { description: 'A note for the line manager, when the course needs approval.' },
     }),
@@ -233,6 +279,46 @@ export const learning: ApiArea = {
               }),
             ],
           }),
+        },
+      },
+    },
+    '/sessions/{id}/nominations': {
+      post: {
+        operationId: 'nominateOnSession',
+        summary: 'Book people on a session',
+        description:
+          'A line manager (their direct reports) or department HR and capability admins (the people of their organisations) book people on a session on their behalf. Each person goes through the same rules, seats and waiting list as booking themselves; the booking counts as line manager approval. Someone who already holds the course is reported, not booked twice. Each person booked is told by e-mail.',
+        tags: [TAG],
+        parameters: [idInPath('session')],
+        requestBody: body(schemaRef('NominationRequest')),
+        responses: {
+          ...bodyProblems(),
+          201: answer('What happened to each person.', dataOf(schemaRef('Nomination'))),
+          ...problems(401, 403),
+          404: problemAnswer(
+            'No such session of a published course, or a person in userIds the caller cannot book (another department’s).'
+          ),
+          422: problemAnswer('No person given, or too many.', schemaRef('ValidationProblem')),
+        },
+      },
+    },
+    '/courses/{id}/nominations': {
+      post: {
+        operationId: 'nominateOnCourse',
+        summary: 'Enrol people on a self-paced course',
+        description:
+          'As booking people on a session, for a published self-paced course: each person is enrolled and can start at once, unless they already have it under way or hold a completion that still counts.',
+        tags: [TAG],
+        parameters: [idInPath('course')],
+        requestBody: body(schemaRef('NominationRequest')),
+        responses: {
+          ...bodyProblems(),
+          201: answer('What happened to each person.', dataOf(schemaRef('Nomination'))),
+          ...problems(401, 403),
+          404: problemAnswer(
+            'No such published self-paced course, or a person in userIds the caller cannot book (another department’s).'
+          ),
+          422: problemAnswer('No person given, or too many.', schemaRef('ValidationProblem')),
         },
       },
     },

@@ -3,6 +3,7 @@ import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
 import type User from '#models/user'
 import type Course from '#models/course'
 import { administeredProviders, administersProvider } from '#services/provider_scope'
+import { Roles } from '#enums/roles'
 
 /*
  * Everyone signed in sees published courses; course admins manage the
@@ -29,5 +30,10 @@ export default class CoursePolicy extends BasePolicy {
 
   async manageProvider(user: User, providerId: number): Promise<AuthorizerResponse> {
     return administersProvider(user, providerId)
+  }
+
+  /* Booking people on a course on their behalf (nomination): line managers, department HR and capability admins. */
+  nominate(user: User): AuthorizerResponse {
+    return Boolean(user.isLineManager) || user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)
   }
 }

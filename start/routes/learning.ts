@@ -20,6 +20,8 @@ const EnrolmentsController = () => import('#controllers/learning/enrolments_cont
 const MyLearningController = () => import('#controllers/learning/my_learning_controller')
 const LearningRecordController = () => import('#controllers/learning/learning_record_controller')
 const ApprovalsController = () => import('#controllers/learning/approvals_controller')
+const NominationsController = () => import('#controllers/learning/nominations_controller')
+const ApiNominationsController = () => import('#controllers/api/learning/nominations_controller')
 const ApiCatalogueController = () => import('#controllers/api/learning/catalogue_controller')
 const ApiEnrolmentsController = () => import('#controllers/api/learning/enrolments_controller')
 const ApiCourseAdminController = () => import('#controllers/api/learning/admin_controller')
@@ -173,6 +175,40 @@ router
   .use(middleware.auth())
 
 /*
+ * Learning: nomination, where line managers and HR book people on a
+ * session or a self-paced course, and read what happened to each.
+ */
+router
+  .group(() => {
+    router
+      .get('/sessions/:id/nominate', [NominationsController, 'createForSession'])
+      .as('learning.nominations.session.create')
+    router
+      .post('/sessions/:id/nominations', [NominationsController, 'storeForSession'])
+      .as('learning.nominations.session.store')
+    router
+      .post('/sessions/:id/nominations/file', [NominationsController, 'fileForSession'])
+      .as('learning.nominations.session.file')
+      .use(middleware.upload({ kind: 'nominationImport' }))
+    router
+      .get('/courses/:id/nominate', [NominationsController, 'createForCourse'])
+      .as('learning.nominations.course.create')
+    router
+      .post('/courses/:id/nominations', [NominationsController, 'storeForCourse'])
+      .as('learning.nominations.course.store')
+    router
+      .post('/courses/:id/nominations/file', [NominationsController, 'fileForCourse'])
+      .as('learning.nominations.course.file')
+      .use(middleware.upload({ kind: 'nominationImport' }))
+    router.get('/nominations/:id', [NominationsController, 'show']).as('learning.nominations.show')
+    router
+      .get('/nominations/:id/result.csv', [NominationsController, 'csv'])
+      .as('learning.nominations.csv')
+  })
+  .prefix('/learning')
+  .use(middleware.auth())
+
+/*
  * Checking a certificate by its verification code: public, for anyone.
  */
 router
@@ -233,6 +269,22 @@ router
     router
       .get('/me/enrolments', [ApiEnrolmentsController, 'index'])
       .as('api.learner.enrolments.index')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Nomination in the JSON API: line managers and HR book people on a
+ * session or a self-paced course.
+ */
+router
+  .group(() => {
+    router
+      .post('/sessions/:id/nominations', [ApiNominationsController, 'storeForSession'])
+      .as('api.nominations.session.store')
+    router
+      .post('/courses/:id/nominations', [ApiNominationsController, 'storeForCourse'])
+      .as('api.nominations.course.store')
   })
   .prefix('/api/v1')
   .use(middleware.auth({ guards: ['api'] }))

@@ -38,6 +38,7 @@ export const ANONYMISATION: Record<string, 'keep' | 'delete' | { clear: string[]
   skill_claims: { clear: ['comment'] },
   enrolments: { clear: ['request_note', 'decision_reason', 'cancellation_reason'] },
   self_paced_enrolments: 'keep',
+  nomination_people: 'keep',
   learning_records: { clear: ['evidence_url'] },
   certificates: { clear: ['revocation_reason'] },
   development_plan_items: { clear: ['notes'] },

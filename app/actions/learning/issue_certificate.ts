@@ -34,7 +34,8 @@ export async function issueCertificate(
       userId: learningRecord.userId,
       courseId: learningRecord.courseId,
       code,
-      issuedAt: DateTime.now(),
+      // To the second, as the database keeps it.
+      issuedAt: DateTime.now().startOf('second'),
       validUntil: validUntilOf(learningRecord.completedOn, course.validity_months),
     },
     { client: trx }

@@ -107,6 +107,12 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     names: [courseOfSession],
   },
   {
+    kind: 'nominations',
+    table: 'nomination_people',
+    column: 'user_id',
+    of: 'user',
+  },
+  {
     kind: 'self_paced_enrolments',
     table: 'self_paced_enrolments',
     column: 'user_id',
@@ -241,6 +247,8 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'framework_imports', column: 'uploaded_by' },
   { table: 'enrolments', column: 'decided_by' },
   { table: 'enrolments', column: 'cancelled_by' },
+  { table: 'enrolments', column: 'nominated_by' },
+  { table: 'nominations', column: 'nominated_by' },
   { table: 'self_paced_enrolments', column: 'nominated_by' },
   { table: 'certificates', column: 'revoked_by' },
   { table: 'skill_claims', column: 'decided_by' },

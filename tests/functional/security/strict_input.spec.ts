@@ -3,7 +3,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import { createUser } from '#database/factories/user_factory'
-import { createCourse, createProvider, createSession } from '#database/factories/learning_factory'
+import {
+  createCompletion,
+  createCourse,
+  createProvider,
+  createSession,
+} from '#database/factories/learning_factory'
+import Certificate from '#models/certificate'
 import { createRole } from '#database/factories/framework_factory'
 import {
   createEntrant,
@@ -129,8 +135,23 @@ async function writeTargets() {
   })
   const lastMonth = DateTime.now().setZone(UK).minus({ months: 1 }).toFormat('yyyy-MM')
   const adminAuth = await bearer(fastStreamAdmin)
+  // A certificate a capability admin may revoke.
+  const completion = await createCompletion(person, await createCourse())
+  const certificate = await Certificate.create({
+    learningRecordId: completion.id,
+    userId: person.id,
+    courseId: completion.courseId!,
+    code: 'STRCT2345678',
+    issuedAt: DateTime.now(),
+    validUntil: null,
+  })
+  const capabilityAdmin = await createUser({ roles: ['capability_admin'] })
   const targets: Record<string, { url: string; auth: string | null }> = {
     createToken: { url: '/tokens', auth: null },
+    revokeCertificate: {
+      url: `/certificates/${certificate.id}/revocation`,
+      auth: await bearer(capabilityAdmin),
+    },
     revokeCurrentToken: { url: '/tokens/current', auth: personAuth },
     createCourse: { url: '/courses', auth: courseAdminAuth },
     createSession: { url: `/courses/${course.id}/sessions`, auth: courseAdminAuth },
