@@ -16,6 +16,8 @@ export type EnrolmentChange =
   | 'withdrawn'
   | 'session_cancelled'
   | 'completed'
+  /* Someone else booked the learner (a nomination): with the place or request it made. */
+  | 'nominated'
 
 export type EnrolmentChanged = {
   enrolmentId: number

@@ -19,6 +19,7 @@ import LearningCancelled from '#mails/learning_cancelled'
 import LearningSessionCancelled from '#mails/learning_session_cancelled'
 import LearningSessionChanged from '#mails/learning_session_changed'
 import LearningPlaceGivenUp from '#mails/learning_place_given_up'
+import LearningNominated from '#mails/learning_nominated'
 
 /*
  * E-mails the people an enrolment change concerns: the line manager for a
@@ -98,6 +99,9 @@ export async function mailsFor(
     course: enrolment.session.course,
   }
   const decider = decided && enrolment.decidedBy ? await User.find(enrolment.decidedBy) : null
+  const nominated = changes.includes('nominated')
+  const nominator =
+    nominated && enrolment.nominatedBy ? await User.find(enrolment.nominatedBy) : null
 
   // An approval that took a seat or a waiting-list place is one e-mail, not two.
   if (changes.includes('approved')) {
@@ -128,6 +132,14 @@ export async function mailsFor(
       case 'completed':
       case 'approved':
         break
+      // A nomination's place is told in one e-mail naming who made it.
+      case 'nominated':
+        mails.push(new LearningNominated(context, placedBy(changes), nominator))
+        break
+      case 'booked':
+      case 'waitlisted':
+        if (!nominated) mails.push(new learnerMails[change](context))
+        break
       default:
         mails.push(new learnerMails[change](context))
     }
@@ -135,9 +147,17 @@ export async function mailsFor(
   return mails
 }
 
+/* What a nomination made of the learner's enrolment: a seat or a waiting-list place. */
+function placedBy(changes: EnrolmentChange[]) {
+  return changes.includes('booked') ? ('booked' as const) : ('waitlisted' as const)
+}
+
 /* The changes told to the learner by an e-mail made from the enrolment's context alone. */
 const learnerMails: Record<
-  Exclude<EnrolmentChange, 'requested' | 'declined' | 'withdrawn' | 'completed' | 'approved'>,
+  Exclude<
+    EnrolmentChange,
+    'requested' | 'declined' | 'withdrawn' | 'completed' | 'approved' | 'nominated'
+  >,
   new (context: LearningMailContext) => LearningMail
 > = {
   booked: LearningBooked,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import Enrolment from '#models/enrolment'
 import Course from '#models/course'
 import type User from '#models/user'
@@ -17,6 +18,7 @@ import {
   seatTransaction,
 } from '#actions/learning/seat_allocation'
 import { orOnDuplicate } from '#services/database_errors'
+import type { EnrolmentChange } from '#events/learning'
 
 export type EnrolResult =
   | { type: 'requested' | 'booked' | 'waitlisted'; enrolment: Enrolment }
@@ -27,17 +29,29 @@ export type EnrolResult =
   | { type: 'no_line_manager' }
 
 /*
+ * Someone booking the learner on their behalf (a nomination): their line
+ * manager or HR, whose say counts as approval (ADR 21).
+ */
+export type OnBehalfOf = { nominatorId: number }
+
+/*
  * A learner asks for a place on a session: a request to their line manager
  * when the course needs approval, else a seat or a waiting-list place.
  * Refused for a course they have completed or already hold a place,
- * request or waiting-list place on, whichever session that is.
+ * request or waiting-list place on, whichever session that is. A
+ * nomination goes through the same rules and the same lock, on the
+ * learner's behalf: the nominator's say counts as approval, so the place
+ * is taken at once and the nominator recorded as having decided.
  */
 export async function enrol(
   learner: User,
   sessionId: number,
-  options: { note?: string | null; now?: Date } = {}
+  options: { note?: string | null; now?: Date; onBehalfOf?: OnBehalfOf } = {}
 ) {
   const now = options.now ?? new Date()
+  const nomination = options.onBehalfOf ?? null
+  const told = (change: 'booked' | 'waitlisted'): EnrolmentChange[] =>
+    nomination ? ['nominated', change] : [change]
   const result = await orOnDuplicate(
     () =>
       seatTransaction(async (trx): Promise<EnrolResult> => {
@@ -62,9 +76,18 @@ export async function enrol(
 
         const enrolment = new Enrolment()
         enrolment.useTransaction(trx)
-        enrolment.merge({ sessionId: session.id, userId: learner.id })
+        enrolment.merge({
+          sessionId: session.id,
+          userId: learner.id,
+          nominatedBy: nomination?.nominatorId ?? null,
+        })
 
-        if (course.requiresApproval) {
+        if (course.requiresApproval && nomination) {
+          enrolment.merge({
+            decidedBy: nomination.nominatorId,
+            decidedAt: DateTime.fromJSDate(now),
+          })
+        } else if (course.requiresApproval) {
           const manager = learner.lineManagerId
             ? await trx
                 .from('users')
@@ -84,7 +107,7 @@ export async function enrol(
         }
 
         const placed = await placeOrWaitlist(trx, session, enrolment)
-        announceAfterCommit(trx, enrolment.id, [placed])
+        announceAfterCommit(trx, enrolment.id, told(placed))
         return { type: placed, enrolment }
       }),
     null

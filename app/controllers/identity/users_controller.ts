@@ -7,6 +7,7 @@ import { peopleList } from '#exports/identity'
 import { organisationOptions, reportsAndHistory, teamOptions } from '#queries/identity/people_query'
 import { saveUserError } from '#services/user_messages'
 import { personInScope } from '#controllers/identity/managed_people'
+import { nominationFromPeopleList } from '#services/nomination_pages'
 import { accountStatuses, describeAccount } from '#queries/identity/account_status_query'
 import { twoStepIsOn } from '#services/two_step'
 import { accountStatusLabels, accountStatusValues } from '#domain/identity/password_links'
@@ -34,6 +35,7 @@ export default class UsersController {
       organisations: await organisationOptions(scope),
       roleLabels,
       csvHref,
+      nominateFor: await nominationFromPeopleList(request.input('nominate')),
     })
   }
 
