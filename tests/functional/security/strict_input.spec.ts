@@ -135,6 +135,10 @@ async function writeTargets() {
   })
   const lastMonth = DateTime.now().setZone(UK).minus({ months: 1 }).toFormat('yyyy-MM')
   const adminAuth = await bearer(fastStreamAdmin)
+  // The person's line manager books people on a session, or on a self-paced course.
+  const managerAuth = await bearer(manager)
+  const selfPaced = await createCourse()
+  await Course.query().where('id', selfPaced.id).update({ delivery: 'self_paced' })
   // A certificate a capability admin may revoke.
   const completion = await createCompletion(person, await createCourse())
   const certificate = await Certificate.create({
@@ -170,6 +174,12 @@ async function writeTargets() {
       url: `/services/${managed.id}/performance/${lastMonth}`,
       auth: personAuth,
     },
+    putTrainingBudget: {
+      url: `/organisations/${person.organisationId}/training-budget`,
+      auth: await bearer(await createUser({ roles: ['capability_admin'] })),
+    },
+    nominateOnSession: { url: `/sessions/${session.id}/nominations`, auth: managerAuth },
+    nominateOnCourse: { url: `/courses/${selfPaced.id}/nominations`, auth: managerAuth },
   }
   return targets
 }
