@@ -14,6 +14,7 @@ import { identity } from './identity.js'
 import { learning } from './learning.js'
 import { certificates } from './certificates.js'
 import { metrics } from './metrics.js'
+import { trainingBudgets } from './training_budgets.js'
 import { workforce } from './workforce.js'
 import { HTTP_METHODS, type ApiArea, type OpenApiDocument, type PathItem } from './types.js'
 
@@ -28,6 +29,7 @@ export const AREAS: ApiArea[] = [
   identity,
   framework,
   learning,
+  trainingBudgets,
   certificates,
   capability,
   workforce,

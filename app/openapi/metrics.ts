@@ -230,6 +230,44 @@ const PANELS: Record<PanelKey, PanelDescription & { title: string }> = {
       ),
     }),
   },
+  'training-budgets': {
+    title: 'Training budgets',
+    schema: 'TrainingBudgetMetrics',
+    summary: 'Training budgets',
+    description:
+      'Each training budget set for the financial year in the organisation’s tree, with what bookings commit (requests, booked places, self-paced courses under way) and spend (attended, not attended, completed) against it and what is left, and the bookings of the tree that no budget there covers. A booking counts against its learner’s organisation’s budget, or its nearest ancestor’s, for the year its session starts in (UK time). The quarter is not used: budgets are for whole years.',
+    uses: ['organisation', 'period'],
+    data: object({
+      financialYear: integer('The financial year by the year it starts.', {
+        min: 2010,
+        max: 2100,
+      }),
+      budgets: arrayOf(
+        object({
+          organisationId: id('The organisation holding the budget.'),
+          organisationName: text(),
+          financialYear: integer(undefined, { min: 2010, max: 2100 }),
+          amountPence: orNull(count('The budget, in pence.')),
+          committedPence: count(),
+          spentPence: count(),
+          remainingPence: orNull(
+            integer('The budget less committed and spent; below 0 when over.')
+          ),
+        }),
+        'By organisation name.'
+      ),
+      unbudgeted: object(
+        { committedPence: count(), spentPence: count() },
+        { description: 'Bookings of the tree that no budget in it covers.' }
+      ),
+      total: object({
+        amountPence: count('Every budget listed, added up.'),
+        committedPence: count(),
+        spentPence: count(),
+        remainingPence: integer('Below 0 when the budgets together are over.'),
+      }),
+    }),
+  },
   'digital-leaders': {
     title: 'Action 01: Digital Leaders',
     schema: 'DigitalLeaderMetrics',

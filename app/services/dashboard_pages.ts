@@ -27,7 +27,7 @@ export const DASHBOARD_PAGES = {
   learning: {
     title: 'Learning dashboard',
     path: '/insights/learning',
-    panels: ['training', 'session-fill', 'waiting-lists'],
+    panels: ['training', 'session-fill', 'waiting-lists', 'training-budgets'],
     fields: ['organisation', 'year', 'quarter'],
   },
   fastStream: {

@@ -25,6 +25,9 @@ const ApiNominationsController = () => import('#controllers/api/learning/nominat
 const ApiCatalogueController = () => import('#controllers/api/learning/catalogue_controller')
 const ApiEnrolmentsController = () => import('#controllers/api/learning/enrolments_controller')
 const ApiCourseAdminController = () => import('#controllers/api/learning/admin_controller')
+const TrainingBudgetsController = () => import('#controllers/learning/training_budgets_controller')
+const ApiTrainingBudgetsController = () =>
+  import('#controllers/api/learning/training_budgets_controller')
 const CertificatesController = () => import('#controllers/learning/certificates_controller')
 const CertificateVerificationController = () =>
   import('#controllers/learning/certificate_verification_controller')
@@ -215,6 +218,19 @@ router
   .get('/certificates/verify', [CertificateVerificationController, 'show'])
   .as('certificates.verify')
 
+/*
+ * Learning: training budgets per organisation and financial year, for
+ * department HR (their organisations) and capability admins.
+ */
+router
+  .group(() => {
+    router.get('/budgets', [TrainingBudgetsController, 'index']).as('learning.budgets.index')
+    router.get('/budgets/:id', [TrainingBudgetsController, 'edit']).as('learning.budgets.edit')
+    router.put('/budgets/:id', [TrainingBudgetsController, 'update']).as('learning.budgets.update')
+  })
+  .prefix('/learning')
+  .use(middleware.auth())
+
 // The JSON API
 
 /*
@@ -298,6 +314,64 @@ router
     router
       .post('/courses/:id/sessions', [ApiCourseAdminController, 'storeSession'])
       .as('api.courses.sessions.store')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Training budgets in the JSON API: an organisation's budget for a
+ * financial year with what is committed, spent and left, and setting it.
+ */
+router
+  .group(() => {
+    router
+      .get('/organisations/:id/training-budget', [ApiTrainingBudgetsController, 'show'])
+      .as('api.organisations.training_budget.show')
+    router
+      .put('/organisations/:id/training-budget', [ApiTrainingBudgetsController, 'update'])
+      .as('api.organisations.training_budget.update')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+const RequirementsController = () => import('#controllers/learning/requirements_controller')
+const ApiRequirementsController = () => import('#controllers/api/learning/requirements_controller')
+
+/*
+ * Required learning: courses required of an audience, with their
+ * compliance, for capability admins and department HR.
+ */
+router
+  .group(() => {
+    router.get('/', [RequirementsController, 'index']).as('learning.requirements.index')
+    router.get('/create', [RequirementsController, 'create']).as('learning.requirements.create')
+    router.post('/', [RequirementsController, 'store']).as('learning.requirements.store')
+    router.get('/:id', [RequirementsController, 'show']).as('learning.requirements.show')
+    router.get('/:id/people.csv', [RequirementsController, 'csv']).as('learning.requirements.csv')
+    router
+      .get('/:id/withdraw', [RequirementsController, 'confirmWithdraw'])
+      .as('learning.requirements.confirmWithdraw')
+    router
+      .post('/:id/withdraw', [RequirementsController, 'withdraw'])
+      .as('learning.requirements.withdraw')
+  })
+  .prefix('/learning/requirements')
+  .use(middleware.auth())
+
+/*
+ * Required learning in the JSON API: the caller's own, and for capability
+ * admins and department HR, requirements and their compliance.
+ */
+router
+  .group(() => {
+    router
+      .get('/me/required-learning', [ApiRequirementsController, 'mine'])
+      .as('api.requiredLearning.mine')
+    router.get('/requirements', [ApiRequirementsController, 'index']).as('api.requirements.index')
+    router.post('/requirements', [ApiRequirementsController, 'store']).as('api.requirements.store')
+    router
+      .get('/requirements/:id/compliance', [ApiRequirementsController, 'compliance'])
+      .as('api.requirements.compliance')
   })
   .prefix('/api/v1')
   .use(middleware.auth({ guards: ['api'] }))

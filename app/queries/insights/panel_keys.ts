@@ -8,6 +8,7 @@ export const PANEL_KEYS = [
   'training',
   'session-fill',
   'waiting-lists',
+  'training-budgets',
   'digital-leaders',
   'service-managers',
   'fast-stream',

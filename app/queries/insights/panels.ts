@@ -5,6 +5,8 @@ import {
 } from '#queries/insights/capability_query'
 import { headcount } from '#queries/insights/headcount_query'
 import { sessionFill, training, waitingLists } from '#queries/insights/training_query'
+import { budgetsOverview } from '#queries/learning/training_budgets_query'
+import { financialYearName } from '#domain/learning/training_budgets'
 import {
   digitalLeaders,
   serviceManagers,
@@ -290,6 +292,56 @@ export const PANELS: { [K in PanelKey]: PanelDefinition<any> } = {
       byCourse: barsPerRow(data.courses.slice(0, SHOWN), (row) => row.title, 'count', [
         ['Learners waiting', (row) => row.waitlisted],
       ]),
+    }),
+  }),
+
+  'training-budgets': panel({
+    title: 'Training budgets',
+    load: ({ selected, period }) => budgetsOverview(selected, period.year),
+    csv: (data) => {
+      const pounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(2))
+      const year = financialYearName(data.financialYear)
+      return {
+        columns: [
+          'Organisation',
+          'Financial year',
+          'Budget (£)',
+          'Committed (£)',
+          'Spent (£)',
+          'Remaining (£)',
+        ],
+        rows: [
+          ...data.budgets.map((row) => [
+            row.organisationName,
+            year,
+            pounds(row.amountPence),
+            pounds(row.committedPence),
+            pounds(row.spentPence),
+            pounds(row.remainingPence),
+          ]),
+          [
+            'No budget',
+            year,
+            '',
+            pounds(data.unbudgeted.committedPence),
+            pounds(data.unbudgeted.spentPence),
+            '',
+          ],
+        ],
+      }
+    },
+    charts: (data) => ({
+      byOrganisation: barsPerRow(
+        data.budgets,
+        (row) => row.organisationName,
+        'pounds',
+        [
+          ['Committed (£)', (row) => row.committedPence / 100],
+          ['Spent (£)', (row) => row.spentPence / 100],
+          ['Remaining (£)', (row) => Math.max(0, row.remainingPence ?? 0) / 100],
+        ],
+        { stacked: true }
+      ),
     }),
   }),
 

@@ -5,6 +5,9 @@ import { enrolRefusal } from '#domain/learning/enrolment_rules'
 import { sessionPlace, sessionWhen, ukDate, ukDateTime } from '#queries/learning/my_learning_query'
 import { instantFromSql } from '#domain/shared/uk_time'
 import { formatCost } from '#transformers/learning_transformer'
+import { budgetsOfBookings, type BudgetStanding } from '#queries/learning/training_budgets_query'
+import { financialYearName, financialYearOf } from '#domain/learning/training_budgets'
+import { ukSterling } from '#domain/shared/uk_format'
 
 /* Enrolments of a line manager's direct reports, with their learner, session and course. */
 export function reportsEnrolments(managerId: number) {
@@ -41,8 +44,12 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
     .count('*')
     .as('mandatory_count')
   const result = await reportsEnrolments(managerId)
+    .join('organisations', 'organisations.id', 'users.organisation_id')
     .where('enrolments.status', EnrolmentStatuses.Requested)
     .select(
+      'enrolments.cost_pence as booking_cost_pence',
+      'users.organisation_id',
+      'organisations.path as organisation_path',
       'enrolments.id',
       'enrolments.request_note',
       'enrolments.created_at',
@@ -67,16 +74,27 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
     .orderBy('enrolments.id', 'asc')
     .paginate(page, perPage)
 
-  const rows = result.all().map((row) => {
+  // What is left of each learner's training budget for the year of the session (ADR 20).
+  const bookings = result.all().map((row) => ({
+    organisationId: Number(row.organisation_id),
+    path: String(row.organisation_path),
+    financialYear: financialYearOf(instantFromSql(row.starts_at)!),
+  }))
+  const budgetOf = await budgetsOfBookings(bookings)
+
+  const rows = result.all().map((row, index) => {
     const startsAt = instantFromSql(row.starts_at)!
     const bookingClosesAt = instantFromSql(row.booking_closes_at)!
+    const { organisationId, financialYear } = bookings[index]
     return {
       id: Number(row.id),
       learnerName: row.full_name as string,
       learnerEmail: row.email as string,
       courseId: Number(row.course_id),
       courseTitle: row.course_title as string,
-      cost: formatCost(Number(row.cost_pence)),
+      // The price the request was made at, which is what it commits.
+      cost: formatCost(Number(row.booking_cost_pence)),
+      budget: budgetWords(budgetOf(organisationId, financialYear), financialYear),
       seatsLeft: Math.max(0, Number(row.capacity) - Number(row.booked_count)),
       capacity: Number(row.capacity),
       mandatoryForTheirRole: Number(row.mandatory_count) > 0,
@@ -98,6 +116,31 @@ export async function pendingApprovals(managerId: number, page = 1, perPage = 25
   return {
     rows,
     meta: result.getMeta() as { total: number; currentPage: number; lastPage: number },
+  }
+}
+
+/*
+ * What a line manager reads of the learner's training budget: what is
+ * left for the session's financial year (the request already counted),
+ * and by how much it is over, if it is. A warning, never a refusal (ADR 20).
+ */
+function budgetWords(standing: BudgetStanding | null, year: number) {
+  const yearName = financialYearName(year)
+  if (!standing || standing.amountPence === null || standing.remainingPence === null) {
+    return { text: `No training budget is set for ${yearName}`, overBy: null, whose: null }
+  }
+  const whose = `${standing.organisationName}’s training budget for ${yearName}`
+  if (standing.remainingPence < 0) {
+    return {
+      text: `${ukSterling(-standing.remainingPence)} over ${whose} (${ukSterling(standing.amountPence)}), with this request`,
+      overBy: ukSterling(-standing.remainingPence),
+      whose,
+    }
+  }
+  return {
+    text: `${ukSterling(standing.remainingPence)} left of ${whose} (${ukSterling(standing.amountPence)}), with this request`,
+    overBy: null,
+    whose,
   }
 }
 

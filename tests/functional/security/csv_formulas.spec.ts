@@ -42,6 +42,7 @@ import {
   createPlanLine,
   createService,
 } from '#database/factories/workforce_factory'
+import TrainingBudget from '#models/training_budget'
 
 /*
  * Text a spreadsheet would run as a formula, one kind of data each, every
@@ -601,6 +602,7 @@ const PANEL_TEXT: Record<(typeof PANEL_KEYS)[number], string[]> = {
   'training': [],
   'session-fill': [P.course],
   'waiting-lists': [P.course],
+  'training-budgets': [P.organisation],
   'digital-leaders': [P.organisation, P.person],
   'service-managers': [P.organisation],
   'fast-stream': [P.round],
@@ -635,6 +637,11 @@ test.group('CSV formulas: dashboard panels', (group) => {
         waitlistPosition: status === 'waitlisted' ? 1 : null,
       })
     }
+    await TrainingBudget.create({
+      organisationId: organisation.id,
+      financialYear: 2025,
+      amountPence: 100_000,
+    })
     const round = await createRound({ status: 'published', name: P.round })
     const team = await createTeam(organisation, P.team)
     const placement = await createPlacement(round, { team, title: P.placement })
