@@ -18,6 +18,7 @@ import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
 import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
 import { seedDemoFutureLeaders } from '#database/demo/future_leaders'
+import { describeDemoBudgets, seedDemoBudgets } from '#database/demo/budgets'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
@@ -659,6 +660,9 @@ export default class DemoSeeder extends BaseSeeder {
       now: DateTime.now(),
       passwordHash: await hash.make(DEMO_PASSWORD),
     })
+    // After every booking is in: budgets they commit and spend against, one department over.
+    const budgets = await seedDemoBudgets(this.client, { now: DateTime.now() })
+    if (budgets) logger.info(describeDemoBudgets(budgets))
     // The demo's people and assessments went in row by row: count their standings once.
     await refreshStandings('everyone', this.client)
     // Then a year of the daily snapshots leading up to today's measures, for the trend lines.
