@@ -4,7 +4,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 export default class LearningSendReminders extends BaseCommand {
   static commandName = 'learning:send-reminders'
   static description =
-    'E-mail a reminder to learners booked on sessions starting soon. Run it from cron or a scheduler (hourly, say); each session is reminded once'
+    'E-mail a reminder to learners booked on sessions starting soon, and to people a course is required of before, on and after its due date. Run it from cron or a scheduler (hourly, say); each session is reminded once, and each person once per due date and kind of reminder'
 
   static options: CommandOptions = { startApp: true }
 
@@ -18,13 +18,19 @@ export default class LearningSendReminders extends BaseCommand {
       return
     }
     // Imported here: models need the booted application.
-    const { sendReminders } = await import('#actions/learning/send_reminders')
+    const { sendReminders, sendRequirementReminders } =
+      await import('#actions/learning/send_reminders')
     const result = await sendReminders({ hours: this.hours })
     this.logger.info(
       `Sent ${result.sent} reminder${result.sent === 1 ? '' : 's'} for ${result.sessions} session${result.sessions === 1 ? '' : 's'} starting within ${this.hours} hours`
     )
-    if (result.failed) {
-      this.logger.error(`${result.failed} could not be sent: see the log`)
+    const required = await sendRequirementReminders()
+    this.logger.info(
+      `Sent ${required.sent} required learning reminder${required.sent === 1 ? '' : 's'} for ${required.requirements} requirement${required.requirements === 1 ? '' : 's'} in force`
+    )
+    const failed = result.failed + required.failed
+    if (failed) {
+      this.logger.error(`${failed} could not be sent: see the log`)
       this.exitCode = 1
     }
   }

@@ -14,6 +14,7 @@ import { identity } from './identity.js'
 import { learning } from './learning.js'
 import { certificates } from './certificates.js'
 import { metrics } from './metrics.js'
+import { requiredLearning } from './required_learning.js'
 import { trainingBudgets } from './training_budgets.js'
 import { workforce } from './workforce.js'
 import { HTTP_METHODS, type ApiArea, type OpenApiDocument, type PathItem } from './types.js'
@@ -29,6 +30,7 @@ export const AREAS: ApiArea[] = [
   identity,
   framework,
   learning,
+  requiredLearning,
   trainingBudgets,
   certificates,
   capability,

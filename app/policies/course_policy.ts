@@ -32,6 +32,11 @@ export default class CoursePolicy extends BasePolicy {
     return administersProvider(user, providerId)
   }
 
+  /* Requiring courses of audiences and reading compliance: capability admins, and department HR for their scope. */
+  require(user: User): AuthorizerResponse {
+    return user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)
+  }
+
   /* Booking people on a course on their behalf (nomination): line managers, department HR and capability admins. */
   nominate(user: User): AuthorizerResponse {
     return Boolean(user.isLineManager) || user.hasRole(Roles.CapabilityAdmin, Roles.DepartmentHr)

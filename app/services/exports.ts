@@ -13,6 +13,7 @@ import { capabilityExports } from '#exports/capability'
 import { workforceExports } from '#exports/workforce'
 import { fastStreamExports } from '#exports/fast_stream'
 import { frameworkExports } from '#exports/framework'
+import { requiredLearningExports } from '#exports/required_learning'
 
 /*
  * The machinery of queued exports: which lists may become a job (each
@@ -28,6 +29,7 @@ export const exportKinds = {
   ...workforceExports,
   ...fastStreamExports,
   ...frameworkExports,
+  ...requiredLearningExports,
 }
 
 export type ExportKindName = keyof typeof exportKinds

@@ -76,6 +76,7 @@ export function navigationFor(user: User): NavigationSection[] {
       link('My learning', '/learning/my'),
       lineManager && link('Approvals', '/learning/approvals'),
       !!user.administersCourses && link('Manage courses', '/learning/admin/courses'),
+      hrOrAdmin && link('Required learning', '/learning/requirements'),
     ]),
     ...section('Skills', '/capability', [
       link('My skills', '/capability/assessment'),

@@ -59,6 +59,7 @@ const courseFields = {
   requiresApproval: vine.boolean(),
   durationHours: vine.number().positive().max(1000).decimal([0, 2]),
   cost: vine.number().parse(poundsText).min(0).max(100000).decimal([0, 2]),
+  validityMonths: vine.number().withoutDecimals().range([1, 240]).optional(),
 }
 
 const courseMessages = {
@@ -88,6 +89,12 @@ const courseMessages = {
   'cost.min': 'The cost cannot be less than £0',
   'cost.max': 'The cost must be £100,000 or less',
   'cost.decimal': 'Enter the cost in pounds and pence, like 99.50',
+  ...sameMessage(
+    'validityMonths',
+    ['number', 'withoutDecimals'],
+    'Enter how many months a completion stays valid as a whole number, like 36'
+  ),
+  'validityMonths.range': 'A completion must stay valid for 1 to 240 months',
 }
 
 /* What the course form and the API's course body may send. */

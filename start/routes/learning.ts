@@ -333,3 +333,45 @@ router
   })
   .prefix('/api/v1')
   .use(middleware.auth({ guards: ['api'] }))
+
+const RequirementsController = () => import('#controllers/learning/requirements_controller')
+const ApiRequirementsController = () => import('#controllers/api/learning/requirements_controller')
+
+/*
+ * Required learning: courses required of an audience, with their
+ * compliance, for capability admins and department HR.
+ */
+router
+  .group(() => {
+    router.get('/', [RequirementsController, 'index']).as('learning.requirements.index')
+    router.get('/create', [RequirementsController, 'create']).as('learning.requirements.create')
+    router.post('/', [RequirementsController, 'store']).as('learning.requirements.store')
+    router.get('/:id', [RequirementsController, 'show']).as('learning.requirements.show')
+    router.get('/:id/people.csv', [RequirementsController, 'csv']).as('learning.requirements.csv')
+    router
+      .get('/:id/withdraw', [RequirementsController, 'confirmWithdraw'])
+      .as('learning.requirements.confirmWithdraw')
+    router
+      .post('/:id/withdraw', [RequirementsController, 'withdraw'])
+      .as('learning.requirements.withdraw')
+  })
+  .prefix('/learning/requirements')
+  .use(middleware.auth())
+
+/*
+ * Required learning in the JSON API: the caller's own, and for capability
+ * admins and department HR, requirements and their compliance.
+ */
+router
+  .group(() => {
+    router
+      .get('/me/required-learning', [ApiRequirementsController, 'mine'])
+      .as('api.requiredLearning.mine')
+    router.get('/requirements', [ApiRequirementsController, 'index']).as('api.requirements.index')
+    router.post('/requirements', [ApiRequirementsController, 'store']).as('api.requirements.store')
+    router
+      .get('/requirements/:id/compliance', [ApiRequirementsController, 'compliance'])
+      .as('api.requirements.compliance')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))

@@ -41,6 +41,8 @@ export const ANONYMISATION: Record<string, 'keep' | 'delete' | { clear: string[]
   nomination_people: 'keep',
   learning_records: { clear: ['evidence_url'] },
   certificates: { clear: ['revocation_reason'] },
+  course_requirement_people: 'keep',
+  course_requirement_reminders: 'keep',
   development_plan_items: { clear: ['notes'] },
   capability_standings: 'keep',
   capability_standing_categories: 'keep',

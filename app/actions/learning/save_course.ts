@@ -15,6 +15,8 @@ export type CourseInput = {
   durationHours: number
   /* In pounds, with up to two decimal places. */
   cost: number
+  /* Months a completion stays valid; left out, completions do not expire. */
+  validityMonths?: number
 }
 
 export type SaveCourseResult =
@@ -62,6 +64,7 @@ export async function saveCourse(input: CourseInput, existing?: Course): Promise
         requiresApproval: input.requiresApproval,
         durationHours: input.durationHours,
         costPence: Math.round(input.cost * 100),
+        validityMonths: input.validityMonths ?? null,
       })
       await course.save()
       return { type: 'saved', course }

@@ -1,4 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { requiredOf } from '#queries/learning/required_learning_query'
+import { requirementStateLabels } from '#enums/required_learning'
+import { standingWords } from '#domain/learning/required_learning'
 import User from '#models/user'
 import { myLearning } from '#queries/learning/my_learning_query'
 import { enrolmentStatusLabels } from '#enums/learning'
@@ -12,9 +15,17 @@ export default class MyLearningController {
     const lineManager = user.lineManagerId
       ? await User.query().where('id', user.lineManagerId).select('id', 'full_name').first()
       : null
+    const required = await requiredOf(user)
     return view.render('pages/learning/my_learning', {
       learning: await myLearning(user.id, page),
       lineManagerName: lineManager?.fullName ?? null,
+      required: required.map(({ requirement, standing }) => ({
+        courseId: requirement.courseId,
+        courseTitle: requirement.course.title,
+        state: standing.state,
+        stateLabel: requirementStateLabels[standing.state],
+        words: standingWords(standing),
+      })),
       statusLabels: enrolmentStatusLabels,
     })
   }

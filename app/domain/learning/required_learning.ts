@@ -198,3 +198,57 @@ export function compareStandings(a: Standing, b: Standing) {
   if (byState !== 0) return byState
   return (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31')
 }
+
+/* A day as a sentence shows it: "7 December 2029". */
+export function longDay(isoDay: string) {
+  return day(isoDay).toFormat('d LLLL yyyy')
+}
+
+/*
+ * A completion's validity in words, as the learning record shows it:
+ * "Valid until 7 December 2029", "Expired on 8 December 2029", or null when
+ * it does not expire.
+ */
+export function validityWords(completedOn: string, months: number | null, today: string) {
+  const until = validUntil(completedOn, months)
+  if (until === null) return null
+  return until >= today
+    ? `Valid until ${longDay(until)}`
+    : `Expired on ${longDay(expiredOn(until))}`
+}
+
+/* Where someone stands in words, for their own pages: "Overdue: due by 31 March 2027". */
+export function standingWords(standing: Standing) {
+  const due = standing.dueOn ? longDay(standing.dueOn) : null
+  switch (standing.state) {
+    case 'overdue':
+      return `Overdue: it was due by ${due}`
+    case 'expired':
+      return `Your completion expired: due again by ${due}`
+    case 'due':
+    case 'not_due':
+      return `Due by ${due}`
+    case 'completed':
+      return standing.validUntil
+        ? `Completed: valid until ${longDay(standing.validUntil)}`
+        : 'Completed'
+  }
+}
+
+export type ReminderKind = 'before' | 'on' | 'after'
+
+/*
+ * Which reminder someone is owed today, if any: before the due day (from
+ * `soonDays` before it), on it, or after it (overdue, or expired and due
+ * again). Each is sent once per due day; completed people are owed none.
+ */
+export function reminderKind(
+  standing: Standing,
+  today: string,
+  soonDays = DUE_SOON_DAYS
+): ReminderKind | null {
+  if (standing.state === 'completed' || standing.state === 'not_due' || !standing.dueOn) return null
+  if (standing.dueOn < today) return 'after'
+  if (standing.dueOn === today) return 'on'
+  return standing.dueOn <= iso(day(today).plus({ days: soonDays })) ? 'before' : null
+}

@@ -17,6 +17,9 @@ import {
 } from '#queries/workforce/compliance_query'
 import { digitalRuleCounts } from '#queries/fast_stream/digital_rule_query'
 import { financialYearLabel } from '#enums/workforce'
+import { requirementStateLabels } from '#enums/required_learning'
+import { requiredOf } from '#queries/learning/required_learning_query'
+import { standingWords } from '#domain/learning/required_learning'
 import { Roles } from '#enums/roles'
 import { countRows } from '#services/csv_export'
 import { UK_ZONE, UkFormats, instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
@@ -389,8 +392,31 @@ async function serviceManagerTasks(user: User, now: DateTime): Promise<HomeSecti
   }
 }
 
+/* Courses required of the person that they have still to complete, overdue first, each with its due date. */
+async function requiredTasks(user: User, now: DateTime): Promise<HomeSection | null> {
+  const required = await requiredOf(user, now)
+  const outstanding = required.filter(({ standing }) => standing.state !== 'completed')
+  if (outstanding.length === 0) return null
+  return {
+    heading: 'Required of you',
+    tasks: outstanding.map(({ requirement, standing }) => {
+      const state = requirementStateLabels[standing.state].toLowerCase()
+      return {
+        label: requirement.course.title,
+        href: `/learning/courses/${requirement.courseId}`,
+        count: 1,
+        noun: [state, state] as [string, string],
+        hint: standingWords(standing),
+      }
+    }),
+  }
+}
+
 export async function homeTasks(user: User, scope: OrganisationScope, now = DateTime.now()) {
-  const sections: Array<Promise<HomeSection | null>> = [learnerTasks(user, now)]
+  const sections: Array<Promise<HomeSection | null>> = [
+    requiredTasks(user, now),
+    learnerTasks(user, now),
+  ]
   if (user.isLineManager) sections.push(lineManagerTasks(user))
   if (!scope.isEmpty) sections.push(hrTasks(scope, now))
   if (user.administersCourses) sections.push(courseAdminTasks(user, now))

@@ -136,6 +136,13 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     auditSubject: 'certificate',
     names: [courseTitle],
   },
+  { kind: 'required_learning', table: 'course_requirement_people', column: 'user_id', of: 'user' },
+  {
+    kind: 'required_learning_reminders',
+    table: 'course_requirement_reminders',
+    column: 'user_id',
+    of: 'user',
+  },
   {
     kind: 'development_plan_items',
     table: 'development_plan_items',
@@ -251,6 +258,8 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'nominations', column: 'nominated_by' },
   { table: 'self_paced_enrolments', column: 'nominated_by' },
   { table: 'certificates', column: 'revoked_by' },
+  { table: 'course_requirements', column: 'created_by' },
+  { table: 'course_requirements', column: 'withdrawn_by' },
   { table: 'skill_claims', column: 'decided_by' },
   { table: 'role_assignments', column: 'proposed_by' },
   { table: 'role_assignments', column: 'confirmed_by' },

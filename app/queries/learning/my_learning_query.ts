@@ -5,7 +5,14 @@ import Enrolment from '#models/enrolment'
 import User from '#models/user'
 import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
 import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
-import { UK_ZONE, UkFormats, dateFromSql, instantFromSql } from '#domain/shared/uk_time'
+import {
+  UK_ZONE,
+  UkFormats,
+  dateFromSql,
+  instantFromSql,
+  isoDateFromSql,
+} from '#domain/shared/uk_time'
+import { validityWords } from '#domain/learning/required_learning'
 import { pageOfRows } from '#queries/paging'
 
 const SQL_DATE_TIME = 'yyyy-MM-dd HH:mm:ss'
@@ -306,11 +313,22 @@ export type SessionOffer = NonNullable<Awaited<ReturnType<typeof sessionOffer>>>
 export async function learningRecordPage(userId: number, page = 1, perPage = 20) {
   const result = await db
     .from('learning_records')
-    .where('user_id', userId)
-    .select('id', 'course_id', 'title', 'provider_name', 'completed_on', 'source', 'evidence_url')
-    .orderBy('completed_on', 'desc')
-    .orderBy('id', 'desc')
+    .leftJoin('courses', 'courses.id', 'learning_records.course_id')
+    .where('learning_records.user_id', userId)
+    .select(
+      'learning_records.id',
+      'learning_records.course_id',
+      'learning_records.title',
+      'learning_records.provider_name',
+      'learning_records.completed_on',
+      'learning_records.source',
+      'learning_records.evidence_url',
+      'courses.validity_months'
+    )
+    .orderBy('learning_records.completed_on', 'desc')
+    .orderBy('learning_records.id', 'desc')
     .paginate(page, perPage)
+  const today = DateTime.now().setZone(UK_ZONE).toISODate()!
   return {
     rows: result.all().map((row) => ({
       id: Number(row.id),
@@ -318,6 +336,12 @@ export async function learningRecordPage(userId: number, page = 1, perPage = 20)
       title: row.title as string,
       providerName: row.provider_name as string | null,
       completedOn: dateFromSql(row.completed_on)!.toFormat(UkFormats.longDate),
+      /* "Valid until 7 December 2029", "Expired on …"; null when the course's completions do not expire. */
+      validity: validityWords(
+        isoDateFromSql(row.completed_on)!,
+        row.validity_months === null ? null : Number(row.validity_months),
+        today
+      ),
       source: row.source as 'enrolment' | 'declared',
       evidenceUrl: row.evidence_url as string | null,
     })),
