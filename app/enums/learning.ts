@@ -1,7 +1,7 @@
 /*
  * The learning area's short-string states and kinds.
  */
-import { labelledValues } from '#enums/short_strings'
+import { labelledValues, namedValues } from '#enums/short_strings'
 export const courseModeLabels = {
   classroom: 'Classroom',
   online: 'Online',
@@ -23,6 +23,11 @@ export const SelfPacedStatuses = {
   Withdrawn: 'withdrawn',
 } as const
 export type SelfPacedStatus = (typeof SelfPacedStatuses)[keyof typeof SelfPacedStatuses]
+export const selfPacedStatusLabels: Record<SelfPacedStatus, string> = {
+  in_progress: 'In progress',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn',
+}
 
 /* What a self-paced course's module is: a page, a document or a video to open, or an e-learning package. */
 export const moduleKindLabels = {
@@ -50,6 +55,13 @@ export const moduleSuccessLabels = {
   unknown: 'Unknown',
 } as const
 export type ModuleSuccess = keyof typeof moduleSuccessLabels
+
+/* The stored values of a self-paced run's states, as the API lists them. */
+export const namedValuesOfSelfPaced = {
+  status: namedValues(SelfPacedStatuses),
+  moduleStatus: labelledValues(moduleProgressStatusLabels),
+  success: labelledValues(moduleSuccessLabels),
+}
 
 export const courseStatusLabels = {
   draft: 'Draft',

@@ -26,6 +26,18 @@ const COURSE_REFUSALS: Record<
     api: 'provider is not the id of a provider',
     rule: 'exists',
   },
+  has_sessions: {
+    field: 'delivery',
+    page: 'This course has sessions, so it cannot become self-paced: add a new self-paced course instead',
+    api: 'The course has sessions, so it cannot become self-paced.',
+    rule: 'hasSessions',
+  },
+  has_self_paced_enrolments: {
+    field: 'delivery',
+    page: 'People have started this self-paced course, so it cannot move to scheduled sessions: add a new course instead',
+    api: 'People have started the self-paced course, so it cannot move to scheduled sessions.',
+    rule: 'hasSelfPacedEnrolments',
+  },
 }
 
 /* The message under the course form's field. */
@@ -44,4 +56,10 @@ export function courseProblem(result: { type: CourseRefusal }): Required<FieldPr
 export const SESSION_CANCELLED = {
   page: 'This session has been cancelled, so it cannot be changed',
   api: 'The session has been cancelled.',
+} as const
+
+/* A self-paced course has modules, not sessions: the page's message and the API's. */
+export const SESSION_ON_SELF_PACED = {
+  page: 'This course is self-paced, so it has modules rather than sessions',
+  api: 'The course is self-paced, so it has no sessions.',
 } as const

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
-import { courseModeValues } from '#enums/learning'
+import { courseDeliveryValues, courseModeValues } from '#enums/learning'
 import { FormMessages, idMessages, sameMessage } from '#validators/messages'
 import { readListFilters } from '#validators/list_filters'
 import { pagingFields, pagingMessages } from '#validators/api'
@@ -24,6 +24,7 @@ const filterFields = {
   skill: id(),
   roleProfile: id(),
   mode: vine.enum(courseModeValues).optional(),
+  delivery: vine.enum(courseDeliveryValues).optional(),
   provider: id(),
   location: vine.string().trim().maxLength(120).optional(),
   from: day(),
@@ -51,6 +52,7 @@ catalogueFiltersValidator.messagesProvider = new FormMessages({
   ...idMessages('skill', 'Select a skill from the list'),
   ...idMessages('roleProfile', 'Select a role from the list'),
   'mode.enum': 'Select classroom, online or blended',
+  'delivery.enum': 'Select scheduled sessions or self-paced online',
   ...idMessages('provider', 'Select a provider from the list'),
   'location.maxLength': 'Select a location from the list',
   'from.date': 'Date from must be a real date, like 2027-06-15',
@@ -78,6 +80,7 @@ apiCatalogueQueryValidator.messagesProvider = new FormMessages({
   ...idMessages('skill', 'skill must be the id of a skill'),
   ...idMessages('roleProfile', 'roleProfile must be the id of a role profile'),
   'mode.enum': 'mode must be classroom, online or blended',
+  'delivery.enum': 'delivery must be scheduled or self_paced',
   ...idMessages('provider', 'provider must be the id of a provider'),
   'location.maxLength': 'location must be 120 characters or fewer',
   'from.date': 'from must be a real date in the form yyyy-mm-dd',

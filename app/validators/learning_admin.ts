@@ -8,7 +8,13 @@ import {
   instantDayFromParts,
   optionalInstantDayFromParts,
 } from '#validators/date_parts'
-import { audienceKindValues, courseModeValues, courseStatusValues } from '#enums/learning'
+import {
+  LINKED_MODULE_KINDS,
+  audienceKindValues,
+  courseDeliveryValues,
+  courseModeValues,
+  courseStatusValues,
+} from '#enums/learning'
 import { UK_ZONE } from '#domain/shared/uk_time'
 
 /* "£1,250.50" as typed into a form becomes "1250.50"; anything else passes unchanged. */
@@ -55,11 +61,12 @@ const courseFields = {
   summary: vine.string().multiline().trim().minLength(1).maxLength(5000),
   provider: vine.number().withoutDecimals().positive().optional(),
   mode: vine.enum(courseModeValues),
+  delivery: vine.enum(courseDeliveryValues).optional(),
+  validityMonths: vine.number().withoutDecimals().range([1, 240]).optional(),
   status: vine.enum(courseStatusValues),
   requiresApproval: vine.boolean(),
   durationHours: vine.number().positive().max(1000).decimal([0, 2]),
   cost: vine.number().parse(poundsText).min(0).max(100000).decimal([0, 2]),
-  validityMonths: vine.number().withoutDecimals().range([1, 240]).optional(),
 }
 
 const courseMessages = {
@@ -75,6 +82,13 @@ const courseMessages = {
   ...idMessages('provider', 'Select a provider from the list'),
   'mode.required': 'Select how the course is delivered',
   'mode.enum': 'Select classroom, online or blended',
+  'delivery.enum': 'Select in scheduled sessions or self-paced online',
+  ...sameMessage(
+    'validityMonths',
+    ['number', 'withoutDecimals'],
+    'Enter how many months a completion stays valid as a whole number, like 36'
+  ),
+  'validityMonths.range': 'A completion must stay valid for 1 to 240 months',
   'status.required': 'Select the course status',
   'status.enum': 'Select draft, published or archived',
   'requiresApproval.required': 'Select yes if learners need their line manager’s approval',
@@ -89,12 +103,6 @@ const courseMessages = {
   'cost.min': 'The cost cannot be less than £0',
   'cost.max': 'The cost must be £100,000 or less',
   'cost.decimal': 'Enter the cost in pounds and pence, like 99.50',
-  ...sameMessage(
-    'validityMonths',
-    ['number', 'withoutDecimals'],
-    'Enter how many months a completion stays valid as a whole number, like 36'
-  ),
-  'validityMonths.range': 'A completion must stay valid for 1 to 240 months',
 }
 
 /* What the course form and the API's course body may send. */
@@ -331,4 +339,39 @@ providerAdminValidator.messagesProvider = new FormMessages({
   ...sameMessage('email', ['required', 'string'], 'Enter the course admin’s email address'),
   'email.email': 'Enter an email address in the correct format, like name@example.gov.uk',
   'email.maxLength': 'The email address must be 254 characters or fewer',
+})
+
+/* A self-paced course's link, document or video module, from the module form and the API. */
+export const courseModuleValidator = vine.create({
+  title: vine.string().trim().minLength(2).maxLength(200),
+  kind: vine.enum(LINKED_MODULE_KINDS),
+  url: vine
+    .string()
+    .trim()
+    .maxLength(500)
+    .url({ require_protocol: true, protocols: ['https'] }),
+  required: vine.boolean(),
+})
+
+courseModuleValidator.messagesProvider = new FormMessages({
+  ...sameMessage('title', ['required', 'string'], 'Enter a title for the module'),
+  'title.minLength': 'The module title must be 2 characters or more',
+  'title.maxLength': 'The module title must be 200 characters or fewer',
+  'kind.required': 'Select whether the module is a link, a document or a video',
+  'kind.enum': 'Select link, document or video',
+  ...sameMessage('url', ['required', 'string'], 'Enter the module’s web address'),
+  'url.url': 'Enter the web address in full, starting https://',
+  'url.maxLength': 'The web address must be 500 characters or fewer',
+  'required.required': 'Select yes if learners must finish this module to complete the course',
+  'required.boolean': 'Select yes or no for whether the module is required',
+})
+
+/* Which way a module moves in its course's order. */
+export const moduleMoveValidator = vine.create({
+  direction: vine.enum(['up', 'down'] as const),
+})
+
+moduleMoveValidator.messagesProvider = new FormMessages({
+  'direction.required': 'Select whether to move the module up or down',
+  'direction.enum': 'Select whether to move the module up or down',
 })

@@ -10,6 +10,7 @@ import { readOrganisationSeed } from '#database/seeders/main_seeder'
 import { upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
+import { seedDemoNominations } from '#database/demo/nominations'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
 import { seedDemoServicePerformance } from '#database/demo/service_performance'
@@ -640,6 +641,8 @@ export default class DemoSeeder extends BaseSeeder {
       return result
     })
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
+    // After the demo's sessions: a line manager's booking of their reports.
+    await seedDemoNominations(this.client, { now: DateTime.now() })
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
     // After the services and the Service Manager programme's completions they read.

@@ -49,6 +49,8 @@ export type SaveSessionResult =
     }
   | { type: 'invalid'; errors: SessionErrors }
   | { type: 'session_cancelled' }
+  /* A self-paced course has modules, not sessions. */
+  | { type: 'course_self_paced' }
 
 /*
  * Adds a session to a course or changes one, in one transaction under the
@@ -66,6 +68,7 @@ export async function saveCourseSession(
   existing?: CourseSession,
   now = DateTime.now()
 ): Promise<SaveSessionResult> {
+  if (course.delivery === 'self_paced') return { type: 'course_self_paced' }
   return seatTransaction(async (trx): Promise<SaveSessionResult> => {
     // The lock comes first, so the booked count below sees every committed booking.
     const locked = existing ? await lockSession(trx, existing.id) : null

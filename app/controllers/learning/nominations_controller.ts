@@ -15,6 +15,7 @@ import {
   nominationCourse,
   nominationSession,
   ownNomination,
+  recentNominations,
   teamMembers,
 } from '#queries/learning/nominations_query'
 import { teamOptions } from '#queries/identity/people_query'
@@ -93,6 +94,7 @@ export default class NominationsController {
       teams: scope.isEmpty ? [] : await teamOptions(scope),
       mayListPeople: !scope.isEmpty,
       maxPeople: MAX_NOMINATED,
+      recent: await recentNominations(nominator.id),
     })
   }
 

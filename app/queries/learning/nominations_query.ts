@@ -169,3 +169,36 @@ export async function nominationCourse(courseId: number) {
     requiresApproval: Boolean(row.requires_approval),
   }
 }
+
+/* The nominator's latest nominations, newest first, with where each booked people and how many. */
+export async function recentNominations(nominatorId: number, limit = 10) {
+  const rows = await db
+    .from('nominations')
+    .join('courses', 'courses.id', 'nominations.course_id')
+    .leftJoin('course_sessions', 'course_sessions.id', 'nominations.session_id')
+    .where('nominations.nominated_by', nominatorId)
+    .orderBy('nominations.created_at', 'desc')
+    .orderBy('nominations.id', 'desc')
+    .limit(limit)
+    .select(
+      'nominations.id',
+      'nominations.created_at',
+      'courses.title as course_title',
+      'course_sessions.starts_at',
+      db
+        .from('nomination_people')
+        .whereColumn('nomination_people.nomination_id', 'nominations.id')
+        .count('*')
+        .as('people')
+    )
+  return rows.map((row) => {
+    const startsAt = instantFromSql(row.starts_at)
+    return {
+      id: Number(row.id),
+      madeAt: formatDayTime(instantFromSql(row.created_at)!),
+      courseTitle: String(row.course_title),
+      when: startsAt ? formatDayTime(startsAt) : 'Self-paced',
+      people: Number(row.people),
+    }
+  })
+}

@@ -19,6 +19,8 @@ import { enrolled } from '#tests/support/enrolments'
 import { mailsSent, inviteOf } from '#tests/support/learning_mails'
 import LearningNominated from '#mails/learning_nominated'
 import LearningRequestSent from '#mails/learning_request_sent'
+import db from '@adonisjs/lucid/services/db'
+import { DEMO_UNKNOWN_ADDRESS, seedDemoNominations } from '#database/demo/nominations'
 
 /* A line manager with the given number of direct reports, all in one department. */
 async function managerWithReports(count: number, organisation?: Organisation) {
@@ -696,5 +698,44 @@ test.group('Nomination in the API', (group) => {
     assert.isNull(response.body().data.sessionId)
     const run = await SelfPacedEnrolment.query().where('user_id', person.id).firstOrFail()
     assert.equal(run.nominatedBy, hr.id)
+  })
+})
+
+test.group('Nomination in the demo', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the demo’s first learner with reports booked three of them on an open session, and one address matched nobody', async ({
+    client,
+    assert,
+  }) => {
+    const department = await OrganisationFactory.create()
+    const manager = await createUser({
+      organisation: department,
+      overrides: { email: 'learner001@demo.example' },
+    })
+    const reports: User[] = []
+    for (let index = 0; index < 4; index++) {
+      reports.push(
+        await createUser({ organisation: department, overrides: { lineManagerId: manager.id } })
+      )
+    }
+    const session = await createSession({ capacity: 5 })
+
+    const seeded = await seedDemoNominations(db.connection(), { now: DateTime.now() })
+    assert.deepEqual(seeded, { nominations: 1, booked: 3 })
+    assert.isNull(await seedDemoNominations(db.connection(), { now: DateTime.now() }))
+    const rows = await enrolmentsOf(session.id)
+    assert.deepEqual(
+      rows.map((row) => [row.status, row.nominatedBy, row.decidedBy]),
+      Array.from({ length: 3 }, () => ['booked', manager.id, manager.id])
+    )
+
+    const form = await client.get(`/learning/sessions/${session.id}/nominate`).loginAs(manager)
+    form.assertTextIncludes('People you booked before')
+    const link = /href="(\/learning\/nominations\/\d+)"/.exec(form.text())
+    const page = await client.get(link![1]).loginAs(manager)
+    page.assertStatus(200)
+    page.assertTextIncludes('3 booked, 1 not booked.')
+    page.assertTextIncludes(DEMO_UNKNOWN_ADDRESS)
   })
 })

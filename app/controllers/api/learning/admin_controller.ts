@@ -6,7 +6,11 @@ import { managedCourse } from '#controllers/learning/admin/managed_records'
 import { courseWithSessions, sessionWithCounts } from '#queries/learning/catalogue_query'
 import { CourseSessionTransformer, CourseTransformer } from '#transformers/learning_transformer'
 import { apiSerializer, fieldProblems, problem } from '#services/api'
-import { courseProblem, SESSION_CANCELLED } from '#services/course_admin_messages'
+import {
+  courseProblem,
+  SESSION_CANCELLED,
+  SESSION_ON_SELF_PACED,
+} from '#services/course_admin_messages'
 
 /*
  * Course admins' writes in the JSON API: a course for a provider they
@@ -36,6 +40,8 @@ export default class CourseAdminController {
         )
       case 'code_taken':
       case 'provider_not_found':
+      case 'has_sessions':
+      case 'has_self_paced_enrolments':
         return fieldProblems(response, [courseProblem(result)])
       default: {
         const unreachable: never = result
@@ -65,6 +71,8 @@ export default class CourseAdminController {
         )
       case 'session_cancelled':
         return problem(response, 409, SESSION_CANCELLED.api)
+      case 'course_self_paced':
+        return problem(response, 409, SESSION_ON_SELF_PACED.api)
       default: {
         const unreachable: never = result
         return unreachable

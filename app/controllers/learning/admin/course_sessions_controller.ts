@@ -14,7 +14,7 @@ import {
   type SessionField,
 } from '#actions/learning/save_course_session'
 import { cancelSession } from '#actions/learning/cancel_session'
-import { SESSION_CANCELLED } from '#services/course_admin_messages'
+import { SESSION_CANCELLED, SESSION_ON_SELF_PACED } from '#services/course_admin_messages'
 import { bookedCount } from '#queries/learning/admin_courses_query'
 import { activeEnrolmentCount } from '#queries/learning/roster_query'
 import {
@@ -167,6 +167,9 @@ export default class CourseSessionsController {
       case 'session_cancelled':
         session.flash('error', SESSION_CANCELLED.page)
         return response.redirect().toPath(sessionsOf(course.id))
+      case 'course_self_paced':
+        session.flash('error', SESSION_ON_SELF_PACED.page)
+        return response.redirect().toPath(courseSection(course.id, 'modules'))
       default: {
         const unreachable: never = result
         return unreachable

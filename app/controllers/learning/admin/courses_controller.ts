@@ -15,8 +15,12 @@ import {
 } from '#queries/learning/admin_courses_query'
 import { administeredProviders } from '#services/provider_scope'
 import { managedCourse } from '#controllers/learning/admin/managed_records'
+import { moduleKindOptions } from '#controllers/learning/admin/course_modules_controller'
 import {
   audienceKindLabels,
+  courseDeliveryLabels,
+  courseDeliveryValues,
+  moduleKindLabels,
   courseModeLabels,
   courseStatusLabels,
   courseModeValues,
@@ -28,6 +32,15 @@ const modeOptions = courseModeValues.map((value) => ({ value, label: courseModeL
 const statusOptions = courseStatusValues.map((value) => ({
   value,
   label: courseStatusLabels[value],
+}))
+const DELIVERY_HINTS = {
+  scheduled: 'Learners book a place on one of its dated sessions.',
+  self_paced: 'Learners start it online at any time, with no limit on places, and work through its modules.',
+}
+const deliveryOptions = courseDeliveryValues.map((value) => ({
+  value,
+  label: courseDeliveryLabels[value],
+  hint: DELIVERY_HINTS[value],
 }))
 const levelOptions = SKILL_LEVELS.map(({ level, name }) => ({ value: level, label: name }))
 const kindOptions = Object.entries(audienceKindLabels).map(([value, label]) => ({ value, label }))
@@ -69,6 +82,7 @@ export default class CoursesController {
       providers: await providerOptions(await administeredProviders(user)),
       defaultProvider: await defaultProviderFor(user),
       modeOptions,
+      deliveryOptions,
       statusOptions,
     })
   }
@@ -91,6 +105,7 @@ export default class CoursesController {
       loader
         .load('outcomes', (outcomes) => outcomes.preload('skill'))
         .load('audiences', (audiences) => audiences.preload('roleProfile'))
+        .load('modules')
     })
     return view.render('pages/learning/admin/courses/form', {
       course,
@@ -101,6 +116,9 @@ export default class CoursesController {
       sessions: await courseSessions(course.id),
       providers: await providerOptions(await administeredProviders(auth.getUserOrFail())),
       defaultProvider: course.providerId,
+      deliveryOptions,
+      moduleKindOptions,
+      moduleKindLabels,
       skillOptions: await skillOptionsFor(course.id),
       roleOptions: await roleOptionsFor(course.id),
       modeOptions,

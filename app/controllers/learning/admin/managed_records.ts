@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
+import CourseModule from '#models/course_module'
 import Enrolment from '#models/enrolment'
 import { found, idParam } from '#services/params'
 
@@ -44,7 +45,23 @@ export async function managedEnrolment(bouncer: Bouncer, id: unknown) {
   return enrolment
 }
 
+/* A module of a self-paced course, with its course, for an admin of the course's provider. */
+export async function managedModule(bouncer: Bouncer, id: unknown) {
+  await bouncer.with('CoursePolicy').authorize('administer')
+  const module = found(
+    await CourseModule.query()
+      .where('id', idParam(id))
+      .preload('course', (course) => course.preload('provider'))
+      .first()
+  )
+  await bouncer.with('CoursePolicy').authorize('manage', module.course)
+  return module
+}
+
 /* A section of a course's edit page, where its sessions, outcomes and audiences are listed. */
-export function courseSection(courseId: number, section: 'sessions' | 'outcomes' | 'audiences') {
+export function courseSection(
+  courseId: number,
+  section: 'sessions' | 'outcomes' | 'audiences' | 'modules'
+) {
   return `${urlFor('learning.admin.courses.edit', { id: courseId })}#${section}`
 }

@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+
+/*
+ * The demo's nominations: the first demo learner with direct reports (the
+ * line manager the page tests sign in as) booked three of their reports on
+ * an upcoming session with free seats, and gave an address that matched
+ * nobody, so the result page shows people booked and one refused. The
+ * enrolments name the line manager as who nominated and decided, as a
+ * nomination by the line manager counts as approval (ADR 21). Adds nothing
+ * when the demo already has a nomination, or has no such manager or session.
+ */
+
+const stamp = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+
+export const DEMO_UNKNOWN_ADDRESS = 'someone.who.left@demo.example'
+
+export async function seedDemoNominations(client: QueryClientContract, options: { now: DateTime }) {
+  if (await client.from('nominations').select('id').first()) return null
+  return client.transaction(async (trx) => {
+    const manager = await trx
+      .from('users')
+      .where('email', 'like', 'learner%@demo.example')
+      .whereExists((reports) =>
+        reports.from('users as reports').whereColumn('reports.line_manager_id', 'users.id')
+      )
+      .orderBy('email')
+      .select('id')
+      .first()
+    if (!manager) return null
+    const reports = await trx
+      .from('users')
+      .where('line_manager_id', manager.id)
+      .whereNull('deactivated_at')
+      .whereNotExists((held) =>
+        held
+          .from('enrolments')
+          .whereColumn('enrolments.user_id', 'users.id')
+          .whereIn('enrolments.status', ['requested', 'booked', 'waitlisted'])
+      )
+      .orderBy('id')
+      .limit(3)
+      .select('id')
+    if (reports.length === 0) return null
+
+    // The soonest session still open for booking, on a published course, with a seat for each.
+    const open = stamp(options.now.plus({ days: 2 }))
+    const session = await trx
+      .from('course_sessions')
+      .join('courses', 'courses.id', 'course_sessions.course_id')
+      .where('courses.status', 'published')
+      .where('course_sessions.status', 'scheduled')
+      .where('course_sessions.booking_closes_at', '>', open)
+      .whereRaw(
+        `course_sessions.capacity - (SELECT COUNT(*) FROM enrolments WHERE enrolments.session_id = course_sessions.id AND enrolments.status = 'booked') >= ?`,
+        [reports.length]
+      )
+      .orderBy('course_sessions.starts_at')
+      .orderBy('course_sessions.id')
+      .select('course_sessions.id', 'courses.id as course_id', 'courses.cost_pence')
+      .first()
+    if (!session) return null
+
+    const at = stamp(options.now.minus({ days: 1 }))
+    const [nominationId] = await trx.table('nominations').insert({
+      nominated_by: manager.id,
+      course_id: session.course_id,
+      session_id: session.id,
+      source: 'reports',
+      created_at: at,
+      updated_at: at,
+    })
+    let position = 0
+    for (const report of reports) {
+      position += 1
+      const [enrolmentId] = await trx.table('enrolments').insert({
+        session_id: session.id,
+        user_id: report.id,
+        status: 'booked',
+        active_session_id: session.id,
+        booked_at: at,
+        decided_by: manager.id,
+        decided_at: at,
+        nominated_by: manager.id,
+        cost_pence: Number(session.cost_pence ?? 0),
+        created_at: at,
+        updated_at: at,
+      })
+      await trx.table('nomination_people').insert({
+        nomination_id: Number(nominationId),
+        position,
+        user_id: report.id,
+        outcome: 'booked',
+        enrolment_id: Number(enrolmentId),
+      })
+    }
+    await trx.table('nomination_people').insert({
+      nomination_id: Number(nominationId),
+      position: position + 1,
+      entered: DEMO_UNKNOWN_ADDRESS,
+      outcome: 'unknown_email',
+    })
+    return { nominations: 1, booked: reports.length }
+  })
+}
