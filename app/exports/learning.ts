@@ -5,6 +5,7 @@ import {
   filtersFrom,
   idFilter,
   ownExport,
+  wholeNumber,
 } from '#services/list_pipeline'
 import { administeredProviders } from '#services/provider_scope'
 import { adminCourseFilters, adminCourses } from '#queries/learning/admin_courses_query'
@@ -35,6 +36,12 @@ import {
   providerLines,
   PROVIDERS_HEADER,
 } from '#queries/exports/admin_lists_export_query'
+import {
+  countCourseFeedback,
+  courseFeedbackLines,
+  COURSE_FEEDBACK_HEADER,
+  type CourseFeedbackExportFilters,
+} from '#queries/exports/course_feedback_export_query'
 import {
   countMyLearning,
   myLearningLines,
@@ -151,6 +158,24 @@ const myLearning = ownExport(
   myLearningLines
 )
 
+/* Every answer of a course's feedback (or one session's), without names, for its course admins. */
+const courseFeedback: ExportKind<CourseFeedbackExportFilters> = {
+  title: 'Course feedback',
+  fileStem: 'course-feedback',
+  header: COURSE_FEEDBACK_HEADER,
+  listPath: '/learning/admin/feedback',
+  filters: filtersFrom(['courseId', 'session'], (kept) => ({
+    courseId: wholeNumber(kept.courseId) ?? 0,
+    sessionId: wholeNumber(kept.session),
+  })),
+  async count(user, filters) {
+    return countCourseFeedback(await administeredProviders(user), filters)
+  },
+  async *lines(user, filters, batchSize) {
+    yield* courseFeedbackLines(await administeredProviders(user), filters, batchSize)
+  },
+}
+
 export const learningExports = {
   courses: adminCoursesList.exportKind,
   roster,
@@ -159,4 +184,5 @@ export const learningExports = {
   catalogue,
   providers,
   myLearning,
+  courseFeedback,
 }

@@ -35,6 +35,12 @@ import {
   text,
 } from './components.js'
 import type { ApiArea } from './types.js'
+import {
+  CourseFeedbackResultsTransformer,
+  CourseFeedbackTransformer,
+} from '#transformers/course_feedback_transformer'
+import { courseFeedbackValidator } from '#validators/course_feedback'
+import { FEEDBACK_COMMENTS_PER_PAGE } from '#queries/learning/course_feedback_query'
 
 const TAG = 'Learning'
 
@@ -44,6 +50,41 @@ export const CATALOGUE_PER_PAGE = 20
 const isoInstant = (description: string) => ({
   description: `${description} ISO 8601, like \`2026-03-27T09:30:00Z\`; without an offset it is read as UK time.`,
 })
+
+/* A learner's feedback on one of their enrolments (`what`): the same answers either way. */
+function feedbackOperation(
+  operationId: string,
+  summary: string,
+  what: string,
+  description: string
+) {
+  return {
+    operationId,
+    summary,
+    description,
+    tags: [TAG],
+    parameters: [idInPath(what)],
+    requestBody: body(schemaRef('CourseFeedbackRequest')),
+    responses: {
+      ...bodyProblems(),
+      201: answer('The caller’s feedback, given.', dataOf(schemaRef('CourseFeedback'))),
+      ...problems(401, 404),
+      409: problemAnswer(
+        'The caller has already given feedback on this enrolment.',
+        problemWith({ code: oneOfValues(['already_given']), feedback: object({ id: id() }) })
+      ),
+      422: problemAnswer(
+        'An answer breaks a rule, or the caller did not attend (or has not completed) the course.',
+        {
+          anyOf: [
+            schemaRef('ValidationProblem'),
+            problemWith({ code: oneOfValues(['not_attended']) }),
+          ],
+        }
+      ),
+    },
+  }
+}
 
 /* The course catalogue, learners' enrolments, and course admins' writes. */
 export const learning: ApiArea = {
@@ -112,6 +153,21 @@ export const learning: ApiArea = {
       reason: { description: 'Why the place is given up.' },
     }),
     ...EnrolmentTransformer.schemas,
+    ...CourseFeedbackTransformer.schemas,
+    ...CourseFeedbackResultsTransformer.schemas,
+    CourseFeedbackRequest: requestSchema(courseFeedbackValidator, {
+      overallRating: { description: 'Overall, from 1 (very poor) to 5 (excellent).' },
+      relevanceRating: {
+        description: 'Relevance to the caller’s role, from 1 (none) to 5 (very).',
+      },
+      wouldRecommend: {
+        description: 'Whether the caller would recommend the course to a colleague.',
+      },
+      comments: {
+        description:
+          'Optional. Shown to the course team without the caller’s name, so leave out anything that identifies you.',
+      },
+    }),
     CourseRequest: requestSchema(courseValidator, {
       code: { description: 'Letters, numbers and hyphens, starting with a letter or number.' },
       provider: {
@@ -348,6 +404,44 @@ export const learning: ApiArea = {
               ],
             }
           ),
+        },
+      },
+    },
+    '/enrolments/{id}/feedback': {
+      post: feedbackOperation(
+        'giveFeedback',
+        'Give feedback on a session attended',
+        'enrolment',
+        'The caller evaluates a course through their own enrolment, once it is attended or completed (a no-show cannot). Feedback is given once per enrolment and is shown to the course team without the caller’s name.'
+      ),
+    },
+    '/self-paced-enrolments/{id}/feedback': {
+      post: feedbackOperation(
+        'giveSelfPacedFeedback',
+        'Give feedback on a self-paced course completed',
+        'self-paced enrolment',
+        'The caller evaluates a self-paced course they completed, once per run through it. Shown to the course team without the caller’s name.'
+      ),
+    },
+    '/courses/{id}/feedback': {
+      get: {
+        operationId: 'getCourseFeedback',
+        summary: 'Get a course’s feedback results',
+        description:
+          'For course admins of the course’s provider and capability admins: how many learners answered, the average ratings, the share who would recommend the course, each rating’s distribution, the figures per session and a page of the comments, never with names. Another provider’s course answers 404.',
+        tags: [TAG],
+        parameters: [
+          idInPath('course'),
+          query('session', 'Only the answers on this session of the course.', id()),
+          query(
+            'page',
+            `The page of comments, ${FEEDBACK_COMMENTS_PER_PAGE} to a page.`,
+            integer(undefined, { min: 1 })
+          ),
+        ],
+        responses: {
+          200: answer('The course’s results.', dataOf(schemaRef('CourseFeedbackResults'))),
+          ...problems(401, 403, 404, 422),
         },
       },
     },

@@ -33,6 +33,7 @@ import {
 } from '#queries/learning/catalogue_query'
 import { UK_ZONE, UkFormats } from '#domain/shared/uk_time'
 import type { LearnerEnrolment } from '#queries/learning/my_learning_query'
+import { RATING_SHOWN_FROM, ratingText } from '#domain/learning/course_feedback'
 
 /*
  * Courses and sessions as the JSON API shows them, and as the catalogue
@@ -107,6 +108,8 @@ function courseFacts(course: CourseDetail) {
     modeLabel: courseModeLabels[course.mode] ?? course.mode,
     duration: formatDuration(course.durationHours),
     cost: formatCost(course.costPence),
+    /* "4.3 out of 5 from 27 reviews", or null under RATING_SHOWN_FROM answers. */
+    rating: course.rating ? ratingText(course.rating) : null,
     audiences: course.audiences.map((audience) => ({
       roleProfileId: audience.roleProfileId,
       roleProfileName: audience.roleProfile.name,
@@ -261,6 +264,22 @@ const courseFields = {
     object({ roleProfile: named(), kind: oneOfValues(audienceKindValues) }),
     'The role profiles the course is mandatory or recommended for.'
   ),
+  rating: orNull(
+    object(
+      {
+        average: {
+          type: 'number',
+          minimum: 1,
+          maximum: 5,
+          description: 'Learners’ average overall rating out of 5, to one decimal place.',
+        } as const,
+        answers: integer('How many learners gave feedback.', { min: RATING_SHOWN_FROM }),
+      },
+      {
+        description: `Learners’ feedback on the course; null until ${RATING_SHOWN_FROM} have answered.`,
+      }
+    )
+  ),
 }
 
 /*
@@ -317,6 +336,9 @@ export class CourseTransformer extends BaseTransformer<CourseRecord> {
         roleProfile: { id: audience.roleProfile.id, name: audience.roleProfile.name },
         kind: audience.kind,
       })),
+      rating: course.rating
+        ? { average: course.rating.average, answers: course.rating.answers }
+        : null,
     }
   }
 

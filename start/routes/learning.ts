@@ -34,6 +34,11 @@ const CertificateVerificationController = () =>
 const AdminCertificatesController = () =>
   import('#controllers/learning/admin/certificates_controller')
 const ApiCertificatesController = () => import('#controllers/api/learning/certificates_controller')
+const CourseFeedbackController = () => import('#controllers/learning/course_feedback_controller')
+const CourseFeedbackResultsController = () =>
+  import('#controllers/learning/admin/course_feedback_controller')
+const ApiCourseFeedbackController = () =>
+  import('#controllers/api/learning/course_feedback_controller')
 
 // Pages
 
@@ -119,6 +124,16 @@ router
       .as('learning.admin.enrolments.cancel')
 
     router
+      .get('/feedback', [CourseFeedbackResultsController, 'index'])
+      .as('learning.admin.feedback.index')
+    router
+      .get('/courses/:id/feedback', [CourseFeedbackResultsController, 'show'])
+      .as('learning.admin.feedback.course')
+    router
+      .get('/courses/:id/feedback.csv', [CourseFeedbackResultsController, 'csv'])
+      .as('learning.admin.feedback.csv')
+
+    router
       .get('/certificates', [AdminCertificatesController, 'index'])
       .as('learning.admin.certificates.index')
     router
@@ -164,6 +179,18 @@ router
     router
       .get('/enrolments/:id/invite.ics', [EnrolmentsController, 'invite'])
       .as('learning.enrolments.invite')
+    router
+      .get('/enrolments/:id/feedback', [CourseFeedbackController, 'create'])
+      .as('learning.feedback.create')
+    router
+      .post('/enrolments/:id/feedback', [CourseFeedbackController, 'store'])
+      .as('learning.feedback.store')
+    router
+      .get('/self-paced-enrolments/:id/feedback', [CourseFeedbackController, 'createForSelfPaced'])
+      .as('learning.selfPacedFeedback.create')
+    router
+      .post('/self-paced-enrolments/:id/feedback', [CourseFeedbackController, 'storeForSelfPaced'])
+      .as('learning.selfPacedFeedback.store')
     router.get('/record', [LearningRecordController, 'show']).as('learning.record')
     router
       .get('/certificates/:id/download', [CertificatesController, 'download'])
@@ -314,6 +341,28 @@ router
     router
       .post('/courses/:id/sessions', [ApiCourseAdminController, 'storeSession'])
       .as('api.courses.sessions.store')
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ guards: ['api'] }))
+
+/*
+ * Course feedback in the JSON API: a learner evaluates a course they
+ * attended or completed; course admins read a course's results.
+ */
+router
+  .group(() => {
+    router
+      .post('/enrolments/:id/feedback', [ApiCourseFeedbackController, 'storeForEnrolment'])
+      .as('api.learner.feedback.store')
+    router
+      .post('/self-paced-enrolments/:id/feedback', [
+        ApiCourseFeedbackController,
+        'storeForSelfPaced',
+      ])
+      .as('api.learner.selfPacedFeedback.store')
+    router
+      .get('/courses/:id/feedback', [ApiCourseFeedbackController, 'results'])
+      .as('api.courses.feedback')
   })
   .prefix('/api/v1')
   .use(middleware.auth({ guards: ['api'] }))

@@ -40,6 +40,7 @@ export const ANONYMISATION: Record<string, 'keep' | 'delete' | { clear: string[]
   self_paced_enrolments: 'keep',
   nomination_people: 'keep',
   learning_records: { clear: ['evidence_url'] },
+  course_feedback: { clear: ['comments'] },
   certificates: { clear: ['revocation_reason'] },
   course_requirement_people: 'keep',
   course_requirement_reminders: 'keep',

@@ -6,6 +6,7 @@ import User from '#models/user'
 import { myLearning } from '#queries/learning/my_learning_query'
 import { enrolmentStatusLabels } from '#enums/learning'
 import { exportList } from '#services/exports'
+import { feedbackDue, feedbackPath } from '#queries/learning/course_feedback_query'
 
 /* "My learning": the learner's bookings, requests, waiting-list places and history. */
 export default class MyLearningController {
@@ -15,6 +16,7 @@ export default class MyLearningController {
     const lineManager = user.lineManagerId
       ? await User.query().where('id', user.lineManagerId).select('id', 'full_name').first()
       : null
+    const due = await feedbackDue(user.id)
     const required = await requiredOf(user)
     return view.render('pages/learning/my_learning', {
       learning: await myLearning(user.id, page),
@@ -27,6 +29,11 @@ export default class MyLearningController {
         words: standingWords(standing),
       })),
       statusLabels: enrolmentStatusLabels,
+      feedbackDue: due.map((item) => ({
+        courseTitle: item.courseTitle,
+        href: feedbackPath(item.target),
+        selfPaced: item.target.kind === 'self_paced',
+      })),
     })
   }
 

@@ -6,6 +6,11 @@ import { EnrolmentStatuses, SessionStatuses, SkillClaimStatuses } from '#enums/l
 import { StaffImportStatuses } from '#enums/staff_imports'
 import { pendingApprovals } from '#queries/learning/approvals_query'
 import {
+  countFeedbackDue,
+  feedbackDue,
+  feedbackPath,
+} from '#queries/learning/course_feedback_query'
+import {
   proposedRoles,
   pendingClaims,
   unvalidatedAssessments,
@@ -110,6 +115,7 @@ async function learnerTasks(user: User, now: DateTime): Promise<HomeSection> {
     ),
     user.isFastStreamEntrant ? unsubmittedShortlist(user.id, nowSql) : null,
   ])
+  const feedback = await countFeedbackDue(user.id)
 
   const tasks: HomeTask[] = [
     {
@@ -134,6 +140,16 @@ async function learnerTasks(user: User, now: DateTime): Promise<HomeSection> {
       hint: `In the last ${CLAIMS_DECIDED_WITHIN_DAYS} days`,
     },
   ]
+  if (feedback > 0) {
+    // One course waiting goes straight to its form; several to My learning, which lists them.
+    const due = feedback === 1 ? await feedbackDue(user.id) : []
+    tasks.push({
+      label: 'Give feedback on courses you attended',
+      href: due.length === 1 ? feedbackPath(due[0].target) : '/learning/my#feedback-heading',
+      count: feedback,
+      noun: ['course waiting for your feedback', 'courses waiting for your feedback'],
+    })
+  }
   if (shortlist) {
     tasks.push({
       label: 'Submit your placement shortlist',

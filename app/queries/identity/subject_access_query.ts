@@ -121,6 +121,14 @@ export const PERSONAL_RECORDS: PersonalRecords[] = [
     names: [courseTitle],
   },
   {
+    kind: 'course_feedback',
+    table: 'course_feedback',
+    column: 'user_id',
+    of: 'user',
+    auditSubject: 'course_feedback',
+    names: [courseTitle],
+  },
+  {
     kind: 'learning_record',
     table: 'learning_records',
     column: 'user_id',

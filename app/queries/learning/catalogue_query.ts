@@ -7,6 +7,8 @@ import { pageOfRows } from '#queries/paging'
 import { kept } from '#services/kept'
 import catalogueConfig from '#config/catalogue'
 import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
+import { shownRating, type CourseRating } from '#domain/learning/course_feedback'
+import { courseRatingSums } from '#queries/learning/course_feedback_query'
 
 /*
  * Reads for the course catalogue, the course page, the framework's skill
@@ -203,6 +205,8 @@ export type CourseDetail = {
     roleProfileId: number
     roleProfile: { id: number; name: string }
   }>
+  /* Learners' average overall rating, once RATING_SHOWN_FROM answers are in; else null. */
+  rating: CourseRating | null
 }
 
 /* A session's own columns, its times read once from the row. */
@@ -248,14 +252,15 @@ function coursesWithProvider() {
 }
 
 /*
- * The outcomes and audiences of some courses in two queries, each kept by
- * course id, then joined to the course rows: no query per course, no scan
- * per course.
+ * The outcomes, audiences and feedback ratings of some courses in three
+ * queries (the ratings one grouped count over the course_feedback index),
+ * each kept by course id, then joined to the course rows: no query per
+ * course, no scan per course.
  */
 async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDetail[]> {
   if (!rows.length) return []
   const ids = rows.map((row) => row.id)
-  const [outcomes, audiences] = await Promise.all([
+  const [outcomes, audiences, ratings] = await Promise.all([
     db
       .from('course_outcomes')
       .join('skills', 'skills.id', 'course_outcomes.skill_id')
@@ -276,6 +281,7 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
       )
       .orderBy('course_audiences.kind')
       .orderBy('role_profiles.name'),
+    courseRatingSums(ids.map(Number)),
   ])
   const outcomesOf = groupBy(outcomes, (row) => ({
     level: row.level,
@@ -300,7 +306,13 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
     provider: { id: row.provider_id, name: row.provider_name },
     outcomes: outcomesOf.get(Number(row.id)) ?? [],
     audiences: audiencesOf.get(Number(row.id)) ?? [],
+    rating: ratingOf(ratings.get(Number(row.id))),
   }))
+}
+
+/* A course's rating from its answers, shown only from RATING_SHOWN_FROM of them. */
+function ratingOf(sums: { answers: number; sum: number } | undefined) {
+  return sums ? shownRating(sums.sum, sums.answers) : null
 }
 
 /* Rows kept in their order under their course id, each made into what the caller needs. */

@@ -6,9 +6,11 @@ import { createUser } from '#database/factories/user_factory'
 import {
   createCompletion,
   createCourse,
+  createEnrolment,
   createProvider,
   createSession,
 } from '#database/factories/learning_factory'
+import SelfPacedEnrolment from '#models/self_paced_enrolment'
 import Certificate from '#models/certificate'
 import { createRole } from '#database/factories/framework_factory'
 import {
@@ -150,6 +152,16 @@ async function writeTargets() {
     validUntil: null,
   })
   const capabilityAdmin = await createUser({ roles: ['capability_admin'] })
+  // A session the person attended and a self-paced course they completed, to give feedback on.
+  const attended = await createEnrolment(await createSession(), person, { status: 'attended' })
+  const completedRun = await SelfPacedEnrolment.create({
+    userId: person.id,
+    courseId: selfPaced.id,
+    status: 'completed',
+    activeCourseId: null,
+    startedAt: DateTime.now().minus({ days: 2 }),
+    completedAt: DateTime.now().minus({ days: 1 }),
+  })
   const targets: Record<string, { url: string; auth: string | null }> = {
     createToken: { url: '/tokens', auth: null },
     revokeCertificate: {
@@ -180,6 +192,11 @@ async function writeTargets() {
     },
     nominateOnSession: { url: `/sessions/${session.id}/nominations`, auth: managerAuth },
     nominateOnCourse: { url: `/courses/${selfPaced.id}/nominations`, auth: managerAuth },
+    giveFeedback: { url: `/enrolments/${attended.id}/feedback`, auth: personAuth },
+    giveSelfPacedFeedback: {
+      url: `/self-paced-enrolments/${completedRun.id}/feedback`,
+      auth: personAuth,
+    },
   }
   return targets
 }
