@@ -8,14 +8,19 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     adonisjs({
-      entryPoints: ['resources/css/app.css', 'resources/js/app.js', 'resources/js/insights.js'],
+      entryPoints: [
+        'resources/css/app.css',
+        'resources/js/app.js',
+        'resources/js/insights.js',
+        'resources/js/package_player.js',
+      ],
       reload: ['resources/views/**/*.edge'],
     }),
   ],
   // Every dependency is bundled when the dev server starts, not when a page first asks for it:
   // a late discovery re-bundles and reloads the pages open in the browser (tests included).
   optimizeDeps: {
-    entries: ['resources/js/app.js', 'resources/js/insights.js'],
+    entries: ['resources/js/app.js', 'resources/js/insights.js', 'resources/js/package_player.js'],
     include: ['@alpinejs/csp', 'chart.js'],
   },
   // Under test nothing is watched and no WebSocket is opened: a file saved mid-run must not reload

@@ -29,6 +29,13 @@ router.where('token', /^[\w-]{1,128}$/)
 router.where('code', /^[A-Za-z0-9-]{1,40}$/)
 
 /*
+ * An e-learning package's launch token (app/services/launch_tokens.ts): a
+ * signed value, base64url parts joined by dots. Whether it is genuine is
+ * the package's address's to say (403).
+ */
+router.where('launchToken', /^[\w-]{1,400}(\.[\w-]{1,200}){0,3}$/)
+
+/*
  * A service's reporting period: a month (2026-10) or a calendar quarter
  * (2026-Q4). Anything else matches no route; which of the two a service
  * takes is its page's or the API's to say.

@@ -100,6 +100,8 @@ async function authorise(ctx: HttpContext, kind: UploadKind) {
     case 'performanceImport':
     case 'performanceImportApply':
       return ctx.bouncer.with('WorkforcePolicy').authorize('reportPerformance')
+    case 'learningPackage':
+      return ctx.bouncer.with('CoursePolicy').authorize('administer')
     case 'nominationImport':
       return ctx.bouncer.with('CoursePolicy').authorize('nominate')
     default: {

@@ -149,13 +149,14 @@ async function readManifest(
   let size = 0
   const guard = new InflateGuard(found.name, found.entry.compressedSize, { inflated: 0 }, limits)
   try {
-    for await (const chunk of stream.pipe(guard)) {
-      size += (chunk as Buffer).length
-      if (size > MANIFEST_MAX_BYTES) throw new Refused({ type: 'unreadable_manifest' })
-      chunks.push(chunk as Buffer)
-    }
+    await pipeline(stream, guard, async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        size += chunk.length
+        if (size > MANIFEST_MAX_BYTES) throw new Refused({ type: 'unreadable_manifest' })
+        chunks.push(chunk)
+      }
+    })
   } catch (error) {
-    stream.destroy()
     throw refusalOf(error, found.name)
   }
   const parsed = parseScormManifest(Buffer.concat(chunks).toString('utf8'))

@@ -20,6 +20,8 @@ export const UPLOADS = {
   performanceImport: { file: true, bytes: 1 * MB, label: '1 MB' },
   /* The preview's form sends the checked figures file back as a field. */
   performanceImportApply: { file: false, bytes: 1 * MB, label: '1 MB' },
+  /* An e-learning package: a zip of a SCORM course, videos and all. */
+  learningPackage: { file: true, bytes: 100 * MB, label: '100 MB' },
   /* E-mail addresses of people to book on a course: 10,000 rows at about 40 bytes a row. */
   nominationImport: { file: true, bytes: 1 * MB, label: '1 MB' },
 } as const
