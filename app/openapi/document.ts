@@ -12,6 +12,7 @@ import { fastStream } from './fast_stream.js'
 import { framework } from './framework.js'
 import { identity } from './identity.js'
 import { learning } from './learning.js'
+import { selfPaced } from './self_paced.js'
 import { certificates } from './certificates.js'
 import { metrics } from './metrics.js'
 import { requiredLearning } from './required_learning.js'
@@ -30,6 +31,7 @@ export const AREAS: ApiArea[] = [
   identity,
   framework,
   learning,
+  selfPaced,
   requiredLearning,
   trainingBudgets,
   certificates,

@@ -1,4 +1,4 @@
-import { EnrolmentStatuses, courseModeValues } from '#enums/learning'
+import { EnrolmentStatuses, courseDeliveryValues, courseModeValues } from '#enums/learning'
 import { catalogueSorts } from '#validators/catalogue'
 import { courseValidator, sessionApiValidator } from '#validators/learning_admin'
 import { apiCancelValidator, apiEnrolValidator } from '#validators/learning_learner'
@@ -211,6 +211,11 @@ export const learning: ApiArea = {
           query('skill', 'Only courses that build this skill.', id()),
           query('roleProfile', 'Only courses for this role profile.', id()),
           query('mode', 'Only courses delivered this way.', oneOfValues(courseModeValues)),
+          query(
+            'delivery',
+            'Only courses in scheduled sessions, or only self-paced ones.',
+            oneOfValues(courseDeliveryValues)
+          ),
           query('provider', 'Only courses of this provider.', id()),
           query(
             'location',

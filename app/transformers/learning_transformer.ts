@@ -6,6 +6,8 @@ import {
   audienceKindValues,
   courseModeLabels,
   courseModeValues,
+  courseDeliveryValues,
+  moduleKindValues,
   courseStatusValues,
   EnrolmentStatuses,
   SessionStatuses,
@@ -28,6 +30,7 @@ import {
 import {
   type CatalogueEntry,
   type CourseDetail,
+  type ModuleSummary,
   type SessionSummary,
   type SessionWithCounts,
 } from '#queries/learning/catalogue_query'
@@ -106,6 +109,8 @@ function courseFacts(course: CourseDetail) {
   return {
     providerName: course.provider.name,
     modeLabel: courseModeLabels[course.mode] ?? course.mode,
+    /* Started online at any time rather than booked on a session. */
+    selfPaced: course.delivery === 'self_paced',
     duration: formatDuration(course.durationHours),
     cost: formatCost(course.costPence),
     /* "4.3 out of 5 from 27 reviews", or null under RATING_SHOWN_FROM answers. */
@@ -238,6 +243,8 @@ export class CourseSessionTransformer extends BaseTransformer<SessionWithCounts>
 export type CourseRecord = {
   course: CourseDetail
   sessions?: SessionWithCounts[]
+  /* A self-paced course's modules, in order. */
+  modules?: ModuleSummary[]
   nextSession?: SessionSummary | null
 }
 
@@ -248,6 +255,10 @@ const courseFields = {
   summary: orNull(text()),
   provider: named('The training provider that runs the course.'),
   mode: oneOfValues(courseModeValues, 'How the course is delivered.'),
+  delivery: oneOfValues(
+    courseDeliveryValues,
+    'In scheduled sessions (booked on a session) or self-paced online (started at any time, with no limit on places).'
+  ),
   status: oneOfValues(courseStatusValues),
   requiresApproval: boolean('Whether a learner’s line manager must approve a place.'),
   durationHours: { type: 'number', description: 'Length in hours.' } as const,
@@ -295,6 +306,16 @@ export class CourseTransformer extends BaseTransformer<CourseRecord> {
         CourseSessionTransformer.schemas.CourseSession,
         'Upcoming sessions, soonest first.'
       ),
+      modules: arrayOf(
+        object({
+          id: id(),
+          position: integer('1 for the first module learners take.', { min: 1 }),
+          title: text(),
+          kind: oneOfValues(moduleKindValues, 'A link, document, video or e-learning package.'),
+          required: boolean('Whether the course is completed only once this module is.'),
+        }),
+        'A self-paced course’s modules, in the order learners take them; empty for a scheduled course.'
+      ),
       links: selfLink,
     }),
     CourseSummary: object({
@@ -323,6 +344,7 @@ export class CourseTransformer extends BaseTransformer<CourseRecord> {
       summary: course.summary,
       provider: { id: course.provider.id, name: course.provider.name },
       mode: course.mode,
+      delivery: course.delivery,
       status: course.status,
       requiresApproval: course.requiresApproval,
       durationHours: course.durationHours,
@@ -352,6 +374,13 @@ export class CourseTransformer extends BaseTransformer<CourseRecord> {
       sessions: (this.resource.sessions ?? []).map((session) =>
         new CourseSessionTransformer(session).toObject()
       ),
+      modules: (this.resource.modules ?? []).map((module) => ({
+        id: module.id,
+        position: module.position,
+        title: module.title,
+        kind: module.kind,
+        required: module.required,
+      })),
       links: this.#links(),
     }
   }

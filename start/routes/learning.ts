@@ -14,17 +14,21 @@ const CourseAudiencesController = () =>
   import('#controllers/learning/admin/course_audiences_controller')
 const CourseSessionsController = () =>
   import('#controllers/learning/admin/course_sessions_controller')
+const CourseModulesController = () =>
+  import('#controllers/learning/admin/course_modules_controller')
 const RostersController = () => import('#controllers/learning/admin/rosters_controller')
 const ProvidersController = () => import('#controllers/learning/admin/providers_controller')
 const EnrolmentsController = () => import('#controllers/learning/enrolments_controller')
 const MyLearningController = () => import('#controllers/learning/my_learning_controller')
 const LearningRecordController = () => import('#controllers/learning/learning_record_controller')
 const ApprovalsController = () => import('#controllers/learning/approvals_controller')
+const SelfPacedController = () => import('#controllers/learning/self_paced_controller')
 const NominationsController = () => import('#controllers/learning/nominations_controller')
 const ApiNominationsController = () => import('#controllers/api/learning/nominations_controller')
 const ApiCatalogueController = () => import('#controllers/api/learning/catalogue_controller')
 const ApiEnrolmentsController = () => import('#controllers/api/learning/enrolments_controller')
 const ApiCourseAdminController = () => import('#controllers/api/learning/admin_controller')
+const ApiSelfPacedController = () => import('#controllers/api/learning/self_paced_controller')
 const TrainingBudgetsController = () => import('#controllers/learning/training_budgets_controller')
 const ApiTrainingBudgetsController = () =>
   import('#controllers/api/learning/training_budgets_controller')
@@ -106,6 +110,22 @@ router
       .post('/sessions/:id/cancel', [CourseSessionsController, 'cancel'])
       .as('learning.admin.sessions.cancel')
 
+    router
+      .post('/courses/:id/modules', [CourseModulesController, 'store'])
+      .as('learning.admin.modules.store')
+    router
+      .get('/modules/:id/edit', [CourseModulesController, 'edit'])
+      .as('learning.admin.modules.edit')
+    router
+      .put('/modules/:id', [CourseModulesController, 'update'])
+      .as('learning.admin.modules.update')
+    router
+      .post('/modules/:id/move', [CourseModulesController, 'move'])
+      .as('learning.admin.modules.move')
+    router
+      .delete('/modules/:id', [CourseModulesController, 'destroy'])
+      .as('learning.admin.modules.destroy')
+
     router.get('/sessions/:id', [RostersController, 'show']).as('learning.admin.roster.show')
     router
       .get('/sessions/:id/roster.csv', [RostersController, 'csv'])
@@ -168,6 +188,18 @@ router
     router
       .post('/sessions/:id/enrolments', [EnrolmentsController, 'store'])
       .as('learning.enrolments.store')
+    router.post('/courses/:id/start', [SelfPacedController, 'start']).as('learning.selfPaced.start')
+    router.get('/courses/:id/progress', [SelfPacedController, 'show']).as('learning.selfPaced.show')
+    router
+      .get('/courses/:id/withdraw', [SelfPacedController, 'confirmWithdraw'])
+      .as('learning.selfPaced.confirmWithdraw')
+    router
+      .post('/courses/:id/withdraw', [SelfPacedController, 'withdraw'])
+      .as('learning.selfPaced.withdraw')
+    router.post('/modules/:id/open', [SelfPacedController, 'open']).as('learning.selfPaced.open')
+    router
+      .post('/modules/:id/finish', [SelfPacedController, 'finish'])
+      .as('learning.selfPaced.finish')
     router.get('/my', [MyLearningController, 'show']).as('learning.my')
     router.get('/my.csv', [MyLearningController, 'csv']).as('learning.my.csv')
     router
@@ -312,6 +344,21 @@ router
     router
       .get('/me/enrolments', [ApiEnrolmentsController, 'index'])
       .as('api.learner.enrolments.index')
+    router
+      .post('/courses/:id/start', [ApiSelfPacedController, 'start'])
+      .as('api.learner.selfPaced.start')
+    router
+      .get('/me/self-paced-enrolments', [ApiSelfPacedController, 'index'])
+      .as('api.learner.selfPaced.index')
+    router
+      .get('/me/self-paced-enrolments/:id', [ApiSelfPacedController, 'show'])
+      .as('api.learner.selfPaced.show')
+    router
+      .delete('/me/self-paced-enrolments/:id', [ApiSelfPacedController, 'withdraw'])
+      .as('api.learner.selfPaced.withdraw')
+    router
+      .post('/modules/:id/completion', [ApiSelfPacedController, 'completeModule'])
+      .as('api.learner.selfPaced.completeModule')
   })
   .prefix('/api/v1')
   .use(middleware.auth({ guards: ['api'] }))

@@ -1,10 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Course from '#models/course'
 import SelfPacedEnrolment from '#models/self_paced_enrolment'
 import { SelfPacedStatuses } from '#enums/learning'
-import { completionStillValid, completionValidUntil } from '#domain/learning/self_paced_rules'
-import { isoDateFromSql, UK_ZONE } from '#domain/shared/uk_time'
+import { validCompletion } from '#queries/learning/self_paced_query'
 import { orOnDuplicate } from '#services/database_errors'
 
 export type StartSelfPacedResult =
@@ -45,21 +43,8 @@ export async function startSelfPaced(
   const running = await inProgress(learner.id, course.id)
   if (running) return { type: 'already_in_progress', enrolment: running }
 
-  const last = await db
-    .from('learning_records')
-    .where('user_id', learner.id)
-    .where('course_id', course.id)
-    .max('completed_on as completed_on')
-    .first()
-  const completedOn = isoDateFromSql(last?.completed_on)
-  const today = DateTime.fromJSDate(now).setZone(UK_ZONE).toISODate()!
-  if (completedOn && completionStillValid(completedOn, course.validityMonths, today)) {
-    return {
-      type: 'already_completed',
-      completedOn,
-      validUntil: completionValidUntil(completedOn, course.validityMonths),
-    }
-  }
+  const completion = await validCompletion(learner.id, course, now)
+  if (completion) return { type: 'already_completed', ...completion }
   if (course.requiresApproval && !options.nominatedBy) return { type: 'approval_required' }
 
   const started = await orOnDuplicate(

@@ -7,9 +7,10 @@ import {
   searchCatalogue,
 } from '#queries/learning/catalogue_query'
 import { catalogueEntryView, coursePageView } from '#transformers/learning_transformer'
-import { courseModeLabels } from '#enums/learning'
+import { courseDeliveryLabels, courseModeLabels } from '#enums/learning'
 import { forPerson } from '#queries/capability/gaps_query'
 import { courseHolding } from '#queries/learning/course_holdings_query'
+import { selfPacedOffer } from '#queries/learning/self_paced_query'
 import { courseHeldMessage } from '#services/enrolment_messages'
 import { idParam } from '#services/params'
 import RecordNotFoundException from '#exceptions/record_not_found_exception'
@@ -30,6 +31,7 @@ export default class CatalogueController {
       errors,
       options: await catalogueOptions(),
       modes: Object.entries(courseModeLabels).map(([value, label]) => ({ value, label })),
+      deliveries: Object.entries(courseDeliveryLabels).map(([value, label]) => ({ value, label })),
       mine: filters.mine ?? null,
       csvHref: csvHref('/learning/courses.csv', { ...read.filters, page: undefined }),
     })
@@ -50,9 +52,13 @@ export default class CatalogueController {
     }
     // A course the person already holds is not offered again: the page says where they stand.
     const holding = await courseHolding(auth.getUserOrFail().id, found.course.id)
+    const selfPaced = found.course.delivery === 'self_paced'
     return view.render('pages/learning/course', {
       course: coursePageView(found.course, found.sessions, DateTime.now()),
-      held: holding ? courseHeldMessage(holding, found.course.title) : null,
+      held: holding && !selfPaced ? courseHeldMessage(holding, found.course.title) : null,
+      selfPaced: selfPaced
+        ? await selfPacedOffer(auth.getUserOrFail().id, found.course, found.modules)
+        : null,
     })
   }
 }

@@ -4,7 +4,9 @@ import { requirementStateLabels } from '#enums/required_learning'
 import { standingWords } from '#domain/learning/required_learning'
 import User from '#models/user'
 import { myLearning } from '#queries/learning/my_learning_query'
-import { enrolmentStatusLabels } from '#enums/learning'
+import { mySelfPacedRuns } from '#queries/learning/self_paced_query'
+import { formatDay } from '#transformers/learning_transformer'
+import { enrolmentStatusLabels, selfPacedStatusLabels } from '#enums/learning'
 import { exportList } from '#services/exports'
 import { feedbackDue, feedbackPath } from '#queries/learning/course_feedback_query'
 
@@ -18,9 +20,17 @@ export default class MyLearningController {
       : null
     const due = await feedbackDue(user.id)
     const required = await requiredOf(user)
+    const selfPacedRuns = await mySelfPacedRuns(user.id)
     return view.render('pages/learning/my_learning', {
       learning: await myLearning(user.id, page),
       lineManagerName: lineManager?.fullName ?? null,
+      selfPaced: selfPacedRuns.map((run) => ({
+        ...run,
+        statusLabel: selfPacedStatusLabels[run.status],
+        when: run.completedAt
+          ? `Completed on ${formatDay(run.completedAt)}`
+          : `Started on ${formatDay(run.startedAt)}`,
+      })),
       required: required.map(({ requirement, standing }) => ({
         courseId: requirement.courseId,
         courseTitle: requirement.course.title,

@@ -2,7 +2,14 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { EnrolmentStatuses } from '#enums/learning'
 import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
-import type { AudienceKind, CourseMode, CourseStatus, SessionStatus } from '#enums/learning'
+import type {
+  AudienceKind,
+  CourseDelivery,
+  CourseMode,
+  CourseStatus,
+  ModuleKind,
+  SessionStatus,
+} from '#enums/learning'
 import { pageOfRows } from '#queries/paging'
 import { kept } from '#services/kept'
 import catalogueConfig from '#config/catalogue'
@@ -23,6 +30,8 @@ export type CatalogueFilters = {
   skill?: number
   roleProfile?: number
   mode?: CourseMode
+  /* In scheduled sessions or self-paced online. */
+  delivery?: CourseDelivery
   provider?: number
   location?: string
   /* yyyy-mm-dd, inclusive, in UK time */
@@ -150,6 +159,7 @@ export function applyCatalogueFilters<Query extends ChainableContract>(
     )
   }
   if (filters.mode) query.where('courses.mode', filters.mode)
+  if (filters.delivery) query.where('courses.delivery', filters.delivery)
   if (filters.provider) query.where('courses.provider_id', filters.provider)
   if (filters.forMyRole) {
     const roleProfileId = filters.mine?.roleProfileId ?? null
@@ -192,6 +202,7 @@ export type CourseDetail = {
   title: string
   summary: string | null
   mode: CourseMode
+  delivery: CourseDelivery
   durationHours: number
   costPence: number
   status: CourseStatus
@@ -236,6 +247,7 @@ const COURSE_COLUMNS = [
   'courses.title',
   'courses.summary',
   'courses.mode',
+  'courses.delivery',
   'courses.duration_hours',
   'courses.cost_pence',
   'courses.status',
@@ -299,6 +311,7 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
     title: row.title,
     summary: row.summary,
     mode: row.mode,
+    delivery: row.delivery,
     durationHours: Number(row.duration_hours),
     costPence: row.cost_pence,
     status: row.status,
@@ -432,12 +445,22 @@ function counted(row: Record<string, any>): SessionWithCounts {
   return { session, booked, waitlisted, seatsLeft: Math.max(0, session.capacity - booked) }
 }
 
+/* A self-paced course's module as the course page and the API list it. */
+export type ModuleSummary = {
+  id: number
+  position: number
+  title: string
+  kind: ModuleKind
+  required: boolean
+}
+
 /*
  * A course with its outcomes, audiences and upcoming scheduled sessions in
- * order of start, each with its counts. Any status: callers check the policy.
+ * order of start, each with its counts, and a self-paced course's modules
+ * in order. Any status: callers check the policy.
  */
 export async function courseWithSessions(id: number, now = DateTime.now()) {
-  const [rows, sessions] = await Promise.all([
+  const [rows, sessions, modules] = await Promise.all([
     coursesWithProvider().where('courses.id', id),
     sessionsWithCounts()
       .where('course_sessions.course_id', id)
@@ -445,10 +468,25 @@ export async function courseWithSessions(id: number, now = DateTime.now()) {
       .where('course_sessions.starts_at', '>', sqlTime(now))
       .orderBy('course_sessions.starts_at', 'asc')
       .orderBy('course_sessions.id', 'asc'),
+    db
+      .from('course_modules')
+      .where('course_id', id)
+      .orderBy('position')
+      .select('id', 'position', 'title', 'kind', 'required'),
   ])
   if (!rows.length) return null
   const [course] = await withDetails(rows)
-  return { course, sessions: sessions.map(counted) }
+  return {
+    course,
+    sessions: sessions.map(counted),
+    modules: modules.map((row): ModuleSummary => ({
+      id: Number(row.id),
+      position: Number(row.position),
+      title: row.title,
+      kind: row.kind,
+      required: Boolean(row.required),
+    })),
+  }
 }
 
 /* One session, whatever its status or date, with its course and counts. */

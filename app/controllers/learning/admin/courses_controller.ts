@@ -35,7 +35,8 @@ const statusOptions = courseStatusValues.map((value) => ({
 }))
 const DELIVERY_HINTS = {
   scheduled: 'Learners book a place on one of its dated sessions.',
-  self_paced: 'Learners start it online at any time, with no limit on places, and work through its modules.',
+  self_paced:
+    'Learners start it online at any time, with no limit on places, and work through its modules.',
 }
 const deliveryOptions = courseDeliveryValues.map((value) => ({
   value,
