@@ -19,6 +19,7 @@ import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
 import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
 import { seedDemoFutureLeaders } from '#database/demo/future_leaders'
+import { describeDemoPackages, seedDemoPackages } from '#database/demo/packages'
 import { describeDemoBudgets, seedDemoBudgets } from '#database/demo/budgets'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
@@ -643,6 +644,9 @@ export default class DemoSeeder extends BaseSeeder {
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
     // After the demo's sessions: a line manager's booking of their reports.
     await seedDemoNominations(this.client, { now: DateTime.now() })
+    // After the demo's courses and learners: the service's own e-learning packages, being taken.
+    const packages = await seedDemoPackages(this.client, { now: DateTime.now() })
+    if (packages) logger.info(describeDemoPackages(packages))
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
     // After the services and the Service Manager programme's completions they read.

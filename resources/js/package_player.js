@@ -50,7 +50,7 @@ async function send(values) {
     const answer = await response.json().catch(() => ({}))
     if (response.ok) {
       status.textContent = answer.message
-      if (answer.courseCompleted) status.dataset.courseCompleted = 'true'
+      if (answer.runCompleted) status.dataset.courseCompleted = 'true'
     } else {
       status.textContent =
         answer.detail ?? 'Your progress could not be saved: refresh the page to carry on'

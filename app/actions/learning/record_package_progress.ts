@@ -17,7 +17,10 @@ export type RecordPackageProgressResult =
       type: 'recorded'
       progress: ModuleProgress
       moduleCompleted: boolean
+      /* Whether this report completed the course. */
       courseCompleted: boolean
+      /* Whether the learner's run of the course is completed, by this report or before. */
+      runCompleted: boolean
     }
   | { type: 'not_found' }
   | { type: 'invalid'; errors: ScormReportProblem[] }
@@ -91,6 +94,12 @@ export async function recordPackageProgress(
       const completion = await completeSelfPaced(trx, enrolment, now)
       courseCompleted = completion.type === 'completed'
     }
-    return { type: 'recorded' as const, progress, moduleCompleted, courseCompleted }
+    return {
+      type: 'recorded' as const,
+      progress,
+      moduleCompleted,
+      courseCompleted,
+      runCompleted: enrolment.status === SelfPacedStatuses.Completed,
+    }
   })
 }

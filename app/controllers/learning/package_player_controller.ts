@@ -11,11 +11,8 @@ import { problem } from '#services/api'
 import { found, idParam } from '#services/params'
 
 /* What the player page says once a commit is recorded. */
-function progressMessage(
-  status: keyof typeof moduleProgressStatusLabels,
-  courseCompleted: boolean
-) {
-  if (courseCompleted)
+function progressMessage(status: keyof typeof moduleProgressStatusLabels, runCompleted: boolean) {
+  if (runCompleted)
     return 'You have completed this module and the course: it is on your learning record'
   if (status === 'completed') return 'You have completed this module'
   return 'Your progress in this module is saved'
@@ -86,7 +83,8 @@ export default class PackagePlayerController {
           score: result.progress.score,
           moduleCompleted: result.moduleCompleted,
           courseCompleted: result.courseCompleted,
-          message: progressMessage(result.progress.status, result.courseCompleted),
+          runCompleted: result.runCompleted,
+          message: progressMessage(result.progress.status, result.runCompleted),
         })
       case 'invalid':
         return problem(response, 422, 'The package sent values that cannot be recorded', {

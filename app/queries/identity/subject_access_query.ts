@@ -280,6 +280,7 @@ export const NAMED_IN: { table: string; column: string }[] = [
   { table: 'services', column: 'service_manager_id' },
   { table: 'service_performance_reports', column: 'reported_by' },
   { table: 'staff_imports', column: 'uploaded_by' },
+  { table: 'learning_packages', column: 'uploaded_by' },
   { table: 'placements', column: 'offered_by' },
   { table: 'placements', column: 'reviewed_by' },
   { table: 'placement_matches', column: 'adjusted_by' },

@@ -32,6 +32,8 @@ const NOT_PAGES = [
   /\/(download|progress|match-status|qr-code)$/,
   /^\/health$/,
   /^\/sign-in\/department\/callback$/,
+  // An e-learning package's own files, for its sandboxed frame.
+  /\/play\/:launchToken\/\*$/,
 ]
 
 /* Addresses a crawl does not follow: downloads, the API and signing out. */

@@ -204,6 +204,19 @@ test.group('E-learning packages: the player page', (group) => {
     assert.match(page.header('content-security-policy') ?? '', /script-src 'self' 'nonce-/)
   })
 
+  test("the learner's course progress links the package to its player, and the course's edit page links to the upload form", async ({
+    client,
+    assert,
+  }) => {
+    const { learner, module, course, admin } = await learnerWithPackage()
+    const progress = await client.get(`/learning/courses/${course.id}/progress`).loginAs(learner)
+    progress.assertStatus(200)
+    assert.include(progress.text(), `href="/learning/modules/${module.id}/play"`)
+    const edit = await client.get(`/learning/admin/courses/${course.id}/edit`).loginAs(admin)
+    edit.assertStatus(200)
+    assert.include(edit.text(), `href="/learning/admin/courses/${course.id}/packages/create"`)
+  })
+
   test('someone who has not started the course is sent to the course page to start it', async ({
     client,
   }) => {
@@ -311,6 +324,8 @@ test.group('E-learning packages: recording what a package reports', (group) => {
       status: 'completed',
       moduleCompleted: false,
       courseCompleted: false,
+      runCompleted: true,
+      message: 'You have completed this module and the course: it is on your learning record',
     })
     assert.equal(await recordsOf(learner.id, course.id), 1, 'one learning record')
     const run = await SelfPacedEnrolment.findOrFail(enrolment.id)

@@ -346,6 +346,6 @@ test.group('E-learning packages: uploading', (group) => {
       .loginAs(admin)
     page.assertStatus(200)
     assert.include(page.text(), 'enctype="multipart/form-data"')
-    assert.include(page.text(), 'up to 100 MB, with up to 5,000 files')
+    assert.include(page.text().replace(/\s+/g, ' '), 'up to 100 MB, with up to 5,000 files')
   })
 })
