@@ -94,6 +94,8 @@ export type FinishModuleResult =
       completion: CompleteSelfPacedResult
     }
   | { type: 'already_finished'; module: CourseModule; enrolmentId: number }
+  /* The learner's latest run of the course is completed already: nothing changes. */
+  | { type: 'course_completed'; module: CourseModule; enrolmentId: number }
   | { type: 'not_found' }
   | { type: 'package_module'; module: CourseModule }
 
@@ -108,10 +110,13 @@ export async function finishModule(
   now = new Date()
 ): Promise<FinishModuleResult> {
   const found = await runFor(learner.id, moduleId)
-  if (!found) return { type: 'not_found' }
+  if (!found) return completedBefore(learner.id, moduleId)
   const { module } = found
   if (module.kind === 'scorm') return { type: 'package_module', module }
   return selfPacedTransaction(found.enrolmentId, async (trx, enrolment) => {
+    if (enrolment?.status === SelfPacedStatuses.Completed) {
+      return { type: 'course_completed' as const, module, enrolmentId: enrolment.id }
+    }
     if (enrolment?.status !== SelfPacedStatuses.InProgress) return { type: 'not_found' as const }
     const progress = await progressOf(trx, enrolment, module.id)
     if (progress.status === 'completed') {
@@ -123,4 +128,24 @@ export async function finishModule(
     const completion = await completeSelfPaced(trx, enrolment, now)
     return { type: 'finished' as const, module, completion }
   })
+}
+
+/*
+ * When the learner has no run of the module's course in progress: their
+ * latest run completed it (a second "finished" arriving after the one
+ * that completed the course), or there is nothing of theirs to finish.
+ */
+async function completedBefore(learnerId: number, moduleId: number): Promise<FinishModuleResult> {
+  const module = await CourseModule.find(moduleId)
+  if (!module) return { type: 'not_found' }
+  const latest = await db
+    .from('self_paced_enrolments')
+    .where('user_id', learnerId)
+    .where('course_id', module.courseId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .select('id', 'status')
+    .first()
+  if (latest?.status !== SelfPacedStatuses.Completed) return { type: 'not_found' }
+  return { type: 'course_completed', module, enrolmentId: Number(latest.id) }
 }

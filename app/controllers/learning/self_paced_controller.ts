@@ -100,6 +100,11 @@ export default class SelfPacedController {
           .toRoute('learning.selfPaced.show', { id: result.module.courseId })
       case 'not_found':
         throw new RecordNotFoundException()
+      case 'course_completed':
+        session.flash('success', 'You have already completed this course')
+        return response
+          .redirect()
+          .toRoute('learning.selfPaced.show', { id: result.module.courseId })
       case 'package_module':
         session.flash(
           'error',

@@ -81,6 +81,7 @@ export default class SelfPacedController {
       case 'finished':
         return runAnswer(user.id, result.completion.enrolment.id)
       case 'already_finished':
+      case 'course_completed':
         return runAnswer(user.id, result.enrolmentId)
       case 'not_found':
         throw new RecordNotFoundException()
