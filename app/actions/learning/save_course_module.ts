@@ -1,8 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CourseModule from '#models/course_module'
+import LearningPackage from '#models/learning_package'
 import type Course from '#models/course'
 import type { ModuleKind } from '#enums/learning'
+import { removePackageFiles } from '#services/learning_package_files'
 
 export type CourseModuleInput = {
   title: string
@@ -89,13 +91,19 @@ export async function moveCourseModule(
 
 /*
  * Removes a module and closes the gap in the order. Learners' progress in
- * it goes with it; completions already on learning records stay.
+ * it goes with it; completions already on learning records stay. An
+ * e-learning package's record goes with its module, and its files once
+ * the removal is committed.
  */
 export async function removeCourseModule(module: CourseModule) {
-  await db.transaction(async (trx) => {
+  const removedPackage = await db.transaction(async (trx) => {
     await lockCourse(trx, module.courseId)
     module.useTransaction(trx)
     await module.delete()
+    const learningPackage = module.packageId
+      ? await LearningPackage.find(module.packageId, { client: trx })
+      : null
+    if (learningPackage) await learningPackage.delete()
     const later = await CourseModule.query({ client: trx })
       .where('course_id', module.courseId)
       .where('position', '>', module.position)
@@ -105,5 +113,7 @@ export async function removeCourseModule(module: CourseModule) {
       each.position -= 1
       await each.save()
     }
+    return learningPackage
   })
+  if (removedPackage) await removePackageFiles(removedPackage.storageKey)
 }

@@ -336,6 +336,28 @@ test.group('E-learning packages: uploading', (group) => {
     await assertNothingStored(assert, course.id)
   })
 
+  test("removing a package's module removes the package's record and its files", async ({
+    client,
+    assert,
+  }) => {
+    const { admin, course } = await selfPacedCourse()
+    await uploadPackage(client, course, admin, ownPackageZip('digital_awareness_scorm12'))
+    const module = await db.from('course_modules').where('course_id', course.id).firstOrFail()
+    assert.lengthOf(await packages.entries(), 1)
+    const response = await client
+      .delete(`/learning/admin/modules/${module.id}`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    await assertNothingStored(assert, course.id)
+    const audited = await db
+      .from('audit_events')
+      .where({ subject_type: 'learning_package', action: 'delete' })
+      .first()
+    assert.exists(audited, 'the removal is audited')
+  })
+
   test("the upload form names the limits and sends the file with the module's fields", async ({
     client,
     assert,
