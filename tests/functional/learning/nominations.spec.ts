@@ -562,6 +562,8 @@ test.group('Nomination onto a self-paced course', (group) => {
     })
     await Course.query().where('id', course.id).update({ delivery: 'self_paced' })
 
+    const coursePage = await client.get(`/learning/courses/${course.id}`).loginAs(manager)
+    coursePage.assertTextIncludes(`href="/learning/courses/${course.id}/nominate"`)
     const form = await client.get(`/learning/courses/${course.id}/nominate`).loginAs(manager)
     form.assertStatus(200)
     form.assertTextIncludes('<h1>Enrol people on Cyber security essentials</h1>')
