@@ -107,7 +107,9 @@ export default class extends BaseSchema {
       // before, on or after the due day.
       table.string('kind', 8).notNullable()
       table.dateTime('sent_at').notNullable()
-      table.unique(['requirement_id', 'user_id', 'due_on', 'kind'])
+      table.unique(['requirement_id', 'user_id', 'due_on', 'kind'], {
+        indexName: 'course_requirement_reminders_once',
+      })
       table.index(['user_id'])
     })
 
@@ -122,6 +124,8 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.alterTable('learning_records', (table) => {
+      // MySQL's course_id foreign key took this index for its own: it needs one back first.
+      if (this.db.dialect.name === 'mysql') table.index(['course_id'])
       table.dropIndex(
         ['course_id', 'user_id', 'completed_on'],
         'learning_records_course_user_completed'

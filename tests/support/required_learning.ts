@@ -9,6 +9,11 @@ import type { Grade } from '#enums/grades'
 
 const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 
+/* Noon, UK time, `days` days ago: a moment whose UK day is plain whatever the time of the run. */
+export function noonDaysAgo(days: number) {
+  return DateTime.now().setZone('Europe/London').minus({ days }).set({ hour: 12, minute: 0 })
+}
+
 /* The UK day `days` from today (negative: ago), yyyy-mm-dd. */
 export function ukDay(days: number) {
   return DateTime.now().setZone('Europe/London').plus({ days }).toISODate()!
@@ -46,7 +51,7 @@ export async function requireCourse(
     scopeOrganisationId: options.scopeOrganisationId ?? null,
     createdBy: options.by?.id ?? null,
   })
-  const setAt = DateTime.now().minus({ days: options.setDaysAgo ?? 0 })
+  const setAt = noonDaysAgo(options.setDaysAgo ?? 0)
   await db
     .from('course_requirements')
     .where('id', requirement.id)
@@ -69,5 +74,5 @@ export async function joinedDaysAgo(person: User, days: number) {
   await db
     .from('users')
     .where('id', person.id)
-    .update({ created_at: sqlTime(DateTime.now().minus({ days })) })
+    .update({ created_at: sqlTime(noonDaysAgo(days)) })
 }

@@ -20,7 +20,7 @@ import {
 import { sendRequirementReminders } from '#actions/learning/send_reminders'
 import type RequiredLearningReminder from '#mails/required_learning_reminder'
 import { twoDepartments } from '#tests/support/fixtures/departments'
-import { joinedDaysAgo, requireCourse, ukDay } from '#tests/support/required_learning'
+import { joinedDaysAgo, noonDaysAgo, requireCourse, ukDay } from '#tests/support/required_learning'
 import { submitAs } from '#tests/support/forms'
 import { assertPagesAnswer } from '#tests/support/page_access'
 import { apiAs, bearer } from '#tests/support/api'
@@ -253,9 +253,7 @@ test.group('Required learning: due dates, recurrence and expiry', (group) => {
     await db
       .from('role_assignments')
       .where('id', assignment.id)
-      .update({
-        created_at: DateTime.now().minus({ days: 20 }).toUTC().toFormat('yyyy-MM-dd HH:mm:ss'),
-      })
+      .update({ created_at: noonDaysAgo(20).toUTC().toFormat('yyyy-MM-dd HH:mm:ss') })
     const requirement = await requireCourse(course, {
       audience: { kind: 'role_profile', roleProfileId: role.id },
       due: { days: 90 },
@@ -302,7 +300,7 @@ test.group('Required learning: due dates, recurrence and expiry', (group) => {
       never: 'overdue',
     })
     const validOwn = (await standingOn(valid, () => true))!
-    const completedOn = DateTime.now().minus({ months: 11 }).setZone('Europe/London').toISODate()!
+    const completedOn = DateTime.now().minus({ months: 11 }).toISODate()!
     assert.equal(
       validOwn.validUntil,
       DateTime.fromISO(completedOn).plus({ months: 12 }).toISODate()
