@@ -832,6 +832,14 @@ test.group('Required learning: the API', (group) => {
       ['grades', 'dueOn']
     )
 
+    const unknown = await api.post('/api/v1/requirements').json({ notAField: 'x' })
+    unknown.assertStatus(422)
+    assert.include(
+      unknown.body().errors.map((error: { field: string }) => error.field),
+      'notAField'
+    )
+    assert.lengthOf(await CourseRequirement.all(), 1)
+
     const listA = await api.get('/api/v1/requirements')
     assert.lengthOf(listA.body().data, 1)
     const listB = await apiAs(client, await bearer(hrB!)).get('/api/v1/requirements')

@@ -190,6 +190,7 @@ async function writeTargets() {
       url: `/organisations/${person.organisationId}/training-budget`,
       auth: await bearer(await createUser({ roles: ['capability_admin'] })),
     },
+    createRequirement: { url: '/requirements', auth: await bearer(capabilityAdmin) },
     nominateOnSession: { url: `/sessions/${session.id}/nominations`, auth: managerAuth },
     nominateOnCourse: { url: `/courses/${selfPaced.id}/nominations`, auth: managerAuth },
     giveFeedback: { url: `/enrolments/${attended.id}/feedback`, auth: personAuth },
