@@ -21,6 +21,7 @@ import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
 import { seedDemoFutureLeaders } from '#database/demo/future_leaders'
 import { describeDemoPackages, seedDemoPackages } from '#database/demo/packages'
 import { describeDemoBudgets, seedDemoBudgets } from '#database/demo/budgets'
+import { describeDemoFeedback, seedDemoFeedback } from '#database/demo/feedback'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
@@ -667,6 +668,9 @@ export default class DemoSeeder extends BaseSeeder {
       now: DateTime.now(),
       passwordHash: await hash.make(DEMO_PASSWORD),
     })
+    // After the e-learning: feedback on courses attended and on the self-paced course.
+    const feedback = await seedDemoFeedback(this.client, { now: DateTime.now() })
+    if (feedback) logger.info(describeDemoFeedback(feedback))
     // After every booking is in: budgets they commit and spend against, one department over.
     const budgets = await seedDemoBudgets(this.client, { now: DateTime.now() })
     if (budgets) logger.info(describeDemoBudgets(budgets))
