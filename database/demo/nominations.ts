@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 /*
  * The demo's nominations: the first demo learner with direct reports (the
  * line manager the page tests sign in as) booked three of their reports on
  * an upcoming session with free seats, and gave an address that matched
- * nobody, so the result page shows people booked and one refused. The
+ * nobody, so the result page shows people booked and one refused; later
+ * they enrolled two reports on a self-paced course. The
  * enrolments name the line manager as who nominated and decided, as a
  * nomination by the line manager counts as approval (ADR 21). Adds nothing
  * when the demo already has a nomination, or has no such manager or session.
@@ -100,6 +101,77 @@ export async function seedDemoNominations(client: QueryClientContract, options: 
       entered: DEMO_UNKNOWN_ADDRESS,
       outcome: 'unknown_email',
     })
-    return { nominations: 1, booked: reports.length }
+    const started = await selfPacedNomination(trx, manager.id, options.now)
+    return { nominations: started ? 2 : 1, booked: reports.length, started }
   })
+}
+
+/*
+ * The same line manager's later enrolment of two reports on a published
+ * self-paced course that neither has under way: started at once.
+ */
+async function selfPacedNomination(
+  trx: TransactionClientContract,
+  managerId: number,
+  now: DateTime
+) {
+  const course = await trx
+    .from('courses')
+    .where('status', 'published')
+    .where('delivery', 'self_paced')
+    .orderBy('id')
+    .select('id', 'cost_pence')
+    .first()
+  if (!course) return 0
+  const reports = await trx
+    .from('users')
+    .where('line_manager_id', managerId)
+    .whereNull('deactivated_at')
+    .whereNotExists((taken) =>
+      taken
+        .from('self_paced_enrolments')
+        .whereColumn('self_paced_enrolments.user_id', 'users.id')
+        .where('self_paced_enrolments.course_id', course.id)
+    )
+    .whereNotExists((done) =>
+      done
+        .from('learning_records')
+        .whereColumn('learning_records.user_id', 'users.id')
+        .where('learning_records.course_id', course.id)
+    )
+    .orderBy('id', 'desc')
+    .limit(2)
+    .select('id')
+  if (reports.length === 0) return 0
+  const at = stamp(now.minus({ hours: 2 }))
+  const [nominationId] = await trx.table('nominations').insert({
+    nominated_by: managerId,
+    course_id: course.id,
+    session_id: null,
+    source: 'reports',
+    created_at: at,
+    updated_at: at,
+  })
+  let position = 0
+  for (const report of reports) {
+    position += 1
+    await trx.table('self_paced_enrolments').insert({
+      user_id: report.id,
+      course_id: course.id,
+      status: 'in_progress',
+      active_course_id: course.id,
+      started_at: at,
+      nominated_by: managerId,
+      cost_pence: Number(course.cost_pence ?? 0),
+      created_at: at,
+      updated_at: at,
+    })
+    await trx.table('nomination_people').insert({
+      nomination_id: Number(nominationId),
+      position,
+      user_id: report.id,
+      outcome: 'started',
+    })
+  }
+  return reports.length
 }

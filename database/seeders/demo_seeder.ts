@@ -643,11 +643,11 @@ export default class DemoSeeder extends BaseSeeder {
       return result
     })
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
-    // After the demo's sessions: a line manager's booking of their reports.
-    await seedDemoNominations(this.client, { now: DateTime.now() })
     // After the demo's courses and learners: the service's own e-learning packages, being taken.
     const packages = await seedDemoPackages(this.client, { now: DateTime.now() })
     if (packages) logger.info(describeDemoPackages(packages))
+    // After the demo's sessions and self-paced courses: a line manager's bookings of their reports.
+    await seedDemoNominations(this.client, { now: DateTime.now() })
     await seedDemoCapability(this.client, { now: DateTime.now() })
     await seedDemoServices(this.client, { now: DateTime.now() })
     // After the services and the Service Manager programme's completions they read.

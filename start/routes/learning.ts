@@ -262,6 +262,7 @@ router
       .post('/courses/:id/nominations/file', [NominationsController, 'fileForCourse'])
       .as('learning.nominations.course.file')
       .use(middleware.upload({ kind: 'nominationImport' }))
+    router.get('/nominations', [NominationsController, 'index']).as('learning.nominations.index')
     router.get('/nominations/:id', [NominationsController, 'show']).as('learning.nominations.show')
     router
       .get('/nominations/:id/result.csv', [NominationsController, 'csv'])

@@ -29,6 +29,9 @@ import {
 } from '#services/nomination_pages'
 import type { NominationSource } from '#domain/learning/nomination'
 
+/* How many of a nominator's nominations their list shows, newest first. */
+const LISTED_NOMINATIONS = 50
+
 const TOO_MANY = `Book at most ${MAX_NOMINATED.toLocaleString('en-GB')} people at once`
 
 /*
@@ -61,6 +64,15 @@ export default class NominationsController {
 
   async fileForCourse(ctx: HttpContext) {
     return this.fromFile(ctx, { courseId: idParam(ctx.params.id) })
+  }
+
+  /* The nominator's latest nominations, each linking to what happened to its people. */
+  async index({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with('CoursePolicy').authorize('nominate')
+    return view.render('pages/learning/nominations', {
+      recent: await recentNominations(auth.getUserOrFail().id, LISTED_NOMINATIONS),
+      listed: LISTED_NOMINATIONS,
+    })
   }
 
   async show({ auth, params, view }: HttpContext) {

@@ -722,9 +722,11 @@ test.group('Nomination in the demo', (group) => {
       )
     }
     const session = await createSession({ capacity: 5 })
+    const selfPaced = await createCourse({ title: 'Accessibility essentials' })
+    await Course.query().where('id', selfPaced.id).update({ delivery: 'self_paced' })
 
     const seeded = await seedDemoNominations(db.connection(), { now: DateTime.now() })
-    assert.deepEqual(seeded, { nominations: 1, booked: 3 })
+    assert.deepEqual(seeded, { nominations: 2, booked: 3, started: 2 })
     assert.isNull(await seedDemoNominations(db.connection(), { now: DateTime.now() }))
     const rows = await enrolmentsOf(session.id)
     assert.deepEqual(
@@ -732,12 +734,34 @@ test.group('Nomination in the demo', (group) => {
       Array.from({ length: 3 }, () => ['booked', manager.id, manager.id])
     )
 
-    const form = await client.get(`/learning/sessions/${session.id}/nominate`).loginAs(manager)
-    form.assertTextIncludes('People you booked before')
-    const link = /href="(\/learning\/nominations\/\d+)"/.exec(form.text())
-    const page = await client.get(link![1]).loginAs(manager)
+    const runs = await SelfPacedEnrolment.query().where('course_id', selfPaced.id)
+    assert.deepEqual(
+      runs.map((run) => [run.status, run.nominatedBy]),
+      [
+        ['in_progress', manager.id],
+        ['in_progress', manager.id],
+      ]
+    )
+
+    // From the approvals page to the list, newest first: the self-paced enrolment, then the session.
+    const approvals = await client.get('/learning/approvals').loginAs(manager)
+    approvals.assertTextIncludes('href="/learning/nominations"')
+    const list = await client.get('/learning/nominations').loginAs(manager)
+    list.assertStatus(200)
+    const links = [...list.text().matchAll(/href="(\/learning\/nominations\/\d+)"/g)].map(
+      (match) => match[1]
+    )
+    assert.lengthOf(links, 2)
+    const newest = await client.get(links[0]).loginAs(manager)
+    newest.assertTextIncludes('People booked on Accessibility essentials')
+    newest.assertTextIncludes('Enrolled: they can start the course now')
+    newest.assertTextIncludes(`href="/learning/courses/${selfPaced.id}/nominate"`)
+    const page = await client.get(links[1]).loginAs(manager)
     page.assertStatus(200)
     page.assertTextIncludes('3 booked, 1 not booked.')
     page.assertTextIncludes(DEMO_UNKNOWN_ADDRESS)
+
+    const learner = await client.get('/learning/nominations').loginAs(await createUser())
+    learner.assertStatus(403)
   })
 })
