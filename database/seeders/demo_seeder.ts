@@ -19,6 +19,7 @@ import { seedDemoSnapshots } from '#database/demo/insights'
 import { seedDemoFastStream } from '#database/demo/fast_stream'
 import { seedDemoSingleSignOn } from '#database/demo/single_sign_on'
 import { seedDemoFutureLeaders } from '#database/demo/future_leaders'
+import { describeDemoCertificates, seedDemoCertificates } from '#database/demo/certificates'
 import { describeDemoPackages, seedDemoPackages } from '#database/demo/packages'
 import { describeDemoBudgets, seedDemoBudgets } from '#database/demo/budgets'
 import { describeDemoFeedback, seedDemoFeedback } from '#database/demo/feedback'
@@ -674,6 +675,9 @@ export default class DemoSeeder extends BaseSeeder {
     // After every booking is in: budgets they commit and spend against, one department over.
     const budgets = await seedDemoBudgets(this.client, { now: DateTime.now() })
     if (budgets) logger.info(describeDemoBudgets(budgets))
+    // After every kind of completion is in: their certificates, one expired and one revoked.
+    const certificates = await seedDemoCertificates(this.client, { now: DateTime.now() })
+    if (certificates) logger.info(describeDemoCertificates(certificates))
     // The demo's people and assessments went in row by row: count their standings once.
     await refreshStandings('everyone', this.client)
     // Then a year of the daily snapshots leading up to today's measures, for the trend lines.
