@@ -221,6 +221,24 @@ test.group('Course feedback: giving it', (group) => {
     assert.notInclude(page.text(), 'name="overallRating"')
   })
 
+  test('the form shown again after missing answers has one error summary', async ({
+    client,
+    assert,
+  }) => {
+    const session = await pastSession(await createCourse())
+    const { learner, enrolment } = await attendee(session)
+    const url = `/learning/enrolments/${enrolment.id}/feedback`
+    const response = await client
+      .post(url)
+      .withCsrfToken()
+      .loginAs(learner)
+      .header('referer', url)
+      .form({})
+    response.assertStatus(200)
+    assert.equal(response.text().match(/id="error-summary-title"/g)?.length, 1)
+    response.assertTextIncludes('<title>Error: ')
+  })
+
   test('missing answers are named one by one, in the form’s words', async ({ client }) => {
     const session = await pastSession(await createCourse())
     const { learner, enrolment } = await attendee(session)
