@@ -3,8 +3,9 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 
 /*
  * The demo's nominations: the first demo learner with direct reports (the
- * line manager the page tests sign in as) booked three of their reports on
- * an upcoming session with free seats, and gave an address that matched
+ * line manager the page tests sign in as) booked up to three of their
+ * reports who hold nothing of its course on the soonest open session with
+ * free seats, and gave an address that matched
  * nobody, so the result page shows people booked and one refused; later
  * they enrolled two reports on a self-paced course. The
  * enrolments name the line manager as who nominated and decided, as a
@@ -29,37 +30,61 @@ export async function seedDemoNominations(client: QueryClientContract, options: 
       .select('id')
       .first()
     if (!manager) return null
-    const reports = await trx
-      .from('users')
-      .where('line_manager_id', manager.id)
-      .whereNull('deactivated_at')
-      .whereNotExists((held) =>
-        held
-          .from('enrolments')
-          .whereColumn('enrolments.user_id', 'users.id')
-          .whereIn('enrolments.status', ['requested', 'booked', 'waitlisted'])
-      )
-      .orderBy('id')
-      .limit(3)
-      .select('id')
-    if (reports.length === 0) return null
-
-    // The soonest session still open for booking, on a published course, with a seat for each.
+    // The soonest sessions still open for booking, on published courses, with free seats.
     const open = stamp(options.now.plus({ days: 2 }))
-    const session = await trx
+    const sessions = await trx
       .from('course_sessions')
       .join('courses', 'courses.id', 'course_sessions.course_id')
       .where('courses.status', 'published')
       .where('course_sessions.status', 'scheduled')
       .where('course_sessions.booking_closes_at', '>', open)
-      .whereRaw(
-        `course_sessions.capacity - (SELECT COUNT(*) FROM enrolments WHERE enrolments.session_id = course_sessions.id AND enrolments.status = 'booked') >= ?`,
-        [reports.length]
-      )
       .orderBy('course_sessions.starts_at')
       .orderBy('course_sessions.id')
-      .select('course_sessions.id', 'courses.id as course_id', 'courses.cost_pence')
-      .first()
+      .limit(50)
+      .select(
+        'course_sessions.id',
+        'course_sessions.capacity',
+        'courses.id as course_id',
+        'courses.cost_pence',
+        trx
+          .from('enrolments')
+          .whereColumn('enrolments.session_id', 'course_sessions.id')
+          .where('enrolments.status', 'booked')
+          .count('*')
+          .as('booked')
+      )
+    let session: (typeof sessions)[number] | null = null
+    let reports: { id: number }[] = []
+    for (const candidate of sessions) {
+      const free = Number(candidate.capacity) - Number(candidate.booked)
+      if (free < 1) continue
+      // Reports who hold nothing of the course: no place, request or completion.
+      reports = await trx
+        .from('users')
+        .where('line_manager_id', manager.id)
+        .whereNull('deactivated_at')
+        .whereNotExists((held) =>
+          held
+            .from('enrolments')
+            .join('course_sessions', 'course_sessions.id', 'enrolments.session_id')
+            .whereColumn('enrolments.user_id', 'users.id')
+            .where('course_sessions.course_id', candidate.course_id)
+            .whereIn('enrolments.status', ['requested', 'booked', 'waitlisted', 'attended'])
+        )
+        .whereNotExists((done) =>
+          done
+            .from('learning_records')
+            .whereColumn('learning_records.user_id', 'users.id')
+            .where('learning_records.course_id', candidate.course_id)
+        )
+        .orderBy('id')
+        .limit(Math.min(3, free))
+        .select('id')
+      if (reports.length > 0) {
+        session = candidate
+        break
+      }
+    }
     if (!session) return null
 
     const at = stamp(options.now.minus({ days: 1 }))
