@@ -178,6 +178,8 @@ async function walkSignedOut(browser: Browser, walk: Walk, learner: User, assert
     for (const url of ['/accessibility', '/cookies', '/privacy', '/feedback', '/status']) {
       await check(page, 'signed out', url, walk)
     }
+    // Checking a certificate, as someone a learner showed one to.
+    await check(page, 'signed out', '/certificates/verify', walk)
 
     await context.setSession({
       twoStepPendingSignIn: { userId: learner.id, until: Date.now() + 600_000, returnTo: '/' },
