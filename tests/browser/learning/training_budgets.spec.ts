@@ -27,7 +27,8 @@ async function dashboardAtBothWidths(page: Page, assert: Assert) {
     await page.setViewportSize(viewport)
     await page.reload()
     const { scrollWidth, innerWidth } = await documentWidth(page)
-    assert.isAtMost(scrollWidth, innerWidth, (await reflowProblems(page)).join('; '))
+    const problems = await reflowProblems(page)
+    assert.isAtMost(scrollWidth, innerWidth, problems.join('; '))
     await page.assertAccessible()
   }
 }

@@ -5,6 +5,8 @@ import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#database/factories/user_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import TrainingBudget from '#models/training_budget'
+import type User from '#models/user'
+import type { ApiClient } from '@japa/api-client'
 import { enrol } from '#actions/learning/enrol'
 import { financialYearOf } from '#domain/learning/training_budgets'
 import { ALPHA_AND_BETA, twoDepartments } from '#tests/support/fixtures/departments'
@@ -31,6 +33,11 @@ async function world() {
     overrides: { fullName: 'Lena Learner', lineManagerId: manager.id },
   })
   return { ...places, manager, learner }
+}
+
+async function approvalsPageOf(client: ApiClient, manager: User) {
+  const page = await client.get('/learning/approvals').loginAs(manager)
+  return page.text()
 }
 
 async function budgetsOf(organisationId: number) {
@@ -146,25 +153,31 @@ test.group('Training budgets: setting them on the pages', (group) => {
     assert.include(text, agencyA.name)
     assert.notInclude(text, departmentB.name)
 
-    ;(await client.get(`/learning/budgets/${departmentB.id}`).loginAs(hrA)).assertStatus(404)
+    const hidden = await client.get(`/learning/budgets/${departmentB.id}`).loginAs(hrA)
+    hidden.assertStatus(404)
     const refused = await submitAs(client, hrA).put(`/learning/budgets/${departmentB.id}`, {
       year: String(year),
       amount: '1',
     })
     refused.assertStatus(404)
-    assert.equal((await budgetsOf(departmentB.id))[0].amountPence, 5)
+    const [untouched] = await budgetsOf(departmentB.id)
+    assert.equal(untouched.amountPence, 5)
 
-    ;(await client.get('/learning/budgets').loginAs(learner)).assertStatus(403)
-    ;(await client.get(`/learning/budgets/${agencyA.id}`).loginAs(learner)).assertStatus(403)
+    const learnersIndex = await client.get('/learning/budgets').loginAs(learner)
+    learnersIndex.assertStatus(403)
+    const learnersEdit = await client.get(`/learning/budgets/${agencyA.id}`).loginAs(learner)
+    learnersEdit.assertStatus(403)
 
     // HR of B and capability admins reach department B.
-    ;(await client.get(`/learning/budgets/${departmentB.id}`).loginAs(hrB!)).assertStatus(200)
+    const ownForB = await client.get(`/learning/budgets/${departmentB.id}`).loginAs(hrB!)
+    ownForB.assertStatus(200)
     const byAdmin = await submitAs(client, admin!).put(`/learning/budgets/${departmentB.id}`, {
       year: String(year),
       amount: '10',
     })
     byAdmin.assertStatus(302)
-    assert.equal((await budgetsOf(departmentB.id))[0].amountPence, 1_000)
+    const [setByAdmin] = await budgetsOf(departmentB.id)
+    assert.equal(setByAdmin.amountPence, 1_000)
   })
 
   test('a year that is not one is named on the page, which shows this year instead', async ({
@@ -218,10 +231,9 @@ test.group('Training budgets: on the approvals page', (group) => {
       organisation: agencyA,
       overrides: { lineManagerId: manager.id, fullName: 'Cai Colleague' },
     })
-    await enrol(colleague, (await createSession({ course })).id)
-    const over = collapse(
-      textWithoutMarkup((await client.get('/learning/approvals').loginAs(manager)).text())
-    )
+    const colleagueSession = await createSession({ course })
+    await enrol(colleague, colleagueSession.id)
+    const over = collapse(textWithoutMarkup(await approvalsPageOf(client, manager)))
     assert.include(
       over,
       `Training budget £200.00 over Department Alpha’s training budget for ${year} to ${year + 1} (£1,000.00), with this request`
@@ -250,9 +262,7 @@ test.group('Training budgets: on the approvals page', (group) => {
       course: await createCourse({ costPence: 1_000, requiresApproval: true }),
     })
     await enrol(learner, session.id)
-    const text = collapse(
-      textWithoutMarkup((await client.get('/learning/approvals').loginAs(manager)).text())
-    )
+    const text = collapse(textWithoutMarkup(await approvalsPageOf(client, manager)))
     const year = financialYearOf(session.startsAt.toJSDate())
     assert.include(text, `Training budget No training budget is set for ${year} to ${year + 1}`)
   })
@@ -366,9 +376,12 @@ test.group('Training budgets: the API', (group) => {
     assert.lengthOf(await budgetsOf(departmentA.id), 0)
 
     const other = `/api/v1/organisations/${departmentB.id}/training-budget`
-    ;(await apiAs(client, auth).get(other)).assertStatus(404)
-    ;(await apiAs(client, auth).put(other).json({ year: 2026, amountPence: 1 })).assertStatus(404)
+    const readOther = await apiAs(client, auth).get(other)
+    readOther.assertStatus(404)
+    const setOther = await apiAs(client, auth).put(other).json({ year: 2026, amountPence: 1 })
+    setOther.assertStatus(404)
     assert.lengthOf(await budgetsOf(departmentB.id), 0)
-    ;(await apiAs(client, await bearer(learner)).get(url)).assertStatus(403)
+    const byLearner = await apiAs(client, await bearer(learner)).get(url)
+    byLearner.assertStatus(403)
   })
 })
