@@ -23,6 +23,10 @@ import { describeDemoCertificates, seedDemoCertificates } from '#database/demo/c
 import { describeDemoPackages, seedDemoPackages } from '#database/demo/packages'
 import { describeDemoBudgets, seedDemoBudgets } from '#database/demo/budgets'
 import { describeDemoFeedback, seedDemoFeedback } from '#database/demo/feedback'
+import {
+  describeDemoRequiredLearning,
+  seedDemoRequiredLearning,
+} from '#database/demo/required_learning'
 import { britishNames } from '#database/demo/british_names'
 import { recordAudit } from '#services/audit'
 import { AuditActions } from '#enums/audit_actions'
@@ -675,6 +679,9 @@ export default class DemoSeeder extends BaseSeeder {
     // After every booking is in: budgets they commit and spend against, one department over.
     const budgets = await seedDemoBudgets(this.client, { now: DateTime.now() })
     if (budgets) logger.info(describeDemoBudgets(budgets))
+    // Courses required of the senior officials and the Service Managers, with the completions that count for them.
+    const required = await seedDemoRequiredLearning(this.client, { now: DateTime.now() })
+    if (required) logger.info(describeDemoRequiredLearning(required))
     // After every kind of completion is in: their certificates, one expired and one revoked.
     const certificates = await seedDemoCertificates(this.client, { now: DateTime.now() })
     if (certificates) logger.info(describeDemoCertificates(certificates))
