@@ -40,6 +40,18 @@ export default class BenchSeed extends BaseCommand {
   })
   declare placements: number
 
+  @flags.number({
+    description: 'At least this many services (more are added in the largest agencies)',
+    default: 500,
+  })
+  declare services: number
+
+  @flags.number({
+    description: 'Months of performance figures for every service, up to last month',
+    default: 60,
+  })
+  declare performanceMonths: number
+
   @flags.number({ description: 'Seed: the same seed (and day) gives the same data', default: 2013 })
   declare seed: number
 
@@ -66,6 +78,8 @@ export default class BenchSeed extends BaseCommand {
       enrolments: this.enrolments,
       entrants: this.entrants,
       placements: this.placements,
+      services: this.services,
+      performanceMonths: this.performanceMonths,
       seed: this.seed,
     }
     const problems = checkSizes(sizes)

@@ -97,13 +97,31 @@ export default class ServicePerformanceReport extends AuditedModel {
 }
 
 /* A model attribute's column: `assistedDigitalTransactions` → `assisted_digital_transactions`. */
-const columnOf = (attribute: string) => attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+const columnNames = new Map<string, string>()
+const columnOf = (attribute: string) => {
+  let name = columnNames.get(attribute)
+  if (name === undefined) {
+    name = attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    columnNames.set(attribute, name)
+  }
+  return name
+}
 
 /* The attributes of a channel's transactions and cost. */
 const channelAttributes = (channel: Channel) => ({
   transactions: `${channel}Transactions`,
   cost: `${channel}CostPence`,
 })
+
+/* The columns that hold a report's figures, to read no more than they need. */
+export const FIGURE_COLUMNS = [
+  'totalTransactions',
+  'totalCostPence',
+  'startedTransactions',
+  'completedTransactions',
+  ...CHANNELS.flatMap((channel) => Object.values(channelAttributes(channel))),
+  ...SATISFACTION,
+].map(columnOf)
 
 /*
  * A report's figures from a row: a model's attributes (camelCase) or a
@@ -151,4 +169,14 @@ export function attributesFromFigures(figures: PerformanceFigures): Record<strin
   }
   for (const answer of SATISFACTION) attributes[answer] = figures.satisfaction[answer]
   return attributes
+}
+
+/* The table's columns for these figures, as a row to insert. */
+export function columnsFromFigures(figures: PerformanceFigures): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(attributesFromFigures(figures)).map(([attribute, value]) => [
+      columnOf(attribute),
+      value,
+    ])
+  )
 }

@@ -36,6 +36,10 @@ export type BenchSizes = {
   enrolments: number
   entrants: number
   placements: number
+  /* At least this many services (more are added in the largest transactional organisations). */
+  services: number
+  /* Months of service performance figures for every service, up to last month. */
+  performanceMonths: number
   seed: number
 }
 
@@ -59,6 +63,10 @@ export function checkSizes(sizes: BenchSizes): string[] {
       '--people must be at least twice --organisations, so every organisation has people'
     )
   if (sizes.courses < 2) problems.push('--courses must be at least 2')
+  if (sizes.services > sizes.people / 10)
+    problems.push('--services must be at most a tenth of --people')
+  if (sizes.performanceMonths > 240)
+    problems.push('--performance-months must be at most 240 (20 years)')
   if (sizes.entrants > sizes.people / 10)
     problems.push('--entrants must be at most a tenth of --people')
   if (sizes.entrants > 0 && sizes.placements < 1)
@@ -120,7 +128,7 @@ export async function generateBenchData(
 
     const people = planPeople(organisations, sizes.people, root.fork('people'))
     nameAccounts(people, root.fork('accounts'))
-    const leadership = planLeadership(people, root.fork('leadership'))
+    const leadership = planLeadership(people, root.fork('leadership'), sizes.services)
     await timed(log, `People: ${format(sizes.people)}, with teams and roles`, () =>
       insertPeople(loader, people, root.fork('people rows'), { now, passwordHash })
     )
@@ -151,8 +159,19 @@ export async function generateBenchData(
         .map(([status, count]) => `${status.replace('_', ' ')} ${format(count)}`)
         .join(', ')}`
     )
-    await timed(log, 'Workforce: services, Digital Leaders, plans, campaigns, gaps', () =>
-      insertWorkforce(loader, root.fork('workforce'), framework, people, leadership, now)
+    await timed(
+      log,
+      `Workforce: ${format(leadership.services.length)} services with ${format(sizes.performanceMonths)} months of figures, Digital Leaders, plans, campaigns, gaps`,
+      () =>
+        insertWorkforce(
+          loader,
+          root.fork('workforce'),
+          framework,
+          people,
+          leadership,
+          now,
+          sizes.performanceMonths
+        )
     )
     if (sizes.entrants > 0) {
       const fastStream = await timed(

@@ -10,6 +10,10 @@ import {
   type PlanStatus,
 } from '#enums/workforce'
 import type { Random } from '#database/bench/random'
+import {
+  insertServicePerformance,
+  type ReportingService,
+} from '#database/bench/service_performance'
 import { DAY, sqlDate, sqlTime, type Loader } from '#database/bench/loader'
 import type { BenchFramework } from '#database/bench/framework'
 import type { BenchOrganisation } from '#database/bench/organisations'
@@ -56,7 +60,11 @@ const transactional = (organisation: BenchOrganisation) =>
  * Chooses Digital Leaders and the services with their managers before
  * role levels are written, so each holds the role profile that goes with it.
  */
-export function planLeadership(people: BenchPeople, random: Random): LeadershipPlan {
+export function planLeadership(
+  people: BenchPeople,
+  random: Random,
+  minimumServices = 0
+): LeadershipPlan {
   const taken = new Set<number>(people.accounts.keys())
   const pickIn = (organisation: BenchOrganisation, test: (person: number) => boolean) => {
     const person = people.find(
@@ -85,6 +93,38 @@ export function planLeadership(people: BenchPeople, random: Random): LeadershipP
 
   const services: PlannedService[] = []
   const serviceManagers: number[] = []
+  const namesIn = new Map<BenchOrganisation, Set<string>>()
+  const planService = (organisation: BenchOrganisation) => {
+    const busy = transactional(organisation)
+    const names = namesIn.get(organisation) ?? new Set<string>()
+    namesIn.set(organisation, names)
+    let name = random.pick(SERVICE_FORMS)(random.pick(SUBJECTS).toLowerCase())
+    if (names.has(name)) name = `${name} (${names.size + 1})`
+    names.add(name)
+    const transactions = Math.round(
+      Math.pow(10, busy ? random.float(3, 7.7) : random.float(2.5, 5.5))
+    )
+    const wantsManager = random.chance(transactions > SERVICE_MANAGER_THRESHOLD ? 0.8 : 0.3)
+    let manager = -1
+    if (wantsManager) {
+      manager = pickIn(organisation, (candidate) => {
+        const grade = people.grade[candidate]
+        return people.manager[candidate] >= 0 && (grade === G7 || grade === G6)
+      })
+      if (manager < 0) manager = pickIn(organisation, (candidate) => people.manager[candidate] >= 0)
+    }
+    if (manager >= 0) {
+      serviceManagers.push(manager)
+      people.profileOverride.set(manager, SERVICE_MANAGER_PROFILE)
+    }
+    services.push({
+      organisation,
+      name,
+      transactions,
+      phase: random.weighted(servicePhaseValues, [1, 2, 3, 6]),
+      manager,
+    })
+  }
   for (const organisation of people.organisations) {
     const size = organisation.headcount
     const busy = transactional(organisation)
@@ -95,36 +135,14 @@ export function planLeadership(people: BenchPeople, random: Random): LeadershipP
         : random.chance(organisation.type === 'directorate' ? 0.05 : 0.2)
           ? 1
           : 0
-    const names = new Set<string>()
-    for (let k = 0; k < count; k++) {
-      let name = random.pick(SERVICE_FORMS)(random.pick(SUBJECTS).toLowerCase())
-      if (names.has(name)) name = `${name} (${k + 1})`
-      names.add(name)
-      const transactions = Math.round(
-        Math.pow(10, busy ? random.float(3, 7.7) : random.float(2.5, 5.5))
-      )
-      const wantsManager = random.chance(transactions > SERVICE_MANAGER_THRESHOLD ? 0.8 : 0.3)
-      let manager = -1
-      if (wantsManager) {
-        manager = pickIn(organisation, (candidate) => {
-          const grade = people.grade[candidate]
-          return people.manager[candidate] >= 0 && (grade === G7 || grade === G6)
-        })
-        if (manager < 0)
-          manager = pickIn(organisation, (candidate) => people.manager[candidate] >= 0)
-      }
-      if (manager >= 0) {
-        serviceManagers.push(manager)
-        people.profileOverride.set(manager, SERVICE_MANAGER_PROFILE)
-      }
-      services.push({
-        organisation,
-        name,
-        transactions,
-        phase: random.weighted(servicePhaseValues, [1, 2, 3, 6]),
-        manager,
-      })
-    }
+    for (let k = 0; k < count; k++) planService(organisation)
+  }
+  // Up to the number asked for: more services in the largest transactional organisations.
+  const largest = people.organisations
+    .filter((organisation) => transactional(organisation) && organisation.headcount > 0)
+    .sort((a, b) => b.headcount - a.headcount)
+  for (let k = 0; services.length < minimumServices && largest.length; k++) {
+    planService(largest[k % largest.length])
   }
   return { digitalLeaders, services, serviceManagers }
 }
@@ -137,7 +155,8 @@ export async function insertWorkforce(
   framework: BenchFramework,
   people: BenchPeople,
   plan: LeadershipPlan,
-  now: number
+  now: number,
+  performanceMonths = 0
 ) {
   await loader.flush('users', 'organisations')
   const trx = loader.trx
@@ -163,19 +182,26 @@ export async function insertWorkforce(
     ],
     { after: [loader.writer('users')] }
   )
+  const reporting: ReportingService[] = []
   for (const service of plan.services) {
     const created = sqlTime(now - random.int(30, 1500) * DAY)
-    await services.insert([
+    const managerId = service.manager >= 0 ? people.id(service.manager) : null
+    const id = await services.insert([
       service.organisation.id,
       service.name,
       service.transactions,
       service.phase,
       false,
-      service.manager >= 0 ? people.id(service.manager) : null,
+      managerId,
       created,
       created,
     ])
+    reporting.push({ id, transactions: service.transactions, managerId })
   }
+  await insertServicePerformance(loader, random.fork('performance'), reporting, {
+    months: performanceMonths,
+    now,
+  })
 
   const emails = new Map([...people.accounts].map(([person, account]) => [account.email, person]))
   const adminPerson = emails.get(BENCH_ADMIN_EMAIL)

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { UK_ZONE, isoDateFromSql } from '#domain/shared/uk_time'
-import { CHANNELS, type PerformanceFigures } from '#domain/workforce/service_performance'
+import type { PerformanceFigures } from '#domain/workforce/service_performance'
+import { columnsFromFigures } from '#models/service_performance_report'
 
 /*
  * Two years of the figures each demo service reports for strategy action
@@ -33,16 +34,18 @@ function noise(seed: number) {
   return x - Math.floor(x)
 }
 
-type ServiceRow = {
+export type ServiceRow = {
   id: number
-  name: string
   annual_transactions: number
-  service_manager_id: number | null
   trained_on: string | null
 }
 
-/* One period's figures for a service, `monthsIn` months into its two years. */
-function figuresFor(
+/*
+ * One period's figures for a service, `monthsIn` months into its run of
+ * figures: consistent (channels add up, completed within started), moving
+ * a little from month to month. The benchmark data uses it too.
+ */
+export function figuresFor(
   service: ServiceRow,
   start: DateTime,
   { months, monthsIn, surge }: { months: number; monthsIn: number; surge: boolean }
@@ -105,20 +108,21 @@ export async function seedDemoServicePerformance(
 ) {
   const already = await client.from('service_performance_reports').select('id').first()
   if (already) return null
-  const services: ServiceRow[] = await client
-    .from('services as s')
-    .whereNotNull('s.service_manager_id')
-    .select('s.id', 's.name', 's.annual_transactions', 's.service_manager_id')
-    .select(
-      client
-        .from('learning_records as lr')
-        .join('courses as c', 'c.id', 'lr.course_id')
-        .whereColumn('lr.user_id', 's.service_manager_id')
-        .where('c.code', 'GDS-SM01')
-        .min('lr.completed_on')
-        .as('trained_on')
-    )
-    .orderBy('s.id')
+  const services: (ServiceRow & { name: string; service_manager_id: number | null })[] =
+    await client
+      .from('services as s')
+      .whereNotNull('s.service_manager_id')
+      .select('s.id', 's.name', 's.annual_transactions', 's.service_manager_id')
+      .select(
+        client
+          .from('learning_records as lr')
+          .join('courses as c', 'c.id', 'lr.course_id')
+          .whereColumn('lr.user_id', 's.service_manager_id')
+          .where('c.code', 'GDS-SM01')
+          .min('lr.completed_on')
+          .as('trained_on')
+      )
+      .orderBy('s.id')
   const today = now.setZone(UK_ZONE).startOf('month')
   const sqlNow = now.toUTC().toFormat('yyyy-LL-dd HH:mm:ss')
   const rows: Record<string, unknown>[] = []
@@ -136,30 +140,16 @@ export async function seedDemoServicePerformance(
       const surge = service.name === OUTLIER.service && back + 1 === OUTLIER.monthsAgo
       const afterSurge = service.name === OUTLIER.service && back + 2 === OUTLIER.monthsAgo
       const figures = figuresFor(service, start, { months: step, monthsIn: 23 - back, surge })
-      const row: Record<string, unknown> = {
+      rows.push({
         service_id: service.id,
         period_start: start.toISODate(),
-        total_transactions: figures.totalTransactions,
-        total_cost_pence: figures.totalCostPence,
-        very_satisfied: figures.satisfaction.verySatisfied,
-        satisfied: figures.satisfaction.satisfied,
-        neither: figures.satisfaction.neither,
-        dissatisfied: figures.satisfaction.dissatisfied,
-        very_dissatisfied: figures.satisfaction.veryDissatisfied,
-        started_transactions: figures.startedTransactions,
-        completed_transactions: figures.completedTransactions,
+        ...columnsFromFigures(figures),
         notes: surge ? OUTLIER.note : afterSurge ? OUTLIER.after : null,
         revision: 1,
         reported_by: service.service_manager_id,
         created_at: sqlNow,
         updated_at: sqlNow,
-      }
-      for (const channel of CHANNELS) {
-        const column = channel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-        row[`${column}_transactions`] = figures.transactions[channel]
-        row[`${column}_cost_pence`] = figures.channelCostPence[channel]
-      }
-      rows.push(row)
+      })
     }
     if (quarterly) {
       await client

@@ -7,6 +7,10 @@ import { generateBenchData, type BenchSizes } from '#database/bench/generate'
 import { emptyDataTables } from '#database/bench/loader'
 import { gradeValues, type Grade } from '#enums/grades'
 import { EnrolmentStatuses } from '#enums/learning'
+import { isoDateFromSql } from '#domain/shared/uk_time'
+import { figureProblems } from '#domain/workforce/service_performance'
+import { figuresFromRow } from '#models/service_performance_report'
+import workforceConfig from '#config/workforce'
 
 /* A small civil service: big enough for every state, quick enough for the suite. */
 const TINY: BenchSizes = {
@@ -16,6 +20,8 @@ const TINY: BenchSizes = {
   enrolments: 5000,
   entrants: 100,
   placements: 40,
+  services: 150,
+  performanceMonths: 6,
   seed: 2013,
 }
 const NOW = Date.UTC(2026, 4, 12)
@@ -197,6 +203,36 @@ test.group('Benchmark data', (group) => {
     assert.lengthOf(wideSpans, 0, 'nobody manages more than 10 people')
   })
 
+  test('gives at least the services asked for months of consistent figures each, up to last month', async ({
+    assert,
+  }) => {
+    const services = await count('services')
+    assert.isAtLeast(services, TINY.services)
+    const reports = await db
+      .from('service_performance_reports')
+      .orderBy('service_id')
+      .orderBy('period_start')
+    assert.isAbove(reports.length, services * TINY.performanceMonths * 0.9)
+    assert.isAtMost(reports.length, services * TINY.performanceMonths)
+    const months = new Set(reports.map((row) => isoDateFromSql(row.period_start)))
+    assert.sameMembers(
+      [...months],
+      ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01'],
+      'the six months before the day the data is made for'
+    )
+    let previous: (typeof reports)[number] | null = null
+    for (const row of reports) {
+      const sameService = previous?.service_id === row.service_id
+      const problems = figureProblems(figuresFromRow(row), {
+        previous: sameService ? figuresFromRow(previous!) : null,
+        factor: workforceConfig.servicePerformance.outlierFactor,
+        hasNote: row.notes !== null,
+      })
+      assert.deepEqual(problems, [], `service ${row.service_id}, ${row.period_start}`)
+      previous = row
+    }
+  })
+
   test('makes the same data again from the same seed', async ({ assert }) => {
     await generate(TINY)
     assert.equal(await digest(), seeded)
@@ -235,7 +271,10 @@ test.group('Benchmark data command', (group) => {
 
     ace.ui.switchMode('raw')
     const command = await ace.create(BenchSeed, [
-      ...Object.entries(TINY).flatMap(([flag, value]) => [`--${flag}`, String(value)]),
+      ...Object.entries(TINY).flatMap(([flag, value]) => [
+        `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+        String(value),
+      ]),
     ])
     await command.exec()
     command.assertFailed()
