@@ -27,6 +27,7 @@ import {
 } from '#domain/workforce/service_performance'
 import type { PerformanceInput } from '#validators/service_performance'
 import workforceConfig from '#config/workforce'
+import { forgetPerformanceOverviews } from '#queries/workforce/performance_overview_query'
 
 /* The most rows one file may hold: it is checked and applied within the request. */
 export const MAX_IMPORT_ROWS = 5000
@@ -372,24 +373,29 @@ export async function applyPerformanceImport(
   if (preview.type === 'unreadable') return preview
   const { plan } = preview
   if (plan.counts.error) return { type: 'has_errors', plan }
-  return transactionUnlessDuplicate({ type: 'reported_at_once' as const }, async (trx) => {
-    for (const row of plan.rows) {
-      if (row.outcome !== 'add' && row.outcome !== 'correct') continue
-      await writePerformanceReport(trx, row.serviceId, row.period, row.input, user)
+  const result = await transactionUnlessDuplicate(
+    { type: 'reported_at_once' as const },
+    async (trx) => {
+      for (const row of plan.rows) {
+        if (row.outcome !== 'add' && row.outcome !== 'correct') continue
+        await writePerformanceReport(trx, row.serviceId, row.period, row.input, user)
+      }
+      if (plan.counts.add + plan.counts.correct) {
+        await recordAudit(
+          {
+            action: AuditActions.Create,
+            subjectType: 'service_performance_import',
+            subjectLabel: fileName ?? 'Performance import',
+            after: { ...plan.counts, fileName },
+          },
+          trx
+        )
+      }
+      return { type: 'applied' as const, plan }
     }
-    if (plan.counts.add + plan.counts.correct) {
-      await recordAudit(
-        {
-          action: AuditActions.Create,
-          subjectType: 'service_performance_import',
-          subjectLabel: fileName ?? 'Performance import',
-          after: { ...plan.counts, fileName },
-        },
-        trx
-      )
-    }
-    return { type: 'applied' as const, plan }
-  })
+  )
+  if (result.type === 'applied') await forgetPerformanceOverviews()
+  return result
 }
 
 /* The template offered for download: the header and one example period. */

@@ -19,6 +19,7 @@ import {
 } from '#domain/workforce/service_performance'
 import type { PerformanceInput } from '#validators/service_performance'
 import workforceConfig from '#config/workforce'
+import { forgetPerformanceOverviews } from '#queries/workforce/performance_overview_query'
 
 export type ReportPerformanceResult =
   | { type: 'saved'; report: ServicePerformanceReport; created: boolean; changed: boolean }
@@ -62,10 +63,15 @@ export async function reportServicePerformance(
   })
   if (problems.length) return { type: 'figures_wrong', problems }
 
-  return transactionUnlessDuplicate({ type: 'reported_at_once' as const }, async (trx) => ({
-    type: 'saved' as const,
-    ...(await writePerformanceReport(trx, service.id, period, input, actor)),
-  }))
+  const result = await transactionUnlessDuplicate(
+    { type: 'reported_at_once' as const },
+    async (trx) => ({
+      type: 'saved' as const,
+      ...(await writePerformanceReport(trx, service.id, period, input, actor)),
+    })
+  )
+  if (result.type === 'saved' && result.changed) await forgetPerformanceOverviews()
+  return result
 }
 
 /*

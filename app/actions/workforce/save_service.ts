@@ -2,6 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { nameTaken } from '#actions/name_clash'
 import Service from '#models/service'
 import User from '#models/user'
+import { forgetPerformanceOverviews } from '#queries/workforce/performance_overview_query'
 import { transactionUnlessDuplicate } from '#actions/transactions'
 import type { ServicePhase } from '#enums/workforce'
 
@@ -48,7 +49,7 @@ export async function saveService(
   input: ServiceInput,
   existing?: Service
 ): Promise<SaveServiceResult> {
-  return transactionUnlessDuplicate(
+  const result = await transactionUnlessDuplicate(
     { type: 'name_taken' as const },
     async (trx): Promise<SaveServiceResult> => {
       const name = input.name.trim()
@@ -86,4 +87,7 @@ export async function saveService(
       return { type: 'saved', service, managerElsewhere: elsewhere }
     }
   )
+  // The performance overview names services and ranks them by their Service Manager's training.
+  if (result.type === 'saved') await forgetPerformanceOverviews()
+  return result
 }

@@ -4,6 +4,7 @@ import RecordNotFoundException from '#exceptions/record_not_found_exception'
 import { organisationChoices } from '#queries/identity/organisations_query'
 import {
   BEFORE_AND_AFTER_SPAN,
+  LEAGUE_PAGE_SIZE,
   performanceOverview,
 } from '#queries/workforce/performance_overview_query'
 import { UK_ZONE } from '#domain/shared/uk_time'
@@ -40,8 +41,17 @@ export default class PerformanceOverviewController {
       { organisationId: organisation, by },
       DateTime.now().setZone(UK_ZONE).toISODate()!
     )
+    // The league table a page at a time; the movers and medians are of every service.
+    const lastPage = Math.max(1, Math.ceil(overview.league.length / LEAGUE_PAGE_SIZE))
+    const asked = /^\d{1,6}$/.test(String(qs.page ?? '')) ? Number(qs.page) : 1
+    const currentPage = Math.min(Math.max(asked, 1), lastPage)
+    const first = (currentPage - 1) * LEAGUE_PAGE_SIZE
     return view.render('pages/workforce/performance', {
       ...overview,
+      league: overview.league.slice(first, first + LEAGUE_PAGE_SIZE),
+      firstRank: first + 1,
+      leagueCount: overview.league.length,
+      paginator: { currentPage, lastPage },
       by,
       lowerIsBetter: lowerIsBetter(by),
       indicatorOptions: INDICATORS.map((value) => ({ value, label: indicatorLabels[value] })),

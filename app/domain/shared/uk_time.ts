@@ -60,6 +60,8 @@ export function dateFromSql(value: unknown): DateTime | null {
 /* A calendar date (a date column) as yyyy-mm-dd, whichever driver read it; null when there is none. */
 export function isoDateFromSql(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()
+  // The UTC calendar day, as luxon's toISODate() in UTC gives it, without building a DateTime.
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10)
   return String(value).slice(0, 10)
 }

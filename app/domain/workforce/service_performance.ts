@@ -330,24 +330,38 @@ export function mean(values: number[]): number | null {
 }
 
 /*
- * An indicator over the periods before a day (ISO 8601) and from the
- * period after it, up to `span` periods each side: how a service did
- * before and after its Service Manager completed the programme. Periods
- * are given oldest first; null where a side has no figures.
+ * The periods either side of a day (ISO 8601) that a before-and-after
+ * compares: the period the day falls in and the `span - 1` before it, then
+ * the `span` periods after it. First and last starts, ISO 8601.
+ */
+export function beforeAndAfterWindow(kind: ReportingPeriod, day: string, span: number) {
+  let first = periodOf(kind, day)
+  for (let k = 1; k < span; k++) first = previousPeriod(kind, first)
+  let last = periodOf(kind, day)
+  for (let k = 0; k < span; k++) last = nextPeriod(kind, last)
+  return { from: first.start, to: last.start }
+}
+
+/*
+ * An indicator over the `span` periods up to the one a day (ISO 8601)
+ * falls in and over the `span` periods after it: how a service did before
+ * and after its Service Manager completed the programme. A missing period
+ * is not made up from further away. Null where a side has no figures.
  */
 export function beforeAndAfter(
+  kind: ReportingPeriod,
   periods: { start: string; indicators: Indicators }[],
   day: string,
   indicator: Indicator,
   span: number
 ) {
+  const { from, to } = beforeAndAfterWindow(kind, day, span)
   const valueOf = (row: { indicators: Indicators }) => row.indicators[indicator]
-  const known = (values: (number | null)[]) =>
-    values.filter((value): value is number => value !== null)
-  const before = periods.filter((row) => row.start <= day).slice(-span)
-  const after = periods.filter((row) => row.start > day).slice(0, span)
+  const known = (rows: { indicators: Indicators }[]) =>
+    rows.map(valueOf).filter((value): value is number => value !== null)
+  const within = periods.filter((row) => row.start >= from && row.start <= to)
   return {
-    before: mean(known(before.map(valueOf))),
-    after: mean(known(after.map(valueOf))),
+    before: mean(known(within.filter((row) => row.start <= day))),
+    after: mean(known(within.filter((row) => row.start > day))),
   }
 }

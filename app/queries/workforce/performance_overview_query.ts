@@ -1,11 +1,15 @@
 import db from '@adonisjs/lucid/services/db'
+import insightsConfig from '#config/insights'
+import { forgetKept, kept } from '#services/kept'
 import type { OrganisationScope } from '#services/organisation_scope'
-import { figuresFromRow } from '#models/service_performance_report'
+import { FIGURE_COLUMNS, figuresFromRow } from '#models/service_performance_report'
 import { serviceManagerTrainedOnSql } from '#queries/workforce/compliance_query'
 import { isoDateFromSql } from '#domain/shared/uk_time'
 import {
   INDICATORS,
+  REPORTING_PERIODS,
   beforeAndAfter,
+  beforeAndAfterWindow,
   indicatorsOf,
   lowerIsBetter,
   median,
@@ -26,8 +30,14 @@ import {
  * Read as plain rows, the indicators worked out once per period.
  */
 
+/* What is kept of service performance across services: forgotten whenever figures or services change. */
+export const PERFORMANCE_KEPT = 'service-performance'
+
 /* Periods either side of a Service Manager's training that the before-and-after compares. */
 export const BEFORE_AND_AFTER_SPAN = 6
+
+/* Services on a page of the league table. */
+export const LEAGUE_PAGE_SIZE = 50
 
 export type OverviewFilters = { organisationId: number | null; by: Indicator }
 
@@ -53,7 +63,11 @@ type ServicePeriods = {
   periods: { start: string; indicators: Indicators }[]
 }
 
-async function servicesWithPeriods(scope: OrganisationScope, filters: OverviewFilters) {
+async function servicesWithPeriods(
+  scope: OrganisationScope,
+  filters: OverviewFilters,
+  today: string
+) {
   const trainedOn = serviceManagerTrainedOnSql()
   const query = db
     .from('services as s')
@@ -90,11 +104,43 @@ async function servicesWithPeriods(scope: OrganisationScope, filters: OverviewFi
     })
   }
   if (byId.size === 0) return []
+  // Only the periods the overview reads, each found through the (service,
+  // period) index: the last finished one and the one before, and the
+  // before-and-after window of a trained Service Manager's training.
+  const latest = new Map(
+    REPORTING_PERIODS.map((kind) => {
+      const finished = previousPeriod(kind, periodOf(kind, today))
+      return [kind, [finished.start, previousPeriod(kind, finished).start]]
+    })
+  )
+  const all = [...byId.values()]
+  const windows = new Map(
+    all
+      .filter((service) => service.trainedOn !== null)
+      .map((service) => [
+        service.id,
+        beforeAndAfterWindow(service.kind, service.trainedOn!, BEFORE_AND_AFTER_SPAN),
+      ])
+  )
   const reports = await db
     .from('service_performance_reports as r')
-    .whereIn('r.service_id', query.clone().clearSelect().clearOrder().select('s.id'))
+    .where((where) => {
+      for (const [kind, starts] of latest) {
+        const ids = all.filter((service) => service.kind === kind).map((service) => service.id)
+        if (ids.length) {
+          where.orWhere((periods) =>
+            periods.whereIn('r.service_id', ids).whereIn('r.period_start', starts)
+          )
+        }
+      }
+      for (const [id, window] of windows) {
+        where.orWhere((around) =>
+          around.where('r.service_id', id).whereBetween('r.period_start', [window.from, window.to])
+        )
+      }
+    })
     .orderBy('r.period_start')
-    .select('r.*')
+    .select('r.service_id', 'r.period_start', ...FIGURE_COLUMNS.map((column) => `r.${column}`))
   for (const report of reports) {
     byId.get(Number(report.service_id))?.periods.push({
       start: isoDateFromSql(report.period_start)!,
@@ -104,12 +150,37 @@ async function servicesWithPeriods(scope: OrganisationScope, filters: OverviewFi
   return [...byId.values()]
 }
 
+/*
+ * The overview for a scope, filters and day: counted once and kept for
+ * INSIGHTS_CACHE_SECONDS, as the dashboards' figures are, so many people
+ * opening it at once wait for one count. Saving or importing figures, or
+ * changing a service, forgets every kept overview (forgetPerformanceOverviews),
+ * so new figures show at once; a Service Manager's training shows within
+ * that time.
+ */
 export async function performanceOverview(
   scope: OrganisationScope,
   filters: OverviewFilters,
   today: string
 ) {
-  const services = await servicesWithPeriods(scope, filters)
+  const key = [
+    scope.everything ? 'all' : scope.roots.map((root) => root.id).join('-') || 'none',
+    filters.organisationId ?? 'any',
+    filters.by,
+    today,
+  ].join(':')
+  return kept(PERFORMANCE_KEPT, key, insightsConfig.cacheSeconds, () =>
+    countOverview(scope, filters, today)
+  )
+}
+
+/* Forgets every kept overview, so the next request counts afresh. */
+export async function forgetPerformanceOverviews() {
+  await forgetKept(PERFORMANCE_KEPT)
+}
+
+async function countOverview(scope: OrganisationScope, filters: OverviewFilters, today: string) {
+  const services = await servicesWithPeriods(scope, filters, today)
   const { by } = filters
   const league: LeagueRow[] = []
   const missing: {
@@ -198,7 +269,13 @@ export async function performanceOverview(
     const pairs = services
       .filter((service) => service.trainedOn !== null)
       .map((service) =>
-        beforeAndAfter(service.periods, service.trainedOn!, indicator, BEFORE_AND_AFTER_SPAN)
+        beforeAndAfter(
+          service.kind,
+          service.periods,
+          service.trainedOn!,
+          indicator,
+          BEFORE_AND_AFTER_SPAN
+        )
       )
       .filter((pair) => pair.before !== null && pair.after !== null)
     return {

@@ -2,8 +2,11 @@ import db from '@adonisjs/lucid/services/db'
 import Service from '#models/service'
 import type User from '#models/user'
 import type { OrganisationScope } from '#services/organisation_scope'
-import { figuresFromRow } from '#models/service_performance_report'
+import { FIGURE_COLUMNS, figuresFromRow } from '#models/service_performance_report'
 import { idParam } from '#services/params'
+import { kept } from '#services/kept'
+import insightsConfig from '#config/insights'
+import { PERFORMANCE_KEPT } from '#queries/workforce/performance_overview_query'
 import { instantFromSql, isoDateFromSql } from '#domain/shared/uk_time'
 import {
   INDICATORS,
@@ -134,6 +137,50 @@ export type Comparison = {
   similar: { median: number | null; services: number }
 }
 
+type MeasuredService = {
+  serviceId: number
+  indicators: Indicators
+  department: number
+  phase: string
+  band: number
+}
+
+/*
+ * Every service's indicators for one period, with its department and size:
+ * counted once for all the services' pages and kept as the performance
+ * overview is (forgotten when figures are saved).
+ */
+function measuredServices(kind: ReportingPeriod, period: Period): Promise<MeasuredService[]> {
+  return kept(
+    PERFORMANCE_KEPT,
+    `period:${kind}:${period.start}`,
+    insightsConfig.cacheSeconds,
+    async () => {
+      const rows = await db
+        .from('service_performance_reports as r')
+        .join('services as s', 's.id', 'r.service_id')
+        .join('organisations as o', 'o.id', 's.organisation_id')
+        .where('r.period_start', period.start)
+        .where('s.reporting_period', kind)
+        .select(
+          'r.service_id',
+          ...FIGURE_COLUMNS.map((column) => `r.${column}`),
+          's.phase',
+          's.annual_transactions',
+          'o.id as organisation_id',
+          'o.path'
+        )
+      return rows.map((row) => ({
+        serviceId: Number(row.service_id),
+        indicators: indicatorsOf(figuresFromRow(row)),
+        department: departmentOf(Number(row.organisation_id), String(row.path)),
+        phase: String(row.phase),
+        band: sizeBand(Number(row.annual_transactions)),
+      }))
+    }
+  )
+}
+
 /*
  * A period of a service beside the same period of the other services of
  * its department, and of similar services across government (the same
@@ -141,34 +188,20 @@ export type Comparison = {
  * median of each indicator, and how many services it is the median of.
  */
 export async function comparisonsFor(service: Service, period: Period): Promise<Comparison[]> {
-  const rows = await db
-    .from('service_performance_reports as r')
-    .join('services as s', 's.id', 'r.service_id')
-    .join('organisations as o', 'o.id', 's.organisation_id')
-    .where('r.period_start', period.start)
-    .where('s.reporting_period', service.reportingPeriod)
-    .select('r.*', 's.phase', 's.annual_transactions', 'o.id as organisation_id', 'o.path')
-  const own = rows.find((row) => Number(row.service_id) === service.id)
+  const measured = await measuredServices(service.reportingPeriod as ReportingPeriod, period)
+  const own = measured.find((row) => row.serviceId === service.id)
   if (!own) return []
-  const department = departmentOf(Number(own.organisation_id), String(own.path))
-  const band = sizeBand(Number(own.annual_transactions))
-  const measured = rows.map((row) => ({
-    indicators: indicatorsOf(figuresFromRow(row)),
-    department: departmentOf(Number(row.organisation_id), String(row.path)),
-    similar: row.phase === own.phase && sizeBand(Number(row.annual_transactions)) === band,
-  }))
-  const ownIndicators = indicatorsOf(figuresFromRow(own))
-  const medianOf = (group: typeof measured, indicator: Indicator) => {
+  const medianOf = (group: MeasuredService[], indicator: Indicator) => {
     const values = group
       .map((row) => row.indicators[indicator])
       .filter((value): value is number => value !== null)
     return { median: median(values), services: values.length }
   }
-  const sameDepartment = measured.filter((row) => row.department === department)
-  const similar = measured.filter((row) => row.similar)
+  const sameDepartment = measured.filter((row) => row.department === own.department)
+  const similar = measured.filter((row) => row.phase === own.phase && row.band === own.band)
   return INDICATORS.map((indicator) => ({
     indicator,
-    value: ownIndicators[indicator],
+    value: own.indicators[indicator],
     department: medianOf(sameDepartment, indicator),
     similar: medianOf(similar, indicator),
   }))

@@ -13,6 +13,10 @@ import { twoDepartments } from '#tests/support/fixtures/departments'
 import { submitAs } from '#tests/support/forms'
 import { textWithoutMarkup } from '#tests/support/html'
 import { UK_ZONE } from '#domain/shared/uk_time'
+import db from '@adonisjs/lucid/services/db'
+import insightsConfig from '#config/insights'
+import { forgetPerformanceOverviews } from '#queries/workforce/performance_overview_query'
+import { columnsFromFigures } from '#models/service_performance_report'
 
 /* The month `back` months before this one, as a period key. */
 const month = (back: number) =>
@@ -42,7 +46,8 @@ function month10k(digital: number) {
 /*
  * DVLA runs three services and HMRC one. Tax your vehicle's Service Manager
  * completed the Service Manager programme four months ago; its take-up
- * rose from 60% to 80% after. The licence service's did not train; the
+ * rose from 60% to 80% after (and was 10% a year ago, too long before to
+ * count). The licence service's did not train; the
  * registration numbers service has a Service Manager and no figures.
  */
 async function setUp(client: any) {
@@ -86,11 +91,65 @@ async function setUp(client: any) {
     saved.assertStatus(302)
   }
   for (let back = 8; back >= 1; back--) await report(tax.id, back, back > 3 ? 6000 : 8000)
+  // A year ago, beyond the six months before training that the before-and-after reads.
+  await report(tax.id, 12, 1000)
   await report(licence.id, 2, 7000)
   await report(licence.id, 1, 6500)
   await report(selfAssessment.id, 1, 9000)
   return { hrA: hrA!, admin: admin!, dvla, hmrc }
 }
+
+test.group('Service performance across services: kept figures', (group) => {
+  group.each.setup(async () => {
+    const settings = insightsConfig as { cacheSeconds: number }
+    const before = settings.cacheSeconds
+    settings.cacheSeconds = 300
+    await forgetPerformanceOverviews()
+    const restore = await testUtils.db().withGlobalTransaction()
+    return async () => {
+      settings.cacheSeconds = before
+      await forgetPerformanceOverviews()
+      await restore()
+    }
+  })
+
+  test('the overview is counted once and kept, and saving figures shows them at once', async ({
+    client,
+    assert,
+  }) => {
+    const { hrA, admin } = await setUp(client)
+    const overview = async () => {
+      const response = await client.get('/workforce/performance').loginAs(hrA)
+      return textWithoutMarkup(response.text())
+    }
+    const first = await overview()
+    assert.include(
+      first,
+      `2 Renew your driving licence Driver and Vehicle Licensing Agency ${label(1)} 65.0%`
+    )
+    // Figures written behind the service's back are not seen while the overview is kept.
+    const licence = await db.from('services').where('name', 'Renew your driving licence').first()
+    await db
+      .from('service_performance_reports')
+      .where('service_id', licence.id)
+      .where('period_start', `${month(1)}-01`)
+      .update({ digital_transactions: 9500, phone_transactions: 500 })
+    const kept = await overview()
+    assert.include(kept, 'Renew your driving licence Driver and Vehicle Licensing Agency')
+    assert.include(kept, `${label(1)} 65.0%`)
+    // Saving a period through the service forgets what was kept.
+    const saved = await submitAs(client, admin).put(
+      `/workforce/services/${licence.id}/performance/${month(1)}`,
+      { ...month10k(9000), notes: 'Figures from the service’s own records.' }
+    )
+    saved.assertStatus(302)
+    const fresh = await overview()
+    assert.include(
+      fresh,
+      `1 Renew your driving licence Driver and Vehicle Licensing Agency ${label(1)} 90.0% up 20.0 points`
+    )
+  })
+})
 
 test.group('Service performance across services', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -115,6 +174,78 @@ test.group('Service performance across services', (group) => {
       text,
       `Personalised registration numbers Driver and Vehicle Licensing Agency ${label(1)}`
     )
+  })
+
+  test('the league table shows 50 services a page, ranked across all of them, keeping the filters between pages', async ({
+    client,
+    assert,
+  }) => {
+    const { admin, dvla } = await setUp(client)
+    const lastMonth = DateTime.now().setZone(UK_ZONE).startOf('month').minus({ months: 1 })
+    const now = DateTime.utc().toFormat('yyyy-LL-dd HH:mm:ss')
+    for (let k = 1; k <= 50; k++) {
+      const service = await createService(dvla, `Service ${String(k).padStart(2, '0')}`)
+      // Digital take-up from 49% (service 1) down to 0%: all below the three above.
+      const digital = (50 - k) * 100
+      await db.table('service_performance_reports').insert({
+        service_id: service.id,
+        period_start: lastMonth.toISODate(),
+        ...columnsFromFigures({
+          transactions: {
+            digital,
+            assistedDigital: 0,
+            phone: 10_000 - digital,
+            paper: 0,
+            faceToFace: 0,
+          },
+          totalTransactions: 10_000,
+          totalCostPence: 2_500_000,
+          channelCostPence: {
+            digital: null,
+            assistedDigital: null,
+            phone: null,
+            paper: null,
+            faceToFace: null,
+          },
+          satisfaction: {
+            verySatisfied: 1,
+            satisfied: 0,
+            neither: 0,
+            dissatisfied: 0,
+            veryDissatisfied: 0,
+          },
+          startedTransactions: 10_000,
+          completedTransactions: 10_000,
+        }),
+        revision: 1,
+        created_at: now,
+        updated_at: now,
+      })
+    }
+    const first = await client.get(`/workforce/performance?organisation=${dvla.id}`).loginAs(admin)
+    const firstText = textWithoutMarkup(first.text())
+    assert.include(firstText, 'Services 1 to 50 of 52')
+    assert.include(firstText, '1 Tax your vehicle')
+    assert.include(firstText, `50 Service 48 Driver and Vehicle Licensing Agency ${label(1)} 2.0%`)
+    assert.notInclude(firstText, 'Service 49')
+    assert.include(firstText, 'Page 1 of 2')
+    const next = first
+      .text()
+      .match(/href="([^"]+)" rel="next"/)![1]
+      .replaceAll('&amp;', '&')
+    assert.include(next, `organisation=${dvla.id}`)
+    const second = await client.get(next).loginAs(admin)
+    const secondText = textWithoutMarkup(second.text())
+    assert.include(secondText, 'Services 51 to 52 of 52')
+    assert.include(
+      secondText,
+      `51 Service 49 Driver and Vehicle Licensing Agency ${label(1)} 1.0% No earlier figures ` +
+        `52 Service 50 Driver and Vehicle Licensing Agency ${label(1)} 0.0%`
+    )
+    // The movers are of every service, not of the page.
+    assert.include(secondText, 'Worsened most Renew your driving licence')
+    const beyond = await client.get(`/workforce/performance?page=99`).loginAs(admin)
+    assert.include(textWithoutMarkup(beyond.text()), 'Page 2 of 2')
   })
 
   test('ranked by cost per transaction, the cheapest comes first; an organisation outside the scope is 404 and a learner is refused', async ({

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import {
+  beforeAndAfter,
+  beforeAndAfterWindow,
   figureProblems,
   indicatorsOf,
   isFuture,
@@ -143,6 +145,59 @@ test.group('Service performance: periods', () => {
       ['2026-Q3', '2026-Q4']
     )
     assert.deepEqual(missingPeriods('monthly', ['2026-10']), [])
+  })
+})
+
+test.group('Service performance: before and after training', () => {
+  test('compares the periods up to the one the day falls in with as many after it', ({
+    assert,
+  }) => {
+    assert.deepEqual(beforeAndAfterWindow('monthly', '2026-06-10', 3), {
+      from: '2026-04-01',
+      to: '2026-09-01',
+    })
+    assert.deepEqual(beforeAndAfterWindow('quarterly', '2026-06-10', 2), {
+      from: '2026-01-01',
+      to: '2026-10-01',
+    })
+    assert.deepEqual(beforeAndAfterWindow('monthly', '2026-01-31', 2), {
+      from: '2025-12-01',
+      to: '2026-03-01',
+    })
+  })
+
+  test('takes the mean each side within the window, leaving a missing period missing', ({
+    assert,
+  }) => {
+    const month = (start: string, digital: number) => ({
+      start,
+      indicators: indicatorsOf(
+        figures({
+          transactions: {
+            digital,
+            assistedDigital: 0,
+            phone: 10_000 - digital,
+            paper: 0,
+            faceToFace: 0,
+          },
+        })
+      ),
+    })
+    const periods = [
+      month('2025-12-01', 1000),
+      month('2026-04-01', 5000),
+      month('2026-06-01', 6000),
+      month('2026-07-01', 8000),
+      month('2026-09-01', 9000),
+      month('2026-10-01', 2000),
+    ]
+    const { before, after } = beforeAndAfter('monthly', periods, '2026-06-10', 'digitalTakeUp', 3)
+    assert.closeTo(before!, 0.55, 1e-9)
+    assert.closeTo(after!, 0.85, 1e-9)
+    assert.deepEqual(beforeAndAfter('monthly', periods, '2027-06-10', 'digitalTakeUp', 3), {
+      before: null,
+      after: null,
+    })
   })
 })
 
