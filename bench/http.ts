@@ -371,6 +371,34 @@ for (const row of departments) {
 if (!department) throw new Error('No department has an HR account in this data')
 const HR = `hr.${department.code}@${dataset.domain}`
 
+/* Strategy action 13: the department's service with the most periods of figures, for its service page. */
+const reportingService = await db
+  .from('services as s')
+  .join('organisations as o', 'o.id', 's.organisation_id')
+  .join('service_performance_reports as r', 'r.service_id', 's.id')
+  .where((where) =>
+    where
+      .where('o.id', department!.id)
+      .orWhere('o.path', 'like', `${department!.path}${department!.id}/%`)
+  )
+  .groupBy('s.id')
+  .select('s.id')
+  .count('* as periods')
+  .orderBy('periods', 'desc')
+  .orderBy('s.id')
+  .first()
+const reportCounts = await db
+  .from('service_performance_reports')
+  .count('* as reports')
+  .countDistinct('service_id as services')
+  .first()
+const PERFORMANCE = {
+  services: Number(reportCounts.services),
+  reports: Number(reportCounts.reports),
+  serviceId: reportingService ? Number(reportingService.id) : null,
+  servicePeriods: reportingService ? Number(reportingService.periods) : 0,
+}
+
 /* Learners with a current role level: who enrols and whose gaps are shown. */
 const LEARNERS = 32
 const learnerRows = await db
@@ -620,6 +648,39 @@ const TARGETS: Target[] = [
       floor: suffix === 'dashboard' ? 'page' : undefined,
     },
   ]),
+  {
+    name: 'dept-performance',
+    what: `Service performance (${department.code}: its services' last month ranked, movers, missing, capability beside performance), as its HR`,
+    kind: 'page',
+    dashboard: true,
+    as: 'hr',
+    method: 'GET',
+    path: `/workforce/performance?organisation=${department.id}`,
+    expect: 200,
+    ceiling: { kind: 'performance', organisation: { id: department.id, path: department.path } },
+  },
+  {
+    name: 'xgov-performance',
+    what: `Service performance for all of government (${PERFORMANCE.services.toLocaleString('en-GB')} services, ${PERFORMANCE.reports.toLocaleString('en-GB')} months of figures), as a capability admin`,
+    kind: 'page',
+    dashboard: true,
+    as: 'admin',
+    method: 'GET',
+    path: '/workforce/performance',
+    expect: 200,
+    ceiling: { kind: 'performance', organisation: null },
+  },
+  {
+    name: 'service-performance',
+    what: `A service's performance page (service ${PERFORMANCE.serviceId}, ${PERFORMANCE.servicePeriods} months, with its department's and similar services' medians), as its department's HR`,
+    kind: 'page',
+    dashboard: true,
+    as: 'hr',
+    method: 'GET',
+    path: `/workforce/services/${PERFORMANCE.serviceId}/performance`,
+    expect: 200,
+    ceiling: { kind: 'service_periods', serviceId: PERFORMANCE.serviceId ?? 0 },
+  },
   {
     name: 'api-courses',
     what: 'GET /api/v1/courses (first page)',

@@ -21,6 +21,8 @@ export type CeilingInput =
   | { kind: 'coverage'; organisation: { id: number; path: string } | null }
   | { kind: 'headcount'; organisation: { id: number; path: string } | null }
   | { kind: 'fast_stream'; organisation: { id: number; path: string } | null }
+  | { kind: 'performance'; organisation: { id: number; path: string } | null }
+  | { kind: 'service_periods'; serviceId: number }
   | { kind: 'role_profiles' }
   | { kind: 'services' }
   | { kind: 'enrol' }
@@ -268,6 +270,41 @@ function services(): Statement {
   }
 }
 
+/* The first days of the last finished month and quarter, and of the period before each, as ISO dates. */
+function lastPeriods(date = new Date()) {
+  const first = (months: number) =>
+    new Date(Date.UTC(Math.floor(months / 12), months % 12, 1)).toISOString().slice(0, 10)
+  const month = date.getUTCFullYear() * 12 + date.getUTCMonth()
+  const quarter = month - (month % 3)
+  return [first(month - 1), first(month - 2), first(quarter - 3), first(quarter - 6)]
+}
+
+/*
+ * Service performance across services (workforce/performance_overview_query.ts,
+ * servicesWithPeriods): the last finished period and the one before of
+ * every service in scope.
+ */
+function performance(input: Extract<CeilingInput, { kind: 'performance' }>): Statement {
+  const scope = input.organisation ? ' where (`o`.`id` = ? or `o`.`path` like ?)' : ''
+  return {
+    sql:
+      'select `r`.* from `service_performance_reports` as `r` where `r`.`period_start` in (?, ?, ?, ?) and `r`.`service_id` in ' +
+      `(select \`s\`.\`id\` from \`services\` as \`s\` inner join \`organisations\` as \`o\` on \`o\`.\`id\` = \`s\`.\`organisation_id\`${scope})`,
+    params: [
+      ...lastPeriods(),
+      ...(input.organisation ? [input.organisation.id, `%/${input.organisation.id}/%`] : []),
+    ],
+  }
+}
+
+/* One service's figures, every period (workforce/service_performance_query.ts, servicePerformance). */
+function servicePeriods(input: Extract<CeilingInput, { kind: 'service_periods' }>): Statement {
+  return {
+    sql: 'select * from `service_performance_reports` where `service_id` = ? order by `period_start` asc',
+    params: [input.serviceId],
+  }
+}
+
 /* The statement a target's ceiling runs (not for `static` and `enrol`, which are not one query). */
 export function ceilingStatement(input: CeilingInput): Statement | null {
   switch (input.kind) {
@@ -287,6 +324,10 @@ export function ceilingStatement(input: CeilingInput): Statement | null {
       return headcountInPost(input)
     case 'fast_stream':
       return fastStream(input)
+    case 'performance':
+      return performance(input)
+    case 'service_periods':
+      return servicePeriods(input)
     case 'role_profiles':
       return roleProfiles()
     case 'services':
