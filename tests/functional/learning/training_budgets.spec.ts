@@ -357,6 +357,41 @@ test.group('Training budgets: the API', (group) => {
     })
   })
 
+  test('the dashboard’s training budget figures are in the metrics API, as documented', async ({
+    client,
+    assert,
+  }) => {
+    const { departmentA, hrA, learner } = await world()
+    const session = await createSession({ course: await createCourse({ costPence: 2_000 }) })
+    const year = financialYearOf(session.startsAt.toJSDate())
+    await TrainingBudget.create({
+      organisationId: departmentA.id,
+      financialYear: year,
+      amountPence: 1_500,
+    })
+    await enrol(learner, session.id)
+    const response = await apiAs(client, await bearer(hrA))
+      .get('/api/v1/metrics/training-budgets')
+      .qs({ year })
+    response.assertStatus(200)
+    const { data } = response.body()
+    assert.deepEqual(
+      data.budgets.map((budget: Record<string, unknown>) => [
+        budget.organisationName,
+        budget.amountPence,
+        budget.committedPence,
+        budget.remainingPence,
+      ]),
+      [['Department Alpha', 1_500, 2_000, -500]]
+    )
+    assert.deepEqual(data.total, {
+      amountPence: 1_500,
+      committedPence: 2_000,
+      spentPence: 0,
+      remainingPence: -500,
+    })
+  })
+
   test('a bad year or amount answers 422 naming the field; another department’s organisation 404; a learner 403', async ({
     client,
     assert,
@@ -373,6 +408,15 @@ test.group('Training budgets: the API', (group) => {
       response.assertStatus(422)
       assert.equal(response.body().errors[0].field, 'amountPence', JSON.stringify(amountPence))
     }
+    const unknown = await apiAs(client, auth)
+      .put(url)
+      .json({ year: 2026, amountPence: 100, amount: 1 })
+    unknown.assertStatus(422)
+    assert.deepInclude(unknown.body().errors, {
+      field: 'amount',
+      message: 'Remove amount: it is not a field this request takes',
+      rule: 'additionalProperties',
+    })
     assert.lengthOf(await budgetsOf(departmentA.id), 0)
 
     const other = `/api/v1/organisations/${departmentB.id}/training-budget`
