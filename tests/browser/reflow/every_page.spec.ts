@@ -248,7 +248,17 @@ test.group('Reflow: every page at 320 px', (group) => {
       .where('status', 'matched')
       .select('id')
       .first()
-    const ids = new Map([['placement_rounds', Number(matched.id)]])
+    // A self-paced course, which takes e-learning packages.
+    const selfPaced = await db
+      .from('courses')
+      .where('delivery', 'self_paced')
+      .orderBy('id', 'desc')
+      .select('id')
+      .first()
+    const ids = new Map([
+      ['placement_rounds', Number(matched.id)],
+      ['courses', Number(selfPaced.id)],
+    ])
     for (const pattern of unvisited()) {
       await check(page, 'administrator in every role', await urlFor(pattern, ids), walk)
     }
