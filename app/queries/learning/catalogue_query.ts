@@ -15,7 +15,6 @@ import { kept } from '#services/kept'
 import catalogueConfig from '#config/catalogue'
 import { UK_ZONE, instantFromSql } from '#domain/shared/uk_time'
 import { shownRating, type CourseRating } from '#domain/learning/course_feedback'
-import { courseRatingSums } from '#queries/learning/course_feedback_query'
 
 /*
  * Reads for the course catalogue, the course page, the framework's skill
@@ -261,18 +260,31 @@ function coursesWithProvider() {
     .from('courses')
     .join('providers', 'providers.id', 'courses.provider_id')
     .select(COURSE_COLUMNS)
+    .select(feedbackOfCourse('count', 'feedback_answers'), feedbackOfCourse('sum', 'feedback_sum'))
 }
 
 /*
- * The outcomes, audiences and feedback ratings of some courses in three
- * queries (the ratings one grouped count over the course_feedback index),
- * each kept by course id, then joined to the course rows: no query per
- * course, no scan per course.
+ * How many learners gave feedback on the enclosing query's course, or the
+ * sum of their overall ratings: a subquery over the course_feedback
+ * (course_id, overall_rating) index, run only for the courses a page
+ * returns, so the rating costs no query of its own.
+ */
+function feedbackOfCourse(aggregate: 'count' | 'sum', name: string) {
+  const answers = db.from('course_feedback').whereColumn('course_feedback.course_id', 'courses.id')
+  return (
+    aggregate === 'count' ? answers.count('*') : answers.sum('course_feedback.overall_rating')
+  ).as(name)
+}
+
+/*
+ * The outcomes and audiences of some courses in two queries, each kept by
+ * course id, then joined to the course rows: no query per course, no scan
+ * per course.
  */
 async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDetail[]> {
   if (!rows.length) return []
   const ids = rows.map((row) => row.id)
-  const [outcomes, audiences, ratings] = await Promise.all([
+  const [outcomes, audiences] = await Promise.all([
     db
       .from('course_outcomes')
       .join('skills', 'skills.id', 'course_outcomes.skill_id')
@@ -293,7 +305,6 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
       )
       .orderBy('course_audiences.kind')
       .orderBy('role_profiles.name'),
-    courseRatingSums(ids.map(Number)),
   ])
   const outcomesOf = groupBy(outcomes, (row) => ({
     level: row.level,
@@ -319,13 +330,8 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
     provider: { id: row.provider_id, name: row.provider_name },
     outcomes: outcomesOf.get(Number(row.id)) ?? [],
     audiences: audiencesOf.get(Number(row.id)) ?? [],
-    rating: ratingOf(ratings.get(Number(row.id))),
+    rating: shownRating(Number(row.feedback_sum ?? 0), Number(row.feedback_answers ?? 0)),
   }))
-}
-
-/* A course's rating from its answers, shown only from RATING_SHOWN_FROM of them. */
-function ratingOf(sums: { answers: number; sum: number } | undefined) {
-  return sums ? shownRating(sums.sum, sums.answers) : null
 }
 
 /* Rows kept in their order under their course id, each made into what the caller needs. */

@@ -148,30 +148,6 @@ export async function feedbackFormFacts(userId: number, target: FeedbackTarget) 
 
 export type FeedbackFormFacts = NonNullable<Awaited<ReturnType<typeof feedbackFormFacts>>>
 
-/*
- * The answers and the sum of the overall ratings of some courses, in one
- * grouped query over the (course_id, overall_rating) index: what the
- * catalogue, the course page and the API make a course's rating from.
- */
-export async function courseRatingSums(courseIds: number[]) {
-  const sums = new Map<number, { answers: number; sum: number }>()
-  if (!courseIds.length) return sums
-  const rows = await db
-    .from('course_feedback')
-    .whereIn('course_id', courseIds)
-    .groupBy('course_id')
-    .select('course_id')
-    .count('* as answers')
-    .sum('overall_rating as overall_sum')
-  for (const row of rows) {
-    sums.set(Number(row.course_id), {
-      answers: Number(row.answers),
-      sum: Number(row.overall_sum),
-    })
-  }
-  return sums
-}
-
 /* Whose answers: the providers the person administers, narrowed to one provider, course or session. */
 export type FeedbackScope = {
   providers: ProviderScope
