@@ -8,7 +8,12 @@ import {
 } from '#queries/learning/certificates_query'
 import { revokeCertificate } from '#actions/learning/revoke_certificate'
 import { certificateSearchValidator, revokeCertificateValidator } from '#validators/certificates'
-import { longDate, standingLabels, standingWords } from '#services/certificate_messages'
+import {
+  longDate,
+  standingLabels,
+  standingWords,
+  VERIFY_MESSAGES,
+} from '#services/certificate_messages'
 
 const PER_PAGE = 25
 
@@ -29,9 +34,7 @@ export default class CertificatesController {
     const entered: Partial<NonNullable<typeof filters>> = filters ?? {}
     const code = entered.code ? normaliseVerificationCode(entered.code) : null
     if (entered.code && !code) {
-      errors.code = [
-        'Enter the verification code as it is printed on the certificate: 12 letters and numbers, like 7KQM-3XWP-9RTD',
-      ]
+      errors.code = [VERIFY_MESSAGES.malformed]
     }
     const searched = Object.keys(errors).length === 0
     const page = searched
