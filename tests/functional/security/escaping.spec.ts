@@ -83,6 +83,8 @@ const NOT_PAGES = [
   /^\/api\/v1\//,
   /\.(csv|ics|json)$/,
   /\/(download|progress|match-status|qr-code)$/,
+  // An e-learning package's own files, for its sandboxed frame.
+  /\/play\/:launchToken\/\*$/,
 ]
 
 /* Page routes nobody has visited yet. */
@@ -352,6 +354,30 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     })
     assert.equal(check.status, 200)
     assert.include(check.html, '&lt;i x-data')
+
+    // An e-learning package's player, as a learner who has started its course, and its upload
+    // form on a self-paced course, as its course admin.
+    const packaged = await db
+      .from('course_modules')
+      .join('self_paced_enrolments', 'self_paced_enrolments.course_id', 'course_modules.course_id')
+      .where('course_modules.kind', 'scorm')
+      .where('self_paced_enrolments.status', 'in_progress')
+      .select('course_modules.id', 'course_modules.course_id', 'self_paced_enrolments.user_id')
+      .first()
+    const player = await visit(
+      client,
+      await User.findOrFail(packaged.user_id),
+      `/learning/modules/${packaged.id}/play`,
+      findings
+    )
+    assert.equal(player.status, 200)
+    const upload = await visit(
+      client,
+      admin,
+      `/learning/admin/courses/${packaged.course_id}/packages/create`,
+      findings
+    )
+    assert.equal(upload.status, 200)
 
     // Pages no link reaches on the demo data, visited at an address built from real ids.
     for (const pattern of unvisitedPages(findings)) {
