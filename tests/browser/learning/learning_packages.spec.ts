@@ -5,7 +5,10 @@ import type { Page } from 'playwright'
 // The user factory first: it loads the models in an order their import cycle accepts.
 import '#database/factories/user_factory'
 import { accessibleAtBothWidths } from '#tests/support/page_widths'
+import { assertErrorSummary } from '#tests/support/error_summary'
 import {
+  ownPackageZip,
+  zipOf,
   addOwnPackage,
   learnerOn,
   privatePackagesFolder,
@@ -127,5 +130,44 @@ test.group('E-learning packages, played in a browser', (group) => {
       { wrong: 'How many staff work on it', right: 'How many people complete the transaction' },
       { browserContext, assert }
     )
+  })
+
+  test("a course admin is told why a zip without a manifest is refused, then adds the service's package from the course's edit page", async ({
+    browserContext,
+    assert,
+  }) => {
+    const { admin, course } = await selfPacedCourse('Digital awareness for everyone')
+    const page: Page = await browserContext.visitAs(
+      admin,
+      `/learning/admin/courses/${course.id}/edit`
+    )
+    await page.getByRole('link', { name: 'Add an e-learning package (SCORM 1.2 or 2004)' }).click()
+    await page.assertTextContains('h1', 'Add an e-learning package')
+    await accessibleAtBothWidths(page, assert)
+
+    await page.getByLabel('Zip file of the package').setInputFiles({
+      name: 'lesson.zip',
+      mimeType: 'application/zip',
+      buffer: zipOf({ 'index.html': '<p>Hi</p>' }),
+    })
+    await page.getByRole('button', { name: 'Upload and check' }).click()
+    await assertErrorSummary(page, assert, 'Add an e-learning package', [
+      'The zip file must have imsmanifest.xml in its top folder: upload the SCORM package as it was exported',
+    ])
+    await accessibleAtBothWidths(page, assert)
+    assert.deepEqual(await packages.entries(), [], 'nothing kept')
+
+    await page.getByLabel('Zip file of the package').setInputFiles({
+      name: 'digital_awareness_scorm12.zip',
+      mimeType: 'application/zip',
+      buffer: ownPackageZip('digital_awareness_scorm12'),
+    })
+    await page.getByRole('button', { name: 'Upload and check' }).click()
+    await page.assertTextContains(
+      '[role="status"]',
+      `Digital by default: the basics is now module 1 of ${course.title}`
+    )
+    await page.assertTextContains('#modules', 'E-learning package')
+    assert.lengthOf(await packages.entries(), 1)
   })
 })
