@@ -44,7 +44,7 @@ export const selfPaced: ApiArea = {
         responses: {
           ...bodyProblems(),
           201: enrolment('The caller’s new self-paced enrolment, in progress.'),
-          ...problems(401, 404),
+          ...problems(401, 404, 422),
           403: problemAnswer(
             'The course needs the caller’s line manager’s approval: only a nomination starts it.',
             problemWith({ code: oneOfValues(['approval_required']) })
@@ -110,7 +110,7 @@ export const selfPaced: ApiArea = {
         responses: {
           ...bodyProblems(),
           200: enrolment('The self-paced enrolment, withdrawn.'),
-          ...problems(401, 404),
+          ...problems(401, 404, 422),
           409: problemAnswer(
             'The enrolment is not in progress: it was completed or withdrawn already.',
             problemWith({ code: oneOfValues(['not_in_progress']) })
@@ -129,7 +129,7 @@ export const selfPaced: ApiArea = {
         responses: {
           ...bodyProblems(),
           200: enrolment('The caller’s self-paced enrolment, with the module finished.'),
-          ...problems(401, 404),
+          ...problems(401, 404, 422),
           409: problemAnswer(
             'The module is an e-learning package, which records its own progress.',
             problemWith({ code: oneOfValues(['package_module']) })

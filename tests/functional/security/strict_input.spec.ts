@@ -24,6 +24,10 @@ import { rowCount } from '#tests/support/database'
 import { twoDepartments } from '#tests/support/fixtures/departments'
 import { enrol } from '#actions/learning/enrol'
 import { createService } from '#database/factories/workforce_factory'
+import {
+  createSelfPacedCourse,
+  createSelfPacedEnrolment,
+} from '#database/factories/self_paced_factory'
 import Course from '#models/course'
 import CourseSession from '#models/course_session'
 import Skill from '#models/skill'
@@ -162,8 +166,18 @@ async function writeTargets() {
     startedAt: DateTime.now().minus({ days: 2 }),
     completedAt: DateTime.now().minus({ days: 1 }),
   })
+  // A self-paced course the person has in progress, and one they have not started.
+  const running = await createSelfPacedCourse()
+  const runningRun = await createSelfPacedEnrolment(person, running.course)
+  const { course: notStarted } = await createSelfPacedCourse()
   const targets: Record<string, { url: string; auth: string | null }> = {
     createToken: { url: '/tokens', auth: null },
+    startSelfPacedCourse: { url: `/courses/${notStarted.id}/start`, auth: personAuth },
+    withdrawSelfPacedEnrolment: {
+      url: `/me/self-paced-enrolments/${runningRun.id}`,
+      auth: personAuth,
+    },
+    completeModule: { url: `/modules/${running.modules[0].id}/completion`, auth: personAuth },
     revokeCertificate: {
       url: `/certificates/${certificate.id}/revocation`,
       auth: await bearer(capabilityAdmin),
