@@ -38,8 +38,9 @@ const BOOKING_STATUSES = ['requested', 'booked', 'waitlisted']
 
 /*
  * The published courses mandatory for the Service Manager role profile, as
- * SQL selecting course_id. Completed courses count only when recorded from
- * an enrolment: declared learning does not.
+ * SQL selecting course_id. Completed courses count only when completed
+ * through the service (a session attended or a self-paced course
+ * finished): declared learning does not.
  */
 const MANDATORY_COURSES =
   'select ca.course_id from course_audiences ca' +
@@ -49,12 +50,14 @@ const MANDATORY_COURSES =
 
 const COMPLETED =
   'exists (select 1 from learning_records lr where lr.user_id = s.service_manager_id' +
-  " and lr.course_id = m.course_id and lr.source = 'enrolment')"
+  " and lr.course_id = m.course_id and lr.source <> 'declared')"
 
 const BOOKED =
-  'exists (select 1 from enrolments e join course_sessions cs on cs.id = e.session_id' +
+  '(exists (select 1 from enrolments e join course_sessions cs on cs.id = e.session_id' +
   ' where e.user_id = s.service_manager_id and cs.course_id = m.course_id' +
-  ` and e.status in (${BOOKING_STATUSES.map(() => '?').join(', ')}))`
+  ` and e.status in (${BOOKING_STATUSES.map(() => '?').join(', ')}))` +
+  ' or exists (select 1 from self_paced_enrolments spe where spe.user_id = s.service_manager_id' +
+  " and spe.course_id = m.course_id and spe.status = 'in_progress'))"
 
 /*
  * The status of service "s" (joined to its manager as "sm") as one SQL
@@ -177,12 +180,14 @@ const LEADER_IN_ROLE =
 
 const LEADER_COMPLETED =
   'exists (select 1 from learning_records lr where lr.user_id = dl.id' +
-  " and lr.course_id = m.course_id and lr.source = 'enrolment')"
+  " and lr.course_id = m.course_id and lr.source <> 'declared')"
 
 const LEADER_BOOKED =
-  'exists (select 1 from enrolments e join course_sessions cs on cs.id = e.session_id' +
+  '(exists (select 1 from enrolments e join course_sessions cs on cs.id = e.session_id' +
   ' where e.user_id = dl.id and cs.course_id = m.course_id' +
-  ` and e.status in (${BOOKING_STATUSES.map(() => '?').join(', ')}))`
+  ` and e.status in (${BOOKING_STATUSES.map(() => '?').join(', ')}))` +
+  ' or exists (select 1 from self_paced_enrolments spe where spe.user_id = dl.id' +
+  " and spe.course_id = m.course_id and spe.status = 'in_progress'))"
 
 /*
  * Action 01: every ministerial and non-ministerial department, and every
@@ -427,7 +432,7 @@ export function serviceManagerTrainedOnSql() {
   return {
     sql:
       '(select min(lr.completed_on) from learning_records lr' +
-      " where lr.user_id = s.service_manager_id and lr.source = 'enrolment'" +
+      " where lr.user_id = s.service_manager_id and lr.source <> 'declared'" +
       ` and lr.course_id in (${MANDATORY_COURSES}))`,
     bindings: [SERVICE_MANAGER_PROFILE],
   }

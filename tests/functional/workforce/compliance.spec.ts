@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { createSelfPacedEnrolment } from '#database/factories/self_paced_factory'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { createUser } from '#database/factories/user_factory'
@@ -48,7 +49,11 @@ async function serviceManagerTraining() {
   return { programme, assessment }
 }
 
-async function completed(user: User, course: Course, source: 'enrolment' | 'declared') {
+async function completed(
+  user: User,
+  course: Course,
+  source: 'enrolment' | 'self_paced' | 'declared'
+) {
   await createCompletion(user, course, { source })
 }
 
@@ -119,6 +124,32 @@ test.group('Strategy action 02: Service Managers', (group) => {
     response.assertTextIncludes('Service Manager not trained')
     assert.notInclude(response.text(), 'Tax your vehicle')
     assert.notInclude(response.text(), 'Small service')
+  })
+
+  test('a mandatory course completed self-paced counts as trained, and one under way as training booked', async ({
+    assert,
+  }) => {
+    const { programme, assessment } = await serviceManagerTraining()
+    const { dvla, admin } = await departments()
+    const online = await createUser({ organisation: dvla })
+    await completed(online, programme, 'enrolment')
+    await completed(online, assessment, 'self_paced')
+    const started = await createUser({ organisation: dvla })
+    await completed(started, programme, 'enrolment')
+    await createSelfPacedEnrolment(started, assessment)
+    const withdrawn = await createUser({ organisation: dvla })
+    await completed(withdrawn, programme, 'enrolment')
+    await createSelfPacedEnrolment(withdrawn, assessment, { status: 'withdrawn' })
+    await managedService(dvla, 'Trained online', 200_000, online)
+    await managedService(dvla, 'Started online', 200_000, started)
+    await managedService(dvla, 'Gave up online', 200_000, withdrawn)
+
+    const result = await serviceManagerCompliance(await OrganisationScope.forUser(admin))
+    assert.equal(result.passing, 1)
+    assert.deepEqual(Object.fromEntries(result.failing.map((row) => [row.name, row.reason])), {
+      'Gave up online': 'not_trained',
+      'Started online': 'training_booked',
+    })
   })
 
   test('a deactivated Service Manager counts as none named', async ({ assert }) => {
@@ -297,11 +328,15 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
     const booker = await named('I Booked', 'SCS1', { ...all, trained: false })
     await booked(booker, course, 'waitlisted')
     await named('J Compliant', 'SCS4', all)
+    const online = await named('K Trained online', 'SCS2', { ...all, trained: false })
+    await completed(online, course, 'self_paced')
+    const startedOnline = await named('L Started online', 'SCS2', { ...all, trained: false })
+    await createSelfPacedEnrolment(startedOnline, course)
 
     const result = await digitalLeaderCompliance(await OrganisationScope.forUser(admin))
     const states = Object.fromEntries(
       result.organisations
-        .filter((row) => /^[A-J] /.test(row.organisation.name))
+        .filter((row) => /^[A-L] /.test(row.organisation.name))
         .map((row) => [row.organisation.name, [row.state, row.compliant]])
     )
     assert.deepEqual(states, {
@@ -315,6 +350,8 @@ test.group('Strategy action 01: Digital Leaders', (group) => {
       'H Cancelled booking': ['not_trained', false],
       'I Booked': ['training_booked', false],
       'J Compliant': ['compliant', true],
+      'K Trained online': ['compliant', true],
+      'L Started online': ['training_booked', false],
     })
 
     const page = await client.get('/workforce/compliance').loginAs(admin)
