@@ -11,6 +11,7 @@ import { upsertOrganisationTree } from '#services/organisation_tree'
 import { seedFramework } from '#actions/framework/seed_framework'
 import { describeDemoLearning, seedDemoLearning } from '#database/demo/learning'
 import { seedDemoNominations } from '#database/demo/nominations'
+import { describeDemoSelfPaced, seedDemoSelfPaced } from '#database/demo/self_paced'
 import { seedDemoCapability } from '#database/demo/capability'
 import { seedDemoServices } from '#database/demo/services'
 import { seedDemoServicePerformance } from '#database/demo/service_performance'
@@ -648,6 +649,9 @@ export default class DemoSeeder extends BaseSeeder {
       return result
     })
     const learning = await seedDemoLearning(this.client, { now: DateTime.now() })
+    // After the courses, before the e-learning packages, which join its self-paced awareness course.
+    const selfPaced = await seedDemoSelfPaced(this.client, { now: DateTime.now() })
+    if (selfPaced) logger.info(describeDemoSelfPaced(selfPaced))
     // After the demo's courses and learners: the service's own e-learning packages, being taken.
     const packages = await seedDemoPackages(this.client, { now: DateTime.now() })
     if (packages) logger.info(describeDemoPackages(packages))

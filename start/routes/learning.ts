@@ -189,7 +189,9 @@ router
       .post('/sessions/:id/enrolments', [EnrolmentsController, 'store'])
       .as('learning.enrolments.store')
     router.post('/courses/:id/start', [SelfPacedController, 'start']).as('learning.selfPaced.start')
-    router.get('/courses/:id/progress', [SelfPacedController, 'show']).as('learning.selfPaced.show')
+    router
+      .get('/courses/:id/your-progress', [SelfPacedController, 'show'])
+      .as('learning.selfPaced.show')
     router
       .get('/courses/:id/withdraw', [SelfPacedController, 'confirmWithdraw'])
       .as('learning.selfPaced.confirmWithdraw')

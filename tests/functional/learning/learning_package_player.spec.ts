@@ -209,7 +209,9 @@ test.group('E-learning packages: the player page', (group) => {
     assert,
   }) => {
     const { learner, module, course, admin } = await learnerWithPackage()
-    const progress = await client.get(`/learning/courses/${course.id}/progress`).loginAs(learner)
+    const progress = await client
+      .get(`/learning/courses/${course.id}/your-progress`)
+      .loginAs(learner)
     progress.assertStatus(200)
     assert.include(progress.text(), `href="/learning/modules/${module.id}/play"`)
     const edit = await client.get(`/learning/admin/courses/${course.id}/edit`).loginAs(admin)

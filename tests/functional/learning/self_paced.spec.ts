@@ -62,7 +62,7 @@ test.group('Self-paced courses: starting', (group) => {
     const { course } = await createSelfPacedCourse({ title: 'Digital awareness', modules: 2 })
     const response = await submitAs(client, learner).post(`/learning/courses/${course.id}/start`)
     response.assertStatus(302)
-    response.assertHeader('location', `/learning/courses/${course.id}/progress`)
+    response.assertHeader('location', `/learning/courses/${course.id}/your-progress`)
     response.assertFlashMessage(
       'success',
       'You have started Digital awareness. Work through its modules below'
@@ -73,7 +73,7 @@ test.group('Self-paced courses: starting', (group) => {
     assert.isNull(run.nominatedBy)
     await auditOf(learner, 'create', 'self_paced_enrolment', run.id)
 
-    const page = await client.get(`/learning/courses/${course.id}/progress`).loginAs(learner)
+    const page = await client.get(`/learning/courses/${course.id}/your-progress`).loginAs(learner)
     page.assertStatus(200)
     page.assertTextIncludes('0 of 2')
     assert.equal(page.text().split('Not started').length - 1, 2)
@@ -87,7 +87,7 @@ test.group('Self-paced courses: starting', (group) => {
     const { course } = await createSelfPacedCourse({ title: 'Digital awareness' })
     await submitAs(client, learner).post(`/learning/courses/${course.id}/start`)
     const again = await submitAs(client, learner).post(`/learning/courses/${course.id}/start`)
-    again.assertHeader('location', `/learning/courses/${course.id}/progress`)
+    again.assertHeader('location', `/learning/courses/${course.id}/your-progress`)
     again.assertFlashMessage(
       'success',
       'You have already started Digital awareness: carry on where you left off'
@@ -193,7 +193,7 @@ test.group('Self-paced courses: modules, completion and withdrawing', (group) =>
     assert.equal((await progressOf(run, modules[0]))!.status, 'in_progress')
 
     const finished = await finish(client, learner, modules[0])
-    finished.assertHeader('location', `/learning/courses/${course.id}/progress`)
+    finished.assertHeader('location', `/learning/courses/${course.id}/your-progress`)
     finished.assertFlashMessage('success', 'You have finished Watch the film')
     const progress = (await progressOf(run, modules[0]))!
     assert.equal(progress.status, 'completed')
@@ -346,7 +346,7 @@ test.group('Self-paced courses: modules, completion and withdrawing', (group) =>
     const { course } = await createSelfPacedCourse()
     await startSelfPaced(learner, course.id)
     const other = await createUser()
-    const response = await client.get(`/learning/courses/${course.id}/progress`).loginAs(other)
+    const response = await client.get(`/learning/courses/${course.id}/your-progress`).loginAs(other)
     response.assertStatus(404)
   })
 })
