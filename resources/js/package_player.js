@@ -4,7 +4,8 @@
  * sends each commit here with postMessage. Only messages from that frame
  * are taken; each is sent to the service in turn, with the page's CSRF
  * token and the package's launch token, and what the service recorded is
- * shown in the page's status line.
+ * shown in the page's status line. The frame's address is given here, not
+ * in the page, so the package starts only once the page is listening.
  */
 const frame = document.querySelector('[data-package-frame]')
 const status = document.querySelector('[data-package-status]')
@@ -69,4 +70,6 @@ if (frame && status) {
     }
     sending = sending.then(() => send(data.values))
   })
+  // The package is loaded only once this page listens, so its first report is never missed.
+  frame.src = frame.dataset.src
 }

@@ -197,7 +197,7 @@ test.group('E-learning packages: the player page', (group) => {
     assert.include(html, 'sandbox="allow-scripts allow-forms"')
     assert.match(
       html,
-      new RegExp(`src="/learning/packages/${learningPackage.id}/play/[\\w.-]+/index.html"`)
+      new RegExp(`data-src="/learning/packages/${learningPackage.id}/play/[\\w.-]+/index.html"`)
     )
     assert.include(html, `data-progress-url="/learning/packages/${learningPackage.id}/progress"`)
     assert.include(html.replace(/\s+/g, ' '), 'Module: Not started')
