@@ -52,21 +52,26 @@ export function nominationOutcomeText(
   }
 }
 
-/* The heading of each group on the result page, in the order shown. */
-export const OUTCOME_GROUP_HEADINGS: Record<OutcomeGroup, string> = {
-  booked: 'Booked',
-  waitlisted: 'On the waiting list',
-  already: 'Already on the course',
-  refused: 'Not booked',
+/* The verb a result uses: people are booked on a session, enrolled on a self-paced course. */
+export type NominationVerb = 'booked' | 'enrolled'
+
+/* The heading of each group on the result page. */
+export function outcomeGroupHeadings(verb: NominationVerb): Record<OutcomeGroup, string> {
+  return {
+    booked: verb === 'booked' ? 'Booked' : 'Enrolled',
+    waitlisted: 'On the waiting list',
+    already: 'Already on the course',
+    refused: verb === 'booked' ? 'Not booked' : 'Not enrolled',
+  }
 }
 
 /* The result's one-line summary: "3 booked, 1 on the waiting list, 2 not booked". */
-export function nominationSummary(counts: Record<OutcomeGroup, number>) {
+export function nominationSummary(counts: Record<OutcomeGroup, number>, verb: NominationVerb) {
   const parts = [
-    `${counts.booked} booked`,
+    `${counts.booked} ${verb}`,
     ...(counts.waitlisted ? [`${counts.waitlisted} on the waiting list`] : []),
     ...(counts.already ? [`${counts.already} already on the course`] : []),
-    `${counts.refused} not booked`,
+    `${counts.refused} not ${verb}`,
   ]
   return parts.join(', ')
 }

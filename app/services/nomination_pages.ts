@@ -10,7 +10,7 @@ import { nominationSourceLabels } from '#domain/learning/nomination'
 import {
   nominationOutcomeText,
   nominationSummary,
-  OUTCOME_GROUP_HEADINGS,
+  outcomeGroupHeadings,
 } from '#services/nomination_messages'
 
 const GROUP_ORDER: OutcomeGroup[] = ['refused', 'booked', 'waitlisted', 'already']
@@ -23,9 +23,11 @@ const GROUP_ORDER: OutcomeGroup[] = ['refused', 'booked', 'waitlisted', 'already
 export function nominationResultPage(nomination: OwnNomination, people: NominatedRow[]) {
   const counts: Record<OutcomeGroup, number> = { booked: 0, waitlisted: 0, already: 0, refused: 0 }
   for (const person of people) counts[outcomeGroup(person.outcome)] += 1
+  const verb = nomination.sessionId === null ? 'enrolled' : 'booked'
+  const headings = outcomeGroupHeadings(verb)
   const groups = GROUP_ORDER.map((group) => ({
     key: group,
-    heading: OUTCOME_GROUP_HEADINGS[group],
+    heading: headings[group],
     people: people
       .filter((person) => outcomeGroup(person.outcome) === group)
       .map((person) => ({
@@ -38,7 +40,8 @@ export function nominationResultPage(nomination: OwnNomination, people: Nominate
     sourceLabel: nominationSourceLabels[nomination.source],
     fromFile: nomination.source === 'csv',
     counts,
-    summary: nominationSummary(counts),
+    verb,
+    summary: nominationSummary(counts, verb),
     groups,
   }
 }

@@ -583,7 +583,8 @@ test.group('Nomination onto a self-paced course', (group) => {
       { source: 'reports', people: [reports[0].id] }
     )
     const page = await client.get(`/learning/nominations/${resultId(again)}`).loginAs(manager)
-    page.assertTextIncludes('0 booked, 1 already on the course, 0 not booked.')
+    page.assertTextIncludes('<h1>People enrolled on Cyber security essentials</h1>')
+    page.assertTextIncludes('0 enrolled, 1 already on the course, 0 not enrolled.')
     assert.lengthOf(await SelfPacedEnrolment.query().where('course_id', course.id), 2)
 
     const scheduled = await createCourse()
@@ -753,7 +754,8 @@ test.group('Nomination in the demo', (group) => {
     )
     assert.lengthOf(links, 2)
     const newest = await client.get(links[0]).loginAs(manager)
-    newest.assertTextIncludes('People booked on Accessibility essentials')
+    newest.assertTextIncludes('People enrolled on Accessibility essentials')
+    newest.assertTextIncludes('2 enrolled, 0 not enrolled.')
     newest.assertTextIncludes('Enrolled: they can start the course now')
     newest.assertTextIncludes(`href="/learning/courses/${selfPaced.id}/nominate"`)
     const page = await client.get(links[1]).loginAs(manager)
