@@ -341,29 +341,34 @@ providerAdminValidator.messagesProvider = new FormMessages({
   'email.maxLength': 'The email address must be 254 characters or fewer',
 })
 
-/* A self-paced course's link, document or video module, from the module form and the API. */
+/*
+ * A self-paced course's link, document or video module, from the module
+ * form. Its fields are named apart from the course form's and the role
+ * form's, which share the course's edit page with it.
+ */
 export const courseModuleValidator = vine.create({
-  title: vine.string().trim().minLength(2).maxLength(200),
-  kind: vine.enum(LINKED_MODULE_KINDS),
-  url: vine
+  moduleTitle: vine.string().trim().minLength(2).maxLength(200),
+  moduleKind: vine.enum(LINKED_MODULE_KINDS),
+  moduleUrl: vine
     .string()
     .trim()
     .maxLength(500)
     .url({ require_protocol: true, protocols: ['https'] }),
-  required: vine.boolean(),
+  moduleRequired: vine.boolean(),
 })
 
 courseModuleValidator.messagesProvider = new FormMessages({
-  ...sameMessage('title', ['required', 'string'], 'Enter a title for the module'),
-  'title.minLength': 'The module title must be 2 characters or more',
-  'title.maxLength': 'The module title must be 200 characters or fewer',
-  'kind.required': 'Select whether the module is a link, a document or a video',
-  'kind.enum': 'Select link, document or video',
-  ...sameMessage('url', ['required', 'string'], 'Enter the module’s web address'),
-  'url.url': 'Enter the web address in full, starting https://',
-  'url.maxLength': 'The web address must be 500 characters or fewer',
-  'required.required': 'Select yes if learners must finish this module to complete the course',
-  'required.boolean': 'Select yes or no for whether the module is required',
+  ...sameMessage('moduleTitle', ['required', 'string'], 'Enter a title for the module'),
+  'moduleTitle.minLength': 'The module title must be 2 characters or more',
+  'moduleTitle.maxLength': 'The module title must be 200 characters or fewer',
+  'moduleKind.required': 'Select whether the module is a link, a document or a video',
+  'moduleKind.enum': 'Select link, document or video',
+  ...sameMessage('moduleUrl', ['required', 'string'], 'Enter the module’s web address'),
+  'moduleUrl.url': 'Enter the web address in full, starting https://',
+  'moduleUrl.maxLength': 'The web address must be 500 characters or fewer',
+  'moduleRequired.required':
+    'Select yes if learners must finish this module to complete the course',
+  'moduleRequired.boolean': 'Select yes or no for whether the module is required',
 })
 
 /* Which way a module moves in its course's order. */

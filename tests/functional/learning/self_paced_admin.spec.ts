@@ -28,10 +28,10 @@ const COURSE_FORM = {
 }
 
 const MODULE_FORM = {
-  title: 'Why digital by default',
-  kind: 'video',
-  url: 'https://video.example.gov.uk/why',
-  required: 'true',
+  moduleTitle: 'Why digital by default',
+  moduleKind: 'video',
+  moduleUrl: 'https://video.example.gov.uk/why',
+  moduleRequired: 'true',
 }
 
 const modulesOf = (course: Course) =>
@@ -170,8 +170,13 @@ test.group('Self-paced courses: course admin', (group) => {
     const added = await add(MODULE_FORM)
     added.assertHeader('location', `/learning/admin/courses/${course.id}/edit#modules`)
     added.assertFlashMessage('success', 'Module added: Why digital by default')
-    await add({ ...MODULE_FORM, title: 'Reading list', kind: 'document', required: 'false' })
-    await add({ ...MODULE_FORM, title: 'Check your understanding', kind: 'link' })
+    await add({
+      ...MODULE_FORM,
+      moduleTitle: 'Reading list',
+      moduleKind: 'document',
+      moduleRequired: 'false',
+    })
+    await add({ ...MODULE_FORM, moduleTitle: 'Check your understanding', moduleKind: 'link' })
     const modules = await modulesOf(course)
     assert.deepEqual(
       modules.map((module) => [module.position, module.title, module.kind, module.required]),
@@ -196,9 +201,9 @@ test.group('Self-paced courses: course admin', (group) => {
     edit.assertTextIncludes('Reading list')
     const changed = await submitAs(client, adminA).put(`/learning/admin/modules/${modules[1].id}`, {
       ...MODULE_FORM,
-      title: 'Further reading',
-      kind: 'document',
-      required: 'false',
+      moduleTitle: 'Further reading',
+      moduleKind: 'document',
+      moduleRequired: 'false',
     })
     changed.assertFlashMessage('success', 'Changes saved to module: Further reading')
     await auditOf(adminA, 'update', 'course_module', modules[1].id)
@@ -254,23 +259,23 @@ test.group('Self-paced courses: course admin', (group) => {
     const { course } = await createSelfPacedCourse({ provider: providerA, modules: 0 })
     const cases: Array<[Record<string, string>, Record<string, string[]>]> = [
       [
-        { title: '', kind: '', url: '', required: '' },
+        { moduleTitle: '', moduleKind: '', moduleUrl: '', moduleRequired: '' },
         {
-          title: ['Enter a title for the module'],
-          kind: ['Select whether the module is a link, a document or a video'],
-          url: ['Enter the module’s web address'],
-          required: ['Select yes if learners must finish this module to complete the course'],
+          moduleTitle: ['Enter a title for the module'],
+          moduleKind: ['Select whether the module is a link, a document or a video'],
+          moduleUrl: ['Enter the module’s web address'],
+          moduleRequired: ['Select yes if learners must finish this module to complete the course'],
         },
       ],
       [
-        { ...MODULE_FORM, url: 'http://video.example.gov.uk/why' },
-        { url: ['Enter the web address in full, starting https://'] },
+        { ...MODULE_FORM, moduleUrl: 'http://video.example.gov.uk/why' },
+        { moduleUrl: ['Enter the web address in full, starting https://'] },
       ],
       [
-        { ...MODULE_FORM, url: 'javascript:alert(1)' },
-        { url: ['Enter the web address in full, starting https://'] },
+        { ...MODULE_FORM, moduleUrl: 'javascript:alert(1)' },
+        { moduleUrl: ['Enter the web address in full, starting https://'] },
       ],
-      [{ ...MODULE_FORM, kind: 'scorm' }, { kind: ['Select link, document or video'] }],
+      [{ ...MODULE_FORM, moduleKind: 'scorm' }, { moduleKind: ['Select link, document or video'] }],
     ]
     for (const [fields, errors] of cases) {
       const response = await submitAs(client, adminA).post(

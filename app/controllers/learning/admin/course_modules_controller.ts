@@ -1,9 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { Infer } from '@vinejs/vine/types'
 import { courseModuleValidator, moduleMoveValidator } from '#validators/learning_admin'
 import {
   moveCourseModule,
   removeCourseModule,
   saveCourseModule,
+  type CourseModuleInput,
   type SaveCourseModuleResult,
 } from '#actions/learning/save_course_module'
 import {
@@ -18,6 +20,16 @@ export const moduleKindOptions = LINKED_MODULE_KINDS.map((value) => ({
   label: moduleKindLabels[value],
 }))
 
+/* The module form's fields as the action takes them. */
+function moduleFromForm(form: Infer<typeof courseModuleValidator>): CourseModuleInput {
+  return {
+    title: form.moduleTitle,
+    kind: form.moduleKind,
+    url: form.moduleUrl,
+    required: form.moduleRequired,
+  }
+}
+
 const NOT_SELF_PACED = {
   delivery: 'Only a self-paced course has modules: change how the course is delivered first',
 }
@@ -29,7 +41,7 @@ const NOT_SELF_PACED = {
 export default class CourseModulesController {
   async store({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const course = await managedCourse(bouncer, params.id)
-    const input = await request.validateUsing(courseModuleValidator)
+    const input = moduleFromForm(await request.validateUsing(courseModuleValidator))
     const result = await saveCourseModule(course, input)
     return this.respond(result, { backWithErrors, response, session }, 'Module added')
   }
@@ -45,7 +57,7 @@ export default class CourseModulesController {
 
   async update({ backWithErrors, bouncer, params, request, response, session }: HttpContext) {
     const module = await managedModule(bouncer, params.id)
-    const input = await request.validateUsing(courseModuleValidator)
+    const input = moduleFromForm(await request.validateUsing(courseModuleValidator))
     const result = await saveCourseModule(module.course, input, module)
     return this.respond(result, { backWithErrors, response, session }, 'Changes saved to module')
   }
