@@ -6,7 +6,9 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { createCourse, createSession } from '#database/factories/learning_factory'
 import Enrolment from '#models/enrolment'
 import { assertErrorSummary } from '#tests/support/error_summary'
-import { accessibleAtBothWidths } from '#tests/support/page_widths'
+import { accessibleAtBothWidths, documentWidth } from '#tests/support/page_widths'
+import { pageWithoutJavaScriptFor } from '#tests/support/browser_sign_in'
+import { assertAccessibleWithoutJavaScript } from '#tests/support/accessibility'
 
 test.group('Nominating people on a session, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -70,6 +72,51 @@ test.group('Nominating people on a session, in a browser', (group) => {
         [reports[0].id, 'booked', manager.id],
         [reports[2].id, 'waitlisted', manager.id],
       ]
+    )
+  }).timeout(120_000)
+
+  test('without JavaScript, HR go from the nomination page to the people list, tick one person and book them', async ({
+    browser,
+    assert,
+    cleanup,
+  }) => {
+    const department = await OrganisationFactory.create()
+    const hr = await createUser({
+      organisation: department,
+      roles: ['learner', 'department_hr'],
+      overrides: { fullName: 'Hana HR' },
+    })
+    const zoe = await createUser({
+      organisation: department,
+      overrides: { fullName: 'Zoe Zhang' },
+    })
+    await createUser({ organisation: department, overrides: { fullName: 'Yusuf Young' } })
+    const course = await createCourse({ title: 'Data ethics' })
+    const session = await createSession({ course })
+    const page = await pageWithoutJavaScriptFor(browser, hr, cleanup, 15_000)
+
+    await page.goto(`/learning/sessions/${session.id}/nominate`)
+    await page.getByRole('link', { name: 'Choose people on the people list' }).click()
+    await page.assertTextContains('#nominate-heading', 'Book the people ticked on Data ethics')
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 320, height: 640 },
+    ]) {
+      await page.setViewportSize(viewport)
+      const { scrollWidth, innerWidth } = await documentWidth(page)
+      assert.isAtMost(scrollWidth, innerWidth)
+      await assertAccessibleWithoutJavaScript(browser, page)
+    }
+
+    await page.getByLabel('Select Zoe Zhang').check()
+    await page.getByRole('button', { name: 'Book the people ticked' }).click()
+    await page.assertTextContains('h1', 'People booked on Data ethics')
+    await page.assertTextContains('[role="status"]', '1 booked, 0 not booked.')
+    await assertAccessibleWithoutJavaScript(browser, page)
+    const rows = await Enrolment.query().where('session_id', session.id)
+    assert.deepEqual(
+      rows.map((row) => [row.userId, row.nominatedBy]),
+      [[zoe.id, hr.id]]
     )
   }).timeout(120_000)
 })
