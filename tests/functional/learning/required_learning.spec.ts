@@ -25,6 +25,9 @@ import { submitAs } from '#tests/support/forms'
 import { assertPagesAnswer } from '#tests/support/page_access'
 import { apiAs, bearer } from '#tests/support/api'
 import { auditOf } from '#tests/support/audit'
+import { fileColumns, privateExports, queuedExport } from '#tests/support/exports'
+import { createExport } from '#database/factories/export_factory'
+import BuildExport from '#jobs/build_export'
 
 /* Department A with its agency, department B, HR of each and a capability admin (in A). */
 const departments = () => twoDepartments({ hrB: {}, admin: {} })
@@ -907,5 +910,56 @@ test.group('Required learning: the API', (group) => {
       .get(`/api/v1/requirements/${forB.id}/compliance`)
       .qs({ state: 'lost' })
     badFilter.assertStatus(422)
+  })
+})
+
+test.group('Required learning: compliance as a job', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  privateExports(group, { jobThreshold: 1, batchSize: 1 })
+
+  test('a large list is written by a job a row at a time, with the page’s filters, in the reader’s scope', async ({
+    assert,
+    client,
+  }) => {
+    const { departmentA, departmentB, hrA, hrB } = await departments()
+    const course = await createCourse()
+    for (const name of ['Cy Third', 'Ab First', 'Bo Second']) {
+      await createUser({ organisation: departmentA, overrides: { grade: 'SCS1', fullName: name } })
+    }
+    const done = await createUser({
+      organisation: departmentA,
+      overrides: { grade: 'SCS1', fullName: 'Di Done' },
+    })
+    await createCompletion(done, course)
+    const requirement = await requireCourse(course, {
+      audience: { kind: 'grade', grades: ['SCS1'] },
+      due: { fixed: ukDay(-2) },
+      setDaysAgo: 10,
+    })
+    const { record } = await queuedExport(
+      client.get(`/learning/requirements/${requirement.id}/people.csv`).qs({ state: 'overdue' }),
+      hrA!
+    )
+    assert.equal(record.kind, 'requirementCompliance')
+    assert.deepEqual(record.filters, { requirementId: String(requirement.id), state: 'overdue' })
+    await BuildExport.dispatch({ exportId: record.id })
+    await record.refresh()
+    assert.equal(record.status, 'done')
+    assert.deepEqual(await fileColumns(record, [0, 2, 3, 4]), [
+      ['Name', 'Organisation', 'State', 'Due on'],
+      ['Ab First', departmentA.name, 'Overdue', ukDay(-2)],
+      ['Bo Second', departmentA.name, 'Overdue', ukDay(-2)],
+      ['Cy Third', departmentA.name, 'Overdue', ukDay(-2)],
+    ])
+
+    // HR of another department see none of these people, whatever the address asks.
+    await createUser({ organisation: departmentB, overrides: { grade: 'SCS1' } })
+    const other = await createExport(hrB!, 'requirementCompliance', {
+      filters: { requirementId: String(requirement.id) },
+      rowsTotal: 4,
+    })
+    await BuildExport.dispatch({ exportId: other.id })
+    await other.refresh()
+    assert.deepEqual(await fileColumns(other, [3]), [['State'], ['Overdue']])
   })
 })
