@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { column } from '@adonisjs/lucid/orm'
+import db from '@adonisjs/lucid/services/db'
+import { afterCreate, afterDelete, column } from '@adonisjs/lucid/orm'
 import UserOwnedModel from '#models/user_owned_model'
 import { booleanColumn } from '#models/columns'
 
@@ -34,6 +35,27 @@ export default class CourseFeedback extends UserOwnedModel {
 
   @column.dateTime()
   declare submittedAt: DateTime
+
+  /*
+   * Keeps the course's running count of answers and sum of overall
+   * ratings, in the same transaction, whichever way an answer is added or
+   * removed: the catalogue reads a course's rating from them (ADR 24).
+   */
+  @afterCreate()
+  static async countOnCourse(feedback: CourseFeedback) {
+    await (feedback.$trx ?? db.connection())
+      .from('courses')
+      .where('id', feedback.courseId)
+      .increment({ feedback_answers: 1, feedback_overall_sum: feedback.overallRating })
+  }
+
+  @afterDelete()
+  static async uncountOnCourse(feedback: CourseFeedback) {
+    await (feedback.$trx ?? db.connection())
+      .from('courses')
+      .where('id', feedback.courseId)
+      .decrement({ feedback_answers: 1, feedback_overall_sum: feedback.overallRating })
+  }
 
   auditLabel() {
     return `Course feedback ${this.id}`

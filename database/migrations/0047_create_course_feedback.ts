@@ -7,10 +7,16 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * course, per session and the catalogue's rating are aggregates over one
  * indexed table; the provider is read through the course. The learner is
  * kept for their own record and for anonymisation, never shown with the
- * results.
+ * results. Each course keeps a running count of its answers and the sum of
+ * their overall ratings, so the catalogue reads a course's rating from the
+ * course row at the same cost however many have answered (ADR 24).
  */
 export default class extends BaseSchema {
   async up() {
+    this.schema.alterTable('courses', (table) => {
+      table.integer('feedback_answers').unsigned().notNullable().defaultTo(0)
+      table.integer('feedback_overall_sum').unsigned().notNullable().defaultTo(0)
+    })
     this.schema.createTable('course_feedback', (table) => {
       table.increments('id')
       table
@@ -61,5 +67,9 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.dropTable('course_feedback')
+    this.schema.alterTable('courses', (table) => {
+      table.dropColumn('feedback_overall_sum')
+      table.dropColumn('feedback_answers')
+    })
   }
 }

@@ -254,26 +254,16 @@ const COURSE_COLUMNS = [
   'providers.name as provider_name',
 ]
 
-/* Courses with their provider's name, to be filtered or picked. */
+/*
+ * Courses with their provider's name, to be filtered or picked, and the
+ * running count and sum of their feedback's overall ratings (ADR 24).
+ */
 function coursesWithProvider() {
   return db
     .from('courses')
     .join('providers', 'providers.id', 'courses.provider_id')
     .select(COURSE_COLUMNS)
-    .select(feedbackOfCourse('count', 'feedback_answers'), feedbackOfCourse('sum', 'feedback_sum'))
-}
-
-/*
- * How many learners gave feedback on the enclosing query's course, or the
- * sum of their overall ratings: a subquery over the course_feedback
- * (course_id, overall_rating) index, run only for the courses a page
- * returns, so the rating costs no query of its own.
- */
-function feedbackOfCourse(aggregate: 'count' | 'sum', name: string) {
-  const answers = db.from('course_feedback').whereColumn('course_feedback.course_id', 'courses.id')
-  return (
-    aggregate === 'count' ? answers.count('*') : answers.sum('course_feedback.overall_rating')
-  ).as(name)
+    .select('courses.feedback_answers', 'courses.feedback_overall_sum')
 }
 
 /*
@@ -330,7 +320,7 @@ async function withDetails(rows: Array<Record<string, any>>): Promise<CourseDeta
     provider: { id: row.provider_id, name: row.provider_name },
     outcomes: outcomesOf.get(Number(row.id)) ?? [],
     audiences: audiencesOf.get(Number(row.id)) ?? [],
-    rating: shownRating(Number(row.feedback_sum ?? 0), Number(row.feedback_answers ?? 0)),
+    rating: shownRating(Number(row.feedback_overall_sum ?? 0), Number(row.feedback_answers ?? 0)),
   }))
 }
 
