@@ -67,6 +67,7 @@ test.group('Self-paced courses: course admin', (group) => {
     const edit = await client.get(`/learning/admin/courses/${course.id}/edit`).loginAs(adminA)
     edit.assertTextIncludes('id="modules"')
     edit.assertTextIncludes('Add a link, document or video')
+    edit.assertTextIncludes(`href="/learning/admin/courses/${course.id}/feedback"`)
     assert.notInclude(edit.text(), 'Add a session')
   })
 
