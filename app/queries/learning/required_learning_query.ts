@@ -400,7 +400,10 @@ export type RequiredOfPerson = { requirement: LoadedRequirement; standing: Stand
  * grade, profession, current role, the people lists naming them and their
  * completions), the same audiences the compliance counts use.
  */
-export async function requiredOf(user: User, now = DateTime.now()): Promise<RequiredOfPerson[]> {
+export async function requiredOf(
+  user: User,
+  now: DateTime = DateTime.now()
+): Promise<RequiredOfPerson[]> {
   const [person, role, picked, completions, requirements] = await Promise.all([
     db
       .from('users as u')
