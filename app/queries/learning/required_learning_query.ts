@@ -95,6 +95,7 @@ export async function audienceQuery(
   viewer: OrganisationScope | null
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   // Wrapped: a query builder is thenable, so an async function returning one would run it.
+  // A subquery joins through toKnex(), which applies its where clauses (knexQuery has none yet).
   const query = db.from('users as u').whereNull('u.deactivated_at')
   switch (requirement.audienceKind) {
     case 'organisation': {
@@ -132,7 +133,8 @@ export async function audienceQuery(
     .where('course_id', requirement.courseId)
     .groupBy('user_id')
     .select('user_id', db.raw('max(completed_on) as last_completed_on'))
-  ;(query as any).leftJoin(completions.knexQuery.as('lc'), 'lc.user_id', 'u.id')
+  const latest = (completions as unknown as { toKnex(): { as(alias: string): unknown } }).toKnex()
+  ;(query as any).leftJoin(latest.as('lc'), 'lc.user_id', 'u.id')
   query.select(
     'u.id',
     'u.full_name',
@@ -195,18 +197,25 @@ function emptyCounts(): StateCounts {
   return { overdue: 0, expired: 0, due: 0, not_due: 0, completed: 0, total: 0 }
 }
 
+/* The one aggregate query that counts the audience by state (wrapped: a query builder is thenable). */
+export async function countsQuery(
+  requirement: LoadedRequirement,
+  viewer: OrganisationScope | null,
+  today: string
+) {
+  const { query: states } = await withStates(requirement, viewer, today)
+  const query = db.from(states.as('a')).groupBy('a.state').select('a.state').count('* as total')
+  return { query }
+}
+
 /* How many people of the requirement's audience stand in each state, in one aggregate query. */
 export async function complianceCounts(
   requirement: LoadedRequirement,
   viewer: OrganisationScope | null,
   today = ukToday()
 ): Promise<StateCounts> {
-  const { query: states } = await withStates(requirement, viewer, today)
-  const rows = await db
-    .from(states.as('a'))
-    .groupBy('a.state')
-    .select('a.state')
-    .count('* as total')
+  const { query } = await countsQuery(requirement, viewer, today)
+  const rows = await query
   const counts = emptyCounts()
   for (const row of rows) {
     counts[row.state as RequirementState] = Number(row.total)

@@ -278,6 +278,9 @@ test.group('Required learning: due dates, recurrence and expiry', (group) => {
     const valid = await createUser({ organisation: departmentA, overrides: { grade: 'SCS1' } })
     const declared = await createUser({ organisation: departmentA, overrides: { grade: 'SCS1' } })
     const never = await createUser({ organisation: departmentA, overrides: { grade: 'SCS1' } })
+    await createCompletion(never, await createCourse({ title: 'Another course' }), {
+      completedOn: DateTime.now().minus({ days: 3 }),
+    })
     await createCompletion(lapsed, course, { completedOn: DateTime.now().minus({ months: 13 }) })
     await createCompletion(lapsed, course, { completedOn: DateTime.now().minus({ months: 14 }) })
     await createCompletion(valid, course, { completedOn: DateTime.now().minus({ months: 11 }) })
