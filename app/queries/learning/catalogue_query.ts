@@ -456,22 +456,28 @@ export type ModuleSummary = {
  * in order. Any status: callers check the policy.
  */
 export async function courseWithSessions(id: number, now = DateTime.now()) {
-  const [rows, sessions, modules] = await Promise.all([
-    coursesWithProvider().where('courses.id', id),
-    sessionsWithCounts()
-      .where('course_sessions.course_id', id)
-      .where('course_sessions.status', 'scheduled')
-      .where('course_sessions.starts_at', '>', sqlTime(now))
-      .orderBy('course_sessions.starts_at', 'asc')
-      .orderBy('course_sessions.id', 'asc'),
-    db
-      .from('course_modules')
-      .where('course_id', id)
-      .orderBy('position')
-      .select('id', 'position', 'title', 'kind', 'required'),
-  ])
+  const rows = await coursesWithProvider().where('courses.id', id)
   if (!rows.length) return null
-  const [course] = await withDetails(rows)
+  // A course has sessions or modules, as it is delivered: only those are read.
+  const selfPaced = rows[0].delivery === 'self_paced'
+  const [[course], sessions, modules] = await Promise.all([
+    withDetails(rows),
+    selfPaced
+      ? []
+      : sessionsWithCounts()
+          .where('course_sessions.course_id', id)
+          .where('course_sessions.status', 'scheduled')
+          .where('course_sessions.starts_at', '>', sqlTime(now))
+          .orderBy('course_sessions.starts_at', 'asc')
+          .orderBy('course_sessions.id', 'asc'),
+    selfPaced
+      ? db
+          .from('course_modules')
+          .where('course_id', id)
+          .orderBy('position')
+          .select('id', 'position', 'title', 'kind', 'required')
+      : [],
+  ])
   return {
     course,
     sessions: sessions.map(counted),
