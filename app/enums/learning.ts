@@ -120,6 +120,20 @@ export const LearningRecordSources = {
 export type LearningRecordSource =
   (typeof LearningRecordSources)[keyof typeof LearningRecordSources]
 
+/* Who put a completion on the learning record, as the record page says it. */
+export const learningRecordRecordedBy: Record<LearningRecordSource, string> = {
+  enrolment: 'Course team',
+  self_paced: 'Online course',
+  declared: 'You',
+}
+
+/* How a completion came to be on the learning record, as its CSV says it. */
+export const learningRecordSourceLabels: Record<LearningRecordSource, string> = {
+  enrolment: 'Course booked here',
+  self_paced: 'Self-paced course here',
+  declared: 'Declared',
+}
+
 export const SkillClaimStatuses = {
   Pending: 'pending',
   Validated: 'validated',

@@ -1,3 +1,4 @@
+import { learningRecordSourceLabels, type LearningRecordSource } from '#enums/learning'
 import db from '@adonisjs/lucid/services/db'
 import { type KeyColumn, linesOfQuery, countRows } from '#services/csv_export'
 import {
@@ -162,7 +163,7 @@ export function learningRecordLines(userId: number, batchSize: number) {
     row.title,
     row.provider_name,
     isoDateFromSql(row.completed_on),
-    row.source === 'declared' ? 'Declared' : 'Course booked here',
+    learningRecordSourceLabels[row.source as LearningRecordSource],
     row.evidence_url,
   ])
 }

@@ -3,7 +3,12 @@ import { DateTime } from 'luxon'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import Enrolment from '#models/enrolment'
 import User from '#models/user'
-import { EnrolmentStatuses, type EnrolmentStatus } from '#enums/learning'
+import {
+  EnrolmentStatuses,
+  learningRecordRecordedBy,
+  type EnrolmentStatus,
+  type LearningRecordSource,
+} from '#enums/learning'
 import { enrolRefusal, learnerMayCancel, canMove } from '#domain/learning/enrolment_rules'
 import {
   UK_ZONE,
@@ -342,7 +347,8 @@ export async function learningRecordPage(userId: number, page = 1, perPage = 20)
         row.validity_months === null ? null : Number(row.validity_months),
         today
       ),
-      source: row.source as 'enrolment' | 'declared',
+      recordedBy: learningRecordRecordedBy[row.source as LearningRecordSource],
+      source: row.source as LearningRecordSource,
       evidenceUrl: row.evidence_url as string | null,
     })),
     meta: result.getMeta() as { total: number; currentPage: number; lastPage: number },

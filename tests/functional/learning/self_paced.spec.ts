@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { textWithoutMarkup } from '#tests/support/html'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 // The user factory first: it loads the models in an order their import cycle accepts.
@@ -268,6 +269,10 @@ test.group('Self-paced courses: modules, completion and withdrawing', (group) =>
 
     const recordPage = await client.get('/learning/record').loginAs(learner)
     recordPage.assertTextIncludes('Digital by default')
+    // Recorded by the course itself, not by a course team or the learner.
+    assert.match(textWithoutMarkup(recordPage.text()), /Digital by default \S.* Online course/)
+    const csv = await client.get('/learning/record.csv').loginAs(learner)
+    assert.include(csv.text(), 'Self-paced course here')
   })
 
   test('a course with no module marked required is completed when every module is', async ({
