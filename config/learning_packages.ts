@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 
@@ -13,7 +14,11 @@ const MB = 1024 * 1024
  * package's files for `launchTokenHours`.
  */
 const learningPackagesConfig = {
-  directory: env.get('LEARNING_PACKAGES_PATH') ?? app.makePath('storage/learning_packages'),
+  // A relative LEARNING_PACKAGES_PATH is taken from the application's root.
+  directory: resolve(
+    app.makePath(),
+    env.get('LEARNING_PACKAGES_PATH') ?? 'storage/learning_packages'
+  ),
   limits: {
     maxEntries: 5000,
     maxUncompressedBytes: 500 * MB,

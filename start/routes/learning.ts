@@ -300,7 +300,9 @@ router
  */
 router
   .group(() => {
-    router.get('/me/certificates', [ApiCertificatesController, 'index']).as('api.certificates.index')
+    router
+      .get('/me/certificates', [ApiCertificatesController, 'index'])
+      .as('api.certificates.index')
     router
       .get('/me/certificates/:id', [ApiCertificatesController, 'show'])
       .as('api.certificates.show')

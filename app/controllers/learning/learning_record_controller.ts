@@ -18,11 +18,12 @@ export default class LearningRecordController {
   async show({ auth, request, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const page = Math.max(1, Number.parseInt(String(request.input('page', '1')), 10) || 1)
+    const certificates = await ownCertificates(user.id)
     return view.render('pages/learning/record', {
       records: await learningRecordPage(user.id, page),
       claims: await pendingSkillClaims(user.id),
       decided: await decidedSkillClaims(user.id),
-      certificates: (await ownCertificates(user.id)).map((certificate) => ({
+      certificates: certificates.map((certificate) => ({
         ...certificate,
         completedOn: longDate(certificate.completedOn),
         standingLabel: standingLabels[certificate.standing],
