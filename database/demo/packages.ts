@@ -14,8 +14,9 @@ import { uploadLearningPackage } from '#actions/learning/upload_learning_package
 
 /*
  * The service's own e-learning packages, kept as source in
- * database/demo/packages/<name>/ (a manifest, a page, a script and a
- * style sheet each) and zipped when wanted: for the demo, for the tests
+ * database/demo/packages/<name>/ (a manifest, a page and a script each,
+ * with the style sheet they share in database/demo/packages/shared/) and
+ * zipped when wanted: for the demo, for the tests
  * and for `node ace learning:package-zips`. No zip is kept in the
  * repository.
  */
@@ -38,12 +39,16 @@ function filesUnder(folder: string): string[] {
   })
 }
 
-/* One of the service's own packages as a zip, with imsmanifest.xml at its root. */
+/* One of the service's own packages as a zip, with imsmanifest.xml and the shared files at its root. */
 export function ownPackageZip(name: OwnPackage): Buffer {
-  const folder = ownPackageFolder(name)
   const files: Zippable = {}
-  for (const path of filesUnder(folder).sort()) {
-    files[relative(folder, path).split(sep).join('/')] = readFileSync(path)
+  for (const folder of [
+    app.makePath('database', 'demo', 'packages', 'shared'),
+    ownPackageFolder(name),
+  ]) {
+    for (const path of filesUnder(folder).sort()) {
+      files[relative(folder, path).split(sep).join('/')] = readFileSync(path)
+    }
   }
   // A fixed time keeps the zip the same from one build to the next.
   return Buffer.from(zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }))
