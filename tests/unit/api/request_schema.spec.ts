@@ -110,6 +110,8 @@ test.group('Request body schemas derived from the validators', () => {
       'summary',
       'provider',
       'mode',
+      'delivery',
+      'validityMonths',
       'status',
       'requiresApproval',
       'durationHours',

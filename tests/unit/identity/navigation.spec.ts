@@ -69,6 +69,7 @@ test.group('The main navigation', () => {
       'My learning',
       'Approvals',
       'Manage courses',
+      'Required learning',
     ])
     assert.deepEqual(pagesOf(everything, 'Skills'), [
       'My skills',
