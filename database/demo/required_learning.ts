@@ -109,6 +109,13 @@ export async function seedDemoRequiredLearning(
         .whereNotNull('user_id')
         .select('user_id')
 
+    // The Digital Leaders and Service Managers named for actions 01 and 02
+    // keep the training the demo gives them there (trained, booked or not).
+    const namedLeaders = () =>
+      trx.from('organisations').whereNotNull('digital_leader_id').select('digital_leader_id')
+    const namedManagers = () =>
+      trx.from('services').whereNotNull('service_manager_id').select('service_manager_id')
+
     let requirements = 0
     await requirement(
       {
@@ -127,6 +134,7 @@ export async function seedDemoRequiredLearning(
       .whereIn('grade', SCS_GRADES)
       .whereNull('deactivated_at')
       .whereNotIn('id', withoutCompletion(senior.id))
+      .whereNotIn('id', namedLeaders())
       .orderBy('id')
       .select('id')
     await complete(seniors.slice(0, Math.ceil(seniors.length / 3)), senior, 5)
@@ -157,6 +165,7 @@ export async function seedDemoRequiredLearning(
         .where('rl.role_profile_id', serviceManagers.id)
         .whereNull('u.deactivated_at')
         .whereNotIn('u.id', withoutCompletion(programme.id))
+        .whereNotIn('u.id', namedManagers())
         .orderBy('u.id')
         .select('u.id')
       await complete(managers.slice(0, 2), programme, 30)
