@@ -28,6 +28,8 @@ function pagedLists(ids: { organisation: number; round: number }) {
     '/skills': '/api/v1/skills',
     '/courses': '/api/v1/courses',
     '/me/enrolments': '/api/v1/me/enrolments',
+    '/me/self-paced-enrolments': '/api/v1/me/self-paced-enrolments',
+    '/me/certificates': '/api/v1/me/certificates',
     '/organisations/{id}/capability-plans': `/api/v1/organisations/${ids.organisation}/capability-plans`,
     '/organisations/{id}/campaigns': `/api/v1/organisations/${ids.organisation}/campaigns`,
     '/organisations/{id}/gaps': `/api/v1/organisations/${ids.organisation}/gaps`,
@@ -37,8 +39,13 @@ function pagedLists(ids: { organisation: number; round: number }) {
   } as Record<string, string>
 }
 
-/* Whether a documented answer is a page of a list: its meta carries total, page, perPage and lastPage. */
+/*
+ * Whether a documented answer is a page of a list: its data is a list and
+ * its meta carries total, page, perPage and lastPage. (A requirement's
+ * compliance pages its people inside an object: not a list of its own.)
+ */
 function isPage(schema: Schema | undefined) {
+  if (schema?.properties?.data?.type !== 'array') return false
   const meta = schema?.properties?.meta
   if (!meta) return false
   if (meta.$ref === '#/components/schemas/ListMeta') return true

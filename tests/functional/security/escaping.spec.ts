@@ -379,6 +379,24 @@ test.group('Escaping: stored and reflected text on every page', (group) => {
     )
     assert.equal(upload.status, 200)
 
+    // A self-paced course's progress and withdrawal pages, as a learner part way through it.
+    const running = await db
+      .from('self_paced_enrolments')
+      .where('status', 'in_progress')
+      .orderBy('id')
+      .select('course_id', 'user_id')
+      .first()
+    const runner = await User.findOrFail(running.user_id)
+    for (const page of ['your-progress', 'withdraw']) {
+      const shown = await visit(
+        client,
+        runner,
+        `/learning/courses/${running.course_id}/${page}`,
+        findings
+      )
+      assert.equal(shown.status, 200, page)
+    }
+
     // Pages no link reaches on the demo data, visited at an address built from real ids.
     for (const pattern of unvisitedPages(findings)) {
       const url = await urlFor(pattern)
