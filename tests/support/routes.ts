@@ -45,6 +45,9 @@ const TABLES: Record<string, string> = {
   'postings': 'fast_stream_postings',
   'exports': 'exports',
   'invitations': 'invitation_runs',
+  'modules': 'course_modules',
+  'packages': 'learning_packages',
+  'budgets': 'organisations',
 }
 
 export type RouteEntry = { methods: string[]; pattern: string }
@@ -78,6 +81,7 @@ export async function urlFor(pattern: string, ids = new Map<string, number>()) {
     const previous = segments[index - 1] ?? ''
     let table = TABLES[previous] ?? previous.replaceAll('-', '_')
     if (pattern.startsWith('/capability/validations/roles')) table = 'role_assignments'
+    if (pattern.startsWith('/learning/requirements')) table = 'course_requirements'
     if (!ids.has(table)) {
       const exists = await db.connection().schema.hasTable(table)
       const row = exists ? await db.from(table).orderBy('id', 'desc').select('id').first() : null
